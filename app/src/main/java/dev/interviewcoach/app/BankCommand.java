@@ -1,0 +1,146 @@
+package dev.interviewcoach.app;
+
+import dev.interviewcoach.question.Bank;
+import dev.interviewcoach.question.BankProblem;
+import dev.interviewcoach.question.BankReader;
+import dev.interviewcoach.question.Question;
+import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.question.TalkingPoint;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code coach bank}: look at the question banks and check bank files. */
+@Command(name = "bank", mixinStandardHelpOptions = true, description = "List, show and validate question banks.",
+        subcommands = {BankCommand.ListTracks.class, BankCommand.Show.class, BankCommand.Validate.class})
+final class BankCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static QuestionBanks loadBanks(Path config) {
+        CoachConfig cfg = CoachConfig.load(Optional.ofNullable(config), new HashMap<>(System.getenv()));
+        return QuestionBanks.load(new BankReader(), cfg.customBanks());
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the tracks and their questions.")
+    static final class ListTracks implements Callable<Integer> {
+        @Option(names = "--config", description = "Configuration file.")
+        Path config;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            QuestionBanks banks = loadBanks(config);
+            for (Bank bank : banks.tracks()) {
+                out.printf("%s  (%s, %d questions)%n", bank.track(), bank.title(), bank.questions().size());
+                for (Question q : bank.questions()) {
+                    out.printf("  %-34s %-11s %d  %s%n", q.id(), q.kind().word(), q.difficulty(), shorten(q.text()));
+                }
+                out.println();
+            }
+            banks.problems().forEach(p -> spec.commandLine().getErr().println("warning: left out: " + p));
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one question in full.")
+    static final class Show implements Callable<Integer> {
+        @Parameters(paramLabel = "ID", description = "Question id, e.g. gil-and-concurrency (or TRACK/ID).")
+        String id;
+
+        @Option(names = "--config", description = "Configuration file.")
+        Path config;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            QuestionBanks banks = loadBanks(config);
+            Optional<Question> found = id.contains("/")
+                    ? banks.question(id.substring(0, id.indexOf('/')), id.substring(id.indexOf('/') + 1))
+                    : banks.question(id);
+            if (found.isEmpty()) {
+                spec.commandLine().getErr().println("No question with id '" + id + "'. Run: coach bank list");
+                return 1;
+            }
+            Question q = found.get();
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%s/%s  (%s, difficulty %d, topics: %s)%n%n", q.track(), q.id(), q.kind().word(),
+                    q.difficulty(), String.join(", ", q.topics()));
+            out.println(q.text());
+            out.println("\nWhy it is asked:\n  " + q.why());
+            out.println("\nHow to answer:\n  " + q.guidance());
+            out.println("\nTalking points:");
+            for (TalkingPoint p : q.talkingPoints()) {
+                out.printf("  - %s%n      shown by: %s%n", p.point(), String.join(", ", p.shownBy()));
+            }
+            out.println("\nExample answer:\n  " + q.exampleAnswer());
+            q.hints().forEach(h -> out.println("\nHint: " + h));
+            q.followUps().forEach(f -> out.println("Follow-up: " + f));
+            return 0;
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Check bank files; prints every problem as FILE:LINE: FIELD: MESSAGE. Exit 1 on any.")
+    static final class Validate implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "Bank YAML files.")
+        List<Path> files;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            BankReader reader = new BankReader();
+            List<BankProblem> problems = new ArrayList<>();
+            PrintWriter out = spec.commandLine().getOut();
+            for (Path file : files) {
+                String text;
+                try {
+                    text = Files.readString(file, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    problems.add(new BankProblem(file.toString(), 0, "", "cannot read the file: " + e.getMessage()));
+                    continue;
+                }
+                BankReader.Result result = reader.read(file.toString(), text);
+                problems.addAll(result.problems());
+                result.bank().ifPresent(b -> out.printf("%s: ok, track %s, %d questions%n", file, b.track(),
+                        b.questions().size()));
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            problems.forEach(err::println);
+            if (!problems.isEmpty()) {
+                err.printf("%d problem%s found.%n", problems.size(), problems.size() == 1 ? "" : "s");
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    private static String shorten(String text) {
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() <= 70 ? line : line.substring(0, 67) + "...";
+    }
+}

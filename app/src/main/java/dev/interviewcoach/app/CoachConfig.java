@@ -1,0 +1,141 @@
+package dev.interviewcoach.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The effective configuration: defaults, then {@code config/coach.yaml} (or the file named by
+ * {@code --config} / {@code COACH_CONFIG}), then environment variables, each setting's variable
+ * named after its key ({@code database.path} -> {@code COACH_DATABASE_PATH}). Secrets are read
+ * only from the environment.
+ */
+public record CoachConfig(
+        String databaseUrl,
+        String databasePath,
+        String databaseUser,
+        String databasePassword,
+        Optional<Path> customBanks,
+        String defaultTrack,
+        int defaultQuestions,
+        int maxQuestions) {
+
+    /** Every setting the file may hold, with its default. */
+    static final Map<String, String> DEFAULTS = defaults();
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("database.url", "");
+        d.put("database.path", "data/coach.db");
+        d.put("banks.customDir", "");
+        d.put("interview.defaultTrack", "python-developer");
+        d.put("interview.defaultQuestions", "5");
+        d.put("interview.maxQuestions", "20");
+        return d;
+    }
+
+    /** A setting that is missing or wrong, with where to fix it. */
+    public static final class ConfigException extends RuntimeException {
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+
+    public static String envName(String key) {
+        return "COACH_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /** Loads the file if there is one (an explicitly named file must exist) and applies the environment. */
+    public static CoachConfig load(Optional<Path> explicitFile, Map<String, String> env) {
+        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        Optional<Path> file = explicitFile.or(() -> Optional.ofNullable(env.get("COACH_CONFIG")).map(Path::of));
+        if (file.isPresent()) {
+            if (!Files.isRegularFile(file.get())) {
+                throw new ConfigException("configuration file " + file.get() + " not found; check --config or COACH_CONFIG");
+            }
+            readFile(file.get(), values);
+        } else if (Files.isRegularFile(Path.of("config", "coach.yaml"))) {
+            readFile(Path.of("config", "coach.yaml"), values);
+        }
+        for (String key : DEFAULTS.keySet()) {
+            String fromEnv = env.get(envName(key));
+            if (fromEnv != null) {
+                values.put(key, fromEnv);
+            }
+        }
+        String custom = values.get("banks.customDir").strip();
+        return new CoachConfig(
+                values.get("database.url").strip(),
+                values.get("database.path").strip(),
+                env.get("COACH_DB_USER"),
+                env.get("COACH_DB_PASSWORD"),
+                custom.isEmpty() ? Optional.empty() : Optional.of(Path.of(custom)),
+                values.get("interview.defaultTrack").strip(),
+                positive(values, "interview.defaultQuestions"),
+                positive(values, "interview.maxQuestions"));
+    }
+
+    /** The JDBC URL to use: the configured one (also {@code COACH_DB_URL}), else the SQLite file. */
+    public String jdbcUrl(Map<String, String> env) {
+        String url = env.getOrDefault("COACH_DB_URL", databaseUrl);
+        return url == null || url.isBlank() ? "jdbc:sqlite:" + Path.of(databasePath).toAbsolutePath() : url;
+    }
+
+    private static int positive(Map<String, String> values, String key) {
+        String raw = values.get(key).strip();
+        try {
+            int value = Integer.parseInt(raw);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException("setting " + key + " must be a whole number above 0, not '" + raw
+                + "'; fix it in config/coach.yaml or " + envName(key));
+    }
+
+    private static void readFile(Path file, Map<String, String> values) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            return;
+        }
+        List<String> unknown = new ArrayList<>();
+        flatten("", root, values, unknown);
+        if (!unknown.isEmpty()) {
+            throw new ConfigException(file + ": unknown setting " + String.join(", ", unknown)
+                    + "; known settings: " + String.join(", ", DEFAULTS.keySet()));
+        }
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> values, List<String> unknown) {
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+            JsonNode value = field.getValue();
+            if (value.isObject()) {
+                flatten(key, value, values, unknown);
+            } else if (DEFAULTS.containsKey(key)) {
+                values.put(key, value.isNull() ? "" : value.asText());
+            } else {
+                unknown.add(key);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.interviewcoach.app;
+
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.console.ConsoleChatPort;
+import dev.interviewcoach.console.ConsoleRenderer;
+import dev.interviewcoach.console.ConsoleSession;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code coach console}: a whole mock interview in the terminal, on the embedded database. */
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = "Run a mock interview in this terminal. Answers end with an empty line; "
+                + "type hint, skip, repeat or end at any time; Ctrl-D ends with the scorecard so far.")
+final class ConsoleCommand implements Callable<Integer> {
+
+    @Option(names = "--track", description = "Question track (default from config: python-developer).")
+    String track;
+
+    @Option(names = "--questions", description = "How many questions (default from config: 5).")
+    Integer questions;
+
+    @Option(names = "--user", description = "Who is practising; your progress is kept under this name (default: $USER).")
+    String user;
+
+    @Option(names = "--db", description = "SQLite database file (default: data/coach.db).")
+    Path db;
+
+    @Option(names = "--config", description = "Configuration file (default: config/coach.yaml if present).")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        if (db != null) {
+            env.remove("COACH_DB_URL");
+            env.put(CoachConfig.envName("database.path"), db.toString());
+            env.put(CoachConfig.envName("database.url"), "");
+        }
+        CoachConfig cfg = CoachConfig.load(Optional.ofNullable(config), env);
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                StandardCharsets.UTF_8);
+        boolean ansi = System.console() != null && System.getenv("NO_COLOR") == null
+                && !"dumb".equals(System.getenv("TERM"));
+        String name = user != null && !user.isBlank() ? user.strip()
+                : Optional.ofNullable(System.getenv("USER")).filter(s -> !s.isBlank()).orElse("you");
+        try (Coach coach = Coach.start(cfg, env)) {
+            coach.banks().problems().forEach(p -> System.err.println("warning: left out a custom bank: " + p));
+            out.println("Interview Coach: a mock interview in your terminal. Type help for commands.");
+            UserRef person = ConsoleSession.user(name);
+            ConsoleChatPort port = new ConsoleChatPort(out, new ConsoleRenderer(ansi));
+            ConsoleSession session = new ConsoleSession(coach.engine(), coach.interviews(), coach.sessions(), port,
+                    out, Clock.systemUTC());
+            String start = "mock " + (track == null ? cfg.defaultTrack() : track) + " "
+                    + (questions == null ? cfg.defaultQuestions() : questions);
+            session.run(person, start, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        }
+        return 0;
+    }
+}

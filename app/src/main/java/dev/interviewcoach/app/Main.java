@@ -1,0 +1,55 @@
+package dev.interviewcoach.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code coach} command line. */
+@Command(name = "coach",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Interview Coach: practise job interviews with feedback on every answer.",
+        subcommands = {ConsoleCommand.class, BankCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof CoachConfig.ConfigException) {
+                commandLine.getErr().println("Configuration problem: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reads the version stamped into the jar at build time. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties props = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/coach-version.properties")) {
+                if (in != null) {
+                    props.load(in);
+                }
+            }
+            return new String[] {"coach " + props.getProperty("version", "unknown")};
+        }
+    }
+}

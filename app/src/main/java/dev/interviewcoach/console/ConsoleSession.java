@@ -1,0 +1,129 @@
+package dev.interviewcoach.console;
+
+import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.engine.CoachEngine;
+import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.interview.SessionRepository;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The console adapter's loop: typed lines become inbound events for the engine, exactly as a
+ * chat platform's would. During an interview a multi-line answer ends with an empty line; a
+ * command word alone on the first line acts at once; end of input ends the interview with the
+ * scorecard so far, after handing in any answer already typed.
+ */
+public final class ConsoleSession {
+
+    static final String TENANT = "local";
+    private static final Set<String> QUIT = Set.of("quit", "exit", "bye");
+    private static final Set<String> MOVES = Set.of("hint", "skip", "pass", "next", "repeat", "again", "end", "stop",
+            "quit", "finish");
+
+    private final CoachEngine engine;
+    private final MockInterviewFeature interviews;
+    private final SessionRepository sessions;
+    private final ConsoleChatPort port;
+    private final PrintStream out;
+    private final Clock clock;
+    private final String runId = UUID.randomUUID().toString();
+    private long eventCounter;
+
+    public ConsoleSession(CoachEngine engine, MockInterviewFeature interviews, SessionRepository sessions,
+                          ConsoleChatPort port, PrintStream out, Clock clock) {
+        this.engine = engine;
+        this.interviews = interviews;
+        this.sessions = sessions;
+        this.port = port;
+        this.out = out;
+        this.clock = clock;
+    }
+
+    /** The console's one conversation for a person. */
+    public static Place placeFor(UserRef user) {
+        return Place.direct(Platform.CONSOLE, TENANT, "console-" + user.userId());
+    }
+
+    public static UserRef user(String name) {
+        return new UserRef(Platform.CONSOLE, TENANT, name);
+    }
+
+    /** Resumes the person's interview or starts one with {@code startCommand}, then reads input until it ends. */
+    public void run(UserRef user, String startCommand, BufferedReader in) throws IOException {
+        Place place = placeFor(user);
+        if (interviews.resume(user, port).isEmpty()) {
+            engine.handle(new Inbound.Command(nextId(), user, place, startCommand, clock.instant()), port);
+        }
+        while (true) {
+            if (sessions.activeFor(user).isPresent()) {
+                if (!answerTurn(user, place, in)) {
+                    return;
+                }
+            } else {
+                out.print("\nType mock to start another interview, tracks to see them all, or quit.\n> ");
+                out.flush();
+                String line = in.readLine();
+                if (line == null || QUIT.contains(line.strip().toLowerCase(Locale.ROOT))) {
+                    out.println();
+                    return;
+                }
+                if (!line.isBlank()) {
+                    engine.handle(new Inbound.Command(nextId(), user, place, line, clock.instant()), port);
+                }
+            }
+        }
+    }
+
+    /** Reads one answer or command word; false when input has ended. */
+    private boolean answerTurn(UserRef user, Place place, BufferedReader in) throws IOException {
+        out.print("\nYour answer (finish with an empty line):\n> ");
+        out.flush();
+        List<String> lines = new ArrayList<>();
+        while (true) {
+            String line = in.readLine();
+            if (line == null) {
+                if (!lines.isEmpty()) {
+                    message(user, place, String.join("\n", lines));
+                }
+                if (sessions.activeFor(user).isPresent()) {
+                    message(user, place, "end");
+                }
+                return false;
+            }
+            if (lines.isEmpty() && MOVES.contains(line.strip().toLowerCase(Locale.ROOT))) {
+                message(user, place, line.strip());
+                return true;
+            }
+            if (line.isBlank()) {
+                if (lines.isEmpty()) {
+                    out.print("> ");
+                    out.flush();
+                    continue;
+                }
+                message(user, place, String.join("\n", lines));
+                return true;
+            }
+            lines.add(line);
+            out.print("> ");
+            out.flush();
+        }
+    }
+
+    private void message(UserRef user, Place place, String text) {
+        engine.handle(new Inbound.Message(nextId(), user, place, text, clock.instant()), port);
+    }
+
+    private String nextId() {
+        return "console:" + runId + ":" + (++eventCounter);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.interviewcoach.chat;
+
+import java.util.List;
+
+/** One block of a reply; adapters render each natively (Block Kit, embeds, terminal text). */
+public sealed interface Block permits Block.Heading, Block.Text, Block.Fields, Block.Progress, Block.Buttons,
+        Block.Divider, Block.Quote {
+
+    record Heading(String text) implements Block {}
+
+    record Text(RichText text) implements Block {}
+
+    /** Label and value pairs shown side by side where the platform can. */
+    record Fields(List<Field> fields) implements Block {
+        public Fields {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    record Field(String label, RichText value) {}
+
+    /** How far along something is, such as "question 2 of 5". */
+    record Progress(int done, int total, String label) implements Block {
+        public Progress {
+            if (total <= 0 || done < 0 || done > total) {
+                throw new IllegalArgumentException("progress " + done + "/" + total);
+            }
+        }
+    }
+
+    record Buttons(List<Button> buttons) implements Block {
+        public Buttons {
+            buttons = List.copyOf(buttons);
+        }
+    }
+
+    /**
+     * A button. {@code typed} is the word a person can type instead of pressing it, so
+     * text-only surfaces (the console, a DM without components) offer the same moves.
+     */
+    record Button(String label, ActionId action, Style style, String typed) {}
+
+    enum Style {
+        DEFAULT,
+        PRIMARY,
+        DANGER
+    }
+
+    record Divider() implements Block {}
+
+    record Quote(RichText text) implements Block {}
+}

@@ -1,0 +1,47 @@
+package dev.interviewcoach.chat;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Something a person did that the engine must handle. Every event carries the platform's own
+ * id for it, so a duplicate delivery is recognised and changes nothing.
+ */
+public sealed interface Inbound permits Inbound.Command, Inbound.Message, Inbound.Action, Inbound.Submission {
+
+    /** The platform's id for this delivery (Slack event id, Discord interaction id, console counter). */
+    String eventId();
+
+    UserRef user();
+
+    Place place();
+
+    Instant receivedAt();
+
+    /** A command: a slash command, a mention of the bot, or a console line such as {@code mock python 5}. */
+    record Command(String eventId, UserRef user, Place place, String text, Instant receivedAt) implements Inbound {
+        public Command {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** A message in a conversation the bot owns: a reply in its thread, or a direct message. */
+    record Message(String eventId, UserRef user, Place place, String text, Instant receivedAt) implements Inbound {
+        public Message {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** A pressed button; {@code message} is the message that carried it, when the platform says. */
+    record Action(String eventId, UserRef user, Place place, ActionId action, MessageRef message, Instant receivedAt)
+            implements Inbound {}
+
+    /** A submitted form (Slack modal, Discord modal): the field values by field id. */
+    record Submission(String eventId, UserRef user, Place place, ActionId action, Map<String, String> values,
+                      Instant receivedAt) implements Inbound {
+        public Submission {
+            values = Map.copyOf(values);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.interviewcoach.engine;
+
+import dev.interviewcoach.chat.ActionId;
+import dev.interviewcoach.chat.ChatPort;
+import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.chat.RichText;
+import dev.interviewcoach.question.EditDistance;
+import dev.interviewcoach.store.ProcessedEvents;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes every inbound event to the feature that owns it: commands by their first word,
+ * messages to the conversation that holds them, buttons and forms by their action id. A repeated
+ * delivery is dropped; events of one conversation are applied in order.
+ */
+public final class CoachEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(CoachEngine.class);
+
+    private final Map<String, CommandHandler> commands = new LinkedHashMap<>();
+    private final List<CommandHandler> commandList;
+    private final List<MessageHandler> messageHandlers;
+    private final Map<String, ActionHandler> actionHandlers = new LinkedHashMap<>();
+    private final ProcessedEvents processed;
+    private final ConversationLocks locks = new ConversationLocks(64);
+
+    public CoachEngine(List<CommandHandler> commands, List<MessageHandler> messageHandlers,
+                       List<ActionHandler> actionHandlers, ProcessedEvents processed) {
+        for (CommandHandler handler : commands) {
+            register(handler.name(), handler);
+            handler.aliases().forEach(alias -> register(alias, handler));
+        }
+        this.commandList = List.copyOf(commands);
+        this.messageHandlers = List.copyOf(messageHandlers);
+        actionHandlers.forEach(h -> this.actionHandlers.put(h.feature(), h));
+        this.processed = processed;
+    }
+
+    private void register(String word, CommandHandler handler) {
+        if (commands.putIfAbsent(word.toLowerCase(Locale.ROOT), handler) != null) {
+            throw new IllegalArgumentException("two commands answer to '" + word + "'");
+        }
+    }
+
+    /** Handles one event to the end, replies included; never throws for a person's mistake. */
+    public void handle(Inbound inbound, ChatPort port) {
+        if (!processed.firstDelivery(inbound.eventId())) {
+            log.debug("dropping repeated delivery {}", inbound.eventId());
+            return;
+        }
+        String conversation = inbound.place().key() + "/" + inbound.user().userId();
+        locks.inOrder(conversation, () -> {
+            try {
+                route(inbound, port);
+            } catch (RuntimeException e) {
+                log.error("failed to handle {} {} in {}", kind(inbound), inbound.eventId(), inbound.place().key(), e);
+                port.post(inbound.place(), Reply.text("Sorry, something went wrong on my side. Your progress is saved;"
+                        + " please try again in a moment.").onlyTo(inbound.user()));
+            }
+            return null;
+        });
+    }
+
+    private void route(Inbound inbound, ChatPort port) {
+        switch (inbound) {
+            case Inbound.Command command -> command(command, port);
+            case Inbound.Message message -> {
+                boolean taken = messageHandlers.stream().anyMatch(h -> h.onMessage(message, port));
+                if (!taken && message.place().kind() == Place.Kind.DIRECT) {
+                    // In a direct conversation with no interview running, a message is a command.
+                    command(new Inbound.Command(message.eventId(), message.user(), message.place(), message.text(),
+                            message.receivedAt()), port);
+                }
+            }
+            case Inbound.Action action -> actionHandler(action.action(), action.place(), action.user(), port)
+                    .ifPresent(h -> h.onAction(action, port));
+            case Inbound.Submission submission -> actionHandler(submission.action(), submission.place(),
+                    submission.user(), port).ifPresent(h -> h.onSubmission(submission, port));
+        }
+    }
+
+    private Optional<ActionHandler> actionHandler(ActionId action, Place place, dev.interviewcoach.chat.UserRef user,
+                                                  ChatPort port) {
+        ActionHandler handler = actionHandlers.get(action.feature());
+        if (handler == null) {
+            port.post(place, Reply.text("That button is no longer in use.").onlyTo(user));
+        }
+        return Optional.ofNullable(handler);
+    }
+
+    private void command(Inbound.Command command, ChatPort port) {
+        List<String> words = new ArrayList<>(Arrays.asList(command.text().strip().split("\\s+")));
+        words.removeIf(String::isEmpty);
+        if (words.isEmpty() || words.getFirst().equalsIgnoreCase("help")) {
+            port.post(command.place(), help().onlyTo(command.user()));
+            return;
+        }
+        String word = words.removeFirst().toLowerCase(Locale.ROOT);
+        CommandHandler handler = commands.get(word);
+        if (handler == null) {
+            port.post(command.place(), unknown(word).onlyTo(command.user()));
+            return;
+        }
+        handler.handle(command, List.copyOf(words), port);
+    }
+
+    /** The list of commands with how to call each. */
+    public Reply help() {
+        List<RichText> items = new ArrayList<>();
+        for (CommandHandler handler : commandList) {
+            items.add(RichText.builder().code(handler.usage()).plain("  " + handler.summary()).build());
+        }
+        items.add(RichText.builder().code("help").plain("  this list").build());
+        return Reply.builder("Commands: " + String.join(", ", commandList.stream().map(CommandHandler::name).toList()))
+                .heading("Interview Coach")
+                .text("Practise interview questions and get feedback on every answer.")
+                .text(new RichText(List.of(new RichText.Bullets(items))))
+                .build();
+    }
+
+    private Reply unknown(String word) {
+        Optional<String> close = commands.keySet().stream()
+                .filter(name -> EditDistance.between(word, name) <= 2)
+                .min(Comparator.comparingInt(name -> EditDistance.between(word, name)));
+        String shown = word.length() > 40 ? word.substring(0, 40) + "..." : word;
+        String text = "I don't know the command \"" + shown + "\"."
+                + close.map(c -> " Did you mean \"" + c + "\"?").orElse("")
+                + " Type help to see what I can do.";
+        return Reply.text(text);
+    }
+
+    private static String kind(Inbound inbound) {
+        return inbound.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+    }
+}

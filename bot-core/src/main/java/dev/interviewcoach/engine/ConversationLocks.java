@@ -1,0 +1,30 @@
+package dev.interviewcoach.engine;
+
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Applies the events of one conversation one at a time within this process (striped locks by
+ * conversation key). Across instances the session's version column keeps the same promise.
+ */
+final class ConversationLocks {
+
+    private final ReentrantLock[] stripes;
+
+    ConversationLocks(int count) {
+        stripes = new ReentrantLock[count];
+        for (int i = 0; i < count; i++) {
+            stripes[i] = new ReentrantLock(true);
+        }
+    }
+
+    <T> T inOrder(String conversationKey, Supplier<T> work) {
+        ReentrantLock lock = stripes[Math.floorMod(conversationKey.hashCode(), stripes.length)];
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.interviewcoach.interview;
+
+import dev.interviewcoach.feedback.Feedback;
+import dev.interviewcoach.feedback.FeedbackEngine;
+import dev.interviewcoach.feedback.TalkingPointMatcher;
+import dev.interviewcoach.question.Question;
+import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.question.TalkingPoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rules of a mock interview, with no I/O: given a session and a move, the next session,
+ * what to record and what to tell the person. Ask -> answer -> feedback -> next, with hint,
+ * skip, repeat and end at any point; after the last question, the scorecard.
+ */
+public final class InterviewMachine {
+
+    private final QuestionBanks banks;
+    private final FeedbackEngine feedback;
+
+    public InterviewMachine(QuestionBanks banks, FeedbackEngine feedback) {
+        this.banks = banks;
+        this.feedback = feedback;
+    }
+
+    /** The outcome of one move: the new state, at most one stored answer, and what to say. */
+    public record Step(MockSession session, Optional<AnswerRecord> recorded, List<InterviewEvent> events) {
+        public Step {
+            events = List.copyOf(events);
+        }
+
+        boolean changed(MockSession before) {
+            return session.version() != before.version();
+        }
+    }
+
+    /** The opening step of a new session: its first question. */
+    public Step start(MockSession session) {
+        return new Step(session, Optional.empty(), List.of(asked(session, false)));
+    }
+
+    public Step apply(MockSession session, Move move, Instant now) {
+        if (!session.active()) {
+            return new Step(session, Optional.empty(), List.of(new InterviewEvent.AlreadyFinished()));
+        }
+        Question current = question(session, session.currentQuestionId());
+        return switch (move) {
+            case Move.Answer answer when answer.text().isBlank() ->
+                    new Step(session, Optional.empty(), List.of(new InterviewEvent.EmptyAnswer()));
+            case Move.Answer answer -> answered(session, current, answer.text().strip(), now);
+            case Move.Hint ignored -> hint(session, current);
+            case Move.Skip ignored -> skipped(session, current, now);
+            case Move.Repeat ignored -> new Step(session, Optional.empty(), List.of(asked(session, true)));
+            case Move.End ignored -> new Step(session.endedEarly(now), Optional.empty(),
+                    List.of(new InterviewEvent.Finished(true)));
+        };
+    }
+
+    private Step answered(MockSession session, Question question, String text, Instant now) {
+        Feedback result = feedback.assess(question, text);
+        AnswerRecord record = new AnswerRecord(session.id(), session.position(), question.id(),
+                AnswerRecord.Outcome.ANSWERED, text, result.score(),
+                result.covered().stream().map(TalkingPointMatcher.Match::point).map(TalkingPoint::id).toList(),
+                result.missed().stream().map(TalkingPoint::id).toList(), session.hintsShown(), now);
+        List<InterviewEvent> events = new ArrayList<>();
+        events.add(new InterviewEvent.Assessed(question, result));
+        return next(session, record, events, now);
+    }
+
+    private Step skipped(MockSession session, Question question, Instant now) {
+        AnswerRecord record = new AnswerRecord(session.id(), session.position(), question.id(),
+                AnswerRecord.Outcome.SKIPPED, null, null, List.of(),
+                question.talkingPoints().stream().map(TalkingPoint::id).toList(), session.hintsShown(), now);
+        List<InterviewEvent> events = new ArrayList<>();
+        events.add(new InterviewEvent.Skipped(question));
+        return next(session, record, events, now);
+    }
+
+    private Step next(MockSession session, AnswerRecord record, List<InterviewEvent> events, Instant now) {
+        MockSession advanced = session.advanced(now);
+        if (advanced.active()) {
+            events.add(asked(advanced, false));
+        } else {
+            events.add(new InterviewEvent.Finished(false));
+        }
+        return new Step(advanced, Optional.of(record), events);
+    }
+
+    private Step hint(MockSession session, Question question) {
+        if (session.hintsShown() >= question.hints().size()) {
+            return new Step(session, Optional.empty(), List.of(new InterviewEvent.NoMoreHints(question)));
+        }
+        String hint = question.hints().get(session.hintsShown());
+        return new Step(session.withHintShown(), Optional.empty(),
+                List.of(new InterviewEvent.HintGiven(hint, session.hintsShown() + 1, question.hints().size())));
+    }
+
+    private InterviewEvent.Asked asked(MockSession session, boolean repeated) {
+        return new InterviewEvent.Asked(question(session, session.currentQuestionId()), session.position() + 1,
+                session.total(), repeated);
+    }
+
+    Question question(MockSession session, String id) {
+        return banks.question(session.track(), id).orElseThrow(() -> new IllegalStateException(
+                "question '" + id + "' of track '" + session.track() + "' is no longer in the banks"));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.interviewcoach.interview;
+
+import dev.interviewcoach.chat.ActionId;
+import dev.interviewcoach.chat.Block;
+import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.chat.RichText;
+import dev.interviewcoach.feedback.Feedback;
+import dev.interviewcoach.feedback.TalkingPointMatcher;
+import dev.interviewcoach.question.Question;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The words of a mock interview: every reply a person sees, written once for all platforms. */
+public final class InterviewReplies {
+
+    static final String FEATURE = "mock";
+
+    /** The reply for one event; {@code scorecard} is given for a finished interview. */
+    public Reply render(MockSession session, InterviewEvent event, Scorecard scorecard) {
+        return switch (event) {
+            case InterviewEvent.Asked asked -> question(session, asked);
+            case InterviewEvent.HintGiven hint -> Reply.builder("Hint: " + hint.hint())
+                    .text(RichText.builder().bold("Hint " + hint.number() + " of " + hint.of() + ": ")
+                            .plain(hint.hint()).build())
+                    .build();
+            case InterviewEvent.NoMoreHints none -> Reply.text(none.question().hints().isEmpty()
+                    ? "This question has no hints. Think about: " + none.question().guidance()
+                    : "That was the last hint for this question. Give it your best try, or type skip.");
+            case InterviewEvent.Assessed assessed -> feedback(assessed.question(), assessed.feedback());
+            case InterviewEvent.Skipped skipped -> Reply.builder("Skipped.")
+                    .text(RichText.builder().plain("Skipped. A strong answer would cover: ").build())
+                    .text(new RichText(List.of(new RichText.Bullets(skipped.question().talkingPoints().stream()
+                            .map(p -> RichText.of(p.point())).toList()))))
+                    .build();
+            case InterviewEvent.EmptyAnswer ignored -> Reply.text(
+                    "I didn't get an answer there. Type your answer, or hint, skip, repeat or end.");
+            case InterviewEvent.AlreadyFinished ignored -> Reply.text(
+                    "This interview has already finished. Start a new one with: mock [track] [questions]");
+            case InterviewEvent.Finished ignored -> scorecard(scorecard);
+        };
+    }
+
+    private Reply question(MockSession session, InterviewEvent.Asked asked) {
+        Question q = asked.question();
+        String heading = (asked.repeated() ? "Again, question " : "Question ") + asked.number() + " of " + asked.total();
+        return Reply.builder(heading + ": " + q.text())
+                .heading(heading)
+                .block(new Block.Progress(asked.number() - 1, asked.total(), session.track()))
+                .text(RichText.builder().bold(q.text()).build())
+                .block(new Block.Fields(List.of(
+                        new Block.Field("Kind", RichText.of(q.kind().word())),
+                        new Block.Field("Topics", RichText.of(String.join(", ", q.topics()))),
+                        new Block.Field("Level", RichText.of(level(q.difficulty()))))))
+                .block(buttons(session, asked.number() - 1))
+                .build();
+    }
+
+    private Block.Buttons buttons(MockSession session, int position) {
+        return new Block.Buttons(List.of(
+                button("Hint", "hint", session, position, Block.Style.DEFAULT),
+                button("Skip", "skip", session, position, Block.Style.DEFAULT),
+                button("Repeat", "repeat", session, position, Block.Style.DEFAULT),
+                button("End", "end", session, position, Block.Style.DANGER)));
+    }
+
+    private static Block.Button button(String label, String verb, MockSession session, int position, Block.Style style) {
+        return new Block.Button(label, new ActionId(FEATURE, verb, session.id(), position), style, verb);
+    }
+
+    private Reply feedback(Question question, Feedback feedback) {
+        Reply.Builder reply = Reply.builder("Score " + feedback.score() + "/5. " + feedback.scoreReason())
+                .heading("Score " + feedback.score() + "/5")
+                .text(feedback.scoreReason());
+        if (!feedback.covered().isEmpty()) {
+            List<RichText> items = new ArrayList<>();
+            for (TalkingPointMatcher.Match match : feedback.covered()) {
+                items.add(RichText.builder().plain(match.point().point()).italic(" (you said \"" + match.evidence() + "\")")
+                        .build());
+            }
+            reply.text(RichText.builder().bold("Covered").build()).text(new RichText(List.of(new RichText.Bullets(items))));
+        }
+        if (!feedback.missed().isEmpty()) {
+            reply.text(RichText.builder().bold("Missed").build()).text(new RichText(List.of(new RichText.Bullets(
+                    feedback.missed().stream().map(p -> RichText.of(p.point())).toList()))));
+        }
+        if (!feedback.improvements().isEmpty()) {
+            reply.text(RichText.builder().bold("Next time: ").plain(feedback.improvements().getFirst()).build());
+        }
+        if (!question.followUps().isEmpty()) {
+            reply.text(RichText.builder().bold("An interviewer might follow up: ")
+                    .italic(question.followUps().getFirst()).build());
+        }
+        return reply.build();
+    }
+
+    private Reply scorecard(Scorecard card) {
+        String average = card.average().isPresent()
+                ? String.format(Locale.ROOT, "%.1f/5", card.average().getAsDouble()) : "no scored answers";
+        Reply.Builder reply = Reply.builder("Scorecard: " + average + " over " + card.answered() + " answered")
+                .divider()
+                .heading("Scorecard: " + card.track() + (card.endedEarly() ? " (ended early)" : ""));
+        List<RichText> lines = new ArrayList<>();
+        for (Scorecard.Line line : card.lines()) {
+            String result = line.outcome() == AnswerRecord.Outcome.SKIPPED ? "skipped" : line.score() + "/5";
+            lines.add(RichText.builder().plain(line.number() + ". ").bold(result).plain("  " + shorten(line.question().text()))
+                    .build());
+        }
+        if (!lines.isEmpty()) {
+            reply.text(new RichText(List.of(new RichText.Bullets(lines))));
+        }
+        reply.block(new Block.Fields(List.of(
+                new Block.Field("Average", RichText.of(average)),
+                new Block.Field("Answered", RichText.of(card.answered() + " of " + card.total())),
+                new Block.Field("Skipped", RichText.of(Long.toString(card.skipped()))))));
+        if (!card.strongTopics().isEmpty()) {
+            reply.text(RichText.builder().bold("Strong: ").plain(String.join(", ", card.strongTopics())).build());
+        }
+        if (!card.practiseTopics().isEmpty()) {
+            reply.text(RichText.builder().bold("Practise next: ").plain(String.join(", ", card.practiseTopics())).build());
+        }
+        reply.text("Start another with: mock " + card.track() + " " + card.total());
+        return reply.build();
+    }
+
+    private static String level(int difficulty) {
+        return switch (difficulty) {
+            case 1 -> "warm-up";
+            case 2 -> "core";
+            default -> "senior";
+        };
+    }
+
+    private static String shorten(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= 90 ? oneLine : oneLine.substring(0, 87) + "...";
+    }
+}

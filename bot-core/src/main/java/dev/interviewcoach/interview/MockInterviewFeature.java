@@ -1,0 +1,244 @@
+package dev.interviewcoach.interview;
+
+import dev.interviewcoach.chat.ChatPort;
+import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.chat.RichText;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.engine.ActionHandler;
+import dev.interviewcoach.engine.CommandHandler;
+import dev.interviewcoach.engine.MessageHandler;
+import dev.interviewcoach.question.Bank;
+import dev.interviewcoach.question.Question;
+import dev.interviewcoach.question.QuestionBanks;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Mock interviews end to end: {@code mock [track] [questions]} starts one (in a DM, or in a
+ * thread of its own when started in a channel); typed answers, words and buttons move it on;
+ * every step is stored before the person hears of it.
+ */
+public final class MockInterviewFeature implements CommandHandler, MessageHandler, ActionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(MockInterviewFeature.class);
+    private static final int MAX_ATTEMPTS = 3;
+
+    /** Defaults for a new interview. */
+    public record Settings(String defaultTrack, int defaultQuestions, int maxQuestions) {}
+
+    private final QuestionBanks banks;
+    private final SessionRepository sessions;
+    private final InterviewMachine machine;
+    private final InterviewReplies replies;
+    private final QuestionPicker picker;
+    private final Clock clock;
+    private final Supplier<String> ids;
+    private final Settings settings;
+
+    public MockInterviewFeature(QuestionBanks banks, SessionRepository sessions, InterviewMachine machine,
+                                InterviewReplies replies, QuestionPicker picker, Clock clock, Supplier<String> ids,
+                                Settings settings) {
+        this.banks = banks;
+        this.sessions = sessions;
+        this.machine = machine;
+        this.replies = replies;
+        this.picker = picker;
+        this.clock = clock;
+        this.ids = ids;
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "mock";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("interview", "start");
+    }
+
+    @Override
+    public String usage() {
+        return "mock [track] [questions]";
+    }
+
+    @Override
+    public String summary() {
+        return "start a mock interview (default " + settings.defaultTrack() + ", "
+                + settings.defaultQuestions() + " questions)";
+    }
+
+    @Override
+    public String feature() {
+        return InterviewReplies.FEATURE;
+    }
+
+    @Override
+    public void handle(Inbound.Command command, List<String> args, ChatPort port) {
+        String trackWord = null;
+        Integer count = null;
+        for (String arg : args) {
+            if (arg.matches("\\d{1,6}")) {
+                count = Integer.parseInt(arg);
+            } else if (trackWord == null) {
+                trackWord = arg;
+            } else {
+                trackWord = trackWord + "-" + arg;
+            }
+        }
+        Place here = command.place();
+        UserRef user = command.user();
+        int questions = count == null ? settings.defaultQuestions() : count;
+        if (questions < 1 || questions > settings.maxQuestions()) {
+            port.post(here, Reply.text("An interview has 1 to " + settings.maxQuestions() + " questions; you asked for "
+                    + questions + ". Try: mock " + (trackWord == null ? settings.defaultTrack() : trackWord) + " 5")
+                    .onlyTo(user));
+            return;
+        }
+        Optional<Bank> bank = banks.track(trackWord == null ? settings.defaultTrack() : trackWord);
+        if (bank.isEmpty()) {
+            port.post(here, unknownTrack(trackWord).onlyTo(user));
+            return;
+        }
+        Optional<MockSession> running = sessions.activeFor(user);
+        if (running.isPresent()) {
+            port.post(here, inProgress(running.get()).onlyTo(user));
+            return;
+        }
+        List<Question> chosen = picker.pick(bank.get(), questions);
+        Place place = here.kind() == Place.Kind.CHANNEL
+                ? port.openThread(here, Reply.builder("Mock interview")
+                        .text(RichText.builder().plain("Mock interview for ").mention(user)
+                                .plain(": " + bank.get().title() + ", " + chosen.size() + " questions. "
+                                        + "Answer in this thread; only your replies count.").build())
+                        .build())
+                : here;
+        Instant now = clock.instant();
+        MockSession session = new MockSession(ids.get(), user, place, bank.get().track(),
+                chosen.stream().map(Question::id).toList(), 0, 0, MockSession.Status.ACTIVE, false, 0, now, null);
+        if (!sessions.create(session)) {
+            sessions.activeFor(user).ifPresent(s -> port.post(here, inProgress(s).onlyTo(user)));
+            return;
+        }
+        log.info("mock interview {} started: track {}, {} questions", session.id(), session.track(), session.total());
+        if (chosen.size() < questions) {
+            port.post(place, Reply.text("The " + bank.get().track() + " track has " + chosen.size()
+                    + " questions, so this interview has " + chosen.size() + "."));
+        }
+        port.post(place, Reply.text("Answer each question as you would out loud. Type hint, skip, repeat or end"
+                + " at any time."));
+        send(machine.start(session), port);
+    }
+
+    /**
+     * Picks up a person's interview in progress, if any, by asking its current question again.
+     * Used when a person comes back (the console after a restart).
+     */
+    public Optional<MockSession> resume(UserRef user, ChatPort port) {
+        Optional<MockSession> running = sessions.activeFor(user);
+        running.ifPresent(session -> {
+            port.post(session.place(), Reply.text("Welcome back: resuming your " + session.track()
+                    + " interview at question " + (session.position() + 1) + " of " + session.total() + "."));
+            send(machine.apply(session, new Move.Repeat(), clock.instant()), port);
+        });
+        return running;
+    }
+
+    @Override
+    public boolean onMessage(Inbound.Message message, ChatPort port) {
+        Optional<MockSession> found = sessions.activeAt(message.place());
+        if (found.isEmpty()) {
+            return false;
+        }
+        MockSession session = found.get();
+        if (!session.user().equals(message.user())) {
+            port.post(message.place(), notYours().onlyTo(message.user()));
+            return true;
+        }
+        apply(session.id(), Move.fromTyped(message.text()), port);
+        return true;
+    }
+
+    @Override
+    public void onAction(Inbound.Action action, ChatPort port) {
+        Optional<MockSession> found = sessions.find(action.action().subject());
+        if (found.isEmpty()) {
+            port.post(action.place(), Reply.text("I can't find that interview any more. Start a new one with: mock")
+                    .onlyTo(action.user()));
+            return;
+        }
+        MockSession session = found.get();
+        if (!session.user().equals(action.user())) {
+            port.post(action.place(), notYours().onlyTo(action.user()));
+            return;
+        }
+        Optional<Move> move = Move.commandWord(action.action().verb());
+        if (move.isEmpty()) {
+            port.post(action.place(), Reply.text("That button is no longer in use.").onlyTo(action.user()));
+            return;
+        }
+        if (session.active() && action.action().version() != session.position()) {
+            port.post(action.place(), Reply.text("That button belongs to an earlier question; use the buttons under"
+                    + " question " + (session.position() + 1) + ".").onlyTo(action.user()));
+            return;
+        }
+        apply(session.id(), move.get(), port);
+    }
+
+    private void apply(String sessionId, Move move, ChatPort port) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            MockSession before = sessions.find(sessionId).orElseThrow();
+            InterviewMachine.Step step = machine.apply(before, move, clock.instant());
+            if (!step.changed(before) || sessions.save(step.session(), before.version(), step.recorded())) {
+                send(step, port);
+                return;
+            }
+            log.debug("session {} changed under us (attempt {}); applying again", sessionId, attempt);
+        }
+        throw new IllegalStateException("session " + sessionId + " kept changing; gave up after " + MAX_ATTEMPTS);
+    }
+
+    private void send(InterviewMachine.Step step, ChatPort port) {
+        MockSession session = step.session();
+        for (InterviewEvent event : step.events()) {
+            Scorecard card = event instanceof InterviewEvent.Finished ? scorecard(session) : null;
+            if (event instanceof InterviewEvent.Finished) {
+                log.info("mock interview {} finished: {} of {} answered", session.id(), card.answered(), session.total());
+            }
+            port.post(session.place(), replies.render(session, event, card));
+        }
+    }
+
+    /** The scorecard of a session from what was stored. */
+    public Scorecard scorecard(MockSession session) {
+        return Scorecard.of(session, sessions.answers(session.id()), id -> machine.question(session, id));
+    }
+
+    private Reply inProgress(MockSession s) {
+        return Reply.text("You already have a " + s.track() + " interview in progress (question " + (s.position() + 1)
+                + " of " + s.total() + "). Answer it where it started, or type end there to finish it first.");
+    }
+
+    private Reply notYours() {
+        return Reply.text("This interview belongs to someone else, so I won't score your reply here."
+                + " Start your own with: mock");
+    }
+
+    private Reply unknownTrack(String typed) {
+        List<String> names = banks.tracks().stream().map(Bank::track).toList();
+        String close = names.stream()
+                .filter(n -> dev.interviewcoach.question.EditDistance.between(typed.toLowerCase(), n) <= 3
+                        || n.contains(typed.toLowerCase().substring(0, Math.min(3, typed.length()))))
+                .findFirst().map(n -> " Did you mean " + n + "?").orElse("");
+        return Reply.text("I don't know the track \"" + typed + "\"." + close + " Tracks: " + String.join(", ", names)
+                + ". Type tracks to see them all.");
+    }
+}

@@ -1,0 +1,58 @@
+package dev.interviewcoach.interview;
+
+import dev.interviewcoach.question.Question;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/** The summary of a finished interview: each question's result, the average, and what to practise. */
+public record Scorecard(String track, int total, List<Line> lines, OptionalDouble average, List<String> strongTopics,
+                        List<String> practiseTopics, boolean endedEarly) {
+
+    /** One question's line: its score, or skipped, or not reached when the interview ended early. */
+    public record Line(int number, Question question, Integer score, AnswerRecord.Outcome outcome) {}
+
+    public Scorecard {
+        lines = List.copyOf(lines);
+        strongTopics = List.copyOf(strongTopics);
+        practiseTopics = List.copyOf(practiseTopics);
+    }
+
+    public long answered() {
+        return lines.stream().filter(l -> l.outcome() == AnswerRecord.Outcome.ANSWERED).count();
+    }
+
+    public long skipped() {
+        return lines.stream().filter(l -> l.outcome() == AnswerRecord.Outcome.SKIPPED).count();
+    }
+
+    /** Builds the scorecard from the stored answers; questions are looked up for titles and topics. */
+    static Scorecard of(MockSession session, List<AnswerRecord> answers, java.util.function.Function<String, Question> lookup) {
+        List<Line> lines = new ArrayList<>();
+        Map<String, List<Integer>> topicScores = new LinkedHashMap<>();
+        for (AnswerRecord a : answers.stream().sorted(Comparator.comparingInt(AnswerRecord::position)).toList()) {
+            Question q = lookup.apply(a.questionId());
+            lines.add(new Line(a.position() + 1, q, a.score(), a.outcome()));
+            int value = a.score() == null ? 1 : a.score();
+            for (String topic : q.topics()) {
+                topicScores.computeIfAbsent(topic, t -> new ArrayList<>()).add(value);
+            }
+        }
+        OptionalDouble average = answers.stream().filter(a -> a.score() != null).mapToInt(AnswerRecord::score).average();
+        List<String> strong = new ArrayList<>();
+        List<String> practise = new ArrayList<>();
+        topicScores.forEach((topic, scores) -> {
+            double mean = scores.stream().mapToInt(Integer::intValue).average().orElse(0);
+            if (mean >= 4) {
+                strong.add(topic);
+            } else if (mean <= 2.5) {
+                practise.add(topic);
+            }
+        });
+        return new Scorecard(session.track(), session.total(), lines, average, strong.stream().limit(3).toList(),
+                practise.stream().limit(3).toList(), session.endedEarly());
+    }
+}

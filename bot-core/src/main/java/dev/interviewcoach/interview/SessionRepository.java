@@ -1,0 +1,206 @@
+package dev.interviewcoach.interview;
+
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.UserRef;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Stores mock sessions and their answers (tables from V1__mock_sessions.sql). A change is
+ * saved only against the version it was computed from, together with its answer, in one
+ * transaction: a stale writer learns it lost and nothing half-done is left behind.
+ */
+public final class SessionRepository {
+
+    private final Jdbi jdbi;
+
+    public SessionRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Stores a new session; false if the person already has one in progress. */
+    public boolean create(MockSession s) {
+        try {
+            jdbi.useHandle(h -> h.createUpdate("""
+                            INSERT INTO mock_session (id, platform, tenant, user_id, place_key, place_channel,
+                                place_thread, place_kind, track, question_ids, position, hints_shown, status,
+                                ended_early, version, started_at, finished_at)
+                            VALUES (:id, :platform, :tenant, :user, :placeKey, :channel, :thread, :kind, :track,
+                                :questions, :position, :hints, :status, :early, :version, :started, :finished)
+                            """)
+                    .bind("id", s.id())
+                    .bind("platform", s.user().platform().name())
+                    .bind("tenant", s.user().tenant())
+                    .bind("user", s.user().userId())
+                    .bind("placeKey", s.place().key())
+                    .bind("channel", s.place().channelId())
+                    .bind("thread", s.place().threadId())
+                    .bind("kind", s.place().kind().name())
+                    .bind("track", s.track())
+                    .bind("questions", String.join(",", s.questionIds()))
+                    .bind("position", s.position())
+                    .bind("hints", s.hintsShown())
+                    .bind("status", s.status().name())
+                    .bind("early", s.endedEarly() ? 1 : 0)
+                    .bind("version", s.version())
+                    .bind("started", s.startedAt().toEpochMilli())
+                    .bind("finished", s.finishedAt() == null ? null : s.finishedAt().toEpochMilli())
+                    .execute());
+            return true;
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (activeFor(s.user()).isPresent()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Saves a step: the session moves from {@code expectedVersion} to its new state and the
+     * answer, if any, is stored with it. False when another writer got there first.
+     */
+    public boolean save(MockSession s, long expectedVersion, Optional<AnswerRecord> answer) {
+        return jdbi.inTransaction(h -> {
+            int updated = h.createUpdate("""
+                            UPDATE mock_session
+                               SET position = :position, hints_shown = :hints, status = :status,
+                                   ended_early = :early, version = :version, finished_at = :finished
+                             WHERE id = :id AND version = :expected
+                            """)
+                    .bind("position", s.position())
+                    .bind("hints", s.hintsShown())
+                    .bind("status", s.status().name())
+                    .bind("early", s.endedEarly() ? 1 : 0)
+                    .bind("version", s.version())
+                    .bind("finished", s.finishedAt() == null ? null : s.finishedAt().toEpochMilli())
+                    .bind("id", s.id())
+                    .bind("expected", expectedVersion)
+                    .execute();
+            if (updated == 0) {
+                h.rollback();
+                return false;
+            }
+            answer.ifPresent(a -> insertAnswer(h, a));
+            return true;
+        });
+    }
+
+    private static void insertAnswer(Handle h, AnswerRecord a) {
+        h.createUpdate("""
+                        INSERT INTO mock_answer (session_id, position, question_id, outcome, answer_text, score,
+                            covered, missed, hints_used, answered_at)
+                        VALUES (:session, :position, :question, :outcome, :text, :score, :covered, :missed,
+                            :hints, :at)
+                        """)
+                .bind("session", a.sessionId())
+                .bind("position", a.position())
+                .bind("question", a.questionId())
+                .bind("outcome", a.outcome().name())
+                .bind("text", a.answerText())
+                .bind("score", a.score())
+                .bind("covered", String.join(",", a.coveredPointIds()))
+                .bind("missed", String.join(",", a.missedPointIds()))
+                .bind("hints", a.hintsUsed())
+                .bind("at", a.at().toEpochMilli())
+                .execute();
+    }
+
+    public Optional<MockSession> find(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM mock_session WHERE id = :id")
+                .bind("id", id).map(SessionRepository::session).findOne());
+    }
+
+    /** The person's interview in progress, wherever it is. */
+    public Optional<MockSession> activeFor(UserRef user) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM mock_session
+                         WHERE platform = :platform AND tenant = :tenant AND user_id = :user AND status = 'ACTIVE'
+                        """)
+                .bind("platform", user.platform().name())
+                .bind("tenant", user.tenant())
+                .bind("user", user.userId())
+                .map(SessionRepository::session).findOne());
+    }
+
+    /** The interview in progress hosted by a thread or direct conversation, whoever it belongs to. */
+    public Optional<MockSession> activeAt(Place place) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM mock_session WHERE place_key = :key AND status = 'ACTIVE'
+                         ORDER BY started_at DESC LIMIT 1
+                        """)
+                .bind("key", place.key())
+                .map(SessionRepository::session).findOne());
+    }
+
+    /** A person's most recent sessions, newest first. */
+    public List<MockSession> recentFor(UserRef user, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM mock_session
+                         WHERE platform = :platform AND tenant = :tenant AND user_id = :user
+                         ORDER BY started_at DESC LIMIT :limit
+                        """)
+                .bind("platform", user.platform().name())
+                .bind("tenant", user.tenant())
+                .bind("user", user.userId())
+                .bind("limit", limit)
+                .map(SessionRepository::session).list());
+    }
+
+    public List<AnswerRecord> answers(String sessionId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM mock_answer WHERE session_id = :id ORDER BY position
+                        """)
+                .bind("id", sessionId)
+                .map(SessionRepository::answer).list());
+    }
+
+    private static MockSession session(ResultSet rs, StatementContext ctx) throws SQLException {
+        Platform platform = Platform.valueOf(rs.getString("platform"));
+        String tenant = rs.getString("tenant");
+        Place.Kind kind = Place.Kind.valueOf(rs.getString("place_kind"));
+        Place place = new Place(platform, tenant, rs.getString("place_channel"), rs.getString("place_thread"), kind);
+        long finished = rs.getLong("finished_at");
+        Instant finishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(finished);
+        return new MockSession(
+                rs.getString("id"),
+                new UserRef(platform, tenant, rs.getString("user_id")),
+                place,
+                rs.getString("track"),
+                Arrays.asList(rs.getString("question_ids").split(",")),
+                rs.getInt("position"),
+                rs.getInt("hints_shown"),
+                MockSession.Status.valueOf(rs.getString("status")),
+                rs.getInt("ended_early") != 0,
+                rs.getLong("version"),
+                Instant.ofEpochMilli(rs.getLong("started_at")),
+                finishedAt);
+    }
+
+    private static AnswerRecord answer(ResultSet rs, StatementContext ctx) throws SQLException {
+        int score = rs.getInt("score");
+        Integer scoreOrNull = rs.wasNull() ? null : score;
+        return new AnswerRecord(
+                rs.getString("session_id"),
+                rs.getInt("position"),
+                rs.getString("question_id"),
+                AnswerRecord.Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("answer_text"),
+                scoreOrNull,
+                split(rs.getString("covered")),
+                split(rs.getString("missed")),
+                rs.getInt("hints_used"),
+                Instant.ofEpochMilli(rs.getLong("answered_at")));
+    }
+
+    private static List<String> split(String csv) {
+        return csv == null || csv.isEmpty() ? List.of() : Arrays.asList(csv.split(","));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.interviewcoach.question;
+
+import java.util.List;
+
+/** An interview question with everything needed to ask it, hint at it and judge an answer. */
+public record Question(
+        String id,
+        String track,
+        QuestionKind kind,
+        int difficulty,
+        List<String> topics,
+        String text,
+        String why,
+        String guidance,
+        List<TalkingPoint> talkingPoints,
+        String exampleAnswer,
+        List<String> hints,
+        List<String> followUps) {
+
+    public Question {
+        topics = List.copyOf(topics);
+        talkingPoints = List.copyOf(talkingPoints);
+        hints = List.copyOf(hints);
+        followUps = List.copyOf(followUps);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.interviewcoach.question;
+
+import dev.interviewcoach.chat.ChatPort;
+import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.chat.RichText;
+import dev.interviewcoach.engine.CommandHandler;
+import java.util.List;
+
+/** {@code tracks}: the question tracks a person can practise. */
+public final class TracksCommand implements CommandHandler {
+
+    private final QuestionBanks banks;
+
+    public TracksCommand(QuestionBanks banks) {
+        this.banks = banks;
+    }
+
+    @Override
+    public String name() {
+        return "tracks";
+    }
+
+    @Override
+    public String usage() {
+        return "tracks";
+    }
+
+    @Override
+    public String summary() {
+        return "list the question tracks";
+    }
+
+    @Override
+    public void handle(Inbound.Command command, List<String> args, ChatPort port) {
+        List<RichText> items = banks.tracks().stream()
+                .map(b -> RichText.builder().code(b.track()).plain("  " + b.title() + ", " + b.questions().size()
+                        + " questions" + (b.description().isBlank() ? "" : ": " + b.description())).build())
+                .toList();
+        port.post(command.place(), Reply.builder(banks.tracks().size() + " tracks")
+                .heading("Tracks")
+                .text(new RichText(List.of(new RichText.Bullets(items))))
+                .text("Start one with: mock TRACK [questions]")
+                .build().onlyTo(command.user()));
+    }
+}

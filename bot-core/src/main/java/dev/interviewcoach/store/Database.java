@@ -1,0 +1,99 @@
+package dev.interviewcoach.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The coach's database: a pooled connection to SQLite (the default, a single file in WAL mode)
+ * or PostgreSQL, migrated by Flyway, used through Jdbi.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final boolean sqlite;
+
+    private Database(HikariDataSource dataSource, boolean sqlite) {
+        this.dataSource = dataSource;
+        this.sqlite = sqlite;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Opens (creating it and its folder when missing) an SQLite file. */
+    public static Database sqlite(Path file) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder for the database " + absolute, e);
+        }
+        return open("jdbc:sqlite:" + absolute, null, null);
+    }
+
+    /** Opens a database by JDBC URL ({@code jdbc:sqlite:...} or {@code jdbc:postgresql://...}). */
+    public static Database open(String url, String user, String password) {
+        boolean sqlite = url.startsWith("jdbc:sqlite:");
+        if (!sqlite && !url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("unsupported database URL '" + url
+                    + "': use jdbc:sqlite:PATH or jdbc:postgresql://HOST/DB");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setPoolName("coach-db");
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        if (sqlite) {
+            // WAL lets readers run beside the one writer; busy_timeout makes writers queue
+            // instead of failing; foreign keys are off by default in SQLite.
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("busy_timeout", "10000");
+            config.addDataSourceProperty("foreign_keys", "true");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.setMaximumPoolSize(4);
+        } else {
+            config.setMaximumPoolSize(10);
+        }
+        config.setConnectionTimeout(10_000);
+        return new Database(new HikariDataSource(config), sqlite);
+    }
+
+    /** Applies pending migrations; returns how many ran. */
+    public int migrate() {
+        MigrateResult result = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        return result.migrationsExecuted;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
+    public boolean isSqlite() {
+        return sqlite;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
