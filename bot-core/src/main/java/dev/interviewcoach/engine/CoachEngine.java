@@ -122,7 +122,7 @@ public final class CoachEngine {
             items.add(RichText.builder().code(handler.usage()).plain("  " + handler.summary()).build());
         }
         items.add(RichText.builder().code("help").plain("  this list").build());
-        return Reply.builder("Commands: " + String.join(", ", commandList.stream().map(CommandHandler::name).toList()))
+        return Reply.builder("Commands: " + String.join(", ", commandList.stream().map(CommandHandler::usage).toList()) + ", help")
                 .heading("Interview Coach")
                 .text("Practise interview questions and get feedback on every answer.")
                 .text(new RichText(List.of(new RichText.Bullets(items))))

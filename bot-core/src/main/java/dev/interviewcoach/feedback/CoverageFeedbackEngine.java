@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /**
  * Feedback from talking-point coverage and answer length.
  *
- * <p>Rubric: the share of talking points covered sets the score (none: 1, under a third: 2,
+ * <p>Rubric: the share of talking points covered sets the score (none: 1, up to a third: 2,
  * under two thirds: 3, under all: 4, all: 5). An answer under {@value #SHORT_WORDS} words scores
  * at most 3, since an interviewer would ask for more; one over {@value #LONG_WORDS} words loses a
  * point for rambling.
@@ -56,7 +56,7 @@ public final class CoverageFeedbackEngine implements FeedbackEngine {
         }
         List<String> improvements = new ArrayList<>();
         if (!missed.isEmpty()) {
-            improvements.add("Add this next time: " + lowerFirst(missed.getFirst().point()));
+            improvements.add("Cover this next time: " + lowerFirst(missed.getFirst().point()) + ".");
         } else if (words < SHORT_WORDS) {
             improvements.add("Expand each point with a concrete example from your own work.");
         } else if (words > LONG_WORDS) {
@@ -76,7 +76,7 @@ public final class CoverageFeedbackEngine implements FeedbackEngine {
             return 5;
         }
         double share = (double) covered / total;
-        if (share < 1.0 / 3) {
+        if (share <= 1.0 / 3 + 1e-9) {
             return 2;
         }
         return share < 2.0 / 3 ? 3 : 4;

@@ -85,7 +85,7 @@ public final class InterviewReplies {
                     feedback.missed().stream().map(p -> RichText.of(p.point())).toList()))));
         }
         if (!feedback.improvements().isEmpty()) {
-            reply.text(RichText.builder().bold("Next time: ").plain(feedback.improvements().getFirst()).build());
+            feedback.improvements().forEach(tip -> reply.text(RichText.builder().bold("Tip: ").plain(tip).build()));
         }
         if (!question.followUps().isEmpty()) {
             reply.text(RichText.builder().bold("An interviewer might follow up: ")
@@ -100,15 +100,16 @@ public final class InterviewReplies {
         Reply.Builder reply = Reply.builder("Scorecard: " + average + " over " + card.answered() + " answered")
                 .divider()
                 .heading("Scorecard: " + card.track() + (card.endedEarly() ? " (ended early)" : ""));
-        List<RichText> lines = new ArrayList<>();
+        RichText.Builder lines = RichText.builder();
         for (Scorecard.Line line : card.lines()) {
-            String result = line.outcome() == AnswerRecord.Outcome.SKIPPED ? "skipped" : line.score() + "/5";
-            lines.add(RichText.builder().plain(line.number() + ". ").bold(result).plain("  " + shorten(line.question().text()))
-                    .build());
+            String result = line.outcome() == null ? "not reached"
+                    : line.outcome() == AnswerRecord.Outcome.SKIPPED ? "skipped" : line.score() + "/5";
+            if (line.number() > 1) {
+                lines.lineBreak();
+            }
+            lines.plain(line.number() + ". ").bold(result).plain("  " + shorten(line.question().text()));
         }
-        if (!lines.isEmpty()) {
-            reply.text(new RichText(List.of(new RichText.Bullets(lines))));
-        }
+        reply.text(lines.build());
         reply.block(new Block.Fields(List.of(
                 new Block.Field("Average", RichText.of(average)),
                 new Block.Field("Answered", RichText.of(card.answered() + " of " + card.total())),

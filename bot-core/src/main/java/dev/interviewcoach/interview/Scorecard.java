@@ -2,7 +2,6 @@ package dev.interviewcoach.interview;
 
 import dev.interviewcoach.question.Question;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import java.util.OptionalDouble;
 public record Scorecard(String track, int total, List<Line> lines, OptionalDouble average, List<String> strongTopics,
                         List<String> practiseTopics, boolean endedEarly) {
 
-    /** One question's line: its score, or skipped, or not reached when the interview ended early. */
+    /** One question's line: its score, or skipped, or (outcome null) not reached when the interview ended early. */
     public record Line(int number, Question question, Integer score, AnswerRecord.Outcome outcome) {}
 
     public Scorecard {
@@ -33,7 +32,14 @@ public record Scorecard(String track, int total, List<Line> lines, OptionalDoubl
     static Scorecard of(MockSession session, List<AnswerRecord> answers, java.util.function.Function<String, Question> lookup) {
         List<Line> lines = new ArrayList<>();
         Map<String, List<Integer>> topicScores = new LinkedHashMap<>();
-        for (AnswerRecord a : answers.stream().sorted(Comparator.comparingInt(AnswerRecord::position)).toList()) {
+        Map<Integer, AnswerRecord> byPosition = new java.util.HashMap<>();
+        answers.forEach(a -> byPosition.put(a.position(), a));
+        for (int position = 0; position < session.total(); position++) {
+            AnswerRecord a = byPosition.get(position);
+            if (a == null) {
+                lines.add(new Line(position + 1, lookup.apply(session.questionIds().get(position)), null, null));
+                continue;
+            }
             Question q = lookup.apply(a.questionId());
             lines.add(new Line(a.position() + 1, q, a.score(), a.outcome()));
             int value = a.score() == null ? 1 : a.score();

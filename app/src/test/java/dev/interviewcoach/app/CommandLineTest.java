@@ -1,0 +1,155 @@
+package dev.interviewcoach.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The coach command line as a person runs it: arguments in, text and an exit code out. */
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void validateNamesEveryPlantedMistakeWithItsLine() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, """
+                track: demo
+                title: Demo
+                questions:
+                  - id: first
+                    kind: technical
+                    difficulty: 4
+                    question: What is an index?
+                    why: Basics.
+                    guidance: Define and give an example.
+                    talking_points:
+                      - id: lookup
+                        point: It speeds up lookups.
+                        shown_by: [faster lookup]
+                    example_answer: An index lets the database find rows without scanning.
+                  - id: first
+                    kind: technical
+                    difficulty: 1
+                    question: What is a view?
+                    why: Basics.
+                    guidance: Define it.
+                    talking_points: []
+                    example_answer: A stored query.
+                    extra: nope
+                """);
+        int code = Main.run("bank", "validate", bad.toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err()).contains(bad + ":6: questions[1].difficulty")
+                .contains(bad + ":15: questions[2].id: duplicate id 'first'")
+                .contains(bad + ":21: questions[2].talking_points: no talking points")
+                .contains(bad + ":23: questions[2].extra: unknown field")
+                .contains("4 problems found.");
+    }
+
+    @Test
+    void validatePassesTheBuiltInBanks() {
+        Path banks = Path.of("..", "bot-core", "src", "main", "resources", "banks");
+        int code = Main.run("bank", "validate", banks.resolve("python-developer.yaml").toString(),
+                banks.resolve("behavioral.yaml").toString());
+        assertThat(code).isZero();
+        assertThat(out()).contains("ok, track python-developer").contains("ok, track behavioral");
+    }
+
+    @Test
+    void validateSaysWhenAFileIsMissing() {
+        assertThat(Main.run("bank", "validate", dir.resolve("nope.yaml").toString())).isEqualTo(1);
+        assertThat(err()).contains("nope.yaml: cannot read the file");
+    }
+
+    @Test
+    void listAndShowPrintTheBanks() {
+        assertThat(Main.run("bank", "list")).isZero();
+        assertThat(out()).contains("python-developer  (Python developer,").contains("gil-and-concurrency");
+        assertThat(Main.run("bank", "show", "gil-and-concurrency")).isZero();
+        assertThat(out()).contains("Talking points:").contains("Example answer:").contains("Why it is asked:");
+        assertThat(Main.run("bank", "show", "no-such-question")).isEqualTo(1);
+        assertThat(err()).contains("No question with id 'no-such-question'");
+    }
+
+    @Test
+    void versionAndHelp() {
+        assertThat(Main.run("--version")).isZero();
+        assertThat(out()).startsWith("coach ");
+        assertThat(Main.run("--help")).isZero();
+        assertThat(out()).contains("console").contains("bank");
+    }
+
+    @Test
+    void aTypoInASubcommandIsExplained() {
+        assertThat(Main.run("consol")).isNotZero();
+        assertThat(err()).contains("consol");
+    }
+
+    @Test
+    void configComesFromTheFileThenTheEnvironment() throws Exception {
+        Path file = dir.resolve("coach.yaml");
+        Files.writeString(file, "database:\n  path: /tmp/x.db\ninterview:\n  defaultQuestions: 7\n");
+        CoachConfig cfg = CoachConfig.load(Optional.of(file), Map.of("COACH_INTERVIEW_DEFAULT_QUESTIONS", "3"));
+        assertThat(cfg.databasePath()).isEqualTo("/tmp/x.db");
+        assertThat(cfg.defaultQuestions()).isEqualTo(3);
+        assertThat(cfg.jdbcUrl(Map.of())).isEqualTo("jdbc:sqlite:/tmp/x.db");
+        assertThat(cfg.jdbcUrl(Map.of("COACH_DB_URL", "jdbc:postgresql://db/coach"))).isEqualTo("jdbc:postgresql://db/coach");
+    }
+
+    @Test
+    void aWrongSettingIsNamedWithWhereToFixIt() throws Exception {
+        Path file = dir.resolve("coach.yaml");
+        Files.writeString(file, "interview:\n  defaultQuestion: 7\n");
+        assertThatThrownBy(() -> CoachConfig.load(Optional.of(file), Map.of()))
+                .hasMessageContaining("unknown setting interview.defaultQuestion");
+        assertThatThrownBy(() -> CoachConfig.load(Optional.empty(), Map.of("COACH_INTERVIEW_MAX_QUESTIONS", "lots")))
+                .hasMessageContaining("interview.maxQuestions").hasMessageContaining("COACH_INTERVIEW_MAX_QUESTIONS");
+        assertThatThrownBy(() -> CoachConfig.load(Optional.of(dir.resolve("missing.yaml")), Map.of()))
+                .hasMessageContaining("not found");
+    }
+
+    @Test
+    void theShippedConfigFileIsValid() {
+        CoachConfig cfg = CoachConfig.load(Optional.of(Path.of("..", "config", "coach.yaml")), Map.of());
+        assertThat(cfg.defaultTrack()).isEqualTo("python-developer");
+    }
+}

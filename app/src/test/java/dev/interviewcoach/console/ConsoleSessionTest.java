@@ -1,0 +1,146 @@
+package dev.interviewcoach.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.app.Coach;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.interview.MockSession;
+import dev.interviewcoach.question.BankReader;
+import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.store.Database;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The console driven as a person would: lines typed on standard input, replies read on standard output. */
+class ConsoleSessionTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String GIL_ANSWER = """
+            The GIL lets only one thread run Python bytecode at a time, so threads do not speed up CPU-bound work.
+            For CPU-bound jobs I use multiprocessing or a ProcessPoolExecutor; for I/O-bound work such as many
+            HTTP calls I use asyncio with an event loop, or threads when the library is blocking.
+            """;
+
+    private Coach coach(Path db) {
+        Database database = Database.sqlite(db);
+        database.migrate();
+        return new Coach(database, QuestionBanks.load(new BankReader(), Optional.empty()),
+                new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(42));
+    }
+
+    private String run(Coach coach, String user, String start, Reader input) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        ConsoleSession session = new ConsoleSession(coach.engine(), coach.interviews(), coach.sessions(),
+                new ConsoleChatPort(out, new ConsoleRenderer(false)), out, Clock.systemUTC());
+        try {
+            session.run(ConsoleSession.user(user), start, new BufferedReader(input));
+        } catch (IOException killed) {
+            // the test's stand-in for a process killed mid-interview
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aWholeFiveQuestionInterviewEndsWithAScorecard() throws IOException {
+        String input = GIL_ANSWER + "\n"
+                + "hint\n"
+                + "I am not sure.\n\n"
+                + "skip\n"
+                + "repeat\n"
+                + "A second line\nof a multi-line answer.\n\n"
+                + "\n\nI would measure first.\n\n";
+        try (Coach coach = coach(dir.resolve("coach.db"))) {
+            String out = run(coach, "ada", "mock python 5", new StringReader(input));
+            assertThat(out).contains("Question 1 of 5").contains("Question 5 of 5");
+            assertThat(out).contains("Hint 1 of").contains("Skipped.").contains("Again, question");
+            assertThat(out).contains("== Scorecard: python-developer ==");
+            assertThat(out).contains("Answered: 4 of 5").contains("Skipped: 1");
+            assertThat(out).doesNotContain("\u001b[");
+            assertThat(coach.sessions().activeFor(ConsoleSession.user("ada"))).isEmpty();
+        }
+    }
+
+    @Test
+    void endOfInputHandsInTheTypedAnswerAndEndsWithTheScorecardSoFar() throws IOException {
+        try (Coach coach = coach(dir.resolve("coach.db"))) {
+            String out = run(coach, "ada", "mock python 5", new StringReader("My unfinished answer about caching"));
+            assertThat(out).contains("Score ").contains("Scorecard: python-developer (ended early)")
+                    .contains("Answered: 1 of 5").contains("not reached");
+        }
+    }
+
+    @Test
+    void aKilledInterviewResumesAtTheSameQuestion() throws IOException {
+        Path db = dir.resolve("coach.db");
+        String questionTwo;
+        try (Coach coach = coach(db)) {
+            Reader dying = new Reader() {
+                private final StringReader typed = new StringReader(GIL_ANSWER + "\n");
+
+                @Override
+                public int read(char[] buf, int off, int len) throws IOException {
+                    int n = typed.read(buf, off, len);
+                    if (n < 0) {
+                        throw new IOException("killed");
+                    }
+                    return n;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            String out = run(coach, "grace", "mock python 3", dying);
+            assertThat(out).contains("Question 2 of 3").doesNotContain("Scorecard");
+            MockSession open = coach.sessions().activeFor(ConsoleSession.user("grace")).orElseThrow();
+            assertThat(open.position()).isEqualTo(1);
+            questionTwo = coach.banks().question(open.track(), open.currentQuestionId()).orElseThrow().text();
+        }
+        try (Coach coach = coach(db)) {
+            String out = run(coach, "grace", "mock python 3", new StringReader("end\n"));
+            assertThat(out).contains("Welcome back: resuming your python-developer interview at question 2 of 3");
+            assertThat(out).contains(questionTwo);
+            assertThat(out).contains("Answered: 1 of 3");
+        }
+    }
+
+    @Test
+    void anotherPersonOnTheSameDatabaseStartsTheirOwn() throws IOException {
+        Path db = dir.resolve("coach.db");
+        try (Coach coach = coach(db)) {
+            run(coach, "ada", "mock python 2", new StringReader("skip\n"));
+            String out = run(coach, "bob", "mock behavioral 2", new StringReader(""));
+            assertThat(out).contains("Question 1 of 2").doesNotContain("Welcome back");
+            UserRef ada = ConsoleSession.user("ada");
+            assertThat(coach.sessions().recentFor(ada, 5)).hasSize(1);
+        }
+    }
+
+    @Test
+    void afterTheScorecardCommandsStartAnother() throws IOException {
+        try (Coach coach = coach(dir.resolve("coach.db"))) {
+            String out = run(coach, "ada", "mock python 1", new StringReader("skip\ntracks\nmokc\nquit\n"));
+            assertThat(out).contains("Scorecard").contains("system-design").contains("Did you mean \"mock\"?");
+        }
+    }
+
+    @Test
+    void escapeSequencesInTextNeverReachTheTerminal() {
+        assertThat(ConsoleRenderer.clean("ok\u001b[2Jstill\u0007 here\nnext")).isEqualTo("ok[2Jstill here\nnext");
+    }
+}

@@ -1,0 +1,183 @@
+package dev.interviewcoach.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.RecordingChatPort;
+import dev.interviewcoach.TestBanks;
+import dev.interviewcoach.chat.ActionId;
+import dev.interviewcoach.chat.Block;
+import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.chat.Visibility;
+import dev.interviewcoach.feedback.CoverageFeedbackEngine;
+import dev.interviewcoach.feedback.TextAnalyzer;
+import dev.interviewcoach.interview.InterviewMachine;
+import dev.interviewcoach.interview.InterviewReplies;
+import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.interview.MockSession;
+import dev.interviewcoach.interview.QuestionPicker;
+import dev.interviewcoach.interview.SessionRepository;
+import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.question.TracksCommand;
+import dev.interviewcoach.store.Database;
+import dev.interviewcoach.store.ProcessedEvents;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine and the mock interview feature together, on a real SQLite file, as an adapter drives them. */
+class CoachEngineTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private Database db;
+    private CoachEngine engine;
+    private SessionRepository sessions;
+    private final RecordingChatPort port = new RecordingChatPort();
+    private final AtomicInteger eventIds = new AtomicInteger();
+    private final UserRef ana = new UserRef(Platform.SLACK, "T1", "UANA");
+    private final UserRef ben = new UserRef(Platform.SLACK, "T1", "UBEN");
+    private final Place channel = Place.channel(Platform.SLACK, "T1", "C1");
+    private final Place dm = Place.direct(Platform.SLACK, "T1", "DANA");
+
+    @BeforeEach
+    void wire() {
+        db = Database.sqlite(dir.resolve("coach.db"));
+        db.migrate();
+        QuestionBanks banks = TestBanks.tinyBanks();
+        sessions = new SessionRepository(db.jdbi());
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        AtomicInteger ids = new AtomicInteger();
+        MockInterviewFeature mock = new MockInterviewFeature(banks, sessions,
+                new InterviewMachine(banks, new CoverageFeedbackEngine(new TextAnalyzer())), new InterviewReplies(),
+                new QuestionPicker(new Random(7)), clock, () -> "session-" + ids.incrementAndGet(),
+                new MockInterviewFeature.Settings("tiny", 3, 10));
+        engine = new CoachEngine(List.of(mock, new TracksCommand(banks)), List.of(mock), List.of(mock),
+                new ProcessedEvents(db.jdbi(), clock));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private String id() {
+        return "Ev" + eventIds.incrementAndGet();
+    }
+
+    private void command(UserRef user, Place place, String text) {
+        engine.handle(new Inbound.Command(id(), user, place, text, NOW), port);
+    }
+
+    private void message(UserRef user, Place place, String text) {
+        engine.handle(new Inbound.Message(id(), user, place, text, NOW), port);
+    }
+
+    @Test
+    void aMockStartedInAChannelRunsInAThreadOfItsOwn() {
+        command(ana, channel, "mock tiny 2");
+        assertThat(port.threadsOpened).hasSize(1);
+        Place thread = port.threadsOpened.getFirst();
+        assertThat(port.posted.getFirst().place()).isEqualTo(channel);
+        assertThat(port.posted.getLast().place()).isEqualTo(thread);
+        assertThat(port.last()).startsWith("Question 1 of 2");
+        assertThat(sessions.activeAt(thread)).map(MockSession::user).hasValue(ana);
+    }
+
+    @Test
+    void onlyTheOwnersRepliesCount() {
+        command(ana, channel, "mock tiny 2");
+        Place thread = port.threadsOpened.getFirst();
+        port.clear();
+        message(ben, thread, "I would use a cache with a TTL.");
+        assertThat(port.posted).singleElement().satisfies(p -> {
+            assertThat(p.reply().visibility()).isEqualTo(Visibility.onlyTo(ben));
+            assertThat(p.text()).contains("belongs to someone else").contains("mock");
+        });
+        assertThat(sessions.activeFor(ana).orElseThrow().position()).isZero();
+    }
+
+    @Test
+    void aWholeInterviewInADirectConversationEndsWithAScorecard() {
+        command(ana, dm, "mock tiny 3");
+        message(ana, dm, "I would put Redis in front of Postgres using cache-aside, so reads check the cache first and fall"
+                + " back to the database. Every key gets a TTL of five minutes, and we evict the key on every write"
+                + " so nobody reads a stale price.");
+        assertThat(port.all()).contains("Score 5/5");
+        message(ana, dm, "skip");
+        message(ana, dm, "I use your product daily and believe in your mission, which is why I applied here.");
+        assertThat(port.last()).startsWith("Scorecard");
+        assertThat(port.posted.getLast().reply().blocks()).anySatisfy(b -> assertThat(b).isInstanceOf(Block.Fields.class));
+        assertThat(sessions.activeFor(ana)).isEmpty();
+        assertThat(sessions.recentFor(ana, 5).getFirst().status()).isEqualTo(MockSession.Status.FINISHED);
+    }
+
+    @Test
+    void aRepeatedDeliveryChangesNothing() {
+        command(ana, dm, "mock tiny 3");
+        Inbound.Message answer = new Inbound.Message("EvDup", ana, dm, "cache-aside and a ttl", NOW);
+        engine.handle(answer, port);
+        int replies = port.posted.size();
+        engine.handle(answer, port);
+        assertThat(port.posted).hasSize(replies);
+        assertThat(sessions.activeFor(ana).orElseThrow().position()).isEqualTo(1);
+    }
+
+    @Test
+    void buttonsDoWhatTheWordsDoAndStaleOnesAreRefused() {
+        command(ana, dm, "mock tiny 3");
+        MockSession s = sessions.activeFor(ana).orElseThrow();
+        engine.handle(new Inbound.Action(id(), ana, dm, new ActionId("mock", "skip", s.id(), 0), null, NOW), port);
+        assertThat(sessions.activeFor(ana).orElseThrow().position()).isEqualTo(1);
+        engine.handle(new Inbound.Action(id(), ana, dm, new ActionId("mock", "skip", s.id(), 0), null, NOW), port);
+        assertThat(port.last()).contains("earlier question");
+        assertThat(sessions.activeFor(ana).orElseThrow().position()).isEqualTo(1);
+        engine.handle(new Inbound.Action(id(), ben, dm, new ActionId("mock", "end", s.id(), 1), null, NOW), port);
+        assertThat(port.last()).contains("belongs to someone else");
+        engine.handle(new Inbound.Action(id(), ana, dm, new ActionId("mock", "end", s.id(), 1), null, NOW), port);
+        assertThat(port.last()).startsWith("Scorecard");
+    }
+
+    @Test
+    void aSecondStartPointsToTheInterviewInProgress() {
+        command(ana, dm, "mock tiny 3");
+        command(ana, channel, "mock tiny 2");
+        assertThat(port.threadsOpened).isEmpty();
+        assertThat(port.last()).contains("already have a tiny interview in progress (question 1 of 3)");
+    }
+
+    @Test
+    void mistakesInCommandsGetHelpfulReplies() {
+        command(ana, channel, "mokc tiny");
+        assertThat(port.last()).contains("Did you mean \"mock\"?");
+        command(ana, channel, "mock tinny");
+        assertThat(port.last()).contains("I don't know the track \"tinny\"").contains("Did you mean tiny?");
+        command(ana, channel, "mock tiny 99");
+        assertThat(port.last()).contains("1 to 10 questions");
+        command(ana, channel, "");
+        assertThat(port.last()).contains("mock [track] [questions]");
+        assertThat(port.posted).allSatisfy(p -> assertThat(p.reply().visibility()).isEqualTo(Visibility.onlyTo(ana)));
+        assertThat(sessions.activeFor(ana)).isEmpty();
+    }
+
+    @Test
+    void aMessageInADirectConversationWithNoInterviewIsACommand() {
+        message(ana, dm, "tracks");
+        assertThat(port.last()).contains("1 tracks");
+        message(ana, dm, "mock");
+        assertThat(port.last()).startsWith("Question 1 of 3");
+    }
+}

@@ -1,0 +1,164 @@
+package dev.interviewcoach.interview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.TestBanks;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.feedback.CoverageFeedbackEngine;
+import dev.interviewcoach.feedback.TextAnalyzer;
+import dev.interviewcoach.interview.InterviewEvent.AlreadyFinished;
+import dev.interviewcoach.interview.InterviewEvent.Asked;
+import dev.interviewcoach.interview.InterviewEvent.Assessed;
+import dev.interviewcoach.interview.InterviewEvent.EmptyAnswer;
+import dev.interviewcoach.interview.InterviewEvent.Finished;
+import dev.interviewcoach.interview.InterviewEvent.HintGiven;
+import dev.interviewcoach.interview.InterviewEvent.NoMoreHints;
+import dev.interviewcoach.interview.InterviewEvent.Skipped;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InterviewMachineTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private final InterviewMachine machine = new InterviewMachine(TestBanks.tinyBanks(),
+            new CoverageFeedbackEngine(new TextAnalyzer()));
+    private final UserRef alice = new UserRef(Platform.CONSOLE, "local", "alice");
+
+    private MockSession fresh() {
+        return new MockSession("s1", alice, Place.direct(Platform.CONSOLE, "local", "c"), "tiny",
+                List.of("caching", "conflict", "why-role"), 0, 0, MockSession.Status.ACTIVE, false, 0, NOW, null);
+    }
+
+    @Test
+    void startAsksTheFirstQuestion() {
+        InterviewMachine.Step step = machine.start(fresh());
+        assertThat(step.events()).singleElement().isInstanceOfSatisfying(Asked.class, a -> {
+            assertThat(a.question().id()).isEqualTo("caching");
+            assertThat(a.number()).isEqualTo(1);
+            assertThat(a.total()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void anAnswerIsScoredRecordedAndTheNextQuestionAsked() {
+        InterviewMachine.Step step = machine.apply(fresh(), new Move.Answer(
+                "I would use cache-aside with a TTL of ten minutes and evict the key on every write."), NOW);
+        assertThat(step.events()).hasSize(2);
+        assertThat(step.events().get(0)).isInstanceOfSatisfying(Assessed.class,
+                a -> assertThat(a.feedback().covered()).hasSize(3));
+        assertThat(step.events().get(1)).isInstanceOfSatisfying(Asked.class, a -> assertThat(a.number()).isEqualTo(2));
+        assertThat(step.session().position()).isEqualTo(1);
+        assertThat(step.session().version()).isEqualTo(1);
+        assertThat(step.recorded()).hasValueSatisfying(r -> {
+            assertThat(r.outcome()).isEqualTo(AnswerRecord.Outcome.ANSWERED);
+            assertThat(r.coveredPointIds()).containsExactly("cache-aside", "ttl", "invalidate");
+            assertThat(r.position()).isZero();
+        });
+    }
+
+    @Test
+    void anEmptyAnswerChangesNothing() {
+        MockSession session = fresh();
+        InterviewMachine.Step step = machine.apply(session, new Move.Answer("  \n\t "), NOW);
+        assertThat(step.events()).singleElement().isInstanceOf(EmptyAnswer.class);
+        assertThat(step.session()).isEqualTo(session);
+        assertThat(step.recorded()).isEmpty();
+    }
+
+    @Test
+    void hintsComeOneAtATimeUntilTheyRunOut() {
+        MockSession session = fresh();
+        InterviewMachine.Step first = machine.apply(session, new Move.Hint(), NOW);
+        assertThat(first.events()).singleElement().isInstanceOfSatisfying(HintGiven.class,
+                h -> assertThat(h.number()).isEqualTo(1));
+        InterviewMachine.Step second = machine.apply(first.session(), new Move.Hint(), NOW);
+        assertThat(second.events()).singleElement().isInstanceOfSatisfying(HintGiven.class,
+                h -> assertThat(h.hint()).isEqualTo("Where does the cache sit?"));
+        InterviewMachine.Step third = machine.apply(second.session(), new Move.Hint(), NOW);
+        assertThat(third.events()).singleElement().isInstanceOf(NoMoreHints.class);
+        assertThat(third.session()).isEqualTo(second.session());
+    }
+
+    @Test
+    void hintsUsedAreRecordedWithTheAnswerAndResetForTheNextQuestion() {
+        MockSession hinted = machine.apply(fresh(), new Move.Hint(), NOW).session();
+        InterviewMachine.Step answered = machine.apply(hinted, new Move.Answer("cache-aside"), NOW);
+        assertThat(answered.recorded().orElseThrow().hintsUsed()).isEqualTo(1);
+        assertThat(answered.session().hintsShown()).isZero();
+    }
+
+    @Test
+    void twoSkipsSkipTwoQuestions() {
+        InterviewMachine.Step first = machine.apply(fresh(), new Move.Skip(), NOW);
+        InterviewMachine.Step second = machine.apply(first.session(), new Move.Skip(), NOW);
+        assertThat(second.events().getFirst()).isInstanceOfSatisfying(Skipped.class,
+                s -> assertThat(s.question().id()).isEqualTo("conflict"));
+        assertThat(second.events().get(1)).isInstanceOfSatisfying(Asked.class, a -> assertThat(a.number()).isEqualTo(3));
+        assertThat(second.recorded().orElseThrow().outcome()).isEqualTo(AnswerRecord.Outcome.SKIPPED);
+        assertThat(second.session().position()).isEqualTo(2);
+    }
+
+    @Test
+    void skippingTheLastQuestionFinishes() {
+        MockSession s = fresh();
+        s = machine.apply(s, new Move.Skip(), NOW).session();
+        s = machine.apply(s, new Move.Skip(), NOW).session();
+        InterviewMachine.Step last = machine.apply(s, new Move.Skip(), NOW);
+        assertThat(last.events()).last().isEqualTo(new Finished(false));
+        assertThat(last.session().status()).isEqualTo(MockSession.Status.FINISHED);
+        assertThat(last.session().finishedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void repeatAsksTheSameQuestionAgainWithoutChangingState() {
+        MockSession session = fresh();
+        InterviewMachine.Step step = machine.apply(session, new Move.Repeat(), NOW);
+        assertThat(step.events()).singleElement().isInstanceOfSatisfying(Asked.class, a -> {
+            assertThat(a.repeated()).isTrue();
+            assertThat(a.question().id()).isEqualTo("caching");
+        });
+        assertThat(step.session()).isEqualTo(session);
+    }
+
+    @Test
+    void endFinishesEarly() {
+        InterviewMachine.Step step = machine.apply(fresh(), new Move.End(), NOW);
+        assertThat(step.events()).singleElement().isEqualTo(new Finished(true));
+        assertThat(step.session().endedEarly()).isTrue();
+        assertThat(step.session().active()).isFalse();
+        assertThat(step.recorded()).isEmpty();
+    }
+
+    @Test
+    void anythingAfterTheEndIsTurnedAway() {
+        MockSession ended = machine.apply(fresh(), new Move.End(), NOW).session();
+        for (Move move : List.of(new Move.Answer("late answer"), new Move.Skip(), new Move.Hint(), new Move.End())) {
+            InterviewMachine.Step step = machine.apply(ended, move, NOW);
+            assertThat(step.events()).singleElement().isInstanceOf(AlreadyFinished.class);
+            assertThat(step.session()).isEqualTo(ended);
+        }
+    }
+
+    @Test
+    void answeringEveryQuestionFinishesWithoutEndingEarly() {
+        MockSession s = fresh();
+        s = machine.apply(s, new Move.Answer("cache-aside with a ttl"), NOW).session();
+        s = machine.apply(s, new Move.Answer("At my last job I proposed a call; as a result we agreed."), NOW).session();
+        InterviewMachine.Step last = machine.apply(s, new Move.Answer("I love your product."), NOW);
+        assertThat(last.events()).hasSize(2).last().isEqualTo(new Finished(false));
+        assertThat(last.session().endedEarly()).isFalse();
+    }
+
+    @Test
+    void typedWordsMapToTheSameMovesAsButtons() {
+        assertThat(Move.fromTyped("hint")).isEqualTo(new Move.Hint());
+        assertThat(Move.fromTyped("  SKIP ")).isEqualTo(new Move.Skip());
+        assertThat(Move.fromTyped("/repeat")).isEqualTo(new Move.Repeat());
+        assertThat(Move.fromTyped("end")).isEqualTo(new Move.End());
+        assertThat(Move.fromTyped("I would skip the cache")).isEqualTo(new Move.Answer("I would skip the cache"));
+        assertThat(Move.commandWord("skip")).isEqualTo(Move.commandWord("next"));
+    }
+}
