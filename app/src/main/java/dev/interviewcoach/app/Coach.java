@@ -1,7 +1,7 @@
 package dev.interviewcoach.app;
 
 import dev.interviewcoach.engine.CoachEngine;
-import dev.interviewcoach.feedback.CoverageFeedbackEngine;
+import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
 import dev.interviewcoach.feedback.FeedbackEngine;
 import dev.interviewcoach.feedback.TextAnalyzer;
 import dev.interviewcoach.interview.InterviewMachine;
@@ -38,7 +38,7 @@ public final class Coach implements AutoCloseable {
         this.database = database;
         this.banks = banks;
         this.analyzer = new TextAnalyzer();
-        FeedbackEngine feedback = new CoverageFeedbackEngine(analyzer);
+        FeedbackEngine feedback = new RuleBasedFeedbackEngine(banks, analyzer);
         this.sessions = new SessionRepository(database.jdbi());
         this.interviews = new MockInterviewFeature(banks, sessions, new InterviewMachine(banks, feedback),
                 new InterviewReplies(), new QuestionPicker(random), clock,

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Interview Coach: practise job interviews with feedback on every answer.",
-        subcommands = {ConsoleCommand.class, BankCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ConsoleCommand.class, BankCommand.class, ScoreCommand.class, EvalCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -31,7 +32,10 @@ public final class Main implements Runnable {
             }
             throw e;
         });
-        return cli.execute(args);
+        int code = cli.execute(args);
+        cli.getOut().flush();
+        cli.getErr().flush();
+        return code;
     }
 
     @Override

@@ -4,8 +4,9 @@ import dev.interviewcoach.question.TalkingPoint;
 import java.util.List;
 
 /**
- * What the coach says about one answer: a 1-5 score with the reason for it, the talking points
- * covered (and the words that showed them) and missed, strengths and improvements in plain words.
+ * What the coach says about one answer: a 1-5 score with what earned it, the talking points
+ * covered (and the words that showed them) and missed, up to three strengths and three
+ * improvements in plain words, and every signal behind them.
  */
 public record Feedback(
         int score,
@@ -14,7 +15,12 @@ public record Feedback(
         List<TalkingPoint> missed,
         List<String> strengths,
         List<String> improvements,
-        int wordCount) {
+        int wordCount,
+        Signals signals) {
+
+    /** The measurements the score was built from. */
+    public record Signals(double coverage, Relevance.Result relevance, Structure.Result structure,
+                          Specificity.Result specificity, Delivery.Result delivery) {}
 
     public Feedback {
         if (score < 1 || score > 5) {
@@ -24,5 +30,9 @@ public record Feedback(
         missed = List.copyOf(missed);
         strengths = List.copyOf(strengths);
         improvements = List.copyOf(improvements);
+    }
+
+    public boolean offTopic() {
+        return signals.relevance().offTopic();
     }
 }

@@ -1,42 +1,101 @@
 package dev.interviewcoach.feedback;
 
 import dev.interviewcoach.question.EditDistance;
+import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.TalkingPoint;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Decides which talking points an answer shows: a point is covered when one of its phrases
- * appears in the answer as consecutive stems, forgiving one typo in words of five letters or more.
+ * Decides which talking points an answer shows, and with which words. A point is shown by one of
+ * its phrases (as consecutive stems, or for a short phrase all its words close together in any
+ * order), or by the point's own key words appearing close together. One typo is forgiven in words
+ * of five letters or more.
  */
 public final class TalkingPointMatcher {
 
     private static final int TYPO_MIN_LENGTH = 5;
+    /** Extra words allowed between the words of a phrase matched out of order. */
+    private static final int PHRASE_SLACK = 3;
+    /** How close the key words of a point's own sentence must stand. */
+    private static final int POINT_WINDOW = 14;
+    /** Words too common in answers to show a point by themselves. */
+    private static final Set<String> GENERIC = Set.of("use", "make", "good", "way", "thing", "need", "want", "get",
+            "can", "one", "work", "time", "like", "know", "just", "also", "set", "take", "keep", "give", "well",
+            "mean", "much", "mani", "first", "new", "right", "sure", "will", "would", "could", "should",
+            "it'", "it", "what", "when", "how", "why", "say", "said", "explain", "describ", "name", "show");
 
     private final TextAnalyzer analyzer;
+    private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
 
     public TalkingPointMatcher(TextAnalyzer analyzer) {
         this.analyzer = analyzer;
     }
 
-    /** A point the answer showed, with the phrase that showed it. */
+    /** A point the answer showed, with the words that showed it. */
     public record Match(TalkingPoint point, String evidence) {}
 
-    public List<Match> covered(List<TalkingPoint> points, List<String> answerStems) {
+    private record Phrase(String text, List<String> stems) {}
+
+    private record Prepared(List<Phrase> phrases, List<String> keyStems) {}
+
+    public List<Match> covered(Question question, AnalyzedText answer) {
         List<Match> matches = new ArrayList<>();
-        for (TalkingPoint point : points) {
-            firstEvidence(point, answerStems).ifPresent(e -> matches.add(new Match(point, e)));
+        for (TalkingPoint point : question.talkingPoints()) {
+            Prepared p = prepared.computeIfAbsent(question.track() + "/" + question.id() + "/" + point.id(),
+                    k -> prepare(point));
+            evidence(p, answer.stems()).ifPresent(e -> matches.add(new Match(point, e)));
         }
         return matches;
     }
 
-    private Optional<String> firstEvidence(TalkingPoint point, List<String> answer) {
+    /** Covered points for a bare list of points (tests, tools). */
+    public List<Match> covered(List<TalkingPoint> points, List<String> answerStems) {
+        List<Match> matches = new ArrayList<>();
+        for (TalkingPoint point : points) {
+            evidence(prepare(point), answerStems).ifPresent(e -> matches.add(new Match(point, e)));
+        }
+        return matches;
+    }
+
+    private Prepared prepare(TalkingPoint point) {
+        List<Phrase> phrases = new ArrayList<>();
         for (String phrase : point.shownBy()) {
-            List<String> wanted = analyzer.stems(phrase);
-            if (!wanted.isEmpty() && containsRun(answer, wanted)) {
-                return Optional.of(phrase);
+            List<String> stems = analyzer.stems(phrase);
+            if (!stems.isEmpty()) {
+                phrases.add(new Phrase(phrase, stems));
             }
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        for (String stem : analyzer.stems(point.point())) {
+            if (!GENERIC.contains(stem) && stem.length() > 2) {
+                keys.add(stem);
+            }
+        }
+        return new Prepared(phrases, List.copyOf(keys));
+    }
+
+    private Optional<String> evidence(Prepared p, List<String> answer) {
+        for (Phrase phrase : p.phrases()) {
+            if (containsRun(answer, phrase.stems())) {
+                return Optional.of(phrase.text());
+            }
+        }
+        for (Phrase phrase : p.phrases()) {
+            if (phrase.stems().size() >= 2 && phrase.stems().size() <= 3
+                    && withinWindow(answer, phrase.stems(), phrase.stems().size(), phrase.stems().size() + PHRASE_SLACK)) {
+                return Optional.of(phrase.text());
+            }
+        }
+        int needed = Math.max(2, (int) Math.ceil(p.keyStems().size() * 0.6));
+        if (p.keyStems().size() >= 3 && withinWindow(answer, p.keyStems(), needed, POINT_WINDOW)) {
+            return Optional.of(String.join(" ", present(answer, p.keyStems())));
         }
         return Optional.empty();
     }
@@ -54,12 +113,47 @@ public final class TalkingPointMatcher {
         return false;
     }
 
+    /** Whether some window of {@code width} answer stems holds at least {@code needed} of the wanted stems. */
+    private static boolean withinWindow(List<String> answer, List<String> wanted, int needed, int width) {
+        for (int start = 0; start < answer.size(); start++) {
+            if (!matchesAny(answer.get(start), wanted)) {
+                continue;
+            }
+            Set<String> found = new HashSet<>();
+            for (int i = start; i < Math.min(answer.size(), start + width); i++) {
+                for (String w : wanted) {
+                    if (sameWord(answer.get(i), w)) {
+                        found.add(w);
+                    }
+                }
+            }
+            if (found.size() >= needed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesAny(String stem, List<String> wanted) {
+        for (String w : wanted) {
+            if (sameWord(stem, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> present(List<String> answer, List<String> wanted) {
+        return wanted.stream().filter(w -> answer.stream().anyMatch(a -> sameWord(a, w))).toList();
+    }
+
     static boolean sameWord(String typed, String wanted) {
         if (typed.equals(wanted)) {
             return true;
         }
         return typed.length() >= TYPO_MIN_LENGTH && wanted.length() >= TYPO_MIN_LENGTH
                 && Math.abs(typed.length() - wanted.length()) <= 1
-                && EditDistance.between(typed, wanted) <= 1;
+                && typed.charAt(0) == wanted.charAt(0)
+                && EditDistance.withSwaps(typed, wanted) <= 1;
     }
 }

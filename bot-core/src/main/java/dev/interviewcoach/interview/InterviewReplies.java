@@ -84,8 +84,13 @@ public final class InterviewReplies {
             reply.text(RichText.builder().bold("Missed").build()).text(new RichText(List.of(new RichText.Bullets(
                     feedback.missed().stream().map(p -> RichText.of(p.point())).toList()))));
         }
+        if (!feedback.strengths().isEmpty()) {
+            reply.text(RichText.builder().bold("What worked").build()).text(new RichText(List.of(new RichText.Bullets(
+                    feedback.strengths().stream().map(RichText::of).toList()))));
+        }
         if (!feedback.improvements().isEmpty()) {
-            feedback.improvements().forEach(tip -> reply.text(RichText.builder().bold("Tip: ").plain(tip).build()));
+            reply.text(RichText.builder().bold("To improve").build()).text(new RichText(List.of(new RichText.Bullets(
+                    feedback.improvements().stream().map(RichText::of).toList()))));
         }
         if (!question.followUps().isEmpty()) {
             reply.text(RichText.builder().bold("An interviewer might follow up: ")

@@ -11,7 +11,7 @@ import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.chat.Visibility;
-import dev.interviewcoach.feedback.CoverageFeedbackEngine;
+import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
 import dev.interviewcoach.feedback.TextAnalyzer;
 import dev.interviewcoach.interview.InterviewMachine;
 import dev.interviewcoach.interview.InterviewReplies;
@@ -62,7 +62,7 @@ class CoachEngineTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         AtomicInteger ids = new AtomicInteger();
         MockInterviewFeature mock = new MockInterviewFeature(banks, sessions,
-                new InterviewMachine(banks, new CoverageFeedbackEngine(new TextAnalyzer())), new InterviewReplies(),
+                new InterviewMachine(banks, new RuleBasedFeedbackEngine(TestBanks.tinyBanks(), new TextAnalyzer())), new InterviewReplies(),
                 new QuestionPicker(new Random(7)), clock, () -> "session-" + ids.incrementAndGet(),
                 new MockInterviewFeature.Settings("tiny", 3, 10));
         engine = new CoachEngine(List.of(mock, new TracksCommand(banks)), List.of(mock), List.of(mock),

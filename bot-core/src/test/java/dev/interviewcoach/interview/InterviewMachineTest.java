@@ -6,7 +6,7 @@ import dev.interviewcoach.TestBanks;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
-import dev.interviewcoach.feedback.CoverageFeedbackEngine;
+import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
 import dev.interviewcoach.feedback.TextAnalyzer;
 import dev.interviewcoach.interview.InterviewEvent.AlreadyFinished;
 import dev.interviewcoach.interview.InterviewEvent.Asked;
@@ -24,7 +24,7 @@ class InterviewMachineTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private final InterviewMachine machine = new InterviewMachine(TestBanks.tinyBanks(),
-            new CoverageFeedbackEngine(new TextAnalyzer()));
+            new RuleBasedFeedbackEngine(TestBanks.tinyBanks(), new TextAnalyzer()));
     private final UserRef alice = new UserRef(Platform.CONSOLE, "local", "alice");
 
     private MockSession fresh() {

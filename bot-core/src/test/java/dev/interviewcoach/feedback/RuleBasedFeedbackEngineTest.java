@@ -6,9 +6,9 @@ import dev.interviewcoach.TestBanks;
 import dev.interviewcoach.question.Question;
 import org.junit.jupiter.api.Test;
 
-class CoverageFeedbackEngineTest {
+class RuleBasedFeedbackEngineTest {
 
-    private final CoverageFeedbackEngine engine = new CoverageFeedbackEngine(new TextAnalyzer());
+    private final RuleBasedFeedbackEngine engine = new RuleBasedFeedbackEngine(TestBanks.tinyBanks(), new TextAnalyzer());
     private final Question caching = TestBanks.tiny().question("caching").orElseThrow();
 
     private static String padded(String core) {

@@ -1,0 +1,66 @@
+package dev.interviewcoach.feedback;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.interviewcoach.question.Question;
+import dev.interviewcoach.question.TalkingPoint;
+
+/** Feedback as JSON, with a fixed field order, so the same answer gives byte-identical output. */
+public final class FeedbackJson {
+
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public String write(Question question, Feedback f) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("track", question.track());
+        root.put("question", question.id());
+        root.put("score", f.score());
+        root.put("reason", f.scoreReason());
+        root.put("offTopic", f.offTopic());
+        ArrayNode covered = root.putArray("covered");
+        for (TalkingPointMatcher.Match m : f.covered()) {
+            covered.addObject().put("id", m.point().id()).put("point", m.point().point()).put("evidence", m.evidence());
+        }
+        ArrayNode missed = root.putArray("missed");
+        for (TalkingPoint p : f.missed()) {
+            missed.addObject().put("id", p.id()).put("point", p.point());
+        }
+        f.strengths().forEach(root.putArray("strengths")::add);
+        f.improvements().forEach(root.putArray("improvements")::add);
+        ObjectNode signals = root.putObject("signals");
+        Feedback.Signals s = f.signals();
+        signals.put("coverage", round(s.coverage()));
+        signals.putObject("relevance")
+                .put("share", round(s.relevance().share()))
+                .put("bestOtherShare", round(s.relevance().bestOtherShare()))
+                .put("bestOtherQuestion", s.relevance().bestOtherId())
+                .put("offTopic", s.relevance().offTopic());
+        ObjectNode structure = signals.putObject("structure");
+        structure.put("share", round(s.structure().share()));
+        s.structure().present().forEach(structure.putArray("present")::add);
+        s.structure().missing().forEach(structure.putArray("missing")::add);
+        ObjectNode specificity = signals.putObject("specificity");
+        specificity.put("level", round(s.specificity().level()));
+        specificity.put("numbers", s.specificity().numbers());
+        s.specificity().namedTools().forEach(specificity.putArray("namedTools")::add);
+        specificity.put("realCase", s.specificity().realCase());
+        ObjectNode delivery = signals.putObject("delivery");
+        delivery.put("words", s.delivery().words());
+        delivery.put("length", s.delivery().length().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        s.delivery().hedges().forEach(delivery.putArray("hedges")::add);
+        s.delivery().fillers().forEach(delivery.putArray("fillers")::add);
+        s.delivery().overused().forEach(delivery.putArray("overused")::add);
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("feedback is always serialisable", e);
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.interviewcoach.feedback;
+
+import dev.interviewcoach.question.QuestionKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The shape of an answer. Behavioural and situational answers are read for STAR: a situation,
+ * the person's task, what they did themselves, and a result (measurable, ideally). Technical and
+ * motivation answers are read for a clear claim, a concrete example or tool, and a trade-off.
+ */
+public final class Structure {
+
+    /** One element of a good structure, and whether the answer has it. */
+    public record Element(String name, boolean present) {}
+
+    /** The elements looked for, in order. */
+    public record Result(List<Element> elements) {
+        public Result {
+            elements = List.copyOf(elements);
+        }
+
+        public double share() {
+            return elements.isEmpty() ? 0 : (double) present().size() / elements.size();
+        }
+
+        public List<String> present() {
+            return elements.stream().filter(Element::present).map(Element::name).toList();
+        }
+
+        public List<String> missing() {
+            return elements.stream().filter(e -> !e.present()).map(Element::name).toList();
+        }
+    }
+
+    private static final Pattern SITUATION = words("at my (last|previous|current|old|first) (job|company|role|team|employer)",
+            "in my (last|previous|current|first) (job|role|team|company|position)", "when i was", "last (year|quarter|month|spring|summer|autumn|fall|winter)",
+            "a few (years|months) ago", "we had", "we were", "our team", "the situation", "the context", "there was a",
+            "i was working", "i joined", "one time", "once,? (i|we|our)", "in \\d{4}", "i was (a|an|the|on|leading|responsible)");
+    private static final Pattern TASK = words("my (job|task|role|goal|responsibility) was", "i was (responsible|asked|tasked|in charge)",
+            "i had to", "i needed to", "the goal was", "we needed to", "our goal", "needed to", "had to");
+    private static final Pattern ACTION = words("i (decided|proposed|built|wrote|set up|created|organi[sz]ed|led|started|asked|suggested|talked|"
+            + "met|called|scheduled|rewrote|added|changed|moved|split|introduced|ran|reached out|pushed|sat down|"
+            + "took|designed|implemented|negotiated|explained|shared|documented|prioriti[sz]ed|measured|profiled|"
+            + "fixed|refactored|paired|escalated|volunteered|mentored|drafted|presented|gathered|interviewed|"
+            + "automated|migrated|reviewed|tested|traced|went|made|put|used|learned|focused|broke)");
+    private static final Pattern RESULT = words("as a result", "the result", "result was", "in the end", "which (led|meant|cut|saved|reduced|increased|dropped)",
+            "we (shipped|launched|delivered|hit|met|cut|saved|reduced|increased|finished|released)", "(reduced|increased|cut|dropped|saved|improved|grew|fell|went down|went up)",
+            "outcome", "afterwards", "since then", "ended up", "turned out", "by the end");
+    private static final Pattern MEASURE = Pattern.compile("\\d+(\\.\\d+)?\\s*(%|percent|x\\b|times|ms|seconds|minutes|hours|days|weeks|"
+            + "months|people|users|customers|k\\b|gb|mb|tb|requests|engineers|points)|\\bfrom \\S+ to \\S+|\\b(halved|doubled|tripled)\\b");
+    private static final Pattern CLAIM = words("i would", "i'd", "i prefer", "i recommend", "i start", "i use", "i pick", "i choose", "i go with",
+            "my (approach|rule|default|answer|first step)", "the (key|main|short answer|answer|first thing)", "it depends", "depends on",
+            "is (a|an|the|when|about)", "means", "you (should|want|need)", "we (use|used|would)", "the way i", "first,? i", "i'll", "i'm");
+    private static final Pattern EXAMPLE = words("for example", "for instance", "e\\.g\\.", "such as", "in (one|a|my|our) (project|service|team|job|case|app|system|company)",
+            "at my (last|previous|current) (job|company|role)", "last (year|month|week)", "we had", "once", "recently", "like when", "in practice", "say we", "imagine", "consider");
+    private static final Pattern TRADE_OFF = words("trade-?off", "but", "however", "downside", "drawback", "cost", "the catch", "unless",
+            "on the other hand", "at the expense", "depends", "when not", "avoid", "instead", "overkill", "risk", "price", "versus", "vs\\.?", "whereas", "while");
+
+    private static Pattern words(String... alternatives) {
+        return Pattern.compile("\\b(" + String.join("|", alternatives) + ")\\b");
+    }
+
+    public Result assess(QuestionKind kind, AnalyzedText answer) {
+        String text = answer.spaced();
+        List<Element> elements = new ArrayList<>();
+        switch (kind) {
+            case BEHAVIORAL, SITUATIONAL -> {
+                elements.add(new Element("situation", SITUATION.matcher(text).find()));
+                elements.add(new Element("task", TASK.matcher(text).find()));
+                elements.add(new Element("action", ACTION.matcher(text).find()));
+                elements.add(new Element("result", RESULT.matcher(text).find()));
+                elements.add(new Element("measurable result", MEASURE.matcher(text).find()));
+            }
+            case TECHNICAL, MOTIVATION -> {
+                elements.add(new Element("claim", CLAIM.matcher(text).find()));
+                elements.add(new Element("example", EXAMPLE.matcher(text).find()));
+                elements.add(new Element("trade-off", TRADE_OFF.matcher(text).find()));
+            }
+        }
+        return new Result(elements);
+    }
+}
