@@ -26,6 +26,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--worst", defaultValue = "15", description = "How many of the furthest-off cases to list.")
     int worst;
 
+    @Option(names = "--table", description = "Also write every case with its signals to this file (tab-separated).")
+    Path table;
+
     @Option(names = "--config", description = "Configuration file.")
     Path config;
 
@@ -33,7 +36,7 @@ final class EvalCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         Path set = file != null ? file : DEFAULT_SET;
         if (!Files.exists(set)) {
             spec.commandLine().getErr().println("No labelled set at " + set
@@ -45,6 +48,9 @@ final class EvalCommand implements Callable<Integer> {
             Evaluation.Report report = new Evaluation(banks, new RuleBasedFeedbackEngine(banks, analyzer))
                     .run(Evaluation.load(set));
             spec.commandLine().getOut().print(report.render(worst));
+            if (table != null) {
+                java.nio.file.Files.writeString(table, report.table());
+            }
             return report.meetsBars() ? 0 : 1;
         }
     }

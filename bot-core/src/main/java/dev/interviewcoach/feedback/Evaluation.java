@@ -57,7 +57,7 @@ public final class Evaluation {
                        String answer) {}
 
     /** One case as scored. */
-    public record Scored(Case example, int score, Set<String> found) {
+    public record Scored(Case example, int score, Set<String> found, Feedback feedback) {
         /** How far the score is from what the label asks for (0 when it is inside the expected band). */
         public int miss() {
             return switch (example.label()) {
@@ -113,6 +113,24 @@ public final class Evaluation {
                             sorted(s.example().covers()), sorted(s.found()),
                             answer.length() > 160 ? answer.substring(0, 157) + "..." : answer));
                 }
+            }
+            return out.toString();
+        }
+
+        /** One line per case with every signal, tab-separated, for a closer look in a spreadsheet. */
+        public String table() {
+            StringBuilder out = new StringBuilder("track\tquestion\tlabel\tnote\tscore\tcoverage\texpected\tfound\t"
+                    + "relevance\tbest_other\toff_topic\tstructure\tspecificity\twords\n");
+            for (Scored s : scored) {
+                Feedback.Signals g = s.feedback().signals();
+                out.append(String.join("\t", s.example().track(), s.example().questionId(), s.example().label().word(),
+                        s.example().note(), Integer.toString(s.score()), String.format(Locale.ROOT, "%.2f", g.coverage()),
+                        String.join(",", sorted(s.example().covers())), String.join(",", sorted(s.found())),
+                        String.format(Locale.ROOT, "%.3f", g.relevance().share()),
+                        String.format(Locale.ROOT, "%.3f", g.relevance().bestOtherShare()),
+                        Boolean.toString(g.relevance().offTopic()), String.format(Locale.ROOT, "%.2f", g.structure().share()),
+                        String.format(Locale.ROOT, "%.2f", g.specificity().level()), Integer.toString(g.delivery().words())))
+                        .append('\n');
             }
             return out.toString();
         }
@@ -173,7 +191,7 @@ public final class Evaluation {
             Feedback f = engine.assess(q, c.answer());
             Set<String> ids = new HashSet<>();
             f.covered().forEach(m -> ids.add(m.point().id()));
-            scored.add(new Scored(c, f.score(), ids));
+            scored.add(new Scored(c, f.score(), ids, f));
             distribution.get(c.label())[f.score()]++;
             found += ids.size();
             expected += c.covers().size();

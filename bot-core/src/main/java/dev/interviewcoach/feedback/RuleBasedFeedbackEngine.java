@@ -19,15 +19,23 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>Off-topic (the answer fits another question better, or none): 1, or 2 if it still
  *       touched a quarter of the points.</li>
- *   <li>Otherwise coverage sets the base: all points 5 (4 without any concrete detail or
- *       structure), three quarters 4, half 3, a quarter 2, less 1.</li>
- *   <li>Quality (structure and specificity, each 0-1) lifts a base of 4 to 5 when it is at
- *       least 0.5, and a base of 3 to 4 when coverage is 60% or more and quality 0.6 or more.</li>
+ *   <li>Otherwise a weighted sum, each part 0-1: 0.60 x talking-point coverage + 0.25 x
+ *       specificity + 0.15 x structure. Under 0.20 scores 1, under 0.35 2, under 0.50 3,
+ *       under 0.70 4, else 5. Coverage dominates: no amount of detail makes up for missing
+ *       the points, but a concrete, well-shaped answer that makes most of them scores 5.</li>
  *   <li>Under 25 words scores at most 2: an interviewer would need to ask for more.
  *       Over 350 words loses a point for rambling.</li>
  * </ol>
+ * The weights and bands were set against the labelled set in {@code src/test/resources/eval}
+ * ({@code coach eval} reports how well they agree).
  */
 public final class RuleBasedFeedbackEngine implements FeedbackEngine {
+
+    static final double COVERAGE_WEIGHT = 0.60;
+    static final double SPECIFICITY_WEIGHT = 0.25;
+    static final double STRUCTURE_WEIGHT = 0.15;
+    /** The weighted sum needed for scores 2, 3, 4 and 5. */
+    static final double[] BANDS = {0.20, 0.35, 0.50, 0.70};
 
     private final TextAnalyzer analyzer;
     private final TalkingPointMatcher matcher;
@@ -45,36 +53,44 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     @Override
     public Feedback assess(Question question, String answerText) {
         AnalyzedText answer = AnalyzedText.of(answerText, analyzer);
-        List<TalkingPointMatcher.Match> covered = matcher.covered(question, answer);
+        Structure.Result shape = structure.assess(question.kind(), answer);
+        List<TalkingPointMatcher.Match> covered = withStoryPoints(question, matcher.covered(question, answer), shape);
         Set<String> coveredIds = covered.stream().map(m -> m.point().id()).collect(Collectors.toSet());
         List<TalkingPoint> missed = question.talkingPoints().stream().filter(p -> !coveredIds.contains(p.id())).toList();
         int total = question.talkingPoints().size();
         double coverage = total == 0 ? 0 : (double) covered.size() / total;
 
         Relevance.Result rel = relevance.assess(question, answer, coverage);
-        Structure.Result shape = structure.assess(question.kind(), answer);
         Specificity.Result concrete = specificity.assess(answer);
         Delivery.Result reading = delivery.assess(answer, questionWords(question));
         Feedback.Signals signals = new Feedback.Signals(coverage, rel, shape, concrete, reading);
 
         int score;
         StringBuilder reason = new StringBuilder();
-        double quality = (shape.share() + concrete.level()) / 2;
         if (rel.offTopic()) {
             score = coverage >= 0.25 ? 2 : 1;
             reason.append("The answer does not address this question");
         } else {
-            score = coverage >= 0.999 ? 5 : coverage >= 0.75 ? 4 : coverage >= 0.5 ? 3 : coverage >= 0.25 ? 2 : 1;
+            double weighted = COVERAGE_WEIGHT * coverage + SPECIFICITY_WEIGHT * concrete.level()
+                    + STRUCTURE_WEIGHT * shape.share();
+            score = 1;
+            for (double band : BANDS) {
+                if (weighted >= band) {
+                    score++;
+                }
+            }
             reason.append("You covered ").append(covered.size()).append(" of ").append(total).append(" talking points");
-            if (score == 5 && quality < 0.25) {
-                score = 4;
-                reason.append(", though with few concrete details");
-            } else if (score == 4 && quality >= 0.5) {
-                score = 5;
-                reason.append(", with a clear structure and concrete details");
-            } else if (score == 3 && coverage >= 0.6 && quality >= 0.6) {
-                score = 4;
-                reason.append(", with a clear structure and concrete details");
+            List<String> extras = new ArrayList<>();
+            if (concrete.level() >= 0.5) {
+                extras.add("concrete details");
+            }
+            if (shape.share() >= 0.75) {
+                extras.add("a clear structure");
+            }
+            if (!extras.isEmpty()) {
+                reason.append(", with ").append(String.join(" and ", extras));
+            } else if (concrete.level() < 0.2) {
+                reason.append(", with few concrete details");
             }
         }
         if (reading.length() == Delivery.Length.TOO_SHORT && score > 2) {
@@ -87,6 +103,36 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         reason.append('.');
         return new Feedback(score, reason.toString(), covered, missed, strengths(question, covered, shape, concrete, rel),
                 improvements(question, missed, shape, concrete, reading, rel), reading.words(), signals);
+    }
+
+    /**
+     * Talking points named after a part of a STAR story ({@code situation}, {@code context},
+     * {@code task}, {@code action}, {@code result}, {@code measurable-result}) are also shown by
+     * that part of the story's structure, whatever words tell it.
+     */
+    private static List<TalkingPointMatcher.Match> withStoryPoints(Question question,
+                                                                   List<TalkingPointMatcher.Match> matched,
+                                                                   Structure.Result shape) {
+        Set<String> found = matched.stream().map(m -> m.point().id()).collect(Collectors.toSet());
+        Set<String> parts = new HashSet<>(shape.present());
+        List<TalkingPointMatcher.Match> out = new ArrayList<>();
+        for (TalkingPoint point : question.talkingPoints()) {
+            matched.stream().filter(m -> m.point().id().equals(point.id())).findFirst().ifPresentOrElse(out::add, () -> {
+                String part = switch (point.id()) {
+                    case "situation", "context" -> parts.contains("situation") ? "the situation you set out" : null;
+                    case "task" -> parts.contains("task") ? "the task you described" : null;
+                    case "action" -> parts.contains("action") ? "what you said you did" : null;
+                    case "result" -> parts.contains("measurable result") ? "the numbers in your result"
+                            : parts.contains("result") ? "the result you gave" : null;
+                    case "measurable-result" -> parts.contains("measurable result") ? "the numbers in your result" : null;
+                    default -> null;
+                };
+                if (part != null && !found.contains(point.id())) {
+                    out.add(new TalkingPointMatcher.Match(point, part));
+                }
+            });
+        }
+        return out;
     }
 
     private Set<String> questionWords(Question question) {

@@ -33,9 +33,34 @@ public final class TalkingPointMatcher {
 
     private final TextAnalyzer analyzer;
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
+    private final Map<String, Integer> synonymGroup;
 
     public TalkingPointMatcher(TextAnalyzer analyzer) {
         this.analyzer = analyzer;
+        this.synonymGroup = loadSynonyms(analyzer);
+    }
+
+    /** Each stem of {@code synonyms.txt} mapped to the number of its group. */
+    private static Map<String, Integer> loadSynonyms(TextAnalyzer analyzer) {
+        Map<String, Integer> groups = new java.util.HashMap<>();
+        try (java.io.InputStream in = TalkingPointMatcher.class.getResourceAsStream("synonyms.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("feedback/synonyms.txt missing from the build");
+            }
+            List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            for (int group = 0; group < lines.size(); group++) {
+                for (String word : lines.get(group).split(",")) {
+                    List<String> stems = analyzer.stems(word.strip());
+                    if (stems.size() == 1) {
+                        groups.putIfAbsent(stems.getFirst(), group);
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Map.copyOf(groups);
     }
 
     /** A point the answer showed, with the words that showed it. */
@@ -100,7 +125,7 @@ public final class TalkingPointMatcher {
         return Optional.empty();
     }
 
-    private static boolean containsRun(List<String> answer, List<String> wanted) {
+    private boolean containsRun(List<String> answer, List<String> wanted) {
         outer:
         for (int start = 0; start + wanted.size() <= answer.size(); start++) {
             for (int k = 0; k < wanted.size(); k++) {
@@ -114,7 +139,7 @@ public final class TalkingPointMatcher {
     }
 
     /** Whether some window of {@code width} answer stems holds at least {@code needed} of the wanted stems. */
-    private static boolean withinWindow(List<String> answer, List<String> wanted, int needed, int width) {
+    private boolean withinWindow(List<String> answer, List<String> wanted, int needed, int width) {
         for (int start = 0; start < answer.size(); start++) {
             if (!matchesAny(answer.get(start), wanted)) {
                 continue;
@@ -134,7 +159,7 @@ public final class TalkingPointMatcher {
         return false;
     }
 
-    private static boolean matchesAny(String stem, List<String> wanted) {
+    private boolean matchesAny(String stem, List<String> wanted) {
         for (String w : wanted) {
             if (sameWord(stem, w)) {
                 return true;
@@ -143,12 +168,16 @@ public final class TalkingPointMatcher {
         return false;
     }
 
-    private static List<String> present(List<String> answer, List<String> wanted) {
+    private List<String> present(List<String> answer, List<String> wanted) {
         return wanted.stream().filter(w -> answer.stream().anyMatch(a -> sameWord(a, w))).toList();
     }
 
-    static boolean sameWord(String typed, String wanted) {
+    boolean sameWord(String typed, String wanted) {
         if (typed.equals(wanted)) {
+            return true;
+        }
+        Integer group = synonymGroup.get(wanted);
+        if (group != null && group.equals(synonymGroup.get(typed))) {
             return true;
         }
         return typed.length() >= TYPO_MIN_LENGTH && wanted.length() >= TYPO_MIN_LENGTH

@@ -2,61 +2,110 @@ package dev.interviewcoach.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.interviewcoach.TestBanks;
+import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.Question;
+import dev.interviewcoach.question.QuestionBanks;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** Feedback on answers to real built-in questions, as a person would read it. */
 class RuleBasedFeedbackEngineTest {
 
-    private final RuleBasedFeedbackEngine engine = new RuleBasedFeedbackEngine(TestBanks.tinyBanks(), new TextAnalyzer());
-    private final Question caching = TestBanks.tiny().question("caching").orElseThrow();
+    private static final QuestionBanks BANKS = QuestionBanks.load(new BankReader(), Optional.empty());
+    private final RuleBasedFeedbackEngine engine = new RuleBasedFeedbackEngine(BANKS, new TextAnalyzer());
+    private final Question caching = BANKS.question("python-developer", "caching-and-invalidation").orElseThrow();
+    private final Question conflict = BANKS.question("behavioral", "conflict-with-coworker").orElseThrow();
 
-    private static String padded(String core) {
-        return core + " In my last project this kept the p95 latency of the product page under eighty milliseconds"
-                + " while traffic doubled, and the database load dropped by half.";
-    }
+    private static final String STRONG_CACHING = """
+            I'd put Redis in front of Postgres with cache-aside: on a miss the endpoint reads the row and stores the
+            rendered response with a ten minute expiry, which only bounds how stale it can get. Freshness comes from
+            deleting the key whenever an admin saves the product, and we do that after commit, because otherwise a
+            concurrent reader can refill the cache with the old row. On a hot product one expiry can send 400
+            requests to the database at once, so I add jitter to the TTL and let a single request rebuild the entry.
+            At my last job this took the p95 of the product page from 180 ms to 25 ms, but it costs some complexity
+            in the write path.
+            """;
 
     @Test
-    void aFullAnswerInOtherWordFormsScoresFive() {
-        Feedback f = engine.assess(caching, padded("I'd apply the cache aside pattern, let entries expire after"
-                + " ten minutes, and we invalidated keys whenever a row changed."));
-        assertThat(f.score()).isEqualTo(5);
-        assertThat(f.missed()).isEmpty();
-        assertThat(f.covered()).extracting(m -> m.point().id()).containsExactly("cache-aside", "ttl", "invalidate");
-        assertThat(f.strengths()).isNotEmpty();
+    void aStrongAnswerInItsOwnWordsScoresHighAndSaysWhy() {
+        Feedback f = engine.assess(caching, STRONG_CACHING);
+        assertThat(f.score()).isGreaterThanOrEqualTo(4);
+        assertThat(f.offTopic()).isFalse();
+        assertThat(f.covered()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(f.strengths()).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+        assertThat(f.improvements()).hasSizeLessThanOrEqualTo(3);
+        assertThat(f.signals().specificity().namedTools()).contains("redis", "postgres");
+        assertThat(f.scoreReason()).startsWith("You covered");
     }
 
     @Test
     void smallTyposInLongWordsStillCount() {
-        Feedback f = engine.assess(caching, padded("Entries should expier and we invalidte them on write."));
-        assertThat(f.covered()).extracting(m -> m.point().id()).containsExactly("ttl", "invalidate");
+        Feedback clean = engine.assess(caching, "We keep a Redis cache and invalidate the entry on every write, with a"
+                + " safety net expiry so nothing stays stale for more than ten minutes in production.");
+        Feedback typos = engine.assess(caching, "We keep a Redis cahce and invalidte the entry on every write, with a"
+                + " safety net expirey so nothing stays stale for more than ten minutes in production.");
+        assertThat(typos.covered()).extracting(m -> m.point().id())
+                .containsExactlyElementsOf(clean.covered().stream().map(m -> m.point().id()).toList());
     }
 
     @Test
-    void aPartialAnswerSaysWhatToAdd() {
-        Feedback f = engine.assess(caching, padded("Every key gets a TTL so it cannot grow stale forever."));
-        assertThat(f.score()).isEqualTo(2);
-        assertThat(f.missed()).extracting(p -> p.id()).containsExactly("cache-aside", "invalidate");
-        assertThat(f.improvements().getFirst()).isEqualTo("Cover this next time: use cache-aside in front of the database.");
+    void aPartialAnswerSaysWhatToAddNext() {
+        Feedback f = engine.assess(caching, "I would cache the product response in Redis with a TTL of five minutes,"
+                + " so the database only sees a few reads per product and the page stays fast under load.");
+        assertThat(f.score()).isBetween(2, 3);
+        assertThat(f.missed()).isNotEmpty();
+        assertThat(f.improvements().getFirst()).startsWith("Cover this next time: ");
     }
 
     @Test
-    void aShortAnswerCannotScoreAboveThree() {
-        Feedback f = engine.assess(caching, "cache-aside, ttl, evict on write");
-        assertThat(f.score()).isEqualTo(3);
-        assertThat(f.scoreReason()).contains("too short");
+    void aVeryShortAnswerScoresAtMostTwoAndIsAskedForMore() {
+        Feedback f = engine.assess(caching, "Redis cache-aside, TTL, delete key on write after commit, jitter.");
+        assertThat(f.score()).isLessThanOrEqualTo(2);
+        assertThat(f.improvements()).anySatisfy(i -> assertThat(i).startsWith("Say more:"));
     }
 
     @Test
-    void anAnswerAboutSomethingElseScoresOne() {
-        Feedback f = engine.assess(caching, padded("I would write unit tests first and then deploy on Fridays."));
-        assertThat(f.score()).isEqualTo(1);
-        assertThat(f.covered()).isEmpty();
+    void aGoodAnswerToAnotherQuestionIsToldItIsOffTopic() {
+        Feedback f = engine.assess(caching, """
+                The GIL means only one thread runs Python bytecode at a time, so for CPU-bound work like image
+                resizing I use a ProcessPoolExecutor across cores, while for thousands of slow HTTP calls I use
+                asyncio with an event loop. Threads are fine for blocking libraries doing I/O.
+                """);
+        assertThat(f.offTopic()).isTrue();
+        assertThat(f.score()).isLessThanOrEqualTo(2);
+        assertThat(f.improvements().getFirst()).contains("different question");
+        assertThat(f.strengths()).isEmpty();
     }
 
     @Test
-    void sameAnswerSameFeedback() {
-        String answer = padded("cache aside with a ttl");
-        assertThat(engine.assess(caching, answer)).isEqualTo(engine.assess(caching, answer));
+    void aStoryWithoutAResultIsAskedForOne() {
+        Feedback f = engine.assess(conflict, """
+                At my last job a designer and I disagreed about a checkout flow. I asked her for a private chat, listened
+                to why she wanted the extra step, and explained the engineering cost. We agreed to test both versions
+                with a handful of customers before deciding, and I wrote up what we both needed.
+                """);
+        assertThat(f.signals().structure().missing()).contains("measurable result");
+        assertThat(f.improvements()).anySatisfy(i -> assertThat(i).containsAnyOf("result", "number"));
+    }
+
+    @Test
+    void hedgesAndOverusedWordsAreNamed() {
+        Feedback f = engine.assess(caching, """
+                I think maybe I would probably use a cache. The cache would cache the page, and the cache would be
+                invalidated, I guess, when the cache gets a write. The cache is basically a cache in front of the
+                database so the cache keeps the cache warm, and the cache makes it fast.
+                """);
+        assertThat(f.signals().delivery().hedges()).contains("i think", "maybe", "probably");
+        assertThat(f.signals().delivery().overused()).containsExactly("cache");
+        assertThat(f.improvements()).anySatisfy(i -> assertThat(i).contains("hedges"));
+    }
+
+    @Test
+    void sameAnswerSameFeedbackAndByteIdenticalJson() {
+        FeedbackJson json = new FeedbackJson();
+        String first = json.write(caching, engine.assess(caching, STRONG_CACHING));
+        String second = json.write(caching, new RuleBasedFeedbackEngine(BANKS, new TextAnalyzer()).assess(caching, STRONG_CACHING));
+        assertThat(first).isEqualTo(second);
+        assertThat(first).contains("\"score\"").contains("\"covered\"").contains("\"missed\"").contains("\"signals\"");
     }
 }
