@@ -1,6 +1,7 @@
 package dev.interviewcoach;
 
 import dev.interviewcoach.question.Bank;
+import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.QuestionBanks;
 import java.io.IOException;
@@ -24,5 +25,9 @@ public final class TestBanks {
 
     public static QuestionBanks tinyBanks() {
         return QuestionBanks.of(List.of(tiny()));
+    }
+
+    public static BankCatalog tinyCatalog() {
+        return BankCatalog.of(tinyBanks());
     }
 }

@@ -1,21 +1,29 @@
 package dev.interviewcoach.app;
 
 import dev.interviewcoach.engine.CoachEngine;
-import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
 import dev.interviewcoach.feedback.FeedbackEngine;
-import dev.interviewcoach.feedback.TextAnalyzer;
+import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
+import dev.interviewcoach.interview.AskCommand;
 import dev.interviewcoach.interview.InterviewMachine;
 import dev.interviewcoach.interview.InterviewReplies;
 import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.interview.QuestionPicker;
 import dev.interviewcoach.interview.SessionRepository;
+import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.BankReader;
+import dev.interviewcoach.question.BankWatcher;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.question.TracksCommand;
 import dev.interviewcoach.store.Database;
 import dev.interviewcoach.store.ProcessedEvents;
+import dev.interviewcoach.text.TextAnalyzer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -27,16 +35,18 @@ import java.util.random.RandomGenerator;
 public final class Coach implements AutoCloseable {
 
     private final Database database;
-    private final QuestionBanks banks;
+    private final BankCatalog banks;
     private final SessionRepository sessions;
     private final MockInterviewFeature interviews;
     private final CoachEngine engine;
     private final TextAnalyzer analyzer;
+    private final Optional<BankWatcher> watcher;
 
-    public Coach(Database database, QuestionBanks banks, MockInterviewFeature.Settings settings, Clock clock,
-                 RandomGenerator random) {
+    public Coach(Database database, BankCatalog banks, Optional<BankWatcher> watcher,
+                 MockInterviewFeature.Settings settings, Clock clock, RandomGenerator random) {
         this.database = database;
         this.banks = banks;
+        this.watcher = watcher;
         this.analyzer = new TextAnalyzer();
         FeedbackEngine feedback = new RuleBasedFeedbackEngine(banks, analyzer);
         this.sessions = new SessionRepository(database.jdbi());
@@ -44,20 +54,28 @@ public final class Coach implements AutoCloseable {
                 new InterviewReplies(), new QuestionPicker(random), clock,
                 () -> new UUID(random.nextLong(), random.nextLong()).toString(), settings);
         this.engine = new CoachEngine(
-                List.of(interviews, new TracksCommand(banks)),
+                List.of(interviews, new AskCommand(banks, interviews, analyzer), new TracksCommand(banks)),
                 List.of(interviews),
                 List.of(interviews),
                 new ProcessedEvents(database.jdbi(), clock));
     }
 
-    /** Opens the configured database, migrates it and loads the banks. */
-    public static Coach start(CoachConfig config, java.util.Map<String, String> env) {
+    /** Opens the configured database, migrates it and loads the banks, watching the custom folder if any. */
+    public static Coach start(CoachConfig config, Map<String, String> env) {
         Database database = Database.open(config.jdbcUrl(env), config.databaseUser(), config.databasePassword());
         try {
             database.migrate();
-            QuestionBanks banks = QuestionBanks.load(new BankReader(), config.customBanks());
-            return new Coach(database, banks, new MockInterviewFeature.Settings(config.defaultTrack(),
+            BankReader reader = new BankReader();
+            BankCatalog catalog = BankCatalog.of(QuestionBanks.load(reader, config.customBanks()));
+            Optional<BankWatcher> watcher = Optional.empty();
+            if (config.customBanks().isPresent() && Files.isDirectory(config.customBanks().get())) {
+                watcher = Optional.of(new BankWatcher(config.customBanks().get(), reader, catalog));
+            }
+            return new Coach(database, catalog, watcher, new MockInterviewFeature.Settings(config.defaultTrack(),
                     config.defaultQuestions(), config.maxQuestions()), Clock.systemUTC(), new Random());
+        } catch (IOException e) {
+            database.close();
+            throw new UncheckedIOException("cannot watch the custom bank folder", e);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -77,11 +95,18 @@ public final class Coach implements AutoCloseable {
     }
 
     public QuestionBanks banks() {
-        return banks;
+        return banks.current();
     }
 
     @Override
     public void close() {
+        watcher.ifPresent(w -> {
+            try {
+                w.close();
+            } catch (IOException ignored) {
+                // closing a watch service on shutdown; nothing to do
+            }
+        });
         analyzer.close();
         database.close();
     }

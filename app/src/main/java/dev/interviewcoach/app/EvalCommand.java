@@ -2,7 +2,8 @@ package dev.interviewcoach.app;
 
 import dev.interviewcoach.feedback.Evaluation;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
-import dev.interviewcoach.feedback.TextAnalyzer;
+import dev.interviewcoach.text.TextAnalyzer;
+import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.QuestionBanks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         QuestionBanks banks = BankCommand.loadBanks(config);
         try (TextAnalyzer analyzer = new TextAnalyzer()) {
-            Evaluation.Report report = new Evaluation(banks, new RuleBasedFeedbackEngine(banks, analyzer))
+            Evaluation.Report report = new Evaluation(banks, new RuleBasedFeedbackEngine(BankCatalog.of(banks), analyzer))
                     .run(Evaluation.load(set));
             spec.commandLine().getOut().print(report.render(worst));
             if (table != null) {

@@ -5,11 +5,12 @@ import dev.interviewcoach.console.ConsoleRenderer;
 import dev.interviewcoach.feedback.Feedback;
 import dev.interviewcoach.feedback.FeedbackJson;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
-import dev.interviewcoach.feedback.TextAnalyzer;
+import dev.interviewcoach.text.TextAnalyzer;
 import dev.interviewcoach.interview.InterviewEvent;
 import dev.interviewcoach.interview.InterviewReplies;
 import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.Question;
+import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.QuestionBanks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ final class ScoreCommand implements Callable<Integer> {
             return 1;
         }
         try (TextAnalyzer analyzer = new TextAnalyzer()) {
-            Feedback feedback = new RuleBasedFeedbackEngine(banks, analyzer).assess(q.get(), answer);
+            Feedback feedback = new RuleBasedFeedbackEngine(BankCatalog.of(banks), analyzer).assess(q.get(), answer);
             if (json) {
                 spec.commandLine().getOut().println(new FeedbackJson().write(q.get(), feedback));
             } else {

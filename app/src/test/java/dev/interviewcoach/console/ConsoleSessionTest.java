@@ -6,6 +6,7 @@ import dev.interviewcoach.app.Coach;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.interview.MockSession;
+import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.store.Database;
@@ -38,7 +39,7 @@ class ConsoleSessionTest {
     private Coach coach(Path db) {
         Database database = Database.sqlite(db);
         database.migrate();
-        return new Coach(database, QuestionBanks.load(new BankReader(), Optional.empty()),
+        return new Coach(database, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
                 new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(42));
     }
 

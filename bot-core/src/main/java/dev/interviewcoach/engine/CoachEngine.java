@@ -6,7 +6,7 @@ import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
-import dev.interviewcoach.question.EditDistance;
+import dev.interviewcoach.text.EditDistance;
 import dev.interviewcoach.store.ProcessedEvents;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package dev.interviewcoach.feedback;
 
+import dev.interviewcoach.text.TextAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.interviewcoach.feedback;
 
+import dev.interviewcoach.text.TextAnalyzer;
 import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.QuestionBanks;

@@ -1,6 +1,8 @@
 package dev.interviewcoach.feedback;
 
+import dev.interviewcoach.text.TextAnalyzer;
 import dev.interviewcoach.question.Question;
+import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.question.QuestionKind;
 import dev.interviewcoach.question.TalkingPoint;
@@ -39,15 +41,19 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
 
     private final TextAnalyzer analyzer;
     private final TalkingPointMatcher matcher;
-    private final Relevance relevance;
+    private final BankCatalog banks;
+    /** Relevance is built from the banks it was made for; a reload builds it again. */
+    private volatile Relevance relevance;
+    private volatile QuestionBanks relevanceFor;
     private final Structure structure = new Structure();
     private final Specificity specificity = new Specificity();
     private final Delivery delivery = new Delivery();
 
-    public RuleBasedFeedbackEngine(QuestionBanks banks, TextAnalyzer analyzer) {
+    public RuleBasedFeedbackEngine(BankCatalog banks, TextAnalyzer analyzer) {
         this.analyzer = analyzer;
         this.matcher = new TalkingPointMatcher(analyzer);
-        this.relevance = new Relevance(banks, analyzer);
+        this.banks = banks;
+        relevance();
     }
 
     @Override
@@ -60,7 +66,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         int total = question.talkingPoints().size();
         double coverage = total == 0 ? 0 : (double) covered.size() / total;
 
-        Relevance.Result rel = relevance.assess(question, answer, coverage);
+        Relevance.Result rel = relevance().assess(question, answer, coverage);
         Specificity.Result concrete = specificity.assess(answer);
         Delivery.Result reading = delivery.assess(answer, questionWords(question));
         Feedback.Signals signals = new Feedback.Signals(coverage, rel, shape, concrete, reading);
@@ -103,6 +109,19 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         reason.append('.');
         return new Feedback(score, reason.toString(), covered, missed, strengths(question, covered, shape, concrete, rel),
                 improvements(question, missed, shape, concrete, reading, rel), reading.words(), signals);
+    }
+
+    private Relevance relevance() {
+        QuestionBanks now = banks.current();
+        if (now != relevanceFor) {
+            synchronized (this) {
+                if (now != relevanceFor) {
+                    relevance = new Relevance(now, analyzer);
+                    relevanceFor = now;
+                }
+            }
+        }
+        return relevance;
     }
 
     /**

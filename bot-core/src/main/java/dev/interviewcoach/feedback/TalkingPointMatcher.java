@@ -1,6 +1,7 @@
 package dev.interviewcoach.feedback;
 
-import dev.interviewcoach.question.EditDistance;
+import dev.interviewcoach.text.TextAnalyzer;
+import dev.interviewcoach.text.EditDistance;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.TalkingPoint;
 import java.util.ArrayList;

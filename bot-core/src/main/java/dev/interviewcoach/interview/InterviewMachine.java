@@ -4,7 +4,7 @@ import dev.interviewcoach.feedback.Feedback;
 import dev.interviewcoach.feedback.FeedbackEngine;
 import dev.interviewcoach.feedback.TalkingPointMatcher;
 import dev.interviewcoach.question.Question;
-import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.TalkingPoint;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,10 +18,10 @@ import java.util.Optional;
  */
 public final class InterviewMachine {
 
-    private final QuestionBanks banks;
+    private final BankCatalog banks;
     private final FeedbackEngine feedback;
 
-    public InterviewMachine(QuestionBanks banks, FeedbackEngine feedback) {
+    public InterviewMachine(BankCatalog banks, FeedbackEngine feedback) {
         this.banks = banks;
         this.feedback = feedback;
     }
@@ -104,7 +104,7 @@ public final class InterviewMachine {
     }
 
     Question question(MockSession session, String id) {
-        return banks.question(session.track(), id).orElseThrow(() -> new IllegalStateException(
+        return banks.current().question(session.track(), id).orElseThrow(() -> new IllegalStateException(
                 "question '" + id + "' of track '" + session.track() + "' is no longer in the banks"));
     }
 }

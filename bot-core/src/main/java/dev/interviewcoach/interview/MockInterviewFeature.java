@@ -1,5 +1,6 @@
 package dev.interviewcoach.interview;
 
+import dev.interviewcoach.text.EditDistance;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
@@ -11,7 +12,7 @@ import dev.interviewcoach.engine.CommandHandler;
 import dev.interviewcoach.engine.MessageHandler;
 import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.Question;
-import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.question.BankCatalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     /** Defaults for a new interview. */
     public record Settings(String defaultTrack, int defaultQuestions, int maxQuestions) {}
 
-    private final QuestionBanks banks;
+    private final BankCatalog banks;
     private final SessionRepository sessions;
     private final InterviewMachine machine;
     private final InterviewReplies replies;
@@ -42,7 +43,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     private final Supplier<String> ids;
     private final Settings settings;
 
-    public MockInterviewFeature(QuestionBanks banks, SessionRepository sessions, InterviewMachine machine,
+    public MockInterviewFeature(BankCatalog banks, SessionRepository sessions, InterviewMachine machine,
                                 InterviewReplies replies, QuestionPicker picker, Clock clock, Supplier<String> ids,
                                 Settings settings) {
         this.banks = banks;
@@ -103,35 +104,50 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
                     .onlyTo(user));
             return;
         }
-        Optional<Bank> bank = banks.track(trackWord == null ? settings.defaultTrack() : trackWord);
+        Optional<Bank> bank = banks.current().track(trackWord == null ? settings.defaultTrack() : trackWord);
         if (bank.isEmpty()) {
             port.post(here, unknownTrack(trackWord).onlyTo(user));
             return;
         }
+        List<Question> chosen = picker.pick(bank.get(), questions);
+        if (chosen.size() < questions) {
+            start(command, bank.get(), chosen, "The " + bank.get().track() + " track has " + chosen.size()
+                    + " questions, so this interview has " + chosen.size() + ".", port);
+        } else {
+            start(command, bank.get(), chosen, null, port);
+        }
+    }
+
+    /**
+     * Starts an interview on chosen questions of one track: in the direct conversation or thread
+     * where it was asked for, or in a new thread when asked for in a channel.
+     */
+    public void start(Inbound.Command command, Bank bank, List<Question> chosen, String note, ChatPort port) {
+        Place here = command.place();
+        UserRef user = command.user();
         Optional<MockSession> running = sessions.activeFor(user);
         if (running.isPresent()) {
             port.post(here, inProgress(running.get()).onlyTo(user));
             return;
         }
-        List<Question> chosen = picker.pick(bank.get(), questions);
         Place place = here.kind() == Place.Kind.CHANNEL
                 ? port.openThread(here, Reply.builder("Mock interview")
                         .text(RichText.builder().plain("Mock interview for ").mention(user)
-                                .plain(": " + bank.get().title() + ", " + chosen.size() + " questions. "
+                                .plain(": " + bank.title() + ", " + chosen.size()
+                                        + (chosen.size() == 1 ? " question. " : " questions. ")
                                         + "Answer in this thread; only your replies count.").build())
                         .build())
                 : here;
         Instant now = clock.instant();
-        MockSession session = new MockSession(ids.get(), user, place, bank.get().track(),
+        MockSession session = new MockSession(ids.get(), user, place, bank.track(),
                 chosen.stream().map(Question::id).toList(), 0, 0, MockSession.Status.ACTIVE, false, 0, now, null);
         if (!sessions.create(session)) {
             sessions.activeFor(user).ifPresent(s -> port.post(here, inProgress(s).onlyTo(user)));
             return;
         }
         log.info("mock interview {} started: track {}, {} questions", session.id(), session.track(), session.total());
-        if (chosen.size() < questions) {
-            port.post(place, Reply.text("The " + bank.get().track() + " track has " + chosen.size()
-                    + " questions, so this interview has " + chosen.size() + "."));
+        if (note != null) {
+            port.post(place, Reply.text(note));
         }
         port.post(place, Reply.text("Answer each question as you would out loud. Type hint, skip, repeat or end"
                 + " at any time."));
@@ -233,9 +249,9 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     }
 
     private Reply unknownTrack(String typed) {
-        List<String> names = banks.tracks().stream().map(Bank::track).toList();
+        List<String> names = banks.current().tracks().stream().map(Bank::track).toList();
         String close = names.stream()
-                .filter(n -> dev.interviewcoach.question.EditDistance.between(typed.toLowerCase(), n) <= 3
+                .filter(n -> dev.interviewcoach.text.EditDistance.between(typed.toLowerCase(), n) <= 3
                         || n.contains(typed.toLowerCase().substring(0, Math.min(3, typed.length()))))
                 .findFirst().map(n -> " Did you mean " + n + "?").orElse("");
         return Reply.text("I don't know the track \"" + typed + "\"." + close + " Tracks: " + String.join(", ", names)

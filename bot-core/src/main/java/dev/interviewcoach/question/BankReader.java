@@ -1,5 +1,6 @@
 package dev.interviewcoach.question;
 
+import dev.interviewcoach.text.EditDistance;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.interviewcoach.question.YamlNode.Entry;

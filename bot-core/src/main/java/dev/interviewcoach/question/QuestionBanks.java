@@ -33,9 +33,7 @@ public final class QuestionBanks {
     }
 
     public static QuestionBanks of(List<Bank> banks) {
-        Map<String, Bank> byTrack = new LinkedHashMap<>();
-        banks.forEach(b -> byTrack.merge(b.track(), b, QuestionBanks::overlay));
-        return new QuestionBanks(byTrack, List.of());
+        return of(banks, List.of());
     }
 
     /**
@@ -43,11 +41,7 @@ public final class QuestionBanks {
      * A broken custom file is left out and its problems are kept for {@link #problems()}.
      */
     public static QuestionBanks load(BankReader reader, Optional<Path> customDir) {
-        Map<String, Bank> byTrack = new LinkedHashMap<>();
-        for (String file : builtInFiles()) {
-            Bank bank = reader.read(file, resource("banks/" + file)).orThrow();
-            byTrack.merge(bank.track(), bank, QuestionBanks::overlay);
-        }
+        List<Bank> banks = new ArrayList<>(builtIn(reader));
         List<BankProblem> problems = new ArrayList<>();
         if (customDir.isPresent()) {
             Path dir = customDir.get();
@@ -56,13 +50,33 @@ public final class QuestionBanks {
                         "custom bank folder not found; create it or change banks.customDir"));
             } else {
                 for (Path file : yamlFiles(dir)) {
-                    BankReader.Result result = reader.read(file.toString(), readFile(file));
+                    BankReader.Result result = readCustom(reader, file);
                     problems.addAll(result.problems());
-                    result.bank().ifPresent(bank -> byTrack.merge(bank.track(), bank, QuestionBanks::overlay));
+                    result.bank().ifPresent(banks::add);
                 }
             }
         }
+        return of(banks, problems);
+    }
+
+    /** The banks shipped in the jar. */
+    static List<Bank> builtIn(BankReader reader) {
+        return builtInFiles().stream().map(file -> reader.read(file, resource("banks/" + file)).orThrow()).toList();
+    }
+
+    static QuestionBanks of(List<Bank> banks, List<BankProblem> problems) {
+        Map<String, Bank> byTrack = new LinkedHashMap<>();
+        banks.forEach(b -> byTrack.merge(b.track(), b, QuestionBanks::overlay));
         return new QuestionBanks(byTrack, problems);
+    }
+
+    static BankReader.Result readCustom(BankReader reader, Path file) {
+        try {
+            return reader.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new BankReader.Result(Optional.empty(), List.of(new BankProblem(file.toString(), 0, "",
+                    "cannot read the file: " + e.getMessage())));
+        }
     }
 
     /** Problems in custom bank files that were left out. */
@@ -129,19 +143,11 @@ public final class QuestionBanks {
         }
     }
 
-    private static List<Path> yamlFiles(Path dir) {
+    static List<Path> yamlFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list custom banks in " + dir, e);
-        }
-    }
-
-    private static String readFile(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read bank file " + file, e);
         }
     }
 }

@@ -10,9 +10,9 @@ import java.util.List;
 /** {@code tracks}: the question tracks a person can practise. */
 public final class TracksCommand implements CommandHandler {
 
-    private final QuestionBanks banks;
+    private final BankCatalog banks;
 
-    public TracksCommand(QuestionBanks banks) {
+    public TracksCommand(BankCatalog banks) {
         this.banks = banks;
     }
 
@@ -33,6 +33,7 @@ public final class TracksCommand implements CommandHandler {
 
     @Override
     public void handle(Inbound.Command command, List<String> args, ChatPort port) {
+        QuestionBanks banks = this.banks.current();
         List<RichText> items = banks.tracks().stream()
                 .map(b -> RichText.builder().code(b.track()).plain("  " + b.title() + ", " + b.questions().size()
                         + " questions" + (b.description().isBlank() ? "" : ": " + b.description())).build())

@@ -12,14 +12,14 @@ import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.chat.Visibility;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
-import dev.interviewcoach.feedback.TextAnalyzer;
+import dev.interviewcoach.text.TextAnalyzer;
 import dev.interviewcoach.interview.InterviewMachine;
 import dev.interviewcoach.interview.InterviewReplies;
 import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.interview.MockSession;
 import dev.interviewcoach.interview.QuestionPicker;
 import dev.interviewcoach.interview.SessionRepository;
-import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.TracksCommand;
 import dev.interviewcoach.store.Database;
 import dev.interviewcoach.store.ProcessedEvents;
@@ -57,12 +57,12 @@ class CoachEngineTest {
     void wire() {
         db = Database.sqlite(dir.resolve("coach.db"));
         db.migrate();
-        QuestionBanks banks = TestBanks.tinyBanks();
+        BankCatalog banks = TestBanks.tinyCatalog();
         sessions = new SessionRepository(db.jdbi());
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         AtomicInteger ids = new AtomicInteger();
         MockInterviewFeature mock = new MockInterviewFeature(banks, sessions,
-                new InterviewMachine(banks, new RuleBasedFeedbackEngine(TestBanks.tinyBanks(), new TextAnalyzer())), new InterviewReplies(),
+                new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())), new InterviewReplies(),
                 new QuestionPicker(new Random(7)), clock, () -> "session-" + ids.incrementAndGet(),
                 new MockInterviewFeature.Settings("tiny", 3, 10));
         engine = new CoachEngine(List.of(mock, new TracksCommand(banks)), List.of(mock), List.of(mock),

@@ -1,7 +1,9 @@
 package dev.interviewcoach.feedback;
 
+import dev.interviewcoach.text.TextAnalyzer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.QuestionBanks;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ class EvaluationTest {
     void feedbackAgreesWithPeopleWellEnough() {
         QuestionBanks banks = QuestionBanks.load(new BankReader(), Optional.empty());
         List<Evaluation.Case> cases = Evaluation.load(SET);
-        Evaluation.Report report = new Evaluation(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())).run(cases);
+        Evaluation.Report report = new Evaluation(banks, new RuleBasedFeedbackEngine(BankCatalog.of(banks), new TextAnalyzer())).run(cases);
         System.out.println(report.render(20));
         assertThat(cases).hasSizeGreaterThanOrEqualTo(250);
         assertThat(cases).extracting(Evaluation.Case::track).contains("python-developer", "java-backend",

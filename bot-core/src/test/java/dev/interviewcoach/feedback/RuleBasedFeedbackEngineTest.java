@@ -1,7 +1,9 @@
 package dev.interviewcoach.feedback;
 
+import dev.interviewcoach.text.TextAnalyzer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.QuestionBanks;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class RuleBasedFeedbackEngineTest {
 
     private static final QuestionBanks BANKS = QuestionBanks.load(new BankReader(), Optional.empty());
-    private final RuleBasedFeedbackEngine engine = new RuleBasedFeedbackEngine(BANKS, new TextAnalyzer());
+    private final RuleBasedFeedbackEngine engine = new RuleBasedFeedbackEngine(BankCatalog.of(BANKS), new TextAnalyzer());
     private final Question caching = BANKS.question("python-developer", "caching-and-invalidation").orElseThrow();
     private final Question conflict = BANKS.question("behavioral", "conflict-with-coworker").orElseThrow();
 
@@ -104,7 +106,7 @@ class RuleBasedFeedbackEngineTest {
     void sameAnswerSameFeedbackAndByteIdenticalJson() {
         FeedbackJson json = new FeedbackJson();
         String first = json.write(caching, engine.assess(caching, STRONG_CACHING));
-        String second = json.write(caching, new RuleBasedFeedbackEngine(BANKS, new TextAnalyzer()).assess(caching, STRONG_CACHING));
+        String second = json.write(caching, new RuleBasedFeedbackEngine(BankCatalog.of(BANKS), new TextAnalyzer()).assess(caching, STRONG_CACHING));
         assertThat(first).isEqualTo(second);
         assertThat(first).contains("\"score\"").contains("\"covered\"").contains("\"missed\"").contains("\"signals\"");
     }

@@ -7,7 +7,7 @@ import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
-import dev.interviewcoach.feedback.TextAnalyzer;
+import dev.interviewcoach.text.TextAnalyzer;
 import dev.interviewcoach.interview.InterviewEvent.AlreadyFinished;
 import dev.interviewcoach.interview.InterviewEvent.Asked;
 import dev.interviewcoach.interview.InterviewEvent.Assessed;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class InterviewMachineTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
-    private final InterviewMachine machine = new InterviewMachine(TestBanks.tinyBanks(),
-            new RuleBasedFeedbackEngine(TestBanks.tinyBanks(), new TextAnalyzer()));
+    private final InterviewMachine machine = new InterviewMachine(TestBanks.tinyCatalog(),
+            new RuleBasedFeedbackEngine(TestBanks.tinyCatalog(), new TextAnalyzer()));
     private final UserRef alice = new UserRef(Platform.CONSOLE, "local", "alice");
 
     private MockSession fresh() {

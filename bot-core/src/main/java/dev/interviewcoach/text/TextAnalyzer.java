@@ -1,4 +1,4 @@
-package dev.interviewcoach.feedback;
+package dev.interviewcoach.text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

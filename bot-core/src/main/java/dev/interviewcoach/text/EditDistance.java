@@ -1,4 +1,4 @@
-package dev.interviewcoach.question;
+package dev.interviewcoach.text;
 
 /** Edit distances, for "did you mean" suggestions and typo-tolerant matching. */
 public final class EditDistance {

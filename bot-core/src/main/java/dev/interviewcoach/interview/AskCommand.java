@@ -1,0 +1,80 @@
+package dev.interviewcoach.interview;
+
+import dev.interviewcoach.chat.ChatPort;
+import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.engine.CommandHandler;
+import dev.interviewcoach.question.Bank;
+import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.question.QuestionSearch;
+import dev.interviewcoach.text.TextAnalyzer;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code ask <topic>}: one question on what a person wants to practise ("ask caching", "ask a
+ * question about deadlocks"), found by search and run as a one-question interview.
+ */
+public final class AskCommand implements CommandHandler {
+
+    private final BankCatalog banks;
+    private final MockInterviewFeature interviews;
+    private final TextAnalyzer analyzer;
+    private volatile QuestionSearch search;
+    private volatile QuestionBanks searchFor;
+
+    public AskCommand(BankCatalog banks, MockInterviewFeature interviews, TextAnalyzer analyzer) {
+        this.banks = banks;
+        this.interviews = interviews;
+        this.analyzer = analyzer;
+    }
+
+    @Override
+    public String name() {
+        return "ask";
+    }
+
+    @Override
+    public String usage() {
+        return "ask TOPIC";
+    }
+
+    @Override
+    public String summary() {
+        return "one question on a topic, e.g. ask caching";
+    }
+
+    @Override
+    public void handle(Inbound.Command command, List<String> args, ChatPort port) {
+        String topic = String.join(" ", args).strip();
+        if (topic.isEmpty()) {
+            port.post(command.place(), Reply.text("Ask about a topic, for example: ask caching, ask deadlocks,"
+                    + " ask a time I disagreed with my manager.").onlyTo(command.user()));
+            return;
+        }
+        List<QuestionSearch.Hit> hits = search().search(topic, Optional.empty(), 1);
+        if (hits.isEmpty()) {
+            String shown = topic.length() > 60 ? topic.substring(0, 60) + "..." : topic;
+            port.post(command.place(), Reply.text("I have no question about \"" + shown + "\". Try other words,"
+                    + " or type tracks to see what there is.").onlyTo(command.user()));
+            return;
+        }
+        var question = hits.getFirst().question();
+        Bank bank = banks.current().track(question.track()).orElseThrow();
+        interviews.start(command, bank, List.of(question), null, port);
+    }
+
+    private QuestionSearch search() {
+        QuestionBanks now = banks.current();
+        if (now != searchFor) {
+            synchronized (this) {
+                if (now != searchFor) {
+                    search = new QuestionSearch(now, analyzer);
+                    searchFor = now;
+                }
+            }
+        }
+        return search;
+    }
+}
