@@ -5,6 +5,7 @@ import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.question.TalkingPoint;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -24,21 +25,28 @@ public final class Relevance {
     /** How an answer relates to the question asked and to the best other question. */
     public record Result(double share, double bestOtherShare, String bestOtherId, boolean offTopic) {}
 
-    private final Map<String, Set<String>> vocabularies = new HashMap<>();
     private final Map<String, Double> idf = new HashMap<>();
+    /** For each stem, the indexes of the questions whose vocabulary holds it. */
+    private final Map<String, int[]> postings = new HashMap<>();
+    private final Map<String, Integer> indexOf = new HashMap<>();
     private final List<Question> questions;
     private final double unknownIdf;
 
     public Relevance(QuestionBanks banks, TextAnalyzer analyzer) {
         this.questions = banks.tracks().stream().map(Bank::questions).flatMap(List::stream).toList();
-        Map<String, Integer> df = new HashMap<>();
-        for (Question q : questions) {
-            Set<String> vocabulary = new HashSet<>(analyzer.stems(vocabularyText(q)));
-            vocabularies.put(key(q), vocabulary);
-            vocabulary.forEach(stem -> df.merge(stem, 1, Integer::sum));
+        Map<String, List<Integer>> holders = new HashMap<>();
+        for (int i = 0; i < questions.size(); i++) {
+            Question q = questions.get(i);
+            indexOf.put(key(q), i);
+            for (String stem : new HashSet<>(analyzer.stems(vocabularyText(q)))) {
+                holders.computeIfAbsent(stem, k -> new ArrayList<>()).add(i);
+            }
         }
         int n = Math.max(1, questions.size());
-        df.forEach((stem, count) -> idf.put(stem, Math.log((double) (n + 1) / count)));
+        holders.forEach((stem, list) -> {
+            idf.put(stem, Math.log((double) (n + 1) / list.size()));
+            postings.put(stem, list.stream().mapToInt(Integer::intValue).toArray());
+        });
         this.unknownIdf = Math.log(n + 1.0);
     }
 
@@ -63,35 +71,36 @@ public final class Relevance {
                 distinct.add(stem);
             }
         }
-        double share = share(vocabularies.getOrDefault(key(asked), Set.of()), distinct);
+        // One pass over the answer's words fills every question's share at once.
+        double total = 0;
+        double[] inside = new double[questions.size()];
+        for (String stem : distinct) {
+            double weight = idf.getOrDefault(stem, unknownIdf);
+            total += weight;
+            int[] holders = postings.get(stem);
+            if (holders != null) {
+                for (int i : holders) {
+                    inside[i] += weight;
+                }
+            }
+        }
+        Integer askedIndex = indexOf.get(key(asked));
+        double share = total == 0 || askedIndex == null ? 0 : inside[askedIndex] / total;
         double best = 0;
         String bestId = null;
-        for (Question q : questions) {
-            if (q.id().equals(asked.id()) && q.track().equals(asked.track())) {
+        for (int i = 0; i < questions.size(); i++) {
+            if (askedIndex != null && i == askedIndex) {
                 continue;
             }
-            double s = share(vocabularies.get(key(q)), distinct);
+            double s = total == 0 ? 0 : inside[i] / total;
             if (s > best) {
                 best = s;
-                bestId = q.id();
+                bestId = questions.get(i).id();
             }
         }
         boolean offTopic = distinct.isEmpty()
                 || (coverage < 0.34 && share < 0.25)
                 || (coverage < 0.5 && best > share * 1.25 && best - share > 0.08);
         return new Result(share, best, bestId, offTopic);
-    }
-
-    private double share(Set<String> vocabulary, Set<String> answer) {
-        double total = 0;
-        double inside = 0;
-        for (String stem : answer) {
-            double weight = idf.getOrDefault(stem, unknownIdf);
-            total += weight;
-            if (vocabulary.contains(stem)) {
-                inside += weight;
-            }
-        }
-        return total == 0 ? 0 : inside / total;
     }
 }

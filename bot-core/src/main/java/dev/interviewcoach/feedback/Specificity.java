@@ -38,28 +38,45 @@ public final class Specificity {
             + "|at my (last|previous|current|old|first) (job|company|role|team|employer)|last (year|month|week|quarter)|we had|i once|we once"
             + "|in production|on my team|at work|in my (last|previous|current) (role|job|team|company)|a few (months|years|weeks) ago|recently)\\b");
 
+    /** Glossary terms as word sequences; a term is found where the answer's words spell it. */
     private final Set<String> glossary;
-    private final Pattern glossaryPattern;
+    private final int longestTerm;
 
     public Specificity() {
         this.glossary = loadGlossary();
-        this.glossaryPattern = Pattern.compile("(?<![\\p{L}\\p{N}])(" + String.join("|", glossary.stream()
-                .sorted((a, b) -> b.length() - a.length()).map(Pattern::quote).toList()) + ")(?![\\p{L}\\p{N}])");
+        this.longestTerm = glossary.stream().mapToInt(t -> t.split(" ").length).max().orElse(1);
     }
 
     public Result assess(AnalyzedText answer) {
         String text = answer.spaced();
         int numbers = 0;
-        Matcher n = NUMBER.matcher(text);
-        while (n.find()) {
+        Matcher numberMatch = NUMBER.matcher(text);
+        while (numberMatch.find()) {
             numbers++;
         }
         Set<String> tools = new LinkedHashSet<>();
-        Matcher g = glossaryPattern.matcher(text);
-        while (g.find()) {
-            tools.add(g.group(1));
+        List<String> words = answer.words();
+        for (int i = 0; i < words.size(); i++) {
+            StringBuilder term = new StringBuilder();
+            for (int n = 0; n < longestTerm && i + n < words.size(); n++) {
+                if (n > 0) {
+                    term.append(' ');
+                }
+                term.append(trimPunctuation(words.get(i + n)));
+                if (glossary.contains(term.toString())) {
+                    tools.add(term.toString());
+                }
+            }
         }
         return new Result(numbers, List.copyOf(tools), REAL_CASE.matcher(text).find());
+    }
+
+    private static String trimPunctuation(String word) {
+        int end = word.length();
+        while (end > 0 && ".,;:".indexOf(word.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return word.substring(0, end);
     }
 
     private static Set<String> loadGlossary() {

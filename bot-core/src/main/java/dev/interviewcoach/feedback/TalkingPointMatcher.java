@@ -5,7 +5,7 @@ import dev.interviewcoach.text.EditDistance;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.TalkingPoint;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,20 +72,22 @@ public final class TalkingPointMatcher {
     private record Prepared(List<Phrase> phrases, List<String> keyStems) {}
 
     public List<Match> covered(Question question, AnalyzedText answer) {
+        Positions positions = new Positions(answer.stems());
         List<Match> matches = new ArrayList<>();
         for (TalkingPoint point : question.talkingPoints()) {
             Prepared p = prepared.computeIfAbsent(question.track() + "/" + question.id() + "/" + point.id(),
                     k -> prepare(point));
-            evidence(p, answer.stems()).ifPresent(e -> matches.add(new Match(point, e)));
+            evidence(p, positions).ifPresent(e -> matches.add(new Match(point, e)));
         }
         return matches;
     }
 
     /** Covered points for a bare list of points (tests, tools). */
     public List<Match> covered(List<TalkingPoint> points, List<String> answerStems) {
+        Positions positions = new Positions(answerStems);
         List<Match> matches = new ArrayList<>();
         for (TalkingPoint point : points) {
-            evidence(prepare(point), answerStems).ifPresent(e -> matches.add(new Match(point, e)));
+            evidence(prepare(point), positions).ifPresent(e -> matches.add(new Match(point, e)));
         }
         return matches;
     }
@@ -107,7 +109,36 @@ public final class TalkingPointMatcher {
         return new Prepared(phrases, List.copyOf(keys));
     }
 
-    private Optional<String> evidence(Prepared p, List<String> answer) {
+    /**
+     * Where each wanted word stands in the answer (exact, synonym or typo), worked out once per
+     * distinct word and answer, so matching stays linear in the answer's length.
+     */
+    private final class Positions {
+        private final Map<String, List<Integer>> byStem = new java.util.HashMap<>();
+        private final Map<String, BitSet> cache = new java.util.HashMap<>();
+        private final int size;
+
+        Positions(List<String> stems) {
+            size = stems.size();
+            for (int i = 0; i < stems.size(); i++) {
+                byStem.computeIfAbsent(stems.get(i), k -> new ArrayList<>()).add(i);
+            }
+        }
+
+        BitSet of(String wanted) {
+            return cache.computeIfAbsent(wanted, w -> {
+                BitSet at = new BitSet(size);
+                byStem.forEach((stem, where) -> {
+                    if (sameWord(stem, w)) {
+                        where.forEach(at::set);
+                    }
+                });
+                return at;
+            });
+        }
+    }
+
+    private Optional<String> evidence(Prepared p, Positions answer) {
         for (Phrase phrase : p.phrases()) {
             if (containsRun(answer, phrase.stems())) {
                 return Optional.of(phrase.text());
@@ -121,56 +152,48 @@ public final class TalkingPointMatcher {
         }
         int needed = Math.max(2, (int) Math.ceil(p.keyStems().size() * 0.6));
         if (p.keyStems().size() >= 3 && withinWindow(answer, p.keyStems(), needed, POINT_WINDOW)) {
-            return Optional.of(String.join(" ", present(answer, p.keyStems())));
+            return Optional.of(String.join(" ", p.keyStems().stream().filter(k -> !answer.of(k).isEmpty()).toList()));
         }
         return Optional.empty();
     }
 
-    private boolean containsRun(List<String> answer, List<String> wanted) {
-        outer:
-        for (int start = 0; start + wanted.size() <= answer.size(); start++) {
-            for (int k = 0; k < wanted.size(); k++) {
-                if (!sameWord(answer.get(start + k), wanted.get(k))) {
-                    continue outer;
+    private static boolean containsRun(Positions answer, List<String> wanted) {
+        BitSet starts = (BitSet) answer.of(wanted.getFirst()).clone();
+        for (int k = 1; k < wanted.size() && !starts.isEmpty(); k++) {
+            BitSet next = answer.of(wanted.get(k));
+            BitSet shifted = new BitSet();
+            for (int i = starts.nextSetBit(0); i >= 0; i = starts.nextSetBit(i + 1)) {
+                if (next.get(i + k)) {
+                    shifted.set(i);
                 }
             }
-            return true;
+            starts = shifted;
         }
-        return false;
+        return !starts.isEmpty();
     }
 
     /** Whether some window of {@code width} answer stems holds at least {@code needed} of the wanted stems. */
-    private boolean withinWindow(List<String> answer, List<String> wanted, int needed, int width) {
-        for (int start = 0; start < answer.size(); start++) {
-            if (!matchesAny(answer.get(start), wanted)) {
-                continue;
-            }
-            Set<String> found = new HashSet<>();
-            for (int i = start; i < Math.min(answer.size(), start + width); i++) {
-                for (String w : wanted) {
-                    if (sameWord(answer.get(i), w)) {
-                        found.add(w);
-                    }
+    private static boolean withinWindow(Positions answer, List<String> wanted, int needed, int width) {
+        List<BitSet> sets = new ArrayList<>(wanted.size());
+        BitSet anyStart = new BitSet();
+        for (String w : wanted) {
+            BitSet at = answer.of(w);
+            sets.add(at);
+            anyStart.or(at);
+        }
+        for (int start = anyStart.nextSetBit(0); start >= 0; start = anyStart.nextSetBit(start + 1)) {
+            int found = 0;
+            for (BitSet at : sets) {
+                int next = at.nextSetBit(start);
+                if (next >= 0 && next < start + width) {
+                    found++;
                 }
             }
-            if (found.size() >= needed) {
+            if (found >= needed) {
                 return true;
             }
         }
         return false;
-    }
-
-    private boolean matchesAny(String stem, List<String> wanted) {
-        for (String w : wanted) {
-            if (sameWord(stem, w)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private List<String> present(List<String> answer, List<String> wanted) {
-        return wanted.stream().filter(w -> answer.stream().anyMatch(a -> sameWord(a, w))).toList();
     }
 
     boolean sameWord(String typed, String wanted) {

@@ -23,13 +23,13 @@ import java.util.regex.Pattern;
 public final class BankReader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Set<String> BANK_FIELDS = Set.of("track", "title", "description", "questions");
+    static final Set<String> BANK_FIELDS = Set.of("track", "title", "description", "questions");
     private static final Set<String> BANK_REQUIRED = Set.of("track", "title", "questions");
-    private static final Set<String> QUESTION_FIELDS = Set.of("id", "kind", "difficulty", "topics", "question", "why",
+    static final Set<String> QUESTION_FIELDS = Set.of("id", "kind", "difficulty", "topics", "question", "why",
             "guidance", "talking_points", "example_answer", "hints", "follow_ups");
     private static final Set<String> QUESTION_REQUIRED = Set.of("id", "kind", "difficulty", "question", "why",
             "guidance", "talking_points", "example_answer");
-    private static final Set<String> POINT_FIELDS = Set.of("id", "point", "shown_by");
+    static final Set<String> POINT_FIELDS = Set.of("id", "point", "shown_by");
 
     private final YAMLFactory yaml = YAMLFactory.builder().build();
 

@@ -20,6 +20,9 @@ public final class QuestionSearch {
     private static final double K1 = 1.2;
     private static final double B = 0.75;
     private static final int TOPIC_WEIGHT = 2;
+    /** Words of the request itself ("give me a question about..."), not of the topic. */
+    private static final Set<String> REQUEST_WORDS = Set.of("give", "question", "ask", "want", "practic", "practis",
+            "interview", "pleas", "topic", "someth", "anoth", "new", "like", "tell");
 
     /** A question and how well it matched. */
     public record Hit(Question question, double score) {}
@@ -59,6 +62,9 @@ public final class QuestionSearch {
     /** The best matches, best first; ties keep bank order so results are stable. */
     public List<Hit> search(String query, Optional<String> track, int limit) {
         Set<String> terms = new LinkedHashSet<>(analyzer.stems(query));
+        if (!REQUEST_WORDS.containsAll(terms)) {
+            terms.removeAll(REQUEST_WORDS);
+        }
         List<Hit> hits = new ArrayList<>();
         int n = docs.size();
         for (Doc doc : docs) {

@@ -13,6 +13,7 @@ import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.chat.Visibility;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
 import dev.interviewcoach.text.TextAnalyzer;
+import dev.interviewcoach.interview.AskCommand;
 import dev.interviewcoach.interview.InterviewMachine;
 import dev.interviewcoach.interview.InterviewReplies;
 import dev.interviewcoach.interview.MockInterviewFeature;
@@ -65,7 +66,8 @@ class CoachEngineTest {
                 new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())), new InterviewReplies(),
                 new QuestionPicker(new Random(7)), clock, () -> "session-" + ids.incrementAndGet(),
                 new MockInterviewFeature.Settings("tiny", 3, 10));
-        engine = new CoachEngine(List.of(mock, new TracksCommand(banks)), List.of(mock), List.of(mock),
+        engine = new CoachEngine(List.of(mock, new AskCommand(banks, mock, new TextAnalyzer()), new TracksCommand(banks)),
+                List.of(mock), List.of(mock),
                 new ProcessedEvents(db.jdbi(), clock));
     }
 
@@ -179,5 +181,15 @@ class CoachEngineTest {
         assertThat(port.last()).contains("1 tracks");
         message(ana, dm, "mock");
         assertThat(port.last()).startsWith("Question 1 of 3");
+    }
+
+    @Test
+    void askStartsAOneQuestionInterviewOnTheTopic() {
+        command(ana, dm, "ask a question about a conflict with a colleague");
+        assertThat(port.last()).startsWith("Question 1 of 1: Tell me about a conflict with a colleague.");
+        command(ben, dm, "ask quantum chromodynamics");
+        assertThat(port.last()).contains("I have no question about \"quantum chromodynamics\"");
+        command(ben, dm, "ask");
+        assertThat(port.last()).contains("ask caching");
     }
 }

@@ -1,0 +1,71 @@
+package dev.interviewcoach.question;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A running bot picks up bank edits without a restart, and a broken edit does not lose the bank. */
+class BankWatcherTest {
+
+    @TempDir
+    Path dir;
+
+    private static String bank(String title, String questionText) {
+        return """
+                track: team-custom
+                title: %s
+                questions:
+                  - id: our-stack
+                    kind: technical
+                    difficulty: 1
+                    question: %s
+                    why: We use it every day.
+                    guidance: Name the parts and why.
+                    talking_points:
+                      - id: parts
+                        point: Names the parts.
+                        shown_by: [kotlin, postgres]
+                    example_answer: Kotlin services on Postgres.
+                """.formatted(title, questionText);
+    }
+
+    private static void awaitTitle(BankCatalog catalog, String title) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Optional<Bank> bank = catalog.current().track("team-custom");
+            if (bank.map(Bank::title).orElse("").equals(title)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("bank title never became " + title + "; now "
+                + catalog.current().track("team-custom").map(Bank::title));
+    }
+
+    @Test
+    void editsAreLoadedAndABrokenEditKeepsTheLastGoodVersion() throws Exception {
+        Path file = dir.resolve("team.yaml");
+        Files.writeString(file, bank("Team v1", "What is our stack?"));
+        BankCatalog catalog = BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.of(dir)));
+        try (BankWatcher watcher = new BankWatcher(dir, new BankReader(), catalog)) {
+            assertThat(catalog.current().track("python-developer")).isPresent();
+            awaitTitle(catalog, "Team v1");
+
+            Files.writeString(file, bank("Team v2", "What is our stack, and why?"));
+            awaitTitle(catalog, "Team v2");
+
+            Files.writeString(file, "track: team-custom\ntitle: Team v3\nquestions: [oops");
+            assertThat(watcher.reload()).isNotEmpty();
+            assertThat(catalog.current().track("team-custom")).map(Bank::title).hasValue("Team v2");
+            assertThat(catalog.current().problems()).isNotEmpty();
+
+            Files.delete(file);
+            watcher.reload();
+            assertThat(catalog.current().track("team-custom")).isEmpty();
+        }
+    }
+}
