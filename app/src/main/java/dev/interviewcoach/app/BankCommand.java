@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code coach bank}: look at the question banks and check bank files. */
-@Command(name = "bank", mixinStandardHelpOptions = true, description = "List, show and validate question banks.",
-        subcommands = {BankCommand.ListTracks.class, BankCommand.Show.class, BankCommand.Validate.class})
+@Command(name = "bank", mixinStandardHelpOptions = true, description = "List, show, search, validate and import question banks.",
+        subcommands = {BankCommand.ListTracks.class, BankCommand.Show.class, BankCommand.Validate.class,
+                BankImportCommand.class, BankSearchCommand.class})
 final class BankCommand implements Runnable {
 
     @CommandLine.Spec

@@ -168,8 +168,11 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         if (rel.offTopic()) {
             return out;
         }
-        for (TalkingPointMatcher.Match match : covered.stream().limit(2).toList()) {
-            out.add("You made the point that " + sentence(match.point().point()) + " (\"" + match.evidence() + "\").");
+        if (!covered.isEmpty()) {
+            List<String> said = covered.stream().map(TalkingPointMatcher.Match::evidence).distinct().limit(4)
+                    .map(e -> "\"" + e + "\"").toList();
+            out.add("You made " + covered.size() + " of " + q.talkingPoints().size() + " key points, naming "
+                    + joinWords(said) + ".");
         }
         boolean behavioural = q.kind() == QuestionKind.BEHAVIORAL || q.kind() == QuestionKind.SITUATIONAL;
         if (shape.share() >= 0.75) {
@@ -177,7 +180,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                     : "A clear shape: a direct answer, backed by an example, with its trade-off.");
         }
         if (concrete.level() >= 0.5) {
-            List<String> details = new ArrayList<>(concrete.namedTools().stream().limit(3).toList());
+            String asked = q.text().toLowerCase(Locale.ROOT);
+            List<String> details = concrete.namedTools().stream().filter(t -> !asked.contains(t)).limit(3).toList();
             out.add("Concrete details" + (details.isEmpty() ? "" : " such as " + String.join(", ", details))
                     + (concrete.numbers() > 0 ? " and real numbers" : "") + " make it believable.");
         }
@@ -231,6 +235,13 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             out.add("You leaned on \"" + reading.overused().getFirst() + "\" a lot; vary your words.");
         }
         return out.stream().limit(3).toList();
+    }
+
+    private static String joinWords(List<String> words) {
+        if (words.size() <= 1) {
+            return String.join("", words);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.getLast();
     }
 
     private static String sentence(String point) {
