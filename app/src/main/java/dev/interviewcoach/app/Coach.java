@@ -4,6 +4,7 @@ import dev.interviewcoach.engine.CoachEngine;
 import dev.interviewcoach.feedback.FeedbackEngine;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
 import dev.interviewcoach.interview.AskCommand;
+import dev.interviewcoach.interview.InterviewHome;
 import dev.interviewcoach.interview.InterviewMachine;
 import dev.interviewcoach.interview.InterviewReplies;
 import dev.interviewcoach.interview.MockInterviewFeature;
@@ -57,6 +58,7 @@ public final class Coach implements AutoCloseable {
                 List.of(interviews, new AskCommand(banks, interviews, analyzer), new TracksCommand(banks)),
                 List.of(interviews),
                 List.of(interviews),
+                List.of(new InterviewHome(sessions, banks)),
                 new ProcessedEvents(database.jdbi(), clock));
     }
 

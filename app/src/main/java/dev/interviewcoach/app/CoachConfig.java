@@ -28,7 +28,19 @@ public record CoachConfig(
         Optional<Path> customBanks,
         String defaultTrack,
         int defaultQuestions,
-        int maxQuestions) {
+        int maxQuestions,
+        Slack slack) {
+
+    /**
+     * Slack, when a bot token is given: secrets from {@code SLACK_BOT_TOKEN}, {@code SLACK_SIGNING_SECRET}
+     * and {@code SLACK_APP_TOKEN} (or {@code *_FILE} naming a file that holds one).
+     */
+    public record Slack(Optional<String> botToken, Optional<String> signingSecret, Optional<String> appToken,
+                        String host, int port, String path, Optional<String> apiUrl) {
+        public boolean enabled() {
+            return botToken.isPresent();
+        }
+    }
 
     /** Every setting the file may hold, with its default. */
     static final Map<String, String> DEFAULTS = defaults();
@@ -41,6 +53,10 @@ public record CoachConfig(
         d.put("interview.defaultTrack", "python-developer");
         d.put("interview.defaultQuestions", "5");
         d.put("interview.maxQuestions", "20");
+        d.put("slack.host", "0.0.0.0");
+        d.put("slack.port", "3000");
+        d.put("slack.path", "/slack/events");
+        d.put("slack.apiUrl", "");
         return d;
     }
 
@@ -82,7 +98,54 @@ public record CoachConfig(
                 custom.isEmpty() ? Optional.empty() : Optional.of(Path.of(custom)),
                 values.get("interview.defaultTrack").strip(),
                 positive(values, "interview.defaultQuestions"),
-                positive(values, "interview.maxQuestions"));
+                positive(values, "interview.maxQuestions"),
+                new Slack(secret(env, "SLACK_BOT_TOKEN"), secret(env, "SLACK_SIGNING_SECRET"), secret(env, "SLACK_APP_TOKEN"),
+                        values.get("slack.host").strip(), port(values, "slack.port"), path(values, "slack.path"),
+                        Optional.of(values.get("slack.apiUrl").strip()).filter(s -> !s.isEmpty())));
+    }
+
+    /** A secret from the environment, or from the file that {@code NAME_FILE} names. */
+    static Optional<String> secret(Map<String, String> env, String name) {
+        String direct = env.get(name);
+        if (direct != null && !direct.isBlank()) {
+            return Optional.of(direct.strip());
+        }
+        String file = env.get(name + "_FILE");
+        if (file == null || file.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            String value = Files.readString(Path.of(file)).strip();
+            if (value.isEmpty()) {
+                throw new ConfigException(name + "_FILE names " + file + ", which is empty");
+            }
+            return Optional.of(value);
+        } catch (IOException e) {
+            throw new ConfigException(name + "_FILE names " + file + ", which cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static int port(Map<String, String> values, String key) {
+        String raw = values.get(key).strip();
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= 0 && value <= 65535) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException("setting " + key + " must be a port number from 0 to 65535, not '" + raw
+                + "'; fix it in config/coach.yaml or " + envName(key));
+    }
+
+    private static String path(Map<String, String> values, String key) {
+        String raw = values.get(key).strip();
+        if (!raw.startsWith("/")) {
+            throw new ConfigException("setting " + key + " must start with '/', like /slack/events, not '" + raw
+                    + "'; fix it in config/coach.yaml or " + envName(key));
+        }
+        return raw;
     }
 
     /** The JDBC URL to use: the configured one (also {@code COACH_DB_URL}), else the SQLite file. */

@@ -40,6 +40,11 @@ final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (System.getenv("COACH_LOG_LEVEL") == null) {
+            // The terminal is the conversation here: only warnings belong beside it.
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                    .setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         Map<String, String> env = new HashMap<>(System.getenv());
         if (db != null) {
             env.remove("COACH_DB_URL");

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Interview Coach: practise job interviews with feedback on every answer.",
-        subcommands = {ConsoleCommand.class, BankCommand.class, ScoreCommand.class, EvalCommand.class,
+        subcommands = {ConsoleCommand.class, RunCommand.class, BankCommand.class, ScoreCommand.class, EvalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -28,6 +28,10 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof CoachConfig.ConfigException) {
                 commandLine.getErr().println("Configuration problem: " + e.getMessage());
+                return 2;
+            }
+            if (e instanceof IllegalStateException && e.getMessage() != null && e.getMessage().startsWith("Slack ")) {
+                commandLine.getErr().println(e.getMessage());
                 return 2;
             }
             throw e;

@@ -18,4 +18,8 @@ public interface ChatPort {
 
     /** Replaces a message the bot posted earlier. */
     void update(MessageRef message, Reply reply);
+
+    /** Shows a person their home page (Slack App Home); platforms without one ignore it. */
+    default void publishHome(UserRef user, Reply home) {
+    }
 }

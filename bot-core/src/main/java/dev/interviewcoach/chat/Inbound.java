@@ -8,7 +8,8 @@ import java.util.Objects;
  * Something a person did that the engine must handle. Every event carries the platform's own
  * id for it, so a duplicate delivery is recognised and changes nothing.
  */
-public sealed interface Inbound permits Inbound.Command, Inbound.Message, Inbound.Action, Inbound.Submission {
+public sealed interface Inbound permits Inbound.Command, Inbound.Message, Inbound.Action, Inbound.Submission,
+        Inbound.HomeOpened {
 
     /** The platform's id for this delivery (Slack event id, Discord interaction id, console counter). */
     String eventId();
@@ -36,6 +37,9 @@ public sealed interface Inbound permits Inbound.Command, Inbound.Message, Inboun
     /** A pressed button; {@code message} is the message that carried it, when the platform says. */
     record Action(String eventId, UserRef user, Place place, ActionId action, MessageRef message, Instant receivedAt)
             implements Inbound {}
+
+    /** A person opened the bot's home surface (Slack App Home); the place is their direct conversation. */
+    record HomeOpened(String eventId, UserRef user, Place place, Instant receivedAt) implements Inbound {}
 
     /** A submitted form (Slack modal, Discord modal): the field values by field id. */
     record Submission(String eventId, UserRef user, Place place, ActionId action, Map<String, String> values,

@@ -32,11 +32,12 @@ public final class CoachEngine {
     private final List<CommandHandler> commandList;
     private final List<MessageHandler> messageHandlers;
     private final Map<String, ActionHandler> actionHandlers = new LinkedHashMap<>();
+    private final List<HomeHandler> homeHandlers;
     private final ProcessedEvents processed;
     private final ConversationLocks locks = new ConversationLocks(64);
 
     public CoachEngine(List<CommandHandler> commands, List<MessageHandler> messageHandlers,
-                       List<ActionHandler> actionHandlers, ProcessedEvents processed) {
+                       List<ActionHandler> actionHandlers, List<HomeHandler> homeHandlers, ProcessedEvents processed) {
         for (CommandHandler handler : commands) {
             register(handler.name(), handler);
             handler.aliases().forEach(alias -> register(alias, handler));
@@ -44,6 +45,7 @@ public final class CoachEngine {
         this.commandList = List.copyOf(commands);
         this.messageHandlers = List.copyOf(messageHandlers);
         actionHandlers.forEach(h -> this.actionHandlers.put(h.feature(), h));
+        this.homeHandlers = List.copyOf(homeHandlers);
         this.processed = processed;
     }
 
@@ -59,17 +61,25 @@ public final class CoachEngine {
             log.debug("dropping repeated delivery {}", inbound.eventId());
             return;
         }
-        String conversation = inbound.place().key() + "/" + inbound.user().userId();
-        locks.inOrder(conversation, () -> {
+        locks.inOrder(conversationKey(inbound), () -> {
             try {
                 route(inbound, port);
             } catch (RuntimeException e) {
                 log.error("failed to handle {} {} in {}", kind(inbound), inbound.eventId(), inbound.place().key(), e);
-                port.post(inbound.place(), Reply.text("Sorry, something went wrong on my side. Your progress is saved;"
-                        + " please try again in a moment.").onlyTo(inbound.user()));
+                try {
+                    port.post(inbound.place(), Reply.text("Sorry, something went wrong on my side. Your progress is"
+                            + " saved; please try again in a moment.").onlyTo(inbound.user()));
+                } catch (RuntimeException again) {
+                    log.warn("could not tell {} about the failure either: {}", inbound.place().key(), again.toString());
+                }
             }
             return null;
         });
+    }
+
+    /** The key that orders one person's events in one place. */
+    public static String conversationKey(Inbound inbound) {
+        return inbound.place().key() + "/" + inbound.user().userId();
     }
 
     private void route(Inbound inbound, ChatPort port) {
@@ -87,6 +97,7 @@ public final class CoachEngine {
                     .ifPresent(h -> h.onAction(action, port));
             case Inbound.Submission submission -> actionHandler(submission.action(), submission.place(),
                     submission.user(), port).ifPresent(h -> h.onSubmission(submission, port));
+            case Inbound.HomeOpened opened -> homeHandlers.forEach(h -> h.onHomeOpened(opened, port));
         }
     }
 

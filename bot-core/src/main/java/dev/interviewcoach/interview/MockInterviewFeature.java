@@ -185,6 +185,12 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
 
     @Override
     public void onAction(Inbound.Action action, ChatPort port) {
+        if (action.action().verb().equals("start")) {
+            // The home page's button: an interview on the default track, in the person's DM.
+            Place direct = action.place().kind() == Place.Kind.DIRECT ? action.place() : port.openDirect(action.user());
+            handle(new Inbound.Command(action.eventId(), action.user(), direct, "mock", action.receivedAt()), List.of(), port);
+            return;
+        }
         Optional<MockSession> found = sessions.find(action.action().subject());
         if (found.isEmpty()) {
             port.post(action.place(), Reply.text("I can't find that interview any more. Start a new one with: mock")

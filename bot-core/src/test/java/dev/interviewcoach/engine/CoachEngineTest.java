@@ -14,6 +14,7 @@ import dev.interviewcoach.chat.Visibility;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
 import dev.interviewcoach.text.TextAnalyzer;
 import dev.interviewcoach.interview.AskCommand;
+import dev.interviewcoach.interview.InterviewHome;
 import dev.interviewcoach.interview.InterviewMachine;
 import dev.interviewcoach.interview.InterviewReplies;
 import dev.interviewcoach.interview.MockInterviewFeature;
@@ -67,7 +68,7 @@ class CoachEngineTest {
                 new QuestionPicker(new Random(7)), clock, () -> "session-" + ids.incrementAndGet(),
                 new MockInterviewFeature.Settings("tiny", 3, 10));
         engine = new CoachEngine(List.of(mock, new AskCommand(banks, mock, new TextAnalyzer()), new TracksCommand(banks)),
-                List.of(mock), List.of(mock),
+                List.of(mock), List.of(mock), List.of(new InterviewHome(sessions, banks)),
                 new ProcessedEvents(db.jdbi(), clock));
     }
 

@@ -1,0 +1,67 @@
+package dev.interviewcoach.app;
+
+import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.slack.SlackAdapter;
+import dev.interviewcoach.slack.SlackSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code coach run}: the bot on the configured platforms, until stopped. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the bot on Slack (and, when configured, other platforms) until stopped with Ctrl-C or SIGTERM.")
+final class RunCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+    @Option(names = "--config", description = "Configuration file (default: config/coach.yaml if present).")
+    Path config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        CoachConfig cfg = CoachConfig.load(Optional.ofNullable(config), env);
+        if (!cfg.slack().enabled()) {
+            spec.commandLine().getErr().println("""
+                    Nothing to run: no chat platform is configured.
+                    For Slack, set SLACK_BOT_TOKEN (xoxb-...) and either SLACK_APP_TOKEN (xapp-..., Socket Mode)
+                    or SLACK_SIGNING_SECRET (HTTP mode). See "Run it on Slack" in README.md.
+                    To try the coach without a platform: ./coach console""");
+            return 2;
+        }
+        long started = System.nanoTime();
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (Coach coach = Coach.start(cfg, env);
+             ConversationExecutor executor = new ConversationExecutor(8, 256);
+             SlackAdapter slack = new SlackAdapter(slackSettings(cfg.slack()), coach.engine(), executor,
+                     Clock.systemUTC(), Thread::sleep)) {
+            slack.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "coach-shutdown"));
+            log.info("Interview Coach ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+            stopped.await();
+            log.info("stopping");
+        }
+        return 0;
+    }
+
+    static SlackSettings slackSettings(CoachConfig.Slack slack) {
+        if (slack.appToken().isEmpty() && slack.signingSecret().isEmpty()) {
+            throw new CoachConfig.ConfigException("Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET"
+                    + " (HTTP mode) besides SLACK_BOT_TOKEN; both are in the app's settings at api.slack.com/apps");
+        }
+        return new SlackSettings(slack.botToken().orElseThrow(), slack.signingSecret(), slack.appToken(), slack.apiUrl(),
+                slack.host(), slack.port(), slack.path());
+    }
+}

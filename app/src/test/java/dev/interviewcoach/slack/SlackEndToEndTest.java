@@ -1,0 +1,277 @@
+package dev.interviewcoach.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.interviewcoach.app.Coach;
+import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.interview.MockSession;
+import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.question.BankReader;
+import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.store.Database;
+import dev.interviewcoach.testkit.slack.ApiCall;
+import dev.interviewcoach.testkit.slack.FakeSlack;
+import dev.interviewcoach.testkit.slack.SlackRequests;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole coach on Slack: the real Bolt app in our Jetty, signed requests over real HTTP, and
+ * the real Slack client talking to a fake Slack on loopback.
+ */
+class SlackEndToEndTest {
+
+    private static final String SECRET = "test-signing-secret";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String TEAM = FakeSlack.TEAM_ID;
+    private static final String ANA = "UANA";
+    private static final String BEN = "UBEN";
+
+    @TempDir
+    Path dir;
+
+    private FakeSlack slack;
+    private Running bot;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final SlackRequests requests = new SlackRequests(SECRET);
+    private final List<Long> waits = new CopyOnWriteArrayList<>();
+
+    /** One running coach: database, engine, Slack adapter over HTTP. */
+    private final class Running implements AutoCloseable {
+        final Coach coach;
+        final ConversationExecutor executor = new ConversationExecutor(4, 64);
+        final SlackAdapter adapter;
+        final URI url;
+
+        Running(Optional<String> appToken) throws Exception {
+            Database db = Database.sqlite(dir.resolve("coach.db"));
+            db.migrate();
+            coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
+                    new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(3));
+            adapter = new SlackAdapter(new SlackSettings("xoxb-test", Optional.of(SECRET), appToken,
+                    Optional.of(slack.methodsUrl()), "127.0.0.1", 0, "/slack/events"), coach.engine(), executor,
+                    Clock.systemUTC(), waits::add);
+            adapter.start();
+            url = URI.create("http://127.0.0.1:" + adapter.httpPort() + "/slack/events");
+        }
+
+        @Override
+        public void close() throws Exception {
+            adapter.close();
+            executor.close();
+            coach.close();
+        }
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        slack = FakeSlack.start();
+        bot = new Running(Optional.empty());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (bot != null) {
+            bot.close();
+        }
+        slack.close();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private ApiCall posted(String channel, String threadTs, String textStart) {
+        return slack.awaitCall("chat.postMessage", c -> channel.equals(c.arg("channel"))
+                && (threadTs == null || threadTs.equals(c.arg("thread_ts")))
+                && c.arg("text") != null && c.arg("text").startsWith(textStart), WAIT);
+    }
+
+    /** Starts an interview from channel C1 and returns the thread it runs in. */
+    private String startInChannel(String user, int questions) throws Exception {
+        HttpResponse<String> ack = send(requests.slashCommand(bot.url, TEAM, "C1", user, "mock python " + questions));
+        assertThat(ack.statusCode()).isEqualTo(200);
+        ApiCall opening = posted("C1", null, "Mock interview");
+        String threadTs = slack.calls("chat.postMessage").stream().filter(c -> c == opening).findFirst()
+                .map(c -> c.arg("ts")).orElse(null);
+        ApiCall first = posted("C1", null, "Question 1 of " + questions);
+        assertThat(first.arg("thread_ts")).isNotNull();
+        assertThat(threadTs == null || threadTs.equals(first.arg("thread_ts"))).isTrue();
+        return first.arg("thread_ts");
+    }
+
+    @Test
+    void aSlashCommandInAChannelOpensAThreadAndAsksTheFirstQuestion() throws Exception {
+        long before = System.nanoTime();
+        HttpResponse<String> ack = send(requests.slashCommand(bot.url, TEAM, "C1", ANA, "mock python 2"));
+        long ackMillis = (System.nanoTime() - before) / 1_000_000;
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(ackMillis).as("acknowledged well inside Slack's 3 seconds").isLessThan(3000);
+        ApiCall opening = posted("C1", null, "Mock interview");
+        assertThat(opening.arg("thread_ts")).isNull();
+        assertThat(opening.arg("blocks")).contains("<@" + ANA + ">");
+        ApiCall question = posted("C1", null, "Question 1 of 2");
+        assertThat(question.arg("thread_ts")).isNotBlank();
+        assertThat(question.arg("blocks")).contains("coach:mock:hint:").contains("\"header\"");
+    }
+
+    @Test
+    void answersInTheThreadGetFeedbackAndOnlyTheOwnerCounts() throws Exception {
+        String thread = startInChannel(ANA, 2);
+        send(requests.event(bot.url, "Ev-ben", SlackRequests.messageEvent("C1", BEN, "I would use a cache",
+                SlackRequests.newTs(), thread, "channel")));
+        ApiCall note = slack.awaitCall("chat.postEphemeral", c -> BEN.equals(c.arg("user")), WAIT);
+        assertThat(note.arg("thread_ts")).isEqualTo(thread);
+        assertThat(note.arg("text")).contains("belongs to someone else");
+
+        send(requests.event(bot.url, "Ev-ana-1", SlackRequests.messageEvent("C1", ANA,
+                "I would measure first with a profiler, then fix the slowest query &amp; add an index.",
+                SlackRequests.newTs(), thread, "channel")));
+        ApiCall feedback = posted("C1", thread, "Score ");
+        assertThat(feedback.arg("blocks")).contains("To improve");
+        posted("C1", thread, "Question 2 of 2");
+        MockSession session = bot.coach.sessions().activeFor(new dev.interviewcoach.chat.UserRef(
+                dev.interviewcoach.chat.Platform.SLACK, TEAM, ANA)).orElseThrow();
+        assertThat(session.position()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetriedEventNeverProducesASecondReplyEvenAfterARestart() throws Exception {
+        ObjectNode dm = SlackRequests.messageEvent("DANA", ANA, "mock python 1", SlackRequests.newTs(), null, "im");
+        send(requests.event(bot.url, "Ev-dm-1", dm));
+        posted("DANA", null, "Question 1 of 1");
+        int replies = slack.calls("chat.postMessage").size();
+
+        assertThat(send(requests.eventRetry(bot.url, "Ev-dm-1", dm, 1)).statusCode()).isEqualTo(200);
+        bot.close();
+        bot = new Running(Optional.empty());
+        assertThat(send(requests.eventRetry(bot.url, "Ev-dm-1", dm, 2)).statusCode()).isEqualTo(200);
+        // A fresh event after the retries proves the queue drained: its reply comes after theirs would have.
+        send(requests.event(bot.url, "Ev-dm-2", SlackRequests.messageEvent("DANA", ANA, "repeat", SlackRequests.newTs(),
+                null, "im")));
+        posted("DANA", null, "Again, question 1 of 1");
+        assertThat(slack.calls("chat.postMessage")).hasSize(replies + 1);
+    }
+
+    @Test
+    void buttonsMoveTheInterviewOn() throws Exception {
+        String thread = startInChannel(ANA, 2);
+        MockSession session = bot.coach.sessions().activeFor(new dev.interviewcoach.chat.UserRef(
+                dev.interviewcoach.chat.Platform.SLACK, TEAM, ANA)).orElseThrow();
+        send(requests.blockAction(bot.url, ANA, "C1", thread, thread,
+                "coach:mock:skip:" + session.id() + ":0", "skip"));
+        posted("C1", thread, "Skipped.");
+        posted("C1", thread, "Question 2 of 2");
+        send(requests.blockAction(bot.url, ANA, "C1", thread, thread,
+                "coach:mock:end:" + session.id() + ":1", "end"));
+        posted("C1", thread, "Scorecard");
+    }
+
+    @Test
+    void aRateLimitedPostIsRetriedAfterTheWaitSlackAsksFor() throws Exception {
+        slack.rateLimitNext("chat.postMessage", 1, 2);
+        send(requests.event(bot.url, "Ev-rl", SlackRequests.messageEvent("DANA", ANA, "tracks", SlackRequests.newTs(),
+                null, "im")));
+        // The fake records the refused call too; the reply has arrived when a second one comes.
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (slack.calls("chat.postMessage").size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(slack.calls("chat.postMessage")).hasSize(2)
+                .allSatisfy(c -> assertThat(c.arg("text")).startsWith("5 tracks"));
+        assertThat(waits).containsExactly(2000L);
+    }
+
+    @Test
+    void unsignedOrForgedRequestsAreRefusedAndDoNothing() throws Exception {
+        HttpResponse<String> forged = send(requests.badlySigned().slashCommand(bot.url, TEAM, "C1", ANA, "mock"));
+        assertThat(forged.statusCode()).isEqualTo(401);
+        HttpResponse<String> unsigned = send(requests.unsigned().slashCommand(bot.url, TEAM, "C1", ANA, "mock"));
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        Thread.sleep(300);
+        assertThat(slack.calls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
+    void botMessagesAndEditsAreIgnored() throws Exception {
+        send(requests.event(bot.url, "Ev-bot", SlackRequests.botMessage("DANA", "BOTHER", "mock", SlackRequests.newTs(), "im")));
+        send(requests.event(bot.url, "Ev-edit", SlackRequests.messageChanged("DANA", ANA, SlackRequests.newTs(), "a", "mock", "im")));
+        send(requests.event(bot.url, "Ev-real", SlackRequests.messageEvent("DANA", ANA, "tracks", SlackRequests.newTs(), null, "im")));
+        posted("DANA", null, "5 tracks");
+        assertThat(slack.calls("chat.postMessage")).hasSize(1);
+    }
+
+    @Test
+    void whatAPersonTypedIsEscapedOnTheWayOut() throws Exception {
+        send(requests.event(bot.url, "Ev-esc", SlackRequests.messageEvent("DANA", ANA, "&lt;!channel&gt; <@UBEN>",
+                SlackRequests.newTs(), null, "im")));
+        ApiCall reply = slack.awaitCall("chat.postMessage", c -> "DANA".equals(c.arg("channel")), WAIT);
+        assertThat(reply.arg("text") + reply.arg("blocks")).doesNotContain("<!channel>").doesNotContain("<@UBEN>");
+    }
+
+    @Test
+    void theHomeTabShowsAStartButtonAndRecentInterviews() throws Exception {
+        send(requests.event(bot.url, "Ev-home", SlackRequests.appHomeOpened(ANA)));
+        ApiCall home = slack.awaitCall("views.publish", c -> ANA.equals(c.arg("user_id")), WAIT);
+        assertThat(home.arg("view")).contains("Start a mock interview").contains("coach:mock:start:home:0")
+                .contains("Recent interviews");
+        send(homeButton(ANA, "coach:mock:start:home:0"));
+        slack.awaitCall("conversations.open", WAIT);
+        posted("D" + ANA, null, "Question 1 of 5");
+    }
+
+    /** A click on a button of the App Home: it has a view, not a channel. */
+    private HttpRequest homeButton(String user, String actionId) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode payload = json.createObjectNode();
+        payload.put("type", "block_actions").put("api_app_id", FakeSlack.APP_ID).put("trigger_id", "trig-home")
+                .put("token", "x");
+        payload.putObject("user").put("id", user).put("team_id", TEAM).put("username", "ana");
+        payload.putObject("team").put("id", TEAM).put("domain", "test");
+        payload.putObject("container").put("type", "view").put("view_id", "V1");
+        payload.putObject("view").put("id", "V1").put("type", "home");
+        payload.putArray("actions").addObject().put("action_id", actionId).put("block_id", "b1").put("value", "mock")
+                .put("type", "button").put("action_ts", "1700000000.000001");
+        String body = "payload=" + java.net.URLEncoder.encode(payload.toString(), java.nio.charset.StandardCharsets.UTF_8);
+        return requests.signed(bot.url, "application/x-www-form-urlencoded", body, java.util.Map.of());
+    }
+
+    @Test
+    void socketModeCarriesTheSameConversation() throws Exception {
+        bot.close();
+        bot = new Running(Optional.of("xapp-test"));
+        slack.awaitSocketConnected(WAIT);
+        ObjectNode payload = new ObjectMapper().createObjectNode();
+        payload.put("token", "x").put("team_id", TEAM).put("team_domain", "test").put("channel_id", "DANA")
+                .put("channel_name", "directmessage").put("user_id", ANA).put("user_name", "ana").put("command", "/coach")
+                .put("text", "mock behavioral 1").put("api_app_id", FakeSlack.APP_ID).put("trigger_id", "trig-1")
+                .put("response_url", SlackRequests.UNUSED_RESPONSE_URL);
+        String envelope = slack.sendEnvelope("slash_commands", payload);
+        assertThat(slack.awaitAck(envelope, WAIT).path("envelope_id").asText()).isEqualTo(envelope);
+        posted("DANA", null, "Question 1 of 1");
+    }
+
+    @Test
+    void healthAnswers() throws Exception {
+        HttpResponse<String> health = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.adapter.httpPort()
+                + "/healthz")).GET().build());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("ok\n");
+    }
+}

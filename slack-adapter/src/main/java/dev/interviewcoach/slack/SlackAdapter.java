@@ -1,0 +1,167 @@
+package dev.interviewcoach.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageBotEvent;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
+import com.slack.api.socket_mode.SocketModeClient;
+import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.engine.CoachEngine;
+import dev.interviewcoach.engine.ConversationExecutor;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coach on Slack: a table of Bolt registrations, each mapping a Slack request to an inbound
+ * record, queueing it for the engine and acknowledging at once. Served over HTTP by
+ * {@link SlackHttpServer}, or through Socket Mode when an app-level token is configured.
+ */
+public final class SlackAdapter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
+    private static final String BUSY = "I'm swamped right now; please try again in a minute.";
+
+    private final SlackSettings settings;
+    private final CoachEngine engine;
+    private final ConversationExecutor executor;
+    private final Clock clock;
+    private final App app;
+    private final SlackChatPort port;
+    private final EventDeduplicator dedupe = new EventDeduplicator();
+    private SlackHttpServer http;
+    private SocketModeApp socket;
+
+    public SlackAdapter(SlackSettings settings, CoachEngine engine, ConversationExecutor executor, Clock clock,
+                        SlackChatPort.Sleeper sleeper) {
+        this.settings = settings;
+        this.engine = engine;
+        this.executor = executor;
+        this.clock = clock;
+        SlackConfig slackConfig = new SlackConfig();
+        settings.apiUrl().ifPresent(slackConfig::setMethodsEndpointUrlPrefix);
+        Slack slack = Slack.getInstance(slackConfig);
+        AppConfig.AppConfigBuilder config = AppConfig.builder().slack(slack).singleTeamBotToken(settings.botToken());
+        settings.signingSecret().ifPresent(config::signingSecret);
+        this.app = new App(config.build());
+        this.port = new SlackChatPort(slack.methods(settings.botToken()), sleeper);
+        register();
+    }
+
+    private void register() {
+        app.command("/coach", (req, ctx) -> {
+            Inbound inbound = SlackInbound.command(req.getPayload(), clock.instant());
+            return dispatch(inbound) ? ctx.ack() : ctx.ack(BUSY);
+        });
+        app.event(AppMentionEvent.class, (payload, ctx) -> {
+            if (dedupe.firstTime(payload.getEventId())) {
+                dispatch(SlackInbound.mention(payload.getEventId(), payload.getTeamId(), payload.getEvent(), clock.instant()));
+            }
+            return ctx.ack();
+        });
+        app.event(MessageEvent.class, (payload, ctx) -> {
+            if (dedupe.firstTime(payload.getEventId())) {
+                SlackInbound.message(payload.getEventId(), payload.getTeamId(), payload.getEvent(), ctx.getBotUserId(),
+                        clock.instant()).ifPresent(this::dispatch);
+            }
+            return ctx.ack();
+        });
+        // Edits, deletions, bot posts (ours included), file shares and broadcasts are not answers:
+        // acknowledged on purpose so Slack does not retry them.
+        app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
+        app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
+        app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());
+        app.event(MessageFileShareEvent.class, (payload, ctx) -> ctx.ack());
+        app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> ctx.ack());
+        app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
+            AppHomeOpenedEvent e = payload.getEvent();
+            if ("home".equals(e.getTab()) && dedupe.firstTime(payload.getEventId())) {
+                UserRef user = new UserRef(Platform.SLACK, payload.getTeamId(), e.getUser());
+                String channel = e.getChannel() == null ? "D-" + e.getUser() : e.getChannel();
+                dispatch(new Inbound.HomeOpened(payload.getEventId(), user,
+                        Place.direct(Platform.SLACK, payload.getTeamId(), channel), clock.instant()));
+            }
+            return ctx.ack();
+        });
+        app.blockAction(Pattern.compile("^coach:.*"), (req, ctx) -> {
+            var payload = req.getPayload();
+            UserRef user = new UserRef(Platform.SLACK, payload.getTeam().getId(), payload.getUser().getId());
+            Optional<Place> place = SlackInbound.actionPlace(payload);
+            // A button on the App Home has no channel: the engine answers in the person's DM.
+            executor.submit("home/" + user.userId(), () -> {
+                Place where = place.orElseGet(() -> port.openDirect(user));
+                SlackInbound.action(payload, where, clock.instant()).ifPresent(a -> engine.handle(a, port));
+            });
+            return ctx.ack();
+        });
+    }
+
+    /** Queues an event for the engine; false when the engine is too busy to take it. */
+    private boolean dispatch(Inbound inbound) {
+        boolean queued = executor.submit(CoachEngine.conversationKey(inbound), () -> engine.handle(inbound, port));
+        if (!queued) {
+            log.warn("engine busy: dropped {} from {}", inbound.getClass().getSimpleName(), inbound.place().key());
+        }
+        return queued;
+    }
+
+    /** Serves Slack's requests: Socket Mode with an app-level token, else HTTP. */
+    public void start() throws Exception {
+        String botUser;
+        try {
+            botUser = port.verifyToken();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Slack refused the bot token or could not be reached ("
+                    + e.getMessage() + "). Check SLACK_BOT_TOKEN (xoxb-..., from the app's OAuth & Permissions page)"
+                    + settings.apiUrl().map(u -> " and slack.apiUrl (" + u + ")").orElse("") + ".", e);
+        }
+        log.info("Slack: signed in as bot user {}", botUser);
+        if (settings.socketMode()) {
+            socket = new SocketModeApp(settings.appToken().orElseThrow(), app, SocketModeClient.Backend.JavaWebSocket);
+            socket.startAsync();
+            log.info("Slack: connected in Socket Mode");
+        } else {
+            http = new SlackHttpServer(app, settings.host(), settings.port(), settings.path());
+            http.start();
+            log.info("Slack: listening on http://{}:{}{}", settings.host(), http.port(), settings.path());
+        }
+    }
+
+    /** The HTTP port actually bound (tests ask for port 0). */
+    public int httpPort() {
+        return http == null ? -1 : http.port();
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public SlackChatPort port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (socket != null) {
+            socket.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+        app.stop();
+    }
+}

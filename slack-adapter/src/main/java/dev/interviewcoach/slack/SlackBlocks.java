@@ -1,0 +1,157 @@
+package dev.interviewcoach.slack;
+
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.DividerBlock;
+import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
+import dev.interviewcoach.chat.Block;
+import dev.interviewcoach.chat.Reply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A reply as Block Kit, within Slack's limits: 3,000 characters a section, 150 a header, ten
+ * fields a section, 25 buttons a row, 50 blocks a message. What does not fit is split into more
+ * sections and more messages, never cut.
+ */
+final class SlackBlocks {
+
+    static final int MAX_BLOCKS = 50;
+    static final int MAX_SECTION = 3000;
+    static final int MAX_HEADER = 150;
+    static final int MAX_FIELDS = 10;
+    static final int MAX_FIELD = 2000;
+    static final int MAX_BUTTONS = 25;
+    static final int MAX_BUTTON_TEXT = 75;
+    /** Slack accepts 40,000 characters of fallback text; stay well inside. */
+    static final int MAX_TEXT = 3900;
+
+    /** One message's worth: its blocks and its notification text. */
+    record Message(List<LayoutBlock> blocks, String text) {}
+
+    private SlackBlocks() {
+    }
+
+    /** The reply as one or more messages, in order. */
+    static List<Message> messages(Reply reply) {
+        List<LayoutBlock> all = blocks(reply);
+        List<Message> messages = new ArrayList<>();
+        String text = SlackMarkup.escape(reply.fallback());
+        if (text.length() > MAX_TEXT) {
+            text = text.substring(0, MAX_TEXT - 1) + "\u2026"; // the blocks carry the whole text
+        }
+        for (int start = 0; start < all.size(); start += MAX_BLOCKS) {
+            messages.add(new Message(List.copyOf(all.subList(start, Math.min(all.size(), start + MAX_BLOCKS))),
+                    start == 0 ? text : text + " (continued)"));
+        }
+        if (messages.isEmpty()) {
+            for (String piece : split(text, MAX_SECTION)) {
+                messages.add(new Message(List.of(section(piece)), piece));
+            }
+        }
+        return messages;
+    }
+
+    static List<LayoutBlock> blocks(Reply reply) {
+        List<LayoutBlock> out = new ArrayList<>();
+        for (Block block : reply.blocks()) {
+            switch (block) {
+                case Block.Heading h -> {
+                    if (h.text().length() <= MAX_HEADER) {
+                        out.add(HeaderBlock.builder().text(plain(h.text())).build());
+                    } else {
+                        split("*" + SlackMarkup.escape(h.text()) + "*", MAX_SECTION).forEach(p -> out.add(section(p)));
+                    }
+                }
+                case Block.Text t -> split(SlackMarkup.render(t.text()), MAX_SECTION).stream().filter(p -> !p.isBlank())
+                        .forEach(p -> out.add(section(p)));
+                case Block.Fields f -> {
+                    List<TextObject> fields = new ArrayList<>();
+                    for (Block.Field field : f.fields()) {
+                        String value = "*" + SlackMarkup.escape(field.label()) + "*\n" + SlackMarkup.render(field.value());
+                        for (String piece : split(value, MAX_FIELD)) {
+                            fields.add(MarkdownTextObject.builder().text(piece).build());
+                        }
+                    }
+                    for (int i = 0; i < fields.size(); i += MAX_FIELDS) {
+                        out.add(SectionBlock.builder().fields(List.copyOf(fields.subList(i, Math.min(fields.size(), i + MAX_FIELDS))))
+                                .build());
+                    }
+                }
+                case Block.Progress p -> out.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder()
+                        .text(bar(p)).build())).build());
+                case Block.Buttons b -> {
+                    List<BlockElement> buttons = b.buttons().stream().map(SlackBlocks::button).collect(Collectors.toList());
+                    for (int i = 0; i < buttons.size(); i += MAX_BUTTONS) {
+                        out.add(ActionsBlock.builder().elements(List.copyOf(buttons.subList(i, Math.min(buttons.size(), i + MAX_BUTTONS))))
+                                .build());
+                    }
+                }
+                case Block.Divider ignored -> out.add(DividerBlock.builder().build());
+                case Block.Quote q -> split(SlackMarkup.render(q.text()).lines().map(l -> "> " + l)
+                        .collect(Collectors.joining("\n")), MAX_SECTION).forEach(p -> out.add(section(p)));
+            }
+        }
+        return out;
+    }
+
+    private static BlockElement button(Block.Button b) {
+        String label = b.label().length() <= MAX_BUTTON_TEXT ? b.label() : b.label().substring(0, MAX_BUTTON_TEXT - 1) + "\u2026";
+        ButtonElement.ButtonElementBuilder button = ButtonElement.builder().text(plain(label))
+                .actionId(b.action().encode()).value(b.typed());
+        return switch (b.style()) {
+            case PRIMARY -> button.style("primary").build();
+            case DANGER -> button.style("danger").build();
+            case DEFAULT -> button.build();
+        };
+    }
+
+    private static String bar(Block.Progress p) {
+        int width = 10;
+        int filled = Math.round((float) p.done() / p.total() * width);
+        return "`" + "\u25a0".repeat(filled) + "\u25a1".repeat(width - filled) + "`  " + p.done() + "/" + p.total()
+                + " done" + (p.label() == null || p.label().isBlank() ? "" : "  \u00b7  " + SlackMarkup.escape(p.label()));
+    }
+
+    private static SectionBlock section(String mrkdwn) {
+        return SectionBlock.builder().text(MarkdownTextObject.builder().text(mrkdwn).build()).build();
+    }
+
+    private static PlainTextObject plain(String text) {
+        return PlainTextObject.builder().text(text).emoji(true).build();
+    }
+
+    /** Splits text into pieces of at most {@code limit}, at a line break or space where one is near. */
+    static List<String> split(String text, int limit) {
+        List<String> pieces = new ArrayList<>();
+        String rest = text;
+        while (rest.length() > limit) {
+            int cut = rest.lastIndexOf('\n', limit);
+            if (cut < limit / 2) {
+                cut = rest.lastIndexOf(' ', limit);
+            }
+            if (cut < limit / 2) {
+                cut = limit;
+                // never split an escape such as &amp; in two
+                int amp = rest.lastIndexOf('&', cut);
+                if (amp > cut - 6 && amp > 0) {
+                    cut = amp;
+                }
+            }
+            pieces.add(rest.substring(0, cut));
+            rest = rest.substring(cut).stripLeading();
+        }
+        if (!rest.isEmpty() || pieces.isEmpty()) {
+            pieces.add(rest);
+        }
+        return pieces;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.interviewcoach.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import dev.interviewcoach.chat.ActionId;
+import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.chat.MessageRef;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.UserRef;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Slack payloads as the engine's inbound records; nothing here decides anything about coaching. */
+final class SlackInbound {
+
+    private static final Pattern LEADING_MENTION = Pattern.compile("^\\s*<@[A-Z0-9]+(\\|[^>]*)?>[:,]?\\s*");
+
+    private SlackInbound() {
+    }
+
+    /** Slack's channel ids say what a conversation is: D for a direct message. */
+    static Place place(String team, String channel, String threadTs) {
+        if (channel.startsWith("D")) {
+            return new Place(Platform.SLACK, team, channel, threadTs, Place.Kind.DIRECT);
+        }
+        return threadTs == null || threadTs.isBlank() ? Place.channel(Platform.SLACK, team, channel)
+                : Place.channel(Platform.SLACK, team, channel).thread(threadTs);
+    }
+
+    static Inbound.Command command(SlashCommandPayload p, Instant now) {
+        return new Inbound.Command("slash:" + p.getTriggerId(), new UserRef(Platform.SLACK, p.getTeamId(), p.getUserId()),
+                place(p.getTeamId(), p.getChannelId(), null), p.getText() == null ? "" : p.getText(), now);
+    }
+
+    static Inbound.Command mention(String eventId, String team, AppMentionEvent e, Instant now) {
+        String text = LEADING_MENTION.matcher(e.getText() == null ? "" : e.getText()).replaceFirst("");
+        return new Inbound.Command(eventId, new UserRef(Platform.SLACK, team, e.getUser()),
+                place(team, e.getChannel(), e.getThreadTs()), text, now);
+    }
+
+    /**
+     * A message the engine should see: a DM, or a reply in a thread. Messages from bots (this one
+     * included), and top-level channel chatter, are not for the coach.
+     */
+    static Optional<Inbound.Message> message(String eventId, String team, MessageEvent e, String botUserId, Instant now) {
+        if (e.getBotId() != null || e.getUser() == null || e.getUser().equals(botUserId)) {
+            return Optional.empty();
+        }
+        boolean direct = "im".equals(e.getChannelType()) || e.getChannel().startsWith("D");
+        boolean inThread = e.getThreadTs() != null && !e.getThreadTs().equals(e.getTs());
+        if (!direct && !inThread) {
+            return Optional.empty();
+        }
+        String text = e.getText() == null ? "" : e.getText();
+        if (!direct && botUserId != null && text.contains("<@" + botUserId + ">")) {
+            return Optional.empty(); // the same message arrives as an app_mention, handled as a command
+        }
+        return Optional.of(new Inbound.Message(eventId, new UserRef(Platform.SLACK, team, e.getUser()),
+                place(team, e.getChannel(), inThread ? e.getThreadTs() : null), SlackText.plain(text), now));
+    }
+
+    /** A pressed button of ours, or empty for someone else's action id. */
+    static Optional<Inbound.Action> action(BlockActionPayload p, Place place, Instant now) {
+        if (p.getActions() == null || p.getActions().isEmpty()) {
+            return Optional.empty();
+        }
+        BlockActionPayload.Action pressed = p.getActions().getFirst();
+        return ActionId.parse(pressed.getActionId()).map(id -> new Inbound.Action(
+                "action:" + p.getTriggerId(), new UserRef(Platform.SLACK, p.getTeam().getId(), p.getUser().getId()),
+                place, id, messageTs(p).map(ts -> new MessageRef(place, ts)).orElse(null), now));
+    }
+
+    /** Where a button was pressed; empty for the App Home, which has no channel. */
+    static Optional<Place> actionPlace(BlockActionPayload p) {
+        String channel = p.getChannel() != null ? p.getChannel().getId()
+                : p.getContainer() != null ? p.getContainer().getChannelId() : null;
+        if (channel == null) {
+            return Optional.empty();
+        }
+        String threadTs = p.getMessage() != null ? p.getMessage().getThreadTs()
+                : p.getContainer() != null ? p.getContainer().getThreadTs() : null;
+        return Optional.of(place(p.getTeam().getId(), channel, threadTs));
+    }
+
+    private static Optional<String> messageTs(BlockActionPayload p) {
+        if (p.getContainer() != null && p.getContainer().getMessageTs() != null) {
+            return Optional.of(p.getContainer().getMessageTs());
+        }
+        return Optional.ofNullable(p.getMessage()).map(m -> m.getTs());
+    }
+}

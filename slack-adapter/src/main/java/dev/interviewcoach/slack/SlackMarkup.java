@@ -1,0 +1,64 @@
+package dev.interviewcoach.slack;
+
+import dev.interviewcoach.chat.RichText;
+import java.util.stream.Collectors;
+
+/**
+ * Rich text as Slack mrkdwn. Every character of text is escaped ({@code &}, {@code <}, {@code >})
+ * so nothing a person wrote can become a mention, a channel ping or a link; a delimiter inside
+ * bold, italic or code is swapped for a look-alike so it cannot end the formatting early.
+ */
+final class SlackMarkup {
+
+    private SlackMarkup() {
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    static String render(RichText text) {
+        StringBuilder out = new StringBuilder();
+        for (RichText.Span span : text.spans()) {
+            switch (span) {
+                case RichText.Plain p -> out.append(escape(p.text()));
+                case RichText.Bold b -> wrap(out, "*", b.text().replace('*', '\u2217'));
+                case RichText.Italic i -> wrap(out, "_", i.text().replace('_', '\u02cd'));
+                case RichText.Code c -> wrap(out, "`", c.text().replace('`', '\u02cb'));
+                case RichText.Link l -> out.append('<').append(l.url().replace("|", "%7C").replace(">", "%3E"))
+                        .append('|').append(escape(l.label()).replace("|", "\u01c0")).append('>');
+                case RichText.Mention m -> out.append("<@").append(m.user().userId()).append('>');
+                case RichText.LineBreak ignored -> out.append('\n');
+                case RichText.CodeBlock c -> out.append("\n```\n").append(escape(c.code()).replace("```", "\u02cb\u02cb\u02cb"))
+                        .append("\n```\n");
+                case RichText.Bullets b -> out.append(b.items().stream().map(item -> "\u2022 " + render(item))
+                        .collect(Collectors.joining("\n", out.isEmpty() ? "" : "\n", "")));
+                case RichText.Quoted q -> out.append('\n').append(render(q.text()).lines().map(l -> "> " + l)
+                        .collect(Collectors.joining("\n")));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Formatting only takes when the delimiters hug the text, so spaces move outside them. */
+    private static void wrap(StringBuilder out, String delimiter, String text) {
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            out.append(escape(text));
+            return;
+        }
+        int lead = text.indexOf(trimmed);
+        out.append(text, 0, lead).append(delimiter).append(escape(trimmed)).append(delimiter)
+                .append(text.substring(lead + trimmed.length()));
+    }
+}

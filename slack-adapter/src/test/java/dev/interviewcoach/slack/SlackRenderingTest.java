@@ -1,0 +1,96 @@
+package dev.interviewcoach.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.element.ButtonElement;
+import dev.interviewcoach.chat.ActionId;
+import dev.interviewcoach.chat.Block;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.chat.RichText;
+import dev.interviewcoach.chat.UserRef;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What a person sees in Slack for a reply: safe, formatted, complete. */
+class SlackRenderingTest {
+
+    @Test
+    void textAPersonWroteCannotPingForgeLinksOrBreakFormatting() {
+        String typed = "<!channel> hi <@U123> see <https://evil.example|your bank> & *bold*";
+        String out = SlackMarkup.render(RichText.builder().plain(typed).build());
+        assertThat(out).doesNotContain("<!channel>").doesNotContain("<@U123>").doesNotContain("<https://");
+        assertThat(out).contains("&lt;!channel&gt;").contains("&amp;");
+        assertThat(SlackMarkup.render(RichText.builder().bold("a*b").build())).isEqualTo("*a\u2217b*");
+        assertThat(SlackMarkup.render(RichText.builder().code("x`y").build())).isEqualTo("`x\u02cby`");
+    }
+
+    @Test
+    void theBotsOwnMentionAndLinksStillWork() {
+        String out = SlackMarkup.render(RichText.builder().plain("Mock interview for ")
+                .mention(new UserRef(Platform.SLACK, "T1", "U42")).plain(" ").link("docs", "https://example.com/a").build());
+        assertThat(out).isEqualTo("Mock interview for <@U42> <https://example.com/a|docs>");
+    }
+
+    @Test
+    void formattingHugsTheText() {
+        assertThat(SlackMarkup.render(RichText.builder().bold("Tip: ").plain("x").build())).isEqualTo("*Tip:* x");
+    }
+
+    @Test
+    void longTextIsSplitIntoSectionsAndNothingIsLost() {
+        String para = "word ".repeat(1500).strip();
+        Reply reply = Reply.builder("long").text(para).build();
+        List<LayoutBlock> blocks = SlackBlocks.blocks(reply);
+        assertThat(blocks).hasSizeGreaterThan(2).allSatisfy(b -> assertThat(((SectionBlock) b).getText().getText().length())
+                .isLessThanOrEqualTo(3000));
+        String joined = String.join(" ", blocks.stream().map(b -> ((SectionBlock) b).getText().getText()).toList());
+        assertThat(joined.split(" ")).hasSize(1500);
+    }
+
+    @Test
+    void moreThanFiftyBlocksBecomeSeveralMessages() {
+        Reply.Builder builder = Reply.builder("many");
+        for (int i = 0; i < 120; i++) {
+            builder.text("line " + i);
+        }
+        List<SlackBlocks.Message> messages = SlackBlocks.messages(builder.build());
+        assertThat(messages).hasSize(3);
+        assertThat(messages).allSatisfy(m -> assertThat(m.blocks()).hasSizeLessThanOrEqualTo(50));
+        assertThat(messages.stream().mapToInt(m -> m.blocks().size()).sum()).isEqualTo(120);
+    }
+
+    @Test
+    void buttonsCarryTheTypedActionId() {
+        ActionId hint = new ActionId("mock", "hint", "s-1", 2);
+        Reply reply = Reply.builder("q").heading("Question 3 of 5")
+                .block(new Block.Buttons(List.of(new Block.Button("Hint", hint, Block.Style.DEFAULT, "hint"),
+                        new Block.Button("End", new ActionId("mock", "end", "s-1", 2), Block.Style.DANGER, "end"))))
+                .build();
+        List<LayoutBlock> blocks = SlackBlocks.blocks(reply);
+        assertThat(blocks.getFirst()).isInstanceOf(HeaderBlock.class);
+        ActionsBlock actions = (ActionsBlock) blocks.get(1);
+        List<ButtonElement> buttons = new ArrayList<>();
+        actions.getElements().forEach(e -> buttons.add((ButtonElement) e));
+        assertThat(buttons.getFirst().getActionId()).isEqualTo(hint.encode());
+        assertThat(ActionId.parse(buttons.getFirst().getActionId())).hasValue(hint);
+        assertThat(buttons.get(1).getStyle()).isEqualTo("danger");
+    }
+
+    @Test
+    void aHeadingTooLongForAHeaderBecomesBoldText() {
+        List<LayoutBlock> blocks = SlackBlocks.blocks(Reply.builder("h").heading("x".repeat(200)).build());
+        assertThat(blocks.getFirst()).isInstanceOf(SectionBlock.class);
+    }
+
+    @Test
+    void slackTextComesBackAsPlainWords() {
+        assertThat(SlackText.plain("use &lt;T&gt; &amp; <https://a.example|docs> with <@U1>"))
+                .isEqualTo("use <T> & docs with @U1");
+    }
+}

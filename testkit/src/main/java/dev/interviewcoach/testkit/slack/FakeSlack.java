@@ -1,0 +1,675 @@
+package dev.interviewcoach.testkit.slack;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A fake Slack on loopback that the real Slack SDK talks to: Web API over HTTP and Socket Mode over WebSocket.
+ *
+ * <p>Point the SDK at it with {@code SlackConfig.setMethodsEndpointUrlPrefix(fake.methodsUrl())}; Socket Mode
+ * clients find the WebSocket through the fake's {@code apps.connections.open}, as they would against Slack.
+ */
+public final class FakeSlack implements AutoCloseable {
+
+    /** Workspace id every canned answer uses. */
+    public static final String TEAM_ID = "T0TEST";
+    /** The bot's user id, as auth.test reports it. */
+    public static final String BOT_USER_ID = "UBOT";
+    /** The bot id, as auth.test reports it. */
+    public static final String BOT_ID = "BBOT";
+    /** The app id, as Socket Mode's hello reports it. */
+    public static final String APP_ID = "A0TEST";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FakeSlack.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final String API_PREFIX = "/api/";
+    private static final String SOCKET_PATH = "/socket";
+    // Slack sends these nested structures as JSON text inside form fields; tests want to look into them.
+    private static final Set<String> JSON_FORM_FIELDS = Set.of("blocks", "view", "attachments");
+    private static final long TS_BASE_SECONDS = 1_700_000_000L;
+
+    private final HttpServer http;
+    private final ExecutorService httpPool;
+    private final SocketServer socket;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    // One monitor guards the mutable test state below and wakes every await* method when anything changes;
+    // contention is irrelevant at test volumes and a single lock keeps the waiting logic obviously correct.
+    private final Object monitor = new Object();
+    private final List<ApiCall> calls = new ArrayList<>();
+    private final Map<String, Throttle> rateLimits = new HashMap<>();
+    private final Map<String, Deque<String>> failures = new HashMap<>();
+    private final List<WebSocket> readySockets = new ArrayList<>();
+    private final List<JsonNode> socketMessages = new ArrayList<>();
+
+    private final Map<String, CompletableFuture<JsonNode>> acks = new ConcurrentHashMap<>();
+    private final AtomicLong tsCounter = new AtomicLong();
+    private final AtomicLong viewCounter = new AtomicLong();
+
+    private FakeSlack(HttpServer http, ExecutorService httpPool, SocketServer socket) {
+        this.http = http;
+        this.httpPool = httpPool;
+        this.socket = socket;
+    }
+
+    /** Starts a fake Slack on free loopback ports (HTTP for the Web API, WebSocket for Socket Mode). */
+    public static FakeSlack start() {
+        InetAddress loopback;
+        HttpServer http;
+        try {
+            // Bind the literal address the URLs name, not getLoopbackAddress(), which may be ::1.
+            loopback = InetAddress.getByName(LOOPBACK);
+            http = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not bind the fake Slack HTTP server", e);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4, daemonThreads("fake-slack-http-"));
+        http.setExecutor(pool);
+        SocketServer socket = new SocketServer(new InetSocketAddress(loopback, 0));
+        FakeSlack fake = new FakeSlack(http, pool, socket);
+        socket.owner = fake;
+        http.createContext(API_PREFIX, fake::handle);
+        http.start();
+        try {
+            socket.startAndAwait(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            fake.close();
+            throw e;
+        }
+        return fake;
+    }
+
+    /** The HTTP port of the Web API. */
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** The WebSocket port of Socket Mode. */
+    public int socketPort() {
+        return socket.getPort();
+    }
+
+    /** The Web API prefix for {@code SlackConfig.setMethodsEndpointUrlPrefix}, e.g. {@code http://127.0.0.1:1234/api/}. */
+    public String methodsUrl() {
+        return "http://" + LOOPBACK + ":" + port() + API_PREFIX;
+    }
+
+    /** The Socket Mode URL that {@code apps.connections.open} hands out. */
+    public String socketUrl() {
+        return "ws://" + LOOPBACK + ":" + socketPort() + SOCKET_PATH;
+    }
+
+    // ---------------------------------------------------------------- controls
+
+    /** Answers the next {@code times} calls of {@code method} with HTTP 429 and {@code Retry-After: retryAfterSeconds}. */
+    public void rateLimitNext(String method, int times, int retryAfterSeconds) {
+        if (times < 0 || retryAfterSeconds < 0) {
+            throw new IllegalArgumentException("times and retryAfterSeconds must not be negative");
+        }
+        synchronized (monitor) {
+            rateLimits.put(method, new Throttle(times, retryAfterSeconds));
+        }
+    }
+
+    /** Answers the next call of {@code method} with {@code {"ok":false,"error":error}}; repeated calls queue up. */
+    public void failNext(String method, String error) {
+        synchronized (monitor) {
+            failures.computeIfAbsent(method, m -> new ArrayDeque<>()).addLast(error);
+        }
+    }
+
+    /** Forgets recorded calls, socket messages, acks and pending rate limits and failures. */
+    public void reset() {
+        synchronized (monitor) {
+            calls.clear();
+            rateLimits.clear();
+            failures.clear();
+            socketMessages.clear();
+            acks.clear();
+            // Timestamps and view ids keep counting so a reset never hands out a ts that was seen before.
+        }
+    }
+
+    // ---------------------------------------------------------------- Web API inspection
+
+    /** Every Web API call received so far, oldest first (including rate-limited and failed ones). */
+    public List<ApiCall> calls() {
+        synchronized (monitor) {
+            return List.copyOf(calls);
+        }
+    }
+
+    /** The calls of one Web API method, oldest first. */
+    public List<ApiCall> calls(String method) {
+        synchronized (monitor) {
+            return calls.stream().filter(c -> c.method().equals(method)).toList();
+        }
+    }
+
+    /** Waits for the first call of {@code method} that matches, failing with every call seen when it does not come. */
+    public ApiCall awaitCall(String method, Predicate<ApiCall> match, Duration timeout) {
+        AtomicReference<ApiCall> found = new AtomicReference<>();
+        boolean arrived = waitUntil(() -> {
+            for (ApiCall call : calls) {
+                if (call.method().equals(method) && match.test(call)) {
+                    found.set(call);
+                    return true;
+                }
+            }
+            return false;
+        }, timeout);
+        if (!arrived) {
+            throw new AssertionError("no matching " + method + " call within " + timeout
+                    + "; calls seen: " + describe(calls()));
+        }
+        return found.get();
+    }
+
+    /** Waits for the first call of {@code method}, whatever its arguments. */
+    public ApiCall awaitCall(String method, Duration timeout) {
+        return awaitCall(method, call -> true, timeout);
+    }
+
+    // ---------------------------------------------------------------- Socket Mode
+
+    /** Whether a Socket Mode client is connected and has been greeted with hello. */
+    public boolean socketConnected() {
+        synchronized (monitor) {
+            return readySockets.stream().anyMatch(WebSocket::isOpen);
+        }
+    }
+
+    /** Waits until a Socket Mode client is connected and greeted. */
+    public void awaitSocketConnected(Duration timeout) {
+        if (!waitUntil(() -> readySockets.stream().anyMatch(WebSocket::isOpen), timeout)) {
+            throw new AssertionError("no Socket Mode client connected within " + timeout
+                    + "; Web API calls seen: " + describe(calls()));
+        }
+    }
+
+    /**
+     * Sends a Socket Mode envelope to the connected client(s) and returns its envelope id.
+     *
+     * @param type    {@code events_api}, {@code slash_commands} or {@code interactive}
+     * @param payload what Slack would put in {@code payload} (e.g. an event_callback body, a slash command)
+     */
+    public String sendEnvelope(String type, JsonNode payload) {
+        String envelopeId = UUID.randomUUID().toString();
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.put("envelope_id", envelopeId);
+        envelope.put("type", type);
+        // Slack only lets the app answer with a payload where the answer means something to the user.
+        envelope.put("accepts_response_payload", type.equals("slash_commands") || type.equals("interactive"));
+        envelope.put("retry_attempt", 0);
+        envelope.put("retry_reason", "");
+        envelope.set("payload", payload);
+        String text = envelope.toString();
+        List<WebSocket> targets;
+        synchronized (monitor) {
+            targets = readySockets.stream().filter(WebSocket::isOpen).toList();
+        }
+        if (targets.isEmpty()) {
+            throw new IllegalStateException("no Socket Mode client is connected to the fake Slack");
+        }
+        // Register before sending so an ack that races ahead of this method's return is not lost.
+        acks.computeIfAbsent(envelopeId, id -> new CompletableFuture<>());
+        for (WebSocket target : targets) {
+            target.send(text);
+        }
+        return envelopeId;
+    }
+
+    /** Waits for the client's acknowledgement of an envelope and returns that message. */
+    public JsonNode awaitAck(String envelopeId, Duration timeout) {
+        CompletableFuture<JsonNode> ack = acks.computeIfAbsent(envelopeId, id -> new CompletableFuture<>());
+        try {
+            return ack.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no ack for envelope " + envelopeId + " within " + timeout
+                    + "; socket messages seen: " + socketMessages());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the ack of envelope " + envelopeId, e);
+        } catch (ExecutionException e) {
+            throw new AssertionError("ack of envelope " + envelopeId + " failed", e.getCause());
+        }
+    }
+
+    /** Every message Socket Mode clients sent to the fake (acks and anything else), oldest first. */
+    public List<JsonNode> socketMessages() {
+        synchronized (monitor) {
+            return List.copyOf(socketMessages);
+        }
+    }
+
+    /** Stops both servers; connected Socket Mode clients see the connection close. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            socket.stop(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        http.stop(0);
+        httpPool.shutdownNow();
+    }
+
+    // ---------------------------------------------------------------- HTTP handling
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Reply reply;
+            try {
+                reply = answer(exchange);
+            } catch (RuntimeException | IOException e) {
+                // The JDK server swallows handler exceptions silently; say what broke instead.
+                LOG.error("fake Slack failed to answer {}", exchange.getRequestURI(), e);
+                ObjectNode body = JSON.createObjectNode();
+                body.put("ok", false);
+                body.put("error", "fake_slack_internal_error: " + e);
+                reply = new Reply(500, body, null);
+            }
+            byte[] bytes = reply.body().toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            if (reply.retryAfterSeconds() != null) {
+                exchange.getResponseHeaders().set("Retry-After", reply.retryAfterSeconds().toString());
+            }
+            exchange.sendResponseHeaders(reply.status(), bytes.length);
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    private Reply answer(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestURI().getPath().substring(API_PREFIX.length());
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        ObjectNode args = JSON.createObjectNode();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        if (rawQuery != null) {
+            putFormFields(args, rawQuery);
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            JsonNode parsed = body.length == 0 ? null : JSON.readTree(body);
+            if (parsed instanceof ObjectNode object) {
+                args.setAll(object);
+            }
+        } else if (body.length > 0) {
+            putFormFields(args, new String(body, StandardCharsets.UTF_8));
+        }
+        String token = bearer(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (token == null && args.hasNonNull("token")) {
+            token = args.get("token").asText();
+        }
+        ApiCall call = new ApiCall(method, args, token, Instant.now());
+
+        Reply controlled;
+        synchronized (monitor) {
+            calls.add(call);
+            controlled = controlledReply(method);
+            monitor.notifyAll();
+        }
+        return controlled != null ? controlled : new Reply(200, cannedAnswer(method, args), null);
+    }
+
+    /** A rate limit or queued failure for this method, consuming it; null when the call should succeed. */
+    private Reply controlledReply(String method) {
+        Throttle throttle = rateLimits.get(method);
+        if (throttle != null && throttle.remaining > 0) {
+            throttle.remaining--;
+            return new Reply(429, error("ratelimited"), throttle.retryAfterSeconds);
+        }
+        Deque<String> queued = failures.get(method);
+        if (queued != null && !queued.isEmpty()) {
+            return new Reply(200, error(queued.removeFirst()), null);
+        }
+        return null;
+    }
+
+    private ObjectNode cannedAnswer(String method, ObjectNode args) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("ok", true);
+        switch (method) {
+            case "auth.test" -> {
+                out.put("url", "https://test.slack.com/");
+                out.put("team", "Test Team");
+                out.put("user", "coach");
+                out.put("team_id", TEAM_ID);
+                out.put("user_id", BOT_USER_ID);
+                out.put("bot_id", BOT_ID);
+                out.put("is_enterprise_install", false);
+            }
+            case "chat.postMessage" -> {
+                String ts = nextTs();
+                out.put("channel", text(args, "channel"));
+                out.put("ts", ts);
+                ObjectNode message = out.putObject("message");
+                message.put("type", "message");
+                message.put("text", text(args, "text"));
+                message.put("user", BOT_USER_ID);
+                message.put("bot_id", BOT_ID);
+                message.put("ts", ts);
+                String threadTs = text(args, "thread_ts");
+                if (threadTs != null && !threadTs.isEmpty()) {
+                    message.put("thread_ts", threadTs);
+                }
+                if (args.get("blocks") instanceof ArrayNode blocks) {
+                    message.set("blocks", blocks);
+                }
+            }
+            case "chat.postEphemeral" -> out.put("message_ts", nextTs());
+            case "chat.update" -> {
+                out.put("channel", text(args, "channel"));
+                out.put("ts", text(args, "ts"));
+                out.put("text", text(args, "text"));
+            }
+            case "conversations.open" -> {
+                String channelId = conversationFor(args);
+                if (channelId == null) {
+                    return error("users_list_not_supplied");
+                }
+                out.putObject("channel").put("id", channelId);
+            }
+            case "views.publish" -> {
+                ObjectNode view = out.putObject("view");
+                view.put("id", "V" + viewCounter.incrementAndGet());
+                view.put("type", "home");
+            }
+            case "users.info" -> {
+                String user = text(args, "user");
+                if (user == null || user.isEmpty()) {
+                    return error("user_not_found");
+                }
+                ObjectNode u = out.putObject("user");
+                u.put("id", user);
+                u.put("name", user.toLowerCase(Locale.ROOT));
+                u.put("is_admin", false);
+                u.put("is_owner", false);
+                u.put("tz", "Europe/Berlin");
+            }
+            case "team.info" -> {
+                ObjectNode team = out.putObject("team");
+                team.put("id", TEAM_ID);
+                team.put("name", "Test Team");
+            }
+            case "apps.connections.open" -> out.put("url", socketUrl());
+            default -> {
+                // reactions.add and everything else: a bare ok is what most write methods answer.
+            }
+        }
+        return out;
+    }
+
+    /** The DM id for conversations.open: "D" + the first user, or the channel when one is reopened by id. */
+    private static String conversationFor(ObjectNode args) {
+        String users = text(args, "users");
+        if (users != null && !users.isBlank()) {
+            return "D" + users.split(",", -1)[0].trim();
+        }
+        String channel = text(args, "channel");
+        return channel == null || channel.isBlank() ? null : channel;
+    }
+
+    /** A "1700000000.000100"-style ts, unique and increasing for the life of this fake. */
+    private String nextTs() {
+        long micros = tsCounter.incrementAndGet() * 100;
+        return String.format(Locale.ROOT, "%d.%06d", TS_BASE_SECONDS + micros / 1_000_000, micros % 1_000_000);
+    }
+
+    private static void putFormFields(ObjectNode args, String form) {
+        for (String pair : form.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            // A repeated field keeps its last value; the SDK never repeats fields.
+            args.set(name, JSON_FORM_FIELDS.contains(name) ? jsonOrText(value) : args.textNode(value));
+        }
+    }
+
+    private static JsonNode jsonOrText(String value) {
+        try {
+            return JSON.readTree(value);
+        } catch (JsonProcessingException e) {
+            // Keep what was sent so a test can see the malformed value instead of losing it.
+            return JSON.getNodeFactory().textNode(value);
+        }
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String prefix = "Bearer ";
+        return authorization.regionMatches(true, 0, prefix, 0, prefix.length())
+                ? authorization.substring(prefix.length()).trim()
+                : null;
+    }
+
+    private static String text(JsonNode args, String name) {
+        JsonNode value = args.get(name);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static ObjectNode error(String error) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("ok", false);
+        out.put("error", error);
+        return out;
+    }
+
+    private static String describe(List<ApiCall> seen) {
+        if (seen.isEmpty()) {
+            return "(none)";
+        }
+        StringBuilder out = new StringBuilder();
+        for (ApiCall call : seen) {
+            out.append("\n  ").append(call);
+        }
+        return out.toString();
+    }
+
+    /** Waits on the monitor until the condition (evaluated under it) holds; false on timeout. */
+    private boolean waitUntil(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (monitor) {
+            try {
+                while (!condition.getAsBoolean()) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(monitor, left);
+                }
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting on the fake Slack", e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- WebSocket callbacks
+
+    private void socketOpened(WebSocket connection, ClientHandshake handshake) {
+        String path = handshake.getResourceDescriptor();
+        if (path == null || !path.startsWith(SOCKET_PATH)) {
+            connection.close(1008, "the fake Slack only serves Socket Mode at " + SOCKET_PATH);
+            return;
+        }
+        // onOpen runs after the handshake completed, so the client is ready for hello, as with Slack.
+        connection.send(hello().toString());
+        synchronized (monitor) {
+            readySockets.add(connection);
+            monitor.notifyAll();
+        }
+    }
+
+    private void socketClosed(WebSocket connection) {
+        synchronized (monitor) {
+            readySockets.remove(connection);
+            monitor.notifyAll();
+        }
+    }
+
+    private void socketMessage(String text) {
+        JsonNode message;
+        try {
+            message = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            message = JSON.getNodeFactory().textNode(text);
+        }
+        synchronized (monitor) {
+            socketMessages.add(message);
+            monitor.notifyAll();
+        }
+        JsonNode envelopeId = message.get("envelope_id");
+        if (envelopeId != null && envelopeId.isTextual()) {
+            acks.computeIfAbsent(envelopeId.asText(), id -> new CompletableFuture<>()).complete(message);
+        }
+    }
+
+    private static ObjectNode hello() {
+        ObjectNode hello = JSON.createObjectNode();
+        hello.put("type", "hello");
+        hello.put("num_connections", 1);
+        ObjectNode debug = hello.putObject("debug_info");
+        debug.put("host", "fake");
+        debug.put("started", "now");
+        debug.put("build_number", 1);
+        debug.put("approximate_connection_time", 3600);
+        hello.putObject("connection_info").put("app_id", APP_ID);
+        return hello;
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + n.incrementAndGet());
+            // Daemon so a test that forgets close() cannot keep the JVM (and surefire) alive.
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private record Reply(int status, ObjectNode body, Integer retryAfterSeconds) {
+    }
+
+    private static final class Throttle {
+        private int remaining;
+        private final int retryAfterSeconds;
+
+        private Throttle(int remaining, int retryAfterSeconds) {
+            this.remaining = remaining;
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+    }
+
+    /** The Socket Mode endpoint; forwards to the owning fake. */
+    private static final class SocketServer extends WebSocketServer {
+        private final CountDownLatch started = new CountDownLatch(1);
+        private final AtomicReference<Exception> startFailure = new AtomicReference<>();
+        private volatile FakeSlack owner;
+
+        private SocketServer(InetSocketAddress address) {
+            super(address);
+            setReuseAddr(true);
+            setDaemon(true);
+        }
+
+        void startAndAwait(Duration timeout) {
+            start();
+            try {
+                // The selector thread binds asynchronously; the port is only known once onStart ran.
+                if (!started.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException("the fake Socket Mode server did not start within " + timeout);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting the fake Socket Mode server", e);
+            }
+            Exception failure = startFailure.get();
+            if (failure != null) {
+                throw new IllegalStateException("the fake Socket Mode server failed to start", failure);
+            }
+        }
+
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+
+        @Override
+        public void onOpen(WebSocket connection, ClientHandshake handshake) {
+            owner.socketOpened(connection, handshake);
+        }
+
+        @Override
+        public void onClose(WebSocket connection, int code, String reason, boolean remote) {
+            owner.socketClosed(connection);
+        }
+
+        @Override
+        public void onMessage(WebSocket connection, String message) {
+            owner.socketMessage(message);
+        }
+
+        @Override
+        public void onError(WebSocket connection, Exception e) {
+            if (connection == null && started.getCount() > 0) {
+                // A server-level error before onStart means the bind failed; unblock start().
+                startFailure.set(e);
+                started.countDown();
+                return;
+            }
+            LOG.warn("fake Socket Mode server error", e);
+        }
+    }
+}
