@@ -9,6 +9,7 @@ import dev.interviewcoach.interview.InterviewMachine;
 import dev.interviewcoach.interview.InterviewReplies;
 import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.interview.QuestionPicker;
+import dev.interviewcoach.interview.ReviewCommand;
 import dev.interviewcoach.interview.SessionRepository;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.BankReader;
@@ -55,7 +56,8 @@ public final class Coach implements AutoCloseable {
                 new InterviewReplies(), new QuestionPicker(random), clock,
                 () -> new UUID(random.nextLong(), random.nextLong()).toString(), settings);
         this.engine = new CoachEngine(
-                List.of(interviews, new AskCommand(banks, interviews, analyzer), new TracksCommand(banks)),
+                List.of(interviews, new AskCommand(banks, interviews, analyzer), new ReviewCommand(sessions, interviews),
+                        new TracksCommand(banks)),
                 List.of(interviews),
                 List.of(interviews),
                 List.of(new InterviewHome(sessions, banks)),

@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
                     For Slack, set SLACK_BOT_TOKEN (xoxb-...) and either SLACK_APP_TOKEN (xapp-..., Socket Mode)
                     or SLACK_SIGNING_SECRET (HTTP mode). See "Run it on Slack" in README.md.
                     To try the coach without a platform: ./coach console""");
-            return 2;
+            return 1;
         }
         long started = System.nanoTime();
         CountDownLatch stopped = new CountDownLatch(1);

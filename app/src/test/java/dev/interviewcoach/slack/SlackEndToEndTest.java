@@ -93,6 +93,14 @@ class SlackEndToEndTest {
         slack.close();
     }
 
+    private static void awaitCount(java.util.function.LongSupplier count, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (count.getAsLong() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(count.getAsLong()).isEqualTo(expected);
+    }
+
     private HttpResponse<String> send(HttpRequest request) throws Exception {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
@@ -169,18 +177,93 @@ class SlackEndToEndTest {
         assertThat(slack.calls("chat.postMessage")).hasSize(replies + 1);
     }
 
+    private MockSession session(String user) {
+        return bot.coach.sessions().activeFor(new dev.interviewcoach.chat.UserRef(dev.interviewcoach.chat.Platform.SLACK,
+                TEAM, user)).orElseThrow();
+    }
+
+    private void answer(String channel, String thread, String user, String text, String channelType) throws Exception {
+        send(requests.event(bot.url, "Ev-" + SlackRequests.newTs(), SlackRequests.messageEvent(channel, user, text,
+                SlackRequests.newTs(), thread, channelType)));
+    }
+
     @Test
-    void buttonsMoveTheInterviewOn() throws Exception {
+    void threeThreadRepliesGetThreeFeedbacksAndAScorecard() throws Exception {
+        String thread = startInChannel(ANA, 3);
+        for (int i = 1; i <= 3; i++) {
+            answer("C1", thread, ANA, "Answer " + i + ": I would measure first, then change one thing at a time and"
+                    + " compare the p95 before and after, because guessing wastes days.", "channel");
+            int expected = i;
+            awaitCount(() -> slack.calls("chat.postMessage").stream()
+                    .filter(c -> thread.equals(c.arg("thread_ts")) && c.arg("text").startsWith("Score ")).count(), expected);
+        }
+        ApiCall card = posted("C1", thread, "Scorecard");
+        assertThat(card.arg("blocks")).contains("Review my answers");
+        long feedbacks = slack.calls("chat.postMessage").stream()
+                .filter(c -> thread.equals(c.arg("thread_ts")) && c.arg("text").startsWith("Score ")).count();
+        assertThat(feedbacks).isEqualTo(3);
+    }
+
+    @Test
+    void hintSkipAndEndButtonsWork() throws Exception {
         String thread = startInChannel(ANA, 2);
-        MockSession session = bot.coach.sessions().activeFor(new dev.interviewcoach.chat.UserRef(
-                dev.interviewcoach.chat.Platform.SLACK, TEAM, ANA)).orElseThrow();
-        send(requests.blockAction(bot.url, ANA, "C1", thread, thread,
-                "coach:mock:skip:" + session.id() + ":0", "skip"));
+        MockSession session = session(ANA);
+        send(requests.blockAction(bot.url, ANA, "C1", thread, thread, "coach:mock:hint:" + session.id() + ":0", "hint"));
+        posted("C1", thread, "Hint: ");
+        send(requests.blockAction(bot.url, ANA, "C1", thread, thread, "coach:mock:skip:" + session.id() + ":0", "skip"));
         posted("C1", thread, "Skipped.");
         posted("C1", thread, "Question 2 of 2");
-        send(requests.blockAction(bot.url, ANA, "C1", thread, thread,
-                "coach:mock:end:" + session.id() + ":1", "end"));
+        send(requests.blockAction(bot.url, BEN, "C1", thread, thread, "coach:mock:end:" + session.id() + ":1", "end"));
+        slack.awaitCall("chat.postEphemeral", c -> BEN.equals(c.arg("user")), WAIT);
+        send(requests.blockAction(bot.url, ANA, "C1", thread, thread, "coach:mock:end:" + session.id() + ":1", "end"));
         posted("C1", thread, "Scorecard");
+    }
+
+    @Test
+    void aDirectMessageInterviewWorksTheSameWay() throws Exception {
+        assertThat(send(requests.slashCommand(bot.url, TEAM, "DANA", ANA, "mock sql 2")).statusCode()).isEqualTo(200);
+        posted("DANA", null, "Question 1 of 2");
+        assertThat(slack.calls("chat.postMessage")).noneMatch(c -> c.arg("thread_ts") != null);
+        answer("DANA", null, ANA, "I would use a LEFT JOIN and keep rows where the right side IS NULL, an anti-join.", "im");
+        posted("DANA", null, "Score ");
+        posted("DANA", null, "Question 2 of 2");
+        answer("DANA", null, ANA, "skip", "im");
+        posted("DANA", null, "Scorecard");
+    }
+
+    @Test
+    void aPastedAnswerComesBackEscapedAndSplit() throws Exception {
+        send(requests.slashCommand(bot.url, TEAM, "DANA", ANA, "mock python 1"));
+        posted("DANA", null, "Question 1 of 1");
+        StringBuilder paste = new StringBuilder("&lt;!channel&gt; <!channel> <@U123> *bold* ");
+        int n = 0;
+        while (paste.length() < 5000) {
+            paste.append("word").append(n++).append(' ');
+        }
+        answer("DANA", null, ANA, paste.toString(), "im");
+        ApiCall card = posted("DANA", null, "Scorecard");
+        String review = card.arg("blocks").replaceAll(".*\"action_id\":\"(coach:mock:review:[^\"]+)\".*", "$1");
+        assertThat(review).startsWith("coach:mock:review:");
+        send(requests.blockAction(bot.url, ANA, "DANA", card.arg("ts"), review, "review"));
+        ApiCall shown = posted("DANA", null, "Your answers");
+        String blocks = shown.arg("blocks");
+        assertThat(blocks).doesNotContain("<!channel>").doesNotContain("<@U123>").doesNotContain("*bold*");
+        assertThat(blocks).contains("&lt;!channel&gt;").contains("@U123");
+        com.fasterxml.jackson.databind.JsonNode parsed = new ObjectMapper().readTree(blocks);
+        int sections = 0;
+        StringBuilder quoted = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonNode block : parsed) {
+            String text = block.path("text").path("text").asText("");
+            assertThat(text.length()).isLessThanOrEqualTo(3000);
+            if (text.startsWith("> ")) {
+                sections++;
+                quoted.append(text.replace("> ", "")).append(' ');
+            }
+        }
+        assertThat(sections).as("a 5,000-character answer needs two sections").isGreaterThanOrEqualTo(2);
+        for (int i = 0; i < n; i++) {
+            assertThat(quoted.toString()).contains("word" + i + " ");
+        }
     }
 
     @Test
@@ -189,13 +272,33 @@ class SlackEndToEndTest {
         send(requests.event(bot.url, "Ev-rl", SlackRequests.messageEvent("DANA", ANA, "tracks", SlackRequests.newTs(),
                 null, "im")));
         // The fake records the refused call too; the reply has arrived when a second one comes.
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (slack.calls("chat.postMessage").size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        awaitCount(() -> slack.calls("chat.postMessage").size(), 2);
         assertThat(slack.calls("chat.postMessage")).hasSize(2)
                 .allSatisfy(c -> assertThat(c.arg("text")).startsWith("5 tracks"));
         assertThat(waits).containsExactly(2000L);
+    }
+
+    @Test
+    void aServerErrorFromSlackIsRetried() throws Exception {
+        slack.serverErrorNext("chat.postMessage", 2);
+        answer("DANA", null, ANA, "tracks", "im");
+        awaitCount(() -> slack.calls("chat.postMessage").size(), 3);
+        posted("DANA", null, "5 tracks");
+    }
+
+    @Test
+    void urlVerificationIsAnswered() throws Exception {
+        HttpResponse<String> response = send(requests.signed(bot.url, "application/json",
+                "{\"token\":\"x\",\"challenge\":\"abc123\",\"type\":\"url_verification\"}", java.util.Map.of()));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("abc123");
+    }
+
+    @Test
+    void staleRequestsAreRefused() throws Exception {
+        assertThat(send(requests.stale().slashCommand(bot.url, TEAM, "C1", ANA, "mock")).statusCode()).isEqualTo(401);
+        Thread.sleep(300);
+        assertThat(slack.calls("chat.postMessage")).isEmpty();
     }
 
     @Test

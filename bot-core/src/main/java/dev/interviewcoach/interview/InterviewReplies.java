@@ -37,7 +37,7 @@ public final class InterviewReplies {
                     "I didn't get an answer there. Type your answer, or hint, skip, repeat or end.");
             case InterviewEvent.AlreadyFinished ignored -> Reply.text(
                     "This interview has already finished. Start a new one with: mock [track] [questions]");
-            case InterviewEvent.Finished ignored -> scorecard(scorecard);
+            case InterviewEvent.Finished ignored -> scorecard(session, scorecard);
         };
     }
 
@@ -99,7 +99,7 @@ public final class InterviewReplies {
         return reply.build();
     }
 
-    private Reply scorecard(Scorecard card) {
+    private Reply scorecard(MockSession session, Scorecard card) {
         String average = card.average().isPresent()
                 ? String.format(Locale.ROOT, "%.1f/5", card.average().getAsDouble()) : "no scored answers";
         Reply.Builder reply = Reply.builder("Scorecard: " + average + " over " + card.answered() + " answered")
@@ -125,7 +125,37 @@ public final class InterviewReplies {
         if (!card.practiseTopics().isEmpty()) {
             reply.text(RichText.builder().bold("Practise next: ").plain(String.join(", ", card.practiseTopics())).build());
         }
+        if (card.answered() > 0) {
+            reply.block(new Block.Buttons(List.of(new Block.Button("Review my answers",
+                    new ActionId(FEATURE, "review", session.id(), 0), Block.Style.DEFAULT, "review"))));
+        }
         reply.text("Start another with: mock " + card.track() + " " + card.total());
+        return reply.build();
+    }
+
+    /** Each answer of a session as the person wrote it, with its score and the points it missed. */
+    public Reply review(MockSession session, List<AnswerRecord> answers, java.util.function.Function<String, Question> lookup) {
+        Reply.Builder reply = Reply.builder("Your answers, " + session.track())
+                .heading("Your answers: " + session.track());
+        for (AnswerRecord answer : answers) {
+            Question q = lookup.apply(answer.questionId());
+            reply.text(RichText.builder().bold((answer.position() + 1) + ". " + shorten(q.text())).build());
+            if (answer.outcome() == AnswerRecord.Outcome.SKIPPED) {
+                reply.text(RichText.builder().italic("Skipped").build());
+                continue;
+            }
+            reply.block(new Block.Quote(RichText.of(answer.answerText())));
+            RichText.Builder result = RichText.builder().bold("Score " + answer.score() + "/5");
+            List<String> missed = q.talkingPoints().stream().filter(p -> answer.missedPointIds().contains(p.id()))
+                    .map(p -> p.point()).toList();
+            if (!missed.isEmpty()) {
+                result.plain("  Missed: " + String.join(" ", missed));
+            }
+            reply.text(result.build());
+        }
+        if (answers.isEmpty()) {
+            reply.text("No answers were stored for this interview.");
+        }
         return reply.build();
     }
 

@@ -202,6 +202,10 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
             port.post(action.place(), notYours().onlyTo(action.user()));
             return;
         }
+        if (action.action().verb().equals("review")) {
+            port.post(action.place(), review(session).onlyTo(action.user()));
+            return;
+        }
         Optional<Move> move = Move.commandWord(action.action().verb());
         if (move.isEmpty()) {
             port.post(action.place(), Reply.text("That button is no longer in use.").onlyTo(action.user()));
@@ -237,6 +241,11 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
             }
             port.post(session.place(), replies.render(session, event, card));
         }
+    }
+
+    /** A person's answers to a session, quoted, with scores: for looking back. */
+    public Reply review(MockSession session) {
+        return replies.review(session, sessions.answers(session.id()), id -> machine.question(session, id));
     }
 
     /** The scorecard of a session from what was stored. */

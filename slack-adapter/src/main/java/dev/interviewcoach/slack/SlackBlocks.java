@@ -96,8 +96,15 @@ final class SlackBlocks {
                     }
                 }
                 case Block.Divider ignored -> out.add(DividerBlock.builder().build());
-                case Block.Quote q -> split(SlackMarkup.render(q.text()).lines().map(l -> "> " + l)
-                        .collect(Collectors.joining("\n")), MAX_SECTION).forEach(p -> out.add(section(p)));
+                case Block.Quote q -> {
+                    // Split first, then mark every line of every piece, so a long quote stays a quote.
+                    String text = SlackMarkup.render(q.text());
+                    int lines = (int) text.lines().count();
+                    for (String piece : split(text, MAX_SECTION - 2 * Math.max(1, Math.min(lines, MAX_SECTION / 4)))) {
+                        String quoted = piece.lines().map(l -> "> " + l).collect(Collectors.joining("\n"));
+                        split(quoted, MAX_SECTION).forEach(p -> out.add(section(p)));
+                    }
+                }
             }
         }
         return out;

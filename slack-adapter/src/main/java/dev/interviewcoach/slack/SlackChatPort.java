@@ -137,6 +137,11 @@ public final class SlackChatPort implements ChatPort {
                     pause(Math.min(wait, MAX_WAIT_SECONDS) * 1000);
                     continue;
                 }
+                if (status >= 500 && attempt < MAX_ATTEMPTS) {
+                    log.info("Slack {} answered HTTP {} in channel {}; retrying (attempt {})", method, status, where, attempt);
+                    pause(500L * attempt);
+                    continue;
+                }
                 log.warn("Slack {} failed in channel {}: HTTP {} {}", method, where, status,
                         e.getError() == null ? "" : e.getError().getError());
                 throw new SlackCallFailed(method + " failed with HTTP " + status);

@@ -27,11 +27,40 @@ final class SlackMarkup {
         return out.toString();
     }
 
+    /** A run that Slack would format: a delimiter hugging text on both sides, at word boundaries. */
+    private static final java.util.regex.Pattern FORMATTED = java.util.regex.Pattern.compile(
+            "(?<=^|[\\s(\\[{\"'])([*_~`])(?=\\S)(.*?\\S)\\1(?=$|[\\s.,;:!?)\\]}\"'])", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * Plain text that shows exactly what was typed: {@code *bold*}, {@code _it_}, {@code ~x~} and
+     * backticks that Slack would format get look-alike delimiters instead.
+     */
+    static String literal(String text) {
+        String escaped = escape(text).replace("```", "\u02cb\u02cb\u02cb");
+        java.util.regex.Matcher m = FORMATTED.matcher(escaped);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String look = lookAlike(m.group(1).charAt(0));
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(look + m.group(2) + look));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String lookAlike(char delimiter) {
+        return switch (delimiter) {
+            case '*' -> "\u2217";
+            case '_' -> "\u02cd";
+            case '~' -> "\u223c";
+            default -> "\u02cb";
+        };
+    }
+
     static String render(RichText text) {
         StringBuilder out = new StringBuilder();
         for (RichText.Span span : text.spans()) {
             switch (span) {
-                case RichText.Plain p -> out.append(escape(p.text()));
+                case RichText.Plain p -> out.append(literal(p.text()));
                 case RichText.Bold b -> wrap(out, "*", b.text().replace('*', '\u2217'));
                 case RichText.Italic i -> wrap(out, "_", i.text().replace('_', '\u02cd'));
                 case RichText.Code c -> wrap(out, "`", c.text().replace('`', '\u02cb'));

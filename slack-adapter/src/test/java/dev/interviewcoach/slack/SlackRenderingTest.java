@@ -26,6 +26,11 @@ class SlackRenderingTest {
         String out = SlackMarkup.render(RichText.builder().plain(typed).build());
         assertThat(out).doesNotContain("<!channel>").doesNotContain("<@U123>").doesNotContain("<https://");
         assertThat(out).contains("&lt;!channel&gt;").contains("&amp;");
+        assertThat(out).doesNotContain("*bold*").contains("\u2217bold\u2217");
+        assertThat(SlackMarkup.render(RichText.of("user_id and snake_case stay, 2*3*4 too")))
+                .isEqualTo("user_id and snake_case stay, 2*3*4 too");
+        assertThat(SlackMarkup.render(RichText.of("_really_ ~gone~ `code`")))
+                .isEqualTo("\u02cdreally\u02cd \u223cgone\u223c \u02cbcode\u02cb");
         assertThat(SlackMarkup.render(RichText.builder().bold("a*b").build())).isEqualTo("*a\u2217b*");
         assertThat(SlackMarkup.render(RichText.builder().code("x`y").build())).isEqualTo("`x\u02cby`");
     }

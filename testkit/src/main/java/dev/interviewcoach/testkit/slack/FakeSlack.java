@@ -82,6 +82,7 @@ public final class FakeSlack implements AutoCloseable {
     private final List<ApiCall> calls = new ArrayList<>();
     private final Map<String, Throttle> rateLimits = new HashMap<>();
     private final Map<String, Deque<String>> failures = new HashMap<>();
+    private final Map<String, Integer> serverErrors = new HashMap<>();
     private final List<WebSocket> readySockets = new ArrayList<>();
     private final List<JsonNode> socketMessages = new ArrayList<>();
 
@@ -161,12 +162,23 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
+    /** Answers the next {@code times} calls of {@code method} with HTTP 500, as Slack does in an outage. */
+    public void serverErrorNext(String method, int times) {
+        if (times < 0) {
+            throw new IllegalArgumentException("times must not be negative");
+        }
+        synchronized (monitor) {
+            serverErrors.put(method, times);
+        }
+    }
+
     /** Forgets recorded calls, socket messages, acks and pending rate limits and failures. */
     public void reset() {
         synchronized (monitor) {
             calls.clear();
             rateLimits.clear();
             failures.clear();
+            serverErrors.clear();
             socketMessages.clear();
             acks.clear();
             // Timestamps and view ids keep counting so a reset never hands out a ts that was seen before.
@@ -363,6 +375,11 @@ public final class FakeSlack implements AutoCloseable {
         if (throttle != null && throttle.remaining > 0) {
             throttle.remaining--;
             return new Reply(429, error("ratelimited"), throttle.retryAfterSeconds);
+        }
+        int errors = serverErrors.getOrDefault(method, 0);
+        if (errors > 0) {
+            serverErrors.put(method, errors - 1);
+            return new Reply(500, error("internal_error"), null);
         }
         Deque<String> queued = failures.get(method);
         if (queued != null && !queued.isEmpty()) {
