@@ -38,8 +38,8 @@ public final class ConsoleChatPort implements ChatPort {
         return ConsoleSession.placeFor(user);
     }
 
+    /** A terminal cannot change what it printed; the next reply says what happened instead. */
     @Override
     public void update(MessageRef message, Reply reply) {
-        post(message.place(), reply);
     }
 }

@@ -212,7 +212,10 @@ class SlackEndToEndTest {
         posted("C1", thread, "Hint: ");
         send(requests.blockAction(bot.url, ANA, "C1", thread, thread, "coach:mock:skip:" + session.id() + ":0", "skip"));
         posted("C1", thread, "Skipped.");
-        posted("C1", thread, "Question 2 of 2");
+        ApiCall second = posted("C1", thread, "Question 2 of 2");
+        ApiCall retired = slack.awaitCall("chat.update", WAIT);
+        assertThat(retired.arg("blocks")).contains("Skipped").doesNotContain("coach:mock:");
+        assertThat(second.arg("blocks")).contains("coach:mock:hint:" + session.id() + ":1");
         send(requests.blockAction(bot.url, BEN, "C1", thread, thread, "coach:mock:end:" + session.id() + ":1", "end"));
         slack.awaitCall("chat.postEphemeral", c -> BEN.equals(c.arg("user")), WAIT);
         send(requests.blockAction(bot.url, ANA, "C1", thread, thread, "coach:mock:end:" + session.id() + ":1", "end"));

@@ -3,6 +3,7 @@ package dev.interviewcoach.interview;
 import dev.interviewcoach.text.EditDistance;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.chat.MessageRef;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
@@ -224,6 +225,9 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
             MockSession before = sessions.find(sessionId).orElseThrow();
             InterviewMachine.Step step = machine.apply(before, move, clock.instant());
             if (!step.changed(before) || sessions.save(step.session(), before.version(), step.recorded())) {
+                if (step.session().position() != before.position() || !step.session().active()) {
+                    retireQuestionMessage(before, step, port);
+                }
                 send(step, port);
                 return;
             }
@@ -239,7 +243,28 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
             if (event instanceof InterviewEvent.Finished) {
                 log.info("mock interview {} finished: {} of {} answered", session.id(), card.answered(), session.total());
             }
-            port.post(session.place(), replies.render(session, event, card));
+            MessageRef posted = port.post(session.place(), replies.render(session, event, card));
+            if (event instanceof InterviewEvent.Asked && !posted.messageId().isEmpty()) {
+                sessions.rememberQuestionMessage(session.id(), posted.messageId());
+            }
+        }
+    }
+
+    /** The question just left behind loses its buttons, so they cannot act on the next one. */
+    private void retireQuestionMessage(MockSession before, InterviewMachine.Step step, ChatPort port) {
+        Optional<String> message = sessions.questionMessage(before.id());
+        if (message.isEmpty()) {
+            return;
+        }
+        String outcome = step.recorded().map(r -> r.outcome() == AnswerRecord.Outcome.SKIPPED ? "Skipped"
+                : "Answered: scored " + r.score() + "/5").orElse("The interview ended here.");
+        try {
+            port.update(new MessageRef(before.place(), message.get()),
+                    replies.closedQuestion(before, machine.question(before, before.currentQuestionId()), outcome));
+        } catch (RuntimeException e) {
+            // Only cosmetic: the stale buttons are refused anyway.
+            log.info("could not retire the buttons of question {} in session {}: {}", before.position() + 1, before.id(),
+                    e.toString());
         }
     }
 

@@ -113,6 +113,18 @@ public final class SessionRepository {
                 .execute();
     }
 
+    /** Remembers which message shows the session's current question. */
+    public void rememberQuestionMessage(String sessionId, String messageId) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE mock_session SET question_message = :message WHERE id = :id")
+                .bind("message", messageId).bind("id", sessionId).execute());
+    }
+
+    /** The message showing the session's current question, if one was remembered (V2__question_message.sql). */
+    public Optional<String> questionMessage(String sessionId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT question_message FROM mock_session WHERE id = :id")
+                .bind("id", sessionId).mapTo(String.class).findOne());
+    }
+
     public Optional<MockSession> find(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM mock_session WHERE id = :id")
                 .bind("id", id).map(SessionRepository::session).findOne());

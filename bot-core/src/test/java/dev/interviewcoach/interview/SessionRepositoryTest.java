@@ -35,7 +35,7 @@ class SessionRepositoryTest {
     @BeforeEach
     void open() {
         db = Database.sqlite(dir.resolve("nested/coach.db"));
-        assertThat(db.migrate()).isEqualTo(1);
+        assertThat(db.migrate()).isEqualTo(2);
         repo = new SessionRepository(db.jdbi());
     }
 
