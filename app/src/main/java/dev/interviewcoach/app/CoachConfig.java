@@ -29,7 +29,16 @@ public record CoachConfig(
         String defaultTrack,
         int defaultQuestions,
         int maxQuestions,
-        Slack slack) {
+        Slack slack,
+        Discord discord) {
+
+    /** Discord, when {@code DISCORD_TOKEN} (or {@code DISCORD_TOKEN_FILE}) is given. */
+    public record Discord(Optional<String> token, Optional<String> devGuildId, int shards, Optional<String> apiUrl,
+                          String messageContent) {
+        public boolean enabled() {
+            return token.isPresent();
+        }
+    }
 
     /**
      * Slack, when a bot token is given: secrets from {@code SLACK_BOT_TOKEN}, {@code SLACK_SIGNING_SECRET}
@@ -57,6 +66,10 @@ public record CoachConfig(
         d.put("slack.port", "3000");
         d.put("slack.path", "/slack/events");
         d.put("slack.apiUrl", "");
+        d.put("discord.devGuildId", "");
+        d.put("discord.shards", "1");
+        d.put("discord.apiUrl", "");
+        d.put("discord.messageContent", "auto");
         return d;
     }
 
@@ -101,7 +114,21 @@ public record CoachConfig(
                 positive(values, "interview.maxQuestions"),
                 new Slack(secret(env, "SLACK_BOT_TOKEN"), secret(env, "SLACK_SIGNING_SECRET"), secret(env, "SLACK_APP_TOKEN"),
                         values.get("slack.host").strip(), port(values, "slack.port"), path(values, "slack.path"),
-                        Optional.of(values.get("slack.apiUrl").strip()).filter(s -> !s.isEmpty())));
+                        Optional.of(values.get("slack.apiUrl").strip()).filter(s -> !s.isEmpty())),
+                new Discord(secret(env, "DISCORD_TOKEN"),
+                        Optional.of(values.get("discord.devGuildId").strip()).filter(s -> !s.isEmpty()),
+                        positive(values, "discord.shards"),
+                        Optional.of(values.get("discord.apiUrl").strip()).filter(s -> !s.isEmpty()),
+                        messageContent(values)));
+    }
+
+    private static String messageContent(Map<String, String> values) {
+        String raw = values.get("discord.messageContent").strip().toLowerCase(Locale.ROOT);
+        if (!List.of("auto", "on", "off").contains(raw)) {
+            throw new ConfigException("setting discord.messageContent must be auto, on or off, not '" + raw
+                    + "'; fix it in config/coach.yaml or " + envName("discord.messageContent"));
+        }
+        return raw;
     }
 
     /** A secret from the environment, or from the file that {@code NAME_FILE} names. */

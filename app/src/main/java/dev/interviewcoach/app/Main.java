@@ -30,7 +30,8 @@ public final class Main implements Runnable {
                 commandLine.getErr().println("Configuration problem: " + e.getMessage());
                 return 2;
             }
-            if (e instanceof IllegalStateException && e.getMessage() != null && e.getMessage().startsWith("Slack ")) {
+            if (e instanceof IllegalStateException && e.getMessage() != null && (e.getMessage().startsWith("Slack ")
+                    || e.getMessage().startsWith("Discord "))) {
                 commandLine.getErr().println(e.getMessage());
                 return 2;
             }

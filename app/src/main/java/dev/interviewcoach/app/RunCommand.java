@@ -1,5 +1,7 @@
 package dev.interviewcoach.app;
 
+import dev.interviewcoach.discord.DiscordAdapter;
+import dev.interviewcoach.discord.DiscordSettings;
 import dev.interviewcoach.engine.ConversationExecutor;
 import dev.interviewcoach.slack.SlackAdapter;
 import dev.interviewcoach.slack.SlackSettings;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /** {@code coach run}: the bot on the configured platforms, until stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the bot on Slack (and, when configured, other platforms) until stopped with Ctrl-C or SIGTERM.")
+        description = "Run the bot on Slack and/or Discord, as configured, until stopped with Ctrl-C or SIGTERM.")
 final class RunCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
@@ -33,11 +35,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, String> env = new HashMap<>(System.getenv());
         CoachConfig cfg = CoachConfig.load(Optional.ofNullable(config), env);
-        if (!cfg.slack().enabled()) {
+        if (!cfg.slack().enabled() && !cfg.discord().enabled()) {
             spec.commandLine().getErr().println("""
                     Nothing to run: no chat platform is configured.
                     For Slack, set SLACK_BOT_TOKEN (xoxb-...) and either SLACK_APP_TOKEN (xapp-..., Socket Mode)
                     or SLACK_SIGNING_SECRET (HTTP mode). See "Run it on Slack" in README.md.
+                    For Discord, set DISCORD_TOKEN. See "Run it on Discord" in README.md.
                     To try the coach without a platform: ./coach console""");
             return 1;
         }
@@ -45,15 +48,45 @@ final class RunCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try (Coach coach = Coach.start(cfg, env);
              ConversationExecutor executor = new ConversationExecutor(8, 256);
-             SlackAdapter slack = new SlackAdapter(slackSettings(cfg.slack()), coach.engine(), executor,
-                     Clock.systemUTC(), Thread::sleep)) {
-            slack.start();
+             Platforms platforms = new Platforms()) {
+            if (cfg.slack().enabled()) {
+                SlackAdapter slack = platforms.add(new SlackAdapter(slackSettings(cfg.slack()), coach.engine(), executor,
+                        Clock.systemUTC(), Thread::sleep));
+                slack.start();
+            }
+            if (cfg.discord().enabled()) {
+                DiscordAdapter discord = platforms.add(new DiscordAdapter(discordSettings(cfg.discord()), coach.engine(),
+                        executor, () -> coach.banks().tracks().stream().map(b -> b.track()).toList(), Clock.systemUTC()));
+                discord.start();
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "coach-shutdown"));
             log.info("Interview Coach ready in {} ms", (System.nanoTime() - started) / 1_000_000);
             stopped.await();
             log.info("stopping");
         }
         return 0;
+    }
+
+    static DiscordSettings discordSettings(CoachConfig.Discord discord) {
+        return new DiscordSettings(discord.token().orElseThrow(), discord.devGuildId(), discord.shards(), discord.apiUrl(),
+                DiscordSettings.MessageContent.valueOf(discord.messageContent().toUpperCase(java.util.Locale.ROOT)), false);
+    }
+
+    /** The running platform adapters, closed together in reverse order. */
+    static final class Platforms implements AutoCloseable {
+        private final java.util.Deque<AutoCloseable> open = new java.util.ArrayDeque<>();
+
+        <T extends AutoCloseable> T add(T adapter) {
+            open.push(adapter);
+            return adapter;
+        }
+
+        @Override
+        public void close() throws Exception {
+            while (!open.isEmpty()) {
+                open.pop().close();
+            }
+        }
     }
 
     static SlackSettings slackSettings(CoachConfig.Slack slack) {

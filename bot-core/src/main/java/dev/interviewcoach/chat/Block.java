@@ -36,9 +36,20 @@ public sealed interface Block permits Block.Heading, Block.Text, Block.Fields, B
 
     /**
      * A button. {@code typed} is the word a person can type instead of pressing it, so
-     * text-only surfaces (the console, a DM without components) offer the same moves.
+     * text-only surfaces (the console, a DM without components) offer the same moves. A button
+     * with {@code textForm} opens a one-field form where the platform has them (a Discord modal);
+     * the text comes back as an {@link dev.interviewcoach.chat.Inbound.Submission} with the value
+     * {@link #FORM_FIELD}. Surfaces where people can simply type leave such buttons out.
      */
-    record Button(String label, ActionId action, Style style, String typed) {}
+    record Button(String label, ActionId action, Style style, String typed, boolean textForm) {
+
+        /** The field name of a text form's value. */
+        public static final String FORM_FIELD = "text";
+
+        public Button(String label, ActionId action, Style style, String typed) {
+            this(label, action, style, typed, false);
+        }
+    }
 
     enum Style {
         DEFAULT,

@@ -64,6 +64,13 @@ public final class CoachEngine {
         locks.inOrder(conversationKey(inbound), () -> {
             try {
                 route(inbound, port);
+            } catch (dev.interviewcoach.chat.PlatformRefusal refusal) {
+                log.info("platform refused work for {} in {}: {}", kind(inbound), inbound.place().key(), refusal.getMessage());
+                try {
+                    port.post(inbound.place(), Reply.text(refusal.getMessage()).onlyTo(inbound.user()));
+                } catch (RuntimeException again) {
+                    log.warn("could not tell {} about it either: {}", inbound.place().key(), again.toString());
+                }
             } catch (RuntimeException e) {
                 log.error("failed to handle {} {} in {}", kind(inbound), inbound.eventId(), inbound.place().key(), e);
                 try {

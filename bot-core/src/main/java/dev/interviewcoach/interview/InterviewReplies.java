@@ -71,7 +71,9 @@ public final class InterviewReplies {
                 button("Hint", "hint", session, position, Block.Style.DEFAULT),
                 button("Skip", "skip", session, position, Block.Style.DEFAULT),
                 button("Repeat", "repeat", session, position, Block.Style.DEFAULT),
-                button("End", "end", session, position, Block.Style.DANGER)));
+                button("End", "end", session, position, Block.Style.DANGER),
+                new Block.Button("Answer", new ActionId(FEATURE, "answer", session.id(), position), Block.Style.PRIMARY,
+                        "", true)));
     }
 
     private static Block.Button button(String label, String verb, MockSession session, int position, Block.Style style) {

@@ -220,6 +220,25 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         apply(session.id(), move.get(), port);
     }
 
+    /** An answer typed into the form behind the "Answer" button. */
+    @Override
+    public void onSubmission(Inbound.Submission submission, ChatPort port) {
+        Optional<MockSession> found = sessions.find(submission.action().subject());
+        if (found.isEmpty() || !found.get().user().equals(submission.user())) {
+            port.post(submission.place(), notYours().onlyTo(submission.user()));
+            return;
+        }
+        MockSession session = found.get();
+        if (session.active() && submission.action().version() != session.position()) {
+            port.post(submission.place(), Reply.text("That answer was for an earlier question, which has moved on."
+                    + " Here it is again so nothing is lost:\n" + submission.values().getOrDefault(
+                    dev.interviewcoach.chat.Block.Button.FORM_FIELD, "")).onlyTo(submission.user()));
+            return;
+        }
+        apply(session.id(), new Move.Answer(submission.values().getOrDefault(dev.interviewcoach.chat.Block.Button.FORM_FIELD, "")),
+                port);
+    }
+
     private void apply(String sessionId, Move move, ChatPort port) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             MockSession before = sessions.find(sessionId).orElseThrow();

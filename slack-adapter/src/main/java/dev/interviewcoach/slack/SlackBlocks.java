@@ -89,7 +89,11 @@ final class SlackBlocks {
                 case Block.Progress p -> out.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder()
                         .text(bar(p)).build())).build());
                 case Block.Buttons b -> {
-                    List<BlockElement> buttons = b.buttons().stream().map(SlackBlocks::button).collect(Collectors.toList());
+                    List<BlockElement> buttons = b.buttons().stream().filter(button -> !button.textForm()) // people type here
+                            .map(SlackBlocks::button).collect(Collectors.toList());
+                    if (buttons.isEmpty()) {
+                        continue;
+                    }
                     for (int i = 0; i < buttons.size(); i += MAX_BUTTONS) {
                         out.add(ActionsBlock.builder().elements(List.copyOf(buttons.subList(i, Math.min(buttons.size(), i + MAX_BUTTONS))))
                                 .build());

@@ -1,0 +1,164 @@
+package dev.interviewcoach.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.interviewcoach.engine.CoachEngine;
+import dev.interviewcoach.engine.ConversationExecutor;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.GatewayEncoding;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.Compression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coach on Discord: checks which intents the app has, connects (sharded), registers
+ * {@code /coach} globally or in one development guild, and logs the invite URL with exactly the
+ * scopes and permissions the bot uses.
+ */
+public final class DiscordAdapter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscordAdapter.class);
+    private static final String DISCORD_API = "https://discord.com/api/v10/";
+    /** Application flags that grant the Message Content intent (full, or under 100 servers). */
+    private static final long MESSAGE_CONTENT_FLAGS = (1L << 18) | (1L << 19);
+    static final EnumSet<Permission> PERMISSIONS = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
+            Permission.MESSAGE_SEND_IN_THREADS, Permission.CREATE_PRIVATE_THREADS, Permission.CREATE_PUBLIC_THREADS,
+            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_HISTORY);
+
+    private final DiscordSettings settings;
+    private final CoachEngine engine;
+    private final ConversationExecutor executor;
+    private final Supplier<List<String>> tracks;
+    private final Clock clock;
+    private ShardManager shards;
+    private boolean readsMessages;
+
+    public DiscordAdapter(DiscordSettings settings, CoachEngine engine, ConversationExecutor executor,
+                          Supplier<List<String>> tracks, Clock clock) {
+        this.settings = settings;
+        this.engine = engine;
+        this.executor = executor;
+        this.tracks = tracks;
+        this.clock = clock;
+    }
+
+    /** Connects every shard and waits until they are ready, then registers the commands. */
+    public void start() throws InterruptedException {
+        readsMessages = switch (settings.messageContent()) {
+            case ON -> true;
+            case OFF -> false;
+            case AUTO -> hasMessageContentIntent();
+        };
+        log.info(readsMessages
+                ? "Discord: Message Content intent available; answers can be typed in threads and DMs, or given through the Answer button"
+                : "Discord: no Message Content intent; answers in servers go through the Answer button (DMs can still be typed)");
+        EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES);
+        if (readsMessages) {
+            intents.add(GatewayIntent.MESSAGE_CONTENT);
+        }
+        DiscordChatPort port = new DiscordChatPort(() -> shards);
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), intents)
+                .setShardsTotal(settings.shards())
+                .addEventListeners(new DiscordListener(engine, executor, port, tracks, clock, readsMessages));
+        settings.restUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
+        if (settings.plainGateway()) {
+            builder.setCompression(Compression.NONE).setGatewayEncoding(GatewayEncoding.JSON);
+        }
+        shards = builder.build();
+        for (JDA shard : shards.getShards()) {
+            shard.awaitReady();
+        }
+        registerCommands();
+        log.info("Discord: connected with {} shard(s). Invite the bot with: {}", settings.shards(), inviteUrl());
+    }
+
+    private void registerCommands() {
+        SlashCommandData coach = Commands.slash(DiscordListener.COMMAND, "Practise job interviews with feedback")
+                .addSubcommands(
+                        new SubcommandData("mock", "Start a mock interview").addOptions(
+                                new OptionData(OptionType.STRING, "track", "Question track, e.g. python-developer", false, true),
+                                new OptionData(OptionType.INTEGER, "questions", "How many questions (1-20)", false)
+                                        .setRequiredRange(1, 20)),
+                        new SubcommandData("ask", "One question on a topic").addOptions(
+                                new OptionData(OptionType.STRING, "topic", "e.g. caching, deadlocks, a conflict", true)),
+                        new SubcommandData("tracks", "List the question tracks"),
+                        new SubcommandData("review", "Your answers to your latest interview"),
+                        new SubcommandData("help", "What the coach can do"));
+        if (settings.devGuildId().isPresent()) {
+            Guild guild = shards.getGuildById(settings.devGuildId().get());
+            if (guild == null) {
+                throw new IllegalStateException("Discord: discord.devGuildId " + settings.devGuildId().get()
+                        + " is not a server the bot is in; invite it first, or unset discord.devGuildId");
+            }
+            guild.updateCommands().addCommands(coach).complete();
+            log.info("Discord: /coach registered in server {}", guild.getName());
+        } else {
+            shards.getShards().getFirst().updateCommands().addCommands(coach).complete();
+            log.info("Discord: /coach registered globally (new servers can take up to an hour to see it)");
+        }
+    }
+
+    /** Asks Discord which intents this application may use. */
+    private boolean hasMessageContentIntent() {
+        String base = settings.restUrl().orElse(DISCORD_API);
+        try {
+            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
+                    HttpRequest.newBuilder(URI.create(base + "oauth2/applications/@me"))
+                            .header("Authorization", "Bot " + settings.token()).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401) {
+                throw new IllegalStateException("Discord refused the bot token (401). Check DISCORD_TOKEN: the Bot"
+                        + " page of your application at discord.com/developers/applications.");
+            }
+            JsonNode app = new ObjectMapper().readTree(response.body());
+            return (app.path("flags").asLong(0) & MESSAGE_CONTENT_FLAGS) != 0;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Discord could not be reached at " + base + " (" + e.getMessage() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking Discord about intents", e);
+        }
+    }
+
+    /** The URL that adds the bot to a server with exactly the scopes and permissions it uses. */
+    public String inviteUrl() {
+        String appId = shards.getShards().getFirst().getSelfUser().getApplicationId();
+        return "https://discord.com/oauth2/authorize?client_id=" + appId + "&scope=bot+applications.commands&permissions="
+                + Permission.getRaw(PERMISSIONS);
+    }
+
+    public boolean readsMessages() {
+        return readsMessages;
+    }
+
+    public ShardManager shards() {
+        return shards;
+    }
+
+    @Override
+    public void close() {
+        if (shards != null) {
+            shards.shutdown();
+        }
+    }
+}

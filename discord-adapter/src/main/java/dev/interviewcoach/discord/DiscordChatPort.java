@@ -1,0 +1,165 @@
+package dev.interviewcoach.discord;
+
+import dev.interviewcoach.chat.ChatPort;
+import dev.interviewcoach.chat.MessageRef;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.PlatformRefusal;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.chat.Visibility;
+import java.util.List;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's voice on Discord through JDA: messages in channels, threads and DMs, private
+ * threads for interviews (public ones where the server allows no private threads), edits. A
+ * reply meant for one person outside an interaction goes to their DMs. Missing permissions
+ * become a {@link PlatformRefusal} that tells the person what the server admin must change.
+ */
+public final class DiscordChatPort implements ChatPort {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscordChatPort.class);
+    /** Direct places name the person, so a DM can be reopened after a restart: {@code dm-<userId>}. */
+    static final String DM_PREFIX = "dm-";
+    static final String DM_TENANT = "dm";
+
+    private final Supplier<ShardManager> shards;
+
+    public DiscordChatPort(Supplier<ShardManager> shards) {
+        this.shards = shards;
+    }
+
+    static Place directPlace(String userId) {
+        return Place.direct(Platform.DISCORD, DM_TENANT, DM_PREFIX + userId);
+    }
+
+    @Override
+    public MessageRef post(Place place, Reply reply) {
+        MessageChannel channel = reply.visibility() instanceof Visibility.OnlyTo only && place.kind() != Place.Kind.DIRECT
+                ? dm(only.user().userId())
+                : channel(place);
+        String first = null;
+        for (MessageCreateData message : DiscordMessages.render(reply)) {
+            Message sent = run(place, "send a message", () -> channel.sendMessage(message).complete());
+            if (first == null) {
+                first = sent.getId();
+            }
+        }
+        return new MessageRef(place, first == null ? "" : first);
+    }
+
+    @Override
+    public Place openThread(Place channelPlace, Reply opening) {
+        TextChannel parent = shards.get().getTextChannelById(channelPlace.channelId());
+        if (parent == null) {
+            throw new PlatformRefusal("I can't see this channel. Ask a server admin to give me View Channel here.");
+        }
+        String name = threadName(opening);
+        ThreadChannel thread;
+        try {
+            thread = parent.createThreadChannel(name, true).complete();
+        } catch (InsufficientPermissionException | ErrorResponseException e) {
+            // Servers without private threads (or without the permission for them) still allow public ones.
+            log.info("private thread refused in channel {} ({}); opening a public one", parent.getId(), e.getMessage());
+            Message anchor = run(channelPlace, "post in this channel",
+                    () -> parent.sendMessage(DiscordMessages.render(opening).getFirst()).complete());
+            thread = run(channelPlace, "create threads", () -> parent.createThreadChannel(name, anchor.getId()).complete());
+        }
+        ThreadChannel created = thread;
+        for (String userId : DiscordMessages.mentions(opening)) {
+            run(channelPlace, "add people to threads", () -> created.addThreadMemberById(userId).complete());
+        }
+        Place place = channelPlace.thread(thread.getId());
+        post(place, opening);
+        return place;
+    }
+
+    @Override
+    public Place openDirect(UserRef user) {
+        return directPlace(user.userId());
+    }
+
+    @Override
+    public void update(MessageRef message, Reply reply) {
+        MessageChannel channel = channel(message.place());
+        MessageCreateData first = DiscordMessages.render(reply).getFirst();
+        run(message.place(), "edit messages",
+                () -> channel.editMessageById(message.messageId(), MessageEditData.fromCreateData(first)).complete());
+    }
+
+    private MessageChannel channel(Place place) {
+        ShardManager manager = shards.get();
+        return switch (place.kind()) {
+            case DIRECT -> dm(place.channelId().startsWith(DM_PREFIX) ? place.channelId().substring(DM_PREFIX.length())
+                    : place.channelId());
+            case THREAD -> {
+                ThreadChannel thread = manager.getThreadChannelById(place.threadId());
+                if (thread == null) {
+                    throw new PlatformRefusal("I can't find that thread any more; it may have been archived or deleted."
+                            + " Start a new interview with /coach mock.");
+                }
+                yield thread;
+            }
+            case CHANNEL -> {
+                MessageChannel channel = manager.getChannelById(MessageChannel.class, place.channelId());
+                if (channel == null) {
+                    throw new PlatformRefusal("I can't see this channel. Ask a server admin to give me View Channel.");
+                }
+                yield channel;
+            }
+        };
+    }
+
+    private MessageChannel dm(String userId) {
+        JDA jda = shards.get().getShards().getFirst();
+        return run(null, "message you directly", () -> jda.openPrivateChannelById(userId).complete());
+    }
+
+    private static String threadName(Reply opening) {
+        String text = opening.fallback().isBlank() ? "Mock interview" : opening.fallback();
+        return text.length() <= 100 ? text : text.substring(0, 99);
+    }
+
+    /** Runs a JDA call, turning Discord's refusals into something a person can act on. */
+    private static <T> T run(Place place, String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (InsufficientPermissionException e) {
+            log.warn("Discord: missing permission {} in {}", e.getPermission(), place == null ? "-" : place.key());
+            throw new PlatformRefusal("I don't have permission to " + what + " here (missing: "
+                    + e.getPermission().getName() + "). Ask a server admin to grant it to my role.");
+        } catch (ErrorResponseException e) {
+            log.warn("Discord refused to {} in {}: {} {}", what, place == null ? "-" : place.key(), e.getErrorCode(),
+                    e.getMeaning());
+            if (e.getErrorResponse() == ErrorResponse.MISSING_PERMISSIONS || e.getErrorResponse() == ErrorResponse.MISSING_ACCESS) {
+                throw new PlatformRefusal("I don't have permission to " + what + " here. Ask a server admin to check"
+                        + " my role's permissions for this channel (Send Messages, Create Private Threads,"
+                        + " Send Messages in Threads).");
+            }
+            if (e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER) {
+                throw new PlatformRefusal("I can't send you direct messages. Allow DMs from server members in your"
+                        + " privacy settings, or use /coach in a channel.");
+            }
+            throw e;
+        }
+    }
+
+    static List<String> permissionsNeeded() {
+        return List.of("View Channels", "Send Messages", "Send Messages in Threads", "Create Private Threads",
+                "Create Public Threads", "Embed Links", "Read Message History");
+    }
+}

@@ -1,0 +1,197 @@
+package dev.interviewcoach.discord;
+
+import dev.interviewcoach.chat.ActionId;
+import dev.interviewcoach.chat.Block;
+import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.engine.CoachEngine;
+import dev.interviewcoach.engine.ConversationExecutor;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.entities.MessageType;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Translates Discord events into inbound records and hands them to the engine: acknowledge
+ * first (defer) inside Discord's 3 seconds, then queue the work. Decides nothing about coaching.
+ */
+final class DiscordListener extends ListenerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscordListener.class);
+    static final String COMMAND = "coach";
+
+    private final CoachEngine engine;
+    private final ConversationExecutor executor;
+    private final DiscordChatPort port;
+    private final Supplier<List<String>> tracks;
+    private final Clock clock;
+    private final boolean readsMessages;
+
+    DiscordListener(CoachEngine engine, ConversationExecutor executor, DiscordChatPort port, Supplier<List<String>> tracks,
+                    Clock clock, boolean readsMessages) {
+        this.engine = engine;
+        this.executor = executor;
+        this.port = port;
+        this.tracks = tracks;
+        this.clock = clock;
+        this.readsMessages = readsMessages;
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent e) {
+        if (!COMMAND.equals(e.getName())) {
+            return;
+        }
+        e.deferReply(true).queue();
+        UserRef user = user(e.getUser(), e.getGuild());
+        Inbound.Command command = new Inbound.Command("discord:" + e.getId(), user, place(e.getChannel(), e.getGuild(), user),
+                commandText(e.getSubcommandName(), e.getOptions()), clock.instant());
+        dispatch(command, new InteractionPort(port, e.getHook(), user, true));
+    }
+
+    /** {@code /coach mock track:python questions:3} as the words the engine reads: {@code mock python 3}. */
+    static String commandText(String subcommand, List<OptionMapping> options) {
+        StringBuilder text = new StringBuilder(subcommand == null ? "help" : subcommand);
+        for (OptionMapping option : options) {
+            text.append(' ').append(option.getAsString());
+        }
+        return text.toString();
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent e) {
+        if (!COMMAND.equals(e.getName()) || !"track".equals(e.getFocusedOption().getName())) {
+            return;
+        }
+        String typed = e.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
+        e.replyChoiceStrings(tracks.get().stream().filter(t -> t.contains(typed)).limit(25).toList()).queue();
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent e) {
+        String id = e.getComponentId();
+        UserRef user = user(e.getUser(), e.getGuild());
+        if (id.startsWith(DiscordMessages.FORM_PREFIX)) {
+            // A form must be the immediate answer to the click: no time to queue work first.
+            TextInput input = TextInput.create(Block.Button.FORM_FIELD, TextInputStyle.PARAGRAPH)
+                    .setRequired(true).setMinLength(1).setMaxLength(4000).build();
+            String title = e.getButton().getLabel() == null ? "Answer" : e.getButton().getLabel();
+            e.replyModal(Modal.create(id, title.length() > 45 ? title.substring(0, 45) : title)
+                    .addComponents(Label.of("Your answer", input)).build()).queue();
+            return;
+        }
+        Optional<ActionId> action = ActionId.parse(id);
+        if (action.isEmpty()) {
+            e.reply("That button is no longer in use.").setEphemeral(true).queue();
+            return;
+        }
+        e.deferEdit().queue();
+        Place place = place(e.getChannel(), e.getGuild(), user);
+        dispatch(new Inbound.Action("discord:" + e.getId(), user, place, action.get(),
+                new dev.interviewcoach.chat.MessageRef(place, e.getMessageId()), clock.instant()),
+                new InteractionPort(port, e.getHook(), user, false));
+    }
+
+    @Override
+    public void onModalInteraction(ModalInteractionEvent e) {
+        if (!e.getModalId().startsWith(DiscordMessages.FORM_PREFIX)) {
+            return;
+        }
+        Optional<ActionId> action = ActionId.parse(e.getModalId().substring(DiscordMessages.FORM_PREFIX.length()));
+        if (action.isEmpty()) {
+            e.reply("That form is no longer in use.").setEphemeral(true).queue();
+            return;
+        }
+        e.deferReply(true).queue();
+        UserRef user = user(e.getUser(), e.getGuild());
+        ModalMapping value = e.getValue(Block.Button.FORM_FIELD);
+        dispatch(new Inbound.Submission("discord:" + e.getId(), user, place(e.getChannel(), e.getGuild(), user), action.get(),
+                Map.of(Block.Button.FORM_FIELD, value == null ? "" : value.getAsString()), clock.instant()),
+                new InteractionPort(port, e.getHook(), user, true));
+    }
+
+    @Override
+    public void onMessageReceived(MessageReceivedEvent e) {
+        if (e.getAuthor().isBot() || e.getAuthor().isSystem() || e.isWebhookMessage()
+                || (e.getMessage().getType() != MessageType.DEFAULT && e.getMessage().getType() != MessageType.INLINE_REPLY)) {
+            return; // bots (this one too), system notices and other message types are never answers
+        }
+        String text = e.getMessage().getContentRaw();
+        if (text.isBlank()) {
+            return; // without the Message Content intent guild messages arrive empty; the Answer button covers it
+        }
+        UserRef user = user(e.getAuthor(), e.isFromGuild() ? e.getGuild() : null);
+        if (!e.isFromGuild()) {
+            dispatch(new Inbound.Message("discord:" + e.getMessageId(), user, DiscordChatPort.directPlace(user.userId()),
+                    text, clock.instant()), port);
+            return;
+        }
+        if (e.getChannelType() == ChannelType.GUILD_PRIVATE_THREAD || e.getChannelType() == ChannelType.GUILD_PUBLIC_THREAD) {
+            dispatch(new Inbound.Message("discord:" + e.getMessageId(), user, place(e.getChannel(), e.getGuild(), user),
+                    text, clock.instant()), port);
+            return;
+        }
+        if (e.getMessage().getMentions().isMentioned(e.getJDA().getSelfUser())) {
+            String words = text.replaceAll("<@!?" + e.getJDA().getSelfUser().getId() + ">", "").strip();
+            dispatch(new Inbound.Command("discord:" + e.getMessageId(), user, place(e.getChannel(), e.getGuild(), user),
+                    words, clock.instant()), port);
+        }
+    }
+
+    private void dispatch(Inbound inbound, dev.interviewcoach.chat.ChatPort replies) {
+        boolean queued = executor.submit(CoachEngine.conversationKey(inbound), () -> {
+            try {
+                engine.handle(inbound, replies);
+            } finally {
+                if (replies instanceof InteractionPort interaction) {
+                    interaction.finish();
+                }
+            }
+        });
+        if (!queued) {
+            log.warn("engine busy: dropped {} from {}", inbound.getClass().getSimpleName(), inbound.place().key());
+        }
+    }
+
+    boolean readsMessages() {
+        return readsMessages;
+    }
+
+    static UserRef user(User user, Guild guild) {
+        return new UserRef(Platform.DISCORD, guild == null ? DiscordChatPort.DM_TENANT : guild.getId(), user.getId());
+    }
+
+    static Place place(MessageChannel channel, Guild guild, UserRef user) {
+        if (guild == null) {
+            return DiscordChatPort.directPlace(user.userId());
+        }
+        if (channel instanceof ThreadChannel thread) {
+            return Place.channel(Platform.DISCORD, guild.getId(), thread.getParentChannel().getId()).thread(thread.getId());
+        }
+        return Place.channel(Platform.DISCORD, guild.getId(), channel.getId());
+    }
+}
