@@ -1,6 +1,7 @@
 package dev.interviewcoach.discord;
 
 import dev.interviewcoach.chat.RichText;
+import dev.interviewcoach.chat.TextPieces;
 import java.util.stream.Collectors;
 
 /**
@@ -54,13 +55,6 @@ final class DiscordMarkdown {
     }
 
     private static void wrap(StringBuilder out, String delimiter, String text) {
-        String trimmed = text.strip();
-        if (trimmed.isEmpty()) {
-            out.append(escape(text));
-            return;
-        }
-        int lead = text.indexOf(trimmed);
-        out.append(text, 0, lead).append(delimiter).append(escape(trimmed)).append(delimiter)
-                .append(text.substring(lead + trimmed.length()));
+        TextPieces.wrap(out, delimiter, text, DiscordMarkdown::escape);
     }
 }

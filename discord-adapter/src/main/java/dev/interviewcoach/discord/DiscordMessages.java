@@ -3,6 +3,7 @@ package dev.interviewcoach.discord;
 import dev.interviewcoach.chat.Block;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
+import dev.interviewcoach.chat.TextPieces;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,28 +153,9 @@ final class DiscordMessages {
         return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
     }
 
-    /** Splits at a line break or space near the limit; a piece never ends inside an escape. */
+    /** Splits text to a Discord limit; a piece never ends on the backslash of an escape. */
     static List<String> split(String text, int limit) {
-        List<String> pieces = new ArrayList<>();
-        String rest = text;
-        while (rest.length() > limit) {
-            int cut = rest.lastIndexOf('\n', limit);
-            if (cut < limit / 2) {
-                cut = rest.lastIndexOf(' ', limit);
-            }
-            if (cut < limit / 2) {
-                cut = limit;
-                while (cut > 1 && rest.charAt(cut - 1) == '\\') {
-                    cut--;
-                }
-            }
-            pieces.add(rest.substring(0, cut));
-            rest = rest.substring(cut).stripLeading();
-        }
-        if (!rest.isEmpty() || pieces.isEmpty()) {
-            pieces.add(rest);
-        }
-        return pieces;
+        return TextPieces.split(text, limit, (rest, cut) -> rest.charAt(cut - 1) == '\\');
     }
 
     /** A field before it is fitted to Discord's limits. */

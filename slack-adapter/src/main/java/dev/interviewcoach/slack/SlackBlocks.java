@@ -13,6 +13,7 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import dev.interviewcoach.chat.Block;
 import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.chat.TextPieces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -140,29 +141,11 @@ final class SlackBlocks {
         return PlainTextObject.builder().text(text).emoji(true).build();
     }
 
-    /** Splits text into pieces of at most {@code limit}, at a line break or space where one is near. */
+    /** Splits text to a Slack limit; never between the parts of an escape such as {@code &amp;}. */
     static List<String> split(String text, int limit) {
-        List<String> pieces = new ArrayList<>();
-        String rest = text;
-        while (rest.length() > limit) {
-            int cut = rest.lastIndexOf('\n', limit);
-            if (cut < limit / 2) {
-                cut = rest.lastIndexOf(' ', limit);
-            }
-            if (cut < limit / 2) {
-                cut = limit;
-                // never split an escape such as &amp; in two
-                int amp = rest.lastIndexOf('&', cut);
-                if (amp > cut - 6 && amp > 0) {
-                    cut = amp;
-                }
-            }
-            pieces.add(rest.substring(0, cut));
-            rest = rest.substring(cut).stripLeading();
-        }
-        if (!rest.isEmpty() || pieces.isEmpty()) {
-            pieces.add(rest);
-        }
-        return pieces;
+        return TextPieces.split(text, limit, (rest, cut) -> {
+            int amp = rest.lastIndexOf('&', cut - 1);
+            return amp >= 0 && amp > cut - 6 && rest.indexOf(';', amp) >= cut;
+        });
     }
 }

@@ -1,6 +1,7 @@
 package dev.interviewcoach.slack;
 
 import dev.interviewcoach.chat.RichText;
+import dev.interviewcoach.chat.TextPieces;
 import java.util.stream.Collectors;
 
 /**
@@ -79,15 +80,7 @@ final class SlackMarkup {
         return out.toString();
     }
 
-    /** Formatting only takes when the delimiters hug the text, so spaces move outside them. */
     private static void wrap(StringBuilder out, String delimiter, String text) {
-        String trimmed = text.strip();
-        if (trimmed.isEmpty()) {
-            out.append(escape(text));
-            return;
-        }
-        int lead = text.indexOf(trimmed);
-        out.append(text, 0, lead).append(delimiter).append(escape(trimmed)).append(delimiter)
-                .append(text.substring(lead + trimmed.length()));
+        TextPieces.wrap(out, delimiter, text, SlackMarkup::escape);
     }
 }
