@@ -205,6 +205,32 @@ class SlackEndToEndTest {
     }
 
     @Test
+    void logsAtInfoHoldNoTokenSecretOrAnswerText() throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        ch.qos.logback.classic.Level before = root.getLevel();
+        root.setLevel(ch.qos.logback.classic.Level.INFO);
+        try {
+            String secretAnswer = "my-very-private-answer-about-profiling";
+            String thread = startInChannel(ANA, 1);
+            answer("C1", thread, ANA, secretAnswer + " with py-spy and a flame graph", "channel");
+            posted("C1", thread, "Scorecard");
+        } finally {
+            root.detachAppender(captured);
+            root.setLevel(before);
+        }
+        List<String> lines = captured.list.stream().map(e -> e.getFormattedMessage()
+                + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage())).toList();
+        assertThat(lines).isNotEmpty();
+        assertThat(lines).noneMatch(l -> l.contains("my-very-private-answer")).noneMatch(l -> l.contains("xoxb-test"))
+                .noneMatch(l -> l.contains(SECRET));
+    }
+
+    @Test
     void hintSkipAndEndButtonsWork() throws Exception {
         String thread = startInChannel(ANA, 2);
         MockSession session = session(ANA);
