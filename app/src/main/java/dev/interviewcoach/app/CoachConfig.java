@@ -34,7 +34,7 @@ public record CoachConfig(
 
     /** Discord, when {@code DISCORD_TOKEN} (or {@code DISCORD_TOKEN_FILE}) is given. */
     public record Discord(Optional<String> token, Optional<String> devGuildId, int shards, Optional<String> apiUrl,
-                          String messageContent) {
+                          Optional<String> gatewayUrl, String messageContent) {
         public boolean enabled() {
             return token.isPresent();
         }
@@ -69,6 +69,7 @@ public record CoachConfig(
         d.put("discord.devGuildId", "");
         d.put("discord.shards", "1");
         d.put("discord.apiUrl", "");
+        d.put("discord.gatewayUrl", "");
         d.put("discord.messageContent", "auto");
         return d;
     }
@@ -119,6 +120,7 @@ public record CoachConfig(
                         Optional.of(values.get("discord.devGuildId").strip()).filter(s -> !s.isEmpty()),
                         positive(values, "discord.shards"),
                         Optional.of(values.get("discord.apiUrl").strip()).filter(s -> !s.isEmpty()),
+                        Optional.of(values.get("discord.gatewayUrl").strip()).filter(s -> !s.isEmpty()),
                         messageContent(values)));
     }
 

@@ -46,9 +46,10 @@ final class RunCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         CountDownLatch stopped = new CountDownLatch(1);
+        // Closed in reverse: the executor drains queued work first, while the platforms can still reply.
         try (Coach coach = Coach.start(cfg, env);
-             ConversationExecutor executor = new ConversationExecutor(8, 256);
-             Platforms platforms = new Platforms()) {
+             Platforms platforms = new Platforms();
+             ConversationExecutor executor = new ConversationExecutor(8, 256)) {
             if (cfg.slack().enabled()) {
                 SlackAdapter slack = platforms.add(new SlackAdapter(slackSettings(cfg.slack()), coach.engine(), executor,
                         Clock.systemUTC(), Thread::sleep));
@@ -69,7 +70,8 @@ final class RunCommand implements Callable<Integer> {
 
     static DiscordSettings discordSettings(CoachConfig.Discord discord) {
         return new DiscordSettings(discord.token().orElseThrow(), discord.devGuildId(), discord.shards(), discord.apiUrl(),
-                DiscordSettings.MessageContent.valueOf(discord.messageContent().toUpperCase(java.util.Locale.ROOT)), false);
+                discord.gatewayUrl(),
+                DiscordSettings.MessageContent.valueOf(discord.messageContent().toUpperCase(java.util.Locale.ROOT)));
     }
 
     /** The running platform adapters, closed together in reverse order. */

@@ -27,6 +27,7 @@ import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,9 +82,12 @@ public final class DiscordAdapter implements AutoCloseable {
                 .setShardsTotal(settings.shards())
                 .addEventListeners(new DiscordListener(engine, executor, port, tracks, clock, readsMessages));
         settings.restUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
-        if (settings.plainGateway()) {
-            builder.setCompression(Compression.NONE).setGatewayEncoding(GatewayEncoding.JSON);
-        }
+        settings.gatewayUrl().ifPresent(url -> builder.setSessionController(new SessionControllerAdapter() {
+            @Override
+            public String getGateway() {
+                return url;
+            }
+        }).setCompression(Compression.NONE).setGatewayEncoding(GatewayEncoding.JSON));
         shards = builder.build();
         for (JDA shard : shards.getShards()) {
             shard.awaitReady();

@@ -99,7 +99,8 @@ final class DiscordListener extends ListenerAdapter {
             // A form must be the immediate answer to the click: no time to queue work first.
             TextInput input = TextInput.create(Block.Button.FORM_FIELD, TextInputStyle.PARAGRAPH)
                     .setRequired(true).setMinLength(1).setMaxLength(4000).build();
-            String title = e.getButton().getLabel() == null ? "Answer" : e.getButton().getLabel();
+            // The clicked button is known only when the message came with its components.
+            String title = e.getButton() == null || e.getButton().getLabel() == null ? "Answer" : e.getButton().getLabel();
             e.replyModal(Modal.create(id, title.length() > 45 ? title.substring(0, 45) : title)
                     .addComponents(Label.of("Your answer", input)).build()).queue();
             return;

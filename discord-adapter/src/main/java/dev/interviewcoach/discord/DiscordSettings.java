@@ -6,11 +6,11 @@ import java.util.Optional;
 /**
  * How to reach Discord: the bot token, optionally one guild to register commands in (instant
  * updates while developing; global commands can take a while to appear), the shard count, and
- * where the REST API lives (tests point it at a fake). {@code plainGateway} turns gateway
- * compression off, for a fake gateway that does not compress.
+ * where the REST API and the gateway live (tests point them at a fake; a set gateway URL is
+ * spoken to uncompressed, in JSON).
  */
 public record DiscordSettings(String token, Optional<String> devGuildId, int shards, Optional<String> restUrl,
-                              MessageContent messageContent, boolean plainGateway) {
+                              Optional<String> gatewayUrl, MessageContent messageContent) {
 
     /** Whether to read typed messages: ask Discord what the app may do, or decide. */
     public enum MessageContent {

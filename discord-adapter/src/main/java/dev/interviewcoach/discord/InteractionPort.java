@@ -66,7 +66,11 @@ final class InteractionPort implements ChatPort {
     /** Called when the engine is done with the interaction. */
     void finish() {
         if (deferredReply && !used) {
-            hook.deleteOriginal().queue(ok -> { }, failed -> { });
+            try {
+                hook.deleteOriginal().queue(ok -> { }, failed -> { });
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                // the bot is stopping; the "thinking..." note expires by itself
+            }
         }
     }
 }

@@ -1,0 +1,200 @@
+package dev.interviewcoach.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.interviewcoach.app.Coach;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.interview.MockSession;
+import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.question.BankReader;
+import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.store.Database;
+import dev.interviewcoach.testkit.discord.FakeDiscord;
+import dev.interviewcoach.testkit.discord.RestCall;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole coach on Discord: the real JDA connected to a fake Discord on loopback (REST and
+ * gateway), our listener and chat port, the real engine on SQLite.
+ */
+class DiscordEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String CHANNEL = FakeDiscord.CHANNEL_ID;
+    private static final String ANA = FakeDiscord.USER_A;
+    private static final String BEN = FakeDiscord.USER_B;
+
+    @TempDir
+    Path dir;
+
+    private FakeDiscord discord;
+    private Coach coach;
+    private ConversationExecutor executor;
+    private DiscordAdapter adapter;
+
+    private void start(boolean messageContent) throws Exception {
+        discord = FakeDiscord.start().messageContentIntent(messageContent);
+        Database db = Database.sqlite(dir.resolve("coach.db"));
+        db.migrate();
+        coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
+                new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(5));
+        executor = new ConversationExecutor(4, 64);
+        adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 1,
+                Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),
+                coach.engine(), executor, () -> coach.banks().tracks().stream().map(b -> b.track()).toList(),
+                Clock.systemUTC());
+        adapter.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (executor != null) {
+            executor.close();
+        }
+        if (adapter != null) {
+            adapter.close();
+        }
+        if (coach != null) {
+            coach.close();
+        }
+        if (discord != null) {
+            discord.close();
+        }
+    }
+
+    private static String text(RestCall call) {
+        return call.body() == null ? "" : call.body().toString();
+    }
+
+    private RestCall postedIn(String channel, String contains) {
+        return discord.awaitCall("POST", "channels/" + channel + "/messages", c -> text(c).contains(contains), WAIT);
+    }
+
+    private MockSession session(String tenant, String user) {
+        return coach.sessions().activeFor(new UserRef(Platform.DISCORD, tenant, user)).orElseThrow();
+    }
+
+    /** Starts an interview from the guild channel and returns the thread it runs in. */
+    private String startInChannel(String user, int questions) {
+        discord.slashCommand(user, CHANNEL, "coach", "mock", Map.of("track", "python-developer", "questions", questions));
+        discord.awaitCall("POST", "channels/" + CHANNEL + "/threads", WAIT);
+        RestCall joined = discord.awaitCall("PUT", "channels/\\d+/thread-members/" + user, WAIT);
+        String thread = joined.path().split("/")[1];
+        postedIn(thread, "Question 1 of " + questions);
+        return thread;
+    }
+
+    @Test
+    void mockInAChannelOpensAPrivateThreadAndTypedAnswersGetFeedback() throws Exception {
+        start(true);
+        assertThat(adapter.readsMessages()).isTrue();
+        assertThat(discord.identifiedIntents() & FakeDiscord.INTENT_MESSAGE_CONTENT).isNotZero();
+        discord.awaitCall("PUT", "applications/" + FakeDiscord.APPLICATION_ID + "/guilds/" + FakeDiscord.GUILD_ID + "/commands",
+                WAIT);
+        String thread = startInChannel(ANA, 2);
+        RestCall created = discord.calls("POST", "channels/" + CHANNEL + "/threads").getFirst();
+        assertThat(created.body().path("type").asInt()).isEqualTo(12);
+        discord.awaitCall("PUT", "channels/" + thread + "/thread-members/" + ANA, WAIT);
+        discord.awaitCall("POST", "interactions/.*/callback", WAIT);
+
+        discord.message(BEN, thread, "I would add an index");
+        discord.awaitCall("POST", "channels/.*/messages", c -> text(c).contains("belongs to someone else"), WAIT);
+
+        discord.message(ANA, thread, "I would measure first with py-spy, find the slowest query, add an index and"
+                + " compare the p95 before and after; at my last job that took a page from 900 ms to 120 ms.");
+        RestCall feedback = postedIn(thread, "Score ");
+        assertThat(feedback.body().path("allowed_mentions").path("parse")).isEmpty();
+        postedIn(thread, "Question 2 of 2");
+        discord.message(ANA, thread, "skip");
+        postedIn(thread, "Scorecard");
+    }
+
+    @Test
+    void buttonsAndTheAnswerFormCompleteAnInterviewWithoutTheMessageContentIntent() throws Exception {
+        start(false);
+        assertThat(adapter.readsMessages()).isFalse();
+        assertThat(discord.identifiedIntents() & FakeDiscord.INTENT_MESSAGE_CONTENT).isZero();
+        String thread = startInChannel(ANA, 2);
+        MockSession s = session(FakeDiscord.GUILD_ID, ANA);
+        String question = discord.lastMessageId(thread);
+
+        discord.buttonClick(ANA, thread, question, "coach:mock:hint:" + s.id() + ":0");
+        postedIn(thread, "Hint 1 of");
+
+        discord.buttonClick(ANA, thread, question, "form|coach:mock:answer:" + s.id() + ":0");
+        RestCall modal = discord.awaitCall("POST", "interactions/.*/callback", c -> c.body().path("type").asInt() == 9, WAIT);
+        assertThat(text(modal)).contains("Your answer");
+        discord.modalSubmit(ANA, thread, "form|coach:mock:answer:" + s.id() + ":0", Map.of("text",
+                "Threads suit I/O-bound work since the GIL is released while waiting; for CPU-bound work I use"
+                        + " multiprocessing, and asyncio for thousands of sockets."));
+        postedIn(thread, "Score ");
+        postedIn(thread, "Question 2 of 2");
+        String second = discord.lastMessageId(thread);
+        discord.buttonClick(ANA, thread, second, "coach:mock:skip:" + s.id() + ":1");
+        postedIn(thread, "Scorecard");
+    }
+
+    @Test
+    void aDirectMessageInterviewWorks() throws Exception {
+        start(true);
+        String dm = discord.dmChannel(ANA);
+        discord.slashCommand(ANA, dm, "coach", "mock", Map.of("track", "behavioral", "questions", 1));
+        postedIn(dm, "Question 1 of 1");
+        discord.message(ANA, dm, "At my last job I proposed weekly demos; as a result releases slipped 40% less.");
+        postedIn(dm, "Score ");
+        postedIn(dm, "Scorecard");
+    }
+
+    @Test
+    void aPastedAnswerComesBackWithNoMentionAllowedAndNothingLost() throws Exception {
+        start(true);
+        String dm = discord.dmChannel(ANA);
+        discord.slashCommand(ANA, dm, "coach", "mock", Map.of("track", "python-developer", "questions", 1));
+        postedIn(dm, "Question 1 of 1");
+        StringBuilder paste = new StringBuilder("@everyone <@123> @here ");
+        int n = 0;
+        while (paste.length() < 9000) {
+            paste.append("word").append(n++).append(' ');
+        }
+        discord.message(ANA, dm, paste.toString());
+        postedIn(dm, "Scorecard");
+        discord.slashCommand(ANA, dm, "coach", "review", Map.of());
+        String lastWord = "word" + (n - 1);
+        discord.awaitCall("POST", "webhooks/.*", c -> text(c).contains(lastWord), WAIT);
+        StringBuilder all = new StringBuilder();
+        int messages = 0;
+        for (RestCall call : discord.calls("POST", "webhooks/.*")) {
+            messages++;
+            JsonNode body = call.body();
+            assertThat(body.path("allowed_mentions").path("parse")).isEmpty();
+            assertThat(text(call)).doesNotContain("@everyone").doesNotContain("@here").doesNotContain("<@123>");
+            all.append(text(call));
+        }
+        assertThat(messages).as("a 9,000-character answer is split over several messages").isGreaterThan(1);
+        for (int i = 0; i < n; i++) {
+            assertThat(all.toString()).containsPattern("word" + i + "(?!\\d)");
+        }
+    }
+
+    @Test
+    void aRateLimitedMessageIsRetriedAndNotLost() throws Exception {
+        start(true);
+        String dm = discord.dmChannel(ANA);
+        discord.rateLimitNext("POST", "channels/" + dm + "/messages", 1, 1.0);
+        discord.slashCommand(ANA, dm, "coach", "mock", Map.of("track", "sql-and-data", "questions", 1));
+        postedIn(dm, "Question 1 of 1");
+        assertThat(discord.calls("POST", "channels/" + dm + "/messages").size()).isGreaterThanOrEqualTo(2);
+    }
+}
