@@ -1,0 +1,96 @@
+package dev.interviewcoach.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.testkit.discord.FakeDiscord;
+import dev.interviewcoach.testkit.slack.FakeSlack;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code coach run} as an operator starts it: a separate process, configured only by its environment. */
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static Process launch(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("COACH_"));
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    /** Reads the process's output until a line contains {@code marker}, or the process ends or time runs out. */
+    private static List<String> readUntil(Process process, String marker, long seconds) throws Exception {
+        List<String> lines = new ArrayList<>();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
+            try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    synchronized (lines) {
+                        lines.add(line);
+                    }
+                    if (line.contains(marker)) {
+                        return;
+                    }
+                }
+            } catch (java.io.IOException ignored) {
+                // the process ended
+            }
+        });
+        try {
+            reading.get(seconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // report what was read
+        }
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    @Test
+    void slackAndDiscordRunInOneProcess() throws Exception {
+        try (FakeSlack slack = FakeSlack.start(); FakeDiscord discord = FakeDiscord.start()) {
+            Process process = launch(Map.of(
+                    "SLACK_BOT_TOKEN", "xoxb-run-test", "SLACK_SIGNING_SECRET", "run-secret",
+                    "COACH_SLACK_API_URL", slack.methodsUrl(), "COACH_SLACK_PORT", "0", "COACH_SLACK_HOST", "127.0.0.1",
+                    "DISCORD_TOKEN", "discord-run-test", "COACH_DISCORD_API_URL", discord.restUrl(),
+                    "COACH_DISCORD_GATEWAY_URL", discord.gatewayUrl(), "COACH_DISCORD_DEV_GUILD_ID", FakeDiscord.GUILD_ID,
+                    "COACH_DATABASE_PATH", dir.resolve("coach.db").toString()), "run");
+            try {
+                List<String> lines = readUntil(process, "Interview Coach ready", 90);
+                String log = String.join("\n", lines);
+                assertThat(log).contains("Slack: listening on http://127.0.0.1:");
+                assertThat(log).contains("Invite the bot with: https://discord.com/oauth2/authorize?client_id="
+                        + FakeDiscord.APPLICATION_ID + "&scope=bot+applications.commands&permissions=");
+                assertThat(log).contains("Interview Coach ready in");
+                assertThat(log).doesNotContain("xoxb-run-test").doesNotContain("run-secret").doesNotContain("discord-run-test");
+            } finally {
+                process.destroy();
+                assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void withNothingConfiguredItSaysWhatToSetAndExitsOne() throws Exception {
+        Process process = launch(Map.of("COACH_DATABASE_PATH", dir.resolve("coach.db").toString()), "run");
+        List<String> lines = readUntil(process, "never", 60);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(String.join("\n", lines)).contains("SLACK_BOT_TOKEN").contains("DISCORD_TOKEN");
+    }
+}
