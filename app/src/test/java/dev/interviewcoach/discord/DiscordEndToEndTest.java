@@ -197,4 +197,33 @@ class DiscordEndToEndTest {
         postedIn(dm, "Question 1 of 1");
         assertThat(discord.calls("POST", "channels/" + dm + "/messages").size()).isGreaterThanOrEqualTo(2);
     }
+
+    @Test
+    void whereNoPrivateThreadsAreAllowedAPublicOneOpens() throws Exception {
+        start(true);
+        discord.failNext("POST", "channels/" + CHANNEL + "/threads", 403, 50013, "Missing Permissions");
+        discord.slashCommand(ANA, CHANNEL, "coach", "mock", Map.of("track", "python-developer", "questions", 1));
+        RestCall anchor = postedIn(CHANNEL, "Mock interview for");
+        discord.awaitCall("POST", "channels/" + CHANNEL + "/messages/\\d+/threads", WAIT);
+        assertThat(anchor.body().path("allowed_mentions").path("users").toString()).contains(ANA);
+    }
+
+    @Test
+    void aMissingPermissionIsExplainedToThePerson() throws Exception {
+        start(true);
+        discord.failNext("POST", "channels/" + CHANNEL + "/threads", 403, 50013, "Missing Permissions");
+        discord.failNext("POST", "channels/" + CHANNEL + "/messages", 403, 50013, "Missing Permissions");
+        discord.slashCommand(ANA, CHANNEL, "coach", "mock", Map.of("track", "python-developer", "questions", 1));
+        RestCall told = discord.awaitCall("POST", "webhooks/.*", c -> text(c).contains("permission"), WAIT);
+        assertThat(text(told)).contains("Ask a server admin");
+        assertThat(told.body().path("flags").asInt() & 64).as("only the person sees it").isEqualTo(64);
+    }
+
+    @Test
+    void trackNamesAreSuggestedAsPeopleType() throws Exception {
+        start(true);
+        discord.autocomplete(ANA, CHANNEL, "coach", "mock", "track", "sys");
+        RestCall choices = discord.awaitCall("POST", "interactions/.*/callback", c -> c.body().path("type").asInt() == 8, WAIT);
+        assertThat(text(choices)).contains("system-design").doesNotContain("python-developer");
+    }
 }
