@@ -67,7 +67,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         double coverage = total == 0 ? 0 : (double) covered.size() / total;
 
         Relevance.Result rel = relevance().assess(question, answer, coverage);
-        Specificity.Result concrete = specificity.assess(answer);
+        Specificity.Result concrete = specificity.assess(answer, question.track());
         Delivery.Result reading = delivery.assess(answer, questionWords(question));
         Feedback.Signals signals = new Feedback.Signals(coverage, rel, shape, concrete, reading);
 

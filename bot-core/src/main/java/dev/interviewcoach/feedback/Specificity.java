@@ -11,8 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How concrete an answer is: numbers, named tools and technologies (from the glossary in
- * {@code feedback/glossary.txt}), and a real case ("in one project...") rather than generalities.
+ * How concrete an answer is: numbers, named tools and technologies, and a real case ("in one
+ * project...") rather than generalities. Tools come from a glossary per track
+ * ({@code feedback/glossary/TRACK.txt}) plus a common one; a track without its own glossary
+ * (a custom bank) uses them all.
  */
 public final class Specificity {
 
@@ -38,16 +40,28 @@ public final class Specificity {
             + "|at my (last|previous|current|old|first) (job|company|role|team|employer)|last (year|month|week|quarter)|we had|i once|we once"
             + "|in production|on my team|at work|in my (last|previous|current) (role|job|team|company)|a few (months|years|weeks) ago|recently)\\b");
 
-    /** Glossary terms as word sequences; a term is found where the answer's words spell it. */
-    private final Set<String> glossary;
+    static final List<String> TRACK_GLOSSARIES = List.of("python-developer", "java-backend", "behavioral",
+            "system-design", "sql-and-data");
+
+    /** Glossary terms by track, as word sequences; a term is found where the answer's words spell it. */
+    private final java.util.Map<String, Set<String>> byTrack = new java.util.HashMap<>();
+    private final Set<String> everything = new LinkedHashSet<>();
     private final int longestTerm;
 
     public Specificity() {
-        this.glossary = loadGlossary();
-        this.longestTerm = glossary.stream().mapToInt(t -> t.split(" ").length).max().orElse(1);
+        Set<String> common = loadGlossary("common");
+        everything.addAll(common);
+        for (String track : TRACK_GLOSSARIES) {
+            Set<String> terms = new LinkedHashSet<>(common);
+            terms.addAll(loadGlossary(track));
+            byTrack.put(track, terms);
+            everything.addAll(terms);
+        }
+        this.longestTerm = everything.stream().mapToInt(t -> t.split(" ").length).max().orElse(1);
     }
 
-    public Result assess(AnalyzedText answer) {
+    public Result assess(AnalyzedText answer, String track) {
+        Set<String> glossary = byTrack.getOrDefault(track, everything);
         String text = answer.spaced();
         int numbers = 0;
         Matcher numberMatch = NUMBER.matcher(text);
@@ -79,10 +93,10 @@ public final class Specificity {
         return word.substring(0, end);
     }
 
-    private static Set<String> loadGlossary() {
-        try (InputStream in = Specificity.class.getResourceAsStream("glossary.txt")) {
+    private static Set<String> loadGlossary(String name) {
+        try (InputStream in = Specificity.class.getResourceAsStream("glossary/" + name + ".txt")) {
             if (in == null) {
-                throw new IllegalStateException("feedback/glossary.txt missing from the build");
+                throw new IllegalStateException("feedback/glossary/" + name + ".txt missing from the build");
             }
             Set<String> terms = new LinkedHashSet<>();
             new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
