@@ -1,0 +1,102 @@
+package dev.interviewcoach.daily;
+
+import dev.interviewcoach.text.EditDistance;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the schedule people type ({@code 09:00}, {@code 9am}, {@code Europe/Berlin},
+ * {@code weekdays}, {@code mon,wed,fri}) and, when it cannot, says what forms it accepts and
+ * what was probably meant ("Europe/Berln: did you mean Europe/Berlin?").
+ */
+public final class ScheduleInput {
+
+    private static final Pattern CLOCK = Pattern.compile("(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?", Pattern.CASE_INSENSITIVE);
+    private static final Map<String, DayOfWeek> DAY_NAMES = Map.ofEntries(
+            Map.entry("mon", DayOfWeek.MONDAY), Map.entry("tue", DayOfWeek.TUESDAY), Map.entry("wed", DayOfWeek.WEDNESDAY),
+            Map.entry("thu", DayOfWeek.THURSDAY), Map.entry("fri", DayOfWeek.FRIDAY), Map.entry("sat", DayOfWeek.SATURDAY),
+            Map.entry("sun", DayOfWeek.SUNDAY));
+
+    /** What was wrong with a typed value, in words for the person who typed it. */
+    public static final class Invalid extends RuntimeException {
+        public Invalid(String message) {
+            super(message);
+        }
+    }
+
+    private ScheduleInput() {
+    }
+
+    public static LocalTime time(String typed) {
+        Matcher m = CLOCK.matcher(typed.strip());
+        if (m.matches()) {
+            int hour = Integer.parseInt(m.group(1));
+            int minute = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+            String half = m.group(3) == null ? null : m.group(3).toLowerCase(Locale.ROOT);
+            if (half != null && (hour < 1 || hour > 12)) {
+                hour = -1;
+            } else if ("pm".equals(half) && hour != 12) {
+                hour += 12;
+            } else if ("am".equals(half) && hour == 12) {
+                hour = 0;
+            }
+            if (hour >= 0 && hour < 24 && minute < 60 && (m.group(2) != null || half != null)) {
+                return LocalTime.of(hour, minute);
+            }
+        }
+        throw new Invalid("\"" + typed + "\" is not a time of day. Use 24-hour HH:MM like 09:00 or 17:30, or 9am / 5:30pm.");
+    }
+
+    public static ZoneId zone(String typed) {
+        String wanted = typed.strip();
+        try {
+            return ZoneId.of(wanted);
+        } catch (DateTimeException e) {
+            Optional<String> close = ZoneId.getAvailableZoneIds().stream()
+                    .filter(id -> id.contains("/"))
+                    .min(Comparator.comparingInt(id -> EditDistance.withSwaps(id.toLowerCase(Locale.ROOT),
+                            wanted.toLowerCase(Locale.ROOT))))
+                    .filter(id -> EditDistance.withSwaps(id.toLowerCase(Locale.ROOT), wanted.toLowerCase(Locale.ROOT)) <= 3);
+            throw new Invalid("\"" + typed + "\" is not a time zone I know."
+                    + close.map(c -> " Did you mean " + c + "?").orElse("")
+                    + " Use an IANA name like Europe/Berlin, America/New_York or Asia/Kolkata, or UTC.");
+        }
+    }
+
+    public static Set<DayOfWeek> days(String typed) {
+        String wanted = typed.strip().toLowerCase(Locale.ROOT);
+        switch (wanted) {
+            case "weekdays" -> {
+                return EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+            }
+            case "daily", "every-day", "everyday", "all" -> {
+                return EnumSet.allOf(DayOfWeek.class);
+            }
+            case "weekends" -> {
+                return EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+            }
+            default -> {
+                EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+                for (String part : wanted.split("[,\\s]+")) {
+                    DayOfWeek day = part.length() >= 3 ? DAY_NAMES.get(part.substring(0, 3)) : null;
+                    if (day == null) {
+                        throw new Invalid("\"" + part + "\" is not a day. Use weekdays, daily, weekends, or days like"
+                                + " mon,wed,fri.");
+                    }
+                    days.add(day);
+                }
+                return days;
+            }
+        }
+    }
+}
