@@ -1,0 +1,89 @@
+package dev.interviewcoach.daily;
+
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Stores subscriptions (table from V3__daily_subscriptions.sql); one per channel. */
+public final class SubscriptionRepository {
+
+    private final Jdbi jdbi;
+
+    public SubscriptionRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Creates the channel's subscription, or replaces its settings when it has one. */
+    public Subscription save(Subscription s) {
+        return jdbi.inTransaction(h -> {
+            Optional<Subscription> existing = find(s.channel());
+            String id = existing.map(Subscription::id).orElse(s.id());
+            h.createUpdate("DELETE FROM daily_subscription WHERE id = :id").bind("id", id).execute();
+            h.createUpdate("""
+                            INSERT INTO daily_subscription (id, platform, tenant, channel_id, track, post_time, zone, days,
+                                created_by, created_at)
+                            VALUES (:id, :platform, :tenant, :channel, :track, :time, :zone, :days, :by, :at)
+                            """)
+                    .bind("id", id)
+                    .bind("platform", s.channel().platform().name())
+                    .bind("tenant", s.channel().tenant())
+                    .bind("channel", s.channel().channelId())
+                    .bind("track", s.track())
+                    .bind("time", s.times().at().toString())
+                    .bind("zone", s.times().zone().getId())
+                    .bind("days", s.times().days().stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(",")))
+                    .bind("by", s.createdBy())
+                    .bind("at", s.createdAt().toEpochMilli())
+                    .execute();
+            return new Subscription(id, s.channel(), s.track(), s.times(), s.createdBy(), s.createdAt());
+        });
+    }
+
+    public Optional<Subscription> find(Place channel) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM daily_subscription WHERE platform = :platform AND tenant = :tenant AND channel_id = :channel
+                        """)
+                .bind("platform", channel.platform().name())
+                .bind("tenant", channel.tenant())
+                .bind("channel", channel.channelId())
+                .map(SubscriptionRepository::subscription).findOne());
+    }
+
+    /** Removes the channel's subscription; false when it had none. */
+    public boolean delete(Place channel) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        DELETE FROM daily_subscription WHERE platform = :platform AND tenant = :tenant AND channel_id = :channel
+                        """)
+                .bind("platform", channel.platform().name())
+                .bind("tenant", channel.tenant())
+                .bind("channel", channel.channelId())
+                .execute()) > 0;
+    }
+
+    public List<Subscription> all() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM daily_subscription ORDER BY created_at")
+                .map(SubscriptionRepository::subscription).list());
+    }
+
+    private static Subscription subscription(ResultSet rs, StatementContext ctx) throws SQLException {
+        EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        Arrays.stream(rs.getString("days").split(",")).map(DayOfWeek::valueOf).forEach(days::add);
+        return new Subscription(rs.getString("id"),
+                Place.channel(Platform.valueOf(rs.getString("platform")), rs.getString("tenant"), rs.getString("channel_id")),
+                rs.getString("track"),
+                new PostTimes(LocalTime.parse(rs.getString("post_time")), ZoneId.of(rs.getString("zone")), days),
+                rs.getString("created_by"), Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+}
