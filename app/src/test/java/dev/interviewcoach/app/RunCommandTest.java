@@ -73,6 +73,7 @@ class RunCommandTest {
             try {
                 List<String> lines = readUntil(process, "Interview Coach ready", 90);
                 String log = String.join("\n", lines);
+                System.out.println(log); // kept in the test report: start-up time and what was logged
                 assertThat(log).contains("Slack: listening on http://127.0.0.1:");
                 assertThat(log).contains("Invite the bot with: https://discord.com/oauth2/authorize?client_id="
                         + FakeDiscord.APPLICATION_ID + "&scope=bot+applications.commands&permissions=");
