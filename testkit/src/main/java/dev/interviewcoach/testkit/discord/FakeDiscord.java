@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -1458,7 +1459,7 @@ public final class FakeDiscord implements AutoCloseable {
             throw new IllegalStateException("could not serialise a gateway payload", e);
         } catch (RuntimeException e) {
             // A client that vanished mid-send: the close callback cleans up.
-            LOG.debug("could not send to a gateway client", e);
+            LOG.warn("could not send to a gateway client: {}", e.toString());
         }
     }
 
@@ -1835,8 +1836,12 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** The gateway endpoint; forwards to the owning fake. */
     private static final class Gateway extends WebSocketServer {
+        private static final long FLUSH_INTERVAL_MS = 10;
+
         private final CountDownLatch started = new CountDownLatch(1);
         private final AtomicReference<Exception> startFailure = new AtomicReference<>();
+        private final ScheduledExecutorService flusher =
+                Executors.newSingleThreadScheduledExecutor(daemonThreads("fake-discord-gateway-flush-"));
         private volatile FakeDiscord owner;
 
         private Gateway(InetSocketAddress address) {
@@ -1864,7 +1869,34 @@ public final class FakeDiscord implements AutoCloseable {
 
         @Override
         public void onStart() {
+            flusher.scheduleWithFixedDelay(this::flushStrandedFrames, FLUSH_INTERVAL_MS, FLUSH_INTERVAL_MS,
+                    TimeUnit.MILLISECONDS);
             started.countDown();
+        }
+
+        /**
+         * Java-WebSocket can strand a frame: when a thread other than the selector sends while the selector is
+         * finishing a write batch, the selector resets the key to OP_READ after the sender asked for OP_WRITE, and
+         * the frame waits for the next send. Tests send from their own thread (and the close handshake from a
+         * worker), so the fake asks again for every connection that still holds unsent frames.
+         */
+        private void flushStrandedFrames() {
+            try {
+                for (WebSocket connection : getConnections()) {
+                    if (connection.hasBufferedData()) {
+                        onWriteDemand(connection);
+                    }
+                }
+            } catch (RuntimeException e) {
+                // A connection closing meanwhile; the next round sees the current set.
+                LOG.trace("could not flush a gateway connection", e);
+            }
+        }
+
+        @Override
+        public void stop(int timeout, String closeMessage) throws InterruptedException {
+            flusher.shutdownNow();
+            super.stop(timeout, closeMessage);
         }
 
         @Override
