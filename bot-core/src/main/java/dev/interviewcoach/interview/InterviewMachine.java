@@ -47,6 +47,10 @@ public final class InterviewMachine {
             return new Step(session, Optional.empty(), List.of(new InterviewEvent.AlreadyFinished()));
         }
         Question current = question(session, session.currentQuestionId());
+        if (isRemoved(current) && move instanceof Move.Answer) {
+            // Nothing to judge an answer against: move on rather than score it against nothing.
+            return skipped(session, current, now);
+        }
         return switch (move) {
             case Move.Answer answer when answer.text().isBlank() ->
                     new Step(session, Optional.empty(), List.of(new InterviewEvent.EmptyAnswer()));
@@ -103,8 +107,21 @@ public final class InterviewMachine {
                 session.total(), repeated);
     }
 
+    /**
+     * The question by id; one removed from the banks since (a custom bank edited while the bot
+     * runs) comes back as a stand-in that says so, so old sessions can still be shown.
+     */
     Question question(MockSession session, String id) {
-        return banks.current().question(session.track(), id).orElseThrow(() -> new IllegalStateException(
-                "question '" + id + "' of track '" + session.track() + "' is no longer in the banks"));
+        return banks.current().question(session.track(), id).orElseGet(() -> removed(session.track(), id));
+    }
+
+    static Question removed(String track, String id) {
+        return new Question(id, track, dev.interviewcoach.question.QuestionKind.TECHNICAL, 1, List.of(),
+                "(This question has been removed from the question bank. Type skip to move on.)",
+                "", "", List.of(), "", List.of(), List.of());
+    }
+
+    private boolean isRemoved(Question q) {
+        return q.talkingPoints().isEmpty() && q.exampleAnswer().isEmpty();
     }
 }

@@ -28,6 +28,8 @@ public final class InterviewReplies {
                     ? "This question has no hints. Think about: " + none.question().guidance()
                     : "That was the last hint for this question. Give it your best try, or type skip.");
             case InterviewEvent.Assessed assessed -> feedback(assessed.question(), assessed.feedback());
+            case InterviewEvent.Skipped skipped when skipped.question().talkingPoints().isEmpty() -> Reply.text(
+                    "That question was removed from the bank, so I skipped it without a score.");
             case InterviewEvent.Skipped skipped -> Reply.builder("Skipped.")
                     .text(RichText.builder().plain("Skipped. A strong answer would cover: ").build())
                     .text(new RichText(List.of(new RichText.Bullets(skipped.question().talkingPoints().stream()

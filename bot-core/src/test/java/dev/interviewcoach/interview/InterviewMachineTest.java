@@ -161,4 +161,17 @@ class InterviewMachineTest {
         assertThat(Move.fromTyped("I would skip the cache")).isEqualTo(new Move.Answer("I would skip the cache"));
         assertThat(Move.commandWord("skip")).isEqualTo(Move.commandWord("next"));
     }
+
+    @Test
+    void aQuestionRemovedFromTheBankMidInterviewIsSkippedNotFailed() {
+        MockSession session = new MockSession("s2", alice, Place.direct(Platform.CONSOLE, "local", "c"), "tiny",
+                List.of("gone-question", "conflict"), 0, 0, MockSession.Status.ACTIVE, false, 0, NOW, null);
+        InterviewMachine.Step step = machine.apply(session, new Move.Answer("my answer"), NOW);
+        assertThat(step.events().getFirst()).isInstanceOf(Skipped.class);
+        assertThat(step.events().get(1)).isInstanceOfSatisfying(Asked.class, a -> assertThat(a.question().id())
+                .isEqualTo("conflict"));
+        assertThat(step.recorded()).hasValueSatisfying(r -> assertThat(r.outcome()).isEqualTo(AnswerRecord.Outcome.SKIPPED));
+        assertThat(machine.start(session).events()).singleElement().isInstanceOfSatisfying(Asked.class,
+                a -> assertThat(a.question().text()).contains("removed from the question bank"));
+    }
 }
