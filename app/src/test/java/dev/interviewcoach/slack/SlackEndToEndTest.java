@@ -316,6 +316,15 @@ class SlackEndToEndTest {
     }
 
     @Test
+    void inAChannelWithoutTheBotThePersonIsToldToInviteIt() throws Exception {
+        slack.failNext("chat.postMessage", "not_in_channel");
+        slack.failNext("chat.postEphemeral", "not_in_channel");
+        send(requests.slashCommand(bot.url, TEAM, "C9", ANA, "mock python 1"));
+        ApiCall told = posted("D" + ANA, null, "I'm not in this channel");
+        assertThat(told.arg("text")).contains("/invite @coach");
+    }
+
+    @Test
     void urlVerificationIsAnswered() throws Exception {
         HttpResponse<String> response = send(requests.signed(bot.url, "application/json",
                 "{\"token\":\"x\",\"challenge\":\"abc123\",\"type\":\"url_verification\"}", java.util.Map.of()));

@@ -9,6 +9,7 @@ import com.slack.api.model.view.View;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.MessageRef;
 import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.PlatformRefusal;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.UserRef;
@@ -32,12 +33,23 @@ public final class SlackChatPort implements ChatPort {
     private static final long MAX_WAIT_SECONDS = 30;
     private static final int HOME_MAX_BLOCKS = 100;
 
-    /** A Slack call that failed for good. */
+    /** A Slack call that failed for good, with Slack's error code when it gave one. */
     public static final class SlackCallFailed extends RuntimeException {
-        SlackCallFailed(String message) {
+        private final String error;
+
+        SlackCallFailed(String message, String error) {
             super(message);
+            this.error = error;
+        }
+
+        public String error() {
+            return error;
         }
     }
+
+    /** Slack errors that mean the bot is not in the conversation. */
+    private static final java.util.Set<String> NOT_A_MEMBER = java.util.Set.of("not_in_channel", "channel_not_found",
+            "is_archived");
 
     /** One Web API call, so it can be retried. */
     @FunctionalInterface
@@ -70,6 +82,22 @@ public final class SlackChatPort implements ChatPort {
 
     @Override
     public MessageRef post(Place place, Reply reply) {
+        try {
+            return send(place, reply);
+        } catch (SlackCallFailed e) {
+            if (!NOT_A_MEMBER.contains(e.error())) {
+                throw e;
+            }
+            if (reply.visibility() instanceof Visibility.OnlyTo only) {
+                // Not in that channel: a private note can still reach the person in a DM.
+                return send(openDirect(only.user()), reply);
+            }
+            throw new PlatformRefusal("I'm not in this channel, so I can't post here. Invite me with /invite @coach,"
+                    + " or send me a direct message to practise privately.");
+        }
+    }
+
+    private MessageRef send(Place place, Reply reply) {
         MessageRef first = null;
         for (SlackBlocks.Message message : SlackBlocks.messages(reply)) {
             if (reply.visibility() instanceof Visibility.OnlyTo only && place.kind() != Place.Kind.DIRECT) {
@@ -123,7 +151,7 @@ public final class SlackChatPort implements ChatPort {
                 T response = call.run();
                 if (!response.isOk()) {
                     log.warn("Slack {} failed in channel {}: {}", method, where, response.getError());
-                    throw new SlackCallFailed(method + " failed: " + response.getError());
+                    throw new SlackCallFailed(method + " failed: " + response.getError(), response.getError());
                 }
                 if (attempt > 1) {
                     log.info("Slack {} went through on attempt {}", method, attempt);
@@ -144,7 +172,7 @@ public final class SlackChatPort implements ChatPort {
                 }
                 log.warn("Slack {} failed in channel {}: HTTP {} {}", method, where, status,
                         e.getError() == null ? "" : e.getError().getError());
-                throw new SlackCallFailed(method + " failed with HTTP " + status);
+                throw new SlackCallFailed(method + " failed with HTTP " + status, "http_" + status);
             } catch (IOException e) {
                 if (attempt < MAX_ATTEMPTS) {
                     log.info("Slack {} could not be reached ({}); retrying", method, e.getClass().getSimpleName());
@@ -171,7 +199,7 @@ public final class SlackChatPort implements ChatPort {
             sleeper.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SlackCallFailed("interrupted while waiting out a rate limit");
+            throw new SlackCallFailed("interrupted while waiting out a rate limit", "interrupted");
         }
     }
 }
