@@ -1,0 +1,49 @@
+package dev.interviewcoach.daily;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** Claims and remembers daily posts (table from V4__daily_posts.sql). */
+public final class DailyPostRepository {
+
+    private final Jdbi jdbi;
+
+    public DailyPostRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * Claims the post of a subscription for a local date. Exactly one caller ever gets true, across
+     * threads, restarts and instances: the primary key decides.
+     */
+    public boolean claim(String subscriptionId, LocalDate date, String questionId, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        INSERT INTO daily_post (subscription_id, local_date, question_id, claimed_at)
+                        VALUES (:sub, :date, :question, :at)
+                        ON CONFLICT (subscription_id, local_date) DO NOTHING
+                        """)
+                .bind("sub", subscriptionId)
+                .bind("date", date.toString())
+                .bind("question", questionId)
+                .bind("at", now.toEpochMilli())
+                .execute()) == 1;
+    }
+
+    /** Records where the claimed post went, for the reveal. */
+    public void posted(String subscriptionId, LocalDate date, String messageId) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE daily_post SET message_id = :message WHERE subscription_id = :sub AND local_date = :date
+                        """)
+                .bind("message", messageId).bind("sub", subscriptionId).bind("date", date.toString()).execute());
+    }
+
+    /** The questions a subscription has posted, oldest first. */
+    public List<String> postedQuestions(String subscriptionId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT question_id FROM daily_post WHERE subscription_id = :sub ORDER BY local_date
+                        """)
+                .bind("sub", subscriptionId).mapTo(String.class).list());
+    }
+}
