@@ -1463,8 +1463,15 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    private void gatewayOpened(WebSocket connection) {
+    private void gatewayOpened(WebSocket connection, String resource) {
         connection.setAttachment(new Connection());
+        String query = resource == null ? "" : resource.toLowerCase(Locale.ROOT);
+        if (query.contains("compress=") || query.contains("encoding=etf")) {
+            LOG.warn("the fake Discord gateway speaks plain JSON only; build JDA with "
+                    + "setCompression(Compression.NONE) and setGatewayEncoding(GatewayEncoding.JSON) (got {})", resource);
+            closeWith(connection, 1003, "The fake Discord gateway supports encoding=json without compression only.");
+            return;
+        }
         ObjectNode hello = JSON.createObjectNode();
         hello.put("op", 10);
         ObjectNode d = hello.putObject("d");
@@ -1901,7 +1908,7 @@ public final class FakeDiscord implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket connection, ClientHandshake handshake) {
-            owner.gatewayOpened(connection);
+            owner.gatewayOpened(connection, handshake.getResourceDescriptor());
         }
 
         @Override

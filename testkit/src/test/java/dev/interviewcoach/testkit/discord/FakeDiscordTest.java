@@ -73,11 +73,14 @@ class FakeDiscordTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (jda != null) {
-            jda.shutdownNow();
-            assertThat(jda.awaitShutdown(WAIT)).as("JDA shut down").isTrue();
+        try {
+            if (jda != null) {
+                jda.shutdownNow();
+                assertThat(jda.awaitShutdown(WAIT)).as("JDA shut down").isTrue();
+            }
+        } finally {
+            fake.close();
         }
-        fake.close();
     }
 
     @Test
@@ -293,7 +296,9 @@ class FakeDiscordTest {
 
     @Test
     void aRequestedReconnectResumesTheSession() throws Exception {
-        connect(ALL_MESSAGES);
+        // configure() applies the same settings as connect() spells out.
+        jda = fake.configure(JDABuilder.createLight("fake-token", ALL_MESSAGES)).addEventListeners(events).build();
+        awaitReady();
 
         fake.requestReconnect();
 
@@ -343,6 +348,10 @@ class FakeDiscordTest {
                 .setGatewayEncoding(GatewayEncoding.JSON)
                 .addEventListeners(events)
                 .build();
+        awaitReady();
+    }
+
+    private void awaitReady() throws Exception {
         JDA connecting = jda;
         CompletableFuture.supplyAsync(() -> {
             try {

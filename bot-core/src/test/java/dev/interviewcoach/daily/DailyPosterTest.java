@@ -1,0 +1,93 @@
+package dev.interviewcoach.daily;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.RecordingChatPort;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.question.BankReader;
+import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.store.Database;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Posting over simulated weeks with a clock the test moves: on time, in every zone, exactly once. */
+class DailyPosterTest {
+
+    private static final BankCatalog BANKS = BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty()));
+
+    @TempDir
+    Path dir;
+
+    private static Subscription sub(String id, String channel, String time, String zone) {
+        return new Subscription(id, Place.channel(Platform.SLACK, "T1", channel), "python-developer",
+                new PostTimes(LocalTime.parse(time), ZoneId.of(zone), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)),
+                "UADMIN", Instant.EPOCH);
+    }
+
+    @Test
+    void twoInstancesOverThirtyDaysAcrossTheDaylightSavingSwitchPostEveryWeekdayOnceOnTime() {
+        try (Database one = Database.sqlite(dir.resolve("coach.db")); Database two = Database.sqlite(dir.resolve("coach.db"))) {
+            one.migrate();
+            SubscriptionRepository subs = new SubscriptionRepository(one.jdbi());
+            subs.save(sub("berlin", "C1", "09:00", "Europe/Berlin"));
+            subs.save(sub("stjohns", "C2", "08:30", "America/St_Johns"));
+            subs.save(sub("auckland", "C3", "09:00", "Pacific/Auckland"));
+            List<DailyPoster> instances = List.of(
+                    new DailyPoster(new SubscriptionRepository(one.jdbi()), new DailyPostRepository(one.jdbi()), BANKS,
+                            new QuestionPool(new Random(1)), Duration.ofHours(2)),
+                    new DailyPoster(new SubscriptionRepository(two.jdbi()), new DailyPostRepository(two.jdbi()), BANKS,
+                            new QuestionPool(new Random(2)), Duration.ofHours(2)));
+            RecordingChatPort port = new RecordingChatPort();
+            // 15 Mar to 14 Apr 2026: Europe and North America spring forward, New Zealand falls back.
+            Instant start = Instant.parse("2026-03-15T00:00:00Z");
+            for (Instant now = start; now.isBefore(start.plus(Duration.ofDays(30))); now = now.plus(Duration.ofMinutes(5))) {
+                for (DailyPoster poster : instances) {
+                    poster.postDue(now, port);
+                }
+            }
+            List<RecordingChatPort.Posted> questions = port.posted.stream()
+                    .filter(p -> p.text().startsWith("Question of the day")).toList();
+            // The window ends at 00:00 UTC on Tuesday 14 April, which is already Tuesday morning in
+            // Auckland: 21 weekday posts in Berlin and St John's, 22 in Auckland.
+            assertThat(questions.stream().filter(p -> p.place().channelId().equals("C1"))).hasSize(21);
+            assertThat(questions.stream().filter(p -> p.place().channelId().equals("C2"))).hasSize(21);
+            assertThat(questions.stream().filter(p -> p.place().channelId().equals("C3"))).hasSize(22);
+            assertThat(port.posted).as("nothing but the questions: no duplicates, no round restarts").hasSize(64);
+        }
+    }
+
+    @Test
+    void postsAtTheLocalTimeAndCatchesUpOnlyWithinTheGraceWindow() {
+        try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
+            db.migrate();
+            SubscriptionRepository subs = new SubscriptionRepository(db.jdbi());
+            subs.save(sub("berlin", "C1", "09:00", "Europe/Berlin"));
+            DailyPoster poster = new DailyPoster(subs, new DailyPostRepository(db.jdbi()), BANKS, new QuestionPool(new Random(1)),
+                    Duration.ofHours(2));
+            RecordingChatPort port = new RecordingChatPort();
+            // Winter: 09:00 Berlin is 08:00 UTC.
+            assertThat(poster.postDue(Instant.parse("2026-11-25T07:59:59Z"), port)).isZero();
+            assertThat(poster.postDue(Instant.parse("2026-11-25T08:00:00Z"), port)).isEqualTo(1);
+            assertThat(poster.postDue(Instant.parse("2026-11-25T08:05:00Z"), port)).isZero();
+            // Down through Thursday's post time, back 90 minutes later: caught up.
+            assertThat(poster.postDue(Instant.parse("2026-11-26T09:30:00Z"), port)).isEqualTo(1);
+            // Down through Friday's until three hours later: skipped, not posted late.
+            assertThat(poster.postDue(Instant.parse("2026-11-27T11:00:00Z"), port)).isZero();
+            // Saturday and Sunday: nothing.
+            assertThat(poster.postDue(Instant.parse("2026-11-28T08:00:00Z"), port)).isZero();
+            assertThat(port.posted).hasSize(2);
+        }
+    }
+}
