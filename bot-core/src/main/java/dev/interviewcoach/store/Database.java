@@ -74,7 +74,8 @@ public final class Database implements AutoCloseable {
     public int migrate() {
         MigrateResult result = Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                // Shared migrations, plus the few a database needs in its own dialect (db/vendor/sqlite, .../postgresql).
+                .locations("classpath:db/migration", sqlite ? "classpath:db/vendor/sqlite" : "classpath:db/vendor/postgresql")
                 .load()
                 .migrate();
         return result.migrationsExecuted;

@@ -1,0 +1,50 @@
+package dev.interviewcoach.daily;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.store.Database;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** db-scheduler on our SQLite file: the recurring check runs, shared by two instances, never both at once. */
+class DailyScheduleTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoInstancesShareTheRecurringCheckAndNeverRunItTogether() throws Exception {
+        try (Database one = Database.sqlite(dir.resolve("coach.db")); Database two = Database.sqlite(dir.resolve("coach.db"))) {
+            assertThat(one.migrate()).isPositive();
+            AtomicInteger runs = new AtomicInteger();
+            AtomicInteger running = new AtomicInteger();
+            AtomicInteger overlaps = new AtomicInteger();
+            Runnable check = () -> {
+                if (running.incrementAndGet() > 1) {
+                    overlaps.incrementAndGet();
+                }
+                runs.incrementAndGet();
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                running.decrementAndGet();
+            };
+            try (DailySchedule a = new DailySchedule(one.dataSource(), true, Duration.ofMillis(300), check, "a");
+                 DailySchedule b = new DailySchedule(two.dataSource(), true, Duration.ofMillis(300), check, "b")) {
+                a.start();
+                b.start();
+                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                while (runs.get() < 4 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+            }
+            assertThat(runs.get()).as("the check keeps running").isGreaterThanOrEqualTo(4);
+            assertThat(overlaps.get()).as("never two at once").isZero();
+        }
+    }
+}
