@@ -1,0 +1,85 @@
+package dev.interviewcoach.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.daily.DailyPostRepository;
+import dev.interviewcoach.daily.DailySchedule;
+import dev.interviewcoach.interview.AnswerRecord;
+import dev.interviewcoach.interview.MockSession;
+import dev.interviewcoach.interview.SessionRepository;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The same migrations and repositories on a real PostgreSQL, started by the test. */
+class PostgresModeTest {
+
+    private static EmbeddedPostgres postgres;
+    private static Database db;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        db = Database.open(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+        assertThat(db.migrate()).isPositive();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (db != null) {
+            db.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void sessionsAnswersAndTheVersionCheckWorkOnPostgres() {
+        SessionRepository repo = new SessionRepository(db.jdbi());
+        UserRef user = new UserRef(Platform.DISCORD, "G1", "U1");
+        MockSession s = new MockSession("pg-1", user, Place.channel(Platform.DISCORD, "G1", "C1").thread("T1"), "tiny",
+                List.of("a", "b"), 0, 0, MockSession.Status.ACTIVE, false, 0, Instant.parse("2026-11-25T09:00:00Z"), null);
+        assertThat(repo.create(s)).isTrue();
+        assertThat(repo.create(new MockSession("pg-2", user, s.place(), "tiny", List.of("a"), 0, 0,
+                MockSession.Status.ACTIVE, false, 0, s.startedAt(), null))).as("one interview in progress per person").isFalse();
+        AnswerRecord answer = new AnswerRecord("pg-1", 0, "a", AnswerRecord.Outcome.ANSWERED, "text", 4, List.of("x"),
+                List.of(), 0, Instant.parse("2026-11-25T09:01:00Z"));
+        MockSession next = new MockSession("pg-1", user, s.place(), "tiny", s.questionIds(), 1, 0, MockSession.Status.ACTIVE,
+                false, 1, s.startedAt(), null);
+        assertThat(repo.save(next, 0, Optional.of(answer))).isTrue();
+        assertThat(repo.save(next, 0, Optional.of(answer))).as("a stale writer loses").isFalse();
+        assertThat(repo.find("pg-1")).hasValue(next);
+        assertThat(repo.answers("pg-1")).containsExactly(answer);
+        assertThat(new ProcessedEvents(db.jdbi(), Clock.systemUTC()).firstDelivery("pg-event")).isTrue();
+        assertThat(new ProcessedEvents(db.jdbi(), Clock.systemUTC()).firstDelivery("pg-event")).isFalse();
+    }
+
+    @Test
+    void dailyClaimsAndTheSchedulerWorkOnPostgres() throws Exception {
+        DailyPostRepository posts = new DailyPostRepository(db.jdbi());
+        assertThat(posts.claim("sub-pg", LocalDate.of(2026, 11, 25), "q1", Instant.now())).isTrue();
+        assertThat(posts.claim("sub-pg", LocalDate.of(2026, 11, 25), "q2", Instant.now())).isFalse();
+        AtomicInteger runs = new AtomicInteger();
+        try (DailySchedule schedule = new DailySchedule(db.dataSource(), false, Duration.ofMillis(300), runs::incrementAndGet,
+                "pg")) {
+            schedule.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (runs.get() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(runs.get()).isGreaterThanOrEqualTo(2);
+    }
+}
