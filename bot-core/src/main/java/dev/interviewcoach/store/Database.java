@@ -28,15 +28,28 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating it and its folder when missing) an SQLite file. */
     public static Database sqlite(Path file) {
-        Path absolute = file.toAbsolutePath();
+        return open("jdbc:sqlite:" + file.toAbsolutePath(), null, null);
+    }
+
+    /** SQLite creates the file but not its folder: a first run with the default data/coach.db needs both. */
+    private static void createFolderFor(String sqliteUrl) {
+        String path = sqliteUrl.substring("jdbc:sqlite:".length());
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        if (path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(path).toAbsolutePath().getParent();
         try {
-            if (absolute.getParent() != null) {
-                Files.createDirectories(absolute.getParent());
+            if (parent != null) {
+                Files.createDirectories(parent);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the folder for the database " + absolute, e);
+            throw new UncheckedIOException("cannot create the folder " + parent + " for the database; check"
+                    + " database.path (COACH_DATABASE_PATH) and that the folder is writable", e);
         }
-        return open("jdbc:sqlite:" + absolute, null, null);
     }
 
     /** Opens a database by JDBC URL ({@code jdbc:sqlite:...} or {@code jdbc:postgresql://...}). */
@@ -45,6 +58,9 @@ public final class Database implements AutoCloseable {
         if (!sqlite && !url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("unsupported database URL '" + url
                     + "': use jdbc:sqlite:PATH or jdbc:postgresql://HOST/DB");
+        }
+        if (sqlite) {
+            createFolderFor(url);
         }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);

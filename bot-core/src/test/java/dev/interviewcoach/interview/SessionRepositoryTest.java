@@ -58,6 +58,15 @@ class SessionRepositoryTest {
     }
 
     @Test
+    void aJdbcUrlToAFileInAMissingFolderCreatesTheFolder() {
+        Path file = dir.resolve("fresh/clone/data/coach.db");
+        try (Database fresh = Database.open("jdbc:sqlite:" + file, null, null)) {
+            assertThat(fresh.migrate()).isPositive();
+        }
+        assertThat(Files.exists(file)).isTrue();
+    }
+
+    @Test
     void storesAndFindsASessionByPersonAndPlace() {
         assertThat(repo.create(session("s1"))).isTrue();
         assertThat(repo.find("s1")).hasValue(session("s1"));
