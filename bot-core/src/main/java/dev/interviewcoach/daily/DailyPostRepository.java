@@ -39,6 +39,18 @@ public final class DailyPostRepository {
                 .bind("message", messageId).bind("sub", subscriptionId).bind("date", date.toString()).execute());
     }
 
+    /** A post as stored: whose, for which date, which question, and the message that carries it. */
+    public record Post(String subscriptionId, java.time.LocalDate localDate, String questionId, String messageId) {}
+
+    /** The post carried by a message, so replies in its thread find their question. */
+    public java.util.Optional<Post> byMessage(String messageId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM daily_post WHERE message_id = :message")
+                .bind("message", messageId)
+                .map((rs, ctx) -> new Post(rs.getString("subscription_id"), LocalDate.parse(rs.getString("local_date")),
+                        rs.getString("question_id"), rs.getString("message_id")))
+                .findOne());
+    }
+
     /** The questions a subscription has posted, oldest first. */
     public List<String> postedQuestions(String subscriptionId) {
         return jdbi.withHandle(h -> h.createQuery("""

@@ -82,7 +82,8 @@ public final class InterviewReplies {
         return new Block.Button(label, new ActionId(FEATURE, verb, session.id(), position), style, verb);
     }
 
-    private Reply feedback(Question question, Feedback feedback) {
+    /** Feedback on one answer, as the person reads it. */
+    public Reply feedback(Question question, Feedback feedback) {
         Reply.Builder reply = Reply.builder("Score " + feedback.score() + "/5. " + feedback.scoreReason())
                 .heading("Score " + feedback.score() + "/5")
                 .text(feedback.scoreReason());
