@@ -70,6 +70,12 @@ class DailyAnswersTest {
             assertThat(answers.answerCount("sub", LocalDate.of(2026, 11, 25))).isEqualTo(3);
             assertThat(answers.onMessage(new Inbound.Message("e-x", ana, channel.thread("other"), "hi", nine), port))
                     .as("a thread that is not a daily post is not ours").isFalse();
+
+            var question = BANKS.current().question(posts.byMessage("m1").orElseThrow().questionId()).orElseThrow();
+            var recap = new DailyRecap(db.jdbi()).recap("sub", LocalDate.of(2026, 11, 25), question);
+            String shown = String.join("\n", recap.blocks().stream().map(Object::toString).toList());
+            assertThat(shown).contains("3 people answered").contains(question.exampleAnswer().substring(0, 30))
+                    .doesNotContain("UANA").doesNotContain("Score");
         }
     }
 }
