@@ -29,7 +29,7 @@ public final class ConsoleRenderer {
                         .collect(Collectors.joining("  |  "))).append('\n');
                 case Block.Progress p -> out.append(bar(p)).append('\n');
                 case Block.Buttons b -> out.append(style("2", "(type " + b.buttons().stream()
-                        .filter(button -> !button.textForm()).map(Block.Button::typed).collect(Collectors.joining(", ")) + ")")).append('\n');
+                        .filter(button -> button.form() != Block.Form.INSTEAD_OF_TYPING).map(Block.Button::typed).collect(Collectors.joining(", ")) + ")")).append('\n');
                 case Block.Divider ignored -> out.append("-".repeat(60)).append('\n');
                 case Block.Quote q -> out.append(text(q.text()).lines().map(l -> "> " + l)
                         .collect(Collectors.joining("\n"))).append('\n');

@@ -37,18 +37,37 @@ public sealed interface Block permits Block.Heading, Block.Text, Block.Fields, B
     /**
      * A button. {@code typed} is the word a person can type instead of pressing it, so
      * text-only surfaces (the console, a DM without components) offer the same moves. A button
-     * with {@code textForm} opens a one-field form where the platform has them (a Discord modal);
-     * the text comes back as an {@link dev.interviewcoach.chat.Inbound.Submission} with the value
-     * {@link #FORM_FIELD}. Surfaces where people can simply type leave such buttons out.
+     * with a {@link Form} opens a one-field form where the platform has them (a Slack or Discord
+     * modal); the text comes back as an {@link dev.interviewcoach.chat.Inbound.Submission} with
+     * the value {@link #FORM_FIELD}.
      */
-    record Button(String label, ActionId action, Style style, String typed, boolean textForm) {
+    record Button(String label, ActionId action, Style style, String typed, Form form) {
 
         /** The field name of a text form's value. */
         public static final String FORM_FIELD = "text";
 
-        public Button(String label, ActionId action, Style style, String typed) {
-            this(label, action, style, typed, false);
+        public Button {
+            java.util.Objects.requireNonNull(form, "form");
         }
+
+        public Button(String label, ActionId action, Style style, String typed) {
+            this(label, action, style, typed, Form.NONE);
+        }
+
+        /** Whether pressing it opens a text form. */
+        public boolean opensForm() {
+            return form != Form.NONE;
+        }
+    }
+
+    /** Whether a button opens a text form, and where. */
+    enum Form {
+        /** A plain button. */
+        NONE,
+        /** A form for surfaces where people cannot simply type (Discord without the message intent); left out elsewhere. */
+        INSTEAD_OF_TYPING,
+        /** A private form everywhere it can be shown: what is typed there is not seen by the channel. */
+        PRIVATE
     }
 
     enum Style {

@@ -22,4 +22,33 @@ public interface ChatPort {
     /** Shows a person their home page (Slack App Home); platforms without one ignore it. */
     default void publishHome(UserRef user, Reply home) {
     }
+
+    /**
+     * Whether this person may change what the bot does in a channel: on Slack a workspace admin
+     * or owner or someone on the configured admin list, on Discord someone with Manage Channels
+     * or Manage Server. Platforms that cannot tell say no.
+     */
+    default boolean mayManage(UserRef user, Place channel) {
+        return false;
+    }
+
+    /** The person's time zone when the platform knows it (Slack profiles do). */
+    default java.util.Optional<java.time.ZoneId> zoneOf(UserRef user) {
+        return java.util.Optional.empty();
+    }
+
+    /** Marks a person's message as seen with a reaction, so others see participation, not content. */
+    default void markReceived(MessageRef message) {
+    }
+
+    /**
+     * Sends a file to a place (a person's data export to their DM), with a short message. A
+     * platform that cannot carry files posts the content as text instead.
+     */
+    default void postFile(Place place, Reply message, String fileName, byte[] content) {
+        post(place, message);
+        String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+        post(place, new Reply(java.util.List.of(new Block.Text(RichText.builder().codeBlock(text).build())), text,
+                message.visibility()));
+    }
 }

@@ -27,10 +27,24 @@ public sealed interface Inbound permits Inbound.Command, Inbound.Message, Inboun
         }
     }
 
-    /** A message in a conversation the bot owns: a reply in its thread, or a direct message. */
-    record Message(String eventId, UserRef user, Place place, String text, Instant receivedAt) implements Inbound {
+    /**
+     * A message in a conversation the bot owns: a reply in its thread, or a direct message.
+     * {@code messageId} is the platform's id of the message itself, when known, so the bot can
+     * react to it.
+     */
+    record Message(String eventId, UserRef user, Place place, String text, String messageId, Instant receivedAt)
+            implements Inbound {
         public Message {
             Objects.requireNonNull(text, "text");
+        }
+
+        public Message(String eventId, UserRef user, Place place, String text, Instant receivedAt) {
+            this(eventId, user, place, text, null, receivedAt);
+        }
+
+        /** The message itself, for a reaction; empty when the platform did not say. */
+        public java.util.Optional<MessageRef> ref() {
+            return messageId == null ? java.util.Optional.empty() : java.util.Optional.of(new MessageRef(place, messageId));
         }
     }
 

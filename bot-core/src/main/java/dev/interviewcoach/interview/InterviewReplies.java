@@ -75,7 +75,7 @@ public final class InterviewReplies {
                 button("Repeat", "repeat", session, position, Block.Style.DEFAULT),
                 button("End", "end", session, position, Block.Style.DANGER),
                 new Block.Button("Answer", new ActionId(FEATURE, "answer", session.id(), position), Block.Style.PRIMARY,
-                        "", true)));
+                        "", Block.Form.INSTEAD_OF_TYPING)));
     }
 
     private static Block.Button button(String label, String verb, MockSession session, int position, Block.Style style) {

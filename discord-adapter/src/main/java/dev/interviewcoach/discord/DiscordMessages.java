@@ -134,7 +134,7 @@ final class DiscordMessages {
 
     private static Button button(Block.Button b) {
         String label = clip(b.label(), MAX_LABEL);
-        String id = (b.textForm() ? FORM_PREFIX : "") + b.action().encode();
+        String id = (b.opensForm() ? FORM_PREFIX : "") + b.action().encode();
         return switch (b.style()) {
             case PRIMARY -> Button.primary(id, label);
             case DANGER -> Button.danger(id, label);

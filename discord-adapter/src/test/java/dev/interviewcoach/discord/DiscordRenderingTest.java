@@ -42,7 +42,7 @@ class DiscordRenderingTest {
         for (String verb : List.of("hint", "skip", "repeat", "end")) {
             buttons.add(new Block.Button(verb, new ActionId("mock", verb, "s1", 0), Block.Style.DEFAULT, verb));
         }
-        buttons.add(new Block.Button("Answer", new ActionId("mock", "answer", "s1", 0), Block.Style.PRIMARY, "", true));
+        buttons.add(new Block.Button("Answer", new ActionId("mock", "answer", "s1", 0), Block.Style.PRIMARY, "", Block.Form.INSTEAD_OF_TYPING));
         buttons.add(new Block.Button("More", new ActionId("mock", "more", "s1", 0), Block.Style.DEFAULT, "more"));
         MessageCreateData message = DiscordMessages.render(Reply.builder("q").heading("Question 1 of 5")
                 .block(new Block.Buttons(buttons)).build()).getFirst();

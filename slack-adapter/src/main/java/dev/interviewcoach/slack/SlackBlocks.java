@@ -90,7 +90,7 @@ final class SlackBlocks {
                 case Block.Progress p -> out.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder()
                         .text(bar(p)).build())).build());
                 case Block.Buttons b -> {
-                    List<BlockElement> buttons = b.buttons().stream().filter(button -> !button.textForm()) // people type here
+                    List<BlockElement> buttons = b.buttons().stream().filter(button -> button.form() != Block.Form.INSTEAD_OF_TYPING) // people type here
                             .map(SlackBlocks::button).collect(Collectors.toList());
                     if (buttons.isEmpty()) {
                         continue;
