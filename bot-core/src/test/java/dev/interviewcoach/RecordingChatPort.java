@@ -20,6 +20,11 @@ public final class RecordingChatPort implements ChatPort {
 
     public final List<Posted> posted = new ArrayList<>();
     public final List<Place> threadsOpened = new ArrayList<>();
+    /** Replies that replaced earlier messages, in order. */
+    public final List<Posted> updated = new ArrayList<>();
+    public final List<MessageRef> reactions = new ArrayList<>();
+    /** Who may manage channels here. */
+    public final java.util.Set<UserRef> managers = new java.util.HashSet<>();
     private int counter;
 
     @Override
@@ -43,7 +48,17 @@ public final class RecordingChatPort implements ChatPort {
 
     @Override
     public void update(MessageRef message, Reply reply) {
-        post(message.place(), reply);
+        updated.add(new Posted(message.place(), reply));
+    }
+
+    @Override
+    public boolean mayManage(UserRef user, Place channel) {
+        return managers.contains(user);
+    }
+
+    @Override
+    public void markReceived(MessageRef message) {
+        reactions.add(message);
     }
 
     public String last() {

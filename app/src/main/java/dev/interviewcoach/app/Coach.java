@@ -22,7 +22,27 @@ import dev.interviewcoach.text.TextAnalyzer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import dev.interviewcoach.chat.ChatPorts;
+import dev.interviewcoach.daily.DailyAnswerRepository;
+import dev.interviewcoach.daily.DailyAnswers;
+import dev.interviewcoach.daily.DailyCommand;
+import dev.interviewcoach.daily.DailyPostRepository;
+import dev.interviewcoach.daily.DailyPoster;
+import dev.interviewcoach.daily.DailyRecap;
+import dev.interviewcoach.daily.Leaderboard;
+import dev.interviewcoach.daily.QuestionPool;
+import dev.interviewcoach.daily.SubscriptionRepository;
+import dev.interviewcoach.progress.PersonRepository;
+import dev.interviewcoach.progress.PreferencesCommand;
+import dev.interviewcoach.progress.PrivacyFeature;
+import dev.interviewcoach.progress.ProgressService;
+import dev.interviewcoach.progress.Reminders;
+import dev.interviewcoach.progress.StatsCommand;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,25 +63,63 @@ public final class Coach implements AutoCloseable {
     private final CoachEngine engine;
     private final TextAnalyzer analyzer;
     private final Optional<BankWatcher> watcher;
+    private final DailyPoster poster;
+    private final Reminders reminders;
+
+    /** Settings of the question of the day: the default track and how late a missed post may still go out. */
+    public record DailySettings(String defaultTrack, Duration grace) {}
 
     public Coach(Database database, BankCatalog banks, Optional<BankWatcher> watcher,
                  MockInterviewFeature.Settings settings, Clock clock, RandomGenerator random) {
+        this(database, banks, watcher, settings, new DailySettings(settings.defaultTrack(), Duration.ofHours(2)), clock,
+                random);
+    }
+
+    public Coach(Database database, BankCatalog banks, Optional<BankWatcher> watcher,
+                 MockInterviewFeature.Settings settings, DailySettings daily, Clock clock, RandomGenerator random) {
         this.database = database;
         this.banks = banks;
         this.watcher = watcher;
         this.analyzer = new TextAnalyzer();
+        Jdbi jdbi = database.jdbi();
+        Supplier<String> ids = () -> new UUID(random.nextLong(), random.nextLong()).toString();
         FeedbackEngine feedback = new RuleBasedFeedbackEngine(banks, analyzer);
-        this.sessions = new SessionRepository(database.jdbi());
-        this.interviews = new MockInterviewFeature(banks, sessions, new InterviewMachine(banks, feedback),
-                new InterviewReplies(), new QuestionPicker(random), clock,
-                () -> new UUID(random.nextLong(), random.nextLong()).toString(), settings);
+        InterviewReplies replies = new InterviewReplies();
+        this.sessions = new SessionRepository(jdbi);
+        SubscriptionRepository subscriptions = new SubscriptionRepository(jdbi);
+        DailyPostRepository posts = new DailyPostRepository(jdbi);
+        DailyAnswerRepository dailyAnswers = new DailyAnswerRepository(jdbi);
+        PersonRepository people = new PersonRepository(jdbi);
+        ProgressService progress = new ProgressService(sessions, dailyAnswers, people, banks, clock);
+        this.interviews = new MockInterviewFeature(banks, sessions, new InterviewMachine(banks, feedback), replies,
+                new QuestionPicker(random), clock, ids, settings, progress);
+        Leaderboard leaderboard = new Leaderboard(dailyAnswers);
+        this.poster = new DailyPoster(subscriptions, posts, dailyAnswers, banks, new QuestionPool(random),
+                new DailyRecap(dailyAnswers, leaderboard), daily.grace());
+        this.reminders = new Reminders(people, progress);
+        DailyAnswers answering = new DailyAnswers(subscriptions, posts, dailyAnswers, banks, feedback, replies,
+                interviews, clock);
+        StatsCommand stats = new StatsCommand(progress);
+        PrivacyFeature privacy = new PrivacyFeature(jdbi, sessions, dailyAnswers, people, subscriptions, clock);
         this.engine = new CoachEngine(
                 List.of(interviews, new AskCommand(banks, interviews, analyzer), new ReviewCommand(sessions, interviews),
-                        new TracksCommand(banks)),
-                List.of(interviews),
-                List.of(interviews),
-                List.of(new InterviewHome(sessions, banks)),
-                new ProcessedEvents(database.jdbi(), clock));
+                        new TracksCommand(banks),
+                        new DailyCommand(subscriptions, banks, daily.defaultTrack(), poster, leaderboard, clock, ids),
+                        stats, new PreferencesCommand(people), privacy),
+                List.of(interviews, answering),
+                List.of(interviews, answering, privacy),
+                List.of(new InterviewHome(sessions, banks, stats::page)),
+                new ProcessedEvents(jdbi, clock));
+    }
+
+    /**
+     * The scheduled work of one moment: questions of the day that are due (revealing the previous
+     * ones) and streak reminders. Any instance may run it at any rate; claims in the database make
+     * each post and reminder happen once.
+     */
+    public void tick(Instant now, ChatPorts ports) {
+        poster.postDue(now, ports);
+        reminders.sendDue(now, ports);
     }
 
     /** Opens the configured database, migrates it and loads the banks, watching the custom folder if any. */
@@ -76,7 +134,8 @@ public final class Coach implements AutoCloseable {
                 watcher = Optional.of(new BankWatcher(config.customBanks().get(), reader, catalog));
             }
             return new Coach(database, catalog, watcher, new MockInterviewFeature.Settings(config.defaultTrack(),
-                    config.defaultQuestions(), config.maxQuestions()), Clock.systemUTC(), new Random());
+                    config.defaultQuestions(), config.maxQuestions()),
+                    new DailySettings(config.defaultTrack(), config.dailyGrace()), Clock.systemUTC(), new Random());
         } catch (IOException e) {
             database.close();
             throw new UncheckedIOException("cannot watch the custom bank folder", e);
@@ -84,6 +143,10 @@ public final class Coach implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    public Database database() {
+        return database;
     }
 
     public CoachEngine engine() {

@@ -30,7 +30,15 @@ public record CoachConfig(
         int defaultQuestions,
         int maxQuestions,
         Slack slack,
-        Discord discord) {
+        Discord discord,
+        Daily daily) {
+
+    /** The question of the day: how late a missed post may still go out, and how often to check. */
+    public record Daily(java.time.Duration grace, java.time.Duration checkEvery) {}
+
+    public java.time.Duration dailyGrace() {
+        return daily.grace();
+    }
 
     /** Discord, when {@code DISCORD_TOKEN} (or {@code DISCORD_TOKEN_FILE}) is given. */
     public record Discord(Optional<String> token, Optional<String> devGuildId, int shards, Optional<String> apiUrl,
@@ -71,6 +79,8 @@ public record CoachConfig(
         d.put("discord.apiUrl", "");
         d.put("discord.gatewayUrl", "");
         d.put("discord.messageContent", "auto");
+        d.put("daily.graceMinutes", "120");
+        d.put("daily.checkSeconds", "30");
         return d;
     }
 
@@ -121,7 +131,9 @@ public record CoachConfig(
                         positive(values, "discord.shards"),
                         Optional.of(values.get("discord.apiUrl").strip()).filter(s -> !s.isEmpty()),
                         Optional.of(values.get("discord.gatewayUrl").strip()).filter(s -> !s.isEmpty()),
-                        messageContent(values)));
+                        messageContent(values)),
+                new Daily(java.time.Duration.ofMinutes(positive(values, "daily.graceMinutes")),
+                        java.time.Duration.ofSeconds(positive(values, "daily.checkSeconds"))));
     }
 
     private static String messageContent(Map<String, String> values) {

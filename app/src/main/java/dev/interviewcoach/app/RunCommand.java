@@ -1,5 +1,9 @@
 package dev.interviewcoach.app;
 
+import dev.interviewcoach.chat.ChatPort;
+import dev.interviewcoach.chat.ChatPorts;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.daily.DailySchedule;
 import dev.interviewcoach.discord.DiscordAdapter;
 import dev.interviewcoach.discord.DiscordSettings;
 import dev.interviewcoach.engine.ConversationExecutor;
@@ -7,6 +11,7 @@ import dev.interviewcoach.slack.SlackAdapter;
 import dev.interviewcoach.slack.SlackSettings;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -50,22 +55,36 @@ final class RunCommand implements Callable<Integer> {
         try (Coach coach = Coach.start(cfg, env);
              Platforms platforms = new Platforms();
              ConversationExecutor executor = new ConversationExecutor(8, 256)) {
+            Map<Platform, ChatPort> ports = new EnumMap<>(Platform.class);
             if (cfg.slack().enabled()) {
                 SlackAdapter slack = platforms.add(new SlackAdapter(slackSettings(cfg.slack()), coach.engine(), executor,
                         Clock.systemUTC(), Thread::sleep));
                 slack.start();
+                ports.put(Platform.SLACK, slack.port());
             }
             if (cfg.discord().enabled()) {
                 DiscordAdapter discord = platforms.add(new DiscordAdapter(discordSettings(cfg.discord()), coach.engine(),
                         executor, () -> coach.banks().tracks().stream().map(b -> b.track()).toList(), Clock.systemUTC()));
                 discord.start();
+                ports.put(Platform.DISCORD, discord.port());
             }
+            ChatPorts running = ChatPorts.of(ports);
+            // Questions of the day and reminders: db-scheduler on the coach's database picks one
+            // instance per check; the claims inside make every post happen once regardless.
+            platforms.add(new DailySchedule(coach.database().dataSource(), coach.database().isSqlite(),
+                    cfg.daily().checkEvery(), () -> coach.tick(Clock.systemUTC().instant(), running), instanceName()))
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "coach-shutdown"));
             log.info("Interview Coach ready in {} ms", (System.nanoTime() - started) / 1_000_000);
             stopped.await();
             log.info("stopping");
         }
         return 0;
+    }
+
+    private static String instanceName() {
+        String host = Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()).orElse("coach");
+        return host + "-" + ProcessHandle.current().pid();
     }
 
     static DiscordSettings discordSettings(CoachConfig.Discord discord) {

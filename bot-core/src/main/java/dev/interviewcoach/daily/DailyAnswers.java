@@ -1,50 +1,70 @@
 package dev.interviewcoach.daily;
 
+import dev.interviewcoach.chat.Block;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.chat.MessageRef;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.chat.RichText;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.engine.ActionHandler;
 import dev.interviewcoach.engine.MessageHandler;
 import dev.interviewcoach.feedback.Feedback;
 import dev.interviewcoach.feedback.FeedbackEngine;
 import dev.interviewcoach.feedback.TalkingPointMatcher;
 import dev.interviewcoach.interview.InterviewReplies;
+import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.TalkingPoint;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers to a question of the day given in its thread (open mode): each is scored, stored once
- * per person (table from V6__daily_answers.sql) and answered with feedback that only its author
- * sees; the channel sees participation, not judgement.
+ * Everything people do with a question of the day: answer it (in its thread in open mode, through
+ * the private form in either mode), ask for a hint, share their answer at the reveal, or practise
+ * the topic in a mock interview. Each answer is scored and stored once per person per post;
+ * feedback is only ever shown to its author.
  */
-public final class DailyAnswers implements MessageHandler {
+public final class DailyAnswers implements MessageHandler, ActionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DailyAnswers.class);
+    private static final int PRACTICE_QUESTIONS = 3;
 
-    private final Jdbi jdbi;
+    private final SubscriptionRepository subscriptions;
     private final DailyPostRepository posts;
+    private final DailyAnswerRepository answers;
     private final BankCatalog banks;
     private final FeedbackEngine feedback;
     private final InterviewReplies replies;
+    private final MockInterviewFeature interviews;
     private final Clock clock;
 
-    public DailyAnswers(Jdbi jdbi, DailyPostRepository posts, BankCatalog banks, FeedbackEngine feedback,
-                        InterviewReplies replies, Clock clock) {
-        this.jdbi = jdbi;
+    public DailyAnswers(SubscriptionRepository subscriptions, DailyPostRepository posts, DailyAnswerRepository answers,
+                        BankCatalog banks, FeedbackEngine feedback, InterviewReplies replies,
+                        MockInterviewFeature interviews, Clock clock) {
+        this.subscriptions = subscriptions;
         this.posts = posts;
+        this.answers = answers;
         this.banks = banks;
         this.feedback = feedback;
         this.replies = replies;
+        this.interviews = interviews;
         this.clock = clock;
     }
 
+    @Override
+    public String feature() {
+        return DailyMessages.FEATURE;
+    }
+
+    /** A reply in a question of the day's thread is an answer to it. */
     @Override
     public boolean onMessage(Inbound.Message message, ChatPort port) {
         if (message.place().kind() != Place.Kind.THREAD) {
@@ -54,47 +74,151 @@ public final class DailyAnswers implements MessageHandler {
         if (post.isEmpty()) {
             return false;
         }
-        Optional<Question> question = banks.current().question(post.get().questionId());
-        if (question.isEmpty() || message.text().isBlank()) {
+        if (message.text().isBlank()) {
             return true;
         }
-        Feedback result = feedback.assess(question.get(), message.text().strip());
-        int stored = jdbi.withHandle(h -> h.createUpdate("""
-                        INSERT INTO daily_answer (subscription_id, local_date, platform, tenant, user_id, question_id,
-                            answer_text, score, covered, missed, share, answered_at)
-                        VALUES (:sub, :date, :platform, :tenant, :user, :question, :text, :score, :covered, :missed, 0, :at)
-                        ON CONFLICT (subscription_id, local_date, platform, tenant, user_id) DO NOTHING
-                        """)
-                .bind("sub", post.get().subscriptionId())
-                .bind("date", post.get().localDate().toString())
-                .bind("platform", message.user().platform().name())
-                .bind("tenant", message.user().tenant())
-                .bind("user", message.user().userId())
-                .bind("question", question.get().id())
-                .bind("text", message.text().strip())
-                .bind("score", result.score())
-                .bind("covered", result.covered().stream().map(TalkingPointMatcher.Match::point).map(TalkingPoint::id)
-                        .collect(Collectors.joining(",")))
-                .bind("missed", result.missed().stream().map(TalkingPoint::id).collect(Collectors.joining(",")))
-                .bind("at", clock.millis())
-                .execute());
-        if (stored == 0) {
-            port.post(message.place(), Reply.text("You already answered today's question; your first answer is the one"
-                    + " that counts. Practise it further with: ask " + question.get().topics().stream().findFirst()
-                    .orElse(question.get().track())).onlyTo(message.user()));
-            return true;
+        Optional<Subscription> sub = subscriptions.byId(post.get().subscriptionId());
+        boolean sealed = sub.map(s -> s.mode() == Subscription.AnswerMode.SEALED).orElse(false);
+        boolean stored = answer(post.get(), message.user(), message.text(), message.place(), port, sealed
+                ? "This channel's answers are sealed until the reveal, so next time use the Answer privately button:"
+                        + " what you write in the thread is seen by everyone at once."
+                : null);
+        if (stored) {
+            message.ref().ifPresent(ref -> port.markReceived(ref));
         }
-        log.info("question of the day answered for subscription {} ({})", post.get().subscriptionId(),
-                post.get().localDate());
-        port.post(message.place(), replies.feedback(question.get(), result).onlyTo(message.user()));
         return true;
     }
 
-    /** How many people answered a post: what the channel may see. */
-    public int answerCount(String subscriptionId, java.time.LocalDate date) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT COUNT(*) FROM daily_answer WHERE subscription_id = :sub AND local_date = :date
-                        """)
-                .bind("sub", subscriptionId).bind("date", date.toString()).mapTo(Integer.class).one());
+    @Override
+    public void onAction(Inbound.Action action, ChatPort port) {
+        UserRef user = action.user();
+        Optional<DailyPostRepository.Post> post = posts.byKey(action.action().subject());
+        Optional<Question> question = post.flatMap(p -> banks.current().question(p.questionId()));
+        if (post.isEmpty() || question.isEmpty()) {
+            port.post(action.place(), Reply.text("That question of the day is no longer available.").onlyTo(user));
+            return;
+        }
+        switch (action.action().verb()) {
+            case "hint" -> port.post(action.place(), hint(question.get()).onlyTo(user));
+            case "share" -> share(post.get(), action, port);
+            case "practise" -> practise(question.get(), user, action, port);
+            case "answer" -> port.post(action.place(), Reply.text("Type your answer after the word answer, for example:"
+                    + " answer I would start by...").onlyTo(user));
+            default -> port.post(action.place(), Reply.text("That button is no longer in use.").onlyTo(user));
+        }
+    }
+
+    /** An answer sent through the private form. */
+    @Override
+    public void onSubmission(Inbound.Submission submission, ChatPort port) {
+        Optional<DailyPostRepository.Post> post = posts.byKey(submission.action().subject());
+        String text = submission.values().getOrDefault(Block.Button.FORM_FIELD, "");
+        if (post.isEmpty()) {
+            port.post(submission.place(), Reply.text("That question of the day is no longer available. Your answer,"
+                    + " so nothing is lost:\n" + text).onlyTo(submission.user()));
+            return;
+        }
+        if (text.isBlank()) {
+            port.post(submission.place(), Reply.text("That answer was empty; press Answer privately again to write one.")
+                    .onlyTo(submission.user()));
+            return;
+        }
+        answer(post.get(), submission.user(), text, submission.place(), port, null);
+    }
+
+    /**
+     * Scores and stores one answer and tells its author how it went; false when it was not stored
+     * (the post was revealed, the question is gone, or they had answered already).
+     */
+    private boolean answer(DailyPostRepository.Post post, UserRef user, String text, Place place, ChatPort port,
+                           String note) {
+        Optional<Question> question = banks.current().question(post.questionId());
+        if (question.isEmpty()) {
+            port.post(place, Reply.text("That question has been taken out of its bank, so I can't score answers to it"
+                    + " any more.").onlyTo(user));
+            return false;
+        }
+        if (post.revealed()) {
+            port.post(place, Reply.text("This question has been revealed already, so answers are closed. Practise it"
+                    + " with: ask " + topicOf(question.get())).onlyTo(user));
+            return false;
+        }
+        Feedback result = feedback.assess(question.get(), text.strip());
+        boolean stored = answers.add(new DailyAnswerRepository.Answer(post.subscriptionId(), post.localDate(), user,
+                question.get().id(), text.strip(), result.score(),
+                result.covered().stream().map(TalkingPointMatcher.Match::point).map(TalkingPoint::id).toList(),
+                result.missed().stream().map(TalkingPoint::id).toList(), false, clock.instant()));
+        if (!stored) {
+            port.post(place, Reply.text("You already answered this question; your first answer is the one that counts."
+                    + " Practise it further with: ask " + topicOf(question.get())).onlyTo(user));
+            return false;
+        }
+        log.info("question of the day answered for subscription {} ({})", post.subscriptionId(), post.localDate());
+        Reply fb = replies.feedback(question.get(), result);
+        Reply.Builder reply = Reply.builder(fb.fallback());
+        if (note != null) {
+            reply.text(RichText.builder().italic(note).build());
+        }
+        fb.blocks().forEach(reply::block);
+        subscriptions.byId(post.subscriptionId()).filter(s -> s.mode() == Subscription.AnswerMode.SEALED)
+                .ifPresent(s -> reply.block(DailyMessages.shareButton(post)));
+        port.post(place, reply.build().onlyTo(user));
+        showParticipation(post, question.get(), port);
+        return true;
+    }
+
+    /** Updates the post's "answers so far", so the channel sees participation without seeing answers. */
+    private void showParticipation(DailyPostRepository.Post post, Question question, ChatPort port) {
+        Optional<Subscription> sub = subscriptions.byId(post.subscriptionId());
+        Optional<Bank> bank = banks.current().track(question.track());
+        if (sub.isEmpty() || bank.isEmpty() || post.messageId() == null) {
+            return;
+        }
+        try {
+            port.update(new MessageRef(sub.get().channel(), post.messageId()),
+                    DailyMessages.post(sub.get(), post, question, bank.get(), answers.count(post.subscriptionId(),
+                            post.localDate())));
+        } catch (RuntimeException e) {
+            log.warn("could not update the answer count of post {}: {}", post.key(), e.toString());
+        }
+    }
+
+    private void share(DailyPostRepository.Post post, Inbound.Action action, ChatPort port) {
+        if (post.revealed()) {
+            port.post(action.place(), Reply.text("This question has been revealed already.").onlyTo(action.user()));
+        } else if (answers.share(post.subscriptionId(), post.localDate(), action.user())) {
+            port.post(action.place(), Reply.text("Your answer will be shown in the thread at the reveal, with your name.")
+                    .onlyTo(action.user()));
+        } else {
+            port.post(action.place(), Reply.text("Answer the question first; then you can share it.").onlyTo(action.user()));
+        }
+    }
+
+    private static Reply hint(Question q) {
+        return Reply.text(q.hints().isEmpty() ? "No hint for this one: think of a real case and walk through it."
+                : "Hint: " + q.hints().getFirst());
+    }
+
+    /** Starts a short mock interview on the question's topic in the person's direct conversation. */
+    private void practise(Question daily, UserRef user, Inbound.Action action, ChatPort port) {
+        Optional<Bank> bank = banks.current().track(daily.track());
+        if (bank.isEmpty()) {
+            port.post(action.place(), Reply.text("That track is gone from the banks.").onlyTo(user));
+            return;
+        }
+        String topic = topicOf(daily);
+        List<Question> chosen = new ArrayList<>(bank.get().questions().stream()
+                .filter(q -> !q.id().equals(daily.id()) && q.topics().contains(topic)).limit(PRACTICE_QUESTIONS).toList());
+        bank.get().questions().stream().filter(q -> !q.id().equals(daily.id()) && !chosen.contains(q))
+                .limit(PRACTICE_QUESTIONS - chosen.size()).forEach(chosen::add);
+        Place direct = port.openDirect(user);
+        port.post(action.place(), Reply.text("I've started a " + chosen.size() + "-question mock interview on " + topic
+                + " in our direct messages.").onlyTo(user));
+        interviews.start(new Inbound.Command(action.eventId() + ":practise", user, direct, "mock", action.receivedAt()),
+                bank.get(), chosen, "Practice on " + topic + ", from the question of the day.", port);
+    }
+
+    private static String topicOf(Question q) {
+        return q.topics().isEmpty() ? q.track() : q.topics().getFirst();
     }
 }

@@ -22,9 +22,10 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * {@code daily subscribe [track] [HH:MM] [zone] [days]}, {@code daily unsubscribe}, {@code daily status}:
- * a channel's question of the day. The words after {@code subscribe} may come in any order; each
- * is recognised by its shape (a time, a zone, days, else a track).
+ * {@code daily subscribe|unsubscribe|status|now|reveal|leaderboard}: a channel's question of the
+ * day. The words after {@code subscribe} may come in any order; each is recognised by its shape
+ * (a time, a zone, days, a mode, {@code topic:X}, {@code difficulty:N}, else a track). Only
+ * people who manage the channel may change it; anyone may see its status and leaderboard.
  */
 public final class DailyCommand implements CommandHandler {
 
@@ -35,14 +36,18 @@ public final class DailyCommand implements CommandHandler {
     private final SubscriptionRepository subscriptions;
     private final BankCatalog banks;
     private final String defaultTrack;
+    private final DailyPoster poster;
+    private final Leaderboard leaderboard;
     private final Clock clock;
     private final Supplier<String> ids;
 
-    public DailyCommand(SubscriptionRepository subscriptions, BankCatalog banks, String defaultTrack, Clock clock,
-                        Supplier<String> ids) {
+    public DailyCommand(SubscriptionRepository subscriptions, BankCatalog banks, String defaultTrack, DailyPoster poster,
+                        Leaderboard leaderboard, Clock clock, Supplier<String> ids) {
         this.subscriptions = subscriptions;
         this.banks = banks;
         this.defaultTrack = defaultTrack;
+        this.poster = poster;
+        this.leaderboard = leaderboard;
         this.clock = clock;
         this.ids = ids;
     }
@@ -54,7 +59,8 @@ public final class DailyCommand implements CommandHandler {
 
     @Override
     public String usage() {
-        return "daily subscribe [track] [HH:MM] [zone] [weekdays] | unsubscribe | status";
+        return "daily subscribe [track] [HH:MM] [zone] [weekdays] [sealed|open] | unsubscribe | status | now | reveal"
+                + " | leaderboard [on|off]";
     }
 
     @Override
@@ -65,26 +71,98 @@ public final class DailyCommand implements CommandHandler {
     @Override
     public void handle(Inbound.Command command, List<String> args, ChatPort port) {
         String verb = args.isEmpty() ? "status" : args.getFirst().toLowerCase(Locale.ROOT);
+        List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
         Place here = command.place();
+        if (!VERBS.contains(verb)) {
+            port.post(here, Reply.text("I don't know \"daily " + shorten(verb) + "\". Try: " + usage()).onlyTo(command.user()));
+            return;
+        }
+        if (here.kind() != Place.Kind.CHANNEL) {
+            port.post(here, notAChannel().onlyTo(command.user()));
+            return;
+        }
+        boolean changes = CHANGES.contains(verb) && !(verb.equals("leaderboard") && rest.isEmpty());
+        if (changes && !port.mayManage(command.user(), here)) {
+            port.post(here, notAManager(verb).onlyTo(command.user()));
+            return;
+        }
         Reply reply = switch (verb) {
-            case "subscribe" -> here.kind() != Place.Kind.CHANNEL ? notAChannel() : subscribe(command, args.subList(1, args.size()));
-            case "unsubscribe" -> here.kind() != Place.Kind.CHANNEL ? notAChannel()
-                    : subscriptions.delete(here) ? Reply.text("This channel will get no more questions of the day.")
+            case "subscribe" -> subscribe(command, rest, port);
+            case "unsubscribe" -> subscriptions.delete(here) ? Reply.text("This channel will get no more questions of the day.")
                     : Reply.text("This channel has no question of the day to stop.");
-            case "status" -> here.kind() != Place.Kind.CHANNEL ? notAChannel() : status(here);
-            default -> Reply.text("I don't know \"daily " + verb + "\". Try: " + usage());
+            case "now" -> withSubscription(here, s -> now(s, port));
+            case "reveal" -> withSubscription(here, s -> poster.revealOpen(s, clock.instant(), port) > 0
+                    ? Reply.text("Revealed: the example answer and the recap are in the question's thread.")
+                    : Reply.text("There is no unrevealed question of the day in this channel."));
+            case "leaderboard" -> withSubscription(here, s -> leaderboard(s, rest));
+            default -> status(here);
         };
         port.post(here, reply.onlyTo(command.user()));
     }
 
-    private Reply subscribe(Inbound.Command command, List<String> words) {
+    private static final Set<String> VERBS = Set.of("subscribe", "unsubscribe", "status", "now", "reveal", "leaderboard");
+    private static final Set<String> CHANGES = Set.of("subscribe", "unsubscribe", "now", "reveal", "leaderboard");
+
+    private Reply withSubscription(Place here, java.util.function.Function<Subscription, Reply> action) {
+        return subscriptions.find(here).map(action).orElseGet(() -> Reply.text("This channel has no question of the day."
+                + " Start one with: daily subscribe [track] [HH:MM] [zone] [weekdays]"));
+    }
+
+    private Reply now(Subscription s, ChatPort port) {
+        return switch (poster.postNow(s, clock.instant(), port)) {
+            case DailyPoster.Outcome.Posted p -> Reply.text("Posted. The next scheduled one: " + next(s.times()) + ".");
+            case DailyPoster.Outcome.AlreadyPosted p -> Reply.text("Today's question is out already; the next one comes "
+                    + next(s.times()) + ". Use daily reveal to reveal the open one.");
+            case DailyPoster.Outcome.NoQuestions p -> Reply.text("Nothing posted: " + p.why() + ".");
+        };
+    }
+
+    private Reply leaderboard(Subscription s, List<String> rest) {
+        if (rest.isEmpty()) {
+            return s.leaderboard() ? leaderboard.board(s, clock.instant())
+                    : Reply.text("The leaderboard is off in this channel; someone who manages it can turn it on with:"
+                            + " daily leaderboard on");
+        }
+        String state = rest.getFirst().toLowerCase(Locale.ROOT);
+        if (!state.equals("on") && !state.equals("off")) {
+            return Reply.text("Say daily leaderboard on, or daily leaderboard off.");
+        }
+        subscriptions.save(s.withLeaderboard(state.equals("on")));
+        return Reply.text(state.equals("on")
+                ? "The leaderboard is on: the reveal shows who answered most this month (answers given, never scores)."
+                : "The leaderboard is off.");
+    }
+
+    private static Reply notAManager(String verb) {
+        return Reply.text("Only people who manage this channel can " + (verb.equals("leaderboard") ? "change the leaderboard"
+                : verb.equals("now") || verb.equals("reveal") ? "post or reveal its question of the day"
+                : "change its question of the day") + ": on Slack, workspace admins and owners or the bot's configured"
+                + " admins; on Discord, people with Manage Channels or Manage Server. Anyone can see it with: daily status");
+    }
+
+    private static String shorten(String word) {
+        return word.length() > 40 ? word.substring(0, 40) + "..." : word;
+    }
+
+    private Reply subscribe(Inbound.Command command, List<String> words, ChatPort port) {
+        Optional<Subscription> existing = subscriptions.find(command.place());
         String track = null;
-        LocalTime time = DEFAULT_TIME;
-        ZoneId zone = ZoneId.of("UTC");
-        Set<DayOfWeek> days = DEFAULT_DAYS;
+        LocalTime time = existing.map(s -> s.times().at()).orElse(DEFAULT_TIME);
+        ZoneId zone = existing.map(s -> s.times().zone()).orElseGet(() -> port.zoneOf(command.user()).orElse(ZoneId.of("UTC")));
+        Set<DayOfWeek> days = existing.map(s -> s.times().days()).orElse(DEFAULT_DAYS);
+        Subscription.AnswerMode mode = existing.map(Subscription::mode).orElse(Subscription.AnswerMode.SEALED);
+        String topic = existing.map(Subscription::topic).orElse(null);
+        Integer difficulty = existing.map(Subscription::maxDifficulty).orElse(null);
         try {
             for (String word : words) {
-                if (word.matches("\\d{1,2}(:\\d{2})?\\s*(am|pm|AM|PM)?") && (word.contains(":") || word.matches(".*[aApP][mM]"))) {
+                String lower = word.toLowerCase(Locale.ROOT);
+                if (lower.equals("open") || lower.equals("sealed")) {
+                    mode = Subscription.AnswerMode.valueOf(lower.toUpperCase(Locale.ROOT));
+                } else if (lower.startsWith("topic:")) {
+                    topic = lower.substring("topic:".length()).isBlank() ? null : lower.substring("topic:".length());
+                } else if (lower.startsWith("difficulty:")) {
+                    difficulty = difficulty(lower.substring("difficulty:".length()));
+                } else if (word.matches("\\d{1,2}(:\\d{2})?\\s*(am|pm|AM|PM)?") && (word.contains(":") || word.matches(".*[aApP][mM]"))) {
                     time = ScheduleInput.time(word);
                 } else if (word.contains("/") || word.equalsIgnoreCase("UTC")) {
                     zone = ScheduleInput.zone(word);
@@ -99,21 +177,47 @@ public final class DailyCommand implements CommandHandler {
         } catch (ScheduleInput.Invalid e) {
             return Reply.text(e.getMessage());
         }
-        Optional<Bank> bank = banks.current().track(track == null ? defaultTrack : track);
+        Optional<Bank> bank = banks.current().track(track != null ? track
+                : existing.map(Subscription::track).orElse(defaultTrack));
         if (bank.isEmpty()) {
-            return Reply.text("I don't know the track \"" + track + "\". Tracks: " + banks.current().tracks().stream()
+            return Reply.text("I don't know the track \"" + shorten(track) + "\". Tracks: " + banks.current().tracks().stream()
                     .map(Bank::track).collect(Collectors.joining(", ")) + ".");
         }
-        Subscription saved = subscriptions.save(new Subscription(ids.get(), command.place(), bank.get().track(),
-                new PostTimes(time, zone, days), command.user().userId(), clock.instant()));
-        return Reply.text("This channel gets a " + saved.track() + " question " + describe(saved.times())
-                + ". The first one: " + next(saved.times()) + ".");
+        Subscription wanted = new Subscription(ids.get(), command.place(), bank.get().track(), new PostTimes(time, zone, days),
+                existing.map(Subscription::createdBy).orElse(command.user().userId()),
+                existing.map(Subscription::createdAt).orElse(clock.instant()), mode,
+                existing.map(Subscription::leaderboard).orElse(false), topic, difficulty);
+        long matching = bank.get().questions().stream().filter(wanted::allows).count();
+        if (matching == 0) {
+            return Reply.text("No " + bank.get().track() + " question matches"
+                    + (topic == null ? "" : " topic \"" + shorten(topic) + "\"")
+                    + (difficulty == null ? "" : " at difficulty " + difficulty + " or below")
+                    + ". Topics in this track: " + bank.get().questions().stream().flatMap(q -> q.topics().stream())
+                    .distinct().sorted().collect(Collectors.joining(", ")) + ".");
+        }
+        Subscription saved = subscriptions.save(wanted);
+        return Reply.text("This channel gets a " + saved.track() + " question" + (topic == null ? "" : " on " + topic)
+                + " " + describe(saved.times()) + ", answered " + (saved.mode() == Subscription.AnswerMode.SEALED
+                ? "privately and revealed with the next question" : "in the thread") + " (" + matching + " questions"
+                + " before any repeats). The next one: " + next(saved.times()) + ".");
+    }
+
+    private static Integer difficulty(String value) {
+        if (!value.matches("[1-3]")) {
+            throw new ScheduleInput.Invalid("Difficulty goes from 1 (warm-up) to 3 (senior), for example difficulty:2;"
+                    + " you wrote \"" + shorten(value) + "\".");
+        }
+        return Integer.parseInt(value);
     }
 
     private Reply status(Place here) {
         return subscriptions.find(here)
-                .map(s -> Reply.text("This channel gets a " + s.track() + " question " + describe(s.times())
-                        + ". Next: " + next(s.times()) + "."))
+                .map(s -> Reply.text("This channel gets a " + s.track() + " question"
+                        + (s.topic() == null ? "" : " on " + s.topic())
+                        + (s.maxDifficulty() == null ? "" : " up to difficulty " + s.maxDifficulty())
+                        + " " + describe(s.times()) + ". Answers are " + (s.mode() == Subscription.AnswerMode.SEALED
+                        ? "sealed until the reveal" : "open, in the thread") + "; the leaderboard is "
+                        + (s.leaderboard() ? "on" : "off") + ". Next: " + next(s.times()) + "."))
                 .orElseGet(() -> Reply.text("This channel has no question of the day. Start one with: daily subscribe"
                         + " [track] [HH:MM] [zone] [weekdays]"));
     }

@@ -3,6 +3,7 @@ package dev.interviewcoach.daily;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Claims and remembers daily posts (table from V4__daily_posts.sql). */
@@ -39,16 +40,76 @@ public final class DailyPostRepository {
                 .bind("message", messageId).bind("sub", subscriptionId).bind("date", date.toString()).execute());
     }
 
-    /** A post as stored: whose, for which date, which question, and the message that carries it. */
-    public record Post(String subscriptionId, java.time.LocalDate localDate, String questionId, String messageId) {}
+    /** A post as stored: whose, for which date, which question, the message that carries it, and whether revealed. */
+    public record Post(String subscriptionId, LocalDate localDate, String questionId, String messageId, boolean revealed) {
+
+        /** The post's key on buttons: subscription id and date, in characters an action id allows. */
+        public String key() {
+            return subscriptionId + "." + localDate.toString().replace("-", "");
+        }
+    }
+
+    private static final String COLUMNS = "subscription_id, local_date, question_id, message_id, revealed_at";
+
+    private static Post post(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        rs.getLong("revealed_at");
+        boolean revealed = !rs.wasNull();
+        return new Post(rs.getString("subscription_id"), LocalDate.parse(rs.getString("local_date")),
+                rs.getString("question_id"), rs.getString("message_id"), revealed);
+    }
 
     /** The post carried by a message, so replies in its thread find their question. */
-    public java.util.Optional<Post> byMessage(String messageId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM daily_post WHERE message_id = :message")
-                .bind("message", messageId)
-                .map((rs, ctx) -> new Post(rs.getString("subscription_id"), LocalDate.parse(rs.getString("local_date")),
-                        rs.getString("question_id"), rs.getString("message_id")))
-                .findOne());
+    public Optional<Post> byMessage(String messageId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM daily_post WHERE message_id = :message")
+                .bind("message", messageId).map(DailyPostRepository::post).findOne());
+    }
+
+    /** The post a button's key names (see {@link Post#key()}). */
+    public Optional<Post> byKey(String key) {
+        int dot = key.lastIndexOf('.');
+        if (dot < 0 || key.length() - dot != 9) {
+            return Optional.empty();
+        }
+        String digits = key.substring(dot + 1);
+        LocalDate date;
+        try {
+            date = LocalDate.parse(digits.substring(0, 4) + "-" + digits.substring(4, 6) + "-" + digits.substring(6));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+        return find(key.substring(0, dot), date);
+    }
+
+    public Optional<Post> find(String subscriptionId, LocalDate date) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM daily_post WHERE subscription_id = :sub AND local_date = :date")
+                .bind("sub", subscriptionId).bind("date", date.toString()).map(DailyPostRepository::post).findOne());
+    }
+
+    /** Posts made but not yet revealed, oldest first. */
+    public List<Post> unrevealed(String subscriptionId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM daily_post WHERE subscription_id = :sub"
+                        + " AND message_id IS NOT NULL AND revealed_at IS NULL ORDER BY local_date")
+                .bind("sub", subscriptionId).map(DailyPostRepository::post).list());
+    }
+
+    /** Claims a post's reveal; exactly one caller gets true, as with {@link #claim}. */
+    public boolean claimReveal(String subscriptionId, LocalDate date, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE daily_post SET revealed_at = :at
+                        WHERE subscription_id = :sub AND local_date = :date AND revealed_at IS NULL
+                        """)
+                .bind("at", now.toEpochMilli()).bind("sub", subscriptionId).bind("date", date.toString())
+                .execute()) == 1;
+    }
+
+    /** Gives back a claim whose post never went out, so a later check can post it. */
+    public void release(String subscriptionId, LocalDate date) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        DELETE FROM daily_post WHERE subscription_id = :sub AND local_date = :date AND message_id IS NULL
+                        """)
+                .bind("sub", subscriptionId).bind("date", date.toString()).execute());
     }
 
     /** The questions a subscription has posted, oldest first. */

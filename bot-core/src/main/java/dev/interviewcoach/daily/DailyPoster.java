@@ -1,79 +1,155 @@
 package dev.interviewcoach.daily;
 
 import dev.interviewcoach.chat.ChatPort;
+import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.chat.MessageRef;
 import dev.interviewcoach.chat.Reply;
-import dev.interviewcoach.chat.RichText;
 import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.Question;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Posts what is due: for every subscription whose post time has come (within the grace window,
- * so a bot that was down catches up, but not days later), claim the channel's local date, choose
- * the question and post it. Safe to call from any number of instances at any rate: the claim
- * decides who posts, once.
+ * so a bot that was down catches up, but not days later), claim the channel's local date, reveal
+ * the previous question, choose the next and post it. Safe to call from any number of instances
+ * at any rate: the claim decides who posts, once. A post the platform refused gives its claim
+ * back, so the next check tries again within the window.
  */
 public final class DailyPoster {
 
     private static final Logger log = LoggerFactory.getLogger(DailyPoster.class);
 
+    /** What a request to post at once came to. */
+    public sealed interface Outcome {
+        record Posted(DailyPostRepository.Post post) implements Outcome {}
+
+        record AlreadyPosted(DailyPostRepository.Post post) implements Outcome {}
+
+        record NoQuestions(String why) implements Outcome {}
+    }
+
     private final SubscriptionRepository subscriptions;
     private final DailyPostRepository posts;
+    private final DailyAnswerRepository answers;
     private final BankCatalog banks;
     private final QuestionPool pool;
+    private final DailyRecap recap;
     private final Duration grace;
 
-    public DailyPoster(SubscriptionRepository subscriptions, DailyPostRepository posts, BankCatalog banks, QuestionPool pool,
-                       Duration grace) {
+    public DailyPoster(SubscriptionRepository subscriptions, DailyPostRepository posts, DailyAnswerRepository answers,
+                       BankCatalog banks, QuestionPool pool, DailyRecap recap, Duration grace) {
         this.subscriptions = subscriptions;
         this.posts = posts;
+        this.answers = answers;
         this.banks = banks;
         this.pool = pool;
+        this.recap = recap;
         this.grace = grace;
     }
 
-    /** Posts every question that is due at {@code now}; returns how many this call posted. */
-    public int postDue(Instant now, ChatPort port) {
+    /** Posts every question that is due at {@code now} on a platform this process runs; returns how many. */
+    public int postDue(Instant now, ChatPorts ports) {
         int posted = 0;
         for (Subscription s : subscriptions.all()) {
+            Optional<ChatPort> port = ports.on(s.channel().platform());
             Optional<PostTimes.Due> due = s.times().catchUp(now, grace);
-            if (due.isEmpty()) {
+            if (port.isEmpty() || due.isEmpty()) {
                 continue;
             }
-            Optional<Bank> bank = banks.current().track(s.track());
-            if (bank.isEmpty()) {
-                log.warn("subscription {} names track {}, which no longer exists; nothing posted", s.id(), s.track());
-                continue;
+            try {
+                if (post(s, due.get().localDate(), now, port.get()) instanceof Outcome.Posted) {
+                    log.info("question of the day posted for subscription {} ({}), due {}", s.id(), due.get().localDate(),
+                            due.get().at());
+                    posted++;
+                }
+            } catch (RuntimeException e) {
+                // One channel's trouble (bot removed, platform down) must not stop the others.
+                log.warn("question of the day for subscription {} not posted: {}", s.id(), e.toString());
             }
-            QuestionPool.Choice choice = pool.next(bank.get().questions(), posts.postedQuestions(s.id()));
-            if (!posts.claim(s.id(), due.get().localDate(), choice.question().id(), now)) {
-                continue; // posted already, here or by another instance
-            }
-            if (choice.startedOver()) {
-                port.post(s.channel(), Reply.text("That was every " + bank.get().title() + " question; starting"
-                        + " another round, in a new order."));
-            }
-            MessageRef message = port.post(s.channel(), post(choice.question(), bank.get()));
-            posts.posted(s.id(), due.get().localDate(), message.messageId());
-            log.info("question of the day posted for subscription {} ({}), due {}", s.id(), due.get().localDate(),
-                    due.get().at());
-            posted++;
         }
         return posted;
     }
 
-    static Reply post(Question q, Bank bank) {
-        return Reply.builder("Question of the day: " + q.text())
-                .heading("Question of the day: " + bank.title())
-                .text(RichText.builder().bold(q.text()).build())
-                .text(RichText.builder().bold("Why interviewers ask it: ").plain(q.why()).build())
-                .text(RichText.builder().bold("How to answer: ").plain(q.guidance()).build())
-                .build();
+    /** Convenience for a single platform. */
+    public int postDue(Instant now, ChatPort port) {
+        return postDue(now, ChatPorts.only(port));
+    }
+
+    /** Posts the channel's question for today now, unless today's is out already ({@code daily now}). */
+    public Outcome postNow(Subscription s, Instant now, ChatPort port) {
+        return post(s, now.atZone(s.times().zone()).toLocalDate(), now, port);
+    }
+
+    private Outcome post(Subscription s, LocalDate date, Instant now, ChatPort port) {
+        Optional<Bank> bank = banks.current().track(s.track());
+        if (bank.isEmpty()) {
+            log.warn("subscription {} names track {}, which no longer exists; nothing posted", s.id(), s.track());
+            return new Outcome.NoQuestions("the track " + s.track() + " no longer exists; subscribe again with another");
+        }
+        List<Question> allowed = bank.get().questions().stream().filter(s::allows).toList();
+        if (allowed.isEmpty()) {
+            return new Outcome.NoQuestions("no question of " + s.track() + " matches this channel's topic and difficulty");
+        }
+        QuestionPool.Choice choice = pool.next(allowed, posts.postedQuestions(s.id()));
+        if (!posts.claim(s.id(), date, choice.question().id(), now)) {
+            return new Outcome.AlreadyPosted(posts.find(s.id(), date).orElseThrow());
+        }
+        try {
+            revealOpen(s, now, port);
+            if (choice.startedOver()) {
+                port.post(s.channel(), Reply.text("That was every " + bank.get().title() + " question; starting"
+                        + " another round, in a new order."));
+            }
+            DailyPostRepository.Post claimed = new DailyPostRepository.Post(s.id(), date, choice.question().id(), null, false);
+            MessageRef message = port.post(s.channel(), DailyMessages.post(s, claimed, choice.question(), bank.get(), 0));
+            posts.posted(s.id(), date, message.messageId());
+            return new Outcome.Posted(new DailyPostRepository.Post(s.id(), date, choice.question().id(),
+                    message.messageId(), false));
+        } catch (RuntimeException e) {
+            posts.release(s.id(), date);
+            throw e;
+        }
+    }
+
+    /** Reveals every earlier post of the subscription that is not revealed yet; returns how many. */
+    public int revealOpen(Subscription s, Instant now, ChatPort port) {
+        int revealed = 0;
+        for (DailyPostRepository.Post post : posts.unrevealed(s.id())) {
+            if (reveal(s, post, now, port)) {
+                revealed++;
+            }
+        }
+        return revealed;
+    }
+
+    private boolean reveal(Subscription s, DailyPostRepository.Post post, Instant now, ChatPort port) {
+        Optional<Question> question = banks.current().question(post.questionId());
+        if (!posts.claimReveal(s.id(), post.localDate(), now)) {
+            return false;
+        }
+        if (question.isEmpty()) {
+            log.warn("question {} of post {} left the bank; revealed without a recap", post.questionId(), post.key());
+            return true;
+        }
+        var thread = s.channel().thread(post.messageId());
+        port.post(thread, recap.recap(s, post, question.get(), now));
+        Bank bank = banks.current().track(question.get().track()).orElse(null);
+        if (bank != null) {
+            try {
+                port.update(new MessageRef(s.channel(), post.messageId()), DailyMessages.revealedPost(question.get(), bank,
+                        answers.count(s.id(), post.localDate())));
+            } catch (RuntimeException e) {
+                log.warn("could not retire the buttons of post {}: {}", post.key(), e.toString());
+            }
+        }
+        log.info("question of the day revealed for subscription {} ({})", s.id(), post.localDate());
+        return true;
     }
 }

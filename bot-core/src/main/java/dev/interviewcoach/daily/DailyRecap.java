@@ -4,73 +4,69 @@ import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.TalkingPoint;
-import java.time.LocalDate;
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
+import java.util.Optional;
 
 /**
  * The reveal of a question of the day: a strong example answer and a recap of how the channel
- * did: how many answered, the points most often made and most often missed. No names and no
- * scores: the channel sees participation, not judgement.
+ * did: how many answered, the points most often made and most often missed, and the answers
+ * their authors chose to share. No scores, and no names beyond those who shared: the channel
+ * sees participation, not judgement.
  */
 public final class DailyRecap {
 
-    private final Jdbi jdbi;
+    private final DailyAnswerRepository answers;
+    private final Leaderboard leaderboard;
 
-    public DailyRecap(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public DailyRecap(DailyAnswerRepository answers, Leaderboard leaderboard) {
+        this.answers = answers;
+        this.leaderboard = leaderboard;
     }
 
-    public Reply recap(String subscriptionId, LocalDate date, Question question) {
-        List<String[]> rows = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT covered, missed FROM daily_answer WHERE subscription_id = :sub AND local_date = :date
-                        """)
-                .bind("sub", subscriptionId).bind("date", date.toString())
-                .map((rs, ctx) -> new String[] {rs.getString("covered"), rs.getString("missed")}).list());
+    public Reply recap(Subscription s, DailyPostRepository.Post post, Question question, Instant now) {
+        List<DailyAnswerRepository.Answer> given = answers.forPost(post.subscriptionId(), post.localDate());
         Map<String, Integer> made = new HashMap<>();
         Map<String, Integer> missed = new HashMap<>();
-        for (String[] row : rows) {
-            count(made, row[0]);
-            count(missed, row[1]);
+        for (DailyAnswerRepository.Answer a : given) {
+            a.covered().forEach(id -> made.merge(id, 1, Integer::sum));
+            a.missed().forEach(id -> missed.merge(id, 1, Integer::sum));
         }
-        Reply.Builder reply = Reply.builder("Yesterday's question: the example answer and how the channel did")
+        Reply.Builder reply = Reply.builder("The reveal: the example answer and how the channel did")
                 .heading("The reveal")
                 .text(RichText.builder().bold(question.text()).build())
                 .text(RichText.builder().bold("A strong answer: ").plain(question.exampleAnswer()).build());
-        if (rows.isEmpty()) {
-            reply.text("Nobody answered this one. Today's is a fresh chance.");
-            return reply.build();
+        if (given.isEmpty()) {
+            reply.text("Nobody answered this one. The next question is a fresh chance.");
+        } else {
+            reply.text(given.size() == 1 ? "1 person answered." : given.size() + " people answered.");
+            top(question, made).ifPresent(p -> reply.text(RichText.builder().bold("Most often made: ").plain(p).build()));
+            top(question, missed).ifPresent(p -> reply.text(RichText.builder().bold("Most often missed: ").plain(p).build()));
         }
-        reply.text(rows.size() == 1 ? "1 person answered." : rows.size() + " people answered.");
-        top(question, made).ifPresentText(reply, "Most often made: ");
-        top(question, missed).ifPresentText(reply, "Most often missed: ");
+        List<DailyAnswerRepository.Answer> shared = given.stream().filter(DailyAnswerRepository.Answer::shared).toList();
+        if (!shared.isEmpty()) {
+            reply.divider().text(RichText.builder().bold(shared.size() == 1 ? "Shared answer" : "Shared answers").build());
+            for (DailyAnswerRepository.Answer a : shared) {
+                reply.text(RichText.builder().mention(a.user()).plain(" shared:").build())
+                        .block(new dev.interviewcoach.chat.Block.Quote(RichText.of(a.text())));
+            }
+        }
+        if (s.leaderboard()) {
+            reply.divider();
+            leaderboard.board(s, now).blocks().forEach(reply::block);
+        }
         return reply.build();
     }
 
-    private static void count(Map<String, Integer> counts, String csv) {
-        if (csv == null || csv.isBlank()) {
-            return;
-        }
-        Arrays.stream(csv.split(",")).forEach(id -> counts.merge(id, 1, Integer::sum));
-    }
-
     /** The talking point counted most often, if any. */
-    private static Top top(Question question, Map<String, Integer> counts) {
-        return new Top(counts.entrySet().stream()
-                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+    private static Optional<String> top(Question question, Map<String, Integer> counts) {
+        return counts.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .flatMap(e -> question.talkingPoints().stream().filter(p -> p.id().equals(e.getKey())).findFirst())
-                .map(TalkingPoint::point).orElse(null));
-    }
-
-    private record Top(String point) {
-        void ifPresentText(Reply.Builder reply, String label) {
-            if (point != null) {
-                reply.text(RichText.builder().bold(label).plain(point).build());
-            }
-        }
+                .map(TalkingPoint::point);
     }
 }

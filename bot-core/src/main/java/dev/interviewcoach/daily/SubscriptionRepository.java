@@ -33,8 +33,9 @@ public final class SubscriptionRepository {
             h.createUpdate("DELETE FROM daily_subscription WHERE id = :id").bind("id", id).execute();
             h.createUpdate("""
                             INSERT INTO daily_subscription (id, platform, tenant, channel_id, track, post_time, zone, days,
-                                created_by, created_at)
-                            VALUES (:id, :platform, :tenant, :channel, :track, :time, :zone, :days, :by, :at)
+                                created_by, created_at, answer_mode, leaderboard, topic, max_difficulty)
+                            VALUES (:id, :platform, :tenant, :channel, :track, :time, :zone, :days, :by, :at, :mode,
+                                :leaderboard, :topic, :difficulty)
                             """)
                     .bind("id", id)
                     .bind("platform", s.channel().platform().name())
@@ -46,8 +47,13 @@ public final class SubscriptionRepository {
                     .bind("days", s.times().days().stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(",")))
                     .bind("by", s.createdBy())
                     .bind("at", s.createdAt().toEpochMilli())
+                    .bind("mode", s.mode().name())
+                    .bind("leaderboard", s.leaderboard() ? 1 : 0)
+                    .bind("topic", s.topic())
+                    .bind("difficulty", s.maxDifficulty())
                     .execute();
-            return new Subscription(id, s.channel(), s.track(), s.times(), s.createdBy(), s.createdAt());
+            return new Subscription(id, s.channel(), s.track(), s.times(), s.createdBy(), s.createdAt(), s.mode(),
+                    s.leaderboard(), s.topic(), s.maxDifficulty());
         });
     }
 
@@ -72,6 +78,20 @@ public final class SubscriptionRepository {
                 .execute()) > 0;
     }
 
+    public Optional<Subscription> byId(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM daily_subscription WHERE id = :id")
+                .bind("id", id).map(SubscriptionRepository::subscription).findOne());
+    }
+
+    /** Replaces whoever is named as a subscription's creator, for a person who asked to be forgotten. */
+    public int forgetCreator(String platform, String tenant, String userId) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE daily_subscription SET created_by = 'forgotten'
+                        WHERE platform = :platform AND tenant = :tenant AND created_by = :user
+                        """)
+                .bind("platform", platform).bind("tenant", tenant).bind("user", userId).execute());
+    }
+
     public List<Subscription> all() {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM daily_subscription ORDER BY created_at")
                 .map(SubscriptionRepository::subscription).list());
@@ -84,6 +104,13 @@ public final class SubscriptionRepository {
                 Place.channel(Platform.valueOf(rs.getString("platform")), rs.getString("tenant"), rs.getString("channel_id")),
                 rs.getString("track"),
                 new PostTimes(LocalTime.parse(rs.getString("post_time")), ZoneId.of(rs.getString("zone")), days),
-                rs.getString("created_by"), Instant.ofEpochMilli(rs.getLong("created_at")));
+                rs.getString("created_by"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                Subscription.AnswerMode.valueOf(rs.getString("answer_mode")), rs.getInt("leaderboard") == 1,
+                rs.getString("topic"), nullableInt(rs, "max_difficulty"));
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 }

@@ -24,24 +24,37 @@ public final class InterviewHome implements HomeHandler {
 
     private final SessionRepository sessions;
     private final BankCatalog banks;
+    private final java.util.function.BiFunction<dev.interviewcoach.chat.UserRef, ChatPort, Reply> progress;
 
     public InterviewHome(SessionRepository sessions, BankCatalog banks) {
+        this(sessions, banks, (user, port) -> null);
+    }
+
+    /** With {@code progress}, the page shows the person's progress under the start button. */
+    public InterviewHome(SessionRepository sessions, BankCatalog banks,
+                         java.util.function.BiFunction<dev.interviewcoach.chat.UserRef, ChatPort, Reply> progress) {
         this.sessions = sessions;
         this.banks = banks;
+        this.progress = progress;
     }
 
     @Override
     public void onHomeOpened(Inbound.HomeOpened opened, ChatPort port) {
-        port.publishHome(opened.user(), page(opened));
+        port.publishHome(opened.user(), page(opened, port));
     }
 
-    Reply page(Inbound.HomeOpened opened) {
+    Reply page(Inbound.HomeOpened opened, ChatPort port) {
         Reply.Builder page = Reply.builder("Interview Coach")
                 .heading("Interview Coach")
                 .text("Practise interview questions and get feedback on every answer. Start a mock interview here,"
                         + " or type /coach mock [track] [questions] in any channel.")
                 .block(new Block.Buttons(List.of(new Block.Button("Start a mock interview",
                         new ActionId(InterviewReplies.FEATURE, "start", "home", 0), Block.Style.PRIMARY, "mock"))));
+        Reply stats = port == null ? null : progress.apply(opened.user(), port);
+        if (stats != null) {
+            page.divider();
+            stats.blocks().forEach(page::block);
+        }
         List<MockSession> recent = sessions.recentFor(opened.user(), RECENT);
         recent.stream().filter(MockSession::active).findFirst().ifPresent(s -> page.text(RichText.builder()
                 .bold("In progress: ").plain(s.track() + ", question " + (s.position() + 1) + " of " + s.total()

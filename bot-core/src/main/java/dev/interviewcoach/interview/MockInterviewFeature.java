@@ -43,10 +43,28 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     private final Clock clock;
     private final Supplier<String> ids;
     private final Settings settings;
+    private final TopicWeights weights;
+
+    /** How often each topic should come up for a person; topics not named weigh 1. */
+    @FunctionalInterface
+    public interface TopicWeights {
+        java.util.Map<String, Double> forUser(UserRef user);
+
+        static TopicWeights even() {
+            return user -> java.util.Map.of();
+        }
+    }
 
     public MockInterviewFeature(BankCatalog banks, SessionRepository sessions, InterviewMachine machine,
                                 InterviewReplies replies, QuestionPicker picker, Clock clock, Supplier<String> ids,
                                 Settings settings) {
+        this(banks, sessions, machine, replies, picker, clock, ids, settings, TopicWeights.even());
+    }
+
+    public MockInterviewFeature(BankCatalog banks, SessionRepository sessions, InterviewMachine machine,
+                                InterviewReplies replies, QuestionPicker picker, Clock clock, Supplier<String> ids,
+                                Settings settings, TopicWeights weights) {
+        this.weights = weights;
         this.banks = banks;
         this.sessions = sessions;
         this.machine = machine;
@@ -110,7 +128,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
             port.post(here, unknownTrack(trackWord).onlyTo(user));
             return;
         }
-        List<Question> chosen = picker.pick(bank.get(), questions);
+        List<Question> chosen = picker.pick(bank.get(), questions, weights.forUser(user));
         if (chosen.size() < questions) {
             start(command, bank.get(), chosen, "The " + bank.get().track() + " track has " + chosen.size()
                     + " questions, so this interview has " + chosen.size() + ".", port);

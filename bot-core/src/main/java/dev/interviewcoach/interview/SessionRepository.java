@@ -153,6 +153,21 @@ public final class SessionRepository {
     }
 
     /** A person's most recent sessions, newest first. */
+    /** Deletes every session of a person and its answers; returns how many sessions went. */
+    public int deleteFor(UserRef user) {
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("""
+                            DELETE FROM mock_answer WHERE session_id IN (SELECT id FROM mock_session
+                             WHERE platform = :platform AND tenant = :tenant AND user_id = :user)
+                            """)
+                    .bind("platform", user.platform().name()).bind("tenant", user.tenant()).bind("user", user.userId())
+                    .execute();
+            return h.createUpdate("DELETE FROM mock_session WHERE platform = :platform AND tenant = :tenant AND user_id = :user")
+                    .bind("platform", user.platform().name()).bind("tenant", user.tenant()).bind("user", user.userId())
+                    .execute();
+        });
+    }
+
     public List<MockSession> recentFor(UserRef user, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT * FROM mock_session

@@ -3,13 +3,19 @@ package dev.interviewcoach.daily;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interviewcoach.RecordingChatPort;
+import dev.interviewcoach.chat.ActionId;
+import dev.interviewcoach.chat.Block;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.chat.Visibility;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
+import dev.interviewcoach.interview.InterviewMachine;
 import dev.interviewcoach.interview.InterviewReplies;
+import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.interview.QuestionPicker;
+import dev.interviewcoach.interview.SessionRepository;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.QuestionBanks;
@@ -18,64 +24,133 @@ import dev.interviewcoach.text.TextAnalyzer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Open mode: answers in the post's thread get feedback only their author sees, once per person. */
+/** Answering a question of the day: in the thread (open) or the private form (sealed), then the reveal. */
 class DailyAnswersTest {
 
     private static final BankCatalog BANKS = BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty()));
+    private static final Instant NINE = Instant.parse("2026-11-25T09:00:00Z");
+    private static final String ANSWER = "I would measure first with a profiler, then fix the slowest part and compare"
+            + " before and after; in one service this cut p99 latency from 800 ms to 120 ms.";
 
     @TempDir
     Path dir;
 
-    @Test
-    void threeAnswersInTheThreadGetPrivateFeedbackAndOnlyTheFirstOfEachPersonCounts() {
-        try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
-            db.migrate();
-            Place channel = Place.channel(Platform.SLACK, "T1", "C1");
-            SubscriptionRepository subs = new SubscriptionRepository(db.jdbi());
-            subs.save(new Subscription("sub", channel, "python-developer", new PostTimes(LocalTime.of(9, 0),
-                    ZoneId.of("UTC"), EnumSet.allOf(DayOfWeek.class)), "UADMIN", Instant.EPOCH));
-            DailyPostRepository posts = new DailyPostRepository(db.jdbi());
-            RecordingChatPort port = new RecordingChatPort();
-            Instant nine = Instant.parse("2026-11-25T09:00:00Z");
-            new DailyPoster(subs, posts, BANKS, new QuestionPool(new Random(4)), Duration.ofHours(2)).postDue(nine, port);
-            assertThat(port.posted).singleElement().satisfies(p -> assertThat(p.place()).isEqualTo(channel));
-            Place thread = channel.thread("m1"); // the recording port names its first message m1
-            DailyAnswers answers = new DailyAnswers(db.jdbi(), posts, BANKS,
-                    new RuleBasedFeedbackEngine(BANKS, new TextAnalyzer()), new InterviewReplies(),
-                    Clock.fixed(nine.plusSeconds(600), ZoneOffset.UTC));
-            port.clear();
-            for (String user : new String[] {"UANA", "UBEN", "UCAT"}) {
-                UserRef person = new UserRef(Platform.SLACK, "T1", user);
-                assertThat(answers.onMessage(new Inbound.Message("e-" + user, person, thread,
-                        "I would measure first, then fix the slowest part and compare before and after.", nine), port))
-                        .isTrue();
-                assertThat(port.posted.getLast().reply().visibility()).isEqualTo(Visibility.onlyTo(person));
-                assertThat(port.last()).startsWith("Score ");
-            }
-            UserRef ana = new UserRef(Platform.SLACK, "T1", "UANA");
-            answers.onMessage(new Inbound.Message("e-again", ana, thread, "A better second try.", nine), port);
-            assertThat(port.last()).contains("already answered");
-            assertThat(answers.answerCount("sub", LocalDate.of(2026, 11, 25))).isEqualTo(3);
-            assertThat(answers.onMessage(new Inbound.Message("e-x", ana, channel.thread("other"), "hi", nine), port))
-                    .as("a thread that is not a daily post is not ours").isFalse();
+    private Database db;
+    private SubscriptionRepository subs;
+    private DailyPostRepository posts;
+    private DailyAnswerRepository stored;
+    private DailyAnswers answers;
+    private DailyPoster poster;
+    private final RecordingChatPort port = new RecordingChatPort();
+    private final Place channel = Place.channel(Platform.SLACK, "T1", "C1");
 
-            var question = BANKS.current().question(posts.byMessage("m1").orElseThrow().questionId()).orElseThrow();
-            var recap = new DailyRecap(db.jdbi()).recap("sub", LocalDate.of(2026, 11, 25), question);
-            String shown = String.join("\n", recap.blocks().stream().map(Object::toString).toList());
-            assertThat(shown).contains("3 people answered").contains(question.exampleAnswer().substring(0, 30))
-                    .doesNotContain("UANA").doesNotContain("Score");
+    @BeforeEach
+    void open() {
+        db = Database.sqlite(dir.resolve("coach.db"));
+        db.migrate();
+        subs = new SubscriptionRepository(db.jdbi());
+        posts = new DailyPostRepository(db.jdbi());
+        stored = new DailyAnswerRepository(db.jdbi());
+        Clock clock = Clock.fixed(NINE.plusSeconds(600), ZoneOffset.UTC);
+        var feedback = new RuleBasedFeedbackEngine(BANKS, new TextAnalyzer());
+        SessionRepository sessions = new SessionRepository(db.jdbi());
+        MockInterviewFeature interviews = new MockInterviewFeature(BANKS, sessions, new InterviewMachine(BANKS, feedback),
+                new InterviewReplies(), new QuestionPicker(new Random(1)), clock, () -> "s-1",
+                new MockInterviewFeature.Settings("python-developer", 5, 20));
+        answers = new DailyAnswers(subs, posts, stored, BANKS, feedback, new InterviewReplies(), interviews, clock);
+        poster = DailyFixture.poster(db, BANKS, 4);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private Place subscribeAndPost(Subscription.AnswerMode mode) {
+        subs.save(new Subscription("sub", channel, "python-developer", new PostTimes(LocalTime.of(9, 0),
+                ZoneId.of("UTC"), EnumSet.allOf(DayOfWeek.class)), "UADMIN", Instant.EPOCH, mode, false, null, null));
+        assertThat(poster.postDue(NINE, port)).isEqualTo(1);
+        port.clear();
+        return channel.thread("m1"); // the recording port names its first message m1
+    }
+
+    private static UserRef person(String id) {
+        return new UserRef(Platform.SLACK, "T1", id);
+    }
+
+    @Test
+    void openModeAnswersInTheThreadGetPrivateFeedbackAReactionAndOnlyTheFirstOfEachPersonCounts() {
+        Place thread = subscribeAndPost(Subscription.AnswerMode.OPEN);
+        for (String user : List.of("UANA", "UBEN", "UCAT")) {
+            assertThat(answers.onMessage(new Inbound.Message("e-" + user, person(user), thread, ANSWER, "ts-" + user,
+                    NINE), port)).isTrue();
+            assertThat(port.posted.getLast().reply().visibility()).isEqualTo(Visibility.onlyTo(person(user)));
+            assertThat(port.last()).startsWith("Score ");
         }
+        assertThat(port.reactions).extracting(r -> r.messageId()).containsExactly("ts-UANA", "ts-UBEN", "ts-UCAT");
+        assertThat(port.updated.getLast().text()).startsWith("Question of the day");
+        assertThat(port.updated.getLast().reply().blocks().toString()).contains("3 answers so far");
+        answers.onMessage(new Inbound.Message("e-again", person("UANA"), thread, "A better second try.", NINE), port);
+        assertThat(port.last()).contains("already answered");
+        assertThat(stored.count("sub", NINE.atZone(ZoneOffset.UTC).toLocalDate())).isEqualTo(3);
+        assertThat(answers.onMessage(new Inbound.Message("e-x", person("UANA"), channel.thread("other"), "hi", NINE), port))
+                .as("a thread that is not a daily post is not ours").isFalse();
+    }
+
+    @Test
+    void sealedAnswersStayPrivateUntilTheRevealWhichShowsOnlyTheSharedOnes() {
+        Place thread = subscribeAndPost(Subscription.AnswerMode.SEALED);
+        String key = posts.byMessage("m1").orElseThrow().key();
+        for (String user : List.of("UANA", "UBEN", "UCAT")) {
+            answers.onSubmission(new Inbound.Submission("f-" + user, person(user), channel,
+                    new ActionId("daily", "answer", key, 0), Map.of(Block.Button.FORM_FIELD, ANSWER + " (" + user + ")"),
+                    NINE), port);
+            assertThat(port.posted.getLast().reply().visibility()).isEqualTo(Visibility.onlyTo(person(user)));
+            assertThat(port.posted.getLast().reply().blocks().toString()).contains("Share my answer at the reveal");
+        }
+        answers.onAction(new Inbound.Action("a-share", person("UBEN"), channel, new ActionId("daily", "share", key, 0),
+                null, NINE), port);
+        assertThat(port.last()).contains("shown in the thread at the reveal");
+        assertThat(port.posted.stream().filter(p -> p.reply().visibility() instanceof Visibility.Everyone))
+                .as("nothing anyone else can read before the reveal").isEmpty();
+        assertThat(port.updated).allSatisfy(u -> assertThat(u.reply().blocks().toString()).doesNotContain("(UANA)"));
+
+        poster.postDue(NINE.plus(java.time.Duration.ofDays(1)), port);
+        var reveal = port.posted.stream().filter(p -> p.text().startsWith("The reveal")).findFirst().orElseThrow();
+        assertThat(reveal.place()).isEqualTo(thread);
+        String shown = reveal.reply().blocks().toString();
+        assertThat(shown).contains("3 people answered").contains(ANSWER + " (UBEN)")
+                .doesNotContain("(UANA)").doesNotContain("(UCAT)").doesNotContain("Score");
+        answers.onSubmission(new Inbound.Submission("f-late", person("UDAN"), channel, new ActionId("daily", "answer", key, 0),
+                Map.of(Block.Button.FORM_FIELD, ANSWER), NINE), port);
+        assertThat(port.last()).contains("revealed already");
+    }
+
+    @Test
+    void hintAndPractiseButtonsAnswerOnlyThePersonWhoPressedThem() {
+        subscribeAndPost(Subscription.AnswerMode.SEALED);
+        String key = posts.byMessage("m1").orElseThrow().key();
+        answers.onAction(new Inbound.Action("a-hint", person("UANA"), channel, new ActionId("daily", "hint", key, 0), null,
+                NINE), port);
+        assertThat(port.last()).startsWith("Hint: ");
+        assertThat(port.posted.getLast().reply().visibility()).isEqualTo(Visibility.onlyTo(person("UANA")));
+        answers.onAction(new Inbound.Action("a-practise", person("UANA"), channel, new ActionId("daily", "practise", key, 0),
+                null, NINE), port);
+        assertThat(port.all()).contains("mock interview on").contains("Question 1 of 3");
+        assertThat(port.posted.getLast().place().kind()).isEqualTo(Place.Kind.DIRECT);
     }
 }

@@ -40,8 +40,11 @@ class DailyCommandTest {
         db = Database.sqlite(dir.resolve("coach.db"));
         db.migrate();
         subscriptions = new SubscriptionRepository(db.jdbi());
-        daily = new DailyCommand(subscriptions, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())),
-                "python-developer", Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), () -> "sub-1");
+        BankCatalog banks = BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty()));
+        daily = new DailyCommand(subscriptions, banks, "python-developer", DailyFixture.poster(db, banks, 1),
+                new Leaderboard(new DailyAnswerRepository(db.jdbi())),
+                Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), () -> "sub-1");
+        port.managers.add(admin);
     }
 
     @AfterEach
@@ -50,7 +53,11 @@ class DailyCommandTest {
     }
 
     private String run(Place place, String words) {
-        daily.handle(new Inbound.Command("e", admin, place, "daily " + words, Instant.EPOCH),
+        return run(admin, place, words);
+    }
+
+    private String run(UserRef who, Place place, String words) {
+        daily.handle(new Inbound.Command("e", who, place, "daily " + words, Instant.EPOCH),
                 List.of(words.split(" ")).stream().filter(w -> !w.isBlank()).toList(), port);
         return port.last();
     }
@@ -58,8 +65,9 @@ class DailyCommandTest {
     @Test
     void subscribesWithWordsInAnyOrderAndSaysWhenTheFirstComes() {
         String reply = run(channel, "subscribe Europe/Berlin sql 8:30 mon,wed,fri");
-        assertThat(reply).isEqualTo("This channel gets a sql-and-data question on Monday, Wednesday, Friday at 08:30"
-                + " Europe/Berlin. The first one: Friday 27 Nov, 08:30 Europe/Berlin.");
+        assertThat(reply).startsWith("This channel gets a sql-and-data question on Monday, Wednesday, Friday at 08:30"
+                + " Europe/Berlin, answered privately and revealed with the next question").endsWith(
+                "The next one: Friday 27 Nov, 08:30 Europe/Berlin.");
         assertThat(subscriptions.find(channel)).hasValueSatisfying(s -> assertThat(s.times().zone().getId())
                 .isEqualTo("Europe/Berlin"));
         assertThat(run(channel, "status")).contains("Next: Friday 27 Nov, 08:30");
@@ -82,5 +90,42 @@ class DailyCommandTest {
         assertThat(run(channel, "unsubscribe")).contains("no question of the day to stop");
         assertThat(run(channel, "frobnicate")).contains("daily subscribe");
         assertThat(subscriptions.all()).isEmpty();
+    }
+
+    @Test
+    void onlyPeopleWhoManageTheChannelChangeItButAnyoneSeesTheStatus() {
+        UserRef member = new UserRef(Platform.SLACK, "T1", "UMEMBER");
+        assertThat(run(member, channel, "subscribe")).contains("Only people who manage this channel")
+                .contains("Manage Channels").contains("daily status");
+        assertThat(subscriptions.all()).isEmpty();
+        run(channel, "subscribe open");
+        assertThat(run(member, channel, "status")).contains("Answers are open, in the thread");
+        assertThat(run(member, channel, "unsubscribe")).contains("Only people who manage");
+        assertThat(run(member, channel, "now")).contains("Only people who manage");
+        assertThat(run(member, channel, "leaderboard on")).contains("Only people who manage");
+        assertThat(run(member, channel, "leaderboard")).contains("leaderboard is off");
+        assertThat(subscriptions.all()).singleElement().satisfies(s -> assertThat(s.leaderboard()).isFalse());
+    }
+
+    @Test
+    void nowPostsTodaysQuestionOnceAndRevealShowsTheRecap() {
+        run(channel, "subscribe sealed");
+        assertThat(run(channel, "now")).startsWith("Posted.");
+        assertThat(port.posted.stream().filter(p -> p.text().startsWith("Question of the day"))).hasSize(1);
+        assertThat(run(channel, "now")).contains("Today's question is out already");
+        assertThat(run(channel, "reveal")).contains("Revealed");
+        assertThat(port.posted.stream().filter(p -> p.text().startsWith("The reveal"))).singleElement()
+                .satisfies(p -> assertThat(p.place().kind()).isEqualTo(Place.Kind.THREAD));
+        assertThat(run(channel, "reveal")).contains("no unrevealed question");
+    }
+
+    @Test
+    void topicAndDifficultyFiltersAreCheckedAgainstTheTrack() {
+        assertThat(run(channel, "subscribe python-developer topic:nonsense")).contains("No python-developer question matches")
+                .contains("Topics in this track:");
+        assertThat(run(channel, "subscribe difficulty:7")).contains("Difficulty goes from 1");
+        assertThat(subscriptions.all()).isEmpty();
+        assertThat(run(channel, "subscribe difficulty:1")).contains("question every weekday");
+        assertThat(subscriptions.all()).singleElement().satisfies(s -> assertThat(s.maxDifficulty()).isEqualTo(1));
     }
 }

@@ -18,7 +18,6 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,11 +43,7 @@ class DailyPosterTest {
             subs.save(sub("berlin", "C1", "09:00", "Europe/Berlin"));
             subs.save(sub("stjohns", "C2", "08:30", "America/St_Johns"));
             subs.save(sub("auckland", "C3", "09:00", "Pacific/Auckland"));
-            List<DailyPoster> instances = List.of(
-                    new DailyPoster(new SubscriptionRepository(one.jdbi()), new DailyPostRepository(one.jdbi()), BANKS,
-                            new QuestionPool(new Random(1)), Duration.ofHours(2)),
-                    new DailyPoster(new SubscriptionRepository(two.jdbi()), new DailyPostRepository(two.jdbi()), BANKS,
-                            new QuestionPool(new Random(2)), Duration.ofHours(2)));
+            List<DailyPoster> instances = List.of(DailyFixture.poster(one, BANKS, 1), DailyFixture.poster(two, BANKS, 2));
             RecordingChatPort port = new RecordingChatPort();
             // 15 Mar to 14 Apr 2026: Europe and North America spring forward, New Zealand falls back.
             Instant start = Instant.parse("2026-03-15T00:00:00Z");
@@ -64,7 +59,10 @@ class DailyPosterTest {
             assertThat(questions.stream().filter(p -> p.place().channelId().equals("C1"))).hasSize(21);
             assertThat(questions.stream().filter(p -> p.place().channelId().equals("C2"))).hasSize(21);
             assertThat(questions.stream().filter(p -> p.place().channelId().equals("C3"))).hasSize(22);
-            assertThat(port.posted).as("nothing but the questions: no duplicates, no round restarts").hasSize(64);
+            List<RecordingChatPort.Posted> reveals = port.posted.stream().filter(p -> p.text().startsWith("The reveal")).toList();
+            assertThat(reveals).as("each question but the last is revealed once, in its thread, when the next is posted")
+                    .hasSize(61).allSatisfy(p -> assertThat(p.place().kind()).isEqualTo(Place.Kind.THREAD));
+            assertThat(port.posted).as("nothing but questions and reveals: no duplicates, no round restarts").hasSize(64 + 61);
         }
     }
 
@@ -74,8 +72,7 @@ class DailyPosterTest {
             db.migrate();
             SubscriptionRepository subs = new SubscriptionRepository(db.jdbi());
             subs.save(sub("berlin", "C1", "09:00", "Europe/Berlin"));
-            DailyPoster poster = new DailyPoster(subs, new DailyPostRepository(db.jdbi()), BANKS, new QuestionPool(new Random(1)),
-                    Duration.ofHours(2));
+            DailyPoster poster = DailyFixture.poster(db, BANKS, 1);
             RecordingChatPort port = new RecordingChatPort();
             // Winter: 09:00 Berlin is 08:00 UTC.
             assertThat(poster.postDue(Instant.parse("2026-11-25T07:59:59Z"), port)).isZero();
@@ -87,7 +84,7 @@ class DailyPosterTest {
             assertThat(poster.postDue(Instant.parse("2026-11-27T11:00:00Z"), port)).isZero();
             // Saturday and Sunday: nothing.
             assertThat(poster.postDue(Instant.parse("2026-11-28T08:00:00Z"), port)).isZero();
-            assertThat(port.posted).hasSize(2);
+            assertThat(port.posted.stream().filter(p -> p.place().kind() == Place.Kind.CHANNEL)).hasSize(2);
         }
     }
 }

@@ -155,6 +155,11 @@ public final class DiscordAdapter implements AutoCloseable {
         return readsMessages;
     }
 
+    /** A port for work no event started (scheduled posts, reminders). */
+    public dev.interviewcoach.chat.ChatPort port() {
+        return new DiscordChatPort(() -> shards);
+    }
+
     public ShardManager shards() {
         return shards;
     }

@@ -1,0 +1,124 @@
+package dev.interviewcoach.daily;
+
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.UserRef;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Answers to questions of the day (table from V6__daily_answers.sql): one scored answer per
+ * person per post; the text stays private to its author unless they choose to share it.
+ */
+public final class DailyAnswerRepository {
+
+    /** One stored answer. {@code covered} and {@code missed} are talking point ids. */
+    public record Answer(String subscriptionId, LocalDate localDate, UserRef user, String questionId, String text,
+                         int score, List<String> covered, List<String> missed, boolean shared, Instant answeredAt) {}
+
+    private final Jdbi jdbi;
+
+    public DailyAnswerRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Stores a person's answer to a post; false when they had answered it already (the first one counts). */
+    public boolean add(Answer a) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        INSERT INTO daily_answer (subscription_id, local_date, platform, tenant, user_id, question_id,
+                            answer_text, score, covered, missed, share, answered_at)
+                        VALUES (:sub, :date, :platform, :tenant, :user, :question, :text, :score, :covered, :missed,
+                            :share, :at)
+                        ON CONFLICT (subscription_id, local_date, platform, tenant, user_id) DO NOTHING
+                        """)
+                .bind("sub", a.subscriptionId())
+                .bind("date", a.localDate().toString())
+                .bind("platform", a.user().platform().name())
+                .bind("tenant", a.user().tenant())
+                .bind("user", a.user().userId())
+                .bind("question", a.questionId())
+                .bind("text", a.text())
+                .bind("score", a.score())
+                .bind("covered", String.join(",", a.covered()))
+                .bind("missed", String.join(",", a.missed()))
+                .bind("share", a.shared() ? 1 : 0)
+                .bind("at", a.answeredAt().toEpochMilli())
+                .execute()) == 1;
+    }
+
+    /** Marks a person's answer to be shown at the reveal; false when there is no such answer. */
+    public boolean share(String subscriptionId, LocalDate date, UserRef user) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE daily_answer SET share = 1 WHERE subscription_id = :sub AND local_date = :date
+                            AND platform = :platform AND tenant = :tenant AND user_id = :user
+                        """)
+                .bind("sub", subscriptionId).bind("date", date.toString())
+                .bind("platform", user.platform().name()).bind("tenant", user.tenant()).bind("user", user.userId())
+                .execute()) == 1;
+    }
+
+    public List<Answer> forPost(String subscriptionId, LocalDate date) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM daily_answer WHERE subscription_id = :sub AND local_date = :date ORDER BY answered_at
+                        """)
+                .bind("sub", subscriptionId).bind("date", date.toString())
+                .map((rs, ctx) -> answer(rs)).list());
+    }
+
+    public int count(String subscriptionId, LocalDate date) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT COUNT(*) FROM daily_answer WHERE subscription_id = :sub AND local_date = :date
+                        """)
+                .bind("sub", subscriptionId).bind("date", date.toString()).mapTo(Integer.class).one());
+    }
+
+    /** Everything a person answered, oldest first: for their stats and their export. */
+    public List<Answer> byUser(UserRef user) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM daily_answer WHERE platform = :platform AND tenant = :tenant AND user_id = :user
+                        ORDER BY answered_at
+                        """)
+                .bind("platform", user.platform().name()).bind("tenant", user.tenant()).bind("user", user.userId())
+                .map((rs, ctx) -> answer(rs)).list());
+    }
+
+    /** Answers given in a subscription's channel per person in a local-date range (inclusive): the leaderboard. */
+    public List<Count> countsBetween(String subscriptionId, LocalDate from, LocalDate to) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT platform, tenant, user_id, COUNT(*) AS answers FROM daily_answer
+                        WHERE subscription_id = :sub AND local_date >= :from AND local_date <= :to
+                        GROUP BY platform, tenant, user_id ORDER BY answers DESC, MIN(answered_at)
+                        """)
+                .bind("sub", subscriptionId).bind("from", from.toString()).bind("to", to.toString())
+                .map((rs, ctx) -> new Count(new UserRef(Platform.valueOf(rs.getString("platform")), rs.getString("tenant"),
+                        rs.getString("user_id")), rs.getInt("answers"))).list());
+    }
+
+    /** How many questions of the day one person answered. */
+    public record Count(UserRef user, int answers) {}
+
+    public int deleteFor(UserRef user) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        DELETE FROM daily_answer WHERE platform = :platform AND tenant = :tenant AND user_id = :user
+                        """)
+                .bind("platform", user.platform().name()).bind("tenant", user.tenant()).bind("user", user.userId())
+                .execute());
+    }
+
+    private static Answer answer(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Answer(rs.getString("subscription_id"), LocalDate.parse(rs.getString("local_date")),
+                new UserRef(Platform.valueOf(rs.getString("platform")), rs.getString("tenant"), rs.getString("user_id")),
+                rs.getString("question_id"), rs.getString("answer_text"), rs.getInt("score"), ids(rs.getString("covered")),
+                ids(rs.getString("missed")), rs.getInt("share") == 1, Instant.ofEpochMilli(rs.getLong("answered_at")));
+    }
+
+    private static List<String> ids(String csv) {
+        return csv == null || csv.isBlank() ? List.of() : List.of(csv.split(","));
+    }
+
+    Optional<Answer> find(String subscriptionId, LocalDate date, UserRef user) {
+        return forPost(subscriptionId, date).stream().filter(a -> a.user().equals(user)).findFirst();
+    }
+}

@@ -1,0 +1,169 @@
+package dev.interviewcoach.progress;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.interviewcoach.chat.ActionId;
+import dev.interviewcoach.chat.Block;
+import dev.interviewcoach.chat.ChatPort;
+import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.daily.DailyAnswerRepository;
+import dev.interviewcoach.daily.SubscriptionRepository;
+import dev.interviewcoach.engine.ActionHandler;
+import dev.interviewcoach.engine.CommandHandler;
+import dev.interviewcoach.interview.AnswerRecord;
+import dev.interviewcoach.interview.MockSession;
+import dev.interviewcoach.interview.SessionRepository;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code forget-me} (after a confirmation) deletes everything stored about a person: interviews
+ * and their answers, answers to questions of the day, preferences; a subscription they created
+ * stays for the channel but no longer names them. {@code export} sends them all of it as a JSON file.
+ */
+public final class PrivacyFeature implements CommandHandler, ActionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PrivacyFeature.class);
+    static final String FEATURE = "privacy";
+
+    private final Jdbi jdbi;
+    private final SessionRepository sessions;
+    private final DailyAnswerRepository daily;
+    private final PersonRepository people;
+    private final SubscriptionRepository subscriptions;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public PrivacyFeature(Jdbi jdbi, SessionRepository sessions, DailyAnswerRepository daily, PersonRepository people,
+                          SubscriptionRepository subscriptions, Clock clock) {
+        this.jdbi = jdbi;
+        this.sessions = sessions;
+        this.daily = daily;
+        this.people = people;
+        this.subscriptions = subscriptions;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "forget-me";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("export");
+    }
+
+    @Override
+    public String usage() {
+        return "export, forget-me";
+    }
+
+    @Override
+    public String summary() {
+        return "get everything stored about you as a file, or delete it all";
+    }
+
+    @Override
+    public String feature() {
+        return FEATURE;
+    }
+
+    @Override
+    public void handle(Inbound.Command command, List<String> args, ChatPort port) {
+        String word = command.text().strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
+        if (word.equals("export")) {
+            export(command.user(), command.place(), port);
+        } else if (!args.isEmpty() && args.getFirst().equalsIgnoreCase("confirm")) {
+            forget(command.user(), command.place(), port);
+        } else {
+            port.post(command.place(), confirmation().onlyTo(command.user()));
+        }
+    }
+
+    @Override
+    public void onAction(Inbound.Action action, ChatPort port) {
+        switch (action.action().verb()) {
+            case "forget" -> forget(action.user(), action.place(), port);
+            case "keep" -> port.post(action.place(), Reply.text("Nothing was deleted.").onlyTo(action.user()));
+            default -> port.post(action.place(), Reply.text("That button is no longer in use.").onlyTo(action.user()));
+        }
+    }
+
+    private static Reply confirmation() {
+        return Reply.builder("Delete everything stored about you? Type forget-me confirm to go ahead.")
+                .heading("Delete everything about you?")
+                .text("This deletes your mock interviews and answers, your answers to questions of the day, your stats,"
+                        + " streaks and settings. It cannot be undone. Type export first for a copy.")
+                .block(new Block.Buttons(List.of(
+                        new Block.Button("Delete everything", new ActionId(FEATURE, "forget", "me", 0), Block.Style.DANGER,
+                                "forget-me confirm"),
+                        new Block.Button("Keep it", new ActionId(FEATURE, "keep", "me", 0), Block.Style.DEFAULT, "keep"))))
+                .build();
+    }
+
+    private void forget(UserRef user, Place place, ChatPort port) {
+        int removed = jdbi.inTransaction(h -> {
+            int n = sessions.deleteFor(user);
+            n += daily.deleteFor(user);
+            n += people.delete(user);
+            subscriptions.forgetCreator(user.platform().name(), user.tenant(), user.userId());
+            return n;
+        });
+        log.info("a person's data was deleted at their request ({} records)", removed);
+        port.post(place, Reply.text(removed == 0 ? "There was nothing stored about you; there is nothing now."
+                : "Done: everything stored about you is deleted. If you practise again, you start afresh.").onlyTo(user));
+    }
+
+    private void export(UserRef user, Place place, ChatPort port) {
+        byte[] file;
+        try {
+            file = json.writeValueAsBytes(document(user));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an export", e);
+        }
+        Place direct = place.kind() == Place.Kind.DIRECT ? place : port.openDirect(user);
+        port.postFile(direct, Reply.text("Everything Interview Coach stores about you, as of " + clock.instant()
+                + ".").onlyTo(user), "interview-coach-export.json", file);
+        if (!direct.equals(place)) {
+            port.post(place, Reply.text("I've sent your data to our direct messages as a JSON file.").onlyTo(user));
+        }
+    }
+
+    private ObjectNode document(UserRef user) {
+        ObjectNode root = json.createObjectNode();
+        root.put("exportedAt", clock.instant().toString());
+        root.putObject("person").put("platform", user.platform().name()).put("workspace", user.tenant())
+                .put("user", user.userId());
+        people.find(user).ifPresent(p -> root.putObject("settings").put("muted", p.muted()).put("streakReminders", p.remind())
+                .put("zone", p.zone().map(Object::toString).orElse(null)));
+        ArrayNode interviews = root.putArray("mockInterviews");
+        for (MockSession s : sessions.recentFor(user, Integer.MAX_VALUE)) {
+            ObjectNode node = interviews.addObject().put("id", s.id()).put("track", s.track())
+                    .put("startedAt", s.startedAt().toString()).put("status", s.status().name());
+            ArrayNode answers = node.putArray("answers");
+            for (AnswerRecord a : sessions.answers(s.id())) {
+                ObjectNode an = answers.addObject().put("question", a.questionId()).put("outcome", a.outcome().name())
+                        .put("answer", a.answerText()).put("at", a.at().toString());
+                if (a.score() != null) {
+                    an.put("score", a.score());
+                }
+            }
+        }
+        ArrayNode answers = root.putArray("questionOfTheDayAnswers");
+        for (DailyAnswerRepository.Answer a : daily.byUser(user)) {
+            answers.addObject().put("date", a.localDate().toString()).put("question", a.questionId()).put("answer", a.text())
+                    .put("score", a.score()).put("sharedAtReveal", a.shared()).put("at", a.answeredAt().toString());
+        }
+        return root;
+    }
+}

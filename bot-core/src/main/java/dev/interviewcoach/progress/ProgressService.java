@@ -1,0 +1,94 @@
+package dev.interviewcoach.progress;
+
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.daily.DailyAnswerRepository;
+import dev.interviewcoach.interview.AnswerRecord;
+import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.interview.MockSession;
+import dev.interviewcoach.interview.SessionRepository;
+import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.question.Question;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A person's record across features: the scored answers behind {@link Progress}, and the topic
+ * weights that make mock interviews come back to weak topics.
+ *
+ * <p>The spaced-repetition rule: a topic whose mean score is under 3 weighs 3 (drawn about three
+ * times as often as others), a topic last practised more than 14 days ago weighs 2 (due for
+ * review), every other topic weighs 1.
+ */
+public final class ProgressService implements MockInterviewFeature.TopicWeights {
+
+    static final double WEAK_WEIGHT = 3.0;
+    static final double DUE_WEIGHT = 2.0;
+    static final Duration DUE_AFTER = Duration.ofDays(14);
+
+    private final SessionRepository sessions;
+    private final DailyAnswerRepository daily;
+    private final PersonRepository people;
+    private final BankCatalog banks;
+    private final Clock clock;
+
+    public ProgressService(SessionRepository sessions, DailyAnswerRepository daily, PersonRepository people,
+                           BankCatalog banks, Clock clock) {
+        this.sessions = sessions;
+        this.daily = daily;
+        this.people = people;
+        this.banks = banks;
+        this.clock = clock;
+    }
+
+    /** Every scored answer of a person, from interviews and questions of the day. */
+    public List<Progress.Scored> scored(UserRef user) {
+        List<Progress.Scored> all = new ArrayList<>();
+        for (MockSession s : sessions.recentFor(user, Integer.MAX_VALUE)) {
+            for (AnswerRecord a : sessions.answers(s.id())) {
+                if (a.outcome() == AnswerRecord.Outcome.ANSWERED && a.score() != null) {
+                    all.add(new Progress.Scored(a.at(), topicOf(a.questionId(), s.track()), a.score()));
+                }
+            }
+        }
+        for (DailyAnswerRepository.Answer a : daily.byUser(user)) {
+            all.add(new Progress.Scored(a.answeredAt(), topicOf(a.questionId(), "daily"), a.score()));
+        }
+        return all;
+    }
+
+    /** The zone a person's days are counted in: the one they have, else the platform's, else UTC. */
+    public ZoneId zoneOf(UserRef user, java.util.Optional<ZoneId> fromPlatform) {
+        return people.get(user).zone().or(() -> fromPlatform).orElse(ZoneId.of("UTC"));
+    }
+
+    public Progress progress(UserRef user, ZoneId zone) {
+        return Progress.of(scored(user), zone, clock.instant().atZone(zone).toLocalDate());
+    }
+
+    @Override
+    public Map<String, Double> forUser(UserRef user) {
+        Progress p = progress(user, zoneOf(user, java.util.Optional.empty()));
+        Map<String, Double> weights = new HashMap<>();
+        for (Progress.TopicStats t : p.topics()) {
+            if (t.mean() < Progress.WEAK_BELOW) {
+                weights.put(t.topic(), WEAK_WEIGHT);
+            } else if (t.last().plus(DUE_AFTER).isBefore(clock.instant())) {
+                weights.put(t.topic(), DUE_WEIGHT);
+            }
+        }
+        return weights;
+    }
+
+    private String topicOf(String questionId, String fallback) {
+        return banks.current().question(questionId).map(ProgressService::topic).orElse(fallback);
+    }
+
+    static String topic(Question q) {
+        return q.topics().isEmpty() ? q.kind().word() : q.topics().getFirst();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.interviewcoach.progress;
+
+import dev.interviewcoach.chat.ChatPort;
+import dev.interviewcoach.chat.ChatPorts;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Reply;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The opt-in "your streak ends tonight" message: after {@link #EVENING} in the person's zone, to
+ * those with a live streak who have not answered today, at most once a day across every instance
+ * (the claim on {@code reminded_on} decides), never to the muted.
+ */
+public final class Reminders {
+
+    private static final Logger log = LoggerFactory.getLogger(Reminders.class);
+    static final LocalTime EVENING = LocalTime.of(18, 0);
+
+    private final PersonRepository people;
+    private final ProgressService progress;
+
+    public Reminders(PersonRepository people, ProgressService progress) {
+        this.people = people;
+        this.progress = progress;
+    }
+
+    /** Sends the reminders due at {@code now}; returns how many went out. */
+    public int sendDue(Instant now, ChatPorts ports) {
+        int sent = 0;
+        for (PersonRepository.Person p : people.wantingReminders()) {
+            Optional<ChatPort> port = ports.on(p.user().platform());
+            ZoneId zone = p.zone().orElse(ZoneId.of("UTC"));
+            var local = now.atZone(zone);
+            LocalDate today = local.toLocalDate();
+            if (port.isEmpty() || local.toLocalTime().isBefore(EVENING) || p.remindedOn().equals(Optional.of(today))) {
+                continue;
+            }
+            Progress state = Progress.of(progress.scored(p.user()), zone, today);
+            if (state.currentStreak() == 0 || state.answeredToday() || !people.claimReminder(p.user(), today)) {
+                continue;
+            }
+            try {
+                Place direct = port.get().openDirect(p.user());
+                port.get().post(direct, Reply.text("Your " + state.currentStreak() + "-day streak ends tonight. One"
+                        + " answer keeps it: today's question of the day, or ask followed by a topic. (Stop these"
+                        + " with: remind off)"));
+                sent++;
+            } catch (RuntimeException e) {
+                log.warn("streak reminder not delivered: {}", e.toString());
+            }
+        }
+        return sent;
+    }
+}

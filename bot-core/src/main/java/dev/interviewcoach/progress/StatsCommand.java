@@ -1,0 +1,100 @@
+package dev.interviewcoach.progress;
+
+import dev.interviewcoach.chat.Block;
+import dev.interviewcoach.chat.ChatPort;
+import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.chat.RichText;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.engine.CommandHandler;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code stats}: a person's progress, shown only to them, with one suggested next step. */
+public final class StatsCommand implements CommandHandler {
+
+    private final ProgressService progress;
+
+    public StatsCommand(ProgressService progress) {
+        this.progress = progress;
+    }
+
+    @Override
+    public String name() {
+        return "stats";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("progress");
+    }
+
+    @Override
+    public String usage() {
+        return "stats";
+    }
+
+    @Override
+    public String summary() {
+        return "your progress: answers, scores by topic, streaks, what to practise next";
+    }
+
+    @Override
+    public void handle(Inbound.Command command, List<String> args, ChatPort port) {
+        port.post(command.place(), page(command.user(), port).onlyTo(command.user()));
+    }
+
+    /** The progress page; also the top of the Slack App Home. */
+    public Reply page(UserRef user, ChatPort port) {
+        ZoneId zone = progress.zoneOf(user, port.zoneOf(user));
+        Progress p = progress.progress(user, zone);
+        Reply.Builder reply = Reply.builder(summary(p)).heading("Your progress");
+        if (p.answered() == 0) {
+            return reply.text("Nothing scored yet. Answer a question of the day in a subscribed channel, or start a"
+                    + " mock interview with: mock").build();
+        }
+        reply.block(new Block.Fields(List.of(
+                new Block.Field("Questions answered", RichText.of(Integer.toString(p.answered()))),
+                new Block.Field("Daily streak", RichText.of(streak(p))),
+                new Block.Field("Best streak", RichText.of(p.bestStreak() + (p.bestStreak() == 1 ? " day" : " days"))))));
+        List<RichText> rows = new ArrayList<>();
+        for (Progress.TopicStats t : p.topics().subList(0, Math.min(8, p.topics().size()))) {
+            rows.add(RichText.builder().bold(t.topic()).plain(String.format(Locale.ROOT, ": %.1f/5 over %d %s%s", t.mean(),
+                    t.answers(), t.answers() == 1 ? "answer" : "answers", trend(t))).build());
+        }
+        reply.text(RichText.builder().bold("By topic").build()).text(new RichText(List.of(new RichText.Bullets(rows))));
+        if (!p.weakest().isEmpty()) {
+            reply.text(RichText.builder().bold("Weakest: ").plain(String.join(", ",
+                    p.weakest().stream().map(Progress.TopicStats::topic).toList())).build());
+        }
+        reply.text(RichText.builder().bold("Next step: ").plain(nextStep(p)).build());
+        reply.text(RichText.builder().italic("Days are counted in " + zone.getId() + ". Only you can see this.").build());
+        return reply.build();
+    }
+
+    static String nextStep(Progress p) {
+        return p.weakestTopic()
+                .map(t -> "start a 3-question mock on " + t.topic() + ": ask " + t.topic() + ", or mock with 3 questions"
+                        + " (weak topics come up more often in your interviews)")
+                .orElse(p.answeredToday() ? "keep the streak going tomorrow; for more today, try a 5-question mock"
+                        : "answer today's question to keep your streak, or start a 5-question mock");
+    }
+
+    private static String streak(Progress p) {
+        String days = p.currentStreak() + (p.currentStreak() == 1 ? " day" : " days");
+        return p.currentStreak() > 0 && !p.answeredToday() ? days + " (answer today to keep it)" : days;
+    }
+
+    private static String trend(Progress.TopicStats t) {
+        if (t.trend() >= 0.5) {
+            return ", improving";
+        }
+        return t.trend() <= -0.5 ? ", slipping" : "";
+    }
+
+    private static String summary(Progress p) {
+        return "Your progress: " + p.answered() + " answered, streak " + p.currentStreak() + ", best " + p.bestStreak();
+    }
+}
