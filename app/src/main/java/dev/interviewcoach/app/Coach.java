@@ -65,6 +65,8 @@ public final class Coach implements AutoCloseable {
     private final Optional<BankWatcher> watcher;
     private final DailyPoster poster;
     private final Reminders reminders;
+    private final SubscriptionRepository subscriptions;
+    private final DailyPostRepository posts;
 
     /** Settings of the question of the day: the default track and how late a missed post may still go out. */
     public record DailySettings(String defaultTrack, Duration grace) {}
@@ -86,8 +88,8 @@ public final class Coach implements AutoCloseable {
         FeedbackEngine feedback = new RuleBasedFeedbackEngine(banks, analyzer);
         InterviewReplies replies = new InterviewReplies();
         this.sessions = new SessionRepository(jdbi);
-        SubscriptionRepository subscriptions = new SubscriptionRepository(jdbi);
-        DailyPostRepository posts = new DailyPostRepository(jdbi);
+        this.subscriptions = new SubscriptionRepository(jdbi);
+        this.posts = new DailyPostRepository(jdbi);
         DailyAnswerRepository dailyAnswers = new DailyAnswerRepository(jdbi);
         PersonRepository people = new PersonRepository(jdbi);
         ProgressService progress = new ProgressService(sessions, dailyAnswers, people, banks, clock);
@@ -124,6 +126,11 @@ public final class Coach implements AutoCloseable {
 
     /** Opens the configured database, migrates it and loads the banks, watching the custom folder if any. */
     public static Coach start(CoachConfig config, Map<String, String> env) {
+        return start(config, env, Clock.systemUTC());
+    }
+
+    /** As {@link #start(CoachConfig, Map)}, on a given clock (the console's movable one). */
+    public static Coach start(CoachConfig config, Map<String, String> env, Clock clock) {
         Database database = Database.open(config.jdbcUrl(env), config.databaseUser(), config.databasePassword());
         try {
             database.migrate();
@@ -135,7 +142,7 @@ public final class Coach implements AutoCloseable {
             }
             return new Coach(database, catalog, watcher, new MockInterviewFeature.Settings(config.defaultTrack(),
                     config.defaultQuestions(), config.maxQuestions()),
-                    new DailySettings(config.defaultTrack(), config.dailyGrace()), Clock.systemUTC(), new Random());
+                    new DailySettings(config.defaultTrack(), config.dailyGrace()), clock, new Random());
         } catch (IOException e) {
             database.close();
             throw new UncheckedIOException("cannot watch the custom bank folder", e);
@@ -143,6 +150,14 @@ public final class Coach implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    public SubscriptionRepository subscriptions() {
+        return subscriptions;
+    }
+
+    public DailyPostRepository dailyPosts() {
+        return posts;
     }
 
     public Database database() {

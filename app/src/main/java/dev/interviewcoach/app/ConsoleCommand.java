@@ -1,7 +1,9 @@
 package dev.interviewcoach.app;
 
 import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.console.ConsoleChannel;
 import dev.interviewcoach.console.ConsoleChatPort;
+import dev.interviewcoach.console.MovableClock;
 import dev.interviewcoach.console.ConsoleRenderer;
 import dev.interviewcoach.console.ConsoleSession;
 import java.io.BufferedReader;
@@ -38,6 +40,14 @@ final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--config", description = "Configuration file (default: config/coach.yaml if present).")
     Path config;
 
+    @Option(names = "--channel", description = "Simulate a team channel with a question of the day and a clock you move"
+            + " (:advance 1d), instead of a mock interview.")
+    boolean channel;
+
+    @Option(names = "--subscribe", description = "With --channel: the channel's subscription when it has none,"
+            + " as for daily subscribe (default: the track, 09:00, your zone, weekdays, sealed).")
+    String subscribe;
+
     @Override
     public Integer call() throws Exception {
         if (System.getenv("COACH_LOG_LEVEL") == null) {
@@ -58,6 +68,9 @@ final class ConsoleCommand implements Callable<Integer> {
                 && !"dumb".equals(System.getenv("TERM"));
         String name = user != null && !user.isBlank() ? user.strip()
                 : Optional.ofNullable(System.getenv("USER")).filter(s -> !s.isBlank()).orElse("you");
+        if (channel) {
+            return channel(cfg, env, out, ansi, name);
+        }
         try (Coach coach = Coach.start(cfg, env)) {
             coach.banks().problems().forEach(p -> System.err.println("warning: left out a custom bank: " + p));
             out.println("Interview Coach: a mock interview in your terminal. Type help for commands.");
@@ -68,6 +81,18 @@ final class ConsoleCommand implements Callable<Integer> {
             String start = "mock " + (track == null ? cfg.defaultTrack() : track) + " "
                     + (questions == null ? cfg.defaultQuestions() : questions);
             session.run(person, start, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        }
+        return 0;
+    }
+
+    private int channel(CoachConfig cfg, Map<String, String> env, PrintStream out, boolean ansi, String name)
+            throws java.io.IOException {
+        MovableClock clock = new MovableClock(Clock.systemUTC().instant());
+        try (Coach coach = Coach.start(cfg, env, clock)) {
+            ConsoleChannel simulated = new ConsoleChannel(coach, new ConsoleChatPort(out, new ConsoleRenderer(ansi)), clock,
+                    out, name);
+            simulated.run(subscribe != null ? subscribe : (track == null ? cfg.defaultTrack() : track),
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         }
         return 0;
     }

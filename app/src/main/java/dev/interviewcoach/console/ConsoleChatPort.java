@@ -38,6 +38,17 @@ public final class ConsoleChatPort implements ChatPort {
         return ConsoleSession.placeFor(user);
     }
 
+    /** In the terminal, the person at the keyboard runs the simulated channel. */
+    @Override
+    public boolean mayManage(UserRef user, Place channel) {
+        return true;
+    }
+
+    @Override
+    public java.util.Optional<java.time.ZoneId> zoneOf(UserRef user) {
+        return java.util.Optional.of(java.time.ZoneId.systemDefault());
+    }
+
     /** A terminal cannot change what it printed; the next reply says what happened instead. */
     @Override
     public void update(MessageRef message, Reply reply) {

@@ -87,6 +87,13 @@ public final class DailyPostRepository {
                 .bind("sub", subscriptionId).bind("date", date.toString()).map(DailyPostRepository::post).findOne());
     }
 
+    /** The subscription's most recent post that went out. */
+    public Optional<Post> latest(String subscriptionId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM daily_post WHERE subscription_id = :sub"
+                        + " AND message_id IS NOT NULL ORDER BY local_date DESC LIMIT 1")
+                .bind("sub", subscriptionId).map(DailyPostRepository::post).findOne());
+    }
+
     /** Posts made but not yet revealed, oldest first. */
     public List<Post> unrevealed(String subscriptionId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM daily_post WHERE subscription_id = :sub"

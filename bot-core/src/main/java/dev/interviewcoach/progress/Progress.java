@@ -19,13 +19,13 @@ public record Progress(int answered, List<TopicStats> topics, int currentStreak,
                        boolean answeredToday, List<TopicStats> weakest) {
 
     /** One scored answer: when, on which topic, and the score out of 5. */
-    public record Scored(java.time.Instant at, String topic, int score) {}
+    public record Scored(java.time.Instant at, String track, String topic, int score) {}
 
     /**
      * A topic's figures. {@code trend} is the mean of the latest three answers minus the mean of the
      * three before them (zero until there are four), so a positive trend means getting better.
      */
-    public record TopicStats(String topic, int answers, double mean, double trend, java.time.Instant last) {}
+    public record TopicStats(String track, String topic, int answers, double mean, double trend, java.time.Instant last) {}
 
     /** A topic counts as weak below this mean score. */
     static final double WEAK_BELOW = 3.0;
@@ -37,7 +37,7 @@ public record Progress(int answered, List<TopicStats> topics, int currentStreak,
         List<TopicStats> topics = new ArrayList<>();
         byTopic.forEach((topic, list) -> {
             double mean = list.stream().mapToInt(Scored::score).average().orElse(0);
-            topics.add(new TopicStats(topic, list.size(), mean, trend(list), list.getLast().at()));
+            topics.add(new TopicStats(list.getLast().track(), topic, list.size(), mean, trend(list), list.getLast().at()));
         });
         topics.sort(Comparator.comparing(TopicStats::answers).reversed().thenComparing(TopicStats::topic));
         List<TopicStats> weakest = topics.stream().filter(t -> t.mean() < WEAK_BELOW)

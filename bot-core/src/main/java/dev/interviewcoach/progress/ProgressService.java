@@ -51,12 +51,13 @@ public final class ProgressService implements MockInterviewFeature.TopicWeights 
         for (MockSession s : sessions.recentFor(user, Integer.MAX_VALUE)) {
             for (AnswerRecord a : sessions.answers(s.id())) {
                 if (a.outcome() == AnswerRecord.Outcome.ANSWERED && a.score() != null) {
-                    all.add(new Progress.Scored(a.at(), topicOf(a.questionId(), s.track()), a.score()));
+                    all.add(new Progress.Scored(a.at(), s.track(), topicOf(a.questionId(), s.track()), a.score()));
                 }
             }
         }
         for (DailyAnswerRepository.Answer a : daily.byUser(user)) {
-            all.add(new Progress.Scored(a.answeredAt(), topicOf(a.questionId(), "daily"), a.score()));
+            String track = banks.current().question(a.questionId()).map(Question::track).orElse("daily");
+            all.add(new Progress.Scored(a.answeredAt(), track, topicOf(a.questionId(), track), a.score()));
         }
         return all;
     }

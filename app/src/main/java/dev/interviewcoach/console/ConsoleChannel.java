@@ -1,0 +1,175 @@
+package dev.interviewcoach.console;
+
+import dev.interviewcoach.app.Coach;
+import dev.interviewcoach.chat.ActionId;
+import dev.interviewcoach.chat.Block;
+import dev.interviewcoach.chat.ChatPorts;
+import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.daily.DailyPostRepository;
+import dev.interviewcoach.daily.Subscription;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code coach console --channel}: a simulated team channel with a question of the day and a clock
+ * the person moves, so the daily flow (post, answers, reveal, streaks) can be tried in a terminal.
+ * Lines starting with ':' drive the simulation; everything else is what a member would do there.
+ */
+public final class ConsoleChannel {
+
+    static final String CHANNEL_ID = "console-channel";
+    private static final Pattern ADVANCE = Pattern.compile("(\\d{1,4})\\s*([dhm])");
+    private static final Duration STEP = Duration.ofMinutes(15);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    private final Coach coach;
+    private final ConsoleChatPort port;
+    private final MovableClock clock;
+    private final PrintStream out;
+    private final String runId = UUID.randomUUID().toString();
+    private final Place channel = Place.channel(Platform.CONSOLE, ConsoleSession.TENANT, CHANNEL_ID);
+    private long eventCounter;
+    private UserRef person;
+
+    public ConsoleChannel(Coach coach, ConsoleChatPort port, MovableClock clock, PrintStream out, String name) {
+        this.coach = coach;
+        this.port = port;
+        this.clock = clock;
+        this.out = out;
+        this.person = ConsoleSession.user(name);
+    }
+
+    public static Place channel() {
+        return Place.channel(Platform.CONSOLE, ConsoleSession.TENANT, CHANNEL_ID);
+    }
+
+    /** Subscribes the channel when it has no subscription yet, then reads lines until input ends. */
+    public void run(String subscribeWords, BufferedReader in) throws IOException {
+        out.println("A simulated channel, #practice. " + help());
+        if (coach.subscriptions().find(channel).isEmpty()) {
+            command("daily subscribe " + subscribeWords);
+        } else {
+            command("daily status");
+        }
+        while (true) {
+            out.print("\n[" + WHEN.format(clock.instant().atZone(zone())) + " " + zone().getId() + "] " + person.userId()
+                    + "> ");
+            out.flush();
+            String line = in.readLine();
+            if (line == null || line.strip().equalsIgnoreCase(":quit")) {
+                out.println();
+                return;
+            }
+            handle(line.strip());
+        }
+    }
+
+    void handle(String line) {
+        if (line.isEmpty()) {
+            return;
+        }
+        String lower = line.toLowerCase(Locale.ROOT);
+        if (line.startsWith(":")) {
+            control(line.substring(1).strip());
+        } else if (coach.sessions().activeFor(person).isPresent()) {
+            // A mock interview (e.g. from the practise button) takes what is typed, as in a DM.
+            send(new Inbound.Message(nextId(), person, coach.sessions().activeFor(person).get().place(), line,
+                    clock.instant()));
+        } else if (lower.startsWith("answer ")) {
+            latest().ifPresentOrElse(post -> send(new Inbound.Submission(nextId(), person, channel,
+                            new ActionId("daily", "answer", post.key(), 0),
+                            Map.of(Block.Button.FORM_FIELD, line.substring("answer ".length())), clock.instant())),
+                    () -> out.println("No question of the day yet: :advance the clock, or type daily now."));
+        } else if (lower.startsWith("reply ")) {
+            latest().ifPresentOrElse(post -> send(new Inbound.Message(nextId(), person, channel.thread(post.messageId()),
+                            line.substring("reply ".length()), "console-" + eventCounter, clock.instant())),
+                    () -> out.println("No question of the day yet: :advance the clock, or type daily now."));
+        } else if (lower.equals("hint") || lower.equals("share") || lower.equals("practise") || lower.equals("practice")) {
+            String verb = lower.equals("practice") ? "practise" : lower;
+            latest().ifPresentOrElse(post -> send(new Inbound.Action(nextId(), person, channel,
+                            new ActionId("daily", verb, post.key(), 0), null, clock.instant())),
+                    () -> out.println("No question of the day yet: :advance the clock, or type daily now."));
+        } else {
+            command(line);
+        }
+    }
+
+    private void control(String words) {
+        String lower = words.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("advance")) {
+            Matcher m = ADVANCE.matcher(lower.substring("advance".length()).strip());
+            if (!m.matches()) {
+                out.println("Say how far, for example :advance 1d, :advance 3h or :advance 30m.");
+                return;
+            }
+            Duration by = switch (m.group(2)) {
+                case "d" -> Duration.ofDays(Long.parseLong(m.group(1)));
+                case "h" -> Duration.ofHours(Long.parseLong(m.group(1)));
+                default -> Duration.ofMinutes(Long.parseLong(m.group(1)));
+            };
+            if (by.compareTo(Duration.ofDays(366)) > 0) {
+                out.println("At most a year at a time.");
+                return;
+            }
+            // Step through the span so every post and reminder comes at its own time.
+            Duration left = by;
+            while (!left.isZero()) {
+                Duration step = left.compareTo(STEP) < 0 ? left : STEP;
+                clock.advance(step);
+                left = left.minus(step);
+                coach.tick(clock.instant(), ChatPorts.only(port));
+            }
+        } else if (lower.startsWith("as ")) {
+            String name = words.substring(3).strip();
+            if (!name.matches("[A-Za-z0-9._-]{1,40}")) {
+                out.println("A name is letters, digits, '.', '_' or '-', up to 40 characters.");
+                return;
+            }
+            person = ConsoleSession.user(name);
+            out.println("You are now " + name + ".");
+        } else if (lower.equals("time")) {
+            out.println(WHEN.format(clock.instant().atZone(zone())) + " " + zone().getId());
+        } else {
+            out.println(help());
+        }
+    }
+
+    private static String help() {
+        return "Type answer <text> to answer today's question privately, reply <text> to answer in its thread,"
+                + " hint, share, practise, or any command (daily status, daily now, daily reveal, stats, help)."
+                + " :advance 1d moves the clock, :as NAME switches person, :time shows the time, :quit leaves.";
+    }
+
+    private ZoneId zone() {
+        return coach.subscriptions().find(channel).map(s -> s.times().zone()).orElse(ZoneId.systemDefault());
+    }
+
+    private Optional<DailyPostRepository.Post> latest() {
+        return coach.subscriptions().find(channel).map(Subscription::id).flatMap(id -> coach.dailyPosts().latest(id));
+    }
+
+    private void command(String text) {
+        send(new Inbound.Command(nextId(), person, channel, text, clock.instant()));
+    }
+
+    private void send(Inbound inbound) {
+        coach.engine().handle(inbound, port);
+    }
+
+    private String nextId() {
+        return "console:" + runId + ":" + (++eventCounter);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.interviewcoach.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.app.Coach;
+import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.question.BankReader;
+import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.store.Database;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daily flow in a simulated channel: a clock moved by hand, three people, the reveal, stats and forget-me. */
+class ConsoleChannelTest {
+
+    private static final String ANSWER = "I would profile first with py-spy to find the hot path, measure p99 latency,"
+            + " then fix the slowest query with an index and compare before and after; in one service that took p99"
+            + " from 900 ms to 150 ms.";
+
+    @TempDir
+    Path dir;
+
+    private String run(String script) throws Exception {
+        return run("ana", script);
+    }
+
+    private String run(String name, String script) throws Exception {
+        Database database = Database.sqlite(dir.resolve("coach.db"));
+        database.migrate();
+        // Monday 23 Nov 2026, 07:00 UTC: before the 09:00 Europe/Berlin post (08:00 UTC in winter).
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-23T07:00:00Z"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (Coach coach = new Coach(database, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())),
+                Optional.empty(), new MockInterviewFeature.Settings("python-developer", 5, 20),
+                new Coach.DailySettings("python-developer", Duration.ofHours(2)), clock, new Random(5))) {
+            new ConsoleChannel(coach, new ConsoleChatPort(out, new ConsoleRenderer(false)), clock, out, name)
+                    .run("python-developer 09:00 Europe/Berlin weekdays sealed", new BufferedReader(new StringReader(script)));
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void threePeopleAnswerPrivatelyAndTheRevealShowsOnlyTheSharedAnswer() throws Exception {
+        String shown = run(String.join("\n",
+                ":advance 2h",
+                "answer " + ANSWER + " (ana)",
+                "share",
+                ":as ben",
+                "answer " + ANSWER + " (ben)",
+                ":as cat",
+                "answer " + ANSWER + " (cat)",
+                "answer a second try",
+                ":advance 1d",
+                "stats",
+                ":quit"));
+        assertThat(shown).contains("python-developer question every weekday at 09:00 Europe/Berlin");
+        assertThat(shown.indexOf("== Question of the day")).as("posted once the clock passed 09:00 Berlin").isPositive();
+        assertThat(shown).contains("first answer is the one that counts");
+        String reveal = shown.substring(shown.indexOf("== The reveal =="));
+        assertThat(reveal).contains("3 people answered").contains("(ana)").doesNotContain("(ben)").doesNotContain("(cat)");
+        assertThat(shown.substring(0, shown.indexOf("== The reveal ==")).split("== Question of the day", -1))
+                .as("one question before the reveal, the next after it").hasSize(2);
+        assertThat(shown).contains("Daily streak: 1 day");
+    }
+
+    @Test
+    void forgetMeLeavesNoRowThatNamesThePerson() throws Exception {
+        String shown = run("zed-the-person", String.join("\n",
+                ":advance 2h",
+                "answer " + ANSWER,
+                "share",
+                "remind on",
+                "mute",
+                "practise",
+                ANSWER,
+                "end",
+                "export",
+                "forget-me",
+                "forget-me confirm",
+                "stats",
+                ":quit"));
+        assertThat(shown).contains("Question 1 of 3").contains("\"questionOfTheDayAnswers\"").contains("Delete everything about you?")
+                .contains("everything stored about you is deleted").contains("Nothing scored yet");
+        List<String> found = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("coach.db"));
+             Statement st = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            assertThat(tables).contains("mock_session", "mock_answer", "daily_answer", "daily_subscription", "coach_person");
+            for (String table : tables) {
+                try (Statement each = c.createStatement(); ResultSet rs = each.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            Object value = rs.getObject(i);
+                            if (value != null && value.toString().contains("zed-the-person")) {
+                                found.add(table + "." + rs.getMetaData().getColumnName(i));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(found).as("rows that still name the person").isEmpty();
+    }
+}
