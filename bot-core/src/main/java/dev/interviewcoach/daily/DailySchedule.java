@@ -23,13 +23,19 @@ public final class DailySchedule implements AutoCloseable {
         RecurringTask<Void> check = Tasks.recurring(TASK, FixedDelay.of(every)).execute((instance, context) -> postDue.run());
         var builder = Scheduler.create(dataSource).startTasks(check).threads(1)
                 .pollingInterval(every.dividedBy(2).isZero() ? Duration.ofMillis(500) : every.dividedBy(2))
-                .heartbeatInterval(Duration.ofSeconds(30))
+                // A check killed mid-run (kill -9) is taken over after a few missed heartbeats, so
+                // keep them close to the check's own rhythm.
+                .heartbeatInterval(clamp(every, Duration.ofSeconds(1), Duration.ofSeconds(30)))
                 .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(instanceName))
                 .alwaysPersistTimestampInUTC();
         if (sqlite) {
             builder.pollUsingFetchAndLockOnExecute(0.5, 1.0).jdbcCustomization(new SqliteDialect());
         }
         this.scheduler = builder.build();
+    }
+
+    private static Duration clamp(Duration value, Duration min, Duration max) {
+        return value.compareTo(min) < 0 ? min : value.compareTo(max) > 0 ? max : value;
     }
 
     /** db-scheduler speaks ANSI {@code OFFSET ... FETCH FIRST}; SQLite wants {@code LIMIT}. */

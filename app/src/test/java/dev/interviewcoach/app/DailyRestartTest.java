@@ -1,0 +1,123 @@
+package dev.interviewcoach.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.daily.PostTimes;
+import dev.interviewcoach.daily.Subscription;
+import dev.interviewcoach.daily.SubscriptionRepository;
+import dev.interviewcoach.store.Database;
+import dev.interviewcoach.testkit.slack.ApiCall;
+import dev.interviewcoach.testkit.slack.FakeSlack;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code coach run} killed with SIGKILL around a question of the day: killed before the post time,
+ * the restarted process posts it (within the grace window); killed after posting, the restarted
+ * one does not post again.
+ */
+class DailyRestartTest {
+
+    @TempDir
+    Path dir;
+
+    private Process launch(FakeSlack slack) throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("COACH_"));
+        builder.environment().putAll(Map.of("SLACK_BOT_TOKEN", "xoxb-restart", "SLACK_SIGNING_SECRET", "restart-secret",
+                "COACH_SLACK_API_URL", slack.methodsUrl(), "COACH_SLACK_PORT", "0", "COACH_SLACK_HOST", "127.0.0.1",
+                "COACH_DATABASE_PATH", dir.resolve("coach.db").toString(), "COACH_DAILY_CHECK_SECONDS", "1"));
+        Process process = builder.start();
+        List<String> lines = new ArrayList<>();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> {
+            try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    lines.add(line);
+                    if (line.contains("Interview Coach ready")) {
+                        return;
+                    }
+                }
+            } catch (java.io.IOException ignored) {
+                // the process ended
+            }
+        });
+        ready.get(90, TimeUnit.SECONDS);
+        // Keep draining so the process never blocks on a full pipe.
+        CompletableFuture.runAsync(() -> {
+            try {
+                while (out.readLine() != null) {
+                    // discard
+                }
+            } catch (java.io.IOException ignored) {
+                // the process ended
+            }
+        });
+        return process;
+    }
+
+    private static void kill(Process process) throws InterruptedException {
+        process.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static List<ApiCall> questions(FakeSlack slack) {
+        return slack.calls("chat.postMessage").stream()
+                .filter(c -> "C-DAILY".equals(c.arg("channel")) && c.arg("text") != null
+                        && c.arg("text").startsWith("Question of the day")).toList();
+    }
+
+    @Test
+    void killedBeforeThePostTimeItPostsOnRestartAndKilledAfterItDoesNotPostTwice() throws Exception {
+        // The post time is a little ahead, so the first process is killed before it.
+        Instant postAt = Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+        try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
+            db.migrate();
+            new SubscriptionRepository(db.jdbi()).save(new Subscription("sub-restart",
+                    Place.channel(Platform.SLACK, FakeSlack.TEAM_ID, "C-DAILY"), "python-developer",
+                    new PostTimes(LocalTime.ofInstant(postAt, ZoneOffset.UTC), ZoneOffset.UTC, EnumSet.allOf(DayOfWeek.class)),
+                    "UADMIN", Instant.now()));
+        }
+        try (FakeSlack slack = FakeSlack.start()) {
+            Process first = launch(slack);
+            assertThat(Instant.now()).as("the first process was ready before the post time").isBefore(postAt);
+            kill(first);
+            assertThat(questions(slack)).isEmpty();
+
+            while (Instant.now().isBefore(postAt.plusSeconds(2))) {
+                Thread.sleep(250);
+            }
+            Process second = launch(slack);
+            ApiCall posted = slack.awaitCall("chat.postMessage", c -> "C-DAILY".equals(c.arg("channel"))
+                    && c.arg("text") != null && c.arg("text").startsWith("Question of the day"), Duration.ofSeconds(60));
+            assertThat(posted.at()).isAfter(postAt);
+            kill(second);
+
+            Process third = launch(slack);
+            Thread.sleep(6_000); // several checks, one a second
+            kill(third);
+            assertThat(questions(slack)).as("one post for the day, whatever was killed when").hasSize(1);
+        }
+    }
+}
