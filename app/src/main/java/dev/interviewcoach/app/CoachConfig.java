@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The effective configuration: defaults, then {@code config/coach.yaml} (or the file named by
@@ -50,10 +53,15 @@ public record CoachConfig(
 
     /**
      * Slack, when a bot token is given: secrets from {@code SLACK_BOT_TOKEN}, {@code SLACK_SIGNING_SECRET}
-     * and {@code SLACK_APP_TOKEN} (or {@code *_FILE} naming a file that holds one).
+     * and {@code SLACK_APP_TOKEN} (or {@code *_FILE} naming a file that holds one). {@code admins} are
+     * user ids that may manage the bot in any channel, besides the workspace's admins and owners.
      */
     public record Slack(Optional<String> botToken, Optional<String> signingSecret, Optional<String> appToken,
-                        String host, int port, String path, Optional<String> apiUrl) {
+                        String host, int port, String path, Optional<String> apiUrl, Set<String> admins) {
+        public Slack {
+            admins = Set.copyOf(admins);
+        }
+
         public boolean enabled() {
             return botToken.isPresent();
         }
@@ -74,6 +82,7 @@ public record CoachConfig(
         d.put("slack.port", "3000");
         d.put("slack.path", "/slack/events");
         d.put("slack.apiUrl", "");
+        d.put("slack.admins", "");
         d.put("discord.devGuildId", "");
         d.put("discord.shards", "1");
         d.put("discord.apiUrl", "");
@@ -125,7 +134,8 @@ public record CoachConfig(
                 positive(values, "interview.maxQuestions"),
                 new Slack(secret(env, "SLACK_BOT_TOKEN"), secret(env, "SLACK_SIGNING_SECRET"), secret(env, "SLACK_APP_TOKEN"),
                         values.get("slack.host").strip(), port(values, "slack.port"), path(values, "slack.path"),
-                        Optional.of(values.get("slack.apiUrl").strip()).filter(s -> !s.isEmpty())),
+                        Optional.of(values.get("slack.apiUrl").strip()).filter(s -> !s.isEmpty()),
+                        slackUsers(values, "slack.admins")),
                 new Discord(secret(env, "DISCORD_TOKEN"),
                         Optional.of(values.get("discord.devGuildId").strip()).filter(s -> !s.isEmpty()),
                         positive(values, "discord.shards"),
@@ -164,6 +174,25 @@ public record CoachConfig(
         } catch (IOException e) {
             throw new ConfigException(name + "_FILE names " + file + ", which cannot be read: " + e.getMessage());
         }
+    }
+
+    private static final Pattern SLACK_USER = Pattern.compile("[UW][A-Z0-9]{2,}");
+
+    /** A comma list of Slack user ids (a list in the file is joined the same way). */
+    private static Set<String> slackUsers(Map<String, String> values, String key) {
+        Set<String> users = new LinkedHashSet<>();
+        for (String raw : values.get(key).split(",")) {
+            String id = raw.strip();
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!SLACK_USER.matcher(id).matches()) {
+                throw new ConfigException("setting " + key + " must list Slack member ids like U012AB3CD (on a profile:"
+                        + " the three dots, then Copy member ID), not '" + id + "'; fix it in config/coach.yaml or " + envName(key));
+            }
+            users.add(id);
+        }
+        return users;
     }
 
     private static int port(Map<String, String> values, String key) {
@@ -235,6 +264,11 @@ public record CoachConfig(
             JsonNode value = field.getValue();
             if (value.isObject()) {
                 flatten(key, value, values, unknown);
+            } else if (DEFAULTS.containsKey(key) && value.isArray()) {
+                // A list in the file reads like the environment's comma list.
+                List<String> items = new ArrayList<>();
+                value.forEach(item -> items.add(item.asText()));
+                values.put(key, String.join(",", items));
             } else if (DEFAULTS.containsKey(key)) {
                 values.put(key, value.isNull() ? "" : value.asText());
             } else {

@@ -116,6 +116,6 @@ final class RunCommand implements Callable<Integer> {
                     + " (HTTP mode) besides SLACK_BOT_TOKEN; both are in the app's settings at api.slack.com/apps");
         }
         return new SlackSettings(slack.botToken().orElseThrow(), slack.signingSecret(), slack.appToken(), slack.apiUrl(),
-                slack.host(), slack.port(), slack.path());
+                slack.host(), slack.port(), slack.path(), slack.admins());
     }
 }

@@ -148,6 +148,20 @@ class CommandLineTest {
     }
 
     @Test
+    void slackAdminsComeFromAListInTheFileOrACommaListInTheEnvironment() throws Exception {
+        Path file = dir.resolve("coach.yaml");
+        Files.writeString(file, "slack:\n  admins: [U012AB3CD, W045EF6GH]\n");
+        assertThat(CoachConfig.load(Optional.of(file), Map.of()).slack().admins())
+                .containsExactlyInAnyOrder("U012AB3CD", "W045EF6GH");
+        assertThat(CoachConfig.load(Optional.of(file), Map.of("COACH_SLACK_ADMINS", " U0AAA1 , ,U0BBB2")).slack().admins())
+                .containsExactlyInAnyOrder("U0AAA1", "U0BBB2");
+        assertThat(CoachConfig.load(Optional.empty(), Map.of()).slack().admins()).isEmpty();
+        assertThatThrownBy(() -> CoachConfig.load(Optional.empty(), Map.of("COACH_SLACK_ADMINS", "@ana")))
+                .hasMessageContaining("slack.admins").hasMessageContaining("'@ana'")
+                .hasMessageContaining("COACH_SLACK_ADMINS");
+    }
+
+    @Test
     void theShippedConfigFileIsValid() {
         CoachConfig cfg = CoachConfig.load(Optional.of(Path.of("..", "config", "coach.yaml")), Map.of());
         assertThat(cfg.defaultTrack()).isEqualTo("python-developer");

@@ -14,13 +14,16 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.socket_mode.SocketModeClient;
+import dev.interviewcoach.chat.ActionId;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.engine.CoachEngine;
 import dev.interviewcoach.engine.ConversationExecutor;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -35,6 +38,8 @@ public final class SlackAdapter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
     private static final String BUSY = "I'm swamped right now; please try again in a minute.";
+    private static final String FORM_NOT_OPENED = "I couldn't open the form in time. Please press the button again.";
+    private static final String FORM_UNREADABLE = "This form can no longer be sent. Close it and press the button again.";
 
     private final SlackSettings settings;
     private final CoachEngine engine;
@@ -58,7 +63,7 @@ public final class SlackAdapter implements AutoCloseable {
         AppConfig.AppConfigBuilder config = AppConfig.builder().slack(slack).singleTeamBotToken(settings.botToken());
         settings.signingSecret().ifPresent(config::signingSecret);
         this.app = new App(config.build());
-        this.port = new SlackChatPort(slack.methods(settings.botToken()), sleeper);
+        this.port = new SlackChatPort(slack.methods(settings.botToken()), sleeper, settings.admins());
         register();
     }
 
@@ -97,6 +102,7 @@ public final class SlackAdapter implements AutoCloseable {
             }
             return ctx.ack();
         });
+        registerForms();
         app.blockAction(Pattern.compile("^coach:.*"), (req, ctx) -> {
             var payload = req.getPayload();
             UserRef user = new UserRef(Platform.SLACK, payload.getTeam().getId(), payload.getUser().getId());
@@ -107,6 +113,59 @@ public final class SlackAdapter implements AutoCloseable {
                 SlackInbound.action(payload, where, clock.instant()).ifPresent(a -> engine.handle(a, port));
             });
             return ctx.ack();
+        });
+    }
+
+    /**
+     * Private forms: a click opens the modal straight away (its trigger lasts three seconds, too
+     * short to queue engine work first); the sent modal goes to the engine as a submission.
+     */
+    private void registerForms() {
+        app.blockAction(SlackForms.CLICK, (req, ctx) -> {
+            var payload = req.getPayload();
+            var pressed = payload.getActions() == null || payload.getActions().isEmpty() ? null
+                    : payload.getActions().getFirst();
+            Optional<ActionId> action = pressed == null ? Optional.empty() : SlackForms.clicked(pressed.getActionId());
+            if (action.isEmpty()) {
+                return ctx.ack();
+            }
+            UserRef user = new UserRef(Platform.SLACK, payload.getTeam().getId(), payload.getUser().getId());
+            Optional<Place> place = SlackInbound.actionPlace(payload);
+            String label = pressed.getText() == null ? null : pressed.getText().getText();
+            try {
+                port.openModal(payload.getTriggerId(), SlackForms.modal(label,
+                        SlackForms.Origin.of(action.get(), user.tenant(), place)));
+            } catch (RuntimeException e) {
+                log.warn("could not open a form for {}: {}", place.map(Place::key).orElse("home"), e.getMessage());
+                executor.submit("home/" + user.userId(), () -> port.post(place.orElseGet(() -> port.openDirect(user)),
+                        Reply.text(FORM_NOT_OPENED).onlyTo(user)));
+            }
+            return ctx.ack();
+        });
+        app.viewSubmission(SlackForms.CALLBACK_ID, (req, ctx) -> {
+            var payload = req.getPayload();
+            var view = payload.getView();
+            Optional<SlackForms.Origin> origin = SlackForms.Origin.parse(view.getPrivateMetadata());
+            Optional<String> text = SlackForms.typed(view.getState());
+            if (origin.isEmpty() || text.isEmpty()) {
+                log.warn("a form came back that cannot be read (view {})", view.getId());
+                return ctx.ackWithErrors(Map.of(SlackForms.BLOCK_ID, FORM_UNREADABLE));
+            }
+            String team = payload.getTeam() != null ? payload.getTeam().getId() : origin.get().team();
+            UserRef user = new UserRef(Platform.SLACK, team, payload.getUser().getId());
+            ActionId action = origin.get().action();
+            Optional<Place> place = origin.get().place();
+            boolean queued;
+            if (place.isPresent()) {
+                queued = dispatch(SlackInbound.submission(view.getId(), user, place.get(), action, text.get(),
+                        clock.instant()));
+            } else {
+                // Sent from the App Home: the engine answers in the person's DM, as for its buttons.
+                queued = executor.submit("home/" + user.userId(), () -> engine.handle(SlackInbound.submission(view.getId(),
+                        user, port.openDirect(user), action, text.get(), clock.instant()), port));
+            }
+            // Busy: keep the modal open with a note, so what they typed is not lost.
+            return queued ? ctx.ack() : ctx.ackWithErrors(Map.of(SlackForms.BLOCK_ID, BUSY));
         });
     }
 

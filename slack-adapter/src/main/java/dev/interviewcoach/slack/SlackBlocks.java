@@ -90,7 +90,9 @@ final class SlackBlocks {
                 case Block.Progress p -> out.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder()
                         .text(bar(p)).build())).build());
                 case Block.Buttons b -> {
-                    List<BlockElement> buttons = b.buttons().stream().filter(button -> button.form() != Block.Form.INSTEAD_OF_TYPING) // people type here
+                    // People can type in Slack, so a form offered only instead of typing is left out;
+                    // a private form stays, and opens a modal.
+                    List<BlockElement> buttons = b.buttons().stream().filter(button -> button.form() != Block.Form.INSTEAD_OF_TYPING)
                             .map(SlackBlocks::button).collect(Collectors.toList());
                     if (buttons.isEmpty()) {
                         continue;
@@ -118,7 +120,8 @@ final class SlackBlocks {
     private static BlockElement button(Block.Button b) {
         String label = b.label().length() <= MAX_BUTTON_TEXT ? b.label() : b.label().substring(0, MAX_BUTTON_TEXT - 1) + "\u2026";
         ButtonElement.ButtonElementBuilder button = ButtonElement.builder().text(plain(label))
-                .actionId(b.action().encode()).value(b.typed());
+                .actionId(b.form() == Block.Form.PRIVATE ? SlackForms.actionId(b.action()) : b.action().encode())
+                .value(b.typed() == null || b.typed().isBlank() ? null : b.typed()); // Slack refuses an empty value
         return switch (b.style()) {
             case PRIMARY -> button.style("primary").build();
             case DANGER -> button.style("danger").build();

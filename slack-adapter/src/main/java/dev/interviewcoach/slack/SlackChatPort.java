@@ -1,8 +1,12 @@
 package dev.interviewcoach.slack;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.model.view.View;
@@ -16,14 +20,20 @@ import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.chat.Visibility;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The engine's voice on Slack, through the Web API: messages (in threads too), ephemeral notes,
- * edits, DMs and the App Home. A rate-limited call waits as long as Slack asks and tries again;
+ * edits, DMs, the App Home, reactions, files and modals; and what Slack knows about a person
+ * (admin or owner, time zone). A rate-limited call waits as long as Slack asks and tries again;
  * a failure is logged with the method, channel and Slack's error, never with the text.
  */
 public final class SlackChatPort implements ChatPort {
@@ -32,6 +42,10 @@ public final class SlackChatPort implements ChatPort {
     private static final int MAX_ATTEMPTS = 4;
     private static final long MAX_WAIT_SECONDS = 30;
     private static final int HOME_MAX_BLOCKS = 100;
+    /** The reaction that tells a channel someone took part, without showing what they wrote. */
+    static final String RECEIVED_REACTION = "white_check_mark";
+    /** Long enough that a burst of commands asks Slack once, short enough that a new admin is seen soon. */
+    private static final Duration PROFILE_TTL = Duration.ofMinutes(2);
 
     /** A Slack call that failed for good, with Slack's error code when it gave one. */
     public static final class SlackCallFailed extends RuntimeException {
@@ -59,6 +73,14 @@ public final class SlackChatPort implements ChatPort {
 
     private final MethodsClient client;
     private final Sleeper sleeper;
+    private final Set<String> admins;
+    private final Cache<UserRef, Profile> profiles = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(PROFILE_TTL)
+            .build();
+
+    /** What the bot needs to know about a person from {@code users.info}. */
+    private record Profile(boolean workspaceAdmin, Optional<ZoneId> zone) {}
 
     /** How the port waits out a rate limit; tests make it instant. */
     @FunctionalInterface
@@ -67,8 +89,14 @@ public final class SlackChatPort implements ChatPort {
     }
 
     public SlackChatPort(MethodsClient client, Sleeper sleeper) {
+        this(client, sleeper, Set.of());
+    }
+
+    /** {@code admins}: user ids that may manage the bot everywhere, besides the workspace's admins and owners. */
+    public SlackChatPort(MethodsClient client, Sleeper sleeper, Set<String> admins) {
         this.client = client;
         this.sleeper = sleeper;
+        this.admins = Set.copyOf(admins);
     }
 
     /**
@@ -144,13 +172,130 @@ public final class SlackChatPort implements ChatPort {
         call("views.publish", null, () -> client.viewsPublish(r -> r.userId(user.userId()).view(view)));
     }
 
+    /**
+     * Workspace admins and owners manage the bot in every channel, and so do the configured admins;
+     * when Slack cannot be asked, the answer is no.
+     */
+    @Override
+    public boolean mayManage(UserRef user, Place channel) {
+        if (admins.contains(user.userId())) {
+            return true;
+        }
+        return profile(user).map(Profile::workspaceAdmin).orElse(false);
+    }
+
+    @Override
+    public Optional<ZoneId> zoneOf(UserRef user) {
+        return profile(user).flatMap(Profile::zone);
+    }
+
+    /** The person's profile, from a short-lived cache; empty when Slack would not say. */
+    private Optional<Profile> profile(UserRef user) {
+        // A null from the loader is not cached, so a failed look-up is tried again next time.
+        return Optional.ofNullable(profiles.get(user, this::lookUp));
+    }
+
+    private Profile lookUp(UserRef user) {
+        try {
+            // Any Slack error means "no" here; it is logged once below, with what it means.
+            var info = call("users.info", null, MAX_ATTEMPTS, error -> true, () -> client.usersInfo(r -> r.user(user.userId())));
+            var u = info.getUser();
+            if (u == null) {
+                return null;
+            }
+            return new Profile(u.isAdmin() || u.isOwner() || u.isPrimaryOwner(), zone(u.getTz()));
+        } catch (SlackCallFailed | UncheckedIOException e) {
+            log.warn("Slack users.info failed for user {}; treating them as a member with no known time zone: {}",
+                    user.userId(), e.getMessage());
+            return null;
+        }
+    }
+
+    private static Optional<ZoneId> zone(String tz) {
+        if (tz == null || tz.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(tz));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Reacts with a check mark; a reaction is never worth an error to the person, so failures are only logged. */
+    @Override
+    public void markReceived(MessageRef message) {
+        Place place = message.place();
+        try {
+            call("reactions.add", place, MAX_ATTEMPTS, "already_reacted"::equals, () -> client.reactionsAdd(r -> r
+                    .channel(place.channelId()).timestamp(message.messageId()).name(RECEIVED_REACTION)));
+        } catch (SlackCallFailed | UncheckedIOException e) {
+            // Already logged by call(); the message was received whether or not the check mark shows.
+        }
+    }
+
+    /**
+     * Uploads the file with Slack's files upload v2 flow, the message's fallback as its comment. A
+     * file meant for one person in a shared channel goes to their DM, since files cannot be
+     * ephemeral. If Slack refuses the upload, the content goes out as text instead.
+     */
+    @Override
+    public void postFile(Place place, Reply message, String fileName, byte[] content) {
+        Place where = message.visibility() instanceof Visibility.OnlyTo only && place.kind() != Place.Kind.DIRECT
+                ? openDirect(only.user()) : place;
+        String comment = SlackBlocks.messages(message).getFirst().text();
+        try {
+            call("files.uploadV2", where, () -> client.filesUploadV2(r -> r.channel(where.channelId())
+                    .threadTs(where.threadId()).filename(fileName).title(fileName).fileData(content)
+                    .initialComment(comment)));
+        } catch (SlackFilesUploadV2Exception e) {
+            log.warn("Slack file upload failed in channel {} ({}); sending the content as text", where.channelId(),
+                    uploadError(e));
+            ChatPort.super.postFile(where, message, fileName, content);
+        }
+    }
+
+    /** Which step of an upload failed, and Slack's error for it. */
+    private static String uploadError(SlackFilesUploadV2Exception e) {
+        if (e.getCompleteResponse() != null) {
+            return "files.completeUploadExternal: " + e.getCompleteResponse().getError();
+        }
+        List<FilesGetUploadURLExternalResponse> urls = e.getGetURLResponses();
+        if (!urls.isEmpty() && !urls.getLast().isOk()) {
+            return "files.getUploadURLExternal: " + urls.getLast().getError();
+        }
+        return e.getUploadResponses().values().stream().findFirst()
+                .map(r -> "upload: HTTP " + r.getCode()).orElse("unknown step");
+    }
+
+    /**
+     * Opens a modal for a click. Slack's trigger expires after three seconds, so there is one
+     * attempt and no waiting out a rate limit; a failure is the caller's to report.
+     */
+    void openModal(String triggerId, View view) {
+        call("views.open", null, 1, error -> false, () -> client.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+    }
+
     private <T extends SlackApiTextResponse> T call(String method, Place place, Call<T> call) {
+        return call(method, place, MAX_ATTEMPTS, error -> false, call);
+    }
+
+    /**
+     * One Web API call with retries. A Slack error throws {@link SlackCallFailed}; one that
+     * {@code expected} accepts is the caller's to report, so it is not logged as a warning here.
+     */
+    private <T extends SlackApiTextResponse> T call(String method, Place place, int maxAttempts,
+                                                    Predicate<String> expected, Call<T> call) {
         String where = place == null ? "-" : place.channelId();
         for (int attempt = 1; ; attempt++) {
             try {
                 T response = call.run();
                 if (!response.isOk()) {
-                    log.warn("Slack {} failed in channel {}: {}", method, where, response.getError());
+                    if (expected.test(response.getError())) {
+                        log.debug("Slack {} in channel {}: {}", method, where, response.getError());
+                    } else {
+                        log.warn("Slack {} failed in channel {}: {}", method, where, response.getError());
+                    }
                     throw new SlackCallFailed(method + " failed: " + response.getError(), response.getError());
                 }
                 if (attempt > 1) {
@@ -159,13 +304,13 @@ public final class SlackChatPort implements ChatPort {
                 return response;
             } catch (SlackApiException e) {
                 int status = e.getResponse() == null ? 0 : e.getResponse().code();
-                if (status == 429 && attempt < MAX_ATTEMPTS) {
+                if (status == 429 && attempt < maxAttempts) {
                     long wait = retryAfter(e).orElse(1L);
                     log.info("Slack {} rate-limited in channel {}; retrying in {} s (attempt {})", method, where, wait, attempt);
                     pause(Math.min(wait, MAX_WAIT_SECONDS) * 1000);
                     continue;
                 }
-                if (status >= 500 && attempt < MAX_ATTEMPTS) {
+                if (status >= 500 && attempt < maxAttempts) {
                     log.info("Slack {} answered HTTP {} in channel {}; retrying (attempt {})", method, status, where, attempt);
                     pause(500L * attempt);
                     continue;
@@ -174,7 +319,7 @@ public final class SlackChatPort implements ChatPort {
                         e.getError() == null ? "" : e.getError().getError());
                 throw new SlackCallFailed(method + " failed with HTTP " + status, "http_" + status);
             } catch (IOException e) {
-                if (attempt < MAX_ATTEMPTS) {
+                if (attempt < maxAttempts) {
                     log.info("Slack {} could not be reached ({}); retrying", method, e.getClass().getSimpleName());
                     pause(500L * attempt);
                     continue;

@@ -5,12 +5,14 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import dev.interviewcoach.chat.ActionId;
+import dev.interviewcoach.chat.Block;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.MessageRef;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -59,8 +61,9 @@ final class SlackInbound {
         if (!direct && botUserId != null && text.contains("<@" + botUserId + ">")) {
             return Optional.empty(); // the same message arrives as an app_mention, handled as a command
         }
+        // The message's own ts is its id, so the bot can react to it.
         return Optional.of(new Inbound.Message(eventId, new UserRef(Platform.SLACK, team, e.getUser()),
-                place(team, e.getChannel(), inThread ? e.getThreadTs() : null), SlackText.plain(text), now));
+                place(team, e.getChannel(), inThread ? e.getThreadTs() : null), SlackText.plain(text), e.getTs(), now));
     }
 
     /** A pressed button of ours, or empty for someone else's action id. */
@@ -72,6 +75,16 @@ final class SlackInbound {
         return ActionId.parse(pressed.getActionId()).map(id -> new Inbound.Action(
                 "action:" + p.getTriggerId(), new UserRef(Platform.SLACK, p.getTeam().getId(), p.getUser().getId()),
                 place, id, messageTs(p).map(ts -> new MessageRef(place, ts)).orElse(null), now));
+    }
+
+    /**
+     * A sent form. A modal is submitted once and then closes, so its view id names the delivery;
+     * the text comes back under {@link Block.Button#FORM_FIELD}, as the engine expects.
+     */
+    static Inbound.Submission submission(String viewId, UserRef user, Place place, ActionId action, String text,
+                                         Instant now) {
+        return new Inbound.Submission("slack:view:" + viewId, user, place, action,
+                Map.of(Block.Button.FORM_FIELD, text), now);
     }
 
     /** Where a button was pressed; empty for the App Home, which has no channel. */

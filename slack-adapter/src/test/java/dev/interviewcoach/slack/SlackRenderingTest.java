@@ -88,6 +88,48 @@ class SlackRenderingTest {
     }
 
     @Test
+    void aPrivateFormButtonIsMarkedAndATypeInsteadButtonIsLeftOut() {
+        ActionId answer = new ActionId("daily", "answer", "p-1", 0);
+        Reply reply = Reply.builder("q").block(new Block.Buttons(List.of(
+                new Block.Button("Answer privately", answer, Block.Style.PRIMARY, "", Block.Form.PRIVATE),
+                new Block.Button("Answer", new ActionId("daily", "type", "p-1", 0), Block.Style.DEFAULT, "",
+                        Block.Form.INSTEAD_OF_TYPING)))).build();
+        ActionsBlock actions = (ActionsBlock) SlackBlocks.blocks(reply).getFirst();
+        assertThat(actions.getElements()).hasSize(1);
+        ButtonElement button = (ButtonElement) actions.getElements().getFirst();
+        assertThat(button.getActionId()).isEqualTo("form:" + answer.encode());
+        assertThat(SlackForms.clicked(button.getActionId())).hasValue(answer);
+        assertThat(ActionId.parse(button.getActionId())).as("not taken for a plain button").isEmpty();
+        assertThat(button.getValue()).as("Slack refuses an empty value").isNull();
+    }
+
+    @Test
+    void aFormRemembersWhereItWasOpenedAndRefusesAnythingElse() {
+        ActionId answer = new ActionId("daily", "answer", "p-1", 3);
+        var inThread = new SlackForms.Origin(answer, "T1", java.util.Optional.of("C1"), java.util.Optional.of("1700.000100"));
+        assertThat(SlackForms.Origin.parse(inThread.encode())).hasValue(inThread);
+        assertThat(inThread.place()).hasValue(dev.interviewcoach.chat.Place.channel(Platform.SLACK, "T1", "C1")
+                .thread("1700.000100"));
+        var fromHome = new SlackForms.Origin(answer, "T1", java.util.Optional.empty(), java.util.Optional.empty());
+        assertThat(SlackForms.Origin.parse(fromHome.encode())).hasValue(fromHome);
+        assertThat(fromHome.place()).isEmpty();
+        for (String bad : new String[] {null, "", "v1|x|T1|C1|", "v2|" + answer.encode() + "|T1|C1|",
+                "v1|" + answer.encode() + "|T1|C1|<script>", "v1|" + answer.encode() + "||C1|1.2"}) {
+            assertThat(SlackForms.Origin.parse(bad)).as(String.valueOf(bad)).isEmpty();
+        }
+    }
+
+    @Test
+    void aFormsTitleFitsSlacksTwentyFourCharacters() {
+        var origin = new SlackForms.Origin(new ActionId("a", "b", "c", 0), "T1", java.util.Optional.empty(),
+                java.util.Optional.empty());
+        assertThat(SlackForms.modal("Answer today's question privately", origin).getTitle().getText())
+                .hasSize(24).endsWith("\u2026");
+        assertThat(SlackForms.modal("Answer", origin).getTitle().getText()).isEqualTo("Answer");
+        assertThat(SlackForms.modal(null, origin).getTitle().getText()).isEqualTo("Your answer");
+    }
+
+    @Test
     void aHeadingTooLongForAHeaderBecomesBoldText() {
         List<LayoutBlock> blocks = SlackBlocks.blocks(Reply.builder("h").heading("x".repeat(200)).build());
         assertThat(blocks.getFirst()).isInstanceOf(SectionBlock.class);

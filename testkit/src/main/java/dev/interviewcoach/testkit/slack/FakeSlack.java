@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,8 +68,10 @@ public final class FakeSlack implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
     private static final String API_PREFIX = "/api/";
     private static final String SOCKET_PATH = "/socket";
+    // Where files.getUploadURLExternal sends uploads: this fake's own server, as Slack sends them to its own.
+    private static final String UPLOAD_PATH = "/upload/";
     // Slack sends these nested structures as JSON text inside form fields; tests want to look into them.
-    private static final Set<String> JSON_FORM_FIELDS = Set.of("blocks", "view", "attachments");
+    private static final Set<String> JSON_FORM_FIELDS = Set.of("blocks", "view", "attachments", "files");
     private static final long TS_BASE_SECONDS = 1_700_000_000L;
 
     private final HttpServer http;
@@ -85,10 +88,16 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Integer> serverErrors = new HashMap<>();
     private final List<WebSocket> readySockets = new ArrayList<>();
     private final List<JsonNode> socketMessages = new ArrayList<>();
+    private final Map<String, UserProfile> users = new HashMap<>();
+    private final Set<String> reactions = new HashSet<>();
+    private final List<OpenedView> openedViews = new ArrayList<>();
+    private final Map<String, PendingUpload> pendingUploads = new HashMap<>();
+    private final List<UploadedFile> uploads = new ArrayList<>();
 
     private final Map<String, CompletableFuture<JsonNode>> acks = new ConcurrentHashMap<>();
     private final AtomicLong tsCounter = new AtomicLong();
     private final AtomicLong viewCounter = new AtomicLong();
+    private final AtomicLong fileCounter = new AtomicLong();
 
     private FakeSlack(HttpServer http, ExecutorService httpPool, SocketServer socket) {
         this.http = http;
@@ -113,6 +122,7 @@ public final class FakeSlack implements AutoCloseable {
         FakeSlack fake = new FakeSlack(http, pool, socket);
         socket.owner = fake;
         http.createContext(API_PREFIX, fake::handle);
+        http.createContext(UPLOAD_PATH, fake::handleUpload);
         http.start();
         try {
             socket.startAndAwait(Duration.ofSeconds(5));
@@ -172,10 +182,24 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    /** Forgets recorded calls, socket messages, acks and pending rate limits and failures. */
+    /** How {@code users.info} describes {@code userId} from now on; anyone not set is a plain member with no time zone. */
+    public void setUser(String userId, UserProfile profile) {
+        synchronized (monitor) {
+            users.put(userId, profile);
+        }
+    }
+
+    /**
+     * Forgets recorded calls, socket messages, acks, reactions, opened views, uploads and pending rate
+     * limits and failures; user profiles set with {@link #setUser} stay.
+     */
     public void reset() {
         synchronized (monitor) {
             calls.clear();
+            reactions.clear();
+            openedViews.clear();
+            pendingUploads.clear();
+            uploads.clear();
             rateLimits.clear();
             failures.clear();
             serverErrors.clear();
@@ -223,6 +247,44 @@ public final class FakeSlack implements AutoCloseable {
     /** Waits for the first call of {@code method}, whatever its arguments. */
     public ApiCall awaitCall(String method, Duration timeout) {
         return awaitCall(method, call -> true, timeout);
+    }
+
+    /** Modals opened with {@code views.open}, oldest first. */
+    public List<OpenedView> openedViews() {
+        synchronized (monitor) {
+            return List.copyOf(openedViews);
+        }
+    }
+
+    /** Waits for the first opened modal that matches. */
+    public OpenedView awaitOpenedView(Predicate<OpenedView> match, Duration timeout) {
+        AtomicReference<OpenedView> found = new AtomicReference<>();
+        if (!waitUntil(() -> openedViews.stream().filter(match).findFirst().map(v -> {
+            found.set(v);
+            return true;
+        }).orElse(false), timeout)) {
+            throw new AssertionError("no matching modal opened within " + timeout + "; calls seen: " + describe(calls()));
+        }
+        return found.get();
+    }
+
+    /** Files shared through the upload v2 flow, oldest first. */
+    public List<UploadedFile> uploads() {
+        synchronized (monitor) {
+            return List.copyOf(uploads);
+        }
+    }
+
+    /** Waits for the first shared file that matches. */
+    public UploadedFile awaitUpload(Predicate<UploadedFile> match, Duration timeout) {
+        AtomicReference<UploadedFile> found = new AtomicReference<>();
+        if (!waitUntil(() -> uploads.stream().filter(match).findFirst().map(f -> {
+            found.set(f);
+            return true;
+        }).orElse(false), timeout)) {
+            throw new AssertionError("no matching file shared within " + timeout + "; calls seen: " + describe(calls()));
+        }
+        return found.get();
     }
 
     // ---------------------------------------------------------------- Socket Mode
@@ -438,16 +500,19 @@ public final class FakeSlack implements AutoCloseable {
                 view.put("type", "home");
             }
             case "users.info" -> {
-                String user = text(args, "user");
-                if (user == null || user.isEmpty()) {
-                    return error("user_not_found");
-                }
-                ObjectNode u = out.putObject("user");
-                u.put("id", user);
-                u.put("name", user.toLowerCase(Locale.ROOT));
-                u.put("is_admin", false);
-                u.put("is_owner", false);
-                u.put("tz", "Europe/Berlin");
+                return userInfo(args, out);
+            }
+            case "reactions.add" -> {
+                return addReaction(args, out);
+            }
+            case "views.open" -> {
+                return openView(args, out);
+            }
+            case "files.getUploadURLExternal" -> {
+                return uploadUrl(args, out);
+            }
+            case "files.completeUploadExternal" -> {
+                return completeUpload(args, out);
             }
             case "team.info" -> {
                 ObjectNode team = out.putObject("team");
@@ -456,10 +521,143 @@ public final class FakeSlack implements AutoCloseable {
             }
             case "apps.connections.open" -> out.put("url", socketUrl());
             default -> {
-                // reactions.add and everything else: a bare ok is what most write methods answer.
+                // Everything else: a bare ok is what most write methods answer.
             }
         }
         return out;
+    }
+
+    /** users.info: the profile set for the user, or a plain member with no time zone. */
+    private ObjectNode userInfo(ObjectNode args, ObjectNode out) {
+        String user = text(args, "user");
+        if (user == null || user.isEmpty()) {
+            return error("user_not_found");
+        }
+        UserProfile profile;
+        synchronized (monitor) {
+            profile = users.getOrDefault(user, UserProfile.member());
+        }
+        ObjectNode u = out.putObject("user");
+        u.put("id", user);
+        u.put("team_id", TEAM_ID);
+        u.put("name", user.toLowerCase(Locale.ROOT));
+        u.put("is_admin", profile.admin());
+        u.put("is_owner", profile.owner());
+        u.put("is_primary_owner", profile.primaryOwner());
+        u.put("is_bot", false);
+        if (profile.tz() != null) {
+            u.put("tz", profile.tz());
+        }
+        return out;
+    }
+
+    /** reactions.add: one reaction of a name per message, as Slack counts the bot's own. */
+    private ObjectNode addReaction(ObjectNode args, ObjectNode out) {
+        String channel = text(args, "channel");
+        String ts = text(args, "timestamp");
+        String name = text(args, "name");
+        if (channel == null || ts == null) {
+            return error("no_item_specified");
+        }
+        if (name == null || name.isBlank()) {
+            return error("invalid_name");
+        }
+        synchronized (monitor) {
+            return reactions.add(channel + "/" + ts + "/" + name) ? out : error("already_reacted");
+        }
+    }
+
+    /** views.open: records the modal and answers with its id, as Slack does. */
+    private ObjectNode openView(ObjectNode args, ObjectNode out) {
+        String trigger = text(args, "trigger_id");
+        if (trigger == null || trigger.isBlank()) {
+            return error("invalid_trigger_id");
+        }
+        if (!(args.get("view") instanceof ObjectNode view)) {
+            return error("invalid_arguments");
+        }
+        String id = "V" + viewCounter.incrementAndGet();
+        ObjectNode answered = out.putObject("view");
+        answered.setAll(view);
+        answered.put("id", id);
+        answered.put("team_id", TEAM_ID);
+        synchronized (monitor) {
+            openedViews.add(new OpenedView(id, trigger, view));
+            monitor.notifyAll();
+        }
+        return out;
+    }
+
+    /** files.getUploadURLExternal: a file id and an upload URL on this fake. */
+    private ObjectNode uploadUrl(ObjectNode args, ObjectNode out) {
+        String filename = text(args, "filename");
+        String length = text(args, "length");
+        if (filename == null || filename.isBlank() || length == null) {
+            return error("invalid_arguments");
+        }
+        long announced;
+        try {
+            announced = Long.parseLong(length);
+        } catch (NumberFormatException e) {
+            return error("invalid_arguments");
+        }
+        String id = "F" + fileCounter.incrementAndGet();
+        synchronized (monitor) {
+            pendingUploads.put(id, new PendingUpload(filename, announced));
+        }
+        out.put("upload_url", "http://" + LOOPBACK + ":" + port() + UPLOAD_PATH + id);
+        out.put("file_id", id);
+        return out;
+    }
+
+    /** files.completeUploadExternal: shares the uploaded files where asked and records them. */
+    private ObjectNode completeUpload(ObjectNode args, ObjectNode out) {
+        if (!(args.get("files") instanceof ArrayNode files) || files.isEmpty()) {
+            return error("invalid_arguments");
+        }
+        String channel = text(args, "channel_id");
+        if (channel == null) {
+            channel = text(args, "channels");
+        }
+        ArrayNode shared = out.putArray("files");
+        synchronized (monitor) {
+            for (JsonNode file : files) {
+                String id = file.path("id").asText();
+                PendingUpload pending = pendingUploads.get(id);
+                if (pending == null || pending.content == null || pending.content.length != pending.length) {
+                    // Slack answers this when the bytes never arrived or do not match the announced length.
+                    return error("file_not_found");
+                }
+                pendingUploads.remove(id);
+                String title = file.hasNonNull("title") ? file.get("title").asText() : pending.filename;
+                uploads.add(new UploadedFile(id, pending.filename, title, pending.content, channel,
+                        text(args, "thread_ts"), text(args, "initial_comment")));
+                shared.addObject().put("id", id).put("name", pending.filename).put("title", title)
+                        .put("size", pending.content.length);
+            }
+            monitor.notifyAll();
+        }
+        return out;
+    }
+
+    /** The upload URL: takes the bytes of a file announced by files.getUploadURLExternal. */
+    private void handleUpload(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String id = exchange.getRequestURI().getPath().substring(UPLOAD_PATH.length());
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            boolean known;
+            synchronized (monitor) {
+                PendingUpload pending = pendingUploads.get(id);
+                known = pending != null && exchange.getRequestMethod().equals("POST");
+                if (known) {
+                    pending.content = body;
+                }
+            }
+            byte[] answer = (known ? "OK - " + body.length : "not found").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            exchange.sendResponseHeaders(known ? 200 : 404, answer.length);
+            exchange.getResponseBody().write(answer);
+        }
     }
 
     /** The DM id for conversations.open: "D" + the first user, or the channel when one is reopened by id. */
@@ -617,6 +815,18 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private record Reply(int status, ObjectNode body, Integer retryAfterSeconds) {
+    }
+
+    /** A file announced by files.getUploadURLExternal; its bytes arrive later at the upload URL. */
+    private static final class PendingUpload {
+        private final String filename;
+        private final long length;
+        private byte[] content;
+
+        private PendingUpload(String filename, long length) {
+            this.filename = filename;
+            this.length = length;
+        }
     }
 
     private static final class Throttle {

@@ -113,6 +113,47 @@ public final class SlackRequests {
     /** A click on a button in a message; {@code threadTs} is the thread the message sits in, or null. */
     public HttpRequest blockAction(URI url, String userId, String channelId, String messageTs, String threadTs,
                                    String actionId, String value) {
+        return interaction(url, blockActionPayload(userId, channelId, messageTs, threadTs, actionId, value));
+    }
+
+    /**
+     * A click on a button of a message the app posted ({@code chat.postMessage} as the fake recorded it):
+     * the button is looked up in the message's blocks, and the click carries its label and value, as
+     * Slack's does. The message's own ts is not in the recorded call, so a fresh one stands in for it.
+     *
+     * @throws IllegalArgumentException when the message has no button with that action id
+     */
+    public HttpRequest clickButton(URI url, String userId, ApiCall posted, String actionId) {
+        JsonNode button = findButton(posted.args().get("blocks"), actionId);
+        if (button == null) {
+            throw new IllegalArgumentException("no button " + actionId + " in " + posted);
+        }
+        ObjectNode payload = blockActionPayload(userId, posted.arg("channel"), newTs(), posted.arg("thread_ts"), actionId,
+                button.path("value").asText(null));
+        ObjectNode action = (ObjectNode) payload.get("actions").get(0);
+        action.set("text", button.get("text"));
+        if (button.hasNonNull("style")) {
+            action.put("style", button.get("style").asText());
+        }
+        return interaction(url, payload);
+    }
+
+    private static JsonNode findButton(JsonNode blocks, String actionId) {
+        if (blocks == null || !blocks.isArray()) {
+            return null;
+        }
+        for (JsonNode block : blocks) {
+            for (JsonNode element : block.path("elements")) {
+                if ("button".equals(element.path("type").asText()) && actionId.equals(element.path("action_id").asText())) {
+                    return element;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static ObjectNode blockActionPayload(String userId, String channelId, String messageTs, String threadTs,
+                                                 String actionId, String value) {
         ObjectNode payload = JSON.createObjectNode();
         payload.put("type", "block_actions");
         payload.set("user", user(userId));
@@ -143,7 +184,7 @@ public final class SlackRequests {
         action.put("value", value);
         action.put("type", "button");
         action.put("action_ts", newTs());
-        return interaction(url, payload);
+        return payload;
     }
 
     /**
@@ -153,6 +194,32 @@ public final class SlackRequests {
      */
     public HttpRequest viewSubmission(URI url, String userId, String callbackId, String privateMetadata,
                                       JsonNode stateValues) {
+        String viewId = "VSUB" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        return viewSubmission(url, userId, viewId, callbackId, privateMetadata, stateValues);
+    }
+
+    /**
+     * A modal the app opened, filled in and sent by {@code userId}: the submission carries the view's
+     * id, callback_id and private_metadata, as Slack's does, and {@code typed} (action id to text)
+     * in the state of the input blocks whose element has that action id.
+     */
+    public HttpRequest submitView(URI url, String userId, OpenedView opened, Map<String, String> typed) {
+        ObjectNode values = JSON.createObjectNode();
+        for (JsonNode block : opened.view().path("blocks")) {
+            JsonNode element = block.path("element");
+            String actionId = element.path("action_id").asText(null);
+            if ("input".equals(block.path("type").asText()) && actionId != null && typed.containsKey(actionId)) {
+                ObjectNode state = JSON.createObjectNode();
+                state.put("type", element.path("type").asText());
+                state.put("value", typed.get(actionId));
+                values.putObject(block.path("block_id").asText()).set(actionId, state);
+            }
+        }
+        return viewSubmission(url, userId, opened.id(), opened.callbackId(), opened.privateMetadata(), values);
+    }
+
+    private HttpRequest viewSubmission(URI url, String userId, String viewId, String callbackId, String privateMetadata,
+                                       JsonNode stateValues) {
         ObjectNode payload = JSON.createObjectNode();
         payload.put("type", "view_submission");
         payload.putObject("team").put("id", FakeSlack.TEAM_ID).put("domain", "test");
@@ -161,7 +228,7 @@ public final class SlackRequests {
         payload.put("token", VERIFICATION_TOKEN);
         payload.put("trigger_id", triggerId());
         ObjectNode view = payload.putObject("view");
-        view.put("id", "VSUB" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT));
+        view.put("id", viewId);
         view.put("team_id", FakeSlack.TEAM_ID);
         view.put("type", "modal");
         view.put("callback_id", callbackId);

@@ -301,6 +301,63 @@ class FakeSlackTest {
         }
     }
 
+    @Test
+    void usersInfoAnswersWithTheProfileATestSetAndAPlainMemberOtherwise() throws Exception {
+        fake.setUser("UBOSS", UserProfile.member().asPrimaryOwner().inZone("Europe/Lisbon"));
+        MethodsClient methods = slack.methods(BOT_TOKEN);
+
+        var boss = methods.usersInfo(r -> r.user("UBOSS")).getUser();
+        assertThat(boss.isPrimaryOwner()).isTrue();
+        assertThat(boss.isAdmin()).isFalse();
+        assertThat(boss.getTz()).isEqualTo("Europe/Lisbon");
+        var stranger = methods.usersInfo(r -> r.user("USTRANGER")).getUser();
+        assertThat(stranger.isAdmin() || stranger.isOwner() || stranger.isPrimaryOwner()).isFalse();
+        assertThat(stranger.getTz()).isNull();
+    }
+
+    @Test
+    void theSameReactionTwiceIsAlreadyReacted() throws Exception {
+        MethodsClient methods = slack.methods(BOT_TOKEN);
+        assertThat(methods.reactionsAdd(r -> r.channel("C1").timestamp("1.2").name("eyes")).isOk()).isTrue();
+        assertThat(methods.reactionsAdd(r -> r.channel("C1").timestamp("1.2").name("eyes")).getError())
+                .isEqualTo("already_reacted");
+        assertThat(methods.reactionsAdd(r -> r.channel("C1").timestamp("1.3").name("eyes")).isOk()).isTrue();
+    }
+
+    @Test
+    void anOpenedModalIsRecordedWithTheIdTheAppWasGiven() throws Exception {
+        View modal = View.builder().type("modal").callbackId("cb").privateMetadata("meta")
+                .title(com.slack.api.model.view.ViewTitle.builder().type("plain_text").text("Form").build())
+                .blocks(List.of(com.slack.api.model.block.InputBlock.builder().blockId("b1")
+                        .label(com.slack.api.model.block.composition.PlainTextObject.builder().text("Say").build())
+                        .element(com.slack.api.model.block.element.PlainTextInputElement.builder().actionId("text").build())
+                        .build()))
+                .build();
+        var opened = slack.methods(BOT_TOKEN).viewsOpen(r -> r.triggerId("trig-1").view(modal));
+        assertThat(opened.isOk()).isTrue();
+        OpenedView view = fake.awaitOpenedView(v -> "trig-1".equals(v.triggerId()), WAIT);
+        assertThat(view.id()).isEqualTo(opened.getView().getId());
+        assertThat(view.callbackId()).isEqualTo("cb");
+        assertThat(view.title()).isEqualTo("Form");
+        assertThat(slack.methods(BOT_TOKEN).viewsOpen(r -> r.view(modal)).getError()).isEqualTo("invalid_trigger_id");
+    }
+
+    @Test
+    void theSdksFilesUploadV2GoesThroughAndTheFileCanBeReadBack() throws Exception {
+        byte[] content = "line one\nline two\n".getBytes(StandardCharsets.UTF_8);
+        var uploaded = slack.methods(BOT_TOKEN).filesUploadV2(r -> r.channel("D1").filename("notes.txt")
+                .title("notes.txt").fileData(content).initialComment("Here you go"));
+        assertThat(uploaded.isOk()).isTrue();
+        UploadedFile file = fake.awaitUpload(f -> true, WAIT);
+        assertThat(file.id()).isEqualTo(uploaded.getFile().getId());
+        assertThat(file.name()).isEqualTo("notes.txt");
+        assertThat(file.content()).isEqualTo(content);
+        assertThat(file.channel()).isEqualTo("D1");
+        assertThat(file.initialComment()).isEqualTo("Here you go");
+        assertThat(fake.calls()).extracting(ApiCall::method)
+                .contains("files.getUploadURLExternal", "files.completeUploadExternal");
+    }
+
     private static Map<String, String> formFields(String body) {
         Map<String, String> fields = new java.util.HashMap<>();
         for (String pair : body.split("&")) {
