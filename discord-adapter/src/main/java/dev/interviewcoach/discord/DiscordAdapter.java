@@ -17,17 +17,14 @@ import net.dv8tion.jda.api.GatewayEncoding;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
-import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.Commands;
-import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
-import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +39,11 @@ public final class DiscordAdapter implements AutoCloseable {
     private static final String DISCORD_API = "https://discord.com/api/v10/";
     /** Application flags that grant the Message Content intent (full, or under 100 servers). */
     private static final long MESSAGE_CONTENT_FLAGS = (1L << 18) | (1L << 19);
+    /** Reactions (a ✅ on answers) need Read Message History too; files carry a person's data export. */
     static final EnumSet<Permission> PERMISSIONS = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
             Permission.MESSAGE_SEND_IN_THREADS, Permission.CREATE_PRIVATE_THREADS, Permission.CREATE_PUBLIC_THREADS,
-            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_HISTORY);
+            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES, Permission.MESSAGE_ADD_REACTION,
+            Permission.MESSAGE_HISTORY);
 
     private final DiscordSettings settings;
     private final CoachEngine engine;
@@ -80,6 +79,8 @@ public final class DiscordAdapter implements AutoCloseable {
         DiscordChatPort port = new DiscordChatPort(() -> shards);
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), intents)
                 .setShardsTotal(settings.shards())
+                // Manage Channels granted to one person in one channel lives in a member override.
+                .enableCache(CacheFlag.MEMBER_OVERRIDES)
                 .addEventListeners(new DiscordListener(engine, executor, port, tracks, clock, readsMessages));
         settings.restUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         settings.gatewayUrl().ifPresent(url -> builder.setSessionController(new SessionControllerAdapter() {
@@ -97,17 +98,7 @@ public final class DiscordAdapter implements AutoCloseable {
     }
 
     private void registerCommands() {
-        SlashCommandData coach = Commands.slash(DiscordListener.COMMAND, "Practise job interviews with feedback")
-                .addSubcommands(
-                        new SubcommandData("mock", "Start a mock interview").addOptions(
-                                new OptionData(OptionType.STRING, "track", "Question track, e.g. python-developer", false, true),
-                                new OptionData(OptionType.INTEGER, "questions", "How many questions (1-20)", false)
-                                        .setRequiredRange(1, 20)),
-                        new SubcommandData("ask", "One question on a topic").addOptions(
-                                new OptionData(OptionType.STRING, "topic", "e.g. caching, deadlocks, a conflict", true)),
-                        new SubcommandData("tracks", "List the question tracks"),
-                        new SubcommandData("review", "Your answers to your latest interview"),
-                        new SubcommandData("help", "What the coach can do"));
+        SlashCommandData coach = CoachSlashCommand.definition();
         if (settings.devGuildId().isPresent()) {
             Guild guild = shards.getGuildById(settings.devGuildId().get());
             if (guild == null) {

@@ -8,17 +8,25 @@ import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.chat.Visibility;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
@@ -27,12 +35,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The engine's voice on Discord through JDA: messages in channels, threads and DMs, private
  * threads for interviews (public ones where the server allows no private threads), edits. A
- * reply meant for one person outside an interaction goes to their DMs. Missing permissions
+ * reply meant for one person outside an interaction goes to their DMs. Also files, a ✅ on a
+ * person's message, and whether someone may manage the bot in a channel. Missing permissions
  * become a {@link PlatformRefusal} that tells the person what the server admin must change.
  */
 public final class DiscordChatPort implements ChatPort {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordChatPort.class);
+    private static final Emoji RECEIVED = Emoji.fromUnicode("\u2705");
     /** Direct places name the person, so a DM can be reopened after a restart: {@code dm-<userId>}. */
     static final String DM_PREFIX = "dm-";
     static final String DM_TENANT = "dm";
@@ -49,9 +59,7 @@ public final class DiscordChatPort implements ChatPort {
 
     @Override
     public MessageRef post(Place place, Reply reply) {
-        MessageChannel channel = reply.visibility() instanceof Visibility.OnlyTo only && place.kind() != Place.Kind.DIRECT
-                ? dm(only.user().userId())
-                : channel(place);
+        MessageChannel channel = target(place, reply);
         String first = null;
         for (MessageCreateData message : DiscordMessages.render(reply)) {
             Message sent = run(place, "send a message", () -> channel.sendMessage(message).complete());
@@ -60,6 +68,75 @@ public final class DiscordChatPort implements ChatPort {
             }
         }
         return new MessageRef(place, first == null ? "" : first);
+    }
+
+    /** Where a reply goes: the place itself, or the person's DMs when only they may see it. */
+    private MessageChannel target(Place place, Reply reply) {
+        return reply.visibility() instanceof Visibility.OnlyTo only && place.kind() != Place.Kind.DIRECT
+                ? dm(only.user().userId())
+                : channel(place);
+    }
+
+    /** The message, then the file attached to its last part, so the file sits under the words that explain it. */
+    @Override
+    public void postFile(Place place, Reply message, String fileName, byte[] content) {
+        MessageChannel channel = target(place, message);
+        List<MessageCreateData> parts = withFile(DiscordMessages.render(message), fileName, content);
+        for (MessageCreateData part : parts) {
+            String what = part == parts.getLast() ? "attach files" : "send a message";
+            run(place, what, () -> channel.sendMessage(part).complete());
+        }
+    }
+
+    /** The rendered parts of a message with the file added to the last one. */
+    static List<MessageCreateData> withFile(List<MessageCreateData> parts, String fileName, byte[] content) {
+        List<MessageCreateData> out = new ArrayList<>(parts.subList(0, parts.size() - 1));
+        out.add(MessageCreateBuilder.from(parts.getLast()).addFiles(FileUpload.fromData(content, fileName)).build());
+        return out;
+    }
+
+    /**
+     * Discord has no admin list of its own: whoever may manage this channel (Manage Channels
+     * here) or the whole server (Manage Server) may manage the bot in it. The member is fetched,
+     * as the bot keeps no member cache. Unknown or failing: no.
+     */
+    @Override
+    public boolean mayManage(UserRef user, Place place) {
+        if (place.kind() == Place.Kind.DIRECT || DM_TENANT.equals(place.tenant())) {
+            return false;
+        }
+        try {
+            Guild guild = shards.get().getGuildById(place.tenant());
+            if (guild == null) {
+                log.warn("Discord: cannot check who manages {}: the bot is not in that server", place.key());
+                return false;
+            }
+            return mayManage(guild.retrieveMemberById(user.userId()).complete(), guild.getGuildChannelById(place.channelId()));
+        } catch (RuntimeException e) {
+            log.warn("Discord: cannot check whether {} manages {}: {}", user.userId(), place.key(), e.toString());
+            return false;
+        }
+    }
+
+    /** Manage Server anywhere in the guild, or Manage Channels in this channel (its overrides count). */
+    static boolean mayManage(Member member, GuildChannel channel) {
+        if (member.hasPermission(Permission.MANAGE_SERVER)) {
+            return true;
+        }
+        return channel != null && member.hasPermission(channel, Permission.MANAGE_CHANNEL);
+    }
+
+    /** A ✅ on the person's message. Only a courtesy: if Discord refuses, the answer still counts. */
+    @Override
+    public void markReceived(MessageRef message) {
+        try {
+            MessageChannel channel = channel(message.place());
+            channel.addReactionById(message.messageId(), RECEIVED).queue(ok -> { },
+                    failed -> log.warn("Discord: could not react to a message in {}: {}", message.place().key(),
+                            failed.toString()));
+        } catch (RuntimeException e) {
+            log.warn("Discord: could not react to a message in {}: {}", message.place().key(), e.toString());
+        }
     }
 
     @Override
@@ -150,6 +227,10 @@ public final class DiscordChatPort implements ChatPort {
                         + " my role's permissions for this channel (Send Messages, Create Private Threads,"
                         + " Send Messages in Threads).");
             }
+            if (e.getErrorResponse() == ErrorResponse.REQUEST_ENTITY_TOO_LARGE
+                    || e.getErrorResponse() == ErrorResponse.FILE_UPLOAD_MAX_SIZE_EXCEEDED) {
+                throw new PlatformRefusal("That file is larger than Discord lets me send here.");
+            }
             if (e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER) {
                 throw new PlatformRefusal("I can't send you direct messages. Allow DMs from server members in your"
                         + " privacy settings, or use /coach in a channel.");
@@ -160,6 +241,6 @@ public final class DiscordChatPort implements ChatPort {
 
     static List<String> permissionsNeeded() {
         return List.of("View Channels", "Send Messages", "Send Messages in Threads", "Create Private Threads",
-                "Create Public Threads", "Embed Links", "Read Message History");
+                "Create Public Threads", "Embed Links", "Attach Files", "Add Reactions", "Read Message History");
     }
 }

@@ -9,6 +9,7 @@ import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.engine.CoachEngine;
 import dev.interviewcoach.engine.ConversationExecutor;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
 final class DiscordListener extends ListenerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordListener.class);
-    static final String COMMAND = "coach";
+    static final String COMMAND = CoachSlashCommand.NAME;
 
     private final CoachEngine engine;
     private final ConversationExecutor executor;
@@ -69,22 +70,27 @@ final class DiscordListener extends ListenerAdapter {
         e.deferReply(true).queue();
         UserRef user = user(e.getUser(), e.getGuild());
         Inbound.Command command = new Inbound.Command("discord:" + e.getId(), user, place(e.getChannel(), e.getGuild(), user),
-                commandText(e.getSubcommandName(), e.getOptions()), clock.instant());
-        dispatch(command, new InteractionPort(port, e.getHook(), user, true));
+                commandText(e.getSubcommandGroup(), e.getSubcommandName(), e.getOptions()), clock.instant());
+        dispatch(command, new InteractionPort(port, e.getHook(), user, e.getMember(), true));
     }
 
     /** {@code /coach mock track:python questions:3} as the words the engine reads: {@code mock python 3}. */
     static String commandText(String subcommand, List<OptionMapping> options) {
-        StringBuilder text = new StringBuilder(subcommand == null ? "help" : subcommand);
+        return commandText(null, subcommand, options);
+    }
+
+    /** {@code /coach daily subscribe track:sql mode:sealed} as {@code daily subscribe sql sealed}. */
+    static String commandText(String group, String subcommand, List<OptionMapping> options) {
+        Map<String, String> given = new LinkedHashMap<>();
         for (OptionMapping option : options) {
-            text.append(' ').append(option.getAsString());
+            given.put(option.getName(), option.getAsString());
         }
-        return text.toString();
+        return CoachSlashCommand.words(group, subcommand, given);
     }
 
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent e) {
-        if (!COMMAND.equals(e.getName()) || !"track".equals(e.getFocusedOption().getName())) {
+        if (!COMMAND.equals(e.getName()) || !CoachSlashCommand.TRACK.equals(e.getFocusedOption().getName())) {
             return;
         }
         String typed = e.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
@@ -114,7 +120,7 @@ final class DiscordListener extends ListenerAdapter {
         Place place = place(e.getChannel(), e.getGuild(), user);
         dispatch(new Inbound.Action("discord:" + e.getId(), user, place, action.get(),
                 new dev.interviewcoach.chat.MessageRef(place, e.getMessageId()), clock.instant()),
-                new InteractionPort(port, e.getHook(), user, false));
+                new InteractionPort(port, e.getHook(), user, e.getMember(), false));
     }
 
     @Override
@@ -132,7 +138,7 @@ final class DiscordListener extends ListenerAdapter {
         ModalMapping value = e.getValue(Block.Button.FORM_FIELD);
         dispatch(new Inbound.Submission("discord:" + e.getId(), user, place(e.getChannel(), e.getGuild(), user), action.get(),
                 Map.of(Block.Button.FORM_FIELD, value == null ? "" : value.getAsString()), clock.instant()),
-                new InteractionPort(port, e.getHook(), user, true));
+                new InteractionPort(port, e.getHook(), user, e.getMember(), true));
     }
 
     @Override
@@ -148,12 +154,12 @@ final class DiscordListener extends ListenerAdapter {
         UserRef user = user(e.getAuthor(), e.isFromGuild() ? e.getGuild() : null);
         if (!e.isFromGuild()) {
             dispatch(new Inbound.Message("discord:" + e.getMessageId(), user, DiscordChatPort.directPlace(user.userId()),
-                    text, clock.instant()), port);
+                    text, e.getMessageId(), clock.instant()), port);
             return;
         }
         if (e.getChannelType() == ChannelType.GUILD_PRIVATE_THREAD || e.getChannelType() == ChannelType.GUILD_PUBLIC_THREAD) {
             dispatch(new Inbound.Message("discord:" + e.getMessageId(), user, place(e.getChannel(), e.getGuild(), user),
-                    text, clock.instant()), port);
+                    text, e.getMessageId(), clock.instant()), port);
             return;
         }
         if (e.getMessage().getMentions().isMentioned(e.getJDA().getSelfUser())) {

@@ -6,41 +6,99 @@ import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.chat.Visibility;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The chat port for the length of one interaction: replies meant only for the person who acted
  * go back through the interaction, ephemeral (only they see them); everything else goes to the
  * channel as usual. A deferred reply that nothing used is deleted, so no "thinking..." lingers.
+ * Files for that person come the same private way.
  */
 final class InteractionPort implements ChatPort {
+
+    private static final Logger log = LoggerFactory.getLogger(InteractionPort.class);
 
     private final ChatPort channels;
     private final InteractionHook hook;
     private final UserRef actor;
+    /** The person who acted, as the interaction described them; null in DMs. */
+    private final Member member;
     private final boolean deferredReply;
     private boolean used;
 
-    InteractionPort(ChatPort channels, InteractionHook hook, UserRef actor, boolean deferredReply) {
+    InteractionPort(ChatPort channels, InteractionHook hook, UserRef actor, Member member, boolean deferredReply) {
         this.channels = channels;
         this.hook = hook;
         this.actor = actor;
+        this.member = member;
         this.deferredReply = deferredReply;
     }
 
     @Override
     public MessageRef post(Place place, Reply reply) {
-        if (reply.visibility() instanceof Visibility.OnlyTo only && only.user().equals(actor)) {
-            String first = null;
-            for (MessageCreateData message : DiscordMessages.render(reply)) {
-                var sent = hook.sendMessage(message).setEphemeral(true).complete();
-                first = first == null ? sent.getId() : first;
-            }
-            used = true;
-            return new MessageRef(place, first == null ? "" : first);
+        if (forActor(reply)) {
+            return new MessageRef(place, ephemeral(DiscordMessages.render(reply)));
         }
         return channels.post(place, reply);
+    }
+
+    /** A file for the person who acted comes as an ephemeral follow-up: nobody else sees it. */
+    @Override
+    public void postFile(Place place, Reply message, String fileName, byte[] content) {
+        if (forActor(message)) {
+            ephemeral(DiscordChatPort.withFile(DiscordMessages.render(message), fileName, content));
+            return;
+        }
+        channels.postFile(place, message, fileName, content);
+    }
+
+    private boolean forActor(Reply reply) {
+        return reply.visibility() instanceof Visibility.OnlyTo only && only.user().equals(actor);
+    }
+
+    /** Sends the parts as ephemeral follow-ups; the id of the first. */
+    private String ephemeral(List<MessageCreateData> parts) {
+        String first = null;
+        for (MessageCreateData message : parts) {
+            var sent = hook.sendMessage(message).setEphemeral(true).complete();
+            first = first == null ? sent.getId() : first;
+        }
+        used = true;
+        return first == null ? "" : first;
+    }
+
+    /**
+     * The interaction already says who acted, with their roles: no need to fetch the member. Other
+     * people, other servers and DMs go the usual way.
+     */
+    @Override
+    public boolean mayManage(UserRef user, Place place) {
+        if (member == null || !user.equals(actor) || !place.tenant().equals(member.getGuild().getId())) {
+            return channels.mayManage(user, place);
+        }
+        try {
+            return DiscordChatPort.mayManage(member, member.getGuild().getGuildChannelById(place.channelId()));
+        } catch (RuntimeException e) {
+            log.warn("Discord: cannot check whether {} manages {}: {}", user.userId(), place.key(), e.toString());
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<ZoneId> zoneOf(UserRef user) {
+        return channels.zoneOf(user);
+    }
+
+    @Override
+    public void markReceived(MessageRef message) {
+        channels.markReceived(message);
     }
 
     @Override

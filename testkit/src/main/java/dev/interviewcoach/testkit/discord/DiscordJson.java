@@ -25,6 +25,9 @@ final class DiscordJson {
     static final long DISCORD_EPOCH = 1_420_070_400_000L;
 
     // Permission bits (https://discord.com/developers/docs/topics/permissions).
+    static final long ADMINISTRATOR = 1L << 3;
+    static final long MANAGE_CHANNELS = 1L << 4;
+    static final long MANAGE_GUILD = 1L << 5;
     static final long ADD_REACTIONS = 1L << 6;
     static final long VIEW_CHANNEL = 1L << 10;
     static final long SEND_MESSAGES = 1L << 11;
@@ -293,6 +296,42 @@ final class DiscordJson {
         if (request.get("attachments") instanceof ArrayNode attachments && !attachments.isEmpty()) {
             message.set("attachments", attachments.deepCopy());
         }
+    }
+
+    /**
+     * An uploaded file as a message's attachment. JDA 6.5 requires id, filename, size, url and proxy_url; the URLs
+     * point at Discord's CDN shape and are never served.
+     */
+    static ObjectNode attachment(String id, String channelId, String fileName, String contentType, int size,
+                                 boolean ephemeral) {
+        ObjectNode attachment = JSON.createObjectNode();
+        attachment.put("id", id);
+        attachment.put("filename", fileName);
+        attachment.put("size", size);
+        String path = "attachments/" + channelId + "/" + id + "/" + fileName;
+        attachment.put("url", "https://cdn.discordapp.com/" + path);
+        attachment.put("proxy_url", "https://media.discordapp.net/" + path);
+        attachment.put("content_type", contentType);
+        if (ephemeral) {
+            attachment.put("ephemeral", true);
+        }
+        return attachment;
+    }
+
+    /** A reaction on a message as Discord reports it: a unicode emoji, counted once, added by the bot itself. */
+    static ObjectNode reaction(String emoji, int count, boolean me) {
+        ObjectNode reaction = JSON.createObjectNode();
+        reaction.put("count", count);
+        ObjectNode details = reaction.putObject("count_details");
+        details.put("burst", 0);
+        details.put("normal", count);
+        reaction.put("me", me);
+        reaction.put("me_burst", false);
+        ObjectNode emojiNode = reaction.putObject("emoji");
+        emojiNode.putNull("id");
+        emojiNode.put("name", emoji);
+        reaction.putArray("burst_colors");
+        return reaction;
     }
 
     /** Discord numbers every component of a message that has no {@code id} yet; so does the fake. */

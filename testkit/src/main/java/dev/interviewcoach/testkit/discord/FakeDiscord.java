@@ -19,13 +19,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,8 +59,10 @@ import org.slf4j.LoggerFactory;
  * A fake Discord on loopback that the real, unmodified JDA talks to: REST over HTTP and the gateway over WebSocket.
  *
  * <p>It serves one guild ({@link #GUILD_ID}) with one text channel ({@link #CHANNEL_ID}), the bot, an owner and two
- * members, records every REST call, and lets tests inject what users do: slash commands, button clicks, modal
- * submits, autocomplete and messages. Point JDA at it with {@link #configure(JDABuilder)}, or by hand:
+ * members, records every REST call (files of multipart messages included), and lets tests inject what users do:
+ * slash commands (with subcommand groups), button clicks, modal submits, autocomplete and messages. Tests can give
+ * members permissions ({@link #grantPermissions}, {@link #allowInChannel}) and see the bot's own reactions
+ * ({@link #botReactions}). Point JDA at it with {@link #configure(JDABuilder)}, or by hand:
  *
  * <pre>{@code
  * JDABuilder.createLight("fake-token", intents)
@@ -90,12 +95,19 @@ public final class FakeDiscord implements AutoCloseable {
     /** Another guild member ("bob"). */
     public static final String USER_B = "1300000000000000003";
 
+    /** The permission bit MANAGE_CHANNELS, for {@link #grantPermissions} and {@link #allowInChannel}. */
+    public static final long PERMISSION_MANAGE_CHANNELS = DiscordJson.MANAGE_CHANNELS;
+    /** The permission bit MANAGE_GUILD ("Manage Server"), for {@link #grantPermissions}. */
+    public static final long PERMISSION_MANAGE_GUILD = DiscordJson.MANAGE_GUILD;
+
     /** The application flag GATEWAY_MESSAGE_CONTENT: the app may receive message content. */
     public static final long FLAG_GATEWAY_MESSAGE_CONTENT = 1L << 19;
     /** The gateway intent MESSAGE_CONTENT. */
     public static final int INTENT_MESSAGE_CONTENT = 1 << 15;
     /** The gateway intent GUILD_MESSAGES. */
     public static final int INTENT_GUILD_MESSAGES = 1 << 9;
+    /** The privileged gateway intent GUILD_MEMBERS. */
+    public static final int INTENT_GUILD_MEMBERS = 1 << 1;
     /** The gateway intent DIRECT_MESSAGES. */
     public static final int INTENT_DIRECT_MESSAGES = 1 << 12;
     /** The gateway close code for intents the application may not use. */
@@ -119,6 +131,7 @@ public final class FakeDiscord implements AutoCloseable {
     private static final Pattern CHANNEL_MESSAGES = Pattern.compile("channels/(\\d+)/messages");
     private static final Pattern CHANNEL_MESSAGE = Pattern.compile("channels/(\\d+)/messages/(\\d+)");
     private static final Pattern REACTIONS = Pattern.compile("channels/(\\d+)/messages/(\\d+)/reactions(/.*)?");
+    private static final Pattern OWN_REACTION = Pattern.compile("channels/(\\d+)/messages/(\\d+)/reactions/([^/]+)/@me");
     private static final Pattern TYPING = Pattern.compile("channels/(\\d+)/typing");
     private static final Pattern THREADS = Pattern.compile("channels/(\\d+)/threads");
     private static final Pattern MESSAGE_THREADS = Pattern.compile("channels/(\\d+)/messages/(\\d+)/threads");
@@ -140,6 +153,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<Failure> failures = new ArrayList<>();
     private final List<JsonNode> gatewayReceived = new ArrayList<>();
     private final List<Integer> closeCodes = new ArrayList<>();
+    private final Map<RestCall, String> createdBy = new IdentityHashMap<>();
     private int identifies;
     private int resumes;
     private int lastIntents = -1;
@@ -157,6 +171,10 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<String, String> dmByUser = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
     private final Map<String, String> lastMessageByChannel = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> botReactions = new ConcurrentHashMap<>();
+    // Roles granted by tests, in creation order, and which members hold them.
+    private final Map<String, ObjectNode> grantedRoles = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, List<String>> rolesByMember = new ConcurrentHashMap<>();
     private final Map<String, Interaction> interactions = new ConcurrentHashMap<>();
     private final Map<String, ArrayNode> commands = new ConcurrentHashMap<>();
     private final Map<String, String> commandIds = new ConcurrentHashMap<>();
@@ -283,6 +301,7 @@ public final class FakeDiscord implements AutoCloseable {
     public void reset() {
         synchronized (monitor) {
             calls.clear();
+            createdBy.clear();
             throttles.clear();
             failures.clear();
             gatewayReceived.clear();
@@ -414,6 +433,20 @@ public final class FakeDiscord implements AutoCloseable {
         return lastMessageByChannel.get(channelId);
     }
 
+    /**
+     * The id of the message a recorded message-creating call (channel message or interaction follow-up) made,
+     * waiting for the fake to finish answering it. Safer than {@link #lastMessageId} when several messages
+     * land in one channel at once.
+     */
+    public String messageCreatedBy(RestCall call, Duration timeout) {
+        if (!waitUntil(() -> createdBy.containsKey(call), timeout)) {
+            throw new AssertionError("the call created no message within " + timeout + ": " + call);
+        }
+        synchronized (monitor) {
+            return createdBy.get(call);
+        }
+    }
+
     /** The current state of a message the fake knows (as Discord would return it), or {@code null}. */
     public JsonNode storedMessage(String messageId) {
         ObjectNode message = messages.get(messageId);
@@ -423,6 +456,68 @@ public final class FakeDiscord implements AutoCloseable {
     /** The id of the DM channel between the bot and {@code userId}, creating it if needed (as opening a DM does). */
     public String dmChannel(String userId) {
         return dmChannelFor(userId).get("id").asText();
+    }
+
+    /** The emoji the bot itself has put on a message (e.g. {@code ✅}), oldest first; empty when none. */
+    public List<String> botReactions(String messageId) {
+        return List.copyOf(botReactions.getOrDefault(messageId, List.of()));
+    }
+
+    /** Waits until the bot has put {@code emoji} on message {@code messageId}. */
+    public void awaitBotReaction(String messageId, String emoji, Duration timeout) {
+        if (!waitUntil(() -> botReactions.getOrDefault(messageId, List.of()).contains(emoji), timeout)) {
+            throw new AssertionError("the bot did not react with " + emoji + " to message " + messageId + " within "
+                    + timeout + "; calls seen: " + describe(calls()));
+        }
+    }
+
+    // ---------------------------------------------------------------- permissions
+
+    /**
+     * Gives guild member {@code userId} a new role with {@code permissions} (bits such as
+     * {@link #PERMISSION_MANAGE_CHANNELS}), as a server admin would; returns the role id. Connected clients get
+     * GUILD_ROLE_CREATE (and GUILD_MEMBER_UPDATE if they asked for GUILD_MEMBERS); later interactions, messages and
+     * member fetches carry the role, and interactions carry the resulting permissions.
+     */
+    public String grantPermissions(String userId, long permissions) {
+        Objects.requireNonNull(userId, "userId");
+        String id = DiscordJson.snowflake();
+        ObjectNode role = DiscordJson.role(id, "granted-" + grantedRoles.size(), 2 + grantedRoles.size(), permissions, false);
+        grantedRoles.put(id, role);
+        rolesByMember.computeIfAbsent(userId, u -> new CopyOnWriteArrayList<>()).add(id);
+        ObjectNode created = JSON.createObjectNode();
+        created.put("guild_id", GUILD_ID);
+        created.set("role", role.deepCopy());
+        dispatchToAll("GUILD_ROLE_CREATE", created, 0);
+        ObjectNode updated = DiscordJson.member(user(userId), rolesOf(userId), joinedAt);
+        updated.put("guild_id", GUILD_ID);
+        dispatchToAll("GUILD_MEMBER_UPDATE", updated, INTENT_GUILD_MEMBERS);
+        return id;
+    }
+
+    /**
+     * Allows member {@code userId} {@code permissions} in one guild text channel only (a member permission
+     * overwrite, as "Edit Channel > Permissions" makes); connected clients get CHANNEL_UPDATE. Threads inherit it.
+     */
+    public void allowInChannel(String userId, String channelId, long permissions) {
+        ObjectNode channel = knownChannel(channelId);
+        if (channel.path("type").asInt() != DiscordJson.GUILD_TEXT) {
+            throw new IllegalArgumentException("permission overwrites belong to text channels, not " + channelId);
+        }
+        synchronized (channel) {
+            ArrayNode overwrites = channel.withArray("permission_overwrites");
+            for (int i = overwrites.size() - 1; i >= 0; i--) {
+                if (overwrites.get(i).path("id").asText().equals(userId)) {
+                    overwrites.remove(i);
+                }
+            }
+            ObjectNode overwrite = overwrites.addObject();
+            overwrite.put("id", userId);
+            overwrite.put("type", 1); // member
+            overwrite.put("allow", Long.toString(permissions));
+            overwrite.put("deny", "0");
+        }
+        dispatchToAll("CHANNEL_UPDATE", snapshot(channel), 0);
     }
 
     // ---------------------------------------------------------------- injection: what users do
@@ -436,6 +531,19 @@ public final class FakeDiscord implements AutoCloseable {
      */
     public String slashCommand(String userId, String channelId, String name, String subcommand,
                                Map<String, ?> options) {
+        return slashCommand(userId, channelId, name, null, subcommand, options);
+    }
+
+    /**
+     * Like {@link #slashCommand(String, String, String, String, Map)} for a subcommand in a group:
+     * {@code /name group subcommand}. Options arrive in the map's iteration order, as Discord sends them in the
+     * order the person filled them in.
+     */
+    public String slashCommand(String userId, String channelId, String name, String group, String subcommand,
+                               Map<String, ?> options) {
+        if (group != null && subcommand == null) {
+            throw new IllegalArgumentException("a subcommand group needs a subcommand");
+        }
         Interaction interaction = newInteraction(2, userId, channelId);
         ObjectNode data = JSON.createObjectNode();
         data.put("id", commandId(name));
@@ -443,15 +551,33 @@ public final class FakeDiscord implements AutoCloseable {
         data.put("type", 1);
         ArrayNode values = optionValues(options);
         if (subcommand != null) {
-            ObjectNode sub = data.putArray("options").addObject();
-            sub.put("name", subcommand);
-            sub.put("type", 1);
-            sub.set("options", values);
+            data.set("options", subcommandOptions(group, subcommand, values));
         } else if (!values.isEmpty()) {
             data.set("options", values);
         }
-        interaction.commandName = subcommand == null ? name : name + " " + subcommand;
+        interaction.commandName = commandName(name, group, subcommand);
         return dispatchInteraction(interaction, data, null);
+    }
+
+    /** The options array that selects {@code [group] subcommand} and carries its values. */
+    private static ArrayNode subcommandOptions(String group, String subcommand, ArrayNode values) {
+        ArrayNode top = JSON.createArrayNode();
+        ArrayNode level = top;
+        if (group != null) {
+            ObjectNode groupOption = top.addObject();
+            groupOption.put("name", group);
+            groupOption.put("type", 2); // SUB_COMMAND_GROUP
+            level = groupOption.putArray("options");
+        }
+        ObjectNode sub = level.addObject();
+        sub.put("name", subcommand);
+        sub.put("type", 1); // SUB_COMMAND
+        sub.set("options", values);
+        return top;
+    }
+
+    private static String commandName(String name, String group, String subcommand) {
+        return name + (group == null ? "" : " " + group) + (subcommand == null ? "" : " " + subcommand);
     }
 
     /** Dispatches INTERACTION_CREATE for a click on button {@code customId} of message {@code messageId}; returns its token. */
@@ -496,6 +622,15 @@ public final class FakeDiscord implements AutoCloseable {
      */
     public String autocomplete(String userId, String channelId, String name, String subcommand,
                                String focusedOption, String value) {
+        return autocomplete(userId, channelId, name, null, subcommand, focusedOption, value);
+    }
+
+    /** Like {@link #autocomplete(String, String, String, String, String, String)} in {@code /name group subcommand}. */
+    public String autocomplete(String userId, String channelId, String name, String group, String subcommand,
+                               String focusedOption, String value) {
+        if (group != null && subcommand == null) {
+            throw new IllegalArgumentException("a subcommand group needs a subcommand");
+        }
         Interaction interaction = newInteraction(4, userId, channelId);
         ObjectNode data = JSON.createObjectNode();
         data.put("id", commandId(name));
@@ -508,14 +643,11 @@ public final class FakeDiscord implements AutoCloseable {
         focused.put("value", value);
         focused.put("focused", true);
         if (subcommand != null) {
-            ObjectNode sub = data.putArray("options").addObject();
-            sub.put("name", subcommand);
-            sub.put("type", 1);
-            sub.set("options", values);
+            data.set("options", subcommandOptions(group, subcommand, values));
         } else {
             data.set("options", values);
         }
-        interaction.commandName = subcommand == null ? name : name + " " + subcommand;
+        interaction.commandName = commandName(name, group, subcommand);
         return dispatchInteraction(interaction, data, null);
     }
 
@@ -592,8 +724,9 @@ public final class FakeDiscord implements AutoCloseable {
         String fullPath = exchange.getRequestURI().getPath();
         String path = fullPath.startsWith(API_PREFIX) ? fullPath.substring(API_PREFIX.length()) : fullPath;
         byte[] raw = exchange.getRequestBody().readAllBytes();
-        JsonNode body = parseBody(exchange.getRequestHeaders().getFirst("Content-Type"), raw);
-        RestCall call = new RestCall(method, path, body, exchange.getRequestURI().getRawQuery(), Instant.now());
+        Body body = parseBody(exchange.getRequestHeaders().getFirst("Content-Type"), raw);
+        RestCall call = new RestCall(method, path, body.json(), exchange.getRequestURI().getRawQuery(), Instant.now(),
+                body.files());
         Reply controlled;
         synchronized (monitor) {
             calls.add(call);
@@ -699,10 +832,10 @@ public final class FakeDiscord implements AutoCloseable {
             return webhookMessage(method, m.group(1), m.group(2), m.group(3), body);
         }
         if (method.equals("POST") && (m = match(WEBHOOK, path)) != null) {
-            return followUp(m.group(1), m.group(2), body);
+            return created(call, followUp(m.group(1), m.group(2), body, call.files()));
         }
         if (method.equals("POST") && (m = match(CHANNEL_MESSAGES, path)) != null) {
-            return createMessage(m.group(1), body);
+            return created(call, createMessage(m.group(1), body, call.files()));
         }
         if ((m = match(CHANNEL_MESSAGE, path)) != null) {
             return channelMessage(method, m.group(1), m.group(2), body);
@@ -715,6 +848,9 @@ public final class FakeDiscord implements AutoCloseable {
         }
         if ((method.equals("PUT") || method.equals("DELETE")) && (m = match(THREAD_MEMBER, path)) != null) {
             return threadMember(method, m.group(1));
+        }
+        if ((method.equals("PUT") || method.equals("DELETE")) && (m = match(OWN_REACTION, path)) != null) {
+            return ownReaction(method, m.group(1), m.group(2), m.group(3));
         }
         if ((method.equals("PUT") || method.equals("DELETE")) && match(REACTIONS, path) != null) {
             return Reply.noContent();
@@ -742,6 +878,17 @@ public final class FakeDiscord implements AutoCloseable {
             return Reply.ok(out);
         }
         return unknownRoute();
+    }
+
+    /** Remembers which message a call created, for {@link #messageCreatedBy}. */
+    private Reply created(RestCall call, Reply reply) {
+        if (reply.status() / 100 == 2 && reply.body() != null && reply.body().hasNonNull("id")) {
+            synchronized (monitor) {
+                createdBy.put(call, reply.body().get("id").asText());
+                monitor.notifyAll();
+            }
+        }
+        return reply;
     }
 
     // ---- application commands
@@ -840,11 +987,11 @@ public final class FakeDiscord implements AutoCloseable {
         ObjectNode message = null;
         switch (type) {
             case 4 -> { // CHANNEL_MESSAGE_WITH_SOURCE
-                message = interactionMessage(interaction, data, false);
+                message = interactionMessage(interaction, data, false, List.of());
                 interaction.originalMessageId = message.get("id").asText();
             }
             case 5 -> { // DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE: "Bot is thinking..."
-                message = interactionMessage(interaction, null, true);
+                message = interactionMessage(interaction, null, true, List.of());
                 message.put("flags", DiscordJson.LOADING | (data.path("flags").asInt(0) & DiscordJson.EPHEMERAL));
                 interaction.originalMessageId = message.get("id").asText();
                 dispatchMessageIfVisible("MESSAGE_CREATE", message);
@@ -888,12 +1035,12 @@ public final class FakeDiscord implements AutoCloseable {
         return Reply.ok(out);
     }
 
-    private Reply followUp(String applicationId, String token, JsonNode body) {
+    private Reply followUp(String applicationId, String token, JsonNode body, List<UploadedFile> files) {
         Interaction interaction = interactions.get(token);
         if (!applicationId.equals(APPLICATION_ID) || interaction == null || !interaction.acknowledged) {
             return Reply.json(404, error("Unknown Webhook", 10015));
         }
-        ObjectNode message = interactionMessage(interaction, body, false);
+        ObjectNode message = interactionMessage(interaction, body, false, files);
         return Reply.ok(snapshot(message));
     }
 
@@ -931,7 +1078,8 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /** A message the bot posts in answer to an interaction (original response or follow-up). */
-    private ObjectNode interactionMessage(Interaction interaction, JsonNode request, boolean loading) {
+    private ObjectNode interactionMessage(Interaction interaction, JsonNode request, boolean loading,
+                                          List<UploadedFile> files) {
         ObjectNode message = DiscordJson.message(DiscordJson.snowflake(), interaction.channelId, interaction.guildId,
                 user(BOT_USER_ID), "");
         message.put("type", interaction.type == 2 ? 20 : 0); // CHAT_INPUT_COMMAND for slash command answers
@@ -953,6 +1101,7 @@ public final class FakeDiscord implements AutoCloseable {
         }
         if (!loading) {
             DiscordJson.applyMessageRequest(message, request);
+            attach(message, files);
         }
         remember(message);
         if (!loading) {
@@ -963,7 +1112,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     // ---- channel messages
 
-    private Reply createMessage(String channelId, JsonNode body) {
+    private Reply createMessage(String channelId, JsonNode body, List<UploadedFile> files) {
         ObjectNode channel = channels.get(channelId);
         if (channel == null) {
             return unknownChannel();
@@ -971,6 +1120,7 @@ public final class FakeDiscord implements AutoCloseable {
         String guildId = channel.hasNonNull("guild_id") ? channel.get("guild_id").asText() : null;
         ObjectNode message = DiscordJson.message(DiscordJson.snowflake(), channelId, guildId, user(BOT_USER_ID), "");
         DiscordJson.applyMessageRequest(message, body);
+        attach(message, files);
         remember(message);
         countThreadMessage(channel);
         dispatchMessageIfVisible("MESSAGE_CREATE", message);
@@ -1008,6 +1158,49 @@ public final class FakeDiscord implements AutoCloseable {
                 return unknownRoute();
             }
         }
+    }
+
+    /** Turns uploaded files into the message's attachments, as Discord does once it stored them. */
+    private static void attach(ObjectNode message, List<UploadedFile> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        boolean ephemeral = (message.path("flags").asInt() & DiscordJson.EPHEMERAL) != 0;
+        ArrayNode attachments = message.putArray("attachments");
+        for (UploadedFile file : files) {
+            attachments.add(DiscordJson.attachment(DiscordJson.snowflake(), message.path("channel_id").asText(),
+                    file.fileName(), file.contentType(), file.content().length, ephemeral));
+        }
+    }
+
+    // ---- reactions
+
+    /** The bot's own reaction ({@code PUT/DELETE .../reactions/{emoji}/@me}); the emoji arrives URL-decoded. */
+    private Reply ownReaction(String method, String channelId, String messageId, String emoji) {
+        if (!channels.containsKey(channelId)) {
+            return unknownChannel();
+        }
+        ObjectNode message = messages.get(messageId);
+        if (message == null || !message.path("channel_id").asText().equals(channelId)) {
+            return Reply.json(404, error("Unknown Message", 10008));
+        }
+        if (emoji.isBlank()) {
+            return Reply.json(400, error("Unknown Emoji", 10014));
+        }
+        synchronized (message) {
+            List<String> mine = botReactions.computeIfAbsent(messageId, id -> new CopyOnWriteArrayList<>());
+            if (method.equals("PUT") && !mine.contains(emoji)) {
+                mine.add(emoji);
+            } else if (method.equals("DELETE")) {
+                mine.remove(emoji);
+            }
+            ArrayNode reactions = message.putArray("reactions");
+            mine.forEach(e -> reactions.add(DiscordJson.reaction(e, 1, true)));
+        }
+        synchronized (monitor) {
+            monitor.notifyAll();
+        }
+        return Reply.noContent();
     }
 
     private void countThreadMessage(ObjectNode channel) {
@@ -1099,19 +1292,46 @@ public final class FakeDiscord implements AutoCloseable {
         return DiscordJson.user(id, "user" + id.substring(Math.max(0, id.length() - 4)), null, false);
     }
 
-    private static ArrayNode rolesOf(String userId) {
+    private ArrayNode rolesOf(String userId) {
         ArrayNode roles = JSON.createArrayNode();
         if (userId.equals(BOT_USER_ID)) {
             roles.add(BOT_ROLE_ID);
         }
+        rolesByMember.getOrDefault(userId, List.of()).forEach(roles::add);
         return roles;
     }
 
-    private static long permissionsOf(String userId) {
+    /**
+     * What a member may do in a channel, computed as Discord does: owner and administrators everything; else
+     * @everyone plus their roles, then the channel's member overwrite (a thread follows its parent).
+     */
+    private long permissionsOf(String userId, String channelId) {
         if (userId.equals(OWNER_ID)) {
             return DiscordJson.ALL_PERMISSIONS;
         }
-        return userId.equals(BOT_USER_ID) ? DiscordJson.BOT_ROLE_PERMISSIONS : DiscordJson.EVERYONE_PERMISSIONS;
+        long permissions = DiscordJson.EVERYONE_PERMISSIONS;
+        if (userId.equals(BOT_USER_ID)) {
+            permissions |= DiscordJson.BOT_ROLE_PERMISSIONS;
+        }
+        for (String roleId : rolesByMember.getOrDefault(userId, List.of())) {
+            permissions |= Long.parseLong(grantedRoles.get(roleId).path("permissions").asText("0"));
+        }
+        if ((permissions & DiscordJson.ADMINISTRATOR) != 0) {
+            return DiscordJson.ALL_PERMISSIONS;
+        }
+        ObjectNode channel = channelId == null ? null : channels.get(channelId);
+        if (channel != null && channel.hasNonNull("parent_id") && channels.containsKey(channel.get("parent_id").asText())) {
+            channel = channels.get(channel.get("parent_id").asText());
+        }
+        if (channel != null) {
+            for (JsonNode overwrite : snapshot(channel).path("permission_overwrites")) {
+                if (overwrite.path("type").asInt() == 1 && overwrite.path("id").asText().equals(userId)) {
+                    permissions = (permissions & ~Long.parseLong(overwrite.path("deny").asText("0")))
+                            | Long.parseLong(overwrite.path("allow").asText("0"));
+                }
+            }
+        }
+        return permissions;
     }
 
     private ObjectNode knownChannel(String channelId) {
@@ -1209,47 +1429,69 @@ public final class FakeDiscord implements AutoCloseable {
         return matcher.matches() ? matcher : null;
     }
 
-    private static JsonNode parseBody(String contentType, byte[] raw) throws IOException {
+    private static Body parseBody(String contentType, byte[] raw) throws IOException {
         if (raw.length == 0) {
-            return NullNode.getInstance();
+            return new Body(NullNode.getInstance(), List.of());
         }
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (type.startsWith("multipart/form-data")) {
-            String payload = multipartField(contentType, raw, "payload_json");
-            return payload == null ? NullNode.getInstance() : JSON.readTree(payload);
+            JsonNode json = NullNode.getInstance();
+            List<UploadedFile> files = new ArrayList<>();
+            for (Part part : multipartParts(contentType, raw)) {
+                if (part.name().equals("payload_json")) {
+                    json = JSON.readTree(new String(part.content(), StandardCharsets.UTF_8));
+                } else if (part.fileName() != null) {
+                    files.add(new UploadedFile(part.name(), part.fileName(),
+                            part.contentType() == null ? "application/octet-stream" : part.contentType(), part.content()));
+                }
+            }
+            return new Body(json, files);
         }
         try {
-            return JSON.readTree(raw);
+            return new Body(JSON.readTree(raw), List.of());
         } catch (JsonProcessingException e) {
             // Keep what was sent so a test can see the malformed body instead of losing it.
-            return JSON.getNodeFactory().textNode(new String(raw, StandardCharsets.UTF_8));
+            return new Body(JSON.getNodeFactory().textNode(new String(raw, StandardCharsets.UTF_8)), List.of());
         }
     }
 
-    /** The text of one field of a multipart/form-data body, or null. */
-    private static String multipartField(String contentType, byte[] raw, String field) {
+    /** The parts of a multipart/form-data body, in order; empty when there is no boundary. */
+    private static List<Part> multipartParts(String contentType, byte[] raw) {
         Matcher boundary = Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(contentType);
         if (!boundary.find()) {
-            return null;
+            return List.of();
         }
         // ISO-8859-1 maps bytes 1:1 to chars, so binary file parts cannot corrupt the offsets.
         String text = new String(raw, StandardCharsets.ISO_8859_1);
         String delimiter = "--" + boundary.group(1);
+        List<Part> parts = new ArrayList<>();
         for (String part : text.split(Pattern.quote(delimiter))) {
             int headerEnd = part.indexOf("\r\n\r\n");
             if (headerEnd < 0) {
                 continue;
             }
-            String headers = part.substring(0, headerEnd).toLowerCase(Locale.ROOT);
-            if (headers.contains("name=\"" + field + "\"")) {
-                String content = part.substring(headerEnd + 4);
-                if (content.endsWith("\r\n")) {
-                    content = content.substring(0, content.length() - 2);
-                }
-                return new String(content.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            // Header values (a file name) are UTF-8 on the wire.
+            String headers = new String(part.substring(0, headerEnd).getBytes(StandardCharsets.ISO_8859_1),
+                    StandardCharsets.UTF_8);
+            String name = headerParameter(headers, "name");
+            if (name == null) {
+                continue;
             }
+            String content = part.substring(headerEnd + 4);
+            if (content.endsWith("\r\n")) {
+                content = content.substring(0, content.length() - 2);
+            }
+            Matcher partType = Pattern.compile("(?im)^content-type:\\s*([^\r\n;]+)").matcher(headers);
+            parts.add(new Part(name, headerParameter(headers, "filename"), partType.find() ? partType.group(1).strip() : null,
+                    content.getBytes(StandardCharsets.ISO_8859_1)));
         }
-        return null;
+        return parts;
+    }
+
+    /** A quoted parameter of a part's Content-Disposition ({@code name}, {@code filename}), or null. */
+    private static String headerParameter(String headers, String parameter) {
+        Matcher m = Pattern.compile("(?i)(?<![a-z*])" + parameter + "=\"([^\"]*)\"").matcher(headers);
+        return m.find() ? m.group(1) : null;
     }
 
     private static ObjectNode error(String message, int code) {
@@ -1312,7 +1554,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     private String dispatchInteraction(Interaction interaction, ObjectNode data, ObjectNode message) {
         ObjectNode channel = knownChannel(interaction.channelId).deepCopy();
-        channel.put("permissions", Long.toString(permissionsOf(interaction.userId)));
+        channel.put("permissions", Long.toString(permissionsOf(interaction.userId, interaction.channelId)));
         ObjectNode payload = JSON.createObjectNode();
         payload.put("id", interaction.id);
         payload.put("application_id", APPLICATION_ID);
@@ -1326,7 +1568,7 @@ public final class FakeDiscord implements AutoCloseable {
             payload.put("guild_id", interaction.guildId);
             payload.put("guild_locale", "en-US");
             ObjectNode member = DiscordJson.member(user(interaction.userId), rolesOf(interaction.userId), joinedAt);
-            member.put("permissions", Long.toString(permissionsOf(interaction.userId)));
+            member.put("permissions", Long.toString(permissionsOf(interaction.userId, interaction.channelId)));
             payload.set("member", member);
             payload.put("context", 0); // GUILD
         } else {
@@ -1726,6 +1968,9 @@ public final class FakeDiscord implements AutoCloseable {
                 true);
         botRole.putObject("tags").put("bot_id", BOT_USER_ID);
         roles.add(botRole);
+        synchronized (grantedRoles) {
+            grantedRoles.values().forEach(role -> roles.add(role.deepCopy()));
+        }
         guild.putArray("emojis");
         guild.putArray("stickers");
         ArrayNode guildChannels = guild.putArray("channels");
@@ -1733,7 +1978,7 @@ public final class FakeDiscord implements AutoCloseable {
         for (ObjectNode channel : channels.values()) {
             int type = channel.path("type").asInt();
             if (type == DiscordJson.GUILD_TEXT) {
-                guildChannels.add(channel.deepCopy());
+                guildChannels.add(snapshot(channel));
             } else if (type == DiscordJson.PUBLIC_THREAD || type == DiscordJson.PRIVATE_THREAD) {
                 threads.add(channel.deepCopy());
             }
@@ -1799,6 +2044,14 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private record Failure(String method, Pattern path, int status, int code, String message) {
+    }
+
+    /** A request body: its JSON (for multipart, the payload_json part) and the files that came with it. */
+    private record Body(JsonNode json, List<UploadedFile> files) {
+    }
+
+    /** One part of a multipart/form-data body; {@code fileName} and {@code contentType} may be null. */
+    private record Part(String name, String fileName, String contentType, byte[] content) {
     }
 
     /** A gateway session: survives its connection so the client can RESUME it. */

@@ -2,6 +2,7 @@ package dev.interviewcoach.testkit.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,14 +14,21 @@ import java.util.Objects;
  *               a {@code NullNode} when there was no body
  * @param query  the raw query string without {@code ?} (e.g. {@code with_response=true}), or {@code null}
  * @param at     when the fake received the call
+ * @param files  the files of a multipart request, in the order sent; empty otherwise
  */
-public record RestCall(String method, String path, JsonNode body, String query, Instant at) {
+public record RestCall(String method, String path, JsonNode body, String query, Instant at, List<UploadedFile> files) {
 
     public RestCall {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(at, "at");
+        files = List.copyOf(files);
+    }
+
+    /** A call without files. */
+    public RestCall(String method, String path, JsonNode body, String query, Instant at) {
+        this(method, path, body, query, at, List.of());
     }
 
     /** The text of the top-level body field {@code name}, or {@code null} when absent or null. */
@@ -35,6 +43,7 @@ public record RestCall(String method, String path, JsonNode body, String query, 
     @Override
     public String toString() {
         // Compact on purpose: awaitCall failures list every call seen.
-        return method + " " + path + (query == null ? "" : "?" + query) + (body.isNull() ? "" : " " + body);
+        return method + " " + path + (query == null ? "" : "?" + query) + (body.isNull() ? "" : " " + body)
+                + (files.isEmpty() ? "" : " files=" + files);
     }
 }

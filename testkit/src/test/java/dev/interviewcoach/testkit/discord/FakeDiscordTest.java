@@ -31,6 +31,7 @@ import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -49,6 +50,7 @@ import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.FileUpload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -336,6 +338,77 @@ class FakeDiscordTest {
         assertThat(pollFromUser(USER_A).getMessage().getContentRaw()).isEqualTo("<@" + BOT_USER_ID + "> next please");
         fake.message(USER_A, fake.dmChannel(USER_A), "dm content stays");
         assertThat(pollFromUser(USER_A).getMessage().getContentRaw()).isEqualTo("dm content stays");
+    }
+
+    @Test
+    void filesArriveWithTheirBytesAndBecomeAttachments() throws Exception {
+        connect(ALL_MESSAGES);
+        byte[] bytes = "{\"streak\":3,\"note\":\"\u00e9\u2705\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        TextChannel channel = jda.getTextChannelById(CHANNEL_ID);
+
+        Message sent = channel.sendMessage("your export").addFiles(FileUpload.fromData(bytes, "export.json")).complete();
+
+        assertThat(sent.getAttachments()).singleElement().satisfies(a -> {
+            assertThat(a.getFileName()).isEqualTo("export.json");
+            assertThat(a.getSize()).isEqualTo(bytes.length);
+        });
+        RestCall call = fake.awaitCall("POST", "channels/" + CHANNEL_ID + "/messages", c -> !c.files().isEmpty(), WAIT);
+        assertThat(call.field("content")).isEqualTo("your export");
+        assertThat(call.files()).singleElement().satisfies(f -> {
+            assertThat(f.fileName()).isEqualTo("export.json");
+            assertThat(f.content()).isEqualTo(bytes);
+        });
+        assertThat(fake.messageCreatedBy(call, WAIT)).isEqualTo(sent.getId());
+    }
+
+    @Test
+    void theBotsOwnReactionsAreRecorded() throws Exception {
+        connect(ALL_MESSAGES);
+        String answer = fake.message(USER_A, CHANNEL_ID, "my answer");
+        TextChannel channel = jda.getTextChannelById(CHANNEL_ID);
+
+        channel.addReactionById(answer, Emoji.fromUnicode("\u2705")).complete();
+
+        fake.awaitBotReaction(answer, "\u2705", WAIT);
+        assertThat(fake.botReactions(answer)).containsExactly("\u2705");
+        assertThat(channel.retrieveMessageById(answer).complete().getReactions())
+                .singleElement().satisfies(r -> assertThat(r.isSelf()).isTrue());
+        assertThatThrownBy(() -> channel.addReactionById("1", Emoji.fromUnicode("\u2705")).complete())
+                .isInstanceOfSatisfying(ErrorResponseException.class,
+                        e -> assertThat(e.getErrorResponse()).isEqualTo(ErrorResponse.UNKNOWN_MESSAGE));
+    }
+
+    @Test
+    void grantedPermissionsShowInInteractionsAndMemberFetches() throws Exception {
+        connect(ALL_MESSAGES);
+        Guild guild = jda.getGuildById(GUILD_ID);
+        assertThat(guild.retrieveMemberById(USER_B).complete().hasPermission(Permission.MANAGE_SERVER)).isFalse();
+
+        fake.grantPermissions(USER_B, FakeDiscord.PERMISSION_MANAGE_GUILD);
+
+        assertThat(guild.retrieveMemberById(USER_B).complete().hasPermission(Permission.MANAGE_SERVER)).isTrue();
+        fake.slashCommand(USER_B, CHANNEL_ID, "coach", "start", Map.of());
+        SlashCommandInteractionEvent command = poll(events.slash);
+        assertThat(command.getMember().hasPermission(Permission.MANAGE_SERVER)).isTrue();
+        assertThat(command.getMember().hasPermission(Permission.MANAGE_CHANNEL)).isFalse();
+    }
+
+    @Test
+    void subcommandGroupsAndTheirAutocompleteReachTheListener() throws Exception {
+        connect(ALL_MESSAGES);
+        Map<String, Object> options = new java.util.LinkedHashMap<>();
+        options.put("time", "09:00");
+        options.put("track", "backend");
+
+        fake.slashCommand(USER_A, CHANNEL_ID, "coach", "daily", "subscribe", options);
+
+        SlashCommandInteractionEvent command = poll(events.slash);
+        assertThat(command.getFullCommandName()).isEqualTo("coach daily subscribe");
+        assertThat(command.getOptions()).extracting(o -> o.getName()).containsExactly("time", "track");
+        fake.autocomplete(USER_A, CHANNEL_ID, "coach", "daily", "subscribe", "track", "ba");
+        CommandAutoCompleteInteractionEvent auto = poll(events.autocomplete);
+        assertThat(auto.getSubcommandGroup()).isEqualTo("daily");
+        assertThat(auto.getFocusedOption().getValue()).isEqualTo("ba");
     }
 
     // ---------------------------------------------------------------- helpers
