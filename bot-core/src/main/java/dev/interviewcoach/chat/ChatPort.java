@@ -13,6 +13,15 @@ public interface ChatPort {
     /** Posts an opening message in a channel and returns the thread under it. */
     Place openThread(Place channel, Reply opening);
 
+    /**
+     * Posts a message in a channel that people can answer in a thread under it (a question of the
+     * day). Where threads hang off any message (Slack) this is a plain post; where a thread must be
+     * made (Discord) the adapter makes a public one, whose id is the message's.
+     */
+    default MessageRef postForReplies(Place channel, Reply reply) {
+        return post(channel, reply);
+    }
+
     /** Opens (or finds) the direct conversation with a person. */
     Place openDirect(UserRef user);
 

@@ -108,7 +108,7 @@ public final class DailyPoster {
                         + " another round, in a new order."));
             }
             DailyPostRepository.Post claimed = new DailyPostRepository.Post(s.id(), date, choice.question().id(), null, false);
-            MessageRef message = port.post(s.channel(), DailyMessages.post(s, claimed, choice.question(), bank.get(), 0));
+            MessageRef message = port.postForReplies(s.channel(), DailyMessages.post(s, claimed, choice.question(), bank.get(), 0));
             posts.posted(s.id(), date, message.messageId());
             return new Outcome.Posted(new DailyPostRepository.Post(s.id(), date, choice.question().id(),
                     message.messageId(), false));

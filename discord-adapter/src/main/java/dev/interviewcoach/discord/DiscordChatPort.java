@@ -165,6 +165,24 @@ public final class DiscordChatPort implements ChatPort {
         return place;
     }
 
+    /** The message, then a public thread from it (same id), so everyone can answer under it. */
+    @Override
+    public MessageRef postForReplies(Place channelPlace, Reply reply) {
+        MessageRef posted = post(channelPlace, reply);
+        TextChannel parent = shards.get().getTextChannelById(channelPlace.channelId());
+        if (parent == null || posted.messageId().isEmpty()) {
+            return posted;
+        }
+        try {
+            parent.createThreadChannel(threadName(reply), posted.messageId()).complete();
+        } catch (InsufficientPermissionException | ErrorResponseException e) {
+            // The post stands; answers still come through its button, only thread replies are lost.
+            log.warn("no thread under the post in channel {} ({}); answers can still use the button", parent.getId(),
+                    e.getMessage());
+        }
+        return posted;
+    }
+
     @Override
     public Place openDirect(UserRef user) {
         return directPlace(user.userId());

@@ -112,6 +112,11 @@ final class InteractionPort implements ChatPort {
     }
 
     @Override
+    public MessageRef postForReplies(Place channel, Reply reply) {
+        return channels.postForReplies(channel, reply);
+    }
+
+    @Override
     public Place openDirect(UserRef user) {
         return channels.openDirect(user);
     }

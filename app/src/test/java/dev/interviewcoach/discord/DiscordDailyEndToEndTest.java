@@ -1,0 +1,183 @@
+package dev.interviewcoach.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.app.Coach;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.daily.DailyPostRepository;
+import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.question.BankReader;
+import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.store.Database;
+import dev.interviewcoach.testkit.discord.FakeDiscord;
+import dev.interviewcoach.testkit.discord.RestCall;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The question of the day on Discord, end to end with the real JDA against the fake: a member who
+ * manages the server subscribes the channel, the question is posted with a public thread, three
+ * people answer (through the modal, or typed in the thread), each gets feedback only they see,
+ * and the reveal shows the recap with exactly the shared answers.
+ */
+class DiscordDailyEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String CHANNEL = FakeDiscord.CHANNEL_ID;
+    private static final String ADMIN = FakeDiscord.OWNER_ID;
+    private static final List<String> PEOPLE = List.of(FakeDiscord.USER_A, FakeDiscord.USER_B, FakeDiscord.OWNER_ID);
+    private static final String ANSWER = "I would profile first with py-spy to find the hot path, measure p99 latency,"
+            + " then fix the slowest query with an index and compare before and after; in one service that took p99"
+            + " from 900 ms to 150 ms.";
+
+    @TempDir
+    Path dir;
+
+    private FakeDiscord discord;
+    private Coach coach;
+    private ConversationExecutor executor;
+    private DiscordAdapter adapter;
+
+    private void start(boolean messageContent) throws Exception {
+        discord = FakeDiscord.start().messageContentIntent(messageContent);
+        Database db = Database.sqlite(dir.resolve("coach.db"));
+        db.migrate();
+        coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
+                new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(5));
+        executor = new ConversationExecutor(4, 64);
+        adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 1,
+                Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),
+                coach.engine(), executor, () -> coach.banks().tracks().stream().map(b -> b.track()).toList(),
+                Clock.systemUTC());
+        adapter.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (executor != null) {
+            executor.close();
+        }
+        if (adapter != null) {
+            adapter.close();
+        }
+        if (coach != null) {
+            coach.close();
+        }
+        if (discord != null) {
+            discord.close();
+        }
+    }
+
+    private static String text(RestCall call) {
+        return call.body() == null ? "" : call.body().toString();
+    }
+
+    private RestCall await(Predicate<RestCall> match) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<RestCall> found = discord.calls().stream().filter(match).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no such call; calls were:\n" + discord.calls());
+    }
+
+    /** Runs {@code /coach daily <subcommand>} and returns the reply only its author saw. */
+    private String daily(String user, String subcommand, Map<String, Object> options) {
+        String token = discord.slashCommand(user, CHANNEL, "coach", "daily", subcommand, options);
+        return text(await(c -> c.path().contains(token) && !c.method().equals("POST") || c.path().contains(token)
+                && c.path().startsWith("webhooks/") && text(c).contains("content")));
+    }
+
+    private DailyPostRepository.Post post() {
+        await(c -> c.method().equals("POST") && c.path().equals("channels/" + CHANNEL + "/messages")
+                && text(c).contains("Question of the day"));
+        var sub = coach.subscriptions().find(Place.channel(Platform.DISCORD, FakeDiscord.GUILD_ID, CHANNEL)).orElseThrow();
+        return coach.dailyPosts().latest(sub.id()).orElseThrow();
+    }
+
+    /** Everything the channel and its thread could read: posts and edits outside interactions and DMs. */
+    private List<RestCall> publicCalls(String thread) {
+        return discord.calls().stream().filter(c -> (c.method().equals("POST") || c.method().equals("PATCH"))
+                && (c.path().startsWith("channels/" + CHANNEL + "/messages") || c.path().startsWith("channels/" + thread + "/messages")))
+                .toList();
+    }
+
+    @Test
+    void sealedAnswersThroughTheModalStayPrivateUntilTheRevealShowsTheSharedOne() throws Exception {
+        start(false);
+        assertThat(daily(FakeDiscord.USER_A, "subscribe", Map.of())).contains("Only people who manage this channel");
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("track", "python-developer");
+        options.put("mode", "sealed");
+        assertThat(daily(ADMIN, "subscribe", options)).contains("answered privately");
+        daily(ADMIN, "now", Map.of());
+        DailyPostRepository.Post post = post();
+        await(c -> c.method().equals("POST") && c.path().equals("channels/" + CHANNEL + "/messages/" + post.messageId()
+                + "/threads"));
+        String formId = "form|coach:daily:answer:" + post.key() + ":0";
+        for (String person : PEOPLE) {
+            discord.buttonClick(person, CHANNEL, post.messageId(), formId);
+            String token = discord.modalSubmit(person, CHANNEL, formId, Map.of("text", ANSWER + " Signed " + person));
+            RestCall feedback = await(c -> c.path().contains(token) && text(c).contains("Score "));
+            assertThat(feedback.path()).as("feedback through the interaction, seen only by its author").startsWith("webhooks/");
+            if (person.equals(FakeDiscord.USER_B)) {
+                String share = discord.buttonClick(person, CHANNEL, post.messageId(), "coach:daily:share:" + post.key() + ":0");
+                await(c -> c.path().contains(share) && text(c).contains("shown in the thread at the reveal"));
+            }
+        }
+        await(c -> c.method().equals("PATCH") && text(c).contains("3 answers so far"));
+        assertThat(publicCalls(post.messageId())).as("no sealed answer is visible before the reveal")
+                .allSatisfy(c -> assertThat(text(c)).doesNotContain(ANSWER));
+
+        daily(ADMIN, "reveal", Map.of());
+        RestCall reveal = await(c -> c.method().equals("POST") && c.path().equals("channels/" + post.messageId() + "/messages")
+                && text(c).contains("The reveal"));
+        assertThat(text(reveal)).contains("3 people answered").contains("Signed " + FakeDiscord.USER_B)
+                .doesNotContain("Signed " + FakeDiscord.USER_A).doesNotContain("Signed " + FakeDiscord.OWNER_ID);
+    }
+
+    @Test
+    void openAnswersTypedInThePostsThreadGetFeedbackByDirectMessageAndATick() throws Exception {
+        start(true);
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("mode", "open");
+        daily(ADMIN, "subscribe", options);
+        daily(ADMIN, "now", Map.of());
+        DailyPostRepository.Post post = post();
+        String thread = post.messageId();
+        for (String person : PEOPLE) {
+            String message = discord.message(person, thread, ANSWER);
+            String dm = discord.dmChannel(person);
+            await(c -> c.method().equals("POST") && c.path().equals("channels/" + dm + "/messages")
+                    && text(c).contains("Score "));
+            discord.awaitBotReaction(message, "✅", WAIT);
+        }
+        assertThat(publicCalls(thread)).as("feedback never goes where others can read it")
+                .noneSatisfy(c -> assertThat(text(c)).contains("Score "));
+        daily(ADMIN, "reveal", Map.of());
+        RestCall reveal = await(c -> c.method().equals("POST") && c.path().equals("channels/" + thread + "/messages")
+                && text(c).contains("The reveal"));
+        assertThat(text(reveal)).contains("3 people answered");
+    }
+}
