@@ -32,6 +32,8 @@ import dev.interviewcoach.daily.DailyRecap;
 import dev.interviewcoach.daily.Leaderboard;
 import dev.interviewcoach.daily.QuestionPool;
 import dev.interviewcoach.daily.SubscriptionRepository;
+import dev.interviewcoach.observe.CoachMetrics;
+import dev.interviewcoach.observe.TimedFeedbackEngine;
 import dev.interviewcoach.progress.PersonRepository;
 import dev.interviewcoach.progress.PreferencesCommand;
 import dev.interviewcoach.progress.PrivacyFeature;
@@ -65,6 +67,7 @@ public final class Coach implements AutoCloseable {
     private final Optional<BankWatcher> watcher;
     private final DailyPoster poster;
     private final Reminders reminders;
+    private final CoachMetrics metrics;
     private final SubscriptionRepository subscriptions;
     private final DailyPostRepository posts;
 
@@ -79,13 +82,20 @@ public final class Coach implements AutoCloseable {
 
     public Coach(Database database, BankCatalog banks, Optional<BankWatcher> watcher,
                  MockInterviewFeature.Settings settings, DailySettings daily, Clock clock, RandomGenerator random) {
+        this(database, banks, watcher, settings, daily, clock, random, CoachMetrics.none());
+    }
+
+    public Coach(Database database, BankCatalog banks, Optional<BankWatcher> watcher,
+                 MockInterviewFeature.Settings settings, DailySettings daily, Clock clock, RandomGenerator random,
+                 CoachMetrics metrics) {
+        this.metrics = metrics;
         this.database = database;
         this.banks = banks;
         this.watcher = watcher;
         this.analyzer = new TextAnalyzer();
         Jdbi jdbi = database.jdbi();
         Supplier<String> ids = () -> new UUID(random.nextLong(), random.nextLong()).toString();
-        FeedbackEngine feedback = new RuleBasedFeedbackEngine(banks, analyzer);
+        FeedbackEngine feedback = new TimedFeedbackEngine(new RuleBasedFeedbackEngine(banks, analyzer), metrics);
         InterviewReplies replies = new InterviewReplies();
         this.sessions = new SessionRepository(jdbi);
         this.subscriptions = new SubscriptionRepository(jdbi);
@@ -97,7 +107,7 @@ public final class Coach implements AutoCloseable {
                 new QuestionPicker(random), clock, ids, settings, progress);
         Leaderboard leaderboard = new Leaderboard(dailyAnswers);
         this.poster = new DailyPoster(subscriptions, posts, dailyAnswers, banks, new QuestionPool(random),
-                new DailyRecap(dailyAnswers, leaderboard), daily.grace());
+                new DailyRecap(dailyAnswers, leaderboard), daily.grace(), metrics);
         this.reminders = new Reminders(people, progress);
         DailyAnswers answering = new DailyAnswers(subscriptions, posts, dailyAnswers, banks, feedback, replies,
                 interviews, clock);
@@ -111,7 +121,8 @@ public final class Coach implements AutoCloseable {
                 List.of(interviews, answering),
                 List.of(interviews, answering, privacy),
                 List.of(new InterviewHome(sessions, banks, stats::page)),
-                new ProcessedEvents(jdbi, clock));
+                new ProcessedEvents(jdbi, clock), metrics, database::exclusively);
+        metrics.gauge("coach.sessions.active", "Mock interviews in progress", sessions::activeCount);
     }
 
     /**
@@ -131,6 +142,11 @@ public final class Coach implements AutoCloseable {
 
     /** As {@link #start(CoachConfig, Map)}, on a given clock (the console's movable one). */
     public static Coach start(CoachConfig config, Map<String, String> env, Clock clock) {
+        return start(config, env, clock, CoachMetrics.none());
+    }
+
+    /** As {@link #start(CoachConfig, Map, Clock)}, recording into {@code metrics}. */
+    public static Coach start(CoachConfig config, Map<String, String> env, Clock clock, CoachMetrics metrics) {
         Database database = Database.open(config.jdbcUrl(env), config.databaseUser(), config.databasePassword());
         try {
             database.migrate();
@@ -142,7 +158,7 @@ public final class Coach implements AutoCloseable {
             }
             return new Coach(database, catalog, watcher, new MockInterviewFeature.Settings(config.defaultTrack(),
                     config.defaultQuestions(), config.maxQuestions()),
-                    new DailySettings(config.defaultTrack(), config.dailyGrace()), clock, new Random());
+                    new DailySettings(config.defaultTrack(), config.dailyGrace()), clock, new Random(), metrics);
         } catch (IOException e) {
             database.close();
             throw new UncheckedIOException("cannot watch the custom bank folder", e);
@@ -158,6 +174,10 @@ public final class Coach implements AutoCloseable {
 
     public DailyPostRepository dailyPosts() {
         return posts;
+    }
+
+    public CoachMetrics metrics() {
+        return metrics;
     }
 
     public Database database() {

@@ -34,7 +34,11 @@ public record CoachConfig(
         int maxQuestions,
         Slack slack,
         Discord discord,
-        Daily daily) {
+        Daily daily,
+        Admin admin) {
+
+    /** The operators' port ({@code /healthz}, {@code /readyz}, {@code /metrics}) when no Slack HTTP server carries them. */
+    public record Admin(String host, int port) {}
 
     /** The question of the day: how late a missed post may still go out, and how often to check. */
     public record Daily(java.time.Duration grace, java.time.Duration checkEvery) {}
@@ -88,6 +92,8 @@ public record CoachConfig(
         d.put("discord.apiUrl", "");
         d.put("discord.gatewayUrl", "");
         d.put("discord.messageContent", "auto");
+        d.put("admin.host", "127.0.0.1");
+        d.put("admin.port", "9090");
         d.put("daily.graceMinutes", "120");
         d.put("daily.checkSeconds", "30");
         return d;
@@ -95,8 +101,20 @@ public record CoachConfig(
 
     /** A setting that is missing or wrong, with where to fix it. */
     public static final class ConfigException extends RuntimeException {
+        private final String key;
+
         public ConfigException(String message) {
+            this(null, message);
+        }
+
+        /** @param key the setting at fault ({@code env:NAME} for an environment variable), for a check that goes on */
+        public ConfigException(String key, String message) {
             super(message);
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
         }
     }
 
@@ -104,9 +122,29 @@ public record CoachConfig(
         return "COACH_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
-    /** Loads the file if there is one (an explicitly named file must exist) and applies the environment. */
-    public static CoachConfig load(Optional<Path> explicitFile, Map<String, String> env) {
-        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+    /** Every setting's value as {@link #load} sees it, with where it came from: for {@code coach config check}. */
+    public static Map<String, String> effective(Optional<Path> explicitFile, Map<String, String> env) {
+        Map<String, String> fromFile = new LinkedHashMap<>(DEFAULTS);
+        try {
+            fileValues(explicitFile, env, fromFile);
+        } catch (ConfigException e) {
+            // reported by the check itself
+        }
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (String key : DEFAULTS.keySet()) {
+            String fromEnv = env.get(envName(key));
+            if (fromEnv != null) {
+                shown.put(key, fromEnv + "   (from " + envName(key) + ")");
+            } else if (!fromFile.get(key).equals(DEFAULTS.get(key))) {
+                shown.put(key, fromFile.get(key) + "   (from the file)");
+            } else {
+                shown.put(key, (DEFAULTS.get(key).isEmpty() ? "(empty)" : DEFAULTS.get(key)) + "   (default)");
+            }
+        }
+        return shown;
+    }
+
+    private static void fileValues(Optional<Path> explicitFile, Map<String, String> env, Map<String, String> values) {
         Optional<Path> file = explicitFile.or(() -> Optional.ofNullable(env.get("COACH_CONFIG")).map(Path::of));
         if (file.isPresent()) {
             if (!Files.isRegularFile(file.get())) {
@@ -116,6 +154,12 @@ public record CoachConfig(
         } else if (Files.isRegularFile(Path.of("config", "coach.yaml"))) {
             readFile(Path.of("config", "coach.yaml"), values);
         }
+    }
+
+    /** Loads the file if there is one (an explicitly named file must exist) and applies the environment. */
+    public static CoachConfig load(Optional<Path> explicitFile, Map<String, String> env) {
+        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        fileValues(explicitFile, env, values);
         for (String key : DEFAULTS.keySet()) {
             String fromEnv = env.get(envName(key));
             if (fromEnv != null) {
@@ -143,13 +187,14 @@ public record CoachConfig(
                         Optional.of(values.get("discord.gatewayUrl").strip()).filter(s -> !s.isEmpty()),
                         messageContent(values)),
                 new Daily(java.time.Duration.ofMinutes(positive(values, "daily.graceMinutes")),
-                        java.time.Duration.ofSeconds(positive(values, "daily.checkSeconds"))));
+                        java.time.Duration.ofSeconds(positive(values, "daily.checkSeconds"))),
+                new Admin(values.get("admin.host").strip(), port(values, "admin.port")));
     }
 
     private static String messageContent(Map<String, String> values) {
         String raw = values.get("discord.messageContent").strip().toLowerCase(Locale.ROOT);
         if (!List.of("auto", "on", "off").contains(raw)) {
-            throw new ConfigException("setting discord.messageContent must be auto, on or off, not '" + raw
+            throw new ConfigException("discord.messageContent", "setting discord.messageContent must be auto, on or off, not '" + raw
                     + "'; fix it in config/coach.yaml or " + envName("discord.messageContent"));
         }
         return raw;
@@ -168,11 +213,12 @@ public record CoachConfig(
         try {
             String value = Files.readString(Path.of(file)).strip();
             if (value.isEmpty()) {
-                throw new ConfigException(name + "_FILE names " + file + ", which is empty");
+                throw new ConfigException("env:" + name + "_FILE", name + "_FILE names " + file + ", which is empty");
             }
             return Optional.of(value);
         } catch (IOException e) {
-            throw new ConfigException(name + "_FILE names " + file + ", which cannot be read: " + e.getMessage());
+            throw new ConfigException("env:" + name + "_FILE", name + "_FILE names " + file + ", which cannot be read: "
+                    + e.getMessage());
         }
     }
 
@@ -187,7 +233,7 @@ public record CoachConfig(
                 continue;
             }
             if (!SLACK_USER.matcher(id).matches()) {
-                throw new ConfigException("setting " + key + " must list Slack member ids like U012AB3CD (on a profile:"
+                throw new ConfigException(key, "setting " + key + " must list Slack member ids like U012AB3CD (on a profile:"
                         + " the three dots, then Copy member ID), not '" + id + "'; fix it in config/coach.yaml or " + envName(key));
             }
             users.add(id);
@@ -205,14 +251,14 @@ public record CoachConfig(
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new ConfigException("setting " + key + " must be a port number from 0 to 65535, not '" + raw
+        throw new ConfigException(key, "setting " + key + " must be a port number from 0 to 65535, not '" + raw
                 + "'; fix it in config/coach.yaml or " + envName(key));
     }
 
     private static String path(Map<String, String> values, String key) {
         String raw = values.get(key).strip();
         if (!raw.startsWith("/")) {
-            throw new ConfigException("setting " + key + " must start with '/', like /slack/events, not '" + raw
+            throw new ConfigException(key, "setting " + key + " must start with '/', like /slack/events, not '" + raw
                     + "'; fix it in config/coach.yaml or " + envName(key));
         }
         return raw;
@@ -234,7 +280,7 @@ public record CoachConfig(
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new ConfigException("setting " + key + " must be a whole number above 0, not '" + raw
+        throw new ConfigException(key, "setting " + key + " must be a whole number above 0, not '" + raw
                 + "'; fix it in config/coach.yaml or " + envName(key));
     }
 

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Interview Coach: practise job interviews with feedback on every answer.",
         subcommands = {ConsoleCommand.class, RunCommand.class, BankCommand.class, ScoreCommand.class, EvalCommand.class,
+                ConfigCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

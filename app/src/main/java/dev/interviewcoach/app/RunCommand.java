@@ -5,6 +5,17 @@ import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.daily.DailySchedule;
 import dev.interviewcoach.discord.DiscordAdapter;
+import dev.interviewcoach.observe.CoachMetrics;
+import dev.interviewcoach.observe.MeteredChatPort;
+import dev.interviewcoach.observe.OpsEndpoints;
+import dev.interviewcoach.slack.SlackChatPort;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.interviewcoach.discord.DiscordSettings;
 import dev.interviewcoach.engine.ConversationExecutor;
 import dev.interviewcoach.slack.SlackAdapter;
@@ -52,27 +63,45 @@ final class RunCommand implements Callable<Integer> {
         long started = System.nanoTime();
         CountDownLatch stopped = new CountDownLatch(1);
         // Closed in reverse: the executor drains queued work first, while the platforms can still reply.
-        try (Coach coach = Coach.start(cfg, env);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        CoachMetrics metrics = new CoachMetrics(registry);
+        OpsEndpoints ops = new OpsEndpoints(registry::scrape);
+        try (Coach coach = Coach.start(cfg, env, Clock.systemUTC(), metrics);
              Platforms platforms = new Platforms();
              ConversationExecutor executor = new ConversationExecutor(8, 256)) {
+            ops.require("database", () -> coach.database().ping());
             Map<Platform, ChatPort> ports = new EnumMap<>(Platform.class);
+            boolean slackHttp = false;
             if (cfg.slack().enabled()) {
                 SlackAdapter slack = platforms.add(new SlackAdapter(slackSettings(cfg.slack()), coach.engine(), executor,
-                        Clock.systemUTC(), Thread::sleep));
+                        Clock.systemUTC(), new CountingSleeper(metrics), ops));
                 slack.start();
-                ports.put(Platform.SLACK, slack.port());
+                ops.require("slack", slack::problem);
+                slackHttp = slack.servesHttp();
+                ports.put(Platform.SLACK, new MeteredChatPort(slack.port(), Platform.SLACK, metrics));
             }
             if (cfg.discord().enabled()) {
                 DiscordAdapter discord = platforms.add(new DiscordAdapter(discordSettings(cfg.discord()), coach.engine(),
                         executor, () -> coach.banks().tracks().stream().map(b -> b.track()).toList(), Clock.systemUTC()));
                 discord.start();
-                ports.put(Platform.DISCORD, discord.port());
+                ops.require("discord", discord::problem);
+                ports.put(Platform.DISCORD, new MeteredChatPort(discord.port(), Platform.DISCORD, metrics));
+            }
+            if (!slackHttp) {
+                AdminServer admin = platforms.add(new AdminServer(cfg.admin().host(), cfg.admin().port(), ops));
+                admin.start();
+                log.info("health and metrics on http://{}:{} (/healthz, /readyz, /metrics)", cfg.admin().host(), admin.port());
             }
             ChatPorts running = ChatPorts.of(ports);
             // Questions of the day and reminders: db-scheduler on the coach's database picks one
             // instance per check; the claims inside make every post happen once regardless.
             platforms.add(new DailySchedule(coach.database().dataSource(), coach.database().isSqlite(),
-                    cfg.daily().checkEvery(), () -> coach.tick(Clock.systemUTC().instant(), running), instanceName()))
+                    cfg.daily().checkEvery(), () -> coach.tick(Clock.systemUTC().instant(), running), instanceName(), metrics))
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "coach-shutdown"));
             log.info("Interview Coach ready in {} ms", (System.nanoTime() - started) / 1_000_000);
@@ -80,6 +109,19 @@ final class RunCommand implements Callable<Integer> {
             log.info("stopping");
         }
         return 0;
+    }
+
+    /** Waits out Slack's rate limits, counting each. */
+    private record CountingSleeper(CoachMetrics metrics) implements SlackChatPort.Sleeper {
+        @Override
+        public void sleep(long millis) throws InterruptedException {
+            Thread.sleep(millis);
+        }
+
+        @Override
+        public void rateLimited() {
+            metrics.rateLimited(Platform.SLACK);
+        }
     }
 
     private static String instanceName() {

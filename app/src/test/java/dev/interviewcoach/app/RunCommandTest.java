@@ -94,4 +94,27 @@ class RunCommandTest {
         assertThat(process.exitValue()).isEqualTo(1);
         assertThat(String.join("\n", lines)).contains("SLACK_BOT_TOKEN").contains("DISCORD_TOKEN");
     }
+
+    @Test
+    void configCheckMasksSecretsAndListsEveryProblem() throws Exception {
+        Process process = launch(Map.of("COACH_DATABASE_PATH", dir.resolve("coach.db").toString(),
+                "SLACK_BOT_TOKEN", "not-a-bot-token-secret", "COACH_SLACK_PORT", "99999",
+                "COACH_INTERVIEW_MAX_QUESTIONS", "zero", "COACH_INTERVIEW_DEFAULT_TRACK", "cooking"), "config", "check");
+        String out = String.join("\n", readUntil(process, "never", 60));
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(out).contains("slack.port = 99999   (from COACH_SLACK_PORT)")
+                .contains("SLACK_BOT_TOKEN=****").doesNotContain("not-a-bot-token-secret")
+                .contains("5 problems:").contains("interview.maxQuestions must be a whole number")
+                .contains("slack.port must be a port number").contains("should be a bot token starting xoxb-")
+                .contains("SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET")
+                .contains("interview.defaultTrack cooking is not a track");
+
+        Process fine = launch(Map.of("COACH_DATABASE_PATH", dir.resolve("coach.db").toString(),
+                "DISCORD_TOKEN", "a-discord-token"), "config", "check");
+        String ok = String.join("\n", readUntil(fine, "never", 60));
+        assertThat(fine.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(ok).contains("No problems found.").doesNotContain("a-discord-token");
+        assertThat(fine.exitValue()).isZero();
+    }
 }

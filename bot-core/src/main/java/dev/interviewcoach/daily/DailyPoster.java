@@ -42,9 +42,19 @@ public final class DailyPoster {
     private final QuestionPool pool;
     private final DailyRecap recap;
     private final Duration grace;
+    private final dev.interviewcoach.observe.CoachMetrics metrics;
+    /** Due times already counted as missed by this instance, so each is counted once. */
+    private final java.util.Set<String> missedSeen = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public DailyPoster(SubscriptionRepository subscriptions, DailyPostRepository posts, DailyAnswerRepository answers,
                        BankCatalog banks, QuestionPool pool, DailyRecap recap, Duration grace) {
+        this(subscriptions, posts, answers, banks, pool, recap, grace, dev.interviewcoach.observe.CoachMetrics.none());
+    }
+
+    public DailyPoster(SubscriptionRepository subscriptions, DailyPostRepository posts, DailyAnswerRepository answers,
+                       BankCatalog banks, QuestionPool pool, DailyRecap recap, Duration grace,
+                       dev.interviewcoach.observe.CoachMetrics metrics) {
+        this.metrics = metrics;
         this.subscriptions = subscriptions;
         this.posts = posts;
         this.answers = answers;
@@ -60,21 +70,42 @@ public final class DailyPoster {
         for (Subscription s : subscriptions.all()) {
             Optional<ChatPort> port = ports.on(s.channel().platform());
             Optional<PostTimes.Due> due = s.times().catchUp(now, grace);
-            if (port.isEmpty() || due.isEmpty()) {
+            if (port.isEmpty()) {
+                continue;
+            }
+            if (due.isEmpty()) {
+                countMissed(s, now);
                 continue;
             }
             try {
                 if (post(s, due.get().localDate(), now, port.get()) instanceof Outcome.Posted) {
                     log.info("question of the day posted for subscription {} ({}), due {}", s.id(), due.get().localDate(),
                             due.get().at());
+                    metrics.dailyPost("posted");
                     posted++;
                 }
             } catch (RuntimeException e) {
                 // One channel's trouble (bot removed, platform down) must not stop the others.
                 log.warn("question of the day for subscription {} not posted: {}", s.id(), e.toString());
+                metrics.dailyPost("failed");
             }
         }
         return posted;
+    }
+
+    /** Counts a post whose time passed beyond the grace window without one, once per instance. */
+    private void countMissed(Subscription s, Instant now) {
+        Optional<PostTimes.Due> last = s.times().catchUp(now, Duration.ofDays(8));
+        if (last.isEmpty() || !last.get().at().isAfter(now.minus(grace.plusHours(24)))
+                || !last.get().at().isAfter(s.createdAt())) {
+            return;
+        }
+        // Decided once per due time: by now it was either posted or missed.
+        if (missedSeen.add(s.id() + "/" + last.get().localDate()) && posts.find(s.id(), last.get().localDate()).isEmpty()) {
+            log.warn("question of the day for subscription {} ({}) was missed: the bot was down past the grace window",
+                    s.id(), last.get().localDate());
+            metrics.dailyPost("missed");
+        }
     }
 
     /** Convenience for a single platform. */

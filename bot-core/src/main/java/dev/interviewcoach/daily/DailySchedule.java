@@ -20,7 +20,15 @@ public final class DailySchedule implements AutoCloseable {
     private final Scheduler scheduler;
 
     public DailySchedule(DataSource dataSource, boolean sqlite, Duration every, Runnable postDue, String instanceName) {
-        RecurringTask<Void> check = Tasks.recurring(TASK, FixedDelay.of(every)).execute((instance, context) -> postDue.run());
+        this(dataSource, sqlite, every, postDue, instanceName, dev.interviewcoach.observe.CoachMetrics.none());
+    }
+
+    public DailySchedule(DataSource dataSource, boolean sqlite, Duration every, Runnable postDue, String instanceName,
+                         dev.interviewcoach.observe.CoachMetrics metrics) {
+        RecurringTask<Void> check = Tasks.recurring(TASK, FixedDelay.of(every)).execute((instance, context) -> {
+            metrics.schedulerLag(Duration.between(context.getExecution().getExecutionTime(), java.time.Instant.now()));
+            postDue.run();
+        });
         var builder = Scheduler.create(dataSource).startTasks(check).threads(1)
                 .pollingInterval(every.dividedBy(2).isZero() ? Duration.ofMillis(500) : every.dividedBy(2))
                 // A check killed mid-run (kill -9) is taken over after a few missed heartbeats, so

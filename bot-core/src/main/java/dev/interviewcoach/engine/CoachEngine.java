@@ -35,9 +35,37 @@ public final class CoachEngine {
     private final List<HomeHandler> homeHandlers;
     private final ProcessedEvents processed;
     private final ConversationLocks locks = new ConversationLocks(64);
+    private final dev.interviewcoach.observe.CoachMetrics metrics;
+    private final ConversationGuard guard;
+
+    /** Holds a conversation across every instance while one of its events is handled. */
+    @FunctionalInterface
+    public interface ConversationGuard {
+        void exclusively(String conversationKey, Runnable work);
+
+        /** One process only: the in-process order is enough. */
+        static ConversationGuard inProcess() {
+            return (key, work) -> work.run();
+        }
+    }
 
     public CoachEngine(List<CommandHandler> commands, List<MessageHandler> messageHandlers,
                        List<ActionHandler> actionHandlers, List<HomeHandler> homeHandlers, ProcessedEvents processed) {
+        this(commands, messageHandlers, actionHandlers, homeHandlers, processed,
+                dev.interviewcoach.observe.CoachMetrics.none());
+    }
+
+    public CoachEngine(List<CommandHandler> commands, List<MessageHandler> messageHandlers,
+                       List<ActionHandler> actionHandlers, List<HomeHandler> homeHandlers, ProcessedEvents processed,
+                       dev.interviewcoach.observe.CoachMetrics metrics) {
+        this(commands, messageHandlers, actionHandlers, homeHandlers, processed, metrics, ConversationGuard.inProcess());
+    }
+
+    public CoachEngine(List<CommandHandler> commands, List<MessageHandler> messageHandlers,
+                       List<ActionHandler> actionHandlers, List<HomeHandler> homeHandlers, ProcessedEvents processed,
+                       dev.interviewcoach.observe.CoachMetrics metrics, ConversationGuard guard) {
+        this.metrics = metrics;
+        this.guard = guard;
         for (CommandHandler handler : commands) {
             register(handler.name(), handler);
             handler.aliases().forEach(alias -> register(alias, handler));
@@ -56,14 +84,17 @@ public final class CoachEngine {
     }
 
     /** Handles one event to the end, replies included; never throws for a person's mistake. */
-    public void handle(Inbound inbound, ChatPort port) {
+    public void handle(Inbound inbound, ChatPort platformPort) {
         if (!processed.firstDelivery(inbound.eventId())) {
             log.debug("dropping repeated delivery {}", inbound.eventId());
+            metrics.duplicateEvent(inbound.user().platform());
             return;
         }
+        metrics.eventIn(inbound.user().platform(), kind(inbound));
+        ChatPort port = new dev.interviewcoach.observe.MeteredChatPort(platformPort, inbound.user().platform(), metrics);
         locks.inOrder(conversationKey(inbound), () -> {
             try {
-                route(inbound, port);
+                guard.exclusively(conversationKey(inbound), () -> route(inbound, port));
             } catch (dev.interviewcoach.chat.PlatformRefusal refusal) {
                 log.info("platform refused work for {} in {}: {}", kind(inbound), inbound.place().key(), refusal.getMessage());
                 try {

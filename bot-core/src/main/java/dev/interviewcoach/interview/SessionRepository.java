@@ -153,6 +153,12 @@ public final class SessionRepository {
     }
 
     /** A person's most recent sessions, newest first. */
+    /** How many interviews are in progress, across everyone: for the dashboard. */
+    public int activeCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM mock_session WHERE status = 'ACTIVE'")
+                .mapTo(Integer.class).one());
+    }
+
     /** Deletes every session of a person and its answers; returns how many sessions went. */
     public int deleteFor(UserRef user) {
         return jdbi.inTransaction(h -> {

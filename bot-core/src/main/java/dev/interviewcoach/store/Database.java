@@ -105,12 +105,76 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * Runs work while holding a lock on {@code key} that every instance on this database honours,
+     * so one conversation's steps and their replies go out in order even when its events reach
+     * two instances at once. On PostgreSQL a transaction-scoped advisory lock, held on a connection
+     * of its own; on SQLite, where several processes on one file are rare, the in-process
+     * conversation order is all there is.
+     */
+    public void exclusively(String key, Runnable work) {
+        if (sqlite) {
+            work.run();
+            return;
+        }
+        try (java.sql.Connection c = locks().getConnection()) {
+            c.setAutoCommit(false);
+            try (java.sql.Statement timeout = c.createStatement()) {
+                timeout.execute("SET LOCAL lock_timeout = '30s'");
+            }
+            try (java.sql.PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, java.util.UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .getMostSignificantBits());
+                lock.execute();
+            }
+            try {
+                work.run();
+            } finally {
+                c.commit(); // ends the transaction, and with it the lock
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not take the conversation lock: " + e.getMessage(), e);
+        }
+    }
+
+    private HikariDataSource lockPool; // opened on first use: SQLite never needs it
+
+    /** Connections that only hold advisory locks, so waiting for one never starves the work's own pool. */
+    private synchronized HikariDataSource locks() {
+        if (lockPool == null) {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(dataSource.getJdbcUrl());
+            config.setUsername(dataSource.getUsername());
+            config.setPassword(dataSource.getPassword());
+            config.setPoolName("coach-locks");
+            config.setMaximumPoolSize(12);
+            config.setConnectionTimeout(30_000);
+            lockPool = new HikariDataSource(config);
+        }
+        return lockPool;
+    }
+
+    /** Whether the database answers a trivial query now: for readiness. */
+    public java.util.Optional<String> ping() {
+        try {
+            jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            return java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            return java.util.Optional.of("unreachable: " + e.getClass().getSimpleName());
+        }
+    }
+
     public boolean isSqlite() {
         return sqlite;
     }
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (lockPool != null) {
+                lockPool.close();
+            }
+        }
         dataSource.close();
     }
 }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.GatewayEncoding;
 import net.dv8tion.jda.api.JDA;
@@ -144,6 +145,16 @@ public final class DiscordAdapter implements AutoCloseable {
 
     public boolean readsMessages() {
         return readsMessages;
+    }
+
+    /** Why Discord cannot reach the bot right now, if it cannot: for readiness. */
+    public Optional<String> problem() {
+        if (shards == null) {
+            return Optional.of("not started");
+        }
+        List<String> down = shards.getShards().stream().filter(s -> s.getStatus() != JDA.Status.CONNECTED)
+                .map(s -> "shard " + s.getShardInfo().getShardId() + " " + s.getStatus()).toList();
+        return down.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", down));
     }
 
     /** A port for work no event started (scheduled posts, reminders). */

@@ -48,11 +48,19 @@ public final class SlackAdapter implements AutoCloseable {
     private final App app;
     private final SlackChatPort port;
     private final EventDeduplicator dedupe = new EventDeduplicator();
+    private final dev.interviewcoach.observe.OpsEndpoints ops;
     private SlackHttpServer http;
     private SocketModeApp socket;
 
     public SlackAdapter(SlackSettings settings, CoachEngine engine, ConversationExecutor executor, Clock clock,
                         SlackChatPort.Sleeper sleeper) {
+        this(settings, engine, executor, clock, sleeper, dev.interviewcoach.observe.OpsEndpoints.healthOnly());
+    }
+
+    /** With {@code ops}, the HTTP server also answers the operators' endpoints. */
+    public SlackAdapter(SlackSettings settings, CoachEngine engine, ConversationExecutor executor, Clock clock,
+                        SlackChatPort.Sleeper sleeper, dev.interviewcoach.observe.OpsEndpoints ops) {
+        this.ops = ops;
         this.settings = settings;
         this.engine = engine;
         this.executor = executor;
@@ -194,10 +202,27 @@ public final class SlackAdapter implements AutoCloseable {
             socket.startAsync();
             log.info("Slack: connected in Socket Mode");
         } else {
-            http = new SlackHttpServer(app, settings.host(), settings.port(), settings.path());
+            http = new SlackHttpServer(app, settings.host(), settings.port(), settings.path(), ops);
             http.start();
             log.info("Slack: listening on http://{}:{}{}", settings.host(), http.port(), settings.path());
         }
+    }
+
+    /** Why Slack cannot reach the bot right now, if it cannot: for readiness. */
+    public java.util.Optional<String> problem() {
+        if (http != null) {
+            return java.util.Optional.empty();
+        }
+        if (socket == null || socket.isClientStopped() || socket.getClient() == null) {
+            return java.util.Optional.of("not started");
+        }
+        return socket.getClient().verifyConnection() ? java.util.Optional.empty()
+                : java.util.Optional.of("Socket Mode connection lost; reconnecting");
+    }
+
+    /** Whether Slack reaches the bot over this process's HTTP server (else Socket Mode). */
+    public boolean servesHttp() {
+        return !settings.socketMode();
     }
 
     /** The HTTP port actually bound (tests ask for port 0). */

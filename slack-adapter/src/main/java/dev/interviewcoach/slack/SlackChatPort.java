@@ -86,6 +86,10 @@ public final class SlackChatPort implements ChatPort {
     @FunctionalInterface
     public interface Sleeper {
         void sleep(long millis) throws InterruptedException;
+
+        /** Told each time Slack answers 429, before the wait: for metrics. */
+        default void rateLimited() {
+        }
     }
 
     public SlackChatPort(MethodsClient client, Sleeper sleeper) {
@@ -306,6 +310,7 @@ public final class SlackChatPort implements ChatPort {
                 int status = e.getResponse() == null ? 0 : e.getResponse().code();
                 if (status == 429 && attempt < maxAttempts) {
                     long wait = retryAfter(e).orElse(1L);
+                    sleeper.rateLimited();
                     log.info("Slack {} rate-limited in channel {}; retrying in {} s (attempt {})", method, where, wait, attempt);
                     pause(Math.min(wait, MAX_WAIT_SECONDS) * 1000);
                     continue;

@@ -11,20 +11,30 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
-/** An embedded Jetty 12 serving the Bolt app at one path (events, commands, interactivity) and /healthz. */
+/**
+ * An embedded Jetty 12 serving the Bolt app at one path (events, commands, interactivity), and
+ * the operators' endpoints ({@code /healthz}, {@code /readyz}, {@code /metrics}).
+ */
 public final class SlackHttpServer implements AutoCloseable {
 
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
 
     public SlackHttpServer(App app, String host, int port, String path) {
+        this(app, host, port, path, dev.interviewcoach.observe.OpsEndpoints.healthOnly());
+    }
+
+    public SlackHttpServer(App app, String host, int port, String path, dev.interviewcoach.observe.OpsEndpoints ops) {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(new ServletHolder(new SlackAppServlet(app)), path);
-        context.addServlet(new ServletHolder(new Health()), "/healthz");
+        Ops servlet = new Ops(ops);
+        for (String opsPath : new String[] {"/healthz", "/readyz", "/metrics"}) {
+            context.addServlet(new ServletHolder(servlet), opsPath);
+        }
         server.setHandler(context);
         server.setStopAtShutdown(false);
     }
@@ -42,12 +52,24 @@ public final class SlackHttpServer implements AutoCloseable {
         server.stop();
     }
 
-    /** Alive as long as the server answers. */
-    private static final class Health extends HttpServlet {
+    /** The operators' endpoints, answered by the neutral {@link dev.interviewcoach.observe.OpsEndpoints}. */
+    private static final class Ops extends HttpServlet {
+        private final transient dev.interviewcoach.observe.OpsEndpoints ops;
+
+        Ops(dev.interviewcoach.observe.OpsEndpoints ops) {
+            this.ops = ops;
+        }
+
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            resp.setContentType("text/plain; charset=utf-8");
-            resp.getWriter().write("ok\n");
+            var answer = ops.answer(req.getServletPath());
+            if (answer.isEmpty()) {
+                resp.sendError(404);
+                return;
+            }
+            resp.setStatus(answer.get().status());
+            resp.setContentType(answer.get().contentType());
+            resp.getWriter().write(answer.get().body());
         }
     }
 }

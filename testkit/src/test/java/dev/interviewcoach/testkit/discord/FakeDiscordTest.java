@@ -384,7 +384,12 @@ class FakeDiscordTest {
         Guild guild = jda.getGuildById(GUILD_ID);
         assertThat(guild.retrieveMemberById(USER_B).complete().hasPermission(Permission.MANAGE_SERVER)).isFalse();
 
-        fake.grantPermissions(USER_B, FakeDiscord.PERMISSION_MANAGE_GUILD);
+        String role = fake.grantPermissions(USER_B, FakeDiscord.PERMISSION_MANAGE_GUILD);
+        // The role reaches JDA through the gateway; permissions are computed from its cache.
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (guild.getRoleById(role) == null && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
 
         assertThat(guild.retrieveMemberById(USER_B).complete().hasPermission(Permission.MANAGE_SERVER)).isTrue();
         fake.slashCommand(USER_B, CHANNEL_ID, "coach", "start", Map.of());

@@ -1,0 +1,130 @@
+package dev.interviewcoach.app;
+
+import dev.interviewcoach.question.BankReader;
+import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.store.Database;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code coach config check}: the effective configuration (secrets masked) and every problem
+ * found in it, checked as {@code coach run} would use it; exit 1 on any problem.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Print the effective configuration (secrets masked) and every problem found; exit 1 on any.")
+final class ConfigCheckCommand implements Callable<Integer> {
+
+    private static final int MAX_ROUNDS = 40;
+
+    @Option(names = "--config", description = "Configuration file (default: config/coach.yaml if present).")
+    Path config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, String> env = new HashMap<>(System.getenv());
+        List<String> problems = new ArrayList<>();
+        CoachConfig cfg = loadReportingEach(env, problems);
+        out.println("Effective configuration:");
+        Map<String, String> shown = CoachConfig.effective(Optional.ofNullable(config), env);
+        shown.forEach((key, value) -> out.println("  " + key + " = " + value));
+        out.println("  secrets: " + String.join(", ", List.of(masked(env, "SLACK_BOT_TOKEN"),
+                masked(env, "SLACK_SIGNING_SECRET"), masked(env, "SLACK_APP_TOKEN"), masked(env, "DISCORD_TOKEN"),
+                masked(env, "COACH_DB_PASSWORD"))));
+        if (cfg != null) {
+            problems.addAll(checks(cfg, env));
+        }
+        if (problems.isEmpty()) {
+            out.println("No problems found.");
+            return 0;
+        }
+        out.println(problems.size() == 1 ? "1 problem:" : problems.size() + " problems:");
+        problems.forEach(p -> out.println("  - " + p));
+        return 1;
+    }
+
+    /** Loads the configuration, putting each wrong setting back to its default to find the next. */
+    private CoachConfig loadReportingEach(Map<String, String> env, List<String> problems) {
+        Map<String, String> trying = new HashMap<>(env);
+        Optional<Path> file = Optional.ofNullable(config);
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            try {
+                return CoachConfig.load(file, trying);
+            } catch (CoachConfig.ConfigException e) {
+                problems.add(e.getMessage());
+                String key = e.key();
+                if (key == null) {
+                    return null;
+                } else if (key.startsWith("env:")) {
+                    trying.remove(key.substring("env:".length()));
+                } else {
+                    trying.put(CoachConfig.envName(key), CoachConfig.DEFAULTS.get(key));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** What loading alone cannot tell: platforms, secrets' shapes, the database and the banks. */
+    private static List<String> checks(CoachConfig cfg, Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        if (!cfg.slack().enabled() && !cfg.discord().enabled()) {
+            problems.add("no chat platform is configured: coach run needs SLACK_BOT_TOKEN (with SLACK_APP_TOKEN or"
+                    + " SLACK_SIGNING_SECRET) or DISCORD_TOKEN");
+        }
+        cfg.slack().botToken().filter(t -> !t.startsWith("xoxb-"))
+                .ifPresent(t -> problems.add("SLACK_BOT_TOKEN should be a bot token starting xoxb- (OAuth & Permissions)"));
+        cfg.slack().appToken().filter(t -> !t.startsWith("xapp-"))
+                .ifPresent(t -> problems.add("SLACK_APP_TOKEN should be an app-level token starting xapp- (Basic Information)"));
+        if (cfg.slack().enabled() && cfg.slack().appToken().isEmpty() && cfg.slack().signingSecret().isEmpty()) {
+            problems.add("Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) besides"
+                    + " SLACK_BOT_TOKEN");
+        }
+        if (!cfg.slack().enabled() && (cfg.slack().appToken().isPresent() || cfg.slack().signingSecret().isPresent())) {
+            problems.add("SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not: Slack will not run");
+        }
+        try (Database db = Database.open(cfg.jdbcUrl(env), cfg.databaseUser(), cfg.databasePassword())) {
+            db.ping().ifPresent(p -> problems.add("database " + cfg.jdbcUrl(env) + " is " + p));
+        } catch (RuntimeException e) {
+            problems.add("database " + cfg.jdbcUrl(env) + " cannot be opened: " + e.getMessage());
+        }
+        if (cfg.customBanks().isPresent() && !Files.isDirectory(cfg.customBanks().get())) {
+            problems.add("banks.customDir " + cfg.customBanks().get() + " is not a folder");
+        }
+        try {
+            QuestionBanks banks = QuestionBanks.load(new BankReader(), cfg.customBanks().filter(Files::isDirectory));
+            banks.problems().forEach(p -> problems.add("custom bank: " + p));
+            if (banks.track(cfg.defaultTrack()).isEmpty()) {
+                problems.add("interview.defaultTrack " + cfg.defaultTrack() + " is not a track; tracks: "
+                        + String.join(", ", banks.tracks().stream().map(b -> b.track()).toList()));
+            }
+        } catch (RuntimeException e) {
+            problems.add("the banks cannot be loaded: " + e.getMessage());
+        }
+        return problems;
+    }
+
+    /** A secret as the check shows it: whether it is set and from where, never its value. */
+    private static String masked(Map<String, String> env, String name) {
+        if (env.get(name) != null && !env.get(name).isBlank()) {
+            return name + "=****(" + env.get(name).strip().length() + " chars)";
+        }
+        if (env.get(name + "_FILE") != null) {
+            return name + "_FILE=" + env.get(name + "_FILE");
+        }
+        return name + " not set";
+    }
+}

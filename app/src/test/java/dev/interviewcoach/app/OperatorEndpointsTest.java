@@ -1,0 +1,139 @@
+package dev.interviewcoach.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.testkit.discord.FakeDiscord;
+import dev.interviewcoach.testkit.slack.FakeSlack;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What an operator sees of a running {@code coach run}: {@code /healthz}, {@code /readyz} and
+ * Prometheus {@code /metrics}, on the admin port when only Discord runs, and on the Slack HTTP
+ * server's port when Slack runs in HTTP mode.
+ */
+class OperatorEndpointsTest {
+
+    private static final Pattern ADMIN = Pattern.compile("health and metrics on http://127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern SLACK = Pattern.compile("Slack: listening on http://127\\.0\\.0\\.1:(\\d+)");
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private record Running(Process process, List<String> lines) {}
+
+    private Running launch(Map<String, String> env) throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("COACH_"));
+        builder.environment().putAll(env);
+        builder.environment().put("COACH_DATABASE_PATH", dir.resolve("coach.db").toString());
+        Process process = builder.start();
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    lines.add(line);
+                    if (line.contains("Interview Coach ready")) {
+                        ready.complete(null);
+                    }
+                }
+            } catch (java.io.IOException ignored) {
+                // the process ended
+            }
+            ready.complete(null);
+        });
+        reader.setDaemon(true);
+        reader.start();
+        ready.get(90, TimeUnit.SECONDS);
+        return new Running(process, lines);
+    }
+
+    private static int port(List<String> lines, Pattern pattern) {
+        for (String line : lines) {
+            Matcher m = pattern.matcher(line);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        throw new AssertionError("no " + pattern + " in:\n" + String.join("\n", lines));
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void stop(Running running) throws InterruptedException {
+        running.process().destroy();
+        assertThat(running.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void withOnlyDiscordTheAdminPortServesHealthReadinessAndMetrics() throws Exception {
+        try (FakeDiscord discord = FakeDiscord.start()) {
+            Running running = launch(Map.of("DISCORD_TOKEN", "discord-ops-test", "COACH_DISCORD_API_URL", discord.restUrl(),
+                    "COACH_DISCORD_GATEWAY_URL", discord.gatewayUrl(), "COACH_DISCORD_DEV_GUILD_ID", FakeDiscord.GUILD_ID,
+                    "COACH_ADMIN_PORT", "0"));
+            try {
+                int admin = port(running.lines(), ADMIN);
+                assertThat(get(admin, "/healthz").body()).isEqualTo("ok\n");
+                HttpResponse<String> ready = get(admin, "/readyz");
+                assertThat(ready.statusCode()).isEqualTo(200);
+                assertThat(ready.body()).contains("ready").contains("database: ok").contains("discord: ok");
+                discord.slashCommand(FakeDiscord.USER_A, FakeDiscord.CHANNEL_ID, "coach", "tracks", Map.of());
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+                String metrics = "";
+                while (System.nanoTime() < deadline && !metrics.contains("coach_replies_out_total{platform=\"discord\"}")) {
+                    metrics = get(admin, "/metrics").body();
+                    Thread.sleep(100);
+                }
+                assertThat(metrics).contains("coach_events_in_total{kind=\"command\",platform=\"discord\"} 1.0")
+                        .contains("coach_replies_out_total{platform=\"discord\"}")
+                        .contains("coach_sessions_active").contains("coach_scheduler_lag_seconds")
+                        .contains("jvm_memory_used_bytes");
+                assertThat(get(admin, "/nothing").statusCode()).isEqualTo(404);
+            } finally {
+                stop(running);
+            }
+        }
+    }
+
+    @Test
+    void inSlackHttpModeTheSlackPortServesThemAndReadinessFollowsTheDatabase() throws Exception {
+        try (FakeSlack slack = FakeSlack.start()) {
+            Running running = launch(Map.of("SLACK_BOT_TOKEN", "xoxb-ops", "SLACK_SIGNING_SECRET", "ops-secret",
+                    "COACH_SLACK_API_URL", slack.methodsUrl(), "COACH_SLACK_PORT", "0", "COACH_SLACK_HOST", "127.0.0.1"));
+            try {
+                int port = port(running.lines(), SLACK);
+                assertThat(running.lines()).noneMatch(l -> l.contains("health and metrics on"));
+                assertThat(get(port, "/healthz").body()).isEqualTo("ok\n");
+                assertThat(get(port, "/readyz").body()).contains("database: ok").contains("slack: ok");
+                assertThat(get(port, "/metrics").body()).contains("coach_feedback_duration_seconds");
+            } finally {
+                stop(running);
+            }
+        }
+    }
+}
