@@ -50,6 +50,7 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         long started = System.nanoTime();
+        log.info("{} starting", BuildInfo.current().line());
         CountDownLatch stopped = new CountDownLatch(1);
         // Closed in reverse: the executor drains queued work first, while the platforms can still reply.
         try (Coach coach = Coach.start(cfg, env);
