@@ -1,5 +1,6 @@
 package dev.interviewcoach.app;
 
+import dev.interviewcoach.app.logging.LogFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,6 +17,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        LogFormat.warnIfUnknown(System.getenv(LogFormat.ENV));
         System.exit(run(args));
     }
 
