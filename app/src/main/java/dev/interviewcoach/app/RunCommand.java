@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -29,6 +30,9 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+    /** How long a stop signal waits for the platforms to close and queued work to drain. */
+    private static final long STOP_GRACE_SECONDS = 25;
 
     @Option(names = "--config", description = "Configuration file (default: config/coach.yaml if present).")
     Path config;
@@ -52,33 +56,48 @@ final class RunCommand implements Callable<Integer> {
         long started = System.nanoTime();
         log.info("{} starting", BuildInfo.current().line());
         CountDownLatch stopped = new CountDownLatch(1);
-        // Closed in reverse: the executor drains queued work first, while the platforms can still reply.
-        try (Coach coach = Coach.start(cfg, env);
-             Platforms platforms = new Platforms();
-             ConversationExecutor executor = new ConversationExecutor(8, 256)) {
-            Map<Platform, ChatPort> ports = new EnumMap<>(Platform.class);
-            if (cfg.slack().enabled()) {
-                SlackAdapter slack = platforms.add(new SlackAdapter(slackSettings(cfg.slack()), coach.engine(), executor,
-                        Clock.systemUTC(), Thread::sleep));
-                slack.start();
-                ports.put(Platform.SLACK, slack.port());
+        CountDownLatch closed = new CountDownLatch(1);
+        try {
+            // Closed in reverse: the executor drains queued work first, while the platforms can still reply.
+            try (Coach coach = Coach.start(cfg, env);
+                 Platforms platforms = new Platforms();
+                 ConversationExecutor executor = new ConversationExecutor(8, 256)) {
+                Map<Platform, ChatPort> ports = new EnumMap<>(Platform.class);
+                if (cfg.slack().enabled()) {
+                    SlackAdapter slack = platforms.add(new SlackAdapter(slackSettings(cfg.slack()), coach.engine(), executor,
+                            Clock.systemUTC(), Thread::sleep));
+                    slack.start();
+                    ports.put(Platform.SLACK, slack.port());
+                }
+                if (cfg.discord().enabled()) {
+                    DiscordAdapter discord = platforms.add(new DiscordAdapter(discordSettings(cfg.discord()), coach.engine(),
+                            executor, () -> coach.banks().tracks().stream().map(b -> b.track()).toList(), Clock.systemUTC()));
+                    discord.start();
+                    ports.put(Platform.DISCORD, discord.port());
+                }
+                ChatPorts running = ChatPorts.of(ports);
+                // Questions of the day and reminders: db-scheduler on the coach's database picks one
+                // instance per check; the claims inside make every post happen once regardless.
+                platforms.add(new DailySchedule(coach.database().dataSource(), coach.database().isSqlite(),
+                        cfg.daily().checkEvery(), () -> coach.tick(Clock.systemUTC().instant(), running), instanceName()))
+                        .start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    stopped.countDown();
+                    // The JVM halts as soon as its shutdown hooks return: hold it until the platforms are
+                    // closed and queued work has drained, so SIGTERM (docker stop, systemctl stop) stops cleanly.
+                    try {
+                        closed.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "coach-shutdown"));
+                log.info("Interview Coach ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+                stopped.await();
+                log.info("stopping");
             }
-            if (cfg.discord().enabled()) {
-                DiscordAdapter discord = platforms.add(new DiscordAdapter(discordSettings(cfg.discord()), coach.engine(),
-                        executor, () -> coach.banks().tracks().stream().map(b -> b.track()).toList(), Clock.systemUTC()));
-                discord.start();
-                ports.put(Platform.DISCORD, discord.port());
-            }
-            ChatPorts running = ChatPorts.of(ports);
-            // Questions of the day and reminders: db-scheduler on the coach's database picks one
-            // instance per check; the claims inside make every post happen once regardless.
-            platforms.add(new DailySchedule(coach.database().dataSource(), coach.database().isSqlite(),
-                    cfg.daily().checkEvery(), () -> coach.tick(Clock.systemUTC().instant(), running), instanceName()))
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "coach-shutdown"));
-            log.info("Interview Coach ready in {} ms", (System.nanoTime() - started) / 1_000_000);
-            stopped.await();
-            log.info("stopping");
+            log.info("stopped");
+        } finally {
+            closed.countDown();
         }
         return 0;
     }
