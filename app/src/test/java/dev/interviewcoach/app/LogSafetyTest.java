@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,7 +80,7 @@ class LogSafetyTest {
         protected void append(ILoggingEvent e) {
             String thrown = e.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy());
             lines.add(new Line(e.getLevel(), e.getLoggerName(), e.getThreadName(), e.getFormattedMessage() + thrown,
-                    Map.copyOf(e.getMDCPropertyMap())));
+                    new HashMap<>(e.getMDCPropertyMap()))); // HashMap: an MDC value may be null
         }
     };
     private Logger root;
