@@ -1,8 +1,6 @@
 package dev.interviewcoach.app;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import dev.interviewcoach.app.logging.LogFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +18,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        LogFormat.warnIfUnknown(System.getenv(LogFormat.ENV));
         System.exit(run(args));
     }
 
@@ -49,17 +48,11 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Reads the version stamped into the jar at build time. */
+    /** The version and commit stamped into the jar at build time. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties props = new Properties();
-            try (InputStream in = Main.class.getResourceAsStream("/coach-version.properties")) {
-                if (in != null) {
-                    props.load(in);
-                }
-            }
-            return new String[] {"coach " + props.getProperty("version", "unknown")};
+        public String[] getVersion() {
+            return new String[] {BuildInfo.current().line()};
         }
     }
 }

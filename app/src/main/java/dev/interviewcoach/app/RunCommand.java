@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -40,6 +41,9 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+    /** How long a stop signal waits for the platforms to close and queued work to drain. */
+    private static final long STOP_GRACE_SECONDS = 25;
 
     @Option(names = "--config", description = "Configuration file (default: config/coach.yaml if present).")
     Path config;
@@ -61,8 +65,9 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         long started = System.nanoTime();
+        log.info("{} starting", BuildInfo.current().line());
         CountDownLatch stopped = new CountDownLatch(1);
-        // Closed in reverse: the executor drains queued work first, while the platforms can still reply.
+        CountDownLatch closed = new CountDownLatch(1);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -71,42 +76,58 @@ final class RunCommand implements Callable<Integer> {
         new UptimeMetrics().bindTo(registry);
         CoachMetrics metrics = new CoachMetrics(registry);
         OpsEndpoints ops = new OpsEndpoints(registry::scrape);
-        try (Coach coach = Coach.start(cfg, env, Clock.systemUTC(), metrics);
-             Platforms platforms = new Platforms();
-             ConversationExecutor executor = new ConversationExecutor(8, 256)) {
-            ops.require("database", () -> coach.database().ping());
-            Map<Platform, ChatPort> ports = new EnumMap<>(Platform.class);
-            boolean slackHttp = false;
-            if (cfg.slack().enabled()) {
-                SlackAdapter slack = platforms.add(new SlackAdapter(slackSettings(cfg.slack()), coach.engine(), executor,
-                        Clock.systemUTC(), new CountingSleeper(metrics), ops));
-                slack.start();
-                ops.require("slack", slack::problem);
-                slackHttp = slack.servesHttp();
-                ports.put(Platform.SLACK, new MeteredChatPort(slack.port(), Platform.SLACK, metrics));
+        try {
+            // Closed in reverse: the executor drains queued work first, while the platforms can still reply.
+            try (Coach coach = Coach.start(cfg, env, Clock.systemUTC(), metrics);
+                 Platforms platforms = new Platforms();
+                 ConversationExecutor executor = new ConversationExecutor(8, 256)) {
+                ops.require("database", () -> coach.database().ping());
+                Map<Platform, ChatPort> ports = new EnumMap<>(Platform.class);
+                boolean slackHttp = false;
+                if (cfg.slack().enabled()) {
+                    SlackAdapter slack = platforms.add(new SlackAdapter(slackSettings(cfg.slack()), coach.engine(), executor,
+                            Clock.systemUTC(), new CountingSleeper(metrics), ops));
+                    slack.start();
+                    ops.require("slack", slack::problem);
+                    slackHttp = slack.servesHttp();
+                    ports.put(Platform.SLACK, new MeteredChatPort(slack.port(), Platform.SLACK, metrics));
+                }
+                if (cfg.discord().enabled()) {
+                    DiscordAdapter discord = platforms.add(new DiscordAdapter(discordSettings(cfg.discord()), coach.engine(),
+                            executor, () -> coach.banks().tracks().stream().map(b -> b.track()).toList(), Clock.systemUTC()));
+                    discord.start();
+                    ops.require("discord", discord::problem);
+                    ports.put(Platform.DISCORD, new MeteredChatPort(discord.port(), Platform.DISCORD, metrics));
+                }
+                if (!slackHttp) {
+                    AdminServer admin = platforms.add(new AdminServer(cfg.admin().host(), cfg.admin().port(), ops));
+                    admin.start();
+                    log.info("health and metrics on http://{}:{} (/healthz, /readyz, /metrics)", cfg.admin().host(),
+                            admin.port());
+                }
+                ChatPorts running = ChatPorts.of(ports);
+                // Questions of the day and reminders: db-scheduler on the coach's database picks one
+                // instance per check; the claims inside make every post happen once regardless.
+                platforms.add(new DailySchedule(coach.database().dataSource(), coach.database().isSqlite(),
+                        cfg.daily().checkEvery(), () -> coach.tick(Clock.systemUTC().instant(), running), instanceName(),
+                        metrics)).start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    stopped.countDown();
+                    // The JVM halts as soon as its shutdown hooks return: hold it until the platforms are
+                    // closed and queued work has drained, so SIGTERM (docker stop, systemctl stop) stops cleanly.
+                    try {
+                        closed.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "coach-shutdown"));
+                log.info("Interview Coach ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+                stopped.await();
+                log.info("stopping");
             }
-            if (cfg.discord().enabled()) {
-                DiscordAdapter discord = platforms.add(new DiscordAdapter(discordSettings(cfg.discord()), coach.engine(),
-                        executor, () -> coach.banks().tracks().stream().map(b -> b.track()).toList(), Clock.systemUTC()));
-                discord.start();
-                ops.require("discord", discord::problem);
-                ports.put(Platform.DISCORD, new MeteredChatPort(discord.port(), Platform.DISCORD, metrics));
-            }
-            if (!slackHttp) {
-                AdminServer admin = platforms.add(new AdminServer(cfg.admin().host(), cfg.admin().port(), ops));
-                admin.start();
-                log.info("health and metrics on http://{}:{} (/healthz, /readyz, /metrics)", cfg.admin().host(), admin.port());
-            }
-            ChatPorts running = ChatPorts.of(ports);
-            // Questions of the day and reminders: db-scheduler on the coach's database picks one
-            // instance per check; the claims inside make every post happen once regardless.
-            platforms.add(new DailySchedule(coach.database().dataSource(), coach.database().isSqlite(),
-                    cfg.daily().checkEvery(), () -> coach.tick(Clock.systemUTC().instant(), running), instanceName(), metrics))
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "coach-shutdown"));
-            log.info("Interview Coach ready in {} ms", (System.nanoTime() - started) / 1_000_000);
-            stopped.await();
-            log.info("stopping");
+            log.info("stopped");
+        } finally {
+            closed.countDown();
         }
         return 0;
     }

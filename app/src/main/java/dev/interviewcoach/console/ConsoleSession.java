@@ -1,5 +1,6 @@
 package dev.interviewcoach.console;
 
+import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
@@ -33,14 +34,14 @@ public final class ConsoleSession {
     private final CoachEngine engine;
     private final MockInterviewFeature interviews;
     private final SessionRepository sessions;
-    private final ConsoleChatPort port;
+    private final ChatPort port;
     private final PrintStream out;
     private final Clock clock;
     private final String runId = UUID.randomUUID().toString();
     private long eventCounter;
 
     public ConsoleSession(CoachEngine engine, MockInterviewFeature interviews, SessionRepository sessions,
-                          ConsoleChatPort port, PrintStream out, Clock clock) {
+                          ChatPort port, PrintStream out, Clock clock) {
         this.engine = engine;
         this.interviews = interviews;
         this.sessions = sessions;

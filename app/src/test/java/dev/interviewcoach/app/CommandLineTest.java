@@ -113,7 +113,8 @@ class CommandLineTest {
     @Test
     void versionAndHelp() {
         assertThat(Main.run("--version")).isZero();
-        assertThat(out()).startsWith("coach ");
+        assertThat(out()).startsWith("Interview Coach ")
+                .containsPattern("^Interview Coach \\d\\S* \\(commit ([0-9a-f]{7,40}|unknown)\\)\\R");
         assertThat(Main.run("--help")).isZero();
         assertThat(out()).contains("console").contains("bank");
     }

@@ -80,9 +80,13 @@ class RunCommandTest {
                 assertThat(log).contains("Interview Coach ready in");
                 assertThat(log).doesNotContain("xoxb-run-test").doesNotContain("run-secret").doesNotContain("discord-run-test");
             } finally {
-                process.destroy();
+                // SIGTERM, as docker stop and systemctl stop send; unlike Process.destroy, this keeps
+                // the output open to read what the coach says while it stops.
+                process.toHandle().destroy();
                 assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
             }
+            // It closes the platforms and drains queued work before the JVM exits.
+            assertThat(String.join("\n", readUntil(process, "never", 10))).contains("stopping").contains("stopped");
         }
     }
 

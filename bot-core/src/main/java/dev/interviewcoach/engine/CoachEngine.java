@@ -11,13 +11,16 @@ import dev.interviewcoach.store.ProcessedEvents;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Routes every inbound event to the feature that owns it: commands by their first word,
@@ -27,6 +30,9 @@ import org.slf4j.LoggerFactory;
 public final class CoachEngine {
 
     private static final Logger log = LoggerFactory.getLogger(CoachEngine.class);
+
+    /** The MDC key that holds the id of the inbound event being handled. */
+    public static final String EVENT_ID = "event";
 
     private final Map<String, CommandHandler> commands = new LinkedHashMap<>();
     private final List<CommandHandler> commandList;
@@ -84,7 +90,25 @@ public final class CoachEngine {
     }
 
     /** Handles one event to the end, replies included; never throws for a person's mistake. */
-    public void handle(Inbound inbound, ChatPort platformPort) {
+    public void handle(Inbound inbound, ChatPort port) {
+        // A short id in the MDC ties together every log line this event causes, the adapter's
+        // reply calls included (they run on this thread); the debug line maps it to the platform's
+        // id. It only labels log lines, so it needs no injected seed.
+        String outer = MDC.get(EVENT_ID);
+        MDC.put(EVENT_ID, HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+        try {
+            log.debug("handling {} {} in {}", kind(inbound), inbound.eventId(), inbound.place().key());
+            dispatch(inbound, port);
+        } finally {
+            if (outer == null) {
+                MDC.remove(EVENT_ID);
+            } else {
+                MDC.put(EVENT_ID, outer);
+            }
+        }
+    }
+
+    private void dispatch(Inbound inbound, ChatPort platformPort) {
         if (!processed.firstDelivery(inbound.eventId())) {
             log.debug("dropping repeated delivery {}", inbound.eventId());
             metrics.duplicateEvent(inbound.user().platform());
