@@ -68,6 +68,9 @@ public final class Coach implements AutoCloseable {
     private final DailyPoster poster;
     private final Reminders reminders;
     private final CoachMetrics metrics;
+    private final ProcessedEvents processed;
+    private final java.util.concurrent.atomic.AtomicReference<Instant> lastPrune =
+            new java.util.concurrent.atomic.AtomicReference<>(Instant.EPOCH);
     private final SubscriptionRepository subscriptions;
     private final DailyPostRepository posts;
 
@@ -113,6 +116,7 @@ public final class Coach implements AutoCloseable {
                 interviews, clock);
         StatsCommand stats = new StatsCommand(progress);
         PrivacyFeature privacy = new PrivacyFeature(jdbi, sessions, dailyAnswers, people, subscriptions, clock);
+        this.processed = new ProcessedEvents(jdbi, clock);
         this.engine = new CoachEngine(
                 List.of(interviews, new AskCommand(banks, interviews, analyzer), new ReviewCommand(sessions, interviews),
                         new TracksCommand(banks),
@@ -121,7 +125,7 @@ public final class Coach implements AutoCloseable {
                 List.of(interviews, answering),
                 List.of(interviews, answering, privacy),
                 List.of(new InterviewHome(sessions, banks, stats::page)),
-                new ProcessedEvents(jdbi, clock), metrics, database::exclusively);
+                processed, metrics, database::exclusively);
         metrics.gauge("coach.sessions.active", "Mock interviews in progress", sessions::activeCount);
     }
 
@@ -133,6 +137,10 @@ public final class Coach implements AutoCloseable {
     public void tick(Instant now, ChatPorts ports) {
         poster.postDue(now, ports);
         reminders.sendDue(now, ports);
+        Instant last = lastPrune.get();
+        if (now.isAfter(last.plus(Duration.ofHours(1))) && lastPrune.compareAndSet(last, now)) {
+            processed.forgetOlderThan(Duration.ofDays(7));
+        }
     }
 
     /** Opens the configured database, migrates it and loads the banks, watching the custom folder if any. */

@@ -24,4 +24,13 @@ public final class ProcessedEvents {
                 .bind("at", clock.millis())
                 .execute()) == 1;
     }
+
+    /**
+     * Forgets deliveries older than {@code age}: platforms retry within minutes (Slack for about an
+     * hour at most), so a week's record is plenty. Returns how many went.
+     */
+    public int forgetOlderThan(java.time.Duration age) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM processed_event WHERE processed_at < :before")
+                .bind("before", clock.millis() - age.toMillis()).execute());
+    }
 }
