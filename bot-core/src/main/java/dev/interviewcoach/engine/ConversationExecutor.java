@@ -31,7 +31,7 @@ public final class ConversationExecutor implements AutoCloseable {
 
     /** Queues the work in its conversation's lane; false when that lane is full. */
     public boolean submit(String conversationKey, Runnable work) {
-        ThreadPoolExecutor lane = lanes.get(Math.floorMod(conversationKey.hashCode(), lanes.size()));
+        ThreadPoolExecutor lane = lanes.get(Math.floorMod(spread(conversationKey), lanes.size()));
         try {
             lane.execute(() -> {
                 try {
@@ -64,5 +64,20 @@ public final class ConversationExecutor implements AutoCloseable {
                 lane.shutdownNow();
             }
         }
+    }
+
+    /**
+     * The key's hash with its bits mixed. Keys that repeat a part (a DM "D" + user id, then "/" +
+     * the same user id) can cancel out in {@link String#hashCode} modulo a power of two, which put
+     * every such conversation in one lane; mixing spreads them.
+     */
+    static int spread(String key) {
+        int h = key.hashCode();
+        h ^= h >>> 16;
+        h *= 0x7feb352d;
+        h ^= h >>> 15;
+        h *= 0x846ca68b;
+        h ^= h >>> 16;
+        return h;
     }
 }

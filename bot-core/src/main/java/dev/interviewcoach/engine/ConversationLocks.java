@@ -19,7 +19,7 @@ final class ConversationLocks {
     }
 
     <T> T inOrder(String conversationKey, Supplier<T> work) {
-        ReentrantLock lock = stripes[Math.floorMod(conversationKey.hashCode(), stripes.length)];
+        ReentrantLock lock = stripes[Math.floorMod(ConversationExecutor.spread(conversationKey), stripes.length)];
         lock.lock();
         try {
             return work.get();
