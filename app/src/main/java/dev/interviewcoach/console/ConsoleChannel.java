@@ -64,6 +64,7 @@ public final class ConsoleChannel {
         } else {
             command("daily status");
         }
+        coach.tick(clock.instant(), ChatPorts.only(port)); // as a running bot would: post what is due now
         while (true) {
             out.print("\n[" + WHEN.format(clock.instant().atZone(zone())) + " " + zone().getId() + "] " + person.userId()
                     + "> ");
