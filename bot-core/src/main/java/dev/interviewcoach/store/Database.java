@@ -86,8 +86,14 @@ public final class Database implements AutoCloseable {
         return new Database(new HikariDataSource(config), sqlite);
     }
 
+    /** The newest migration's version; a test keeps it in step with the migration files. */
+    static final int SCHEMA_VERSION = 7;
+
     /** Applies pending migrations; returns how many ran. */
     public int migrate() {
+        if (upToDate()) {
+            return 0; // Flyway's own start-up (scanning, validation) costs about a second; nothing to do here
+        }
         MigrateResult result = Flyway.configure()
                 .dataSource(dataSource)
                 // Shared migrations, plus the few a database needs in its own dialect (db/vendor/sqlite, .../postgresql).
@@ -95,6 +101,27 @@ public final class Database implements AutoCloseable {
                 .load()
                 .migrate();
         return result.migrationsExecuted;
+    }
+
+    /** Whether every migration up to {@link #SCHEMA_VERSION} is recorded as applied, and none failed. */
+    private boolean upToDate() {
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT version, success FROM flyway_schema_history")) {
+            int newest = 0;
+            while (rs.next()) {
+                if (!rs.getBoolean("success")) {
+                    return false;
+                }
+                String version = rs.getString("version");
+                if (version != null) {
+                    newest = Math.max(newest, Integer.parseInt(version));
+                }
+            }
+            return newest == SCHEMA_VERSION;
+        } catch (java.sql.SQLException | NumberFormatException e) {
+            return false; // a new database, or one Flyway should look at
+        }
     }
 
     public Jdbi jdbi() {
