@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
@@ -87,6 +89,7 @@ public final class FakeSlack implements AutoCloseable {
     private final List<JsonNode> socketMessages = new ArrayList<>();
 
     private final Map<String, CompletableFuture<JsonNode>> acks = new ConcurrentHashMap<>();
+    private final List<Consumer<ApiCall>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong tsCounter = new AtomicLong();
     private final AtomicLong viewCounter = new AtomicLong();
 
@@ -170,6 +173,14 @@ public final class FakeSlack implements AutoCloseable {
         synchronized (monitor) {
             serverErrors.put(method, times);
         }
+    }
+
+    /**
+     * Tells {@code listener} about every Web API call as it arrives, on the fake's HTTP thread, after the call is
+     * recorded and before it is answered. For harnesses that time replies; keep the listener quick.
+     */
+    public void onCall(Consumer<ApiCall> listener) {
+        listeners.add(listener);
     }
 
     /** Forgets recorded calls, socket messages, acks and pending rate limits and failures. */
@@ -365,6 +376,9 @@ public final class FakeSlack implements AutoCloseable {
             calls.add(call);
             controlled = controlledReply(method);
             monitor.notifyAll();
+        }
+        for (Consumer<ApiCall> listener : listeners) {
+            listener.accept(call);
         }
         return controlled != null ? controlled : new Reply(200, cannedAnswer(method, args), null);
     }
