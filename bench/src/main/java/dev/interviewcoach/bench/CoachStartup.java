@@ -1,0 +1,76 @@
+package dev.interviewcoach.bench;
+
+import dev.interviewcoach.testkit.slack.FakeSlack;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Start-up of {@code coach run} as an operator starts it: the runnable jar in a process of its own, on a new SQLite
+ * file, with Slack over HTTP configured against a fake Slack. Times the launch to the "Interview Coach ready in N
+ * ms" line, and reads N, which counts from the run command's start (so it leaves out JVM start and class loading
+ * before it).
+ */
+final class CoachStartup {
+
+    private static final Pattern READY = Pattern.compile("Interview Coach ready in (\\d+) ms");
+    private static final long GIVE_UP_SECONDS = 60;
+
+    record Result(long wallMillis, long loggedMillis, String loadBefore) {}
+
+    static Result once(Path coachJar, FakeSlack slack, PrintStream out) throws Exception {
+        Path dir = Files.createTempDirectory("coach-startup-");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-jar", coachJar.toAbsolutePath().toString(), "run");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_")
+                || k.startsWith("COACH_"));
+        builder.environment().putAll(Map.of("SLACK_BOT_TOKEN", "xoxb-startup", "SLACK_SIGNING_SECRET", "startup-secret",
+                "COACH_SLACK_API_URL", slack.methodsUrl(), "COACH_SLACK_PORT", "0", "COACH_SLACK_HOST", "127.0.0.1",
+                "COACH_DATABASE_PATH", dir.resolve("coach.db").toString()));
+        String load = ResourceUse.loadAverageNow();
+        long launched = System.nanoTime();
+        Process process = builder.start();
+        List<String> seen = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            Thread killer = Thread.ofVirtual().start(() -> {
+                try {
+                    if (!process.waitFor(GIVE_UP_SECONDS, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
+                } catch (InterruptedException ignored) {
+                    // the reader finished first
+                }
+            });
+            String line;
+            while ((line = lines.readLine()) != null) {
+                seen.add(line);
+                Matcher ready = READY.matcher(line);
+                if (ready.find()) {
+                    long wall = (System.nanoTime() - launched) / 1_000_000;
+                    killer.interrupt();
+                    return new Result(wall, Long.parseLong(ready.group(1)), load);
+                }
+            }
+            throw new IllegalStateException("coach run ended without saying it was ready; it said:\n"
+                    + String.join("\n", seen));
+        } finally {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                out.println("coach run did not stop within 30 s of SIGTERM");
+            }
+            SlackLoadBenchmark.deleteTree(dir);
+        }
+    }
+}

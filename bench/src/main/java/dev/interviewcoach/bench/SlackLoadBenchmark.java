@@ -1,0 +1,325 @@
+package dev.interviewcoach.bench;
+
+import dev.interviewcoach.testkit.slack.FakeSlack;
+import dev.interviewcoach.testkit.slack.SlackRequests;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
+
+/**
+ * The coach on Slack under load, against a bare Bolt app on the same set-up; heap with many interviews in
+ * progress; and start-up time of {@code coach run}. See docs/performance.md for how to run it and what it found.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar dev.interviewcoach.bench.SlackLoadBenchmark [--mode=load|memory|startup] [--key=value ...]
+ * </pre>
+ */
+public final class SlackLoadBenchmark {
+
+    /** The targets the figures are reported against. */
+    static final double TARGET_RATIO = 0.8;
+    static final double TARGET_ACK_P99_MS = 25;
+    static final double TARGET_REPLY_P99_MS = 100;
+    static final double TARGET_HEAP_MB = 256;
+    static final double TARGET_STARTUP_MS = 3000;
+
+    private SlackLoadBenchmark() {
+    }
+
+    /** The load mode's settings; every one has a command-line key of the same name in kebab case. */
+    record LoadOptions(int people, double rate, Duration warmup, Duration duration, int closedPeople,
+                       Duration closedWarmup, Duration closedDuration, Duration drain, int runs, int lanes,
+                       int laneQueue) {
+
+        static LoadOptions from(Map<String, String> args) {
+            return new LoadOptions(intArg(args, "people", 50), doubleArg(args, "rate", 200),
+                    seconds(args, "warmup", 10), seconds(args, "duration", 30), intArg(args, "closed-people", 32),
+                    seconds(args, "closed-warmup", 3), seconds(args, "closed-duration", 10), seconds(args, "drain", 10),
+                    intArg(args, "runs", 1), intArg(args, "lanes", 8), intArg(args, "lane-queue", 256));
+        }
+    }
+
+    /** One run of the load mode: both loads against the coach, then against the bare app. */
+    record LoadRun(PhaseResult coachOpen, PhaseResult coachClosed, double coachHeapMb, PhaseResult bareOpen,
+                   PhaseResult bareClosed, double bareHeapMb) {
+
+        double closedRatio() {
+            return coachClosed.completedPerSecond() / bareClosed.completedPerSecond();
+        }
+
+        double openRatio() {
+            return coachOpen.completedPerSecond() / bareOpen.completedPerSecond();
+        }
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = parse(argv);
+        String mode = args.getOrDefault("mode", "load");
+        PrintStream out = System.out;
+        out.printf("machine: %d cores, JDK %s (%s), max heap %d MiB, load average %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                ResourceUse.loadAverageNow());
+        switch (mode) {
+            case "load" -> {
+                List<LoadRun> runs = load(LoadOptions.from(args), out);
+                summarize(runs, out);
+            }
+            case "memory" -> memory(intArg(args, "interviews", 10_000), intArg(args, "lanes", 8),
+                    intArg(args, "lane-queue", 256), out);
+            case "startup" -> startup(Path.of(args.getOrDefault("coach-jar", "app/target/coach.jar")),
+                    intArg(args, "startup-runs", 3), out);
+            default -> throw new IllegalArgumentException("--mode must be load, memory or startup, not " + mode);
+        }
+        System.exit(0); // OkHttp and Jetty leave non-daemon threads behind for a while
+    }
+
+    // ------------------------------------------------------------------------------------------------ load
+
+    static List<LoadRun> load(LoadOptions o, PrintStream out) throws Exception {
+        List<LoadRun> runs = new ArrayList<>();
+        AtomicReference<LoadDriver> active = new AtomicReference<>();
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bench-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        SlackRequests requests = new SlackRequests(CoachOnSlack.SIGNING_SECRET);
+        try (FakeSlack slack = FakeSlack.start()) {
+            slack.onCall(call -> {
+                LoadDriver driver = active.get();
+                if (driver != null) {
+                    driver.onSlackCall(call);
+                }
+            });
+            // The harness times replies through the listener; the fake's own record of calls would grow by
+            // hundreds of calls a second and weigh on the heap being measured, so it is emptied every second.
+            housekeeping.scheduleAtFixedRate(slack::reset, 1, 1, TimeUnit.SECONDS);
+            for (int run = 1; run <= o.runs(); run++) {
+                out.printf("%n== run %d of %d ==%n", run, o.runs());
+                PhaseResult coachOpen;
+                PhaseResult coachClosed;
+                double coachHeap;
+                try (CoachOnSlack coach = new CoachOnSlack(slack, o.lanes(), o.laneQueue())) {
+                    coachOpen = phase(new LoadDriver(http, requests, coach, "R" + run + "O", o.people()), active,
+                            "open " + fmt(o.rate()) + "/s", o.rate(), o.warmup(), o.duration(), o.drain(), out);
+                    coachClosed = phase(new LoadDriver(http, requests, coach, "R" + run + "C", o.closedPeople()),
+                            active, "closed loop", 0, o.closedWarmup(), o.closedDuration(), o.drain(), out);
+                    awaitIdle(coach);
+                    coachHeap = heapAfterGcMb(slack);
+                    out.printf("coach: heap after GC %.1f MiB (RSS %s)%n", coachHeap, rss());
+                }
+                PhaseResult bareOpen;
+                PhaseResult bareClosed;
+                double bareHeap;
+                try (BareBoltApp bare = new BareBoltApp(slack)) {
+                    bareOpen = phase(new LoadDriver(http, requests, bare, "R" + run + "B", o.people()), active,
+                            "open " + fmt(o.rate()) + "/s", o.rate(), o.warmup(), o.duration(), o.drain(), out);
+                    bareClosed = phase(new LoadDriver(http, requests, bare, "R" + run + "K", o.closedPeople()), active,
+                            "closed loop", 0, o.closedWarmup(), o.closedDuration(), o.drain(), out);
+                    bareHeap = heapAfterGcMb(slack);
+                    out.printf("bare Bolt: heap after GC %.1f MiB (RSS %s)%n", bareHeap, rss());
+                }
+                LoadRun result = new LoadRun(coachOpen, coachClosed, coachHeap, bareOpen, bareClosed, bareHeap);
+                out.printf("run %d: closed-loop throughput coach/bare = %.2f; open-loop completed coach/bare = %.2f%n",
+                        run, result.closedRatio(), result.openRatio());
+                runs.add(result);
+            }
+        } finally {
+            housekeeping.shutdownNow();
+        }
+        return runs;
+    }
+
+    private static PhaseResult phase(LoadDriver driver, AtomicReference<LoadDriver> active, String name, double rate,
+                                     Duration warmup, Duration window, Duration drain, PrintStream out)
+            throws InterruptedException {
+        active.set(driver);
+        PhaseResult result = driver.run(name, rate, warmup, window, drain);
+        active.set(null);
+        printPhase(result, out);
+        return result;
+    }
+
+    /** Lets queued engine work finish, so the heap figure is of a coach at rest, not of its queues. */
+    private static void awaitIdle(CoachOnSlack coach) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (coach.pending() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static void printPhase(PhaseResult r, PrintStream out) {
+        out.printf(Locale.ROOT, "%-9s %-12s people %3d  sent %6d in %.0f s  completed %7.1f/s  ack p50 %6.2f p99 %7.2f ms"
+                        + "  reply p50 %6.2f p99 %7.2f ms  refused %d  missing replies %d  stalls %d  idle slots %d"
+                        + "  sender lag max %.1f ms%n",
+                r.target(), r.phase(), r.people(), r.sent(), r.seconds(), r.completedPerSecond(),
+                r.ack().percentileMillis(50), r.ack().percentileMillis(99), r.reply().percentileMillis(50),
+                r.reply().percentileMillis(99), r.refused(), r.missingReplies(), r.stalls(), r.idleSlots(),
+                r.maxLagMillis());
+        out.printf(Locale.ROOT, "          load average %s -> %s; process CPU %.2f cores; busiest threads (cores): %s%n",
+                r.spent().loadBefore(), r.spent().loadAfter(), r.spent().processCores(), r.spent().top(6));
+    }
+
+    private static void summarize(List<LoadRun> runs, PrintStream out) {
+        out.printf("%n== %s of %d run(s) ==%n", runs.size() > 1 ? "medians" : "figures", runs.size());
+        row(out, "coach, open loop: completed events/s", runs, r -> r.coachOpen().completedPerSecond(), "");
+        row(out, "coach, open loop: ack p50 ms", runs, r -> r.coachOpen().ack().percentileMillis(50), "");
+        row(out, "coach, open loop: ack p99 ms", runs, r -> r.coachOpen().ack().percentileMillis(99),
+                "target < " + fmt(TARGET_ACK_P99_MS));
+        row(out, "coach, open loop: event-to-reply p50 ms", runs, r -> r.coachOpen().reply().percentileMillis(50), "");
+        row(out, "coach, open loop: event-to-reply p99 ms", runs, r -> r.coachOpen().reply().percentileMillis(99),
+                "target < " + fmt(TARGET_REPLY_P99_MS));
+        row(out, "coach, open loop: errors (refused + missing replies)", runs, r -> r.coachOpen().errors(), "");
+        row(out, "bare,  open loop: completed events/s", runs, r -> r.bareOpen().completedPerSecond(), "");
+        row(out, "bare,  open loop: ack p50 ms", runs, r -> r.bareOpen().ack().percentileMillis(50), "");
+        row(out, "bare,  open loop: ack p99 ms", runs, r -> r.bareOpen().ack().percentileMillis(99), "");
+        row(out, "coach, closed loop: events/s", runs, r -> r.coachClosed().completedPerSecond(), "");
+        row(out, "coach, closed loop: event-to-reply p99 ms", runs, r -> r.coachClosed().reply().percentileMillis(99), "");
+        row(out, "coach, closed loop: errors", runs, r -> r.coachClosed().errors(), "");
+        row(out, "bare,  closed loop: events/s", runs, r -> r.bareClosed().completedPerSecond(), "");
+        row(out, "throughput ratio coach/bare (closed loop)", runs, LoadRun::closedRatio,
+                "target >= " + fmt(TARGET_RATIO));
+        row(out, "coach: heap after GC MiB", runs, LoadRun::coachHeapMb, "");
+        row(out, "bare:  heap after GC MiB", runs, LoadRun::bareHeapMb, "");
+    }
+
+    private static void row(PrintStream out, String name, List<LoadRun> runs, ToDoubleFunction<LoadRun> figure,
+                            String target) {
+        double[] values = runs.stream().mapToDouble(figure).toArray();
+        String each = runs.size() > 1 ? "  (runs: " + String.join(", ", Arrays.stream(values).mapToObj(
+                SlackLoadBenchmark::fmt).toList()) + ")" : "";
+        out.printf("%-55s %10s  %s%s%n", name, fmt(median(values)), target, each);
+    }
+
+    // ------------------------------------------------------------------------------------------------ memory
+
+    static InProgressInterviewsMemory.Result memory(int interviews, int lanes, int laneQueue, PrintStream out)
+            throws Exception {
+        InProgressInterviewsMemory.Result r = InProgressInterviewsMemory.run(interviews, lanes, laneQueue, out);
+        out.printf(Locale.ROOT, "interviews in progress: %,d (asked for %,d)%n", r.inProgress(), r.interviews());
+        out.printf(Locale.ROOT, "heap after GC: %.1f MiB before, %.1f MiB with them (%.0f bytes each); target < %s MiB;"
+                        + " max heap %d MiB; RSS %s; load average %s -> %s%n",
+                r.baselineMb(), r.withInterviewsMb(), r.perInterviewBytes(), fmt(TARGET_HEAP_MB), r.maxHeapMb(), rss(),
+                r.loadBefore(), r.loadAfter());
+        return r;
+    }
+
+    // ------------------------------------------------------------------------------------------------ start-up
+
+    static void startup(Path coachJar, int runs, PrintStream out) throws Exception {
+        if (!Files.isRegularFile(coachJar)) {
+            throw new IllegalArgumentException(coachJar.toAbsolutePath() + " is missing: build it first (mvn -o -pl bench"
+                    + " -am package -DskipTests builds app/target/coach.jar too), or pass --coach-jar=PATH");
+        }
+        List<CoachStartup.Result> results = new ArrayList<>();
+        try (FakeSlack slack = FakeSlack.start()) {
+            for (int i = 1; i <= runs; i++) {
+                CoachStartup.Result r = CoachStartup.once(coachJar, slack, out);
+                out.printf("start-up %d: launch to ready line %d ms; logged \"ready in %d ms\"; load average %s%n", i,
+                        r.wallMillis(), r.loggedMillis(), r.loadBefore());
+                results.add(r);
+            }
+        }
+        out.printf("median of %d: launch to ready %s ms, logged %s ms; target < %s ms%n", runs,
+                fmt(median(results.stream().mapToDouble(CoachStartup.Result::wallMillis).toArray())),
+                fmt(median(results.stream().mapToDouble(CoachStartup.Result::loggedMillis).toArray())),
+                fmt(TARGET_STARTUP_MS));
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    /** Heap in use after full collections, in MiB, with the fake Slack's record of calls emptied first. */
+    static double heapAfterGcMb(FakeSlack slack) throws InterruptedException {
+        slack.reset();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+    }
+
+    /** This process's resident set size, as the kernel reports it. */
+    static String rss() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
+            return lines.filter(l -> l.startsWith("VmRSS:")).map(l -> l.substring(6).trim()).findFirst().orElse("n/a");
+        } catch (IOException e) {
+            return "n/a";
+        }
+    }
+
+    static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    static String fmt(double value) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        return value == Math.rint(value) && Math.abs(value) < 1e12 ? Long.toString((long) value)
+                : String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.2f", value);
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // a temp file left behind is harmless
+                }
+            });
+        } catch (IOException ignored) {
+            // nothing to clean
+        }
+    }
+
+    private static Map<String, String> parse(String[] argv) {
+        Map<String, String> args = new HashMap<>();
+        for (String arg : argv) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("arguments look like --key=value; got " + arg);
+            }
+            int eq = arg.indexOf('=');
+            args.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        return args;
+    }
+
+    private static int intArg(Map<String, String> args, String key, int otherwise) {
+        return args.containsKey(key) ? Integer.parseInt(args.get(key)) : otherwise;
+    }
+
+    private static double doubleArg(Map<String, String> args, String key, double otherwise) {
+        return args.containsKey(key) ? Double.parseDouble(args.get(key)) : otherwise;
+    }
+
+    private static Duration seconds(Map<String, String> args, String key, double otherwise) {
+        return Duration.ofMillis(Math.round(doubleArg(args, key, otherwise) * 1000));
+    }
+}
