@@ -64,8 +64,15 @@ final class BareBoltApp implements SlackTarget {
     }
 
     @Override
-    public void close() throws Exception {
-        server.close();
-        app.stop();
+    public void close() {
+        try {
+            server.close();
+            app.stop();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("the bare Bolt app did not stop cleanly", e);
+        }
     }
 }

@@ -77,10 +77,18 @@ final class CoachOnSlack implements SlackTarget {
     }
 
     @Override
-    public void close() throws Exception {
-        adapter.close();
-        executor.close();
-        coach.close();
-        SlackLoadBenchmark.deleteTree(dir);
+    public void close() {
+        try {
+            adapter.close();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("the Slack adapter did not stop cleanly", e);
+        } finally {
+            executor.close();
+            coach.close();
+            SlackLoadBenchmark.deleteTree(dir);
+        }
     }
 }

@@ -56,11 +56,11 @@ final class InProgressInterviewsMemory {
             CoachEngine engine = coach.coach().engine();
             DroppingPort port = new DroppingPort();
             // Warm the code paths first, so the baseline holds the classes and caches a running coach has.
-            drive(engine, port, "W", 50);
+            drive(engine, port, "UWARM", 50);
             double baseline = SlackLoadBenchmark.heapAfterGcMb(slack);
             String loadBefore = ResourceUse.loadAverageNow();
             long started = System.nanoTime();
-            drive(engine, port, "M", interviews);
+            drive(engine, port, "UMEM", interviews);
             double seconds = (System.nanoTime() - started) / 1e9;
             double with = SlackLoadBenchmark.heapAfterGcMb(slack);
             long inProgress = coach.coach().database().jdbi().withHandle(h -> h.createQuery(
@@ -75,7 +75,7 @@ final class InProgressInterviewsMemory {
     /** Each person starts an interview in their DM and answers the first question, leaving it in progress. */
     private static void drive(CoachEngine engine, ChatPort port, String group, int count) {
         for (int i = 0; i < count; i++) {
-            UserRef user = new UserRef(Platform.SLACK, FakeSlack.TEAM_ID, String.format("UMEM%s%05d", group, i));
+            UserRef user = new UserRef(Platform.SLACK, FakeSlack.TEAM_ID, String.format("%s%05d", group, i));
             Place dm = Place.direct(Platform.SLACK, FakeSlack.TEAM_ID, "D" + user.userId());
             engine.handle(new Inbound.Command("mem-c-" + group + i, user, dm, SimulatedPerson.COMMAND_TEXT,
                     Instant.now()), port);

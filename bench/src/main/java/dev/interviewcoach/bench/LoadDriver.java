@@ -48,16 +48,22 @@ final class LoadDriver {
     private final AtomicLong eventIds = new AtomicLong();
     private final LongAdder stalls = new LongAdder();
     private final String idPrefix;
+    private final boolean followReplies;
 
     /**
-     * @param idPrefix makes user ids and event ids unique to this phase, so phases never see each other's
-     *                 interviews (letters and digits only: Slack ids are upper-case alphanumerics)
+     * @param idPrefix      makes user ids and event ids unique to this phase, so phases never see each other's
+     *                      interviews (letters and digits only: Slack ids are upper-case alphanumerics)
+     * @param followReplies people wait for the bot's next question before they send again; false makes them send
+     *                      again as soon as the ack comes, as against the bare app (for the coach that measures
+     *                      the ack path alone, and floods the engine: not a sustainable rate)
      */
-    LoadDriver(HttpClient http, SlackRequests requests, SlackTarget target, String idPrefix, int peopleCount) {
+    LoadDriver(HttpClient http, SlackRequests requests, SlackTarget target, String idPrefix, int peopleCount,
+               boolean followReplies) {
         this.http = http;
         this.requests = requests;
         this.target = target;
         this.idPrefix = idPrefix;
+        this.followReplies = followReplies && target.replies();
         for (int i = 0; i < peopleCount; i++) {
             SimulatedPerson person = new SimulatedPerson(i, String.format("U%sP%05d", idPrefix, i));
             people.add(person);
@@ -67,7 +73,7 @@ final class LoadDriver {
 
     /** Every Web API call the fake Slack receives comes here; a post in a person's DM is the bot's reply. */
     void onSlackCall(ApiCall call) {
-        if (!target.replies() || !call.method().equals("chat.postMessage")) {
+        if (!followReplies || !call.method().equals("chat.postMessage")) {
             return;
         }
         long now = System.nanoTime();
@@ -157,7 +163,7 @@ final class LoadDriver {
                 delivery.acked(now, response.statusCode(), response.body() != null
                         && response.body().contains(TURNED_AWAY));
             }
-            boolean again = delivery.accepted() && !target.replies() ? person.ackEndsTurn(delivery)
+            boolean again = delivery.accepted() && !followReplies ? person.ackEndsTurn(delivery)
                     : !delivery.accepted() && person.refused(delivery);
             if (again) {
                 ready.add(person);
@@ -179,7 +185,7 @@ final class LoadDriver {
     private void drain(Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            if (measured.stream().allMatch(d -> d.settled(target.replies()))) {
+            if (measured.stream().allMatch(d -> d.settled(followReplies))) {
                 return;
             }
             Thread.sleep(20);
@@ -201,7 +207,7 @@ final class LoadDriver {
                 continue;
             }
             ack.add(d.ackLatency());
-            if (!target.replies()) {
+            if (!followReplies) {
                 completed++;
             } else if (d.replied()) {
                 reply.add(d.replyLatency());

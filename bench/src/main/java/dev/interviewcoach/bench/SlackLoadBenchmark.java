@@ -56,12 +56,22 @@ public final class SlackLoadBenchmark {
         }
     }
 
-    /** One run of the load mode: both loads against the coach, then against the bare app. */
-    record LoadRun(PhaseResult coachOpen, PhaseResult coachClosed, double coachHeapMb, PhaseResult bareOpen,
-                   PhaseResult bareClosed, double bareHeapMb) {
+    /**
+     * One run of the load mode: the loads against the coach, then against the bare app. {@code coachAckOnly} is
+     * the closed loop against the coach with people sending again on the ack, as against the bare app;
+     * {@code coachDropped} counts events the adapter acknowledged but could not queue, over the coach's phases.
+     */
+    record LoadRun(PhaseResult coachOpen, PhaseResult coachClosed, PhaseResult coachAckOnly, long coachDropped,
+                   double coachHeapMb, PhaseResult bareOpen, PhaseResult bareClosed, double bareHeapMb) {
 
+        /** Replies the coach sustains per second over acks the bare app sustains: the headline ratio. */
         double closedRatio() {
             return coachClosed.completedPerSecond() / bareClosed.completedPerSecond();
+        }
+
+        /** Acks alone: the coach's adapter against the bare app, both only acknowledging as fast as they can. */
+        double ackOnlyRatio() {
+            return coachAckOnly.completedPerSecond() / bareClosed.completedPerSecond();
         }
 
         double openRatio() {
@@ -118,30 +128,42 @@ public final class SlackLoadBenchmark {
                 out.printf("%n== run %d of %d ==%n", run, o.runs());
                 PhaseResult coachOpen;
                 PhaseResult coachClosed;
+                PhaseResult coachAckOnly;
+                long dropped;
                 double coachHeap;
+                AdapterDrops drops = AdapterDrops.listen();
                 try (CoachOnSlack coach = new CoachOnSlack(slack, o.lanes(), o.laneQueue())) {
-                    coachOpen = phase(new LoadDriver(http, requests, coach, "R" + run + "O", o.people()), active,
+                    coachOpen = phase(new LoadDriver(http, requests, coach, "R" + run + "O", o.people(), true), active,
                             "open " + fmt(o.rate()) + "/s", o.rate(), o.warmup(), o.duration(), o.drain(), out);
-                    coachClosed = phase(new LoadDriver(http, requests, coach, "R" + run + "C", o.closedPeople()),
+                    coachClosed = phase(new LoadDriver(http, requests, coach, "R" + run + "C", o.closedPeople(), true),
                             active, "closed loop", 0, o.closedWarmup(), o.closedDuration(), o.drain(), out);
                     awaitIdle(coach);
                     coachHeap = heapAfterGcMb(slack);
                     out.printf("coach: heap after GC %.1f MiB (RSS %s)%n", coachHeap, rss());
+                    coachAckOnly = phase(new LoadDriver(http, requests, coach, "R" + run + "A", o.closedPeople(), false),
+                            active, "acks only", 0, o.closedWarmup(), o.closedDuration(), o.drain(), out);
+                    dropped = drops.count();
+                    out.printf("coach: the adapter acknowledged but dropped %d events (engine lanes full), all phases%n",
+                            dropped);
+                    awaitIdle(coach);
+                } finally {
+                    drops.close();
                 }
                 PhaseResult bareOpen;
                 PhaseResult bareClosed;
                 double bareHeap;
                 try (BareBoltApp bare = new BareBoltApp(slack)) {
-                    bareOpen = phase(new LoadDriver(http, requests, bare, "R" + run + "B", o.people()), active,
+                    bareOpen = phase(new LoadDriver(http, requests, bare, "R" + run + "B", o.people(), true), active,
                             "open " + fmt(o.rate()) + "/s", o.rate(), o.warmup(), o.duration(), o.drain(), out);
-                    bareClosed = phase(new LoadDriver(http, requests, bare, "R" + run + "K", o.closedPeople()), active,
+                    bareClosed = phase(new LoadDriver(http, requests, bare, "R" + run + "K", o.closedPeople(), true), active,
                             "closed loop", 0, o.closedWarmup(), o.closedDuration(), o.drain(), out);
                     bareHeap = heapAfterGcMb(slack);
                     out.printf("bare Bolt: heap after GC %.1f MiB (RSS %s)%n", bareHeap, rss());
                 }
-                LoadRun result = new LoadRun(coachOpen, coachClosed, coachHeap, bareOpen, bareClosed, bareHeap);
-                out.printf("run %d: closed-loop throughput coach/bare = %.2f; open-loop completed coach/bare = %.2f%n",
-                        run, result.closedRatio(), result.openRatio());
+                LoadRun result = new LoadRun(coachOpen, coachClosed, coachAckOnly, dropped, coachHeap, bareOpen,
+                        bareClosed, bareHeap);
+                out.printf("run %d: closed-loop throughput coach/bare = %.2f (acks only: %.2f); open-loop completed"
+                        + " coach/bare = %.2f%n", run, result.closedRatio(), result.ackOnlyRatio(), result.openRatio());
                 runs.add(result);
             }
         } finally {
@@ -197,8 +219,12 @@ public final class SlackLoadBenchmark {
         row(out, "coach, closed loop: event-to-reply p99 ms", runs, r -> r.coachClosed().reply().percentileMillis(99), "");
         row(out, "coach, closed loop: errors", runs, r -> r.coachClosed().errors(), "");
         row(out, "bare,  closed loop: events/s", runs, r -> r.bareClosed().completedPerSecond(), "");
-        row(out, "throughput ratio coach/bare (closed loop)", runs, LoadRun::closedRatio,
+        row(out, "coach, acks only (closed loop): acks/s", runs, r -> r.coachAckOnly().completedPerSecond(), "");
+        row(out, "coach, acks only: ack p99 ms", runs, r -> r.coachAckOnly().ack().percentileMillis(99), "");
+        row(out, "coach: events acknowledged but dropped (lanes full)", runs, LoadRun::coachDropped, "");
+        row(out, "throughput ratio coach/bare (closed loop, replies/acks)", runs, LoadRun::closedRatio,
                 "target >= " + fmt(TARGET_RATIO));
+        row(out, "ack throughput ratio coach/bare (acks only)", runs, LoadRun::ackOnlyRatio, "");
         row(out, "coach: heap after GC MiB", runs, LoadRun::coachHeapMb, "");
         row(out, "bare:  heap after GC MiB", runs, LoadRun::bareHeapMb, "");
     }

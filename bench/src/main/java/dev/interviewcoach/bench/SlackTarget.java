@@ -13,4 +13,8 @@ interface SlackTarget extends AutoCloseable {
 
     /** Whether the app answers people through the Web API (the coach), or only acknowledges (the bare app). */
     boolean replies();
+
+    /** Stops the app and its server; a failure to stop is reported, not thrown as a checked exception. */
+    @Override
+    void close();
 }
