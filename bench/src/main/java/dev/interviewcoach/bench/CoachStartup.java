@@ -15,10 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Start-up of {@code coach run} as an operator starts it: the runnable jar in a process of its own, on a new SQLite
+ * Start-up of {@code coach run} as an operator starts it: the runnable jar in a process of its own, on an SQLite
  * file, with Slack over HTTP configured against a fake Slack. Times the launch to the "Interview Coach ready in N
  * ms" line, and reads N, which counts from the run command's start (so it leaves out JVM start and class loading
- * before it).
+ * before it). A first start on a new file runs every migration; a restart finds them done.
  */
 final class CoachStartup {
 
@@ -27,10 +27,18 @@ final class CoachStartup {
 
     record Result(long wallMillis, long loggedMillis, String loadBefore) {}
 
-    static Result once(Path coachJar, FakeSlack slack, PrintStream out) throws Exception {
-        Path dir = Files.createTempDirectory("coach-startup-");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-jar", coachJar.toAbsolutePath().toString(), "run");
+    /**
+     * Starts {@code coach run} once and stops it when it is ready. Its log goes to {@code log}, each line with the
+     * milliseconds since launch, to see where the time goes.
+     *
+     * @param javaOptions extra JVM options for the coach's process (e.g. a flight recording), may be empty
+     */
+    static Result once(Path coachJar, List<String> javaOptions, Path dir, FakeSlack slack, PrintStream out,
+                       PrintStream log) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(javaOptions);
+        command.addAll(List.of("-jar", coachJar.toAbsolutePath().toString(), "run"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_")
                 || k.startsWith("COACH_"));
@@ -55,6 +63,7 @@ final class CoachStartup {
             String line;
             while ((line = lines.readLine()) != null) {
                 seen.add(line);
+                log.printf("[coach run +%5d ms] %s%n", (System.nanoTime() - launched) / 1_000_000, line);
                 Matcher ready = READY.matcher(line);
                 if (ready.find()) {
                     long wall = (System.nanoTime() - launched) / 1_000_000;
@@ -70,7 +79,6 @@ final class CoachStartup {
                 process.destroyForcibly();
                 out.println("coach run did not stop within 30 s of SIGTERM");
             }
-            SlackLoadBenchmark.deleteTree(dir);
         }
     }
 }

@@ -49,8 +49,9 @@ final class Delivery {
         return ackNanos != 0 && failure == null && status == 200 && !turnedAway;
     }
 
-    synchronized boolean answered() {
-        return ackNanos != 0;
+    /** Acknowledged with HTTP 200, whether or not the app took the work on. */
+    synchronized boolean acknowledged() {
+        return ackNanos != 0 && failure == null && status == 200;
     }
 
     synchronized boolean replied() {

@@ -197,11 +197,13 @@ final class LoadDriver {
         Latencies ack = new Latencies();
         Latencies reply = new Latencies();
         long sent = 0;
+        long acknowledged = 0;
         long completed = 0;
         long refused = 0;
         long missing = 0;
         for (Delivery d : measured) {
             sent++;
+            acknowledged += d.acknowledged() ? 1 : 0;
             if (!d.accepted()) {
                 refused++;
                 continue;
@@ -216,7 +218,8 @@ final class LoadDriver {
                 missing++;
             }
         }
-        return new PhaseResult(target.name(), phase, rate, people.size(), window.toNanos() / 1e9, sent, completed,
+        return new PhaseResult(target.name(), phase, rate, people.size(), window.toNanos() / 1e9, sent, acknowledged,
+                completed,
                 refused, missing, stalls.sum(), idleSlots, maxLag / 1e6, ack, reply, spent);
     }
 }
