@@ -25,7 +25,11 @@ final class CoachStartup {
     private static final Pattern READY = Pattern.compile("Interview Coach ready in (\\d+) ms");
     private static final long GIVE_UP_SECONDS = 60;
 
-    record Result(long wallMillis, long loggedMillis, String loadBefore) {}
+    /**
+     * @param cpuMillis CPU time the coach's process had used when it said it was ready (all its threads: JIT and
+     *                  GC too); less sensitive to other work on the machine than the wall times, -1 if unknown
+     */
+    record Result(long wallMillis, long loggedMillis, long cpuMillis, String loadBefore) {}
 
     /**
      * Starts {@code coach run} once and stops it when it is ready. Its log goes to {@code log}, each line with the
@@ -67,8 +71,9 @@ final class CoachStartup {
                 Matcher ready = READY.matcher(line);
                 if (ready.find()) {
                     long wall = (System.nanoTime() - launched) / 1_000_000;
+                    long cpu = cpuMillis(process.pid());
                     killer.interrupt();
-                    return new Result(wall, Long.parseLong(ready.group(1)), load);
+                    return new Result(wall, Long.parseLong(ready.group(1)), cpu, load);
                 }
             }
             throw new IllegalStateException("coach run ended without saying it was ready; it said:\n"
@@ -79,6 +84,19 @@ final class CoachStartup {
                 process.destroyForcibly();
                 out.println("coach run did not stop within 30 s of SIGTERM");
             }
+        }
+    }
+
+    /** User plus system CPU time of a process, from /proc (clock ticks of 10 ms on Linux); -1 where unreadable. */
+    private static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // Fields after the command name, which is in parentheses and may hold spaces: state is field 3.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime (14) and stime (15)
+            return ticks * 10;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
         }
     }
 }

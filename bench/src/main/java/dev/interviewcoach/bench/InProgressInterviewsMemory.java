@@ -74,9 +74,10 @@ final class InProgressInterviewsMemory {
 
     /** Each person starts an interview in their DM and answers the first question, leaving it in progress. */
     private static void drive(CoachEngine engine, ChatPort port, String group, int count) {
+        DirectChannelIds.Generator channels = DirectChannelIds.RANDOM.generator(group.hashCode());
         for (int i = 0; i < count; i++) {
             UserRef user = new UserRef(Platform.SLACK, FakeSlack.TEAM_ID, String.format("%s%05d", group, i));
-            Place dm = Place.direct(Platform.SLACK, FakeSlack.TEAM_ID, "D" + user.userId());
+            Place dm = Place.direct(Platform.SLACK, FakeSlack.TEAM_ID, channels.forUser(user.userId()));
             engine.handle(new Inbound.Command("mem-c-" + group + i, user, dm, SimulatedPerson.COMMAND_TEXT,
                     Instant.now()), port);
             engine.handle(new Inbound.Message("mem-a-" + group + i, user, dm, PracticeAnswers.answer(i, 0),

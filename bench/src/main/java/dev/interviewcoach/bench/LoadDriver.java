@@ -56,16 +56,19 @@ final class LoadDriver {
      * @param followReplies people wait for the bot's next question before they send again; false makes them send
      *                      again as soon as the ack comes, as against the bare app (for the coach that measures
      *                      the ack path alone, and floods the engine: not a sustainable rate)
+     * @param dmIds         how the people's direct conversations are named
      */
     LoadDriver(HttpClient http, SlackRequests requests, SlackTarget target, String idPrefix, int peopleCount,
-               boolean followReplies) {
+               boolean followReplies, DirectChannelIds dmIds) {
         this.http = http;
         this.requests = requests;
         this.target = target;
         this.idPrefix = idPrefix;
         this.followReplies = followReplies && target.replies();
+        DirectChannelIds.Generator channels = dmIds.generator(idPrefix.hashCode());
         for (int i = 0; i < peopleCount; i++) {
-            SimulatedPerson person = new SimulatedPerson(i, String.format("U%sP%05d", idPrefix, i));
+            String userId = String.format("U%sP%05d", idPrefix, i);
+            SimulatedPerson person = new SimulatedPerson(i, userId, channels.forUser(userId));
             people.add(person);
             byChannel.put(person.channel(), person);
         }

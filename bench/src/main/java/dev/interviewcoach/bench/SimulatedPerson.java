@@ -21,10 +21,14 @@ final class SimulatedPerson {
     private Delivery current;
     private boolean waiting;
 
-    SimulatedPerson(int index, String userId) {
+    /**
+     * @param channel the person's direct conversation with the bot; on Slack its id has nothing to do with the
+     *                user's id (see {@link DirectChannelIds})
+     */
+    SimulatedPerson(int index, String userId, String channel) {
         this.index = index;
         this.userId = userId;
-        this.channel = "D" + userId;
+        this.channel = channel;
     }
 
     String userId() {

@@ -46,13 +46,14 @@ public final class SlackLoadBenchmark {
     /** The load mode's settings; every one has a command-line key of the same name in kebab case. */
     record LoadOptions(int people, double rate, Duration warmup, Duration duration, int closedPeople,
                        Duration closedWarmup, Duration closedDuration, Duration drain, int runs, int lanes,
-                       int laneQueue) {
+                       int laneQueue, DirectChannelIds dmIds) {
 
         static LoadOptions from(Map<String, String> args) {
             return new LoadOptions(intArg(args, "people", 50), doubleArg(args, "rate", 200),
                     seconds(args, "warmup", 10), seconds(args, "duration", 30), intArg(args, "closed-people", 32),
                     seconds(args, "closed-warmup", 3), seconds(args, "closed-duration", 10), seconds(args, "drain", 10),
-                    intArg(args, "runs", 1), intArg(args, "lanes", 8), intArg(args, "lane-queue", 256));
+                    intArg(args, "runs", 1), intArg(args, "lanes", 8), intArg(args, "lane-queue", 256),
+                    DirectChannelIds.parse(args.getOrDefault("dm-ids", "random")));
         }
     }
 
@@ -125,8 +126,10 @@ public final class SlackLoadBenchmark {
             // The harness times replies through the listener; the fake's own record of calls would grow by
             // hundreds of calls a second and weigh on the heap being measured, so it is emptied every second.
             housekeeping.scheduleAtFixedRate(slack::reset, 1, 1, TimeUnit.SECONDS);
+            Phases phases = new Phases(http, requests, active, o, out);
             for (int run = 1; run <= o.runs(); run++) {
                 out.printf("%n== run %d of %d ==%n", run, o.runs());
+                String id = "R" + run;
                 PhaseResult coachOpen;
                 PhaseResult coachClosed;
                 PhaseResult coachAckOnly;
@@ -134,15 +137,12 @@ public final class SlackLoadBenchmark {
                 double coachHeap;
                 AdapterDrops drops = AdapterDrops.listen();
                 try (CoachOnSlack coach = new CoachOnSlack(slack, o.lanes(), o.laneQueue())) {
-                    coachOpen = phase(new LoadDriver(http, requests, coach, "R" + run + "O", o.people(), true), active,
-                            "open " + fmt(o.rate()) + "/s", o.rate(), o.warmup(), o.duration(), o.drain(), out);
-                    coachClosed = phase(new LoadDriver(http, requests, coach, "R" + run + "C", o.closedPeople(), true),
-                            active, "closed loop", 0, o.closedWarmup(), o.closedDuration(), o.drain(), out);
+                    coachOpen = phases.open(coach, id + "O");
+                    coachClosed = phases.closed(coach, id + "C", true);
                     awaitIdle(coach);
                     coachHeap = heapAfterGcMb(slack);
                     out.printf("coach: heap after GC %.1f MiB (RSS %s)%n", coachHeap, rss());
-                    coachAckOnly = phase(new LoadDriver(http, requests, coach, "R" + run + "A", o.closedPeople(), false),
-                            active, "acks only", 0, o.closedWarmup(), o.closedDuration(), o.drain(), out);
+                    coachAckOnly = phases.closed(coach, id + "A", false);
                     dropped = drops.count();
                     out.printf("coach: the adapter acknowledged but dropped %d events (engine lanes full), all phases%n",
                             dropped);
@@ -154,10 +154,8 @@ public final class SlackLoadBenchmark {
                 PhaseResult bareClosed;
                 double bareHeap;
                 try (BareBoltApp bare = new BareBoltApp(slack)) {
-                    bareOpen = phase(new LoadDriver(http, requests, bare, "R" + run + "B", o.people(), true), active,
-                            "open " + fmt(o.rate()) + "/s", o.rate(), o.warmup(), o.duration(), o.drain(), out);
-                    bareClosed = phase(new LoadDriver(http, requests, bare, "R" + run + "K", o.closedPeople(), true), active,
-                            "closed loop", 0, o.closedWarmup(), o.closedDuration(), o.drain(), out);
+                    bareOpen = phases.open(bare, id + "B");
+                    bareClosed = phases.closed(bare, id + "K", true);
                     bareHeap = heapAfterGcMb(slack);
                     out.printf("bare Bolt: heap after GC %.1f MiB (RSS %s)%n", bareHeap, rss());
                 }
@@ -173,14 +171,30 @@ public final class SlackLoadBenchmark {
         return runs;
     }
 
-    private static PhaseResult phase(LoadDriver driver, AtomicReference<LoadDriver> active, String name, double rate,
-                                     Duration warmup, Duration window, Duration drain, PrintStream out)
-            throws InterruptedException {
-        active.set(driver);
-        PhaseResult result = driver.run(name, rate, warmup, window, drain);
-        active.set(null);
-        printPhase(result, out);
-        return result;
+    /** The phases of a run, each with its own people, against whichever target is up. */
+    private record Phases(HttpClient http, SlackRequests requests, AtomicReference<LoadDriver> active,
+                          LoadOptions o, PrintStream out) {
+
+        /** The open loop: the offered rate for the warm-up and the measured window. */
+        PhaseResult open(SlackTarget target, String id) throws InterruptedException {
+            return run(new LoadDriver(http, requests, target, id, o.people(), true, o.dmIds()),
+                    "open " + fmt(o.rate()) + "/s", o.rate(), o.warmup(), o.duration());
+        }
+
+        /** The closed loop; {@code followReplies} false sends again on the ack (see {@link LoadDriver}). */
+        PhaseResult closed(SlackTarget target, String id, boolean followReplies) throws InterruptedException {
+            return run(new LoadDriver(http, requests, target, id, o.closedPeople(), followReplies, o.dmIds()),
+                    followReplies ? "closed loop" : "acks only", 0, o.closedWarmup(), o.closedDuration());
+        }
+
+        private PhaseResult run(LoadDriver driver, String name, double rate, Duration warmup, Duration window)
+                throws InterruptedException {
+            active.set(driver);
+            PhaseResult result = driver.run(name, rate, warmup, window, o.drain());
+            active.set(null);
+            printPhase(result, out);
+            return result;
+        }
     }
 
     /** Lets queued engine work finish, so the heap figure is of a coach at rest, not of its queues. */
@@ -269,11 +283,13 @@ public final class SlackLoadBenchmark {
                 try {
                     CoachStartup.Result fresh = CoachStartup.once(coachJar, javaOptions, dir, slack, out, System.err);
                     out.printf("start-up %d, new database:      launch to ready line %5d ms; logged \"ready in %5d ms\";"
-                            + " load average %s%n", i, fresh.wallMillis(), fresh.loggedMillis(), fresh.loadBefore());
+                            + " CPU used %5d ms; load average %s%n", i, fresh.wallMillis(), fresh.loggedMillis(),
+                            fresh.cpuMillis(), fresh.loadBefore());
                     first.add(fresh);
                     CoachStartup.Result restart = CoachStartup.once(coachJar, javaOptions, dir, slack, out, System.err);
                     out.printf("start-up %d, existing database: launch to ready line %5d ms; logged \"ready in %5d ms\";"
-                            + " load average %s%n", i, restart.wallMillis(), restart.loggedMillis(), restart.loadBefore());
+                            + " CPU used %5d ms; load average %s%n", i, restart.wallMillis(), restart.loggedMillis(),
+                            restart.cpuMillis(), restart.loadBefore());
                     again.add(restart);
                 } finally {
                     deleteTree(dir);
@@ -281,9 +297,10 @@ public final class SlackLoadBenchmark {
             }
         }
         for (var set : List.of(Map.entry("new database", first), Map.entry("existing database", again))) {
-            out.printf("median of %d, %s: launch to ready %s ms, logged %s ms; target < %s ms%n", runs, set.getKey(),
-                    fmt(median(set.getValue().stream().mapToDouble(CoachStartup.Result::wallMillis).toArray())),
+            out.printf("median of %d, %s: launch to ready %s ms, logged %s ms, CPU used %s ms; target < %s ms%n", runs,
+                    set.getKey(), fmt(median(set.getValue().stream().mapToDouble(CoachStartup.Result::wallMillis).toArray())),
                     fmt(median(set.getValue().stream().mapToDouble(CoachStartup.Result::loggedMillis).toArray())),
+                    fmt(median(set.getValue().stream().mapToDouble(CoachStartup.Result::cpuMillis).toArray())),
                     fmt(TARGET_STARTUP_MS));
         }
     }

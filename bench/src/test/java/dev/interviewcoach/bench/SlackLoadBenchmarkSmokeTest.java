@@ -21,7 +21,7 @@ class SlackLoadBenchmarkSmokeTest {
     void twoPeopleForTwoSecondsGetEveryReplyFromTheCoachAndEveryAckFromTheBareApp() throws Exception {
         SlackLoadBenchmark.LoadOptions options = new SlackLoadBenchmark.LoadOptions(2, 20, Duration.ofMillis(500),
                 Duration.ofSeconds(2), 2, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(5), 1, 2,
-                16);
+                16, DirectChannelIds.RANDOM);
 
         List<SlackLoadBenchmark.LoadRun> runs = SlackLoadBenchmark.load(options, QUIET);
 
