@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * progress; and start-up time of {@code coach run}. See docs/performance.md for how to run it and what it found.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar dev.interviewcoach.bench.SlackLoadBenchmark [--mode=load|memory|startup] [--key=value ...]
+ * java -cp bench/target/benchmarks.jar dev.interviewcoach.bench.SlackLoadBenchmark [--mode=load|memory|startup|jfr]
+ *     [--key=value ...]
  * </pre>
  */
 public final class SlackLoadBenchmark {
@@ -98,7 +99,10 @@ public final class SlackLoadBenchmark {
             case "startup" -> startup(Path.of(args.getOrDefault("coach-jar", "app/target/coach.jar")),
                     args.containsKey("coach-java-options") ? List.of(args.get("coach-java-options").trim().split("\\s+"))
                             : List.of(), intArg(args, "startup-runs", 3), out);
-            default -> throw new IllegalArgumentException("--mode must be load, memory or startup, not " + mode);
+            case "jfr" -> JfrSummary.print(Path.of(args.get("file")), args.getOrDefault("threads", ""),
+                    args.containsKey("from") ? java.time.LocalTime.parse(args.get("from")) : null,
+                    args.containsKey("to") ? java.time.LocalTime.parse(args.get("to")) : null, args.get("under"), out);
+            default -> throw new IllegalArgumentException("--mode must be load, memory, startup or jfr, not " + mode);
         }
         System.exit(0); // OkHttp and Jetty leave non-daemon threads behind for a while
     }
