@@ -17,12 +17,17 @@ import java.util.Map;
  * live thread's CPU time. Two of them give where the CPU went between them, by thread family (names with their
  * numbers taken out: {@code coach-lane-#}, {@code qtp#-#} for Jetty, {@code HttpClient-#-Worker-#}).
  */
-record ResourceUse(long wallNanos, String loadAverage, long processCpuNanos, Map<Long, ThreadCpu> threads) {
+record ResourceUse(long wallNanos, String loadAverage, long processCpuNanos, long machineBusyTicks,
+                   Map<Long, ThreadCpu> threads) {
 
     record ThreadCpu(String family, long cpuNanos) {}
 
-    /** CPU used between two snapshots, in cores (1.0 = one core busy all the time). */
-    record Spent(String loadBefore, String loadAfter, double processCores, List<Map.Entry<String, Double>> byFamily) {
+    /**
+     * CPU used between two snapshots, in cores (1.0 = one core busy all the time). The load average counts this
+     * process's runnable threads too; {@code otherCores} is what the rest of the machine used (other builds).
+     */
+    record Spent(String loadBefore, String loadAfter, double processCores, double otherCores,
+                 List<Map.Entry<String, Double>> byFamily) {
 
         /** The busiest thread families, e.g. {@code coach-lane-# 0.62, qtp#-# 0.31}. */
         String top(int n) {
@@ -48,7 +53,7 @@ record ResourceUse(long wallNanos, String loadAverage, long processCpuNanos, Map
                 threads.put(ids[i], new ThreadCpu(infos[i].getThreadName().replaceAll("\\d+", "#"), cpu));
             }
         }
-        return new ResourceUse(System.nanoTime(), loadAverageNow(), processCpu(), threads);
+        return new ResourceUse(System.nanoTime(), loadAverageNow(), processCpu(), machineBusyTicksNow(), threads);
     }
 
     /** The 1, 5 and 15 minute load averages, as uptime shows them. */
@@ -58,6 +63,23 @@ record ResourceUse(long wallNanos, String loadAverage, long processCpuNanos, Map
             return parts[0] + " " + parts[1] + " " + parts[2];
         } catch (IOException | RuntimeException e) {
             return "n/a";
+        }
+    }
+
+    /** Busy time of all CPUs since boot, in clock ticks (10 ms), from the first line of /proc/stat; -1 if unknown. */
+    private static long machineBusyTicksNow() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            // cpu user nice system idle iowait irq softirq steal ...: everything but idle (4) and iowait (5).
+            for (int i = 1; i <= 8 && i < fields.length; i++) {
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(fields[i]);
+                }
+            }
+            return busy;
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 
@@ -80,6 +102,7 @@ record ResourceUse(long wallNanos, String loadAverage, long processCpuNanos, Map
         List<Map.Entry<String, Double>> sorted = new ArrayList<>(byFamily.entrySet());
         sorted.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()));
         double process = processCpuNanos < 0 ? Double.NaN : (later.processCpuNanos - processCpuNanos) / wall;
-        return new Spent(loadAverage, later.loadAverage, process, sorted);
+        double machine = machineBusyTicks < 0 ? Double.NaN : (later.machineBusyTicks - machineBusyTicks) * 10e6 / wall;
+        return new Spent(loadAverage, later.loadAverage, process, Math.max(0, machine - process), sorted);
     }
 }

@@ -219,8 +219,9 @@ public final class SlackLoadBenchmark {
                 r.ack().percentileMillis(50), r.ack().percentileMillis(99), r.reply().percentileMillis(50),
                 r.reply().percentileMillis(99), r.refused(), r.missingReplies(), r.stalls(), r.idleSlots(),
                 r.maxLagMillis());
-        out.printf(Locale.ROOT, "          load average %s -> %s; process CPU %.2f cores; busiest threads (cores): %s%n",
-                r.spent().loadBefore(), r.spent().loadAfter(), r.spent().processCores(), r.spent().top(6));
+        out.printf(Locale.ROOT, "          load average %s -> %s; CPU: this process %.2f cores, other processes %.2f cores;"
+                        + " busiest threads (cores): %s%n", r.spent().loadBefore(), r.spent().loadAfter(),
+                r.spent().processCores(), r.spent().otherCores(), r.spent().top(6));
     }
 
     private static void summarize(List<LoadRun> runs, PrintStream out) {
@@ -247,6 +248,9 @@ public final class SlackLoadBenchmark {
         row(out, "throughput ratio coach/bare (closed loop, replies/acks)", runs, LoadRun::closedRatio,
                 "target >= " + fmt(TARGET_RATIO));
         row(out, "ack throughput ratio coach/bare (acks only)", runs, LoadRun::ackOnlyRatio, "");
+        row(out, "other processes' CPU during coach open loop, cores", runs, r -> r.coachOpen().spent().otherCores(), "");
+        row(out, "other processes' CPU during coach closed loop, cores", runs,
+                r -> r.coachClosed().spent().otherCores(), "");
         row(out, "coach: heap after GC MiB", runs, LoadRun::coachHeapMb, "");
         row(out, "bare:  heap after GC MiB", runs, LoadRun::bareHeapMb, "");
     }
