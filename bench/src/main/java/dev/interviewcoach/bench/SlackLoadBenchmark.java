@@ -144,6 +144,8 @@ public final class SlackLoadBenchmark {
                     coachOpen = phases.open(coach, id + "O");
                     coachClosed = phases.closed(coach, id + "C", true);
                     awaitIdle(coach);
+                    out.printf("coach: engine lanes that have run work: %d of %d%n", threadsNamed("coach-lane-"),
+                            o.lanes());
                     coachHeap = heapAfterGcMb(slack);
                     out.printf("coach: heap after GC %.1f MiB (RSS %s)%n", coachHeap, rss());
                     coachAckOnly = phases.closed(coach, id + "A", false);
@@ -323,6 +325,11 @@ public final class SlackLoadBenchmark {
             Thread.sleep(100);
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+    }
+
+    /** Live threads whose name starts with {@code prefix}; a lane's thread starts with its first piece of work. */
+    static long threadsNamed(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix)).count();
     }
 
     /** This process's resident set size, as the kernel reports it. */
