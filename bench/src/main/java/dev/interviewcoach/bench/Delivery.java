@@ -58,10 +58,6 @@ final class Delivery {
         return replyNanos != 0;
     }
 
-    synchronized boolean turnedAway() {
-        return turnedAway;
-    }
-
     /** Nothing more will happen to it: refused, or accepted and (where the app replies) replied to. */
     synchronized boolean settled(boolean expectReply) {
         return ackNanos != 0 && (!accepted() || !expectReply || replyNanos != 0);

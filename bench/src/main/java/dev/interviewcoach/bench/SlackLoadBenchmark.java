@@ -76,6 +76,7 @@ public final class SlackLoadBenchmark {
             return coachAckOnly.acknowledgedPerSecond() / bareClosed.acknowledgedPerSecond();
         }
 
+        /** At the offered rate both should complete everything; below 1 the coach fell behind. */
         double openRatio() {
             return coachOpen.completedPerSecond() / bareOpen.completedPerSecond();
         }
