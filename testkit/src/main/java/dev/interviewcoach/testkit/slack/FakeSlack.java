@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
@@ -95,6 +97,7 @@ public final class FakeSlack implements AutoCloseable {
     private final List<UploadedFile> uploads = new ArrayList<>();
 
     private final Map<String, CompletableFuture<JsonNode>> acks = new ConcurrentHashMap<>();
+    private final List<Consumer<ApiCall>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong tsCounter = new AtomicLong();
     private final AtomicLong viewCounter = new AtomicLong();
     private final AtomicLong fileCounter = new AtomicLong();
@@ -187,6 +190,14 @@ public final class FakeSlack implements AutoCloseable {
         synchronized (monitor) {
             users.put(userId, profile);
         }
+    }
+
+    /**
+     * Tells {@code listener} about every Web API call as it arrives, on the fake's HTTP thread, after the call is
+     * recorded and before it is answered. For harnesses that time replies; keep the listener quick.
+     */
+    public void onCall(Consumer<ApiCall> listener) {
+        listeners.add(listener);
     }
 
     /**
@@ -427,6 +438,9 @@ public final class FakeSlack implements AutoCloseable {
             calls.add(call);
             controlled = controlledReply(method);
             monitor.notifyAll();
+        }
+        for (Consumer<ApiCall> listener : listeners) {
+            listener.accept(call);
         }
         return controlled != null ? controlled : new Reply(200, cannedAnswer(method, args), null);
     }

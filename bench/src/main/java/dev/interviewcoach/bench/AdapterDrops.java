@@ -1,0 +1,43 @@
+package dev.interviewcoach.bench;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import dev.interviewcoach.slack.SlackAdapter;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts events the Slack adapter acknowledged but could not queue for the engine (its "engine busy: dropped"
+ * warning): the adapter says so only in its log, so the harness listens there.
+ */
+final class AdapterDrops extends AppenderBase<ILoggingEvent> {
+
+    private final LongAdder dropped = new LongAdder();
+
+    /** Starts counting; {@link #close()} stops. */
+    static AdapterDrops listen() {
+        AdapterDrops drops = new AdapterDrops();
+        drops.setName("bench-adapter-drops");
+        drops.setContext(((Logger) LoggerFactory.getLogger(SlackAdapter.class)).getLoggerContext());
+        drops.start();
+        ((Logger) LoggerFactory.getLogger(SlackAdapter.class)).addAppender(drops);
+        return drops;
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+        if (event.getMessage() != null && event.getMessage().startsWith("engine busy")) {
+            dropped.increment();
+        }
+    }
+
+    long count() {
+        return dropped.sum();
+    }
+
+    void close() {
+        ((Logger) LoggerFactory.getLogger(SlackAdapter.class)).detachAppender(this);
+        stop();
+    }
+}

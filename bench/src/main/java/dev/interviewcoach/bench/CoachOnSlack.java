@@ -1,0 +1,94 @@
+package dev.interviewcoach.bench;
+
+import dev.interviewcoach.app.Coach;
+import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.question.BankReader;
+import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.slack.SlackAdapter;
+import dev.interviewcoach.slack.SlackSettings;
+import dev.interviewcoach.store.Database;
+import dev.interviewcoach.testkit.slack.FakeSlack;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The real coach on Slack, in this process, wired as {@code SlackEndToEndTest} wires it: a SQLite file in a temp
+ * folder, {@link Coach}, a {@link ConversationExecutor} and the real {@link SlackAdapter} (Bolt in our Jetty) on
+ * loopback, with the Slack Web API pointed at a {@link FakeSlack}.
+ */
+final class CoachOnSlack implements SlackTarget {
+
+    static final String BOT_TOKEN = "xoxb-bench";
+    static final String SIGNING_SECRET = "bench-signing-secret";
+    static final String PATH = "/slack/events";
+
+    private final Path dir;
+    private final Coach coach;
+    private final ConversationExecutor executor;
+    private final SlackAdapter adapter;
+    private final URI url;
+
+    /**
+     * @param lanes        engine lanes ({@code coach run} uses 8)
+     * @param queuePerLane queued events per lane before the adapter turns work away ({@code coach run} uses 256)
+     */
+    CoachOnSlack(FakeSlack slack, int lanes, int queuePerLane) throws Exception {
+        dir = Files.createTempDirectory("coach-bench-");
+        Database db = Database.sqlite(dir.resolve("coach.db"));
+        db.migrate();
+        coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
+                new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(3));
+        executor = new ConversationExecutor(lanes, queuePerLane);
+        adapter = new SlackAdapter(new SlackSettings(BOT_TOKEN, Optional.of(SIGNING_SECRET), Optional.empty(),
+                Optional.of(slack.methodsUrl()), "127.0.0.1", 0, PATH), coach.engine(), executor, Clock.systemUTC(),
+                Thread::sleep);
+        adapter.start();
+        url = URI.create("http://127.0.0.1:" + adapter.httpPort() + PATH);
+    }
+
+    @Override
+    public String name() {
+        return "coach";
+    }
+
+    @Override
+    public URI url() {
+        return url;
+    }
+
+    @Override
+    public boolean replies() {
+        return true;
+    }
+
+    Coach coach() {
+        return coach;
+    }
+
+    /** Engine work queued or running. */
+    int pending() {
+        return executor.pending();
+    }
+
+    @Override
+    public void close() {
+        try {
+            adapter.close();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("the Slack adapter did not stop cleanly", e);
+        } finally {
+            executor.close();
+            coach.close();
+            SlackLoadBenchmark.deleteTree(dir);
+        }
+    }
+}

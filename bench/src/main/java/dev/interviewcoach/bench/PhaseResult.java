@@ -1,0 +1,32 @@
+package dev.interviewcoach.bench;
+
+/**
+ * The figures of one load phase against one target.
+ *
+ * @param offeredRate    events per second the scheduler offered; 0 for the closed loop (as fast as replies allow)
+ * @param sent           requests sent in the measured window
+ * @param acknowledged   of those, acknowledged with HTTP 200 (including "too busy" answers, which are 200 too)
+ * @param completed      of those, acknowledged with 200, taken on and, where people wait for replies, replied to
+ * @param refused        not acknowledged with 200 (an error status, no response, or "too busy")
+ * @param missingReplies acknowledged, but the bot's reply never came (within the drain time)
+ * @param stalls         times a person gave up waiting for the next question (5 s) and typed anyway
+ * @param idleSlots      send slots of the open loop in which no person was ready (waiting for the bot)
+ * @param maxLagMillis   how late the open loop's scheduler sent at worst (a late scheduler hides latency)
+ * @param spent          load average and CPU by thread family over the measured window
+ */
+record PhaseResult(String target, String phase, double offeredRate, int people, double seconds, long sent,
+                   long acknowledged, long completed, long refused, long missingReplies, long stalls, long idleSlots, double maxLagMillis,
+                   Latencies ack, Latencies reply, ResourceUse.Spent spent) {
+
+    double completedPerSecond() {
+        return completed / seconds;
+    }
+
+    double acknowledgedPerSecond() {
+        return acknowledged / seconds;
+    }
+
+    long errors() {
+        return refused + missingReplies;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.interviewcoach.bench;
+
+import java.net.URI;
+
+/** What the load is sent to: a Bolt app served by our Jetty on loopback, at its Slack request URL. */
+interface SlackTarget extends AutoCloseable {
+
+    /** A short name for the report. */
+    String name();
+
+    /** The request URL Slack would post events and commands to. */
+    URI url();
+
+    /** Whether the app answers people through the Web API (the coach), or only acknowledges (the bare app). */
+    boolean replies();
+
+    /** Stops the app and its server; a failure to stop is reported, not thrown as a checked exception. */
+    @Override
+    void close();
+}

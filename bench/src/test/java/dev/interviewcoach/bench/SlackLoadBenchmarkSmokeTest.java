@@ -1,0 +1,67 @@
+package dev.interviewcoach.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The harness itself, tiny: two people for two seconds against the coach and the bare app, and a few interviews
+ * for the memory mode. Proves the wiring (signed requests in, replies seen at the fake Slack, figures out); the
+ * real runs are in docs/performance.md.
+ */
+class SlackLoadBenchmarkSmokeTest {
+
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    @Test
+    void twoPeopleForTwoSecondsGetEveryReplyFromTheCoachAndEveryAckFromTheBareApp() throws Exception {
+        SlackLoadBenchmark.LoadOptions options = new SlackLoadBenchmark.LoadOptions(2, 20, Duration.ofMillis(500),
+                Duration.ofSeconds(2), 2, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(5), 1, 2,
+                16, DirectChannelIds.RANDOM);
+
+        List<SlackLoadBenchmark.LoadRun> runs = SlackLoadBenchmark.load(options, QUIET);
+
+        SlackLoadBenchmark.LoadRun run = runs.getFirst();
+        for (PhaseResult phase : List.of(run.coachOpen(), run.coachClosed(), run.bareOpen(), run.bareClosed())) {
+            assertThat(phase.sent()).as(phase.target() + " " + phase.phase()).isPositive();
+            assertThat(phase.errors()).as(phase.target() + " " + phase.phase()).isZero();
+            assertThat(phase.completed()).isEqualTo(phase.sent());
+            assertThat(phase.ack().count()).isEqualTo(phase.sent());
+        }
+        assertThat(run.coachAckOnly().sent()).isPositive();
+        assertThat(run.coachOpen().reply().count()).isEqualTo(run.coachOpen().sent());
+        assertThat(run.bareOpen().reply().count()).isZero();
+        assertThat(run.coachHeapMb()).isPositive();
+        assertThat(run.closedRatio()).isPositive();
+    }
+
+    @Test
+    void interviewsStartedForTheMemoryModeStayInProgress() throws Exception {
+        InProgressInterviewsMemory.Result result = InProgressInterviewsMemory.run(20, 2, 16, QUIET);
+
+        assertThat(result.inProgress()).isEqualTo(20);
+        assertThat(result.withInterviewsMb()).isPositive();
+    }
+
+    @Test
+    void practiceAnswersAreEightyToOneHundredTwentyWords() {
+        for (int i = 0; i < PracticeAnswers.count(); i++) {
+            assertThat(PracticeAnswers.words(i)).as("answer " + i).isBetween(80, 120);
+        }
+    }
+
+    @Test
+    void percentilesAreNearestRank() {
+        Latencies latencies = new Latencies();
+        for (int ms = 1; ms <= 100; ms++) {
+            latencies.add(ms * 1_000_000L);
+        }
+        assertThat(latencies.percentileMillis(50)).isEqualTo(50.0);
+        assertThat(latencies.percentileMillis(99)).isEqualTo(99.0);
+        assertThat(latencies.percentileMillis(100)).isEqualTo(100.0);
+    }
+}
