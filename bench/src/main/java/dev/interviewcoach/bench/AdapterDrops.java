@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts events the Slack adapter acknowledged but could not queue for the engine (its "engine busy: dropped"
- * warning): the adapter says so only in its log, so the harness listens there.
+ * Counts events the Slack adapter could not queue for the engine (its "engine busy" warning). Such
+ * events are refused with a 500 so Slack delivers them again; the harness listens to the log to count them.
  */
 final class AdapterDrops extends AppenderBase<ILoggingEvent> {
 

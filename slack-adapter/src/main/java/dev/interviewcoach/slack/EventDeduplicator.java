@@ -20,4 +20,9 @@ final class EventDeduplicator {
     boolean firstTime(String id) {
         return seen.asMap().putIfAbsent(id, Boolean.TRUE) == null;
     }
+
+    /** Forgets an id, so its next delivery is taken (the first could not be queued). */
+    void forget(String id) {
+        seen.invalidate(id);
+    }
 }

@@ -82,14 +82,21 @@ public final class SlackAdapter implements AutoCloseable {
         });
         app.event(AppMentionEvent.class, (payload, ctx) -> {
             if (dedupe.firstTime(payload.getEventId())) {
-                dispatch(SlackInbound.mention(payload.getEventId(), payload.getTeamId(), payload.getEvent(), clock.instant()));
+                Inbound mention = SlackInbound.mention(payload.getEventId(), payload.getTeamId(), payload.getEvent(),
+                        clock.instant());
+                if (!dispatch(mention)) {
+                    return retryLater(payload.getEventId());
+                }
             }
             return ctx.ack();
         });
         app.event(MessageEvent.class, (payload, ctx) -> {
             if (dedupe.firstTime(payload.getEventId())) {
-                SlackInbound.message(payload.getEventId(), payload.getTeamId(), payload.getEvent(), ctx.getBotUserId(),
-                        clock.instant()).ifPresent(this::dispatch);
+                Optional<Inbound.Message> message = SlackInbound.message(payload.getEventId(), payload.getTeamId(), payload.getEvent(),
+                        ctx.getBotUserId(), clock.instant());
+                if (message.isPresent() && !dispatch(message.get())) {
+                    return retryLater(payload.getEventId());
+                }
             }
             return ctx.ack();
         });
@@ -177,11 +184,29 @@ public final class SlackAdapter implements AutoCloseable {
         });
     }
 
+    /**
+     * An event the engine had no room for is answered with an error (500), not acknowledged: Slack
+     * delivers it again (after about a minute, then five), so an answer is delayed under overload,
+     * never lost.
+     */
+    private com.slack.api.bolt.response.Response retryLater(String eventId) {
+        // Bolt turns a listener's exception into a 500; a plain non-200 response reads to it as "no listener".
+        dedupe.forget(eventId);
+        throw new EngineBusy();
+    }
+
+    /** Thrown out of a listener so Bolt answers with an error and Slack retries the delivery. */
+    static final class EngineBusy extends RuntimeException {
+        EngineBusy() {
+            super("engine busy: not acknowledged, so Slack delivers the event again", null, false, false);
+        }
+    }
+
     /** Queues an event for the engine; false when the engine is too busy to take it. */
     private boolean dispatch(Inbound inbound) {
         boolean queued = executor.submit(CoachEngine.conversationKey(inbound), () -> engine.handle(inbound, port));
         if (!queued) {
-            log.warn("engine busy: dropped {} from {}", inbound.getClass().getSimpleName(), inbound.place().key());
+            log.warn("engine busy: could not queue {} from {}", inbound.getClass().getSimpleName(), inbound.place().key());
         }
         return queued;
     }

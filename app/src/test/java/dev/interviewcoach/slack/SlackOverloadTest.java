@@ -1,0 +1,86 @@
+package dev.interviewcoach.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.engine.CoachEngine;
+import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.engine.MessageHandler;
+import dev.interviewcoach.store.Database;
+import dev.interviewcoach.store.ProcessedEvents;
+import dev.interviewcoach.testkit.slack.FakeSlack;
+import dev.interviewcoach.testkit.slack.SlackRequests;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Under overload a message is not acknowledged, so Slack delivers it again: delayed, never lost. */
+class SlackOverloadTest {
+
+    private static final String SECRET = "overload-secret";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anEventTheEngineHasNoRoomForIsRefusedAndTakenWhenSlackRetriesIt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> handled = new CopyOnWriteArrayList<>();
+        MessageHandler slow = (Inbound.Message message, dev.interviewcoach.chat.ChatPort port) -> {
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            handled.add(message.text());
+            return true;
+        };
+        try (FakeSlack slack = FakeSlack.start(); Database db = Database.sqlite(dir.resolve("coach.db"));
+             ConversationExecutor executor = new ConversationExecutor(1, 1)) {
+            db.migrate();
+            CoachEngine engine = new CoachEngine(List.of(), List.of(slow), List.of(), List.of(),
+                    new ProcessedEvents(db.jdbi(), Clock.systemUTC()));
+            SlackAdapter adapter = new SlackAdapter(new SlackSettings("xoxb-overload", Optional.of(SECRET), Optional.empty(),
+                    Optional.of(slack.methodsUrl()), "127.0.0.1", 0, "/slack/events"), engine, executor, Clock.systemUTC(),
+                    millis -> { });
+            try {
+                adapter.start();
+                URI url = URI.create("http://127.0.0.1:" + adapter.httpPort() + "/slack/events");
+                SlackRequests requests = new SlackRequests(SECRET);
+                HttpClient http = HttpClient.newHttpClient();
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (int i = 1; i <= 3; i++) {
+                    var event = SlackRequests.messageEvent("DOVER", "UOVER", "answer " + i, SlackRequests.newTs(), null, "im");
+                    statuses.add(http.send(requests.event(url, "Ev-over-" + i, event), HttpResponse.BodyHandlers.ofString())
+                            .statusCode());
+                    Thread.sleep(200); // the first starts running, the second waits in the queue
+                }
+                assertThat(statuses).as("a refusal Slack retries").containsExactly(200, 200, 500);
+                release.countDown();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (handled.size() < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                var third = SlackRequests.messageEvent("DOVER", "UOVER", "answer 3", SlackRequests.newTs(), null, "im");
+                assertThat(http.send(requests.eventRetry(url, "Ev-over-3", third, 1), HttpResponse.BodyHandlers.ofString())
+                        .statusCode()).isEqualTo(200);
+                while (handled.size() < 3 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(handled).containsExactly("answer 1", "answer 2", "answer 3");
+            } finally {
+                release.countDown();
+                adapter.close();
+            }
+        }
+    }
+}
