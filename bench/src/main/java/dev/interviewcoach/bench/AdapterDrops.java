@@ -28,7 +28,9 @@ final class AdapterDrops extends AppenderBase<ILoggingEvent> {
     @Override
     protected void append(ILoggingEvent event) {
         if (event.getMessage() != null && event.getMessage().startsWith("engine busy")) {
-            dropped.increment();
+            // The adapter logs at most once a second, with how many it refused since its last line.
+            Object[] args = event.getArgumentArray();
+            dropped.add(args != null && args.length >= 3 && args[2] instanceof Number n ? n.longValue() : 1);
         }
     }
 

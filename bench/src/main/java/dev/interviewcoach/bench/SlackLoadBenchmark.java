@@ -61,7 +61,7 @@ public final class SlackLoadBenchmark {
     /**
      * One run of the load mode: the loads against the coach, then against the bare app. {@code coachAckOnly} is
      * the closed loop against the coach with people sending again on the ack, as against the bare app;
-     * {@code coachDropped} counts events the adapter acknowledged but could not queue, over the coach's phases.
+     * {@code coachDropped} counts events the adapter could not queue (refused with 503 for Slack to retry), over the coach's phases.
      */
     record LoadRun(PhaseResult coachOpen, PhaseResult coachClosed, PhaseResult coachAckOnly, long coachDropped,
                    double coachHeapMb, PhaseResult bareOpen, PhaseResult bareClosed, double bareHeapMb) {
@@ -151,7 +151,7 @@ public final class SlackLoadBenchmark {
                     out.printf("coach: heap after GC %.1f MiB (RSS %s)%n", coachHeap, rss());
                     coachAckOnly = phases.closed(coach, id + "A", false);
                     dropped = drops.count();
-                    out.printf("coach: the adapter acknowledged but dropped %d events (engine lanes full), all phases%n",
+                    out.printf("coach: the adapter refused %d events (engine lanes full; Slack retries them), all phases%n",
                             dropped);
                     awaitIdle(coach);
                 } finally {
@@ -247,7 +247,7 @@ public final class SlackLoadBenchmark {
         row(out, "coach, acks only (closed loop): HTTP 200 acks/s", runs, r -> r.coachAckOnly().acknowledgedPerSecond(),
                 "");
         row(out, "coach, acks only: ack p99 ms", runs, r -> r.coachAckOnly().ack().percentileMillis(99), "");
-        row(out, "coach: events acknowledged but dropped (lanes full)", runs, LoadRun::coachDropped, "");
+        row(out, "coach: events refused, lanes full (Slack retries)", runs, LoadRun::coachDropped, "");
         row(out, "throughput ratio coach/bare (closed loop, replies/acks)", runs, LoadRun::closedRatio,
                 "target >= " + fmt(TARGET_RATIO));
         row(out, "ack throughput ratio coach/bare (acks only)", runs, LoadRun::ackOnlyRatio, "");

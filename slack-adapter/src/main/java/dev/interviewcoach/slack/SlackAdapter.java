@@ -49,6 +49,9 @@ public final class SlackAdapter implements AutoCloseable {
     private final SlackChatPort port;
     private final EventDeduplicator dedupe = new EventDeduplicator();
     private final dev.interviewcoach.observe.OpsEndpoints ops;
+    private final java.util.concurrent.atomic.LongAdder busy = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.AtomicLong lastBusyLog = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime() - 2_000_000_000L);
     private SlackHttpServer http;
     private SocketModeApp socket;
 
@@ -76,6 +79,16 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     private void register() {
+        // Turns a listener's "engine busy" into a plain 503 (Slack then delivers the event again),
+        // without the error log Bolt writes for other exceptions: under a flood that would be a line each.
+        app.use((req, resp, chain) -> {
+            try {
+                return chain.next(req);
+            } catch (EngineBusy busy) {
+                return com.slack.api.bolt.response.Response.builder().statusCode(503)
+                        .contentType("text/plain; charset=utf-8").body("busy; please retry").build();
+            }
+        });
         app.command("/coach", (req, ctx) -> {
             Inbound inbound = SlackInbound.command(req.getPayload(), clock.instant());
             return dispatch(inbound) ? ctx.ack() : ctx.ack(BUSY);
@@ -185,12 +198,12 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /**
-     * An event the engine had no room for is answered with an error (500), not acknowledged: Slack
+     * An event the engine had no room for is answered 503, not acknowledged: Slack
      * delivers it again (after about a minute, then five), so an answer is delayed under overload,
      * never lost.
      */
     private com.slack.api.bolt.response.Response retryLater(String eventId) {
-        // Bolt turns a listener's exception into a 500; a plain non-200 response reads to it as "no listener".
+        // A plain non-200 response reads to Bolt as "no listener"; the exception reaches our middleware instead.
         dedupe.forget(eventId);
         throw new EngineBusy();
     }
@@ -206,7 +219,14 @@ public final class SlackAdapter implements AutoCloseable {
     private boolean dispatch(Inbound inbound) {
         boolean queued = executor.submit(CoachEngine.conversationKey(inbound), () -> engine.handle(inbound, port));
         if (!queued) {
-            log.warn("engine busy: could not queue {} from {}", inbound.getClass().getSimpleName(), inbound.place().key());
+            busy.increment();
+            long now = System.nanoTime();
+            long last = lastBusyLog.get();
+            // One line a second at most: under a flood a line per event would add to the load.
+            if (now - last >= 1_000_000_000L && lastBusyLog.compareAndSet(last, now)) {
+                log.warn("engine busy: could not queue {} from {} ({} refused since the last such line; Slack retries"
+                        + " events)", inbound.getClass().getSimpleName(), inbound.place().key(), busy.sumThenReset());
+            }
         }
         return queued;
     }
