@@ -152,24 +152,30 @@ final class DiscordListener extends ListenerAdapter {
             return; // without the Message Content intent guild messages arrive empty; the Answer button covers it
         }
         UserRef user = user(e.getAuthor(), e.isFromGuild() ? e.getGuild() : null);
+        boolean taken = true;
         if (!e.isFromGuild()) {
-            dispatch(new Inbound.Message("discord:" + e.getMessageId(), user, DiscordChatPort.directPlace(user.userId()),
+            taken = dispatch(new Inbound.Message("discord:" + e.getMessageId(), user, DiscordChatPort.directPlace(user.userId()),
                     text, e.getMessageId(), clock.instant()), port);
-            return;
-        }
-        if (e.getChannelType() == ChannelType.GUILD_PRIVATE_THREAD || e.getChannelType() == ChannelType.GUILD_PUBLIC_THREAD) {
-            dispatch(new Inbound.Message("discord:" + e.getMessageId(), user, place(e.getChannel(), e.getGuild(), user),
+        } else if (e.getChannelType() == ChannelType.GUILD_PRIVATE_THREAD
+                || e.getChannelType() == ChannelType.GUILD_PUBLIC_THREAD) {
+            taken = dispatch(new Inbound.Message("discord:" + e.getMessageId(), user, place(e.getChannel(), e.getGuild(), user),
                     text, e.getMessageId(), clock.instant()), port);
-            return;
-        }
-        if (e.getMessage().getMentions().isMentioned(e.getJDA().getSelfUser())) {
+        } else if (e.getMessage().getMentions().isMentioned(e.getJDA().getSelfUser())) {
             String words = text.replaceAll("<@!?" + e.getJDA().getSelfUser().getId() + ">", "").strip();
-            dispatch(new Inbound.Command("discord:" + e.getMessageId(), user, place(e.getChannel(), e.getGuild(), user),
+            taken = dispatch(new Inbound.Command("discord:" + e.getMessageId(), user, place(e.getChannel(), e.getGuild(), user),
                     words, clock.instant()), port);
+        }
+        if (!taken) {
+            // Discord does not deliver a message again, so the person must know to resend it.
+            e.getMessage().reply(BUSY).mentionRepliedUser(false).queue(ok -> { }, failed -> { });
         }
     }
 
-    private void dispatch(Inbound inbound, dev.interviewcoach.chat.ChatPort replies) {
+    static final String BUSY = "I'm swamped right now and could not take that; please send it again in a minute."
+            + " Nothing was scored.";
+
+    /** Queues an event for the engine; false (after telling the person, for interactions) when it is too busy. */
+    private boolean dispatch(Inbound inbound, dev.interviewcoach.chat.ChatPort replies) {
         boolean queued = executor.submit(CoachEngine.conversationKey(inbound), () -> {
             try {
                 engine.handle(inbound, replies);
@@ -180,8 +186,12 @@ final class DiscordListener extends ListenerAdapter {
             }
         });
         if (!queued) {
-            log.warn("engine busy: dropped {} from {}", inbound.getClass().getSimpleName(), inbound.place().key());
+            log.warn("engine busy: could not queue {} from {}", inbound.getClass().getSimpleName(), inbound.place().key());
+            if (replies instanceof InteractionPort interaction) {
+                interaction.refuse(BUSY);
+            }
         }
+        return queued;
     }
 
     boolean readsMessages() {

@@ -126,6 +126,11 @@ final class InteractionPort implements ChatPort {
         channels.update(message, reply);
     }
 
+    /** Answers the deferred interaction with a note only its author sees, when its work could not be taken. */
+    void refuse(String text) {
+        hook.sendMessage(text).setEphemeral(true).queue(ok -> { }, failed -> { });
+    }
+
     /** Called when the engine is done with the interaction. */
     void finish() {
         if (deferredReply && !used) {

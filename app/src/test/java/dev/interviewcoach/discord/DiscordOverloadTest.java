@@ -1,0 +1,74 @@
+package dev.interviewcoach.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.chat.ChatPort;
+import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.engine.CoachEngine;
+import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.engine.MessageHandler;
+import dev.interviewcoach.store.Database;
+import dev.interviewcoach.store.ProcessedEvents;
+import dev.interviewcoach.testkit.discord.FakeDiscord;
+import dev.interviewcoach.testkit.discord.RestCall;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Discord does not deliver anything twice, so work the engine has no room for is answered: "send it again". */
+class DiscordOverloadTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMessageOrCommandTheEngineCannotTakeIsAnsweredWithAskToResend() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        MessageHandler slow = (Inbound.Message message, ChatPort port) -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        };
+        try (FakeDiscord discord = FakeDiscord.start().messageContentIntent(true);
+             Database db = Database.sqlite(dir.resolve("coach.db"));
+             ConversationExecutor executor = new ConversationExecutor(1, 1)) {
+            db.migrate();
+            CoachEngine engine = new CoachEngine(List.of(), List.of(slow), List.of(), List.of(),
+                    new ProcessedEvents(db.jdbi(), Clock.systemUTC()));
+            DiscordAdapter adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 1,
+                    Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.ON),
+                    engine, executor, List::of, Clock.systemUTC());
+            try {
+                adapter.start();
+                String dm = discord.dmChannel(FakeDiscord.USER_A);
+                discord.message(FakeDiscord.USER_A, dm, "first, which runs");
+                Thread.sleep(300);
+                discord.message(FakeDiscord.USER_A, dm, "second, which waits");
+                Thread.sleep(300);
+                String third = discord.message(FakeDiscord.USER_A, dm, "third, with no room");
+                RestCall reply = discord.awaitCall("POST", "channels/" + dm + "/messages",
+                        c -> c.body() != null && c.body().toString().contains("swamped"), WAIT);
+                assertThat(reply.body().path("message_reference").path("message_id").asText()).isEqualTo(third);
+
+                String token = discord.slashCommand(FakeDiscord.USER_B, FakeDiscord.CHANNEL_ID, "coach", "tracks", Map.of());
+                discord.awaitCall("POST", "webhooks/.*", c -> c.path().contains(token) && c.body() != null
+                        && c.body().toString().contains("swamped"), WAIT);
+            } finally {
+                release.countDown();
+                adapter.close();
+            }
+        }
+    }
+}
