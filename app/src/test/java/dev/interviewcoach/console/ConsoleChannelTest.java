@@ -125,4 +125,16 @@ class ConsoleChannelTest {
         }
         assertThat(found).as("rows that still name the person").isEmpty();
     }
+
+    @Test
+    void aMockOnATopicAsksThatTopicFirstAndAnUnknownTopicListsTheTracksTopics() throws Exception {
+        String shown = run(String.join("\n",
+                "mock python-developer 3 on concurrency",
+                "end",
+                "mock python-developer 2 on knitting",
+                ":quit"));
+        String first = shown.substring(shown.indexOf("== Question 1 of 3 =="));
+        assertThat(first.lines().limit(6).toList()).anySatisfy(l -> assertThat(l).contains("Topics: concurrency"));
+        assertThat(shown).contains("has no questions on \"knitting\". Its topics: ").contains("concurrency");
+    }
 }

@@ -87,7 +87,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
 
     @Override
     public String usage() {
-        return "mock [track] [questions]";
+        return "mock [track] [questions] [on TOPIC]";
     }
 
     @Override
@@ -105,7 +105,10 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     public void handle(Inbound.Command command, List<String> args, ChatPort port) {
         String trackWord = null;
         Integer count = null;
-        for (String arg : args) {
+        int on = args.stream().map(a -> a.toLowerCase(java.util.Locale.ROOT)).toList().indexOf("on");
+        String topic = on < 0 || on == args.size() - 1 ? null
+                : String.join("-", args.subList(on + 1, args.size())).toLowerCase(java.util.Locale.ROOT);
+        for (String arg : on < 0 ? args : args.subList(0, on)) {
             if (arg.matches("\\d{1,6}")) {
                 count = Integer.parseInt(arg);
             } else if (trackWord == null) {
@@ -128,7 +131,26 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
             port.post(here, unknownTrack(trackWord).onlyTo(user));
             return;
         }
-        List<Question> chosen = picker.pick(bank.get(), questions, weights.forUser(user));
+        List<Question> chosen;
+        if (topic != null) {
+            List<Question> onTopic = bank.get().questions().stream().filter(q -> q.topics().contains(topic)).toList();
+            if (onTopic.isEmpty()) {
+                port.post(here, Reply.text("The " + bank.get().track() + " track has no questions on \"" + topic
+                        + "\". Its topics: " + String.join(", ", bank.get().questions().stream()
+                        .flatMap(q -> q.topics().stream()).distinct().sorted().toList()) + ".").onlyTo(user));
+                return;
+            }
+            // The topic's questions first; others of the track fill up the interview if it has fewer.
+            chosen = new java.util.ArrayList<>(picker.pick(new Bank(bank.get().track(), bank.get().title(),
+                    bank.get().description(), onTopic, bank.get().source()), questions));
+            List<Question> rest = bank.get().questions().stream().filter(q -> !onTopic.contains(q)).toList();
+            if (chosen.size() < questions && !rest.isEmpty()) {
+                chosen.addAll(picker.pick(new Bank(bank.get().track(), bank.get().title(), bank.get().description(), rest,
+                        bank.get().source()), questions - chosen.size()));
+            }
+        } else {
+            chosen = picker.pick(bank.get(), questions, weights.forUser(user));
+        }
         if (chosen.size() < questions) {
             start(command, bank.get(), chosen, "The " + bank.get().track() + " track has " + chosen.size()
                     + " questions, so this interview has " + chosen.size() + ".", port);

@@ -76,8 +76,7 @@ public final class StatsCommand implements CommandHandler {
 
     static String nextStep(Progress p) {
         return p.weakestTopic()
-                .map(t -> "start a 3-question mock on " + t.topic() + ": mock " + t.track() + " 3 (your weak topics"
-                        + " come up more often), or one question now: ask " + t.topic())
+                .map(t -> "start a 3-question mock on " + t.topic() + ": mock " + t.track() + " 3 on " + t.topic())
                 .orElse(p.answeredToday() ? "keep the streak going tomorrow; for more today, try a 5-question mock"
                         : "answer today's question to keep your streak, or start a 5-question mock");
     }

@@ -27,6 +27,11 @@ final class CoachSlashCommand {
     static final String TRACK = "track";
     /** Options the engine reads as one word each: "9 am" or "mon, wed" must not fall apart into two. */
     private static final Set<String> ONE_WORD = Set.of("time", "zone", "days");
+    /** Words the engine expects before an option's value, by "group subcommand/option". */
+    private static final Map<String, String> PREFIX = Map.of(
+            "mock/topic", "on ",
+            "daily subscribe/topic", "topic:",
+            "daily subscribe/difficulty", "difficulty:");
     /** Option names in declared order, by "group subcommand" (or "subcommand" without a group). */
     private static final Map<String, List<String>> DECLARED = declaredOrder(definition());
 
@@ -40,7 +45,9 @@ final class CoachSlashCommand {
                         new SubcommandData("mock", "Start a mock interview").addOptions(
                                 track(),
                                 new OptionData(OptionType.INTEGER, "questions", "How many questions (1-20)", false)
-                                        .setRequiredRange(1, 20)),
+                                        .setRequiredRange(1, 20),
+                                new OptionData(OptionType.STRING, "topic", "Lean on one topic, e.g. caching", false)
+                                        .setMaxLength(64)),
                         new SubcommandData("ask", "One question on a topic").addOptions(
                                 new OptionData(OptionType.STRING, "topic", "e.g. caching, deadlocks, a conflict", true)),
                         new SubcommandData("tracks", "List the question tracks"),
@@ -65,7 +72,12 @@ final class CoachSlashCommand {
                                                 false).setMaxLength(64),
                                         new OptionData(OptionType.STRING, "mode", "How people answer", false)
                                                 .addChoice("open: answers in the thread", "open")
-                                                .addChoice("sealed: answers private until the reveal", "sealed")),
+                                                .addChoice("sealed: answers private until the reveal", "sealed"),
+                                        new OptionData(OptionType.STRING, "topic", "Only questions on this topic", false)
+                                                .setMaxLength(64),
+                                        new OptionData(OptionType.INTEGER, "difficulty", "Up to this difficulty", false)
+                                                .addChoice("1: warm-up", 1).addChoice("2: core", 2)
+                                                .addChoice("3: senior", 3)),
                                 new SubcommandData("unsubscribe", "Stop the question of the day here"),
                                 new SubcommandData("status", "This channel's schedule and next question"),
                                 new SubcommandData("now", "Post today's question now"),
@@ -106,7 +118,10 @@ final class CoachSlashCommand {
             if (value == null || value.isBlank()) {
                 continue;
             }
-            text.append(' ').append(ONE_WORD.contains(name) ? value.replaceAll("\\s+", "") : value.strip());
+            String prefix = PREFIX.get(key(group, subcommand) + "/" + name);
+            String word = ONE_WORD.contains(name) ? value.replaceAll("\\s+", "")
+                    : prefix != null && prefix.endsWith(":") ? value.strip().replaceAll("\\s+", "-") : value.strip();
+            text.append(' ').append(prefix == null ? "" : prefix).append(word);
         }
         return text.toString();
     }

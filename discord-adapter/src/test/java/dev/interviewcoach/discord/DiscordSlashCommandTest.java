@@ -41,6 +41,10 @@ class DiscordSlashCommandTest {
         assertThat(CoachSlashCommand.words("daily", "leaderboard", Map.of("state", "off"))).isEqualTo("daily leaderboard off");
         assertThat(CoachSlashCommand.words("daily", "now", Map.of())).isEqualTo("daily now");
         assertThat(CoachSlashCommand.words(null, "ask", Map.of("topic", "a conflict"))).isEqualTo("ask a conflict");
+        assertThat(CoachSlashCommand.words(null, "mock", Map.of("topic", "caching", "questions", "3")))
+                .isEqualTo("mock 3 on caching");
+        assertThat(CoachSlashCommand.words("daily", "subscribe", Map.of("difficulty", "2", "topic", "data modeling")))
+                .isEqualTo("daily subscribe topic:data-modeling difficulty:2");
         assertThat(CoachSlashCommand.words(null, "mock", Map.of("questions", "3", "track", "sql-and-data")))
                 .isEqualTo("mock sql-and-data 3");
     }
@@ -65,10 +69,12 @@ class DiscordSlashCommandTest {
                 .containsExactly("subscribe", "unsubscribe", "status", "now", "reveal", "leaderboard");
         SubcommandData subscribe = daily.getSubcommands().getFirst();
         assertThat(subscribe.getOptions()).extracting(OptionData::getName)
-                .containsExactly("track", "time", "zone", "days", "mode");
+                .containsExactly("track", "time", "zone", "days", "mode", "topic", "difficulty");
         assertThat(subscribe.getOptions().getFirst().isAutoComplete()).isTrue();
-        assertThat(subscribe.getOptions().getLast().getChoices()).extracting(c -> c.getAsString())
+        assertThat(subscribe.getOptions().get(4).getChoices()).extracting(c -> c.getAsString())
                 .containsExactly("open", "sealed");
+        assertThat(subscribe.getOptions().getLast().getChoices()).extracting(c -> c.getAsString())
+                .containsExactly("1", "2", "3");
         SubcommandData remind = coach.getSubcommands().stream().filter(s -> s.getName().equals("remind")).findFirst()
                 .orElseThrow();
         assertThat(remind.getOptions().getFirst().isRequired()).isTrue();
