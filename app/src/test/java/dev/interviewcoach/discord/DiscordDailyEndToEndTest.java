@@ -6,22 +6,14 @@ import dev.interviewcoach.app.Coach;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.daily.DailyPostRepository;
-import dev.interviewcoach.engine.ConversationExecutor;
-import dev.interviewcoach.interview.MockInterviewFeature;
-import dev.interviewcoach.question.BankCatalog;
-import dev.interviewcoach.question.BankReader;
-import dev.interviewcoach.question.QuestionBanks;
-import dev.interviewcoach.store.Database;
 import dev.interviewcoach.testkit.discord.FakeDiscord;
 import dev.interviewcoach.testkit.discord.RestCall;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,38 +38,22 @@ class DiscordDailyEndToEndTest {
     @TempDir
     Path dir;
 
+    private CoachOnFakeDiscord running;
     private FakeDiscord discord;
     private Coach coach;
-    private ConversationExecutor executor;
     private DiscordAdapter adapter;
 
     private void start(boolean messageContent) throws Exception {
-        discord = FakeDiscord.start().messageContentIntent(messageContent);
-        Database db = Database.sqlite(dir.resolve("coach.db"));
-        db.migrate();
-        coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
-                new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(5));
-        executor = new ConversationExecutor(4, 64);
-        adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 1,
-                Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),
-                coach.engine(), executor, () -> coach.banks().tracks().stream().map(b -> b.track()).toList(),
-                Clock.systemUTC());
-        adapter.start();
+        running = CoachOnFakeDiscord.start(dir, messageContent, 5);
+        discord = running.discord;
+        coach = running.coach;
+        adapter = running.adapter;
     }
 
     @AfterEach
     void stop() {
-        if (executor != null) {
-            executor.close();
-        }
-        if (adapter != null) {
-            adapter.close();
-        }
-        if (coach != null) {
-            coach.close();
-        }
-        if (discord != null) {
-            discord.close();
+        if (running != null) {
+            running.close();
         }
     }
 

@@ -1,0 +1,52 @@
+package dev.interviewcoach.discord;
+
+import dev.interviewcoach.app.Coach;
+import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.question.BankReader;
+import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.store.Database;
+import dev.interviewcoach.testkit.discord.FakeDiscord;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Random;
+
+/** The whole coach on SQLite, with the real JDA adapter connected to a fake Discord; closes all it opened. */
+final class CoachOnFakeDiscord implements AutoCloseable {
+
+    final FakeDiscord discord;
+    final Coach coach;
+    final ConversationExecutor executor = new ConversationExecutor(4, 64);
+    final DiscordAdapter adapter;
+
+    private CoachOnFakeDiscord(FakeDiscord discord, Coach coach) {
+        this.discord = discord;
+        this.coach = coach;
+        this.adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 1,
+                Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),
+                coach.engine(), executor, () -> coach.banks().tracks().stream().map(b -> b.track()).toList(),
+                Clock.systemUTC());
+    }
+
+    /** Starts a fake Discord (with or without the Message Content intent), the coach in {@code dir}, and connects them. */
+    static CoachOnFakeDiscord start(Path dir, boolean messageContent, long seed) throws InterruptedException {
+        FakeDiscord discord = FakeDiscord.start().messageContentIntent(messageContent);
+        Database db = Database.sqlite(dir.resolve("coach.db"));
+        db.migrate();
+        Coach coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
+                new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(seed));
+        CoachOnFakeDiscord running = new CoachOnFakeDiscord(discord, coach);
+        running.adapter.start();
+        return running;
+    }
+
+    @Override
+    public void close() {
+        executor.close();
+        adapter.close();
+        coach.close();
+        discord.close();
+    }
+}
