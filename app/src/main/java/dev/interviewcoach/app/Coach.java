@@ -3,6 +3,7 @@ package dev.interviewcoach.app;
 import dev.interviewcoach.engine.CoachEngine;
 import dev.interviewcoach.feedback.FeedbackEngine;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
+import dev.interviewcoach.feedback.meaning.CachedEmbedder;
 import dev.interviewcoach.interview.AskCommand;
 import dev.interviewcoach.interview.InterviewHome;
 import dev.interviewcoach.interview.InterviewMachine;
@@ -93,6 +94,13 @@ public final class Coach implements AutoCloseable {
     public Coach(Database database, BankCatalog banks, Optional<BankWatcher> watcher,
                  MockInterviewFeature.Settings settings, DailySettings daily, Clock clock, RandomGenerator random,
                  CoachMetrics metrics) {
+        this(database, banks, watcher, settings, daily, clock, random, metrics, Optional.empty());
+    }
+
+    /** The coach, judging answers by meaning as well as words when given a sentence model. */
+    public Coach(Database database, BankCatalog banks, Optional<BankWatcher> watcher,
+                 MockInterviewFeature.Settings settings, DailySettings daily, Clock clock, RandomGenerator random,
+                 CoachMetrics metrics, Optional<CachedEmbedder> sentenceModel) {
         this.metrics = metrics;
         this.database = database;
         this.banks = banks;
@@ -100,7 +108,18 @@ public final class Coach implements AutoCloseable {
         this.analyzer = new TextAnalyzer();
         Jdbi jdbi = database.jdbi();
         Supplier<String> ids = () -> new UUID(random.nextLong(), random.nextLong()).toString();
-        FeedbackEngine feedback = new TimedFeedbackEngine(new RuleBasedFeedbackEngine(banks, analyzer), metrics);
+        RuleBasedFeedbackEngine judge = new RuleBasedFeedbackEngine(banks, analyzer, sentenceModel);
+        if (sentenceModel.isPresent()) {
+            // The banks' vectors are read from the cache or embedded in the background, so start-up does not wait.
+            Thread.ofPlatform().name("sentence-vectors").daemon().start(() -> {
+                try {
+                    judge.prepareMeaning();
+                } catch (RuntimeException e) {
+                    log.warn("Could not prepare the banks' sentence vectors now; they are made on first use: {}", e.getMessage());
+                }
+            });
+        }
+        FeedbackEngine feedback = new TimedFeedbackEngine(judge, metrics);
         InterviewReplies replies = new InterviewReplies();
         this.sessions = new SessionRepository(jdbi);
         this.subscriptions = new SubscriptionRepository(jdbi);
@@ -171,7 +190,8 @@ public final class Coach implements AutoCloseable {
             }
             Coach coach = new Coach(database, catalog, watcher, new MockInterviewFeature.Settings(config.defaultTrack(),
                     config.defaultQuestions(), config.maxQuestions()),
-                    new DailySettings(config.defaultTrack(), config.dailyGrace()), clock, new Random(), metrics);
+                    new DailySettings(config.defaultTrack(), config.dailyGrace()), clock, new Random(), metrics,
+                    SentenceModel.of(config.feedback()));
             // Where start-up time goes, for operators comparing machines.
             log.info("database ready in {} ms, banks in {} ms, coaching engine in {} ms", (migrated - began) / 1_000_000,
                     (loaded - migrated) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);

@@ -35,7 +35,14 @@ public record CoachConfig(
         Slack slack,
         Discord discord,
         Daily daily,
-        Admin admin) {
+        Admin admin,
+        Feedback feedback) {
+
+    /**
+     * How answers are judged: {@code semantic} adds meaning (a sentence model in-process) to the
+     * words; {@code vectorCache} is the folder where the vectors of the banks' texts are kept.
+     */
+    public record Feedback(boolean semantic, Optional<Path> vectorCache) {}
 
     /** The operators' port ({@code /healthz}, {@code /readyz}, {@code /metrics}) when no Slack HTTP server carries them. */
     public record Admin(String host, int port) {}
@@ -94,6 +101,8 @@ public record CoachConfig(
         d.put("discord.messageContent", "auto");
         d.put("admin.host", "127.0.0.1");
         d.put("admin.port", "9090");
+        d.put("feedback.semantic", "on");
+        d.put("feedback.vectorCache", "data/vectors");
         d.put("daily.graceMinutes", "120");
         d.put("daily.checkSeconds", "30");
         return d;
@@ -188,7 +197,19 @@ public record CoachConfig(
                         messageContent(values)),
                 new Daily(java.time.Duration.ofMinutes(positive(values, "daily.graceMinutes")),
                         java.time.Duration.ofSeconds(positive(values, "daily.checkSeconds"))),
-                new Admin(values.get("admin.host").strip(), port(values, "admin.port")));
+                new Admin(values.get("admin.host").strip(), port(values, "admin.port")),
+                new Feedback(onOff(values, "feedback.semantic"),
+                        Optional.of(values.get("feedback.vectorCache").strip()).filter(s -> !s.isEmpty()).map(Path::of)));
+    }
+
+    private static boolean onOff(Map<String, String> values, String key) {
+        String raw = values.get(key).strip().toLowerCase(Locale.ROOT);
+        return switch (raw) {
+            case "on", "true", "yes" -> true;
+            case "off", "false", "no" -> false;
+            default -> throw new ConfigException(key, "setting " + key + " must be on or off, not '" + raw
+                    + "'; fix it in config/coach.yaml or " + envName(key));
+        };
     }
 
     private static String messageContent(Map<String, String> values) {

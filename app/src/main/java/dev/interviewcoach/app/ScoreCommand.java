@@ -57,6 +57,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         QuestionBanks banks = BankCommand.loadBanks(config);
+        CoachConfig settings = CoachConfig.load(Optional.ofNullable(config), new java.util.HashMap<>(System.getenv()));
         Optional<Bank> bank = banks.track(track);
         if (bank.isEmpty()) {
             spec.commandLine().getErr().println("No track '" + track + "'. Run: coach bank list");
@@ -76,7 +77,8 @@ final class ScoreCommand implements Callable<Integer> {
             return 1;
         }
         try (TextAnalyzer analyzer = new TextAnalyzer()) {
-            Feedback feedback = new RuleBasedFeedbackEngine(BankCatalog.of(banks), analyzer).assess(q.get(), answer);
+            Feedback feedback = new RuleBasedFeedbackEngine(BankCatalog.of(banks), analyzer,
+                    SentenceModel.of(settings.feedback())).assess(q.get(), answer);
             if (json) {
                 spec.commandLine().getOut().println(new FeedbackJson().write(q.get(), feedback));
             } else {

@@ -8,15 +8,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An answer read once for every signal: its stems (Lucene English analysis), its lower-case
- * words as typed, its sentences and its word count.
+ * An answer read once for every signal: its stems (Lucene English analysis) with where each stands
+ * in the text and whether a negation governs it, its lower-case words as typed, its sentences and
+ * its word count.
  */
-public record AnalyzedText(String text, List<String> stems, List<String> words, List<String> sentences, int wordCount) {
+public record AnalyzedText(String text, List<Stem> analysed, List<String> stems, List<String> words,
+                           List<String> sentences, int wordCount) {
+
+    /** One content word: its stem, its place in the text, and whether "not", "never" or the like denies it. */
+    public record Stem(String stem, int start, int end, boolean negated) {}
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'+#.-]*[\\p{L}\\p{N}+#]|[\\p{L}\\p{N}]");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n\\s*\\n|\\n\\s*[-*\\d]+[.)]?\\s+");
+    /** What ends the reach of a negation: punctuation, or a word that turns the clause. */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:.!?()\\n]|\\s[-\u2013\u2014]\\s|\\b(but|however|so|because|although|though"
+            + "|while|whereas|yet|instead|rather|unless|except|which|then|and then)\\b");
+    /** How many content words after a negator it denies. */
+    private static final int NEGATION_REACH = 4;
 
     public AnalyzedText {
+        analysed = List.copyOf(analysed);
         stems = List.copyOf(stems);
         words = List.copyOf(words);
         sentences = List.copyOf(sentences);
@@ -34,7 +45,44 @@ public record AnalyzedText(String text, List<String> stems, List<String> words, 
                 sentences.add(s.strip());
             }
         }
-        return new AnalyzedText(text, analyzer.stems(text), words, sentences, TextAnalyzer.wordCount(text));
+        List<Stem> analysed = negations(text, analyzer.tokens(text));
+        return new AnalyzedText(text, analysed, analysed.stream().map(Stem::stem).toList(), words, sentences,
+                TextAnalyzer.wordCount(text));
+    }
+
+    /** Marks the content words that a negator earlier in the same clause denies. */
+    private static List<Stem> negations(String text, List<TextAnalyzer.Token> tokens) {
+        List<Stem> out = new ArrayList<>(tokens.size());
+        int reach = 0;
+        int previousEnd = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            TextAnalyzer.Token t = tokens.get(i);
+            String gap = text.substring(Math.min(previousEnd, t.start()), t.start()).toLowerCase(Locale.ROOT);
+            String word = text.substring(t.start(), t.end()).toLowerCase(Locale.ROOT);
+            if (CLAUSE_BREAK.matcher(gap).find() || CLAUSE_BREAK.matcher(word).matches()) {
+                reach = 0;
+            }
+            previousEnd = t.end();
+            if (t.negator()) {
+                String next = i + 1 < tokens.size()
+                        ? text.substring(tokens.get(i + 1).start(), tokens.get(i + 1).end()).toLowerCase(Locale.ROOT) : "";
+                // "not only X but Y" and "no matter what" assert rather than deny.
+                boolean asserts = (word.equals("not") && (next.equals("only") || next.equals("just")))
+                        || (word.equals("no") && (next.equals("matter") || next.equals("doubt")));
+                reach = asserts ? 0 : NEGATION_REACH;
+                continue;
+            }
+            out.add(new Stem(t.stem(), t.start(), t.end(), reach > 0));
+            if (reach > 0) {
+                reach--;
+            }
+        }
+        return out;
+    }
+
+    /** The words of the answer between two stems, inclusive, exactly as the person typed them. */
+    public String quote(int fromStem, int toStem) {
+        return text.substring(analysed.get(fromStem).start(), analysed.get(toStem).end()).replaceAll("\\s+", " ");
     }
 
     /** The text in lower case with single spaces, padded, for phrase look-ups on whole words. */

@@ -20,26 +20,60 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Measures the feedback engine against answers labelled by people: talking-point precision and
- * recall, the scores each label gets, and the rank correlation of score with label.
+ * Measures the feedback engine against answers labelled by people: the scores each label gets, the
+ * confusion of label against score, the rank correlation of score with label, and talking-point
+ * precision and recall where a case lists the points it makes. A set is read in two parts, a dev
+ * part to tune on and a test part that is only reported; the bars apply to the test part.
  */
 public final class Evaluation {
 
-    /** How good a person judged an answer, from worst to best. */
+    /** How good a person judged an answer; {@code rank} orders labels from worst to best. */
     public enum Label {
-        OFF_TOPIC("off-topic"),
-        WEAK("weak"),
-        PARTIAL("partial"),
-        STRONG("strong");
+        OFF_TOPIC("off-topic", 0, 1, 2, 0.95),
+        KEYWORD_LIST("keyword-list", 1, 1, 2, 0.85),
+        NEGATED("negated", 1, 1, 2, 0.85),
+        WRONG("wrong", 1, 1, 2, 0.85),
+        WEAK("weak", 1, 1, 2, 0.85),
+        PARTIAL("partial", 2, 2, 4, 0),
+        CONCISE("concise", 3, 4, 5, 0.85),
+        PARAPHRASE("paraphrase", 3, 4, 5, 0.85),
+        STRONG("strong", 3, 4, 5, 0.85);
 
         private final String word;
+        private final int rank;
+        private final int low;
+        private final int high;
+        private final double bar;
 
-        Label(String word) {
+        Label(String word, int rank, int low, int high, double bar) {
             this.word = word;
+            this.rank = rank;
+            this.low = low;
+            this.high = high;
+            this.bar = bar;
         }
 
         public String word() {
             return word;
+        }
+
+        /** Where the label stands among the others, for the rank correlation. */
+        public int rank() {
+            return rank;
+        }
+
+        /** The scores this label should get, inclusive. */
+        public int low() {
+            return low;
+        }
+
+        public int high() {
+            return high;
+        }
+
+        /** The share of a part's cases of this label that must score in [low, high]; 0 where no bar is held. */
+        public double bar() {
+            return bar;
         }
 
         static Label of(String word) {
@@ -48,27 +82,28 @@ public final class Evaluation {
                     return l;
                 }
             }
-            throw new IllegalArgumentException("unknown label '" + word + "': use strong, partial, weak or off-topic");
+            throw new IllegalArgumentException("unknown label '" + word + "': use one of "
+                    + java.util.Arrays.stream(values()).map(Label::word).toList());
         }
     }
 
-    /** One labelled answer. */
-    public record Case(String source, String track, String questionId, Label label, Set<String> covers, String note,
-                       String answer) {}
+    /** The bar on the rank correlation of score with label. */
+    public static final double SPEARMAN_BAR = 0.80;
+
+    /** One labelled answer; {@code part} is the folder it came from (dev, test, or none). */
+    public record Case(String source, String part, String track, String questionId, Label label, Set<String> covers,
+                       boolean listsCovers, String note, String answer) {}
 
     /** One case as scored. */
     public record Scored(Case example, int score, Set<String> found, Feedback feedback) {
         /** How far the score is from what the label asks for (0 when it is inside the expected band). */
         public int miss() {
-            return switch (example.label()) {
-                case STRONG -> Math.max(0, 4 - score);
-                case PARTIAL -> score < 2 ? 2 - score : Math.max(0, score - 4);
-                case WEAK, OFF_TOPIC -> Math.max(0, score - 2);
-            };
+            Label l = example.label();
+            return score < l.low() ? l.low() - score : Math.max(0, score - l.high());
         }
     }
 
-    /** The measurements over a whole set. */
+    /** The measurements over a set of cases. */
     public record Report(List<Scored> scored, double precision, double recall, Map<Label, int[]> distribution,
                          double spearman) {
 
@@ -81,6 +116,15 @@ public final class Evaluation {
             return (double) of.stream().filter(s -> s.score() >= min && s.score() <= max).count() / of.size();
         }
 
+        /** Share of cases with this label scoring where the label says. */
+        public double inBand(Label label) {
+            return share(label, label.low(), label.high());
+        }
+
+        public long count(Label label) {
+            return scored.stream().filter(s -> s.example().label() == label).count();
+        }
+
         public List<Scored> furthestOff(int n) {
             return scored.stream().filter(s -> s.miss() > 0)
                     .sorted(Comparator.comparingInt(Scored::miss).reversed()
@@ -88,29 +132,64 @@ public final class Evaluation {
                     .limit(n).toList();
         }
 
-        /** The report as people read it. */
+        /** The labels whose bar is missed, and the correlation if it is; empty when every bar is met. */
+        public List<String> missedBars() {
+            List<String> missed = new ArrayList<>();
+            for (Label label : Label.values()) {
+                if (label.bar() > 0 && count(label) > 0 && inBand(label) < label.bar()) {
+                    missed.add(String.format(Locale.ROOT, "%s %d-%d in %.1f%% (bar %.0f%%)", label.word(), label.low(),
+                            label.high(), 100 * inBand(label), 100 * label.bar()));
+                }
+            }
+            if (spearman < SPEARMAN_BAR) {
+                missed.add(String.format(Locale.ROOT, "spearman %.3f (bar %.2f)", spearman, SPEARMAN_BAR));
+            }
+            return missed;
+        }
+
+        public boolean meetsBars() {
+            return missedBars().isEmpty();
+        }
+
+        /** The report as people read it: per label, the confusion of label and score, per track, the worst cases. */
         public String render(int worst) {
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "%d labelled answers%n%n", scored.size()));
-            out.append(String.format(Locale.ROOT, "talking points  precision %.3f  recall %.3f%n%n", precision, recall));
-            out.append("score distribution by label (count of scores 1..5)\n");
+            out.append(String.format(Locale.ROOT, "%d labelled answers%n", scored.size()));
+            if (precision >= 0) {
+                out.append(String.format(Locale.ROOT, "talking points  precision %.3f  recall %.3f (cases that list them)%n",
+                        precision, recall));
+            }
+            out.append("\nlabel          cases  in band   bar     scores 1    2    3    4    5\n");
             for (Label label : Label.values()) {
                 int[] d = distribution.get(label);
-                out.append(String.format(Locale.ROOT, "  %-9s %4d %4d %4d %4d %4d%n", label.word(), d[1], d[2], d[3], d[4], d[5]));
+                if (count(label) == 0) {
+                    continue;
+                }
+                out.append(String.format(Locale.ROOT, "  %-12s %5d  %5.1f%%  %5s   %4d %4d %4d %4d %4d   (expects %d-%d)%n",
+                        label.word(), count(label), 100 * inBand(label),
+                        label.bar() > 0 ? String.format(Locale.ROOT, "%.0f%%", 100 * label.bar()) : "-",
+                        d[1], d[2], d[3], d[4], d[5], label.low(), label.high()));
             }
-            out.append(String.format(Locale.ROOT, "%nstrong >= 4     %5.1f%%   (bar 90%%)%n", 100 * share(Label.STRONG, 4, 5)));
-            out.append(String.format(Locale.ROOT, "off-topic <= 2  %5.1f%%   (bar 95%%)%n", 100 * share(Label.OFF_TOPIC, 1, 2)));
-            out.append(String.format(Locale.ROOT, "weak <= 2       %5.1f%%   (bar 85%%)%n", 100 * share(Label.WEAK, 1, 2)));
-            out.append(String.format(Locale.ROOT, "spearman        %6.3f   (bar 0.800; labels ordered off-topic < weak < partial < strong)%n",
-                    spearman));
+            out.append(String.format(Locale.ROOT, "%nspearman %.3f (bar %.2f; labels ranked off-topic < weak, wrong, negated, "
+                    + "keyword-list < partial < concise, paraphrase, strong)%n", spearman, SPEARMAN_BAR));
+            out.append("\nby track       cases  in band  spearman\n");
+            scored.stream().map(s -> s.example().track()).distinct().sorted().forEach(track -> {
+                List<Scored> of = scored.stream().filter(s -> s.example().track().equals(track)).toList();
+                long ok = of.stream().filter(s -> s.miss() == 0).count();
+                double rho = Evaluation.spearman(of.stream().mapToDouble(s -> s.example().label().rank()).toArray(),
+                        of.stream().mapToDouble(Scored::score).toArray());
+                out.append(String.format(Locale.ROOT, "  %-16s %4d  %5.1f%%  %6.3f%n", track, of.size(), 100.0 * ok / of.size(), rho));
+            });
+            List<String> missed = missedBars();
+            out.append(missed.isEmpty() ? "\nall bars met\n" : "\nbars missed: " + String.join("; ", missed) + "\n");
             List<Scored> off = furthestOff(worst);
             if (!off.isEmpty()) {
                 out.append("\nfurthest off\n");
                 for (Scored s : off) {
                     String answer = s.example().answer().replaceAll("\\s+", " ").strip();
-                    out.append(String.format(Locale.ROOT, "  %s/%s  label %s, scored %d, expected points %s, found %s%n    %s%n",
+                    out.append(String.format(Locale.ROOT, "  %s/%s  label %s, scored %d, found %s%n    %s%n    %s%n",
                             s.example().track(), s.example().questionId(), s.example().label().word(), s.score(),
-                            sorted(s.example().covers()), sorted(s.found()),
+                            sorted(s.found()), s.feedback().scoreReason(),
                             answer.length() > 160 ? answer.substring(0, 157) + "..." : answer));
                 }
             }
@@ -119,25 +198,23 @@ public final class Evaluation {
 
         /** One line per case with every signal, tab-separated, for a closer look in a spreadsheet. */
         public String table() {
-            StringBuilder out = new StringBuilder("track\tquestion\tlabel\tnote\tscore\tcoverage\texpected\tfound\t"
-                    + "relevance\tbest_other\toff_topic\tstructure\tspecificity\twords\n");
+            StringBuilder out = new StringBuilder("part\ttrack\tquestion\tlabel\tnote\tscore\tcoverage\texpected\tfound\t"
+                    + "wrong_claims\trelevance\tbest_other\toff_topic\tkeyword_list\tstructure\tspecificity\twords\n");
             for (Scored s : scored) {
                 Feedback.Signals g = s.feedback().signals();
-                out.append(String.join("\t", s.example().track(), s.example().questionId(), s.example().label().word(),
-                        s.example().note(), Integer.toString(s.score()), String.format(Locale.ROOT, "%.2f", g.coverage()),
+                out.append(String.join("\t", s.example().part(), s.example().track(), s.example().questionId(),
+                        s.example().label().word(), s.example().note(), Integer.toString(s.score()),
+                        String.format(Locale.ROOT, "%.2f", g.coverage()),
                         String.join(",", sorted(s.example().covers())), String.join(",", sorted(s.found())),
+                        Integer.toString(s.feedback().wrongClaims().size()),
                         String.format(Locale.ROOT, "%.3f", g.relevance().share()),
                         String.format(Locale.ROOT, "%.3f", g.relevance().bestOtherShare()),
-                        Boolean.toString(g.relevance().offTopic()), String.format(Locale.ROOT, "%.2f", g.structure().share()),
+                        Boolean.toString(g.relevance().offTopic()), Boolean.toString(g.form().keywordList()),
+                        String.format(Locale.ROOT, "%.2f", g.structure().share()),
                         String.format(Locale.ROOT, "%.2f", g.specificity().level()), Integer.toString(g.delivery().words())))
                         .append('\n');
             }
             return out.toString();
-        }
-
-        public boolean meetsBars() {
-            return share(Label.STRONG, 4, 5) >= 0.90 && share(Label.OFF_TOPIC, 1, 2) >= 0.95
-                    && share(Label.WEAK, 1, 2) >= 0.85 && spearman >= 0.8;
         }
     }
 
@@ -149,10 +226,10 @@ public final class Evaluation {
         this.engine = engine;
     }
 
-    /** Reads every {@code .yaml} case file of a folder, or one file. */
+    /** Reads every {@code .yaml} case file of a folder and its sub-folders (dev/, test/), or one file. */
     public static List<Case> load(Path path) {
         List<Path> files;
-        try (Stream<Path> list = Files.isDirectory(path) ? Files.list(path) : Stream.of(path)) {
+        try (Stream<Path> list = Files.isDirectory(path) ? Files.walk(path) : Stream.of(path)) {
             files = list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
@@ -166,14 +243,21 @@ public final class Evaluation {
                 for (JsonNode c : root.path("cases")) {
                     Set<String> covers = new HashSet<>();
                     c.path("covers").forEach(n -> covers.add(n.asText()));
-                    cases.add(new Case(file.getFileName().toString(), track, c.path("question").asText(),
-                            Label.of(c.path("label").asText()), covers, c.path("note").asText(""), c.path("answer").asText()));
+                    Path parent = file.getParent() == null ? null : file.getParent().getFileName();
+                    String part = parent == null ? "" : parent.toString();
+                    cases.add(new Case(file.getFileName().toString(), part, track, c.path("question").asText(),
+                            Label.of(c.path("label").asText()), covers, c.has("covers"), c.path("note").asText(""), c.path("answer").asText()));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read eval file " + file + ": " + e.getMessage(), e);
             }
         }
         return cases;
+    }
+
+    /** Scores the cases of one part ("dev" or "test"). */
+    public Report run(List<Case> cases, String part) {
+        return run(cases.stream().filter(c -> c.part().equals(part)).toList());
     }
 
     public Report run(List<Case> cases) {
@@ -186,6 +270,9 @@ public final class Evaluation {
             distribution.put(l, new int[6]);
         }
         for (Case c : cases) {
+            if (c.answer().isBlank()) {
+                throw new IllegalArgumentException(c.source() + ": a case for '" + c.questionId() + "' has no answer");
+            }
             Question q = banks.question(c.track(), c.questionId()).orElseThrow(() -> new IllegalArgumentException(
                     c.source() + ": no question '" + c.questionId() + "' in track '" + c.track() + "'"));
             Feedback f = engine.assess(q, c.answer());
@@ -193,13 +280,15 @@ public final class Evaluation {
             f.covered().forEach(m -> ids.add(m.point().id()));
             scored.add(new Scored(c, f.score(), ids, f));
             distribution.get(c.label())[f.score()]++;
-            found += ids.size();
-            expected += c.covers().size();
-            truePositives += (int) ids.stream().filter(c.covers()::contains).count();
+            if (c.listsCovers()) {
+                found += ids.size();
+                expected += c.covers().size();
+                truePositives += (int) ids.stream().filter(c.covers()::contains).count();
+            }
         }
-        double precision = found == 0 ? 1 : (double) truePositives / found;
-        double recall = expected == 0 ? 1 : (double) truePositives / expected;
-        double rho = spearman(scored.stream().mapToDouble(s -> s.example().label().ordinal()).toArray(),
+        double precision = found == 0 ? -1 : (double) truePositives / found;
+        double recall = expected == 0 ? -1 : (double) truePositives / expected;
+        double rho = spearman(scored.stream().mapToDouble(s -> s.example().label().rank()).toArray(),
                 scored.stream().mapToDouble(Scored::score).toArray());
         return new Report(scored, precision, recall, distribution, rho);
     }

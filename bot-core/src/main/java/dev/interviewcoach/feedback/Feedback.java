@@ -5,22 +5,28 @@ import java.util.List;
 
 /**
  * What the coach says about one answer: a 1-5 score with what earned it, the talking points
- * covered (and the words that showed them) and missed, up to three strengths and three
- * improvements in plain words, and every signal behind them.
+ * covered (and the candidate's own words that showed them) and missed, any wrong claim with its
+ * correction, up to three strengths and three improvements in plain words, and every signal
+ * behind them.
  */
 public record Feedback(
         int score,
         String scoreReason,
         List<TalkingPointMatcher.Match> covered,
         List<TalkingPoint> missed,
+        List<WrongClaim> wrongClaims,
         List<String> strengths,
         List<String> improvements,
         int wordCount,
         Signals signals) {
 
+    /** A claim the answer made that is not so: what the candidate said, what it amounts to, and what is true. */
+    public record WrongClaim(String evidence, String claim, String correction) {}
+
     /** The measurements the score was built from. */
     public record Signals(double coverage, Relevance.Result relevance, Structure.Result structure,
-                          Specificity.Result specificity, Delivery.Result delivery) {}
+                          Specificity.Result specificity, Delivery.Result delivery, AnswerForm.Result form,
+                          boolean meaning) {}
 
     public Feedback {
         if (score < 1 || score > 5) {
@@ -28,6 +34,7 @@ public record Feedback(
         }
         covered = List.copyOf(covered);
         missed = List.copyOf(missed);
+        wrongClaims = List.copyOf(wrongClaims);
         strengths = List.copyOf(strengths);
         improvements = List.copyOf(improvements);
     }

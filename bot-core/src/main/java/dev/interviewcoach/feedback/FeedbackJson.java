@@ -22,11 +22,16 @@ public final class FeedbackJson {
         root.put("offTopic", f.offTopic());
         ArrayNode covered = root.putArray("covered");
         for (TalkingPointMatcher.Match m : f.covered()) {
-            covered.addObject().put("id", m.point().id()).put("point", m.point().point()).put("evidence", m.evidence());
+            covered.addObject().put("id", m.point().id()).put("point", m.point().point()).put("evidence", m.evidence())
+                    .put("ownWords", m.ownWords());
         }
         ArrayNode missed = root.putArray("missed");
         for (TalkingPoint p : f.missed()) {
             missed.addObject().put("id", p.id()).put("point", p.point());
+        }
+        ArrayNode wrong = root.putArray("wrongClaims");
+        for (Feedback.WrongClaim w : f.wrongClaims()) {
+            wrong.addObject().put("said", w.evidence()).put("claim", w.claim()).put("correction", w.correction());
         }
         f.strengths().forEach(root.putArray("strengths")::add);
         f.improvements().forEach(root.putArray("improvements")::add);
@@ -47,6 +52,12 @@ public final class FeedbackJson {
         specificity.put("numbers", s.specificity().numbers());
         s.specificity().namedTools().forEach(specificity.putArray("namedTools")::add);
         specificity.put("realCase", s.specificity().realCase());
+        signals.put("meaning", s.meaning());
+        ObjectNode form = signals.putObject("form");
+        form.put("keywordList", s.form().keywordList());
+        form.put("copiesQuestion", s.form().copiesQuestion());
+        form.put("repeatedShare", round(s.form().repeatedShare()));
+        s.form().repeated().forEach(form.putArray("repeated")::add);
         ObjectNode delivery = signals.putObject("delivery");
         delivery.put("words", s.delivery().words());
         delivery.put("length", s.delivery().length().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));

@@ -1,6 +1,9 @@
 package dev.interviewcoach.feedback;
 
 import dev.interviewcoach.text.TextAnalyzer;
+import dev.interviewcoach.feedback.meaning.CachedEmbedder;
+import dev.interviewcoach.feedback.meaning.MeaningMatcher;
+import dev.interviewcoach.question.Misconception;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.QuestionBanks;
@@ -10,57 +13,125 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Deterministic feedback from five signals: talking-point coverage, relevance, structure,
- * specificity and delivery.
+ * Deterministic feedback from the substance of an answer first and its form second.
  *
  * <p>The rubric, in order:
  * <ol>
- *   <li>Off-topic (the answer fits another question better, or none): 1, or 2 if it still
- *       touched a quarter of the points.</li>
- *   <li>Otherwise a weighted sum, each part 0-1: 0.60 x talking-point coverage + 0.25 x
- *       specificity + 0.15 x structure. Under 0.20 scores 1, under 0.35 2, under 0.50 3,
- *       under 0.70 4, else 5. Coverage dominates: no amount of detail makes up for missing
- *       the points, but a concrete, well-shaped answer that makes most of them scores 5.</li>
- *   <li>Under 25 words scores at most 2: an interviewer would need to ask for more.
- *       Over 350 words loses a point for rambling.</li>
+ *   <li>The question copied back scores 1. Off-topic (the answer fits another question better,
+ *       or none) scores 1, or 2 if it still made a quarter of the points.</li>
+ *   <li>A talking point counts when the answer states it, in the bank's words (stems, phrases,
+ *       synonyms, small typos) or in its own (a sentence close in meaning to the point, when the
+ *       sentence model is on). A point stated inside "not", "never", "no" does not count; a point
+ *       stated only the other way round is a wrong claim.</li>
+ *   <li>Otherwise a weighted sum, each part 0-1: {@value #COVERAGE_WEIGHT} x coverage +
+ *       ({@value #SPECIFICITY_WEIGHT} x specificity + {@value #STRUCTURE_WEIGHT} x structure) x
+ *       how much of the substance is there (coverage over {@value #FULL_CREDIT_COVERAGE}, at most
+ *       1): detail and shape earn credit only alongside covered points. The bands in
+ *       {@link #BANDS} turn it into 1-5.</li>
+ *   <li>Caps, whatever the sum: a misconception asserted or a point denied, at most 2; a keyword
+ *       list without sentences, at most 2; an answer that is mostly repetition, at most 2; under
+ *       {@value Delivery#SHORT_WORDS} words, at most 2; over {@value Delivery#LONG_WORDS} words a
+ *       point off, over {@value #VERY_LONG_WORDS} two, over {@value #CAP_WORDS} at most 2.</li>
  * </ol>
- * The weights and bands were set against the labelled set in {@code src/test/resources/eval}
- * ({@code coach eval} reports how well they agree).
+ * The weights, bands and meaning thresholds are tuned on the dev part of the labelled set in
+ * {@code src/test/resources/eval/dev}; {@code coach eval} reports the test part, which is never
+ * tuned on.
  */
 public final class RuleBasedFeedbackEngine implements FeedbackEngine {
 
-    static final double COVERAGE_WEIGHT = 0.60;
-    static final double SPECIFICITY_WEIGHT = 0.25;
-    static final double STRUCTURE_WEIGHT = 0.15;
+    static final double COVERAGE_WEIGHT = 0.70;
+    static final double SPECIFICITY_WEIGHT = 0.18;
+    static final double STRUCTURE_WEIGHT = 0.12;
+    /** Coverage at which specificity and structure earn their full weight. */
+    static final double FULL_CREDIT_COVERAGE = 0.5;
     /** The weighted sum needed for scores 2, 3, 4 and 5. */
-    static final double[] BANDS = {0.20, 0.35, 0.50, 0.70};
+    static final double[] BANDS = {0.20, 0.33, 0.46, 0.66};
+    static final int VERY_LONG_WORDS = 700;
+    static final int CAP_WORDS = 1000;
+    /** A piece of the answer this close in meaning to a point (or one of its wordings) makes it. */
+    static final double MEANING_COVERS = 0.66;
+    /** A denying piece this close to a point states it the other way round. */
+    static final double MEANING_DENIES = 0.80;
+    /** A piece this close to a misconception's claim, and closer to it than to the correction by the margin, asserts it. */
+    static final double MEANING_CLAIM = 0.72;
+    static final double MEANING_CLAIM_MARGIN = 0.08;
 
     private final TextAnalyzer analyzer;
     private final TalkingPointMatcher matcher;
+    private final Optional<MeaningMatcher> meaning;
     private final BankCatalog banks;
     /** Relevance is built from the banks it was made for; a reload builds it again. */
     private volatile Relevance relevance;
     private volatile QuestionBanks relevanceFor;
+    private final AnswerForm form = new AnswerForm();
     private final Structure structure = new Structure();
     private final Specificity specificity = new Specificity();
     private final Delivery delivery = new Delivery();
 
+    /** Feedback from words alone (stems, phrases, synonyms, typos), as with {@code feedback.semantic: off}. */
     public RuleBasedFeedbackEngine(BankCatalog banks, TextAnalyzer analyzer) {
+        this(banks, analyzer, Optional.empty());
+    }
+
+    /** Feedback from words and, given a sentence model, from meaning. */
+    public RuleBasedFeedbackEngine(BankCatalog banks, TextAnalyzer analyzer, Optional<CachedEmbedder> sentenceModel) {
         this.analyzer = analyzer;
         this.matcher = new TalkingPointMatcher(analyzer);
+        this.meaning = sentenceModel.map(m -> new MeaningMatcher(m, analyzer, matcher));
         this.banks = banks;
         relevance();
     }
 
+    /** Embeds every question's points and misconceptions now, so the first answers do not wait for it. */
+    public void prepareMeaning() {
+        meaning.ifPresent(m -> m.prepareAll(banks.current().tracks().stream().flatMap(b -> b.questions().stream()).toList()));
+    }
+
     @Override
     public Feedback assess(Question question, String answerText) {
-        AnalyzedText answer = AnalyzedText.of(answerText, analyzer);
+        AnswerForm.Result shapeOfText = form.read(answerText, question.text(), analyzer);
+        AnalyzedText answer = AnalyzedText.of(shapeOfText.distinctText(), analyzer);
         Structure.Result shape = structure.assess(question.kind(), answer);
-        List<TalkingPointMatcher.Match> covered = withStoryPoints(question, matcher.covered(question, answer), shape);
+        TalkingPointMatcher.Result byWords = matcher.match(question, answer);
+        boolean readMeaning = meaning.isPresent() && !shapeOfText.keywordList() && !shapeOfText.copiesQuestion();
+        Optional<MeaningMatcher.Result> byMeaning = readMeaning
+                ? Optional.of(meaning.get().compare(question, answer.sentences())) : Optional.empty();
+
+        List<TalkingPointMatcher.Match> covered = new ArrayList<>();
+        List<Feedback.WrongClaim> wrong = new ArrayList<>();
+        for (TalkingPoint point : question.talkingPoints()) {
+            Optional<TalkingPointMatcher.Match> word = byWords.covered().stream().filter(m -> m.point() == point).findFirst();
+            Optional<MeaningMatcher.PointCloseness> close = byMeaning.flatMap(r -> r.points().stream()
+                    .filter(c -> c.point() == point).findFirst());
+            if (word.isPresent()) {
+                covered.add(word.get());
+            } else if (close.isPresent() && close.get().support() >= MEANING_COVERS) {
+                covered.add(new TalkingPointMatcher.Match(point, excerpt(close.get().supportPiece())));
+            } else {
+                byWords.denied().stream().filter(d -> d.point() == point).findFirst().map(TalkingPointMatcher.Denial::evidence)
+                        .or(() -> close.filter(c -> c.denial() >= MEANING_DENIES).map(c -> excerpt(c.denialPiece())))
+                        .ifPresent(said -> wrong.add(new Feedback.WrongClaim(said, "the opposite of: " + point.point(),
+                                point.point())));
+            }
+        }
+        covered = withStoryPoints(question, covered, shape);
+        for (int i = 0; i < question.misconceptions().size(); i++) {
+            Misconception m = question.misconceptions().get(i);
+            Optional<String> said = matcher.spotted(m, answer);
+            if (said.isEmpty() && byMeaning.isPresent()) {
+                MeaningMatcher.ClaimCloseness c = byMeaning.get().claims().get(i);
+                if (c.claim() >= MEANING_CLAIM && c.margin() >= MEANING_CLAIM_MARGIN) {
+                    said = Optional.of(excerpt(c.piece()));
+                }
+            }
+            said.ifPresent(s -> wrong.add(new Feedback.WrongClaim(s, m.claim(), m.correction())));
+        }
+
         Set<String> coveredIds = covered.stream().map(m -> m.point().id()).collect(Collectors.toSet());
         List<TalkingPoint> missed = question.talkingPoints().stream().filter(p -> !coveredIds.contains(p.id())).toList();
         int total = question.talkingPoints().size();
@@ -69,16 +140,21 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         Relevance.Result rel = relevance().assess(question, answer, coverage);
         Specificity.Result concrete = specificity.assess(answer, question.track());
         Delivery.Result reading = delivery.assess(answer, questionWords(question));
-        Feedback.Signals signals = new Feedback.Signals(coverage, rel, shape, concrete, reading);
+        int rawWords = TextAnalyzer.wordCount(answerText);
+        Feedback.Signals signals = new Feedback.Signals(coverage, rel, shape, concrete, reading, shapeOfText, readMeaning);
 
         int score;
         StringBuilder reason = new StringBuilder();
-        if (rel.offTopic()) {
+        if (shapeOfText.copiesQuestion()) {
+            score = 1;
+            reason.append("The answer repeats the question rather than answering it");
+        } else if (rel.offTopic()) {
             score = coverage >= 0.25 ? 2 : 1;
             reason.append("The answer does not address this question");
         } else {
-            double weighted = COVERAGE_WEIGHT * coverage + SPECIFICITY_WEIGHT * concrete.level()
-                    + STRUCTURE_WEIGHT * shape.share();
+            double substance = Math.min(1, coverage / FULL_CREDIT_COVERAGE);
+            double weighted = COVERAGE_WEIGHT * coverage
+                    + substance * (SPECIFICITY_WEIGHT * concrete.level() + STRUCTURE_WEIGHT * shape.share());
             score = 1;
             for (double band : BANDS) {
                 if (weighted >= band) {
@@ -87,10 +163,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             }
             reason.append("You covered ").append(covered.size()).append(" of ").append(total).append(" talking points");
             List<String> extras = new ArrayList<>();
-            if (concrete.level() >= 0.5) {
+            if (concrete.level() >= 0.5 && coverage > 0) {
                 extras.add("concrete details");
             }
-            if (shape.share() >= 0.75) {
+            if (shape.share() >= 0.75 && coverage > 0) {
                 extras.add("a clear structure");
             }
             if (!extras.isEmpty()) {
@@ -99,16 +175,66 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 reason.append(", with few concrete details");
             }
         }
+        score = capped(score, reason, shapeOfText, wrong, reading, rawWords);
+        if (score == 4) {
+            reason.append(". To make it a 5: ").append(towardsFive(missed, concrete, shape));
+        }
+        reason.append('.');
+        return new Feedback(score, reason.toString(), covered, missed, wrong,
+                strengths(question, covered, shape, concrete, rel, score),
+                improvements(question, missed, wrong, shape, concrete, reading, rel, shapeOfText, rawWords), rawWords, signals);
+    }
+
+    /** The caps of the rubric, each said in the reason when it lowered the score. */
+    private static int capped(int score, StringBuilder reason, AnswerForm.Result shapeOfText, List<Feedback.WrongClaim> wrong,
+                              Delivery.Result reading, int rawWords) {
+        if (!wrong.isEmpty() && score > 2) {
+            score = 2;
+            reason.append("; it states something that is not so, which holds it at 2");
+        }
+        if (shapeOfText.keywordList() && score > 2) {
+            score = 2;
+            reason.append("; a list of terms without sentences shows no understanding, which holds it at 2");
+        }
+        if (shapeOfText.mostlyRepeated() && score > 2) {
+            score = 2;
+            reason.append("; most of it repeats itself, and repeats count once");
+        }
         if (reading.length() == Delivery.Length.TOO_SHORT && score > 2) {
             score = 2;
             reason.append("; at ").append(reading.words()).append(" words it is too short to score higher");
-        } else if (reading.length() == Delivery.Length.RAMBLING && score > 1) {
-            score -= 1;
-            reason.append("; at ").append(reading.words()).append(" words it runs long, which costs a point");
         }
-        reason.append('.');
-        return new Feedback(score, reason.toString(), covered, missed, strengths(question, covered, shape, concrete, rel),
-                improvements(question, missed, shape, concrete, reading, rel), reading.words(), signals);
+        if (rawWords > CAP_WORDS && score > 2) {
+            score = 2;
+            reason.append("; at ").append(rawWords).append(" words it is far too long to follow, which holds it at 2");
+        } else if (rawWords > VERY_LONG_WORDS && score > 1) {
+            score = Math.max(1, score - 2);
+            reason.append("; at ").append(rawWords).append(" words it runs very long, which costs two points");
+        } else if (rawWords > Delivery.LONG_WORDS && score > 1) {
+            score -= 1;
+            reason.append("; at ").append(rawWords).append(" words it runs long, which costs a point");
+        }
+        return score;
+    }
+
+    private static String towardsFive(List<TalkingPoint> missed, Specificity.Result concrete, Structure.Result shape) {
+        if (!missed.isEmpty()) {
+            return "also " + sentence(missed.getFirst().point());
+        }
+        if (concrete.level() < 0.5) {
+            return "add a concrete case from your own work, with a number";
+        }
+        if (!shape.missing().isEmpty()) {
+            return "add the " + shape.missing().getFirst() + " it lacks";
+        }
+        return "tighten it so the main point comes first";
+    }
+
+    /** A piece of the answer, quoted as the person wrote it, shortened to a dozen words or so. */
+    private static String excerpt(String piece) {
+        String[] w = piece.strip().split("\\s+");
+        String text = w.length <= 14 ? String.join(" ", w) : String.join(" ", java.util.Arrays.copyOfRange(w, 0, 12)) + "...";
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
     private Relevance relevance() {
@@ -147,7 +273,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                     default -> null;
                 };
                 if (part != null && !found.contains(point.id())) {
-                    out.add(new TalkingPointMatcher.Match(point, part));
+                    out.add(new TalkingPointMatcher.Match(point, part, false));
                 }
             });
         }
@@ -163,23 +289,23 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     }
 
     private static List<String> strengths(Question q, List<TalkingPointMatcher.Match> covered, Structure.Result shape,
-                                          Specificity.Result concrete, Relevance.Result rel) {
+                                          Specificity.Result concrete, Relevance.Result rel, int score) {
         List<String> out = new ArrayList<>();
-        if (rel.offTopic()) {
+        if (rel.offTopic() || score <= 1) {
             return out;
         }
         if (!covered.isEmpty()) {
-            List<String> said = covered.stream().map(TalkingPointMatcher.Match::evidence).distinct().limit(4)
-                    .map(e -> "\"" + e + "\"").toList();
-            out.add("You made " + covered.size() + " of " + q.talkingPoints().size() + " key points, naming "
-                    + joinWords(said) + ".");
+            List<String> said = covered.stream().filter(TalkingPointMatcher.Match::ownWords)
+                    .map(TalkingPointMatcher.Match::evidence).distinct().limit(3).map(e -> "\"" + e + "\"").toList();
+            out.add("You made " + covered.size() + " of " + q.talkingPoints().size() + " key points"
+                    + (said.isEmpty() ? "." : ", saying " + joinWords(said) + "."));
         }
         boolean behavioural = q.kind() == QuestionKind.BEHAVIORAL || q.kind() == QuestionKind.SITUATIONAL;
-        if (shape.share() >= 0.75) {
+        if (shape.share() >= 0.75 && !covered.isEmpty()) {
             out.add(behavioural ? "A clear story: you set the scene, said what you did yourself and gave the result."
                     : "A clear shape: a direct answer, backed by an example, with its trade-off.");
         }
-        if (concrete.level() >= 0.5) {
+        if (concrete.level() >= 0.5 && !covered.isEmpty()) {
             String asked = q.text().toLowerCase(Locale.ROOT);
             List<String> details = concrete.namedTools().stream().filter(t -> !asked.contains(t)).limit(3).toList();
             out.add("Concrete details" + (details.isEmpty() ? "" : " such as " + String.join(", ", details))
@@ -188,9 +314,22 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         return out.stream().limit(3).toList();
     }
 
-    private static List<String> improvements(Question q, List<TalkingPoint> missed, Structure.Result shape,
-                                             Specificity.Result concrete, Delivery.Result reading, Relevance.Result rel) {
+    private static List<String> improvements(Question q, List<TalkingPoint> missed, List<Feedback.WrongClaim> wrong,
+                                             Structure.Result shape, Specificity.Result concrete, Delivery.Result reading,
+                                             Relevance.Result rel, AnswerForm.Result shapeOfText, int rawWords) {
         List<String> out = new ArrayList<>();
+        for (Feedback.WrongClaim claim : wrong.stream().limit(2).toList()) {
+            out.add("You said \"" + claim.evidence() + "\", but that is not right: " + sentenceEnd(claim.correction()));
+        }
+        if (shapeOfText.copiesQuestion()) {
+            out.add("Answer the question in your own words rather than repeating it: say what you would do and why.");
+        }
+        if (shapeOfText.keywordList()) {
+            out.add("Answer in sentences: say what each idea means and why it matters here, not only its name.");
+        }
+        if (!shapeOfText.repeated().isEmpty()) {
+            out.add("You repeated \"" + excerpt(shapeOfText.repeated().getFirst()) + "\"; a point counts once, so say it once.");
+        }
         if (rel.offTopic()) {
             out.add("This reads as an answer to a different question. Re-read what was asked (" + shorten(q.text())
                     + ") and answer that directly.");
@@ -220,8 +359,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 out.add("Add one concrete detail: a number, a tool you used, or a real case.");
             }
         }
-        if (reading.length() == Delivery.Length.RAMBLING) {
-            out.add("Trim it: " + reading.words() + " words is a lot to follow; lead with your main point and keep one example.");
+        if (rawWords > Delivery.LONG_WORDS) {
+            out.add("Trim it: " + rawWords + " words is a lot to follow; lead with your main point and keep one example.");
         }
         if (reading.hedges().size() >= 2) {
             out.add("Drop the hedges (" + reading.hedges().stream().distinct().limit(2).map(h -> "\"" + h + "\"")
@@ -251,6 +390,11 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         }
         return s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))
                 ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
+    }
+
+    private static String sentenceEnd(String text) {
+        String s = text.strip();
+        return s.endsWith(".") || s.endsWith("!") || s.endsWith("?") ? s : s + ".";
     }
 
     private static String shorten(String text) {

@@ -2,6 +2,7 @@ package dev.interviewcoach.feedback;
 
 import dev.interviewcoach.text.TextAnalyzer;
 import dev.interviewcoach.text.EditDistance;
+import dev.interviewcoach.question.Misconception;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.TalkingPoint;
 import java.util.ArrayList;
@@ -64,69 +65,116 @@ public final class TalkingPointMatcher {
         return Map.copyOf(groups);
     }
 
-    /** A point the answer showed, with the words that showed it. */
-    public record Match(TalkingPoint point, String evidence) {}
+    /** A point the answer showed, with the candidate's own words that showed it. */
+    public record Match(TalkingPoint point, String evidence, boolean ownWords) {
+        /** A point shown by the candidate's own words. */
+        public Match(TalkingPoint point, String evidence) {
+            this(point, evidence, true);
+        }
+    }
 
-    private record Phrase(String text, List<String> stems) {}
+    /** A point the answer stated only the other way round ("an index never slows writes"). */
+    public record Denial(TalkingPoint point, String evidence) {}
 
-    private record Prepared(List<Phrase> phrases, List<String> keyStems) {}
+    /** What the words of an answer show about a question's points. */
+    public record Result(List<Match> covered, List<Denial> denied) {
+        public Result {
+            covered = List.copyOf(covered);
+            denied = List.copyOf(denied);
+        }
+    }
 
-    public List<Match> covered(Question question, AnalyzedText answer) {
-        Positions positions = new Positions(answer.stems());
+    /** A phrase as stems, and whether it is itself a denial ("no downtime", "never retry"). */
+    private record Phrase(String text, List<String> stems, boolean denies) {}
+
+    private record Prepared(List<Phrase> phrases, List<String> keyStems, boolean pointDenies) {}
+
+    /** Where in the answer (first and last stem index) something was found. */
+    private record Span(int from, int to) {}
+
+    public Result match(Question question, AnalyzedText answer) {
+        Positions positions = new Positions(answer);
         List<Match> matches = new ArrayList<>();
+        List<Denial> denials = new ArrayList<>();
         for (TalkingPoint point : question.talkingPoints()) {
             Prepared p = prepared.computeIfAbsent(question.track() + "/" + question.id() + "/" + point.id(),
                     k -> prepare(point));
-            evidence(p, positions).ifPresent(e -> matches.add(new Match(point, e)));
+            Optional<Span> shown = evidence(p, positions, true);
+            if (shown.isPresent()) {
+                matches.add(new Match(point, answer.quote(shown.get().from(), shown.get().to())));
+            } else {
+                evidence(p, positions, false).ifPresent(span ->
+                        denials.add(new Denial(point, answer.quote(span.from(), span.to()))));
+            }
         }
-        return matches;
+        return new Result(matches, denials);
     }
 
-    /** Covered points for a bare list of points (tests, tools). */
-    public List<Match> covered(List<TalkingPoint> points, List<String> answerStems) {
-        Positions positions = new Positions(answerStems);
-        List<Match> matches = new ArrayList<>();
-        for (TalkingPoint point : points) {
-            evidence(prepare(point), positions).ifPresent(e -> matches.add(new Match(point, e)));
+    /** The candidate's words asserting a misconception, if one of its phrases is stated (and not denied). */
+    public Optional<String> spotted(Misconception misconception, AnalyzedText answer) {
+        Positions positions = new Positions(answer);
+        for (String text : misconception.spottedBy()) {
+            Phrase phrase = phrase(text);
+            if (phrase == null) {
+                continue;
+            }
+            Optional<Span> span = phraseSpan(phrase, positions, true);
+            if (span.isPresent()) {
+                return Optional.of(answer.quote(span.get().from(), span.get().to()));
+            }
         }
-        return matches;
+        return Optional.empty();
+    }
+
+    private Phrase phrase(String text) {
+        List<TextAnalyzer.Token> tokens = analyzer.tokens(text);
+        List<String> stems = tokens.stream().filter(t -> !t.negator()).map(TextAnalyzer.Token::stem).toList();
+        return stems.isEmpty() ? null : new Phrase(text, stems, tokens.stream().anyMatch(TextAnalyzer.Token::negator));
     }
 
     private Prepared prepare(TalkingPoint point) {
         List<Phrase> phrases = new ArrayList<>();
-        for (String phrase : point.shownBy()) {
-            List<String> stems = analyzer.stems(phrase);
-            if (!stems.isEmpty()) {
-                phrases.add(new Phrase(phrase, stems));
+        for (String text : point.shownBy()) {
+            Phrase phrase = phrase(text);
+            if (phrase != null) {
+                phrases.add(phrase);
             }
         }
         Set<String> keys = new LinkedHashSet<>();
-        for (String stem : analyzer.stems(point.point())) {
-            if (!GENERIC.contains(stem) && stem.length() > 2) {
-                keys.add(stem);
+        List<TextAnalyzer.Token> pointTokens = analyzer.tokens(point.point());
+        for (TextAnalyzer.Token t : pointTokens) {
+            if (!t.negator() && !GENERIC.contains(t.stem()) && t.stem().length() > 2) {
+                keys.add(t.stem());
             }
         }
-        return new Prepared(phrases, List.copyOf(keys));
+        return new Prepared(phrases, List.copyOf(keys), pointTokens.stream().anyMatch(TextAnalyzer.Token::negator));
     }
 
     /**
      * Where each wanted word stands in the answer (exact, synonym or typo), worked out once per
-     * distinct word and answer, so matching stays linear in the answer's length.
+     * distinct word and answer, so matching stays linear in the answer's length. Positions are kept
+     * twice: all of them, and only those no negation governs.
      */
     private final class Positions {
         private final Map<String, List<Integer>> byStem = new java.util.HashMap<>();
         private final Map<String, BitSet> cache = new java.util.HashMap<>();
+        private final BitSet negated = new BitSet();
         private final int size;
 
-        Positions(List<String> stems) {
+        Positions(AnalyzedText answer) {
+            List<AnalyzedText.Stem> stems = answer.analysed();
             size = stems.size();
             for (int i = 0; i < stems.size(); i++) {
-                byStem.computeIfAbsent(stems.get(i), k -> new ArrayList<>()).add(i);
+                byStem.computeIfAbsent(stems.get(i).stem(), k -> new ArrayList<>()).add(i);
+                if (stems.get(i).negated()) {
+                    negated.set(i);
+                }
             }
         }
 
-        BitSet of(String wanted) {
-            return cache.computeIfAbsent(wanted, w -> {
+        /** Positions of a word: every one, or only those stated plainly ({@code plain}). */
+        BitSet of(String wanted, boolean plain) {
+            BitSet all = cache.computeIfAbsent(wanted, w -> {
                 BitSet at = new BitSet(size);
                 byStem.forEach((stem, where) -> {
                     if (sameWord(stem, w)) {
@@ -135,32 +183,62 @@ public final class TalkingPointMatcher {
                 });
                 return at;
             });
+            if (!plain) {
+                return all;
+            }
+            BitSet kept = (BitSet) all.clone();
+            kept.andNot(negated);
+            return kept;
+        }
+
+        boolean anyNegated(Span span) {
+            int next = negated.nextSetBit(span.from());
+            return next >= 0 && next <= span.to();
         }
     }
 
-    private Optional<String> evidence(Prepared p, Positions answer) {
+    /**
+     * Where the answer shows the point with the polarity the point has ({@code asStated}), or with
+     * the opposite one: "never slows writes" against "an index slows writes".
+     */
+    private Optional<Span> evidence(Prepared p, Positions answer, boolean asStated) {
         for (Phrase phrase : p.phrases()) {
-            if (containsRun(answer, phrase.stems())) {
-                return Optional.of(phrase.text());
-            }
-        }
-        for (Phrase phrase : p.phrases()) {
-            if (phrase.stems().size() >= 2 && phrase.stems().size() <= 3
-                    && withinWindow(answer, phrase.stems(), phrase.stems().size(), phrase.stems().size() + PHRASE_SLACK)) {
-                return Optional.of(phrase.text());
+            Optional<Span> span = phraseSpan(phrase, answer, asStated);
+            if (span.isPresent()) {
+                return span;
             }
         }
         int needed = Math.max(2, (int) Math.ceil(p.keyStems().size() * 0.6));
-        if (p.keyStems().size() >= 3 && withinWindow(answer, p.keyStems(), needed, POINT_WINDOW)) {
-            return Optional.of(String.join(" ", p.keyStems().stream().filter(k -> !answer.of(k).isEmpty()).toList()));
+        if (p.keyStems().size() >= 3) {
+            return polarity(withinWindow(answer, p.keyStems(), needed, POINT_WINDOW, !p.pointDenies() && asStated),
+                    answer, p.pointDenies(), asStated);
         }
         return Optional.empty();
     }
 
-    private static boolean containsRun(Positions answer, List<String> wanted) {
-        BitSet starts = (BitSet) answer.of(wanted.getFirst()).clone();
+    private Optional<Span> phraseSpan(Phrase phrase, Positions answer, boolean asStated) {
+        boolean plain = !phrase.denies() && asStated;
+        Optional<Span> run = containsRun(answer, phrase.stems(), plain);
+        if (run.isEmpty() && phrase.stems().size() >= 2 && phrase.stems().size() <= 3) {
+            run = withinWindow(answer, phrase.stems(), phrase.stems().size(), phrase.stems().size() + PHRASE_SLACK, plain);
+        }
+        return polarity(run, answer, phrase.denies(), asStated);
+    }
+
+    /** Keeps a span only when its negation agrees with what was asked for. */
+    private static Optional<Span> polarity(Optional<Span> span, Positions answer, boolean denies, boolean asStated) {
+        if (span.isEmpty()) {
+            return span;
+        }
+        boolean negated = answer.anyNegated(span.get());
+        boolean wanted = asStated ? denies : !denies;
+        return negated == wanted ? span : Optional.empty();
+    }
+
+    private static Optional<Span> containsRun(Positions answer, List<String> wanted, boolean plain) {
+        BitSet starts = (BitSet) answer.of(wanted.getFirst(), plain).clone();
         for (int k = 1; k < wanted.size() && !starts.isEmpty(); k++) {
-            BitSet next = answer.of(wanted.get(k));
+            BitSet next = answer.of(wanted.get(k), plain);
             BitSet shifted = new BitSet();
             for (int i = starts.nextSetBit(0); i >= 0; i = starts.nextSetBit(i + 1)) {
                 if (next.get(i + k)) {
@@ -169,31 +247,34 @@ public final class TalkingPointMatcher {
             }
             starts = shifted;
         }
-        return !starts.isEmpty();
+        int first = starts.nextSetBit(0);
+        return first < 0 ? Optional.empty() : Optional.of(new Span(first, first + wanted.size() - 1));
     }
 
-    /** Whether some window of {@code width} answer stems holds at least {@code needed} of the wanted stems. */
-    private static boolean withinWindow(Positions answer, List<String> wanted, int needed, int width) {
+    /** The first window of {@code width} answer stems that holds at least {@code needed} of the wanted stems. */
+    private static Optional<Span> withinWindow(Positions answer, List<String> wanted, int needed, int width, boolean plain) {
         List<BitSet> sets = new ArrayList<>(wanted.size());
         BitSet anyStart = new BitSet();
         for (String w : wanted) {
-            BitSet at = answer.of(w);
+            BitSet at = answer.of(w, plain);
             sets.add(at);
             anyStart.or(at);
         }
         for (int start = anyStart.nextSetBit(0); start >= 0; start = anyStart.nextSetBit(start + 1)) {
             int found = 0;
+            int last = start;
             for (BitSet at : sets) {
                 int next = at.nextSetBit(start);
                 if (next >= 0 && next < start + width) {
                     found++;
+                    last = Math.max(last, next);
                 }
             }
             if (found >= needed) {
-                return true;
+                return Optional.of(new Span(start, last));
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     boolean sameWord(String typed, String wanted) {

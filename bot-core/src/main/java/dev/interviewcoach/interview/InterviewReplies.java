@@ -90,10 +90,17 @@ public final class InterviewReplies {
         if (!feedback.covered().isEmpty()) {
             List<RichText> items = new ArrayList<>();
             for (TalkingPointMatcher.Match match : feedback.covered()) {
-                items.add(RichText.builder().plain(match.point().point()).italic(" (you said \"" + match.evidence() + "\")")
-                        .build());
+                items.add(RichText.builder().plain(match.point().point()).italic(match.ownWords()
+                        ? " (you said \"" + match.evidence() + "\")" : " (shown by " + match.evidence() + ")").build());
             }
             reply.text(RichText.builder().bold("Covered").build()).text(new RichText(List.of(new RichText.Bullets(items))));
+        }
+        if (!feedback.wrongClaims().isEmpty()) {
+            List<RichText> items = new ArrayList<>();
+            for (Feedback.WrongClaim claim : feedback.wrongClaims()) {
+                items.add(RichText.builder().italic("\"" + claim.evidence() + "\"").plain(": " + claim.correction()).build());
+            }
+            reply.text(RichText.builder().bold("Not right").build()).text(new RichText(List.of(new RichText.Bullets(items))));
         }
         if (!feedback.missed().isEmpty()) {
             reply.text(RichText.builder().bold("Missed").build()).text(new RichText(List.of(new RichText.Bullets(

@@ -26,10 +26,11 @@ public final class BankReader {
     static final Set<String> BANK_FIELDS = Set.of("track", "title", "description", "questions");
     private static final Set<String> BANK_REQUIRED = Set.of("track", "title", "questions");
     static final Set<String> QUESTION_FIELDS = Set.of("id", "kind", "difficulty", "topics", "question", "why",
-            "guidance", "talking_points", "example_answer", "hints", "follow_ups");
+            "guidance", "talking_points", "example_answer", "hints", "follow_ups", "misconceptions");
     private static final Set<String> QUESTION_REQUIRED = Set.of("id", "kind", "difficulty", "question", "why",
             "guidance", "talking_points", "example_answer");
     static final Set<String> POINT_FIELDS = Set.of("id", "point", "shown_by");
+    static final Set<String> MISCONCEPTION_FIELDS = Set.of("claim", "spotted_by", "correction");
 
     private final YAMLFactory yaml = YAMLFactory.builder().build();
 
@@ -131,11 +132,12 @@ public final class BankReader {
         String example = text(problems, q, path, "example_answer");
         List<String> hints = textList(problems, q, path, "hints");
         List<String> followUps = textList(problems, q, path, "follow_ups");
+        List<Misconception> misconceptions = misconceptions(problems, q, path);
         if (problems.count() > before) {
             return Optional.empty();
         }
         return Optional.of(new Question(id, track, kind, difficulty, topics, text, why, guidance, points,
-                example, hints, followUps));
+                example, hints, followUps, misconceptions));
     }
 
     private int difficulty(Problems problems, Mapping q, String path) {
@@ -198,6 +200,38 @@ public final class BankReader {
             points.add(new TalkingPoint(id, point, shownBy));
         }
         return points;
+    }
+
+    private List<Misconception> misconceptions(Problems problems, Mapping q, String path) {
+        Entry entry = q.entries().get("misconceptions");
+        if (entry == null || isNull(entry.value())) {
+            return List.of();
+        }
+        String field = path + ".misconceptions";
+        if (!(entry.value() instanceof Sequence seq)) {
+            problems.add(entry.value().line(), field,
+                    "expected a list of misconceptions (lines starting with '- '), each with claim, spotted_by and correction");
+            return List.of();
+        }
+        List<Misconception> out = new ArrayList<>();
+        for (int i = 0; i < seq.items().size(); i++) {
+            YamlNode node = seq.items().get(i);
+            String itemPath = field + "[" + (i + 1) + "]";
+            if (!(node instanceof Mapping m)) {
+                problems.add(node.line(), itemPath, "expected a misconception with claim, spotted_by and correction");
+                continue;
+            }
+            checkFields(problems, m, itemPath, MISCONCEPTION_FIELDS, MISCONCEPTION_FIELDS);
+            String claim = text(problems, m, itemPath, "claim");
+            List<String> spottedBy = textList(problems, m, itemPath, "spotted_by");
+            if (m.entries().containsKey("spotted_by") && spottedBy.isEmpty()) {
+                problems.add(m.entries().get("spotted_by").keyLine(), itemPath + ".spotted_by",
+                        "list at least one phrase that a person asserting this claim would write");
+            }
+            String correction = text(problems, m, itemPath, "correction");
+            out.add(new Misconception(claim, spottedBy, correction));
+        }
+        return out;
     }
 
     private void checkFields(Problems problems, Mapping map, String path, Set<String> allowed, Set<String> required) {

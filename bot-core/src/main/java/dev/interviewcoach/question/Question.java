@@ -15,12 +15,22 @@ public record Question(
         List<TalkingPoint> talkingPoints,
         String exampleAnswer,
         List<String> hints,
-        List<String> followUps) {
+        List<String> followUps,
+        List<Misconception> misconceptions) {
 
     public Question {
+        misconceptions = List.copyOf(misconceptions);
         topics = List.copyOf(topics);
         talkingPoints = List.copyOf(talkingPoints);
         hints = List.copyOf(hints);
         followUps = List.copyOf(followUps);
+    }
+
+    /** A question without misconceptions (imported drafts, placeholders). */
+    public Question(String id, String track, QuestionKind kind, int difficulty, List<String> topics, String text,
+                    String why, String guidance, List<TalkingPoint> talkingPoints, String exampleAnswer,
+                    List<String> hints, List<String> followUps) {
+        this(id, track, kind, difficulty, topics, text, why, guidance, talkingPoints, exampleAnswer, hints, followUps,
+                List.of());
     }
 }

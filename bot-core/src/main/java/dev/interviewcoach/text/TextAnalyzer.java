@@ -4,31 +4,79 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Turns text into English stems with Lucene's English analysis: lower case, possessives and
  * stop words dropped, Porter stems, so "retries", "retried" and "retrying" all read "retri".
+ * Negation words ("not", "no", "never", "without", "don't") are kept by the analysis, so that
+ * {@link #tokens} can say where a statement is denied; {@link #stems} leaves them out.
  * Thread-safe: Lucene analyzers reuse per-thread token streams.
  */
 public final class TextAnalyzer implements AutoCloseable {
 
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    /** Words that deny what follows them. Words ending in n't are negators too. */
+    private static final Set<String> NEGATORS = Set.of("not", "no", "never", "without", "hardly", "nor", "neither",
+            "none", "nothing", "cannot", "nobody", "barely", "scarcely", "nowhere");
 
-    public List<String> stems(String text) {
-        List<String> out = new ArrayList<>();
+    /** One analysed word: its stem, where it stands in the text, and whether it is a negator. */
+    public record Token(String stem, int start, int end, boolean negator) {}
+
+    private final Analyzer analyzer;
+
+    public TextAnalyzer() {
+        CharArraySet stop = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+        stop.remove("no");
+        stop.remove("not");
+        CharArraySet kept = new CharArraySet(stop.size(), true);
+        for (Object word : stop) {
+            if (!NEGATORS.contains(new String((char[]) word))) {
+                kept.add(word);
+            }
+        }
+        this.analyzer = new EnglishAnalyzer(kept);
+    }
+
+    /** Whether a word as typed (any case) denies what follows it. */
+    public static boolean isNegator(String word) {
+        String w = word.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        return NEGATORS.contains(w) || (w.endsWith("n't") && w.length() > 3);
+    }
+
+    /** Every analysed word with its offsets, negators included. */
+    public List<Token> tokens(String text) {
+        List<Token> out = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("answer", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                out.add(term.toString());
+                int start = offset.startOffset();
+                int end = offset.endOffset();
+                boolean negator = start >= 0 && end <= text.length() && isNegator(text.substring(start, end));
+                out.add(new Token(term.toString(), start, end, negator));
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException("reading text from memory cannot fail", e);
+        }
+        return out;
+    }
+
+    /** The stems of a text, negators left out. */
+    public List<String> stems(String text) {
+        List<String> out = new ArrayList<>();
+        for (Token t : tokens(text)) {
+            if (!t.negator()) {
+                out.add(t.stem());
+            }
         }
         return out;
     }

@@ -1,0 +1,143 @@
+package dev.interviewcoach.feedback;
+
+import dev.interviewcoach.text.TextAnalyzer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the form of an answer gives away before its content is read: a list of keywords instead of
+ * sentences, sentences or long phrases said more than once, and the question copied back. Form can
+ * only cost an answer points; it never buys any.
+ */
+public final class AnswerForm {
+
+    /**
+     * What was found, and the answer with each repeated sentence kept once ({@code distinctText}),
+     * which is what the rest of the feedback reads.
+     */
+    public record Result(boolean keywordList, List<String> repeated, double repeatedShare, boolean copiesQuestion,
+                         String distinctText) {
+        public Result {
+            repeated = List.copyOf(repeated);
+        }
+
+        /** Whether repetition is most of the answer, not a phrase said twice for emphasis. */
+        public boolean mostlyRepeated() {
+            return repeatedShare >= 0.4;
+        }
+    }
+
+    /** Words that hold sentences together; prose has many, a keyword list almost none. */
+    private static final Set<String> GLUE = Set.of("the", "a", "an", "is", "are", "was", "were", "be", "been", "it", "its",
+            "that", "this", "these", "those", "to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "so", "if",
+            "then", "than", "but", "because", "when", "which", "who", "what", "how", "i", "we", "you", "they", "he", "she",
+            "my", "our", "your", "their", "me", "us", "them", "do", "does", "did", "have", "has", "had", "can", "could",
+            "will", "would", "should", "not", "no", "there", "here", "into", "about", "after", "before", "while", "i'd",
+            "i'm", "i've", "we'd", "we're", "it's", "don't", "doesn't", "isn't", "and", "or", "also", "just", "only",
+            "all", "each", "every", "some", "any", "more", "most", "very", "too", "out", "up", "over", "until", "since");
+    /** Length of the phrases compared for repetition. */
+    private static final int SHINGLE = 6;
+
+    public Result read(String answer, String question, TextAnalyzer analyzer) {
+        List<String> sentences = AnalyzedText.of(answer, analyzer).sentences();
+        Set<String> seen = new HashSet<>();
+        List<String> kept = new ArrayList<>();
+        Set<String> repeated = new LinkedHashSet<>();
+        for (String sentence : sentences) {
+            String key = normalized(sentence);
+            if (key.isEmpty()) {
+                continue;
+            }
+            if (seen.add(key)) {
+                kept.add(sentence);
+            } else {
+                repeated.add(sentence);
+            }
+        }
+        String distinct = String.join(" ", kept);
+        List<String> words = words(distinct);
+        double share = repeatedPhrases(words, repeated);
+        int removed = sentences.size() - kept.size();
+        double repeatedShare = sentences.isEmpty() ? 0
+                : Math.max(share, (double) removed / Math.max(1, sentences.size()));
+        return new Result(keywordList(distinct, words), List.copyOf(repeated), repeatedShare,
+                copiesQuestion(distinct, question, analyzer), distinct);
+    }
+
+    /** No sentences: hardly any of the words that hold sentences together, or a list of short items. */
+    static boolean keywordList(String text, List<String> words) {
+        if (words.size() < 4) {
+            return false;
+        }
+        long glue = words.stream().filter(GLUE::contains).count();
+        double glueShare = (double) glue / words.size();
+        String[] items = text.split("[,;\\n\u2022]+|\\s[-*]\\s");
+        int shortItems = 0;
+        for (String item : items) {
+            int n = TextAnalyzer.wordCount(item);
+            if (n > 0 && n <= 4) {
+                shortItems++;
+            }
+        }
+        boolean listShaped = items.length >= 5 && shortItems >= 0.7 * items.length;
+        return glueShare < 0.12 || (listShaped && glueShare < 0.25);
+    }
+
+    /** Share of the answer's 6-word phrases that already appeared earlier; the longest repeat is named. */
+    private static double repeatedPhrases(List<String> words, Set<String> named) {
+        if (words.size() < SHINGLE * 2) {
+            return 0;
+        }
+        Map<String, Integer> first = new HashMap<>();
+        int repeats = 0;
+        int total = 0;
+        String example = null;
+        for (int i = 0; i + SHINGLE <= words.size(); i++) {
+            String shingle = String.join(" ", words.subList(i, i + SHINGLE));
+            total++;
+            Integer at = first.putIfAbsent(shingle, i);
+            if (at != null && at + SHINGLE <= i) {
+                repeats++;
+                if (example == null) {
+                    example = shingle;
+                }
+            }
+        }
+        double share = total == 0 ? 0 : (double) repeats / total;
+        if (example != null && share >= 0.1) {
+            named.add(example);
+        }
+        return share;
+    }
+
+    /** Most of the answer's content words are the question's own, and it says little else. */
+    private static boolean copiesQuestion(String answer, String question, TextAnalyzer analyzer) {
+        List<String> answerStems = analyzer.stems(answer);
+        Set<String> questionStems = new HashSet<>(analyzer.stems(question));
+        if (answerStems.isEmpty() || questionStems.isEmpty()) {
+            return false;
+        }
+        long inQuestion = answerStems.stream().filter(questionStems::contains).count();
+        return inQuestion >= 0.8 * answerStems.size() && answerStems.size() <= 1.5 * questionStems.size() + 3;
+    }
+
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'+#]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static String normalized(String sentence) {
+        return String.join(" ", words(sentence));
+    }
+}

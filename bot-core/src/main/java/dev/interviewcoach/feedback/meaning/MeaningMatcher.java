@@ -1,0 +1,248 @@
+package dev.interviewcoach.feedback.meaning;
+
+import dev.interviewcoach.feedback.AnalyzedText;
+import dev.interviewcoach.feedback.TalkingPointMatcher;
+import dev.interviewcoach.question.Misconception;
+import dev.interviewcoach.question.Question;
+import dev.interviewcoach.question.TalkingPoint;
+import dev.interviewcoach.text.TextAnalyzer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * How close in meaning an answer's sentences (and, for long or mixed sentences, their windows and
+ * clauses) come to each talking point and each misconception of a question. A point is compared
+ * with its own statement and with the example answer's sentences that make it, so several
+ * wordings of the point count. Each piece of the answer carries its polarity: a piece that denies
+ * ("threads do not...") is compared with the points as a denial, never as support. The scores are
+ * evidence; the feedback engine decides what they are worth together with the words.
+ */
+public final class MeaningMatcher {
+
+    /** Whether a piece of text asserts, denies, or does both in different clauses. */
+    public enum Polarity { ASSERTS, DENIES, MIXED }
+
+    /** A piece of the answer that was compared. */
+    public record Piece(String text, Polarity polarity) {}
+
+    /** The closest piece to one point, with the same polarity ({@code support}) and the opposite one ({@code denial}). */
+    public record PointCloseness(TalkingPoint point, double support, String supportPiece, double denial, String denialPiece) {}
+
+    /** The piece closest to a misconception's claim, and how close it is to the correction. */
+    public record ClaimCloseness(Misconception misconception, double claim, double correction, String piece) {
+        public double margin() {
+            return claim - correction;
+        }
+    }
+
+    /** Everything compared for one answer. */
+    public record Result(List<PointCloseness> points, List<ClaimCloseness> claims) {
+        public Result {
+            points = List.copyOf(points);
+            claims = List.copyOf(claims);
+        }
+    }
+
+    private record Anchor(float[] vector, Polarity polarity) {}
+
+    private record PreparedQuestion(Map<String, List<Anchor>> points, List<Anchor[]> claims) {}
+
+    /** Longest sentence compared whole; longer ones are compared in windows. */
+    private static final int SENTENCE_WORDS = 32;
+    private static final int WINDOW_WORDS = 24;
+    private static final int WINDOW_STEP = 12;
+    /** The most pieces one answer is cut into: enough for 600 words, bounded for a 3,000-word one. */
+    private static final int MAX_PIECES = 48;
+    private static final int EXAMPLE_ANCHORS = 3;
+    private static final Pattern CLAUSE = Pattern.compile("\\s*[,;:]\\s+|\\s+(?=(but|so|because|although|though|while|whereas|yet|which|unless)\\b)"
+            + "|\\s+[-\u2013\u2014]\\s+");
+
+    private final CachedEmbedder embedder;
+    private final TextAnalyzer analyzer;
+    private final TalkingPointMatcher words;
+    private final Map<Question, PreparedQuestion> prepared = new ConcurrentHashMap<>();
+
+    public MeaningMatcher(CachedEmbedder embedder, TextAnalyzer analyzer, TalkingPointMatcher words) {
+        this.embedder = embedder;
+        this.analyzer = analyzer;
+        this.words = words;
+    }
+
+    /** Compares the answer's pieces with the question's points and misconceptions. */
+    public Result compare(Question question, List<String> sentences) {
+        PreparedQuestion q = prepared.computeIfAbsent(question, this::prepare);
+        List<Piece> pieces = pieces(sentences);
+        List<float[]> vectors = embedder.embedFresh(pieces.stream().map(Piece::text).toList());
+        List<PointCloseness> points = new ArrayList<>();
+        for (TalkingPoint point : question.talkingPoints()) {
+            double support = 0;
+            String supportPiece = null;
+            double denial = 0;
+            String denialPiece = null;
+            for (Anchor anchor : q.points().get(point.id())) {
+                for (int i = 0; i < pieces.size(); i++) {
+                    Piece piece = pieces.get(i);
+                    if (piece.polarity() == Polarity.MIXED) {
+                        continue;
+                    }
+                    double sim = SentenceEmbedder.similarity(anchor.vector(), vectors.get(i));
+                    if (piece.polarity() == anchor.polarity() || anchor.polarity() == Polarity.MIXED) {
+                        if (sim > support) {
+                            support = sim;
+                            supportPiece = piece.text();
+                        }
+                    } else if (sim > denial) {
+                        denial = sim;
+                        denialPiece = piece.text();
+                    }
+                }
+            }
+            points.add(new PointCloseness(point, support, supportPiece, denial, denialPiece));
+        }
+        List<ClaimCloseness> claims = new ArrayList<>();
+        for (int m = 0; m < question.misconceptions().size(); m++) {
+            Anchor[] pair = q.claims().get(m);
+            ClaimCloseness best = new ClaimCloseness(question.misconceptions().get(m), 0, 0, null);
+            for (int i = 0; i < pieces.size(); i++) {
+                if (pieces.get(i).polarity() != pair[0].polarity() && pair[0].polarity() != Polarity.MIXED) {
+                    continue;
+                }
+                double claim = SentenceEmbedder.similarity(pair[0].vector(), vectors.get(i));
+                double correction = SentenceEmbedder.similarity(pair[1].vector(), vectors.get(i));
+                if (best.piece() == null || claim - correction > best.margin()) {
+                    best = new ClaimCloseness(question.misconceptions().get(m), claim, correction, pieces.get(i).text());
+                }
+            }
+            claims.add(best);
+        }
+        return new Result(points, claims);
+    }
+
+    /** Embeds what a question is judged against, once per question text (and once ever, with a cache folder). */
+    public void prepareAll(List<Question> questions) {
+        questions.forEach(q -> prepared.computeIfAbsent(q, this::prepare));
+    }
+
+    private PreparedQuestion prepare(Question question) {
+        List<String> exampleSentences = AnalyzedText.of(question.exampleAnswer(), analyzer).sentences();
+        List<List<String>> anchorTexts = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        for (TalkingPoint point : question.talkingPoints()) {
+            List<String> texts = new ArrayList<>();
+            texts.add(point.point());
+            for (String sentence : exampleSentences) {
+                if (texts.size() > EXAMPLE_ANCHORS) {
+                    break;
+                }
+                Question single = new Question(question.id(), question.track(), question.kind(), question.difficulty(),
+                        List.of(), "", "", "", List.of(point), "", List.of(), List.of());
+                if (!words.match(single, AnalyzedText.of(sentence, analyzer)).covered().isEmpty()) {
+                    texts.add(sentence);
+                }
+            }
+            anchorTexts.add(texts);
+            all.addAll(texts);
+        }
+        for (Misconception m : question.misconceptions()) {
+            all.add(m.claim());
+            all.add(m.correction());
+        }
+        List<float[]> vectors = embedder.embedKnown(all);
+        Map<String, List<Anchor>> points = new java.util.HashMap<>();
+        int at = 0;
+        for (int p = 0; p < question.talkingPoints().size(); p++) {
+            List<Anchor> anchors = new ArrayList<>();
+            for (String text : anchorTexts.get(p)) {
+                anchors.add(new Anchor(vectors.get(at++), polarity(text)));
+            }
+            points.put(question.talkingPoints().get(p).id(), anchors);
+        }
+        List<Anchor[]> claims = new ArrayList<>();
+        for (Misconception m : question.misconceptions()) {
+            Anchor claim = new Anchor(vectors.get(at++), polarity(m.claim()));
+            Anchor correction = new Anchor(vectors.get(at++), polarity(m.correction()));
+            claims.add(new Anchor[] {claim, correction});
+        }
+        return new PreparedQuestion(points, claims);
+    }
+
+    /** The answer cut into sentences, windows of long sentences, and the clauses of sentences that deny something. */
+    static List<Piece> pieces(List<String> sentences) {
+        List<Piece> out = new ArrayList<>();
+        for (String sentence : sentences) {
+            String[] w = sentence.strip().split("\\s+");
+            if (w.length <= SENTENCE_WORDS) {
+                add(out, sentence);
+            } else {
+                for (int start = 0; start < w.length; start += WINDOW_STEP) {
+                    int end = Math.min(w.length, start + WINDOW_WORDS);
+                    add(out, String.join(" ", java.util.Arrays.copyOfRange(w, start, end)));
+                    if (end == w.length) {
+                        break;
+                    }
+                }
+            }
+            if (out.size() >= MAX_PIECES) {
+                break;
+            }
+        }
+        return out.size() > MAX_PIECES ? out.subList(0, MAX_PIECES) : out;
+    }
+
+    private static void add(List<Piece> out, String text) {
+        Polarity polarity = polarity(text);
+        out.add(new Piece(text, polarity));
+        if (polarity != Polarity.ASSERTS) {
+            String[] clauses = CLAUSE.split(text);
+            if (clauses.length > 1) {
+                for (String clause : clauses) {
+                    if (clause.strip().split("\\s+").length >= 4) {
+                        out.add(new Piece(clause.strip(), polarity(clause)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Asserts, denies (an odd number of negations), or mixed (clauses that disagree). */
+    static Polarity polarity(String text) {
+        String[] clauses = CLAUSE.split(text);
+        boolean anyDenies = false;
+        boolean anyAsserts = false;
+        for (String clause : clauses) {
+            if (clause.isBlank()) {
+                continue;
+            }
+            if (negations(clause) % 2 == 1) {
+                anyDenies = true;
+            } else {
+                anyAsserts = true;
+            }
+        }
+        if (anyDenies && anyAsserts) {
+            return Polarity.MIXED;
+        }
+        return anyDenies ? Polarity.DENIES : Polarity.ASSERTS;
+    }
+
+    private static int negations(String clause) {
+        String[] w = clause.toLowerCase(Locale.ROOT).split("[^\\p{L}'\u2019]+");
+        int count = 0;
+        for (int i = 0; i < w.length; i++) {
+            if (!TextAnalyzer.isNegator(w[i])) {
+                continue;
+            }
+            String next = i + 1 < w.length ? w[i + 1] : "";
+            boolean asserts = (w[i].equals("not") && (next.equals("only") || next.equals("just")))
+                    || (w[i].equals("no") && (next.equals("matter") || next.equals("doubt")));
+            if (!asserts) {
+                count++;
+            }
+        }
+        return count;
+    }
+}
