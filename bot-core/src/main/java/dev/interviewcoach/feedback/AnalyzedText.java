@@ -4,6 +4,7 @@ import dev.interviewcoach.text.TextAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,8 +67,8 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
             if (t.negator()) {
                 String next = i + 1 < tokens.size()
                         ? text.substring(tokens.get(i + 1).start(), tokens.get(i + 1).end()).toLowerCase(Locale.ROOT) : "";
-                // "not only X but Y" and "no matter what" assert rather than deny.
-                boolean asserts = (word.equals("not") && (next.equals("only") || next.equals("just")))
+                // "not only X but Y", "don't just X" and "no matter what" assert X rather than deny it.
+                boolean asserts = (Set.of("only", "just", "simply", "merely").contains(next))
                         || (word.equals("no") && (next.equals("matter") || next.equals("doubt")));
                 reach = asserts ? 0 : NEGATION_REACH;
                 continue;

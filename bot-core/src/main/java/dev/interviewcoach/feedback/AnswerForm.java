@@ -66,12 +66,16 @@ public final class AnswerForm {
         int removed = sentences.size() - kept.size();
         double repeatedShare = sentences.isEmpty() ? 0
                 : Math.max(share, (double) removed / Math.max(1, sentences.size()));
-        return new Result(keywordList(distinct, words), List.copyOf(repeated), repeatedShare,
+        long fullSentences = kept.stream().filter(k -> TextAnalyzer.wordCount(k) >= 6 && k.strip().matches("(?s).*[.!?]$")).count();
+        return new Result(keywordList(distinct, words, fullSentences), List.copyOf(repeated), repeatedShare,
                 copiesQuestion(distinct, question, analyzer), distinct);
     }
 
-    /** No sentences: hardly any of the words that hold sentences together, or a list of short items. */
-    static boolean keywordList(String text, List<String> words) {
+    /**
+     * No sentences: hardly any of the words that hold sentences together (unless it still has
+     * several full sentences, as terse chat answers do), or a list of short items.
+     */
+    static boolean keywordList(String text, List<String> words, long fullSentences) {
         if (words.size() < 4) {
             return false;
         }
@@ -86,7 +90,7 @@ public final class AnswerForm {
             }
         }
         boolean listShaped = items.length >= 5 && shortItems >= 0.7 * items.length;
-        return glueShare < 0.12 || (listShaped && glueShare < 0.25);
+        return (glueShare < 0.12 && fullSentences < 2) || (listShaped && glueShare < 0.25);
     }
 
     /** Share of the answer's 6-word phrases that already appeared earlier; the longest repeat is named. */

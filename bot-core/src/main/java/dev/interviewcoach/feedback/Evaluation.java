@@ -199,7 +199,7 @@ public final class Evaluation {
         /** One line per case with every signal, tab-separated, for a closer look in a spreadsheet. */
         public String table() {
             StringBuilder out = new StringBuilder("part\ttrack\tquestion\tlabel\tnote\tscore\tcoverage\texpected\tfound\t"
-                    + "wrong_claims\trelevance\tbest_other\toff_topic\tkeyword_list\tstructure\tspecificity\twords\n");
+                    + "wrong_claims\twrong_said\trelevance\tbest_other\toff_topic\tkeyword_list\tstructure\tspecificity\twords\tpoint_closeness\tpoint_denial\tclaim_closeness\tclaim_margin\n");
             for (Scored s : scored) {
                 Feedback.Signals g = s.feedback().signals();
                 out.append(String.join("\t", s.example().part(), s.example().track(), s.example().questionId(),
@@ -207,11 +207,19 @@ public final class Evaluation {
                         String.format(Locale.ROOT, "%.2f", g.coverage()),
                         String.join(",", sorted(s.example().covers())), String.join(",", sorted(s.found())),
                         Integer.toString(s.feedback().wrongClaims().size()),
+                        s.feedback().wrongClaims().stream().map(w -> w.evidence() + " => " + w.claim())
+                                .collect(java.util.stream.Collectors.joining(" | ")).replaceAll("[\\t\\n]", " "),
                         String.format(Locale.ROOT, "%.3f", g.relevance().share()),
                         String.format(Locale.ROOT, "%.3f", g.relevance().bestOtherShare()),
                         Boolean.toString(g.relevance().offTopic()), Boolean.toString(g.form().keywordList()),
                         String.format(Locale.ROOT, "%.2f", g.structure().share()),
-                        String.format(Locale.ROOT, "%.2f", g.specificity().level()), Integer.toString(g.delivery().words())))
+                        String.format(Locale.ROOT, "%.2f", g.specificity().level()), Integer.toString(g.delivery().words()),
+                        g.meaning().pointCloseness().stream().map(c -> String.format(Locale.ROOT, "%.3f", c))
+                                .collect(java.util.stream.Collectors.joining(",")),
+                        g.meaning().pointDenial().stream().map(c -> String.format(Locale.ROOT, "%.3f", c))
+                                .collect(java.util.stream.Collectors.joining(",")),
+                        String.format(Locale.ROOT, "%.3f", g.meaning().claimCloseness()),
+                        String.format(Locale.ROOT, "%.3f", g.meaning().claimMargin())))
                         .append('\n');
             }
             return out.toString();

@@ -26,7 +26,24 @@ public record Feedback(
     /** The measurements the score was built from. */
     public record Signals(double coverage, Relevance.Result relevance, Structure.Result structure,
                           Specificity.Result specificity, Delivery.Result delivery, AnswerForm.Result form,
-                          boolean meaning) {}
+                          Meaning meaning) {}
+
+    /**
+     * What the sentence model found, when it read the answer: for each talking point the closeness
+     * of the answer's closest piece (0-1) and of its closest denying piece, and the closeness and margin over the correction of the
+     * piece closest to any misconception.
+     */
+    public record Meaning(boolean read, List<Double> pointCloseness, List<Double> pointDenial, double claimCloseness,
+                          double claimMargin) {
+        public Meaning {
+            pointCloseness = List.copyOf(pointCloseness);
+            pointDenial = List.copyOf(pointDenial);
+        }
+
+        static Meaning notRead() {
+            return new Meaning(false, List.of(), List.of(), 0, 0);
+        }
+    }
 
     public Feedback {
         if (score < 1 || score > 5) {

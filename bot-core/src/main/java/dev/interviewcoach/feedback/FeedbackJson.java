@@ -52,7 +52,13 @@ public final class FeedbackJson {
         specificity.put("numbers", s.specificity().numbers());
         s.specificity().namedTools().forEach(specificity.putArray("namedTools")::add);
         specificity.put("realCase", s.specificity().realCase());
-        signals.put("meaning", s.meaning());
+        ObjectNode meaning = signals.putObject("meaning");
+        meaning.put("read", s.meaning().read());
+        if (s.meaning().read()) {
+            s.meaning().pointCloseness().forEach(c -> meaning.withArray("pointCloseness").add(round(c)));
+            meaning.put("claimCloseness", round(s.meaning().claimCloseness()));
+            meaning.put("claimMargin", round(s.meaning().claimMargin()));
+        }
         ObjectNode form = signals.putObject("form");
         form.put("keywordList", s.form().keywordList());
         form.put("copiesQuestion", s.form().copiesQuestion());

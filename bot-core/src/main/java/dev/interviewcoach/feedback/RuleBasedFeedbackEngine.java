@@ -44,22 +44,29 @@ import java.util.stream.Collectors;
  */
 public final class RuleBasedFeedbackEngine implements FeedbackEngine {
 
-    static final double COVERAGE_WEIGHT = 0.70;
-    static final double SPECIFICITY_WEIGHT = 0.18;
-    static final double STRUCTURE_WEIGHT = 0.12;
+    static final double COVERAGE_WEIGHT = 0.80;
+    static final double SPECIFICITY_WEIGHT = 0.25;
+    static final double STRUCTURE_WEIGHT = 0.10;
     /** Coverage at which specificity and structure earn their full weight. */
-    static final double FULL_CREDIT_COVERAGE = 0.5;
+    static final double FULL_CREDIT_COVERAGE = 0.4;
     /** The weighted sum needed for scores 2, 3, 4 and 5. */
-    static final double[] BANDS = {0.20, 0.33, 0.46, 0.66};
+    static final double[] BANDS = {0.20, 0.36, 0.46, 0.70};
     static final int VERY_LONG_WORDS = 700;
     static final int CAP_WORDS = 1000;
-    /** A piece of the answer this close in meaning to a point (or one of its wordings) makes it. */
+    /**
+     * Closeness in meaning below which a piece of the answer earns nothing towards a point, and at
+     * which it earns the whole point; between the two it earns a share. Words that show the point
+     * earn it whole.
+     */
+    static final double MEANING_FLOOR = 0.35;
+    static final double MEANING_FULL = 0.80;
+    /** Closeness at which a point not shown in words is listed as made, quoting the piece that made it. */
     static final double MEANING_COVERS = 0.66;
-    /** A denying piece this close to a point states it the other way round. */
-    static final double MEANING_DENIES = 0.80;
+    /** A denying piece this close to a point, not otherwise made, states it the other way round. */
+    static final double MEANING_DENIES = 0.70;
     /** A piece this close to a misconception's claim, and closer to it than to the correction by the margin, asserts it. */
-    static final double MEANING_CLAIM = 0.72;
-    static final double MEANING_CLAIM_MARGIN = 0.08;
+    static final double MEANING_CLAIM = 0.75;
+    static final double MEANING_CLAIM_MARGIN = 0.05;
 
     private final TextAnalyzer analyzer;
     private final TalkingPointMatcher matcher;
@@ -104,22 +111,28 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
 
         List<TalkingPointMatcher.Match> covered = new ArrayList<>();
         List<Feedback.WrongClaim> wrong = new ArrayList<>();
+        double credit = 0;
         for (TalkingPoint point : question.talkingPoints()) {
             Optional<TalkingPointMatcher.Match> word = byWords.covered().stream().filter(m -> m.point() == point).findFirst();
             Optional<MeaningMatcher.PointCloseness> close = byMeaning.flatMap(r -> r.points().stream()
                     .filter(c -> c.point() == point).findFirst());
+            double support = close.map(MeaningMatcher.PointCloseness::support).orElse(0.0);
+            credit += word.isPresent() ? 1 : Math.clamp((support - MEANING_FLOOR) / (MEANING_FULL - MEANING_FLOOR), 0, 1);
             if (word.isPresent()) {
                 covered.add(word.get());
-            } else if (close.isPresent() && close.get().support() >= MEANING_COVERS) {
+            } else if (support >= MEANING_COVERS) {
                 covered.add(new TalkingPointMatcher.Match(point, excerpt(close.get().supportPiece())));
-            } else {
-                byWords.denied().stream().filter(d -> d.point() == point).findFirst().map(TalkingPointMatcher.Denial::evidence)
+            } else if (support < MEANING_FULL) {
+                byWords.denied().stream().filter(d -> d.point() == point && d.inItsOwnWords()).findFirst()
+                        .map(TalkingPointMatcher.Denial::evidence)
                         .or(() -> close.filter(c -> c.denial() >= MEANING_DENIES).map(c -> excerpt(c.denialPiece())))
                         .ifPresent(said -> wrong.add(new Feedback.WrongClaim(said, "the opposite of: " + point.point(),
                                 point.point())));
             }
         }
+        int beforeStory = covered.size();
         covered = withStoryPoints(question, covered, shape);
+        credit += covered.size() - beforeStory;
         for (int i = 0; i < question.misconceptions().size(); i++) {
             Misconception m = question.misconceptions().get(i);
             Optional<String> said = matcher.spotted(m, answer);
@@ -135,13 +148,21 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         Set<String> coveredIds = covered.stream().map(m -> m.point().id()).collect(Collectors.toSet());
         List<TalkingPoint> missed = question.talkingPoints().stream().filter(p -> !coveredIds.contains(p.id())).toList();
         int total = question.talkingPoints().size();
-        double coverage = total == 0 ? 0 : (double) covered.size() / total;
+        double coverage = total == 0 ? 0 : Math.min(1, credit / total);
 
         Relevance.Result rel = relevance().assess(question, answer, coverage);
         Specificity.Result concrete = specificity.assess(answer, question.track());
         Delivery.Result reading = delivery.assess(answer, questionWords(question));
         int rawWords = TextAnalyzer.wordCount(answerText);
-        Feedback.Signals signals = new Feedback.Signals(coverage, rel, shape, concrete, reading, shapeOfText, readMeaning);
+        Feedback.Meaning meaningSignal = byMeaning.map(r -> {
+            Optional<MeaningMatcher.ClaimCloseness> closest = r.claims().stream()
+                    .max(java.util.Comparator.comparingDouble(MeaningMatcher.ClaimCloseness::claim));
+            return new Feedback.Meaning(true, r.points().stream().map(MeaningMatcher.PointCloseness::support).toList(),
+                    r.points().stream().map(MeaningMatcher.PointCloseness::denial).toList(),
+                    closest.map(MeaningMatcher.ClaimCloseness::claim).orElse(0.0),
+                    closest.map(MeaningMatcher.ClaimCloseness::margin).orElse(0.0));
+        }).orElse(Feedback.Meaning.notRead());
+        Feedback.Signals signals = new Feedback.Signals(coverage, rel, shape, concrete, reading, shapeOfText, meaningSignal);
 
         int score;
         StringBuilder reason = new StringBuilder();

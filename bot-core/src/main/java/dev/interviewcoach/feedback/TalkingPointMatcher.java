@@ -73,8 +73,12 @@ public final class TalkingPointMatcher {
         }
     }
 
-    /** A point the answer stated only the other way round ("an index never slows writes"). */
-    public record Denial(TalkingPoint point, String evidence) {}
+    /**
+     * A point the answer stated only the other way round ("an index never slows writes");
+     * {@code inItsOwnWords} when most of the point's own statement stands around the negation,
+     * not just one of the words that show it.
+     */
+    public record Denial(TalkingPoint point, String evidence, boolean inItsOwnWords) {}
 
     /** What the words of an answer show about a question's points. */
     public record Result(List<Match> covered, List<Denial> denied) {
@@ -103,8 +107,10 @@ public final class TalkingPointMatcher {
             if (shown.isPresent()) {
                 matches.add(new Match(point, answer.quote(shown.get().from(), shown.get().to())));
             } else {
-                evidence(p, positions, false).ifPresent(span ->
-                        denials.add(new Denial(point, answer.quote(span.from(), span.to()))));
+                Optional<Span> statement = statementSpan(p, positions, false);
+                Optional<Span> denied = statement.or(() -> evidence(p, positions, false));
+                denied.ifPresent(span -> denials.add(new Denial(point, answer.quote(span.from(), span.to()),
+                        statement.isPresent())));
             }
         }
         return new Result(matches, denials);
@@ -115,10 +121,17 @@ public final class TalkingPointMatcher {
         Positions positions = new Positions(answer);
         for (String text : misconception.spottedBy()) {
             Phrase phrase = phrase(text);
-            if (phrase == null) {
+            // One word is too little to tell a wrong claim from a right one that uses it.
+            if (phrase == null || phrase.stems().size() < 2) {
                 continue;
             }
             Optional<Span> span = phraseSpan(phrase, positions, true);
+            if (span.isEmpty() && phrase.stems().size() > 3 && phrase.stems().size() <= 5) {
+                // A longer claim may be typed with its words in another order or a few words between.
+                boolean plain = !phrase.denies();
+                span = polarity(withinWindow(positions, phrase.stems(), phrase.stems().size(),
+                        phrase.stems().size() + PHRASE_SLACK, plain), positions, phrase.denies(), true);
+            }
             if (span.isPresent()) {
                 return Optional.of(answer.quote(span.get().from(), span.get().to()));
             }
@@ -208,6 +221,11 @@ public final class TalkingPointMatcher {
                 return span;
             }
         }
+        return statementSpan(p, answer, asStated);
+    }
+
+    /** Most of the key words of the point's own statement, close together. */
+    private Optional<Span> statementSpan(Prepared p, Positions answer, boolean asStated) {
         int needed = Math.max(2, (int) Math.ceil(p.keyStems().size() * 0.6));
         if (p.keyStems().size() >= 3) {
             return polarity(withinWindow(answer, p.keyStems(), needed, POINT_WINDOW, !p.pointDenies() && asStated),

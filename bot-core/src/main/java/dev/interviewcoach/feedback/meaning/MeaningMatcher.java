@@ -9,6 +9,7 @@ import dev.interviewcoach.text.TextAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -113,7 +114,8 @@ public final class MeaningMatcher {
                 }
                 double claim = SentenceEmbedder.similarity(pair[0].vector(), vectors.get(i));
                 double correction = SentenceEmbedder.similarity(pair[1].vector(), vectors.get(i));
-                if (best.piece() == null || claim - correction > best.margin()) {
+                // The piece most like the claim speaks for the answer; its margin says whether it is nearer the truth.
+                if (best.piece() == null || claim > best.claim()) {
                     best = new ClaimCloseness(question.misconceptions().get(m), claim, correction, pieces.get(i).text());
                 }
             }
@@ -237,7 +239,7 @@ public final class MeaningMatcher {
                 continue;
             }
             String next = i + 1 < w.length ? w[i + 1] : "";
-            boolean asserts = (w[i].equals("not") && (next.equals("only") || next.equals("just")))
+            boolean asserts = (Set.of("only", "just", "simply", "merely").contains(next))
                     || (w[i].equals("no") && (next.equals("matter") || next.equals("doubt")));
             if (!asserts) {
                 count++;
