@@ -58,7 +58,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
      * which it earns the whole point; between the two it earns a share. Words that show the point
      * earn it whole.
      */
-    static final double MEANING_FLOOR = 0.35;
+    static final double MEANING_FLOOR = 0.40;
     static final double MEANING_FULL = 0.80;
     /** Closeness at which a point not shown in words is listed as made, quoting the piece that made it. */
     static final double MEANING_COVERS = 0.66;
