@@ -23,7 +23,7 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n\\s*\\n|\\n\\s*[-*\\d]+[.)]?\\s+");
     /** What ends the reach of a negation: punctuation, or a word that turns the clause. */
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:.!?()\\n]|\\s[-\u2013\u2014]\\s|\\b(but|however|so|because|although|though"
-            + "|while|whereas|yet|instead|rather|unless|except|which|then|and then)\\b");
+            + "|while|whereas|yet|unless|except|which|then|and then)\\b");
     /** How many content words after a negator it denies. */
     private static final int NEGATION_REACH = 4;
 
@@ -70,7 +70,9 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
                 // "not only X but Y", "don't just X" and "no matter what" assert X rather than deny it.
                 boolean asserts = (Set.of("only", "just", "simply", "merely").contains(next))
                         || (word.equals("no") && (next.equals("matter") || next.equals("doubt")));
-                reach = asserts ? 0 : NEGATION_REACH;
+                // "not true that...", "don't think..." deny the whole clause that follows.
+                boolean wholeClause = Set.of("true", "case", "think", "believe", "agree", "correct").contains(next);
+                reach = asserts ? 0 : wholeClause ? Integer.MAX_VALUE : NEGATION_REACH;
                 continue;
             }
             out.add(new Stem(t.stem(), t.start(), t.end(), reach > 0));

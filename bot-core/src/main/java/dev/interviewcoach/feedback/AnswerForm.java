@@ -90,7 +90,7 @@ public final class AnswerForm {
             }
         }
         boolean listShaped = items.length >= 5 && shortItems >= 0.7 * items.length;
-        return (glueShare < 0.12 && fullSentences < 2) || (listShaped && glueShare < 0.25);
+        return (glueShare < 0.12 && fullSentences < 2) || (listShaped && (glueShare < 0.25 || fullSentences == 0));
     }
 
     /** Share of the answer's 6-word phrases that already appeared earlier; the longest repeat is named. */

@@ -254,7 +254,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     /** A piece of the answer, quoted as the person wrote it, shortened to a dozen words or so. */
     private static String excerpt(String piece) {
         String[] w = piece.strip().split("\\s+");
-        String text = w.length <= 14 ? String.join(" ", w) : String.join(" ", java.util.Arrays.copyOfRange(w, 0, 12)) + "...";
+        if (w.length > 14) {
+            return String.join(" ", java.util.Arrays.copyOfRange(w, 0, 12)) + "...";
+        }
+        String text = String.join(" ", w);
         return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 

@@ -43,6 +43,44 @@ class BankReaderTest {
     }
 
     @Test
+    void readsMisconceptionsAndNamesTheLineOfABadOne() {
+        String yaml = """
+                track: demo
+                title: Demo
+                questions:
+                  - id: one
+                    kind: technical
+                    difficulty: 1
+                    question: Q?
+                    why: W.
+                    guidance: G.
+                    talking_points:
+                      - id: p
+                        point: P.
+                        shown_by: [p]
+                    misconceptions:
+                      - claim: The GIL is gone.
+                        spotted_by: [GIL is gone, no GIL anymore]
+                        correction: CPython still has it.
+                      - claim: Threads are useless.
+                        spoted_by: [threads are useless]
+                    example_answer: E.
+                """;
+        BankReader.Result result = reader.read("bank.yaml", yaml);
+        assertThat(result.problems()).extracting(BankProblem::toString).containsExactly(
+                "bank.yaml:18: questions[1].misconceptions[2].correction: missing field 'correction'",
+                "bank.yaml:18: questions[1].misconceptions[2].spotted_by: missing field 'spotted_by'",
+                "bank.yaml:19: questions[1].misconceptions[2].spoted_by: unknown field (did you mean 'spotted_by'?); "
+                        + "allowed here: claim, correction, spotted_by");
+        String fixed = yaml.replace("        spoted_by: [threads are useless]\n",
+                "        spotted_by: [threads are useless]\n        correction: They help I/O-bound work.\n");
+        Question q = reader.read("bank.yaml", fixed).orThrow().questions().getFirst();
+        assertThat(q.misconceptions()).hasSize(2);
+        assertThat(q.misconceptions().getFirst().spottedBy()).containsExactly("GIL is gone", "no GIL anymore");
+        assertThat(q.misconceptions().get(1).correction()).isEqualTo("They help I/O-bound work.");
+    }
+
+    @Test
     void namesThreePlantedMistakesWithTheirLines() {
         String yaml = """
                 track: demo
@@ -74,7 +112,7 @@ class BankReaderTest {
                 "bad.yaml:15: questions[2].talking_points: missing field 'talking_points'",
                 "bad.yaml:15: questions[2].id: duplicate id 'one' (first used on line 4); ids must be unique in a track",
                 "bad.yaml:21: questions[2].talking_point: unknown field (did you mean 'talking_points'?); allowed here: "
-                        + "difficulty, example_answer, follow_ups, guidance, hints, id, kind, question, talking_points, topics, why");
+                        + "difficulty, example_answer, follow_ups, guidance, hints, id, kind, misconceptions, question, talking_points, topics, why");
     }
 
     @Test

@@ -1,0 +1,142 @@
+package dev.interviewcoach.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.question.Bank;
+import dev.interviewcoach.question.Question;
+import dev.interviewcoach.question.TalkingPoint;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Form never buys substance: the ways of gaming a keyword scorer, tried on every built-in question
+ * with words and meaning both on, and the cases that showed the old scorer rewarding the rubric's
+ * words rather than what an answer says.
+ */
+class SubstanceTest {
+
+    private static final RuleBasedFeedbackEngine ENGINE = SentenceModelForTests.ENGINE;
+
+    private static List<Question> everyQuestion() {
+        return SentenceModelForTests.BANKS.tracks().stream().map(Bank::questions).flatMap(List::stream).toList();
+    }
+
+    private static String keywordList(Question q) {
+        return String.join(", ", q.talkingPoints().stream().flatMap(p -> p.shownBy().stream()).toList());
+    }
+
+    @Test
+    void aBareListOfTheRubricsKeywordsScoresAtMostTwoAndIsToldToAnswerInSentences() {
+        for (Question q : everyQuestion()) {
+            Feedback f = ENGINE.assess(q, keywordList(q));
+            assertThat(f.score()).as(q.id()).isLessThanOrEqualTo(2);
+            assertThat(f.improvements()).as(q.id()).anyMatch(i -> i.startsWith("Answer in sentences"));
+        }
+    }
+
+    @Test
+    void theKeywordListRepeatedTwentyTimesScoresAtMostTwo() {
+        for (Question q : everyQuestion()) {
+            String list = keywordList(q);
+            String twenty = String.join(", ", java.util.Collections.nCopies(20, list));
+            assertThat(ENGINE.assess(q, twenty).score()).as(q.id()).isLessThanOrEqualTo(2);
+            String sentences = String.join(" ", java.util.Collections.nCopies(20, q.exampleAnswer()));
+            Feedback repeated = ENGINE.assess(q, sentences);
+            assertThat(repeated.score()).as(q.id() + ", the example answer twenty times").isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void theQuestionCopiedBackScoresOne() {
+        for (Question q : everyQuestion()) {
+            Feedback f = ENGINE.assess(q, q.text());
+            assertThat(f.score()).as(q.id()).isEqualTo(1);
+            assertThat(f.scoreReason()).contains("repeats the question");
+        }
+    }
+
+    @Test
+    void aThreeThousandWordRambleThatDropsEachKeywordOnceScoresAtMostTwo() {
+        String filler = "Honestly there is a lot to say here and I think it depends on many things that we discussed "
+                + "with the team over several meetings, and we looked at it from different angles before deciding. ";
+        for (Question q : everyQuestion().subList(0, 12)) {
+            StringBuilder ramble = new StringBuilder();
+            List<String> keywords = q.talkingPoints().stream().flatMap(p -> p.shownBy().stream()).toList();
+            int k = 0;
+            while (dev.interviewcoach.text.TextAnalyzer.wordCount(ramble.toString()) < 3000) {
+                ramble.append(filler);
+                if (k < keywords.size()) {
+                    ramble.append("We also talked about ").append(keywords.get(k++)).append(". ");
+                }
+            }
+            Feedback f = ENGINE.assess(q, ramble.toString());
+            assertThat(f.score()).as(q.id()).isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void everyTalkingPointDeniedScoresAtMostTwo() {
+        for (Question q : everyQuestion()) {
+            StringBuilder denied = new StringBuilder("I have thought about this a lot. ");
+            for (TalkingPoint p : q.talkingPoints()) {
+                // A point that is itself a "not" would become a double negative, which asserts it; one of
+                // several clauses is denied only in its first clause.
+                boolean pointDenies = java.util.Arrays.stream(p.point().split("[^\\p{L}']+"))
+                        .anyMatch(dev.interviewcoach.text.TextAnalyzer::isNegator);
+                boolean oneClause = !p.point().matches("(?s).*[,;:].*");
+                denied.append(pointDenies || !oneClause ? "" : "It is not true that " + lowerFirst(p.point()) + " ");
+            }
+            assertThat(ENGINE.assess(q, denied.toString()).score()).as(q.id()).isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void theRightKeywordsNegatedDoNotCount() {
+        Question btree = question("sql-and-data", "btree-index-costs");
+        Feedback f = ENGINE.assess(btree, """
+                I would never use an index for this. A B-tree does not keep keys sorted, so it cannot help range
+                queries, and an index never slows writes because nothing extra is written on insert. There is no
+                need to think about selectivity or the write amplification on every update.
+                """);
+        assertThat(f.score()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aFluentConfidentlyWrongAnswerIsCappedAndCorrected() {
+        Question gil = question("python-developer", "gil-and-concurrency");
+        Feedback f = ENGINE.assess(gil, """
+                Since Python 3 the GIL is only held during imports, so threads run in parallel on all cores. That
+                means for CPU-bound work like resizing images I just use a ThreadPoolExecutor with one thread per
+                core, and for I/O-bound work asyncio with an event loop. Processes are the old way of doing it and
+                only add pickling overhead, so I avoid multiprocessing in modern code.
+                """);
+        assertThat(f.score()).isLessThanOrEqualTo(2);
+        assertThat(f.wrongClaims()).isNotEmpty();
+        assertThat(f.improvements().getFirst()).startsWith("You said \"").contains("GIL");
+    }
+
+    @Test
+    void aConciseCorrectAnswerInOtherWordsCanScoreFourAndIsToldWhatWouldMakeItFive() {
+        Question gil = question("python-developer", "gil-and-concurrency");
+        Feedback f = ENGINE.assess(gil, """
+                CPython lets only one thread execute Python code at any moment. Threads still help when the work
+                waits on the network or disk, since the lock is released while waiting, and asyncio serves
+                thousands of sockets from one loop if every library is async. For heavy computation I use a
+                process pool to get all cores, paying for copying arguments between processes.
+                """);
+        assertThat(f.score()).isGreaterThanOrEqualTo(4);
+        if (f.score() == 4) {
+            assertThat(f.scoreReason()).contains("To make it a 5");
+        }
+    }
+
+    private static Question question(String track, String id) {
+        return SentenceModelForTests.BANKS.question(track, id).orElseThrow();
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
+    }
+
+}
