@@ -96,6 +96,13 @@ final class BankCommand implements Runnable {
             for (TalkingPoint p : q.talkingPoints()) {
                 out.printf("  - %s%n      shown by: %s%n", p.point(), String.join(", ", p.shownBy()));
             }
+            if (!q.misconceptions().isEmpty()) {
+                out.println("\nMisconceptions (an answer that asserts one scores at most 2):");
+                for (var m : q.misconceptions()) {
+                    out.printf("  - wrong: %s%n      spotted by: %s%n      correction: %s%n", m.claim(),
+                            String.join(", ", m.spottedBy()), m.correction());
+                }
+            }
             out.println("\nExample answer:\n  " + q.exampleAnswer());
             q.hints().forEach(h -> out.println("\nHint: " + h));
             q.followUps().forEach(f -> out.println("Follow-up: " + f));

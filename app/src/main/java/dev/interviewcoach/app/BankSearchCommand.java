@@ -27,6 +27,9 @@ final class BankSearchCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "10", description = "How many results (default 10).")
     int limit;
 
+    @Option(names = "--json", description = "Print a JSON array of {track, id, score, question}, best first, for scripts.")
+    boolean json;
+
     @Option(names = "--config", description = "Configuration file.")
     Path config;
 
@@ -49,6 +52,22 @@ final class BankSearchCommand implements Callable<Integer> {
         try (TextAnalyzer analyzer = new TextAnalyzer()) {
             List<QuestionSearch.Hit> hits = new QuestionSearch(banks, analyzer).search(query, inTrack, Math.max(1, limit));
             PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+                var array = mapper.createArrayNode();
+                for (QuestionSearch.Hit hit : hits) {
+                    array.addObject().put("track", hit.question().track()).put("id", hit.question().id())
+                            .put("score", Math.round(hit.score() * 1000) / 1000.0)
+                            .put("question", hit.question().text().replaceAll("\\s+", " ").strip());
+                }
+                try {
+                    out.println(mapper.writeValueAsString(array));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("search hits are always serialisable", e);
+                }
+                // An empty array is an answer too: a script reads "nothing matched" from it.
+                return hits.isEmpty() ? 1 : 0;
+            }
             if (hits.isEmpty()) {
                 out.println("No question matches \"" + query + "\". Try other words.");
                 return 1;

@@ -111,6 +111,39 @@ class CommandLineTest {
     }
 
     @Test
+    void showListsTheMisconceptionsAndSearchSpeaksJsonForScripts() throws Exception {
+        assertThat(Main.run("bank", "show", "gil-and-concurrency")).isZero();
+        assertThat(out()).contains("Misconceptions (an answer that asserts one scores at most 2):").contains("correction:");
+        out.reset();
+        assertThat(Main.run("bank", "search", "--json", "--limit", "3", "cache invalidation")).isZero();
+        var hits = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out());
+        assertThat(hits.isArray()).isTrue();
+        assertThat(hits).hasSize(3);
+        assertThat(hits.get(0).fieldNames()).toIterable().containsExactly("track", "id", "score", "question");
+        assertThat(hits.get(0).get("score").asDouble()).isGreaterThanOrEqualTo(hits.get(1).get("score").asDouble());
+    }
+
+    @Test
+    void scoreJudgesSubstanceFromTheCommandLine() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(Main.run("score", "--json", "--track", "python-developer", "--question", "gil-and-concurrency",
+                "--answer", "GIL, global interpreter lock, I/O-bound, asyncio, event loop, CPU-bound, multiprocessing, "
+                        + "ProcessPoolExecutor, pickling, serialization overhead")).isZero();
+        var list = json.readTree(out());
+        assertThat(list.get("score").asInt()).isLessThanOrEqualTo(2);
+        assertThat(list.at("/signals/form/keywordList").asBoolean()).isTrue();
+        out.reset();
+        assertThat(Main.run("score", "--json", "--track", "python-developer", "--question", "gil-and-concurrency",
+                "--answer", "Since Python 3 the GIL is only held during imports, so threads run in parallel on all cores. "
+                        + "For CPU-bound work I use a thread pool with one thread per core, and asyncio for I/O-bound work "
+                        + "because the event loop is non-blocking.")).isZero();
+        var wrong = json.readTree(out());
+        assertThat(wrong.get("score").asInt()).isLessThanOrEqualTo(2);
+        assertThat(wrong.get("wrongClaims")).isNotEmpty();
+        assertThat(wrong.at("/signals/meaning/read").asBoolean()).isTrue();
+    }
+
+    @Test
     void versionAndHelp() {
         assertThat(Main.run("--version")).isZero();
         assertThat(out()).startsWith("Interview Coach ")

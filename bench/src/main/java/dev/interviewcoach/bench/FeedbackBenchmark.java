@@ -2,12 +2,15 @@ package dev.interviewcoach.bench;
 
 import dev.interviewcoach.feedback.Feedback;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
+import dev.interviewcoach.feedback.meaning.CachedEmbedder;
+import dev.interviewcoach.feedback.meaning.MiniLmEmbedder;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.text.TextAnalyzer;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How long the coach takes to judge one typed answer of about 150 words, against all built-in
- * banks (relevance compares the answer with every question). Sample mode reports percentiles.
+ * banks (relevance compares the answer with every question), with words only and with words and
+ * meaning (the sentence model loaded, the question's vectors prepared). Sample mode reports
+ * percentiles.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -44,18 +49,30 @@ public class FeedbackBenchmark {
             complexity in the write path, so I would only do it where reads clearly dominate writes.
             """;
 
-    private RuleBasedFeedbackEngine engine;
+    private RuleBasedFeedbackEngine words;
+    private RuleBasedFeedbackEngine wordsAndMeaning;
     private Question question;
 
     @Setup
     public void setUp() {
         QuestionBanks banks = QuestionBanks.load(new BankReader(), Optional.empty());
-        engine = new RuleBasedFeedbackEngine(BankCatalog.of(banks), new TextAnalyzer());
+        words = new RuleBasedFeedbackEngine(BankCatalog.of(banks), new TextAnalyzer());
+        var model = new CachedEmbedder(new MiniLmEmbedder(Executors.newFixedThreadPool(2,
+                Thread.ofPlatform().daemon().factory())), Optional.empty());
+        wordsAndMeaning = new RuleBasedFeedbackEngine(BankCatalog.of(banks), new TextAnalyzer(), Optional.of(model));
         question = banks.question("python-developer", "caching-and-invalidation").orElseThrow();
+        wordsAndMeaning.assess(question, ANSWER);
     }
 
+    /** Words only ({@code feedback.semantic: off}). */
     @Benchmark
     public Feedback score150WordAnswer() {
-        return engine.assess(question, ANSWER);
+        return words.assess(question, ANSWER);
+    }
+
+    /** Words and meaning ({@code feedback.semantic: on}, the default). */
+    @Benchmark
+    public Feedback score150WordAnswerWithMeaning() {
+        return wordsAndMeaning.assess(question, ANSWER);
     }
 }

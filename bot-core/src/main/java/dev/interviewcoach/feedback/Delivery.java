@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * How a typed answer reads: its length band, hedges ("I think", "maybe") and fillers ("basically",
- * "you know"), and words leaned on too often.
+ * "you know"), absolutes ("guaranteed", "always", "impossible") that real systems and teams rarely
+ * allow, and words leaned on too often.
  */
 public final class Delivery {
 
@@ -26,11 +27,18 @@ public final class Delivery {
     }
 
     /** What the delivery signal found. */
-    public record Result(int words, Length length, List<String> hedges, List<String> fillers, List<String> overused) {
+    public record Result(int words, Length length, List<String> hedges, List<String> fillers, List<String> absolutes,
+                         List<String> overused) {
         public Result {
             hedges = List.copyOf(hedges);
             fillers = List.copyOf(fillers);
+            absolutes = List.copyOf(absolutes);
             overused = List.copyOf(overused);
+        }
+
+        /** Three absolutes or more: a confident answer that allows no trade-off is usually wrong somewhere. */
+        public boolean overclaims() {
+            return absolutes.size() >= 3;
         }
     }
 
@@ -38,6 +46,10 @@ public final class Delivery {
             + "|i suppose|i believe|might be|possibly|somewhat)\\b");
     private static final Pattern FILLER = Pattern.compile("\\b(um+|uh+|erm|basically|actually|literally|you know|i mean|like,|stuff|things like that"
             + "|and so on|etc|whatever)\\b");
+    private static final Pattern ABSOLUTE = Pattern.compile("\\b(always|never|guarantee[sd]?|impossible|automatically"
+            + "|all you need|no need|not a concern|nothing (?:breaks|can)|can't (?:lose|fail|happen)|cannot (?:lose|fail|happen)"
+            + "|under any circumstances|(?:completely|totally|fully|perfectly) (?:safe|fine|compatible)|costs? (?:almost )?nothing"
+            + "|for free|no downside|100%|simply|just works|every time|is fine|are fine|exactly-once)\\b");
     private static final Set<String> COMMON = Set.of("the", "a", "an", "and", "or", "but", "to", "of", "in", "on", "for", "with", "is",
             "are", "was", "were", "it", "that", "this", "i", "we", "you", "they", "be", "as", "at", "by", "so", "if", "then", "from",
             "my", "our", "me", "us", "not", "no", "do", "did", "have", "has", "had", "can", "will", "would", "which", "what",
@@ -50,6 +62,7 @@ public final class Delivery {
         String text = answer.spaced();
         List<String> hedges = findAll(HEDGE, text);
         List<String> fillers = findAll(FILLER, text);
+        List<String> absolutes = findAll(ABSOLUTE, text);
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String w : answer.words()) {
             if (w.length() > 2 && !COMMON.contains(w) && !questionWords.contains(w)) {
@@ -61,7 +74,7 @@ public final class Delivery {
                 .filter(e -> e.getValue() >= limit)
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(3).map(Map.Entry::getKey).toList();
-        return new Result(words, length, hedges, fillers, overused);
+        return new Result(words, length, hedges, fillers, absolutes, overused);
     }
 
     private static List<String> findAll(Pattern pattern, String text) {

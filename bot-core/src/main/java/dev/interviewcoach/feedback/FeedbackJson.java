@@ -69,6 +69,7 @@ public final class FeedbackJson {
         delivery.put("length", s.delivery().length().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         s.delivery().hedges().forEach(delivery.putArray("hedges")::add);
         s.delivery().fillers().forEach(delivery.putArray("fillers")::add);
+        s.delivery().absolutes().forEach(delivery.putArray("absolutes")::add);
         s.delivery().overused().forEach(delivery.putArray("overused")::add);
         try {
             return mapper.writeValueAsString(root);

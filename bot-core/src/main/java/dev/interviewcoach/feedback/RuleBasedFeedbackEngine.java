@@ -221,6 +221,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             score = 2;
             reason.append("; most of it repeats itself, and repeats count once");
         }
+        if (reading.overclaims() && score > 1) {
+            score -= 1;
+            reason.append("; it speaks in absolutes with no trade-off, which costs a point");
+        }
         if (reading.length() == Delivery.Length.TOO_SHORT && score > 2) {
             score = 2;
             reason.append("; at ").append(reading.words()).append(" words it is too short to score higher");
@@ -385,6 +389,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         }
         if (rawWords > Delivery.LONG_WORDS) {
             out.add("Trim it: " + rawWords + " words is a lot to follow; lead with your main point and keep one example.");
+        }
+        if (reading.overclaims()) {
+            out.add("Check the absolutes (" + reading.absolutes().stream().distinct().limit(3).map(h -> "\"" + h + "\"")
+                    .collect(Collectors.joining(", ")) + "): say when each holds and what it costs.");
         }
         if (reading.hedges().size() >= 2) {
             out.add("Drop the hedges (" + reading.hedges().stream().distinct().limit(2).map(h -> "\"" + h + "\"")
