@@ -51,6 +51,12 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     static final double FULL_CREDIT_COVERAGE = 0.4;
     /** The weighted sum needed for scores 2, 3, 4 and 5. */
     static final double[] BANDS = {0.20, 0.36, 0.46, 0.70};
+    /**
+     * An answer no more concrete than this (no number, named tool or real case) that makes fewer
+     * than this share of the points outright, in words, stays general: at most 2.
+     */
+    static final double GENERAL_SPECIFICITY = 0.1;
+    static final double GENERAL_WORD_COVERAGE = 0.4;
     static final int VERY_LONG_WORDS = 700;
     static final int CAP_WORDS = 1000;
     /**
@@ -64,8 +70,12 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     static final double MEANING_COVERS = 0.66;
     /** A denying piece this close to a point, not otherwise made, states it the other way round. */
     static final double MEANING_DENIES = 0.70;
-    /** A piece this close to a misconception's claim, and closer to it than to the correction by the margin, asserts it. */
-    static final double MEANING_CLAIM = 0.75;
+    /**
+     * A piece this close to a misconception's claim, and closer to it than to the correction by the
+     * margin, asserts it. Set high on purpose: the sentence model places a claim and its correction
+     * close together, so below this it flags right answers as often as wrong ones (dev part).
+     */
+    static final double MEANING_CLAIM = 0.85;
     static final double MEANING_CLAIM_MARGIN = 0.05;
 
     private final TextAnalyzer analyzer;
@@ -133,6 +143,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         int beforeStory = covered.size();
         covered = withStoryPoints(question, covered, shape);
         credit += covered.size() - beforeStory;
+        long inWords = covered.size() - covered.stream().filter(m -> byMeaningOnly(m, byWords)).count();
         for (int i = 0; i < question.misconceptions().size(); i++) {
             Misconception m = question.misconceptions().get(i);
             Optional<String> said = matcher.spotted(m, answer);
@@ -196,6 +207,13 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 reason.append(", with few concrete details");
             }
         }
+        boolean general = concrete.level() <= GENERAL_SPECIFICITY
+                && (total == 0 || (double) inWords / total < GENERAL_WORD_COVERAGE);
+        if (general && score > 2) {
+            score = 2;
+            reason.append("; it stays general, with no example, number or named tool, and makes few of the points"
+                    + " outright, which holds it at 2");
+        }
         score = capped(score, reason, shapeOfText, wrong, reading, rawWords);
         if (score == 4) {
             reason.append(". To make it a 5: ").append(towardsFive(missed, concrete, shape));
@@ -204,6 +222,11 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         return new Feedback(score, reason.toString(), covered, missed, wrong,
                 strengths(question, covered, shape, concrete, rel, score),
                 improvements(question, missed, wrong, shape, concrete, reading, rel, shapeOfText, rawWords), rawWords, signals);
+    }
+
+    /** A point listed as made only because a sentence came close to it in meaning. */
+    private static boolean byMeaningOnly(TalkingPointMatcher.Match m, TalkingPointMatcher.Result byWords) {
+        return m.ownWords() && byWords.covered().stream().noneMatch(w -> w.point() == m.point());
     }
 
     /** The caps of the rubric, each said in the reason when it lowered the score. */
@@ -368,6 +391,9 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         if (reading.length() == Delivery.Length.TOO_SHORT) {
             out.add("Say more: " + reading.words() + " words is short for an interview answer; aim for 80 to 250.");
         }
+        if (!rel.offTopic() && concrete.level() <= GENERAL_SPECIFICITY && !shapeOfText.keywordList()) {
+            out.add("Make it concrete: a real case from your work, a number, or the tool you used.");
+        }
         if (!rel.offTopic()) {
             List<String> gaps = shape.missing();
             if (gaps.contains("result")) {
@@ -383,9 +409,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             } else if (gaps.contains("example")) {
                 out.add("Back it with a concrete example from a project, or name the tool you used.");
             }
-            if (concrete.level() == 0) {
-                out.add("Add one concrete detail: a number, a tool you used, or a real case.");
-            }
+
         }
         if (rawWords > Delivery.LONG_WORDS) {
             out.add("Trim it: " + rawWords + " words is a lot to follow; lead with your main point and keep one example.");

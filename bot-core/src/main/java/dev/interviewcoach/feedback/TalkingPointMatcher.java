@@ -127,10 +127,10 @@ public final class TalkingPointMatcher {
             }
             Optional<Span> span = phraseSpan(phrase, positions, true);
             if (span.isEmpty() && phrase.stems().size() > 3 && phrase.stems().size() <= 5) {
-                // A longer claim may be typed with its words in another order or a few words between.
+                // A longer claim may be typed with a few words between its words, in their order.
                 boolean plain = !phrase.denies();
-                span = polarity(withinWindow(positions, phrase.stems(), phrase.stems().size(),
-                        phrase.stems().size() + PHRASE_SLACK, plain), positions, phrase.denies(), true);
+                span = polarity(inOrder(positions, phrase.stems(), phrase.stems().size() + PHRASE_SLACK, plain),
+                        positions, phrase.denies(), true);
             }
             if (span.isPresent()) {
                 return Optional.of(answer.quote(span.get().from(), span.get().to()));
@@ -267,6 +267,24 @@ public final class TalkingPointMatcher {
         }
         int first = starts.nextSetBit(0);
         return first < 0 ? Optional.empty() : Optional.of(new Span(first, first + wanted.size() - 1));
+    }
+
+    /** The first span of at most {@code width} answer stems holding all the wanted stems in their order. */
+    private static Optional<Span> inOrder(Positions answer, List<String> wanted, int width, boolean plain) {
+        BitSet first = answer.of(wanted.getFirst(), plain);
+        for (int start = first.nextSetBit(0); start >= 0; start = first.nextSetBit(start + 1)) {
+            int at = start;
+            boolean all = true;
+            for (int k = 1; k < wanted.size() && all; k++) {
+                int next = answer.of(wanted.get(k), plain).nextSetBit(at + 1);
+                all = next >= 0 && next < start + width;
+                at = next;
+            }
+            if (all) {
+                return Optional.of(new Span(start, at));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first window of {@code width} answer stems that holds at least {@code needed} of the wanted stems. */
