@@ -115,7 +115,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         AnalyzedText answer = AnalyzedText.of(shapeOfText.distinctText(), analyzer);
         Structure.Result shape = structure.assess(question.kind(), answer);
         TalkingPointMatcher.Result byWords = matcher.match(question, answer);
-        boolean readMeaning = meaning.isPresent() && !shapeOfText.keywordList() && !shapeOfText.copiesQuestion();
+        // Meaning is read only where words leave a point unmade: it can add points, never take one away.
+        boolean everyPointInWords = byWords.covered().size() == question.talkingPoints().size();
+        boolean readMeaning = meaning.isPresent() && !shapeOfText.keywordList() && !shapeOfText.copiesQuestion()
+                && !everyPointInWords;
         Optional<MeaningMatcher.Result> byMeaning = readMeaning
                 ? Optional.of(meaning.get().compare(question, answer.sentences())) : Optional.empty();
 

@@ -7,14 +7,13 @@ import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.text.TextAnalyzer;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 
 /** The real sentence model, loaded once for all the test classes of a run, and the engine that uses it. */
 final class SentenceModelForTests {
 
     static final QuestionBanks BANKS = QuestionBanks.load(new BankReader(), Optional.empty());
     private static final CachedEmbedder MODEL = new CachedEmbedder(
-            new MiniLmEmbedder(Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().factory())), Optional.empty());
+            new MiniLmEmbedder(), Optional.empty());
     static final RuleBasedFeedbackEngine ENGINE =
             new RuleBasedFeedbackEngine(BankCatalog.of(BANKS), new TextAnalyzer(), Optional.of(MODEL));
 

@@ -52,7 +52,7 @@ public final class MeaningMatcher {
 
     private record PreparedQuestion(Map<String, List<Anchor>> points, List<Anchor[]> claims) {}
 
-    /** Longest sentence compared whole; longer ones are compared in windows. */
+    /** Longest sentence compared whole; longer ones are compared in overlapping windows. */
     private static final int SENTENCE_WORDS = 32;
     private static final int WINDOW_WORDS = 24;
     private static final int WINDOW_STEP = 12;

