@@ -108,18 +108,9 @@ public final class Coach implements AutoCloseable {
         this.analyzer = new TextAnalyzer();
         Jdbi jdbi = database.jdbi();
         Supplier<String> ids = () -> new UUID(random.nextLong(), random.nextLong()).toString();
-        RuleBasedFeedbackEngine judge = new RuleBasedFeedbackEngine(banks, analyzer, sentenceModel);
-        if (sentenceModel.isPresent()) {
-            // The banks' vectors are read from the cache or embedded in the background, so start-up does not wait.
-            Thread.ofPlatform().name("sentence-vectors").daemon().start(() -> {
-                try {
-                    judge.prepareMeaning();
-                } catch (RuntimeException e) {
-                    log.warn("Could not prepare the banks' sentence vectors now; they are made on first use: {}", e.getMessage());
-                }
-            });
-        }
-        FeedbackEngine feedback = new TimedFeedbackEngine(judge, metrics);
+        // The sentence model loads in the background; a question's vectors are made on its first answer
+        // (about 40 ms) and kept in the vector cache, so start-up never waits for either.
+        FeedbackEngine feedback = new TimedFeedbackEngine(new RuleBasedFeedbackEngine(banks, analyzer, sentenceModel), metrics);
         InterviewReplies replies = new InterviewReplies();
         this.sessions = new SessionRepository(jdbi);
         this.subscriptions = new SubscriptionRepository(jdbi);

@@ -104,11 +104,6 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         relevance();
     }
 
-    /** Embeds every question's points and misconceptions now, so the first answers do not wait for it. */
-    public void prepareMeaning() {
-        meaning.ifPresent(m -> m.prepareAll(banks.current().tracks().stream().flatMap(b -> b.questions().stream()).toList()));
-    }
-
     @Override
     public Feedback assess(Question question, String answerText) {
         AnswerForm.Result shapeOfText = form.read(answerText, question.text(), analyzer);

@@ -124,11 +124,6 @@ public final class MeaningMatcher {
         return new Result(points, claims);
     }
 
-    /** Embeds what a question is judged against, once per question text (and once ever, with a cache folder). */
-    public void prepareAll(List<Question> questions) {
-        questions.forEach(q -> prepared.computeIfAbsent(q, this::prepare));
-    }
-
     private PreparedQuestion prepare(Question question) {
         List<String> exampleSentences = AnalyzedText.of(question.exampleAnswer(), analyzer).sentences();
         List<List<String>> anchorTexts = new ArrayList<>();
