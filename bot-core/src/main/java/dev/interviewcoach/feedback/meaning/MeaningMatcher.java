@@ -53,7 +53,7 @@ public final class MeaningMatcher {
     private record PreparedQuestion(Map<String, List<Anchor>> points, List<Anchor[]> claims) {}
 
     /** Longest sentence compared whole; longer ones are compared in overlapping windows. */
-    private static final int SENTENCE_WORDS = 32;
+    private static final int SENTENCE_WORDS = 40;
     private static final int WINDOW_WORDS = 24;
     private static final int WINDOW_STEP = 12;
     /** The most pieces one answer is cut into: enough for 600 words, bounded for a 3,000-word one. */
