@@ -67,9 +67,7 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
             if (t.negator()) {
                 String next = i + 1 < tokens.size()
                         ? text.substring(tokens.get(i + 1).start(), tokens.get(i + 1).end()).toLowerCase(Locale.ROOT) : "";
-                // "not only X but Y", "don't just X" and "no matter what" assert X rather than deny it.
-                boolean asserts = (Set.of("only", "just", "simply", "merely").contains(next))
-                        || (word.equals("no") && (next.equals("matter") || next.equals("doubt")));
+                boolean asserts = !TextAnalyzer.denies(word, next);
                 // "not true that...", "don't think..." deny the whole clause that follows.
                 boolean wholeClause = Set.of("true", "case", "think", "believe", "agree", "correct").contains(next);
                 reach = asserts ? 0 : wholeClause ? Integer.MAX_VALUE : NEGATION_REACH;

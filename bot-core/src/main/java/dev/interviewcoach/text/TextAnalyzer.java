@@ -50,6 +50,20 @@ public final class TextAnalyzer implements AutoCloseable {
         return NEGATORS.contains(w) || (w.endsWith("n't") && w.length() > 3);
     }
 
+    /**
+     * Whether a negator, followed by this word, denies what follows: "not only X", "don't just X"
+     * and "no matter", "no doubt" assert rather than deny.
+     */
+    public static boolean denies(String negator, String next) {
+        String n = next.toLowerCase(Locale.ROOT);
+        if (ASSERTING_NEXT.contains(n)) {
+            return false;
+        }
+        return !(negator.equalsIgnoreCase("no") && (n.equals("matter") || n.equals("doubt")));
+    }
+
+    private static final Set<String> ASSERTING_NEXT = Set.of("only", "just", "simply", "merely");
+
     /** Every analysed word with its offsets, negators included. */
     public List<Token> tokens(String text) {
         List<Token> out = new ArrayList<>();

@@ -9,7 +9,6 @@ import dev.interviewcoach.text.TextAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -233,10 +232,7 @@ public final class MeaningMatcher {
             if (!TextAnalyzer.isNegator(w[i])) {
                 continue;
             }
-            String next = i + 1 < w.length ? w[i + 1] : "";
-            boolean asserts = (Set.of("only", "just", "simply", "merely").contains(next))
-                    || (w[i].equals("no") && (next.equals("matter") || next.equals("doubt")));
-            if (!asserts) {
+            if (TextAnalyzer.denies(w[i], i + 1 < w.length ? w[i + 1] : "")) {
                 count++;
             }
         }
