@@ -66,6 +66,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
      */
     static final double MEANING_FLOOR = 0.40;
     static final double MEANING_FULL = 0.80;
+    /** Closeness at which a point not listed as made is named as nearly made, quoting the piece that came close. */
+    static final double MEANING_CLOSE = 0.55;
     /** Closeness at which a point not shown in words is listed as made, quoting the piece that made it. */
     static final double MEANING_COVERS = 0.66;
     /** A denying piece this close to a point, not otherwise made, states it the other way round. */
@@ -119,6 +121,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
 
         List<TalkingPointMatcher.Match> covered = new ArrayList<>();
         List<Feedback.WrongClaim> wrong = new ArrayList<>();
+        java.util.Map<TalkingPoint, String> cameClose = new java.util.HashMap<>();
         double credit = 0;
         for (TalkingPoint point : question.talkingPoints()) {
             Optional<TalkingPointMatcher.Match> word = byWords.covered().stream().filter(m -> m.point() == point).findFirst();
@@ -131,6 +134,9 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             } else if (support >= MEANING_COVERS) {
                 covered.add(new TalkingPointMatcher.Match(point, excerpt(close.get().supportPiece())));
             } else if (support < MEANING_FULL) {
+                if (support >= MEANING_CLOSE) {
+                    cameClose.put(point, excerpt(close.get().supportPiece()));
+                }
                 byWords.denied().stream().filter(d -> d.point() == point && d.inItsOwnWords()).findFirst()
                         .map(TalkingPointMatcher.Denial::evidence)
                         .or(() -> close.filter(c -> c.denial() >= MEANING_DENIES).map(c -> excerpt(c.denialPiece())))
@@ -219,7 +225,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         reason.append('.');
         return new Feedback(score, reason.toString(), covered, missed, wrong,
                 strengths(question, covered, shape, concrete, rel, score),
-                improvements(question, missed, wrong, shape, concrete, reading, rel, shapeOfText, rawWords), rawWords, signals);
+                improvements(question, missed, cameClose, wrong, shape, concrete, reading, rel, shapeOfText, rawWords),
+                rawWords, signals);
     }
 
     /** A point listed as made only because a sentence came close to it in meaning. */
@@ -363,7 +370,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         return out.stream().limit(3).toList();
     }
 
-    private static List<String> improvements(Question q, List<TalkingPoint> missed, List<Feedback.WrongClaim> wrong,
+    private static List<String> improvements(Question q, List<TalkingPoint> missed, java.util.Map<TalkingPoint, String> cameClose,
+                                             List<Feedback.WrongClaim> wrong,
                                              Structure.Result shape, Specificity.Result concrete, Delivery.Result reading,
                                              Relevance.Result rel, AnswerForm.Result shapeOfText, int rawWords) {
         List<String> out = new ArrayList<>();
@@ -384,7 +392,9 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                     + ") and answer that directly.");
         }
         for (TalkingPoint point : missed.stream().limit(rel.offTopic() ? 1 : 2).toList()) {
-            out.add("Cover this next time: " + sentence(point.point()) + ".");
+            String near = cameClose.get(point);
+            out.add(near == null ? "Cover this next time: " + sentence(point.point()) + "."
+                    : "Say it outright: " + sentence(point.point()) + " (you came close with \"" + near + "\").");
         }
         if (reading.length() == Delivery.Length.TOO_SHORT) {
             out.add("Say more: " + reading.words() + " words is short for an interview answer; aim for 80 to 250.");
