@@ -40,10 +40,6 @@ public final class CachedEmbedder {
         file.ifPresent(this::load);
     }
 
-    public SentenceEmbedder embedder() {
-        return embedder;
-    }
-
     /** Vectors for texts that recur, from the cache where it has them. */
     public List<float[]> embedKnown(List<String> texts) {
         List<String> missing = texts.stream().filter(t -> !known.containsKey(t)).distinct().toList();
