@@ -21,8 +21,11 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'+#.-]*[\\p{L}\\p{N}+#]|[\\p{L}\\p{N}]");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n\\s*\\n|\\n\\s*[-*\\d]+[.)]?\\s+");
-    /** What ends the reach of a negation: punctuation, or a word that turns the clause. */
-    private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:.!?()\\n]|\\s[-\u2013\u2014]\\s|\\b(but|however|so|because|although|though"
+    /**
+     * What ends the reach of a negation: punctuation, a blank line or a new list item (a single line
+     * break is only where a typed line wrapped), or a word that turns the clause.
+     */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:.!?()]|\\n\\s*\\n|\\n\\s*[-*\u2022\\d]|\\s[-\u2013\u2014]\\s|\\b(but|however|so|because|although|though"
             + "|while|whereas|yet|unless|except|which|then|and then)\\b");
     /** How many content words after a negator it denies. */
     private static final int NEGATION_REACH = 4;
