@@ -179,8 +179,13 @@ class DiscordEndToEndTest {
         discord.failNext("POST", "channels/" + CHANNEL + "/threads", 403, 50013, "Missing Permissions");
         discord.slashCommand(ANA, CHANNEL, "coach", "mock", Map.of("track", "python-developer", "questions", 1));
         RestCall anchor = postedIn(CHANNEL, "Mock interview for");
-        discord.awaitCall("POST", "channels/" + CHANNEL + "/messages/\\d+/threads", WAIT);
+        RestCall thread = discord.awaitCall("POST", "channels/" + CHANNEL + "/messages/\\d+/threads", WAIT);
         assertThat(anchor.body().path("allowed_mentions").path("users").toString()).contains(ANA);
+        assertThat(thread.body().path("name").asText()).as("the thread is named after the track")
+                .startsWith("Mock interview: ").contains("Python");
+        discord.awaitCall("POST", "channels/.*/messages", c -> text(c).contains("Question 1 of 1"), WAIT);
+        assertThat(discord.calls("POST", "channels/.*/messages").stream().filter(c -> text(c).contains("Mock interview for")))
+                .as("the opening is posted once: the anchor heads its own thread").hasSize(1);
     }
 
     @Test

@@ -181,6 +181,15 @@ public final class CoachEngine {
         }
         String word = words.removeFirst().toLowerCase(Locale.ROOT);
         CommandHandler handler = commands.get(word);
+        if (handler == null && command.place().kind() != Place.Kind.CHANNEL) {
+            // A mention of the bot in a thread or DM that holds a conversation ("@coach I'd use a
+            // B-tree because...") is a reply to it, not a mistyped command.
+            Inbound.Message asMessage = new Inbound.Message(command.eventId(), command.user(), command.place(),
+                    command.text(), command.receivedAt());
+            if (messageHandlers.stream().anyMatch(h -> h.onMessage(asMessage, port))) {
+                return;
+            }
+        }
         if (handler == null) {
             port.post(command.place(), unknown(word).onlyTo(command.user()));
             return;

@@ -171,14 +171,24 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
             port.post(here, inProgress(running.get()).onlyTo(user));
             return;
         }
-        Place place = here.kind() == Place.Kind.CHANNEL
-                ? port.openThread(here, Reply.builder("Mock interview")
-                        .text(RichText.builder().plain("Mock interview for ").mention(user)
-                                .plain(": " + bank.title() + ", " + chosen.size()
-                                        + (chosen.size() == 1 ? " question. " : " questions. ")
-                                        + "Answer in this thread; only your replies count.").build())
-                        .build())
-                : here;
+        Reply opening = Reply.builder("Mock interview: " + bank.title())
+                .text(RichText.builder().plain("Mock interview for ").mention(user)
+                        .plain(": " + bank.title() + ", " + chosen.size()
+                                + (chosen.size() == 1 ? " question. " : " questions. ")
+                                + "Answer in this thread; only your replies count.").build())
+                .build();
+        Place place = switch (here.kind()) {
+            case CHANNEL -> port.openThread(here, opening);
+            // A thread already holds a conversation (someone's interview, a question of the day, a
+            // discussion): an interview never moves into it, it gets a thread of its own beside it.
+            case THREAD -> {
+                Place own = port.openThread(Place.channel(here.platform(), here.tenant(), here.channelId()), opening);
+                port.post(here, Reply.text("I've started your interview in a thread of its own in this channel,"
+                        + " so this thread stays as it is.").onlyTo(user));
+                yield own;
+            }
+            case DIRECT -> here;
+        };
         Instant now = clock.instant();
         MockSession session = new MockSession(ids.get(), user, place, bank.track(),
                 chosen.stream().map(Question::id).toList(), 0, 0, MockSession.Status.ACTIVE, false, 0, now, null);

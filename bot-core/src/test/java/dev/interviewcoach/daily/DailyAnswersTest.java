@@ -55,6 +55,7 @@ class DailyAnswersTest {
     private DailyAnswerRepository stored;
     private DailyAnswers answers;
     private DailyPoster poster;
+    private MockInterviewFeature interviews;
     private final RecordingChatPort port = new RecordingChatPort();
     private final Place channel = Place.channel(Platform.SLACK, "T1", "C1");
 
@@ -68,7 +69,7 @@ class DailyAnswersTest {
         Clock clock = Clock.fixed(NINE.plusSeconds(600), ZoneOffset.UTC);
         var feedback = new RuleBasedFeedbackEngine(BANKS, new TextAnalyzer());
         SessionRepository sessions = new SessionRepository(db.jdbi());
-        MockInterviewFeature interviews = new MockInterviewFeature(BANKS, sessions, new InterviewMachine(BANKS, feedback),
+        interviews = new MockInterviewFeature(BANKS, sessions, new InterviewMachine(BANKS, feedback),
                 new InterviewReplies(), new QuestionPicker(new Random(1)), clock, () -> "s-1",
                 new MockInterviewFeature.Settings("python-developer", 5, 20));
         answers = new DailyAnswers(subs, posts, stored, BANKS, feedback, new InterviewReplies(), interviews, clock);
@@ -109,6 +110,17 @@ class DailyAnswersTest {
         assertThat(stored.count("sub", NINE.atZone(ZoneOffset.UTC).toLocalDate())).isEqualTo(3);
         assertThat(answers.onMessage(new Inbound.Message("e-x", person("UANA"), channel.thread("other"), "hi", NINE), port))
                 .as("a thread that is not a daily post is not ours").isFalse();
+    }
+
+    @Test
+    void aMockStartedInTheDailyThreadGoesToAThreadOfItsOwnAndEveryoneCanStillAnswer() {
+        Place thread = subscribeAndPost(Subscription.AnswerMode.OPEN);
+        interviews.handle(new Inbound.Command("e-mock", person("UBEN"), thread, "mock python 1", NINE), List.of("python", "1"),
+                port);
+        assertThat(port.threadsOpened).singleElement().isNotEqualTo(thread);
+        assertThat(answers.onMessage(new Inbound.Message("e-ana", person("UANA"), thread, ANSWER, "ts-ana", NINE), port))
+                .isTrue();
+        assertThat(port.last()).as("Ana's daily answer is scored, not refused").startsWith("Score ");
     }
 
     @Test

@@ -114,6 +114,38 @@ class CoachEngineTest {
     }
 
     @Test
+    void someoneElsesMockInAnInterviewThreadOpensTheirOwnThreadAndLeavesTheOwnersAlone() {
+        command(ana, channel, "mock tiny 2");
+        Place anasThread = port.threadsOpened.getFirst();
+        port.clear();
+        command(ben, anasThread, "mock tiny 1");
+        assertThat(port.threadsOpened).as("Ben gets a thread of his own").hasSize(2);
+        Place bensThread = port.threadsOpened.getLast();
+        assertThat(bensThread).isNotEqualTo(anasThread);
+        assertThat(bensThread.channelId()).isEqualTo(channel.channelId());
+        assertThat(sessions.activeAt(anasThread)).map(MockSession::user).hasValue(ana);
+        assertThat(sessions.activeAt(bensThread)).map(MockSession::user).hasValue(ben);
+        assertThat(port.posted).filteredOn(p -> p.place().equals(anasThread)).singleElement().satisfies(p -> {
+            assertThat(p.reply().visibility()).as("only Ben is told, in Ana's thread").isEqualTo(Visibility.onlyTo(ben));
+            assertThat(p.text()).contains("thread of its own");
+        });
+        port.clear();
+        message(ana, anasThread, "I would put a cache-aside cache in front of the database with a TTL.");
+        assertThat(port.all()).as("Ana's answers still count in her thread").contains("Score").doesNotContain("someone else");
+        assertThat(sessions.activeFor(ana).orElseThrow().position()).isEqualTo(1);
+    }
+
+    @Test
+    void aMentionOfTheBotInOnesOwnInterviewThreadIsTheAnswer() {
+        command(ana, channel, "mock tiny 2");
+        Place thread = port.threadsOpened.getFirst();
+        port.clear();
+        command(ana, thread, "I would use cache-aside with a TTL and evict on every write.");
+        assertThat(port.all()).contains("Score").doesNotContain("I don't know the command");
+        assertThat(sessions.activeFor(ana).orElseThrow().position()).isEqualTo(1);
+    }
+
+    @Test
     void aWholeInterviewInADirectConversationEndsWithAScorecard() {
         command(ana, dm, "mock tiny 3");
         message(ana, dm, "I would put Redis in front of Postgres using cache-aside, so reads check the cache first and fall"

@@ -145,8 +145,9 @@ public final class DiscordChatPort implements ChatPort {
         if (parent == null) {
             throw new PlatformRefusal("I can't see this channel. Ask a server admin to give me View Channel here.");
         }
-        String name = threadName(opening);
+        String name = threadName(opening, parent);
         ThreadChannel thread;
+        boolean openingPosted = false;
         try {
             thread = parent.createThreadChannel(name, true).complete();
         } catch (InsufficientPermissionException | ErrorResponseException e) {
@@ -155,13 +156,16 @@ public final class DiscordChatPort implements ChatPort {
             Message anchor = run(channelPlace, "post in this channel",
                     () -> parent.sendMessage(DiscordMessages.render(opening).getFirst()).complete());
             thread = run(channelPlace, "create threads", () -> parent.createThreadChannel(name, anchor.getId()).complete());
+            openingPosted = true; // the anchor shows at the top of its thread: posting it again would ping twice
         }
         ThreadChannel created = thread;
         for (String userId : DiscordMessages.mentions(opening)) {
             run(channelPlace, "add people to threads", () -> created.addThreadMemberById(userId).complete());
         }
         Place place = channelPlace.thread(thread.getId());
-        post(place, opening);
+        if (!openingPosted) {
+            post(place, opening);
+        }
         return place;
     }
 
@@ -174,7 +178,7 @@ public final class DiscordChatPort implements ChatPort {
             return posted;
         }
         try {
-            parent.createThreadChannel(threadName(reply), posted.messageId()).complete();
+            parent.createThreadChannel(threadName(reply, null), posted.messageId()).complete();
         } catch (InsufficientPermissionException | ErrorResponseException e) {
             // The post stands; answers still come through its button, only thread replies are lost.
             log.warn("no thread under the post in channel {} ({}); answers can still use the button", parent.getId(),
@@ -224,9 +228,30 @@ public final class DiscordChatPort implements ChatPort {
         return run(null, "message you directly", () -> jda.openPrivateChannelById(userId).complete());
     }
 
-    private static String threadName(Reply opening) {
+    /**
+     * A thread's name: the opening's title, and the name of the person it is for when there is
+     * one, so a channel's list of threads tells them apart. Discord allows 100 characters.
+     */
+    private String threadName(Reply opening, TextChannel parent) {
         String text = opening.fallback().isBlank() ? "Mock interview" : opening.fallback();
+        List<String> people = List.copyOf(DiscordMessages.mentions(opening));
+        if (parent != null && people.size() == 1) {
+            String person = displayName(parent, people.getFirst());
+            if (person != null) {
+                text = text + " \u2013 " + person;
+            }
+        }
         return text.length() <= 100 ? text : text.substring(0, 99);
+    }
+
+    /** The person's name as the server shows it, from JDA's cache only: naming a thread is no reason to wait. */
+    private String displayName(TextChannel parent, String userId) {
+        net.dv8tion.jda.api.entities.Member member = parent.getGuild().getMemberById(userId);
+        if (member != null) {
+            return member.getEffectiveName();
+        }
+        net.dv8tion.jda.api.entities.User user = shards.get().getUserById(userId);
+        return user == null ? null : user.getEffectiveName();
     }
 
     /** Runs a JDA call, turning Discord's refusals into something a person can act on. */
