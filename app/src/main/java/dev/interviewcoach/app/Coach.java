@@ -18,7 +18,7 @@ import dev.interviewcoach.question.BankWatcher;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.question.TracksCommand;
 import dev.interviewcoach.store.Database;
-import dev.interviewcoach.store.ProcessedEvents;
+import dev.interviewcoach.store.Inbox;
 import dev.interviewcoach.text.TextAnalyzer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,7 +71,7 @@ public final class Coach implements AutoCloseable {
     private final DailyPoster poster;
     private final Reminders reminders;
     private final CoachMetrics metrics;
-    private final ProcessedEvents processed;
+    private final Inbox processed;
     private final java.util.concurrent.atomic.AtomicReference<Instant> lastPrune =
             new java.util.concurrent.atomic.AtomicReference<>(Instant.EPOCH);
     private final SubscriptionRepository subscriptions;
@@ -128,7 +128,7 @@ public final class Coach implements AutoCloseable {
                 interviews, clock);
         StatsCommand stats = new StatsCommand(progress);
         PrivacyFeature privacy = new PrivacyFeature(jdbi, sessions, dailyAnswers, people, subscriptions, clock);
-        this.processed = new ProcessedEvents(jdbi, clock);
+        this.processed = new Inbox(jdbi, clock);
         this.engine = new CoachEngine(
                 List.of(interviews, new AskCommand(banks, interviews, analyzer), new ReviewCommand(sessions, interviews),
                         new TracksCommand(banks),

@@ -18,10 +18,12 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.interviewcoach.discord.DiscordSettings;
 import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.engine.DeliveryWorker;
 import dev.interviewcoach.slack.SlackAdapter;
 import dev.interviewcoach.slack.SlackSettings;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,6 +46,8 @@ final class RunCommand implements Callable<Integer> {
 
     /** How long a stop signal waits for the platforms to close and queued work to drain. */
     private static final long STOP_GRACE_SECONDS = 25;
+    /** How long a stop spends delivering replies still waiting; what is left goes out on the next start. */
+    private static final Duration DRAIN = Duration.ofSeconds(10);
 
     @Option(names = "--config", description = "Configuration file (default: config/coach.yaml if present).")
     Path config;
@@ -106,6 +110,10 @@ final class RunCommand implements Callable<Integer> {
                             admin.port());
                 }
                 ChatPorts running = ChatPorts.of(ports);
+                // Events a stopped process left and replies waiting out a rate limit. Added last, so it is
+                // closed first: it delivers what it can within the drain bound while the platforms still
+                // run, and leaves the rest (stored) for the next start.
+                platforms.add(new DeliveryWorker(coach.engine(), running, DRAIN)).start(Duration.ofSeconds(1));
                 // Questions of the day and reminders: db-scheduler on the coach's database picks one
                 // instance per check; the claims inside make every post happen once regardless.
                 platforms.add(new DailySchedule(coach.database().dataSource(), coach.database().isSqlite(),

@@ -8,7 +8,7 @@ import dev.interviewcoach.engine.CoachEngine;
 import dev.interviewcoach.engine.ConversationExecutor;
 import dev.interviewcoach.engine.MessageHandler;
 import dev.interviewcoach.store.Database;
-import dev.interviewcoach.store.ProcessedEvents;
+import dev.interviewcoach.store.Inbox;
 import dev.interviewcoach.testkit.discord.FakeDiscord;
 import dev.interviewcoach.testkit.discord.RestCall;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ class DiscordOverloadTest {
              ConversationExecutor executor = new ConversationExecutor(1, 1)) {
             db.migrate();
             CoachEngine engine = new CoachEngine(List.of(), List.of(slow), List.of(), List.of(),
-                    new ProcessedEvents(db.jdbi(), Clock.systemUTC()));
+                    new Inbox(db.jdbi(), Clock.systemUTC()));
             DiscordAdapter adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 1,
                     Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.ON),
                     engine, executor, List::of, Clock.systemUTC());

@@ -16,7 +16,7 @@ import dev.interviewcoach.engine.CommandHandler;
 import dev.interviewcoach.engine.ConversationExecutor;
 import dev.interviewcoach.engine.MessageHandler;
 import dev.interviewcoach.store.Database;
-import dev.interviewcoach.store.ProcessedEvents;
+import dev.interviewcoach.store.Inbox;
 import dev.interviewcoach.testkit.discord.FakeDiscord;
 import dev.interviewcoach.testkit.discord.RestCall;
 import dev.interviewcoach.testkit.discord.UploadedFile;
@@ -68,7 +68,7 @@ class DiscordPlatformHooksTest {
                 List.of(new StandInDaily(), new StandInData("forget-me"), new StandInData("export"),
                         new StandInPractice()),
                 List.of(new StandInAnswers()), List.of(new StandInDailyForm()), List.of(),
-                new ProcessedEvents(db.jdbi(), Clock.systemUTC()));
+                new Inbox(db.jdbi(), Clock.systemUTC()));
         executor = new ConversationExecutor(4, 64);
         adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 1,
                 Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),

@@ -7,7 +7,7 @@ import dev.interviewcoach.engine.CoachEngine;
 import dev.interviewcoach.engine.ConversationExecutor;
 import dev.interviewcoach.engine.MessageHandler;
 import dev.interviewcoach.store.Database;
-import dev.interviewcoach.store.ProcessedEvents;
+import dev.interviewcoach.store.Inbox;
 import dev.interviewcoach.testkit.slack.FakeSlack;
 import dev.interviewcoach.testkit.slack.SlackRequests;
 import java.net.URI;
@@ -48,7 +48,7 @@ class SlackOverloadTest {
              ConversationExecutor executor = new ConversationExecutor(1, 1)) {
             db.migrate();
             CoachEngine engine = new CoachEngine(List.of(), List.of(slow), List.of(), List.of(),
-                    new ProcessedEvents(db.jdbi(), Clock.systemUTC()));
+                    new Inbox(db.jdbi(), Clock.systemUTC()));
             SlackAdapter adapter = new SlackAdapter(new SlackSettings("xoxb-overload", Optional.of(SECRET), Optional.empty(),
                     Optional.of(slack.methodsUrl()), "127.0.0.1", 0, "/slack/events"), engine, executor, Clock.systemUTC(),
                     millis -> { });

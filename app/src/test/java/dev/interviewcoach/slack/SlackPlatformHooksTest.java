@@ -17,7 +17,7 @@ import dev.interviewcoach.engine.CommandHandler;
 import dev.interviewcoach.engine.ConversationExecutor;
 import dev.interviewcoach.engine.MessageHandler;
 import dev.interviewcoach.store.Database;
-import dev.interviewcoach.store.ProcessedEvents;
+import dev.interviewcoach.store.Inbox;
 import dev.interviewcoach.testkit.slack.ApiCall;
 import dev.interviewcoach.testkit.slack.FakeSlack;
 import dev.interviewcoach.testkit.slack.OpenedView;
@@ -85,7 +85,7 @@ class SlackPlatformHooksTest {
         db = Database.sqlite(dir.resolve("coach.db"));
         db.migrate();
         CoachEngine engine = new CoachEngine(commands(), List.of(new Acknowledger()), List.of(new FormFeature()),
-                List.of(), new ProcessedEvents(db.jdbi(), Clock.systemUTC()));
+                List.of(), new Inbox(db.jdbi(), Clock.systemUTC()));
         executor = new ConversationExecutor(4, 64);
         adapter = new SlackAdapter(new SlackSettings("xoxb-hooks", Optional.of(SECRET), Optional.empty(),
                 Optional.of(slack.methodsUrl()), "127.0.0.1", 0, "/slack/events", Set.of(CARA)), engine, executor,

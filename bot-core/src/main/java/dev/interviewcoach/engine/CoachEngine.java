@@ -7,7 +7,14 @@ import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
 import dev.interviewcoach.text.EditDistance;
-import dev.interviewcoach.store.ProcessedEvents;
+import dev.interviewcoach.chat.ChatJson;
+import dev.interviewcoach.chat.ChatPorts;
+import dev.interviewcoach.chat.RateLimited;
+import dev.interviewcoach.store.Inbox;
+import dev.interviewcoach.store.Outbox;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -39,7 +46,10 @@ public final class CoachEngine {
     private final List<MessageHandler> messageHandlers;
     private final Map<String, ActionHandler> actionHandlers = new LinkedHashMap<>();
     private final List<HomeHandler> homeHandlers;
-    private final ProcessedEvents processed;
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final ChatJson json = new ChatJson();
+    private final Delivery delivery;
     private final ConversationLocks locks = new ConversationLocks(64);
     private final dev.interviewcoach.observe.CoachMetrics metrics;
     private final ConversationGuard guard;
@@ -56,19 +66,19 @@ public final class CoachEngine {
     }
 
     public CoachEngine(List<CommandHandler> commands, List<MessageHandler> messageHandlers,
-                       List<ActionHandler> actionHandlers, List<HomeHandler> homeHandlers, ProcessedEvents processed) {
+                       List<ActionHandler> actionHandlers, List<HomeHandler> homeHandlers, Inbox processed) {
         this(commands, messageHandlers, actionHandlers, homeHandlers, processed,
                 dev.interviewcoach.observe.CoachMetrics.none());
     }
 
     public CoachEngine(List<CommandHandler> commands, List<MessageHandler> messageHandlers,
-                       List<ActionHandler> actionHandlers, List<HomeHandler> homeHandlers, ProcessedEvents processed,
+                       List<ActionHandler> actionHandlers, List<HomeHandler> homeHandlers, Inbox processed,
                        dev.interviewcoach.observe.CoachMetrics metrics) {
         this(commands, messageHandlers, actionHandlers, homeHandlers, processed, metrics, ConversationGuard.inProcess());
     }
 
     public CoachEngine(List<CommandHandler> commands, List<MessageHandler> messageHandlers,
-                       List<ActionHandler> actionHandlers, List<HomeHandler> homeHandlers, ProcessedEvents processed,
+                       List<ActionHandler> actionHandlers, List<HomeHandler> homeHandlers, Inbox processed,
                        dev.interviewcoach.observe.CoachMetrics metrics, ConversationGuard guard) {
         this.metrics = metrics;
         this.guard = guard;
@@ -80,7 +90,9 @@ public final class CoachEngine {
         this.messageHandlers = List.copyOf(messageHandlers);
         actionHandlers.forEach(h -> this.actionHandlers.put(h.feature(), h));
         this.homeHandlers = List.copyOf(homeHandlers);
-        this.processed = processed;
+        this.inbox = processed;
+        this.outbox = processed.outbox();
+        this.delivery = new Delivery(outbox, json, processed.clock());
     }
 
     private void register(String word, CommandHandler handler) {
@@ -108,8 +120,22 @@ public final class CoachEngine {
         }
     }
 
+    /**
+     * Records an event durably before the platform is told it arrived; false for a repeat
+     * delivery, which must not be handled again. Throws when the record cannot be written: the
+     * platform must then not be told it arrived, so that it delivers the event again.
+     */
+    public boolean receive(Inbound inbound) {
+        return inbox.record(inbound) == Inbox.State.NEW;
+    }
+
+    /** Drops the record of an event received but not taken (the coach was too busy): its retry is new. */
+    public void refuse(Inbound inbound) {
+        inbox.forget(inbound.eventId());
+    }
+
     private void dispatch(Inbound inbound, ChatPort platformPort) {
-        if (!processed.firstDelivery(inbound.eventId())) {
+        if (inbox.record(inbound) == Inbox.State.DONE) {
             log.debug("dropping repeated delivery {}", inbound.eventId());
             metrics.duplicateEvent(inbound.user().platform());
             return;
@@ -117,26 +143,111 @@ public final class CoachEngine {
         metrics.eventIn(inbound.user().platform(), kind(inbound));
         ChatPort port = new dev.interviewcoach.observe.MeteredChatPort(platformPort, inbound.user().platform(), metrics);
         locks.inOrder(conversationKey(inbound), () -> {
-            try {
-                guard.exclusively(conversationKey(inbound), () -> route(inbound, port));
-            } catch (dev.interviewcoach.chat.PlatformRefusal refusal) {
-                log.info("platform refused work for {} in {}: {}", kind(inbound), inbound.place().key(), refusal.getMessage());
-                try {
-                    port.post(inbound.place(), Reply.text(refusal.getMessage()).onlyTo(inbound.user()));
-                } catch (RuntimeException again) {
-                    log.warn("could not tell {} about it either: {}", inbound.place().key(), again.toString());
-                }
-            } catch (RuntimeException e) {
-                log.error("failed to handle {} {} in {}", kind(inbound), inbound.eventId(), inbound.place().key(), e);
-                try {
-                    port.post(inbound.place(), Reply.text("Sorry, something went wrong on my side. Your progress is"
-                            + " saved; please try again in a moment.").onlyTo(inbound.user()));
-                } catch (RuntimeException again) {
-                    log.warn("could not tell {} about the failure either: {}", inbound.place().key(), again.toString());
-                }
-            }
+            guard.exclusively(conversationKey(inbound), () -> process(inbound, port));
             return null;
         });
+    }
+
+    /**
+     * Handles an event in one transaction: the state it changes, the replies it causes (into the
+     * outbox) and its mark as handled commit together; then its replies are delivered.
+     */
+    private void process(Inbound inbound, ChatPort port) {
+        if (!inbox.attempt(inbound.eventId())) {
+            log.warn("giving up on {} {} in {}: it was started {} times and never finished", kind(inbound),
+                    inbound.eventId(), inbound.place().key(), Inbox.MAX_ATTEMPTS);
+            return;
+        }
+        Set<String> lanes = new LinkedHashSet<>();
+        try {
+            if (!inbox.isPending(inbound.eventId())) {
+                return; // handled meanwhile, by another lane or instance
+            }
+            inbox.inTransaction(() -> {
+                route(inbound, new OutboxPort(outbox, port, json, inbound.eventId(), inbound.user(), lanes::add));
+                // Marked handled last: its write is quick, and until then the work takes no write lock of its own.
+                if (!inbox.take(inbound.eventId())) {
+                    throw new HandledElsewhere();
+                }
+                return null;
+            });
+        } catch (HandledElsewhere elsewhere) {
+            lanes.clear();
+            log.debug("{} was handled elsewhere meanwhile; this run's work is undone", inbound.eventId());
+            return;
+        } catch (RateLimited limited) {
+            // Something it had to do at once was rate-limited: nothing was kept, and the event waits
+            // (recorded, pending) for the limit to pass, holding no lane or lock meanwhile.
+            log.info("{} {} in {} waits {} s for a rate limit", kind(inbound), inbound.eventId(), inbound.place().key(),
+                    limited.retryAfter().toSeconds());
+            inbox.retryAfter(inbound.eventId(), limited.retryAfter());
+            return;
+        } catch (dev.interviewcoach.chat.PlatformRefusal refusal) {
+            log.info("platform refused work for {} in {}: {}", kind(inbound), inbound.place().key(), refusal.getMessage());
+            tellInstead(inbound, refusal.getMessage(), port, lanes);
+        } catch (RuntimeException e) {
+            log.error("failed to handle {} {} in {}", kind(inbound), inbound.eventId(), inbound.place().key(), e);
+            tellInstead(inbound, "Sorry, something went wrong on my side. Your progress is saved; please try again in a"
+                    + " moment.", port, lanes);
+        }
+        for (String lane : lanes) {
+            delivery.deliver(lane, port);
+        }
+    }
+
+    /** Undoes a run whose event another worker finished first. */
+    private static final class HandledElsewhere extends RuntimeException {
+        HandledElsewhere() {
+            super("handled elsewhere", null, false, false);
+        }
+    }
+
+    /** The event's work was undone: it is marked handled, and the person hears why instead. */
+    private void tellInstead(Inbound inbound, String text, ChatPort port, Set<String> lanes) {
+        lanes.clear();
+        try {
+            inbox.inTransaction(() -> {
+                inbox.finish(inbound.eventId());
+                new OutboxPort(outbox, port, json, inbound.eventId(), inbound.user(), lanes::add)
+                        .post(inbound.place(), Reply.text(text).onlyTo(inbound.user()));
+                return null;
+            });
+        } catch (RuntimeException again) {
+            log.warn("could not tell {} about it either: {}", inbound.place().key(), again.toString());
+        }
+    }
+
+    /**
+     * Handles events recorded at least {@code age} ago and not handled yet: left by a process that
+     * stopped, or put aside for a rate limit. Returns how many were handled.
+     */
+    public int handleLeftEvents(ChatPorts ports, Duration age) {
+        int handled = 0;
+        for (Inbound event : inbox.pending(age, 100)) {
+            Optional<ChatPort> port = ports.on(event.user().platform());
+            if (port.isPresent()) {
+                handle(event, port.get());
+                handled++;
+            }
+        }
+        return handled;
+    }
+
+    /** Delivers replies that are due and not held by anyone; returns how many went. */
+    public int deliverDue(ChatPorts ports) {
+        int sent = 0;
+        for (String lane : outbox.dueLanes(100)) {
+            Optional<ChatPort> port = outbox.head(lane).flatMap(entry -> ports.on(entry.platform()));
+            if (port.isPresent()) {
+                sent += delivery.deliver(lane, port.get());
+            }
+        }
+        return sent;
+    }
+
+    /** Events and replies still waiting: for readiness and metrics. */
+    public int waiting() {
+        return inbox.pendingCount() + outbox.pendingCount();
     }
 
     /** The key that orders one person's events in one place. */

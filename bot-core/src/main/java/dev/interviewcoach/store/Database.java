@@ -24,6 +24,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.sqlite = sqlite;
         this.jdbi = Jdbi.create(dataSource);
+        UnitOfWork.install(jdbi);
     }
 
     /** Opens (creating it and its folder when missing) an SQLite file. */
@@ -78,6 +79,9 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("busy_timeout", "10000");
             config.addDataSourceProperty("foreign_keys", "true");
             config.addDataSourceProperty("synchronous", "NORMAL");
+            // A transaction takes the write lock when it begins: one that read first and wrote later
+            // would fail at once (SQLITE_BUSY) if another connection wrote in between, busy_timeout or not.
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.setMaximumPoolSize(4);
         } else {
             config.setMaximumPoolSize(10);
@@ -87,7 +91,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The newest migration's version; a test keeps it in step with the migration files. */
-    static final int SCHEMA_VERSION = 7;
+    static final int SCHEMA_VERSION = 8;
 
     /** Applies pending migrations; returns how many ran. */
     public int migrate() {

@@ -24,7 +24,7 @@ import dev.interviewcoach.interview.SessionRepository;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.TracksCommand;
 import dev.interviewcoach.store.Database;
-import dev.interviewcoach.store.ProcessedEvents;
+import dev.interviewcoach.store.Inbox;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,7 +69,7 @@ class CoachEngineTest {
                 new MockInterviewFeature.Settings("tiny", 3, 10));
         engine = new CoachEngine(List.of(mock, new AskCommand(banks, mock, new TextAnalyzer()), new TracksCommand(banks)),
                 List.of(mock), List.of(mock), List.of(new InterviewHome(sessions, banks)),
-                new ProcessedEvents(db.jdbi(), clock));
+                new Inbox(db.jdbi(), clock));
     }
 
     @AfterEach

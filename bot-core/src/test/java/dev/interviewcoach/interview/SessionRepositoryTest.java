@@ -7,7 +7,7 @@ import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.store.Database;
-import dev.interviewcoach.store.ProcessedEvents;
+import dev.interviewcoach.store.Inbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -133,9 +133,9 @@ class SessionRepositoryTest {
 
     @Test
     void remembersDeliveredEvents() {
-        ProcessedEvents events = new ProcessedEvents(db.jdbi(), Clock.fixed(T0, ZoneOffset.UTC));
-        assertThat(events.firstDelivery("Ev1")).isTrue();
-        assertThat(events.firstDelivery("Ev1")).isFalse();
-        assertThat(events.firstDelivery("Ev2")).isTrue();
+        Inbox events = new Inbox(db.jdbi(), Clock.fixed(T0, ZoneOffset.UTC));
+        assertThat(events.firstDelivery(dev.interviewcoach.store.InboxTest.event("Ev1"))).isTrue();
+        assertThat(events.firstDelivery(dev.interviewcoach.store.InboxTest.event("Ev1"))).isFalse();
+        assertThat(events.firstDelivery(dev.interviewcoach.store.InboxTest.event("Ev2"))).isTrue();
     }
 }

@@ -62,8 +62,17 @@ class PostgresModeTest {
         assertThat(repo.save(next, 0, Optional.of(answer))).as("a stale writer loses").isFalse();
         assertThat(repo.find("pg-1")).hasValue(next);
         assertThat(repo.answers("pg-1")).containsExactly(answer);
-        assertThat(new ProcessedEvents(db.jdbi(), Clock.systemUTC()).firstDelivery("pg-event")).isTrue();
-        assertThat(new ProcessedEvents(db.jdbi(), Clock.systemUTC()).firstDelivery("pg-event")).isFalse();
+        Inbox inbox = new Inbox(db.jdbi(), Clock.systemUTC());
+        assertThat(inbox.firstDelivery(InboxTest.event("pg-event"))).isTrue();
+        assertThat(inbox.firstDelivery(InboxTest.event("pg-event"))).isFalse();
+        assertThat(inbox.pending(java.time.Duration.ZERO, 5)).containsExactly(InboxTest.event("pg-event"));
+        long reply = inbox.inTransaction(() -> {
+            inbox.take("pg-event");
+            return inbox.outbox().add("C1", dev.interviewcoach.chat.Platform.SLACK, "pg-event", user,
+                    Outbox.Op.POST, "{\"answer\":\"with \\u0000 in it\"}");
+        });
+        assertThat(inbox.outbox().head("C1")).hasValueSatisfying(e -> assertThat(e.id()).isEqualTo(reply));
+        assertThat(inbox.pending(java.time.Duration.ZERO, 5)).isEmpty();
     }
 
     @Test

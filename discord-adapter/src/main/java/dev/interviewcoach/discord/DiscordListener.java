@@ -176,6 +176,19 @@ final class DiscordListener extends ListenerAdapter {
 
     /** Queues an event for the engine; false (after telling the person, for interactions) when it is too busy. */
     private boolean dispatch(Inbound inbound, dev.interviewcoach.chat.ChatPort replies) {
+        try {
+            if (!engine.receive(inbound)) {
+                return true; // recorded before: handled, or waiting in a lane already
+            }
+        } catch (RuntimeException e) {
+            // Discord does not deliver anything again: the person must know to send it again.
+            log.error("could not record {} from {}: {}", inbound.getClass().getSimpleName(), inbound.place().key(),
+                    e.toString());
+            if (replies instanceof InteractionPort interaction) {
+                interaction.refuse(BUSY);
+            }
+            return false;
+        }
         boolean queued = executor.submit(CoachEngine.conversationKey(inbound), () -> {
             try {
                 engine.handle(inbound, replies);
@@ -186,6 +199,7 @@ final class DiscordListener extends ListenerAdapter {
             }
         });
         if (!queued) {
+            engine.refuse(inbound);
             log.warn("engine busy: could not queue {} from {}", inbound.getClass().getSimpleName(), inbound.place().key());
             if (replies instanceof InteractionPort interaction) {
                 interaction.refuse(BUSY);

@@ -215,10 +215,17 @@ public final class SlackAdapter implements AutoCloseable {
         }
     }
 
-    /** Queues an event for the engine; false when the engine is too busy to take it. */
+    /**
+     * Records an event durably and queues it for the engine; false when the engine is too busy to
+     * take it. A failure to record it throws, so Slack is not told it arrived and sends it again.
+     */
     private boolean dispatch(Inbound inbound) {
+        if (!engine.receive(inbound)) {
+            return true; // recorded before: handled, or waiting in a lane already
+        }
         boolean queued = executor.submit(CoachEngine.conversationKey(inbound), () -> engine.handle(inbound, port));
         if (!queued) {
+            engine.refuse(inbound);
             busy.increment();
             long now = System.nanoTime();
             long last = lastBusyLog.get();

@@ -15,6 +15,7 @@ import dev.interviewcoach.chat.MessageRef;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.PlatformRefusal;
 import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.RateLimited;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.chat.Visibility;
@@ -41,6 +42,8 @@ public final class SlackChatPort implements ChatPort {
     private static final Logger log = LoggerFactory.getLogger(SlackChatPort.class);
     private static final int MAX_ATTEMPTS = 4;
     private static final long MAX_WAIT_SECONDS = 30;
+    /** A rate limit this short is waited out where it happens; a longer one is handed back. */
+    static final long LONGEST_WAIT_IN_LINE_SECONDS = 1;
     private static final int HOME_MAX_BLOCKS = 100;
     /** The reaction that tells a channel someone took part, without showing what they wrote. */
     static final String RECEIVED_REACTION = "white_check_mark";
@@ -308,8 +311,14 @@ public final class SlackChatPort implements ChatPort {
                 return response;
             } catch (SlackApiException e) {
                 int status = e.getResponse() == null ? 0 : e.getResponse().code();
-                if (status == 429 && attempt < maxAttempts) {
+                if (status == 429) {
                     long wait = retryAfter(e).orElse(1L);
+                    if (wait > LONGEST_WAIT_IN_LINE_SECONDS || attempt >= maxAttempts) {
+                        // Longer waits are not spent holding a thread: the caller puts the work
+                        // aside (the outbox defers the reply, the inbox the event) and goes on.
+                        sleeper.rateLimited();
+                        throw new RateLimited("Slack " + method, Duration.ofSeconds(Math.max(1, wait)));
+                    }
                     sleeper.rateLimited();
                     log.info("Slack {} rate-limited in channel {}; retrying in {} s (attempt {})", method, where, wait, attempt);
                     pause(Math.min(wait, MAX_WAIT_SECONDS) * 1000);

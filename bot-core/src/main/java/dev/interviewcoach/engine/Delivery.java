@@ -1,0 +1,140 @@
+package dev.interviewcoach.engine;
+
+import dev.interviewcoach.chat.ChatJson;
+import dev.interviewcoach.chat.ChatPort;
+import dev.interviewcoach.chat.MessageRef;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.PlatformRefusal;
+import dev.interviewcoach.chat.RateLimited;
+import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.store.Outbox;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox: a lane's replies one after another, oldest first. A rate limit puts the lane
+ * aside until it passes (nobody else's lane waits); a failure is tried again with growing pauses
+ * and given up after {@link #GIVE_UP}, when the person is told plainly.
+ */
+public final class Delivery {
+
+    private static final Logger log = LoggerFactory.getLogger(Delivery.class);
+
+    /** How long a deliverer holds a reply before another may take it (it died, or hangs). */
+    static final Duration CLAIM = Duration.ofSeconds(60);
+    /** How long a reply is tried before the person is told it could not be delivered. */
+    static final Duration GIVE_UP = Duration.ofMinutes(10);
+
+    static final String GAVE_UP = "I could not get a reply through to you here (the platform kept refusing it),"
+            + " so part of what I said is missing. Your progress is saved: type repeat to see the current question again,"
+            + " or stats for your results.";
+
+    private final Outbox outbox;
+    private final ChatJson json;
+    private final Clock clock;
+
+    Delivery(Outbox outbox, ChatJson json, Clock clock) {
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Delivers what a lane holds that may go now, through {@code port}; returns how many went.
+     * Stops at a reply that must wait, or that another deliverer holds.
+     */
+    public int deliver(String lane, ChatPort port) {
+        int sent = 0;
+        while (true) {
+            Optional<Outbox.Entry> head = outbox.head(lane);
+            long now = clock.millis();
+            if (head.isEmpty() || head.get().notBefore() > now) {
+                return sent;
+            }
+            Outbox.Entry entry = head.get();
+            if (!outbox.claim(entry.id(), now + CLAIM.toMillis())) {
+                return sent;
+            }
+            try {
+                outbox.sent(entry.id(), send(entry, port));
+                sent++;
+            } catch (RateLimited limited) {
+                log.info("reply {} in lane {} waits {} s for a rate limit", entry.id(), lane, limited.retryAfter().toSeconds());
+                outbox.deferred(entry.id(), now + limited.retryAfter().toMillis(), limited.getMessage());
+                return sent;
+            } catch (PlatformRefusal refusal) {
+                // Nothing to wait for (a permission, a closed DM): the person hears why, privately.
+                log.info("reply {} in lane {} refused: {}", entry.id(), lane, refusal.getMessage());
+                outbox.failed(entry.id(), refusal.getMessage());
+                tell(entry, refusal.getMessage(), port);
+            } catch (RuntimeException e) {
+                if (now - entry.createdAt() >= GIVE_UP.toMillis()) {
+                    log.warn("reply {} in lane {} given up after {} attempts: {}", entry.id(), lane, entry.attempts() + 1,
+                            e.toString());
+                    outbox.failed(entry.id(), e.toString());
+                    tell(entry, GAVE_UP, port);
+                    continue;
+                }
+                long pause = Math.min(60_000L, 1_000L << Math.min(6, entry.attempts()));
+                log.info("reply {} in lane {} failed ({}); trying again in {} ms", entry.id(), lane, e.toString(), pause);
+                outbox.deferred(entry.id(), now + pause, e.toString());
+                return sent;
+            }
+        }
+    }
+
+    private String send(Outbox.Entry entry, ChatPort port) {
+        return switch (entry.op()) {
+            case POST -> {
+                OutboxPort.Post post = json.read(entry.payload(), OutboxPort.Post.class);
+                yield port.post(post.place(), post.reply()).messageId();
+            }
+            case UPDATE -> {
+                OutboxPort.Update update = json.read(entry.payload(), OutboxPort.Update.class);
+                Optional<MessageRef> target = resolve(update.message());
+                target.ifPresent(message -> port.update(message, update.reply()));
+                yield null;
+            }
+            case MARK_RECEIVED -> {
+                OutboxPort.Mark mark = json.read(entry.payload(), OutboxPort.Mark.class);
+                resolve(mark.message()).ifPresent(port::markReceived);
+                yield null;
+            }
+            case PUBLISH_HOME -> {
+                OutboxPort.Home home = json.read(entry.payload(), OutboxPort.Home.class);
+                port.publishHome(home.user(), home.home());
+                yield null;
+            }
+            case POST_FILE -> {
+                OutboxPort.File file = json.read(entry.payload(), OutboxPort.File.class);
+                port.postFile(file.place(), file.message(), file.fileName(), file.content());
+                yield null;
+            }
+        };
+    }
+
+    /** A message by the platform's id; empty when it was posted through the outbox and never went out. */
+    private Optional<MessageRef> resolve(MessageRef message) {
+        if (!message.messageId().startsWith(OutboxPort.PROVISIONAL)) {
+            return Optional.of(message);
+        }
+        long row = Long.parseLong(message.messageId().substring(OutboxPort.PROVISIONAL.length()));
+        return outbox.deliveredId(row).filter(id -> !id.isEmpty()).map(id -> new MessageRef(message.place(), id));
+    }
+
+    /** Tells the person who caused a reply that it failed; once, straight to the platform, never fatal. */
+    private void tell(Outbox.Entry entry, String text, ChatPort port) {
+        if (entry.user() == null || entry.op() != Outbox.Op.POST) {
+            return; // an edit, a reaction or a home page that failed is cosmetic: nobody is waiting for it
+        }
+        try {
+            Place place = json.read(entry.payload(), OutboxPort.Post.class).place();
+            port.post(place, Reply.text(text).onlyTo(entry.user()));
+        } catch (RuntimeException e) {
+            log.warn("could not tell the person about reply {} either: {}", entry.id(), e.toString());
+        }
+    }
+}

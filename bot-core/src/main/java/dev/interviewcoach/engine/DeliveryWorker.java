@@ -1,0 +1,71 @@
+package dev.interviewcoach.engine;
+
+import dev.interviewcoach.chat.ChatPorts;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finishes what the inbox and outbox hold, in the background: at start, events a stopped process
+ * left; then, every second, replies whose rate limit has passed or whose platform failed for a
+ * while, and events put aside. Closing it delivers what it can within a bound and leaves the rest
+ * for the next start.
+ */
+public final class DeliveryWorker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    /** An event this old and still pending was left by its lane (a crash, an instance that died). */
+    static final Duration LEFT = Duration.ofSeconds(30);
+
+    private final CoachEngine engine;
+    private final ChatPorts ports;
+    private final Duration drainFor;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("coach-delivery").unstarted(r));
+
+    /** {@code drainFor}: how long closing may spend delivering what is still due. */
+    public DeliveryWorker(CoachEngine engine, ChatPorts ports, Duration drainFor) {
+        this.engine = engine;
+        this.ports = ports;
+        this.drainFor = drainFor;
+    }
+
+    /** Finishes what a stopped process left, then keeps delivering every {@code every}. */
+    public DeliveryWorker start(Duration every) {
+        timer.execute(() -> run(Duration.ZERO));
+        timer.scheduleWithFixedDelay(() -> run(LEFT), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    private void run(Duration age) {
+        try {
+            int handled = engine.handleLeftEvents(ports, age);
+            int sent = engine.deliverDue(ports);
+            if (handled > 0 || sent > 0) {
+                log.info("finished {} waiting events and delivered {} waiting replies", handled, sent);
+            }
+        } catch (RuntimeException e) {
+            log.warn("background delivery failed; trying again shortly: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdown();
+        try {
+            timer.awaitTermination(drainFor.toMillis(), TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + drainFor.toNanos();
+            while (System.nanoTime() < deadline && engine.deliverDue(ports) > 0) {
+                // keep going while replies still go out
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("could not deliver every waiting reply before stopping; the next start will: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.interviewcoach.engine;
+
+import dev.interviewcoach.chat.ChatJson;
+import dev.interviewcoach.chat.ChatPort;
+import dev.interviewcoach.chat.MessageRef;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.store.Outbox;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The port a feature speaks through while it handles an event: what it says is written to the
+ * outbox in the event's transaction and goes out after the commit, in order. Calls whose answer
+ * the feature needs at once (open a thread or a DM, post a question of the day whose id becomes a
+ * thread, ask about permissions or a time zone) go straight to the platform.
+ *
+ * <p>A posted reply's id is provisional ({@code outbox:N}) until it is delivered; an update of it
+ * later is resolved to the platform's id at delivery.
+ */
+final class OutboxPort implements ChatPort {
+
+    /** The prefix of a provisional message id. */
+    static final String PROVISIONAL = "outbox:";
+
+    /** What a row of each kind holds. */
+    record Post(Place place, Reply reply) {}
+
+    record Update(MessageRef message, Reply reply) {}
+
+    record Mark(MessageRef message) {}
+
+    record Home(UserRef user, Reply home) {}
+
+    record File(Place place, Reply message, String fileName, byte[] content) {}
+
+    private final Outbox outbox;
+    private final ChatPort platform;
+    private final ChatJson json;
+    private final String eventId;
+    private final UserRef actor;
+    private final Consumer<String> lanesTouched;
+
+    OutboxPort(Outbox outbox, ChatPort platform, ChatJson json, String eventId, UserRef actor,
+               Consumer<String> lanesTouched) {
+        this.outbox = outbox;
+        this.platform = platform;
+        this.json = json;
+        this.eventId = eventId;
+        this.actor = actor;
+        this.lanesTouched = lanesTouched;
+    }
+
+    /** The lane of replies into a place: one order per place, as a platform rate-limits per channel. */
+    static String lane(Place place) {
+        return place.key();
+    }
+
+    /**
+     * A private reply has a lane of its own per person: what one person sees privately needs no
+     * order with what another sees, and it must go through the port of that person's own event
+     * (on Discord, the interaction that makes it visible to them alone).
+     */
+    static String lane(Place place, Reply reply) {
+        return reply.visibility() instanceof dev.interviewcoach.chat.Visibility.OnlyTo only
+                ? place.key() + "#" + only.user().userId() : place.key();
+    }
+
+    private long add(String lane, Outbox.Op op, Object payload) {
+        long id = outbox.add(lane, actor.platform(), eventId, actor, op, json.write(payload));
+        lanesTouched.accept(lane);
+        return id;
+    }
+
+    @Override
+    public MessageRef post(Place place, Reply reply) {
+        return new MessageRef(place, PROVISIONAL + add(lane(place, reply), Outbox.Op.POST, new Post(place, reply)));
+    }
+
+    @Override
+    public void update(MessageRef message, Reply reply) {
+        add(lane(message.place()), Outbox.Op.UPDATE, new Update(message, reply));
+    }
+
+    @Override
+    public void markReceived(MessageRef message) {
+        add(lane(message.place()), Outbox.Op.MARK_RECEIVED, new Mark(message));
+    }
+
+    @Override
+    public void publishHome(UserRef user, Reply home) {
+        add("home:" + user.platform() + ":" + user.tenant() + ":" + user.userId(), Outbox.Op.PUBLISH_HOME,
+                new Home(user, home));
+    }
+
+    @Override
+    public void postFile(Place place, Reply message, String fileName, byte[] content) {
+        add(lane(place, message), Outbox.Op.POST_FILE, new File(place, message, fileName, content));
+    }
+
+    @Override
+    public Place openThread(Place channel, Reply opening) {
+        return platform.openThread(channel, opening);
+    }
+
+    @Override
+    public MessageRef postForReplies(Place channel, Reply reply) {
+        return platform.postForReplies(channel, reply);
+    }
+
+    @Override
+    public Place openDirect(UserRef user) {
+        return platform.openDirect(user);
+    }
+
+    @Override
+    public boolean mayManage(UserRef user, Place channel) {
+        return platform.mayManage(user, channel);
+    }
+
+    @Override
+    public Optional<ZoneId> zoneOf(UserRef user) {
+        return platform.zoneOf(user);
+    }
+}

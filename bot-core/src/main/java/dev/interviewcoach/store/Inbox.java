@@ -1,0 +1,182 @@
+package dev.interviewcoach.store;
+
+import dev.interviewcoach.chat.ChatJson;
+import dev.interviewcoach.chat.Inbound;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Every platform delivery, recorded before the platform is told it arrived (table
+ * {@code processed_event}, from V1 and V8). A delivery seen before is recognised; one recorded
+ * but not yet handled when the process stopped is found again on the next start.
+ */
+public final class Inbox {
+
+    /** Where a delivery stands. */
+    public enum State {
+        /** Seen for the first time now. */
+        NEW,
+        /** Recorded earlier and not yet handled: handle it. */
+        PENDING,
+        /** Handled already (or given up on): a repeat delivery. */
+        DONE
+    }
+
+    /** After this many starts that did not finish (a crash each time), an event is given up on. */
+    public static final int MAX_ATTEMPTS = 3;
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final ChatJson json = new ChatJson();
+    private final Outbox outbox;
+
+    public Inbox(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.outbox = new Outbox(jdbi, clock);
+    }
+
+    /** The clock the records are kept by. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The replies side: what handled events cause, waiting to be delivered. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /**
+     * Runs work as one {@link UnitOfWork}: the state an event changes and the replies it causes are
+     * stored together or not at all.
+     */
+    public <T> T inTransaction(Supplier<T> work) {
+        return UnitOfWork.run(jdbi, work);
+    }
+
+    /** Whether the event is still to be handled (a cheap look before doing the work). */
+    public boolean isPending(String eventId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT status FROM processed_event WHERE event_id = :id")
+                .bind("id", eventId).mapTo(String.class).findOne()).map("PENDING"::equals).orElse(false);
+    }
+
+    /** Records a delivery with its content, so it can be handled after a restart. */
+    public State record(Inbound event) {
+        int inserted = jdbi.withHandle(h -> h.createUpdate("""
+                        INSERT INTO processed_event (event_id, processed_at, status, payload, attempts, not_before)
+                        VALUES (:id, :at, 'PENDING', :payload, 0, 0)
+                        ON CONFLICT (event_id) DO NOTHING
+                        """)
+                .bind("id", event.eventId())
+                .bind("at", clock.millis())
+                .bind("payload", json.write(event))
+                .execute());
+        if (inserted == 1) {
+            return State.NEW;
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT status FROM processed_event WHERE event_id = :id")
+                        .bind("id", event.eventId()).mapTo(String.class).findOne())
+                .map(status -> status.equals("PENDING") ? State.PENDING : State.DONE)
+                .orElse(State.NEW);
+    }
+
+    /** Records the event; true the first time it is seen, false for a repeat delivery. */
+    public boolean firstDelivery(Inbound event) {
+        return record(event) == State.NEW;
+    }
+
+    /**
+     * Counts a start on the event; false when it has been started too often without finishing
+     * (each start that ended in a crash), in which case it is given up on.
+     */
+    public boolean attempt(String eventId) {
+        int attempts = jdbi.withHandle(h -> {
+            h.createUpdate("UPDATE processed_event SET attempts = attempts + 1 WHERE event_id = :id")
+                    .bind("id", eventId).execute();
+            return h.createQuery("SELECT attempts FROM processed_event WHERE event_id = :id").bind("id", eventId)
+                    .mapTo(Integer.class).findOne().orElse(1);
+        });
+        if (attempts > MAX_ATTEMPTS) {
+            finish(eventId);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Marks the event handled, inside the caller's transaction; false when another worker handled
+     * it first (then the caller's work must not count).
+     */
+    public boolean take(String eventId) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE processed_event SET status = 'DONE', payload = NULL
+                         WHERE event_id = :id AND status = 'PENDING'
+                        """)
+                .bind("id", eventId).execute()) == 1;
+    }
+
+    /** Marks the event handled (or given up on) whatever its state. */
+    public void finish(String eventId) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE processed_event SET status = 'DONE', payload = NULL WHERE event_id = :id")
+                .bind("id", eventId).execute());
+    }
+
+    /** Leaves the event pending until {@code delay} has passed (a platform asked to wait). */
+    public void retryAfter(String eventId, Duration delay) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE processed_event SET not_before = :at WHERE event_id = :id")
+                .bind("at", clock.millis() + delay.toMillis()).bind("id", eventId).execute());
+    }
+
+    /**
+     * Drops the record of a delivery the coach could not take (too busy), so the platform's
+     * retry of it is handled as new.
+     */
+    public void forget(String eventId) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM processed_event WHERE event_id = :id AND status = 'PENDING'")
+                .bind("id", eventId).execute());
+    }
+
+    /**
+     * Events recorded at least {@code age} ago and still not handled: left by a process that
+     * stopped, or waiting out a rate limit. Oldest first.
+     */
+    public List<Inbound> pending(Duration age, int limit) {
+        long now = clock.millis();
+        List<String> payloads = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT payload FROM processed_event
+                         WHERE status = 'PENDING' AND processed_at <= :before AND not_before <= :now
+                           AND payload IS NOT NULL
+                         ORDER BY processed_at
+                         LIMIT :limit
+                        """)
+                .bind("before", now - age.toMillis()).bind("now", now).bind("limit", limit)
+                .mapTo(String.class).list());
+        List<Inbound> events = new ArrayList<>();
+        for (String payload : payloads) {
+            events.add(json.read(payload, Inbound.class));
+        }
+        return events;
+    }
+
+    /** How many events wait to be handled. */
+    public int pendingCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM processed_event WHERE status = 'PENDING'")
+                .mapTo(Integer.class).one());
+    }
+
+    /**
+     * Forgets handled deliveries older than {@code age}: platforms retry within minutes (Slack for
+     * about an hour at most), so a week's record is plenty. Returns how many went.
+     */
+    public int forgetOlderThan(Duration age) {
+        long before = clock.millis() - age.toMillis();
+        return jdbi.withHandle(h -> h.createUpdate(
+                        "DELETE FROM processed_event WHERE processed_at < :before AND status = 'DONE'")
+                .bind("before", before).execute())
+                + outbox.forgetDeliveredBefore(before);
+    }
+}

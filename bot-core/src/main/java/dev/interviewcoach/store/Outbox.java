@@ -1,0 +1,164 @@
+package dev.interviewcoach.store;
+
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.UserRef;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Replies waiting to go out (table {@code outbox_reply}, from V8). A row is written in the
+ * transaction of the change that caused it and delivered in id order within its lane (the place
+ * it goes to), so feedback never arrives after the question that follows it.
+ */
+public final class Outbox {
+
+    /** What a row asks the platform to do. */
+    public enum Op {
+        POST,
+        UPDATE,
+        MARK_RECEIVED,
+        PUBLISH_HOME,
+        POST_FILE
+    }
+
+    /** One reply waiting; {@code user} is who caused it, told if it cannot be delivered. */
+    public record Entry(long id, String lane, Platform platform, String eventId, UserRef user, Op op, String payload,
+                        int attempts, long notBefore, long createdAt) {}
+
+    /**
+     * A finished row keeps only its id, state and the platform's message id: who it was for, where
+     * it went and what it said are dropped, so nothing of a person outlives its delivery here.
+     */
+    private static final String FORGET_CONTENT = "payload = '', lane = '-', tenant = NULL, user_id = NULL, event_id = NULL";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    Outbox(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** Adds a reply; joins the transaction open on this thread, if any. Returns the row's id. */
+    public long add(String lane, Platform platform, String eventId, UserRef user, Op op, String payload) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        INSERT INTO outbox_reply (lane, platform, event_id, tenant, user_id, op, payload, status,
+                            attempts, not_before, created_at)
+                        VALUES (:lane, :platform, :event, :tenant, :user, :op, :payload, 'PENDING', 0, 0, :at)
+                        """)
+                .bind("lane", lane)
+                .bind("platform", platform.name())
+                .bind("event", eventId)
+                .bind("tenant", user == null ? null : user.tenant())
+                .bind("user", user == null ? null : user.userId())
+                .bind("op", op.name())
+                .bind("payload", payload)
+                .bind("at", clock.millis())
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    /** The oldest reply of a lane that is neither sent nor given up on. */
+    public Optional<Entry> head(String lane) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, lane, platform, event_id, tenant, user_id, op, payload, attempts, not_before, created_at
+                          FROM outbox_reply
+                         WHERE lane = :lane AND status = 'PENDING'
+                         ORDER BY id
+                         LIMIT 1
+                        """)
+                .bind("lane", lane)
+                .map((rs, ctx) -> {
+                    Platform platform = Platform.valueOf(rs.getString("platform"));
+                    String tenant = rs.getString("tenant");
+                    String user = rs.getString("user_id");
+                    return new Entry(rs.getLong("id"), rs.getString("lane"), platform, rs.getString("event_id"),
+                            tenant == null || user == null ? null : new UserRef(platform, tenant, user),
+                            Op.valueOf(rs.getString("op")), rs.getString("payload"), rs.getInt("attempts"),
+                            rs.getLong("not_before"), rs.getLong("created_at"));
+                })
+                .findOne());
+    }
+
+    /**
+     * Takes a reply for delivery until {@code untilMillis}; false when another deliverer holds it.
+     * A deliverer that dies lets its claim run out, and the reply goes out from elsewhere.
+     */
+    public boolean claim(long id, long untilMillis) {
+        long now = clock.millis();
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE outbox_reply SET claimed_until = :until
+                         WHERE id = :id AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < :now)
+                        """)
+                .bind("until", untilMillis).bind("id", id).bind("now", now).execute()) == 1;
+    }
+
+    /** The reply went out; {@code deliveredId} is the platform's id for the message, when there is one. */
+    public void sent(long id, String deliveredId) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE outbox_reply SET status = 'SENT', delivered_id = :delivered, claimed_until = NULL,
+                            created_at = :now, """ + FORGET_CONTENT + """
+                         WHERE id = :id
+                        """)
+                .bind("delivered", deliveredId).bind("id", id).bind("now", clock.millis()).execute());
+    }
+
+    /** The platform asked to wait, or failed for now: try again at {@code notBeforeMillis}. */
+    public void deferred(long id, long notBeforeMillis, String why) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE outbox_reply SET attempts = attempts + 1, not_before = :at, claimed_until = NULL,
+                            last_error = :why
+                         WHERE id = :id
+                        """)
+                .bind("at", notBeforeMillis).bind("why", shorten(why)).bind("id", id).execute());
+    }
+
+    /** Given up on: it stops holding its lane. */
+    public void failed(long id, String why) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE outbox_reply SET status = 'FAILED', claimed_until = NULL, last_error = :why,
+                            created_at = :now, """ + FORGET_CONTENT + """
+                         WHERE id = :id
+                        """)
+                .bind("why", shorten(why)).bind("id", id).bind("now", clock.millis()).execute());
+    }
+
+    /** The platform's id of the message a delivered row posted. */
+    public Optional<String> deliveredId(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT delivered_id FROM outbox_reply WHERE id = :id AND status = 'SENT'")
+                .bind("id", id).mapTo(String.class).findOne());
+    }
+
+    /** Lanes whose oldest waiting reply may go out now. */
+    public List<String> dueLanes(int limit) {
+        long now = clock.millis();
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT lane FROM outbox_reply
+                         WHERE status = 'PENDING' AND not_before <= :now AND (claimed_until IS NULL OR claimed_until < :now)
+                         GROUP BY lane
+                         ORDER BY MIN(id)
+                         LIMIT :limit
+                        """)
+                .bind("now", now).bind("limit", limit).mapTo(String.class).list());
+    }
+
+    /** Replies waiting, across lanes. */
+    public int pendingCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox_reply WHERE status = 'PENDING'")
+                .mapTo(Integer.class).one());
+    }
+
+    /** Forgets delivered and given-up rows finished before the time given (their content is gone already). */
+    int forgetDeliveredBefore(long beforeMillis) {
+        return jdbi.withHandle(h -> h.createUpdate(
+                        "DELETE FROM outbox_reply WHERE status <> 'PENDING' AND created_at < :before")
+                .bind("before", beforeMillis).execute());
+    }
+
+    private static String shorten(String why) {
+        return why == null ? null : why.length() <= 500 ? why : why.substring(0, 500);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.interviewcoach.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.config.JdbiConfig;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
+import org.jdbi.v3.core.transaction.DelegatingTransactionHandler;
+import org.jdbi.v3.core.transaction.TransactionHandler;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * One transaction around everything a thread does for one event, which every repository call on
+ * that thread joins (their own transactions included), begun at the first write rather than at
+ * the start. Reads before it take no lock, so a handler that scores an answer or waits on a
+ * platform does not hold SQLite's single write lock meanwhile, and recording a new event never
+ * waits behind it; from the first write to the commit, the work is one transaction.
+ */
+public final class UnitOfWork implements JdbiConfig<UnitOfWork> {
+
+    /** The handle of the unit of work running on this thread, if any. */
+    private final ThreadLocal<Handle> current = new ThreadLocal<>();
+
+    /** Makes {@code jdbi} honour units of work: called once, where the Jdbi is made. */
+    static void install(Jdbi jdbi) {
+        UnitOfWork units = jdbi.getConfig(UnitOfWork.class);
+        jdbi.setTransactionHandler(new Joining(jdbi.getTransactionHandler(), units));
+        jdbi.addCustomizer(new BeginAtFirstWrite(units));
+    }
+
+    /**
+     * Runs work as one unit: what it writes commits together when it returns, or not at all when
+     * it throws. A unit inside another joins it.
+     */
+    public static <T> T run(Jdbi jdbi, Supplier<T> work) {
+        UnitOfWork units = jdbi.getConfig(UnitOfWork.class);
+        if (units.current.get() != null) {
+            return work.get();
+        }
+        // Nested withHandle/useHandle calls on this thread get this same handle from Jdbi.
+        return jdbi.withHandle(handle -> {
+            units.current.set(handle);
+            try {
+                T result = work.get();
+                end(handle.getConnection(), true);
+                return result;
+            } catch (RuntimeException | Error e) {
+                end(handle.getConnection(), false);
+                throw e;
+            } finally {
+                units.current.remove();
+            }
+        });
+    }
+
+    private static void end(Connection connection, boolean commit) {
+        try {
+            if (connection.getAutoCommit()) {
+                return; // nothing was written
+            }
+            try {
+                if (commit) {
+                    connection.commit();
+                } else {
+                    connection.rollback();
+                }
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new org.jdbi.v3.core.transaction.TransactionException(
+                    (commit ? "commit" : "rollback") + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    boolean active() {
+        return current.get() != null;
+    }
+
+    @Override
+    public UnitOfWork createCopy() {
+        return this; // one per Jdbi: copies made for handles and statements share the thread's state
+    }
+
+    /** Inside a unit of work, a repository's own transaction is part of the unit's. */
+    private static final class Joining extends DelegatingTransactionHandler {
+        private final UnitOfWork units;
+
+        Joining(TransactionHandler delegate, UnitOfWork units) {
+            super(delegate);
+            this.units = units;
+        }
+
+        @Override
+        public <R, X extends Exception> R inTransaction(Handle handle, HandleCallback<R, X> callback) throws X {
+            return units.active() ? callback.withHandle(handle) : super.inTransaction(handle, callback);
+        }
+
+        @Override
+        public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
+                                                       HandleCallback<R, X> callback) throws X {
+            return units.active() ? callback.withHandle(handle) : super.inTransaction(handle, level, callback);
+        }
+
+        @Override
+        public TransactionHandler specialize(Handle handle) throws SQLException {
+            return new Joining(getDelegate().specialize(handle), units);
+        }
+    }
+
+    /** Opens the unit's transaction just before its first write. */
+    private record BeginAtFirstWrite(UnitOfWork units) implements StatementCustomizer {
+        @Override
+        public void beforeExecution(PreparedStatement statement, StatementContext context) throws SQLException {
+            if (!units.active() || !writes(context.getRawSql())) {
+                return;
+            }
+            Connection connection = context.getConnection();
+            if (connection.getAutoCommit()) {
+                connection.setAutoCommit(false);
+            }
+        }
+
+        private static boolean writes(String sql) {
+            String verb = sql.stripLeading();
+            int end = 0;
+            while (end < verb.length() && Character.isLetter(verb.charAt(end))) {
+                end++;
+            }
+            return switch (verb.substring(0, end).toUpperCase(Locale.ROOT)) {
+                case "INSERT", "UPDATE", "DELETE", "REPLACE", "MERGE" -> true;
+                default -> false;
+            };
+        }
+    }
+}
