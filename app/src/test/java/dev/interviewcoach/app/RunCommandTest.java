@@ -23,42 +23,11 @@ class RunCommandTest {
     Path dir;
 
     private static Process launch(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("COACH_"));
-        builder.environment().putAll(env);
-        return builder.start();
+        return CoachProcess.launch(env, args);
     }
 
-    /** Reads the process's output until a line contains {@code marker}, or the process ends or time runs out. */
     private static List<String> readUntil(Process process, String marker, long seconds) throws Exception {
-        List<String> lines = new ArrayList<>();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
-            try {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
-                    if (line.contains(marker)) {
-                        return;
-                    }
-                }
-            } catch (java.io.IOException ignored) {
-                // the process ended
-            }
-        });
-        try {
-            reading.get(seconds, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            // report what was read
-        }
-        synchronized (lines) {
-            return List.copyOf(lines);
-        }
+        return CoachProcess.readUntil(process, marker, seconds);
     }
 
     @Test

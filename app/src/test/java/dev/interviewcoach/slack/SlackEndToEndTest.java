@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interviewcoach.app.Coach;
+import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.engine.DeliveryWorker;
 import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.interview.MockSession;
 import dev.interviewcoach.question.BankCatalog;
@@ -57,6 +59,7 @@ class SlackEndToEndTest {
         final Coach coach;
         final ConversationExecutor executor = new ConversationExecutor(4, 64);
         final SlackAdapter adapter;
+        final DeliveryWorker delivery;
         final URI url;
 
         Running(Optional<String> appToken) throws Exception {
@@ -68,11 +71,14 @@ class SlackEndToEndTest {
                     Optional.of(slack.methodsUrl()), "127.0.0.1", 0, "/slack/events"), coach.engine(), executor,
                     Clock.systemUTC(), waits::add);
             adapter.start();
+            delivery = new DeliveryWorker(coach.engine(), ChatPorts.only(adapter.port()), Duration.ofSeconds(2))
+                    .start(Duration.ofMillis(200));
             url = URI.create("http://127.0.0.1:" + adapter.httpPort() + "/slack/events");
         }
 
         @Override
         public void close() throws Exception {
+            delivery.close();
             adapter.close();
             executor.close();
             coach.close();
@@ -296,15 +302,43 @@ class SlackEndToEndTest {
     }
 
     @Test
-    void aRateLimitedPostIsRetriedAfterTheWaitSlackAsksFor() throws Exception {
+    void aRateLimitedReplyWaitsAsLongAsSlackAsksWithoutHoldingAThread() throws Exception {
         slack.rateLimitNext("chat.postMessage", 1, 2);
+        long sent = System.nanoTime();
         send(requests.event(bot.url, "Ev-rl", SlackRequests.messageEvent("DANA", ANA, "tracks", SlackRequests.newTs(),
                 null, "im")));
         // The fake records the refused call too; the reply has arrived when a second one comes.
         awaitCount(() -> slack.calls("chat.postMessage").size(), 2);
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("not before the wait Slack asked for")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         assertThat(slack.calls("chat.postMessage")).hasSize(2)
                 .allSatisfy(c -> assertThat(c.arg("text")).startsWith("5 tracks"));
-        assertThat(waits).containsExactly(2000L);
+        assertThat(waits).as("the wait was kept in the outbox, not slept through on a lane").isEmpty();
+    }
+
+    @Test
+    void aOneSecondRateLimitIsWaitedOutInPlace() throws Exception {
+        slack.rateLimitNext("chat.postMessage", 1, 1);
+        send(requests.event(bot.url, "Ev-rl1", SlackRequests.messageEvent("DANA", ANA, "tracks", SlackRequests.newTs(),
+                null, "im")));
+        awaitCount(() -> slack.calls("chat.postMessage").size(), 2);
+        assertThat(waits).containsExactly(1000L);
+    }
+
+    @Test
+    void whileOneConversationWaitsOutARateLimitAnotherIsAnsweredAtOnce() throws Exception {
+        slack.rateLimitNext("chat.postMessage", 1, 5);
+        send(requests.event(bot.url, "Ev-slow", SlackRequests.messageEvent("DANA", ANA, "tracks", SlackRequests.newTs(),
+                null, "im")));
+        slack.awaitCall("chat.postMessage", WAIT);
+        long asked = System.nanoTime();
+        send(requests.event(bot.url, "Ev-quick", SlackRequests.messageEvent("DBEN", "UBEN", "tracks",
+                SlackRequests.newTs(), null, "im")));
+        posted("DBEN", null, "5 tracks");
+        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(4));
+        assertThat(slack.calls("chat.postMessage").stream().filter(c -> "DANA".equals(c.arg("channel"))))
+                .as("Ana's reply is still waiting").hasSize(1);
+        posted("DANA", null, "5 tracks");
     }
 
     @Test

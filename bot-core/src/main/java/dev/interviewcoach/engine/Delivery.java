@@ -23,8 +23,12 @@ public final class Delivery {
 
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
 
-    /** How long a deliverer holds a reply before another may take it (it died, or hangs). */
-    static final Duration CLAIM = Duration.ofSeconds(60);
+    /**
+     * How long a deliverer holds a reply before another may take it (it died, or hangs): longer
+     * than one platform call takes, short enough that a reply held by a killed process goes out
+     * soon after the next start.
+     */
+    static final Duration CLAIM = Duration.ofSeconds(15);
     /** How long a reply is tried before the person is told it could not be delivered. */
     static final Duration GIVE_UP = Duration.ofMinutes(10);
 

@@ -1,0 +1,125 @@
+package dev.interviewcoach.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.testkit.slack.FakeSlack;
+import dev.interviewcoach.testkit.slack.SlackRequests;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code coach run} stopped with a reply still waiting (kill -9, or SIGTERM while Slack asks it to
+ * wait): the reply goes out after the next start, once.
+ */
+class NothingLostTest {
+
+    private static final String SECRET = "nothing-lost-secret";
+    private static final Pattern LISTENING = Pattern.compile("Slack: listening on (http://127\\.0\\.0\\.1:\\d+/slack/events)");
+
+    @TempDir
+    Path dir;
+
+    private Process start(FakeSlack slack) throws Exception {
+        return CoachProcess.launch(Map.of("SLACK_BOT_TOKEN", "xoxb-nothing-lost", "SLACK_SIGNING_SECRET", SECRET,
+                "COACH_SLACK_API_URL", slack.methodsUrl(), "COACH_SLACK_PORT", "0", "COACH_SLACK_HOST", "127.0.0.1",
+                "COACH_DATABASE_PATH", dir.resolve("coach.db").toString()), "run");
+    }
+
+    private static URI eventsUrl(Process process) throws Exception {
+        List<String> lines = CoachProcess.readUntil(process, "Interview Coach ready", 90);
+        for (String line : lines) {
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                return URI.create(m.group(1));
+            }
+        }
+        throw new AssertionError("the coach did not start:\n" + String.join("\n", lines));
+    }
+
+    private static void ask(URI url, String eventId) throws Exception {
+        var event = SlackRequests.messageEvent("DANA", "UANA", "tracks", SlackRequests.newTs(), null, "im");
+        int status = HttpClient.newHttpClient().send(new SlackRequests(SECRET).event(url, eventId, event),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+        assertThat(status).as("acknowledged").isEqualTo(200);
+    }
+
+    /** Calls that carried the reply, the one Slack refused with 429 included. */
+    private static long replies(FakeSlack slack) {
+        return slack.calls("chat.postMessage").stream().filter(c -> c.arg("text").startsWith("5 tracks")).count();
+    }
+
+    @Test
+    void aReplyWaitingWhenTheProcessIsKilledGoesOutAfterTheNextStart() throws Exception {
+        try (FakeSlack slack = FakeSlack.start()) {
+            Process first = start(slack);
+            try {
+                URI url = eventsUrl(first);
+                slack.rateLimitNext("chat.postMessage", 1, 4);
+                ask(url, "Ev-killed");
+                slack.awaitCall("chat.postMessage", Duration.ofSeconds(20)); // refused with 429: the reply waits
+                first.destroyForcibly(); // kill -9
+                assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                first.destroyForcibly();
+            }
+            int before = slack.calls("chat.postMessage").size();
+            Process second = start(slack);
+            try {
+                eventsUrl(second);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (replies(slack) < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                Thread.sleep(1_000); // time enough for a second delivery, if there were one
+                assertThat(replies(slack)).as("refused once before the kill, then delivered once").isEqualTo(2);
+                assertThat(slack.calls("chat.postMessage").size()).isEqualTo(before + 1);
+            } finally {
+                second.toHandle().destroy();
+                second.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void sigtermDuringALongRateLimitStopsPromptlyAndTheReplyGoesOutAfterTheNextStart() throws Exception {
+        try (FakeSlack slack = FakeSlack.start()) {
+            Process first = start(slack);
+            try {
+                URI url = eventsUrl(first);
+                slack.rateLimitNext("chat.postMessage", 1, 12);
+                ask(url, "Ev-stopped");
+                slack.awaitCall("chat.postMessage", Duration.ofSeconds(20));
+                long stopping = System.nanoTime();
+                first.toHandle().destroy(); // SIGTERM
+                assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(Duration.ofNanos(System.nanoTime() - stopping)).as("a 12 s rate limit does not hold the stop")
+                        .isLessThan(Duration.ofSeconds(12));
+                assertThat(replies(slack)).as("only the refused attempt").isOne();
+            } finally {
+                first.destroyForcibly();
+            }
+            Process second = start(slack);
+            try {
+                eventsUrl(second);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+                while (replies(slack) < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertThat(replies(slack)).as("delivered once the wait Slack asked for has passed").isEqualTo(2);
+            } finally {
+                second.toHandle().destroy();
+                second.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

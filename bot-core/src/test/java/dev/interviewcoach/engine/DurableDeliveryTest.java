@@ -1,0 +1,292 @@
+package dev.interviewcoach.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.RecordingChatPort;
+import dev.interviewcoach.TestBanks;
+import dev.interviewcoach.chat.ChatPorts;
+import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.chat.MessageRef;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.RateLimited;
+import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.chat.Visibility;
+import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
+import dev.interviewcoach.interview.InterviewMachine;
+import dev.interviewcoach.interview.InterviewReplies;
+import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.interview.QuestionPicker;
+import dev.interviewcoach.interview.SessionRepository;
+import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.store.Database;
+import dev.interviewcoach.store.Inbox;
+import dev.interviewcoach.text.TextAnalyzer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What was acknowledged is never lost and never out of order: platforms that rate-limit or fail,
+ * a handler that fails half-way, and a process that stopped with an event not yet handled.
+ */
+class DurableDeliveryTest {
+
+    private static final String ANSWER = "I would put Redis in front of Postgres using cache-aside, so reads check the"
+            + " cache first and fall back to the database. Every key gets a TTL of five minutes, and we evict the key on"
+            + " every write so nobody reads a stale price.";
+
+    @TempDir
+    Path dir;
+
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-02T10:00:00Z"));
+    private final UserRef ana = new UserRef(Platform.SLACK, "T1", "UANA");
+    private final UserRef ben = new UserRef(Platform.SLACK, "T1", "UBEN");
+    private final Place anasDm = Place.direct(Platform.SLACK, "T1", "DANA");
+    private final Place bensDm = Place.direct(Platform.SLACK, "T1", "DBEN");
+    private final FlakyPort port = new FlakyPort();
+    private final AtomicInteger ids = new AtomicInteger();
+    private Database db;
+    private SessionRepository sessions;
+
+    @BeforeEach
+    void open() {
+        db = Database.sqlite(dir.resolve("coach.db"));
+        db.migrate();
+        sessions = new SessionRepository(db.jdbi());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    /** A coach on the shared database, as a fresh process would build it. */
+    private CoachEngine engine(List<MessageHandler> extra) {
+        BankCatalog banks = TestBanks.tinyCatalog();
+        AtomicInteger sessionIds = new AtomicInteger();
+        MockInterviewFeature mock = new MockInterviewFeature(banks, sessions,
+                new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())), new InterviewReplies(),
+                new QuestionPicker(new Random(7)), clock, () -> "session-" + sessionIds.incrementAndGet(),
+                new MockInterviewFeature.Settings("tiny", 3, 10));
+        List<MessageHandler> messages = new java.util.ArrayList<>(extra);
+        messages.add(mock);
+        return new CoachEngine(List.of(mock), messages, List.of(mock), List.of(), new Inbox(db.jdbi(), clock));
+    }
+
+    private CoachEngine engine() {
+        return engine(List.of());
+    }
+
+    private Inbound.Message message(UserRef user, Place place, String text) {
+        return new Inbound.Message("Ev" + ids.incrementAndGet(), user, place, text, clock.instant());
+    }
+
+    private Inbound.Command command(UserRef user, Place place, String text) {
+        return new Inbound.Command("Ev" + ids.incrementAndGet(), user, place, text, clock.instant());
+    }
+
+    @Test
+    void aRateLimitedFeedbackWaitsAndTheNextQuestionNeverOvertakesIt() {
+        CoachEngine engine = engine();
+        engine.handle(command(ana, anasDm, "mock tiny 3"), port);
+        port.clear();
+        port.rateLimitNext(Duration.ofSeconds(30));
+        engine.handle(message(ana, anasDm, ANSWER), port);
+        assertThat(port.posted).as("nothing overtakes the feedback that is waiting").isEmpty();
+        assertThat(sessions.activeFor(ana).orElseThrow().position()).as("the answer is kept").isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(engine.deliverDue(ChatPorts.only(port))).isZero();
+        clock.advance(Duration.ofSeconds(21));
+        assertThat(engine.deliverDue(ChatPorts.only(port))).isEqualTo(2);
+        assertThat(port.posted).extracting(RecordingChatPort.Posted::text)
+                .satisfiesExactly(feedback -> assertThat(feedback).startsWith("Score"),
+                        next -> assertThat(next).startsWith("Question 2 of 3"));
+        assertThat(engine.waiting()).isZero();
+    }
+
+    @Test
+    void oneConversationsRateLimitHoldsUpNobodyElse() {
+        CoachEngine engine = engine();
+        engine.handle(command(ana, anasDm, "mock tiny 3"), port);
+        engine.handle(command(ben, bensDm, "mock tiny 3"), port);
+        port.clear();
+        port.rateLimitNext(Duration.ofSeconds(30));
+        engine.handle(message(ana, anasDm, ANSWER), port);
+        engine.handle(message(ben, bensDm, ANSWER), port);
+        assertThat(port.posted).as("Ben's feedback and next question go out at once")
+                .allSatisfy(p -> assertThat(p.place()).isEqualTo(bensDm)).hasSize(2);
+    }
+
+    @Test
+    void anEventRecordedBeforeAStopIsHandledOnTheNextStart() {
+        CoachEngine before = engine();
+        before.handle(command(ana, anasDm, "mock tiny 3"), port);
+        Inbound.Message answer = message(ana, anasDm, ANSWER);
+        assertThat(before.receive(answer)).as("recorded, acknowledged, then the process died").isTrue();
+        port.clear();
+
+        CoachEngine after = engine();
+        assertThat(after.handleLeftEvents(ChatPorts.only(port), Duration.ZERO)).isOne();
+        assertThat(port.posted).extracting(RecordingChatPort.Posted::text)
+                .satisfiesExactly(feedback -> assertThat(feedback).startsWith("Score"),
+                        next -> assertThat(next).startsWith("Question 2 of 3"));
+        after.handle(answer, port);
+        assertThat(port.posted).as("a late retry of the same event changes nothing").hasSize(2);
+        assertThat(sessions.activeFor(ana).orElseThrow().position()).isEqualTo(1);
+    }
+
+    @Test
+    void aHandlerThatFailsHalfWayKeepsNothingAndThePersonIsTold() {
+        MessageHandler failing = (message, replies) -> {
+            if (!message.text().equals("break")) {
+                return false;
+            }
+            sessions.rememberQuestionMessage(sessions.activeFor(ana).orElseThrow().id(), "written-then-undone");
+            replies.post(message.place(), Reply.text("half of a reply"));
+            throw new IllegalStateException("the database failed a write");
+        };
+        CoachEngine engine = engine(List.of(failing));
+        engine.handle(command(ana, anasDm, "mock tiny 3"), port);
+        String questionMessage = sessions.questionMessage(sessions.activeFor(ana).orElseThrow().id()).orElseThrow();
+        port.clear();
+        engine.handle(message(ana, anasDm, "break"), port);
+        assertThat(port.posted).singleElement().satisfies(p -> {
+            assertThat(p.text()).contains("something went wrong").contains("progress is saved");
+            assertThat(p.reply().visibility()).isEqualTo(Visibility.onlyTo(ana));
+        });
+        assertThat(sessions.questionMessage(sessions.activeFor(ana).orElseThrow().id())).as("the write was undone")
+                .hasValue(questionMessage);
+    }
+
+    @Test
+    void aReplyThatKeepsFailingIsGivenUpAfterTenMinutesAndThePersonIsTold() {
+        CoachEngine engine = engine();
+        port.failPostsContaining("track", 1_000); // this one reply keeps failing; others go through
+        engine.handle(command(ana, anasDm, "tracks"), port);
+        for (int minute = 0; minute < 11; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            engine.deliverDue(ChatPorts.only(port));
+        }
+        assertThat(port.attempts).as("tried again with pauses, not in a tight loop").isBetween(5, 20);
+        assertThat(port.posted).singleElement().satisfies(p -> {
+            assertThat(p.text()).contains("could not get a reply through");
+            assertThat(p.reply().visibility()).isEqualTo(Visibility.onlyTo(ana));
+        });
+        assertThat(engine.waiting()).isZero();
+    }
+
+    @Test
+    void anUpdateOfAMessageStillInTheOutboxGoesToTheMessageItBecame() {
+        CoachEngine engine = engine();
+        port.rateLimitNext(Duration.ofSeconds(5));
+        engine.handle(command(ana, anasDm, "mock tiny 3"), port);
+        engine.handle(message(ana, anasDm, "skip"), port);
+        assertThat(port.posted).isEmpty();
+        clock.advance(Duration.ofSeconds(6));
+        engine.deliverDue(ChatPorts.only(port));
+        assertThat(port.posted).extracting(RecordingChatPort.Posted::text).anySatisfy(t -> assertThat(t).startsWith("Question 1"))
+                .anySatisfy(t -> assertThat(t).startsWith("Question 2"));
+        assertThat(port.updatedIds).as("question 1 lost its buttons under its real id").isNotEmpty()
+                .allSatisfy(id -> assertThat(id).doesNotStartWith("outbox:"));
+    }
+
+    /** A platform that rate-limits or fails when told to. */
+    private static final class FlakyPort implements dev.interviewcoach.chat.ChatPort {
+        final RecordingChatPort recorded = new RecordingChatPort();
+        final List<RecordingChatPort.Posted> posted = recorded.posted;
+        final List<String> updatedIds = new java.util.ArrayList<>();
+        final Deque<Supplier<RuntimeException>> failures = new ArrayDeque<>();
+        String failing;
+        int failCount;
+        int attempts;
+
+        void rateLimitNext(Duration wait) {
+            failures.add(() -> new RateLimited("test post", wait));
+        }
+
+        void failPostsContaining(String text, int times) {
+            failing = text;
+            failCount = times;
+        }
+
+        @Override
+        public MessageRef post(Place place, Reply reply) {
+            attempts++;
+            if (!failures.isEmpty()) {
+                throw failures.poll().get();
+            }
+            if (failing != null && reply.fallback().contains(failing) && failCount-- > 0) {
+                throw new IllegalStateException("HTTP 500 from the platform");
+            }
+            return recorded.post(place, reply);
+        }
+
+        @Override
+        public Place openThread(Place channel, Reply opening) {
+            return recorded.openThread(channel, opening);
+        }
+
+        @Override
+        public Place openDirect(UserRef user) {
+            return recorded.openDirect(user);
+        }
+
+        @Override
+        public void update(MessageRef message, Reply reply) {
+            updatedIds.add(message.messageId());
+            recorded.update(message, reply);
+        }
+
+        String all() {
+            return recorded.all();
+        }
+
+        void clear() {
+            recorded.clear();
+        }
+    }
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+        private Instant now;
+
+        MovingClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
