@@ -374,6 +374,86 @@ class SlackEndToEndTest {
     }
 
     @Test
+    void requestsDatedInTheFutureAreRefused() throws Exception {
+        assertThat(send(requests.fromTheFuture().slashCommand(bot.url, TEAM, "C1", ANA, "mock")).statusCode())
+                .isEqualTo(401);
+        Thread.sleep(300);
+        assertThat(slack.calls("chat.postMessage")).isEmpty();
+    }
+
+    /** Log lines written while {@code work} runs, at WARN and above. */
+    private static List<String> warningsDuring(ThrowingRunnable work) throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent> capture = new ch.qos.logback.core.AppenderBase<>() {
+            @Override
+            protected void append(ch.qos.logback.classic.spi.ILoggingEvent e) {
+                if (e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)) {
+                    lines.add(e.getLoggerName() + " " + e.getFormattedMessage());
+                }
+            }
+        };
+        capture.start();
+        root.addAppender(capture);
+        try {
+            work.run();
+        } finally {
+            root.detachAppender(capture);
+        }
+        return lines;
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    void aHugeOrForgedBodyIsRefusedBeforeAnythingReadsOrLogsIt() throws Exception {
+        String marker = "INJECTED-LOG-LINE";
+        String forged = "{\"type\":\"event_callback\",\"x\":\"\n" + marker + " ERROR admin logged in\"}";
+        String huge = "{\"pad\":\"" + "x".repeat(2 << 20) + marker + "\"}";
+        List<String> warnings = warningsDuring(() -> {
+            for (int i = 0; i < 20; i++) {
+                assertThat(send(requests.unsigned().signed(bot.url, "application/json", forged, java.util.Map.of()))
+                        .statusCode()).isEqualTo(401);
+            }
+            assertThat(send(requests.signed(bot.url, "application/json", huge, java.util.Map.of())).statusCode())
+                    .as("larger than Slack ever sends").isEqualTo(413);
+        });
+        assertThat(warnings).as("one short line per kind, however many came").hasSizeBetween(1, 2)
+                .allSatisfy(line -> assertThat(line).doesNotContain(marker).hasSizeLessThan(300));
+    }
+
+    @Test
+    void eventsTheCoachDoesNotUseAreAcknowledgedQuietlyAndMalformedOnesRefused() throws Exception {
+        List<String> warnings = warningsDuring(() -> {
+            var join = SlackRequests.messageEvent("C1", ANA, "<@UANA> has joined the channel", SlackRequests.newTs(),
+                    null, "channel");
+            join.put("subtype", "channel_join");
+            assertThat(send(requests.event(bot.url, "Ev-join", join)).statusCode()).isEqualTo(200);
+            var me = SlackRequests.messageEvent("C1", ANA, "waves", SlackRequests.newTs(), null, "channel");
+            me.put("subtype", "me_message");
+            assertThat(send(requests.event(bot.url, "Ev-me", me)).statusCode()).isEqualTo(200);
+            var reaction = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                    .put("type", "reaction_added").put("user", ANA).put("reaction", "tada");
+            assertThat(send(requests.event(bot.url, "Ev-reaction", reaction)).statusCode()).isEqualTo(200);
+            assertThat(send(requests.signed(bot.url, "application/json", "{\"type\": \"event_callback\", ",
+                    java.util.Map.of())).statusCode()).as("signed but not JSON").isEqualTo(400);
+        });
+        assertThat(warnings).as("nothing worth a warning, except the one refusal")
+                .allSatisfy(line -> assertThat(line).startsWith(SlackRequestGateName.NAME)).hasSizeLessThanOrEqualTo(1);
+        Thread.sleep(300);
+        assertThat(slack.calls("chat.postMessage")).isEmpty();
+    }
+
+    /** The gate's logger, by name: the class is the adapter's own. */
+    private static final class SlackRequestGateName {
+        static final String NAME = "dev.interviewcoach.slack.SlackRequestGate";
+    }
+
+    @Test
     void unsignedOrForgedRequestsAreRefusedAndDoNothing() throws Exception {
         HttpResponse<String> forged = send(requests.badlySigned().slashCommand(bot.url, TEAM, "C1", ANA, "mock"));
         assertThat(forged.statusCode()).isEqualTo(401);

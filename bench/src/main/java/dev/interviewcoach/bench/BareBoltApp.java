@@ -43,7 +43,7 @@ final class BareBoltApp implements SlackTarget {
         app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> ctx.ack());
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> ctx.ack());
         app.blockAction(Pattern.compile("^coach:.*"), (req, ctx) -> ctx.ack());
-        server = new SlackHttpServer(app, "127.0.0.1", 0, CoachOnSlack.PATH);
+        server = new SlackHttpServer(app, "127.0.0.1", 0, CoachOnSlack.PATH, CoachOnSlack.SIGNING_SECRET);
         server.start();
         url = URI.create("http://127.0.0.1:" + server.port() + CoachOnSlack.PATH);
     }

@@ -3,6 +3,7 @@ package dev.interviewcoach.slack;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.model.event.AppHomeOpenedEvent;
@@ -78,6 +79,11 @@ public final class SlackAdapter implements AutoCloseable {
         register();
     }
 
+    /** The events registered below, as Bolt names them ("type" or "message:subtype"). */
+    static final java.util.Set<String> HANDLED_EVENTS = java.util.Set.of("app_mention", "message", "app_home_opened",
+            "message:message_changed", "message:message_deleted", "message:bot_message", "message:file_share",
+            "message:thread_broadcast");
+
     private void register() {
         // Turns a listener's "engine busy" into a plain 503 (Slack then delivers the event again),
         // without the error log Bolt writes for other exceptions: under a flood that would be a line each.
@@ -89,6 +95,12 @@ public final class SlackAdapter implements AutoCloseable {
                         .contentType("text/plain; charset=utf-8").body("busy; please retry").build();
             }
         });
+        // Events the coach does not use (people joining a channel, topic changes, /me messages, event
+        // types added later) are acknowledged quietly: Bolt would answer 404 with a page of warnings,
+        // and Slack would send each again.
+        app.use((req, resp, chain) -> req instanceof EventRequest event
+                && !HANDLED_EVENTS.contains(event.getEventTypeAndSubtype())
+                ? com.slack.api.bolt.response.Response.ok() : chain.next(req));
         app.command("/coach", (req, ctx) -> {
             Inbound inbound = SlackInbound.command(req.getPayload(), clock.instant());
             return dispatch(inbound) ? ctx.ack() : ctx.ack(BUSY);
@@ -254,7 +266,8 @@ public final class SlackAdapter implements AutoCloseable {
             socket.startAsync();
             log.info("Slack: connected in Socket Mode");
         } else {
-            http = new SlackHttpServer(app, settings.host(), settings.port(), settings.path(), ops);
+            http = new SlackHttpServer(app, settings.host(), settings.port(), settings.path(),
+                    settings.signingSecret().orElseThrow(), ops);
             http.start();
             log.info("Slack: listening on http://{}:{}{}", settings.host(), http.port(), settings.path());
         }

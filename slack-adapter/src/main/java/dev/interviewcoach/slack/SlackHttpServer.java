@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -20,16 +21,20 @@ public final class SlackHttpServer implements AutoCloseable {
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
 
-    public SlackHttpServer(App app, String host, int port, String path) {
-        this(app, host, port, path, dev.interviewcoach.observe.OpsEndpoints.healthOnly());
+    /** A server whose requests are checked against {@code signingSecret} before Bolt sees them. */
+    public SlackHttpServer(App app, String host, int port, String path, String signingSecret) {
+        this(app, host, port, path, signingSecret, dev.interviewcoach.observe.OpsEndpoints.healthOnly());
     }
 
-    public SlackHttpServer(App app, String host, int port, String path, dev.interviewcoach.observe.OpsEndpoints ops) {
+    public SlackHttpServer(App app, String host, int port, String path, String signingSecret,
+                           dev.interviewcoach.observe.OpsEndpoints ops) {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
+        context.addFilter(new FilterHolder(new SlackRequestGate(signingSecret, java.time.Clock.systemUTC())), path,
+                java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new SlackAppServlet(app)), path);
         Ops servlet = new Ops(ops);
         for (String opsPath : new String[] {"/healthz", "/readyz", "/metrics"}) {

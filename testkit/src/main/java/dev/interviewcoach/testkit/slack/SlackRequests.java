@@ -40,7 +40,7 @@ public final class SlackRequests {
     private static final Duration STALE_AGE = Duration.ofMinutes(10);
     private static final AtomicLong LAST_TS_MICROS = new AtomicLong();
 
-    private enum Signing { VALID, NONE, WRONG_SECRET, STALE }
+    private enum Signing { VALID, NONE, WRONG_SECRET, STALE, FUTURE }
 
     private final String signingSecret;
     private final Signing signing;
@@ -68,6 +68,11 @@ public final class SlackRequests {
     /** The same builders, correctly signed but with a timestamp too old for Bolt (replay protection). */
     public SlackRequests stale() {
         return new SlackRequests(signingSecret, Signing.STALE);
+    }
+
+    /** The same builders, correctly signed but dated ten minutes ahead of this machine's clock. */
+    public SlackRequests fromTheFuture() {
+        return new SlackRequests(signingSecret, Signing.FUTURE);
     }
 
     // ---------------------------------------------------------------- requests
@@ -254,6 +259,8 @@ public final class SlackRequests {
             long seconds = Instant.now().getEpochSecond();
             if (signing == Signing.STALE) {
                 seconds -= STALE_AGE.toSeconds();
+            } else if (signing == Signing.FUTURE) {
+                seconds += STALE_AGE.toSeconds();
             }
             String timestamp = Long.toString(seconds);
             String secret = signing == Signing.WRONG_SECRET ? signingSecret + "-wrong" : signingSecret;
