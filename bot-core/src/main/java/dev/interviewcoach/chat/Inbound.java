@@ -23,7 +23,7 @@ public sealed interface Inbound permits Inbound.Command, Inbound.Message, Inboun
     /** A command: a slash command, a mention of the bot, or a console line such as {@code mock python 5}. */
     record Command(String eventId, UserRef user, Place place, String text, Instant receivedAt) implements Inbound {
         public Command {
-            Objects.requireNonNull(text, "text");
+            text = StorableText.clean(Objects.requireNonNull(text, "text"));
         }
     }
 
@@ -35,7 +35,7 @@ public sealed interface Inbound permits Inbound.Command, Inbound.Message, Inboun
     record Message(String eventId, UserRef user, Place place, String text, String messageId, Instant receivedAt)
             implements Inbound {
         public Message {
-            Objects.requireNonNull(text, "text");
+            text = StorableText.clean(Objects.requireNonNull(text, "text"));
         }
 
         public Message(String eventId, UserRef user, Place place, String text, Instant receivedAt) {
@@ -59,7 +59,8 @@ public sealed interface Inbound permits Inbound.Command, Inbound.Message, Inboun
     record Submission(String eventId, UserRef user, Place place, ActionId action, Map<String, String> values,
                       Instant receivedAt) implements Inbound {
         public Submission {
-            values = Map.copyOf(values);
+            values = values.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                    Map.Entry::getKey, e -> StorableText.clean(e.getValue())));
         }
     }
 }

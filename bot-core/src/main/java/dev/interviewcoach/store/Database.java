@@ -25,6 +25,16 @@ public final class Database implements AutoCloseable {
         this.sqlite = sqlite;
         this.jdbi = Jdbi.create(dataSource);
         UnitOfWork.install(jdbi);
+        // A failed statement's message names the statement only: Jdbi would add the bound values,
+        // which can be what someone wrote, and the message goes to the log.
+        jdbi.getConfig(org.jdbi.v3.core.statement.StatementExceptions.class).setMessageRendering(Database::describe);
+    }
+
+    private static String describe(org.jdbi.v3.core.statement.StatementException e) {
+        String sql = e.getStatementContext() == null || e.getStatementContext().getRawSql() == null ? "?"
+                : e.getStatementContext().getRawSql().replaceAll("\\s+", " ").strip();
+        String cause = e.getCause() == null ? "" : ": " + e.getCause().getClass().getSimpleName();
+        return "statement failed" + cause + " [" + (sql.length() <= 120 ? sql : sql.substring(0, 120) + "...") + "]";
     }
 
     /** Opens (creating it and its folder when missing) an SQLite file. */
@@ -85,6 +95,8 @@ public final class Database implements AutoCloseable {
             config.setMaximumPoolSize(4);
         } else {
             config.setMaximumPoolSize(10);
+            // The server's detail of an error can quote the row ("Failing row contains ..."): someone's answer.
+            config.addDataSourceProperty("logServerErrorDetail", "false");
         }
         config.setConnectionTimeout(10_000);
         return new Database(new HikariDataSource(config), sqlite);

@@ -136,6 +136,16 @@ class CoachEngineTest {
     }
 
     @Test
+    void anAnswerWithNulAndBrokenCharactersIsScoredAndStoredClean() {
+        command(ana, dm, "mock tiny 1");
+        message(ana, dm, "cache-aside\u0000 with a TTL\uDC00 and evict on write");
+        assertThat(port.all()).contains("Score").doesNotContain("went wrong");
+        String session = sessions.recentFor(ana, 1).getFirst().id();
+        assertThat(sessions.answers(session)).singleElement()
+                .satisfies(a -> assertThat(a.answerText()).isEqualTo("cache-aside with a TTL\uFFFD and evict on write"));
+    }
+
+    @Test
     void aMentionOfTheBotInOnesOwnInterviewThreadIsTheAnswer() {
         command(ana, channel, "mock tiny 2");
         Place thread = port.threadsOpened.getFirst();

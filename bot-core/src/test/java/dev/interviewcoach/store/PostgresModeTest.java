@@ -76,6 +76,41 @@ class PostgresModeTest {
     }
 
     @Test
+    void anAnswerWithNulAndBrokenCharactersIsScoredAndStoredOnPostgres() {
+        var banks = dev.interviewcoach.TestBanks.tinyCatalog();
+        SessionRepository sessions = new SessionRepository(db.jdbi());
+        var mock = new dev.interviewcoach.interview.MockInterviewFeature(banks, sessions,
+                new dev.interviewcoach.interview.InterviewMachine(banks, new dev.interviewcoach.feedback.RuleBasedFeedbackEngine(
+                        banks, new dev.interviewcoach.text.TextAnalyzer())), new dev.interviewcoach.interview.InterviewReplies(),
+                new dev.interviewcoach.interview.QuestionPicker(new java.util.Random(1)), Clock.systemUTC(),
+                () -> "nul-session", new dev.interviewcoach.interview.MockInterviewFeature.Settings("tiny", 1, 5));
+        var engine = new dev.interviewcoach.engine.CoachEngine(List.of(mock), List.of(mock), List.of(mock), List.of(),
+                new Inbox(db.jdbi(), Clock.systemUTC()));
+        var port = new dev.interviewcoach.RecordingChatPort();
+        UserRef nul = new UserRef(Platform.SLACK, "T-nul", "U-nul");
+        Place dm = Place.direct(Platform.SLACK, "T-nul", "D-nul");
+        engine.handle(new dev.interviewcoach.chat.Inbound.Command("nul-1", nul, dm, "mock tiny 1", Instant.now()), port);
+        engine.handle(new dev.interviewcoach.chat.Inbound.Message("nul-2", nul, dm,
+                "A cache-aside cache\u0000 with a TTL \uD800 and eviction on write.", Instant.now()), port);
+        assertThat(port.all()).contains("Score").doesNotContain("went wrong");
+        assertThat(sessions.answers("nul-session")).singleElement()
+                .satisfies(a -> assertThat(a.answerText()).isEqualTo("A cache-aside cache with a TTL \uFFFD and eviction on write."));
+    }
+
+    @Test
+    void aFailedStatementNeverCarriesWhatSomeoneWroteIntoTheLog() {
+        String secret = "my private answer about my last employer";
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> db.jdbi().useHandle(h -> h.createUpdate(
+                        "INSERT INTO mock_answer (session_id, position, question_id, outcome, answer_text, covered, missed,"
+                                + " hints_used, answered_at) VALUES (:s, 0, 'q', 'ANSWERED', :text, '', '', 0, NULL)")
+                .bind("s", "no-such-session").bind("text", secret).execute()));
+        assertThat(failure).isNotNull();
+        java.io.StringWriter trace = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(trace));
+        assertThat(trace.toString()).contains("statement failed").doesNotContain(secret);
+    }
+
+    @Test
     void dailyClaimsAndTheSchedulerWorkOnPostgres() throws Exception {
         DailyPostRepository posts = new DailyPostRepository(db.jdbi());
         assertThat(posts.claim("sub-pg", LocalDate.of(2026, 11, 25), "q1", Instant.now())).isTrue();
