@@ -124,6 +124,14 @@ class ConsoleChannelTest {
             }
         }
         assertThat(found).as("rows that still name the person").isEmpty();
+        // Nor any byte of it left in the files: deleted pages and the write-ahead log are overwritten.
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("coach.db")).toList()) {
+                String bytes = new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(bytes).as(file.getFileName() + " still holds the person's words")
+                        .doesNotContain("from 900 ms to 150 ms").doesNotContain("zed-the-person");
+            }
+        }
     }
 
     @Test

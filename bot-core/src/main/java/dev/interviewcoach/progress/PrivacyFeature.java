@@ -119,6 +119,7 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
             subscriptions.forgetCreator(user.platform().name(), user.tenant(), user.userId());
             return n;
         });
+        dev.interviewcoach.store.Database.purgeDeleted(jdbi);
         log.info("a person's data was deleted at their request ({} records)", removed);
         port.post(place, Reply.text(removed == 0 ? "There was nothing stored about you; there is nothing now."
                 : "Done: everything stored about you is deleted. If you practise again, you start afresh.").onlyTo(user));

@@ -26,6 +26,8 @@ public final class UnitOfWork implements JdbiConfig<UnitOfWork> {
 
     /** The handle of the unit of work running on this thread, if any. */
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
+    /** What to do once the unit on this thread has committed. */
+    private final ThreadLocal<java.util.List<Runnable>> afterCommit = ThreadLocal.withInitial(java.util.ArrayList::new);
 
     /** Makes {@code jdbi} honour units of work: called once, where the Jdbi is made. */
     static void install(Jdbi jdbi) {
@@ -46,17 +48,32 @@ public final class UnitOfWork implements JdbiConfig<UnitOfWork> {
         // Nested withHandle/useHandle calls on this thread get this same handle from Jdbi.
         return jdbi.withHandle(handle -> {
             units.current.set(handle);
+            T result;
             try {
-                T result = work.get();
+                result = work.get();
                 end(handle.getConnection(), true);
-                return result;
             } catch (RuntimeException | Error e) {
                 end(handle.getConnection(), false);
+                units.afterCommit.remove();
                 throw e;
             } finally {
                 units.current.remove();
             }
+            java.util.List<Runnable> then = units.afterCommit.get();
+            units.afterCommit.remove();
+            then.forEach(Runnable::run);
+            return result;
         });
+    }
+
+    /** Runs {@code action} once the unit of work on this thread commits; at once when there is none. */
+    public static void afterCommit(Jdbi jdbi, Runnable action) {
+        UnitOfWork units = jdbi.getConfig(UnitOfWork.class);
+        if (units.active()) {
+            units.afterCommit.get().add(action);
+        } else {
+            action.run();
+        }
     }
 
     private static void end(Connection connection, boolean commit) {
