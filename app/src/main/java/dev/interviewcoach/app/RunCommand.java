@@ -86,6 +86,9 @@ final class RunCommand implements Callable<Integer> {
                  Platforms platforms = new Platforms();
                  ConversationExecutor executor = new ConversationExecutor(8, 256)) {
                 ops.require("database", () -> coach.database().ping());
+                ops.require("lanes", executor::problem);
+                metrics.gauge("coach.lanes.renewed", "Times a lane got a fresh thread because an event ran past its"
+                        + " time budget", executor::lanesRenewed);
                 Map<Platform, ChatPort> ports = new EnumMap<>(Platform.class);
                 boolean slackHttp = false;
                 if (cfg.slack().enabled()) {

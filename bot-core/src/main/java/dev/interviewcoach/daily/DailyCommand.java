@@ -110,9 +110,9 @@ public final class DailyCommand implements CommandHandler {
 
     private Reply now(Subscription s, ChatPort port) {
         return switch (poster.postNow(s, clock.instant(), port)) {
-            case DailyPoster.Outcome.Posted p -> Reply.text("Posted. The next scheduled one: " + next(s.times()) + ".");
+            case DailyPoster.Outcome.Posted p -> Reply.text("Posted. The next scheduled one: " + next(s) + ".");
             case DailyPoster.Outcome.AlreadyPosted p -> Reply.text("Today's question is out already; the next one comes "
-                    + next(s.times()) + ". Use daily reveal to reveal the open one.");
+                    + next(s) + ". Use daily reveal to reveal the open one.");
             case DailyPoster.Outcome.NoQuestions p -> Reply.text("Nothing posted: " + p.why() + ".");
         };
     }
@@ -217,13 +217,17 @@ public final class DailyCommand implements CommandHandler {
                         + (s.maxDifficulty() == null ? "" : " up to difficulty " + s.maxDifficulty())
                         + " " + describe(s.times()) + ". Answers are " + (s.mode() == Subscription.AnswerMode.SEALED
                         ? "sealed until the reveal" : "open, in the thread") + "; the leaderboard is "
-                        + (s.leaderboard() ? "on" : "off") + ". Next: " + next(s.times()) + "."))
+                        + (s.leaderboard() ? "on" : "off") + ". Next: " + next(s) + "."))
                 .orElseGet(() -> Reply.text("This channel has no question of the day. Start one with: daily subscribe"
                         + " [track] [HH:MM] [zone] [weekdays]"));
     }
 
     private String next(PostTimes times) {
         return WHEN.format(times.next(clock.instant()).at().atZone(times.zone())) + " " + times.zone().getId();
+    }
+
+    private String next(Subscription s) {
+        return WHEN.format(poster.nextPost(s, clock.instant()).at().atZone(s.times().zone())) + " " + s.times().zone().getId();
     }
 
     static String describe(PostTimes times) {

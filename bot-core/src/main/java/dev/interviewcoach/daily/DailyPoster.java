@@ -108,6 +108,18 @@ public final class DailyPoster {
         }
     }
 
+    /**
+     * When the subscription's next question goes out: its next time, passing over a day whose
+     * question is out already ({@code daily now} uses up that day's slot).
+     */
+    public PostTimes.Due nextPost(Subscription s, Instant now) {
+        PostTimes.Due due = s.times().next(now);
+        for (int i = 0; i < 8 && posts.find(s.id(), due.localDate()).isPresent(); i++) {
+            due = s.times().next(due.at().plusSeconds(1));
+        }
+        return due;
+    }
+
     /** Convenience for a single platform. */
     public int postDue(Instant now, ChatPort port) {
         return postDue(now, ChatPorts.only(port));

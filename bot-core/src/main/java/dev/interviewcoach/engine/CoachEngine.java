@@ -283,7 +283,19 @@ public final class CoachEngine {
         return Optional.ofNullable(handler);
     }
 
+    /** Longer than any command; a longer text is refused before anything splits or scans it. */
+    static final int MAX_COMMAND_CHARS = 1_000;
+
     private void command(Inbound.Command command, ChatPort port) {
+        if (command.text().length() > MAX_COMMAND_CHARS) {
+            if (command.place().kind() != Place.Kind.CHANNEL && tookAsMessage(command, port)) {
+                return;
+            }
+            port.post(command.place(), Reply.text("That is too long for a command (" + command.text().length()
+                    + " characters). Commands are a few words, for example: mock python-developer 5. To answer a"
+                    + " question, start an interview first with: mock").onlyTo(command.user()));
+            return;
+        }
         List<String> words = new ArrayList<>(Arrays.asList(command.text().strip().split("\\s+")));
         words.removeIf(String::isEmpty);
         if (words.isEmpty() || words.getFirst().equalsIgnoreCase("help")) {
@@ -292,20 +304,24 @@ public final class CoachEngine {
         }
         String word = words.removeFirst().toLowerCase(Locale.ROOT);
         CommandHandler handler = commands.get(word);
-        if (handler == null && command.place().kind() != Place.Kind.CHANNEL) {
-            // A mention of the bot in a thread or DM that holds a conversation ("@coach I'd use a
-            // B-tree because...") is a reply to it, not a mistyped command.
-            Inbound.Message asMessage = new Inbound.Message(command.eventId(), command.user(), command.place(),
-                    command.text(), command.receivedAt());
-            if (messageHandlers.stream().anyMatch(h -> h.onMessage(asMessage, port))) {
-                return;
-            }
+        if (handler == null && command.place().kind() != Place.Kind.CHANNEL && tookAsMessage(command, port)) {
+            return;
         }
         if (handler == null) {
             port.post(command.place(), unknown(word).onlyTo(command.user()));
             return;
         }
         handler.handle(command, List.copyOf(words), port);
+    }
+
+    /**
+     * A mention of the bot in a thread or DM that holds a conversation ("@coach I'd use a B-tree
+     * because...") is a reply to it, not a mistyped command: true when a conversation took it.
+     */
+    private boolean tookAsMessage(Inbound.Command command, ChatPort port) {
+        Inbound.Message asMessage = new Inbound.Message(command.eventId(), command.user(), command.place(),
+                command.text(), command.receivedAt());
+        return messageHandlers.stream().anyMatch(h -> h.onMessage(asMessage, port));
     }
 
     /** The list of commands with how to call each. */

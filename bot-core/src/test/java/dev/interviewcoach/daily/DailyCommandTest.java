@@ -120,6 +120,15 @@ class DailyCommandTest {
     }
 
     @Test
+    void afterNowTheNextPostNamedIsTheFollowingSlotNotTheOneItUsedUp() {
+        run(channel, "subscribe open 14:00");
+        assertThat(run(channel, "status")).contains("Next: Wednesday 25 Nov, 14:00 UTC");
+        assertThat(run(channel, "now")).startsWith("Posted.").contains("Thursday 26 Nov, 14:00 UTC")
+                .doesNotContain("Wednesday");
+        assertThat(run(channel, "status")).contains("Next: Thursday 26 Nov, 14:00 UTC");
+    }
+
+    @Test
     void topicAndDifficultyFiltersAreCheckedAgainstTheTrack() {
         assertThat(run(channel, "subscribe python-developer topic:nonsense")).contains("No python-developer question matches")
                 .contains("Topics in this track:");

@@ -146,6 +146,15 @@ class CoachEngineTest {
     }
 
     @Test
+    void aHugeCommandIsRefusedAtOnceWithWhatToDo() {
+        long start = System.nanoTime();
+        command(ana, channel, "mock " + "a ".repeat(2_500_000));
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
+        assertThat(port.last()).contains("too long for a command").contains("mock python-developer 5");
+        assertThat(sessions.activeFor(ana)).isEmpty();
+    }
+
+    @Test
     void aMentionOfTheBotInOnesOwnInterviewThreadIsTheAnswer() {
         command(ana, channel, "mock tiny 2");
         Place thread = port.threadsOpened.getFirst();

@@ -2,7 +2,11 @@ package dev.interviewcoach.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -16,5 +20,30 @@ class ConversationExecutorTest {
             lanes.add(Math.floorMod(ConversationExecutor.spread("slack:T0TEST:D" + user + "/" + user), 8));
         }
         assertThat(lanes).as("lanes used by 64 DM conversations").hasSizeGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void anEventPastItsBudgetNoLongerHoldsUpTheWorkBehindItAndReadinessSaysSo() throws Exception {
+        try (ConversationExecutor executor = new ConversationExecutor(1, 8, Duration.ofMillis(300))) {
+            AtomicBoolean stop = new AtomicBoolean();
+            CountDownLatch behind = new CountDownLatch(1);
+            // A pathological event: busy, and deaf to interruption.
+            executor.submit("conv-a", () -> {
+                while (!stop.get()) {
+                    Thread.onSpinWait();
+                }
+            });
+            executor.submit("conv-b", behind::countDown);
+            assertThat(behind.await(5, TimeUnit.SECONDS)).as("the event behind it ran").isTrue();
+            assertThat(executor.lanesRenewed()).isOne();
+            assertThat(executor.problem()).hasValueSatisfying(p -> assertThat(p).contains("lane 0").contains("budget"));
+            stop.set(true);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (executor.problem().isPresent() && System.nanoTime() < deadline) {
+                executor.renewStuckLanes();
+                Thread.sleep(20);
+            }
+            assertThat(executor.problem()).as("ready again once it ended").isEmpty();
+        }
     }
 }
