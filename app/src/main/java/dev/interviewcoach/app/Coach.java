@@ -168,9 +168,22 @@ public final class Coach implements AutoCloseable {
     /** As {@link #start(CoachConfig, Map, Clock)}, recording into {@code metrics}. */
     public static Coach start(CoachConfig config, Map<String, String> env, Clock clock, CoachMetrics metrics) {
         long began = System.nanoTime();
-        Database database = Database.open(config.jdbcUrl(env), config.databaseUser(), config.databasePassword());
+        Database database;
         try {
-            database.migrate();
+            database = Database.open(config.jdbcUrl(env), config.databaseUser(), config.databasePassword());
+        } catch (RuntimeException e) {
+            throw new StartupFailure("The database " + CoachConfig.maskUrl(config.jdbcUrl(env)) + " cannot be opened ("
+                    + StartupFailure.rootOf(e) + "). Check database.url (COACH_DB_URL) or database.path, that the"
+                    + " database is running and reachable, and COACH_DB_USER / COACH_DB_PASSWORD.", e);
+        }
+        try {
+            try {
+                database.migrate();
+            } catch (RuntimeException e) {
+                throw new StartupFailure("The database " + CoachConfig.maskUrl(config.jdbcUrl(env)) + " could not be"
+                        + " brought up to date (" + StartupFailure.rootOf(e) + "). Check that the database user may"
+                        + " create tables, and that no newer version of the coach changed it.", e);
+            }
             long migrated = System.nanoTime();
             BankReader reader = new BankReader();
             BankCatalog catalog = BankCatalog.of(QuestionBanks.load(reader, config.customBanks()));

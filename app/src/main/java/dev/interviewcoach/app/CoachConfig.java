@@ -142,10 +142,12 @@ public record CoachConfig(
         Map<String, String> shown = new LinkedHashMap<>();
         for (String key : DEFAULTS.keySet()) {
             String fromEnv = env.get(envName(key));
-            if (fromEnv != null) {
-                shown.put(key, fromEnv + "   (from " + envName(key) + ")");
+            if (key.equals("database.url") && env.get("COACH_DB_URL") != null) {
+                shown.put(key, maskUrl(env.get("COACH_DB_URL")) + "   (from COACH_DB_URL)");
+            } else if (fromEnv != null) {
+                shown.put(key, maskUrl(fromEnv) + "   (from " + envName(key) + ")");
             } else if (!fromFile.get(key).equals(DEFAULTS.get(key))) {
-                shown.put(key, fromFile.get(key) + "   (from the file)");
+                shown.put(key, maskUrl(fromFile.get(key)) + "   (from the file)");
             } else {
                 shown.put(key, (DEFAULTS.get(key).isEmpty() ? "(empty)" : DEFAULTS.get(key)) + "   (default)");
             }
@@ -176,6 +178,12 @@ public record CoachConfig(
             }
         }
         String custom = values.get("banks.customDir").strip();
+        int defaultQuestions = positive(values, "interview.defaultQuestions");
+        if (defaultQuestions > positive(values, "interview.maxQuestions")) {
+            throw new ConfigException("interview.defaultQuestions", "setting interview.defaultQuestions ("
+                    + defaultQuestions + ") is more than interview.maxQuestions (" + values.get("interview.maxQuestions").strip()
+                    + "); lower it or raise the maximum in config/coach.yaml or " + envName("interview.defaultQuestions"));
+        }
         return new CoachConfig(
                 values.get("database.url").strip(),
                 values.get("database.path").strip(),
@@ -283,6 +291,18 @@ public record CoachConfig(
                     + "'; fix it in config/coach.yaml or " + envName(key));
         }
         return raw;
+    }
+
+    /**
+     * A URL fit to show or log: a password in it (user:password@host, or a password= parameter)
+     * is masked. Other values come back unchanged.
+     */
+    public static String maskUrl(String value) {
+        if (value == null) {
+            return null;
+        }
+        return value.replaceAll("(?i)(://[^/@:\\s]+:)[^/@\\s]+@", "$1****@")
+                .replaceAll("(?i)((?:password|passwd|pwd|sslpassword)=)[^&;\\s]*", "$1****");
     }
 
     /** The JDBC URL to use: the configured one (also {@code COACH_DB_URL}), else the SQLite file. */

@@ -97,9 +97,10 @@ final class ConfigCheckCommand implements Callable<Integer> {
             problems.add("SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not: Slack will not run");
         }
         try (Database db = Database.open(cfg.jdbcUrl(env), cfg.databaseUser(), cfg.databasePassword())) {
-            db.ping().ifPresent(p -> problems.add("database " + cfg.jdbcUrl(env) + " is " + p));
+            db.ping().ifPresent(p -> problems.add("database " + CoachConfig.maskUrl(cfg.jdbcUrl(env)) + " is " + p));
         } catch (RuntimeException e) {
-            problems.add("database " + cfg.jdbcUrl(env) + " cannot be opened: " + e.getMessage());
+            problems.add("database " + CoachConfig.maskUrl(cfg.jdbcUrl(env)) + " cannot be opened: "
+                    + CoachConfig.maskUrl(e.getMessage()));
         }
         if (cfg.customBanks().isPresent() && !Files.isDirectory(cfg.customBanks().get())) {
             problems.add("banks.customDir " + cfg.customBanks().get() + " is not a folder");

@@ -26,12 +26,17 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof StartupFailure) {
+                commandLine.getErr().println(e.getMessage());
+                return 2;
+            }
             if (e instanceof CoachConfig.ConfigException) {
                 commandLine.getErr().println("Configuration problem: " + e.getMessage());
                 return 2;
             }
-            if (e instanceof IllegalStateException && e.getMessage() != null && (e.getMessage().startsWith("Slack ")
-                    || e.getMessage().startsWith("Discord "))) {
+            // The adapters' start-up failures are one line that names the setting to look at.
+            if (e instanceof IllegalStateException && e.getMessage() != null && (e.getMessage().startsWith("Slack")
+                    || e.getMessage().startsWith("Discord"))) {
                 commandLine.getErr().println(e.getMessage());
                 return 2;
             }

@@ -107,8 +107,15 @@ final class RunCommand implements Callable<Integer> {
                     ports.put(Platform.DISCORD, new MeteredChatPort(discord.port(), Platform.DISCORD, metrics));
                 }
                 if (!slackHttp) {
-                    AdminServer admin = platforms.add(new AdminServer(cfg.admin().host(), cfg.admin().port(), ops));
-                    admin.start();
+                    AdminServer admin;
+                    try {
+                        admin = platforms.add(new AdminServer(cfg.admin().host(), cfg.admin().port(), ops));
+                        admin.start();
+                    } catch (java.io.IOException e) {
+                        throw new StartupFailure("The health and metrics port " + cfg.admin().port() + " on "
+                                + cfg.admin().host() + " cannot be opened (" + StartupFailure.rootOf(e) + "); another"
+                                + " program may be using it. Set admin.port (COACH_ADMIN_PORT) to a free port.", e);
+                    }
                     log.info("health and metrics on http://{}:{} (/healthz, /readyz, /metrics)", cfg.admin().host(),
                             admin.port());
                 }

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interviewcoach.testkit.discord.FakeDiscord;
 import dev.interviewcoach.testkit.slack.FakeSlack;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,5 +84,59 @@ class RunCommandTest {
         assertThat(fine.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(ok).contains("No problems found.").doesNotContain("a-discord-token");
         assertThat(fine.exitValue()).isZero();
+    }
+
+    /** The output of a run that should fail at start: its exit code, and what it printed. */
+    private String failedStart(Map<String, String> env) throws Exception {
+        Process process = launch(env, "run");
+        String out = String.join("\n", readUntil(process, "never", 90));
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isEqualTo(2);
+        assertThat(out).as("one clear line, not a stack trace").doesNotContain("\tat ").doesNotContain("Exception in thread");
+        return out;
+    }
+
+    @Test
+    void anUnreachableDatabaseIsOneLineThatNamesTheSettingAndHidesThePassword() throws Exception {
+        String out = failedStart(Map.of("DISCORD_TOKEN", "a-token",
+                "COACH_DB_URL", "jdbc:postgresql://127.0.0.1:1/coach?user=coach&password=hunter2"));
+        assertThat(out).contains("The database jdbc:postgresql://127.0.0.1:1/coach?user=coach&password=**** cannot be opened")
+                .contains("COACH_DB_URL").doesNotContain("hunter2");
+    }
+
+    @Test
+    void aBadTokenAnUnreachableSlackAndATakenPortAreToldApart() throws Exception {
+        try (FakeSlack slack = FakeSlack.start(); java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Map<String, String> env = new java.util.HashMap<>(Map.of("SLACK_BOT_TOKEN", "xoxb-start-test",
+                    "SLACK_SIGNING_SECRET", "start-secret", "COACH_SLACK_API_URL", slack.methodsUrl(),
+                    "COACH_SLACK_HOST", "127.0.0.1", "COACH_SLACK_PORT", Integer.toString(taken.getLocalPort()),
+                    "COACH_DATABASE_PATH", dir.resolve("coach.db").toString()));
+            assertThat(failedStart(env)).contains("Slack's HTTP port " + taken.getLocalPort())
+                    .contains("COACH_SLACK_PORT");
+
+            for (int i = 0; i < 4; i++) {
+                slack.failNext("auth.test", "invalid_auth"); // a wrong token fails every auth.test, the SDK's own too
+            }
+            assertThat(failedStart(env)).contains("Slack refused the bot token (invalid_auth)")
+                    .contains("SLACK_BOT_TOKEN").doesNotContain("xoxb-start-test");
+
+            env.put("COACH_SLACK_API_URL", "http://127.0.0.1:1/api/");
+            assertThat(failedStart(env)).contains("Slack could not be reached").contains("slack.apiUrl")
+                    .doesNotContain("refused the bot token");
+        }
+    }
+
+    @Test
+    void configCheckShowsTheDatabaseUrlInEffectMaskedAndCatchesMoreDefaultQuestionsThanTheMaximum() throws Exception {
+        Process process = launch(Map.of("DISCORD_TOKEN", "a-discord-token",
+                "COACH_DB_URL", "jdbc:postgresql://coach:s3cret@127.0.0.1:1/coach",
+                "COACH_INTERVIEW_DEFAULT_QUESTIONS", "30"), "config", "check");
+        String out = String.join("\n", readUntil(process, "never", 60));
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).contains("database.url = jdbc:postgresql://coach:****@127.0.0.1:1/coach   (from COACH_DB_URL)")
+                .doesNotContain("s3cret")
+                .contains("interview.defaultQuestions (30) is more than interview.maxQuestions (20)");
+        assertThat(process.exitValue()).isEqualTo(1);
     }
 }

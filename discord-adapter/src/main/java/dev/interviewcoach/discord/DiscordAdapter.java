@@ -38,6 +38,9 @@ public final class DiscordAdapter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordAdapter.class);
     private static final String DISCORD_API = "https://discord.com/api/v10/";
+    /** The form Discord asks bots to use, as JDA sends on every other request of the bot. */
+    static final String USER_AGENT = "DiscordBot (" + net.dv8tion.jda.api.JDAInfo.GITHUB + ", "
+            + net.dv8tion.jda.api.JDAInfo.VERSION + ")";
     /** Application flags that grant the Message Content intent (full, or under 100 servers). */
     private static final long MESSAGE_CONTENT_FLAGS = (1L << 18) | (1L << 19);
     /** Reactions (a ✅ on answers) need Read Message History too; files carry a person's data export. */
@@ -83,19 +86,42 @@ public final class DiscordAdapter implements AutoCloseable {
                 // Manage Channels granted to one person in one channel lives in a member override.
                 .enableCache(CacheFlag.MEMBER_OVERRIDES)
                 .addEventListeners(new DiscordListener(engine, executor, port, tracks, clock, readsMessages));
-        settings.restUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
+        restUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         settings.gatewayUrl().ifPresent(url -> builder.setSessionController(new SessionControllerAdapter() {
             @Override
             public String getGateway() {
                 return url;
             }
+
+            // A sharded start asks gateway/bot where to connect; the configured gateway answers instead.
+            @Override
+            public ShardedGateway getShardedGateway(JDA api) {
+                return new ShardedGateway(url, settings.shards());
+            }
         }).setCompression(Compression.NONE).setGatewayEncoding(GatewayEncoding.JSON));
         shards = builder.build();
-        for (JDA shard : shards.getShards()) {
-            shard.awaitReady();
-        }
+        awaitEveryShard();
         registerCommands();
         log.info("Discord: connected with {} shard(s). Invite the bot with: {}", settings.shards(), inviteUrl());
+    }
+
+    /**
+     * Waits until every shard is connected and ready. JDA starts shards one after another (Discord
+     * allows one identify every five seconds), so right after the build only the first may exist.
+     */
+    private void awaitEveryShard() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30L + 10L * settings.shards()).toNanos();
+        for (int id = 0; id < settings.shards(); id++) {
+            JDA shard;
+            while ((shard = shards.getShardById(id)) == null) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Discord: shard " + id + " of " + settings.shards()
+                            + " did not start; check discord.shards and the bot's gateway access");
+                }
+                Thread.sleep(100);
+            }
+            shard.awaitReady();
+        }
     }
 
     private void registerCommands() {
@@ -116,24 +142,46 @@ public final class DiscordAdapter implements AutoCloseable {
 
     /** Asks Discord which intents this application may use. */
     private boolean hasMessageContentIntent() {
-        String base = settings.restUrl().orElse(DISCORD_API);
-        try {
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
-                    HttpRequest.newBuilder(URI.create(base + "oauth2/applications/@me"))
-                            .header("Authorization", "Bot " + settings.token()).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 401) {
-                throw new IllegalStateException("Discord refused the bot token (401). Check DISCORD_TOKEN: the Bot"
-                        + " page of your application at discord.com/developers/applications.");
+        String base = restUrl().orElse(DISCORD_API);
+        URI url = URI.create(base + "oauth2/applications/@me");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        int status = 0;
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(url)
+                                .header("Authorization", "Bot " + settings.token())
+                                .header("User-Agent", USER_AGENT)
+                                .timeout(Duration.ofSeconds(10)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                status = response.statusCode();
+                if (status == 401) {
+                    throw new IllegalStateException("Discord refused the bot token (401). Check DISCORD_TOKEN: the Bot"
+                            + " page of your application at discord.com/developers/applications.");
+                }
+                if (status == 200) {
+                    JsonNode app = new ObjectMapper().readTree(response.body());
+                    return (app.path("flags").asLong(0) & MESSAGE_CONTENT_FLAGS) != 0;
+                }
+            } catch (java.io.IOException e) {
+                if (attempt == 2) {
+                    throw new IllegalStateException("Discord could not be reached at " + base + " ("
+                            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                            + "). Check the network" + (settings.restUrl().isPresent() ? " and discord.apiUrl" : "") + ".", e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while asking Discord about intents", e);
             }
-            JsonNode app = new ObjectMapper().readTree(response.body());
-            return (app.path("flags").asLong(0) & MESSAGE_CONTENT_FLAGS) != 0;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Discord could not be reached at " + base + " (" + e.getMessage() + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while asking Discord about intents", e);
         }
+        // An answer that is not Discord's (a proxy's error page, an outage) says nothing about the intent.
+        log.warn("Discord did not say whether the app may read message content (HTTP {}); starting without it. Set"
+                + " discord.messageContent: on if the app has the Message Content intent.", status);
+        return false;
+    }
+
+    /** The configured REST base, ending in a slash as JDA and the paths joined to it need. */
+    private Optional<String> restUrl() {
+        return settings.restUrl().map(u -> u.endsWith("/") ? u : u + "/");
     }
 
     /** The URL that adds the bot to a server with exactly the scopes and permissions it uses. */

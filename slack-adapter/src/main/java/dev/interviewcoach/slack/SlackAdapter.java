@@ -71,12 +71,14 @@ public final class SlackAdapter implements AutoCloseable {
         this.clock = clock;
         SlackConfig slackConfig = new SlackConfig();
         settings.apiUrl().ifPresent(slackConfig::setMethodsEndpointUrlPrefix);
+        // The SDK's own call statistics look up the team with auth.test on every client and log each
+        // failure with a stack trace; the coach keeps its own metrics.
+        slackConfig.setStatsEnabled(false);
         Slack slack = Slack.getInstance(slackConfig);
         AppConfig.AppConfigBuilder config = AppConfig.builder().slack(slack).singleTeamBotToken(settings.botToken());
         settings.signingSecret().ifPresent(config::signingSecret);
         this.app = new App(config.build());
         this.port = new SlackChatPort(slack.methods(settings.botToken()), sleeper, settings.admins());
-        register();
     }
 
     /** The events registered below, as Bolt names them ("type" or "message:subtype"). */
@@ -255,12 +257,19 @@ public final class SlackAdapter implements AutoCloseable {
         String botUser;
         try {
             botUser = port.verifyToken();
+        } catch (SlackChatPort.SlackCallFailed e) {
+            if (REFUSED_TOKEN.contains(e.error())) {
+                throw new IllegalStateException("Slack refused the bot token (" + e.error() + "). Check SLACK_BOT_TOKEN"
+                        + " (xoxb-..., from the app's OAuth & Permissions page; reinstall the app if it was revoked).");
+            }
+            throw unreachable(e);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Slack refused the bot token or could not be reached ("
-                    + e.getMessage() + "). Check SLACK_BOT_TOKEN (xoxb-..., from the app's OAuth & Permissions page)"
-                    + settings.apiUrl().map(u -> " and slack.apiUrl (" + u + ")").orElse("") + ".", e);
+            throw unreachable(e);
         }
         log.info("Slack: signed in as bot user {}", botUser);
+        // Only now: Bolt checks the token itself as listeners are added, and reads any failure
+        // (a network error too) as "The token is invalid".
+        register();
         if (settings.socketMode()) {
             socket = new SocketModeApp(settings.appToken().orElseThrow(), app, SocketModeClient.Backend.JavaWebSocket);
             socket.startAsync();
@@ -268,9 +277,29 @@ public final class SlackAdapter implements AutoCloseable {
         } else {
             http = new SlackHttpServer(app, settings.host(), settings.port(), settings.path(),
                     settings.signingSecret().orElseThrow(), ops);
-            http.start();
+            try {
+                http.start();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("Slack's HTTP port " + settings.port() + " on " + settings.host()
+                        + " cannot be opened (" + e.getMessage() + "); another program may be using it. Set slack.port"
+                        + " (COACH_SLACK_PORT) to a free port, or stop the other program.");
+            }
             log.info("Slack: listening on http://{}:{}{}", settings.host(), http.port(), settings.path());
         }
+    }
+
+    /** Bolt's and Slack's answers to auth.test that mean the token itself is wrong. */
+    private static final java.util.Set<String> REFUSED_TOKEN = java.util.Set.of("invalid_auth", "not_authed",
+            "account_inactive", "token_revoked", "token_expired", "not_allowed_token_type", "missing_scope");
+
+    private IllegalStateException unreachable(RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new IllegalStateException("Slack could not be reached to check the bot token (" + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + root.getMessage()) + "). Check the network"
+                + settings.apiUrl().map(u -> " and slack.apiUrl (" + u + ")").orElse("") + "; the token was not checked.");
     }
 
     /** Why Slack cannot reach the bot right now, if it cannot: for readiness. */

@@ -227,6 +227,8 @@ public final class FakeDiscord implements AutoCloseable {
         return "http://" + LOOPBACK + ":" + http.getAddress().getPort() + API_PREFIX;
     }
 
+    private volatile String handedOutGateway;
+
     /** The gateway URL, e.g. {@code ws://127.0.0.1:2345/}; also what gateway/bot and READY hand out. */
     public String gatewayUrl() {
         return "ws://" + LOOPBACK + ":" + gateway.getPort() + "/";
@@ -259,6 +261,15 @@ public final class FakeDiscord implements AutoCloseable {
      * {@code false}, the application flags lack GATEWAY_MESSAGE_CONTENT and an IDENTIFY asking for the
      * MESSAGE_CONTENT intent is closed with 4014, as Discord does. Set it before JDA connects.
      */
+    /**
+     * Makes {@code gateway/bot} hand out another URL (one where nothing listens, say), to check that
+     * a client configured with this fake's {@link #gatewayUrl()} connects there regardless.
+     */
+    public FakeDiscord handOutGateway(String url) {
+        this.handedOutGateway = url;
+        return this;
+    }
+
     public FakeDiscord messageContentIntent(boolean enabled) {
         this.messageContentIntent = enabled;
         return this;
@@ -726,7 +737,7 @@ public final class FakeDiscord implements AutoCloseable {
         byte[] raw = exchange.getRequestBody().readAllBytes();
         Body body = parseBody(exchange.getRequestHeaders().getFirst("Content-Type"), raw);
         RestCall call = new RestCall(method, path, body.json(), exchange.getRequestURI().getRawQuery(), Instant.now(),
-                body.files());
+                body.files(), exchange.getRequestHeaders().getFirst("User-Agent"));
         Reply controlled;
         synchronized (monitor) {
             calls.add(call);
@@ -793,7 +804,7 @@ public final class FakeDiscord implements AutoCloseable {
             }
             case "GET gateway/bot" -> {
                 ObjectNode out = JSON.createObjectNode();
-                out.put("url", gatewayUrl());
+                out.put("url", handedOutGateway != null ? handedOutGateway : gatewayUrl());
                 out.put("shards", 1);
                 ObjectNode limit = out.putObject("session_start_limit");
                 limit.put("total", 1000);

@@ -15,8 +15,10 @@ import java.util.Objects;
  * @param query  the raw query string without {@code ?} (e.g. {@code with_response=true}), or {@code null}
  * @param at     when the fake received the call
  * @param files  the files of a multipart request, in the order sent; empty otherwise
+ * @param userAgent the User-Agent header, or {@code null}
  */
-public record RestCall(String method, String path, JsonNode body, String query, Instant at, List<UploadedFile> files) {
+public record RestCall(String method, String path, JsonNode body, String query, Instant at, List<UploadedFile> files,
+                       String userAgent) {
 
     public RestCall {
         Objects.requireNonNull(method, "method");
@@ -28,7 +30,7 @@ public record RestCall(String method, String path, JsonNode body, String query, 
 
     /** A call without files. */
     public RestCall(String method, String path, JsonNode body, String query, Instant at) {
-        this(method, path, body, query, at, List.of());
+        this(method, path, body, query, at, List.of(), null);
     }
 
     /** The text of the top-level body field {@code name}, or {@code null} when absent or null. */
