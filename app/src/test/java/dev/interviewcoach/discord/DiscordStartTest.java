@@ -27,7 +27,12 @@ class DiscordStartTest {
     /** Starts the coach's adapter with the REST and gateway URLs given; returns it started. */
     private DiscordAdapter start(FakeDiscord discord, String restUrl, ConversationExecutor executor, Coach coach)
             throws InterruptedException {
-        DiscordAdapter adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 1,
+        return start(discord, restUrl, executor, coach, 1);
+    }
+
+    private DiscordAdapter start(FakeDiscord discord, String restUrl, ConversationExecutor executor, Coach coach,
+                                 int shards) throws InterruptedException {
+        DiscordAdapter adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), shards,
                 Optional.of(restUrl), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),
                 coach.engine(), executor, () -> coach.banks().tracks().stream().map(b -> b.track()).toList(),
                 Clock.systemUTC());
@@ -53,6 +58,23 @@ class DiscordStartTest {
                 assertThat(adapter.readsMessages()).as("the intent was read, not guessed").isTrue();
                 RestCall probe = discord.calls("GET", "oauth2/applications/@me").getFirst();
                 assertThat(probe.userAgent()).startsWith("DiscordBot (");
+            } finally {
+                adapter.close();
+            }
+        }
+    }
+
+    @Test
+    void withTwoShardsADevServerOnTheSecondShardIsFoundAndGetsTheCommand() throws Exception {
+        try (FakeDiscord discord = FakeDiscord.start().messageContentIntent(true);
+             Coach coach = coach(); ConversationExecutor executor = new ConversationExecutor(2, 16)) {
+            // The fake's server is on shard 1 of 2 ((id >> 22) % 2), which JDA starts about 5 s after shard 0.
+            DiscordAdapter adapter = start(discord, discord.restUrl(), executor, coach, 2);
+            try {
+                assertThat(adapter.shards().getShards()).hasSize(2);
+                assertThat(adapter.problem()).isEmpty();
+                assertThat(discord.calls("PUT", "applications/\\d+/guilds/" + FakeDiscord.GUILD_ID + "/commands"))
+                        .hasSize(1);
             } finally {
                 adapter.close();
             }

@@ -153,16 +153,21 @@ public final class CoachEngine {
      * outbox) and its mark as handled commit together; then its replies are delivered.
      */
     private void process(Inbound inbound, ChatPort port) {
-        if (!inbox.attempt(inbound.eventId())) {
-            log.warn("giving up on {} {} in {}: it was started {} times and never finished", kind(inbound),
-                    inbound.eventId(), inbound.place().key(), Inbox.MAX_ATTEMPTS);
-            return;
+        switch (inbox.start(inbound.eventId())) {
+            case HANDLED -> {
+                return; // handled meanwhile, by another lane or instance
+            }
+            case GIVEN_UP -> {
+                log.warn("giving up on {} {} in {}: it was started {} times and never finished", kind(inbound),
+                        inbound.eventId(), inbound.place().key(), Inbox.MAX_ATTEMPTS);
+                return;
+            }
+            case GO -> {
+                // handled below
+            }
         }
         Set<String> lanes = new LinkedHashSet<>();
         try {
-            if (!inbox.isPending(inbound.eventId())) {
-                return; // handled meanwhile, by another lane or instance
-            }
             inbox.inTransaction(() -> {
                 route(inbound, new OutboxPort(outbox, port, json, inbound.eventId(), inbound.user(), lanes::add));
                 // Marked handled last: its write is quick, and until then the work takes no write lock of its own.

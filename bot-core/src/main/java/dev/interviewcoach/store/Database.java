@@ -24,7 +24,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.sqlite = sqlite;
         this.jdbi = Jdbi.create(dataSource);
-        UnitOfWork.install(jdbi);
+        UnitOfWork.install(jdbi, sqlite);
         // A failed statement's message names the statement only: Jdbi would add the bound values,
         // which can be what someone wrote, and the message goes to the log.
         jdbi.getConfig(org.jdbi.v3.core.statement.StatementExceptions.class).setMessageRendering(Database::describe);

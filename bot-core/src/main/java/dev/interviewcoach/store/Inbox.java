@@ -58,12 +58,6 @@ public final class Inbox {
         return UnitOfWork.run(jdbi, work);
     }
 
-    /** Whether the event is still to be handled (a cheap look before doing the work). */
-    public boolean isPending(String eventId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT status FROM processed_event WHERE event_id = :id")
-                .bind("id", eventId).mapTo(String.class).findOne()).map("PENDING"::equals).orElse(false);
-    }
-
     /** Records a delivery with its content, so it can be handled after a restart. */
     public State record(Inbound event) {
         int inserted = jdbi.withHandle(h -> h.createUpdate("""
@@ -89,22 +83,35 @@ public final class Inbox {
         return record(event) == State.NEW;
     }
 
+    /** Whether an event may be handled now, counted as a start. */
+    public enum Start {
+        /** Go on: pending, and not yet started too often. */
+        GO,
+        /** Handled already (by another lane or instance), or unknown. */
+        HANDLED,
+        /** Started too often without finishing (each start ended in a crash): given up on now. */
+        GIVEN_UP
+    }
+
     /**
-     * Counts a start on the event; false when it has been started too often without finishing
-     * (each start that ended in a crash), in which case it is given up on.
+     * Counts a start on a pending event, in one statement. An event that keeps crashing the
+     * process is given up on after {@link #MAX_ATTEMPTS} starts.
      */
-    public boolean attempt(String eventId) {
-        int attempts = jdbi.withHandle(h -> {
-            h.createUpdate("UPDATE processed_event SET attempts = attempts + 1 WHERE event_id = :id")
-                    .bind("id", eventId).execute();
-            return h.createQuery("SELECT attempts FROM processed_event WHERE event_id = :id").bind("id", eventId)
-                    .mapTo(Integer.class).findOne().orElse(1);
-        });
-        if (attempts > MAX_ATTEMPTS) {
-            finish(eventId);
-            return false;
+    public Start start(String eventId) {
+        java.util.Optional<Integer> attempts = jdbi.withHandle(h -> h.createQuery("""
+                        UPDATE processed_event SET attempts = attempts + 1
+                         WHERE event_id = :id AND status = 'PENDING'
+                        RETURNING attempts
+                        """)
+                .bind("id", eventId).mapTo(Integer.class).findOne());
+        if (attempts.isEmpty()) {
+            return Start.HANDLED;
         }
-        return true;
+        if (attempts.get() > MAX_ATTEMPTS) {
+            finish(eventId);
+            return Start.GIVEN_UP;
+        }
+        return Start.GO;
     }
 
     /**

@@ -26,14 +26,38 @@ public final class UnitOfWork implements JdbiConfig<UnitOfWork> {
 
     /** The handle of the unit of work running on this thread, if any. */
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
+    /** Whether the unit on this thread took the write turn when it began its transaction. */
+    private final ThreadLocal<Boolean> holdsTurn = ThreadLocal.withInitial(() -> false);
+    /**
+     * On SQLite, whose one writer at a time makes others wait in its busy handler (sleeps of 1 to
+     * 100 ms, so a lock free after a fraction of a millisecond can cost a waiter 50), writers of
+     * this process take turns here instead; null where the database orders writers itself.
+     */
+    private java.util.concurrent.locks.ReentrantLock writeTurn;
     /** What to do once the unit on this thread has committed. */
     private final ThreadLocal<java.util.List<Runnable>> afterCommit = ThreadLocal.withInitial(java.util.ArrayList::new);
 
-    /** Makes {@code jdbi} honour units of work: called once, where the Jdbi is made. */
-    static void install(Jdbi jdbi) {
+    /**
+     * Makes {@code jdbi} honour units of work: called once, where the Jdbi is made.
+     * {@code oneWriter}: the database lets one writer in at a time (SQLite).
+     */
+    static void install(Jdbi jdbi, boolean oneWriter) {
         UnitOfWork units = jdbi.getConfig(UnitOfWork.class);
+        units.writeTurn = oneWriter ? new java.util.concurrent.locks.ReentrantLock() : null;
         jdbi.setTransactionHandler(new Joining(jdbi.getTransactionHandler(), units));
         jdbi.addCustomizer(new BeginAtFirstWrite(units));
+    }
+
+    private void takeTurn() {
+        if (writeTurn != null) {
+            writeTurn.lock();
+        }
+    }
+
+    private void endTurn() {
+        if (writeTurn != null && writeTurn.isHeldByCurrentThread()) {
+            writeTurn.unlock();
+        }
     }
 
     /**
@@ -58,6 +82,10 @@ public final class UnitOfWork implements JdbiConfig<UnitOfWork> {
                 throw e;
             } finally {
                 units.current.remove();
+                if (units.holdsTurn.get()) {
+                    units.holdsTurn.remove();
+                    units.endTurn();
+                }
             }
             java.util.List<Runnable> then = units.afterCommit.get();
             units.afterCommit.remove();
@@ -116,31 +144,73 @@ public final class UnitOfWork implements JdbiConfig<UnitOfWork> {
 
         @Override
         public <R, X extends Exception> R inTransaction(Handle handle, HandleCallback<R, X> callback) throws X {
-            return units.active() ? callback.withHandle(handle) : super.inTransaction(handle, callback);
+            if (units.active()) {
+                return callback.withHandle(handle);
+            }
+            // A repository's own transaction holds the write turn from its begin to its end.
+            units.takeTurn();
+            try {
+                return super.inTransaction(handle, callback);
+            } finally {
+                units.endTurn();
+            }
         }
 
         @Override
         public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
                                                        HandleCallback<R, X> callback) throws X {
-            return units.active() ? callback.withHandle(handle) : super.inTransaction(handle, level, callback);
+            if (units.active()) {
+                return callback.withHandle(handle);
+            }
+            units.takeTurn();
+            try {
+                return super.inTransaction(handle, level, callback);
+            } finally {
+                units.endTurn();
+            }
         }
 
         @Override
         public TransactionHandler specialize(Handle handle) throws SQLException {
             return new Joining(getDelegate().specialize(handle), units);
         }
+
     }
 
     /** Opens the unit's transaction just before its first write. */
     private record BeginAtFirstWrite(UnitOfWork units) implements StatementCustomizer {
+        private static final String TURN_TAKEN = "coach.writeTurnTaken";
+
         @Override
         public void beforeExecution(PreparedStatement statement, StatementContext context) throws SQLException {
-            if (!units.active() || !writes(context.getRawSql())) {
+            if (!writes(context.getRawSql())) {
                 return;
             }
             Connection connection = context.getConnection();
-            if (connection.getAutoCommit()) {
-                connection.setAutoCommit(false);
+            if (units.active()) {
+                if (connection.getAutoCommit()) {
+                    units.takeTurn();
+                    units.holdsTurn.set(true);
+                    connection.setAutoCommit(false);
+                }
+            } else if (connection.getAutoCommit() && units.writeTurn != null) {
+                // A write on its own: its turn ends as soon as it has run, or, if it failed, when the
+                // statement is closed (both on this thread; the second finds the turn already given back).
+                units.takeTurn();
+                context.define(TURN_TAKEN, Boolean.TRUE);
+                context.addCleanable(() -> giveBack(context));
+            }
+        }
+
+        @Override
+        public void afterExecution(PreparedStatement statement, StatementContext context) {
+            giveBack(context);
+        }
+
+        private void giveBack(StatementContext context) {
+            if (Boolean.TRUE.equals(context.getAttribute(TURN_TAKEN))) {
+                context.define(TURN_TAKEN, Boolean.FALSE);
+                units.endTurn();
             }
         }
 

@@ -65,11 +65,12 @@ public class InboxTest {
             db.migrate();
             Inbox inbox = new Inbox(db.jdbi(), Clock.fixed(START, ZoneOffset.UTC));
             inbox.record(event("poison"));
-            assertThat(inbox.attempt("poison")).isTrue();
-            assertThat(inbox.attempt("poison")).isTrue();
-            assertThat(inbox.attempt("poison")).isTrue();
-            assertThat(inbox.attempt("poison")).isFalse();
+            assertThat(inbox.start("poison")).isEqualTo(Inbox.Start.GO);
+            assertThat(inbox.start("poison")).isEqualTo(Inbox.Start.GO);
+            assertThat(inbox.start("poison")).isEqualTo(Inbox.Start.GO);
+            assertThat(inbox.start("poison")).isEqualTo(Inbox.Start.GIVEN_UP);
             assertThat(inbox.pending(Duration.ZERO, 10)).isEmpty();
+            assertThat(inbox.start("poison")).isEqualTo(Inbox.Start.HANDLED);
         }
     }
 

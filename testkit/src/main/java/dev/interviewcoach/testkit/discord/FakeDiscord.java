@@ -1649,7 +1649,11 @@ public final class FakeDiscord implements AutoCloseable {
     private int dispatchToAll(String type, JsonNode data, int requiredIntent) {
         int sent = 0;
         synchronized (gatewayLock) {
+            String guildId = data.hasNonNull("guild_id") ? data.get("guild_id").asText() : null;
             for (Session session : liveSessions()) {
+                if (!session.holds(guildId)) {
+                    continue; // another shard's guild, or a DM (shard 0's)
+                }
                 if (requiredIntent == 0 || (session.intents & requiredIntent) != 0) {
                     sendDispatch(session.connection, type, data);
                     sent++;
@@ -1808,13 +1812,22 @@ public final class FakeDiscord implements AutoCloseable {
             closeWith(connection, CLOSE_DISALLOWED_INTENTS, "Disallowed intent(s).");
             return;
         }
-        Session session = new Session(HexFormat.of().formatHex(randomBytes(16)), intents);
+        JsonNode shard = d.path("shard");
+        int shardTotal = shard.isArray() && shard.size() == 2 ? Math.max(1, shard.get(1).asInt(1)) : 1;
+        int shardId = shard.isArray() && shard.size() == 2 ? shard.get(0).asInt(0) : 0;
+        if (shardId < 0 || shardId >= shardTotal) {
+            closeWith(connection, 4010, "Invalid shard.");
+            return;
+        }
+        Session session = new Session(HexFormat.of().formatHex(randomBytes(16)), intents, shardId, shardTotal);
         session.connection = connection;
         state.session = session;
         sessions.put(session.id, session);
         synchronized (gatewayLock) {
             sendDispatch(connection, "READY", ready(session));
-            sendDispatch(connection, "GUILD_CREATE", guildCreate());
+            if (session.holds(GUILD_ID)) {
+                sendDispatch(connection, "GUILD_CREATE", guildCreate());
+            }
         }
     }
 
@@ -1903,13 +1916,15 @@ public final class FakeDiscord implements AutoCloseable {
         ready.put("v", 10);
         ready.set("user", DiscordJson.selfUser(user(BOT_USER_ID)));
         ArrayNode guilds = ready.putArray("guilds");
-        ObjectNode guild = guilds.addObject();
-        guild.put("id", GUILD_ID);
-        guild.put("unavailable", true);
+        if (session.holds(GUILD_ID)) {
+            ObjectNode guild = guilds.addObject();
+            guild.put("id", GUILD_ID);
+            guild.put("unavailable", true);
+        }
         ready.put("session_id", session.id);
         ready.put("session_type", "normal");
         ready.put("resume_gateway_url", gatewayUrl());
-        ready.putArray("shard").add(0).add(1);
+        ready.putArray("shard").add(session.shardId).add(session.shardTotal);
         ObjectNode application = ready.putObject("application");
         application.put("id", APPLICATION_ID);
         application.put("flags", applicationFlags());
@@ -2069,11 +2084,22 @@ public final class FakeDiscord implements AutoCloseable {
     private static final class Session {
         private final String id;
         private final int intents;
+        /** The shard this session identified as, of how many ({@code [0, 1]} when not sharded). */
+        private final int shardId;
+        private final int shardTotal;
         private volatile WebSocket connection;
 
-        private Session(String id, int intents) {
+        private Session(String id, int intents, int shardId, int shardTotal) {
             this.id = id;
             this.intents = intents;
+            this.shardId = shardId;
+            this.shardTotal = shardTotal;
+        }
+
+        /** Discord's rule: a guild's events go to shard (guild_id >> 22) % total; DMs go to shard 0. */
+        private boolean holds(String guildId) {
+            long shard = guildId == null ? 0 : (Long.parseUnsignedLong(guildId) >>> 22) % shardTotal;
+            return shard == shardId;
         }
     }
 
