@@ -166,10 +166,10 @@ public final class CoachEngine {
                 // handled below
             }
         }
-        Set<String> lanes = new LinkedHashSet<>();
+        OutboxPort.Written written = new OutboxPort.Written(inbox.clock().millis() + Delivery.CLAIM.toMillis());
         try {
             inbox.inTransaction(() -> {
-                route(inbound, new OutboxPort(outbox, port, json, inbound.eventId(), inbound.user(), lanes::add));
+                route(inbound, new OutboxPort(outbox, port, json, inbound.eventId(), inbound.user(), written));
                 // Marked handled last: its write is quick, and until then the work takes no write lock of its own.
                 if (!inbox.take(inbound.eventId())) {
                     throw new HandledElsewhere();
@@ -177,7 +177,7 @@ public final class CoachEngine {
                 return null;
             });
         } catch (HandledElsewhere elsewhere) {
-            lanes.clear();
+            written.clear();
             log.debug("{} was handled elsewhere meanwhile; this run's work is undone", inbound.eventId());
             return;
         } catch (RateLimited limited) {
@@ -189,14 +189,19 @@ public final class CoachEngine {
             return;
         } catch (dev.interviewcoach.chat.PlatformRefusal refusal) {
             log.info("platform refused work for {} in {}: {}", kind(inbound), inbound.place().key(), refusal.getMessage());
-            tellInstead(inbound, refusal.getMessage(), port, lanes);
+            tellInstead(inbound, refusal.getMessage(), port, written);
         } catch (RuntimeException e) {
             log.error("failed to handle {} {} in {}", kind(inbound), inbound.eventId(), inbound.place().key(), e);
             tellInstead(inbound, "Sorry, something went wrong on my side. Your progress is saved; please try again in a"
-                    + " moment.", port, lanes);
+                    + " moment.", port, written);
         }
-        for (String lane : lanes) {
-            delivery.deliver(lane, port);
+        int sent = 0;
+        for (String lane : written.lanes) {
+            sent += delivery.deliver(lane, port, written.rows);
+        }
+        if (sent < written.rows.size()) {
+            // Some wait behind a rate limit or an earlier reply: whoever delivers that lane next takes them.
+            outbox.release(written.rows);
         }
     }
 
@@ -208,12 +213,12 @@ public final class CoachEngine {
     }
 
     /** The event's work was undone: it is marked handled, and the person hears why instead. */
-    private void tellInstead(Inbound inbound, String text, ChatPort port, Set<String> lanes) {
-        lanes.clear();
+    private void tellInstead(Inbound inbound, String text, ChatPort port, OutboxPort.Written written) {
+        written.clear();
         try {
             inbox.inTransaction(() -> {
                 inbox.finish(inbound.eventId());
-                new OutboxPort(outbox, port, json, inbound.eventId(), inbound.user(), lanes::add)
+                new OutboxPort(outbox, port, json, inbound.eventId(), inbound.user(), written)
                         .post(inbound.place(), Reply.text(text).onlyTo(inbound.user()));
                 return null;
             });

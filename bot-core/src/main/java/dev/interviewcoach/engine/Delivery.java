@@ -51,6 +51,11 @@ public final class Delivery {
      * Stops at a reply that must wait, or that another deliverer holds.
      */
     public int deliver(String lane, ChatPort port) {
+        return deliver(lane, port, java.util.Set.of());
+    }
+
+    /** As {@link #deliver(String, ChatPort)}; rows in {@code claimedHere} were claimed when written, by this caller. */
+    int deliver(String lane, ChatPort port, java.util.Set<Long> claimedHere) {
         int sent = 0;
         while (true) {
             Optional<Outbox.Entry> head = outbox.head(lane);
@@ -59,7 +64,7 @@ public final class Delivery {
                 return sent;
             }
             Outbox.Entry entry = head.get();
-            if (!outbox.claim(entry.id(), now + CLAIM.toMillis())) {
+            if (!claimedHere.contains(entry.id()) && !outbox.claim(entry.id(), now + CLAIM.toMillis())) {
                 return sent;
             }
             try {

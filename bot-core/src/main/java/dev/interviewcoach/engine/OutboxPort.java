@@ -9,7 +9,6 @@ import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.store.Outbox;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The port a feature speaks through while it handles an event: what it says is written to the
@@ -41,16 +40,31 @@ final class OutboxPort implements ChatPort {
     private final ChatJson json;
     private final String eventId;
     private final UserRef actor;
-    private final Consumer<String> lanesTouched;
+    private final Written written;
 
-    OutboxPort(Outbox outbox, ChatPort platform, ChatJson json, String eventId, UserRef actor,
-               Consumer<String> lanesTouched) {
+    /** What one event's handling wrote: the lanes, and the rows it claimed to send itself. */
+    static final class Written {
+        final java.util.Set<String> lanes = new java.util.LinkedHashSet<>();
+        final java.util.Set<Long> rows = new java.util.HashSet<>();
+        private final long claimUntil;
+
+        Written(long claimUntil) {
+            this.claimUntil = claimUntil;
+        }
+
+        void clear() {
+            lanes.clear();
+            rows.clear();
+        }
+    }
+
+    OutboxPort(Outbox outbox, ChatPort platform, ChatJson json, String eventId, UserRef actor, Written written) {
         this.outbox = outbox;
         this.platform = platform;
         this.json = json;
         this.eventId = eventId;
         this.actor = actor;
-        this.lanesTouched = lanesTouched;
+        this.written = written;
     }
 
     /** The lane of replies into a place: one order per place, as a platform rate-limits per channel. */
@@ -69,8 +83,9 @@ final class OutboxPort implements ChatPort {
     }
 
     private long add(String lane, Outbox.Op op, Object payload) {
-        long id = outbox.add(lane, actor.platform(), eventId, actor, op, json.write(payload));
-        lanesTouched.accept(lane);
+        long id = outbox.add(lane, actor.platform(), eventId, actor, op, json.write(payload), written.claimUntil);
+        written.lanes.add(lane);
+        written.rows.add(id);
         return id;
     }
 

@@ -43,11 +43,21 @@ public final class Outbox {
 
     /** Adds a reply; joins the transaction open on this thread, if any. Returns the row's id. */
     public long add(String lane, Platform platform, String eventId, UserRef user, Op op, String payload) {
+        return add(lane, platform, eventId, user, op, payload, null);
+    }
+
+    /**
+     * Adds a reply already claimed until {@code claimedUntil} by whoever adds it (it sends it itself
+     * once its transaction commits, with no claim to take); null for unclaimed.
+     */
+    public long add(String lane, Platform platform, String eventId, UserRef user, Op op, String payload,
+                    Long claimedUntil) {
         return jdbi.withHandle(h -> h.createUpdate("""
                         INSERT INTO outbox_reply (lane, platform, event_id, tenant, user_id, op, payload, status,
-                            attempts, not_before, created_at)
-                        VALUES (:lane, :platform, :event, :tenant, :user, :op, :payload, 'PENDING', 0, 0, :at)
+                            attempts, not_before, created_at, claimed_until)
+                        VALUES (:lane, :platform, :event, :tenant, :user, :op, :payload, 'PENDING', 0, 0, :at, :claimed)
                         """)
+                .bind("claimed", claimedUntil)
                 .bind("lane", lane)
                 .bind("platform", platform.name())
                 .bind("event", eventId)
@@ -94,6 +104,17 @@ public final class Outbox {
                          WHERE id = :id AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < :now)
                         """)
                 .bind("until", untilMillis).bind("id", id).bind("now", now).execute()) == 1;
+    }
+
+    /** Gives up the claims on those of {@code ids} still waiting, so any deliverer may take them. */
+    public void release(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE outbox_reply SET claimed_until = NULL WHERE id IN (<ids>) AND status = 'PENDING'
+                        """)
+                .bindList("ids", java.util.List.copyOf(ids)).execute());
     }
 
     /** The reply went out; {@code deliveredId} is the platform's id for the message, when there is one. */

@@ -98,6 +98,37 @@ class PostgresModeTest {
     }
 
     @Test
+    void anEventLeftByAStoppedInstanceIsHandledOnceAndARateLimitedReplyWaitsOnPostgres() {
+        var banks = dev.interviewcoach.TestBanks.tinyCatalog();
+        SessionRepository sessions = new SessionRepository(db.jdbi());
+        java.util.function.Supplier<dev.interviewcoach.engine.CoachEngine> engines = () -> {
+            var mock = new dev.interviewcoach.interview.MockInterviewFeature(banks, sessions,
+                    new dev.interviewcoach.interview.InterviewMachine(banks, new dev.interviewcoach.feedback.RuleBasedFeedbackEngine(
+                            banks, new dev.interviewcoach.text.TextAnalyzer())), new dev.interviewcoach.interview.InterviewReplies(),
+                    new dev.interviewcoach.interview.QuestionPicker(new java.util.Random(1)), Clock.systemUTC(),
+                    () -> "left-session", new dev.interviewcoach.interview.MockInterviewFeature.Settings("tiny", 2, 5));
+            return new dev.interviewcoach.engine.CoachEngine(List.of(mock), List.of(mock), List.of(mock), List.of(),
+                    new Inbox(db.jdbi(), Clock.systemUTC()), dev.interviewcoach.observe.CoachMetrics.none(),
+                    db::exclusively);
+        };
+        var port = new dev.interviewcoach.RecordingChatPort();
+        UserRef left = new UserRef(Platform.SLACK, "T-left", "U-left");
+        Place dm = Place.direct(Platform.SLACK, "T-left", "D-left");
+        engines.get().handle(new dev.interviewcoach.chat.Inbound.Command("left-1", left, dm, "mock tiny 2", Instant.now()), port);
+        var answer = new dev.interviewcoach.chat.Inbound.Message("left-2", left, dm,
+                "cache-aside with a TTL and evict on every write", Instant.now());
+        assertThat(engines.get().receive(answer)).isTrue(); // acknowledged; then the instance died
+        port.clear();
+        var next = engines.get();
+        assertThat(next.handleLeftEvents(dev.interviewcoach.chat.ChatPorts.only(port), Duration.ZERO)).isOne();
+        assertThat(port.posted).extracting(dev.interviewcoach.RecordingChatPort.Posted::text)
+                .satisfiesExactly(f -> assertThat(f).startsWith("Score"), q -> assertThat(q).startsWith("Question 2 of 2"));
+        next.handle(answer, port);
+        assertThat(port.posted).as("handled once").hasSize(2);
+        assertThat(sessions.answers("left-session")).hasSize(1);
+    }
+
+    @Test
     void aFailedStatementNeverCarriesWhatSomeoneWroteIntoTheLog() {
         String secret = "my private answer about my last employer";
         Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> db.jdbi().useHandle(h -> h.createUpdate(
