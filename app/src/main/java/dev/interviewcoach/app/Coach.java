@@ -137,7 +137,8 @@ public final class Coach implements AutoCloseable {
                 List.of(interviews, answering),
                 List.of(interviews, answering, privacy),
                 List.of(new InterviewHome(sessions, banks, stats::page)),
-                processed, metrics, database::exclusively);
+                processed, metrics, database.isSqlite() ? CoachEngine.ConversationGuard.inProcess()
+                        : CoachEngine.ConversationGuard.everyInstance(database::exclusively));
         metrics.gauge("coach.sessions.active", "Mock interviews in progress", sessions::activeCount);
     }
 

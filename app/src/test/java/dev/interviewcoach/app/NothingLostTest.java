@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,10 +32,40 @@ class NothingLostTest {
     @TempDir
     Path dir;
 
-    private Process start(FakeSlack slack) throws Exception {
-        return CoachProcess.launch(Map.of("SLACK_BOT_TOKEN", "xoxb-nothing-lost", "SLACK_SIGNING_SECRET", SECRET,
-                "COACH_SLACK_API_URL", slack.methodsUrl(), "COACH_SLACK_PORT", "0", "COACH_SLACK_HOST", "127.0.0.1",
-                "COACH_DATABASE_PATH", dir.resolve("coach.db").toString()), "run");
+    private static EmbeddedPostgres postgres;
+    private static final java.util.concurrent.atomic.AtomicInteger DATABASES = new java.util.concurrent.atomic.AtomicInteger();
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    /** Where the coach keeps its data: an SQLite file, or a new database on an embedded PostgreSQL. */
+    private Map<String, String> database(String kind) throws Exception {
+        if (kind.equals("sqlite")) {
+            return Map.of("COACH_DATABASE_PATH", dir.resolve("coach.db").toString());
+        }
+        synchronized (NothingLostTest.class) {
+            if (postgres == null) {
+                postgres = EmbeddedPostgres.builder().start();
+            }
+        }
+        String name = "lost" + DATABASES.incrementAndGet();
+        try (var c = postgres.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        }
+        return Map.of("COACH_DB_URL", postgres.getJdbcUrl("postgres", name), "COACH_DB_USER", "postgres",
+                "COACH_DB_PASSWORD", "postgres");
+    }
+
+    private Process start(FakeSlack slack, Map<String, String> database) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("SLACK_BOT_TOKEN", "xoxb-nothing-lost",
+                "SLACK_SIGNING_SECRET", SECRET, "COACH_SLACK_API_URL", slack.methodsUrl(), "COACH_SLACK_PORT", "0",
+                "COACH_SLACK_HOST", "127.0.0.1"));
+        env.putAll(database);
+        return CoachProcess.launch(env, "run");
     }
 
     private static URI eventsUrl(Process process) throws Exception {
@@ -58,10 +91,12 @@ class NothingLostTest {
         return slack.calls("chat.postMessage").stream().filter(c -> c.arg("text").startsWith("5 tracks")).count();
     }
 
-    @Test
-    void aReplyWaitingWhenTheProcessIsKilledGoesOutAfterTheNextStart() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aReplyWaitingWhenTheProcessIsKilledGoesOutAfterTheNextStart(String kind) throws Exception {
+        Map<String, String> database = database(kind);
         try (FakeSlack slack = FakeSlack.start()) {
-            Process first = start(slack);
+            Process first = start(slack, database);
             try {
                 URI url = eventsUrl(first);
                 slack.rateLimitNext("chat.postMessage", 1, 4);
@@ -73,7 +108,7 @@ class NothingLostTest {
                 first.destroyForcibly();
             }
             int before = slack.calls("chat.postMessage").size();
-            Process second = start(slack);
+            Process second = start(slack, database);
             try {
                 eventsUrl(second);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -90,10 +125,12 @@ class NothingLostTest {
         }
     }
 
-    @Test
-    void sigtermDuringALongRateLimitStopsPromptlyAndTheReplyGoesOutAfterTheNextStart() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void sigtermDuringALongRateLimitStopsPromptlyAndTheReplyGoesOutAfterTheNextStart(String kind) throws Exception {
+        Map<String, String> database = database(kind);
         try (FakeSlack slack = FakeSlack.start()) {
-            Process first = start(slack);
+            Process first = start(slack, database);
             try {
                 URI url = eventsUrl(first);
                 slack.rateLimitNext("chat.postMessage", 1, 12);
@@ -108,7 +145,7 @@ class NothingLostTest {
             } finally {
                 first.destroyForcibly();
             }
-            Process second = start(slack);
+            Process second = start(slack, database);
             try {
                 eventsUrl(second);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);

@@ -51,11 +51,14 @@ public final class Delivery {
      * Stops at a reply that must wait, or that another deliverer holds.
      */
     public int deliver(String lane, ChatPort port) {
-        return deliver(lane, port, java.util.Set.of());
+        return deliver(lane, port, java.util.Set.of(), java.util.Map.of());
     }
 
-    /** As {@link #deliver(String, ChatPort)}; rows in {@code claimedHere} were claimed when written, by this caller. */
-    int deliver(String lane, ChatPort port, java.util.Set<Long> claimedHere) {
+    /**
+     * As {@link #deliver(String, ChatPort)}; rows in {@code claimedHere} were claimed when written,
+     * by this caller, which still holds their content in {@code written}.
+     */
+    int deliver(String lane, ChatPort port, java.util.Set<Long> claimedHere, java.util.Map<Long, Object> written) {
         int sent = 0;
         while (true) {
             Optional<Outbox.Entry> head = outbox.head(lane);
@@ -68,7 +71,7 @@ public final class Delivery {
                 return sent;
             }
             try {
-                outbox.sent(entry.id(), send(entry, port));
+                outbox.sent(entry.id(), send(entry, written.get(entry.id()), port));
                 sent++;
             } catch (RateLimited limited) {
                 log.info("reply {} in lane {} waits {} s for a rate limit", entry.id(), lane, limited.retryAfter().toSeconds());
@@ -95,30 +98,35 @@ public final class Delivery {
         }
     }
 
-    private String send(Outbox.Entry entry, ChatPort port) {
+    /** The row's content: as written, when the caller still holds it; else read from the row. */
+    private <T> T content(Outbox.Entry entry, Object held, Class<T> type) {
+        return type.isInstance(held) ? type.cast(held) : json.read(entry.payload(), type);
+    }
+
+    private String send(Outbox.Entry entry, Object held, ChatPort port) {
         return switch (entry.op()) {
             case POST -> {
-                OutboxPort.Post post = json.read(entry.payload(), OutboxPort.Post.class);
+                OutboxPort.Post post = content(entry, held, OutboxPort.Post.class);
                 yield port.post(post.place(), post.reply()).messageId();
             }
             case UPDATE -> {
-                OutboxPort.Update update = json.read(entry.payload(), OutboxPort.Update.class);
+                OutboxPort.Update update = content(entry, held, OutboxPort.Update.class);
                 Optional<MessageRef> target = resolve(update.message());
                 target.ifPresent(message -> port.update(message, update.reply()));
                 yield null;
             }
             case MARK_RECEIVED -> {
-                OutboxPort.Mark mark = json.read(entry.payload(), OutboxPort.Mark.class);
+                OutboxPort.Mark mark = content(entry, held, OutboxPort.Mark.class);
                 resolve(mark.message()).ifPresent(port::markReceived);
                 yield null;
             }
             case PUBLISH_HOME -> {
-                OutboxPort.Home home = json.read(entry.payload(), OutboxPort.Home.class);
+                OutboxPort.Home home = content(entry, held, OutboxPort.Home.class);
                 port.publishHome(home.user(), home.home());
                 yield null;
             }
             case POST_FILE -> {
-                OutboxPort.File file = json.read(entry.payload(), OutboxPort.File.class);
+                OutboxPort.File file = content(entry, held, OutboxPort.File.class);
                 port.postFile(file.place(), file.message(), file.fileName(), file.content());
                 yield null;
             }

@@ -78,6 +78,13 @@ public final class Inbox {
                 .orElse(State.NEW);
     }
 
+    /** Where a delivery stands, by looking only (no write): empty when it was never recorded. */
+    public java.util.Optional<State> state(String eventId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT status FROM processed_event WHERE event_id = :id")
+                        .bind("id", eventId).mapTo(String.class).findOne())
+                .map(status -> status.equals("PENDING") ? State.PENDING : State.DONE);
+    }
+
     /** Records the event; true the first time it is seen, false for a repeat delivery. */
     public boolean firstDelivery(Inbound event) {
         return record(event) == State.NEW;
