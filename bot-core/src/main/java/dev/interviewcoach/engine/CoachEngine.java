@@ -224,6 +224,7 @@ public final class CoachEngine {
         }
         int sent = 0;
         for (String lane : written.lanes) {
+            sent += delivery.deliverOwn(lane, written.rowsByLane.get(lane), port, written.content);
             sent += delivery.deliver(lane, port, written.rows, written.content);
         }
         if (sent < written.rows.size()) {

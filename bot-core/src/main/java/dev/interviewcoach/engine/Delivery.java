@@ -10,6 +10,7 @@ import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.store.Outbox;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,67 @@ public final class Delivery {
     }
 
     /**
+     * Sends the rows an event just wrote to a lane, from memory, when they are at the head of it;
+     * marks them sent together (one commit for all). Returns how many went; the caller goes on
+     * with {@link #deliver(String, ChatPort)} for what is left. A row that fails stops the run and
+     * is handled as there.
+     */
+    int deliverOwn(String lane, java.util.List<Long> rows, ChatPort port, java.util.Map<Long, Object> written) {
+        Optional<Outbox.Entry> head = outbox.head(lane);
+        if (rows.isEmpty() || head.isEmpty() || head.get().id() != rows.getFirst() || head.get().notBefore() > clock.millis()) {
+            return 0; // something older waits in this lane: the general way keeps the order
+        }
+        Map<Long, String> sentIds = new java.util.LinkedHashMap<>();
+        Outbox.Entry entry = head.get();
+        try {
+            for (long row : rows) {
+                entry = row == head.get().id() ? head.get() : new Outbox.Entry(row, lane, head.get().platform(),
+                        head.get().eventId(), head.get().user(), opOf(written.get(row)), null, 0, 0, head.get().createdAt());
+                sentIds.put(row, send(entry, written.get(row), port, sentIds));
+            }
+        } catch (RuntimeException e) {
+            outbox.sentAll(sentIds);
+            Outbox.Entry failed = entry.payload() == null ? outbox.head(lane).orElse(entry) : entry;
+            handleFailure(lane, failed, e, port);
+            return sentIds.size();
+        }
+        outbox.sentAll(sentIds);
+        return sentIds.size();
+    }
+
+    private static Outbox.Op opOf(Object content) {
+        return switch (content) {
+            case OutboxPort.Post p -> Outbox.Op.POST;
+            case OutboxPort.Update u -> Outbox.Op.UPDATE;
+            case OutboxPort.Mark m -> Outbox.Op.MARK_RECEIVED;
+            case OutboxPort.Home h -> Outbox.Op.PUBLISH_HOME;
+            case OutboxPort.File f -> Outbox.Op.POST_FILE;
+            default -> throw new IllegalArgumentException("not outbox content: " + content);
+        };
+    }
+
+    /** What a failed send leads to: a wait, a plain word to the person, or another try later. */
+    private void handleFailure(String lane, Outbox.Entry entry, RuntimeException e, ChatPort port) {
+        long now = clock.millis();
+        switch (e) {
+            case RateLimited limited -> {
+                log.info("reply {} in lane {} waits {} s for a rate limit", entry.id(), lane, limited.retryAfter().toSeconds());
+                outbox.deferred(entry.id(), now + limited.retryAfter().toMillis(), limited.getMessage());
+            }
+            case PlatformRefusal refusal -> {
+                log.info("reply {} in lane {} refused: {}", entry.id(), lane, refusal.getMessage());
+                outbox.failed(entry.id(), refusal.getMessage());
+                tell(entry, refusal.getMessage(), port);
+            }
+            default -> {
+                long pause = Math.min(60_000L, 1_000L << Math.min(6, entry.attempts()));
+                log.info("reply {} in lane {} failed ({}); trying again in {} ms", entry.id(), lane, e.toString(), pause);
+                outbox.deferred(entry.id(), now + pause, e.toString());
+            }
+        }
+    }
+
+    /**
      * As {@link #deliver(String, ChatPort)}; rows in {@code claimedHere} were claimed when written,
      * by this caller, which still holds their content in {@code written}.
      */
@@ -71,28 +133,21 @@ public final class Delivery {
                 return sent;
             }
             try {
-                outbox.sent(entry.id(), send(entry, written.get(entry.id()), port));
+                outbox.sent(entry.id(), send(entry, written.get(entry.id()), port, Map.of()));
                 sent++;
-            } catch (RateLimited limited) {
-                log.info("reply {} in lane {} waits {} s for a rate limit", entry.id(), lane, limited.retryAfter().toSeconds());
-                outbox.deferred(entry.id(), now + limited.retryAfter().toMillis(), limited.getMessage());
-                return sent;
-            } catch (PlatformRefusal refusal) {
-                // Nothing to wait for (a permission, a closed DM): the person hears why, privately.
-                log.info("reply {} in lane {} refused: {}", entry.id(), lane, refusal.getMessage());
-                outbox.failed(entry.id(), refusal.getMessage());
-                tell(entry, refusal.getMessage(), port);
             } catch (RuntimeException e) {
-                if (now - entry.createdAt() >= GIVE_UP.toMillis()) {
+                boolean worthRetrying = !(e instanceof RateLimited) && !(e instanceof PlatformRefusal);
+                if (worthRetrying && now - entry.createdAt() >= GIVE_UP.toMillis()) {
                     log.warn("reply {} in lane {} given up after {} attempts: {}", entry.id(), lane, entry.attempts() + 1,
                             e.toString());
                     outbox.failed(entry.id(), e.toString());
                     tell(entry, GAVE_UP, port);
                     continue;
                 }
-                long pause = Math.min(60_000L, 1_000L << Math.min(6, entry.attempts()));
-                log.info("reply {} in lane {} failed ({}); trying again in {} ms", entry.id(), lane, e.toString(), pause);
-                outbox.deferred(entry.id(), now + pause, e.toString());
+                handleFailure(lane, entry, e, port);
+                if (e instanceof PlatformRefusal) {
+                    continue; // nothing to wait for: the lane goes on
+                }
                 return sent;
             }
         }
@@ -103,7 +158,8 @@ public final class Delivery {
         return type.isInstance(held) ? type.cast(held) : json.read(entry.payload(), type);
     }
 
-    private String send(Outbox.Entry entry, Object held, ChatPort port) {
+    /** Sends one row; {@code justSent}: rows sent in this run and not yet marked, by the platform's id. */
+    private String send(Outbox.Entry entry, Object held, ChatPort port, Map<Long, String> justSent) {
         return switch (entry.op()) {
             case POST -> {
                 OutboxPort.Post post = content(entry, held, OutboxPort.Post.class);
@@ -111,13 +167,13 @@ public final class Delivery {
             }
             case UPDATE -> {
                 OutboxPort.Update update = content(entry, held, OutboxPort.Update.class);
-                Optional<MessageRef> target = resolve(update.message());
+                Optional<MessageRef> target = resolve(update.message(), justSent);
                 target.ifPresent(message -> port.update(message, update.reply()));
                 yield null;
             }
             case MARK_RECEIVED -> {
                 OutboxPort.Mark mark = content(entry, held, OutboxPort.Mark.class);
-                resolve(mark.message()).ifPresent(port::markReceived);
+                resolve(mark.message(), justSent).ifPresent(port::markReceived);
                 yield null;
             }
             case PUBLISH_HOME -> {
@@ -134,12 +190,14 @@ public final class Delivery {
     }
 
     /** A message by the platform's id; empty when it was posted through the outbox and never went out. */
-    private Optional<MessageRef> resolve(MessageRef message) {
+    private Optional<MessageRef> resolve(MessageRef message, Map<Long, String> justSent) {
         if (!message.messageId().startsWith(OutboxPort.PROVISIONAL)) {
             return Optional.of(message);
         }
         long row = Long.parseLong(message.messageId().substring(OutboxPort.PROVISIONAL.length()));
-        return outbox.deliveredId(row).filter(id -> !id.isEmpty()).map(id -> new MessageRef(message.place(), id));
+        Optional<String> delivered = justSent.containsKey(row) ? Optional.ofNullable(justSent.get(row))
+                : outbox.deliveredId(row);
+        return delivered.filter(id -> !id.isEmpty()).map(id -> new MessageRef(message.place(), id));
     }
 
     /** Tells the person who caused a reply that it failed; once, straight to the platform, never fatal. */

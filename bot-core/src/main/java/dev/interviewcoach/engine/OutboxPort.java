@@ -46,6 +46,8 @@ final class OutboxPort implements ChatPort {
     static final class Written {
         final java.util.Set<String> lanes = new java.util.LinkedHashSet<>();
         final java.util.Set<Long> rows = new java.util.HashSet<>();
+        /** Each lane's rows, in the order written. */
+        final java.util.Map<String, java.util.List<Long>> rowsByLane = new java.util.LinkedHashMap<>();
         /** What each row holds, as written: sent from here, not read back and parsed again. */
         final java.util.Map<Long, Object> content = new java.util.HashMap<>();
         private final long claimUntil;
@@ -57,6 +59,7 @@ final class OutboxPort implements ChatPort {
         void clear() {
             lanes.clear();
             rows.clear();
+            rowsByLane.clear();
             content.clear();
         }
     }
@@ -89,6 +92,7 @@ final class OutboxPort implements ChatPort {
         long id = outbox.add(lane, actor.platform(), eventId, actor, op, json.write(payload), written.claimUntil);
         written.lanes.add(lane);
         written.rows.add(id);
+        written.rowsByLane.computeIfAbsent(lane, l -> new java.util.ArrayList<>()).add(id);
         written.content.put(id, payload);
         return id;
     }

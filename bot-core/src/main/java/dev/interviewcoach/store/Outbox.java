@@ -127,6 +127,17 @@ public final class Outbox {
                 .bind("delivered", deliveredId).bind("id", id).bind("now", clock.millis()).execute());
     }
 
+    /** Several replies went out: marked together, in one commit. */
+    public void sentAll(java.util.Map<Long, String> deliveredIds) {
+        if (deliveredIds.isEmpty()) {
+            return;
+        }
+        UnitOfWork.run(jdbi, () -> {
+            deliveredIds.forEach(this::sent);
+            return null;
+        });
+    }
+
     /** The platform asked to wait, or failed for now: try again at {@code notBeforeMillis}. */
     public void deferred(long id, long notBeforeMillis, String why) {
         jdbi.useHandle(h -> h.createUpdate("""
