@@ -23,8 +23,10 @@ class ActionIdTest {
     }
 
     @Property
-    void anythingElseParsesToNothingRatherThanThrowing(@ForAll String junk) {
-        ActionId.parse(junk);
+    void textThatIsNotAnEncodedIdParsesToNothingAndNeverThrows(@ForAll String junk) {
+        // Whatever parses must be exactly what encoding that id gives: nothing else gets through.
+        ActionId.parse(junk).ifPresent(id -> assertThat(id.encode()).isEqualTo(junk));
+        ActionId.parse("coach:" + junk).ifPresent(id -> assertThat(id.encode()).isEqualTo("coach:" + junk));
     }
 
     @Test

@@ -168,6 +168,8 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
+    private final java.util.Map<ApiCall, String> answeredTs = new java.util.IdentityHashMap<>();
+
     /** Answers the next call of {@code method} with {@code {"ok":false,"error":error}}; repeated calls queue up. */
     public void failNext(String method, String error) {
         synchronized (monitor) {
@@ -433,16 +435,34 @@ public final class FakeSlack implements AutoCloseable {
         }
         ApiCall call = new ApiCall(method, args, token, Instant.now());
 
-        Reply controlled;
+        Reply reply;
         synchronized (monitor) {
+            reply = controlledReply(method);
+            if (reply == null) {
+                ObjectNode answer = cannedAnswer(method, args);
+                if (answer.hasNonNull("ts")) {
+                    answeredTs.put(call, answer.get("ts").asText());
+                }
+                reply = new Reply(200, answer, null);
+            }
+            // Recorded once its answer is known, so a test that sees the call can ask what it was answered.
             calls.add(call);
-            controlled = controlledReply(method);
             monitor.notifyAll();
         }
         for (Consumer<ApiCall> listener : listeners) {
             listener.accept(call);
         }
-        return controlled != null ? controlled : new Reply(200, cannedAnswer(method, args), null);
+        return reply;
+    }
+
+    /**
+     * The {@code ts} this fake answered a call with (the id of a posted message), or null when the
+     * call was refused or carries none: what the bot learnt from the call, which its arguments lack.
+     */
+    public String answeredTs(ApiCall call) {
+        synchronized (monitor) {
+            return answeredTs.get(call);
+        }
     }
 
     /** A rate limit or queued failure for this method, consuming it; null when the call should succeed. */
