@@ -91,6 +91,15 @@ class NothingLostTest {
         return slack.calls("chat.postMessage").stream().filter(c -> c.arg("text").startsWith("5 tracks")).count();
     }
 
+    /** Waits up to {@code seconds} for the reply to have been carried {@code count} times; returns how many. */
+    private static long awaitReplies(FakeSlack slack, int count, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (replies(slack) < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return replies(slack);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void aReplyWaitingWhenTheProcessIsKilledGoesOutAfterTheNextStart(String kind) throws Exception {
@@ -111,10 +120,7 @@ class NothingLostTest {
             Process second = start(slack, database);
             try {
                 eventsUrl(second);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (replies(slack) < 2 && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
+                awaitReplies(slack, 2, 30);
                 Thread.sleep(1_000); // time enough for a second delivery, if there were one
                 assertThat(replies(slack)).as("refused once before the kill, then delivered once").isEqualTo(2);
                 assertThat(slack.calls("chat.postMessage").size()).isEqualTo(before + 1);
@@ -148,11 +154,7 @@ class NothingLostTest {
             Process second = start(slack, database);
             try {
                 eventsUrl(second);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
-                while (replies(slack) < 2 && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
-                assertThat(replies(slack)).as("delivered once the wait Slack asked for has passed").isEqualTo(2);
+                assertThat(awaitReplies(slack, 2, 40)).as("delivered once the wait Slack asked for has passed").isEqualTo(2);
             } finally {
                 second.toHandle().destroy();
                 second.waitFor(30, TimeUnit.SECONDS);
