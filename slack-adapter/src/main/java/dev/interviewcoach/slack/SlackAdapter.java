@@ -78,7 +78,8 @@ public final class SlackAdapter implements AutoCloseable {
         AppConfig.AppConfigBuilder config = AppConfig.builder().slack(slack).singleTeamBotToken(settings.botToken());
         settings.signingSecret().ifPresent(config::signingSecret);
         this.app = new App(config.build());
-        this.port = new SlackChatPort(slack.methods(settings.botToken()), sleeper, settings.admins());
+        // Not slack.methods(): that client builds a new Gson, and all its type adapters, for every response.
+        this.port = new SlackChatPort(SharedGsonMethodsClient.of(slack, settings.botToken()), sleeper, settings.admins());
     }
 
     /** The events registered below, as Bolt names them ("type" or "message:subtype"). */
