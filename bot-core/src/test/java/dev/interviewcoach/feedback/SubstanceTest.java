@@ -3,10 +3,12 @@ package dev.interviewcoach.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interviewcoach.question.Bank;
+import dev.interviewcoach.question.Misconception;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.TalkingPoint;
 import java.util.List;
 import java.util.Locale;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -139,4 +141,36 @@ class SubstanceTest {
         return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
     }
 
+
+    @Test
+    void noBuiltInExampleAnswerOrCorrectionIsToldItMadeAWrongClaim() {
+        // A spotted phrase that fires on the question's own right answer would cap good answers at 2.
+        SoftAssertions softly = new SoftAssertions();
+        for (Question q : everyQuestion()) {
+            softly.assertThat(ENGINE.assess(q, q.exampleAnswer()).wrongClaims().stream()
+                    .map(w -> "\"" + w.evidence() + "\" taken for: " + w.claim()).toList()).as(q.id() + ", its example answer").isEmpty();
+            for (Misconception m : q.misconceptions()) {
+                List<String> claimed = ENGINE.assess(q, m.correction()).wrongClaims().stream()
+                        .filter(w -> q.misconceptions().stream().anyMatch(other -> other.claim().equals(w.claim())))
+                        .map(w -> "\"" + w.evidence() + "\" taken for: " + w.claim()).toList();
+                softly.assertThat(claimed).as(q.id() + ", the correction of \"" + m.claim() + "\"").isEmpty();
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void everyBuiltInMisconceptionIsCaughtWhenStatedAsWritten() {
+        SoftAssertions softly = new SoftAssertions();
+        for (Question q : everyQuestion()) {
+            for (Misconception m : q.misconceptions()) {
+                String answer = "I have shipped this in production for years. " + m.claim()
+                        + " That is how I would handle it on a real team, and I would measure it before and after.";
+                Feedback f = ENGINE.assess(q, answer);
+                softly.assertThat(f.wrongClaims()).as(q.id() + ": " + m.claim()).isNotEmpty();
+                softly.assertThat(f.score()).as(q.id() + ": " + m.claim()).isLessThanOrEqualTo(2);
+            }
+        }
+        softly.assertAll();
+    }
 }
