@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
  *       or none) scores 1, or 2 if it still made a quarter of the points.</li>
  *   <li>A talking point counts when the answer states it, in the bank's words (stems, phrases,
  *       synonyms, small typos) or in its own (a sentence close in meaning to the point, when the
- *       sentence model is on). Where the model is read, words earn the whole point only when some
- *       piece of the answer is also near it in meaning, and half of it otherwise. A point stated inside
+ *       sentence model is on). With the model on, words earn the whole point only when some piece
+ *       of the answer is also near it in meaning, and half of it otherwise. A point stated inside
  *       "not", "never", "no" does not count; a point stated only the other way round is a wrong
  *       claim.</li>
  *   <li>Otherwise a weighted sum, each part 0-1: {@value #COVERAGE_WEIGHT} x coverage +
@@ -122,12 +122,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         AnalyzedText answer = AnalyzedText.of(shapeOfText.distinctText(), analyzer);
         Structure.Result shape = structure.assess(question.kind(), answer);
         TalkingPointMatcher.Result byWords = matcher.match(question, answer);
-        // Meaning is read where words leave a point unmade: it adds points made in other words and checks that the
-        // words shown stand near the point in meaning. An answer making every point in words skips it, since reading
-        // it there too gained nothing on the dev part and costs about 19 ms of CPU per answer.
-        boolean everyPointInWords = byWords.covered().size() == question.talkingPoints().size();
-        boolean readMeaning = meaning.isPresent() && !shapeOfText.keywordList() && !shapeOfText.copiesQuestion()
-                && !everyPointInWords;
+        // Meaning adds points made in other words and checks that the words shown stand in a sentence that makes the point.
+        boolean readMeaning = meaning.isPresent() && !shapeOfText.keywordList() && !shapeOfText.copiesQuestion();
         Optional<MeaningMatcher.Result> byMeaning = readMeaning
                 ? Optional.of(meaning.get().compare(question, answer.sentences())) : Optional.empty();
 
