@@ -26,10 +26,8 @@ import java.util.stream.Collectors;
  *       or none) scores 1, or 2 if it still made a quarter of the points.</li>
  *   <li>A talking point counts when the answer states it, in the bank's words (stems, phrases,
  *       synonyms, small typos) or in its own (a sentence close in meaning to the point, when the
- *       sentence model is on). With the model on, words earn the whole point only when some piece
- *       of the answer is also near it in meaning, and half of it otherwise. A point stated inside
- *       "not", "never", "no" does not count; a point stated only the other way round is a wrong
- *       claim.</li>
+ *       sentence model is on). A point stated inside "not", "never", "no" does not count; a point
+ *       stated only the other way round is a wrong claim.</li>
  *   <li>Otherwise a weighted sum, each part 0-1: {@value #COVERAGE_WEIGHT} x coverage +
  *       ({@value #SPECIFICITY_WEIGHT} x specificity + {@value #STRUCTURE_WEIGHT} x structure) x
  *       how much of the substance is there (coverage over {@value #FULL_CREDIT_COVERAGE}, at most
@@ -81,14 +79,6 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
      */
     static final double MEANING_CLAIM = 0.85;
     static final double MEANING_CLAIM_MARGIN = 0.05;
-    /**
-     * A point shown by its words earns it whole only when some piece of the answer also comes this
-     * close to it in meaning; otherwise the words alone earn {@link #WORDS_ALONE} of it. A term
-     * dropped into a sentence about something else ("the GIL is a non-issue now") names the point
-     * without making it.
-     */
-    static final double MEANING_CORROBORATES = 0.35;
-    static final double WORDS_ALONE = 0.5;
 
     private final TextAnalyzer analyzer;
     private final TalkingPointMatcher matcher;
@@ -122,8 +112,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         AnalyzedText answer = AnalyzedText.of(shapeOfText.distinctText(), analyzer);
         Structure.Result shape = structure.assess(question.kind(), answer);
         TalkingPointMatcher.Result byWords = matcher.match(question, answer);
-        // Meaning adds points made in other words and checks that the words shown stand in a sentence that makes the point.
-        boolean readMeaning = meaning.isPresent() && !shapeOfText.keywordList() && !shapeOfText.copiesQuestion();
+        // Meaning is read only where words leave a point unmade: it can add points, never take one away.
+        boolean everyPointInWords = byWords.covered().size() == question.talkingPoints().size();
+        boolean readMeaning = meaning.isPresent() && !shapeOfText.keywordList() && !shapeOfText.copiesQuestion()
+                && !everyPointInWords;
         Optional<MeaningMatcher.Result> byMeaning = readMeaning
                 ? Optional.of(meaning.get().compare(question, answer.sentences())) : Optional.empty();
 
@@ -136,9 +128,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             Optional<MeaningMatcher.PointCloseness> close = byMeaning.flatMap(r -> r.points().stream()
                     .filter(c -> c.point() == point).findFirst());
             double support = close.map(MeaningMatcher.PointCloseness::support).orElse(0.0);
-            double byMeaningCredit = Math.clamp((support - MEANING_FLOOR) / (MEANING_FULL - MEANING_FLOOR), 0, 1);
-            double wordCredit = byMeaning.isEmpty() || support >= MEANING_CORROBORATES ? 1 : WORDS_ALONE;
-            credit += word.isPresent() ? Math.max(wordCredit, byMeaningCredit) : byMeaningCredit;
+            credit += word.isPresent() ? 1 : Math.clamp((support - MEANING_FLOOR) / (MEANING_FULL - MEANING_FLOOR), 0, 1);
             if (word.isPresent()) {
                 covered.add(word.get());
             } else if (support >= MEANING_COVERS) {
