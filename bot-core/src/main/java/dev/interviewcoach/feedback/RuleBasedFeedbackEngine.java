@@ -153,7 +153,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             Optional<String> said = matcher.spotted(m, answer);
             if (said.isEmpty() && byMeaning.isPresent()) {
                 MeaningMatcher.ClaimCloseness c = byMeaning.get().claims().get(i);
-                if (c.claim() >= MEANING_CLAIM && c.margin() >= MEANING_CLAIM_MARGIN) {
+                if (c.claim() >= MEANING_CLAIM && c.margin() >= MEANING_CLAIM_MARGIN && !TalkingPointMatcher.distanced(c.piece())) {
                     said = Optional.of(excerpt(c.piece()));
                 }
             }

@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,6 +27,19 @@ public final class TalkingPointMatcher {
     private static final int TYPO_MIN_LENGTH = 5;
     /** Extra words allowed between the words of a phrase matched out of order. */
     private static final int PHRASE_SLACK = 3;
+    /**
+     * Words before a claim, in its sentence, by which a candidate reports or rejects it rather than
+     * asserting it: "instead of X", "some people think X", "it's a myth that X", "don't just X".
+     */
+    private static final Pattern DISTANCED_BEFORE = Pattern.compile(
+            "(\\b(instead of|rather than|unlike|as opposed to|myths?|misconceptions?|people (think|assume|believe|say)"
+            + "|(some|many|most) (think|assume|believe)|used to (think|believe|assume)|tempting to|trap is|mistake is"
+            + "|the (idea|claim|belief|notion) that|not (just|simply|only|merely))|n't (just|simply|only|merely))\\b");
+    /** Words after a claim, in its sentence, that reject it: "X is a myth", "X is not true". */
+    private static final String VERDICT =
+            "\\b(is|are|was|were|'s|sounds)\\s+(a myth|a misconception|false|not true|untrue|outdated)\\b";
+    private static final Pattern DISTANCED_AFTER = Pattern.compile("^[^.!?]{0,40}?" + VERDICT);
+    private static final Pattern DISTANCED_WITHIN = Pattern.compile(VERDICT);
     /** How close the key words of a point's own sentence must stand. */
     private static final int POINT_WINDOW = 14;
     /** Words too common in answers to show a point by themselves. */
@@ -132,11 +147,33 @@ public final class TalkingPointMatcher {
                 span = polarity(inOrder(positions, phrase.stems(), phrase.stems().size() + PHRASE_SLACK, plain),
                         positions, phrase.denies(), true);
             }
-            if (span.isPresent()) {
+            if (span.isPresent() && !distanced(answer, span.get())) {
                 return Optional.of(answer.quote(span.get().from(), span.get().to()));
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the sentence around a spotted claim reports or rejects it instead of asserting it. */
+    private static boolean distanced(AnalyzedText answer, Span span) {
+        String text = answer.text();
+        int start = answer.analysed().get(span.from()).start();
+        int end = answer.analysed().get(span.to()).end();
+        int sentenceStart = start;
+        while (sentenceStart > 0 && ".!?\n".indexOf(text.charAt(sentenceStart - 1)) < 0) {
+            sentenceStart--;
+        }
+        return distanced(text.substring(sentenceStart, start), text.substring(end));
+    }
+
+    /** Whether a piece of an answer (a sentence or part of one) reports or rejects what it says instead of asserting it. */
+    public static boolean distanced(String piece) {
+        return distanced(piece, "") || DISTANCED_WITHIN.matcher(piece.toLowerCase(Locale.ROOT).replace('\u2019', '\'')).find();
+    }
+
+    private static boolean distanced(String before, String after) {
+        return DISTANCED_BEFORE.matcher(before.toLowerCase(Locale.ROOT).replace('\u2019', '\'')).find()
+                || DISTANCED_AFTER.matcher(after.toLowerCase(Locale.ROOT).replace('\u2019', '\'')).find();
     }
 
     private Phrase phrase(String text) {

@@ -173,4 +173,18 @@ class SubstanceTest {
         }
         softly.assertAll();
     }
+
+    @Test
+    void aWrongClaimNamedToRejectItIsNotTakenForTheClaim() {
+        Question q = SentenceModelForTests.BANKS.question("python-developer", "gil-and-concurrency").orElseThrow();
+        assertThat(ENGINE.assess(q, "The GIL was removed in Python 3, so threads run in parallel on every core now.")
+                .wrongClaims()).isNotEmpty();
+        for (String rejecting : List.of(
+                "Some people think the GIL was removed in Python 3, so threads run in parallel on all cores.",
+                "It is a myth that threads run in parallel on all cores in CPython.",
+                "The idea that threads run in parallel on all cores is wrong for CPython.",
+                "Unlike Java, where threads run in parallel on all cores, CPython runs one thread at a time.")) {
+            assertThat(ENGINE.assess(q, rejecting).wrongClaims()).as(rejecting).isEmpty();
+        }
+    }
 }
