@@ -148,9 +148,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         covered = withStoryPoints(question, covered, shape);
         credit += covered.size() - beforeStory;
         long inWords = covered.size() - covered.stream().filter(m -> byMeaningOnly(m, byWords)).count();
+        List<Optional<String>> spotted = matcher.spotted(question.misconceptions(), answer);
         for (int i = 0; i < question.misconceptions().size(); i++) {
             Misconception m = question.misconceptions().get(i);
-            Optional<String> said = matcher.spotted(m, answer);
+            Optional<String> said = spotted.get(i);
             if (said.isEmpty() && byMeaning.isPresent()) {
                 MeaningMatcher.ClaimCloseness c = byMeaning.get().claims().get(i);
                 if (c.claim() >= MEANING_CLAIM && c.margin() >= MEANING_CLAIM_MARGIN && !TalkingPointMatcher.distanced(c.piece())) {

@@ -50,6 +50,7 @@ public final class TalkingPointMatcher {
 
     private final TextAnalyzer analyzer;
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Phrase>> spottedPhrases = new ConcurrentHashMap<>();
     private final Map<String, Integer> synonymGroup;
 
     public TalkingPointMatcher(TextAnalyzer analyzer) {
@@ -131,11 +132,23 @@ public final class TalkingPointMatcher {
         return new Result(matches, denials);
     }
 
-    /** The candidate's words asserting a misconception, if one of its phrases is stated (and not denied). */
-    public Optional<String> spotted(Misconception misconception, AnalyzedText answer) {
+    /**
+     * For each misconception, in order, the candidate's words asserting it, if one of its phrases is
+     * stated (and not denied). The answer's word positions are worked out once for all of them.
+     */
+    public List<Optional<String>> spotted(List<Misconception> misconceptions, AnalyzedText answer) {
         Positions positions = new Positions(answer);
+        List<Optional<String>> out = new ArrayList<>(misconceptions.size());
+        for (Misconception m : misconceptions) {
+            out.add(spotted(m, answer, positions));
+        }
+        return out;
+    }
+
+    private Optional<String> spotted(Misconception misconception, AnalyzedText answer, Positions positions) {
         for (String text : misconception.spottedBy()) {
-            Phrase phrase = phrase(text);
+            // Phrases are analysed once: a built-in question holds sixty or so.
+            Phrase phrase = spottedPhrases.computeIfAbsent(text, t -> Optional.ofNullable(phrase(t))).orElse(null);
             // One word is too little to tell a wrong claim from a right one that uses it.
             if (phrase == null || phrase.stems().size() < 2) {
                 continue;
