@@ -1,5 +1,6 @@
 package dev.interviewcoach.chat;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -44,7 +45,7 @@ public record Place(Platform platform, String tenant, String channelId, String t
 
     /** A stable text key for this place, used to find the conversation it hosts. */
     public String key() {
-        return platform.name().toLowerCase() + ":" + tenant + ":" + channelId
+        return platform.name().toLowerCase(Locale.ROOT) + ":" + tenant + ":" + channelId
                 + (threadId == null ? "" : ":" + threadId);
     }
 }

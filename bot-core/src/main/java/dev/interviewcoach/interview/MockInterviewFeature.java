@@ -1,6 +1,5 @@
 package dev.interviewcoach.interview;
 
-import dev.interviewcoach.text.EditDistance;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.MessageRef;
@@ -14,9 +13,11 @@ import dev.interviewcoach.engine.MessageHandler;
 import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.text.EditDistance;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -360,8 +361,8 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     private Reply unknownTrack(String typed) {
         List<String> names = banks.current().tracks().stream().map(Bank::track).toList();
         String close = names.stream()
-                .filter(n -> dev.interviewcoach.text.EditDistance.between(typed.toLowerCase(), n) <= 3
-                        || n.contains(typed.toLowerCase().substring(0, Math.min(3, typed.length()))))
+                .filter(n -> EditDistance.between(typed.toLowerCase(Locale.ROOT), n) <= 3
+                        || n.contains(typed.toLowerCase(Locale.ROOT).substring(0, Math.min(3, typed.length()))))
                 .findFirst().map(n -> " Did you mean " + n + "?").orElse("");
         return Reply.text("I don't know the track \"" + typed + "\"." + close + " Tracks: " + String.join(", ", names)
                 + ". Type tracks to see them all.");

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -315,8 +316,8 @@ public final class BankReader {
     /** The allowed name within two edits of a typo, if any. */
     static Optional<String> closest(String typed, Set<String> names) {
         return names.stream()
-                .map(n -> Map.entry(n, EditDistance.between(typed.toLowerCase(), n)))
-                .filter(e -> e.getValue() <= 2 || e.getKey().startsWith(typed.toLowerCase()))
+                .map(n -> Map.entry(n, EditDistance.between(typed.toLowerCase(Locale.ROOT), n)))
+                .filter(e -> e.getValue() <= 2 || e.getKey().startsWith(typed.toLowerCase(Locale.ROOT)))
                 .min(Comparator.comparingInt(Map.Entry::getValue))
                 .map(Map.Entry::getKey);
     }

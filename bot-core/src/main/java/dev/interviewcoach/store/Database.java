@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
@@ -208,7 +209,7 @@ public final class Database implements AutoCloseable {
         UnitOfWork.afterCommit(jdbi, () -> {
             try {
                 jdbi.useHandle(h -> {
-                    if (h.getConnection().getMetaData().getDatabaseProductName().toLowerCase().contains("sqlite")) {
+                    if (h.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("sqlite")) {
                         h.execute("PRAGMA wal_checkpoint(TRUNCATE)");
                     }
                 });

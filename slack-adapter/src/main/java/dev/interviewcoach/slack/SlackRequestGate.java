@@ -25,6 +25,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -127,7 +128,7 @@ final class SlackRequestGate implements Filter {
     private static boolean wellFormed(String contentType, byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
         try {
-            if (contentType != null && contentType.toLowerCase().startsWith("application/json")) {
+            if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
                 return JsonParser.parseString(text).isJsonObject();
             }
             for (String field : text.split("&")) {
