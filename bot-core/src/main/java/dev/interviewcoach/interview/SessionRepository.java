@@ -6,8 +6,11 @@ import dev.interviewcoach.chat.UserRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -152,7 +155,6 @@ public final class SessionRepository {
                 .map(SessionRepository::session).findOne());
     }
 
-    /** A person's most recent sessions, newest first. */
     /** How many interviews are in progress, across everyone: for the dashboard. */
     public int activeCount() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM mock_session WHERE status = 'ACTIVE'")
@@ -174,6 +176,7 @@ public final class SessionRepository {
         });
     }
 
+    /** A person's most recent sessions, newest first. */
     public List<MockSession> recentFor(UserRef user, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT * FROM mock_session
@@ -187,6 +190,23 @@ public final class SessionRepository {
                 .map(SessionRepository::session).list());
     }
 
+    /** Every answer of a person's sessions, by session id, in the order given: one query for a whole history. */
+    public Map<String, List<AnswerRecord>> answersOf(UserRef user) {
+        Map<String, List<AnswerRecord>> bySession = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        SELECT a.* FROM mock_answer a JOIN mock_session s ON s.id = a.session_id
+                         WHERE s.platform = :platform AND s.tenant = :tenant AND s.user_id = :user
+                         ORDER BY a.session_id, a.position
+                        """)
+                .bind("platform", user.platform().name())
+                .bind("tenant", user.tenant())
+                .bind("user", user.userId())
+                .map((rs, ctx) -> Map.entry(rs.getString("session_id"), answer(rs, ctx)))
+                .forEach(e -> bySession.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+        return bySession;
+    }
+
+    /** The answers of one session, in the order given. */
     public List<AnswerRecord> answers(String sessionId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT * FROM mock_answer WHERE session_id = :id ORDER BY position

@@ -20,6 +20,7 @@ import dev.interviewcoach.interview.MockSession;
 import dev.interviewcoach.interview.SessionRepository;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -148,11 +149,12 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
         people.find(user).ifPresent(p -> root.putObject("settings").put("muted", p.muted()).put("streakReminders", p.remind())
                 .put("zone", p.zone().map(Object::toString).orElse(null)));
         ArrayNode interviews = root.putArray("mockInterviews");
+        Map<String, List<AnswerRecord>> answersBySession = sessions.answersOf(user);
         for (MockSession s : sessions.recentFor(user, Integer.MAX_VALUE)) {
             ObjectNode node = interviews.addObject().put("id", s.id()).put("track", s.track())
                     .put("startedAt", s.startedAt().toString()).put("status", s.status().name());
             ArrayNode answers = node.putArray("answers");
-            for (AnswerRecord a : sessions.answers(s.id())) {
+            for (AnswerRecord a : answersBySession.getOrDefault(s.id(), List.of())) {
                 ObjectNode an = answers.addObject().put("question", a.questionId()).put("outcome", a.outcome().name())
                         .put("answer", a.answerText()).put("at", a.at().toString());
                 if (a.score() != null) {

@@ -48,8 +48,9 @@ public final class ProgressService implements MockInterviewFeature.TopicWeights 
     /** Every scored answer of a person, from interviews and questions of the day. */
     public List<Progress.Scored> scored(UserRef user) {
         List<Progress.Scored> all = new ArrayList<>();
+        Map<String, List<AnswerRecord>> answersBySession = sessions.answersOf(user);
         for (MockSession s : sessions.recentFor(user, Integer.MAX_VALUE)) {
-            for (AnswerRecord a : sessions.answers(s.id())) {
+            for (AnswerRecord a : answersBySession.getOrDefault(s.id(), List.of())) {
                 if (a.outcome() == AnswerRecord.Outcome.ANSWERED && a.score() != null) {
                     all.add(new Progress.Scored(a.at(), s.track(), topicOf(a.questionId(), s.track()), a.score()));
                 }

@@ -102,6 +102,31 @@ class SessionRepositoryTest {
     }
 
     @Test
+    void aPersonsWholeHistoryComesInOneReadWithNothingOfAnyoneElse() {
+        MockSession s = session("s1");
+        repo.create(s);
+        MockSession first = s.advanced(T0.plusSeconds(60));
+        AnswerRecord a0 = new AnswerRecord("s1", 0, "caching", AnswerRecord.Outcome.ANSWERED, "use a ttl", 3,
+                List.of("ttl"), List.of(), 1, T0.plusSeconds(60));
+        assertThat(repo.save(first, 0, Optional.of(a0))).isTrue();
+        AnswerRecord a1 = new AnswerRecord("s1", 1, "conflict", AnswerRecord.Outcome.SKIPPED, null, null,
+                List.of(), List.of(), 0, T0.plusSeconds(90));
+        assertThat(repo.save(first.advanced(T0.plusSeconds(90)), first.version(), Optional.of(a1))).isTrue();
+
+        UserRef alice = new UserRef(Platform.SLACK, "T1", "U3");
+        Place hers = Place.channel(Platform.SLACK, "T1", "C1").thread("1700000000.0002");
+        MockSession other = new MockSession("s2", alice, hers, "tiny", List.of("caching"), 0, 0,
+                MockSession.Status.ACTIVE, false, 0, T0, null);
+        repo.create(other);
+        assertThat(repo.save(other.advanced(T0.plusSeconds(30)), 0, Optional.of(new AnswerRecord("s2", 0, "caching",
+                AnswerRecord.Outcome.ANSWERED, "hers", 2, List.of(), List.of(), 0, T0.plusSeconds(30))))).isTrue();
+
+        assertThat(repo.answersOf(bob)).containsOnlyKeys("s1");
+        assertThat(repo.answersOf(bob).get("s1")).containsExactly(a0, a1);
+        assertThat(repo.answersOf(alice).get("s2")).extracting(AnswerRecord::answerText).containsExactly("hers");
+    }
+
+    @Test
     void oneResultPerQuestionPerSessionIsEnforcedByTheDatabase() {
         repo.create(session("s1"));
         AnswerRecord answer = new AnswerRecord("s1", 0, "caching", AnswerRecord.Outcome.SKIPPED, null, null,
