@@ -1,6 +1,9 @@
 package dev.interviewcoach.app;
 
+import dev.interviewcoach.command.OptionSpec;
 import dev.interviewcoach.engine.CoachEngine;
+import dev.interviewcoach.question.Bank;
+import dev.interviewcoach.engine.Feature;
 import dev.interviewcoach.feedback.FeedbackEngine;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
 import dev.interviewcoach.feedback.meaning.CachedEmbedder;
@@ -46,6 +49,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +64,7 @@ import java.util.random.RandomGenerator;
  */
 public final class Coach implements AutoCloseable {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Coach.class);
+    private static final Logger log = LoggerFactory.getLogger(Coach.class);
 
     private final Database database;
     private final BankCatalog banks;
@@ -68,17 +73,19 @@ public final class Coach implements AutoCloseable {
     private final CoachEngine engine;
     private final TextAnalyzer analyzer;
     private final Optional<BankWatcher> watcher;
-    private final DailyPoster poster;
-    private final Reminders reminders;
     private final CoachMetrics metrics;
-    private final Inbox processed;
-    private final java.util.concurrent.atomic.AtomicReference<Instant> lastPrune =
-            new java.util.concurrent.atomic.AtomicReference<>(Instant.EPOCH);
     private final SubscriptionRepository subscriptions;
     private final DailyPostRepository posts;
 
-    /** Settings of the question of the day: the default track and how late a missed post may still go out. */
-    public record DailySettings(String defaultTrack, Duration grace) {}
+    /**
+     * Settings of the question of the day: the default track, how late a missed post may still go
+     * out, and how often to look for posts and reminders that are due.
+     */
+    public record DailySettings(String defaultTrack, Duration grace, Duration checkEvery) {
+        public DailySettings(String defaultTrack, Duration grace) {
+            this(defaultTrack, grace, Duration.ofSeconds(30));
+        }
+    }
 
     public Coach(Database database, BankCatalog banks, Optional<BankWatcher> watcher,
                  MockInterviewFeature.Settings settings, Clock clock, RandomGenerator random) {
@@ -88,13 +95,7 @@ public final class Coach implements AutoCloseable {
 
     public Coach(Database database, BankCatalog banks, Optional<BankWatcher> watcher,
                  MockInterviewFeature.Settings settings, DailySettings daily, Clock clock, RandomGenerator random) {
-        this(database, banks, watcher, settings, daily, clock, random, CoachMetrics.none());
-    }
-
-    public Coach(Database database, BankCatalog banks, Optional<BankWatcher> watcher,
-                 MockInterviewFeature.Settings settings, DailySettings daily, Clock clock, RandomGenerator random,
-                 CoachMetrics metrics) {
-        this(database, banks, watcher, settings, daily, clock, random, metrics, Optional.empty());
+        this(database, banks, watcher, settings, daily, clock, random, CoachMetrics.none(), Optional.empty());
     }
 
     /** The coach, judging answers by meaning as well as words when given a sentence model. */
@@ -121,39 +122,38 @@ public final class Coach implements AutoCloseable {
         this.interviews = new MockInterviewFeature(banks, sessions, new InterviewMachine(banks, feedback), replies,
                 new QuestionPicker(random), clock, ids, settings, progress);
         Leaderboard leaderboard = new Leaderboard(dailyAnswers);
-        this.poster = new DailyPoster(subscriptions, posts, dailyAnswers, banks, new QuestionPool(random),
-                new DailyRecap(dailyAnswers, leaderboard), daily.grace(), metrics);
-        this.reminders = new Reminders(people, progress);
-        DailyAnswers answering = new DailyAnswers(subscriptions, posts, dailyAnswers, banks, feedback, replies,
-                interviews, clock);
+        DailyPoster poster = new DailyPoster(subscriptions, posts, dailyAnswers, banks, new QuestionPool(random),
+                new DailyRecap(dailyAnswers, leaderboard), daily.grace(), daily.checkEvery(), metrics);
         StatsCommand stats = new StatsCommand(progress);
-        PrivacyFeature privacy = new PrivacyFeature(jdbi, sessions, dailyAnswers, people, subscriptions, clock);
-        this.processed = new Inbox(jdbi, clock);
-        this.engine = new CoachEngine(
-                List.of(interviews, new AskCommand(banks, interviews, analyzer), new ReviewCommand(sessions, interviews),
-                        new TracksCommand(banks),
-                        new DailyCommand(subscriptions, banks, daily.defaultTrack(), poster, leaderboard, clock, ids),
-                        stats, new PreferencesCommand(people), privacy),
-                List.of(interviews, answering),
-                List.of(interviews, answering, privacy),
-                List.of(new InterviewHome(sessions, banks, stats::page)),
-                processed, metrics, database.isSqlite() ? CoachEngine.ConversationGuard.inProcess()
-                        : CoachEngine.ConversationGuard.everyInstance(database::exclusively));
+        // Every feature, once. The engine finds what each does (commands, messages, buttons, the
+        // home page, scheduled work) by the interfaces it implements; messages are offered in this
+        // order, so a person's own interview comes before a question of the day's thread.
+        List<Feature> features = List.of(
+                interviews,
+                new AskCommand(banks, interviews, analyzer),
+                new ReviewCommand(sessions, interviews),
+                new TracksCommand(banks),
+                new DailyCommand(subscriptions, banks, daily.defaultTrack(), poster, leaderboard, clock, ids),
+                new DailyAnswers(subscriptions, posts, dailyAnswers, banks, feedback, replies, interviews, clock),
+                poster,
+                stats,
+                new PreferencesCommand(people),
+                new Reminders(people, progress, daily.checkEvery()),
+                new PrivacyFeature(jdbi, sessions, dailyAnswers, people, subscriptions, clock),
+                new InterviewHome(sessions, banks, stats::page));
+        this.engine = new CoachEngine(features, new Inbox(jdbi, clock), metrics, database.isSqlite()
+                ? CoachEngine.ConversationGuard.inProcess()
+                : CoachEngine.ConversationGuard.everyInstance(database::exclusively));
         metrics.gauge("coach.sessions.active", "Mock interviews in progress", sessions::activeCount);
     }
 
     /**
-     * The scheduled work of one moment: questions of the day that are due (revealing the previous
-     * ones) and streak reminders. Any instance may run it at any rate; claims in the database make
-     * each post and reminder happen once.
+     * Runs every scheduled job once, at {@code now}: questions of the day that are due (revealing
+     * the previous ones), streak reminders, housekeeping. The console does this as a running bot's
+     * scheduler would; claims in the database make each post and reminder happen once.
      */
     public void tick(Instant now, ChatPorts ports) {
-        poster.postDue(now, ports);
-        reminders.sendDue(now, ports);
-        Instant last = lastPrune.get();
-        if (now.isAfter(last.plus(Duration.ofHours(1))) && lastPrune.compareAndSet(last, now)) {
-            processed.forgetOlderThan(Duration.ofDays(7));
-        }
+        engine.jobs().forEach(job -> job.work().run(now, ports));
     }
 
     /** Opens the configured database, migrates it and loads the banks, watching the custom folder if any. */
@@ -195,7 +195,8 @@ public final class Coach implements AutoCloseable {
             }
             Coach coach = new Coach(database, catalog, watcher, new MockInterviewFeature.Settings(config.defaultTrack(),
                     config.defaultQuestions(), config.maxQuestions()),
-                    new DailySettings(config.defaultTrack(), config.dailyGrace()), clock, new Random(), metrics,
+                    new DailySettings(config.defaultTrack(), config.dailyGrace(), config.daily().checkEvery()), clock,
+                    new Random(), metrics,
                     SentenceModel.of(config.feedback()));
             // Where start-up time goes, for operators comparing machines.
             log.info("database ready in {} ms, banks in {} ms, coaching engine in {} ms", (migrated - began) / 1_000_000,
@@ -240,6 +241,17 @@ public final class Coach implements AutoCloseable {
 
     public QuestionBanks banks() {
         return banks.current();
+    }
+
+    /** Values a platform's form suggests for an option as people type: track ids, or topics. */
+    public List<String> suggestions(OptionSpec.Suggest source) {
+        QuestionBanks now = banks.current();
+        return switch (source) {
+            case TRACKS -> now.tracks().stream().map(Bank::track).toList();
+            case TOPICS -> now.tracks().stream().flatMap(b -> b.questions().stream()).flatMap(q -> q.topics().stream())
+                    .distinct().sorted().toList();
+            case NONE -> List.of();
+        };
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.interviewcoach.app;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.chat.Platform;
-import dev.interviewcoach.daily.DailySchedule;
+import dev.interviewcoach.schedule.JobScheduler;
 import dev.interviewcoach.discord.DiscordAdapter;
 import dev.interviewcoach.observe.CoachMetrics;
 import dev.interviewcoach.observe.MeteredChatPort;
@@ -23,6 +23,7 @@ import dev.interviewcoach.slack.SlackAdapter;
 import dev.interviewcoach.slack.SlackSettings;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -70,6 +71,7 @@ final class RunCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         log.info("{} starting", BuildInfo.current().line());
+        Clock clock = clock(env);
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -82,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
         OpsEndpoints ops = new OpsEndpoints(registry::scrape);
         try {
             // Closed in reverse: the executor drains queued work first, while the platforms can still reply.
-            try (Coach coach = Coach.start(cfg, env, Clock.systemUTC(), metrics);
+            try (Coach coach = Coach.start(cfg, env, clock, metrics);
                  Platforms platforms = new Platforms();
                  ConversationExecutor executor = new ConversationExecutor(8, 256)) {
                 ops.require("database", () -> coach.database().ping());
@@ -93,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
                 boolean slackHttp = false;
                 if (cfg.slack().enabled()) {
                     SlackAdapter slack = platforms.add(new SlackAdapter(slackSettings(cfg.slack()), coach.engine(), executor,
-                            Clock.systemUTC(), new CountingSleeper(metrics), ops));
+                            clock, new CountingSleeper(metrics), ops));
                     slack.start();
                     ops.require("slack", slack::problem);
                     slackHttp = slack.servesHttp();
@@ -101,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 if (cfg.discord().enabled()) {
                     DiscordAdapter discord = platforms.add(new DiscordAdapter(discordSettings(cfg.discord()), coach.engine(),
-                            executor, () -> coach.banks().tracks().stream().map(b -> b.track()).toList(), Clock.systemUTC()));
+                            executor, coach::suggestions, clock));
                     discord.start();
                     ops.require("discord", discord::problem);
                     ports.put(Platform.DISCORD, new MeteredChatPort(discord.port(), Platform.DISCORD, metrics));
@@ -124,11 +126,10 @@ final class RunCommand implements Callable<Integer> {
                 // closed first: it delivers what it can within the drain bound while the platforms still
                 // run, and leaves the rest (stored) for the next start.
                 platforms.add(new DeliveryWorker(coach.engine(), running, DRAIN)).start(Duration.ofSeconds(1));
-                // Questions of the day and reminders: db-scheduler on the coach's database picks one
-                // instance per check; the claims inside make every post happen once regardless.
-                platforms.add(new DailySchedule(coach.database().dataSource(), coach.database().isSqlite(),
-                        cfg.daily().checkEvery(), () -> coach.tick(Clock.systemUTC().instant(), running), instanceName(),
-                        metrics)).start();
+                // The features' scheduled work (questions of the day, reminders, housekeeping): db-scheduler
+                // on the coach's database picks one instance per run; claims inside make every post happen once.
+                platforms.add(new JobScheduler(coach.database().dataSource(), coach.database().isSqlite(),
+                        coach.engine().jobs(), running, clock, instanceName(), metrics)).start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     stopped.countDown();
                     // The JVM halts as soon as its shutdown hooks return: hold it until the platforms are
@@ -160,6 +161,27 @@ final class RunCommand implements Callable<Integer> {
         @Override
         public void rateLimited() {
             metrics.rateLimited(Platform.SLACK);
+        }
+    }
+
+    /**
+     * The coach's clock: the system's, or with {@code COACH_CLOCK_START} (an instant such as
+     * {@code 2026-12-01T08:59:00Z}) one that starts there and runs on, to see a schedule through
+     * (the question of the day, reminders) without waiting for it.
+     */
+    static Clock clock(Map<String, String> env) {
+        String start = env.getOrDefault("COACH_CLOCK_START", "").strip();
+        if (start.isEmpty()) {
+            return Clock.systemUTC();
+        }
+        try {
+            Instant at = Instant.parse(start);
+            log.warn("the clock starts at {} (COACH_CLOCK_START), not at the real time: schedules follow it", at);
+            return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), at));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CoachConfig.ConfigException("COACH_CLOCK_START must be an instant such as 2026-12-01T08:59:00Z;"
+                    + " it is \"" + (start.length() > 40 ? start.substring(0, 40) + "..." : start) + "\". Unset it to run on"
+                    + " the real time.");
         }
     }
 

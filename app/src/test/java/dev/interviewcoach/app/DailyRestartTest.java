@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,14 +38,15 @@ class DailyRestartTest {
     @TempDir
     Path dir;
 
-    private Process launch(FakeSlack slack) throws Exception {
+    private Process launch(FakeSlack slack, Instant clockStart) throws Exception {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("COACH_"));
         builder.environment().putAll(Map.of("SLACK_BOT_TOKEN", "xoxb-restart", "SLACK_SIGNING_SECRET", "restart-secret",
                 "COACH_SLACK_API_URL", slack.methodsUrl(), "COACH_SLACK_PORT", "0", "COACH_SLACK_HOST", "127.0.0.1",
-                "COACH_DATABASE_PATH", dir.resolve("coach.db").toString(), "COACH_DAILY_CHECK_SECONDS", "1"));
+                "COACH_DATABASE_PATH", dir.resolve("coach.db").toString(), "COACH_DAILY_CHECK_SECONDS", "1",
+                "COACH_CLOCK_START", clockStart.toString()));
         Process process = builder.start();
         List<String> lines = new ArrayList<>();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -90,32 +90,31 @@ class DailyRestartTest {
 
     @Test
     void killedBeforeThePostTimeItPostsOnRestartAndKilledAfterItDoesNotPostTwice() throws Exception {
-        // The post time is a little ahead, so the first process is killed before it.
-        Instant postAt = Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+        // Each process runs on a clock that starts where the test puts it (COACH_CLOCK_START), so the
+        // post time comes when the test needs it, not at a real minute boundary.
+        Instant postAt = Instant.parse("2026-11-23T09:00:00Z");
         try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
             db.migrate();
             new SubscriptionRepository(db.jdbi()).save(new Subscription("sub-restart",
                     Place.channel(Platform.SLACK, FakeSlack.TEAM_ID, "C-DAILY"), "python-developer",
                     new PostTimes(LocalTime.ofInstant(postAt, ZoneOffset.UTC), ZoneOffset.UTC, EnumSet.allOf(DayOfWeek.class)),
-                    "UADMIN", Instant.now()));
+                    "UADMIN", postAt.minus(Duration.ofDays(1))));
         }
         try (FakeSlack slack = FakeSlack.start()) {
-            Process first = launch(slack);
-            assertThat(Instant.now()).as("the first process was ready before the post time").isBefore(postAt);
+            Process first = launch(slack, postAt.minus(Duration.ofMinutes(2)));
+            Thread.sleep(2_000); // two checks, a minute and more before the post time
             kill(first);
-            assertThat(questions(slack)).isEmpty();
+            assertThat(questions(slack)).as("nothing before the post time").isEmpty();
 
-            while (Instant.now().isBefore(postAt.plusSeconds(2))) {
-                Thread.sleep(250);
-            }
-            Process second = launch(slack);
+            // Restarted after the post time (within the grace window): the question goes out.
+            Process second = launch(slack, postAt.plusSeconds(5));
             ApiCall posted = slack.awaitCall("chat.postMessage", c -> "C-DAILY".equals(c.arg("channel"))
                     && c.arg("text") != null && c.arg("text").startsWith("Question of the day"), Duration.ofSeconds(60));
-            assertThat(posted.at()).isAfter(postAt);
+            assertThat(posted).isNotNull();
             kill(second);
 
-            Process third = launch(slack);
-            Thread.sleep(6_000); // several checks, one a second
+            Process third = launch(slack, postAt.plusSeconds(30));
+            Thread.sleep(3_000); // several checks, one a second
             kill(third);
             assertThat(questions(slack)).as("one post for the day, whatever was killed when").hasSize(1);
         }

@@ -26,7 +26,7 @@ final class CoachOnFakeDiscord implements AutoCloseable {
         this.coach = coach;
         this.adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 1,
                 Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),
-                coach.engine(), executor, () -> coach.banks().tracks().stream().map(b -> b.track()).toList(),
+                coach.engine(), executor, coach::suggestions,
                 Clock.systemUTC());
     }
 

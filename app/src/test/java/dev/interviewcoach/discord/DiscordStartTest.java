@@ -34,7 +34,7 @@ class DiscordStartTest {
                                  int shards) throws InterruptedException {
         DiscordAdapter adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), shards,
                 Optional.of(restUrl), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),
-                coach.engine(), executor, () -> coach.banks().tracks().stream().map(b -> b.track()).toList(),
+                coach.engine(), executor, coach::suggestions,
                 Clock.systemUTC());
         adapter.start();
         return adapter;

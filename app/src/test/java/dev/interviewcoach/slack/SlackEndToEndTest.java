@@ -279,7 +279,9 @@ class SlackEndToEndTest {
         ApiCall card = posted("DANA", null, "Scorecard");
         String review = card.arg("blocks").replaceAll(".*\"action_id\":\"(coach:mock:review:[^\"]+)\".*", "$1");
         assertThat(review).startsWith("coach:mock:review:");
-        send(requests.blockAction(bot.url, ANA, "DANA", card.arg("ts"), review, "review"));
+        String cardTs = slack.answeredTs(card);
+        assertThat(cardTs).as("the ts Slack gave the scorecard").isNotBlank();
+        send(requests.blockAction(bot.url, ANA, "DANA", cardTs, review, "review"));
         ApiCall shown = posted("DANA", null, "Your answers");
         String blocks = shown.arg("blocks");
         assertThat(blocks).doesNotContain("<!channel>").doesNotContain("<@U123>").doesNotContain("*bold*");

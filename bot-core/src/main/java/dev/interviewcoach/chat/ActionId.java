@@ -43,7 +43,8 @@ public record ActionId(String feature, String verb, String subject, long version
             return Optional.empty();
         }
         String[] parts = encoded.split(":", -1);
-        if (parts.length != 5 || !parts[0].equals("coach")) {
+        // The version as encoding writes it, and no other way ("+5" and "05" are not 5): a parsed id encodes back to the same text.
+        if (parts.length != 5 || !parts[0].equals("coach") || !parts[4].matches("0|[1-9][0-9]{0,17}")) {
             return Optional.empty();
         }
         try {

@@ -18,6 +18,11 @@ public interface ChatPorts {
         return platform -> Optional.of(port);
     }
 
+    /** No platform at all: for work that posts nothing. */
+    static ChatPorts none() {
+        return platform -> Optional.empty();
+    }
+
     static ChatPorts of(Map<Platform, ChatPort> ports) {
         Map<Platform, ChatPort> copy = Map.copyOf(ports);
         return platform -> Optional.ofNullable(copy.get(platform));

@@ -4,6 +4,9 @@ import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.command.CommandInput;
+import dev.interviewcoach.command.CommandSpec;
+import dev.interviewcoach.command.OptionSpec;
 import dev.interviewcoach.engine.CommandHandler;
 import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.BankCatalog;
@@ -53,54 +56,60 @@ public final class DailyCommand implements CommandHandler {
     }
 
     @Override
-    public String name() {
-        return "daily";
+    public List<CommandSpec> commands() {
+        return List.of(CommandSpec.group("daily", "a question of the day for this channel", "status",
+                CommandSpec.of("subscribe", "post a question here on a schedule",
+                        OptionSpec.word("track", "Question track, e.g. python-developer").manyWords()
+                                .suggesting(OptionSpec.Suggest.TRACKS),
+                        OptionSpec.word("time", "Local time, HH:MM (default 09:00)").shaped(ScheduleInput.TIME_SHAPE)
+                                .shownAs("HH:MM").maxLength(8),
+                        OptionSpec.word("zone", "Time zone, e.g. Europe/Berlin (default UTC)").shaped(".*/.*|utc"),
+                        OptionSpec.word("days", "weekdays, daily, or e.g. mon,wed,fri").shaped(ScheduleInput.DAYS_SHAPE)
+                                .shownAs("weekdays"),
+                        OptionSpec.choice("mode", "How people answer",
+                                OptionSpec.of("open", "open: answers in the thread"),
+                                OptionSpec.of("sealed", "sealed: answers private until the reveal")),
+                        OptionSpec.word("topic", "Only questions on this topic").keyed().shownAs("TOPIC")
+                                .suggesting(OptionSpec.Suggest.TOPICS),
+                        OptionSpec.choice("difficulty", "Up to this difficulty", OptionSpec.of("1", "1: warm-up"),
+                                OptionSpec.of("2", "2: core"), OptionSpec.of("3", "3: senior")).keyed().shownAs("1-3")),
+                CommandSpec.of("unsubscribe", "stop the question of the day here"),
+                CommandSpec.of("status", "this channel's schedule and next question"),
+                CommandSpec.of("now", "post today's question now"),
+                CommandSpec.of("reveal", "show the example answer and recap now"),
+                CommandSpec.of("leaderboard", "show the leaderboard, or turn it on or off",
+                        OptionSpec.choice("state", "Turn it on or off; leave empty to show it", OptionSpec.of("on", "on"),
+                                OptionSpec.of("off", "off")))));
     }
 
     @Override
-    public String usage() {
-        return "daily subscribe [track] [HH:MM] [zone] [weekdays] [sealed|open] | unsubscribe | status | now | reveal"
-                + " | leaderboard [on|off]";
-    }
-
-    @Override
-    public String summary() {
-        return "a question of the day for this channel";
-    }
-
-    @Override
-    public void handle(Inbound.Command command, List<String> args, ChatPort port) {
-        String verb = args.isEmpty() ? "status" : args.getFirst().toLowerCase(Locale.ROOT);
-        List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
+    public void handle(Inbound.Command command, CommandInput input, ChatPort port) {
+        String verb = input.verb();
+        Optional<String> state = input.value("state");
         Place here = command.place();
-        if (!VERBS.contains(verb)) {
-            port.post(here, Reply.text("I don't know \"daily " + shorten(verb) + "\". Try: " + usage()).onlyTo(command.user()));
-            return;
-        }
         if (here.kind() != Place.Kind.CHANNEL) {
             port.post(here, notAChannel().onlyTo(command.user()));
             return;
         }
-        boolean changes = CHANGES.contains(verb) && !(verb.equals("leaderboard") && rest.isEmpty());
+        boolean changes = CHANGES.contains(verb) && !(verb.equals("leaderboard") && state.isEmpty());
         if (changes && !port.mayManage(command.user(), here)) {
             port.post(here, notAManager(verb).onlyTo(command.user()));
             return;
         }
         Reply reply = switch (verb) {
-            case "subscribe" -> subscribe(command, rest, port);
+            case "subscribe" -> subscribe(command, input, port);
             case "unsubscribe" -> subscriptions.delete(here) ? Reply.text("This channel will get no more questions of the day.")
                     : Reply.text("This channel has no question of the day to stop.");
             case "now" -> withSubscription(here, s -> now(s, port));
             case "reveal" -> withSubscription(here, s -> poster.revealOpen(s, clock.instant(), port) > 0
                     ? Reply.text("Revealed: the example answer and the recap are in the question's thread.")
                     : Reply.text("There is no unrevealed question of the day in this channel."));
-            case "leaderboard" -> withSubscription(here, s -> leaderboard(s, rest));
+            case "leaderboard" -> withSubscription(here, s -> leaderboard(s, state));
             default -> status(here);
         };
         port.post(here, reply.onlyTo(command.user()));
     }
 
-    private static final Set<String> VERBS = Set.of("subscribe", "unsubscribe", "status", "now", "reveal", "leaderboard");
     private static final Set<String> CHANGES = Set.of("subscribe", "unsubscribe", "now", "reveal", "leaderboard");
 
     private Reply withSubscription(Place here, java.util.function.Function<Subscription, Reply> action) {
@@ -117,18 +126,15 @@ public final class DailyCommand implements CommandHandler {
         };
     }
 
-    private Reply leaderboard(Subscription s, List<String> rest) {
-        if (rest.isEmpty()) {
+    private Reply leaderboard(Subscription s, Optional<String> state) {
+        if (state.isEmpty()) {
             return s.leaderboard() ? leaderboard.board(s, clock.instant())
                     : Reply.text("The leaderboard is off in this channel; someone who manages it can turn it on with:"
                             + " daily leaderboard on");
         }
-        String state = rest.getFirst().toLowerCase(Locale.ROOT);
-        if (!state.equals("on") && !state.equals("off")) {
-            return Reply.text("Say daily leaderboard on, or daily leaderboard off.");
-        }
-        subscriptions.save(s.withLeaderboard(state.equals("on")));
-        return Reply.text(state.equals("on")
+        boolean on = state.get().equalsIgnoreCase("on");
+        subscriptions.save(s.withLeaderboard(on));
+        return Reply.text(on
                 ? "The leaderboard is on: the reveal shows who answered most this month (answers given, never scores)."
                 : "The leaderboard is off.");
     }
@@ -144,35 +150,30 @@ public final class DailyCommand implements CommandHandler {
         return word.length() > 40 ? word.substring(0, 40) + "..." : word;
     }
 
-    private Reply subscribe(Inbound.Command command, List<String> words, ChatPort port) {
+    private Reply subscribe(Inbound.Command command, CommandInput input, ChatPort port) {
         Optional<Subscription> existing = subscriptions.find(command.place());
-        String track = null;
+        String track = input.value("track").orElse(null);
         LocalTime time = existing.map(s -> s.times().at()).orElse(DEFAULT_TIME);
         ZoneId zone = existing.map(s -> s.times().zone()).orElseGet(() -> port.zoneOf(command.user()).orElse(ZoneId.of("UTC")));
         Set<DayOfWeek> days = existing.map(s -> s.times().days()).orElse(DEFAULT_DAYS);
-        Subscription.AnswerMode mode = existing.map(Subscription::mode).orElse(Subscription.AnswerMode.SEALED);
-        String topic = existing.map(Subscription::topic).orElse(null);
+        Subscription.AnswerMode mode = input.value("mode")
+                .map(m -> Subscription.AnswerMode.valueOf(m.toUpperCase(Locale.ROOT)))
+                .orElse(existing.map(Subscription::mode).orElse(Subscription.AnswerMode.SEALED));
+        String topic = input.value("topic").map(t -> t.isBlank() ? null : t.toLowerCase(Locale.ROOT))
+                .orElse(existing.map(Subscription::topic).orElse(null));
         Integer difficulty = existing.map(Subscription::maxDifficulty).orElse(null);
         try {
-            for (String word : words) {
-                String lower = word.toLowerCase(Locale.ROOT);
-                if (lower.equals("open") || lower.equals("sealed")) {
-                    mode = Subscription.AnswerMode.valueOf(lower.toUpperCase(Locale.ROOT));
-                } else if (lower.startsWith("topic:")) {
-                    topic = lower.substring("topic:".length()).isBlank() ? null : lower.substring("topic:".length());
-                } else if (lower.startsWith("difficulty:")) {
-                    difficulty = difficulty(lower.substring("difficulty:".length()));
-                } else if (word.matches("\\d{1,2}(:\\d{2})?\\s*(am|pm|AM|PM)?") && (word.contains(":") || word.matches(".*[aApP][mM]"))) {
-                    time = ScheduleInput.time(word);
-                } else if (word.contains("/") || word.equalsIgnoreCase("UTC")) {
-                    zone = ScheduleInput.zone(word);
-                } else if (looksLikeDays(word)) {
-                    days = ScheduleInput.days(word);
-                } else if (track == null) {
-                    track = word;
-                } else {
-                    return Reply.text("I read both \"" + track + "\" and \"" + word + "\" as a track. Usage: " + usage());
-                }
+            if (input.value("difficulty").isPresent()) {
+                difficulty = difficulty(input.value("difficulty").get());
+            }
+            if (input.value("time").isPresent()) {
+                time = ScheduleInput.time(input.value("time").get());
+            }
+            if (input.value("zone").isPresent()) {
+                zone = ScheduleInput.zone(input.value("zone").get());
+            }
+            if (input.value("days").isPresent()) {
+                days = ScheduleInput.days(input.value("days").get());
             }
         } catch (ScheduleInput.Invalid e) {
             return Reply.text(e.getMessage());
@@ -236,12 +237,6 @@ public final class DailyCommand implements CommandHandler {
                 : "on " + times.days().stream().sorted().map(d -> d.getDisplayName(TextStyle.FULL, Locale.ENGLISH))
                 .collect(Collectors.joining(", "));
         return days + " at " + times.at() + " " + times.zone().getId();
-    }
-
-    private static boolean looksLikeDays(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
-        return w.equals("weekdays") || w.equals("daily") || w.equals("weekends") || w.equals("everyday")
-                || w.matches("(mon|tue|wed|thu|fri|sat|sun)[a-z]*(,(mon|tue|wed|thu|fri|sat|sun)[a-z]*)*");
     }
 
     private static Reply notAChannel() {

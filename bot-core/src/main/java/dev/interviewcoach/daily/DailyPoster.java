@@ -1,5 +1,6 @@
 package dev.interviewcoach.daily;
 
+import dev.interviewcoach.engine.Scheduled;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.chat.MessageRef;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * at any rate: the claim decides who posts, once. A post the platform refused gives its claim
  * back, so the next check tries again within the window.
  */
-public final class DailyPoster {
+public final class DailyPoster implements Scheduled {
 
     private static final Logger log = LoggerFactory.getLogger(DailyPoster.class);
 
@@ -42,17 +43,17 @@ public final class DailyPoster {
     private final QuestionPool pool;
     private final DailyRecap recap;
     private final Duration grace;
+    private final Duration every;
     private final dev.interviewcoach.observe.CoachMetrics metrics;
     /** Due times already counted as missed by this instance, so each is counted once. */
     private final java.util.Set<String> missedSeen = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /**
+     * @param grace how late a missed post may still go out
+     * @param every how often to look for questions that are due
+     */
     public DailyPoster(SubscriptionRepository subscriptions, DailyPostRepository posts, DailyAnswerRepository answers,
-                       BankCatalog banks, QuestionPool pool, DailyRecap recap, Duration grace) {
-        this(subscriptions, posts, answers, banks, pool, recap, grace, dev.interviewcoach.observe.CoachMetrics.none());
-    }
-
-    public DailyPoster(SubscriptionRepository subscriptions, DailyPostRepository posts, DailyAnswerRepository answers,
-                       BankCatalog banks, QuestionPool pool, DailyRecap recap, Duration grace,
+                       BankCatalog banks, QuestionPool pool, DailyRecap recap, Duration grace, Duration every,
                        dev.interviewcoach.observe.CoachMetrics metrics) {
         this.metrics = metrics;
         this.subscriptions = subscriptions;
@@ -62,6 +63,12 @@ public final class DailyPoster {
         this.pool = pool;
         this.recap = recap;
         this.grace = grace;
+        this.every = every;
+    }
+
+    @Override
+    public List<Job> jobs() {
+        return List.of(new Job("daily-posts", every, this::postDue));
     }
 
     /** Posts every question that is due at {@code now} on a platform this process runs; returns how many. */

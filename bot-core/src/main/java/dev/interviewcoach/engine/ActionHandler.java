@@ -4,7 +4,7 @@ import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
 
 /** Handles the buttons and forms of one feature, chosen by the feature name in their action id. */
-public interface ActionHandler {
+public interface ActionHandler extends Feature {
 
     /** The feature named in {@link dev.interviewcoach.chat.ActionId#feature()}. */
     String feature();

@@ -6,18 +6,15 @@ import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
-import dev.interviewcoach.text.EditDistance;
+import dev.interviewcoach.command.CommandGrammar;
+import dev.interviewcoach.command.CommandSpec;
 import dev.interviewcoach.chat.ChatJson;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.chat.RateLimited;
 import dev.interviewcoach.store.Inbox;
 import dev.interviewcoach.store.Outbox;
 import java.time.Duration;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,11 +38,12 @@ public final class CoachEngine {
     /** The MDC key that holds the id of the inbound event being handled. */
     public static final String EVENT_ID = "event";
 
-    private final Map<String, CommandHandler> commands = new LinkedHashMap<>();
-    private final List<CommandHandler> commandList;
+    private final CommandGrammar grammar;
+    private final Map<String, CommandHandler> commandHandlers = new LinkedHashMap<>();
     private final List<MessageHandler> messageHandlers;
     private final Map<String, ActionHandler> actionHandlers = new LinkedHashMap<>();
     private final List<HomeHandler> homeHandlers;
+    private final List<Scheduled.Job> jobs;
     private final Inbox inbox;
     private final Outbox outbox;
     private final ChatJson json = new ChatJson();
@@ -85,40 +83,60 @@ public final class CoachEngine {
         }
     }
 
-    public CoachEngine(List<CommandHandler> commands, List<MessageHandler> messageHandlers,
-                       List<ActionHandler> actionHandlers, List<HomeHandler> homeHandlers, Inbox processed) {
-        this(commands, messageHandlers, actionHandlers, homeHandlers, processed,
-                dev.interviewcoach.observe.CoachMetrics.none());
-    }
-
-    public CoachEngine(List<CommandHandler> commands, List<MessageHandler> messageHandlers,
-                       List<ActionHandler> actionHandlers, List<HomeHandler> homeHandlers, Inbox processed,
-                       dev.interviewcoach.observe.CoachMetrics metrics) {
-        this(commands, messageHandlers, actionHandlers, homeHandlers, processed, metrics, ConversationGuard.inProcess());
-    }
-
-    public CoachEngine(List<CommandHandler> commands, List<MessageHandler> messageHandlers,
-                       List<ActionHandler> actionHandlers, List<HomeHandler> homeHandlers, Inbox processed,
-                       dev.interviewcoach.observe.CoachMetrics metrics, ConversationGuard guard) {
+    /**
+     * The engine over the coach's features, each listed once: it finds what each one does by the
+     * capability interfaces it implements. Messages are offered to message handlers in list order.
+     */
+    public CoachEngine(List<? extends Feature> features, Inbox processed, dev.interviewcoach.observe.CoachMetrics metrics,
+                       ConversationGuard guard) {
         this.metrics = metrics;
         this.guard = guard;
-        for (CommandHandler handler : commands) {
-            register(handler.name(), handler);
-            handler.aliases().forEach(alias -> register(alias, handler));
+        List<CommandSpec> specs = new ArrayList<>();
+        List<MessageHandler> messages = new ArrayList<>();
+        List<HomeHandler> homes = new ArrayList<>();
+        List<Scheduled.Job> scheduled = new ArrayList<>();
+        for (Feature feature : features) {
+            if (feature instanceof CommandHandler handler) {
+                for (CommandSpec spec : handler.commands()) {
+                    specs.add(spec);
+                    commandHandlers.put(spec.name(), handler);
+                }
+            }
+            if (feature instanceof MessageHandler handler) {
+                messages.add(handler);
+            }
+            if (feature instanceof ActionHandler handler && actionHandlers.putIfAbsent(handler.feature(), handler) != null) {
+                throw new IllegalArgumentException("two features handle the buttons of '" + handler.feature() + "'");
+            }
+            if (feature instanceof HomeHandler handler) {
+                homes.add(handler);
+            }
+            if (feature instanceof Scheduled routine) {
+                scheduled.addAll(routine.jobs());
+            }
         }
-        this.commandList = List.copyOf(commands);
-        this.messageHandlers = List.copyOf(messageHandlers);
-        actionHandlers.forEach(h -> this.actionHandlers.put(h.feature(), h));
-        this.homeHandlers = List.copyOf(homeHandlers);
+        this.grammar = new CommandGrammar(specs);
+        this.messageHandlers = List.copyOf(messages);
+        this.homeHandlers = List.copyOf(homes);
         this.inbox = processed;
         this.outbox = processed.outbox();
         this.delivery = new Delivery(outbox, json, processed.clock());
+        scheduled.add(new Scheduled.Job("forget-handled-events", Duration.ofHours(1),
+                (now, ports) -> processed.forgetOlderThan(Duration.ofDays(7))));
+        if (scheduled.stream().map(Scheduled.Job::name).distinct().count() < scheduled.size()) {
+            throw new IllegalArgumentException("two scheduled jobs have the same name: " + scheduled);
+        }
+        this.jobs = List.copyOf(scheduled);
     }
 
-    private void register(String word, CommandHandler handler) {
-        if (commands.putIfAbsent(word.toLowerCase(Locale.ROOT), handler) != null) {
-            throw new IllegalArgumentException("two commands answer to '" + word + "'");
-        }
+    /** Every command, as data: for platform forms (Discord's {@code /coach}) and for help. */
+    public CommandGrammar grammar() {
+        return grammar;
+    }
+
+    /** The features' scheduled work, and the engine's own (forgetting handled events after a week). */
+    public List<Scheduled.Job> jobs() {
+        return jobs;
     }
 
     /** Handles one event to the end, replies included; never throws for a person's mistake. */
@@ -334,22 +352,22 @@ public final class CoachEngine {
                     + " question, start an interview first with: mock").onlyTo(command.user()));
             return;
         }
-        List<String> words = new ArrayList<>(Arrays.asList(command.text().strip().split("\\s+")));
-        words.removeIf(String::isEmpty);
-        if (words.isEmpty() || words.getFirst().equalsIgnoreCase("help")) {
-            port.post(command.place(), help().onlyTo(command.user()));
-            return;
+        switch (grammar.parse(command.text())) {
+            case CommandGrammar.Parse.Help help -> port.post(command.place(), help().onlyTo(command.user()));
+            case CommandGrammar.Parse.Unknown unknown -> {
+                if (command.place().kind() == Place.Kind.CHANNEL || !tookAsMessage(command, port)) {
+                    port.post(command.place(), unknown(unknown).onlyTo(command.user()));
+                }
+            }
+            case CommandGrammar.Parse.Invalid invalid -> {
+                // "@coach review the logs first, then..." in an interview thread is an answer, not a bad command.
+                if (command.place().kind() == Place.Kind.CHANNEL || !tookAsMessage(command, port)) {
+                    port.post(command.place(), Reply.text(invalid.message()).onlyTo(command.user()));
+                }
+            }
+            case CommandGrammar.Parse.Parsed parsed ->
+                    commandHandlers.get(parsed.top().name()).handle(command, parsed.input(), port);
         }
-        String word = words.removeFirst().toLowerCase(Locale.ROOT);
-        CommandHandler handler = commands.get(word);
-        if (handler == null && command.place().kind() != Place.Kind.CHANNEL && tookAsMessage(command, port)) {
-            return;
-        }
-        if (handler == null) {
-            port.post(command.place(), unknown(word).onlyTo(command.user()));
-            return;
-        }
-        handler.handle(command, List.copyOf(words), port);
     }
 
     /**
@@ -362,29 +380,26 @@ public final class CoachEngine {
         return messageHandlers.stream().anyMatch(h -> h.onMessage(asMessage, port));
     }
 
-    /** The list of commands with how to call each. */
+    /** The list of commands with how to call each, made from the commands' own specs. */
     public Reply help() {
         List<RichText> items = new ArrayList<>();
-        for (CommandHandler handler : commandList) {
-            items.add(RichText.builder().code(handler.usage()).plain("  " + handler.summary()).build());
+        for (CommandSpec spec : grammar.commands()) {
+            items.add(RichText.builder().code(spec.usage()).plain("  " + spec.summary()).build());
         }
         items.add(RichText.builder().code("help").plain("  this list").build());
-        return Reply.builder("Commands: " + String.join(", ", commandList.stream().map(CommandHandler::usage).toList()) + ", help")
+        return Reply.builder("Commands: " + String.join(", ", grammar.commands().stream().map(CommandSpec::usage).toList())
+                        + ", help")
                 .heading("Interview Coach")
                 .text("Practise interview questions and get feedback on every answer.")
                 .text(new RichText(List.of(new RichText.Bullets(items))))
                 .build();
     }
 
-    private Reply unknown(String word) {
-        Optional<String> close = commands.keySet().stream()
-                .filter(name -> EditDistance.between(word, name) <= 2)
-                .min(Comparator.comparingInt(name -> EditDistance.between(word, name)));
-        String shown = word.length() > 40 ? word.substring(0, 40) + "..." : word;
-        String text = "I don't know the command \"" + shown + "\"."
-                + close.map(c -> " Did you mean \"" + c + "\"?").orElse("")
-                + " Type help to see what I can do.";
-        return Reply.text(text);
+    private static Reply unknown(CommandGrammar.Parse.Unknown unknown) {
+        String shown = unknown.word().length() > 40 ? unknown.word().substring(0, 40) + "..." : unknown.word();
+        return Reply.text("I don't know the command \"" + shown + "\"."
+                + unknown.closest().map(c -> " Did you mean \"" + c + "\"?").orElse("")
+                + " Type help to see what I can do.");
     }
 
     private static String kind(Inbound inbound) {

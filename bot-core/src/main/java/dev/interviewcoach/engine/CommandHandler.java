@@ -2,28 +2,23 @@ package dev.interviewcoach.engine;
 
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.command.CommandInput;
+import dev.interviewcoach.command.CommandSpec;
 import java.util.List;
 
 /**
- * A command word a person can give ({@code /coach mock python 5}, or {@code mock python 5} in
- * the console). The engine calls {@link #handle} once per delivery, in order per conversation,
- * with the words that followed the command word.
+ * A feature that answers commands ({@code /coach mock python 5}, or {@code mock python 5} in the
+ * console). It declares them as data; the engine parses what was typed or filled in against them
+ * and calls {@link #handle} once per delivery, in order per conversation.
  */
-public interface CommandHandler {
+public interface CommandHandler extends Feature {
 
-    /** The word that selects this command, e.g. {@code mock}. */
-    String name();
+    /** The commands it answers, with their options: help and every platform's form come from these. */
+    List<CommandSpec> commands();
 
-    /** Other words that select it. */
-    default List<String> aliases() {
-        return List.of();
-    }
-
-    /** How to call it, e.g. {@code mock [track] [questions]}. */
-    String usage();
-
-    /** One line on what it does, for help. */
-    String summary();
-
-    void handle(Inbound.Command command, List<String> args, ChatPort port);
+    /**
+     * Runs one use of one of its commands. A value the command needs may be missing when typed: the
+     * handler says what to give.
+     */
+    void handle(Inbound.Command command, CommandInput input, ChatPort port);
 }

@@ -4,7 +4,7 @@ import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
 
 /** Builds a person's home page when they open it. */
-public interface HomeHandler {
+public interface HomeHandler extends Feature {
 
     void onHomeOpened(Inbound.HomeOpened opened, ChatPort port);
 }

@@ -1,5 +1,8 @@
 package dev.interviewcoach.interview;
 
+import dev.interviewcoach.command.CommandInput;
+import dev.interviewcoach.command.CommandSpec;
+import dev.interviewcoach.command.OptionSpec;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Reply;
@@ -31,23 +34,15 @@ public final class AskCommand implements CommandHandler {
     }
 
     @Override
-    public String name() {
-        return "ask";
+    public List<CommandSpec> commands() {
+        return List.of(CommandSpec.of("ask", "one question on a topic, e.g. ask caching",
+                OptionSpec.text("topic", "e.g. caching, deadlocks, a conflict").mandatory()
+                        .suggesting(OptionSpec.Suggest.TOPICS)));
     }
 
     @Override
-    public String usage() {
-        return "ask TOPIC";
-    }
-
-    @Override
-    public String summary() {
-        return "one question on a topic, e.g. ask caching";
-    }
-
-    @Override
-    public void handle(Inbound.Command command, List<String> args, ChatPort port) {
-        String topic = String.join(" ", args).strip();
+    public void handle(Inbound.Command command, CommandInput input, ChatPort port) {
+        String topic = input.value("topic").orElse("").strip();
         if (topic.isEmpty()) {
             port.post(command.place(), Reply.text("Ask about a topic, for example: ask caching, ask deadlocks,"
                     + " ask a time I disagreed with my manager.").onlyTo(command.user()));

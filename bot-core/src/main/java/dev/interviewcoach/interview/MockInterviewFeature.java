@@ -1,5 +1,8 @@
 package dev.interviewcoach.interview;
 
+import dev.interviewcoach.command.CommandInput;
+import dev.interviewcoach.command.CommandSpec;
+import dev.interviewcoach.command.OptionSpec;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.MessageRef;
@@ -77,24 +80,14 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     }
 
     @Override
-    public String name() {
-        return "mock";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("interview", "start");
-    }
-
-    @Override
-    public String usage() {
-        return "mock [track] [questions] [on TOPIC]";
-    }
-
-    @Override
-    public String summary() {
-        return "start a mock interview (default " + settings.defaultTrack() + ", "
-                + settings.defaultQuestions() + " questions)";
+    public List<CommandSpec> commands() {
+        return List.of(CommandSpec.of("mock", "start a mock interview (default " + settings.defaultTrack() + ", "
+                        + settings.defaultQuestions() + " questions)",
+                OptionSpec.word("track", "Question track, e.g. python-developer").manyWords().suggesting(OptionSpec.Suggest.TRACKS),
+                OptionSpec.number("questions", "How many questions (1-" + settings.maxQuestions() + ")", 1,
+                        settings.maxQuestions()),
+                OptionSpec.word("topic", "Lean on one topic, e.g. caching").after("on").manyWords().shownAs("TOPIC")
+                        .suggesting(OptionSpec.Suggest.TOPICS)).alsoCalled("interview", "start"));
     }
 
     @Override
@@ -103,21 +96,10 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     }
 
     @Override
-    public void handle(Inbound.Command command, List<String> args, ChatPort port) {
-        String trackWord = null;
-        Integer count = null;
-        int on = args.stream().map(a -> a.toLowerCase(java.util.Locale.ROOT)).toList().indexOf("on");
-        String topic = on < 0 || on == args.size() - 1 ? null
-                : String.join("-", args.subList(on + 1, args.size())).toLowerCase(java.util.Locale.ROOT);
-        for (String arg : on < 0 ? args : args.subList(0, on)) {
-            if (arg.matches("\\d{1,6}")) {
-                count = Integer.parseInt(arg);
-            } else if (trackWord == null) {
-                trackWord = arg;
-            } else {
-                trackWord = trackWord + "-" + arg;
-            }
-        }
+    public void handle(Inbound.Command command, CommandInput input, ChatPort port) {
+        String trackWord = input.value("track").orElse(null);
+        Integer count = input.value("questions").map(Integer::parseInt).orElse(null);
+        String topic = input.value("topic").map(t -> t.toLowerCase(java.util.Locale.ROOT)).orElse(null);
         Place here = command.place();
         UserRef user = command.user();
         int questions = count == null ? settings.defaultQuestions() : count;
@@ -240,7 +222,8 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         if (action.action().verb().equals("start")) {
             // The home page's button: an interview on the default track, in the person's DM.
             Place direct = action.place().kind() == Place.Kind.DIRECT ? action.place() : port.openDirect(action.user());
-            handle(new Inbound.Command(action.eventId(), action.user(), direct, "mock", action.receivedAt()), List.of(), port);
+            handle(new Inbound.Command(action.eventId(), action.user(), direct, "mock", action.receivedAt()),
+                    new CommandInput("mock", java.util.Map.of()), port);
             return;
         }
         Optional<MockSession> found = sessions.find(action.action().subject());

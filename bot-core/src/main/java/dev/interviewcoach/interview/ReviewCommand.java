@@ -1,5 +1,7 @@
 package dev.interviewcoach.interview;
 
+import dev.interviewcoach.command.CommandInput;
+import dev.interviewcoach.command.CommandSpec;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Reply;
@@ -18,22 +20,12 @@ public final class ReviewCommand implements CommandHandler {
     }
 
     @Override
-    public String name() {
-        return "review";
+    public List<CommandSpec> commands() {
+        return List.of(CommandSpec.of("review", "your answers to your latest interview, with scores"));
     }
 
     @Override
-    public String usage() {
-        return "review";
-    }
-
-    @Override
-    public String summary() {
-        return "your answers to your latest interview, with scores";
-    }
-
-    @Override
-    public void handle(Inbound.Command command, List<String> args, ChatPort port) {
+    public void handle(Inbound.Command command, CommandInput input, ChatPort port) {
         List<MockSession> recent = sessions.recentFor(command.user(), 1);
         Reply reply = recent.isEmpty()
                 ? Reply.text("You have no interviews yet. Start one with: mock")

@@ -3,6 +3,9 @@ package dev.interviewcoach.progress;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.command.CommandInput;
+import dev.interviewcoach.command.CommandSpec;
+import dev.interviewcoach.command.OptionSpec;
 import dev.interviewcoach.engine.CommandHandler;
 import java.util.List;
 import java.util.Locale;
@@ -21,28 +24,18 @@ public final class PreferencesCommand implements CommandHandler {
     }
 
     @Override
-    public String name() {
-        return "remind";
+    public List<CommandSpec> commands() {
+        return List.of(
+                CommandSpec.of("remind", "a reminder on evenings your streak would end",
+                        OptionSpec.choice("state", "Remind me or not", OptionSpec.of("on", "on"), OptionSpec.of("off", "off"))
+                                .mandatory()),
+                CommandSpec.of("mute", "no reminders and no messages you did not ask for"),
+                CommandSpec.of("unmute", "let the coach message you again"));
     }
 
     @Override
-    public List<String> aliases() {
-        return List.of("mute", "unmute");
-    }
-
-    @Override
-    public String usage() {
-        return "remind on|off, mute, unmute";
-    }
-
-    @Override
-    public String summary() {
-        return "a reminder on evenings your streak would end; mute stops reminders and unasked messages";
-    }
-
-    @Override
-    public void handle(Inbound.Command command, List<String> args, ChatPort port) {
-        String word = command.text().strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
+    public void handle(Inbound.Command command, CommandInput input, ChatPort port) {
+        String word = input.command();
         PersonRepository.Person p = people.get(command.user());
         var zone = p.zone().or(() -> port.zoneOf(command.user()));
         Reply reply;
@@ -58,7 +51,7 @@ public final class PreferencesCommand implements CommandHandler {
                         + " turn them on with: remind on"));
             }
             default -> {
-                String state = args.isEmpty() ? "" : args.getFirst().toLowerCase(Locale.ROOT);
+                String state = input.value("state").orElse("").toLowerCase(Locale.ROOT);
                 if (!state.equals("on") && !state.equals("off")) {
                     reply = Reply.text("Say remind on, or remind off. Reminders are " + (p.remind() ? "on" : "off") + ".");
                 } else {

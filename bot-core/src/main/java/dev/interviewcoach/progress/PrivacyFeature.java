@@ -11,6 +11,9 @@ import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.command.CommandInput;
+import dev.interviewcoach.command.CommandSpec;
+import dev.interviewcoach.command.OptionSpec;
 import dev.interviewcoach.daily.DailyAnswerRepository;
 import dev.interviewcoach.daily.SubscriptionRepository;
 import dev.interviewcoach.engine.ActionHandler;
@@ -55,23 +58,13 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
     }
 
     @Override
-    public String name() {
-        return "forget-me";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("export");
-    }
-
-    @Override
-    public String usage() {
-        return "export, forget-me";
-    }
-
-    @Override
-    public String summary() {
-        return "get everything stored about you as a file, or delete it all";
+    public List<CommandSpec> commands() {
+        return List.of(
+                CommandSpec.of("export", "get everything stored about you as a file"),
+                // Typed, "forget-me confirm" goes ahead at once; forms ask with buttons instead.
+                CommandSpec.of("forget-me", "delete everything stored about you",
+                        OptionSpec.choice("confirm", "Delete without asking again", OptionSpec.of("confirm", "confirm"))
+                                .typedOnly()));
     }
 
     @Override
@@ -80,11 +73,10 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
     }
 
     @Override
-    public void handle(Inbound.Command command, List<String> args, ChatPort port) {
-        String word = command.text().strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
-        if (word.equals("export")) {
+    public void handle(Inbound.Command command, CommandInput input, ChatPort port) {
+        if (input.command().equals("export")) {
             export(command.user(), command.place(), port);
-        } else if (!args.isEmpty() && args.getFirst().equalsIgnoreCase("confirm")) {
+        } else if (input.value("confirm").isPresent()) {
             forget(command.user(), command.place(), port);
         } else {
             port.post(command.place(), confirmation().onlyTo(command.user()));

@@ -1,5 +1,7 @@
 package dev.interviewcoach.progress;
 
+import dev.interviewcoach.engine.Scheduled;
+import java.time.Duration;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.chat.Place;
@@ -8,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,17 +20,25 @@ import org.slf4j.LoggerFactory;
  * those with a live streak who have not answered today, at most once a day across every instance
  * (the claim on {@code reminded_on} decides), never to the muted.
  */
-public final class Reminders {
+public final class Reminders implements Scheduled {
 
     private static final Logger log = LoggerFactory.getLogger(Reminders.class);
     static final LocalTime EVENING = LocalTime.of(18, 0);
 
     private final PersonRepository people;
     private final ProgressService progress;
+    private final Duration every;
 
-    public Reminders(PersonRepository people, ProgressService progress) {
+    /** Reminders looked for about every {@code every}. */
+    public Reminders(PersonRepository people, ProgressService progress, Duration every) {
         this.people = people;
         this.progress = progress;
+        this.every = every;
+    }
+
+    @Override
+    public List<Job> jobs() {
+        return List.of(new Job("streak-reminders", every, this::sendDue));
     }
 
     /** Sends the reminders due at {@code now}; returns how many went out. */

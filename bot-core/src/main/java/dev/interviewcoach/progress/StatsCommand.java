@@ -1,5 +1,7 @@
 package dev.interviewcoach.progress;
 
+import dev.interviewcoach.command.CommandInput;
+import dev.interviewcoach.command.CommandSpec;
 import dev.interviewcoach.chat.Block;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
@@ -22,27 +24,12 @@ public final class StatsCommand implements CommandHandler {
     }
 
     @Override
-    public String name() {
-        return "stats";
+    public List<CommandSpec> commands() {
+        return List.of(CommandSpec.of("stats", "your progress: answers, scores by topic, streaks, what to practise next").alsoCalled("progress"));
     }
 
     @Override
-    public List<String> aliases() {
-        return List.of("progress");
-    }
-
-    @Override
-    public String usage() {
-        return "stats";
-    }
-
-    @Override
-    public String summary() {
-        return "your progress: answers, scores by topic, streaks, what to practise next";
-    }
-
-    @Override
-    public void handle(Inbound.Command command, List<String> args, ChatPort port) {
+    public void handle(Inbound.Command command, CommandInput input, ChatPort port) {
         port.post(command.place(), page(command.user(), port).onlyTo(command.user()));
     }
 

@@ -1,5 +1,7 @@
 package dev.interviewcoach.question;
 
+import dev.interviewcoach.command.CommandInput;
+import dev.interviewcoach.command.CommandSpec;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Reply;
@@ -17,22 +19,12 @@ public final class TracksCommand implements CommandHandler {
     }
 
     @Override
-    public String name() {
-        return "tracks";
+    public List<CommandSpec> commands() {
+        return List.of(CommandSpec.of("tracks", "list the question tracks"));
     }
 
     @Override
-    public String usage() {
-        return "tracks";
-    }
-
-    @Override
-    public String summary() {
-        return "list the question tracks";
-    }
-
-    @Override
-    public void handle(Inbound.Command command, List<String> args, ChatPort port) {
+    public void handle(Inbound.Command command, CommandInput input, ChatPort port) {
         QuestionBanks banks = this.banks.current();
         List<RichText> items = banks.tracks().stream()
                 .map(b -> RichText.builder().code(b.track()).plain("  " + b.title() + ", " + b.questions().size()

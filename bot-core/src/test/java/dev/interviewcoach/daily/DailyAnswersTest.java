@@ -115,8 +115,8 @@ class DailyAnswersTest {
     @Test
     void aMockStartedInTheDailyThreadGoesToAThreadOfItsOwnAndEveryoneCanStillAnswer() {
         Place thread = subscribeAndPost(Subscription.AnswerMode.OPEN);
-        interviews.handle(new Inbound.Command("e-mock", person("UBEN"), thread, "mock python 1", NINE), List.of("python", "1"),
-                port);
+        interviews.handle(new Inbound.Command("e-mock", person("UBEN"), thread, "mock python 1", NINE),
+                new dev.interviewcoach.command.CommandInput("mock", java.util.Map.of("track", "python", "questions", "1")), port);
         assertThat(port.threadsOpened).singleElement().isNotEqualTo(thread);
         assertThat(answers.onMessage(new Inbound.Message("e-ana", person("UANA"), thread, ANSWER, "ts-ana", NINE), port))
                 .isTrue();

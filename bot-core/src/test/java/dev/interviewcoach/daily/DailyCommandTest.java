@@ -3,6 +3,7 @@ package dev.interviewcoach.daily;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interviewcoach.RecordingChatPort;
+import dev.interviewcoach.command.CommandGrammar;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
@@ -57,8 +58,15 @@ class DailyCommandTest {
     }
 
     private String run(UserRef who, Place place, String words) {
-        daily.handle(new Inbound.Command("e", who, place, "daily " + words, Instant.EPOCH),
-                List.of(words.split(" ")).stream().filter(w -> !w.isBlank()).toList(), port);
+        // As the engine does: the typed words are read by the command's own grammar first.
+        Inbound.Command command = new Inbound.Command("e", who, place, "daily " + words, Instant.EPOCH);
+        switch (new CommandGrammar(daily.commands()).parse(command.text())) {
+            case CommandGrammar.Parse.Parsed parsed -> daily.handle(command, parsed.input(), port);
+            case CommandGrammar.Parse.Invalid invalid -> {
+                return invalid.message();
+            }
+            case CommandGrammar.Parse other -> throw new AssertionError("not a daily command: " + other);
+        }
         return port.last();
     }
 

@@ -14,6 +14,7 @@ final class DailyFixture {
     static DailyPoster poster(Database db, BankCatalog banks, long seed) {
         DailyAnswerRepository answers = new DailyAnswerRepository(db.jdbi());
         return new DailyPoster(new SubscriptionRepository(db.jdbi()), new DailyPostRepository(db.jdbi()), answers, banks,
-                new QuestionPool(new Random(seed)), new DailyRecap(answers, new Leaderboard(answers)), Duration.ofHours(2));
+                new QuestionPool(new Random(seed)), new DailyRecap(answers, new Leaderboard(answers)), Duration.ofHours(2),
+                Duration.ofSeconds(30), dev.interviewcoach.observe.CoachMetrics.none());
     }
 }

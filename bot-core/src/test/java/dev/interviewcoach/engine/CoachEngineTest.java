@@ -23,6 +23,7 @@ import dev.interviewcoach.interview.QuestionPicker;
 import dev.interviewcoach.interview.SessionRepository;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.TracksCommand;
+import dev.interviewcoach.observe.CoachMetrics;
 import dev.interviewcoach.store.Database;
 import dev.interviewcoach.store.Inbox;
 import java.nio.file.Path;
@@ -67,9 +68,9 @@ class CoachEngineTest {
                 new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())), new InterviewReplies(),
                 new QuestionPicker(new Random(7)), clock, () -> "session-" + ids.incrementAndGet(),
                 new MockInterviewFeature.Settings("tiny", 3, 10));
-        engine = new CoachEngine(List.of(mock, new AskCommand(banks, mock, new TextAnalyzer()), new TracksCommand(banks)),
-                List.of(mock), List.of(mock), List.of(new InterviewHome(sessions, banks)),
-                new Inbox(db.jdbi(), clock));
+        engine = new CoachEngine(List.of(mock, new AskCommand(banks, mock, new TextAnalyzer()), new TracksCommand(banks),
+                new InterviewHome(sessions, banks)), new Inbox(db.jdbi(), clock), CoachMetrics.none(),
+                CoachEngine.ConversationGuard.inProcess());
     }
 
     @AfterEach

@@ -83,9 +83,10 @@ class DurableDeliveryTest {
                 new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())), new InterviewReplies(),
                 new QuestionPicker(new Random(7)), clock, () -> "session-" + sessionIds.incrementAndGet(),
                 new MockInterviewFeature.Settings("tiny", 3, 10));
-        List<MessageHandler> messages = new java.util.ArrayList<>(extra);
-        messages.add(mock);
-        return new CoachEngine(List.of(mock), messages, List.of(mock), List.of(), new Inbox(db.jdbi(), clock));
+        List<Feature> features = new java.util.ArrayList<>(extra);
+        features.add(mock);
+        return new CoachEngine(features, new Inbox(db.jdbi(), clock), dev.interviewcoach.observe.CoachMetrics.none(),
+                CoachEngine.ConversationGuard.inProcess());
     }
 
     private CoachEngine engine() {

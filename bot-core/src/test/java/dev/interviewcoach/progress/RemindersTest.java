@@ -70,6 +70,6 @@ class RemindersTest {
     private static Reminders reminders(Database db) {
         PersonRepository people = new PersonRepository(db.jdbi());
         return new Reminders(people, new ProgressService(new SessionRepository(db.jdbi()), new DailyAnswerRepository(db.jdbi()),
-                people, BANKS, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)));
+                people, BANKS, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)), java.time.Duration.ofMinutes(1));
     }
 }

@@ -6,7 +6,10 @@ import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.daily.DailyPostRepository;
-import dev.interviewcoach.daily.DailySchedule;
+import dev.interviewcoach.chat.ChatPorts;
+import dev.interviewcoach.engine.Scheduled;
+import dev.interviewcoach.observe.CoachMetrics;
+import dev.interviewcoach.schedule.JobScheduler;
 import dev.interviewcoach.interview.AnswerRecord;
 import dev.interviewcoach.interview.MockSession;
 import dev.interviewcoach.interview.SessionRepository;
@@ -84,8 +87,8 @@ class PostgresModeTest {
                         banks, new dev.interviewcoach.text.TextAnalyzer())), new dev.interviewcoach.interview.InterviewReplies(),
                 new dev.interviewcoach.interview.QuestionPicker(new java.util.Random(1)), Clock.systemUTC(),
                 () -> "nul-session", new dev.interviewcoach.interview.MockInterviewFeature.Settings("tiny", 1, 5));
-        var engine = new dev.interviewcoach.engine.CoachEngine(List.of(mock), List.of(mock), List.of(mock), List.of(),
-                new Inbox(db.jdbi(), Clock.systemUTC()));
+        var engine = new dev.interviewcoach.engine.CoachEngine(List.of(mock), new Inbox(db.jdbi(), Clock.systemUTC()),
+                CoachMetrics.none(), dev.interviewcoach.engine.CoachEngine.ConversationGuard.inProcess());
         var port = new dev.interviewcoach.RecordingChatPort();
         UserRef nul = new UserRef(Platform.SLACK, "T-nul", "U-nul");
         Place dm = Place.direct(Platform.SLACK, "T-nul", "D-nul");
@@ -107,9 +110,8 @@ class PostgresModeTest {
                             banks, new dev.interviewcoach.text.TextAnalyzer())), new dev.interviewcoach.interview.InterviewReplies(),
                     new dev.interviewcoach.interview.QuestionPicker(new java.util.Random(1)), Clock.systemUTC(),
                     () -> "left-session", new dev.interviewcoach.interview.MockInterviewFeature.Settings("tiny", 2, 5));
-            return new dev.interviewcoach.engine.CoachEngine(List.of(mock), List.of(mock), List.of(mock), List.of(),
-                    new Inbox(db.jdbi(), Clock.systemUTC()), dev.interviewcoach.observe.CoachMetrics.none(),
-                    db::exclusively);
+            return new dev.interviewcoach.engine.CoachEngine(List.of(mock), new Inbox(db.jdbi(), Clock.systemUTC()),
+                    CoachMetrics.none(), dev.interviewcoach.engine.CoachEngine.ConversationGuard.everyInstance(db::exclusively));
         };
         var port = new dev.interviewcoach.RecordingChatPort();
         UserRef left = new UserRef(Platform.SLACK, "T-left", "U-left");
@@ -147,8 +149,9 @@ class PostgresModeTest {
         assertThat(posts.claim("sub-pg", LocalDate.of(2026, 11, 25), "q1", Instant.now())).isTrue();
         assertThat(posts.claim("sub-pg", LocalDate.of(2026, 11, 25), "q2", Instant.now())).isFalse();
         AtomicInteger runs = new AtomicInteger();
-        try (DailySchedule schedule = new DailySchedule(db.dataSource(), false, Duration.ofMillis(300), runs::incrementAndGet,
-                "pg")) {
+        try (JobScheduler schedule = new JobScheduler(db.dataSource(), false, List.of(new Scheduled.Job("check",
+                Duration.ofMillis(300), (now, ports) -> runs.incrementAndGet())), ChatPorts.none(), Clock.systemUTC(), "pg",
+                CoachMetrics.none())) {
             schedule.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             while (runs.get() < 2 && System.nanoTime() < deadline) {

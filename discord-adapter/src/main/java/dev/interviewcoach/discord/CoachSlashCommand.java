@@ -1,10 +1,13 @@
 package dev.interviewcoach.discord;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.interviewcoach.command.CommandGrammar;
+import dev.interviewcoach.command.CommandSpec;
+import dev.interviewcoach.command.OptionSpec;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
@@ -13,133 +16,76 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 
 /**
- * {@code /coach} as Discord shows it (subcommands, the {@code daily} group, options with choices
- * and autocomplete), and how one use of it reads as the words the engine takes:
- * {@code /coach daily subscribe zone:Europe/Berlin track:sql-and-data} becomes
- * {@code daily subscribe sql-and-data Europe/Berlin}. Values follow the order the options are
- * declared here, whatever order the person filled them in, so the engine always reads the same
- * sentence. Knows nothing about what the words mean.
+ * {@code /coach} as Discord shows it, made from the core's command specs: each command a
+ * subcommand, each group ({@code daily}) a subcommand group, each option typed, with its choices,
+ * range and suggestions. One use of it is read back as the sentence a person would type, through
+ * the same grammar, so the engine sees one language whatever the platform.
  */
-final class CoachSlashCommand {
+public final class CoachSlashCommand {
 
-    static final String NAME = "coach";
-    /** The option whose values are suggested from the tracks as people type. */
-    static final String TRACK = "track";
-    /** Options the engine reads as one word each: "9 am" or "mon, wed" must not fall apart into two. */
-    private static final Set<String> ONE_WORD = Set.of("time", "zone", "days");
-    /** Words the engine expects before an option's value, by "group subcommand/option". */
-    private static final Map<String, String> PREFIX = Map.of(
-            "mock/topic", "on ",
-            "daily subscribe/topic", "topic:",
-            "daily subscribe/difficulty", "difficulty:");
-    /** Option names in declared order, by "group subcommand" (or "subcommand" without a group). */
-    private static final Map<String, List<String>> DECLARED = declaredOrder(definition());
+    /** The command's name on Discord. */
+    public static final String NAME = "coach";
+    /** Discord's longest description. */
+    private static final int DESCRIPTION = 100;
 
     private CoachSlashCommand() {
     }
 
-    /** A fresh definition of {@code /coach}, ready to register. */
-    static SlashCommandData definition() {
-        return Commands.slash(NAME, "Practise job interviews with feedback")
-                .addSubcommands(
-                        new SubcommandData("mock", "Start a mock interview").addOptions(
-                                track(),
-                                new OptionData(OptionType.INTEGER, "questions", "How many questions (1-20)", false)
-                                        .setRequiredRange(1, 20),
-                                new OptionData(OptionType.STRING, "topic", "Lean on one topic, e.g. caching", false)
-                                        .setMaxLength(64)),
-                        new SubcommandData("ask", "One question on a topic").addOptions(
-                                new OptionData(OptionType.STRING, "topic", "e.g. caching, deadlocks, a conflict", true)),
-                        new SubcommandData("tracks", "List the question tracks"),
-                        new SubcommandData("review", "Your answers to your latest interview"),
-                        new SubcommandData("stats", "Your practice so far: answers, scores, streaks"),
-                        new SubcommandData("mute", "Stop the coach messaging you unasked"),
-                        new SubcommandData("unmute", "Let the coach message you again"),
-                        new SubcommandData("remind", "A nudge when you have not practised today").addOptions(
-                                onOff(true, "Remind me or not")),
-                        new SubcommandData("forget-me", "Delete everything the coach keeps about you"),
-                        new SubcommandData("export", "Get a file with everything the coach keeps about you"),
-                        new SubcommandData("help", "What the coach can do"))
-                .addSubcommandGroups(new SubcommandGroupData("daily", "A question of the day for this channel")
-                        .addSubcommands(
-                                new SubcommandData("subscribe", "Post a question here on a schedule").addOptions(
-                                        track(),
-                                        new OptionData(OptionType.STRING, "time", "Local time, HH:MM (default 09:00)", false)
-                                                .setMaxLength(8),
-                                        new OptionData(OptionType.STRING, "zone", "Time zone, e.g. Europe/Berlin (default UTC)",
-                                                false).setMaxLength(64),
-                                        new OptionData(OptionType.STRING, "days", "weekdays, daily, or e.g. mon,wed,fri",
-                                                false).setMaxLength(64),
-                                        new OptionData(OptionType.STRING, "mode", "How people answer", false)
-                                                .addChoice("open: answers in the thread", "open")
-                                                .addChoice("sealed: answers private until the reveal", "sealed"),
-                                        new OptionData(OptionType.STRING, "topic", "Only questions on this topic", false)
-                                                .setMaxLength(64),
-                                        new OptionData(OptionType.INTEGER, "difficulty", "Up to this difficulty", false)
-                                                .addChoice("1: warm-up", 1).addChoice("2: core", 2)
-                                                .addChoice("3: senior", 3)),
-                                new SubcommandData("unsubscribe", "Stop the question of the day here"),
-                                new SubcommandData("status", "This channel's schedule and next question"),
-                                new SubcommandData("now", "Post today's question now"),
-                                new SubcommandData("reveal", "Show the example answer and recap now"),
-                                new SubcommandData("leaderboard", "Show the leaderboard, or turn it on or off").addOptions(
-                                        onOff(false, "Turn it on or off; leave empty to show it"))));
-    }
-
-    private static OptionData track() {
-        return new OptionData(OptionType.STRING, TRACK, "Question track, e.g. python-developer", false, true);
-    }
-
-    private static OptionData onOff(boolean required, String description) {
-        return new OptionData(OptionType.STRING, "state", description, required)
-                .addChoice("on", "on")
-                .addChoice("off", "off");
-    }
-
-    /**
-     * The words for one use of the command. {@code given} holds option values by name as Discord
-     * sent them; blank values are left out, and a value the definition does not know (a command
-     * registered by an older version) comes last rather than being lost.
-     */
-    static String words(String group, String subcommand, Map<String, String> given) {
-        if (subcommand == null) {
-            return "help";
-        }
-        StringBuilder text = new StringBuilder();
-        if (group != null) {
-            text.append(group).append(' ');
-        }
-        text.append(subcommand);
-        Map<String, String> left = new LinkedHashMap<>(given);
-        List<String> order = new ArrayList<>(DECLARED.getOrDefault(key(group, subcommand), List.of()));
-        order.addAll(left.keySet().stream().filter(name -> !order.contains(name)).toList());
-        for (String name : order) {
-            String value = left.remove(name);
-            if (value == null || value.isBlank()) {
-                continue;
-            }
-            String prefix = PREFIX.get(key(group, subcommand) + "/" + name);
-            String word = ONE_WORD.contains(name) ? value.replaceAll("\\s+", "")
-                    : prefix != null && prefix.endsWith(":") ? value.strip().replaceAll("\\s+", "-") : value.strip();
-            text.append(' ').append(prefix == null ? "" : prefix).append(word);
-        }
-        return text.toString();
-    }
-
-    private static Map<String, List<String>> declaredOrder(SlashCommandData command) {
-        Map<String, List<String>> order = new LinkedHashMap<>();
-        for (SubcommandData sub : command.getSubcommands()) {
-            order.put(key(null, sub.getName()), sub.getOptions().stream().map(OptionData::getName).toList());
-        }
-        for (SubcommandGroupData group : command.getSubcommandGroups()) {
-            for (SubcommandData sub : group.getSubcommands()) {
-                order.put(key(group.getName(), sub.getName()), sub.getOptions().stream().map(OptionData::getName).toList());
+    /** A fresh definition of {@code /coach} for these commands, ready to register. */
+    public static SlashCommandData definition(CommandGrammar grammar) {
+        SlashCommandData coach = Commands.slash(NAME, "Practise job interviews with feedback");
+        for (CommandSpec spec : grammar.commands()) {
+            if (spec.isGroup()) {
+                coach.addSubcommandGroups(new SubcommandGroupData(spec.name(), described(spec.summary()))
+                        .addSubcommands(spec.subcommands().stream().map(CoachSlashCommand::subcommand).toList()));
+            } else {
+                coach.addSubcommands(subcommand(spec));
             }
         }
-        return Map.copyOf(order);
+        coach.addSubcommands(new SubcommandData("help", "What the coach can do"));
+        return coach;
     }
 
-    private static String key(String group, String subcommand) {
-        return group == null ? subcommand : group + " " + subcommand;
+    private static SubcommandData subcommand(CommandSpec spec) {
+        // Discord wants required options first; the sentence keeps the spec's own order.
+        return new SubcommandData(spec.name(), described(spec.summary())).addOptions(spec.options().stream()
+                .filter(OptionSpec::inForms)
+                .sorted(Comparator.comparing(o -> !o.required()))
+                .map(CoachSlashCommand::option).toList());
+    }
+
+    private static OptionData option(OptionSpec spec) {
+        boolean suggested = spec.suggest() != OptionSpec.Suggest.NONE && spec.kind() != OptionSpec.Kind.CHOICE;
+        OptionType type = spec.kind() == OptionSpec.Kind.NUMBER ? OptionType.INTEGER : OptionType.STRING;
+        OptionData option = new OptionData(type, spec.name(), described(spec.description()), spec.required(), suggested);
+        switch (spec.kind()) {
+            case NUMBER -> option.setRequiredRange(spec.min(), spec.max());
+            case CHOICE -> spec.choices().forEach(c -> option.addChoice(c.label(), c.value()));
+            case WORD, TEXT -> option.setMaxLength(spec.maxLength());
+        }
+        return option;
+    }
+
+    private static String described(String text) {
+        String capital = text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+        return capital.length() <= DESCRIPTION ? capital : capital.substring(0, DESCRIPTION - 3) + "...";
+    }
+
+    /** The option a form field is, for its suggestions. */
+    static Optional<OptionSpec> option(CommandGrammar grammar, String group, String subcommand, String name) {
+        return subcommand == null ? Optional.empty()
+                : grammar.find(group, subcommand).flatMap(spec -> spec.option(name));
+    }
+
+    /** One use of {@code /coach} as the words a person would type; {@code given} holds values by option name. */
+    static String words(CommandGrammar grammar, String group, String subcommand, Map<String, String> given) {
+        return grammar.sentence(group, subcommand, given);
+    }
+
+    /** Every subcommand's full words ({@code mock}, {@code daily subscribe}), for checks that each is reachable. */
+    public static List<String> paths(SlashCommandData coach) {
+        List<String> paths = new java.util.ArrayList<>(coach.getSubcommands().stream().map(SubcommandData::getName).toList());
+        coach.getSubcommandGroups().forEach(g -> g.getSubcommands().forEach(s -> paths.add(g.getName() + " " + s.getName())));
+        return paths;
     }
 }

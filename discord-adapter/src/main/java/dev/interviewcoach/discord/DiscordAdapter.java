@@ -13,7 +13,8 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import dev.interviewcoach.command.OptionSpec;
+import java.util.function.Function;
 import net.dv8tion.jda.api.GatewayEncoding;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
@@ -52,17 +53,17 @@ public final class DiscordAdapter implements AutoCloseable {
     private final DiscordSettings settings;
     private final CoachEngine engine;
     private final ConversationExecutor executor;
-    private final Supplier<List<String>> tracks;
+    private final Function<OptionSpec.Suggest, List<String>> suggestions;
     private final Clock clock;
     private ShardManager shards;
     private boolean readsMessages;
 
     public DiscordAdapter(DiscordSettings settings, CoachEngine engine, ConversationExecutor executor,
-                          Supplier<List<String>> tracks, Clock clock) {
+                          Function<OptionSpec.Suggest, List<String>> suggestions, Clock clock) {
         this.settings = settings;
         this.engine = engine;
         this.executor = executor;
-        this.tracks = tracks;
+        this.suggestions = suggestions;
         this.clock = clock;
     }
 
@@ -85,7 +86,7 @@ public final class DiscordAdapter implements AutoCloseable {
                 .setShardsTotal(settings.shards())
                 // Manage Channels granted to one person in one channel lives in a member override.
                 .enableCache(CacheFlag.MEMBER_OVERRIDES)
-                .addEventListeners(new DiscordListener(engine, executor, port, tracks, clock, readsMessages));
+                .addEventListeners(new DiscordListener(engine, executor, port, suggestions, clock, readsMessages));
         restUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         settings.gatewayUrl().ifPresent(url -> builder.setSessionController(new SessionControllerAdapter() {
             @Override
@@ -125,7 +126,7 @@ public final class DiscordAdapter implements AutoCloseable {
     }
 
     private void registerCommands() {
-        SlashCommandData coach = CoachSlashCommand.definition();
+        SlashCommandData coach = CoachSlashCommand.definition(engine.grammar());
         if (settings.devGuildId().isPresent()) {
             Guild guild = shards.getGuildById(settings.devGuildId().get());
             if (guild == null) {

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import dev.interviewcoach.command.CommandGrammar;
+import dev.interviewcoach.command.OptionSpec;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
@@ -48,16 +50,16 @@ final class DiscordListener extends ListenerAdapter {
     private final CoachEngine engine;
     private final ConversationExecutor executor;
     private final DiscordChatPort port;
-    private final Supplier<List<String>> tracks;
+    private final Function<OptionSpec.Suggest, List<String>> suggestions;
     private final Clock clock;
     private final boolean readsMessages;
 
-    DiscordListener(CoachEngine engine, ConversationExecutor executor, DiscordChatPort port, Supplier<List<String>> tracks,
-                    Clock clock, boolean readsMessages) {
+    DiscordListener(CoachEngine engine, ConversationExecutor executor, DiscordChatPort port,
+                    Function<OptionSpec.Suggest, List<String>> suggestions, Clock clock, boolean readsMessages) {
         this.engine = engine;
         this.executor = executor;
         this.port = port;
-        this.tracks = tracks;
+        this.suggestions = suggestions;
         this.clock = clock;
         this.readsMessages = readsMessages;
     }
@@ -70,31 +72,32 @@ final class DiscordListener extends ListenerAdapter {
         e.deferReply(true).queue();
         UserRef user = user(e.getUser(), e.getGuild());
         Inbound.Command command = new Inbound.Command("discord:" + e.getId(), user, place(e.getChannel(), e.getGuild(), user),
-                commandText(e.getSubcommandGroup(), e.getSubcommandName(), e.getOptions()), clock.instant());
+                commandText(engine.grammar(), e.getSubcommandGroup(), e.getSubcommandName(), e.getOptions()), clock.instant());
         dispatch(command, new InteractionPort(port, e.getHook(), user, e.getMember(), true));
     }
 
-    /** {@code /coach mock track:python questions:3} as the words the engine reads: {@code mock python 3}. */
-    static String commandText(String subcommand, List<OptionMapping> options) {
-        return commandText(null, subcommand, options);
-    }
-
-    /** {@code /coach daily subscribe track:sql mode:sealed} as {@code daily subscribe sql sealed}. */
-    static String commandText(String group, String subcommand, List<OptionMapping> options) {
+    /** {@code /coach daily subscribe track:sql mode:sealed} as the words the engine reads: {@code daily subscribe sql sealed}. */
+    static String commandText(CommandGrammar grammar, String group, String subcommand, List<OptionMapping> options) {
         Map<String, String> given = new LinkedHashMap<>();
         for (OptionMapping option : options) {
             given.put(option.getName(), option.getAsString());
         }
-        return CoachSlashCommand.words(group, subcommand, given);
+        return CoachSlashCommand.words(grammar, group, subcommand, given);
     }
 
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent e) {
-        if (!COMMAND.equals(e.getName()) || !CoachSlashCommand.TRACK.equals(e.getFocusedOption().getName())) {
+        if (!COMMAND.equals(e.getName())) {
+            return;
+        }
+        Optional<OptionSpec> option = CoachSlashCommand.option(engine.grammar(), e.getSubcommandGroup(),
+                e.getSubcommandName(), e.getFocusedOption().getName());
+        if (option.isEmpty() || option.get().suggest() == OptionSpec.Suggest.NONE) {
             return;
         }
         String typed = e.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
-        e.replyChoiceStrings(tracks.get().stream().filter(t -> t.contains(typed)).limit(25).toList()).queue();
+        e.replyChoiceStrings(suggestions.apply(option.get().suggest()).stream().filter(t -> t.contains(typed)).limit(25)
+                .toList()).queue();
     }
 
     @Override

@@ -78,7 +78,7 @@ class DiscordRenderingTest {
 
     @Test
     void slashOptionsBecomeTheWordsTheEngineReads() {
-        assertThat(DiscordListener.commandText("tracks", List.of())).isEqualTo("tracks");
-        assertThat(DiscordListener.commandText(null, List.of())).isEqualTo("help");
+        assertThat(DiscordListener.commandText(DiscordSlashCommandTest.GRAMMAR, null, "tracks", List.of())).isEqualTo("tracks");
+        assertThat(DiscordListener.commandText(DiscordSlashCommandTest.GRAMMAR, null, null, List.of())).isEqualTo("help");
     }
 }

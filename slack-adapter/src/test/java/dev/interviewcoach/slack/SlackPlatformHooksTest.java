@@ -11,7 +11,10 @@ import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.command.CommandInput;
+import dev.interviewcoach.command.CommandSpec;
 import dev.interviewcoach.engine.ActionHandler;
+import dev.interviewcoach.engine.Feature;
 import dev.interviewcoach.engine.CoachEngine;
 import dev.interviewcoach.engine.CommandHandler;
 import dev.interviewcoach.engine.ConversationExecutor;
@@ -84,8 +87,11 @@ class SlackPlatformHooksTest {
         slack = FakeSlack.start();
         db = Database.sqlite(dir.resolve("coach.db"));
         db.migrate();
-        CoachEngine engine = new CoachEngine(commands(), List.of(new Acknowledger()), List.of(new FormFeature()),
-                List.of(), new Inbox(db.jdbi(), Clock.systemUTC()));
+        List<Feature> features = new java.util.ArrayList<>(commands());
+        features.add(new Acknowledger());
+        features.add(new FormFeature());
+        CoachEngine engine = new CoachEngine(features, new Inbox(db.jdbi(), Clock.systemUTC()),
+                dev.interviewcoach.observe.CoachMetrics.none(), CoachEngine.ConversationGuard.inProcess());
         executor = new ConversationExecutor(4, 64);
         adapter = new SlackAdapter(new SlackSettings("xoxb-hooks", Optional.of(SECRET), Optional.empty(),
                 Optional.of(slack.methodsUrl()), "127.0.0.1", 0, "/slack/events", Set.of(CARA)), engine, executor,
@@ -128,22 +134,12 @@ class SlackPlatformHooksTest {
     private static CommandHandler command(String name, BiConsumer<Inbound.Command, ChatPort> body) {
         return new CommandHandler() {
             @Override
-            public String name() {
-                return name;
+            public List<CommandSpec> commands() {
+                return List.of(CommandSpec.of(name, "test: " + name));
             }
 
             @Override
-            public String usage() {
-                return name;
-            }
-
-            @Override
-            public String summary() {
-                return "test: " + name;
-            }
-
-            @Override
-            public void handle(Inbound.Command command, List<String> args, ChatPort port) {
+            public void handle(Inbound.Command command, CommandInput input, ChatPort port) {
                 body.accept(command, port);
             }
         };

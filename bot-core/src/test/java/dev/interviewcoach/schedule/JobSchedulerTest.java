@@ -1,16 +1,21 @@
-package dev.interviewcoach.daily;
+package dev.interviewcoach.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.interviewcoach.chat.ChatPorts;
+import dev.interviewcoach.engine.Scheduled;
+import dev.interviewcoach.observe.CoachMetrics;
 import dev.interviewcoach.store.Database;
+import java.time.Clock;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** db-scheduler on our SQLite file: the recurring check runs, shared by two instances, never both at once. */
-class DailyScheduleTest {
+/** db-scheduler on our SQLite file: a recurring job runs, shared by two instances, never both at once. */
+class JobSchedulerTest {
 
     @TempDir
     Path dir;
@@ -34,8 +39,11 @@ class DailyScheduleTest {
                 }
                 running.decrementAndGet();
             };
-            try (DailySchedule a = new DailySchedule(one.dataSource(), true, Duration.ofMillis(300), check, "a");
-                 DailySchedule b = new DailySchedule(two.dataSource(), true, Duration.ofMillis(300), check, "b")) {
+            List<Scheduled.Job> jobs = List.of(new Scheduled.Job("check", Duration.ofMillis(300), (now, ports) -> check.run()));
+            try (JobScheduler a = new JobScheduler(one.dataSource(), true, jobs, ChatPorts.none(), Clock.systemUTC(), "a",
+                    CoachMetrics.none());
+                 JobScheduler b = new JobScheduler(two.dataSource(), true, jobs, ChatPorts.none(), Clock.systemUTC(), "b",
+                         CoachMetrics.none())) {
                 a.start();
                 b.start();
                 long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

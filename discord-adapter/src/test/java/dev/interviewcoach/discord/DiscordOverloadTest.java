@@ -45,11 +45,11 @@ class DiscordOverloadTest {
              Database db = Database.sqlite(dir.resolve("coach.db"));
              ConversationExecutor executor = new ConversationExecutor(1, 1)) {
             db.migrate();
-            CoachEngine engine = new CoachEngine(List.of(), List.of(slow), List.of(), List.of(),
-                    new Inbox(db.jdbi(), Clock.systemUTC()));
+            CoachEngine engine = new CoachEngine(List.of(slow), new Inbox(db.jdbi(), Clock.systemUTC()),
+                    dev.interviewcoach.observe.CoachMetrics.none(), CoachEngine.ConversationGuard.inProcess());
             DiscordAdapter adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 1,
                     Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.ON),
-                    engine, executor, List::of, Clock.systemUTC());
+                    engine, executor, source -> List.of(), Clock.systemUTC());
             try {
                 adapter.start();
                 String dm = discord.dmChannel(FakeDiscord.USER_A);

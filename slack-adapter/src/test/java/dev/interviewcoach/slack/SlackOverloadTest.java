@@ -47,8 +47,8 @@ class SlackOverloadTest {
         try (FakeSlack slack = FakeSlack.start(); Database db = Database.sqlite(dir.resolve("coach.db"));
              ConversationExecutor executor = new ConversationExecutor(1, 1)) {
             db.migrate();
-            CoachEngine engine = new CoachEngine(List.of(), List.of(slow), List.of(), List.of(),
-                    new Inbox(db.jdbi(), Clock.systemUTC()));
+            CoachEngine engine = new CoachEngine(List.of(slow), new Inbox(db.jdbi(), Clock.systemUTC()),
+                    dev.interviewcoach.observe.CoachMetrics.none(), CoachEngine.ConversationGuard.inProcess());
             SlackAdapter adapter = new SlackAdapter(new SlackSettings("xoxb-overload", Optional.of(SECRET), Optional.empty(),
                     Optional.of(slack.methodsUrl()), "127.0.0.1", 0, "/slack/events"), engine, executor, Clock.systemUTC(),
                     millis -> { });

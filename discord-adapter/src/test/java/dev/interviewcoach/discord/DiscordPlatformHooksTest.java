@@ -10,7 +10,10 @@ import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
+import dev.interviewcoach.command.CommandInput;
+import dev.interviewcoach.command.CommandSpec;
 import dev.interviewcoach.engine.ActionHandler;
+import dev.interviewcoach.observe.CoachMetrics;
 import dev.interviewcoach.engine.CoachEngine;
 import dev.interviewcoach.engine.CommandHandler;
 import dev.interviewcoach.engine.ConversationExecutor;
@@ -66,13 +69,12 @@ class DiscordPlatformHooksTest {
         db.migrate();
         CoachEngine engine = new CoachEngine(
                 List.of(new StandInDaily(), new StandInData("forget-me"), new StandInData("export"),
-                        new StandInPractice()),
-                List.of(new StandInAnswers()), List.of(new StandInDailyForm()), List.of(),
-                new Inbox(db.jdbi(), Clock.systemUTC()));
+                        new StandInPractice(), new StandInAnswers(), new StandInDailyForm()),
+                new Inbox(db.jdbi(), Clock.systemUTC()), CoachMetrics.none(), CoachEngine.ConversationGuard.inProcess());
         executor = new ConversationExecutor(4, 64);
         adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 1,
                 Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),
-                engine, executor, () -> List.of("python-developer", "sql-and-data", "system-design"), Clock.systemUTC());
+                engine, executor, source -> List.of("python-developer", "sql-and-data", "system-design"), Clock.systemUTC());
         adapter.start();
     }
 
@@ -323,24 +325,14 @@ class DiscordPlatformHooksTest {
     /** Stands in for the daily feature: records the words, checks who may subscribe, posts a question. */
     private final class StandInDaily implements CommandHandler {
         @Override
-        public String name() {
-            return "daily";
+        public List<CommandSpec> commands() {
+            return DiscordSlashCommandTest.GRAMMAR.commands().stream().filter(c -> c.name().equals("daily")).toList();
         }
 
         @Override
-        public String usage() {
-            return "daily ...";
-        }
-
-        @Override
-        public String summary() {
-            return "test stand-in";
-        }
-
-        @Override
-        public void handle(Inbound.Command command, List<String> args, ChatPort port) {
+        public void handle(Inbound.Command command, CommandInput input, ChatPort port) {
             heard.add(command.text());
-            String verb = args.isEmpty() ? "status" : args.getFirst();
+            String verb = input.verb();
             switch (verb) {
                 case "subscribe" -> port.post(command.place(), privately(command,
                         port.mayManage(command.user(), command.place()) ? "This channel is subscribed."
@@ -365,22 +357,12 @@ class DiscordPlatformHooksTest {
         }
 
         @Override
-        public String name() {
-            return word;
+        public List<CommandSpec> commands() {
+            return List.of(CommandSpec.of(word, "test stand-in"));
         }
 
         @Override
-        public String usage() {
-            return word;
-        }
-
-        @Override
-        public String summary() {
-            return "test stand-in";
-        }
-
-        @Override
-        public void handle(Inbound.Command command, List<String> args, ChatPort port) {
+        public void handle(Inbound.Command command, CommandInput input, ChatPort port) {
             heard.add(command.text());
             if (word.equals("export")) {
                 port.postFile(command.place(), privately(command, "Everything I keep about you is in this file."),
@@ -394,22 +376,12 @@ class DiscordPlatformHooksTest {
     /** Opens a thread for the person, where their typed answers are taken by {@link StandInAnswers}. */
     private static final class StandInPractice implements CommandHandler {
         @Override
-        public String name() {
-            return "practice";
+        public List<CommandSpec> commands() {
+            return List.of(CommandSpec.of("practice", "test stand-in"));
         }
 
         @Override
-        public String usage() {
-            return "practice";
-        }
-
-        @Override
-        public String summary() {
-            return "test stand-in";
-        }
-
-        @Override
-        public void handle(Inbound.Command command, List<String> args, ChatPort port) {
+        public void handle(Inbound.Command command, CommandInput input, ChatPort port) {
             port.openThread(command.place(), Reply.builder("Practice").text(RichText.builder().plain("Practice for ")
                     .mention(command.user()).build()).build());
         }

@@ -1,0 +1,210 @@
+package dev.interviewcoach.command;
+
+import dev.interviewcoach.text.EditDistance;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every command the coach knows, read from their {@link CommandSpec}s: typed text is parsed by it
+ * (Slack's {@code /coach}, a mention, a direct message, the console), a platform form's values are
+ * written back as the sentence a person would type ({@link #sentence}), and help lists it.
+ */
+public final class CommandGrammar {
+
+    private final List<CommandSpec> commands;
+    private final Map<String, CommandSpec> byWord = new LinkedHashMap<>();
+
+    public CommandGrammar(List<CommandSpec> commands) {
+        this.commands = List.copyOf(commands);
+        for (CommandSpec spec : commands) {
+            register(spec.name(), spec);
+            spec.aliases().forEach(alias -> register(alias, spec));
+        }
+    }
+
+    private void register(String word, CommandSpec spec) {
+        if (byWord.putIfAbsent(word.toLowerCase(Locale.ROOT), spec) != null) {
+            throw new IllegalArgumentException("two commands answer to '" + word + "'");
+        }
+    }
+
+    /** The commands, in the order they were declared. */
+    public List<CommandSpec> commands() {
+        return commands;
+    }
+
+    /** What one typed command means. */
+    public sealed interface Parse {
+        /** No words, or {@code help}. */
+        record Help() implements Parse {}
+
+        /** A first word no command answers to; {@code closest} is a command typed nearly so. */
+        record Unknown(String word, Optional<String> closest) implements Parse {}
+
+        /** A known command typed wrongly: {@code message} says what was wrong and how to call it. */
+        record Invalid(CommandSpec command, String message) implements Parse {}
+
+        /** A command to run: the command's own spec (a group's subcommand), and what was given. */
+        record Parsed(CommandSpec top, CommandSpec command, CommandInput input) implements Parse {}
+    }
+
+    /** Reads one typed command. */
+    public Parse parse(String text) {
+        List<String> words = new ArrayList<>(Arrays.asList(text.strip().split("\\s+")));
+        words.removeIf(String::isEmpty);
+        if (words.isEmpty() || words.getFirst().equalsIgnoreCase("help")) {
+            return new Parse.Help();
+        }
+        String word = words.removeFirst().toLowerCase(Locale.ROOT);
+        CommandSpec top = byWord.get(word);
+        if (top == null) {
+            return new Parse.Unknown(word, closest(word));
+        }
+        if (!top.isGroup()) {
+            return read(top, top, top.name(), words);
+        }
+        String subWord = words.isEmpty() ? top.otherwise() : words.removeFirst();
+        Optional<CommandSpec> sub = top.subcommand(subWord);
+        if (sub.isEmpty()) {
+            return new Parse.Invalid(top, "I don't know \"" + top.name() + " " + shorten(subWord) + "\". Try: "
+                    + top.usage());
+        }
+        return read(top, sub.get(), top.name() + " " + sub.get().name(), words);
+    }
+
+    private static Parse read(CommandSpec top, CommandSpec spec, String path, List<String> given) {
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> words = new ArrayList<>(given);
+        for (OptionSpec option : spec.options()) {
+            if (!option.followsWord()) {
+                continue;
+            }
+            int at = -1;
+            for (int i = 0; i < words.size() - 1 && at < 0; i++) {
+                at = words.get(i).equalsIgnoreCase(option.marker()) ? i : -1;
+            }
+            if (at >= 0) {
+                values.put(option.name(), String.join(option.joined() ? "-" : " ", words.subList(at + 1, words.size())));
+                words = new ArrayList<>(words.subList(0, at));
+            }
+        }
+        OptionSpec lastFree = null;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            String lower = word.toLowerCase(Locale.ROOT);
+            Optional<OptionSpec> keyed = spec.options().stream()
+                    .filter(o -> o.isKeyed() && lower.startsWith(o.marker())).findFirst();
+            if (keyed.isPresent()) {
+                values.put(keyed.get().name(), word.substring(keyed.get().marker().length()));
+                continue;
+            }
+            // A word of a shape several options take (a day name that is also a mode) goes to the first not yet given.
+            List<OptionSpec> fitting = spec.options().stream()
+                    .filter(o -> o.byPosition() && !o.takesAnyWord() && o.fits(word)).toList();
+            Optional<OptionSpec> byShape = fitting.stream().filter(o -> !values.containsKey(o.name())).findFirst()
+                    .or(() -> fitting.stream().findFirst());
+            if (byShape.isPresent() && values.containsKey(byShape.get().name())) {
+                return new Parse.Invalid(top, "I read both \"" + shorten(values.get(byShape.get().name())) + "\" and \""
+                        + shorten(word) + "\" as the " + byShape.get().name() + ". Usage: " + spec.usage(path));
+            }
+            if (byShape.isPresent()) {
+                values.put(byShape.get().name(), word);
+                continue;
+            }
+            Optional<OptionSpec> free = spec.options().stream().filter(o -> o.byPosition() && o.takesAnyWord()).findFirst();
+            if (free.isPresent() && !values.containsKey(free.get().name())) {
+                if (free.get().kind() == OptionSpec.Kind.TEXT) {
+                    values.put(free.get().name(), String.join(" ", words.subList(i, words.size())));
+                    break;
+                }
+                values.put(free.get().name(), word);
+                lastFree = free.get();
+                continue;
+            }
+            if (lastFree != null && lastFree.joined()) {
+                values.merge(lastFree.name(), word, (a, b) -> a + "-" + b);
+                continue;
+            }
+            if (lastFree != null) {
+                return new Parse.Invalid(top, "I read both \"" + shorten(values.get(lastFree.name())) + "\" and \""
+                        + shorten(word) + "\" as a " + lastFree.name() + ". Usage: " + spec.usage(path));
+            }
+            return new Parse.Invalid(top, notUnderstood(spec, path, word));
+        }
+        return new Parse.Parsed(top, spec, new CommandInput(path, values));
+    }
+
+    private static String notUnderstood(CommandSpec spec, String path, String word) {
+        Optional<OptionSpec> choice = spec.options().stream()
+                .filter(o -> o.byPosition() && o.kind() == OptionSpec.Kind.CHOICE).findFirst();
+        if (spec.options().isEmpty()) {
+            return path + " takes nothing after it; I don't know what \"" + shorten(word) + "\" is. Usage: " + path;
+        }
+        return "I don't know what \"" + shorten(word) + "\" is here" + choice.map(c -> " (the " + c.name() + " is "
+                + String.join(" or ", c.choices().stream().map(OptionSpec.Choice::value).toList()) + ")").orElse("")
+                + ". Usage: " + spec.usage(path);
+    }
+
+    private Optional<String> closest(String word) {
+        return byWord.keySet().stream()
+                .filter(name -> EditDistance.between(word, name) <= 2)
+                .min(Comparator.comparingInt(name -> EditDistance.between(word, name)));
+    }
+
+    /** The command and subcommand a form names, if the grammar has them. */
+    public Optional<CommandSpec> find(String group, String subcommand) {
+        if (group == null) {
+            return Optional.ofNullable(byWord.get(subcommand.toLowerCase(Locale.ROOT))).filter(s -> !s.isGroup());
+        }
+        return Optional.ofNullable(byWord.get(group.toLowerCase(Locale.ROOT))).filter(CommandSpec::isGroup)
+                .flatMap(g -> g.subcommand(subcommand));
+    }
+
+    /**
+     * A form's values as the sentence a person would type: {@code daily subscribe} with
+     * {@code zone: Europe/Berlin, track: sql-and-data} is {@code daily subscribe sql-and-data
+     * Europe/Berlin}. Values follow the options' declared order whatever order they were filled in,
+     * blank ones are left out, and a value the spec does not know (a form registered by an older
+     * version) comes last rather than being lost.
+     */
+    public String sentence(String group, String subcommand, Map<String, String> given) {
+        if (subcommand == null) {
+            return "help";
+        }
+        StringBuilder text = new StringBuilder(group == null ? subcommand : group + " " + subcommand);
+        Map<String, String> left = new LinkedHashMap<>(given);
+        for (OptionSpec option : find(group, subcommand).map(CommandSpec::options).orElse(List.of())) {
+            String value = left.remove(option.name());
+            if (value != null && !value.isBlank()) {
+                text.append(' ').append(written(option, value.strip()));
+            }
+        }
+        left.values().stream().filter(v -> v != null && !v.isBlank()).forEach(v -> text.append(' ').append(v.strip()));
+        return text.toString();
+    }
+
+    private static String written(OptionSpec option, String value) {
+        if (option.isKeyed()) {
+            return option.marker() + value.replaceAll("\\s+", "-");
+        }
+        if (option.followsWord()) {
+            return option.marker() + " " + value;
+        }
+        return switch (option.kind()) {
+            case TEXT -> value;
+            // One word when typed: "9 am" or "mon, wed" must not fall apart into two.
+            case WORD -> value.replaceAll("\\s+", option.joined() ? "-" : "");
+            case NUMBER, CHOICE -> value.replaceAll("\\s+", "");
+        };
+    }
+
+    private static String shorten(String word) {
+        return word.length() > 40 ? word.substring(0, 40) + "..." : word;
+    }
+}

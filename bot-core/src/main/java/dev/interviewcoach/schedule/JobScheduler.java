@@ -1,0 +1,83 @@
+package dev.interviewcoach.schedule;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.interviewcoach.chat.ChatPorts;
+import dev.interviewcoach.engine.Scheduled;
+import dev.interviewcoach.observe.CoachMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Runs the features' scheduled jobs with db-scheduler on the coach's own database: each job is one
+ * recurring task that any instance may pick up (the table coordinates them, so a job never runs on
+ * two at once). Exactly-once effects do not rest on the scheduler: claims in the database decide
+ * (a question of the day, a reminder). On SQLite it polls with fetch-and-lock-on-execute, since
+ * SQLite has no row locks to skip.
+ */
+public final class JobScheduler implements AutoCloseable {
+
+    private final Scheduler scheduler;
+
+    public JobScheduler(DataSource dataSource, boolean sqlite, List<Scheduled.Job> jobs, ChatPorts ports, Clock clock,
+                        String instanceName, CoachMetrics metrics) {
+        if (jobs.isEmpty()) {
+            throw new IllegalArgumentException("nothing to schedule");
+        }
+        List<RecurringTask<Void>> tasks = jobs.stream().map(job -> Tasks.recurring(job.name(), FixedDelay.of(job.every()))
+                .execute((instance, context) -> {
+                    metrics.schedulerLag(Duration.between(context.getExecution().getExecutionTime(), Instant.now()));
+                    job.work().run(clock.instant(), ports);
+                })).toList();
+        Duration shortest = jobs.stream().map(Scheduled.Job::every).min(Comparator.naturalOrder()).orElseThrow();
+        var builder = Scheduler.create(dataSource).startTasks(tasks).threads(1)
+                .pollingInterval(shortest.dividedBy(2).isZero() ? Duration.ofMillis(500) : shortest.dividedBy(2))
+                // A job killed mid-run (kill -9) is taken over after a few missed heartbeats, so keep
+                // them close to the quickest job's rhythm.
+                .heartbeatInterval(clamp(shortest, Duration.ofSeconds(1), Duration.ofSeconds(30)))
+                .schedulerName(new SchedulerName.Fixed(instanceName))
+                .alwaysPersistTimestampInUTC();
+        if (sqlite) {
+            builder.pollUsingFetchAndLockOnExecute(0.5, 1.0).jdbcCustomization(new SqliteDialect());
+        }
+        this.scheduler = builder.build();
+    }
+
+    private static Duration clamp(Duration value, Duration min, Duration max) {
+        return value.compareTo(min) < 0 ? min : value.compareTo(max) > 0 ? max : value;
+    }
+
+    /** db-scheduler speaks ANSI {@code OFFSET ... FETCH FIRST}; SQLite wants {@code LIMIT}. */
+    static final class SqliteDialect extends DefaultJdbcCustomization {
+        SqliteDialect() {
+            super(true);
+        }
+
+        @Override
+        public String getName() {
+            return "SQLite";
+        }
+
+        @Override
+        public String getQueryLimitPart(int limit) {
+            return " LIMIT " + limit;
+        }
+    }
+
+    public void start() {
+        scheduler.start();
+    }
+
+    @Override
+    public void close() {
+        scheduler.stop();
+    }
+}
