@@ -19,7 +19,7 @@ import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.BankWatcher;
 import dev.interviewcoach.question.QuestionBanks;
-import dev.interviewcoach.question.TracksCommand;
+import dev.interviewcoach.interview.TracksCommand;
 import dev.interviewcoach.store.Database;
 import dev.interviewcoach.store.Inbox;
 import dev.interviewcoach.text.TextAnalyzer;
@@ -134,7 +134,7 @@ public final class Coach implements AutoCloseable {
                 new ReviewCommand(sessions, interviews),
                 new TracksCommand(banks),
                 new DailyCommand(subscriptions, banks, daily.defaultTrack(), poster, leaderboard, clock, ids),
-                new DailyAnswers(subscriptions, posts, dailyAnswers, banks, feedback, replies, interviews, clock),
+                new DailyAnswers(subscriptions, posts, dailyAnswers, banks, feedback, interviews::start, clock),
                 poster,
                 stats,
                 new PreferencesCommand(people),

@@ -13,8 +13,7 @@ import dev.interviewcoach.engine.MessageHandler;
 import dev.interviewcoach.feedback.Feedback;
 import dev.interviewcoach.feedback.FeedbackEngine;
 import dev.interviewcoach.feedback.TalkingPointMatcher;
-import dev.interviewcoach.interview.InterviewReplies;
-import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.feedback.FeedbackReply;
 import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.Question;
@@ -42,20 +41,17 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
     private final DailyAnswerRepository answers;
     private final BankCatalog banks;
     private final FeedbackEngine feedback;
-    private final InterviewReplies replies;
-    private final MockInterviewFeature interviews;
+    private final Practice practice;
     private final Clock clock;
 
     public DailyAnswers(SubscriptionRepository subscriptions, DailyPostRepository posts, DailyAnswerRepository answers,
-                        BankCatalog banks, FeedbackEngine feedback, InterviewReplies replies,
-                        MockInterviewFeature interviews, Clock clock) {
+                        BankCatalog banks, FeedbackEngine feedback, Practice practice, Clock clock) {
         this.subscriptions = subscriptions;
         this.posts = posts;
         this.answers = answers;
         this.banks = banks;
         this.feedback = feedback;
-        this.replies = replies;
-        this.interviews = interviews;
+        this.practice = practice;
         this.clock = clock;
     }
 
@@ -154,7 +150,7 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
             return false;
         }
         log.info("question of the day answered for subscription {} ({})", post.subscriptionId(), post.localDate());
-        Reply fb = replies.feedback(question.get(), result);
+        Reply fb = FeedbackReply.of(question.get(), result);
         Reply.Builder reply = Reply.builder(fb.fallback());
         if (note != null) {
             reply.text(RichText.builder().italic(note).build());
@@ -214,7 +210,7 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
         Place direct = port.openDirect(user);
         port.post(action.place(), Reply.text("I've started a " + chosen.size() + "-question mock interview on " + topic
                 + " in our direct messages.").onlyTo(user));
-        interviews.start(new Inbound.Command(action.eventId() + ":practise", user, direct, "mock", action.receivedAt()),
+        practice.start(new Inbound.Command(action.eventId() + ":practise", user, direct, "mock", action.receivedAt()),
                 bank.get(), chosen, "Practice on " + topic + ", from the question of the day.", port);
     }
 

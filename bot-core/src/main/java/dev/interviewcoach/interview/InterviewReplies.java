@@ -5,7 +5,7 @@ import dev.interviewcoach.chat.Block;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
 import dev.interviewcoach.feedback.Feedback;
-import dev.interviewcoach.feedback.TalkingPointMatcher;
+import dev.interviewcoach.feedback.FeedbackReply;
 import dev.interviewcoach.question.Question;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,41 +84,7 @@ public final class InterviewReplies {
 
     /** Feedback on one answer, as the person reads it. */
     public Reply feedback(Question question, Feedback feedback) {
-        Reply.Builder reply = Reply.builder("Score " + feedback.score() + "/5. " + feedback.scoreReason())
-                .heading("Score " + feedback.score() + "/5")
-                .text(feedback.scoreReason());
-        if (!feedback.covered().isEmpty()) {
-            List<RichText> items = new ArrayList<>();
-            for (TalkingPointMatcher.Match match : feedback.covered()) {
-                items.add(RichText.builder().plain(match.point().point()).italic(match.ownWords()
-                        ? " (you said \"" + match.evidence() + "\")" : " (shown by " + match.evidence() + ")").build());
-            }
-            reply.text(RichText.builder().bold("Covered").build()).text(new RichText(List.of(new RichText.Bullets(items))));
-        }
-        if (!feedback.wrongClaims().isEmpty()) {
-            List<RichText> items = new ArrayList<>();
-            for (Feedback.WrongClaim claim : feedback.wrongClaims()) {
-                items.add(RichText.builder().italic("\"" + claim.evidence() + "\"").plain(": " + claim.correction()).build());
-            }
-            reply.text(RichText.builder().bold("Not right").build()).text(new RichText(List.of(new RichText.Bullets(items))));
-        }
-        if (!feedback.missed().isEmpty()) {
-            reply.text(RichText.builder().bold("Missed").build()).text(new RichText(List.of(new RichText.Bullets(
-                    feedback.missed().stream().map(p -> RichText.of(p.point())).toList()))));
-        }
-        if (!feedback.strengths().isEmpty()) {
-            reply.text(RichText.builder().bold("What worked").build()).text(new RichText(List.of(new RichText.Bullets(
-                    feedback.strengths().stream().map(RichText::of).toList()))));
-        }
-        if (!feedback.improvements().isEmpty()) {
-            reply.text(RichText.builder().bold("To improve").build()).text(new RichText(List.of(new RichText.Bullets(
-                    feedback.improvements().stream().map(RichText::of).toList()))));
-        }
-        if (!question.followUps().isEmpty()) {
-            reply.text(RichText.builder().bold("An interviewer might follow up: ")
-                    .italic(question.followUps().getFirst()).build());
-        }
-        return reply.build();
+        return FeedbackReply.of(question, feedback);
     }
 
     private Reply scorecard(MockSession session, Scorecard card) {

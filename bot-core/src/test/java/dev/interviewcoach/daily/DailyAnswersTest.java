@@ -72,7 +72,7 @@ class DailyAnswersTest {
         interviews = new MockInterviewFeature(BANKS, sessions, new InterviewMachine(BANKS, feedback),
                 new InterviewReplies(), new QuestionPicker(new Random(1)), clock, () -> "s-1",
                 new MockInterviewFeature.Settings("python-developer", 5, 20));
-        answers = new DailyAnswers(subs, posts, stored, BANKS, feedback, new InterviewReplies(), interviews, clock);
+        answers = new DailyAnswers(subs, posts, stored, BANKS, feedback, interviews::start, clock);
         poster = DailyFixture.poster(db, BANKS, 4);
     }
 

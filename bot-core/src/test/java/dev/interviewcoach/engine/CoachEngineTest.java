@@ -22,7 +22,7 @@ import dev.interviewcoach.interview.MockSession;
 import dev.interviewcoach.interview.QuestionPicker;
 import dev.interviewcoach.interview.SessionRepository;
 import dev.interviewcoach.question.BankCatalog;
-import dev.interviewcoach.question.TracksCommand;
+import dev.interviewcoach.interview.TracksCommand;
 import dev.interviewcoach.observe.CoachMetrics;
 import dev.interviewcoach.store.Database;
 import dev.interviewcoach.store.Inbox;

@@ -1,4 +1,4 @@
-package dev.interviewcoach.question;
+package dev.interviewcoach.interview;
 
 import dev.interviewcoach.command.CommandInput;
 import dev.interviewcoach.command.CommandSpec;
@@ -7,6 +7,8 @@ import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
 import dev.interviewcoach.engine.CommandHandler;
+import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.question.QuestionBanks;
 import java.util.List;
 
 /** {@code tracks}: the question tracks a person can practise. */
