@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
+import java.util.Optional;
 
 /**
  * The operators' endpoints on their own port, for when no Slack HTTP server runs (Socket Mode, or
@@ -21,7 +22,7 @@ final class AdminServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             try (exchange) {
                 var answer = "GET".equals(exchange.getRequestMethod()) ? ops.answer(exchange.getRequestURI().getPath())
-                        : java.util.Optional.<OpsEndpoints.Answer>empty();
+                        : Optional.<OpsEndpoints.Answer>empty();
                 byte[] body = answer.map(a -> a.body().getBytes(StandardCharsets.UTF_8))
                         .orElse("not found: try /healthz, /readyz or /metrics\n".getBytes(StandardCharsets.UTF_8));
                 exchange.getResponseHeaders().set("Content-Type",

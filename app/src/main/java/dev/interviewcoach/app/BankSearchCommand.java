@@ -12,6 +12,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** {@code coach bank search}: questions ranked by how well they match some words. */
 @Command(name = "search", mixinStandardHelpOptions = true,
@@ -53,7 +55,7 @@ final class BankSearchCommand implements Callable<Integer> {
             List<QuestionSearch.Hit> hits = new QuestionSearch(banks, analyzer).search(query, inTrack, Math.max(1, limit));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+                var mapper = new ObjectMapper();
                 var array = mapper.createArrayNode();
                 for (QuestionSearch.Hit hit : hits) {
                     array.addObject().put("track", hit.question().track()).put("id", hit.question().id())
@@ -62,7 +64,7 @@ final class BankSearchCommand implements Callable<Integer> {
                 }
                 try {
                     out.println(mapper.writeValueAsString(array));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                } catch (JsonProcessingException e) {
                     throw new IllegalStateException("search hits are always serialisable", e);
                 }
                 // An empty array is an answer too: a script reads "nothing matched" from it.

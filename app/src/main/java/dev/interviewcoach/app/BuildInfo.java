@@ -28,7 +28,7 @@ public record BuildInfo(String version, Optional<String> commit) {
         return from(props);
     }
 
-    /** Reads the stamped values; an unfiltered placeholder such as {@code ${git.commit.id.abbrev}} counts as unset. */
+    /** Reads the stamped values; an unfiltered placeholder such as {@code ${git.commit.abbrev}} counts as unset. */
     static BuildInfo from(Properties props) {
         String version = props.getProperty("version", "").strip();
         String commit = props.getProperty("commit", "").strip();

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.time.Duration;
 
 /**
  * The effective configuration: defaults, then {@code config/coach.yaml} (or the file named by
@@ -48,9 +49,9 @@ public record CoachConfig(
     public record Admin(String host, int port) {}
 
     /** The question of the day: how late a missed post may still go out, and how often to check. */
-    public record Daily(java.time.Duration grace, java.time.Duration checkEvery) {}
+    public record Daily(Duration grace, Duration checkEvery) {}
 
-    public java.time.Duration dailyGrace() {
+    public Duration dailyGrace() {
         return daily.grace();
     }
 
@@ -203,8 +204,8 @@ public record CoachConfig(
                         Optional.of(values.get("discord.apiUrl").strip()).filter(s -> !s.isEmpty()),
                         Optional.of(values.get("discord.gatewayUrl").strip()).filter(s -> !s.isEmpty()),
                         messageContent(values)),
-                new Daily(java.time.Duration.ofMinutes(positive(values, "daily.graceMinutes")),
-                        java.time.Duration.ofSeconds(positive(values, "daily.checkSeconds"))),
+                new Daily(Duration.ofMinutes(positive(values, "daily.graceMinutes")),
+                        Duration.ofSeconds(positive(values, "daily.checkSeconds"))),
                 new Admin(values.get("admin.host").strip(), port(values, "admin.port")),
                 new Feedback(onOff(values, "feedback.semantic"),
                         Optional.of(values.get("feedback.vectorCache").strip()).filter(s -> !s.isEmpty()).map(Path::of)));

@@ -18,6 +18,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code coach console}: a whole mock interview in the terminal, on the embedded database. */
 @Command(name = "console", mixinStandardHelpOptions = true,
@@ -52,7 +57,7 @@ final class ConsoleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (System.getenv("COACH_LOG_LEVEL") == null) {
             // The terminal is the conversation here: only warnings belong beside it.
-            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
                     .setLevel(ch.qos.logback.classic.Level.WARN);
         }
         Map<String, String> env = new HashMap<>(System.getenv());
@@ -62,7 +67,7 @@ final class ConsoleCommand implements Callable<Integer> {
             env.put(CoachConfig.envName("database.url"), "");
         }
         CoachConfig cfg = CoachConfig.load(Optional.ofNullable(config), env);
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
         boolean ansi = System.console() != null && System.getenv("NO_COLOR") == null
                 && !"dumb".equals(System.getenv("TERM"));
@@ -86,7 +91,7 @@ final class ConsoleCommand implements Callable<Integer> {
     }
 
     private int channel(CoachConfig cfg, Map<String, String> env, PrintStream out, boolean ansi, String name)
-            throws java.io.IOException {
+            throws IOException {
         MovableClock clock = new MovableClock(Clock.systemUTC().instant());
         try (Coach coach = Coach.start(cfg, env, clock)) {
             ConsoleChannel simulated = new ConsoleChannel(coach, new ConsoleChatPort(out, new ConsoleRenderer(ansi)), clock,

@@ -15,6 +15,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import java.io.IOException;
+import java.util.HashMap;
 
 /**
  * {@code coach eval}: how well the feedback agrees with answers labelled by people, on the dev part
@@ -49,7 +51,7 @@ final class EvalCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
         Path set = file != null ? file : DEFAULT_SET;
         if (!Files.exists(set)) {
             spec.commandLine().getErr().println("No labelled set at " + set
@@ -61,7 +63,7 @@ final class EvalCommand implements Callable<Integer> {
             return 2;
         }
         QuestionBanks banks = BankCommand.loadBanks(config);
-        CoachConfig settings = CoachConfig.load(Optional.ofNullable(config), new java.util.HashMap<>(System.getenv()));
+        CoachConfig settings = CoachConfig.load(Optional.ofNullable(config), new HashMap<>(System.getenv()));
         PrintWriter out = spec.commandLine().getOut();
         try (TextAnalyzer analyzer = new TextAnalyzer()) {
             Evaluation evaluation = new Evaluation(banks, new RuleBasedFeedbackEngine(BankCatalog.of(banks), analyzer,
@@ -95,7 +97,7 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private void writeTable(Evaluation.Report report) throws java.io.IOException {
+    private void writeTable(Evaluation.Report report) throws IOException {
         if (table != null) {
             Files.writeString(table, report.table());
         }

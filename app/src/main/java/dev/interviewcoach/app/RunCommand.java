@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.io.IOException;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
 
 /** {@code coach run}: the bot on the configured platforms, until stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -113,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
                     try {
                         admin = platforms.add(new AdminServer(cfg.admin().host(), cfg.admin().port(), ops));
                         admin.start();
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         throw new StartupFailure("The health and metrics port " + cfg.admin().port() + " on "
                                 + cfg.admin().host() + " cannot be opened (" + StartupFailure.rootOf(e) + "); another"
                                 + " program may be using it. Set admin.port (COACH_ADMIN_PORT) to a free port.", e);
@@ -178,7 +183,7 @@ final class RunCommand implements Callable<Integer> {
             Instant at = Instant.parse(start);
             log.warn("the clock starts at {} (COACH_CLOCK_START), not at the real time: schedules follow it", at);
             return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), at));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new CoachConfig.ConfigException("COACH_CLOCK_START must be an instant such as 2026-12-01T08:59:00Z;"
                     + " it is \"" + (start.length() > 40 ? start.substring(0, 40) + "..." : start) + "\". Unset it to run on"
                     + " the real time.");
@@ -193,12 +198,12 @@ final class RunCommand implements Callable<Integer> {
     static DiscordSettings discordSettings(CoachConfig.Discord discord) {
         return new DiscordSettings(discord.token().orElseThrow(), discord.devGuildId(), discord.shards(), discord.apiUrl(),
                 discord.gatewayUrl(),
-                DiscordSettings.MessageContent.valueOf(discord.messageContent().toUpperCase(java.util.Locale.ROOT)));
+                DiscordSettings.MessageContent.valueOf(discord.messageContent().toUpperCase(Locale.ROOT)));
     }
 
     /** The running platform adapters, closed together in reverse order. */
     static final class Platforms implements AutoCloseable {
-        private final java.util.Deque<AutoCloseable> open = new java.util.ArrayDeque<>();
+        private final Deque<AutoCloseable> open = new ArrayDeque<>();
 
         <T extends AutoCloseable> T add(T adapter) {
             open.push(adapter);

@@ -22,6 +22,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.util.HashMap;
 
 /** {@code coach score}: the feedback the bot would give an answer, as text or JSON. */
 @Command(name = "score", mixinStandardHelpOptions = true,
@@ -57,7 +58,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         QuestionBanks banks = BankCommand.loadBanks(config);
-        CoachConfig settings = CoachConfig.load(Optional.ofNullable(config), new java.util.HashMap<>(System.getenv()));
+        CoachConfig settings = CoachConfig.load(Optional.ofNullable(config), new HashMap<>(System.getenv()));
         Optional<Bank> bank = banks.track(track);
         if (bank.isEmpty()) {
             spec.commandLine().getErr().println("No track '" + track + "'. Run: coach bank list");

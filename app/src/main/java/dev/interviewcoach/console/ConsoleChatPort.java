@@ -7,6 +7,8 @@ import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.UserRef;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
+import java.time.ZoneId;
+import java.util.Optional;
 
 /** The console as a platform: every reply is printed in order; threads and DMs are the terminal itself. */
 public final class ConsoleChatPort implements ChatPort {
@@ -45,8 +47,8 @@ public final class ConsoleChatPort implements ChatPort {
     }
 
     @Override
-    public java.util.Optional<java.time.ZoneId> zoneOf(UserRef user) {
-        return java.util.Optional.of(java.time.ZoneId.systemDefault());
+    public Optional<ZoneId> zoneOf(UserRef user) {
+        return Optional.of(ZoneId.systemDefault());
     }
 
     /** A terminal cannot change what it printed; the next reply says what happened instead. */

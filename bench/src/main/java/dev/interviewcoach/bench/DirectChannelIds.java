@@ -3,6 +3,7 @@ package dev.interviewcoach.bench;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.Locale;
 
 /**
  * Ids of direct conversations. Slack gives each DM an id of its own ({@code D} and ten letters or digits, unrelated
@@ -26,7 +27,7 @@ enum DirectChannelIds {
     }
 
     static DirectChannelIds parse(String text) {
-        return valueOf(text.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(text.toUpperCase(Locale.ROOT));
     }
 
     static final class Generator {

@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.sun.management.OperatingSystemMXBean;
+import java.util.Locale;
 
 /**
  * What the machine and this process were doing at one moment: the load average, the process's CPU time and each
@@ -36,7 +38,7 @@ record ResourceUse(long wallNanos, String loadAverage, long processCpuNanos, lon
                 if (!out.isEmpty()) {
                     out.append(", ");
                 }
-                out.append(family.getKey()).append(' ').append(String.format(java.util.Locale.ROOT, "%.2f", family.getValue()));
+                out.append(family.getKey()).append(' ').append(String.format(Locale.ROOT, "%.2f", family.getValue()));
             }
             return out.toString();
         }
@@ -84,7 +86,7 @@ record ResourceUse(long wallNanos, String loadAverage, long processCpuNanos, lon
     }
 
     private static long processCpu() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }
         return -1;

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
+import java.time.LocalTime;
 
 /**
  * The coach on Slack under load, against a bare Bolt app on the same set-up; heap with many interviews in
@@ -101,8 +102,8 @@ public final class SlackLoadBenchmark {
                     args.containsKey("coach-java-options") ? List.of(args.get("coach-java-options").trim().split("\\s+"))
                             : List.of(), intArg(args, "startup-runs", 3), out);
             case "jfr" -> JfrSummary.print(Path.of(args.get("file")), args.getOrDefault("threads", ""),
-                    args.containsKey("from") ? java.time.LocalTime.parse(args.get("from")) : null,
-                    args.containsKey("to") ? java.time.LocalTime.parse(args.get("to")) : null, args.get("under"), out);
+                    args.containsKey("from") ? LocalTime.parse(args.get("from")) : null,
+                    args.containsKey("to") ? LocalTime.parse(args.get("to")) : null, args.get("under"), out);
             default -> throw new IllegalArgumentException("--mode must be load, memory, startup or jfr, not " + mode);
         }
         System.exit(0); // OkHttp and Jetty leave non-daemon threads behind for a while

@@ -1,6 +1,7 @@
 package dev.interviewcoach.chat;
 
 import java.util.List;
+import java.util.Objects;
 
 /** One block of a reply; adapters render each natively (Block Kit, embeds, terminal text). */
 public sealed interface Block permits Block.Heading, Block.Text, Block.Fields, Block.Progress, Block.Buttons,
@@ -47,7 +48,7 @@ public sealed interface Block permits Block.Heading, Block.Text, Block.Fields, B
         public static final String FORM_FIELD = "text";
 
         public Button {
-            java.util.Objects.requireNonNull(form, "form");
+            Objects.requireNonNull(form, "form");
         }
 
         public Button(String label, ActionId action, Style style, String typed) {

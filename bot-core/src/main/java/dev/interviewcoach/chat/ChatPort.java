@@ -1,5 +1,10 @@
 package dev.interviewcoach.chat;
 
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * How the engine speaks on a platform. Each adapter implements it; platform limits (message
  * length, block counts) and rate limits are the adapter's job, so a reply of any size goes out
@@ -42,8 +47,8 @@ public interface ChatPort {
     }
 
     /** The person's time zone when the platform knows it (Slack profiles do). */
-    default java.util.Optional<java.time.ZoneId> zoneOf(UserRef user) {
-        return java.util.Optional.empty();
+    default Optional<ZoneId> zoneOf(UserRef user) {
+        return Optional.empty();
     }
 
     /** Marks a person's message as seen with a reaction, so others see participation, not content. */
@@ -56,8 +61,8 @@ public interface ChatPort {
      */
     default void postFile(Place place, Reply message, String fileName, byte[] content) {
         post(place, message);
-        String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
-        post(place, new Reply(java.util.List.of(new Block.Text(RichText.builder().codeBlock(text).build())), text,
+        String text = new String(content, StandardCharsets.UTF_8);
+        post(place, new Reply(List.of(new Block.Text(RichText.builder().codeBlock(text).build())), text,
                 message.visibility()));
     }
 }

@@ -3,6 +3,8 @@ package dev.interviewcoach.chat;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Something a person did that the engine must handle. Every event carries the platform's own
@@ -43,8 +45,8 @@ public sealed interface Inbound permits Inbound.Command, Inbound.Message, Inboun
         }
 
         /** The message itself, for a reaction; empty when the platform did not say. */
-        public java.util.Optional<MessageRef> ref() {
-            return messageId == null ? java.util.Optional.empty() : java.util.Optional.of(new MessageRef(place, messageId));
+        public Optional<MessageRef> ref() {
+            return messageId == null ? Optional.empty() : Optional.of(new MessageRef(place, messageId));
         }
     }
 
@@ -59,7 +61,7 @@ public sealed interface Inbound permits Inbound.Command, Inbound.Message, Inboun
     record Submission(String eventId, UserRef user, Place place, ActionId action, Map<String, String> values,
                       Instant receivedAt) implements Inbound {
         public Submission {
-            values = values.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+            values = values.entrySet().stream().collect(Collectors.toUnmodifiableMap(
                     Map.Entry::getKey, e -> StorableText.clean(e.getValue())));
         }
     }

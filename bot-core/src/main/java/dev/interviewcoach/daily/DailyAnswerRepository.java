@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * Answers to questions of the day (table from V6__daily_answers.sql): one scored answer per
@@ -107,7 +109,7 @@ public final class DailyAnswerRepository {
                 .execute());
     }
 
-    private static Answer answer(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Answer answer(ResultSet rs) throws SQLException {
         return new Answer(rs.getString("subscription_id"), LocalDate.parse(rs.getString("local_date")),
                 new UserRef(Platform.valueOf(rs.getString("platform")), rs.getString("tenant"), rs.getString("user_id")),
                 rs.getString("question_id"), rs.getString("answer_text"), rs.getInt("score"), ids(rs.getString("covered")),

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * {@code daily subscribe|unsubscribe|status|now|reveal|leaderboard}: a channel's question of the
@@ -112,7 +113,7 @@ public final class DailyCommand implements CommandHandler {
 
     private static final Set<String> CHANGES = Set.of("subscribe", "unsubscribe", "now", "reveal", "leaderboard");
 
-    private Reply withSubscription(Place here, java.util.function.Function<Subscription, Reply> action) {
+    private Reply withSubscription(Place here, Function<Subscription, Reply> action) {
         return subscriptions.find(here).map(action).orElseGet(() -> Reply.text("This channel has no question of the day."
                 + " Start one with: daily subscribe [track] [HH:MM] [zone] [weekdays]"));
     }

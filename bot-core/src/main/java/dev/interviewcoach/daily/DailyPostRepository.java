@@ -5,6 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.format.DateTimeParseException;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** Claims and remembers daily posts (table from V4__daily_posts.sql). */
 public final class DailyPostRepository {
@@ -51,8 +55,8 @@ public final class DailyPostRepository {
 
     private static final String COLUMNS = "subscription_id, local_date, question_id, message_id, revealed_at";
 
-    private static Post post(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
-            throws java.sql.SQLException {
+    private static Post post(ResultSet rs, StatementContext ctx)
+            throws SQLException {
         rs.getLong("revealed_at");
         boolean revealed = !rs.wasNull();
         return new Post(rs.getString("subscription_id"), LocalDate.parse(rs.getString("local_date")),
@@ -75,7 +79,7 @@ public final class DailyPostRepository {
         LocalDate date;
         try {
             date = LocalDate.parse(digits.substring(0, 4) + "-" + digits.substring(4, 6) + "-" + digits.substring(6));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return Optional.empty();
         }
         return find(key.substring(0, dot), date);

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.interviewcoach.observe.CoachMetrics;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Posts what is due: for every subscription whose post time has come (within the grace window,
@@ -44,9 +47,9 @@ public final class DailyPoster implements Scheduled {
     private final DailyRecap recap;
     private final Duration grace;
     private final Duration every;
-    private final dev.interviewcoach.observe.CoachMetrics metrics;
+    private final CoachMetrics metrics;
     /** Due times already counted as missed by this instance, so each is counted once. */
-    private final java.util.Set<String> missedSeen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> missedSeen = ConcurrentHashMap.newKeySet();
 
     /**
      * @param grace how late a missed post may still go out
@@ -54,7 +57,7 @@ public final class DailyPoster implements Scheduled {
      */
     public DailyPoster(SubscriptionRepository subscriptions, DailyPostRepository posts, DailyAnswerRepository answers,
                        BankCatalog banks, QuestionPool pool, DailyRecap recap, Duration grace, Duration every,
-                       dev.interviewcoach.observe.CoachMetrics metrics) {
+                       CoachMetrics metrics) {
         this.metrics = metrics;
         this.subscriptions = subscriptions;
         this.posts = posts;

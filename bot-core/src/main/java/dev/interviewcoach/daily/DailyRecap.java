@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.interviewcoach.chat.Block;
 
 /**
  * The reveal of a question of the day: a strong example answer and a recap of how the channel
@@ -51,7 +52,7 @@ public final class DailyRecap {
             reply.divider().text(RichText.builder().bold(shared.size() == 1 ? "Shared answer" : "Shared answers").build());
             for (DailyAnswerRepository.Answer a : shared) {
                 reply.text(RichText.builder().mention(a.user()).plain(" shared:").build())
-                        .block(new dev.interviewcoach.chat.Block.Quote(RichText.of(a.text())));
+                        .block(new Block.Quote(RichText.of(a.text())));
             }
         }
         if (s.leaderboard()) {

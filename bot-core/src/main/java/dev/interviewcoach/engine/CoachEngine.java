@@ -25,6 +25,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import dev.interviewcoach.chat.PlatformRefusal;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.observe.CoachMetrics;
+import dev.interviewcoach.observe.MeteredChatPort;
 
 /**
  * Routes every inbound event to the feature that owns it: commands by their first word,
@@ -49,7 +53,7 @@ public final class CoachEngine {
     private final ChatJson json = new ChatJson();
     private final Delivery delivery;
     private final ConversationLocks locks = new ConversationLocks(64);
-    private final dev.interviewcoach.observe.CoachMetrics metrics;
+    private final CoachMetrics metrics;
     private final ConversationGuard guard;
 
     /** Holds a conversation across every instance while one of its events is handled. */
@@ -87,7 +91,7 @@ public final class CoachEngine {
      * The engine over the coach's features, each listed once: it finds what each one does by the
      * capability interfaces it implements. Messages are offered to message handlers in list order.
      */
-    public CoachEngine(List<? extends Feature> features, Inbox processed, dev.interviewcoach.observe.CoachMetrics metrics,
+    public CoachEngine(List<? extends Feature> features, Inbox processed, CoachMetrics metrics,
                        ConversationGuard guard) {
         this.metrics = metrics;
         this.guard = guard;
@@ -182,7 +186,7 @@ public final class CoachEngine {
             return;
         }
         metrics.eventIn(inbound.user().platform(), kind(inbound));
-        ChatPort port = new dev.interviewcoach.observe.MeteredChatPort(platformPort, inbound.user().platform(), metrics);
+        ChatPort port = new MeteredChatPort(platformPort, inbound.user().platform(), metrics);
         if (guard.ordersEveryInstance()) {
             guard.exclusively(conversationKey(inbound), () -> process(inbound, port));
             return;
@@ -232,7 +236,7 @@ public final class CoachEngine {
                     limited.retryAfter().toSeconds());
             inbox.retryAfter(inbound.eventId(), limited.retryAfter());
             return;
-        } catch (dev.interviewcoach.chat.PlatformRefusal refusal) {
+        } catch (PlatformRefusal refusal) {
             log.info("platform refused work for {} in {}: {}", kind(inbound), inbound.place().key(), refusal.getMessage());
             tellInstead(inbound, refusal.getMessage(), port, written);
         } catch (RuntimeException e) {
@@ -330,7 +334,7 @@ public final class CoachEngine {
         }
     }
 
-    private Optional<ActionHandler> actionHandler(ActionId action, Place place, dev.interviewcoach.chat.UserRef user,
+    private Optional<ActionHandler> actionHandler(ActionId action, Place place, UserRef user,
                                                   ChatPort port) {
         ActionHandler handler = actionHandlers.get(action.feature());
         if (handler == null) {

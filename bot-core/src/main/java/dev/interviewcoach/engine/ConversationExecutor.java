@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Runs engine work off the platform's request thread, so adapters acknowledge at once. Work is
@@ -58,7 +59,7 @@ public final class ConversationExecutor implements AutoCloseable {
         final int index;
         volatile ThreadPoolExecutor pool;
         /** Threads replaced while running an event past the budget, kept in sight until they end. */
-        final List<Running> abandoned = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<Running> abandoned = new CopyOnWriteArrayList<>();
         volatile Running current = new Running();
         int generation;
 

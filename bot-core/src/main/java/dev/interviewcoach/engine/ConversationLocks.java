@@ -5,7 +5,8 @@ import java.util.function.Supplier;
 
 /**
  * Applies the events of one conversation one at a time within this process (striped locks by
- * conversation key). Across instances the session's version column keeps the same promise.
+ * conversation key): the order on SQLite, where one process serves. On PostgreSQL the engine
+ * leaves ordering to the database's advisory lock, which every instance honours.
  */
 final class ConversationLocks {
 

@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Sends the outbox: a lane's replies one after another, oldest first. A rate limit puts the lane
@@ -52,7 +55,7 @@ public final class Delivery {
      * Stops at a reply that must wait, or that another deliverer holds.
      */
     public int deliver(String lane, ChatPort port) {
-        return deliver(lane, port, java.util.Set.of(), java.util.Map.of());
+        return deliver(lane, port, Set.of(), Map.of());
     }
 
     /**
@@ -61,12 +64,12 @@ public final class Delivery {
      * with {@link #deliver(String, ChatPort)} for what is left. A row that fails stops the run and
      * is handled as there.
      */
-    int deliverOwn(String lane, java.util.List<Long> rows, ChatPort port, java.util.Map<Long, Object> written) {
+    int deliverOwn(String lane, List<Long> rows, ChatPort port, Map<Long, Object> written) {
         Optional<Outbox.Entry> head = outbox.head(lane);
         if (rows.isEmpty() || head.isEmpty() || head.get().id() != rows.getFirst() || head.get().notBefore() > clock.millis()) {
             return 0; // something older waits in this lane: the general way keeps the order
         }
-        Map<Long, String> sentIds = new java.util.LinkedHashMap<>();
+        Map<Long, String> sentIds = new LinkedHashMap<>();
         Outbox.Entry entry = head.get();
         try {
             for (long row : rows) {
@@ -120,7 +123,7 @@ public final class Delivery {
      * As {@link #deliver(String, ChatPort)}; rows in {@code claimedHere} were claimed when written,
      * by this caller, which still holds their content in {@code written}.
      */
-    int deliver(String lane, ChatPort port, java.util.Set<Long> claimedHere, java.util.Map<Long, Object> written) {
+    int deliver(String lane, ChatPort port, Set<Long> claimedHere, Map<Long, Object> written) {
         int sent = 0;
         while (true) {
             Optional<Outbox.Entry> head = outbox.head(lane);

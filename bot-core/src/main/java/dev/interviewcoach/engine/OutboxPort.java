@@ -9,6 +9,15 @@ import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.store.Outbox;
 import java.time.ZoneId;
 import java.util.Optional;
+import dev.interviewcoach.chat.Visibility;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The port a feature speaks through while it handles an event: what it says is written to the
@@ -44,12 +53,12 @@ final class OutboxPort implements ChatPort {
 
     /** What one event's handling wrote: the lanes, and the rows it claimed to send itself. */
     static final class Written {
-        final java.util.Set<String> lanes = new java.util.LinkedHashSet<>();
-        final java.util.Set<Long> rows = new java.util.HashSet<>();
+        final Set<String> lanes = new LinkedHashSet<>();
+        final Set<Long> rows = new HashSet<>();
         /** Each lane's rows, in the order written. */
-        final java.util.Map<String, java.util.List<Long>> rowsByLane = new java.util.LinkedHashMap<>();
+        final Map<String, List<Long>> rowsByLane = new LinkedHashMap<>();
         /** What each row holds, as written: sent from here, not read back and parsed again. */
-        final java.util.Map<Long, Object> content = new java.util.HashMap<>();
+        final Map<Long, Object> content = new HashMap<>();
         private final long claimUntil;
 
         Written(long claimUntil) {
@@ -84,7 +93,7 @@ final class OutboxPort implements ChatPort {
      * (on Discord, the interaction that makes it visible to them alone).
      */
     static String lane(Place place, Reply reply) {
-        return reply.visibility() instanceof dev.interviewcoach.chat.Visibility.OnlyTo only
+        return reply.visibility() instanceof Visibility.OnlyTo only
                 ? place.key() + "#" + only.user().userId() : place.key();
     }
 
@@ -92,7 +101,7 @@ final class OutboxPort implements ChatPort {
         long id = outbox.add(lane, actor.platform(), eventId, actor, op, json.write(payload), written.claimUntil);
         written.lanes.add(lane);
         written.rows.add(id);
-        written.rowsByLane.computeIfAbsent(lane, l -> new java.util.ArrayList<>()).add(id);
+        written.rowsByLane.computeIfAbsent(lane, l -> new ArrayList<>()).add(id);
         written.content.put(id, payload);
         return id;
     }

@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * Measures the feedback engine against answers labelled by people: the scores each label gets, the
@@ -83,7 +85,7 @@ public final class Evaluation {
                 }
             }
             throw new IllegalArgumentException("unknown label '" + word + "': use one of "
-                    + java.util.Arrays.stream(values()).map(Label::word).toList());
+                    + Arrays.stream(values()).map(Label::word).toList());
         }
     }
 
@@ -208,16 +210,16 @@ public final class Evaluation {
                         String.join(",", sorted(s.example().covers())), String.join(",", sorted(s.found())),
                         Integer.toString(s.feedback().wrongClaims().size()),
                         s.feedback().wrongClaims().stream().map(w -> w.evidence() + " => " + w.claim())
-                                .collect(java.util.stream.Collectors.joining(" | ")).replaceAll("[\\t\\n]", " "),
+                                .collect(Collectors.joining(" | ")).replaceAll("[\\t\\n]", " "),
                         String.format(Locale.ROOT, "%.3f", g.relevance().share()),
                         String.format(Locale.ROOT, "%.3f", g.relevance().bestOtherShare()),
                         Boolean.toString(g.relevance().offTopic()), Boolean.toString(g.form().keywordList()),
                         String.format(Locale.ROOT, "%.2f", g.structure().share()),
                         String.format(Locale.ROOT, "%.2f", g.specificity().level()), Integer.toString(g.delivery().words()),
                         g.meaning().pointCloseness().stream().map(c -> String.format(Locale.ROOT, "%.3f", c))
-                                .collect(java.util.stream.Collectors.joining(",")),
+                                .collect(Collectors.joining(",")),
                         g.meaning().pointDenial().stream().map(c -> String.format(Locale.ROOT, "%.3f", c))
-                                .collect(java.util.stream.Collectors.joining(",")),
+                                .collect(Collectors.joining(",")),
                         String.format(Locale.ROOT, "%.3f", g.meaning().claimCloseness()),
                         String.format(Locale.ROOT, "%.3f", g.meaning().claimMargin())))
                         .append('\n');
@@ -330,7 +332,7 @@ public final class Evaluation {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> values[i]));
+        Arrays.sort(order, Comparator.comparingDouble(i -> values[i]));
         double[] ranks = new double[values.length];
         int i = 0;
         while (i < order.length) {

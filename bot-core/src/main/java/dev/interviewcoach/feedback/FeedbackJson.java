@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.TalkingPoint;
+import java.util.Locale;
 
 /** Feedback as JSON, with a fixed field order, so the same answer gives byte-identical output. */
 public final class FeedbackJson {
@@ -66,7 +67,7 @@ public final class FeedbackJson {
         s.form().repeated().forEach(form.putArray("repeated")::add);
         ObjectNode delivery = signals.putObject("delivery");
         delivery.put("words", s.delivery().words());
-        delivery.put("length", s.delivery().length().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        delivery.put("length", s.delivery().length().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         s.delivery().hedges().forEach(delivery.putArray("hedges")::add);
         s.delivery().fillers().forEach(delivery.putArray("fillers")::add);
         s.delivery().absolutes().forEach(delivery.putArray("absolutes")::add);

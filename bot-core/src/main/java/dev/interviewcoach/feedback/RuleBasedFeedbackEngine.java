@@ -16,6 +16,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Deterministic feedback from the substance of an answer first and its form second.
@@ -121,7 +125,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
 
         List<TalkingPointMatcher.Match> covered = new ArrayList<>();
         List<Feedback.WrongClaim> wrong = new ArrayList<>();
-        java.util.Map<TalkingPoint, String> cameClose = new java.util.HashMap<>();
+        Map<TalkingPoint, String> cameClose = new HashMap<>();
         double credit = 0;
         for (TalkingPoint point : question.talkingPoints()) {
             Optional<TalkingPointMatcher.Match> word = byWords.covered().stream().filter(m -> m.point() == point).findFirst();
@@ -172,7 +176,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         int rawWords = TextAnalyzer.wordCount(answerText);
         Feedback.Meaning meaningSignal = byMeaning.map(r -> {
             Optional<MeaningMatcher.ClaimCloseness> closest = r.claims().stream()
-                    .max(java.util.Comparator.comparingDouble(MeaningMatcher.ClaimCloseness::claim));
+                    .max(Comparator.comparingDouble(MeaningMatcher.ClaimCloseness::claim));
             return new Feedback.Meaning(true, r.points().stream().map(MeaningMatcher.PointCloseness::support).toList(),
                     r.points().stream().map(MeaningMatcher.PointCloseness::denial).toList(),
                     closest.map(MeaningMatcher.ClaimCloseness::claim).orElse(0.0),
@@ -288,7 +292,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     private static String excerpt(String piece) {
         String[] w = piece.strip().split("\\s+");
         if (w.length > 14) {
-            return String.join(" ", java.util.Arrays.copyOfRange(w, 0, 12)) + "...";
+            return String.join(" ", Arrays.copyOfRange(w, 0, 12)) + "...";
         }
         String text = String.join(" ", w);
         return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
@@ -371,7 +375,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         return out.stream().limit(3).toList();
     }
 
-    private static List<String> improvements(Question q, List<TalkingPoint> missed, java.util.Map<TalkingPoint, String> cameClose,
+    private static List<String> improvements(Question q, List<TalkingPoint> missed, Map<TalkingPoint, String> cameClose,
                                              List<Feedback.WrongClaim> wrong,
                                              Structure.Result shape, Specificity.Result concrete, Delivery.Result reading,
                                              Relevance.Result rel, AnswerForm.Result shapeOfText, int rawWords) {

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * How concrete an answer is: numbers, named tools and technologies, and a real case ("in one
@@ -44,7 +47,7 @@ public final class Specificity {
             "system-design", "sql-and-data");
 
     /** Glossary terms by track, as word sequences; a term is found where the answer's words spell it. */
-    private final java.util.Map<String, Set<String>> byTrack = new java.util.HashMap<>();
+    private final Map<String, Set<String>> byTrack = new HashMap<>();
     private final Set<String> everything = new LinkedHashSet<>();
     private final int longestTerm;
 
@@ -100,7 +103,7 @@ public final class Specificity {
             }
             Set<String> terms = new LinkedHashSet<>();
             new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.toLowerCase(java.util.Locale.ROOT))
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.toLowerCase(Locale.ROOT))
                     .forEach(terms::add);
             return terms;
         } catch (IOException e) {

@@ -15,6 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 
 /**
  * Decides which talking points an answer shows, and with which words. A point is shown by one of
@@ -60,12 +65,12 @@ public final class TalkingPointMatcher {
 
     /** Each stem of {@code synonyms.txt} mapped to the number of its group. */
     private static Map<String, Integer> loadSynonyms(TextAnalyzer analyzer) {
-        Map<String, Integer> groups = new java.util.HashMap<>();
-        try (java.io.InputStream in = TalkingPointMatcher.class.getResourceAsStream("synonyms.txt")) {
+        Map<String, Integer> groups = new HashMap<>();
+        try (InputStream in = TalkingPointMatcher.class.getResourceAsStream("synonyms.txt")) {
             if (in == null) {
                 throw new IllegalStateException("feedback/synonyms.txt missing from the build");
             }
-            List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
             for (int group = 0; group < lines.size(); group++) {
                 for (String word : lines.get(group).split(",")) {
@@ -75,8 +80,8 @@ public final class TalkingPointMatcher {
                     }
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return Map.copyOf(groups);
     }
@@ -219,8 +224,8 @@ public final class TalkingPointMatcher {
      * twice: all of them, and only those no negation governs.
      */
     private final class Positions {
-        private final Map<String, List<Integer>> byStem = new java.util.HashMap<>();
-        private final Map<String, BitSet> cache = new java.util.HashMap<>();
+        private final Map<String, List<Integer>> byStem = new HashMap<>();
+        private final Map<String, BitSet> cache = new HashMap<>();
         private final BitSet negated = new BitSet();
         private final int size;
 

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import dev.interviewcoach.chat.UserRef;
+import java.util.function.BiFunction;
 
 /** A person's home page: a start button, the interview in progress, recent sessions and scores. */
 public final class InterviewHome implements HomeHandler {
@@ -24,7 +26,7 @@ public final class InterviewHome implements HomeHandler {
 
     private final SessionRepository sessions;
     private final BankCatalog banks;
-    private final java.util.function.BiFunction<dev.interviewcoach.chat.UserRef, ChatPort, Reply> progress;
+    private final BiFunction<UserRef, ChatPort, Reply> progress;
 
     public InterviewHome(SessionRepository sessions, BankCatalog banks) {
         this(sessions, banks, (user, port) -> null);
@@ -32,7 +34,7 @@ public final class InterviewHome implements HomeHandler {
 
     /** With {@code progress}, the page shows the person's progress under the start button. */
     public InterviewHome(SessionRepository sessions, BankCatalog banks,
-                         java.util.function.BiFunction<dev.interviewcoach.chat.UserRef, ChatPort, Reply> progress) {
+                         BiFunction<UserRef, ChatPort, Reply> progress) {
         this.sessions = sessions;
         this.banks = banks;
         this.progress = progress;

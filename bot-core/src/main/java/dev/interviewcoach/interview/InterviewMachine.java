@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.interviewcoach.question.QuestionKind;
 
 /**
  * The rules of a mock interview, with no I/O: given a session and a move, the next session,
@@ -116,7 +117,7 @@ public final class InterviewMachine {
     }
 
     static Question removed(String track, String id) {
-        return new Question(id, track, dev.interviewcoach.question.QuestionKind.TECHNICAL, 1, List.of(),
+        return new Question(id, track, QuestionKind.TECHNICAL, 1, List.of(),
                 "(This question has been removed from the question bank. Type skip to move on.)",
                 "", "", List.of(), "", List.of(), List.of());
     }

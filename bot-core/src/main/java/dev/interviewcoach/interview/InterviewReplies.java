@@ -10,6 +10,7 @@ import dev.interviewcoach.question.Question;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** The words of a mock interview: every reply a person sees, written once for all platforms. */
 public final class InterviewReplies {
@@ -122,7 +123,7 @@ public final class InterviewReplies {
     }
 
     /** Each answer of a session as the person wrote it, with its score and the points it missed. */
-    public Reply review(MockSession session, List<AnswerRecord> answers, java.util.function.Function<String, Question> lookup) {
+    public Reply review(MockSession session, List<AnswerRecord> answers, Function<String, Question> lookup) {
         Reply.Builder reply = Reply.builder("Your answers, " + session.track())
                 .heading("Your answers: " + session.track());
         for (AnswerRecord answer : answers) {

@@ -25,6 +25,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.interviewcoach.chat.Block;
+import java.util.ArrayList;
+import java.util.Map;
 
 /**
  * Mock interviews end to end: {@code mock [track] [questions]} starts one (in a DM, or in a
@@ -52,10 +55,10 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     /** How often each topic should come up for a person; topics not named weigh 1. */
     @FunctionalInterface
     public interface TopicWeights {
-        java.util.Map<String, Double> forUser(UserRef user);
+        Map<String, Double> forUser(UserRef user);
 
         static TopicWeights even() {
-            return user -> java.util.Map.of();
+            return user -> Map.of();
         }
     }
 
@@ -99,7 +102,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     public void handle(Inbound.Command command, CommandInput input, ChatPort port) {
         String trackWord = input.value("track").orElse(null);
         Integer count = input.value("questions").map(Integer::parseInt).orElse(null);
-        String topic = input.value("topic").map(t -> t.toLowerCase(java.util.Locale.ROOT)).orElse(null);
+        String topic = input.value("topic").map(t -> t.toLowerCase(Locale.ROOT)).orElse(null);
         Place here = command.place();
         UserRef user = command.user();
         int questions = count == null ? settings.defaultQuestions() : count;
@@ -124,7 +127,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
                 return;
             }
             // The topic's questions first; others of the track fill up the interview if it has fewer.
-            chosen = new java.util.ArrayList<>(picker.pick(new Bank(bank.get().track(), bank.get().title(),
+            chosen = new ArrayList<>(picker.pick(new Bank(bank.get().track(), bank.get().title(),
                     bank.get().description(), onTopic, bank.get().source()), questions));
             List<Question> rest = bank.get().questions().stream().filter(q -> !onTopic.contains(q)).toList();
             if (chosen.size() < questions && !rest.isEmpty()) {
@@ -223,7 +226,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
             // The home page's button: an interview on the default track, in the person's DM.
             Place direct = action.place().kind() == Place.Kind.DIRECT ? action.place() : port.openDirect(action.user());
             handle(new Inbound.Command(action.eventId(), action.user(), direct, "mock", action.receivedAt()),
-                    new CommandInput("mock", java.util.Map.of()), port);
+                    new CommandInput("mock", Map.of()), port);
             return;
         }
         Optional<MockSession> found = sessions.find(action.action().subject());
@@ -266,10 +269,10 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         if (session.active() && submission.action().version() != session.position()) {
             port.post(submission.place(), Reply.text("That answer was for an earlier question, which has moved on."
                     + " Here it is again so nothing is lost:\n" + submission.values().getOrDefault(
-                    dev.interviewcoach.chat.Block.Button.FORM_FIELD, "")).onlyTo(submission.user()));
+                    Block.Button.FORM_FIELD, "")).onlyTo(submission.user()));
             return;
         }
-        apply(session.id(), new Move.Answer(submission.values().getOrDefault(dev.interviewcoach.chat.Block.Button.FORM_FIELD, "")),
+        apply(session.id(), new Move.Answer(submission.values().getOrDefault(Block.Button.FORM_FIELD, "")),
                 port);
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import java.util.HashMap;
 
 /**
  * Chooses the questions of a new interview: random but spread across topics (no topic twice
@@ -51,7 +52,7 @@ public final class QuestionPicker {
 
     /** The topics reordered by weighted random keys, heaviest likeliest first. */
     private Map<String, List<Question>> weighted(Map<String, List<Question>> grouped, Map<String, Double> weights) {
-        Map<String, Double> keys = new java.util.HashMap<>();
+        Map<String, Double> keys = new HashMap<>();
         grouped.keySet().forEach(topic -> keys.put(topic,
                 Math.pow(random.nextDouble(), 1.0 / Math.max(0.01, weights.getOrDefault(topic, 1.0)))));
         Map<String, List<Question>> ordered = new LinkedHashMap<>();

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.HashMap;
+import java.util.function.Function;
 
 /** The summary of a finished interview: each question's result, the average, and what to practise. */
 public record Scorecard(String track, int total, List<Line> lines, OptionalDouble average, List<String> strongTopics,
@@ -29,10 +31,10 @@ public record Scorecard(String track, int total, List<Line> lines, OptionalDoubl
     }
 
     /** Builds the scorecard from the stored answers; questions are looked up for titles and topics. */
-    static Scorecard of(MockSession session, List<AnswerRecord> answers, java.util.function.Function<String, Question> lookup) {
+    static Scorecard of(MockSession session, List<AnswerRecord> answers, Function<String, Question> lookup) {
         List<Line> lines = new ArrayList<>();
         Map<String, List<Integer>> topicScores = new LinkedHashMap<>();
-        Map<Integer, AnswerRecord> byPosition = new java.util.HashMap<>();
+        Map<Integer, AnswerRecord> byPosition = new HashMap<>();
         answers.forEach(a -> byPosition.put(a.position(), a));
         for (int position = 0; position < session.total(); position++) {
             AnswerRecord a = byPosition.get(position);

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Stores mock sessions and their answers (tables from V1__mock_sessions.sql). A change is
@@ -58,7 +59,7 @@ public final class SessionRepository {
                     .bind("finished", s.finishedAt() == null ? null : s.finishedAt().toEpochMilli())
                     .execute());
             return true;
-        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+        } catch (UnableToExecuteStatementException e) {
             if (activeFor(s.user()).isPresent()) {
                 return false;
             }

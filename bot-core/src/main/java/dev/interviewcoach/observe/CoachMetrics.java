@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import io.micrometer.core.instrument.Gauge;
 
 /**
  * The coach's own measurements, named once here so every feature records them the same way:
@@ -28,7 +29,7 @@ public final class CoachMetrics {
         registry.gauge("coach.scheduler.lag.seconds", schedulerLagMillis, lag -> lag.get() / 1000.0);
     }
 
-    /** Measurements that go nowhere: tests and tools that do not serve them. */
+    /** Measurements kept in memory and served to no one: for tests and tools that have no metrics endpoint. */
     public static CoachMetrics none() {
         return new CoachMetrics(new SimpleMeterRegistry());
     }
@@ -80,7 +81,7 @@ public final class CoachMetrics {
 
     /** A gauge read when scraped, such as interviews in progress. */
     public void gauge(String name, String description, Supplier<Number> value) {
-        io.micrometer.core.instrument.Gauge.builder(name, value).description(description).register(registry);
+        Gauge.builder(name, value).description(description).register(registry);
     }
 
     private static String name(Platform platform) {

@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /** What each person chose about the bot (table coach_person, V7): mute, reminders, time zone. */
 public final class PersonRepository {
@@ -79,7 +81,7 @@ public final class PersonRepository {
                 .execute());
     }
 
-    private static Person person(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Person person(ResultSet rs) throws SQLException {
         String zone = rs.getString("zone");
         String reminded = rs.getString("reminded_on");
         return new Person(new UserRef(Platform.valueOf(rs.getString("platform")), rs.getString("tenant"),

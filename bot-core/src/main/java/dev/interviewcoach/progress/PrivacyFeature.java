@@ -28,6 +28,8 @@ import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.interviewcoach.store.Database;
 
 /**
  * {@code forget-me} (after a confirmation) deletes everything stored about a person: interviews
@@ -112,7 +114,7 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
             subscriptions.forgetCreator(user.platform().name(), user.tenant(), user.userId());
             return n;
         });
-        dev.interviewcoach.store.Database.purgeDeleted(jdbi);
+        Database.purgeDeleted(jdbi);
         log.info("a person's data was deleted at their request ({} records)", removed);
         port.post(place, Reply.text(removed == 0 ? "There was nothing stored about you; there is nothing now."
                 : "Done: everything stored about you is deleted. If you practise again, you start afresh.").onlyTo(user));
@@ -122,7 +124,7 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
         byte[] file;
         try {
             file = json.writeValueAsBytes(document(user));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write an export", e);
         }
         Place direct = place.kind() == Place.Kind.DIRECT ? place : port.openDirect(user);

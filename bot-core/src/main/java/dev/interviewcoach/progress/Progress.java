@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.time.Instant;
 
 /**
  * A person's progress, computed from every scored answer they gave (mock interviews and
@@ -19,13 +20,13 @@ public record Progress(int answered, List<TopicStats> topics, int currentStreak,
                        boolean answeredToday, List<TopicStats> weakest) {
 
     /** One scored answer: when, on which topic, and the score out of 5. */
-    public record Scored(java.time.Instant at, String track, String topic, int score) {}
+    public record Scored(Instant at, String track, String topic, int score) {}
 
     /**
      * A topic's figures. {@code trend} is the mean of the latest three answers minus the mean of the
      * three before them (zero until there are four), so a positive trend means getting better.
      */
-    public record TopicStats(String track, String topic, int answers, double mean, double trend, java.time.Instant last) {}
+    public record TopicStats(String track, String topic, int answers, double mean, double trend, Instant last) {}
 
     /** A topic counts as weak below this mean score. */
     static final double WEAK_BELOW = 3.0;

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A person's record across features: the scored answers behind {@link Progress}, and the topic
@@ -64,7 +65,7 @@ public final class ProgressService implements MockInterviewFeature.TopicWeights 
     }
 
     /** The zone a person's days are counted in: the one they have, else the platform's, else UTC. */
-    public ZoneId zoneOf(UserRef user, java.util.Optional<ZoneId> fromPlatform) {
+    public ZoneId zoneOf(UserRef user, Optional<ZoneId> fromPlatform) {
         return people.get(user).zone().or(() -> fromPlatform).orElse(ZoneId.of("UTC"));
     }
 
@@ -74,7 +75,7 @@ public final class ProgressService implements MockInterviewFeature.TopicWeights 
 
     @Override
     public Map<String, Double> forUser(UserRef user) {
-        Progress p = progress(user, zoneOf(user, java.util.Optional.empty()));
+        Progress p = progress(user, zoneOf(user, Optional.empty()));
         Map<String, Double> weights = new HashMap<>();
         for (Progress.TopicStats t : p.topics()) {
             if (t.mean() < Progress.WEAK_BELOW) {

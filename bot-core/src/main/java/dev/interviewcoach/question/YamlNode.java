@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * A YAML document as a tree that remembers the line of every key and value, so that problems
@@ -39,7 +40,7 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
                 return new Scalar(1, null, JsonToken.VALUE_NULL);
             }
             return read(parser);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new YamlSyntaxException(line, e.getOriginalMessage());
         } catch (IOException e) {

@@ -10,6 +10,18 @@ import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
+import org.slf4j.LoggerFactory;
 
 /**
  * The coach's database: a pooled connection to SQLite (the default, a single file in WAL mode)
@@ -28,10 +40,10 @@ public final class Database implements AutoCloseable {
         UnitOfWork.install(jdbi, sqlite);
         // A failed statement's message names the statement only: Jdbi would add the bound values,
         // which can be what someone wrote, and the message goes to the log.
-        jdbi.getConfig(org.jdbi.v3.core.statement.StatementExceptions.class).setMessageRendering(Database::describe);
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::describe);
     }
 
-    private static String describe(org.jdbi.v3.core.statement.StatementException e) {
+    private static String describe(StatementException e) {
         String sql = e.getStatementContext() == null || e.getStatementContext().getRawSql() == null ? "?"
                 : e.getStatementContext().getRawSql().replaceAll("\\s+", " ").strip();
         String cause = e.getCause() == null ? "" : ": " + e.getCause().getClass().getSimpleName();
@@ -124,9 +136,9 @@ public final class Database implements AutoCloseable {
 
     /** Whether every migration up to {@link #SCHEMA_VERSION} is recorded as applied, and none failed. */
     private boolean upToDate() {
-        try (java.sql.Connection c = dataSource.getConnection();
-             java.sql.Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("SELECT version, success FROM flyway_schema_history")) {
+        try (Connection c = dataSource.getConnection();
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT version, success FROM flyway_schema_history")) {
             int newest = 0;
             while (rs.next()) {
                 if (!rs.getBoolean("success")) {
@@ -138,7 +150,7 @@ public final class Database implements AutoCloseable {
                 }
             }
             return newest == SCHEMA_VERSION;
-        } catch (java.sql.SQLException | NumberFormatException e) {
+        } catch (SQLException | NumberFormatException e) {
             return false; // a new database, or one Flyway should look at
         }
     }
@@ -147,7 +159,7 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
-    public javax.sql.DataSource dataSource() {
+    public DataSource dataSource() {
         return dataSource;
     }
 
@@ -163,13 +175,13 @@ public final class Database implements AutoCloseable {
             work.run();
             return;
         }
-        try (java.sql.Connection c = locks().getConnection()) {
+        try (Connection c = locks().getConnection()) {
             c.setAutoCommit(false);
-            try (java.sql.Statement timeout = c.createStatement()) {
+            try (Statement timeout = c.createStatement()) {
                 timeout.execute("SET LOCAL lock_timeout = '30s'");
             }
-            try (java.sql.PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, java.util.UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8))
                         .getMostSignificantBits());
                 lock.execute();
             }
@@ -178,7 +190,7 @@ public final class Database implements AutoCloseable {
             } finally {
                 c.commit(); // ends the transaction, and with it the lock
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("could not take the conversation lock: " + e.getMessage(), e);
         }
     }
@@ -213,21 +225,21 @@ public final class Database implements AutoCloseable {
                         h.execute("PRAGMA wal_checkpoint(TRUNCATE)");
                     }
                 });
-            } catch (java.sql.SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 // Readers of an older snapshot keep the log for now; it is checkpointed as they finish.
-                org.slf4j.LoggerFactory.getLogger(Database.class).warn("could not empty the write-ahead log after a"
+                LoggerFactory.getLogger(Database.class).warn("could not empty the write-ahead log after a"
                         + " deletion: {}", e.getClass().getSimpleName());
             }
         });
     }
 
     /** Whether the database answers a trivial query now: for readiness. */
-    public java.util.Optional<String> ping() {
+    public Optional<String> ping() {
         try {
             jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (RuntimeException e) {
-            return java.util.Optional.of("unreachable: " + e.getClass().getSimpleName());
+            return Optional.of("unreachable: " + e.getClass().getSimpleName());
         }
     }
 

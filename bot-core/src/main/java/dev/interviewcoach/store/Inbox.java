@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
+import java.util.Optional;
 
 /**
  * Every platform delivery, recorded before the platform is told it arrived (table
@@ -79,7 +80,7 @@ public final class Inbox {
     }
 
     /** Where a delivery stands, by looking only (no write): empty when it was never recorded. */
-    public java.util.Optional<State> state(String eventId) {
+    public Optional<State> state(String eventId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT status FROM processed_event WHERE event_id = :id")
                         .bind("id", eventId).mapTo(String.class).findOne())
                 .map(status -> status.equals("PENDING") ? State.PENDING : State.DONE);
@@ -105,7 +106,7 @@ public final class Inbox {
      * process is given up on after {@link #MAX_ATTEMPTS} starts.
      */
     public Start start(String eventId) {
-        java.util.Optional<Integer> attempts = jdbi.withHandle(h -> h.createQuery("""
+        Optional<Integer> attempts = jdbi.withHandle(h -> h.createQuery("""
                         UPDATE processed_event SET attempts = attempts + 1
                          WHERE event_id = :id AND status = 'PENDING'
                         RETURNING attempts

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Replies waiting to go out (table {@code outbox_reply}, from V8). A row is written in the
@@ -107,14 +109,14 @@ public final class Outbox {
     }
 
     /** Gives up the claims on those of {@code ids} still waiting, so any deliverer may take them. */
-    public void release(java.util.Collection<Long> ids) {
+    public void release(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return;
         }
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE outbox_reply SET claimed_until = NULL WHERE id IN (<ids>) AND status = 'PENDING'
                         """)
-                .bindList("ids", java.util.List.copyOf(ids)).execute());
+                .bindList("ids", List.copyOf(ids)).execute());
     }
 
     /** The reply went out; {@code deliveredId} is the platform's id for the message, when there is one. */
@@ -128,7 +130,7 @@ public final class Outbox {
     }
 
     /** Several replies went out: marked together, in one commit. */
-    public void sentAll(java.util.Map<Long, String> deliveredIds) {
+    public void sentAll(Map<Long, String> deliveredIds) {
         if (deliveredIds.isEmpty()) {
             return;
         }

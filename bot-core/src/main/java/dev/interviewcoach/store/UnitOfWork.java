@@ -14,6 +14,10 @@ import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.jdbi.v3.core.transaction.DelegatingTransactionHandler;
 import org.jdbi.v3.core.transaction.TransactionHandler;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.transaction.TransactionException;
 
 /**
  * One transaction around everything a thread does for one event, which every repository call on
@@ -33,9 +37,9 @@ public final class UnitOfWork implements JdbiConfig<UnitOfWork> {
      * 100 ms, so a lock free after a fraction of a millisecond can cost a waiter 50), writers of
      * this process take turns here instead; null where the database orders writers itself.
      */
-    private java.util.concurrent.locks.ReentrantLock writeTurn;
+    private ReentrantLock writeTurn;
     /** What to do once the unit on this thread has committed. */
-    private final ThreadLocal<java.util.List<Runnable>> afterCommit = ThreadLocal.withInitial(java.util.ArrayList::new);
+    private final ThreadLocal<List<Runnable>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
 
     /**
      * Makes {@code jdbi} honour units of work: called once, where the Jdbi is made.
@@ -43,7 +47,7 @@ public final class UnitOfWork implements JdbiConfig<UnitOfWork> {
      */
     static void install(Jdbi jdbi, boolean oneWriter) {
         UnitOfWork units = jdbi.getConfig(UnitOfWork.class);
-        units.writeTurn = oneWriter ? new java.util.concurrent.locks.ReentrantLock() : null;
+        units.writeTurn = oneWriter ? new ReentrantLock() : null;
         jdbi.setTransactionHandler(new Joining(jdbi.getTransactionHandler(), units));
         jdbi.addCustomizer(new BeginAtFirstWrite(units));
     }
@@ -87,7 +91,7 @@ public final class UnitOfWork implements JdbiConfig<UnitOfWork> {
                     units.endTurn();
                 }
             }
-            java.util.List<Runnable> then = units.afterCommit.get();
+            List<Runnable> then = units.afterCommit.get();
             units.afterCommit.remove();
             then.forEach(Runnable::run);
             return result;
@@ -119,7 +123,7 @@ public final class UnitOfWork implements JdbiConfig<UnitOfWork> {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new org.jdbi.v3.core.transaction.TransactionException(
+            throw new TransactionException(
                     (commit ? "commit" : "rollback") + " failed: " + e.getMessage(), e);
         }
     }

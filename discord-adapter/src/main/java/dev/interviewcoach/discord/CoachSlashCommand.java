@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
+import java.util.ArrayList;
 
 /**
  * {@code /coach} as Discord shows it, made from the core's command specs: each command a
@@ -84,7 +85,7 @@ public final class CoachSlashCommand {
 
     /** Every subcommand's full words ({@code mock}, {@code daily subscribe}), for checks that each is reachable. */
     public static List<String> paths(SlashCommandData coach) {
-        List<String> paths = new java.util.ArrayList<>(coach.getSubcommands().stream().map(SubcommandData::getName).toList());
+        List<String> paths = new ArrayList<>(coach.getSubcommands().stream().map(SubcommandData::getName).toList());
         coach.getSubcommandGroups().forEach(g -> g.getSubcommands().forEach(s -> paths.add(g.getName() + " " + s.getName())));
         return paths;
     }

@@ -29,6 +29,9 @@ import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.interviewcoach.chat.ChatPort;
+import java.io.IOException;
+import net.dv8tion.jda.api.JDAInfo;
 
 /**
  * The coach on Discord: checks which intents the app has, connects (sharded), registers
@@ -40,8 +43,8 @@ public final class DiscordAdapter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DiscordAdapter.class);
     private static final String DISCORD_API = "https://discord.com/api/v10/";
     /** The form Discord asks bots to use, as JDA sends on every other request of the bot. */
-    static final String USER_AGENT = "DiscordBot (" + net.dv8tion.jda.api.JDAInfo.GITHUB + ", "
-            + net.dv8tion.jda.api.JDAInfo.VERSION + ")";
+    static final String USER_AGENT = "DiscordBot (" + JDAInfo.GITHUB + ", "
+            + JDAInfo.VERSION + ")";
     /** Application flags that grant the Message Content intent (full, or under 100 servers). */
     private static final long MESSAGE_CONTENT_FLAGS = (1L << 18) | (1L << 19);
     /** Reactions (a ✅ on answers) need Read Message History too; files carry a person's data export. */
@@ -163,7 +166,7 @@ public final class DiscordAdapter implements AutoCloseable {
                     JsonNode app = new ObjectMapper().readTree(response.body());
                     return (app.path("flags").asLong(0) & MESSAGE_CONTENT_FLAGS) != 0;
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 if (attempt == 2) {
                     throw new IllegalStateException("Discord could not be reached at " + base + " ("
                             + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
@@ -207,7 +210,7 @@ public final class DiscordAdapter implements AutoCloseable {
     }
 
     /** A port for work no event started (scheduled posts, reminders). */
-    public dev.interviewcoach.chat.ChatPort port() {
+    public ChatPort port() {
         return new DiscordChatPort(() -> shards);
     }
 

@@ -31,6 +31,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.dv8tion.jda.api.entities.User;
 
 /**
  * The engine's voice on Discord through JDA: messages in channels, threads and DMs, private
@@ -246,11 +247,11 @@ public final class DiscordChatPort implements ChatPort {
 
     /** The person's name as the server shows it, from JDA's cache only: naming a thread is no reason to wait. */
     private String displayName(TextChannel parent, String userId) {
-        net.dv8tion.jda.api.entities.Member member = parent.getGuild().getMemberById(userId);
+        Member member = parent.getGuild().getMemberById(userId);
         if (member != null) {
             return member.getEffectiveName();
         }
-        net.dv8tion.jda.api.entities.User user = shards.get().getUserById(userId);
+        User user = shards.get().getUserById(userId);
         return user == null ? null : user.getEffectiveName();
     }
 

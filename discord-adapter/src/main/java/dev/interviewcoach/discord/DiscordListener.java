@@ -37,6 +37,8 @@ import net.dv8tion.jda.api.entities.MessageType;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.interviewcoach.chat.ChatPort;
+import dev.interviewcoach.chat.MessageRef;
 
 /**
  * Translates Discord events into inbound records and hands them to the engine: acknowledge
@@ -122,7 +124,7 @@ final class DiscordListener extends ListenerAdapter {
         e.deferEdit().queue();
         Place place = place(e.getChannel(), e.getGuild(), user);
         dispatch(new Inbound.Action("discord:" + e.getId(), user, place, action.get(),
-                new dev.interviewcoach.chat.MessageRef(place, e.getMessageId()), clock.instant()),
+                new MessageRef(place, e.getMessageId()), clock.instant()),
                 new InteractionPort(port, e.getHook(), user, e.getMember(), false));
     }
 
@@ -178,7 +180,7 @@ final class DiscordListener extends ListenerAdapter {
             + " Nothing was scored.";
 
     /** Queues an event for the engine; false (after telling the person, for interactions) when it is too busy. */
-    private boolean dispatch(Inbound inbound, dev.interviewcoach.chat.ChatPort replies) {
+    private boolean dispatch(Inbound inbound, ChatPort replies) {
         try {
             if (!engine.receive(inbound)) {
                 return true; // recorded before: handled, or waiting in a lane already

@@ -15,6 +15,7 @@ import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import java.util.LinkedHashSet;
 
 /**
  * A reply as Discord messages: one embed per part (title from the heading, the text as its
@@ -119,7 +120,7 @@ final class DiscordMessages {
 
     /** People the bot itself chose to mention in this reply. */
     static Set<String> mentions(Reply reply) {
-        Set<String> ids = new java.util.LinkedHashSet<>();
+        Set<String> ids = new LinkedHashSet<>();
         for (Block block : reply.blocks()) {
             if (block instanceof Block.Text t) {
                 for (RichText.Span span : t.text().spans()) {

@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The chat port for the length of one interaction: replies meant only for the person who acted
@@ -136,7 +137,7 @@ final class InteractionPort implements ChatPort {
         if (deferredReply && !used) {
             try {
                 hook.deleteOriginal().queue(ok -> { }, failed -> { });
-            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            } catch (RejectedExecutionException shuttingDown) {
                 // the bot is stopping; the "thinking..." note expires by itself
             }
         }

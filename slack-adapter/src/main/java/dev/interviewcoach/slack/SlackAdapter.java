@@ -29,6 +29,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.slack.api.bolt.response.Response;
+import dev.interviewcoach.observe.OpsEndpoints;
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The coach on Slack: a table of Bolt registrations, each mapping a Slack request to an inbound
@@ -49,21 +55,21 @@ public final class SlackAdapter implements AutoCloseable {
     private final App app;
     private final SlackChatPort port;
     private final EventDeduplicator dedupe = new EventDeduplicator();
-    private final dev.interviewcoach.observe.OpsEndpoints ops;
-    private final java.util.concurrent.atomic.LongAdder busy = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.AtomicLong lastBusyLog = new java.util.concurrent.atomic.AtomicLong(
+    private final OpsEndpoints ops;
+    private final LongAdder busy = new LongAdder();
+    private final AtomicLong lastBusyLog = new AtomicLong(
             System.nanoTime() - 2_000_000_000L);
     private SlackHttpServer http;
     private SocketModeApp socket;
 
     public SlackAdapter(SlackSettings settings, CoachEngine engine, ConversationExecutor executor, Clock clock,
                         SlackChatPort.Sleeper sleeper) {
-        this(settings, engine, executor, clock, sleeper, dev.interviewcoach.observe.OpsEndpoints.healthOnly());
+        this(settings, engine, executor, clock, sleeper, OpsEndpoints.healthOnly());
     }
 
     /** With {@code ops}, the HTTP server also answers the operators' endpoints. */
     public SlackAdapter(SlackSettings settings, CoachEngine engine, ConversationExecutor executor, Clock clock,
-                        SlackChatPort.Sleeper sleeper, dev.interviewcoach.observe.OpsEndpoints ops) {
+                        SlackChatPort.Sleeper sleeper, OpsEndpoints ops) {
         this.ops = ops;
         this.settings = settings;
         this.engine = engine;
@@ -83,7 +89,7 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /** The events registered below, as Bolt names them ("type" or "message:subtype"). */
-    static final java.util.Set<String> HANDLED_EVENTS = java.util.Set.of("app_mention", "message", "app_home_opened",
+    static final Set<String> HANDLED_EVENTS = Set.of("app_mention", "message", "app_home_opened",
             "message:message_changed", "message:message_deleted", "message:bot_message", "message:file_share",
             "message:thread_broadcast");
 
@@ -94,7 +100,7 @@ public final class SlackAdapter implements AutoCloseable {
             try {
                 return chain.next(req);
             } catch (EngineBusy busy) {
-                return com.slack.api.bolt.response.Response.builder().statusCode(503)
+                return Response.builder().statusCode(503)
                         .contentType("text/plain; charset=utf-8").body("busy; please retry").build();
             }
         });
@@ -103,7 +109,7 @@ public final class SlackAdapter implements AutoCloseable {
         // and Slack would send each again.
         app.use((req, resp, chain) -> req instanceof EventRequest event
                 && !HANDLED_EVENTS.contains(event.getEventTypeAndSubtype())
-                ? com.slack.api.bolt.response.Response.ok() : chain.next(req));
+                ? Response.ok() : chain.next(req));
         app.command("/coach", (req, ctx) -> {
             Inbound inbound = SlackInbound.command(req.getPayload(), clock.instant());
             return dispatch(inbound) ? ctx.ack() : ctx.ack(BUSY);
@@ -217,7 +223,7 @@ public final class SlackAdapter implements AutoCloseable {
      * delivers it again (after about a minute, then five), so an answer is delayed under overload,
      * never lost.
      */
-    private com.slack.api.bolt.response.Response retryLater(String eventId) {
+    private Response retryLater(String eventId) {
         // A plain non-200 response reads to Bolt as "no listener"; the exception reaches our middleware instead.
         dedupe.forget(eventId);
         throw new EngineBusy();
@@ -280,7 +286,7 @@ public final class SlackAdapter implements AutoCloseable {
                     settings.signingSecret().orElseThrow(), ops);
             try {
                 http.start();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException("Slack's HTTP port " + settings.port() + " on " + settings.host()
                         + " cannot be opened (" + e.getMessage() + "); another program may be using it. Set slack.port"
                         + " (COACH_SLACK_PORT) to a free port, or stop the other program.");
@@ -290,7 +296,7 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /** Bolt's and Slack's answers to auth.test that mean the token itself is wrong. */
-    private static final java.util.Set<String> REFUSED_TOKEN = java.util.Set.of("invalid_auth", "not_authed",
+    private static final Set<String> REFUSED_TOKEN = Set.of("invalid_auth", "not_authed",
             "account_inactive", "token_revoked", "token_expired", "not_allowed_token_type", "missing_scope");
 
     private IllegalStateException unreachable(RuntimeException e) {
@@ -304,15 +310,15 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /** Why Slack cannot reach the bot right now, if it cannot: for readiness. */
-    public java.util.Optional<String> problem() {
+    public Optional<String> problem() {
         if (http != null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (socket == null || socket.isClientStopped() || socket.getClient() == null) {
-            return java.util.Optional.of("not started");
+            return Optional.of("not started");
         }
-        return socket.getClient().verifyConnection() ? java.util.Optional.empty()
-                : java.util.Optional.of("Socket Mode connection lost; reconnecting");
+        return socket.getClient().verifyConnection() ? Optional.empty()
+                : Optional.of("Socket Mode connection lost; reconnecting");
     }
 
     /** Whether Slack reaches the bot over this process's HTTP server (else Socket Mode). */

@@ -65,7 +65,7 @@ public final class SlackChatPort implements ChatPort {
     }
 
     /** Slack errors that mean the bot is not in the conversation. */
-    private static final java.util.Set<String> NOT_A_MEMBER = java.util.Set.of("not_in_channel", "channel_not_found",
+    private static final Set<String> NOT_A_MEMBER = Set.of("not_in_channel", "channel_not_found",
             "is_archived");
 
     /** One Web API call, so it can be retried. */

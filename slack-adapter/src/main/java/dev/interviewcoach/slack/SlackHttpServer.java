@@ -11,6 +11,10 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import dev.interviewcoach.observe.OpsEndpoints;
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.util.EnumSet;
 
 /**
  * An embedded Jetty 12 serving the Bolt app at one path (events, commands, interactivity), and
@@ -23,18 +27,18 @@ public final class SlackHttpServer implements AutoCloseable {
 
     /** A server whose requests are checked against {@code signingSecret} before Bolt sees them. */
     public SlackHttpServer(App app, String host, int port, String path, String signingSecret) {
-        this(app, host, port, path, signingSecret, dev.interviewcoach.observe.OpsEndpoints.healthOnly());
+        this(app, host, port, path, signingSecret, OpsEndpoints.healthOnly());
     }
 
     public SlackHttpServer(App app, String host, int port, String path, String signingSecret,
-                           dev.interviewcoach.observe.OpsEndpoints ops) {
+                           OpsEndpoints ops) {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addFilter(new FilterHolder(new SlackRequestGate(signingSecret, java.time.Clock.systemUTC())), path,
-                java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new SlackRequestGate(signingSecret, Clock.systemUTC())), path,
+                EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new SlackAppServlet(app)), path);
         Ops servlet = new Ops(ops);
         for (String opsPath : new String[] {"/healthz", "/readyz", "/metrics"}) {
@@ -59,9 +63,9 @@ public final class SlackHttpServer implements AutoCloseable {
 
     /** The operators' endpoints, answered by the neutral {@link dev.interviewcoach.observe.OpsEndpoints}. */
     private static final class Ops extends HttpServlet {
-        private final transient dev.interviewcoach.observe.OpsEndpoints ops;
+        private final transient OpsEndpoints ops;
 
-        Ops(dev.interviewcoach.observe.OpsEndpoints ops) {
+        Ops(OpsEndpoints ops) {
             this.ops = ops;
         }
 

@@ -3,6 +3,8 @@ package dev.interviewcoach.slack;
 import dev.interviewcoach.chat.RichText;
 import dev.interviewcoach.chat.TextPieces;
 import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Rich text as Slack mrkdwn. Every character of text is escaped ({@code &}, {@code <}, {@code >})
@@ -29,8 +31,8 @@ final class SlackMarkup {
     }
 
     /** A run that Slack would format: a delimiter hugging text on both sides, at word boundaries. */
-    private static final java.util.regex.Pattern FORMATTED = java.util.regex.Pattern.compile(
-            "(?<=^|[\\s(\\[{\"'])([*_~`])(?=\\S)(.*?\\S)\\1(?=$|[\\s.,;:!?)\\]}\"'])", java.util.regex.Pattern.DOTALL);
+    private static final Pattern FORMATTED = Pattern.compile(
+            "(?<=^|[\\s(\\[{\"'])([*_~`])(?=\\S)(.*?\\S)\\1(?=$|[\\s.,;:!?)\\]}\"'])", Pattern.DOTALL);
 
     /**
      * Plain text that shows exactly what was typed: {@code *bold*}, {@code _it_}, {@code ~x~} and
@@ -38,11 +40,11 @@ final class SlackMarkup {
      */
     static String literal(String text) {
         String escaped = escape(text).replace("```", "\u02cb\u02cb\u02cb");
-        java.util.regex.Matcher m = FORMATTED.matcher(escaped);
+        Matcher m = FORMATTED.matcher(escaped);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String look = lookAlike(m.group(1).charAt(0));
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(look + m.group(2) + look));
+            m.appendReplacement(out, Matcher.quoteReplacement(look + m.group(2) + look));
         }
         m.appendTail(out);
         return out.toString();

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.io.BufferedInputStream;
 
 /**
  * Remembers the vectors of texts that recur (talking points, misconceptions, example sentences) in
@@ -65,7 +66,7 @@ public final class CachedEmbedder {
             return;
         }
         int count = 0;
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(f)))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f)))) {
             while (true) {
                 String text;
                 try {

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.Arrays;
+import java.util.HashMap;
 
 /**
  * How close in meaning an answer's sentences (and, for long or mixed sentences, their windows and
@@ -148,7 +150,7 @@ public final class MeaningMatcher {
             all.add(m.correction());
         }
         List<float[]> vectors = embedder.embedKnown(all);
-        Map<String, List<Anchor>> points = new java.util.HashMap<>();
+        Map<String, List<Anchor>> points = new HashMap<>();
         int at = 0;
         for (int p = 0; p < question.talkingPoints().size(); p++) {
             List<Anchor> anchors = new ArrayList<>();
@@ -176,7 +178,7 @@ public final class MeaningMatcher {
             } else {
                 for (int start = 0; start < w.length; start += WINDOW_STEP) {
                     int end = Math.min(w.length, start + WINDOW_WORDS);
-                    add(out, String.join(" ", java.util.Arrays.copyOfRange(w, start, end)));
+                    add(out, String.join(" ", Arrays.copyOfRange(w, start, end)));
                     if (end == w.length) {
                         break;
                     }

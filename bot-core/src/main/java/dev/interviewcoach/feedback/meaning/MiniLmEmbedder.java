@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * all-MiniLM-L6-v2 (quantized), a 384-dimension sentence model whose ONNX file and tokenizer ship
@@ -36,8 +38,8 @@ public final class MiniLmEmbedder implements SentenceEmbedder, AutoCloseable {
 
     /** Loaded on first use, in the thread that needs it, so no native load is ever under way when the JVM exits. */
     private volatile Loaded model;
-    private final java.util.concurrent.ExecutorService helper =
-            java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform().name("sentence-model").daemon().factory());
+    private final ExecutorService helper =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("sentence-model").daemon().factory());
 
     public MiniLmEmbedder() {
     }

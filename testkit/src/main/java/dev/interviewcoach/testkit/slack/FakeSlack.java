@@ -47,6 +47,7 @@ import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.IdentityHashMap;
 
 /**
  * A fake Slack on loopback that the real Slack SDK talks to: Web API over HTTP and Socket Mode over WebSocket.
@@ -168,7 +169,7 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private final java.util.Map<ApiCall, String> answeredTs = new java.util.IdentityHashMap<>();
+    private final Map<ApiCall, String> answeredTs = new IdentityHashMap<>();
 
     /** Answers the next call of {@code method} with {@code {"ok":false,"error":error}}; repeated calls queue up. */
     public void failNext(String method, String error) {
