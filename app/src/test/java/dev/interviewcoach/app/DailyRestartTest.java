@@ -1,6 +1,7 @@
 package dev.interviewcoach.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
@@ -39,15 +40,10 @@ class DailyRestartTest {
     Path dir;
 
     private Process launch(FakeSlack slack, Instant clockStart) throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("COACH_"));
-        builder.environment().putAll(Map.of("SLACK_BOT_TOKEN", "xoxb-restart", "SLACK_SIGNING_SECRET", "restart-secret",
+        Process process = CoachProcess.launch(Map.of("SLACK_BOT_TOKEN", "xoxb-restart", "SLACK_SIGNING_SECRET", "restart-secret",
                 "COACH_SLACK_API_URL", slack.methodsUrl(), "COACH_SLACK_PORT", "0", "COACH_SLACK_HOST", "127.0.0.1",
                 "COACH_DATABASE_PATH", dir.resolve("coach.db").toString(), "COACH_DAILY_CHECK_SECONDS", "1",
-                "COACH_CLOCK_START", clockStart.toString()));
-        Process process = builder.start();
+                "COACH_CLOCK_START", clockStart.toString()), "run");
         List<String> lines = new ArrayList<>();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> {
@@ -102,7 +98,8 @@ class DailyRestartTest {
         }
         try (FakeSlack slack = FakeSlack.start()) {
             Process first = launch(slack, postAt.minus(Duration.ofMinutes(2)));
-            Thread.sleep(2_000); // two checks, a minute and more before the post time
+            // two checks and more, a minute and more before the post time: nothing goes out
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> questions(slack).isEmpty());
             kill(first);
             assertThat(questions(slack)).as("nothing before the post time").isEmpty();
 
@@ -114,7 +111,8 @@ class DailyRestartTest {
             kill(second);
 
             Process third = launch(slack, postAt.plusSeconds(30));
-            Thread.sleep(3_000); // several checks, one a second
+            // several checks, one a second: still the one post
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> questions(slack).size() == 1);
             kill(third);
             assertThat(questions(slack)).as("one post for the day, whatever was killed when").hasSize(1);
         }

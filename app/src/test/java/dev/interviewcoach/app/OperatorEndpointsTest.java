@@ -1,6 +1,7 @@
 package dev.interviewcoach.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.interviewcoach.testkit.discord.FakeDiscord;
 import dev.interviewcoach.testkit.slack.FakeSlack;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,13 +42,9 @@ class OperatorEndpointsTest {
     private record Running(Process process, List<String> lines) {}
 
     private Running launch(Map<String, String> env) throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("COACH_"));
-        builder.environment().putAll(env);
-        builder.environment().put("COACH_DATABASE_PATH", dir.resolve("coach.db").toString());
-        Process process = builder.start();
+        Map<String, String> withDatabase = new java.util.HashMap<>(env);
+        withDatabase.put("COACH_DATABASE_PATH", dir.resolve("coach.db").toString());
+        Process process = CoachProcess.launch(withDatabase, "run");
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -103,12 +101,8 @@ class OperatorEndpointsTest {
                 assertThat(ready.statusCode()).isEqualTo(200);
                 assertThat(ready.body()).contains("ready").contains("database: ok").contains("discord: ok");
                 discord.slashCommand(FakeDiscord.USER_A, FakeDiscord.CHANNEL_ID, "coach", "tracks", Map.of());
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-                String metrics = "";
-                while (System.nanoTime() < deadline && !metrics.contains("coach_replies_out_total{platform=\"discord\"}")) {
-                    metrics = get(admin, "/metrics").body();
-                    Thread.sleep(100);
-                }
+                String metrics = await().atMost(Duration.ofSeconds(15)).until(() -> get(admin, "/metrics").body(),
+                        body -> body.contains("coach_replies_out_total{platform=\"discord\"}"));
                 assertThat(metrics).contains("coach_events_in_total{kind=\"command\",platform=\"discord\"} 1.0")
                         .contains("coach_replies_out_total{platform=\"discord\"}")
                         .contains("coach_sessions_active").contains("coach_scheduler_lag_seconds")

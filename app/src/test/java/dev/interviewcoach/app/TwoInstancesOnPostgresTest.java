@@ -1,6 +1,7 @@
 package dev.interviewcoach.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
@@ -121,12 +122,11 @@ class TwoInstancesOnPostgresTest {
                 && c.arg("text") != null && c.arg("text").startsWith(textStart)).count();
     }
 
-    private void awaitCount(String channel, String textStart, long expected) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (count(channel, textStart) < expected && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        Thread.sleep(300); // room for a duplicate to show up, if there were one
+    private void awaitCount(String channel, String textStart, long expected) {
+        await().atMost(WAIT).until(() -> count(channel, textStart) >= expected);
+        // and it stays so for a while: room for a duplicate to show up, if there were one
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> count(channel, textStart) == expected);
         assertThat(count(channel, textStart)).as("\"%s...\" in %s", textStart, channel).isEqualTo(expected);
     }
 

@@ -8,6 +8,7 @@ import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.daily.DailyPostRepository;
 import dev.interviewcoach.testkit.discord.FakeDiscord;
 import dev.interviewcoach.testkit.discord.RestCall;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,20 +64,8 @@ class DiscordDailyEndToEndTest {
     }
 
     private RestCall await(Predicate<RestCall> match) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<RestCall> found = discord.calls().stream().filter(match).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("no such call; calls were:\n" + discord.calls());
+        return Awaitility.await().alias("a matching call to the fake Discord").atMost(WAIT)
+                .until(() -> discord.calls().stream().filter(match).findFirst(), Optional::isPresent).orElseThrow();
     }
 
     /** Runs {@code /coach daily <subcommand>} and returns the reply only its author saw. */

@@ -1,6 +1,7 @@
 package dev.interviewcoach.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -38,11 +39,10 @@ class ConversationExecutorTest {
             assertThat(executor.lanesRenewed()).isOne();
             assertThat(executor.problem()).hasValueSatisfying(p -> assertThat(p).contains("lane 0").contains("budget"));
             stop.set(true);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (executor.problem().isPresent() && System.nanoTime() < deadline) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
                 executor.renewStuckLanes();
-                Thread.sleep(20);
-            }
+                return executor.problem().isEmpty();
+            });
             assertThat(executor.problem()).as("ready again once it ended").isEmpty();
         }
     }

@@ -1,9 +1,11 @@
 package dev.interviewcoach.question;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,17 +35,9 @@ class BankWatcherTest {
                 """.formatted(title, questionText);
     }
 
-    private static void awaitTitle(BankCatalog catalog, String title) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Optional<Bank> bank = catalog.current().track("team-custom");
-            if (bank.map(Bank::title).orElse("").equals(title)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("bank title never became " + title + "; now "
-                + catalog.current().track("team-custom").map(Bank::title));
+    private static void awaitTitle(BankCatalog catalog, String title) {
+        await("the bank's title to become " + title).atMost(Duration.ofSeconds(10))
+                .until(() -> catalog.current().track("team-custom").map(Bank::title).orElse(""), title::equals);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.interviewcoach.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.engine.Scheduled;
@@ -46,10 +47,7 @@ class JobSchedulerTest {
                          CoachMetrics.none())) {
                 a.start();
                 b.start();
-                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-                while (runs.get() < 4 && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
+                await().atMost(Duration.ofSeconds(15)).until(() -> runs.get() >= 4);
             }
             assertThat(runs.get()).as("the check keeps running").isGreaterThanOrEqualTo(4);
             assertThat(overlaps.get()).as("never two at once").isZero();

@@ -1,6 +1,7 @@
 package dev.interviewcoach.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
@@ -153,10 +154,7 @@ class PostgresModeTest {
                 Duration.ofMillis(300), (now, ports) -> runs.incrementAndGet())), ChatPorts.none(), Clock.systemUTC(), "pg",
                 CoachMetrics.none())) {
             schedule.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (runs.get() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            await().atMost(Duration.ofSeconds(15)).until(() -> runs.get() >= 2);
         }
         assertThat(runs.get()).isGreaterThanOrEqualTo(2);
     }

@@ -1,6 +1,7 @@
 package dev.interviewcoach.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
@@ -33,7 +34,9 @@ class DiscordOverloadTest {
     @Test
     void aMessageOrCommandTheEngineCannotTakeIsAnsweredWithAskToResend() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
         MessageHandler slow = (Inbound.Message message, ChatPort port) -> {
+            started.countDown();
             try {
                 release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -54,9 +57,9 @@ class DiscordOverloadTest {
                 adapter.start();
                 String dm = discord.dmChannel(FakeDiscord.USER_A);
                 discord.message(FakeDiscord.USER_A, dm, "first, which runs");
-                Thread.sleep(300);
+                assertThat(started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
                 discord.message(FakeDiscord.USER_A, dm, "second, which waits");
-                Thread.sleep(300);
+                await().atMost(WAIT).until(() -> executor.pending() >= 2);
                 String third = discord.message(FakeDiscord.USER_A, dm, "third, with no room");
                 RestCall reply = discord.awaitCall("POST", "channels/" + dm + "/messages",
                         c -> c.body() != null && c.body().toString().contains("swamped"), WAIT);

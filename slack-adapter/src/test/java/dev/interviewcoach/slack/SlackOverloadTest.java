@@ -1,6 +1,7 @@
 package dev.interviewcoach.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.engine.CoachEngine;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SlackOverloadTest {
 
     private static final String SECRET = "overload-secret";
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
     Path dir;
@@ -34,8 +37,10 @@ class SlackOverloadTest {
     @Test
     void anEventTheEngineHasNoRoomForIsRefusedAndTakenWhenSlackRetriesIt() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
         List<String> handled = new CopyOnWriteArrayList<>();
         MessageHandler slow = (Inbound.Message message, dev.interviewcoach.chat.ChatPort port) -> {
+            started.countDown();
             try {
                 release.await(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -62,20 +67,17 @@ class SlackOverloadTest {
                     var event = SlackRequests.messageEvent("DOVER", "UOVER", "answer " + i, SlackRequests.newTs(), null, "im");
                     statuses.add(http.send(requests.event(url, "Ev-over-" + i, event), HttpResponse.BodyHandlers.ofString())
                             .statusCode());
-                    Thread.sleep(200); // the first starts running, the second waits in the queue
+                    // The first runs (and holds its lane), the second waits in the queue, the third finds no room.
+                    int sent = i;
+                    await().atMost(WAIT).until(() -> started.getCount() == 0 && executor.pending() >= Math.min(sent, 2));
                 }
                 assertThat(statuses).as("a refusal Slack retries").containsExactly(200, 200, 503);
                 release.countDown();
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (handled.size() < 2 && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                await().atMost(WAIT).until(() -> handled.size() >= 2);
                 var third = SlackRequests.messageEvent("DOVER", "UOVER", "answer 3", SlackRequests.newTs(), null, "im");
                 assertThat(http.send(requests.eventRetry(url, "Ev-over-3", third, 1), HttpResponse.BodyHandlers.ofString())
                         .statusCode()).isEqualTo(200);
-                while (handled.size() < 3 && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                await().atMost(WAIT).until(() -> handled.size() >= 3);
                 assertThat(handled).containsExactly("answer 1", "answer 2", "answer 3");
             } finally {
                 release.countDown();
