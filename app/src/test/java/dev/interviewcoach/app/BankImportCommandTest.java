@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code coach bank import} as a person runs it: a document in, a bank file that validates out. */
+@Isolated("it watches process-wide output: the log or the standard streams")
 class BankImportCommandTest {
 
     private static final String NOTES = """

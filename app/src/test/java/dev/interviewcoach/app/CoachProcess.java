@@ -17,12 +17,10 @@ final class CoachProcess {
     }
 
     /**
-     * Spawned coaches share a class-data archive (made by the first, reused by the rest) and skip the
-     * optimising compiler: they live seconds, so start-up is most of their time.
+     * Spawned coaches skip the optimising compiler: they live seconds, so start-up is most of their
+     * time. (A class-data archive cannot be used here: the test class path holds directories.)
      */
-    private static final List<String> QUICK_START = List.of("-XX:+AutoCreateSharedArchive",
-            "-XX:SharedArchiveFile=" + Path.of("target", "coach-test.jsa").toAbsolutePath(), "-XX:TieredStopAtLevel=1",
-            "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1");
 
     static Process launch(Map<String, String> env, String... args) throws Exception {
         return builder(env, args).redirectErrorStream(true).start();

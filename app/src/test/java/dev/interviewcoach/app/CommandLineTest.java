@@ -13,9 +13,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The coach command line as a person runs it: arguments in, text and an exit code out. */
+@Isolated("it watches process-wide output: the log or the standard streams")
 class CommandLineTest {
 
     @TempDir

@@ -39,6 +39,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -47,6 +48,7 @@ import org.slf4j.MDC;
  * What the log holds while a whole mock interview runs through the console, at DEBUG: nothing a
  * person wrote at INFO or above, and on every line the id of the event that caused it.
  */
+@Isolated("it watches process-wide output: the log or the standard streams")
 class LogSafetyTest {
 
     /** Made-up names that appear in no bank, one per answer: finding one in a log line means an answer leaked. */

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code coach run} stopped with a reply still waiting (kill -9, or SIGTERM while Slack asks it to
  * wait): the reply goes out after the next start, once.
  */
+@ResourceLock("embedded-postgres")
 class NothingLostTest {
 
     private static final String SECRET = "nothing-lost-secret";

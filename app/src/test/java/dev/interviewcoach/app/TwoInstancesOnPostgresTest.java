@@ -33,6 +33,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Two coach instances on one PostgreSQL, each with its own Slack HTTP server, as two {@code coach
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * a redelivered event is applied once, and answers sent together are each applied once, to
  * consecutive questions, with one feedback each.
  */
+@ResourceLock("embedded-postgres")
 class TwoInstancesOnPostgresTest {
 
     private static final String SECRET = "pg-secret";

@@ -32,12 +32,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole coach on Slack: the real Bolt app in our Jetty, signed requests over real HTTP, and
  * the real Slack client talking to a fake Slack on loopback.
  */
+@Isolated("it watches process-wide output: the log or the standard streams")
 class SlackEndToEndTest {
 
     private static final String SECRET = "test-signing-secret";
