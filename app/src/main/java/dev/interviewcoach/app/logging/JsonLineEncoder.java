@@ -19,7 +19,8 @@ import java.util.Set;
  * One JSON object per line: timestamp (ISO-8601 in UTC, to the millisecond), level, logger, thread, message, every MDC
  * field at the top level (such as {@code event}, the id of the inbound event being handled) and
  * the exception with its stack trace. Jackson does the escaping, so a message with quotes or
- * newlines still makes exactly one line.
+ * newlines still makes exactly one line. Not logback's JsonEncoder: it nests the MDC under "mdc" and
+ * names fields its own way, which would change the format README.md documents for log shippers.
  */
 public final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
 

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Writes questions as a bank file laid out like docs/banks.md: long text as folded ({@code >})
  * blocks, short values plain, and double quotes only where YAML would misread plain text
- * ("DRAFT: ..." holds ': ', "yes" would read as true, "2020" as a number).
+ * ("DRAFT: ..." holds ': ', "yes" would read as true, "2020" as a number). Written by hand because
+ * Jackson's YAML generator cannot write comments, folded blocks or one-line [ ] lists inside block ones.
  */
 final class BankYamlWriter {
 

@@ -1,12 +1,20 @@
 package dev.interviewcoach.question.importing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads CSV as RFC 4180 has it: a field in double quotes may hold the delimiter, line breaks and
- * quotes written twice (""). Lenient where spreadsheets are sloppy: CR, LF or CRLF line ends, and
- * text after a closing quote is kept rather than refused.
+ * Reads CSV as RFC 4180 has it, with Commons CSV: a field in double quotes may hold the delimiter,
+ * line breaks and quotes written twice (""). Lenient where spreadsheets are sloppy: CR, LF or CRLF
+ * line ends, spaces before an opening quote, and text after a closing quote is kept rather than
+ * refused.
  */
 final class CsvReader {
 
@@ -36,65 +44,57 @@ final class CsvReader {
     }
 
     static Result read(String text, char delimiter) {
-        List<Row> rows = new ArrayList<>();
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        boolean cellStarted = false;
-        int line = 1;
-        int rowLine = 1;
-        int quoteLine = 0;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < n && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else if (c == '\r' || c == '\n') {
-                    if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    cell.append('\n');
-                    line++;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"' && cell.toString().isBlank()) {
-                // Spaces before an opening quote are a common slip; the quote still opens the field.
-                cell.setLength(0);
-                quoted = true;
-                cellStarted = true;
-                quoteLine = line;
-            } else if (c == delimiter) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-                cellStarted = true;
-            } else if (c == '\r' || c == '\n') {
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                cells.add(cell.toString());
-                rows.add(new Row(rowLine, cells));
-                cells = new ArrayList<>();
-                cell.setLength(0);
-                cellStarted = false;
-                line++;
-                rowLine = line;
-            } else {
-                cell.append(c);
-                cellStarted = true;
+        try {
+            return new Result(rows(text, format(delimiter, false)), 0);
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof CSVException)) {
+                throw e;
             }
+            // With trailing text allowed, a quote still open at the end is the only thing the strict read refuses.
+            // Read again taking the rest of the file into that field, which runs from its quote to the last line.
+            List<Row> rows = rows(text, format(delimiter, true));
+            String open = rows.getLast().cells().getLast();
+            return new Result(rows, lastLine(text) - (int) open.chars().filter(c -> c == '\n').count());
         }
-        if (cellStarted || !cell.isEmpty() || !cells.isEmpty()) {
-            cells.add(cell.toString());
-            rows.add(new Row(rowLine, cells));
+    }
+
+    private static CSVFormat format(char delimiter, boolean lenientEof) {
+        // Surrounding spaces are dropped so that a quote after them still opens the field; every caller strips
+        // unquoted cells anyway. Empty lines are kept as rows so that a row's line is the file's.
+        return CSVFormat.RFC4180.builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(false)
+                .setIgnoreSurroundingSpaces(true)
+                .setTrailingData(true)
+                .setLenientEof(lenientEof)
+                .get();
+    }
+
+    private static List<Row> rows(String text, CSVFormat format) {
+        List<Row> rows = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            // The parser's line is where the previous record ended; the next one starts on the line after.
+            int line = (int) parser.getCurrentLineNumber() + 1;
+            while (records.hasNext()) {
+                List<String> cells = records.next().stream().map(CsvReader::unixLineBreaks).toList();
+                rows.add(new Row(line, cells));
+                line = (int) parser.getCurrentLineNumber() + 1;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a String is read in memory and the parser throws only when it parses
         }
-        return new Result(rows, quoted ? quoteLine : 0);
+        return rows;
+    }
+
+    /** A quoted field keeps the file's line breaks; the importer expects \n. */
+    private static String unixLineBreaks(String cell) {
+        return cell.indexOf('\r') < 0 ? cell : cell.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /** The number of the file's last line, counting CR, LF and CRLF each as one line break. */
+    private static int lastLine(String text) {
+        return 1 + (int) unixLineBreaks(text).chars().filter(c -> c == '\n').count();
     }
 
     /** The delimiter of the header line: commas, unless the line has none and has tabs or semicolons. */
