@@ -334,6 +334,45 @@ final class DiscordJson {
         return reaction;
     }
 
+    /** Who installed the app where an interaction happened: the guild (GUILD_INSTALL), or "0" in the bot's DMs. */
+    static ObjectNode integrationOwners(String guildId) {
+        ObjectNode owners = JSON.createObjectNode();
+        owners.put("0", guildId == null ? "0" : guildId);
+        return owners;
+    }
+
+    /** The application object ({@code applications/@me}); {@code flags} says which privileged intents it has. */
+    static ObjectNode application(String id, ObjectNode owner, ObjectNode bot, long flags) {
+        ObjectNode app = JSON.createObjectNode();
+        app.put("id", id);
+        app.put("name", "Interview Coach");
+        app.putNull("icon");
+        app.put("description", "Practise job interviews with a coach.");
+        app.put("summary", "");
+        app.putNull("type");
+        app.put("bot_public", true);
+        app.put("bot_require_code_grant", false);
+        app.putNull("terms_of_service_url");
+        app.putNull("privacy_policy_url");
+        app.put("verify_key", "0".repeat(64));
+        app.put("flags", flags);
+        app.set("owner", owner);
+        app.putNull("team");
+        app.set("bot", bot);
+        app.putArray("tags");
+        app.putArray("redirect_uris");
+        app.putNull("interactions_endpoint_url");
+        app.putNull("role_connections_verification_url");
+        app.putNull("custom_install_url");
+        app.put("hook", true);
+        app.put("is_monetized", false);
+        app.put("approximate_guild_count", 1);
+        app.put("approximate_user_install_count", 0);
+        ObjectNode integrationTypes = app.putObject("integration_types_config");
+        integrationTypes.putObject("0");
+        return app;
+    }
+
     /** Discord numbers every component of a message that has no {@code id} yet; so does the fake. */
     private static void assignComponentIds(JsonNode node) {
         if (node instanceof ArrayNode array) {

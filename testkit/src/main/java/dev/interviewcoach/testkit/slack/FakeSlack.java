@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.interviewcoach.testkit.CallLog;
+import dev.interviewcoach.testkit.DaemonThreads;
+import dev.interviewcoach.testkit.StateMonitor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,14 +36,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.java_websocket.WebSocket;
@@ -47,7 +48,6 @@ import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.IdentityHashMap;
 
 /**
  * A fake Slack on loopback that the real Slack SDK talks to: Web API over HTTP and Socket Mode over WebSocket.
@@ -82,10 +82,11 @@ public final class FakeSlack implements AutoCloseable {
     private final SocketServer socket;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    // One monitor guards the mutable test state below and wakes every await* method when anything changes;
-    // contention is irrelevant at test volumes and a single lock keeps the waiting logic obviously correct.
-    private final Object monitor = new Object();
-    private final List<ApiCall> calls = new ArrayList<>();
+    // One monitor guards the mutable test state below and wakes every await* method when any of it changes.
+    private final StateMonitor monitor = new StateMonitor("the fake Slack");
+    private final CallLog<ApiCall> calls = new CallLog<>(monitor);
+    // What each call was answered with, when that was a message ts; by identity, as equal calls may differ.
+    private final Map<ApiCall, String> answeredTs = new IdentityHashMap<>();
     private final Map<String, Throttle> rateLimits = new HashMap<>();
     private final Map<String, Deque<String>> failures = new HashMap<>();
     private final Map<String, Integer> serverErrors = new HashMap<>();
@@ -120,7 +121,7 @@ public final class FakeSlack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not bind the fake Slack HTTP server", e);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(4, daemonThreads("fake-slack-http-"));
+        ExecutorService pool = Executors.newFixedThreadPool(4, DaemonThreads.named("fake-slack-http-"));
         http.setExecutor(pool);
         SocketServer socket = new SocketServer(new InetSocketAddress(loopback, 0));
         FakeSlack fake = new FakeSlack(http, pool, socket);
@@ -164,18 +165,12 @@ public final class FakeSlack implements AutoCloseable {
         if (times < 0 || retryAfterSeconds < 0) {
             throw new IllegalArgumentException("times and retryAfterSeconds must not be negative");
         }
-        synchronized (monitor) {
-            rateLimits.put(method, new Throttle(times, retryAfterSeconds));
-        }
+        monitor.update(() -> rateLimits.put(method, new Throttle(times, retryAfterSeconds)));
     }
-
-    private final Map<ApiCall, String> answeredTs = new IdentityHashMap<>();
 
     /** Answers the next call of {@code method} with {@code {"ok":false,"error":error}}; repeated calls queue up. */
     public void failNext(String method, String error) {
-        synchronized (monitor) {
-            failures.computeIfAbsent(method, m -> new ArrayDeque<>()).addLast(error);
-        }
+        monitor.update(() -> failures.computeIfAbsent(method, m -> new ArrayDeque<>()).addLast(error));
     }
 
     /** Answers the next {@code times} calls of {@code method} with HTTP 500, as Slack does in an outage. */
@@ -183,16 +178,12 @@ public final class FakeSlack implements AutoCloseable {
         if (times < 0) {
             throw new IllegalArgumentException("times must not be negative");
         }
-        synchronized (monitor) {
-            serverErrors.put(method, times);
-        }
+        monitor.update(() -> serverErrors.put(method, times));
     }
 
     /** How {@code users.info} describes {@code userId} from now on; anyone not set is a plain member with no time zone. */
     public void setUser(String userId, UserProfile profile) {
-        synchronized (monitor) {
-            users.put(userId, profile);
-        }
+        monitor.update(() -> users.put(userId, profile));
     }
 
     /**
@@ -208,7 +199,7 @@ public final class FakeSlack implements AutoCloseable {
      * limits and failures; user profiles set with {@link #setUser} stay.
      */
     public void reset() {
-        synchronized (monitor) {
+        monitor.update(() -> {
             calls.clear();
             reactions.clear();
             openedViews.clear();
@@ -220,42 +211,24 @@ public final class FakeSlack implements AutoCloseable {
             socketMessages.clear();
             acks.clear();
             // Timestamps and view ids keep counting so a reset never hands out a ts that was seen before.
-        }
+        });
     }
 
     // ---------------------------------------------------------------- Web API inspection
 
     /** Every Web API call received so far, oldest first (including rate-limited and failed ones). */
     public List<ApiCall> calls() {
-        synchronized (monitor) {
-            return List.copyOf(calls);
-        }
+        return calls.all();
     }
 
     /** The calls of one Web API method, oldest first. */
     public List<ApiCall> calls(String method) {
-        synchronized (monitor) {
-            return calls.stream().filter(c -> c.method().equals(method)).toList();
-        }
+        return calls.matching(c -> c.method().equals(method));
     }
 
     /** Waits for the first call of {@code method} that matches, failing with every call seen when it does not come. */
     public ApiCall awaitCall(String method, Predicate<ApiCall> match, Duration timeout) {
-        AtomicReference<ApiCall> found = new AtomicReference<>();
-        boolean arrived = waitUntil(() -> {
-            for (ApiCall call : calls) {
-                if (call.method().equals(method) && match.test(call)) {
-                    found.set(call);
-                    return true;
-                }
-            }
-            return false;
-        }, timeout);
-        if (!arrived) {
-            throw new AssertionError("no matching " + method + " call within " + timeout
-                    + "; calls seen: " + describe(calls()));
-        }
-        return found.get();
+        return calls.await(call -> call.method().equals(method) && match.test(call), timeout, method);
     }
 
     /** Waits for the first call of {@code method}, whatever its arguments. */
@@ -265,56 +238,38 @@ public final class FakeSlack implements AutoCloseable {
 
     /** Modals opened with {@code views.open}, oldest first. */
     public List<OpenedView> openedViews() {
-        synchronized (monitor) {
-            return List.copyOf(openedViews);
-        }
+        return monitor.read(() -> List.copyOf(openedViews));
     }
 
     /** Waits for the first opened modal that matches. */
     public OpenedView awaitOpenedView(Predicate<OpenedView> match, Duration timeout) {
-        AtomicReference<OpenedView> found = new AtomicReference<>();
-        if (!waitUntil(() -> openedViews.stream().filter(match).findFirst().map(v -> {
-            found.set(v);
-            return true;
-        }).orElse(false), timeout)) {
-            throw new AssertionError("no matching modal opened within " + timeout + "; calls seen: " + describe(calls()));
-        }
-        return found.get();
+        return monitor.awaitFirst(openedViews, match, timeout).orElseThrow(() -> new AssertionError(
+                "no matching modal opened within " + timeout + "; calls seen: " + calls.describe()));
     }
 
     /** Files shared through the upload v2 flow, oldest first. */
     public List<UploadedFile> uploads() {
-        synchronized (monitor) {
-            return List.copyOf(uploads);
-        }
+        return monitor.read(() -> List.copyOf(uploads));
     }
 
     /** Waits for the first shared file that matches. */
     public UploadedFile awaitUpload(Predicate<UploadedFile> match, Duration timeout) {
-        AtomicReference<UploadedFile> found = new AtomicReference<>();
-        if (!waitUntil(() -> uploads.stream().filter(match).findFirst().map(f -> {
-            found.set(f);
-            return true;
-        }).orElse(false), timeout)) {
-            throw new AssertionError("no matching file shared within " + timeout + "; calls seen: " + describe(calls()));
-        }
-        return found.get();
+        return monitor.awaitFirst(uploads, match, timeout).orElseThrow(() -> new AssertionError(
+                "no matching file shared within " + timeout + "; calls seen: " + calls.describe()));
     }
 
     // ---------------------------------------------------------------- Socket Mode
 
     /** Whether a Socket Mode client is connected and has been greeted with hello. */
     public boolean socketConnected() {
-        synchronized (monitor) {
-            return readySockets.stream().anyMatch(WebSocket::isOpen);
-        }
+        return monitor.read(() -> readySockets.stream().anyMatch(WebSocket::isOpen));
     }
 
     /** Waits until a Socket Mode client is connected and greeted. */
     public void awaitSocketConnected(Duration timeout) {
-        if (!waitUntil(() -> readySockets.stream().anyMatch(WebSocket::isOpen), timeout)) {
+        if (!monitor.waitUntil(() -> readySockets.stream().anyMatch(WebSocket::isOpen), timeout)) {
             throw new AssertionError("no Socket Mode client connected within " + timeout
-                    + "; Web API calls seen: " + describe(calls()));
+                    + "; Web API calls seen: " + calls.describe());
         }
     }
 
@@ -335,10 +290,7 @@ public final class FakeSlack implements AutoCloseable {
         envelope.put("retry_reason", "");
         envelope.set("payload", payload);
         String text = envelope.toString();
-        List<WebSocket> targets;
-        synchronized (monitor) {
-            targets = readySockets.stream().filter(WebSocket::isOpen).toList();
-        }
+        List<WebSocket> targets = monitor.read(() -> readySockets.stream().filter(WebSocket::isOpen).toList());
         if (targets.isEmpty()) {
             throw new IllegalStateException("no Socket Mode client is connected to the fake Slack");
         }
@@ -368,9 +320,7 @@ public final class FakeSlack implements AutoCloseable {
 
     /** Every message Socket Mode clients sent to the fake (acks and anything else), oldest first. */
     public List<JsonNode> socketMessages() {
-        synchronized (monitor) {
-            return List.copyOf(socketMessages);
-        }
+        return monitor.read(() -> List.copyOf(socketMessages));
     }
 
     /** Stops both servers; connected Socket Mode clients see the connection close. */
@@ -436,20 +386,19 @@ public final class FakeSlack implements AutoCloseable {
         }
         ApiCall call = new ApiCall(method, args, token, Instant.now());
 
-        Reply reply;
-        synchronized (monitor) {
-            reply = controlledReply(method);
-            if (reply == null) {
+        Reply reply = monitor.updateAndGet(() -> {
+            Reply answered = controlledReply(method);
+            if (answered == null) {
                 ObjectNode answer = cannedAnswer(method, args);
                 if (answer.hasNonNull("ts")) {
                     answeredTs.put(call, answer.get("ts").asText());
                 }
-                reply = new Reply(200, answer, null);
+                answered = new Reply(200, answer, null);
             }
             // Recorded once its answer is known, so a test that sees the call can ask what it was answered.
-            calls.add(call);
-            monitor.notifyAll();
-        }
+            calls.record(call);
+            return answered;
+        });
         for (Consumer<ApiCall> listener : listeners) {
             listener.accept(call);
         }
@@ -461,9 +410,7 @@ public final class FakeSlack implements AutoCloseable {
      * call was refused or carries none: what the bot learnt from the call, which its arguments lack.
      */
     public String answeredTs(ApiCall call) {
-        synchronized (monitor) {
-            return answeredTs.get(call);
-        }
+        return monitor.read(() -> answeredTs.get(call));
     }
 
     /** A rate limit or queued failure for this method, consuming it; null when the call should succeed. */
@@ -568,10 +515,7 @@ public final class FakeSlack implements AutoCloseable {
         if (user == null || user.isEmpty()) {
             return error("user_not_found");
         }
-        UserProfile profile;
-        synchronized (monitor) {
-            profile = users.getOrDefault(user, UserProfile.member());
-        }
+        UserProfile profile = monitor.read(() -> users.getOrDefault(user, UserProfile.member()));
         ObjectNode u = out.putObject("user");
         u.put("id", user);
         u.put("team_id", TEAM_ID);
@@ -597,9 +541,8 @@ public final class FakeSlack implements AutoCloseable {
         if (name == null || name.isBlank()) {
             return error("invalid_name");
         }
-        synchronized (monitor) {
-            return reactions.add(channel + "/" + ts + "/" + name) ? out : error("already_reacted");
-        }
+        return monitor.updateAndGet(() -> reactions.add(channel + "/" + ts + "/" + name) ? out
+                : error("already_reacted"));
     }
 
     /** views.open: records the modal and answers with its id, as Slack does. */
@@ -616,10 +559,7 @@ public final class FakeSlack implements AutoCloseable {
         answered.setAll(view);
         answered.put("id", id);
         answered.put("team_id", TEAM_ID);
-        synchronized (monitor) {
-            openedViews.add(new OpenedView(id, trigger, view));
-            monitor.notifyAll();
-        }
+        monitor.update(() -> openedViews.add(new OpenedView(id, trigger, view)));
         return out;
     }
 
@@ -637,9 +577,7 @@ public final class FakeSlack implements AutoCloseable {
             return error("invalid_arguments");
         }
         String id = "F" + fileCounter.incrementAndGet();
-        synchronized (monitor) {
-            pendingUploads.put(id, new PendingUpload(filename, announced));
-        }
+        monitor.update(() -> pendingUploads.put(id, new PendingUpload(filename, announced)));
         out.put("upload_url", "http://" + LOOPBACK + ":" + port() + UPLOAD_PATH + id);
         out.put("file_id", id);
         return out;
@@ -650,12 +588,10 @@ public final class FakeSlack implements AutoCloseable {
         if (!(args.get("files") instanceof ArrayNode files) || files.isEmpty()) {
             return error("invalid_arguments");
         }
-        String channel = text(args, "channel_id");
-        if (channel == null) {
-            channel = text(args, "channels");
-        }
+        String channelId = text(args, "channel_id");
+        String channel = channelId != null ? channelId : text(args, "channels");
         ArrayNode shared = out.putArray("files");
-        synchronized (monitor) {
+        return monitor.updateAndGet(() -> {
             for (JsonNode file : files) {
                 String id = file.path("id").asText();
                 PendingUpload pending = pendingUploads.get(id);
@@ -670,9 +606,8 @@ public final class FakeSlack implements AutoCloseable {
                 shared.addObject().put("id", id).put("name", pending.filename).put("title", title)
                         .put("size", pending.content.length);
             }
-            monitor.notifyAll();
-        }
-        return out;
+            return out;
+        });
     }
 
     /** The upload URL: takes the bytes of a file announced by files.getUploadURLExternal. */
@@ -680,14 +615,14 @@ public final class FakeSlack implements AutoCloseable {
         try (exchange) {
             String id = exchange.getRequestURI().getPath().substring(UPLOAD_PATH.length());
             byte[] body = exchange.getRequestBody().readAllBytes();
-            boolean known;
-            synchronized (monitor) {
+            boolean known = monitor.updateAndGet(() -> {
                 PendingUpload pending = pendingUploads.get(id);
-                known = pending != null && exchange.getRequestMethod().equals("POST");
-                if (known) {
+                boolean accepted = pending != null && exchange.getRequestMethod().equals("POST");
+                if (accepted) {
                     pending.content = body;
                 }
-            }
+                return accepted;
+            });
             byte[] answer = (known ? "OK - " + body.length : "not found").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
             exchange.sendResponseHeaders(known ? 200 : 404, answer.length);
@@ -755,37 +690,6 @@ public final class FakeSlack implements AutoCloseable {
         return out;
     }
 
-    private static String describe(List<ApiCall> seen) {
-        if (seen.isEmpty()) {
-            return "(none)";
-        }
-        StringBuilder out = new StringBuilder();
-        for (ApiCall call : seen) {
-            out.append("\n  ").append(call);
-        }
-        return out.toString();
-    }
-
-    /** Waits on the monitor until the condition (evaluated under it) holds; false on timeout. */
-    private boolean waitUntil(BooleanSupplier condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (monitor) {
-            try {
-                while (!condition.getAsBoolean()) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        return false;
-                    }
-                    TimeUnit.NANOSECONDS.timedWait(monitor, left);
-                }
-                return true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting on the fake Slack", e);
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- WebSocket callbacks
 
     private void socketOpened(WebSocket connection, ClientHandshake handshake) {
@@ -796,17 +700,11 @@ public final class FakeSlack implements AutoCloseable {
         }
         // onOpen runs after the handshake completed, so the client is ready for hello, as with Slack.
         connection.send(hello().toString());
-        synchronized (monitor) {
-            readySockets.add(connection);
-            monitor.notifyAll();
-        }
+        monitor.update(() -> readySockets.add(connection));
     }
 
     private void socketClosed(WebSocket connection) {
-        synchronized (monitor) {
-            readySockets.remove(connection);
-            monitor.notifyAll();
-        }
+        monitor.update(() -> readySockets.remove(connection));
     }
 
     private void socketMessage(String text) {
@@ -816,10 +714,8 @@ public final class FakeSlack implements AutoCloseable {
         } catch (JsonProcessingException e) {
             message = JSON.getNodeFactory().textNode(text);
         }
-        synchronized (monitor) {
-            socketMessages.add(message);
-            monitor.notifyAll();
-        }
+        JsonNode received = message;
+        monitor.update(() -> socketMessages.add(received));
         JsonNode envelopeId = message.get("envelope_id");
         if (envelopeId != null && envelopeId.isTextual()) {
             acks.computeIfAbsent(envelopeId.asText(), id -> new CompletableFuture<>()).complete(message);
@@ -837,16 +733,6 @@ public final class FakeSlack implements AutoCloseable {
         debug.put("approximate_connection_time", 3600);
         hello.putObject("connection_info").put("app_id", APP_ID);
         return hello;
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + n.incrementAndGet());
-            // Daemon so a test that forgets close() cannot keep the JVM (and surefire) alive.
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private record Reply(int status, ObjectNode body, Integer retryAfterSeconds) {
