@@ -39,7 +39,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,7 +47,6 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly the posts that are due, each once, none missing. Once on a SQLite file, once on an
  * embedded PostgreSQL.
  */
-@ResourceLock("embedded-postgres")
 class DailyAtScaleTest {
 
     private static final BankCatalog BANKS = BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty()));
