@@ -33,6 +33,7 @@ public record CoachConfig(
         String defaultTrack,
         int defaultQuestions,
         int maxQuestions,
+        boolean followUps,
         Slack slack,
         Discord discord,
         Daily daily,
@@ -90,6 +91,7 @@ public record CoachConfig(
         d.put("interview.defaultTrack", "python-developer");
         d.put("interview.defaultQuestions", "5");
         d.put("interview.maxQuestions", "20");
+        d.put("interview.followUps", "on");
         d.put("slack.host", "0.0.0.0");
         d.put("slack.port", "3000");
         d.put("slack.path", "/slack/events");
@@ -194,6 +196,7 @@ public record CoachConfig(
                 values.get("interview.defaultTrack").strip(),
                 positive(values, "interview.defaultQuestions"),
                 positive(values, "interview.maxQuestions"),
+                onOff(values, "interview.followUps"),
                 new Slack(secret(env, "SLACK_BOT_TOKEN"), secret(env, "SLACK_SIGNING_SECRET"), secret(env, "SLACK_APP_TOKEN"),
                         values.get("slack.host").strip(), port(values, "slack.port"), path(values, "slack.path"),
                         Optional.of(values.get("slack.apiUrl").strip()).filter(s -> !s.isEmpty()),

@@ -36,6 +36,10 @@ final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--questions", description = "How many questions (default from config: 5).")
     Integer questions;
 
+    @Option(names = "--no-followups", description = "Ask no follow-up questions in this interview (default from"
+            + " config: interview.followUps).")
+    boolean noFollowUps;
+
     @Option(names = "--user", description = "Who is practising; your progress is kept under this name (default: $USER).")
     String user;
 
@@ -84,7 +88,7 @@ final class ConsoleCommand implements Callable<Integer> {
             ConsoleSession session = new ConsoleSession(coach.engine(), coach.interviews(), coach.sessions(), port,
                     out, Clock.systemUTC());
             String start = "mock " + (track == null ? cfg.defaultTrack() : track) + " "
-                    + (questions == null ? cfg.defaultQuestions() : questions);
+                    + (questions == null ? cfg.defaultQuestions() : questions) + (noFollowUps ? " --no-followups" : "");
             session.run(person, start, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         }
         return 0;

@@ -57,6 +57,49 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void withFollowUpsOnAnAnswerThatMissesPointsIsProbedOnceAndBothScoresReachTheScorecardAndSurviveARestart()
+            throws IOException {
+        Path db = dir.resolve("follow.db");
+        Database database = Database.sqlite(db);
+        database.migrate();
+        String firstPart = "I would measure first.\n\n";
+        try (Coach coach = new Coach(database, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())),
+                Optional.empty(), new MockInterviewFeature.Settings("python-developer", 5, 20, true), Clock.systemUTC(),
+                new Random(42))) {
+            String out = run(coach, "fay", "mock python 2", dying(firstPart));
+            assertThat(out).contains("== A follow-up on question 1 of 2 ==").doesNotContain("Question 2 of 2");
+            assertThat(coach.sessions().activeFor(ConsoleSession.user("fay")))
+                    .hasValueSatisfying(s -> assertThat(s.awaitingFollowUp()).isTrue());
+        }
+        try (Coach again = coach(db)) {
+            String out = run(again, "fay", "mock python 2", new StringReader(
+                    "skip\n" + GIL_ANSWER + "\n"));
+            assertThat(out).as("resumed at the follow-up it was waiting on").contains("Again, a follow-up on question 1 of 2")
+                    .contains("Follow-up skipped").contains("Question 2 of 2");
+            assertThat(out).as("the scorecard at the end of input").contains("(follow-up skipped)");
+        }
+    }
+
+    /** Input that ends like a killed process: no end of file, an error. */
+    private static Reader dying(String typed) {
+        StringReader text = new StringReader(typed);
+        return new Reader() {
+            @Override
+            public int read(char[] buf, int off, int len) throws IOException {
+                int n = text.read(buf, off, len);
+                if (n < 0) {
+                    throw new IOException("killed");
+                }
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Test
     void aWholeFiveQuestionInterviewEndsWithAScorecard() throws IOException {
         String input = GIL_ANSWER + "\n"
                 + "hint\n"

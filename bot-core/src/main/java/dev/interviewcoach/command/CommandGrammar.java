@@ -90,8 +90,17 @@ public final class CommandGrammar {
                 at = words.get(i).equalsIgnoreCase(option.marker()) ? i : -1;
             }
             if (at >= 0) {
-                values.put(option.name(), String.join(option.joined() ? "-" : " ", words.subList(at + 1, words.size())));
-                words = new ArrayList<>(words.subList(0, at));
+                // The words after the marker are its value, except those another option plainly claims
+                // (a choice such as --no-followups, a key such as topic:), wherever they stand.
+                List<String> value = new ArrayList<>();
+                List<String> rest = new ArrayList<>(words.subList(0, at));
+                for (String word : words.subList(at + 1, words.size())) {
+                    (claimedElsewhere(spec, option, word) ? rest : value).add(word);
+                }
+                if (!value.isEmpty()) {
+                    values.put(option.name(), String.join(option.joined() ? "-" : " ", value));
+                }
+                words = rest;
             }
         }
         OptionSpec lastFree = null;
@@ -138,6 +147,12 @@ public final class CommandGrammar {
             return new Parse.Invalid(top, notUnderstood(spec, path, word));
         }
         return new Parse.Parsed(top, spec, new CommandInput(path, values));
+    }
+
+    private static boolean claimedElsewhere(CommandSpec spec, OptionSpec marked, String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return spec.options().stream().filter(o -> o != marked).anyMatch(o -> o.isKeyed() ? lower.startsWith(o.marker())
+                : o.byPosition() && o.kind() == OptionSpec.Kind.CHOICE && o.fits(word));
     }
 
     private static String notUnderstood(CommandSpec spec, String path, String word) {

@@ -12,8 +12,13 @@ public final class FeedbackReply {
     private FeedbackReply() {
     }
 
-    /** Feedback on one answer, as the person reads it. */
+    /** Feedback on one answer, as the person reads it, with a follow-up an interviewer might ask. */
     public static Reply of(Question question, Feedback feedback) {
+        return of(question, feedback, true);
+    }
+
+    /** As {@link #of(Question, Feedback)}; {@code suggestFollowUp} false when a follow-up is being asked instead. */
+    public static Reply of(Question question, Feedback feedback, boolean suggestFollowUp) {
         Reply.Builder reply = Reply.builder("Score " + feedback.score() + "/5. " + feedback.scoreReason())
                 .heading("Score " + feedback.score() + "/5")
                 .text(feedback.scoreReason());
@@ -44,7 +49,7 @@ public final class FeedbackReply {
             reply.text(RichText.builder().bold("To improve").build()).text(new RichText(List.of(new RichText.Bullets(
                     feedback.improvements().stream().map(RichText::of).toList()))));
         }
-        if (!question.followUps().isEmpty()) {
+        if (suggestFollowUp && !question.followUps().isEmpty()) {
             reply.text(RichText.builder().bold("An interviewer might follow up: ")
                     .italic(question.followUps().getFirst()).build());
         }

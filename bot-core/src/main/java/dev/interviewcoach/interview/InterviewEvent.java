@@ -16,6 +16,19 @@ public sealed interface InterviewEvent {
 
     record Skipped(Question question) implements InterviewEvent {}
 
+    /** A follow-up on the current question: {@code number} is the question's. */
+    record FollowUpAsked(Question question, String text, int number, int total, boolean repeated)
+            implements InterviewEvent {}
+
+    /** Feedback on the answer to a follow-up. */
+    record FollowUpAssessed(Question question, String text, Feedback feedback) implements InterviewEvent {}
+
+    /** The follow-up was skipped; the question it followed keeps its score. */
+    record FollowUpSkipped(Question question) implements InterviewEvent {}
+
+    /** A hint was asked for during a follow-up, which has none. */
+    record NoHintForFollowUp() implements InterviewEvent {}
+
     record EmptyAnswer() implements InterviewEvent {}
 
     record AlreadyFinished() implements InterviewEvent {}

@@ -27,10 +27,15 @@ public final class InterviewMachine {
         this.feedback = feedback;
     }
 
-    /** The outcome of one move: the new state, at most one stored answer, and what to say. */
-    public record Step(MockSession session, Optional<AnswerRecord> recorded, List<InterviewEvent> events) {
+    /** The outcome of one move: the new state, at most one stored answer or follow-up, and what to say. */
+    public record Step(MockSession session, Optional<AnswerRecord> recorded, Optional<FollowUpRecord> followUp,
+                       List<InterviewEvent> events) {
         public Step {
             events = List.copyOf(events);
+        }
+
+        Step(MockSession session, Optional<AnswerRecord> recorded, List<InterviewEvent> events) {
+            this(session, recorded, Optional.empty(), events);
         }
 
         boolean changed(MockSession before) {
@@ -48,6 +53,14 @@ public final class InterviewMachine {
             return new Step(session, Optional.empty(), List.of(new InterviewEvent.AlreadyFinished()));
         }
         Question current = question(session, session.currentQuestionId());
+        if (session.awaitingFollowUp()) {
+            Optional<FollowUps.Probe> probe = FollowUps.find(current, session.followUpOn());
+            if (probe.isPresent()) {
+                return followUp(session, current, probe.get(), move, now);
+            }
+            // The bank lost the follow-up since it was asked: move on, the question keeps its score.
+            return next(session.withFollowUp(null), Optional.empty(), Optional.empty(), new ArrayList<>(), now);
+        }
         if (isRemoved(current) && move instanceof Move.Answer) {
             // Nothing to judge an answer against: move on rather than score it against nothing.
             return skipped(session, current, now);
@@ -72,7 +85,45 @@ public final class InterviewMachine {
                 result.missed().stream().map(TalkingPoint::id).toList(), session.hintsShown(), now);
         List<InterviewEvent> events = new ArrayList<>();
         events.add(new InterviewEvent.Assessed(question, result));
+        Optional<FollowUps.Probe> probe = session.followUps() ? FollowUps.after(question, result) : Optional.empty();
+        if (probe.isPresent()) {
+            // An interviewer probes before moving on: the answer is kept, the question waits on the follow-up.
+            events.add(new InterviewEvent.FollowUpAsked(question, probe.get().text(), session.position() + 1,
+                    session.total(), false));
+            return new Step(session.withFollowUp(probe.get().id()), Optional.of(record), events);
+        }
         return next(session, record, events, now);
+    }
+
+    private Step followUp(MockSession session, Question question, FollowUps.Probe probe, Move move, Instant now) {
+        return switch (move) {
+            case Move.Answer answer when answer.text().isBlank() ->
+                    new Step(session, Optional.empty(), List.of(new InterviewEvent.EmptyAnswer()));
+            case Move.Answer answer -> {
+                String text = answer.text().strip();
+                Feedback result = feedback.assess(FollowUps.judgedAs(question, probe), text);
+                FollowUpRecord record = new FollowUpRecord(session.id(), session.position(), probe.id(), probe.text(),
+                        AnswerRecord.Outcome.ANSWERED, text, result.score(),
+                        result.covered().stream().map(TalkingPointMatcher.Match::point).map(TalkingPoint::id).toList(),
+                        result.missed().stream().map(TalkingPoint::id).toList(), now);
+                List<InterviewEvent> events = new ArrayList<>();
+                events.add(new InterviewEvent.FollowUpAssessed(question, probe.text(), result));
+                yield next(session, Optional.empty(), Optional.of(record), events, now);
+            }
+            case Move.Skip ignored -> {
+                FollowUpRecord record = new FollowUpRecord(session.id(), session.position(), probe.id(), probe.text(),
+                        AnswerRecord.Outcome.SKIPPED, null, null, List.of(),
+                        probe.judgedOn().stream().map(TalkingPoint::id).toList(), now);
+                List<InterviewEvent> events = new ArrayList<>();
+                events.add(new InterviewEvent.FollowUpSkipped(question));
+                yield next(session, Optional.empty(), Optional.of(record), events, now);
+            }
+            case Move.Hint ignored -> new Step(session, Optional.empty(), List.of(new InterviewEvent.NoHintForFollowUp()));
+            case Move.Repeat ignored -> new Step(session, Optional.empty(), List.of(new InterviewEvent.FollowUpAsked(
+                    question, probe.text(), session.position() + 1, session.total(), true)));
+            case Move.End ignored -> new Step(session.endedEarly(now), Optional.empty(),
+                    List.of(new InterviewEvent.Finished(true)));
+        };
     }
 
     private Step skipped(MockSession session, Question question, Instant now) {
@@ -85,13 +136,18 @@ public final class InterviewMachine {
     }
 
     private Step next(MockSession session, AnswerRecord record, List<InterviewEvent> events, Instant now) {
+        return next(session, Optional.of(record), Optional.empty(), events, now);
+    }
+
+    private Step next(MockSession session, Optional<AnswerRecord> record, Optional<FollowUpRecord> followUp,
+                      List<InterviewEvent> events, Instant now) {
         MockSession advanced = session.advanced(now);
         if (advanced.active()) {
             events.add(asked(advanced, false));
         } else {
             events.add(new InterviewEvent.Finished(false));
         }
-        return new Step(advanced, Optional.of(record), events);
+        return new Step(advanced, record, followUp, events);
     }
 
     private Step hint(MockSession session, Question question) {

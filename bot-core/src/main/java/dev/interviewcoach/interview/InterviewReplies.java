@@ -28,7 +28,8 @@ public final class InterviewReplies {
             case InterviewEvent.NoMoreHints none -> Reply.text(none.question().hints().isEmpty()
                     ? "This question has no hints. Think about: " + none.question().guidance()
                     : "That was the last hint for this question. Give it your best try, or type skip.");
-            case InterviewEvent.Assessed assessed -> feedback(assessed.question(), assessed.feedback());
+            case InterviewEvent.Assessed assessed -> FeedbackReply.of(assessed.question(), assessed.feedback(),
+                    !session.awaitingFollowUp());
             case InterviewEvent.Skipped skipped when skipped.question().talkingPoints().isEmpty() -> Reply.text(
                     "That question was removed from the bank, so I skipped it without a score.");
             case InterviewEvent.Skipped skipped -> Reply.builder("Skipped.")
@@ -36,6 +37,17 @@ public final class InterviewReplies {
                     .text(new RichText(List.of(new RichText.Bullets(skipped.question().talkingPoints().stream()
                             .map(p -> RichText.of(p.point())).toList()))))
                     .build();
+            case InterviewEvent.FollowUpAsked asked -> followUp(session, asked);
+            case InterviewEvent.FollowUpAssessed assessed -> {
+                Reply feedback = FeedbackReply.of(assessed.question(), assessed.feedback(), false);
+                Reply.Builder reply = Reply.builder("Follow-up: " + feedback.fallback())
+                        .text(RichText.builder().bold("On the follow-up").build());
+                feedback.blocks().forEach(reply::block);
+                yield reply.build();
+            }
+            case InterviewEvent.FollowUpSkipped ignored -> Reply.text("Follow-up skipped; the question keeps its score.");
+            case InterviewEvent.NoHintForFollowUp ignored -> Reply.text(
+                    "A follow-up has no hints. Answer in a sentence or two, or type skip to move on.");
             case InterviewEvent.EmptyAnswer ignored -> Reply.text(
                     "I didn't get an answer there. Type your answer, or hint, skip, repeat or end.");
             case InterviewEvent.AlreadyFinished ignored -> Reply.text(
@@ -66,6 +78,16 @@ public final class InterviewReplies {
                         new Block.Field("Topics", RichText.of(String.join(", ", q.topics()))),
                         new Block.Field("Level", RichText.of(level(q.difficulty()))))))
                 .block(buttons(session, asked.number() - 1))
+                .build();
+    }
+
+    private Reply followUp(MockSession session, InterviewEvent.FollowUpAsked asked) {
+        String heading = (asked.repeated() ? "Again, a follow-up on question " : "A follow-up on question ")
+                + asked.number() + " of " + asked.total();
+        return Reply.builder(heading + ": " + asked.text())
+                .heading(heading)
+                .text(RichText.builder().bold(asked.text()).build())
+                .text(RichText.builder().italic("Answer in a sentence or two, or type skip to move on.").build())
                 .build();
     }
 
@@ -101,7 +123,10 @@ public final class InterviewReplies {
             if (line.number() > 1) {
                 lines.lineBreak();
             }
-            lines.plain(line.number() + ". ").bold(result).plain("  " + shorten(line.question().text()));
+            lines.plain(line.number() + ". ").bold(result);
+            line.followUp().ifPresent(f -> lines.plain(f.outcome() == AnswerRecord.Outcome.SKIPPED
+                    ? " (follow-up skipped)" : " (follow-up " + f.score() + "/5)"));
+            lines.plain("  " + shorten(line.question().text()));
         }
         reply.text(lines.build());
         reply.block(new Block.Fields(List.of(

@@ -40,7 +40,16 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     private static final int MAX_ATTEMPTS = 3;
 
     /** Defaults for a new interview. */
-    public record Settings(String defaultTrack, int defaultQuestions, int maxQuestions) {}
+    public record Settings(String defaultTrack, int defaultQuestions, int maxQuestions, boolean followUps) {
+        /** Settings with follow-up questions off. */
+        public Settings(String defaultTrack, int defaultQuestions, int maxQuestions) {
+            this(defaultTrack, defaultQuestions, maxQuestions, false);
+        }
+    }
+
+    /** Typed after {@code mock} to turn follow-up questions off, or on, for that interview. */
+    static final String NO_FOLLOW_UPS = "--no-followups";
+    static final String FOLLOW_UPS = "--followups";
 
     private final BankCatalog banks;
     private final SessionRepository sessions;
@@ -90,7 +99,12 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
                 OptionSpec.number("questions", "How many questions (1-" + settings.maxQuestions() + ")", 1,
                         settings.maxQuestions()),
                 OptionSpec.word("topic", "Lean on one topic, e.g. caching").after("on").manyWords().shownAs("TOPIC")
-                        .suggesting(OptionSpec.Suggest.TOPICS)).alsoCalled("interview", "start"));
+                        .suggesting(OptionSpec.Suggest.TOPICS),
+                OptionSpec.choice("followups", "Follow-up questions after an answer that misses something (default "
+                                + (settings.followUps() ? "on" : "off") + ")",
+                        OptionSpec.of(NO_FOLLOW_UPS, "off: no follow-up questions"),
+                        OptionSpec.of(FOLLOW_UPS, "on: one follow-up when an answer misses something")))
+                .alsoCalled("interview", "start"));
     }
 
     @Override
@@ -137,11 +151,13 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         } else {
             chosen = picker.pick(bank.get(), questions, weights.forUser(user));
         }
+        boolean followUps = input.value("followups").map(v -> v.equalsIgnoreCase(FOLLOW_UPS))
+                .orElse(settings.followUps());
         if (chosen.size() < questions) {
             start(command, bank.get(), chosen, "The " + bank.get().track() + " track has " + chosen.size()
-                    + " questions, so this interview has " + chosen.size() + ".", port);
+                    + " questions, so this interview has " + chosen.size() + ".", followUps, port);
         } else {
-            start(command, bank.get(), chosen, null, port);
+            start(command, bank.get(), chosen, null, followUps, port);
         }
     }
 
@@ -150,6 +166,12 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
      * where it was asked for, or in a new thread when asked for in a channel.
      */
     public void start(Inbound.Command command, Bank bank, List<Question> chosen, String note, ChatPort port) {
+        start(command, bank, chosen, note, settings.followUps(), port);
+    }
+
+    /** As {@link #start(Inbound.Command, Bank, List, String, ChatPort)}, asking follow-ups or not. */
+    public void start(Inbound.Command command, Bank bank, List<Question> chosen, String note, boolean followUps,
+                      ChatPort port) {
         Place here = command.place();
         UserRef user = command.user();
         Optional<MockSession> running = sessions.activeFor(user);
@@ -177,7 +199,8 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         };
         Instant now = clock.instant();
         MockSession session = new MockSession(ids.get(), user, place, bank.track(),
-                chosen.stream().map(Question::id).toList(), 0, 0, MockSession.Status.ACTIVE, false, 0, now, null);
+                chosen.stream().map(Question::id).toList(), 0, 0, MockSession.Status.ACTIVE, false, 0, now, null,
+                followUps, null);
         if (!sessions.create(session)) {
             sessions.activeFor(user).ifPresent(s -> port.post(here, inProgress(s).onlyTo(user)));
             return;
@@ -280,7 +303,8 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             MockSession before = sessions.find(sessionId).orElseThrow();
             InterviewMachine.Step step = machine.apply(before, move, clock.instant());
-            if (!step.changed(before) || sessions.save(step.session(), before.version(), step.recorded())) {
+            if (!step.changed(before) || sessions.save(step.session(), before.version(), step.recorded(),
+                    step.followUp())) {
                 if (step.session().position() != before.position() || !step.session().active()) {
                     retireQuestionMessage(before, step, port);
                 }
@@ -313,7 +337,10 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
             return;
         }
         String outcome = step.recorded().map(r -> r.outcome() == AnswerRecord.Outcome.SKIPPED ? "Skipped"
-                : "Answered: scored " + r.score() + "/5").orElse("The interview ended here.");
+                : "Answered: scored " + r.score() + "/5")
+                .or(() -> step.followUp().map(f -> f.outcome() == AnswerRecord.Outcome.SKIPPED
+                        ? "Answered, follow-up skipped" : "Answered, follow-up scored " + f.score() + "/5"))
+                .orElse("The interview ended here.");
         try {
             port.update(new MessageRef(before.place(), message.get()),
                     replies.closedQuestion(before, machine.question(before, before.currentQuestionId()), outcome));
@@ -331,7 +358,8 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
 
     /** The scorecard of a session from what was stored. */
     public Scorecard scorecard(MockSession session) {
-        return Scorecard.of(session, sessions.answers(session.id()), id -> machine.question(session, id));
+        return Scorecard.of(session, sessions.answers(session.id()), sessions.followUps(session.id()),
+                id -> machine.question(session, id));
     }
 
     private Reply inProgress(MockSession s) {

@@ -7,8 +7,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One person's mock interview as stored: which questions, where they are, and a version that
- * rises with every change, so two instances can never both apply a change to the same state.
+ * One person's mock interview as stored: which questions, where they are, whether it asks
+ * follow-up questions and which one it is waiting on, and a version that rises with every change,
+ * so two instances can never both apply a change to the same state.
+ *
+ * @param followUps  whether an answer that misses a point or makes a wrong claim gets one follow-up
+ * @param followUpOn the follow-up the current question is waiting on (a talking point's id, or
+ *                   {@link FollowUps#QUESTION} for the question's own); null when none
  */
 public record MockSession(
         String id,
@@ -22,7 +27,9 @@ public record MockSession(
         boolean endedEarly,
         long version,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        boolean followUps,
+        String followUpOn) {
 
     /** Whether the interview still takes answers. */
     public enum Status {
@@ -39,6 +46,19 @@ public record MockSession(
         if (position < 0 || position > questionIds.size()) {
             throw new IllegalArgumentException("position out of range: " + position);
         }
+    }
+
+    /** A session as it was before follow-up questions: none asked. */
+    public MockSession(String id, UserRef user, Place place, String track, List<String> questionIds, int position,
+                       int hintsShown, Status status, boolean endedEarly, long version, Instant startedAt,
+                       Instant finishedAt) {
+        this(id, user, place, track, questionIds, position, hintsShown, status, endedEarly, version, startedAt,
+                finishedAt, false, null);
+    }
+
+    /** Whether the current question waits on the answer to a follow-up. */
+    public boolean awaitingFollowUp() {
+        return followUpOn != null;
     }
 
     public int total() {
@@ -59,19 +79,25 @@ public record MockSession(
         int next = position + 1;
         if (next >= questionIds.size()) {
             return new MockSession(id, user, place, track, questionIds, next, 0, Status.FINISHED, false,
-                    version + 1, startedAt, now);
+                    version + 1, startedAt, now, followUps, null);
         }
         return new MockSession(id, user, place, track, questionIds, next, 0, status, endedEarly, version + 1,
-                startedAt, finishedAt);
+                startedAt, finishedAt, followUps, null);
     }
 
     MockSession withHintShown() {
         return new MockSession(id, user, place, track, questionIds, position, hintsShown + 1, status, endedEarly,
-                version + 1, startedAt, finishedAt);
+                version + 1, startedAt, finishedAt, followUps, followUpOn);
+    }
+
+    /** The same session, its current question now waiting on the follow-up {@code probe}. */
+    MockSession withFollowUp(String probe) {
+        return new MockSession(id, user, place, track, questionIds, position, hintsShown, status, endedEarly,
+                version + 1, startedAt, finishedAt, followUps, probe);
     }
 
     MockSession endedEarly(Instant now) {
         return new MockSession(id, user, place, track, questionIds, position, hintsShown, Status.FINISHED, true,
-                version + 1, startedAt, now);
+                version + 1, startedAt, now, followUps, null);
     }
 }

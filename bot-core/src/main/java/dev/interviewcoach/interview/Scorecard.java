@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.HashMap;
 import java.util.function.Function;
@@ -13,8 +14,16 @@ import java.util.function.Function;
 public record Scorecard(String track, int total, List<Line> lines, OptionalDouble average, List<String> strongTopics,
                         List<String> practiseTopics, boolean endedEarly) {
 
-    /** One question's line: its score, or skipped, or (outcome null) not reached when the interview ended early. */
-    public record Line(int number, Question question, Integer score, AnswerRecord.Outcome outcome) {}
+    /**
+     * One question's line: its score, or skipped, or (outcome null) not reached when the interview
+     * ended early; and the follow-up asked on it, if one was.
+     */
+    public record Line(int number, Question question, Integer score, AnswerRecord.Outcome outcome,
+                       Optional<FollowUpRecord> followUp) {
+        public Line(int number, Question question, Integer score, AnswerRecord.Outcome outcome) {
+            this(number, question, score, outcome, Optional.empty());
+        }
+    }
 
     public Scorecard {
         lines = List.copyOf(lines);
@@ -32,6 +41,14 @@ public record Scorecard(String track, int total, List<Line> lines, OptionalDoubl
 
     /** Builds the scorecard from the stored answers; questions are looked up for titles and topics. */
     static Scorecard of(MockSession session, List<AnswerRecord> answers, Function<String, Question> lookup) {
+        return of(session, answers, List.of(), lookup);
+    }
+
+    /** As {@link #of(MockSession, List, Function)}, each question's follow-up shown on its line. */
+    static Scorecard of(MockSession session, List<AnswerRecord> answers, List<FollowUpRecord> followUps,
+                        Function<String, Question> lookup) {
+        Map<Integer, FollowUpRecord> followUpAt = new HashMap<>();
+        followUps.forEach(f -> followUpAt.put(f.position(), f));
         List<Line> lines = new ArrayList<>();
         Map<String, List<Integer>> topicScores = new LinkedHashMap<>();
         Map<Integer, AnswerRecord> byPosition = new HashMap<>();
@@ -43,7 +60,7 @@ public record Scorecard(String track, int total, List<Line> lines, OptionalDoubl
                 continue;
             }
             Question q = lookup.apply(a.questionId());
-            lines.add(new Line(a.position() + 1, q, a.score(), a.outcome()));
+            lines.add(new Line(a.position() + 1, q, a.score(), a.outcome(), Optional.ofNullable(followUpAt.get(a.position()))));
             int value = a.score() == null ? 1 : a.score();
             for (String topic : q.topics()) {
                 topicScores.computeIfAbsent(topic, t -> new ArrayList<>()).add(value);

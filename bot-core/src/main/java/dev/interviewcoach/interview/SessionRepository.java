@@ -36,9 +36,10 @@ public final class SessionRepository {
             jdbi.useHandle(h -> h.createUpdate("""
                             INSERT INTO mock_session (id, platform, tenant, user_id, place_key, place_channel,
                                 place_thread, place_kind, track, question_ids, position, hints_shown, status,
-                                ended_early, version, started_at, finished_at)
+                                ended_early, version, started_at, finished_at, follow_ups, follow_up_on)
                             VALUES (:id, :platform, :tenant, :user, :placeKey, :channel, :thread, :kind, :track,
-                                :questions, :position, :hints, :status, :early, :version, :started, :finished)
+                                :questions, :position, :hints, :status, :early, :version, :started, :finished,
+                                :followUps, :followUpOn)
                             """)
                     .bind("id", s.id())
                     .bind("platform", s.user().platform().name())
@@ -57,6 +58,8 @@ public final class SessionRepository {
                     .bind("version", s.version())
                     .bind("started", s.startedAt().toEpochMilli())
                     .bind("finished", s.finishedAt() == null ? null : s.finishedAt().toEpochMilli())
+                    .bind("followUps", s.followUps() ? 1 : 0)
+                    .bind("followUpOn", s.followUpOn())
                     .execute());
             return true;
         } catch (UnableToExecuteStatementException e) {
@@ -72,13 +75,21 @@ public final class SessionRepository {
      * answer, if any, is stored with it. False when another writer got there first.
      */
     public boolean save(MockSession s, long expectedVersion, Optional<AnswerRecord> answer) {
+        return save(s, expectedVersion, answer, Optional.empty());
+    }
+
+    /** As {@link #save(MockSession, long, Optional)}, with the answer to a follow-up, if any. */
+    public boolean save(MockSession s, long expectedVersion, Optional<AnswerRecord> answer,
+                        Optional<FollowUpRecord> followUp) {
         return jdbi.inTransaction(h -> {
             int updated = h.createUpdate("""
                             UPDATE mock_session
                                SET position = :position, hints_shown = :hints, status = :status,
-                                   ended_early = :early, version = :version, finished_at = :finished
+                                   ended_early = :early, version = :version, finished_at = :finished,
+                                   follow_up_on = :followUpOn
                              WHERE id = :id AND version = :expected
                             """)
+                    .bind("followUpOn", s.followUpOn())
                     .bind("position", s.position())
                     .bind("hints", s.hintsShown())
                     .bind("status", s.status().name())
@@ -93,8 +104,42 @@ public final class SessionRepository {
                 return false;
             }
             answer.ifPresent(a -> insertAnswer(h, a));
+            followUp.ifPresent(f -> insertFollowUp(h, f));
             return true;
         });
+    }
+
+    private static void insertFollowUp(Handle h, FollowUpRecord f) {
+        h.createUpdate("""
+                        INSERT INTO mock_follow_up (session_id, position, probe, asked, outcome, answer_text, score,
+                            covered, missed, answered_at)
+                        VALUES (:session, :position, :probe, :asked, :outcome, :text, :score, :covered, :missed, :at)
+                        """)
+                .bind("session", f.sessionId())
+                .bind("position", f.position())
+                .bind("probe", f.probe())
+                .bind("asked", f.asked())
+                .bind("outcome", f.outcome().name())
+                .bind("text", f.answerText())
+                .bind("score", f.score())
+                .bind("covered", String.join(",", f.coveredPointIds()))
+                .bind("missed", String.join(",", f.missedPointIds()))
+                .bind("at", f.at().toEpochMilli())
+                .execute();
+    }
+
+    /** The follow-ups of one session, by question position. */
+    public List<FollowUpRecord> followUps(String sessionId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM mock_follow_up WHERE session_id = :id ORDER BY position")
+                .bind("id", sessionId)
+                .map((rs, ctx) -> {
+                    int score = rs.getInt("score");
+                    Integer scoreOrNull = rs.wasNull() ? null : score;
+                    return new FollowUpRecord(rs.getString("session_id"), rs.getInt("position"), rs.getString("probe"),
+                            rs.getString("asked"), AnswerRecord.Outcome.valueOf(rs.getString("outcome")),
+                            rs.getString("answer_text"), scoreOrNull, split(rs.getString("covered")),
+                            split(rs.getString("missed")), Instant.ofEpochMilli(rs.getLong("answered_at")));
+                }).list());
     }
 
     private static void insertAnswer(Handle h, AnswerRecord a) {
@@ -166,6 +211,12 @@ public final class SessionRepository {
     public int deleteFor(UserRef user) {
         return jdbi.inTransaction(h -> {
             h.createUpdate("""
+                            DELETE FROM mock_follow_up WHERE session_id IN (SELECT id FROM mock_session
+                             WHERE platform = :platform AND tenant = :tenant AND user_id = :user)
+                            """)
+                    .bind("platform", user.platform().name()).bind("tenant", user.tenant()).bind("user", user.userId())
+                    .execute();
+            h.createUpdate("""
                             DELETE FROM mock_answer WHERE session_id IN (SELECT id FROM mock_session
                              WHERE platform = :platform AND tenant = :tenant AND user_id = :user)
                             """)
@@ -235,7 +286,9 @@ public final class SessionRepository {
                 rs.getInt("ended_early") != 0,
                 rs.getLong("version"),
                 Instant.ofEpochMilli(rs.getLong("started_at")),
-                finishedAt);
+                finishedAt,
+                rs.getInt("follow_ups") != 0,
+                rs.getString("follow_up_on"));
     }
 
     private static AnswerRecord answer(ResultSet rs, StatementContext ctx) throws SQLException {

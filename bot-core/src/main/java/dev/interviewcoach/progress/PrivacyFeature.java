@@ -19,6 +19,7 @@ import dev.interviewcoach.daily.SubscriptionRepository;
 import dev.interviewcoach.engine.ActionHandler;
 import dev.interviewcoach.engine.CommandHandler;
 import dev.interviewcoach.interview.AnswerRecord;
+import dev.interviewcoach.interview.FollowUpRecord;
 import dev.interviewcoach.interview.MockSession;
 import dev.interviewcoach.interview.SessionRepository;
 import java.time.Clock;
@@ -153,6 +154,17 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
                         .put("answer", a.answerText()).put("at", a.at().toString());
                 if (a.score() != null) {
                     an.put("score", a.score());
+                }
+            }
+            List<FollowUpRecord> followUps = sessions.followUps(s.id());
+            if (!followUps.isEmpty()) {
+                ArrayNode asked = node.putArray("followUps");
+                for (FollowUpRecord f : followUps) {
+                    ObjectNode fn = asked.addObject().put("questionNumber", f.position() + 1).put("asked", f.asked())
+                            .put("outcome", f.outcome().name()).put("answer", f.answerText()).put("at", f.at().toString());
+                    if (f.score() != null) {
+                        fn.put("score", f.score());
+                    }
                 }
             }
         }

@@ -30,7 +30,8 @@ public final class BankReader {
             "guidance", "talking_points", "example_answer", "hints", "follow_ups", "misconceptions");
     private static final Set<String> QUESTION_REQUIRED = Set.of("id", "kind", "difficulty", "question", "why",
             "guidance", "talking_points", "example_answer");
-    static final Set<String> POINT_FIELDS = Set.of("id", "point", "shown_by");
+    static final Set<String> POINT_FIELDS = Set.of("id", "point", "shown_by", "follow_up");
+    static final Set<String> POINT_REQUIRED = Set.of("id", "point", "shown_by");
     static final Set<String> MISCONCEPTION_FIELDS = Set.of("claim", "spotted_by", "correction");
 
     private final YAMLFactory yaml = YAMLFactory.builder().build();
@@ -183,7 +184,7 @@ public final class BankReader {
                 problems.add(node.line(), pointPath, "expected a talking point with id, point and shown_by");
                 continue;
             }
-            checkFields(problems, p, pointPath, POINT_FIELDS, POINT_FIELDS);
+            checkFields(problems, p, pointPath, POINT_FIELDS, POINT_REQUIRED);
             String id = text(problems, p, pointPath, "id");
             if (id != null) {
                 Integer first = seen.putIfAbsent(id, p.entries().get("id").value().line());
@@ -198,7 +199,9 @@ public final class BankReader {
                 problems.add(p.entries().get("shown_by").keyLine(), pointPath + ".shown_by",
                         "list at least one word or phrase that shows this point");
             }
-            points.add(new TalkingPoint(id, point, shownBy));
+            Optional<String> followUp = p.entries().containsKey("follow_up")
+                    ? Optional.ofNullable(text(problems, p, pointPath, "follow_up")) : Optional.empty();
+            points.add(new TalkingPoint(id, point, shownBy, followUp));
         }
         return points;
     }

@@ -14,7 +14,9 @@ class CommandGrammarTest {
             CommandSpec.of("mock", "start a mock interview",
                     OptionSpec.word("track", "Question track").manyWords(),
                     OptionSpec.number("questions", "How many questions", 1, 20),
-                    OptionSpec.word("topic", "Lean on one topic").after("on").manyWords().shownAs("TOPIC"))
+                    OptionSpec.word("topic", "Lean on one topic").after("on").manyWords().shownAs("TOPIC"),
+                    OptionSpec.choice("followups", "follow-ups", OptionSpec.of("--no-followups", ""),
+                            OptionSpec.of("--followups", "")))
                     .alsoCalled("interview"),
             CommandSpec.of("ask", "one question on a topic", OptionSpec.text("topic", "what about").mandatory()),
             CommandSpec.of("remind", "a reminder", OptionSpec.choice("state", "on or off",
@@ -46,6 +48,8 @@ class CommandGrammarTest {
         assertThat(parsed("mock 3 python developer on data modeling").input().values())
                 .isEqualTo(Map.of("questions", "3", "track", "python-developer", "topic", "data-modeling"));
         assertThat(parsed("INTERVIEW behavioral").input()).isEqualTo(new CommandInput("mock", Map.of("track", "behavioral")));
+        assertThat(parsed("mock python on data modeling --no-followups").input().values()).as("a choice after on TOPIC")
+                .isEqualTo(Map.of("track", "python", "topic", "data-modeling", "followups", "--no-followups"));
         assertThat(parsed("daily subscribe Europe/Berlin sealed sql 8:30 topic:joins").input().values())
                 .isEqualTo(Map.of("zone", "Europe/Berlin", "mode", "sealed", "track", "sql", "time", "8:30", "topic", "joins"));
         assertThat(parsed("ask a time I disagreed with my manager").input().value("topic"))
@@ -97,7 +101,8 @@ class CommandGrammarTest {
 
     @Test
     void usageIsMadeFromTheOptions() {
-        assertThat(GRAMMAR.commands().getFirst().usage()).isEqualTo("mock [track] [questions] [on TOPIC]");
+        assertThat(GRAMMAR.commands().getFirst().usage())
+                .isEqualTo("mock [track] [questions] [on TOPIC] [--no-followups|--followups]");
         assertThat(GRAMMAR.commands().get(1).usage()).isEqualTo("ask TOPIC");
     }
 

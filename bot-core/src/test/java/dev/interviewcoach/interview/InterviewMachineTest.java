@@ -32,6 +32,80 @@ class InterviewMachineTest {
                 List.of("caching", "conflict", "why-role"), 0, 0, MockSession.Status.ACTIVE, false, 0, NOW, null);
     }
 
+    private MockSession probing() {
+        return new MockSession("s1", alice, Place.direct(Platform.CONSOLE, "local", "c"), "tiny",
+                List.of("caching", "conflict", "why-role"), 0, 0, MockSession.Status.ACTIVE, false, 0, NOW, null, true,
+                null);
+    }
+
+    @Test
+    void anAnswerThatMissesAPointGetsThatPointsFollowUpBeforeTheNextQuestion() {
+        InterviewMachine.Step first = machine.apply(probing(), new Move.Answer(
+                "I would use cache-aside in front of the database and evict the key on every write."), NOW);
+        assertThat(first.events()).hasSize(2);
+        assertThat(first.events().get(0)).isInstanceOf(Assessed.class);
+        assertThat(first.events().get(1)).isInstanceOfSatisfying(InterviewEvent.FollowUpAsked.class, f -> {
+            assertThat(f.text()).isEqualTo("What happens to an entry that nobody writes to for a week?");
+            assertThat(f.number()).isEqualTo(1);
+        });
+        assertThat(first.recorded()).as("the answer is kept").isPresent();
+        assertThat(first.session().position()).as("the question waits on its follow-up").isZero();
+        assertThat(first.session().followUpOn()).isEqualTo("ttl");
+
+        InterviewMachine.Step second = machine.apply(first.session(), new Move.Answer(
+                "It would stay stale forever, so every key gets a time to live and expires after ten minutes."), NOW);
+        assertThat(second.events().get(0)).isInstanceOfSatisfying(InterviewEvent.FollowUpAssessed.class,
+                f -> assertThat(f.feedback().covered()).extracting(m -> m.point().id()).containsExactly("ttl"));
+        assertThat(second.events().get(1)).isInstanceOfSatisfying(Asked.class, a -> assertThat(a.number()).isEqualTo(2));
+        assertThat(second.recorded()).isEmpty();
+        assertThat(second.followUp()).hasValueSatisfying(f -> {
+            assertThat(f.probe()).isEqualTo("ttl");
+            assertThat(f.position()).isZero();
+            assertThat(f.coveredPointIds()).containsExactly("ttl");
+            assertThat(f.score()).isBetween(1, 5);
+        });
+        assertThat(second.session().position()).isEqualTo(1);
+        assertThat(second.session().awaitingFollowUp()).isFalse();
+    }
+
+    @Test
+    void aFullAnswerGetsNoFollowUpAndAPointWithoutOneFallsBackToTheQuestionsOwn() {
+        InterviewMachine.Step full = machine.apply(probing(), new Move.Answer(
+                "I would use cache-aside with a TTL of ten minutes and evict the key on every write."), NOW);
+        assertThat(full.events().get(1)).isInstanceOf(Asked.class);
+
+        InterviewMachine.Step missedAside = machine.apply(probing(), new Move.Answer(
+                "Every key gets a TTL of ten minutes, and I evict the key on every write."), NOW);
+        assertThat(missedAside.events().get(1)).isInstanceOfSatisfying(InterviewEvent.FollowUpAsked.class,
+                f -> assertThat(f.text()).isEqualTo("How do you avoid a stampede when a hot key expires?"));
+        assertThat(missedAside.session().followUpOn()).isEqualTo(FollowUps.QUESTION);
+    }
+
+    @Test
+    void duringAFollowUpSkipMovesOnHintHasNoneRepeatAsksAgainAndEndEnds() {
+        MockSession waiting = machine.apply(probing(), new Move.Answer(
+                "I would use cache-aside in front of the database and evict the key on every write."), NOW).session();
+        assertThat(machine.apply(waiting, new Move.Hint(), NOW).events()).singleElement()
+                .isInstanceOf(InterviewEvent.NoHintForFollowUp.class);
+        assertThat(machine.apply(waiting, new Move.Repeat(), NOW).events()).singleElement()
+                .isInstanceOfSatisfying(InterviewEvent.FollowUpAsked.class, f -> assertThat(f.repeated()).isTrue());
+        InterviewMachine.Step skipped = machine.apply(waiting, new Move.Skip(), NOW);
+        assertThat(skipped.events().get(0)).isInstanceOf(InterviewEvent.FollowUpSkipped.class);
+        assertThat(skipped.followUp()).hasValueSatisfying(f -> assertThat(f.outcome()).isEqualTo(AnswerRecord.Outcome.SKIPPED));
+        assertThat(skipped.session().position()).isEqualTo(1);
+        InterviewMachine.Step ended = machine.apply(waiting, new Move.End(), NOW);
+        assertThat(ended.session().active()).isFalse();
+        assertThat(ended.events()).singleElement().isInstanceOf(Finished.class);
+    }
+
+    @Test
+    void withFollowUpsOffTheNextQuestionComesStraightAway() {
+        InterviewMachine.Step step = machine.apply(fresh(), new Move.Answer(
+                "I would use cache-aside in front of the database and evict the key on every write."), NOW);
+        assertThat(step.events().get(1)).isInstanceOf(Asked.class);
+        assertThat(step.session().awaitingFollowUp()).isFalse();
+    }
+
     @Test
     void startAsksTheFirstQuestion() {
         InterviewMachine.Step step = machine.start(fresh());

@@ -50,6 +50,33 @@ class SessionRepositoryTest {
     }
 
     @Test
+    void aFollowUpBeingWaitedOnAndItsAnswerSurviveARestartAndGoWithForgetMe() {
+        MockSession probing = new MockSession("s-f", bob, thread, "tiny", List.of("caching", "conflict"), 0, 0,
+                MockSession.Status.ACTIVE, false, 0, T0, null, true, null);
+        assertThat(repo.create(probing)).isTrue();
+        AnswerRecord answer = new AnswerRecord("s-f", 0, "caching", AnswerRecord.Outcome.ANSWERED, "cache-aside", 3,
+                List.of("cache-aside"), List.of("ttl", "invalidate"), 0, T0);
+        MockSession waiting = probing.withFollowUp("ttl");
+        assertThat(repo.save(waiting, 0, Optional.of(answer))).isTrue();
+        assertThat(repo.find("s-f")).hasValueSatisfying(s -> {
+            assertThat(s.followUps()).isTrue();
+            assertThat(s.followUpOn()).isEqualTo("ttl");
+            assertThat(s.position()).isZero();
+        });
+        FollowUpRecord followUp = new FollowUpRecord("s-f", 0, "ttl", "What happens to an old entry?",
+                AnswerRecord.Outcome.ANSWERED, "it expires after a TTL", 4, List.of("ttl"), List.of(), T0.plusSeconds(30));
+        assertThat(repo.save(waiting.advanced(T0.plusSeconds(30)), waiting.version(), Optional.empty(),
+                Optional.of(followUp))).isTrue();
+        assertThat(repo.find("s-f")).hasValueSatisfying(s -> {
+            assertThat(s.followUpOn()).isNull();
+            assertThat(s.position()).isOne();
+        });
+        assertThat(repo.followUps("s-f")).containsExactly(followUp);
+        assertThat(repo.deleteFor(bob)).isOne();
+        assertThat(repo.followUps("s-f")).isEmpty();
+    }
+
+    @Test
     void createsTheFileInWalModeAndMigratesOnce() throws Exception {
         assertThat(Files.exists(dir.resolve("nested/coach.db"))).isTrue();
         String mode = db.jdbi().withHandle(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one());
