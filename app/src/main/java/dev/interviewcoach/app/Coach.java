@@ -13,9 +13,12 @@ import dev.interviewcoach.interview.InterviewMachine;
 import dev.interviewcoach.interview.InterviewReplies;
 import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.interview.QuestionPicker;
-import dev.interviewcoach.interview.ReviewCommand;
 import dev.interviewcoach.interview.SessionRepository;
 import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.review.Fsrs;
+import dev.interviewcoach.review.ReviewCommand;
+import dev.interviewcoach.review.ReviewRepository;
+import dev.interviewcoach.review.SpacedReview;
 import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.BankWatcher;
 import dev.interviewcoach.question.QuestionBanks;
@@ -119,8 +122,10 @@ public final class Coach implements AutoCloseable {
         DailyAnswerRepository dailyAnswers = new DailyAnswerRepository(jdbi);
         PersonRepository people = new PersonRepository(jdbi);
         ProgressService progress = new ProgressService(sessions, dailyAnswers, people, banks, clock);
+        ReviewRepository reviewCards = new ReviewRepository(jdbi);
+        SpacedReview reviews = new SpacedReview(reviewCards, new Fsrs(0.9));
         this.interviews = new MockInterviewFeature(banks, sessions, new InterviewMachine(banks, feedback), replies,
-                new QuestionPicker(random), clock, ids, settings, progress);
+                new QuestionPicker(random), clock, ids, settings, progress, reviews);
         Leaderboard leaderboard = new Leaderboard(dailyAnswers);
         DailyPoster poster = new DailyPoster(subscriptions, posts, dailyAnswers, banks, new QuestionPool(random),
                 new DailyRecap(dailyAnswers, leaderboard), daily.grace(), daily.checkEvery(), metrics);
@@ -131,15 +136,15 @@ public final class Coach implements AutoCloseable {
         List<Feature> features = List.of(
                 interviews,
                 new AskCommand(banks, interviews, analyzer),
-                new ReviewCommand(sessions, interviews),
+                new ReviewCommand(sessions, interviews, reviews, banks, clock),
                 new TracksCommand(banks),
                 new DailyCommand(subscriptions, banks, daily.defaultTrack(), poster, leaderboard, clock, ids),
-                new DailyAnswers(subscriptions, posts, dailyAnswers, banks, feedback, interviews::start, clock),
+                new DailyAnswers(subscriptions, posts, dailyAnswers, banks, feedback, interviews::start, clock, reviews),
                 poster,
                 stats,
                 new PreferencesCommand(people),
-                new Reminders(people, progress, daily.checkEvery()),
-                new PrivacyFeature(jdbi, sessions, dailyAnswers, people, subscriptions, clock),
+                new Reminders(people, progress, daily.checkEvery(), reviews::dueCount),
+                new PrivacyFeature(jdbi, sessions, dailyAnswers, people, subscriptions, reviewCards, clock),
                 new InterviewHome(sessions, banks, stats::page));
         this.engine = new CoachEngine(features, new Inbox(jdbi, clock), metrics, database.isSqlite()
                 ? CoachEngine.ConversationGuard.inProcess()

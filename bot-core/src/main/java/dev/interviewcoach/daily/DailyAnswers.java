@@ -13,6 +13,7 @@ import dev.interviewcoach.engine.MessageHandler;
 import dev.interviewcoach.feedback.Feedback;
 import dev.interviewcoach.feedback.FeedbackEngine;
 import dev.interviewcoach.feedback.TalkingPointMatcher;
+import dev.interviewcoach.feedback.AnswerScored;
 import dev.interviewcoach.feedback.FeedbackReply;
 import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.BankCatalog;
@@ -42,10 +43,18 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
     private final BankCatalog banks;
     private final FeedbackEngine feedback;
     private final Practice practice;
+    private final AnswerScored scored;
     private final Clock clock;
 
     public DailyAnswers(SubscriptionRepository subscriptions, DailyPostRepository posts, DailyAnswerRepository answers,
                         BankCatalog banks, FeedbackEngine feedback, Practice practice, Clock clock) {
+        this(subscriptions, posts, answers, banks, feedback, practice, clock, AnswerScored.nobody());
+    }
+
+    /** The feature, telling {@code scored} of every answer it scores (spaced review listens). */
+    public DailyAnswers(SubscriptionRepository subscriptions, DailyPostRepository posts, DailyAnswerRepository answers,
+                        BankCatalog banks, FeedbackEngine feedback, Practice practice, Clock clock, AnswerScored scored) {
+        this.scored = scored;
         this.subscriptions = subscriptions;
         this.posts = posts;
         this.answers = answers;
@@ -150,6 +159,7 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
             return false;
         }
         log.info("question of the day answered for subscription {} ({})", post.subscriptionId(), post.localDate());
+        scored.scored(user, question.get(), result.score(), clock.instant());
         Reply fb = FeedbackReply.of(question.get(), result);
         Reply.Builder reply = Reply.builder(fb.fallback());
         if (note != null) {

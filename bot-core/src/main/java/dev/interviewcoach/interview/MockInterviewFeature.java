@@ -1,6 +1,7 @@
 package dev.interviewcoach.interview;
 
 import dev.interviewcoach.command.CommandInput;
+import dev.interviewcoach.feedback.AnswerScored;
 import dev.interviewcoach.command.CommandSpec;
 import dev.interviewcoach.command.OptionSpec;
 import dev.interviewcoach.chat.ChatPort;
@@ -60,6 +61,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     private final Supplier<String> ids;
     private final Settings settings;
     private final TopicWeights weights;
+    private final AnswerScored scored;
 
     /** How often each topic should come up for a person; topics not named weigh 1. */
     @FunctionalInterface
@@ -80,6 +82,14 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     public MockInterviewFeature(BankCatalog banks, SessionRepository sessions, InterviewMachine machine,
                                 InterviewReplies replies, QuestionPicker picker, Clock clock, Supplier<String> ids,
                                 Settings settings, TopicWeights weights) {
+        this(banks, sessions, machine, replies, picker, clock, ids, settings, weights, AnswerScored.nobody());
+    }
+
+    /** The feature, telling {@code scored} of every answer it scores (spaced review listens). */
+    public MockInterviewFeature(BankCatalog banks, SessionRepository sessions, InterviewMachine machine,
+                                InterviewReplies replies, QuestionPicker picker, Clock clock, Supplier<String> ids,
+                                Settings settings, TopicWeights weights, AnswerScored scored) {
+        this.scored = scored;
         this.weights = weights;
         this.banks = banks;
         this.sessions = sessions;
@@ -305,6 +315,8 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
             InterviewMachine.Step step = machine.apply(before, move, clock.instant());
             if (!step.changed(before) || sessions.save(step.session(), before.version(), step.recorded(),
                     step.followUp())) {
+                step.recorded().filter(r -> r.score() != null).ifPresent(r -> scored.scored(before.user(),
+                        machine.question(before, r.questionId()), r.score(), r.at()));
                 if (step.session().position() != before.position() || !step.session().active()) {
                     retireQuestionMessage(before, step, port);
                 }

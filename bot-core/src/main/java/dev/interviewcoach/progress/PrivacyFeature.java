@@ -22,6 +22,7 @@ import dev.interviewcoach.interview.AnswerRecord;
 import dev.interviewcoach.interview.FollowUpRecord;
 import dev.interviewcoach.interview.MockSession;
 import dev.interviewcoach.interview.SessionRepository;
+import dev.interviewcoach.review.ReviewRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +49,12 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
     private final PersonRepository people;
     private final SubscriptionRepository subscriptions;
     private final Clock clock;
+    private final ReviewRepository reviews;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public PrivacyFeature(Jdbi jdbi, SessionRepository sessions, DailyAnswerRepository daily, PersonRepository people,
-                          SubscriptionRepository subscriptions, Clock clock) {
+                          SubscriptionRepository subscriptions, ReviewRepository reviews, Clock clock) {
+        this.reviews = reviews;
         this.jdbi = jdbi;
         this.sessions = sessions;
         this.daily = daily;
@@ -112,6 +115,7 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
             int n = sessions.deleteFor(user);
             n += daily.deleteFor(user);
             n += people.delete(user);
+            n += reviews.deleteFor(user);
             subscriptions.forgetCreator(user.platform().name(), user.tenant(), user.userId());
             return n;
         });
@@ -167,6 +171,12 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
                     }
                 }
             }
+        }
+        ArrayNode due = root.putArray("reviewSchedule");
+        for (ReviewRepository.Stored card : reviews.all(user)) {
+            due.addObject().put("track", card.track()).put("question", card.questionId())
+                    .put("due", card.card().due().toString()).put("reviews", card.card().reps())
+                    .put("stability", card.card().stability()).put("difficulty", card.card().difficulty());
         }
         ArrayNode answers = root.putArray("questionOfTheDayAnswers");
         for (DailyAnswerRepository.Answer a : daily.byUser(user)) {

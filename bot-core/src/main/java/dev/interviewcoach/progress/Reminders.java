@@ -2,6 +2,7 @@ package dev.interviewcoach.progress;
 
 import dev.interviewcoach.engine.Scheduled;
 import java.time.Duration;
+import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.chat.Place;
@@ -28,9 +29,22 @@ public final class Reminders implements Scheduled {
     private final PersonRepository people;
     private final ProgressService progress;
     private final Duration every;
+    private final DueReviews due;
 
     /** Reminders looked for about every {@code every}. */
     public Reminders(PersonRepository people, ProgressService progress, Duration every) {
+        this(people, progress, every, (user, now) -> 0);
+    }
+
+    /** How many questions a person has due for review at a moment. */
+    @FunctionalInterface
+    public interface DueReviews {
+        int count(UserRef user, Instant now);
+    }
+
+    /** Reminders that also say how many questions are due for review. */
+    public Reminders(PersonRepository people, ProgressService progress, Duration every, DueReviews due) {
+        this.due = due;
         this.people = people;
         this.progress = progress;
         this.every = every;
@@ -58,9 +72,11 @@ public final class Reminders implements Scheduled {
             }
             try {
                 Place direct = port.get().openDirect(p.user());
+                int dueNow = due.count(p.user(), now);
                 port.get().post(direct, Reply.text("Your " + state.currentStreak() + "-day streak ends tonight. One"
-                        + " answer keeps it: today's question of the day, or ask followed by a topic. (Stop these"
-                        + " with: remind off)"));
+                        + " answer keeps it: today's question of the day, or ask followed by a topic."
+                        + (dueNow == 0 ? "" : " " + dueNow + (dueNow == 1 ? " question is" : " questions are")
+                        + " due for review: review due.") + " (Stop these with: remind off)"));
                 sent++;
             } catch (RuntimeException e) {
                 log.warn("streak reminder not delivered: {}", e.toString());

@@ -1,0 +1,97 @@
+package dev.interviewcoach.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.RecordingChatPort;
+import dev.interviewcoach.TestBanks;
+import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.engine.CoachEngine;
+import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
+import dev.interviewcoach.interview.InterviewMachine;
+import dev.interviewcoach.interview.InterviewReplies;
+import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.interview.QuestionPicker;
+import dev.interviewcoach.interview.SessionRepository;
+import dev.interviewcoach.observe.CoachMetrics;
+import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.store.Database;
+import dev.interviewcoach.store.Inbox;
+import dev.interviewcoach.text.TextAnalyzer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code review due} as a person uses it: nothing due at first, the weak question back the next day. */
+class ReviewDueTest {
+
+    @TempDir
+    Path dir;
+
+    /** A clock the test moves. */
+    private static final class Moved extends Clock {
+        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T08:00:00Z"));
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+
+    @Test
+    void aWeakAnswerIsDueTheNextDayAndReviewDuePractisesIt() {
+        try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
+            db.migrate();
+            Moved clock = new Moved();
+            BankCatalog banks = TestBanks.tinyCatalog();
+            SessionRepository sessions = new SessionRepository(db.jdbi());
+            SpacedReview reviews = new SpacedReview(new ReviewRepository(db.jdbi()), new Fsrs(0.9));
+            AtomicInteger ids = new AtomicInteger();
+            MockInterviewFeature mock = new MockInterviewFeature(banks, sessions,
+                    new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())),
+                    new InterviewReplies(), new QuestionPicker(new Random(7)), clock, () -> "s" + ids.incrementAndGet(),
+                    new MockInterviewFeature.Settings("tiny", 1, 10), MockInterviewFeature.TopicWeights.even(), reviews);
+            CoachEngine engine = new CoachEngine(List.of(mock, new ReviewCommand(sessions, mock, reviews, banks, clock)),
+                    new Inbox(db.jdbi(), clock), CoachMetrics.none(), CoachEngine.ConversationGuard.inProcess());
+            RecordingChatPort port = new RecordingChatPort();
+            UserRef ana = new UserRef(Platform.SLACK, "T1", "UANA");
+            Place dm = Place.direct(Platform.SLACK, "T1", "DANA");
+            AtomicInteger events = new AtomicInteger();
+            java.util.function.Consumer<String> say = text -> engine.handle(new Inbound.Message("e" + events.incrementAndGet(),
+                    ana, dm, text, clock.instant()), port);
+
+            say.accept("mock tiny 1");
+            String asked = port.posted.getLast().text();
+            say.accept("I am not sure, something with a database maybe.");
+            assertThat(port.all()).contains("Scorecard");
+            say.accept("review due");
+            assertThat(port.posted.getLast().text()).startsWith("Nothing is due for review now");
+
+            clock.now.set(clock.now.get().plus(Duration.ofDays(1)));
+            say.accept("review due");
+            assertThat(port.all()).contains("Review: 1 question due again.");
+            assertThat(port.posted.getLast().text()).as("the same question again").isEqualTo(asked);
+        }
+    }
+}
