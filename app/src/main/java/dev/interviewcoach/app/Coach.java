@@ -38,6 +38,7 @@ import dev.interviewcoach.daily.DailyPoster;
 import dev.interviewcoach.daily.DailyRecap;
 import dev.interviewcoach.daily.Leaderboard;
 import dev.interviewcoach.daily.QuestionPool;
+import dev.interviewcoach.daily.ScheduleRules;
 import dev.interviewcoach.daily.SubscriptionRepository;
 import dev.interviewcoach.observe.CoachMetrics;
 import dev.interviewcoach.observe.TimedFeedbackEngine;
@@ -127,8 +128,9 @@ public final class Coach implements AutoCloseable {
         this.interviews = new MockInterviewFeature(banks, sessions, new InterviewMachine(banks, feedback), replies,
                 new QuestionPicker(random), clock, ids, settings, progress, reviews);
         Leaderboard leaderboard = new Leaderboard(dailyAnswers);
+        ScheduleRules scheduleRules = new ScheduleRules(jdbi);
         DailyPoster poster = new DailyPoster(subscriptions, posts, dailyAnswers, banks, new QuestionPool(random),
-                new DailyRecap(dailyAnswers, leaderboard), daily.grace(), daily.checkEvery(), metrics);
+                new DailyRecap(dailyAnswers, leaderboard), daily.grace(), daily.checkEvery(), scheduleRules, metrics);
         StatsCommand stats = new StatsCommand(progress);
         // Every feature, once. The engine finds what each does (commands, messages, buttons, the
         // home page, scheduled work) by the interfaces it implements; messages are offered in this
@@ -138,7 +140,7 @@ public final class Coach implements AutoCloseable {
                 new AskCommand(banks, interviews, analyzer),
                 new ReviewCommand(sessions, interviews, reviews, banks, clock),
                 new TracksCommand(banks),
-                new DailyCommand(subscriptions, banks, daily.defaultTrack(), poster, leaderboard, clock, ids),
+                new DailyCommand(subscriptions, banks, daily.defaultTrack(), poster, leaderboard, scheduleRules, clock, ids),
                 new DailyAnswers(subscriptions, posts, dailyAnswers, banks, feedback, interviews::start, clock, reviews),
                 poster,
                 stats,

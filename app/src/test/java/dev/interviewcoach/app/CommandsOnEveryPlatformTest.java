@@ -86,6 +86,8 @@ class CommandsOnEveryPlatformTest {
                     case "time" -> "7:30pm";
                     case "zone" -> "Europe/Berlin";
                     case "days" -> "mon,wed,fri";
+                    case "dates" -> "2026-12-24..2026-12-31";
+                    case "day" -> "12-25";
                     default -> option.suggest() == OptionSpec.Suggest.NONE ? "caching"
                             : coach.suggestions(option.suggest()).getFirst();
                 };

@@ -12,10 +12,14 @@ import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.BankCatalog;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -42,11 +46,13 @@ public final class DailyCommand implements CommandHandler {
     private final String defaultTrack;
     private final DailyPoster poster;
     private final Leaderboard leaderboard;
+    private final ScheduleRules rules;
     private final Clock clock;
     private final Supplier<String> ids;
 
     public DailyCommand(SubscriptionRepository subscriptions, BankCatalog banks, String defaultTrack, DailyPoster poster,
-                        Leaderboard leaderboard, Clock clock, Supplier<String> ids) {
+                        Leaderboard leaderboard, ScheduleRules rules, Clock clock, Supplier<String> ids) {
+        this.rules = rules;
         this.subscriptions = subscriptions;
         this.banks = banks;
         this.defaultTrack = defaultTrack;
@@ -80,7 +86,17 @@ public final class DailyCommand implements CommandHandler {
                 CommandSpec.of("reveal", "show the example answer and recap now"),
                 CommandSpec.of("leaderboard", "show the leaderboard, or turn it on or off",
                         OptionSpec.choice("state", "Turn it on or off; leave empty to show it", OptionSpec.of("on", "on"),
-                                OptionSpec.of("off", "off")))));
+                                OptionSpec.of("off", "off"))),
+                CommandSpec.of("pause", "post nothing here until resumed"),
+                CommandSpec.of("resume", "post on schedule again"),
+                CommandSpec.of("skip", "skip a date or a range of dates; alone, list the dates skipped",
+                        OptionSpec.word("dates", "YYYY-MM-DD, or a range such as 2026-12-24..2026-12-31")
+                                .shaped(DATES_SHAPE).shownAs("YYYY-MM-DD[..YYYY-MM-DD]").maxLength(22)),
+                CommandSpec.of("holidays", "days skipped every year; alone, list them",
+                        OptionSpec.choice("change", "Add or remove a day", OptionSpec.of("add", "add"),
+                                OptionSpec.of("remove", "remove")),
+                        OptionSpec.word("day", "MM-DD, e.g. 12-25").shaped(MONTH_DAY_SHAPE).shownAs("MM-DD")
+                                .maxLength(5))));
     }
 
     @Override
@@ -92,26 +108,42 @@ public final class DailyCommand implements CommandHandler {
             port.post(here, notAChannel().onlyTo(command.user()));
             return;
         }
-        boolean changes = CHANGES.contains(verb) && !(verb.equals("leaderboard") && state.isEmpty());
+        boolean changes = CHANGES.contains(verb) && !(verb.equals("leaderboard") && state.isEmpty())
+                && !(verb.equals("skip") && input.value("dates").isEmpty())
+                && !(verb.equals("holidays") && input.value("change").isEmpty());
         if (changes && !port.mayManage(command.user(), here)) {
             port.post(here, notAManager(verb).onlyTo(command.user()));
             return;
         }
         Reply reply = switch (verb) {
             case "subscribe" -> subscribe(command, input, port);
-            case "unsubscribe" -> subscriptions.delete(here) ? Reply.text("This channel will get no more questions of the day.")
+            case "unsubscribe" -> unsubscribe(here) ? Reply.text("This channel will get no more questions of the day.")
                     : Reply.text("This channel has no question of the day to stop.");
             case "now" -> withSubscription(here, s -> now(s, port));
             case "reveal" -> withSubscription(here, s -> poster.revealOpen(s, clock.instant(), port) > 0
                     ? Reply.text("Revealed: the example answer and the recap are in the question's thread.")
                     : Reply.text("There is no unrevealed question of the day in this channel."));
             case "leaderboard" -> withSubscription(here, s -> leaderboard(s, state));
+            case "pause" -> withSubscription(here, s -> rules.pause(s.id(), true)
+                    ? Reply.text("Paused: no questions of the day here until someone who manages the channel types"
+                            + " daily resume.")
+                    : Reply.text("The question of the day here is paused already. Start it again with: daily resume"));
+            case "resume" -> withSubscription(here, s -> rules.pause(s.id(), false)
+                    ? Reply.text("Resumed. The next one: " + next(s) + ".")
+                    : Reply.text("The question of the day here is not paused. Next: " + next(s) + "."));
+            case "skip" -> withSubscription(here, s -> skip(s, input.value("dates")));
+            case "holidays" -> withSubscription(here, s -> holidays(s, input.value("change"), input.value("day")));
             default -> status(here);
         };
         port.post(here, reply.onlyTo(command.user()));
     }
 
-    private static final Set<String> CHANGES = Set.of("subscribe", "unsubscribe", "now", "reveal", "leaderboard");
+    private static final Set<String> CHANGES = Set.of("subscribe", "unsubscribe", "now", "reveal", "leaderboard", "pause",
+            "resume", "skip", "holidays");
+    static final String DATES_SHAPE = "\\d{4}-\\d{1,2}-\\d{1,2}(\\.\\.\\d{4}-\\d{1,2}-\\d{1,2})?";
+    static final String MONTH_DAY_SHAPE = "\\d{1,2}-\\d{1,2}";
+    /** The longest range one skip takes. */
+    static final int MOST_DAYS_SKIPPED = 366;
 
     private Reply withSubscription(Place here, Function<Subscription, Reply> action) {
         return subscriptions.find(here).map(action).orElseGet(() -> Reply.text("This channel has no question of the day."
@@ -138,6 +170,81 @@ public final class DailyCommand implements CommandHandler {
         return Reply.text(on
                 ? "The leaderboard is on: the reveal shows who answered most this month (answers given, never scores)."
                 : "The leaderboard is off.");
+    }
+
+    /** Deletes the channel's subscription and its schedule rules; false when it had none. */
+    private boolean unsubscribe(Place here) {
+        Optional<Subscription> existing = subscriptions.find(here);
+        existing.ifPresent(s -> rules.forget(s.id()));
+        return subscriptions.delete(here);
+    }
+
+    private Reply skip(Subscription s, Optional<String> typed) {
+        LocalDate today = clock.instant().atZone(s.times().zone()).toLocalDate();
+        if (typed.isEmpty()) {
+            List<LocalDate> skipped = rules.skipped(s.id(), today);
+            return Reply.text(skipped.isEmpty() ? "No dates are skipped here. Skip one with: daily skip 2026-12-24"
+                    : "Skipped here: " + skipped.stream().map(LocalDate::toString).collect(Collectors.joining(", ")) + ".");
+        }
+        String[] ends = typed.get().split("\\.\\.");
+        LocalDate from;
+        LocalDate to;
+        try {
+            from = date(ends[0]);
+            to = ends.length > 1 ? date(ends[1]) : from;
+        } catch (DateTimeException e) {
+            return Reply.text("\"" + shorten(typed.get()) + "\" is not a date I can read. Write dates as YYYY-MM-DD, and a"
+                    + " range as 2026-12-24..2026-12-31.");
+        }
+        if (to.isBefore(from)) {
+            return Reply.text("That range ends before it starts; write the earlier date first, e.g. daily skip "
+                    + to + ".." + from);
+        }
+        if (to.isBefore(today)) {
+            return Reply.text(to + " has passed already; skip today or a later date.");
+        }
+        if (from.until(to, ChronoUnit.DAYS) >= MOST_DAYS_SKIPPED) {
+            return Reply.text("That is more than a year of days; for a long break use daily pause, then daily resume.");
+        }
+        List<LocalDate> dates = from.datesUntil(to.plusDays(1)).filter(d -> !d.isBefore(today)).toList();
+        int added = rules.skip(s.id(), dates);
+        return Reply.text((dates.size() == 1 ? "Skipping " + dates.getFirst() : "Skipping " + dates.size() + " days, "
+                + dates.getFirst() + " to " + dates.getLast()) + (added < dates.size() ? " (some were skipped already)" : "")
+                + ". The next one: " + next(s) + ".");
+    }
+
+    private static LocalDate date(String typed) {
+        String[] parts = typed.split("-");
+        return LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+    }
+
+    private Reply holidays(Subscription s, Optional<String> change, Optional<String> typedDay) {
+        if (change.isEmpty()) {
+            List<MonthDay> days = rules.holidays(s.id());
+            return Reply.text(days.isEmpty() ? "No yearly holidays here. Add one with: daily holidays add 12-25"
+                    : "Skipped every year here: " + days.stream().map(DailyCommand::monthDay)
+                    .collect(Collectors.joining(", ")) + ".");
+        }
+        if (typedDay.isEmpty()) {
+            return Reply.text("Which day? For example: daily holidays " + change.get().toLowerCase(Locale.ROOT) + " 12-25");
+        }
+        MonthDay day;
+        try {
+            String[] parts = typedDay.get().split("-");
+            day = MonthDay.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+        } catch (DateTimeException e) {
+            return Reply.text("\"" + shorten(typedDay.get()) + "\" is not a day of the year; write it as MM-DD, e.g. 12-25.");
+        }
+        boolean add = change.get().equalsIgnoreCase("add");
+        boolean changed = add ? rules.addHoliday(s.id(), day) : rules.removeHoliday(s.id(), day);
+        return Reply.text((add ? changed ? monthDay(day) + " is skipped every year from now on"
+                : monthDay(day) + " is a holiday here already"
+                : changed ? monthDay(day) + " is no longer skipped" : monthDay(day) + " was not a holiday here")
+                + ". The next one: " + next(s) + ".");
+    }
+
+    private static String monthDay(MonthDay day) {
+        return day.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + day.getDayOfMonth();
     }
 
     private static Reply notAManager(String verb) {
@@ -219,7 +326,9 @@ public final class DailyCommand implements CommandHandler {
                         + (s.maxDifficulty() == null ? "" : " up to difficulty " + s.maxDifficulty())
                         + " " + describe(s.times()) + ". Answers are " + (s.mode() == Subscription.AnswerMode.SEALED
                         ? "sealed until the reveal" : "open, in the thread") + "; the leaderboard is "
-                        + (s.leaderboard() ? "on" : "off") + ". Next: " + next(s) + "."))
+                        + (s.leaderboard() ? "on" : "off") + "." + (rules.paused(s.id())
+                        ? " It is paused: nothing goes out until daily resume."
+                        : " Next: " + next(s) + ".")))
                 .orElseGet(() -> Reply.text("This channel has no question of the day. Start one with: daily subscribe"
                         + " [track] [HH:MM] [zone] [weekdays]"));
     }
@@ -229,6 +338,9 @@ public final class DailyCommand implements CommandHandler {
     }
 
     private String next(Subscription s) {
+        if (rules.paused(s.id())) {
+            return "none while it is paused (daily resume)";
+        }
         return WHEN.format(poster.nextPost(s, clock.instant()).at().atZone(s.times().zone())) + " " + s.times().zone().getId();
     }
 

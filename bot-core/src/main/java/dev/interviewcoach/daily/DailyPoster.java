@@ -47,6 +47,7 @@ public final class DailyPoster implements Scheduled {
     private final DailyRecap recap;
     private final Duration grace;
     private final Duration every;
+    private final ScheduleRules rules;
     private final CoachMetrics metrics;
     /** Due times already counted as missed by this instance, so each is counted once. */
     private final Set<String> missedSeen = ConcurrentHashMap.newKeySet();
@@ -57,6 +58,7 @@ public final class DailyPoster implements Scheduled {
      */
     public DailyPoster(SubscriptionRepository subscriptions, DailyPostRepository posts, DailyAnswerRepository answers,
                        BankCatalog banks, QuestionPool pool, DailyRecap recap, Duration grace, Duration every,
+                       ScheduleRules rules,
                        CoachMetrics metrics) {
         this.metrics = metrics;
         this.subscriptions = subscriptions;
@@ -67,6 +69,7 @@ public final class DailyPoster implements Scheduled {
         this.recap = recap;
         this.grace = grace;
         this.every = every;
+        this.rules = rules;
     }
 
     @Override
@@ -86,6 +89,9 @@ public final class DailyPoster implements Scheduled {
             if (due.isEmpty()) {
                 countMissed(s, now);
                 continue;
+            }
+            if (rules.blocks(s.id(), due.get().localDate())) {
+                continue; // paused, or a skipped date or holiday: nothing goes out, and nothing is missed
             }
             try {
                 if (post(s, due.get().localDate(), now, port.get()) instanceof Outcome.Posted) {
@@ -124,7 +130,9 @@ public final class DailyPoster implements Scheduled {
      */
     public PostTimes.Due nextPost(Subscription s, Instant now) {
         PostTimes.Due due = s.times().next(now);
-        for (int i = 0; i < 8 && posts.find(s.id(), due.localDate()).isPresent(); i++) {
+        // Passes over days posted already and days the channel's rules block (a year of them at most).
+        for (int i = 0; i < 400 && (posts.find(s.id(), due.localDate()).isPresent()
+                || rules.blocks(s.id(), due.localDate())); i++) {
             due = s.times().next(due.at().plusSeconds(1));
         }
         return due;

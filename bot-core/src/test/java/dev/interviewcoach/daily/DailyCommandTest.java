@@ -43,7 +43,7 @@ class DailyCommandTest {
         subscriptions = new SubscriptionRepository(db.jdbi());
         BankCatalog banks = BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty()));
         daily = new DailyCommand(subscriptions, banks, "python-developer", DailyFixture.poster(db, banks, 1),
-                new Leaderboard(new DailyAnswerRepository(db.jdbi())),
+                new Leaderboard(new DailyAnswerRepository(db.jdbi())), new ScheduleRules(db.jdbi()),
                 Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), () -> "sub-1");
         port.managers.add(admin);
     }
@@ -68,6 +68,28 @@ class DailyCommandTest {
             case CommandGrammar.Parse other -> throw new AssertionError("not a daily command: " + other);
         }
         return port.last();
+    }
+
+    @Test
+    void managersPauseResumeSkipDatesAndKeepYearlyHolidaysAndTheNextPostPassesOverThem() {
+        UserRef member = new UserRef(Platform.SLACK, "T1", "UMEMBER");
+        run(channel, "subscribe python-developer 09:00 UTC daily");
+        // Wednesday 25 Nov 2026, 10:00 UTC: the next post is Thursday the 26th.
+        assertThat(run(channel, "status")).contains("Next: Thursday 26 Nov, 09:00 UTC.");
+        assertThat(run(channel, "skip 2026-11-26..2026-11-27")).isEqualTo("Skipping 2 days, 2026-11-26 to 2026-11-27."
+                + " The next one: Saturday 28 Nov, 09:00 UTC.");
+        assertThat(run(channel, "holidays add 11-28")).isEqualTo("November 28 is skipped every year from now on."
+                + " The next one: Sunday 29 Nov, 09:00 UTC.");
+        assertThat(run(channel, "holidays")).isEqualTo("Skipped every year here: November 28.");
+        assertThat(run(channel, "skip")).isEqualTo("Skipped here: 2026-11-26, 2026-11-27.");
+        assertThat(run(channel, "pause")).startsWith("Paused: no questions of the day here");
+        assertThat(run(channel, "status")).contains("It is paused: nothing goes out until daily resume.");
+        assertThat(run(channel, "resume")).isEqualTo("Resumed. The next one: Sunday 29 Nov, 09:00 UTC.");
+        assertThat(run(channel, "skip 2026-02-30")).contains("is not a date I can read");
+        assertThat(run(channel, "skip 2026-11-20")).isEqualTo("2026-11-20 has passed already; skip today or a later date.");
+        assertThat(run(channel, "holidays add 13-01")).contains("is not a day of the year");
+        assertThat(run(member, channel, "pause")).startsWith("Only people who manage this channel");
+        assertThat(run(member, channel, "skip")).as("anyone may look").startsWith("Skipped here:");
     }
 
     @Test
