@@ -4,6 +4,7 @@ import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.chat.RichText;
 import dev.interviewcoach.command.CommandInput;
 import dev.interviewcoach.command.CommandSpec;
 import dev.interviewcoach.command.OptionSpec;
@@ -87,6 +88,7 @@ public final class DailyCommand implements CommandHandler {
                 CommandSpec.of("leaderboard", "show the leaderboard, or turn it on or off",
                         OptionSpec.choice("state", "Turn it on or off; leave empty to show it", OptionSpec.of("on", "on"),
                                 OptionSpec.of("off", "off"))),
+                CommandSpec.of("preview", "see the next question privately, without using it up"),
                 CommandSpec.of("pause", "post nothing here until resumed"),
                 CommandSpec.of("resume", "post on schedule again"),
                 CommandSpec.of("skip", "skip a date or a range of dates; alone, list the dates skipped",
@@ -124,6 +126,14 @@ public final class DailyCommand implements CommandHandler {
                     ? Reply.text("Revealed: the example answer and the recap are in the question's thread.")
                     : Reply.text("There is no unrevealed question of the day in this channel."));
             case "leaderboard" -> withSubscription(here, s -> leaderboard(s, state));
+            case "preview" -> withSubscription(here, s -> poster.preview(s)
+                    .map(q -> Reply.builder("Next question of the day (" + next(s) + "): " + q.text())
+                            .heading("Next question of the day, privately")
+                            .text(RichText.builder().bold(q.text()).build())
+                            .text(RichText.builder().italic("It goes out " + next(s) + "; only you see this.").build())
+                            .build())
+                    .orElseGet(() -> Reply.text("There is no question to post: no question of " + s.track()
+                            + " matches this channel's topic and difficulty.")));
             case "pause" -> withSubscription(here, s -> rules.pause(s.id(), true)
                     ? Reply.text("Paused: no questions of the day here until someone who manages the channel types"
                             + " daily resume.")
@@ -138,7 +148,8 @@ public final class DailyCommand implements CommandHandler {
         port.post(here, reply.onlyTo(command.user()));
     }
 
-    private static final Set<String> CHANGES = Set.of("subscribe", "unsubscribe", "now", "reveal", "leaderboard", "pause",
+    private static final Set<String> CHANGES = Set.of("subscribe", "unsubscribe", "now", "reveal", "leaderboard", "preview",
+            "pause",
             "resume", "skip", "holidays");
     static final String DATES_SHAPE = "\\d{4}-\\d{1,2}-\\d{1,2}(\\.\\.\\d{4}-\\d{1,2}-\\d{1,2})?";
     static final String MONTH_DAY_SHAPE = "\\d{1,2}-\\d{1,2}";
@@ -250,6 +261,7 @@ public final class DailyCommand implements CommandHandler {
     private static Reply notAManager(String verb) {
         return Reply.text("Only people who manage this channel can " + (verb.equals("leaderboard") ? "change the leaderboard"
                 : verb.equals("now") || verb.equals("reveal") ? "post or reveal its question of the day"
+                : verb.equals("preview") ? "see its next question ahead"
                 : "change its question of the day") + ": on Slack, workspace admins and owners or the bot's configured"
                 + " admins; on Discord, people with Manage Channels or Manage Server. Anyone can see it with: daily status");
     }

@@ -2,6 +2,8 @@ package dev.interviewcoach.daily;
 
 import dev.interviewcoach.engine.Scheduled;
 import dev.interviewcoach.chat.ChatPort;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.chat.PlatformRefusal;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.chat.MessageRef;
 import dev.interviewcoach.chat.Reply;
@@ -104,9 +106,31 @@ public final class DailyPoster implements Scheduled {
                 // One channel's trouble (bot removed, platform down) must not stop the others.
                 log.warn("question of the day for subscription {} not posted: {}", s.id(), e.toString());
                 metrics.dailyPost("failed");
+                tellManagerOnce(s, due.get().localDate(), e, port.get());
             }
         }
         return posted;
+    }
+
+    /**
+     * Tells the person who set up the channel's question of the day, privately and once per day, that
+     * it could not go out and what to do; the scheduler keeps trying within the grace window.
+     */
+    private void tellManagerOnce(Subscription s, LocalDate date, RuntimeException failure, ChatPort port) {
+        if (!rules.claimFailureNotice(s.id(), date)) {
+            return;
+        }
+        String why = failure instanceof PlatformRefusal refusal ? refusal.getMessage()
+                : "the platform answered with an error";
+        try {
+            UserRef manager = new UserRef(s.channel().platform(), s.channel().tenant(), s.createdBy());
+            port.post(port.openDirect(manager), Reply.text("Today's question of the day could not be posted in the"
+                    + " channel you set it up in (" + why + "). Check that I am still in that channel and may post there"
+                    + " (on Slack: /invite me; on Discord: Send Messages and Create Public Threads), then type daily now"
+                    + " in the channel. I keep trying for a while on my own."));
+        } catch (RuntimeException e) {
+            log.info("could not tell the manager of subscription {} about a failed post: {}", s.id(), e.toString());
+        }
     }
 
     /** Counts a post whose time passed beyond the grace window without one, once per instance. */
@@ -158,10 +182,11 @@ public final class DailyPoster implements Scheduled {
         if (allowed.isEmpty()) {
             return new Outcome.NoQuestions("no question of " + s.track() + " matches this channel's topic and difficulty");
         }
-        QuestionPool.Choice choice = pool.next(allowed, posts.postedQuestions(s.id()));
+        QuestionPool.Choice choice = choose(s, allowed);
         if (!posts.claim(s.id(), date, choice.question().id(), now)) {
             return new Outcome.AlreadyPosted(posts.find(s.id(), date).orElseThrow());
         }
+        rules.clearNext(s.id());
         try {
             revealOpen(s, now, port);
             if (choice.startedOver()) {
@@ -177,6 +202,31 @@ public final class DailyPoster implements Scheduled {
             posts.release(s.id(), date);
             throw e;
         }
+    }
+
+    /** The next post's question: the one a preview showed, if it still fits, else a fresh choice. */
+    private QuestionPool.Choice choose(Subscription s, List<Question> allowed) {
+        List<String> posted = posts.postedQuestions(s.id());
+        return rules.nextQuestion(s.id())
+                .flatMap(id -> allowed.stream().filter(q -> q.id().equals(id)).findFirst())
+                .filter(q -> !posted.contains(q.id()) || posted.containsAll(allowed.stream().map(Question::id).toList()))
+                .map(q -> new QuestionPool.Choice(q, false))
+                .orElseGet(() -> pool.next(allowed, posted));
+    }
+
+    /**
+     * The question the channel's next post will use, chosen now and kept for that post, so a manager
+     * can see it ahead without using it up; empty when the track has no question to post.
+     */
+    public Optional<Question> preview(Subscription s) {
+        Optional<Bank> bank = banks.current().track(s.track());
+        List<Question> allowed = bank.map(b -> b.questions().stream().filter(s::allows).toList()).orElse(List.of());
+        if (allowed.isEmpty()) {
+            return Optional.empty();
+        }
+        Question next = choose(s, allowed).question();
+        rules.reserveNext(s.id(), next.id());
+        return Optional.of(next);
     }
 
     /** Reveals every earlier post of the subscription that is not revealed yet; returns how many. */

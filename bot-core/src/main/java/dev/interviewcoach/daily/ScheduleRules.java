@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -16,6 +17,8 @@ public final class ScheduleRules {
     private static final String PAUSED = "paused";
     private static final String SKIP = "skip";
     private static final String HOLIDAY = "holiday";
+    /** A day whose post failed and whose manager was told; it blocks nothing. */
+    private static final String FAILURE_TOLD = "failure-told";
     private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
 
     private final Jdbi jdbi;
@@ -66,10 +69,41 @@ public final class ScheduleRules {
         return days(subscriptionId, HOLIDAY).stream().map(d -> MonthDay.parse("--" + d)).sorted().toList();
     }
 
+    /** True for the first caller, on any instance, to note that {@code date}'s post failed and its manager is told. */
+    public boolean claimFailureNotice(String subscriptionId, LocalDate date) {
+        try {
+            return add(subscriptionId, FAILURE_TOLD, date.toString());
+        } catch (RuntimeException raced) {
+            return false; // another instance inserted it first
+        }
+    }
+
+    /** The question the next post will use, if a preview chose it already. */
+    public Optional<String> nextQuestion(String subscriptionId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT question_id FROM daily_next_question WHERE subscription_id = :id")
+                .bind("id", subscriptionId).mapTo(String.class).findOne());
+    }
+
+    /** Keeps {@code questionId} for the next post. */
+    public void reserveNext(String subscriptionId, String questionId) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM daily_next_question WHERE subscription_id = :id").bind("id", subscriptionId).execute();
+            h.createUpdate("INSERT INTO daily_next_question (subscription_id, question_id) VALUES (:id, :question)")
+                    .bind("id", subscriptionId).bind("question", questionId).execute();
+        });
+    }
+
+    /** The next post used it, or it no longer fits: the post after chooses afresh. */
+    public void clearNext(String subscriptionId) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM daily_next_question WHERE subscription_id = :id")
+                .bind("id", subscriptionId).execute());
+    }
+
     /** Forgets every rule of a subscription (it was unsubscribed). */
     public void forget(String subscriptionId) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM daily_schedule_rule WHERE subscription_id = :id")
                 .bind("id", subscriptionId).execute());
+        clearNext(subscriptionId);
     }
 
     private List<String> days(String subscriptionId, String rule) {

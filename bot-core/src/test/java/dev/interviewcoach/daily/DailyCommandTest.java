@@ -89,6 +89,7 @@ class DailyCommandTest {
         assertThat(run(channel, "skip 2026-11-20")).isEqualTo("2026-11-20 has passed already; skip today or a later date.");
         assertThat(run(channel, "holidays add 13-01")).contains("is not a day of the year");
         assertThat(run(member, channel, "pause")).startsWith("Only people who manage this channel");
+        assertThat(run(member, channel, "preview")).startsWith("Only people who manage this channel can see its next");
         assertThat(run(member, channel, "skip")).as("anyone may look").startsWith("Skipped here:");
     }
 
