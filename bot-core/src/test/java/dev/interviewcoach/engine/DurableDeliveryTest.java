@@ -2,6 +2,7 @@ package dev.interviewcoach.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.interviewcoach.MovingClock;
 import dev.interviewcoach.RecordingChatPort;
 import dev.interviewcoach.TestBanks;
 import dev.interviewcoach.chat.ChatPorts;
@@ -27,8 +28,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -260,34 +259,6 @@ class DurableDeliveryTest {
 
         void clear() {
             recorded.clear();
-        }
-    }
-
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

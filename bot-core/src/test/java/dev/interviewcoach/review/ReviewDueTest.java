@@ -2,6 +2,7 @@ package dev.interviewcoach.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.interviewcoach.MovingClock;
 import dev.interviewcoach.RecordingChatPort;
 import dev.interviewcoach.TestBanks;
 import dev.interviewcoach.chat.Inbound;
@@ -21,15 +22,11 @@ import dev.interviewcoach.store.Database;
 import dev.interviewcoach.store.Inbox;
 import dev.interviewcoach.text.TextAnalyzer;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,31 +36,11 @@ class ReviewDueTest {
     @TempDir
     Path dir;
 
-    /** A clock the test moves. */
-    private static final class Moved extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T08:00:00Z"));
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
-
     @Test
     void aWeakAnswerIsDueTheNextDayAndReviewDuePractisesIt() {
         try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
             db.migrate();
-            Moved clock = new Moved();
+            MovingClock clock = new MovingClock(Instant.parse("2026-12-01T08:00:00Z"));
             BankCatalog banks = TestBanks.tinyCatalog();
             SessionRepository sessions = new SessionRepository(db.jdbi());
             SpacedReview reviews = new SpacedReview(new ReviewRepository(db.jdbi()), new Fsrs(0.9));
@@ -88,7 +65,7 @@ class ReviewDueTest {
             say.accept("review due");
             assertThat(port.posted.getLast().text()).startsWith("Nothing is due for review now");
 
-            clock.now.set(clock.now.get().plus(Duration.ofDays(1)));
+            clock.advance(Duration.ofDays(1));
             say.accept("review due");
             assertThat(port.all()).contains("Review: 1 question due again.");
             assertThat(port.posted.getLast().text()).as("the same question again").isEqualTo(asked);
