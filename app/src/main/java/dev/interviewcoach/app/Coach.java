@@ -131,7 +131,7 @@ public final class Coach implements AutoCloseable {
         ScheduleRules scheduleRules = new ScheduleRules(jdbi);
         DailyPoster poster = new DailyPoster(subscriptions, posts, dailyAnswers, banks, new QuestionPool(random),
                 new DailyRecap(dailyAnswers, leaderboard), daily.grace(), daily.checkEvery(), scheduleRules, metrics);
-        StatsCommand stats = new StatsCommand(progress);
+        StatsCommand stats = new StatsCommand(progress, reviews::dueCount, clock);
         // Every feature, once. The engine finds what each does (commands, messages, buttons, the
         // home page, scheduled work) by the interfaces it implements; messages are offered in this
         // order, so a person's own interview comes before a question of the day's thread.

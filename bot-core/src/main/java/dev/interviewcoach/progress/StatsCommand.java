@@ -9,6 +9,7 @@ import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.engine.CommandHandler;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,18 @@ import java.util.Locale;
 public final class StatsCommand implements CommandHandler {
 
     private final ProgressService progress;
+    private final Reminders.DueReviews due;
+    private final Clock clock;
 
     public StatsCommand(ProgressService progress) {
+        this(progress, (user, now) -> 0, Clock.systemUTC());
+    }
+
+    /** Stats that also say how many questions are due for spaced review. */
+    public StatsCommand(ProgressService progress, Reminders.DueReviews due, Clock clock) {
         this.progress = progress;
+        this.due = due;
+        this.clock = clock;
     }
 
     @Override
@@ -57,6 +67,11 @@ public final class StatsCommand implements CommandHandler {
                     p.weakest().stream().map(Progress.TopicStats::topic).toList())).build());
         }
         reply.text(RichText.builder().bold("Next step: ").plain(nextStep(p)).build());
+        int dueNow = due.count(user, clock.instant());
+        if (dueNow > 0) {
+            reply.text(RichText.builder().bold("Due for review: ").plain(dueNow + (dueNow == 1 ? " question" : " questions")
+                    + " you are about to forget; practise them with: review due").build());
+        }
         reply.text(RichText.builder().italic("Days are counted in " + zone.getId() + ". Only you can see this.").build());
         return reply.build();
     }

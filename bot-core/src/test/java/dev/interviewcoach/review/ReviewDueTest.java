@@ -9,6 +9,7 @@ import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.daily.DailyAnswerRepository;
 import dev.interviewcoach.engine.CoachEngine;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
 import dev.interviewcoach.interview.InterviewMachine;
@@ -17,6 +18,9 @@ import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.interview.QuestionPicker;
 import dev.interviewcoach.interview.SessionRepository;
 import dev.interviewcoach.observe.CoachMetrics;
+import dev.interviewcoach.progress.PersonRepository;
+import dev.interviewcoach.progress.ProgressService;
+import dev.interviewcoach.progress.StatsCommand;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.store.Database;
 import dev.interviewcoach.store.Inbox;
@@ -66,6 +70,10 @@ class ReviewDueTest {
             assertThat(port.posted.getLast().text()).startsWith("Nothing is due for review now");
 
             clock.advance(Duration.ofDays(1));
+            StatsCommand stats = new StatsCommand(new ProgressService(sessions, new DailyAnswerRepository(db.jdbi()),
+                    new PersonRepository(db.jdbi()), banks, clock), reviews::dueCount, clock);
+            assertThat(stats.page(ana, port).blocks().toString()).as("stats say what is due")
+                    .contains("Due for review: ").contains("1 question you are about to forget");
             say.accept("review due");
             assertThat(port.all()).contains("Review: 1 question due again.");
             assertThat(port.posted.getLast().text()).as("the same question again").isEqualTo(asked);
