@@ -33,6 +33,7 @@ import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.daily.DailyAnswerRepository;
 import dev.interviewcoach.daily.DailyAnswers;
 import dev.interviewcoach.daily.DailyCommand;
+import dev.interviewcoach.daily.DailyDirect;
 import dev.interviewcoach.daily.DailyPostRepository;
 import dev.interviewcoach.daily.DailyPoster;
 import dev.interviewcoach.daily.DailyRecap;
@@ -131,6 +132,8 @@ public final class Coach implements AutoCloseable {
         ScheduleRules scheduleRules = new ScheduleRules(jdbi);
         DailyPoster poster = new DailyPoster(subscriptions, posts, dailyAnswers, banks, new QuestionPool(random),
                 new DailyRecap(dailyAnswers, leaderboard), daily.grace(), daily.checkEvery(), scheduleRules, metrics);
+        DailyDirect directs = new DailyDirect(jdbi, subscriptions, posts, dailyAnswers, banks,
+                user -> people.find(user).flatMap(PersonRepository.Person::zone), daily.grace(), daily.checkEvery());
         StatsCommand stats = new StatsCommand(progress, reviews::dueCount, clock);
         // Every feature, once. The engine finds what each does (commands, messages, buttons, the
         // home page, scheduled work) by the interfaces it implements; messages are offered in this
@@ -140,13 +143,15 @@ public final class Coach implements AutoCloseable {
                 new AskCommand(banks, interviews, analyzer),
                 new ReviewCommand(sessions, interviews, reviews, banks, clock),
                 new TracksCommand(banks),
-                new DailyCommand(subscriptions, banks, daily.defaultTrack(), poster, leaderboard, scheduleRules, clock, ids),
-                new DailyAnswers(subscriptions, posts, dailyAnswers, banks, feedback, interviews::start, clock, reviews),
+                new DailyCommand(subscriptions, banks, daily.defaultTrack(), poster, leaderboard, scheduleRules, directs, clock, ids),
+                new DailyAnswers(subscriptions, posts, dailyAnswers, banks, feedback, interviews::start, clock, reviews,
+                        Optional.of(directs)),
                 poster,
+                directs,
                 stats,
                 new PreferencesCommand(people),
                 new Reminders(people, progress, daily.checkEvery(), reviews::dueCount),
-                new PrivacyFeature(jdbi, sessions, dailyAnswers, people, subscriptions, reviewCards, clock),
+                new PrivacyFeature(jdbi, sessions, dailyAnswers, people, subscriptions, reviewCards, directs, clock),
                 new InterviewHome(sessions, banks, stats::page));
         this.engine = new CoachEngine(features, new Inbox(jdbi, clock), metrics, database.isSqlite()
                 ? CoachEngine.ConversationGuard.inProcess()

@@ -88,6 +88,7 @@ class ConsoleChannelTest {
                 "answer " + ANSWER,
                 "share",
                 "remind on",
+                "daily dm on 07:30",
                 "mute",
                 "practise",
                 ANSWER,
@@ -132,6 +133,33 @@ class ConsoleChannelTest {
                         .doesNotContain("from 900 ms to 150 ms").doesNotContain("zed-the-person");
             }
         }
+    }
+
+    @Test
+    void aPersonTakesTheQuestionByDmAtTheirOwnTimeAndTheirAnswerCountsInTheChannel() throws Exception {
+        String shown = run(String.join("\n",
+                "daily dm on 07:30 Europe/Berlin",
+                "daily dm",
+                ":advance 2h",
+                ":advance 22h",
+                "answer " + ANSWER,
+                ":advance 2h",
+                "daily dm off",
+                ":advance 1d",
+                ":quit"));
+        assertThat(shown).contains("You'll get this channel's question of the day by DM at 07:30 Europe/Berlin")
+                .as("08:00 in Berlin now: today's time has passed").contains("starting Tuesday 24 Nov, 07:30")
+                .contains("You get this channel's question of the day by DM at 07:30 Europe/Berlin.");
+        String monday = shown.substring(shown.indexOf("== Question of the day"));
+        String question = monday.lines().skip(1).findFirst().orElseThrow();
+        int dm = shown.indexOf("== Your question of the day");
+        assertThat(dm).as("Tuesday 07:30 Berlin, before the channel's 09:00").isGreaterThan(shown.indexOf("== Question of the day"));
+        assertThat(shown.substring(dm)).contains(question).contains("(type answer, hint, daily dm off)");
+        assertThat(shown.substring(dm).indexOf("== The reveal ==")).as("answered before the reveal, which counts it")
+                .isGreaterThan(shown.substring(dm).indexOf("Score"));
+        assertThat(shown.substring(shown.indexOf("== The reveal =="))).contains("1 person answered");
+        assertThat(shown).contains("No more DMs of this channel's question of the day");
+        assertThat(shown.split("== Your question of the day", -1)).as("one DM: none after daily dm off").hasSize(2);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.interviewcoach.app.Coach;
 import dev.interviewcoach.chat.Block;
+import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.engine.ConversationExecutor;
@@ -25,6 +26,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.ZoneId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -178,5 +182,48 @@ class SlackDailyEndToEndTest {
         ApiCall reveal = slack.awaitCall("chat.postMessage", c -> c.arg("text") != null
                 && c.arg("text").startsWith("The reveal"), WAIT);
         assertThat(reveal.args().toString()).contains("3 people answered").doesNotContain("Shared answer");
+    }
+
+    @Test
+    void aPersonGetsTheQuestionByDmAtTheirOwnTimeInTheirZoneAndAReplyInItsThreadIsTheirAnswer() throws Exception {
+        slack.setUser("UANA", UserProfile.member().inZone("America/New_York"));
+        command(ADMIN, "daily subscribe python-developer");
+        command(ADMIN, "daily now");
+        ApiCall post = post();
+        assertThat(command("UANA", "daily dm on 7:00").arg("text"))
+                .as("the zone in Ana's Slack profile, not the channel's Berlin").contains("by DM at 07:00 America/New_York");
+        ZoneId newYork = ZoneId.of("America/New_York");
+        ZonedDateTime local = Instant.now().atZone(newYork);
+        Instant seven = local.toLocalDate().atTime(7, 0).atZone(newYork).toInstant();
+        Instant due = Instant.now().isBefore(seven) ? seven : seven.plus(Duration.ofDays(1));
+        coach.tick(due.plusSeconds(60), ChatPorts.only(adapter.port()));
+        coach.tick(due.plusSeconds(120), ChatPorts.only(adapter.port()));
+        ApiCall dm = slack.awaitCall("chat.postMessage", c -> "DUANA".equals(c.arg("channel")), WAIT);
+        assertThat(slack.calls("chat.postMessage").stream().filter(c -> "DUANA".equals(c.arg("channel"))))
+                .as("once, however many checks").hasSize(1);
+        assertThat(dm.arg("text")).startsWith("Your question of the day: ")
+                .contains(post.arg("text").substring("Question of the day: ".length()));
+
+        String dmTs;
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("coach.db"));
+             var rs = c.createStatement().executeQuery("SELECT message_id FROM daily_dm WHERE user_id = 'UANA'")) {
+            assertThat(rs.next()).isTrue();
+            dmTs = rs.getString(1);
+        }
+        String ts = SlackRequests.newTs();
+        send(requests.event(url, "Ev-dm-answer", SlackRequests.messageEvent("DUANA", "UANA", ANSWER, ts, dmTs, "im")));
+        ApiCall feedback = slack.awaitCall("chat.postMessage", c -> "DUANA".equals(c.arg("channel"))
+                && c.arg("text").startsWith("Score "), WAIT);
+        assertThat(feedback.arg("thread_ts")).as("in the DM's thread, where she answered").isEqualTo(dmTs);
+        assertThat(feedback.args().toString()).as("the DM is private: no note about the channel's thread")
+                .doesNotContain("seen by everyone");
+        command(ADMIN, "daily reveal");
+        ApiCall reveal = slack.awaitCall("chat.postMessage", c -> c.arg("text") != null
+                && c.arg("text").startsWith("The reveal"), WAIT);
+        assertThat(reveal.args().toString()).as("the DM answer counts in the channel").contains("1 person answered");
+
+        send(requests.clickButton(url, "UANA", dm, button(dm, "Stop these DMs")));
+        slack.awaitCall("chat.postMessage", c -> "DUANA".equals(c.arg("channel"))
+                && c.arg("text").startsWith("No more DMs of that channel's question of the day"), WAIT);
     }
 }

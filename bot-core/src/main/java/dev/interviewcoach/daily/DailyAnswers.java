@@ -45,15 +45,21 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
     private final Practice practice;
     private final AnswerScored scored;
     private final Clock clock;
+    private final Optional<DailyDirect> direct;
 
     public DailyAnswers(SubscriptionRepository subscriptions, DailyPostRepository posts, DailyAnswerRepository answers,
                         BankCatalog banks, FeedbackEngine feedback, Practice practice, Clock clock) {
-        this(subscriptions, posts, answers, banks, feedback, practice, clock, AnswerScored.nobody());
+        this(subscriptions, posts, answers, banks, feedback, practice, clock, AnswerScored.nobody(), Optional.empty());
     }
 
-    /** The feature, telling {@code scored} of every answer it scores (spaced review listens). */
+    /**
+     * The feature, telling {@code scored} of every answer it scores (spaced review listens); with
+     * {@code direct}, replies to a question sent by DM are answers too.
+     */
     public DailyAnswers(SubscriptionRepository subscriptions, DailyPostRepository posts, DailyAnswerRepository answers,
-                        BankCatalog banks, FeedbackEngine feedback, Practice practice, Clock clock, AnswerScored scored) {
+                        BankCatalog banks, FeedbackEngine feedback, Practice practice, Clock clock, AnswerScored scored,
+                        Optional<DailyDirect> direct) {
+        this.direct = direct;
         this.scored = scored;
         this.subscriptions = subscriptions;
         this.posts = posts;
@@ -69,13 +75,18 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
         return DailyMessages.FEATURE;
     }
 
-    /** A reply in a question of the day's thread is an answer to it. */
+    /** A reply in a question of the day's thread, or in the thread of the DM that carried it, is an answer to it. */
     @Override
     public boolean onMessage(Inbound.Message message, ChatPort port) {
-        if (message.place().kind() != Place.Kind.THREAD) {
+        String thread = message.place().threadId();
+        boolean inThread = message.place().kind() == Place.Kind.THREAD;
+        boolean inDmThread = message.place().kind() == Place.Kind.DIRECT && thread != null && !thread.isBlank();
+        if (!inThread && !inDmThread) {
             return false;
         }
-        Optional<DailyPostRepository.Post> post = posts.byMessage(message.place().threadId());
+        Optional<DailyPostRepository.Post> inChannel = inThread ? posts.byMessage(thread) : Optional.empty();
+        Optional<DailyPostRepository.Post> post = inThread ? inChannel
+                : direct.flatMap(d -> d.postOfMessage(thread));
         if (post.isEmpty()) {
             return false;
         }
@@ -83,7 +94,8 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
             return true;
         }
         Optional<Subscription> sub = subscriptions.byId(post.get().subscriptionId());
-        boolean sealed = sub.map(s -> s.mode() == Subscription.AnswerMode.SEALED).orElse(false);
+        // Only a reply in the channel's own thread is seen by everyone; one in a DM's thread is private.
+        boolean sealed = inChannel.isPresent() && sub.map(s -> s.mode() == Subscription.AnswerMode.SEALED).orElse(false);
         boolean stored = answer(post.get(), message.user(), message.text(), message.place(), port, sealed
                 ? "This channel's answers are sealed until the reveal, so next time use the Answer privately button:"
                         + " what you write in the thread is seen by everyone at once."
@@ -107,6 +119,10 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
             case "hint" -> port.post(action.place(), hint(question.get()).onlyTo(user));
             case "share" -> share(post.get(), action, port);
             case "practise" -> practise(question.get(), user, action, port);
+            case "dm-off" -> port.post(action.place(), Reply.text(direct.map(d -> d.forget(post.get().subscriptionId(), user))
+                    .orElse(false) ? "No more DMs of that channel's question of the day; it is in the channel as usual."
+                    + " Turn them on again there with: daily dm on HH:MM"
+                    : "You get no DMs of that channel's question of the day.").onlyTo(user));
             case "answer" -> port.post(action.place(), Reply.text("Type your answer after the word answer, for example:"
                     + " answer I would start by...").onlyTo(user));
             default -> port.post(action.place(), Reply.text("That button is no longer in use.").onlyTo(user));

@@ -5,6 +5,7 @@ import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
+import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.command.CommandInput;
 import dev.interviewcoach.command.CommandSpec;
 import dev.interviewcoach.command.OptionSpec;
@@ -31,7 +32,7 @@ import java.util.stream.Collectors;
 import java.util.function.Function;
 
 /**
- * {@code daily subscribe|unsubscribe|status|now|reveal|leaderboard}: a channel's question of the
+ * {@code daily subscribe|unsubscribe|status|now|reveal|leaderboard|dm|...}: a channel's question of the
  * day. The words after {@code subscribe} may come in any order; each is recognised by its shape
  * (a time, a zone, days, a mode, {@code topic:X}, {@code difficulty:N}, else a track). Only
  * people who manage the channel may change it; anyone may see its status and leaderboard.
@@ -50,9 +51,11 @@ public final class DailyCommand implements CommandHandler {
     private final ScheduleRules rules;
     private final Clock clock;
     private final Supplier<String> ids;
+    private final DailyDirect direct;
 
     public DailyCommand(SubscriptionRepository subscriptions, BankCatalog banks, String defaultTrack, DailyPoster poster,
-                        Leaderboard leaderboard, ScheduleRules rules, Clock clock, Supplier<String> ids) {
+                        Leaderboard leaderboard, ScheduleRules rules, DailyDirect direct, Clock clock, Supplier<String> ids) {
+        this.direct = direct;
         this.rules = rules;
         this.subscriptions = subscriptions;
         this.banks = banks;
@@ -98,7 +101,13 @@ public final class DailyCommand implements CommandHandler {
                         OptionSpec.choice("change", "Add or remove a day", OptionSpec.of("add", "add"),
                                 OptionSpec.of("remove", "remove")),
                         OptionSpec.word("day", "MM-DD, e.g. 12-25").shaped(MONTH_DAY_SHAPE).shownAs("MM-DD")
-                                .maxLength(5))));
+                                .maxLength(5)),
+                CommandSpec.of("dm", "get this channel's question by DM at your own time; alone, what you chose",
+                        OptionSpec.choice("state", "on or off", OptionSpec.of("on", "on"), OptionSpec.of("off", "off")),
+                        OptionSpec.word("time", "Your local time, HH:MM (default: the channel's)")
+                                .shaped(ScheduleInput.TIME_SHAPE).shownAs("HH:MM").maxLength(8),
+                        OptionSpec.word("zone", "Your time zone, e.g. Europe/Berlin (default: yours as the coach knows it)")
+                                .shaped(".*/.*|utc"))));
     }
 
     @Override
@@ -106,6 +115,10 @@ public final class DailyCommand implements CommandHandler {
         String verb = input.verb();
         Optional<String> state = input.value("state");
         Place here = command.place();
+        if (verb.equals("dm")) {
+            port.post(here, dm(command, input, port).onlyTo(command.user()));
+            return;
+        }
         if (here.kind() != Place.Kind.CHANNEL) {
             port.post(here, notAChannel().onlyTo(command.user()));
             return;
@@ -161,6 +174,36 @@ public final class DailyCommand implements CommandHandler {
                 + " Start one with: daily subscribe [track] [HH:MM] [zone] [weekdays]"));
     }
 
+    /**
+     * {@code daily dm on|off [HH:MM] [zone]} in a channel changes how this person gets its question;
+     * outside a channel (in the DM it came in), {@code daily dm off} stops every such DM and
+     * {@code daily dm} lists them.
+     */
+    private Reply dm(Inbound.Command command, CommandInput input, ChatPort port) {
+        Optional<String> state = input.value("state").map(v -> v.toLowerCase(Locale.ROOT));
+        UserRef user = command.user();
+        if (command.place().kind() != Place.Kind.CHANNEL) {
+            List<DailyDirect.Choice> mine = direct.byUser(user);
+            if (state.isPresent() && state.get().equals("on")) {
+                return Reply.text("Type daily dm on HH:MM in the channel whose question you want by DM.");
+            }
+            if (state.isPresent()) {
+                mine.forEach(c -> direct.forget(c.subscriptionId(), user));
+                return Reply.text(mine.isEmpty() ? "You get no questions of the day by DM."
+                        : "No more questions of the day by DM" + (mine.size() == 1 ? "" : " (" + mine.size() + " channels)")
+                        + "; they are in their channels as usual.");
+            }
+            return Reply.text(mine.isEmpty() ? "You get no questions of the day by DM. To get a channel's at your own"
+                    + " time, type daily dm on 07:30 in that channel."
+                    : "You get " + (mine.size() == 1 ? "a channel's question of the day" : mine.size() + " channels'"
+                    + " questions of the day") + " by DM, at " + mine.stream().map(c -> c.at() + " " + c.zone().getId())
+                    .distinct().collect(Collectors.joining(", ")) + ". Stop with: daily dm off");
+        }
+        return withSubscription(command.place(), s -> state.isEmpty() ? direct.status(s, user)
+                : state.get().equals("on") ? direct.turnOn(s, user, input.value("time"), input.value("zone"), port, clock.instant())
+                : direct.turnOff(s, user));
+    }
+
     private Reply now(Subscription s, ChatPort port) {
         return switch (poster.postNow(s, clock.instant(), port)) {
             case DailyPoster.Outcome.Posted p -> Reply.text("Posted. The next scheduled one: " + next(s) + ".");
@@ -186,7 +229,10 @@ public final class DailyCommand implements CommandHandler {
     /** Deletes the channel's subscription and its schedule rules; false when it had none. */
     private boolean unsubscribe(Place here) {
         Optional<Subscription> existing = subscriptions.find(here);
-        existing.ifPresent(s -> rules.forget(s.id()));
+        existing.ifPresent(s -> {
+            rules.forget(s.id());
+            direct.forgetSubscription(s.id());
+        });
         return subscriptions.delete(here);
     }
 

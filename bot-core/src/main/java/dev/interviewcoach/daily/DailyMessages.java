@@ -39,6 +39,27 @@ final class DailyMessages {
                 .build();
     }
 
+    /**
+     * The question as a DM to someone who takes it at their own time: the same question and
+     * buttons, how to answer in a DM, and a way to stop.
+     */
+    static Reply direct(Subscription s, DailyPostRepository.Post post, Question q, Bank bank) {
+        return Reply.builder("Your question of the day: " + q.text())
+                .heading("Your question of the day: " + bank.title())
+                .text(RichText.builder().bold(q.text()).build())
+                .text(RichText.builder().bold("Why interviewers ask it: ").plain(q.why()).build())
+                .text(RichText.builder().bold("How to answer: ").plain(q.guidance()).build())
+                .text("Answer with the button (or reply to this message in its thread, where the platform has threads)."
+                        + " Feedback is for your eyes only; your answer counts in the channel's question of the day,"
+                        + " which is revealed there with the next question.")
+                .block(new Block.Buttons(List.of(
+                        new Block.Button("Answer privately", action("answer", post), Block.Style.PRIMARY, "answer",
+                                Block.Form.PRIVATE),
+                        new Block.Button("Hint", action("hint", post), Block.Style.DEFAULT, "hint"),
+                        new Block.Button("Stop these DMs", action("dm-off", post), Block.Style.DEFAULT, "daily dm off"))))
+                .build();
+    }
+
     /** The post once revealed: the question stays, the buttons go, and it points to the thread. */
     static Reply revealedPost(Question q, Bank bank, int answered) {
         return Reply.builder("Question of the day (revealed): " + q.text())

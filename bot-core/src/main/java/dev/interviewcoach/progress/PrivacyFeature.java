@@ -15,6 +15,7 @@ import dev.interviewcoach.command.CommandInput;
 import dev.interviewcoach.command.CommandSpec;
 import dev.interviewcoach.command.OptionSpec;
 import dev.interviewcoach.daily.DailyAnswerRepository;
+import dev.interviewcoach.daily.DailyDirect;
 import dev.interviewcoach.daily.SubscriptionRepository;
 import dev.interviewcoach.engine.ActionHandler;
 import dev.interviewcoach.engine.CommandHandler;
@@ -50,10 +51,12 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
     private final SubscriptionRepository subscriptions;
     private final Clock clock;
     private final ReviewRepository reviews;
+    private final DailyDirect directs;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public PrivacyFeature(Jdbi jdbi, SessionRepository sessions, DailyAnswerRepository daily, PersonRepository people,
-                          SubscriptionRepository subscriptions, ReviewRepository reviews, Clock clock) {
+                          SubscriptionRepository subscriptions, ReviewRepository reviews, DailyDirect directs, Clock clock) {
+        this.directs = directs;
         this.reviews = reviews;
         this.jdbi = jdbi;
         this.sessions = sessions;
@@ -116,6 +119,7 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
             n += daily.deleteFor(user);
             n += people.delete(user);
             n += reviews.deleteFor(user);
+            n += directs.deleteFor(user);
             subscriptions.forgetCreator(user.platform().name(), user.tenant(), user.userId());
             return n;
         });
@@ -147,6 +151,11 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
                 .put("user", user.userId());
         people.find(user).ifPresent(p -> root.putObject("settings").put("muted", p.muted()).put("streakReminders", p.remind())
                 .put("zone", p.zone().map(Object::toString).orElse(null)));
+        ArrayNode byDm = root.putArray("questionOfTheDayByDm");
+        for (DailyDirect.Choice c : directs.byUser(user)) {
+            byDm.addObject().put("channelSubscription", c.subscriptionId()).put("at", c.at().toString())
+                    .put("zone", c.zone().getId()).put("lastSent", c.sentOn().map(Object::toString).orElse(null));
+        }
         ArrayNode interviews = root.putArray("mockInterviews");
         Map<String, List<AnswerRecord>> answersBySession = sessions.answersOf(user);
         for (MockSession s : sessions.recentFor(user, Integer.MAX_VALUE)) {

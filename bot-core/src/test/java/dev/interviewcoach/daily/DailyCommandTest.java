@@ -14,6 +14,7 @@ import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -44,6 +45,9 @@ class DailyCommandTest {
         BankCatalog banks = BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty()));
         daily = new DailyCommand(subscriptions, banks, "python-developer", DailyFixture.poster(db, banks, 1),
                 new Leaderboard(new DailyAnswerRepository(db.jdbi())), new ScheduleRules(db.jdbi()),
+                new DailyDirect(db.jdbi(), subscriptions, new DailyPostRepository(db.jdbi()),
+                        new DailyAnswerRepository(db.jdbi()), banks, user -> Optional.empty(), Duration.ofHours(2),
+                        Duration.ofMinutes(1)),
                 Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), () -> "sub-1");
         port.managers.add(admin);
     }
