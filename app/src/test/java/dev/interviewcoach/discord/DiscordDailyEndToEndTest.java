@@ -1,5 +1,8 @@
 package dev.interviewcoach.discord;
 
+import java.time.ZoneId;
+import java.time.Instant;
+import dev.interviewcoach.chat.ChatPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interviewcoach.app.Coach;
@@ -145,5 +148,40 @@ class DiscordDailyEndToEndTest {
         RestCall reveal = await(c -> c.method().equals("POST") && c.path().equals("channels/" + thread + "/messages")
                 && text(c).contains("The reveal"));
         assertThat(text(reveal)).contains("3 people answered");
+    }
+
+    @Test
+    void aMemberGetsTheQuestionByDirectMessageAtTheirOwnTimeAndAnswersThroughTheModalThere() throws Exception {
+        start(false);
+        daily(ADMIN, "subscribe", Map.of("track", "python-developer"));
+        daily(ADMIN, "now", Map.of());
+        DailyPostRepository.Post post = post();
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("state", "on");
+        options.put("time", "07:00");
+        options.put("zone", "Asia/Tokyo");
+        assertThat(daily(FakeDiscord.USER_A, "dm", options)).contains("by DM at 07:00 Asia/Tokyo");
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        Instant seven = Instant.now().atZone(tokyo).toLocalDate().atTime(7, 0).atZone(tokyo).toInstant();
+        Instant due = Instant.now().isBefore(seven) ? seven : seven.plus(Duration.ofDays(1));
+        coach.tick(due.plusSeconds(60), ChatPorts.only(adapter.port()));
+        String dm = discord.dmChannel(FakeDiscord.USER_A);
+        RestCall sent = await(c -> c.method().equals("POST") && c.path().equals("channels/" + dm + "/messages")
+                && text(c).contains("Your question of the day"));
+        assertThat(text(sent)).contains("Stop these DMs");
+        String dmMessage;
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("coach.db"));
+             var rs = c.createStatement().executeQuery("SELECT message_id FROM daily_dm")) {
+            assertThat(rs.next()).isTrue();
+            dmMessage = rs.getString(1);
+        }
+        String formId = "form|coach:daily:answer:" + post.key() + ":0";
+        discord.buttonClick(FakeDiscord.USER_A, dm, dmMessage, formId);
+        String token = discord.modalSubmit(FakeDiscord.USER_A, dm, formId, Map.of("text", ANSWER));
+        await(c -> c.path().contains(token) && text(c).contains("Score "));
+        daily(ADMIN, "reveal", Map.of());
+        RestCall reveal = await(c -> c.method().equals("POST") && c.path().equals("channels/" + post.messageId() + "/messages")
+                && text(c).contains("The reveal"));
+        assertThat(text(reveal)).as("the answer given in the DM counts in the channel").contains("1 person answered");
     }
 }

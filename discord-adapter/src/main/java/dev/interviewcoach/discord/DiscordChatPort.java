@@ -174,6 +174,9 @@ public final class DiscordChatPort implements ChatPort {
     @Override
     public MessageRef postForReplies(Place channelPlace, Reply reply) {
         MessageRef posted = post(channelPlace, reply);
+        if (channelPlace.kind() != Place.Kind.CHANNEL) {
+            return posted; // DMs and threads have no threads of their own; replies come through the buttons
+        }
         TextChannel parent = shards.get().getTextChannelById(channelPlace.channelId());
         if (parent == null || posted.messageId().isEmpty()) {
             return posted;
