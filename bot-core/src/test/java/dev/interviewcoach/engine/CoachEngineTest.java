@@ -6,6 +6,7 @@ import dev.interviewcoach.RecordingChatPort;
 import dev.interviewcoach.TestBanks;
 import dev.interviewcoach.chat.ActionId;
 import dev.interviewcoach.chat.Block;
+import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
@@ -97,7 +98,8 @@ class CoachEngineTest {
         Place thread = port.threadsOpened.getFirst();
         assertThat(port.posted.getFirst().place()).isEqualTo(channel);
         assertThat(port.posted.getLast().place()).isEqualTo(thread);
-        assertThat(port.last()).startsWith("Question 1 of 2");
+        assertThat(port.last()).startsWith("Answer each question as you would out loud")
+                .contains(Reply.PARAGRAPH + "Question 1 of 2");
         assertThat(sessions.activeAt(thread)).map(MockSession::user).hasValue(ana);
     }
 
@@ -174,7 +176,8 @@ class CoachEngineTest {
         assertThat(port.all()).contains("Score 5/5");
         message(ana, dm, "skip");
         message(ana, dm, "I use your product daily and believe in your mission, which is why I applied here.");
-        assertThat(port.last()).startsWith("Scorecard");
+        assertThat(port.last()).as("the last feedback, then the scorecard, in one message")
+                .matches("(?s)Score \\d/5\\..*" + Reply.PARAGRAPH + "Scorecard: .*");
         assertThat(port.posted.getLast().reply().blocks()).anySatisfy(b -> assertThat(b).isInstanceOf(Block.Fields.class));
         assertThat(sessions.activeFor(ana)).isEmpty();
         assertThat(sessions.recentFor(ana, 5).getFirst().status()).isEqualTo(MockSession.Status.FINISHED);
@@ -233,13 +236,14 @@ class CoachEngineTest {
         message(ana, dm, "tracks");
         assertThat(port.last()).contains("1 tracks");
         message(ana, dm, "mock");
-        assertThat(port.last()).startsWith("Question 1 of 3");
+        assertThat(port.last()).startsWith("Answer each question").contains(Reply.PARAGRAPH + "Question 1 of 3");
     }
 
     @Test
     void askStartsAOneQuestionInterviewOnTheTopic() {
         command(ana, dm, "ask a question about a conflict with a colleague");
-        assertThat(port.last()).startsWith("Question 1 of 1: Tell me about a conflict with a colleague.");
+        assertThat(port.last()).startsWith("Answer each question")
+                .contains(Reply.PARAGRAPH + "Question 1 of 1: Tell me about a conflict with a colleague.");
         command(ben, dm, "ask quantum chromodynamics");
         assertThat(port.last()).contains("I have no question about \"quantum chromodynamics\"");
         command(ben, dm, "ask");
