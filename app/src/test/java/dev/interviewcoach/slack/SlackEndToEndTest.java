@@ -255,10 +255,14 @@ class SlackEndToEndTest {
      */
     @Test
     void aWholeInterviewCostsOneWebApiCallPerAnswer() throws Exception {
-        int atStart = slack.calls().size();
+        // A coach that has served a request before: Bolt checks its token with auth.test once, on the first one.
+        answer("DANA", null, ANA, "tracks", "im");
+        posted("DANA", null, "5 tracks");
+        int atStart = settledCalls();
         send(requests.slashCommand(bot.url, TEAM, "DANA", ANA, "mock python 4 --followups"));
         posted("DANA", null, HOW_TO, "Question 1 of 4");
         int started = settledCalls();
+        List<String> startCalls = slack.calls().subList(atStart, started).stream().map(ApiCall::method).toList();
         List<String> replies = new java.util.ArrayList<>();
         int answers = 0;
         while (replies.isEmpty() || !replies.getLast().contains("\n\nScorecard: ")) {
@@ -283,7 +287,7 @@ class SlackEndToEndTest {
         double perAnswer = (double) calls / answers;
         double wholeInterview = (double) (slack.calls().size() - atStart) / answers;
         System.out.printf("Slack: %d answers, %d Web API calls for them (%.2f per answer); %.2f per answer with the"
-                + " start%n", answers, calls, perAnswer, wholeInterview);
+                + " start %s%n", answers, calls, perAnswer, wholeInterview, startCalls);
         assertThat(perAnswer).as("Web API calls per answer").isLessThanOrEqualTo(1.2);
         assertThat(wholeInterview).as("Web API calls per answer, the start included").isLessThanOrEqualTo(1.2);
     }
