@@ -119,9 +119,15 @@ class TwoInstancesOnPostgresTest {
         }
     }
 
+    /** The paragraphs of a message's text: one message carries the feedback and then the next question. */
+    private static List<String> parts(ApiCall call) {
+        return call.arg("text") == null ? List.of() : List.of(call.arg("text").split("\n\n"));
+    }
+
+    /** Messages in {@code channel} with a paragraph that starts with {@code textStart}. */
     private long count(String channel, String textStart) {
         return slack.calls("chat.postMessage").stream().filter(c -> channel.equals(c.arg("channel"))
-                && c.arg("text") != null && c.arg("text").startsWith(textStart)).count();
+                && parts(c).stream().anyMatch(p -> p.startsWith(textStart))).count();
     }
 
     private void awaitCount(String channel, String textStart, long expected) {
@@ -174,9 +180,9 @@ class TwoInstancesOnPostgresTest {
         assertThat(answers).extracting(AnswerRecord::position).containsExactly(0, 1, 2, 3);
         assertThat(answers).extracting(a -> a.answerText().substring(0, a.answerText().indexOf(':')))
                 .containsExactlyInAnyOrder("First of round 0", "Second of round 0", "First of round 1", "Second of round 1");
-        List<ApiCall> questions = slack.calls("chat.postMessage").stream().filter(c -> dm.equals(c.arg("channel"))
-                && c.arg("text") != null && c.arg("text").startsWith("Question ")).toList();
-        assertThat(questions).extracting(c -> c.arg("text").substring(0, "Question 1 of 4".length()))
+        List<String> questions = slack.calls("chat.postMessage").stream().filter(c -> dm.equals(c.arg("channel")))
+                .flatMap(c -> parts(c).stream()).filter(p -> p.startsWith("Question ")).toList();
+        assertThat(questions).extracting(q -> q.substring(0, "Question 1 of 4".length()))
                 .containsExactly("Question 1 of 4", "Question 2 of 4", "Question 3 of 4", "Question 4 of 4");
     }
 }

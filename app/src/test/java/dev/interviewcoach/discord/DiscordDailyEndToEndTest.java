@@ -107,7 +107,9 @@ class DiscordDailyEndToEndTest {
         String formId = "form|coach:daily:answer:" + post.key() + ":0";
         for (String person : PEOPLE) {
             discord.buttonClick(person, CHANNEL, post.messageId(), formId);
-            String token = discord.modalSubmit(person, CHANNEL, formId, Map.of("text", ANSWER + " Signed " + person));
+            // As Discord sends it: the submission carries the message whose button opened the form.
+            String token = discord.modalSubmit(person, CHANNEL, post.messageId(), formId,
+                    Map.of("text", ANSWER + " Signed " + person));
             RestCall feedback = await(c -> c.path().contains(token) && text(c).contains("Score "));
             assertThat(feedback.path()).as("feedback through the interaction, seen only by its author").startsWith("webhooks/");
             if (person.equals(FakeDiscord.USER_B)) {

@@ -1,6 +1,7 @@
 package dev.interviewcoach.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.interviewcoach.app.Coach;
@@ -11,6 +12,7 @@ import dev.interviewcoach.testkit.discord.FakeDiscord;
 import dev.interviewcoach.testkit.discord.RestCall;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,42 @@ class DiscordEndToEndTest {
         return discord.awaitCall("POST", "channels/" + channel + "/messages", c -> text(c).contains(contains), WAIT);
     }
 
+    /** Each of {@code pieces} is in an embed of the message after the embed of the one before it. */
+    private static void inOrder(RestCall call, String... pieces) {
+        int last = -1;
+        for (String piece : pieces) {
+            int at = embed(call, piece);
+            assertThat(at).as("the embed with %s comes after the one with what comes before it in %s", piece, text(call))
+                    .isGreaterThan(last);
+            last = at;
+        }
+    }
+
+    /** The index of the first embed of a message whose JSON holds {@code piece}. */
+    private static int embed(RestCall call, String piece) {
+        JsonNode embeds = call.body().path("embeds");
+        for (int i = 0; i < embeds.size(); i++) {
+            if (embeds.get(i).toString().contains(piece)) {
+                return i;
+            }
+        }
+        throw new AssertionError(piece + " is in no embed of " + text(call));
+    }
+
+    /** The index of the first embed whose title starts with one of {@code starts}; -1 if none does. */
+    private static int titled(RestCall call, String... starts) {
+        JsonNode embeds = call.body().path("embeds");
+        for (int i = 0; i < embeds.size(); i++) {
+            String title = embeds.get(i).path("title").asText("");
+            for (String start : starts) {
+                if (title.startsWith(start)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
     private MockSession session(String tenant, String user) {
         return coach.sessions().activeFor(new UserRef(Platform.DISCORD, tenant, user)).orElseThrow();
     }
@@ -91,9 +129,14 @@ class DiscordEndToEndTest {
                 + " compare the p95 before and after; at my last job that took a page from 900 ms to 120 ms.");
         RestCall feedback = postedIn(thread, "Score ");
         assertThat(feedback.body().path("allowed_mentions").path("parse")).isEmpty();
-        postedIn(thread, "Question 2 of 2");
+        assertThat(titled(feedback, "Score ")).as("the feedback comes first").isZero();
+        inOrder(feedback, "To improve", "\"title\":\"Question 2 of 2\"");
+        assertThat(text(feedback)).contains("coach:mock:hint:" + session(FakeDiscord.GUILD_ID, ANA).id() + ":1");
+        assertThat(feedback.body().path("embeds").size()).as("the feedback and the next question, each its own embed")
+                .isGreaterThanOrEqualTo(2);
         discord.message(ANA, thread, "skip");
-        postedIn(thread, "Scorecard");
+        inOrder(postedIn(thread, "Scorecard"), "Skipped.", "\"title\":\"Scorecard: ");
+        assertThat(discord.calls("PATCH", "channels/.*/messages/.*")).as("no question was edited").isEmpty();
     }
 
     @Test
@@ -111,14 +154,25 @@ class DiscordEndToEndTest {
         discord.buttonClick(ANA, thread, question, "form|coach:mock:answer:" + s.id() + ":0");
         RestCall modal = discord.awaitCall("POST", "interactions/.*/callback", c -> c.body().path("type").asInt() == 9, WAIT);
         assertThat(text(modal)).contains("Your answer");
-        discord.modalSubmit(ANA, thread, "form|coach:mock:answer:" + s.id() + ":0", Map.of("text",
-                "Threads suit I/O-bound work since the GIL is released while waiting; for CPU-bound work I use"
-                        + " multiprocessing, and asyncio for thousands of sockets."));
-        postedIn(thread, "Score ");
-        postedIn(thread, "Question 2 of 2");
+        int before = discord.calls().size();
+        String submitted = discord.modalSubmit(ANA, thread, question, "form|coach:mock:answer:" + s.id() + ":0",
+                Map.of("text", "Threads suit I/O-bound work since the GIL is released while waiting; for CPU-bound work"
+                        + " I use multiprocessing, and asyncio for thousands of sockets."));
+        RestCall feedback = postedIn(thread, "Score ");
+        inOrder(feedback, "\"title\":\"Score ", "\"title\":\"Question 2 of 2\"");
+        assertThat(text(feedback)).contains("coach:mock:hint:" + s.id() + ":1").doesNotContain("coach:mock:hint:" + s.id() + ":0");
+        RestCall acknowledged = discord.awaitCall("POST", "interactions/.*/" + submitted + "/callback", WAIT);
+        assertThat(acknowledged.body().path("type").asInt()).as("the form is acknowledged as an update of its message,"
+                + " which shows nothing and leaves no 'thinking...' reply to delete").isEqualTo(6);
+        await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> discord.calls().size() == before + 2);
+        assertThat(discord.calls().subList(before, before + 2)).as("the form's answer: its acknowledgement and one message")
+                .containsExactly(acknowledged, feedback);
         String second = discord.lastMessageId(thread);
+        discord.buttonClick(ANA, thread, question, "coach:mock:skip:" + s.id() + ":0");
+        RestCall stale = discord.awaitCall("POST", "webhooks/.*", c -> text(c).contains("earlier question"), WAIT);
+        assertThat(stale.body().path("flags").asInt() & 64).as("only the presser sees it").isEqualTo(64);
         discord.buttonClick(ANA, thread, second, "coach:mock:skip:" + s.id() + ":1");
-        postedIn(thread, "Scorecard");
+        inOrder(postedIn(thread, "Scorecard"), "Skipped.", "\"title\":\"Scorecard: ");
     }
 
     @Test
@@ -128,8 +182,64 @@ class DiscordEndToEndTest {
         discord.slashCommand(ANA, dm, "coach", "mock", Map.of("track", "behavioral", "questions", 1));
         postedIn(dm, "Question 1 of 1");
         discord.message(ANA, dm, "At my last job I proposed weekly demos; as a result releases slipped 40% less.");
-        postedIn(dm, "Score ");
-        postedIn(dm, "Scorecard");
+        inOrder(postedIn(dm, "Score "), "\"title\":\"Score ", "\"title\":\"Scorecard: ");
+    }
+
+    /**
+     * A channel takes about a message a second: a typed answer costs one REST call, the feedback and what comes
+     * next in one message, however the interview goes (follow-up questions on, to the scorecard).
+     */
+    @Test
+    void aWholeInterviewCostsOneRestCallPerTypedAnswer() throws Exception {
+        start(true);
+        int atStart = discord.calls().size();
+        discord.slashCommand(ANA, CHANNEL, "coach", "mock", Map.of("track", "python-developer", "questions", 4,
+                "followups", "--followups"));
+        RestCall joined = discord.awaitCall("PUT", "channels/\\d+/thread-members/" + ANA, WAIT);
+        String thread = joined.path().split("/")[1];
+        postedIn(thread, "Question 1 of 4");
+        int started = settledCalls();
+        List<String> startCalls = discord.calls().subList(atStart, started).stream()
+                .map(c -> c.method() + " " + c.path().replaceAll("\\d{6,}", "N").replaceAll("/aW[^/]+", "/TOKEN")).toList();
+        String path = "channels/" + thread + "/messages";
+        int answers = 0;
+        boolean followedUp = false;
+        String last = "";
+        while (!last.contains("\"title\":\"Scorecard: ")) {
+            assertThat(answers).as("the interview ends").isLessThan(8);
+            int postsBefore = discord.calls("POST", path).size();
+            discord.message(ANA, thread, "I would measure it first with a profiler, change one thing at a time and"
+                    + " compare the p95 before and after, because guessing wastes days.");
+            answers++;
+            await().atMost(WAIT).until(() -> discord.calls("POST", path).size() > postsBefore);
+            RestCall reply = discord.calls("POST", path).get(postsBefore);
+            int feedbackAt = titled(reply, "Score ");
+            assertThat(feedbackAt).as("feedback in %s", text(reply)).isNotNegative();
+            assertThat(titled(reply, "Question ", "A follow-up on question ", "Scorecard: ")).as("what comes next,"
+                    + " after the feedback, in %s", text(reply)).isGreaterThan(feedbackAt);
+            last = text(reply);
+            followedUp |= last.contains("\"title\":\"A follow-up on question");
+        }
+        int calls = settledCalls() - started;
+        assertThat(followedUp).as("follow-up turns were part of it").isTrue();
+        double perAnswer = (double) calls / answers;
+        double wholeInterview = (double) (discord.calls().size() - atStart) / answers;
+        System.out.printf("Discord: %d typed answers, %d REST calls for them (%.2f per answer); %.2f per answer with"
+                + " the start %s%n", answers, calls, perAnswer, wholeInterview, startCalls);
+        assertThat(perAnswer).as("REST calls per answer").isLessThanOrEqualTo(1.2);
+    }
+
+    /** How many REST calls the fake has seen, once no more have come for a while. */
+    private int settledCalls() {
+        int[] seen = {-1};
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            int now = discord.calls().size();
+            boolean still = now == seen[0];
+            seen[0] = now;
+            return still;
+        });
+        await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> discord.calls().size() == seen[0]);
+        return seen[0];
     }
 
     @Test
@@ -170,7 +280,10 @@ class DiscordEndToEndTest {
         discord.rateLimitNext("POST", "channels/" + dm + "/messages", 1, 1.0);
         discord.slashCommand(ANA, dm, "coach", "mock", Map.of("track", "sql-and-data", "questions", 1));
         postedIn(dm, "Question 1 of 1");
-        assertThat(discord.calls("POST", "channels/" + dm + "/messages").size()).isGreaterThanOrEqualTo(2);
+        // The fake records the refused call too: the message came through when it was sent again.
+        await().atMost(WAIT).until(() -> discord.calls("POST", "channels/" + dm + "/messages").size() >= 2);
+        assertThat(discord.calls("POST", "channels/" + dm + "/messages"))
+                .allSatisfy(c -> assertThat(text(c)).contains("Question 1 of 1"));
     }
 
     @Test

@@ -47,6 +47,8 @@ class SlackEndToEndTest {
     private static final String TEAM = FakeSlack.TEAM_ID;
     private static final String ANA = "UANA";
     private static final String BEN = "UBEN";
+    /** How the message with an interview's first question begins. */
+    private static final String HOW_TO = "Answer each question as you would out loud.";
 
     @TempDir
     Path dir;
@@ -117,10 +119,38 @@ class SlackEndToEndTest {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private ApiCall posted(String channel, String threadTs, String textStart) {
+    /**
+     * The message posted in {@code channel} (in thread {@code threadTs}, when given) whose text starts with
+     * {@code first} and then holds each of {@code then} in order, each opening a paragraph of its own: one
+     * message that carries, say, the feedback and then the next question.
+     */
+    private ApiCall posted(String channel, String threadTs, String first, String... then) {
         return slack.awaitCall("chat.postMessage", c -> channel.equals(c.arg("channel"))
                 && (threadTs == null || threadTs.equals(c.arg("thread_ts")))
-                && c.arg("text") != null && c.arg("text").startsWith(textStart), WAIT);
+                && inOrder(c.arg("text"), first, then), WAIT);
+    }
+
+    /** Whether {@code text} starts with {@code first} and has each of {@code then}, in order, at a paragraph's start. */
+    static boolean inOrder(String text, String first, String... then) {
+        if (text == null || !text.startsWith(first)) {
+            return false;
+        }
+        int at = first.length();
+        for (String part : then) {
+            int found = text.indexOf("\n\n" + part, at);
+            if (found < 0) {
+                return false;
+            }
+            at = found + 2 + part.length();
+        }
+        return true;
+    }
+
+    /** Where {@code piece} first appears in a call's blocks (JSON text), failing when it is not there. */
+    private static int at(ApiCall call, String piece) {
+        int found = call.arg("blocks").indexOf(piece);
+        assertThat(found).as("%s in the blocks", piece).isNotNegative();
+        return found;
     }
 
     /** Starts an interview from channel C1 and returns the thread it runs in. */
@@ -130,7 +160,7 @@ class SlackEndToEndTest {
         ApiCall opening = posted("C1", null, "Mock interview");
         String threadTs = slack.answeredTs(opening);
         assertThat(threadTs).as("Slack's id for the opening message").isNotNull();
-        ApiCall first = posted("C1", null, "Question 1 of " + questions);
+        ApiCall first = posted("C1", null, HOW_TO, "Question 1 of " + questions);
         assertThat(first.arg("thread_ts")).as("the first question is in the thread under the opening")
                 .isEqualTo(threadTs);
         return threadTs;
@@ -146,7 +176,7 @@ class SlackEndToEndTest {
         ApiCall opening = posted("C1", null, "Mock interview");
         assertThat(opening.arg("thread_ts")).isNull();
         assertThat(opening.arg("blocks")).contains("<@" + ANA + ">");
-        ApiCall question = posted("C1", null, "Question 1 of 2");
+        ApiCall question = posted("C1", null, HOW_TO, "Question 1 of 2");
         assertThat(question.arg("thread_ts")).isNotBlank();
         assertThat(question.arg("blocks")).contains("coach:mock:hint:").contains("\"header\"");
     }
@@ -163,9 +193,11 @@ class SlackEndToEndTest {
         send(requests.event(bot.url, "Ev-ana-1", SlackRequests.messageEvent("C1", ANA,
                 "I would measure first with a profiler, then fix the slowest query &amp; add an index.",
                 SlackRequests.newTs(), thread, "channel")));
-        ApiCall feedback = posted("C1", thread, "Score ");
-        assertThat(feedback.arg("blocks")).contains("To improve");
-        posted("C1", thread, "Question 2 of 2");
+        ApiCall feedback = posted("C1", thread, "Score ", "Question 2 of 2");
+        assertThat(at(feedback, "To improve")).as("the feedback first, then a divider, then the next question")
+                .isLessThan(at(feedback, "\"divider\"")).isLessThan(at(feedback, "Question 2 of 2"));
+        assertThat(at(feedback, "Question 2 of 2")).isLessThan(at(feedback, "coach:mock:hint:"));
+        assertThat(slack.calls("chat.update")).as("the first question is not edited").isEmpty();
         MockSession session = bot.coach.sessions().activeFor(new dev.interviewcoach.chat.UserRef(
                 dev.interviewcoach.chat.Platform.SLACK, TEAM, ANA)).orElseThrow();
         assertThat(session.position()).isEqualTo(1);
@@ -175,7 +207,7 @@ class SlackEndToEndTest {
     void aRetriedEventNeverProducesASecondReplyEvenAfterARestart() throws Exception {
         ObjectNode dm = SlackRequests.messageEvent("DANA", ANA, "mock python 1", SlackRequests.newTs(), null, "im");
         send(requests.event(bot.url, "Ev-dm-1", dm));
-        posted("DANA", null, "Question 1 of 1");
+        posted("DANA", null, HOW_TO, "Question 1 of 1");
         int replies = slack.calls("chat.postMessage").size();
 
         assertThat(send(requests.eventRetry(bot.url, "Ev-dm-1", dm, 1)).statusCode()).isEqualTo(200);
@@ -209,11 +241,68 @@ class SlackEndToEndTest {
             awaitCount(() -> slack.calls("chat.postMessage").stream()
                     .filter(c -> thread.equals(c.arg("thread_ts")) && c.arg("text").startsWith("Score ")).count(), expected);
         }
-        ApiCall card = posted("C1", thread, "Scorecard");
+        ApiCall card = posted("C1", thread, "Score ", "Scorecard");
+        assertThat(at(card, "To improve")).as("the last feedback, then the scorecard").isLessThan(at(card, "Scorecard"));
         assertThat(card.arg("blocks")).contains("Review my answers");
         long feedbacks = slack.calls("chat.postMessage").stream()
                 .filter(c -> thread.equals(c.arg("thread_ts")) && c.arg("text").startsWith("Score ")).count();
         assertThat(feedbacks).isEqualTo(3);
+    }
+
+    /**
+     * Slack takes about one message a second per channel: an answer costs one Web API call, the feedback and what
+     * comes next in one message, however the interview goes (follow-up questions on, to the scorecard).
+     */
+    @Test
+    void aWholeInterviewCostsOneWebApiCallPerAnswer() throws Exception {
+        // A coach that has served a request before: Bolt checks its token with auth.test once, on the first one.
+        answer("DANA", null, ANA, "tracks", "im");
+        posted("DANA", null, "5 tracks");
+        int atStart = settledCalls();
+        send(requests.slashCommand(bot.url, TEAM, "DANA", ANA, "mock python 4 --followups"));
+        posted("DANA", null, HOW_TO, "Question 1 of 4");
+        int started = settledCalls();
+        List<String> startCalls = slack.calls().subList(atStart, started).stream().map(ApiCall::method).toList();
+        List<String> replies = new java.util.ArrayList<>();
+        int answers = 0;
+        while (replies.isEmpty() || !replies.getLast().contains("\n\nScorecard: ")) {
+            assertThat(answers).as("the interview ends").isLessThan(8);
+            int postsBefore = slack.calls("chat.postMessage").size();
+            answer("DANA", null, ANA, "I would measure it first with a profiler, change one thing at a time and compare"
+                    + " the p95 before and after, because guessing wastes days.", "im");
+            answers++;
+            await().atMost(WAIT).until(() -> slack.calls("chat.postMessage").size() > postsBefore);
+            ApiCall reply = slack.calls("chat.postMessage").get(postsBefore);
+            assertThat(reply.arg("channel")).isEqualTo("DANA");
+            String text = reply.arg("text");
+            assertThat(inOrder(text, "Score ", "Question ") || inOrder(text, "Score ", "A follow-up on question ")
+                    || inOrder(text, "Score ", "Scorecard: ") || inOrder(text, "Follow-up: Score ", "Question ")
+                    || inOrder(text, "Follow-up: Score ", "Scorecard: "))
+                    .as("feedback first, then what comes next, in one message: %s", text).isTrue();
+            replies.add(text);
+        }
+        int calls = settledCalls() - started;
+        assertThat(replies).as("follow-up turns were part of it").anyMatch(t -> t.contains("\n\nA follow-up on question"));
+        assertThat(slack.calls("chat.update")).isEmpty();
+        double perAnswer = (double) calls / answers;
+        double wholeInterview = (double) (slack.calls().size() - atStart) / answers;
+        System.out.printf("Slack: %d answers, %d Web API calls for them (%.2f per answer); %.2f per answer with the"
+                + " start %s%n", answers, calls, perAnswer, wholeInterview, startCalls);
+        assertThat(perAnswer).as("Web API calls per answer").isLessThanOrEqualTo(1.2);
+        assertThat(wholeInterview).as("Web API calls per answer, the start included").isLessThanOrEqualTo(1.2);
+    }
+
+    /** How many Web API calls the fake has seen, once no more have come for a while. */
+    private int settledCalls() {
+        int[] seen = {-1};
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            int now = slack.calls().size();
+            boolean still = now == seen[0];
+            seen[0] = now;
+            return still;
+        });
+        await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> slack.calls().size() == seen[0]);
+        return seen[0];
     }
 
     @Test
@@ -230,7 +319,7 @@ class SlackEndToEndTest {
             String secretAnswer = "my-very-private-answer-about-profiling";
             String thread = startInChannel(ANA, 1);
             answer("C1", thread, ANA, secretAnswer + " with py-spy and a flame graph", "channel");
-            posted("C1", thread, "Scorecard");
+            posted("C1", thread, "Score ", "Scorecard");
         } finally {
             root.detachAppender(captured);
             root.setLevel(before);
@@ -249,11 +338,15 @@ class SlackEndToEndTest {
         send(requests.blockAction(bot.url, ANA, "C1", thread, thread, "coach:mock:hint:" + session.id() + ":0", "hint"));
         posted("C1", thread, "Hint: ");
         send(requests.blockAction(bot.url, ANA, "C1", thread, thread, "coach:mock:skip:" + session.id() + ":0", "skip"));
-        posted("C1", thread, "Skipped.");
-        ApiCall second = posted("C1", thread, "Question 2 of 2");
-        ApiCall retired = slack.awaitCall("chat.update", WAIT);
-        assertThat(retired.arg("blocks")).contains("Skipped").doesNotContain("coach:mock:");
-        assertThat(second.arg("blocks")).contains("coach:mock:hint:" + session.id() + ":1");
+        ApiCall second = posted("C1", thread, "Skipped.", "Question 2 of 2");
+        assertThat(at(second, "A strong answer would cover")).isLessThan(at(second, "Question 2 of 2"));
+        assertThat(second.arg("blocks")).contains("coach:mock:hint:" + session.id() + ":1")
+                .doesNotContain("coach:mock:hint:" + session.id() + ":0");
+        // Question 1 keeps its buttons (no chat.update is spent on it); a press on one is refused, to the presser only.
+        send(requests.blockAction(bot.url, ANA, "C1", thread, thread, "coach:mock:skip:" + session.id() + ":0", "skip"));
+        ApiCall stale = slack.awaitCall("chat.postEphemeral", c -> ANA.equals(c.arg("user")), WAIT);
+        assertThat(stale.arg("text")).contains("belongs to an earlier question").contains("question 2");
+        assertThat(session(ANA).position()).isEqualTo(1);
         send(requests.blockAction(bot.url, BEN, "C1", thread, thread, "coach:mock:end:" + session.id() + ":1", "end"));
         slack.awaitCall("chat.postEphemeral", c -> BEN.equals(c.arg("user")), WAIT);
         send(requests.blockAction(bot.url, ANA, "C1", thread, thread, "coach:mock:end:" + session.id() + ":1", "end"));
@@ -263,26 +356,25 @@ class SlackEndToEndTest {
     @Test
     void aDirectMessageInterviewWorksTheSameWay() throws Exception {
         assertThat(send(requests.slashCommand(bot.url, TEAM, "DANA", ANA, "mock sql 2")).statusCode()).isEqualTo(200);
-        posted("DANA", null, "Question 1 of 2");
+        posted("DANA", null, HOW_TO, "Question 1 of 2");
         assertThat(slack.calls("chat.postMessage")).noneMatch(c -> c.arg("thread_ts") != null);
         answer("DANA", null, ANA, "I would use a LEFT JOIN and keep rows where the right side IS NULL, an anti-join.", "im");
-        posted("DANA", null, "Score ");
-        posted("DANA", null, "Question 2 of 2");
+        posted("DANA", null, "Score ", "Question 2 of 2");
         answer("DANA", null, ANA, "skip", "im");
-        posted("DANA", null, "Scorecard");
+        posted("DANA", null, "Skipped.", "Scorecard");
     }
 
     @Test
     void aPastedAnswerComesBackEscapedAndSplit() throws Exception {
         send(requests.slashCommand(bot.url, TEAM, "DANA", ANA, "mock python 1"));
-        posted("DANA", null, "Question 1 of 1");
+        posted("DANA", null, HOW_TO, "Question 1 of 1");
         StringBuilder paste = new StringBuilder("&lt;!channel&gt; <!channel> <@U123> *bold* ");
         int n = 0;
         while (paste.length() < 5000) {
             paste.append("word").append(n++).append(' ');
         }
         answer("DANA", null, ANA, paste.toString(), "im");
-        ApiCall card = posted("DANA", null, "Scorecard");
+        ApiCall card = posted("DANA", null, "Score ", "Scorecard");
         String review = card.arg("blocks").replaceAll(".*\"action_id\":\"(coach:mock:review:[^\"]+)\".*", "$1");
         assertThat(review).startsWith("coach:mock:review:");
         String cardTs = slack.answeredTs(card);
@@ -495,7 +587,7 @@ class SlackEndToEndTest {
                 .contains("Recent interviews");
         send(homeButton(ANA, "coach:mock:start:home:0"));
         slack.awaitCall("conversations.open", WAIT);
-        posted("D" + ANA, null, "Question 1 of 5");
+        posted("D" + ANA, null, HOW_TO, "Question 1 of 5");
     }
 
     /** A click on a button of the App Home: it has a view, not a channel. */
@@ -526,7 +618,7 @@ class SlackEndToEndTest {
                 .put("response_url", SlackRequests.UNUSED_RESPONSE_URL);
         String envelope = slack.sendEnvelope("slash_commands", payload);
         assertThat(slack.awaitAck(envelope, WAIT).path("envelope_id").asText()).isEqualTo(envelope);
-        posted("DANA", null, "Question 1 of 1");
+        posted("DANA", null, HOW_TO, "Question 1 of 1");
     }
 
     @Test

@@ -47,6 +47,9 @@ final class LoadDriver {
     private final Queue<Delivery> measured = new ConcurrentLinkedQueue<>();
     private final AtomicLong eventIds = new AtomicLong();
     private final LongAdder stalls = new LongAdder();
+    private final Map<String, LongAdder> callsByMethod = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final LongAdder answersTaken = new LongAdder();
+    private final LongAdder commandsTaken = new LongAdder();
     private final String idPrefix;
     private final boolean followReplies;
 
@@ -76,11 +79,15 @@ final class LoadDriver {
 
     /** Every Web API call the fake Slack receives comes here; a post in a person's DM is the bot's reply. */
     void onSlackCall(ApiCall call) {
+        String channel = call.arg("channel");
+        SimulatedPerson person = channel == null ? null : byChannel.get(channel);
+        if (channel == null || person != null) {
+            callsByMethod.computeIfAbsent(call.method(), m -> new LongAdder()).increment();
+        }
         if (!followReplies || !call.method().equals("chat.postMessage")) {
             return;
         }
         long now = System.nanoTime();
-        SimulatedPerson person = byChannel.get(call.arg("channel"));
         if (person != null && person.botPosted(call.arg("text"), now)) {
             ready.add(person);
         }
@@ -147,7 +154,8 @@ final class LoadDriver {
     }
 
     private void send(SimulatedPerson person, boolean inWindow) {
-        HttpRequest request = switch (person.turn()) {
+        SimulatedPerson.Turn turn = person.turn();
+        HttpRequest request = switch (turn) {
             case COMMAND -> requests.slashCommand(target.url(), FakeSlack.TEAM_ID, person.channel(), person.userId(),
                     SimulatedPerson.COMMAND_TEXT);
             case ANSWER -> requests.event(target.url(), "Ev" + idPrefix + eventIds.incrementAndGet(),
@@ -165,6 +173,9 @@ final class LoadDriver {
             } else {
                 delivery.acked(now, response.statusCode(), response.body() != null
                         && response.body().contains(TURNED_AWAY));
+            }
+            if (delivery.accepted()) {
+                (turn == SimulatedPerson.Turn.ANSWER ? answersTaken : commandsTaken).increment();
             }
             boolean again = delivery.accepted() && !followReplies ? person.ackEndsTurn(delivery)
                     : !delivery.accepted() && person.refused(delivery);
@@ -223,6 +234,14 @@ final class LoadDriver {
         }
         return new PhaseResult(target.name(), phase, rate, people.size(), window.toNanos() / 1e9, sent, acknowledged,
                 completed,
-                refused, missing, stalls.sum(), idleSlots, maxLag / 1e6, ack, reply, spent);
+                refused, missing, stalls.sum(), idleSlots, maxLag / 1e6, ack, reply, spent, calls());
+    }
+
+    /** The Web API calls made for this phase's people so far, and what of theirs was taken. */
+    PhaseResult.Calls calls() {
+        Map<String, Long> byMethod = new java.util.TreeMap<>();
+        callsByMethod.forEach((method, count) -> byMethod.put(method, count.sum()));
+        return new PhaseResult.Calls(byMethod.values().stream().mapToLong(Long::longValue).sum(), byMethod,
+                answersTaken.sum(), commandsTaken.sum());
     }
 }

@@ -76,7 +76,25 @@ final class SimulatedPerson {
         return true;
     }
 
-    private static Turn turnAfter(String text) {
+    /**
+     * What a message of the bot lets the person send next. One message may carry several parts, each opening a
+     * paragraph (the feedback, then the next question or the scorecard): the last part that says so decides.
+     */
+    static Turn turnAfter(String text) {
+        String[] parts = text.split("\n\n");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            Turn turn = turnAfterPart(parts[i]);
+            if (turn != null) {
+                return turn;
+            }
+        }
+        return null;
+    }
+
+    private static Turn turnAfterPart(String text) {
+        if (text.startsWith("A follow-up on question ") || text.startsWith("Again, a follow-up on question ")) {
+            return Turn.ANSWER;
+        }
         if (text.startsWith("Question ") || text.startsWith("Again, question ") || text.startsWith("You already have")) {
             return Turn.ANSWER;
         }

@@ -223,6 +223,11 @@ public final class SlackLoadBenchmark {
                 r.ack().percentileMillis(50), r.ack().percentileMillis(99), r.reply().percentileMillis(50),
                 r.reply().percentileMillis(99), r.refused(), r.missingReplies(), r.stalls(), r.idleSlots(),
                 r.maxLagMillis());
+        if (r.calls().total() > 0) {
+            out.printf(Locale.ROOT, "          Web API calls %d for %d answers and %d interview starts: %.2f per event,"
+                            + " %.2f per answer with the starts; by method %s%n", r.calls().total(), r.calls().answers(),
+                    r.calls().commands(), r.calls().perEvent(), r.calls().perAnswer(), r.calls().byMethod());
+        }
         out.printf(Locale.ROOT, "          load average %s -> %s; CPU: this process %.2f cores, other processes %.2f cores;"
                         + " busiest threads (cores): %s%n", r.spent().loadBefore(), r.spent().loadAfter(),
                 r.spent().processCores(), r.spent().otherCores(), r.spent().top(6));
@@ -244,6 +249,9 @@ public final class SlackLoadBenchmark {
         row(out, "coach, closed loop: events/s", runs, r -> r.coachClosed().completedPerSecond(), "");
         row(out, "coach, closed loop: event-to-reply p99 ms", runs, r -> r.coachClosed().reply().percentileMillis(99), "");
         row(out, "coach, closed loop: errors", runs, r -> r.coachClosed().errors(), "");
+        row(out, "coach, closed loop: Web API calls per event", runs, r -> r.coachClosed().calls().perEvent(), "");
+        row(out, "coach, closed loop: Web API calls per answer, starts included", runs,
+                r -> r.coachClosed().calls().perAnswer(), "5 questions: 1.2 at best");
         row(out, "bare,  closed loop: events/s", runs, r -> r.bareClosed().completedPerSecond(), "");
         row(out, "coach, acks only (closed loop): HTTP 200 acks/s", runs, r -> r.coachAckOnly().acknowledgedPerSecond(),
                 "");

@@ -37,6 +37,20 @@ class SlackLoadBenchmarkSmokeTest {
         assertThat(run.bareOpen().reply().count()).isZero();
         assertThat(run.coachHeapMb()).isPositive();
         assertThat(run.closedRatio()).isPositive();
+        assertThat(run.coachClosed().calls().answers()).isPositive();
+        assertThat(run.coachClosed().calls().byMethod()).as("nothing but posts").containsOnlyKeys("chat.postMessage");
+        assertThat(run.bareClosed().calls().total()).as("the bare app never calls Slack").isZero();
+    }
+
+    @Test
+    void aMessageThatEndsWithTheNextQuestionOrTheScorecardTellsThePersonWhatToSendNext() {
+        assertThat(SimulatedPerson.turnAfter("Score 3/5. Two of four points.\n\nQuestion 2 of 5: Why?"))
+                .isEqualTo(SimulatedPerson.Turn.ANSWER);
+        assertThat(SimulatedPerson.turnAfter("Score 3/5. Fine.\n\nA follow-up on question 2 of 5: And then?"))
+                .isEqualTo(SimulatedPerson.Turn.ANSWER);
+        assertThat(SimulatedPerson.turnAfter("Score 3/5. Fine.\n\nScorecard: 3.0/5 over 5 answered"))
+                .isEqualTo(SimulatedPerson.Turn.COMMAND);
+        assertThat(SimulatedPerson.turnAfter("Score 3/5. Fine.")).isNull();
     }
 
     @Test

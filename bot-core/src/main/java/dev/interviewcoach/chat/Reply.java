@@ -31,6 +31,31 @@ public record Reply(List<Block> blocks, String fallback, Visibility visibility) 
         return new Reply(blocks, fallback, Visibility.onlyTo(user));
     }
 
+    /**
+     * This reply and then {@code next} as one message: a divider between them (one already at the
+     * seam is not doubled), the fallbacks as paragraphs in the same order. One message is one call
+     * to the platform instead of two, which matters where a channel takes about a message a second.
+     * Both must be meant for the same people.
+     */
+    public Reply followedBy(Reply next) {
+        if (!visibility.equals(next.visibility())) {
+            throw new IllegalArgumentException("only replies seen by the same people go in one message");
+        }
+        List<Block> joined = new ArrayList<>(blocks);
+        boolean seamHasDivider = (!blocks.isEmpty() && blocks.getLast() instanceof Block.Divider)
+                || (!next.blocks().isEmpty() && next.blocks().getFirst() instanceof Block.Divider);
+        if (!blocks.isEmpty() && !next.blocks().isEmpty() && !seamHasDivider) {
+            joined.add(new Block.Divider());
+        }
+        joined.addAll(next.blocks());
+        String text = fallback.isBlank() ? next.fallback()
+                : next.fallback().isBlank() ? fallback : fallback + PARAGRAPH + next.fallback();
+        return new Reply(joined, text, visibility);
+    }
+
+    /** What separates the fallbacks of replies joined by {@link #followedBy}. */
+    public static final String PARAGRAPH = "\n\n";
+
     /** Builds a reply block by block. */
     public static final class Builder {
         private final List<Block> blocks = new ArrayList<>();

@@ -56,16 +56,6 @@ public final class InterviewReplies {
         };
     }
 
-    /** A question once it is done with: as asked, without its buttons, saying how it ended. */
-    public Reply closedQuestion(MockSession session, Question q, String outcome) {
-        String heading = "Question " + (session.position() + 1) + " of " + session.total();
-        return Reply.builder(heading + ": " + q.text())
-                .heading(heading)
-                .text(RichText.builder().bold(q.text()).build())
-                .text(RichText.builder().italic(outcome).build())
-                .build();
-    }
-
     private Reply question(MockSession session, InterviewEvent.Asked asked) {
         Question q = asked.question();
         String heading = (asked.repeated() ? "Again, question " : "Question ") + asked.number() + " of " + asked.total();

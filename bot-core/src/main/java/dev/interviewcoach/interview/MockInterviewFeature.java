@@ -6,7 +6,6 @@ import dev.interviewcoach.command.CommandSpec;
 import dev.interviewcoach.command.OptionSpec;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
-import dev.interviewcoach.chat.MessageRef;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
@@ -216,12 +215,9 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
             return;
         }
         log.info("mock interview {} started: track {}, {} questions", session.id(), session.track(), session.total());
-        if (note != null) {
-            port.post(place, Reply.text(note));
-        }
-        port.post(place, Reply.text("Answer each question as you would out loud. Type hint, skip, repeat or end"
-                + " at any time."));
-        send(machine.start(session), port);
+        Reply howTo = Reply.text("Answer each question as you would out loud. Type hint, skip, repeat or end"
+                + " at any time.");
+        send(machine.start(session), port, note == null ? howTo : Reply.text(note).followedBy(howTo));
     }
 
     /**
@@ -231,9 +227,9 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     public Optional<MockSession> resume(UserRef user, ChatPort port) {
         Optional<MockSession> running = sessions.activeFor(user);
         running.ifPresent(session -> {
-            port.post(session.place(), Reply.text("Welcome back: resuming your " + session.track()
-                    + " interview at question " + (session.position() + 1) + " of " + session.total() + "."));
-            send(machine.apply(session, new Move.Repeat(), clock.instant()), port);
+            send(machine.apply(session, new Move.Repeat(), clock.instant()), port, Reply.text("Welcome back: resuming your "
+                    + session.track() + " interview at question " + (session.position() + 1) + " of " + session.total()
+                    + "."));
         });
         return running;
     }
@@ -282,7 +278,13 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
             port.post(action.place(), Reply.text("That button is no longer in use.").onlyTo(action.user()));
             return;
         }
-        if (session.active() && action.action().version() != session.position()) {
+        if (!session.active()) {
+            // A button left on a question of a finished interview: only the person who pressed it hears so.
+            port.post(action.place(), Reply.text("That button belongs to an interview that has finished."
+                    + " Start a new one with: mock").onlyTo(action.user()));
+            return;
+        }
+        if (action.action().version() != session.position()) {
             port.post(action.place(), Reply.text("That button belongs to an earlier question; use the buttons under"
                     + " question " + (session.position() + 1) + ".").onlyTo(action.user()));
             return;
@@ -317,10 +319,9 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
                     step.followUp())) {
                 step.recorded().filter(r -> r.score() != null).ifPresent(r -> scored.scored(before.user(),
                         machine.question(before, r.questionId()), r.score(), r.at()));
-                if (step.session().position() != before.position() || !step.session().active()) {
-                    retireQuestionMessage(before, step, port);
-                }
-                send(step, port);
+                // The question left behind keeps its buttons: editing it would cost a call per answer, and a
+                // press on them is refused as belonging to an earlier question (onAction).
+                send(step, port, null);
                 return;
             }
             log.debug("session {} changed under us (attempt {}); applying again", sessionId, attempt);
@@ -328,38 +329,24 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         throw new IllegalStateException("session " + sessionId + " kept changing; gave up after " + MAX_ATTEMPTS);
     }
 
-    private void send(InterviewMachine.Step step, ChatPort port) {
+    /**
+     * Everything a step says, in ONE message: the feedback first, then the next question (or the
+     * follow-up, or the scorecard), a divider between them; {@code before}, if given, heads it. A
+     * message per event would cost a platform call each, and a channel takes about one a second.
+     */
+    private void send(InterviewMachine.Step step, ChatPort port, Reply before) {
         MockSession session = step.session();
+        Reply message = before;
         for (InterviewEvent event : step.events()) {
             Scorecard card = event instanceof InterviewEvent.Finished ? scorecard(session) : null;
             if (event instanceof InterviewEvent.Finished) {
                 log.info("mock interview {} finished: {} of {} answered", session.id(), card.answered(), session.total());
             }
-            MessageRef posted = port.post(session.place(), replies.render(session, event, card));
-            if (event instanceof InterviewEvent.Asked && !posted.messageId().isEmpty()) {
-                sessions.rememberQuestionMessage(session.id(), posted.messageId());
-            }
+            Reply said = replies.render(session, event, card);
+            message = message == null ? said : message.followedBy(said);
         }
-    }
-
-    /** The question just left behind loses its buttons, so they cannot act on the next one. */
-    private void retireQuestionMessage(MockSession before, InterviewMachine.Step step, ChatPort port) {
-        Optional<String> message = sessions.questionMessage(before.id());
-        if (message.isEmpty()) {
-            return;
-        }
-        String outcome = step.recorded().map(r -> r.outcome() == AnswerRecord.Outcome.SKIPPED ? "Skipped"
-                : "Answered: scored " + r.score() + "/5")
-                .or(() -> step.followUp().map(f -> f.outcome() == AnswerRecord.Outcome.SKIPPED
-                        ? "Answered, follow-up skipped" : "Answered, follow-up scored " + f.score() + "/5"))
-                .orElse("The interview ended here.");
-        try {
-            port.update(new MessageRef(before.place(), message.get()),
-                    replies.closedQuestion(before, machine.question(before, before.currentQuestionId()), outcome));
-        } catch (RuntimeException e) {
-            // Only cosmetic: the stale buttons are refused anyway.
-            log.info("could not retire the buttons of question {} in session {}: {}", before.position() + 1, before.id(),
-                    e.toString());
+        if (message != null) {
+            port.post(session.place(), message);
         }
     }
 

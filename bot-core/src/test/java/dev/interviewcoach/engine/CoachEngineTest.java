@@ -6,6 +6,7 @@ import dev.interviewcoach.RecordingChatPort;
 import dev.interviewcoach.TestBanks;
 import dev.interviewcoach.chat.ActionId;
 import dev.interviewcoach.chat.Block;
+import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
@@ -97,7 +98,8 @@ class CoachEngineTest {
         Place thread = port.threadsOpened.getFirst();
         assertThat(port.posted.getFirst().place()).isEqualTo(channel);
         assertThat(port.posted.getLast().place()).isEqualTo(thread);
-        assertThat(port.last()).startsWith("Question 1 of 2");
+        assertThat(port.last()).startsWith("Answer each question as you would out loud")
+                .contains(Reply.PARAGRAPH + "Question 1 of 2");
         assertThat(sessions.activeAt(thread)).map(MockSession::user).hasValue(ana);
     }
 
@@ -174,7 +176,8 @@ class CoachEngineTest {
         assertThat(port.all()).contains("Score 5/5");
         message(ana, dm, "skip");
         message(ana, dm, "I use your product daily and believe in your mission, which is why I applied here.");
-        assertThat(port.last()).startsWith("Scorecard");
+        assertThat(port.last()).as("the last feedback, then the scorecard, in one message")
+                .matches("(?s)Score \\d/5\\..*" + Reply.PARAGRAPH + "Scorecard: .*");
         assertThat(port.posted.getLast().reply().blocks()).anySatisfy(b -> assertThat(b).isInstanceOf(Block.Fields.class));
         assertThat(sessions.activeFor(ana)).isEmpty();
         assertThat(sessions.recentFor(ana, 5).getFirst().status()).isEqualTo(MockSession.Status.FINISHED);
@@ -233,16 +236,80 @@ class CoachEngineTest {
         message(ana, dm, "tracks");
         assertThat(port.last()).contains("1 tracks");
         message(ana, dm, "mock");
-        assertThat(port.last()).startsWith("Question 1 of 3");
+        assertThat(port.last()).startsWith("Answer each question").contains(Reply.PARAGRAPH + "Question 1 of 3");
     }
 
     @Test
     void askStartsAOneQuestionInterviewOnTheTopic() {
         command(ana, dm, "ask a question about a conflict with a colleague");
-        assertThat(port.last()).startsWith("Question 1 of 1: Tell me about a conflict with a colleague.");
+        assertThat(port.last()).startsWith("Answer each question")
+                .contains(Reply.PARAGRAPH + "Question 1 of 1: Tell me about a conflict with a colleague.");
         command(ben, dm, "ask quantum chromodynamics");
         assertThat(port.last()).contains("I have no question about \"quantum chromodynamics\"");
         command(ben, dm, "ask");
         assertThat(port.last()).contains("ask caching");
+    }
+
+    /** The headings of a message's blocks, in order, with "|" where a divider separates two parts. */
+    private static List<String> headings(Reply reply) {
+        return reply.blocks().stream().filter(b -> b instanceof Block.Heading || b instanceof Block.Divider)
+                .map(b -> b instanceof Block.Heading h ? h.text() : "|").toList();
+    }
+
+    @Test
+    void eachAnswerIsOneMessageFeedbackFirstThenWhatComesNextAndTheOldQuestionIsLeftAsItWas() {
+        command(ana, dm, "mock tiny 2 on caching --followups");
+        assertThat(port.posted).as("the how-to and the first question: one message").singleElement()
+                .satisfies(p -> assertThat(headings(p.reply())).containsExactly("|", "Question 1 of 2"));
+        port.clear();
+
+        message(ana, dm, "I would use cache-aside in front of the database and invalidate the key on writes.");
+        assertThat(port.posted).singleElement().satisfies(p -> {
+            assertThat(p.reply().visibility()).isEqualTo(Visibility.everyone());
+            assertThat(p.text()).startsWith("Score ").contains(Reply.PARAGRAPH
+                    + "A follow-up on question 1 of 2: What happens to an entry that nobody writes to for a week?");
+            assertThat(headings(p.reply())).as("feedback, divider, follow-up").hasSize(3)
+                    .satisfies(h -> assertThat(h.get(0)).startsWith("Score "))
+                    .endsWith("|", "A follow-up on question 1 of 2");
+            assertThat(p.reply().blocks().toString()).contains("Covered").contains("Missed").contains("Give entries a time to live");
+        });
+        port.clear();
+
+        message(ana, dm, "Nothing writes it, so it stays until its TTL expires: a time to live of five minutes drops it.");
+        assertThat(port.posted).singleElement().satisfies(p -> {
+            assertThat(p.text()).startsWith("Follow-up: Score ").contains(Reply.PARAGRAPH + "Question 2 of 2: ");
+            assertThat(headings(p.reply())).endsWith("|", "Question 2 of 2");
+            Block.Buttons buttons = (Block.Buttons) p.reply().blocks().stream().filter(b -> b instanceof Block.Buttons)
+                    .reduce((a, b) -> b).orElseThrow();
+            assertThat(p.reply().blocks().getLast()).as("the next question's buttons close the message").isEqualTo(buttons);
+            assertThat(buttons.buttons()).allSatisfy(b -> assertThat(b.action().version()).isEqualTo(1));
+        });
+        assertThat(port.updated).as("no call spent on editing the question left behind").isEmpty();
+        MockSession session = sessions.activeFor(ana).orElseThrow();
+        port.clear();
+
+        engine.handle(new Inbound.Action(id(), ana, dm, new ActionId("mock", "hint", session.id(), 0), null, NOW), port);
+        assertThat(port.posted).as("a button left on question 1 is refused, privately").singleElement().satisfies(p -> {
+            assertThat(p.reply().visibility()).isEqualTo(Visibility.onlyTo(ana));
+            assertThat(p.text()).contains("belongs to an earlier question").contains("question 2");
+        });
+        assertThat(sessions.activeFor(ana).orElseThrow().hintsShown()).isZero();
+        port.clear();
+
+        message(ana, dm, "skip");
+        assertThat(port.posted).as("skipped, then the scorecard: one message").singleElement().satisfies(p -> {
+            assertThat(p.text()).startsWith("Skipped.").contains(Reply.PARAGRAPH + "Scorecard: ");
+            assertThat(headings(p.reply())).as("the scorecard's own divider is not doubled")
+                    .containsExactly("|", "Scorecard: tiny");
+        });
+        port.clear();
+
+        engine.handle(new Inbound.Action(id(), ana, dm, new ActionId("mock", "hint", session.id(), 1), null, NOW), port);
+        assertThat(port.posted).as("a button left on the last question, once the interview is over").singleElement()
+                .satisfies(p -> {
+                    assertThat(p.reply().visibility()).isEqualTo(Visibility.onlyTo(ana));
+                    assertThat(p.text()).contains("interview that has finished");
+                });
+        assertThat(port.updated).isEmpty();
     }
 }

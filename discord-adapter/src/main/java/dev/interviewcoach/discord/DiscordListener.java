@@ -138,12 +138,19 @@ final class DiscordListener extends ListenerAdapter {
             e.reply("That form is no longer in use.").setEphemeral(true).queue();
             return;
         }
-        e.deferReply(true).queue();
+        // A form opened from a button on a message is acknowledged as an update of that message, which shows
+        // nothing: the answer's reply goes to the channel, and a "thinking..." reply would cost a call to delete.
+        boolean fromMessage = e.getMessage() != null;
+        if (fromMessage) {
+            e.deferEdit().queue();
+        } else {
+            e.deferReply(true).queue();
+        }
         UserRef user = user(e.getUser(), e.getGuild());
         ModalMapping value = e.getValue(Block.Button.FORM_FIELD);
         dispatch(new Inbound.Submission("discord:" + e.getId(), user, place(e.getChannel(), e.getGuild(), user), action.get(),
                 Map.of(Block.Button.FORM_FIELD, value == null ? "" : value.getAsString()), clock.instant()),
-                new InteractionPort(port, e.getHook(), user, e.getMember(), true));
+                new InteractionPort(port, e.getHook(), user, e.getMember(), !fromMessage));
     }
 
     @Override

@@ -274,7 +274,7 @@ class DiscordPlatformHooksTest {
         assertThat(modal.body().path("data").path("custom_id").asText()).isEqualTo(customId);
         assertThat(text(modal)).contains("Answer privately");
 
-        discord.modalSubmit(BEN, CHANNEL, customId, Map.of(Block.Button.FORM_FIELD, "Use an index on the join key."));
+        discord.modalSubmit(BEN, CHANNEL, posted, customId, Map.of(Block.Button.FORM_FIELD, "Use an index on the join key."));
         assertThat(submitted.poll(15, TimeUnit.SECONDS)).isEqualTo("Use an index on the join key.");
         RestCall thanks = ephemeralReply(c -> text(c).contains("Your answer is in"));
         assertThat(thanks.body().path("flags").asInt() & 64).as("only Ben sees it").isEqualTo(64);

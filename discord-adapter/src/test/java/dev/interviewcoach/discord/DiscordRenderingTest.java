@@ -81,4 +81,20 @@ class DiscordRenderingTest {
         assertThat(DiscordListener.commandText(DiscordSlashCommandTest.GRAMMAR, null, "tracks", List.of())).isEqualTo("tracks");
         assertThat(DiscordListener.commandText(DiscordSlashCommandTest.GRAMMAR, null, null, List.of())).isEqualTo("help");
     }
+
+    @Test
+    void feedbackFollowedByTheNextQuestionIsOneMessageWithAnEmbedForEachAndTheButtonsUnderThem() {
+        Reply feedback = Reply.builder("Score 4/5. Good.").heading("Score 4/5").text("Good.").build();
+        Reply question = Reply.builder("Question 2 of 5: Why?").heading("Question 2 of 5").text("Why?")
+                .block(new Block.Buttons(List.of(new Block.Button("Hint", new ActionId("mock", "hint", "s1", 1),
+                        Block.Style.DEFAULT, "hint")))).build();
+
+        List<MessageCreateData> messages = DiscordMessages.render(feedback.followedBy(question));
+
+        assertThat(messages).singleElement().satisfies(m -> {
+            assertThat(m.getEmbeds()).extracting(MessageEmbed::getTitle).containsExactly("Score 4/5", "Question 2 of 5");
+            assertThat(m.getEmbeds()).extracting(MessageEmbed::getDescription).containsExactly("Good.", "Why?");
+            assertThat(m.getComponents()).hasSize(1);
+        });
+    }
 }

@@ -140,4 +140,21 @@ class SlackRenderingTest {
         assertThat(SlackText.plain("use &lt;T&gt; &amp; <https://a.example|docs> with <@U1>"))
                 .isEqualTo("use <T> & docs with @U1");
     }
+
+    @Test
+    void feedbackFollowedByTheNextQuestionIsOneMessageWithADividerBetweenAndTheButtonsLast() {
+        Reply feedback = Reply.builder("Score 4/5. Good.").heading("Score 4/5").text("Good.").build();
+        Reply question = Reply.builder("Question 2 of 5: Why?").heading("Question 2 of 5").text("Why?")
+                .block(new Block.Buttons(List.of(new Block.Button("Hint", new ActionId("mock", "hint", "s1", 1),
+                        Block.Style.DEFAULT, "hint")))).build();
+
+        List<SlackBlocks.Message> messages = SlackBlocks.messages(feedback.followedBy(question));
+
+        assertThat(messages).singleElement().satisfies(m -> {
+            assertThat(m.blocks()).extracting(LayoutBlock::getType)
+                    .containsExactly("header", "section", "divider", "header", "section", "actions");
+            assertThat(((HeaderBlock) m.blocks().get(3)).getText().getText()).isEqualTo("Question 2 of 5");
+            assertThat(m.text()).isEqualTo("Score 4/5. Good.\n\nQuestion 2 of 5: Why?");
+        });
+    }
 }

@@ -420,6 +420,16 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /**
+     * As {@link #modalSubmit(String, String, String, Map)} for a modal opened by a button of message
+     * {@code messageId}: the submission carries that message, as Discord's does, so the bot may answer it with
+     * an update of the message (callback type 6 or 7) rather than a reply of its own.
+     */
+    public String modalSubmit(String userId, String channelId, String messageId, String customId,
+                              Map<String, String> fields) {
+        return interactions.modalSubmit(userId, channelId, messageId, customId, fields);
+    }
+
+    /**
      * Dispatches INTERACTION_CREATE for autocomplete of option {@code focusedOption} (typed so far: {@code value})
      * of {@code /name [subcommand]}; returns its token. Answer with {@code event.replyChoices(...)}.
      */

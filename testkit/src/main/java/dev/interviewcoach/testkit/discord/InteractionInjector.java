@@ -72,7 +72,21 @@ final class InteractionInjector {
      * 18), the structure JDA 6 builds modals with and the only one its ModalInteraction reads.
      */
     String modalSubmit(String userId, String channelId, String customId, Map<String, String> fields) {
+        return modalSubmit(userId, channelId, null, customId, fields);
+    }
+
+    /**
+     * As {@link #modalSubmit(String, String, String, Map)} for a modal opened from a button of message
+     * {@code messageId} (null: from a command): Discord then sends that message with the submission, and the
+     * bot may answer with an update of it (callback types 6 and 7) instead of a reply.
+     */
+    String modalSubmit(String userId, String channelId, String messageId, String customId, Map<String, String> fields) {
         Interaction interaction = newInteraction(Interaction.MODAL_SUBMIT, userId, channelId);
+        ObjectNode message = null;
+        if (messageId != null) {
+            message = guild.messageOrCreate(messageId, id -> messageWithButton(id, channelId, customId));
+            interaction.sourceMessageId(messageId);
+        }
         ObjectNode data = JSON.createObjectNode();
         data.put("custom_id", customId);
         ArrayNode components = data.putArray("components");
@@ -87,7 +101,7 @@ final class InteractionInjector {
             input.put("custom_id", field.getKey());
             input.put("value", field.getValue());
         }
-        return dispatch(interaction, data, null);
+        return dispatch(interaction, data, message == null ? null : GuildState.snapshot(message));
     }
 
     /**
