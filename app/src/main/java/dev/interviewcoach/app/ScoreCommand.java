@@ -4,10 +4,9 @@ import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.console.ConsoleRenderer;
 import dev.interviewcoach.feedback.Feedback;
 import dev.interviewcoach.feedback.FeedbackJson;
+import dev.interviewcoach.feedback.FeedbackReply;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
 import dev.interviewcoach.text.TextAnalyzer;
-import dev.interviewcoach.interview.InterviewEvent;
-import dev.interviewcoach.interview.InterviewReplies;
 import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.BankCatalog;
@@ -83,7 +82,7 @@ final class ScoreCommand implements Callable<Integer> {
             if (json) {
                 spec.commandLine().getOut().println(new FeedbackJson().write(q.get(), feedback));
             } else {
-                Reply reply = new InterviewReplies().render(null, new InterviewEvent.Assessed(q.get(), feedback), null);
+                Reply reply = FeedbackReply.of(q.get(), feedback);
                 spec.commandLine().getOut().print(new ConsoleRenderer(false).render(reply));
             }
         }

@@ -143,6 +143,11 @@ class CommandLineTest {
         assertThat(wrong.get("score").asInt()).isLessThanOrEqualTo(2);
         assertThat(wrong.get("wrongClaims")).isNotEmpty();
         assertThat(wrong.at("/signals/meaning/read").asBoolean()).isTrue();
+        out.reset();
+        assertThat(Main.run("score", "--track", "python-developer", "--question", "gil-and-concurrency",
+                "--answer", "Since Python 3 the GIL is only held during imports, so threads run in parallel on all cores."))
+                .as("as a person reads it, without --json").isZero();
+        assertThat(out()).contains("Score ").contains("not right");
     }
 
     @Test
