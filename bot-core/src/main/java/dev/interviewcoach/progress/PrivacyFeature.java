@@ -16,6 +16,7 @@ import dev.interviewcoach.command.CommandSpec;
 import dev.interviewcoach.command.OptionSpec;
 import dev.interviewcoach.daily.DailyAnswerRepository;
 import dev.interviewcoach.daily.SubscriptionRepository;
+import dev.interviewcoach.digest.DigestRepository;
 import dev.interviewcoach.engine.ActionHandler;
 import dev.interviewcoach.engine.CommandHandler;
 import dev.interviewcoach.interview.AnswerRecord;
@@ -35,8 +36,8 @@ import dev.interviewcoach.store.Database;
 
 /**
  * {@code forget-me} (after a confirmation) deletes everything stored about a person: interviews
- * and their answers, answers to questions of the day, preferences; a subscription they created
- * stays for the channel but no longer names them. {@code export} sends them all of it as a JSON file.
+ * and their answers, answers to questions of the day, preferences, their agreement to be named in
+ * weekly digests; a subscription or digest they created stays for the channel but no longer names them. {@code export} sends them all of it as a JSON file.
  */
 public final class PrivacyFeature implements CommandHandler, ActionHandler {
 
@@ -50,10 +51,19 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
     private final SubscriptionRepository subscriptions;
     private final Clock clock;
     private final ReviewRepository reviews;
+    private final DigestRepository digests;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public PrivacyFeature(Jdbi jdbi, SessionRepository sessions, DailyAnswerRepository daily, PersonRepository people,
                           SubscriptionRepository subscriptions, ReviewRepository reviews, Clock clock) {
+        this(jdbi, sessions, daily, people, subscriptions, reviews, new DigestRepository(jdbi), clock);
+    }
+
+    /** Forget-me and export that also cover the weekly digests: being named in them, and digests set up. */
+    public PrivacyFeature(Jdbi jdbi, SessionRepository sessions, DailyAnswerRepository daily, PersonRepository people,
+                          SubscriptionRepository subscriptions, ReviewRepository reviews, DigestRepository digests,
+                          Clock clock) {
+        this.digests = digests;
         this.reviews = reviews;
         this.jdbi = jdbi;
         this.sessions = sessions;
@@ -102,7 +112,7 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
         return Reply.builder("Delete everything stored about you? Type forget-me confirm to go ahead.")
                 .heading("Delete everything about you?")
                 .text("This deletes your mock interviews and answers, your answers to questions of the day, your stats,"
-                        + " streaks and settings. It cannot be undone. Type export first for a copy.")
+                        + " streaks and settings (whether digests may name you). It cannot be undone. Type export first for a copy.")
                 .block(new Block.Buttons(List.of(
                         new Block.Button("Delete everything", new ActionId(FEATURE, "forget", "me", 0), Block.Style.DANGER,
                                 "forget-me confirm"),
@@ -116,6 +126,7 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
             n += daily.deleteFor(user);
             n += people.delete(user);
             n += reviews.deleteFor(user);
+            n += digests.forget(user);
             subscriptions.forgetCreator(user.platform().name(), user.tenant(), user.userId());
             return n;
         });
@@ -147,6 +158,9 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
                 .put("user", user.userId());
         people.find(user).ifPresent(p -> root.putObject("settings").put("muted", p.muted()).put("streakReminders", p.remind())
                 .put("zone", p.zone().map(Object::toString).orElse(null)));
+        ObjectNode digest = root.putObject("weeklyDigests").put("showMe", digests.showsMe(user));
+        ArrayNode setUp = digest.putArray("setUpForChannels");
+        digests.setUpBy(user).forEach(setUp::add);
         ArrayNode interviews = root.putArray("mockInterviews");
         Map<String, List<AnswerRecord>> answersBySession = sessions.answersOf(user);
         for (MockSession s : sessions.recentFor(user, Integer.MAX_VALUE)) {
