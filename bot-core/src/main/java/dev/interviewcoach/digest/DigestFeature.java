@@ -80,7 +80,7 @@ public final class DigestFeature implements CommandHandler, Scheduled {
         return List.of(CommandSpec.group("digest", "a weekly digest of this channel's practice, sent to a channel",
                 "status",
                 CommandSpec.of("weekly", "send this channel's digest every week, here or to another channel",
-                        OptionSpec.word("day", "Weekday it goes out (default mon)").shaped(DAY_SHAPE).shownAs("mon"),
+                        OptionSpec.word("weekday", "Weekday it goes out (default mon)").shaped(DAY_SHAPE).shownAs("mon"),
                         OptionSpec.word("time", "Local time, HH:MM (default 09:00)").shaped(ScheduleInput.TIME_SHAPE)
                                 .shownAs("HH:MM").maxLength(8),
                         OptionSpec.word("zone", "Time zone, e.g. Europe/Berlin (default: the channel's)")
@@ -149,11 +149,11 @@ public final class DigestFeature implements CommandHandler, Scheduled {
         ZoneId zone = existing.map(d -> d.times().zone()).orElseGet(() -> zone(here, command, port));
         Place target = existing.map(Digest::target).orElse(here);
         try {
-            if (input.value("day").isPresent()) {
-                Set<DayOfWeek> days = ScheduleInput.days(input.value("day").get());
+            if (input.value("weekday").isPresent()) {
+                Set<DayOfWeek> days = ScheduleInput.days(input.value("weekday").get());
                 if (days.size() != 1) {
                     return Reply.text("A digest goes out on one weekday, such as mon; you wrote \""
-                            + shorten(input.value("day").get()) + "\".");
+                            + shorten(input.value("weekday").get()) + "\".");
                 }
                 day = days.iterator().next();
             }
