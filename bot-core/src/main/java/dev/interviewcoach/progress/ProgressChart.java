@@ -61,7 +61,7 @@ public final class ProgressChart {
                     + ", latest " + answers.getLast().score());
         }
         String alt = "Your score (1-5) over time by topic, one point per day: " + String.join("; ", described)
-                + (byTopic.size() > TOPICS ? "; " + (byTopic.size() - TOPICS) + " more topics not drawn" : "") + ".";
+                + (byTopic.size() > TOPICS ? "; " + (byTopic.size() - TOPICS) + (byTopic.size() - TOPICS == 1 ? " more topic" : " more topics") + " not drawn" : "") + ".";
         byte[] png = charts.apply(zone).png("Your score over time by topic", lines);
         return Optional.of(Attachment.png("progress-" + today + ".png", alt, png));
     }
