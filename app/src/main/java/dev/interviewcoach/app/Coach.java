@@ -137,8 +137,8 @@ public final class Coach implements AutoCloseable {
                 new DailyRecap(dailyAnswers, leaderboard), daily.grace(), daily.checkEvery(), scheduleRules, metrics);
         StatsCommand stats = new StatsCommand(progress, reviews::dueCount, clock);
         DigestRepository digests = new DigestRepository(jdbi);
-        DigestFeature digest = new DigestFeature(digests, new DigestReport(digests, banks, people, ScoreChart::forZone),
-                subscriptions, people, clock, daily.grace(), daily.checkEvery());
+        DigestFeature digest = new DigestFeature(digests, new DigestReport(digests, banks, u -> people.get(u).muted(),
+                ScoreChart::forZone), subscriptions, u -> people.get(u).muted(), clock, daily.grace(), daily.checkEvery());
         // Every feature, once. The engine finds what each does (commands, messages, buttons, the
         // home page, scheduled work) by the interfaces it implements; messages are offered in this
         // order, so a person's own interview comes before a question of the day's thread.

@@ -17,7 +17,7 @@ import dev.interviewcoach.daily.Subscription;
 import dev.interviewcoach.daily.SubscriptionRepository;
 import dev.interviewcoach.engine.CommandHandler;
 import dev.interviewcoach.engine.Scheduled;
-import dev.interviewcoach.progress.PersonRepository;
+import dev.interviewcoach.chat.UserRef;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -55,21 +56,22 @@ public final class DigestFeature implements CommandHandler, Scheduled {
     private final DigestRepository digests;
     private final DigestReport report;
     private final SubscriptionRepository subscriptions;
-    private final PersonRepository people;
+    private final Predicate<UserRef> muted;
     private final Clock clock;
     private final Duration grace;
     private final Duration every;
 
     /**
+     * @param muted whether a person muted the coach (told when they agree to be named)
      * @param grace how late a digest whose time passed while the bot was down may still go out
      * @param every how often to look for digests that are due
      */
     public DigestFeature(DigestRepository digests, DigestReport report, SubscriptionRepository subscriptions,
-                         PersonRepository people, Clock clock, Duration grace, Duration every) {
+                         Predicate<UserRef> muted, Clock clock, Duration grace, Duration every) {
         this.digests = digests;
         this.report = report;
         this.subscriptions = subscriptions;
-        this.people = people;
+        this.muted = muted;
         this.clock = clock;
         this.grace = grace;
         this.every = every;
@@ -134,11 +136,11 @@ public final class DigestFeature implements CommandHandler, Scheduled {
             return Reply.text(changed ? "Digests will no longer name you; you are still counted, without your name."
                     : "Digests do not name you; you are only counted.");
         }
-        boolean muted = people.get(command.user()).muted();
+        boolean isMuted = muted.test(command.user());
         return Reply.text((changed ? "Digests may now name you when you took part that week"
                 : "Digests may name you already") + " (with how many questions you answered, never your scores or"
                 + " answers). Undo with: digest show-me off"
-                + (muted ? ". You are muted, so you are not named until you unmute." : "."));
+                + (isMuted ? ". You are muted, so you are not named until you unmute." : "."));
     }
 
     private Reply weekly(Inbound.Command command, CommandInput input, ChatPort port) {

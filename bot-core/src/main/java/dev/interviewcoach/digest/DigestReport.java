@@ -7,7 +7,6 @@ import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
 import dev.interviewcoach.chat.UserRef;
-import dev.interviewcoach.progress.PersonRepository;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.Question;
 import java.time.Duration;
@@ -25,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -45,14 +45,18 @@ public final class DigestReport {
 
     private final DigestRepository digests;
     private final BankCatalog banks;
-    private final PersonRepository people;
+    private final Predicate<UserRef> muted;
     private final Function<ZoneId, ScoreChart> charts;
 
-    public DigestReport(DigestRepository digests, BankCatalog banks, PersonRepository people,
+    /**
+     * @param muted  whether a person muted the coach (they are counted, never named)
+     * @param charts the chart maker for a zone
+     */
+    public DigestReport(DigestRepository digests, BankCatalog banks, Predicate<UserRef> muted,
                         Function<ZoneId, ScoreChart> charts) {
         this.digests = digests;
         this.banks = banks;
-        this.people = people;
+        this.muted = muted;
         this.charts = charts;
     }
 
@@ -138,7 +142,7 @@ public final class DigestReport {
         }
         Set<String> agreed = digests.namedIn(cohort.platform(), cohort.tenant());
         List<UserRef> named = answersBy.keySet().stream()
-                .filter(u -> agreed.contains(u.userId()) && !people.get(u).muted())
+                .filter(u -> agreed.contains(u.userId()) && !muted.test(u))
                 .sorted(Comparator.comparing((UserRef u) -> -answersBy.get(u)).thenComparing(UserRef::userId))
                 .toList();
         int others = answersBy.size() - named.size();
