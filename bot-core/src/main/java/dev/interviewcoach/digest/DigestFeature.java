@@ -106,6 +106,12 @@ public final class DigestFeature implements CommandHandler, Scheduled {
     public void handle(Inbound.Command command, CommandInput input, ChatPort port) {
         String verb = input.verb();
         Place here = command.place();
+        if (here.kind() == Place.Kind.DIRECT && verb.equals("show-me")) {
+            // The choice belongs to a workspace or server; a direct conversation may not say which (Discord DMs).
+            port.post(here, Reply.text("Type this in any channel of the workspace or server whose digests may name you.")
+                    .onlyTo(command.user()));
+            return;
+        }
         if (verb.equals("show-me")) {
             port.post(here, showMe(command, input).onlyTo(command.user()));
             return;
