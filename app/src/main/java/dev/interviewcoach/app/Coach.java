@@ -41,6 +41,10 @@ import dev.interviewcoach.daily.Leaderboard;
 import dev.interviewcoach.daily.QuestionPool;
 import dev.interviewcoach.daily.ScheduleRules;
 import dev.interviewcoach.daily.SubscriptionRepository;
+import dev.interviewcoach.digest.DigestFeature;
+import dev.interviewcoach.digest.DigestReport;
+import dev.interviewcoach.digest.DigestRepository;
+import dev.interviewcoach.chart.ScoreChart;
 import dev.interviewcoach.observe.CoachMetrics;
 import dev.interviewcoach.observe.TimedFeedbackEngine;
 import dev.interviewcoach.progress.PersonRepository;
@@ -137,6 +141,9 @@ public final class Coach implements AutoCloseable {
         DailyDirect directs = new DailyDirect(jdbi, subscriptions, posts, dailyAnswers, banks,
                 user -> people.find(user).flatMap(PersonRepository.Person::zone), daily.grace(), daily.checkEvery());
         StatsCommand stats = new StatsCommand(progress, reviews::dueCount, clock);
+        DigestRepository digests = new DigestRepository(jdbi);
+        DigestFeature digest = new DigestFeature(digests, new DigestReport(digests, banks, u -> people.get(u).muted(),
+                ScoreChart::forZone), subscriptions, u -> people.get(u).muted(), clock, daily.grace(), daily.checkEvery());
         // Every feature, once. The engine finds what each does (commands, messages, buttons, the
         // home page, scheduled work) by the interfaces it implements; messages are offered in this
         // order, so a person's own interview comes before a question of the day's thread.
@@ -153,7 +160,8 @@ public final class Coach implements AutoCloseable {
                 stats,
                 new PreferencesCommand(people),
                 new Reminders(people, progress, daily.checkEvery(), reviews::dueCount),
-                new PrivacyFeature(jdbi, sessions, dailyAnswers, people, subscriptions, reviewCards, directs, clock),
+                digest,
+                new PrivacyFeature(jdbi, sessions, dailyAnswers, people, subscriptions, reviewCards, directs, digests, clock),
                 new InterviewHome(sessions, banks, stats::page));
         this.engine = new CoachEngine(features, new Inbox(jdbi, clock), metrics, database.isSqlite()
                 ? CoachEngine.ConversationGuard.inProcess()

@@ -84,7 +84,7 @@ final class ConsoleCommand implements Callable<Integer> {
             coach.banks().problems().forEach(p -> System.err.println("warning: left out a custom bank: " + p));
             out.println("Interview Coach: a mock interview in your terminal. Type help for commands.");
             UserRef person = ConsoleSession.user(name);
-            ConsoleChatPort port = new ConsoleChatPort(out, new ConsoleRenderer(ansi));
+            ConsoleChatPort port = new ConsoleChatPort(out, new ConsoleRenderer(ansi), charts(cfg));
             ConsoleSession session = new ConsoleSession(coach.engine(), coach.interviews(), coach.sessions(), port,
                     out, Clock.systemUTC());
             String start = "mock " + (track == null ? cfg.defaultTrack() : track) + " "
@@ -94,11 +94,17 @@ final class ConsoleCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Charts are saved beside the database: {@code data/charts} by default. */
+    private static Path charts(CoachConfig cfg) {
+        Path db = Path.of(cfg.databasePath()).toAbsolutePath();
+        return (db.getParent() == null ? Path.of(".") : db.getParent()).resolve("charts");
+    }
+
     private int channel(CoachConfig cfg, Map<String, String> env, PrintStream out, boolean ansi, String name)
             throws IOException {
         MovableClock clock = new MovableClock(Clock.systemUTC().instant());
         try (Coach coach = Coach.start(cfg, env, clock)) {
-            ConsoleChannel simulated = new ConsoleChannel(coach, new ConsoleChatPort(out, new ConsoleRenderer(ansi)), clock,
+            ConsoleChannel simulated = new ConsoleChannel(coach, new ConsoleChatPort(out, new ConsoleRenderer(ansi), charts(cfg)), clock,
                     out, name);
             simulated.run(subscribe != null ? subscribe : (track == null ? cfg.defaultTrack() : track),
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));

@@ -18,6 +18,8 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Charts (stats, digests) are drawn in memory; never look for a display.
+        System.setProperty("java.awt.headless", "true");
         LogFormat.warnIfUnknown(System.getenv(LogFormat.ENV));
         System.exit(run(args));
     }

@@ -5,28 +5,76 @@ import dev.interviewcoach.chat.MessageRef;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.chat.Attachment;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.time.ZoneId;
 import java.util.Optional;
 
-/** The console as a platform: every reply is printed in order; threads and DMs are the terminal itself. */
+/**
+ * The console as a platform: every reply is printed in order; threads and DMs are the terminal
+ * itself. Files that come with a reply (charts) are saved in a folder and their path printed.
+ */
 public final class ConsoleChatPort implements ChatPort {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleChatPort.class);
 
     private final PrintStream out;
     private final ConsoleRenderer renderer;
+    private final Path files;
     private final AtomicLong messages = new AtomicLong();
 
+    /** Saves files in the system's temporary folder, under {@code interview-coach}. */
     public ConsoleChatPort(PrintStream out, ConsoleRenderer renderer) {
+        this(out, renderer, Path.of(System.getProperty("java.io.tmpdir"), "interview-coach"));
+    }
+
+    /** Saves files that come with replies (charts) in {@code files}. */
+    public ConsoleChatPort(PrintStream out, ConsoleRenderer renderer, Path files) {
         this.out = out;
         this.renderer = renderer;
+        this.files = files;
     }
 
     @Override
     public MessageRef post(Place place, Reply reply) {
-        out.print(renderer.render(reply));
+        out.print(renderer.render(reply.withoutAttachments()));
+        for (Attachment file : reply.attachments()) {
+            out.println(save(file));
+        }
         out.flush();
         return new MessageRef(place, Long.toString(messages.incrementAndGet()));
+    }
+
+    /** Writes a file into the folder (a later one of the same name replaces it) and says where. */
+    private String save(Attachment file) {
+        try {
+            Files.createDirectories(files);
+            Path target = files.resolve(file.fileName());
+            Files.write(target, file.content());
+            return "[" + file.altText() + "]\nSaved " + file.mediaType().replace("image/", "").toUpperCase(Locale.ROOT)
+                    + ": " + target.toAbsolutePath();
+        } catch (IOException e) {
+            log.warn("could not save {} in {}: {}", file.fileName(), files, e.toString());
+            return "[" + file.altText() + "] (not saved: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Where files that come with replies are saved. */
+    public Path files() {
+        return files;
+    }
+
+    /** The simulated workspace's channels are whatever is named: #prep-leads is the channel prep-leads. */
+    @Override
+    public Optional<Place> channelNamed(Place near, String name) {
+        return Optional.of(Place.channel(near.platform(), near.tenant(), name));
     }
 
     @Override

@@ -51,6 +51,7 @@ public final class ConsoleRenderer {
                 case RichText.Code c -> out.append(clean(c.text()));
                 case RichText.Link l -> out.append(clean(l.label())).append(" <").append(clean(l.url())).append('>');
                 case RichText.Mention m -> out.append(clean(m.user().userId()));
+                case RichText.ChannelLink c -> out.append('#').append(clean(c.channel().channelId()));
                 case RichText.LineBreak ignored -> out.append('\n');
                 case RichText.CodeBlock c -> out.append('\n').append(clean(c.code()).indent(4));
                 case RichText.Bullets b -> b.items().forEach(item -> out.append("\n  - ").append(text(item)));

@@ -88,6 +88,8 @@ class CommandsOnEveryPlatformTest {
                     case "days" -> "mon,wed,fri";
                     case "dates" -> "2026-12-24..2026-12-31";
                     case "day" -> "12-25";
+                    case "weekday" -> "fri";
+                    case "channel" -> "#prep-leads";
                     default -> option.suggest() == OptionSpec.Suggest.NONE ? "caching"
                             : coach.suggestions(option.suggest()).getFirst();
                 };

@@ -51,6 +51,14 @@ public interface ChatPort {
         return Optional.empty();
     }
 
+    /**
+     * The channel called {@code name} (without the #) in the workspace or server of {@code near},
+     * for a command that names one as plain text; empty when the platform cannot find it.
+     */
+    default Optional<Place> channelNamed(Place near, String name) {
+        return Optional.empty();
+    }
+
     /** Marks a person's message as seen with a reaction, so others see participation, not content. */
     default void markReceived(MessageRef message) {
     }

@@ -6,17 +6,24 @@ import java.util.Objects;
 
 /**
  * What the bot says: ordered blocks, a plain fallback (notifications, screen readers,
- * text-only surfaces) and who may see it.
+ * text-only surfaces), who may see it, and files that go with it (a chart), sent after the words.
  */
-public record Reply(List<Block> blocks, String fallback, Visibility visibility) {
+public record Reply(List<Block> blocks, String fallback, Visibility visibility, List<Attachment> attachments) {
 
     public Reply {
         blocks = List.copyOf(blocks);
+        // Replies stored before attachments existed read back without them.
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
         Objects.requireNonNull(fallback, "fallback");
         Objects.requireNonNull(visibility, "visibility");
         if (blocks.isEmpty() && fallback.isBlank()) {
             throw new IllegalArgumentException("a reply needs blocks or text");
         }
+    }
+
+    /** A reply without files. */
+    public Reply(List<Block> blocks, String fallback, Visibility visibility) {
+        this(blocks, fallback, visibility, List.of());
     }
 
     public static Reply text(String text) {
@@ -28,7 +35,19 @@ public record Reply(List<Block> blocks, String fallback, Visibility visibility) 
     }
 
     public Reply onlyTo(UserRef user) {
-        return new Reply(blocks, fallback, Visibility.onlyTo(user));
+        return new Reply(blocks, fallback, Visibility.onlyTo(user), attachments);
+    }
+
+    /** The same words without the files: what surfaces that send files separately post first. */
+    public Reply withoutAttachments() {
+        return attachments.isEmpty() ? this : new Reply(blocks, fallback, visibility);
+    }
+
+    /** The same reply with one more file. */
+    public Reply attach(Attachment attachment) {
+        List<Attachment> all = new ArrayList<>(attachments);
+        all.add(attachment);
+        return new Reply(blocks, fallback, visibility, all);
     }
 
     /**
@@ -61,6 +80,7 @@ public record Reply(List<Block> blocks, String fallback, Visibility visibility) 
         private final List<Block> blocks = new ArrayList<>();
         private final String fallback;
         private Visibility visibility = Visibility.everyone();
+        private final List<Attachment> attachments = new ArrayList<>();
 
         private Builder(String fallback) {
             this.fallback = fallback;
@@ -95,8 +115,14 @@ public record Reply(List<Block> blocks, String fallback, Visibility visibility) 
             return this;
         }
 
+        /** Sends a file with the reply. */
+        public Builder attach(Attachment attachment) {
+            attachments.add(attachment);
+            return this;
+        }
+
         public Reply build() {
-            return new Reply(blocks, fallback, visibility);
+            return new Reply(blocks, fallback, visibility, attachments);
         }
     }
 }

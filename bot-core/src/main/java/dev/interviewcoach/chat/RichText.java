@@ -11,7 +11,7 @@ import java.util.List;
 public record RichText(List<Span> spans) {
 
     /** One piece of formatted text. */
-    public sealed interface Span permits Plain, Bold, Italic, Code, Link, Mention, LineBreak, CodeBlock, Bullets, Quoted {}
+    public sealed interface Span permits Plain, Bold, Italic, Code, Link, Mention, ChannelLink, LineBreak, CodeBlock, Bullets, Quoted {}
 
     public record Plain(String text) implements Span {}
 
@@ -27,6 +27,9 @@ public record RichText(List<Span> spans) {
 
     /** A mention of a person that the bot chose to make, such as the owner of a new thread. */
     public record Mention(UserRef user) implements Span {}
+
+    /** A link to a channel of the same workspace or server, shown by its name where the platform can. */
+    public record ChannelLink(Place channel) implements Span {}
 
     public record LineBreak() implements Span {}
 
@@ -69,6 +72,7 @@ public record RichText(List<Span> spans) {
                 case Code c -> out.append(c.text());
                 case Link l -> out.append(l.label()).append(" (").append(l.url()).append(')');
                 case Mention m -> out.append('@').append(m.user().userId());
+                case ChannelLink c -> out.append('#').append(c.channel().channelId());
                 case LineBreak ignored -> out.append('\n');
                 case CodeBlock c -> out.append('\n').append(c.code()).append('\n');
                 case Bullets b -> b.items().forEach(item -> out.append("\n- ").append(item.plainText()));
@@ -109,6 +113,12 @@ public record RichText(List<Span> spans) {
 
         public Builder mention(UserRef user) {
             spans.add(new Mention(user));
+            return this;
+        }
+
+        /** Links to a channel ({@code #prep-leads}). */
+        public Builder channel(Place channel) {
+            spans.add(new ChannelLink(channel));
             return this;
         }
 

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A channel's question of the day sent to one person by DM at their own local time ({@code daily dm
  * on 07:30}), instead of their reading it in the channel at the channel's time (table from
- * V13__daily_dm.sql). Each day at their time they get the channel's latest question that is not yet
+ * V14__daily_dm.sql). Each day at their time they get the channel's latest question that is not yet
  * revealed and that they were not sent before, with the same buttons as the post; their answer is
  * scored and stored against the channel's post, so the reveal, streaks and stats count it as usual.
  * A DM goes out once per person per day, on whichever instance claims it first.

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class ScheduleInput {
 
     /** A typed word that is a time of day: {@code 09:00}, {@code 9am}, {@code 7:30pm}. */
-    static final String TIME_SHAPE = "\\d{1,2}(:\\d{2}(am|pm)?|am|pm)";
+    public static final String TIME_SHAPE = "\\d{1,2}(:\\d{2}(am|pm)?|am|pm)";
     /** A typed word that names days: {@code weekdays}, {@code daily}, {@code mon,wed,fri}. */
     static final String DAYS_SHAPE = "weekdays|daily|weekends|everyday"
             + "|(mon|tue|wed|thu|fri|sat|sun)[a-z]*(,(mon|tue|wed|thu|fri|sat|sun)[a-z]*)*";

@@ -148,6 +148,11 @@ final class OutboxPort implements ChatPort {
     }
 
     @Override
+    public Optional<Place> channelNamed(Place near, String name) {
+        return platform.channelNamed(near, name);
+    }
+
+    @Override
     public boolean mayManage(UserRef user, Place channel) {
         return platform.mayManage(user, channel);
     }

@@ -80,6 +80,11 @@ public final class MeteredChatPort implements ChatPort {
     }
 
     @Override
+    public Optional<Place> channelNamed(Place near, String name) {
+        return port.channelNamed(near, name);
+    }
+
+    @Override
     public Optional<ZoneId> zoneOf(UserRef user) {
         return port.zoneOf(user);
     }

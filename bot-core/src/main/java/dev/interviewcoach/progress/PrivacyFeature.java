@@ -17,6 +17,7 @@ import dev.interviewcoach.command.OptionSpec;
 import dev.interviewcoach.daily.DailyAnswerRepository;
 import dev.interviewcoach.daily.DailyDirect;
 import dev.interviewcoach.daily.SubscriptionRepository;
+import dev.interviewcoach.digest.DigestRepository;
 import dev.interviewcoach.engine.ActionHandler;
 import dev.interviewcoach.engine.CommandHandler;
 import dev.interviewcoach.interview.AnswerRecord;
@@ -36,8 +37,8 @@ import dev.interviewcoach.store.Database;
 
 /**
  * {@code forget-me} (after a confirmation) deletes everything stored about a person: interviews
- * and their answers, answers to questions of the day, preferences; a subscription they created
- * stays for the channel but no longer names them. {@code export} sends them all of it as a JSON file.
+ * and their answers, answers to questions of the day, preferences, their agreement to be named in
+ * weekly digests; a subscription or digest they created stays for the channel but no longer names them. {@code export} sends them all of it as a JSON file.
  */
 public final class PrivacyFeature implements CommandHandler, ActionHandler {
 
@@ -52,11 +53,15 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
     private final Clock clock;
     private final ReviewRepository reviews;
     private final DailyDirect directs;
+    private final DigestRepository digests;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Forget-me and export over everything the coach keeps about a person, the weekly digests and DMs included. */
     public PrivacyFeature(Jdbi jdbi, SessionRepository sessions, DailyAnswerRepository daily, PersonRepository people,
-                          SubscriptionRepository subscriptions, ReviewRepository reviews, DailyDirect directs, Clock clock) {
+                          SubscriptionRepository subscriptions, ReviewRepository reviews, DailyDirect directs,
+                          DigestRepository digests, Clock clock) {
         this.directs = directs;
+        this.digests = digests;
         this.reviews = reviews;
         this.jdbi = jdbi;
         this.sessions = sessions;
@@ -105,7 +110,7 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
         return Reply.builder("Delete everything stored about you? Type forget-me confirm to go ahead.")
                 .heading("Delete everything about you?")
                 .text("This deletes your mock interviews and answers, your answers to questions of the day, your stats,"
-                        + " streaks and settings. It cannot be undone. Type export first for a copy.")
+                        + " streaks and settings (whether digests may name you). It cannot be undone. Type export first for a copy.")
                 .block(new Block.Buttons(List.of(
                         new Block.Button("Delete everything", new ActionId(FEATURE, "forget", "me", 0), Block.Style.DANGER,
                                 "forget-me confirm"),
@@ -120,6 +125,7 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
             n += people.delete(user);
             n += reviews.deleteFor(user);
             n += directs.deleteFor(user);
+            n += digests.forget(user);
             subscriptions.forgetCreator(user.platform().name(), user.tenant(), user.userId());
             return n;
         });
@@ -156,6 +162,9 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
             byDm.addObject().put("channelSubscription", c.subscriptionId()).put("at", c.at().toString())
                     .put("zone", c.zone().getId()).put("lastSent", c.sentOn().map(Object::toString).orElse(null));
         }
+        ObjectNode digest = root.putObject("weeklyDigests").put("showMe", digests.showsMe(user));
+        ArrayNode setUp = digest.putArray("setUpForChannels");
+        digests.setUpBy(user).forEach(setUp::add);
         ArrayNode interviews = root.putArray("mockInterviews");
         Map<String, List<AnswerRecord>> answersBySession = sessions.answersOf(user);
         for (MockSession s : sessions.recentFor(user, Integer.MAX_VALUE)) {

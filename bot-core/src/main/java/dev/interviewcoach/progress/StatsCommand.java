@@ -21,6 +21,7 @@ public final class StatsCommand implements CommandHandler {
     private final ProgressService progress;
     private final Reminders.DueReviews due;
     private final Clock clock;
+    private final ProgressChart chart;
 
     public StatsCommand(ProgressService progress) {
         this(progress, (user, now) -> 0, Clock.systemUTC());
@@ -28,9 +29,15 @@ public final class StatsCommand implements CommandHandler {
 
     /** Stats that also say how many questions are due for spaced review. */
     public StatsCommand(ProgressService progress, Reminders.DueReviews due, Clock clock) {
+        this(progress, due, clock, new ProgressChart());
+    }
+
+    /** Stats with a chart of the person's scores over time by topic, drawn by {@code chart}. */
+    public StatsCommand(ProgressService progress, Reminders.DueReviews due, Clock clock, ProgressChart chart) {
         this.progress = progress;
         this.due = due;
         this.clock = clock;
+        this.chart = chart;
     }
 
     @Override
@@ -40,7 +47,11 @@ public final class StatsCommand implements CommandHandler {
 
     @Override
     public void handle(Inbound.Command command, CommandInput input, ChatPort port) {
-        port.post(command.place(), page(command.user(), port).onlyTo(command.user()));
+        Reply page = page(command.user(), port);
+        ZoneId zone = progress.zoneOf(command.user(), port.zoneOf(command.user()));
+        Reply withChart = chart.of(progress.scored(command.user()), zone, clock.instant().atZone(zone).toLocalDate())
+                .map(page::attach).orElse(page);
+        port.post(command.place(), withChart.onlyTo(command.user()));
     }
 
     /** The progress page; also the top of the Slack App Home. */

@@ -1,5 +1,6 @@
 package dev.interviewcoach.discord;
 
+import dev.interviewcoach.chat.Attachment;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.MessageRef;
 import dev.interviewcoach.chat.Place;
@@ -10,6 +11,7 @@ import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.chat.Visibility;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
@@ -62,8 +64,10 @@ public final class DiscordChatPort implements ChatPort {
     public MessageRef post(Place place, Reply reply) {
         MessageChannel channel = target(place, reply);
         String first = null;
-        for (MessageCreateData message : DiscordMessages.render(reply)) {
-            Message sent = run(place, "send a message", () -> channel.sendMessage(message).complete());
+        List<MessageCreateData> parts = withAttachments(DiscordMessages.render(reply.withoutAttachments()), reply);
+        for (MessageCreateData message : parts) {
+            String what = reply.attachments().isEmpty() || message != parts.getLast() ? "send a message" : "attach files";
+            Message sent = run(place, what, () -> channel.sendMessage(message).complete());
             if (first == null) {
                 first = sent.getId();
             }
@@ -88,6 +92,28 @@ public final class DiscordChatPort implements ChatPort {
             run(place, what, () -> channel.sendMessage(part).complete());
         }
     }
+
+    /**
+     * The rendered parts of a reply with its files (a chart) attached to the last part, each with its
+     * text alternative as the attachment's description (Discord's alt text).
+     */
+    static List<MessageCreateData> withAttachments(List<MessageCreateData> parts, Reply reply) {
+        if (reply.attachments().isEmpty()) {
+            return parts;
+        }
+        List<MessageCreateData> out = new ArrayList<>(parts.subList(0, parts.size() - 1));
+        MessageCreateBuilder last = MessageCreateBuilder.from(parts.getLast());
+        for (Attachment file : reply.attachments()) {
+            String alt = file.altText().length() > MAX_DESCRIPTION ? file.altText().substring(0, MAX_DESCRIPTION - 3) + "..."
+                    : file.altText();
+            last.addFiles(FileUpload.fromData(file.content(), file.fileName()).setDescription(alt));
+        }
+        out.add(last.build());
+        return out;
+    }
+
+    /** Discord's longest attachment description. */
+    private static final int MAX_DESCRIPTION = 1024;
 
     /** The rendered parts of a message with the file added to the last one. */
     static List<MessageCreateData> withFile(List<MessageCreateData> parts, String fileName, byte[] content) {
@@ -202,6 +228,17 @@ public final class DiscordChatPort implements ChatPort {
         MessageCreateData first = DiscordMessages.render(reply).getFirst();
         run(message.place(), "edit messages",
                 () -> channel.editMessageById(message.messageId(), MessageEditData.fromCreateData(first)).complete());
+    }
+
+    /** A text channel of the same server, by name (from the gateway's cache of channels). */
+    @Override
+    public Optional<Place> channelNamed(Place near, String name) {
+        Guild guild = DM_TENANT.equals(near.tenant()) ? null : shards.get().getGuildById(near.tenant());
+        if (guild == null) {
+            return Optional.empty();
+        }
+        return guild.getTextChannelsByName(name, true).stream().findFirst()
+                .map(c -> Place.channel(Platform.DISCORD, near.tenant(), c.getId()));
     }
 
     private MessageChannel channel(Place place) {

@@ -45,7 +45,8 @@ final class InteractionPort implements ChatPort {
     @Override
     public MessageRef post(Place place, Reply reply) {
         if (forActor(reply)) {
-            return new MessageRef(place, ephemeral(DiscordMessages.render(reply)));
+            return new MessageRef(place, ephemeral(DiscordChatPort.withAttachments(
+                    DiscordMessages.render(reply.withoutAttachments()), reply)));
         }
         return channels.post(place, reply);
     }
@@ -90,6 +91,11 @@ final class InteractionPort implements ChatPort {
             log.warn("Discord: cannot check whether {} manages {}: {}", user.userId(), place.key(), e.toString());
             return false;
         }
+    }
+
+    @Override
+    public Optional<Place> channelNamed(Place near, String name) {
+        return channels.channelNamed(near, name);
     }
 
     @Override

@@ -9,7 +9,9 @@ import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import com.slack.api.model.ConversationType;
 import com.slack.api.model.view.View;
+import dev.interviewcoach.chat.Attachment;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.MessageRef;
 import dev.interviewcoach.chat.Place;
@@ -117,6 +119,33 @@ public final class SlackChatPort implements ChatPort {
 
     @Override
     public MessageRef post(Place place, Reply reply) {
+        MessageRef posted = postWords(place, reply.withoutAttachments());
+        for (Attachment file : reply.attachments()) {
+            attach(place, reply.visibility(), file);
+        }
+        return posted;
+    }
+
+    /**
+     * Uploads a file that goes with a reply, with its text alternative as the image's alt text. A
+     * file for one person in a shared channel goes to their DM (Slack files cannot be ephemeral). If
+     * Slack refuses it, the alternative text goes out instead, so the person still learns what it showed.
+     */
+    private void attach(Place place, Visibility visibility, Attachment file) {
+        Place where = visibility instanceof Visibility.OnlyTo only && place.kind() != Place.Kind.DIRECT
+                ? openDirect(only.user()) : place;
+        try {
+            call("files.uploadV2", where, () -> client.filesUploadV2(r -> r.channel(where.channelId())
+                    .threadTs(where.threadId()).filename(file.fileName()).title(file.fileName()).altTxt(file.altText())
+                    .fileData(file.content())));
+        } catch (SlackFilesUploadV2Exception e) {
+            log.warn("Slack file upload of {} failed in channel {} ({}); sending its description instead",
+                    file.fileName(), where.channelId(), uploadError(e));
+            postWords(where, new Reply(List.of(), "(" + file.fileName() + ": " + file.altText() + ")", visibility));
+        }
+    }
+
+    private MessageRef postWords(Place place, Reply reply) {
         try {
             return send(place, reply);
         } catch (SlackCallFailed e) {
@@ -189,6 +218,35 @@ public final class SlackChatPort implements ChatPort {
             return true;
         }
         return profile(user).map(Profile::workspaceAdmin).orElse(false);
+    }
+
+    /**
+     * Finds a channel by name with {@code conversations.list} (public and private channels the
+     * bot may see, not archived), for commands that name one as plain text ({@code #prep-leads}).
+     */
+    @Override
+    public Optional<Place> channelNamed(Place near, String name) {
+        String cursor = "";
+        try {
+            for (int page = 0; page < 50; page++) {
+                String from = cursor;
+                var listed = call("conversations.list", null, () -> client.conversationsList(r -> r
+                        .types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))
+                        .excludeArchived(true).limit(1000).cursor(from.isEmpty() ? null : from)));
+                for (var c : listed.getChannels()) {
+                    if (name.equalsIgnoreCase(c.getName())) {
+                        return Optional.of(Place.channel(Platform.SLACK, near.tenant(), c.getId()));
+                    }
+                }
+                cursor = listed.getResponseMetadata() == null ? "" : listed.getResponseMetadata().getNextCursor();
+                if (cursor == null || cursor.isEmpty()) {
+                    break;
+                }
+            }
+        } catch (SlackCallFailed | UncheckedIOException e) {
+            log.warn("Slack conversations.list failed while looking for a channel by name: {}", e.getMessage());
+        }
+        return Optional.empty();
     }
 
     @Override

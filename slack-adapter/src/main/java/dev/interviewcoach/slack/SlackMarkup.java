@@ -70,6 +70,7 @@ final class SlackMarkup {
                 case RichText.Link l -> out.append('<').append(l.url().replace("|", "%7C").replace(">", "%3E"))
                         .append('|').append(escape(l.label()).replace("|", "\u01c0")).append('>');
                 case RichText.Mention m -> out.append("<@").append(m.user().userId()).append('>');
+                case RichText.ChannelLink c -> out.append("<#").append(c.channel().channelId()).append('>');
                 case RichText.LineBreak ignored -> out.append('\n');
                 case RichText.CodeBlock c -> out.append("\n```\n").append(escape(c.code()).replace("```", "\u02cb\u02cb\u02cb"))
                         .append("\n```\n");

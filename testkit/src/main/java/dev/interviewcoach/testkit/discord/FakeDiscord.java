@@ -28,8 +28,8 @@ import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 /**
  * A fake Discord on loopback that the real, unmodified JDA talks to: REST over HTTP and the gateway over WebSocket.
  *
- * <p>It serves one guild ({@link #GUILD_ID}) with one text channel ({@link #CHANNEL_ID}), the bot, an owner and two
- * members, records every REST call (files of multipart messages included), and lets tests inject what users do:
+ * <p>It serves one guild ({@link #GUILD_ID}) with text channels {@link #CHANNEL_ID} and {@link #LEADS_CHANNEL_ID},
+ * the bot, an owner and two members, records every REST call (files of multipart messages included), and lets tests inject what users do:
  * slash commands (with subcommand groups), button clicks, modal submits, autocomplete and messages. Tests can give
  * members permissions ({@link #grantPermissions}, {@link #allowInChannel}) and see the bot's own reactions
  * ({@link #botReactions}). Point JDA at it with {@link #configure(JDABuilder)}, or by hand:
@@ -61,6 +61,8 @@ public final class FakeDiscord implements AutoCloseable {
     public static final String GUILD_ID = "1200000000000000001";
     /** The guild's text channel. */
     public static final String CHANNEL_ID = "1200000000000000002";
+    /** A second text channel, "prep-leads", where leads read digests of the practice channel. */
+    public static final String LEADS_CHANNEL_ID = "1200000000000000004";
     /** The bot's managed role in the guild. */
     public static final String BOT_ROLE_ID = "1200000000000000003";
     /** The guild owner. */

@@ -40,6 +40,8 @@ final class GuildState {
         users.put(USER_A, DiscordJson.user(USER_A, "alice", "Alice", false));
         users.put(USER_B, DiscordJson.user(USER_B, "bob", "Bob", false));
         channels.put(CHANNEL_ID, DiscordJson.textChannel(CHANNEL_ID, GUILD_ID, "interview-practice", 0));
+        channels.put(FakeDiscord.LEADS_CHANNEL_ID, DiscordJson.textChannel(FakeDiscord.LEADS_CHANNEL_ID, GUILD_ID,
+                "prep-leads", 1));
     }
 
     /** A copy of a stored channel or message, taken under its lock. */
@@ -222,10 +224,11 @@ final class GuildState {
 
     // ---------------------------------------------------------------- the whole guild
 
-    /** The guild's only text channel, as {@code GET guilds/{id}/channels} lists it. */
+    /** The guild's text channels, as {@code GET guilds/{id}/channels} lists them. */
     ArrayNode guildChannels() {
         ArrayNode out = JSON.createArrayNode();
         out.add(channels.get(CHANNEL_ID).deepCopy());
+        out.add(channels.get(FakeDiscord.LEADS_CHANNEL_ID).deepCopy());
         return out;
     }
 

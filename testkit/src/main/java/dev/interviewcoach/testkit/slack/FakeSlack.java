@@ -97,6 +97,8 @@ public final class FakeSlack implements AutoCloseable {
     private final List<OpenedView> openedViews = new ArrayList<>();
     private final Map<String, PendingUpload> pendingUploads = new HashMap<>();
     private final List<UploadedFile> uploads = new ArrayList<>();
+    /** Channels {@code conversations.list} answers with, by id. */
+    private final Map<String, String> channels = new java.util.LinkedHashMap<>();
 
     private final Map<String, CompletableFuture<JsonNode>> acks = new ConcurrentHashMap<>();
     private final List<Consumer<ApiCall>> listeners = new CopyOnWriteArrayList<>();
@@ -245,6 +247,11 @@ public final class FakeSlack implements AutoCloseable {
     public OpenedView awaitOpenedView(Predicate<OpenedView> match, Duration timeout) {
         return monitor.awaitFirst(openedViews, match, timeout).orElseThrow(() -> new AssertionError(
                 "no matching modal opened within " + timeout + "; calls seen: " + calls.describe()));
+    }
+
+    /** Makes a channel known by name, as {@code conversations.list} lists it. */
+    public void addChannel(String id, String name) {
+        monitor.update(() -> channels.put(id, name));
     }
 
     /** Files shared through the upload v2 flow, oldest first. */
@@ -496,6 +503,15 @@ public final class FakeSlack implements AutoCloseable {
             case "files.completeUploadExternal" -> {
                 return completeUpload(args, out);
             }
+            case "conversations.list" -> {
+                ArrayNode list = out.putArray("channels");
+                monitor.read(() -> {
+                    channels.forEach((id, name) -> list.addObject().put("id", id).put("name", name)
+                            .put("is_channel", true).put("is_archived", false));
+                    return null;
+                });
+                out.putObject("response_metadata").put("next_cursor", "");
+            }
             case "team.info" -> {
                 ObjectNode team = out.putObject("team");
                 team.put("id", TEAM_ID);
@@ -577,7 +593,8 @@ public final class FakeSlack implements AutoCloseable {
             return error("invalid_arguments");
         }
         String id = "F" + fileCounter.incrementAndGet();
-        monitor.update(() -> pendingUploads.put(id, new PendingUpload(filename, announced)));
+        String alt = text(args, "alt_txt");
+        monitor.update(() -> pendingUploads.put(id, new PendingUpload(filename, announced, alt)));
         out.put("upload_url", "http://" + LOOPBACK + ":" + port() + UPLOAD_PATH + id);
         out.put("file_id", id);
         return out;
@@ -602,7 +619,7 @@ public final class FakeSlack implements AutoCloseable {
                 pendingUploads.remove(id);
                 String title = file.hasNonNull("title") ? file.get("title").asText() : pending.filename;
                 uploads.add(new UploadedFile(id, pending.filename, title, pending.content, channel,
-                        text(args, "thread_ts"), text(args, "initial_comment")));
+                        text(args, "thread_ts"), text(args, "initial_comment"), pending.altText));
                 shared.addObject().put("id", id).put("name", pending.filename).put("title", title)
                         .put("size", pending.content.length);
             }
@@ -744,7 +761,10 @@ public final class FakeSlack implements AutoCloseable {
         private final long length;
         private byte[] content;
 
-        private PendingUpload(String filename, long length) {
+        private final String altText;
+
+        private PendingUpload(String filename, long length, String altText) {
+            this.altText = altText;
             this.filename = filename;
             this.length = length;
         }

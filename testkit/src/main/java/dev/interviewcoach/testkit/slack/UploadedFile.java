@@ -10,9 +10,16 @@ import java.util.Objects;
  *
  * @param threadTs       the thread it went to, or {@code null}
  * @param initialComment the message shown with it, or {@code null}
+ * @param altText        the image description given to {@code files.getUploadURLExternal} ({@code alt_txt}), or {@code null}
  */
 public record UploadedFile(String id, String name, String title, byte[] content, String channel, String threadTs,
-                           String initialComment) {
+                           String initialComment, String altText) {
+
+    /** A file uploaded without alt text. */
+    public UploadedFile(String id, String name, String title, byte[] content, String channel, String threadTs,
+                        String initialComment) {
+        this(id, name, title, content, channel, threadTs, initialComment, null);
+    }
 
     public UploadedFile {
         Objects.requireNonNull(id, "id");
