@@ -64,6 +64,12 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        CoachConfig settings = CoachConfig.load(Optional.ofNullable(config), new HashMap<>(System.getenv()));
+        if (reviewer && !settings.review().enabled()) {
+            spec.commandLine().getErr().println("--reviewer needs a reviewer: set review.llm.url and review.llm.model in"
+                    + " config/coach.yaml (or COACH_REVIEW_LLM_URL and COACH_REVIEW_LLM_MODEL).");
+            return 2;
+        }
         Path set = file != null ? file : DEFAULT_SET;
         if (!Files.exists(set)) {
             spec.commandLine().getErr().println("No labelled set at " + set
@@ -78,13 +84,7 @@ final class EvalCommand implements Callable<Integer> {
             return 2;
         }
         QuestionBanks banks = BankCommand.loadBanks(config);
-        CoachConfig settings = CoachConfig.load(Optional.ofNullable(config), new HashMap<>(System.getenv()));
         PrintWriter out = spec.commandLine().getOut();
-        if (reviewer && !settings.review().enabled()) {
-            spec.commandLine().getErr().println("--reviewer needs a reviewer: set review.llm.url and review.llm.model in"
-                    + " config/coach.yaml (or COACH_REVIEW_LLM_URL and COACH_REVIEW_LLM_MODEL).");
-            return 2;
-        }
         try (TextAnalyzer analyzer = new TextAnalyzer()) {
             FeedbackEngine engine = new RuleBasedFeedbackEngine(BankCatalog.of(banks), analyzer,
                     SentenceModel.of(settings.feedback()));

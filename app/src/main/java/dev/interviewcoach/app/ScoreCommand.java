@@ -5,8 +5,7 @@ import dev.interviewcoach.console.ConsoleRenderer;
 import dev.interviewcoach.feedback.Feedback;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
 import dev.interviewcoach.text.TextAnalyzer;
-import dev.interviewcoach.interview.InterviewEvent;
-import dev.interviewcoach.interview.InterviewReplies;
+import dev.interviewcoach.feedback.FeedbackReply;
 import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.BankCatalog;
@@ -91,7 +90,7 @@ final class ScoreCommand implements Callable<Integer> {
             if (json) {
                 spec.commandLine().getOut().println(new ReviewJson().write(q.get(), reviewed));
             } else {
-                Reply reply = new InterviewReplies().render(null, new InterviewEvent.Assessed(q.get(), feedback), null);
+                Reply reply = FeedbackReply.of(q.get(), feedback);
                 spec.commandLine().getOut().print(new ConsoleRenderer(false).render(reply));
                 if (settings.review().enabled()) {
                     spec.commandLine().getOut().println(reviewerLine(reviewed));
