@@ -3,7 +3,17 @@ package dev.interviewcoach.feedback.reviewer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -76,11 +86,25 @@ public final class ChatCompletionsClient {
             }
             boolean withSchema = !schemaRefused;
             HttpResponse<String> response;
+            // Sent asynchronously and waited on with the time left: the request timeout alone stops at the
+            // headers, and a server that then trickles its body must not hold the person past the deadline.
+            CompletableFuture<HttpResponse<String>> pending = null;
             try {
-                response = http.send(request(system, user, schema, withSchema, left),
-                        HttpResponse.BodyHandlers.ofString());
-            } catch (HttpTimeoutException e) {
+                pending = http.sendAsync(request(system, user, schema, withSchema, left), info -> new Bounded(MOST_BYTES));
+                response = pending.get(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                pending.cancel(true);
                 return new Result.TimedOut();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof HttpTimeoutException) {
+                    return new Result.TimedOut();
+                }
+                last = new Result.Failed("the endpoint could not be reached (" + e.getCause().getClass().getSimpleName()
+                        + ")", true);
+                if (!pause(backoff(attempt), deadline)) {
+                    return last;
+                }
+                continue;
             } catch (IOException e) {
                 last = new Result.Failed("the endpoint could not be reached (" + e.getClass().getSimpleName() + ")", true);
                 if (!pause(backoff(attempt), deadline)) {
@@ -146,6 +170,56 @@ public final class ChatCompletionsClient {
             }
         });
         return request.build();
+    }
+
+    /** The most of a reply body read: a review is a few kilobytes; a server that sends more is cut off there. */
+    static final int MOST_BYTES = 1 << 20;
+
+    /** A body read into memory up to a limit; past it the rest is not read (and the JSON will not parse). */
+    private static final class Bounded implements HttpResponse.BodySubscriber<String> {
+        private final int limit;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CompletableFuture<String> body = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        Bounded(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<String> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer b : buffers) {
+                int take = Math.min(b.remaining(), limit - bytes.size());
+                byte[] chunk = new byte[take];
+                b.get(chunk);
+                bytes.write(chunk, 0, take);
+            }
+            if (bytes.size() >= limit) {
+                subscription.cancel();
+                body.complete(bytes.toString(StandardCharsets.UTF_8));
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            body.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(bytes.toString(StandardCharsets.UTF_8));
+        }
     }
 
     private Result read(String body) {

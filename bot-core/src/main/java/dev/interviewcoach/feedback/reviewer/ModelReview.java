@@ -89,7 +89,7 @@ public record ModelReview(List<PointFinding> points, List<ClaimFinding> wrongCla
         List<ClaimFinding> claims = new ArrayList<>();
         for (JsonNode c : root.path("wrongClaims")) {
             String quote = c.path("said").asText("").strip();
-            String correction = c.path("correction").asText("").strip();
+            String correction = clip(c.path("correction").asText("").strip());
             if (quoted(quote, said) && !correction.isEmpty()) {
                 claims.add(new ClaimFinding(quote, correction));
             } else if (!quote.isEmpty()) {
@@ -99,11 +99,18 @@ public record ModelReview(List<PointFinding> points, List<ClaimFinding> wrongCla
         List<String> tips = new ArrayList<>();
         for (JsonNode t : root.path("tips")) {
             if (t.isTextual() && !t.asText().isBlank() && tips.size() < 2) {
-                tips.add(t.asText().strip());
+                tips.add(clip(t.asText().strip()));
             }
         }
-        return new ModelReview(List.copyOf(byId.values()), claims, root.path("followUp").asText("").strip(), tips,
+        return new ModelReview(List.copyOf(byId.values()), claims, clip(root.path("followUp").asText("").strip()), tips,
                 dropped);
+    }
+
+    /** The longest tip, correction or follow-up shown: a model that rambles does not flood the feedback. */
+    static final int MOST_CHARS = 300;
+
+    private static String clip(String text) {
+        return text.length() <= MOST_CHARS ? text : text.substring(0, MOST_CHARS - 3).strip() + "...";
     }
 
     /** Some servers wrap JSON in a Markdown code fence even when asked not to. */

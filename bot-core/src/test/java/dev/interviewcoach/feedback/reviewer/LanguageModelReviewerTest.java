@@ -243,6 +243,17 @@ class LanguageModelReviewerTest {
     }
 
     @Test
+    void aServerThatSendsItsHeadersThenStallsIsNotWaitedOnPastTheTimeout() {
+        Feedback alone = ENGINE.assess(caching, PARTIAL);
+        server = FakeModelServer.start(request -> FakeModelServer.gullible(request).stallingBodyFor(Duration.ofSeconds(6)));
+        Instant start = Instant.now();
+        ReviewedFeedback r = reviewing(settings(Duration.ofMillis(800), 0)).reviewed(caching, PARTIAL, "slack:T1");
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(3));
+        assertThat(r.outcome().status()).isEqualTo("timed-out");
+        assertThat(r.result()).isEqualTo(alone);
+    }
+
+    @Test
     void a429IsRetriedAfterTheServersRetryAfter() {
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         server = FakeModelServer.start(request -> calls.incrementAndGet() == 1

@@ -94,12 +94,19 @@ public final class FakeModelServer implements AutoCloseable {
             return new Response(status, body, headers, wait);
         }
 
+        /** Sends the headers and the first bytes at once, then stalls {@code wait} before the rest of the body. */
+        public Response stallingBodyFor(Duration wait) {
+            return header(STALL, Long.toString(wait.toMillis()));
+        }
+
         public Response header(String name, String value) {
             Map<String, String> more = new LinkedHashMap<>(headers);
             more.put(name, value);
             return new Response(status, body, more, delay);
         }
     }
+
+    private static final String STALL = "X-Fake-Stall-Body-Ms";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -212,13 +219,26 @@ public final class FakeModelServer implements AutoCloseable {
                     return;
                 }
             }
-            response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            response.headers().forEach((k, v) -> {
+                if (!k.equals(STALL)) {
+                    exchange.getResponseHeaders().add(k, v);
+                }
+            });
+            long stall = Long.parseLong(response.headers().getOrDefault(STALL, "0"));
             byte[] out = response.body().getBytes(StandardCharsets.UTF_8);
             try {
                 exchange.sendResponseHeaders(response.status(), out.length == 0 ? -1 : out.length);
                 if (out.length > 0) {
                     try (OutputStream os = exchange.getResponseBody()) {
-                        os.write(out);
+                        int first = stall > 0 ? Math.min(10, out.length) : out.length;
+                        os.write(out, 0, first);
+                        os.flush();
+                        if (stall > 0) {
+                            Thread.sleep(stall);
+                        }
+                        os.write(out, first, out.length - first);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
                 }
             } catch (IOException clientGone) {
