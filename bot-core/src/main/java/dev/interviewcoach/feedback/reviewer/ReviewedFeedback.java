@@ -49,8 +49,17 @@ public record ReviewedFeedback(Feedback engine, ReviewOutcome outcome, Feedback 
                     + first.correction() + "), so the score is one lower than the rules alone gave.";
             List<Feedback.WrongClaim> wrong = new ArrayList<>(engine.wrongClaims());
             wrong.addAll(found);
-            return new ReviewedFeedback(engine, outcome, with(engine, engine.score() - 1, finding, engine.covered(),
-                    engine.missed(), wrong, improvements), -1, Optional.of(finding));
+            // a point the answer states the other way round is not covered, whatever words it shares with it
+            List<TalkingPoint> contradicted = review.points().stream()
+                    .filter(p -> p.verdict() == ModelReview.Verdict.CONTRADICTED && p.supported())
+                    .map(ModelReview.PointFinding::point).toList();
+            List<TalkingPointMatcher.Match> covered = engine.covered().stream()
+                    .filter(m -> !contradicted.contains(m.point())).toList();
+            List<TalkingPoint> nowMissed = new ArrayList<>(engine.missed());
+            engine.covered().stream().map(TalkingPointMatcher.Match::point)
+                    .filter(contradicted::contains).forEach(nowMissed::add);
+            return new ReviewedFeedback(engine, outcome, with(engine, engine.score() - 1, finding, covered, nowMissed,
+                    wrong, improvements), -1, Optional.of(finding));
         }
         boolean capped = !engine.wrongClaims().isEmpty() || engine.offTopic() || engine.signals().form().keywordList()
                 || engine.signals().form().copiesQuestion();
