@@ -7,6 +7,8 @@ import dev.interviewcoach.engine.Feature;
 import dev.interviewcoach.feedback.FeedbackEngine;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
 import dev.interviewcoach.feedback.meaning.CachedEmbedder;
+import dev.interviewcoach.feedback.reviewer.LanguageModelReviewer;
+import dev.interviewcoach.feedback.reviewer.ReviewingFeedbackEngine;
 import dev.interviewcoach.interview.AskCommand;
 import dev.interviewcoach.interview.InterviewHome;
 import dev.interviewcoach.interview.InterviewMachine;
@@ -113,6 +115,16 @@ public final class Coach implements AutoCloseable {
     public Coach(Database database, BankCatalog banks, Optional<BankWatcher> watcher,
                  MockInterviewFeature.Settings settings, DailySettings daily, Clock clock, RandomGenerator random,
                  CoachMetrics metrics, Optional<CachedEmbedder> sentenceModel) {
+        this(database, banks, watcher, settings, daily, clock, random, metrics, sentenceModel, Optional.empty());
+    }
+
+    /**
+     * The coach, with the language-model reviewer's second opinion on every answer when one is given
+     * (in chat, the console, mock interviews and questions of the day alike).
+     */
+    public Coach(Database database, BankCatalog banks, Optional<BankWatcher> watcher,
+                 MockInterviewFeature.Settings settings, DailySettings daily, Clock clock, RandomGenerator random,
+                 CoachMetrics metrics, Optional<CachedEmbedder> sentenceModel, Optional<LanguageModelReviewer> reviewer) {
         this.metrics = metrics;
         this.database = database;
         this.banks = banks;
@@ -122,7 +134,10 @@ public final class Coach implements AutoCloseable {
         Supplier<String> ids = () -> new UUID(random.nextLong(), random.nextLong()).toString();
         // The sentence model loads on the first answer (about half a second); a question's vectors are made on
         // its first answer (about 40 ms) and kept in the vector cache, so start-up never waits for either.
-        FeedbackEngine feedback = new TimedFeedbackEngine(new RuleBasedFeedbackEngine(banks, analyzer, sentenceModel), metrics);
+        FeedbackEngine timed = new TimedFeedbackEngine(new RuleBasedFeedbackEngine(banks, analyzer, sentenceModel), metrics);
+        // The reviewer is a second opinion around the engine: it moves a score by one point at most, and
+        // whenever it cannot answer in time the engine's feedback goes out as it is.
+        FeedbackEngine feedback = reviewer.<FeedbackEngine>map(r -> new ReviewingFeedbackEngine(timed, r)).orElse(timed);
         InterviewReplies replies = new InterviewReplies();
         this.sessions = new SessionRepository(jdbi);
         this.subscriptions = new SubscriptionRepository(jdbi);
@@ -223,7 +238,7 @@ public final class Coach implements AutoCloseable {
                     config.defaultQuestions(), config.maxQuestions(), config.followUps()),
                     new DailySettings(config.defaultTrack(), config.dailyGrace(), config.daily().checkEvery()), clock,
                     new Random(), metrics,
-                    SentenceModel.of(config.feedback()));
+                    SentenceModel.of(config.feedback()), Reviewer.of(config.review(), metrics));
             // Where start-up time goes, for operators comparing machines.
             log.info("database ready in {} ms, banks {} ms after it, coaching engine in {} ms",
                     (migrated - began) / 1_000_000, (loaded - migrated) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);

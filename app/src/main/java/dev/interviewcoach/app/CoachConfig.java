@@ -17,6 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.time.Duration;
+import dev.interviewcoach.feedback.reviewer.ReviewerSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * The effective configuration: defaults, then {@code config/coach.yaml} (or the file named by
@@ -38,7 +41,32 @@ public record CoachConfig(
         Discord discord,
         Daily daily,
         Admin admin,
-        Feedback feedback) {
+        Feedback feedback,
+        Review review) {
+
+    /**
+     * The optional language-model reviewer: an OpenAI-compatible base URL ({@code review.llm.url};
+     * empty, the default, turns it off), the model, the key (only from {@code COACH_LLM_API_KEY} or
+     * the file {@code COACH_LLM_API_KEY_FILE} names), the time one review may take, and how many
+     * reviews a workspace may ask for a minute.
+     */
+    public record Review(Optional<URI> url, String model, Optional<String> apiKey, Duration timeout,
+                         int perWorkspacePerMinute) {
+        public boolean enabled() {
+            return url.isPresent();
+        }
+
+        /** The reviewer's settings, when one is configured. */
+        public Optional<ReviewerSettings> settings() {
+            return url.map(u -> ReviewerSettings.of(u, model, apiKey, timeout, perWorkspacePerMinute));
+        }
+
+        @Override
+        public String toString() {
+            return "Review[" + url.map(u -> endpointOnly(u.toString())).orElse("off") + ", model=" + model + ", key="
+                    + (apiKey.isPresent() ? "****" : "none") + "]";
+        }
+    }
 
     /**
      * How answers are judged: {@code semantic} adds meaning (a sentence model in-process) to the
@@ -108,6 +136,10 @@ public record CoachConfig(
         d.put("feedback.vectorCache", "data/vectors");
         d.put("daily.graceMinutes", "120");
         d.put("daily.checkSeconds", "30");
+        d.put("review.llm.url", "");
+        d.put("review.llm.model", "");
+        d.put("review.llm.timeoutSeconds", "8");
+        d.put("review.llm.perWorkspacePerMinute", "20");
         return d;
     }
 
@@ -145,7 +177,12 @@ public record CoachConfig(
         Map<String, String> shown = new LinkedHashMap<>();
         for (String key : DEFAULTS.keySet()) {
             String fromEnv = env.get(envName(key));
-            if (key.equals("database.url") && env.get("COACH_DB_URL") != null) {
+            if (key.equals("review.llm.url")) {
+                // where answers would go: the host only, never a path or query that could carry a key
+                String url = fromEnv != null ? fromEnv : fromFile.get(key);
+                String from = fromEnv != null ? "from " + envName(key) : url.equals(DEFAULTS.get(key)) ? "default" : "from the file";
+                shown.put(key, (url.isBlank() ? "(empty: the reviewer is off)" : endpointOnly(url)) + "   (" + from + ")");
+            } else if (key.equals("database.url") && env.get("COACH_DB_URL") != null) {
                 shown.put(key, maskUrl(env.get("COACH_DB_URL")) + "   (from COACH_DB_URL)");
             } else if (fromEnv != null) {
                 shown.put(key, maskUrl(fromEnv) + "   (from " + envName(key) + ")");
@@ -211,7 +248,64 @@ public record CoachConfig(
                         Duration.ofSeconds(positive(values, "daily.checkSeconds"))),
                 new Admin(values.get("admin.host").strip(), port(values, "admin.port")),
                 new Feedback(onOff(values, "feedback.semantic"),
-                        Optional.of(values.get("feedback.vectorCache").strip()).filter(s -> !s.isEmpty()).map(Path::of)));
+                        Optional.of(values.get("feedback.vectorCache").strip()).filter(s -> !s.isEmpty()).map(Path::of)),
+                review(values, env));
+    }
+
+    private static Review review(Map<String, String> values, Map<String, String> env) {
+        String raw = values.get("review.llm.url").strip();
+        String model = values.get("review.llm.model").strip();
+        Optional<URI> url = Optional.empty();
+        if (!raw.isEmpty()) {
+            try {
+                URI uri = new URI(raw);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                    throw new URISyntaxException(raw, "not http(s) with a host");
+                }
+                url = Optional.of(uri);
+            } catch (URISyntaxException e) {
+                throw new ConfigException("review.llm.url", "setting review.llm.url must be the base URL of an"
+                        + " OpenAI-compatible server, like http://localhost:11434 (Ollama) or https://api.openai.com, not '"
+                        + endpointOnly(raw) + "'; fix it in config/coach.yaml or " + envName("review.llm.url"));
+            }
+            if (model.isEmpty()) {
+                throw new ConfigException("review.llm.model", "setting review.llm.model is needed when review.llm.url is"
+                        + " set (the model's name on that server, e.g. llama3.1 or gpt-4o-mini); set it in"
+                        + " config/coach.yaml or " + envName("review.llm.model"));
+            }
+        }
+        return new Review(url, model, secret(env, "COACH_LLM_API_KEY"),
+                Duration.ofSeconds(positive(values, "review.llm.timeoutSeconds")),
+                zeroOrMore(values, "review.llm.perWorkspacePerMinute"));
+    }
+
+    /** A URL reduced to where it points: scheme, host and port; never a path, query or credentials. */
+    public static String endpointOnly(String url) {
+        try {
+            URI uri = new URI(url.strip());
+            if (uri.getHost() != null) {
+                return (uri.getScheme() == null ? "" : uri.getScheme() + "://") + uri.getHost()
+                        + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+            }
+        } catch (URISyntaxException ignored) {
+            // shown masked below
+        }
+        return "(not a URL)";
+    }
+
+    private static int zeroOrMore(Map<String, String> values, String key) {
+        String raw = values.get(key).strip();
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException(key, "setting " + key + " must be a whole number, 0 or more (0: no limit), not '" + raw
+                + "'; fix it in config/coach.yaml or " + envName(key));
     }
 
     private static boolean onOff(Map<String, String> values, String key) {

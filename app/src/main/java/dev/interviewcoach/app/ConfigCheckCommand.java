@@ -43,7 +43,10 @@ final class ConfigCheckCommand implements Callable<Integer> {
         shown.forEach((key, value) -> out.println("  " + key + " = " + value));
         out.println("  secrets: " + String.join(", ", List.of(masked(env, "SLACK_BOT_TOKEN"),
                 masked(env, "SLACK_SIGNING_SECRET"), masked(env, "SLACK_APP_TOKEN"), masked(env, "DISCORD_TOKEN"),
-                masked(env, "COACH_DB_PASSWORD"))));
+                masked(env, "COACH_DB_PASSWORD"), masked(env, "COACH_LLM_API_KEY"))));
+        if (cfg != null) {
+            out.println("  answers: " + whereAnswersGo(cfg.review()));
+        }
         if (cfg != null) {
             problems.addAll(checks(cfg, env));
         }
@@ -102,6 +105,13 @@ final class ConfigCheckCommand implements Callable<Integer> {
             problems.add("database " + CoachConfig.maskUrl(cfg.jdbcUrl(env)) + " cannot be opened: "
                     + CoachConfig.maskUrl(e.getMessage()));
         }
+        if (!cfg.review().enabled() && cfg.review().apiKey().isPresent()) {
+            problems.add("COACH_LLM_API_KEY is set but review.llm.url is not: the language-model reviewer is off");
+        }
+        cfg.review().settings().filter(s -> !s.loopback() && s.apiKey().isPresent()
+                        && s.baseUrl().getScheme().equalsIgnoreCase("http"))
+                .ifPresent(s -> problems.add("review.llm.url " + s.where() + " is plain http to another machine: the"
+                        + " key and people's answers would travel unencrypted; use https"));
         if (cfg.customBanks().isPresent() && !Files.isDirectory(cfg.customBanks().get())) {
             problems.add("banks.customDir " + cfg.customBanks().get() + " is not a folder");
         }
@@ -116,6 +126,14 @@ final class ConfigCheckCommand implements Callable<Integer> {
             problems.add("the banks cannot be loaded: " + e.getMessage());
         }
         return problems;
+    }
+
+    /** Where the language-model reviewer would send people's answers: the host only, never the key. */
+    static String whereAnswersGo(CoachConfig.Review review) {
+        return review.settings().map(s -> "each answer is sent, with its question, to the reviewer model " + s.model()
+                + " at " + s.where() + (s.loopback() ? " (this machine)" : " -- answers LEAVE this machine")
+                + (s.apiKey().isPresent() ? ", with COACH_LLM_API_KEY" : ", without a key"))
+                .orElse("stay on this machine (review.llm.url is empty: no language-model reviewer)");
     }
 
     /** A secret as the check shows it: whether it is set and from where, never its value. */

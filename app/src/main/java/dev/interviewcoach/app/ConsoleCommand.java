@@ -83,6 +83,11 @@ final class ConsoleCommand implements Callable<Integer> {
         try (Coach coach = Coach.start(cfg, env)) {
             coach.banks().problems().forEach(p -> System.err.println("warning: left out a custom bank: " + p));
             out.println("Interview Coach: a mock interview in your terminal. Type help for commands.");
+            if (cfg.review().enabled()) {
+                // the log is quiet here, so the person is told where their answers go
+                cfg.review().settings().ifPresent(r -> out.println("Each answer also gets a second opinion from the model "
+                        + r.model() + " at " + r.where() + (r.loopback() ? " (on this machine)." : ": your answers leave this machine.")));
+            }
             UserRef person = ConsoleSession.user(name);
             ConsoleChatPort port = new ConsoleChatPort(out, new ConsoleRenderer(ansi), charts(cfg));
             ConsoleSession session = new ConsoleSession(coach.engine(), coach.interviews(), coach.sessions(), port,

@@ -17,6 +17,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import dev.interviewcoach.feedback.FeedbackEngine;
+import dev.interviewcoach.feedback.reviewer.ReviewOutcome;
+import dev.interviewcoach.feedback.reviewer.ReviewedFeedback;
+import dev.interviewcoach.feedback.reviewer.ReviewingFeedbackEngine;
+import dev.interviewcoach.observe.CoachMetrics;
 
 /**
  * {@code coach eval}: how well the feedback agrees with answers labelled by people, on the dev part
@@ -34,9 +41,14 @@ final class EvalCommand implements Callable<Integer> {
                     + "with its dev/ and test/ parts).")
     Path file;
 
-    @Option(names = "--part", defaultValue = "both",
-            description = "Which part of a set with dev/ and test/ folders to score: dev, test or both (default).")
+    @Option(names = "--part",
+            description = "Which part of a set with dev/ and test/ folders to score: dev, test or both (default; test with"
+                    + " --reviewer).")
     String part;
+
+    @Option(names = "--reviewer", description = "Also score every case with the language-model reviewer configured in"
+            + " review.llm.* (one call per answer) and print the engine's figures and the reviewed ones side by side.")
+    boolean reviewer;
 
     @Option(names = "--worst", defaultValue = "10", description = "How many of the furthest-off cases to list per part.")
     int worst;
@@ -52,24 +64,36 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        CoachConfig settings = CoachConfig.load(Optional.ofNullable(config), new HashMap<>(System.getenv()));
+        if (reviewer && !settings.review().enabled()) {
+            spec.commandLine().getErr().println("--reviewer needs a reviewer: set review.llm.url and review.llm.model in"
+                    + " config/coach.yaml (or COACH_REVIEW_LLM_URL and COACH_REVIEW_LLM_MODEL).");
+            return 2;
+        }
         Path set = file != null ? file : DEFAULT_SET;
         if (!Files.exists(set)) {
             spec.commandLine().getErr().println("No labelled set at " + set
                     + ". Run from the project folder, or give a file: coach eval FILE");
             return 1;
         }
+        if (part == null) {
+            part = reviewer ? "test" : "both";
+        }
         if (!List.of("dev", "test", "both").contains(part)) {
             spec.commandLine().getErr().println("--part must be dev, test or both, not '" + part + "'.");
             return 2;
         }
         QuestionBanks banks = BankCommand.loadBanks(config);
-        CoachConfig settings = CoachConfig.load(Optional.ofNullable(config), new HashMap<>(System.getenv()));
         PrintWriter out = spec.commandLine().getOut();
         try (TextAnalyzer analyzer = new TextAnalyzer()) {
-            Evaluation evaluation = new Evaluation(banks, new RuleBasedFeedbackEngine(BankCatalog.of(banks), analyzer,
-                    SentenceModel.of(settings.feedback())));
+            FeedbackEngine engine = new RuleBasedFeedbackEngine(BankCatalog.of(banks), analyzer,
+                    SentenceModel.of(settings.feedback()));
+            Evaluation evaluation = new Evaluation(banks, engine);
             List<Evaluation.Case> cases = Evaluation.load(set);
             out.println("feedback: words" + (settings.feedback().semantic() ? " and meaning" : " only (feedback.semantic: off)"));
+            if (reviewer) {
+                return compareWithReviewer(banks, engine, settings, cases, evaluation, out);
+            }
             boolean split = cases.stream().anyMatch(c -> c.part().equals("test"));
             if (!split) {
                 Evaluation.Report report = evaluation.run(cases);
@@ -95,6 +119,49 @@ final class EvalCommand implements Callable<Integer> {
             }
             return test == null || test.meetsBars() ? 0 : 1;
         }
+    }
+
+    /** The chosen part (or the whole set) scored by the engine alone and with the reviewer, side by side. */
+    private int compareWithReviewer(QuestionBanks banks, FeedbackEngine engine, CoachConfig settings,
+                                    List<Evaluation.Case> cases, Evaluation alone, PrintWriter out) {
+        CoachConfig.Review review = settings.review();
+        // hundreds of answers from one place: no per-workspace limit here
+        CoachConfig.Review unlimited = new CoachConfig.Review(review.url(), review.model(), review.apiKey(),
+                review.timeout(), 0);
+        ReviewingFeedbackEngine reviewing = Reviewer.around(engine, unlimited, CoachMetrics.none()).orElseThrow();
+        Map<String, Integer> outcomes = new TreeMap<>();
+        long[] tokens = new long[2];
+        int[] dropped = new int[1];
+        FeedbackEngine recorded = (question, answer) -> {
+            ReviewedFeedback r = reviewing.reviewed(question, answer, "eval");
+            outcomes.merge(r.outcome().status(), 1, Integer::sum);
+            if (r.outcome() instanceof ReviewOutcome.Answered a) {
+                tokens[0] += a.promptTokens();
+                tokens[1] += a.completionTokens();
+                dropped[0] += a.review().droppedQuotes();
+            }
+            return r.result();
+        };
+        Evaluation withReviewer = new Evaluation(banks, recorded);
+        boolean split = cases.stream().anyMatch(c -> c.part().equals("test"));
+        List<String> parts = !split ? List.of("") : part.equals("both") ? List.of("dev", "test") : List.of(part);
+        out.println(Reviewer.describe(review));
+        int code = 0;
+        for (String p : parts) {
+            List<Evaluation.Case> of = p.isEmpty() ? cases : cases.stream().filter(c -> c.part().equals(p)).toList();
+            Evaluation.Report engineReport = alone.run(of);
+            Evaluation.Report reviewedReport = withReviewer.run(of);
+            out.println();
+            out.println(p.isEmpty() ? "== all cases" : "== " + p + " part" + (p.equals("test") ? ": never tuned on; the bars apply here" : ": tuned on"));
+            out.print(Evaluation.sideBySide(engineReport, "engine", reviewedReport, "with reviewer"));
+            if ((p.isEmpty() || p.equals("test")) && !reviewedReport.meetsBars()) {
+                code = 1;
+            }
+        }
+        out.println();
+        out.println("reviewer outcomes: " + outcomes + "; quotes dropped (not the candidate's words): " + dropped[0]
+                + "; tokens: " + tokens[0] + " prompt, " + tokens[1] + " completion");
+        return code;
     }
 
     private void writeTable(Evaluation.Report report) throws IOException {

@@ -3,10 +3,9 @@ package dev.interviewcoach.app;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.console.ConsoleRenderer;
 import dev.interviewcoach.feedback.Feedback;
-import dev.interviewcoach.feedback.FeedbackJson;
-import dev.interviewcoach.feedback.FeedbackReply;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
 import dev.interviewcoach.text.TextAnalyzer;
+import dev.interviewcoach.feedback.FeedbackReply;
 import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.BankCatalog;
@@ -17,6 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import dev.interviewcoach.feedback.FeedbackEngine;
+import dev.interviewcoach.feedback.reviewer.ReviewJson;
+import dev.interviewcoach.feedback.reviewer.ReviewOutcome;
+import dev.interviewcoach.feedback.reviewer.ReviewedFeedback;
+import dev.interviewcoach.observe.CoachMetrics;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -45,7 +49,7 @@ final class ScoreCommand implements Callable<Integer> {
         Path file;
     }
 
-    @Option(names = "--json", description = "Print JSON: score, covered and missed points, strengths, improvements, signals.")
+    @Option(names = "--json", description = "Print JSON: score, covered and missed points, strengths, improvements, signals, and the reviewer's findings apart.")
     boolean json;
 
     @Option(names = "--config", description = "Configuration file.")
@@ -77,15 +81,36 @@ final class ScoreCommand implements Callable<Integer> {
             return 1;
         }
         try (TextAnalyzer analyzer = new TextAnalyzer()) {
-            Feedback feedback = new RuleBasedFeedbackEngine(BankCatalog.of(banks), analyzer,
-                    SentenceModel.of(settings.feedback())).assess(q.get(), answer);
+            FeedbackEngine engine = new RuleBasedFeedbackEngine(BankCatalog.of(banks), analyzer,
+                    SentenceModel.of(settings.feedback()));
+            ReviewedFeedback reviewed = Reviewer.around(engine, settings.review(), CoachMetrics.none())
+                    .map(r -> r.reviewed(q.get(), answer, "cli"))
+                    .orElseGet(() -> ReviewedFeedback.off(engine.assess(q.get(), answer)));
+            Feedback feedback = reviewed.result();
             if (json) {
-                spec.commandLine().getOut().println(new FeedbackJson().write(q.get(), feedback));
+                spec.commandLine().getOut().println(new ReviewJson().write(q.get(), reviewed));
             } else {
                 Reply reply = FeedbackReply.of(q.get(), feedback);
                 spec.commandLine().getOut().print(new ConsoleRenderer(false).render(reply));
+                if (settings.review().enabled()) {
+                    spec.commandLine().getOut().println(reviewerLine(reviewed));
+                }
             }
         }
         return 0;
+    }
+
+    /** How the reviewer's part went, in one line under the feedback. */
+    private static String reviewerLine(ReviewedFeedback reviewed) {
+        return switch (reviewed.outcome()) {
+            case ReviewOutcome.Answered a -> "(reviewed by " + a.model() + (a.cached() ? ", from the cache" : "")
+                    + (reviewed.moved() == 0 ? "; the score is the engine's" : "; engine score "
+                    + reviewed.engine().score() + ", moved " + (reviewed.moved() > 0 ? "up" : "down") + " one") + ")";
+            case ReviewOutcome.TimedOut t -> "(the reviewer " + t.model() + " gave no answer within "
+                    + t.after().toSeconds() + " s; this is the engine's feedback alone)";
+            case ReviewOutcome.Failed f -> "(the reviewer " + f.model() + " failed: " + f.reason()
+                    + "; this is the engine's feedback alone)";
+            case ReviewOutcome.Off off -> "(reviewer off)";
+        };
     }
 }

@@ -164,7 +164,7 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
                     + " with: ask " + topicOf(question.get())).onlyTo(user));
             return false;
         }
-        Feedback result = feedback.assess(question.get(), text.strip());
+        Feedback result = feedback.assess(question.get(), text.strip(), user.platform() + ":" + user.tenant());
         boolean stored = answers.add(new DailyAnswerRepository.Answer(post.subscriptionId(), post.localDate(), user,
                 question.get().id(), text.strip(), result.score(),
                 result.covered().stream().map(TalkingPointMatcher.Match::point).map(TalkingPoint::id).toList(),

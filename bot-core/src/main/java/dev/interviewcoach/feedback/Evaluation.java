@@ -303,6 +303,35 @@ public final class Evaluation {
         return new Report(scored, precision, recall, distribution, rho);
     }
 
+    /**
+     * Two reports on the same cases side by side (the engine alone and the engine with the reviewer):
+     * per label the share in band, the correlation, and how many scores differ.
+     */
+    public static String sideBySide(Report left, String leftName, Report right, String rightName) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%-14s %5s  %14s  %14s  %5s%n", "label", "cases", leftName, rightName, "bar"));
+        for (Label label : Label.values()) {
+            if (left.count(label) == 0) {
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, "  %-12s %5d  %13.1f%%  %13.1f%%  %5s   (expects %d-%d)%n", label.word(),
+                    left.count(label), 100 * left.inBand(label), 100 * right.inBand(label),
+                    label.bar() > 0 ? String.format(Locale.ROOT, "%.0f%%", 100 * label.bar()) : "-", label.low(), label.high()));
+        }
+        out.append(String.format(Locale.ROOT, "  %-12s %5s  %14.3f  %14.3f  %5.2f%n", "spearman", "", left.spearman(),
+                right.spearman(), SPEARMAN_BAR));
+        int up = 0;
+        int down = 0;
+        for (int i = 0; i < Math.min(left.scored().size(), right.scored().size()); i++) {
+            int d = right.scored().get(i).score() - left.scored().get(i).score();
+            up += d > 0 ? 1 : 0;
+            down += d < 0 ? 1 : 0;
+        }
+        out.append(String.format(Locale.ROOT, "scores moved: %d up, %d down, %d unchanged; bars missed: %d vs %d%n", up, down,
+                left.scored().size() - up - down, left.missedBars().size(), right.missedBars().size()));
+        return out.toString();
+    }
+
     /** Spearman's rank correlation, ties given their average rank. */
     static double spearman(double[] x, double[] y) {
         double[] rx = ranks(x);

@@ -15,6 +15,20 @@ public final class FeedbackJson {
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public String write(Question question, Feedback f) {
+        return write(tree(question, f));
+    }
+
+    /** Writes a tree made by {@link #tree}, perhaps with more added, in the same indented form. */
+    public String write(ObjectNode root) {
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("feedback is always serialisable", e);
+        }
+    }
+
+    /** The feedback as a JSON tree, in the fixed field order. */
+    public ObjectNode tree(Question question, Feedback f) {
         ObjectNode root = mapper.createObjectNode();
         root.put("track", question.track());
         root.put("question", question.id());
@@ -72,11 +86,7 @@ public final class FeedbackJson {
         s.delivery().fillers().forEach(delivery.putArray("fillers")::add);
         s.delivery().absolutes().forEach(delivery.putArray("absolutes")::add);
         s.delivery().overused().forEach(delivery.putArray("overused")::add);
-        try {
-            return mapper.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("feedback is always serialisable", e);
-        }
+        return root;
     }
 
     private static double round(double value) {

@@ -78,7 +78,7 @@ public final class InterviewMachine {
     }
 
     private Step answered(MockSession session, Question question, String text, Instant now) {
-        Feedback result = feedback.assess(question, text);
+        Feedback result = feedback.assess(question, text, session.user().platform() + ":" + session.user().tenant());
         AnswerRecord record = new AnswerRecord(session.id(), session.position(), question.id(),
                 AnswerRecord.Outcome.ANSWERED, text, result.score(),
                 result.covered().stream().map(TalkingPointMatcher.Match::point).map(TalkingPoint::id).toList(),
@@ -101,7 +101,7 @@ public final class InterviewMachine {
                     new Step(session, Optional.empty(), List.of(new InterviewEvent.EmptyAnswer()));
             case Move.Answer answer -> {
                 String text = answer.text().strip();
-                Feedback result = feedback.assess(FollowUps.judgedAs(question, probe), text);
+                Feedback result = feedback.assess(FollowUps.judgedAs(question, probe), text, session.user().platform() + ":" + session.user().tenant());
                 FollowUpRecord record = new FollowUpRecord(session.id(), session.position(), probe.id(), probe.text(),
                         AnswerRecord.Outcome.ANSWERED, text, result.score(),
                         result.covered().stream().map(TalkingPointMatcher.Match::point).map(TalkingPoint::id).toList(),

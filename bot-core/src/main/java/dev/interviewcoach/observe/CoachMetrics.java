@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import io.micrometer.core.instrument.Gauge;
+import dev.interviewcoach.feedback.reviewer.ReviewerMetrics;
 
 /**
  * The coach's own measurements, named once here so every feature records them the same way:
@@ -67,6 +68,43 @@ public final class CoachMetrics {
 
     public Timer feedbackTimer() {
         return feedback;
+    }
+
+    /**
+     * The language-model reviewer's measurements: {@code coach_reviewer_calls_total{outcome}} with
+     * {@code coach_reviewer_latency_seconds}, {@code coach_reviewer_cache_hits_total},
+     * {@code coach_reviewer_skipped_total{reason}} and {@code coach_reviewer_tokens_total{kind}}.
+     */
+    public ReviewerMetrics reviewer() {
+        return new ReviewerMetrics() {
+            @Override
+            public void call(String outcome, Duration took) {
+                Counter.builder("coach.reviewer.calls").description("Calls to the language-model reviewer by outcome")
+                        .tag("outcome", outcome).register(registry).increment();
+                Timer.builder("coach.reviewer.latency").description("Time a reviewer call took, retries included")
+                        .publishPercentiles(0.5, 0.99).register(registry).record(took);
+            }
+
+            @Override
+            public void cacheHit() {
+                Counter.builder("coach.reviewer.cache.hits").description("Reviews served from the cache, costing no call")
+                        .register(registry).increment();
+            }
+
+            @Override
+            public void skipped(String why) {
+                Counter.builder("coach.reviewer.skipped").description("Reviews not asked for (workspace limit, circuit open)")
+                        .tag("reason", why).register(registry).increment();
+            }
+
+            @Override
+            public void tokens(long prompt, long completion) {
+                Counter.builder("coach.reviewer.tokens").description("Tokens the reviewer endpoint reported")
+                        .tag("kind", "prompt").register(registry).increment(prompt);
+                Counter.builder("coach.reviewer.tokens").description("Tokens the reviewer endpoint reported")
+                        .tag("kind", "completion").register(registry).increment(completion);
+            }
+        };
     }
 
     /** {@code posted}, {@code failed} (the platform refused; retried later) or {@code missed} (past the grace window). */

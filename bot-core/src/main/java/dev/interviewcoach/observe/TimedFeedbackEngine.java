@@ -19,4 +19,9 @@ public final class TimedFeedbackEngine implements FeedbackEngine {
     public Feedback assess(Question question, String answer) {
         return metrics.feedbackTimer().record(() -> engine.assess(question, answer));
     }
+
+    @Override
+    public Feedback assess(Question question, String answer, String workspace) {
+        return metrics.feedbackTimer().record(() -> engine.assess(question, answer, workspace));
+    }
 }
