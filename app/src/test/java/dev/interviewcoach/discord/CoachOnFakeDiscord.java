@@ -1,7 +1,9 @@
 package dev.interviewcoach.discord;
 
 import dev.interviewcoach.app.Coach;
+import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.engine.DeliveryWorker;
 import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.BankReader;
@@ -10,6 +12,7 @@ import dev.interviewcoach.store.Database;
 import dev.interviewcoach.testkit.discord.FakeDiscord;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
 
@@ -20,6 +23,7 @@ final class CoachOnFakeDiscord implements AutoCloseable {
     final Coach coach;
     final ConversationExecutor executor = new ConversationExecutor(4, 64);
     final DiscordAdapter adapter;
+    private DeliveryWorker delivery;
 
     private CoachOnFakeDiscord(FakeDiscord discord, Coach coach) {
         this.discord = discord;
@@ -39,11 +43,17 @@ final class CoachOnFakeDiscord implements AutoCloseable {
                 new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(seed));
         CoachOnFakeDiscord running = new CoachOnFakeDiscord(discord, coach);
         running.adapter.start();
+        // As coach run has it: a reply that waited behind another in its lane goes out on the worker's next pass.
+        running.delivery = new DeliveryWorker(coach.engine(), ChatPorts.only(running.adapter.port()), Duration.ofSeconds(2))
+                .start(Duration.ofMillis(200));
         return running;
     }
 
     @Override
     public void close() {
+        if (delivery != null) {
+            delivery.close();
+        }
         executor.close();
         adapter.close();
         coach.close();
