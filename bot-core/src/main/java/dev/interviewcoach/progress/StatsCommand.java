@@ -9,6 +9,7 @@ import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.engine.CommandHandler;
+import dev.interviewcoach.review.ReviewCommand;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -82,6 +83,8 @@ public final class StatsCommand implements CommandHandler {
         if (dueNow > 0) {
             reply.text(RichText.builder().bold("Due for review: ").plain(dueNow + (dueNow == 1 ? " question" : " questions")
                     + " you are about to forget; practise them with: review due").build());
+            reply.block(new Block.Buttons(List.of(new Block.Button("Review " + dueNow + " now", ReviewCommand.DUE_BUTTON,
+                    Block.Style.PRIMARY, "review due"))));
         }
         reply.text(RichText.builder().italic("Days are counted in " + zone.getId() + ". Only you can see this.").build());
         return reply.build();

@@ -6,6 +6,8 @@ import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.command.CommandInput;
 import dev.interviewcoach.command.CommandSpec;
 import dev.interviewcoach.command.OptionSpec;
+import dev.interviewcoach.chat.ActionId;
+import dev.interviewcoach.engine.ActionHandler;
 import dev.interviewcoach.engine.CommandHandler;
 import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.interview.MockSession;
@@ -26,7 +28,10 @@ import java.util.Optional;
  * {@code review}: a person's answers to their latest interview, quoted back with scores; and
  * {@code review due}: a short interview on the questions their spaced review says are due.
  */
-public final class ReviewCommand implements CommandHandler {
+public final class ReviewCommand implements CommandHandler, ActionHandler {
+
+    /** The button under {@code stats} that starts a review of what is due, as {@code review due} does. */
+    public static final ActionId DUE_BUTTON = new ActionId("review", "due", "me", 0);
 
     /** The most questions one review interview asks; the rest wait for the next. */
     static final int AT_ONCE = 5;
@@ -65,6 +70,22 @@ public final class ReviewCommand implements CommandHandler {
                 ? Reply.text("You have no interviews yet. Start one with: mock")
                 : interviews.review(recent.getFirst());
         port.post(command.place(), reply.onlyTo(command.user()));
+    }
+
+    @Override
+    public String feature() {
+        return DUE_BUTTON.feature();
+    }
+
+    /** The stats page's button: as if the person had typed {@code review due} where the button is. */
+    @Override
+    public void onAction(Inbound.Action action, ChatPort port) {
+        if (!action.action().verb().equals(DUE_BUTTON.verb())) {
+            port.post(action.place(), Reply.text("That button is no longer in use.").onlyTo(action.user()));
+            return;
+        }
+        practiseDue(new Inbound.Command(action.eventId() + ":review", action.user(), action.place(), "review due",
+                action.receivedAt()), port);
     }
 
     private void practiseDue(Inbound.Command command, ChatPort port) {

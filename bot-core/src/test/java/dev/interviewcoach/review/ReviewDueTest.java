@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.interviewcoach.MovingClock;
 import dev.interviewcoach.RecordingChatPort;
 import dev.interviewcoach.TestBanks;
+import dev.interviewcoach.chat.Block;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
@@ -72,9 +73,15 @@ class ReviewDueTest {
             clock.advance(Duration.ofDays(1));
             StatsCommand stats = new StatsCommand(new ProgressService(sessions, new DailyAnswerRepository(db.jdbi()),
                     new PersonRepository(db.jdbi()), banks, clock), reviews::dueCount, clock);
-            assertThat(stats.page(ana, port).blocks().toString()).as("stats say what is due")
+            var page = stats.page(ana, port);
+            assertThat(page.blocks().toString()).as("stats say what is due")
                     .contains("Due for review: ").contains("1 question you are about to forget");
-            say.accept("review due");
+            Block.Button review = page.blocks().stream().filter(b -> b instanceof Block.Buttons)
+                    .flatMap(b -> ((Block.Buttons) b).buttons().stream()).filter(b -> b.label().equals("Review 1 now"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no Review button on " + page.blocks()));
+            assertThat(review.typed()).as("typed where there are no buttons").isEqualTo("review due");
+            engine.handle(new Inbound.Action("e" + events.incrementAndGet(), ana, dm, review.action(), null,
+                    clock.instant()), port);
             assertThat(port.all()).contains("Review: 1 question due again.");
             assertThat(questionIn(port.posted.getLast().text())).as("the same question again").isEqualTo(asked);
         }
