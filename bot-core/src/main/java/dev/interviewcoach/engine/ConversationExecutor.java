@@ -123,14 +123,15 @@ public final class ConversationExecutor implements AutoCloseable {
                 lane.pool = lane.newPool();
                 List<Runnable> queued = new ArrayList<>();
                 old.getQueue().drainTo(queued);
+                // Recorded before the work moves, so whatever runs next already sees the renewal and the stuck event.
+                lane.abandoned.add(running);
+                lanesRenewed.incrementAndGet();
                 queued.forEach(lane.pool::execute);
                 old.shutdown();
-                lane.abandoned.add(running);
                 Thread stuck = running.thread;
                 if (stuck != null) {
                     stuck.interrupt();
                 }
-                lanesRenewed.incrementAndGet();
                 log.warn("an event held lane {} for {} s, past its {} s budget; the {} events behind it move to a fresh"
                         + " thread", lane.index, Duration.ofNanos(now - since).toSeconds(), budget.toSeconds(), queued.size());
             }
