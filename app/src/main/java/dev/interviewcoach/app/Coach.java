@@ -26,6 +26,7 @@ import dev.interviewcoach.question.BankWatcher;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.interview.TracksCommand;
 import dev.interviewcoach.store.Database;
+import dev.interviewcoach.store.Leases;
 import dev.interviewcoach.store.Inbox;
 import dev.interviewcoach.text.TextAnalyzer;
 import java.io.IOException;
@@ -80,6 +81,7 @@ public final class Coach implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Coach.class);
 
     private final Database database;
+    private final Leases leases;
     private final BankCatalog banks;
     private final SessionRepository sessions;
     private final MockInterviewFeature interviews;
@@ -127,6 +129,7 @@ public final class Coach implements AutoCloseable {
                  CoachMetrics metrics, Optional<CachedEmbedder> sentenceModel, Optional<LanguageModelReviewer> reviewer) {
         this.metrics = metrics;
         this.database = database;
+        this.leases = new Leases(database.jdbi(), clock);
         this.banks = banks;
         this.watcher = watcher;
         this.analyzer = new TextAnalyzer();
@@ -265,6 +268,11 @@ public final class Coach implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Leases shared by the instances on this database (Discord shards). */
+    public Leases leases() {
+        return leases;
     }
 
     public SubscriptionRepository subscriptions() {

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.time.Duration;
 import dev.interviewcoach.feedback.reviewer.ReviewerSettings;
@@ -86,7 +87,7 @@ public record CoachConfig(
 
     /** Discord, when {@code DISCORD_TOKEN} (or {@code DISCORD_TOKEN_FILE}) is given. */
     public record Discord(Optional<String> token, Optional<String> devGuildId, int shards, Optional<String> apiUrl,
-                          Optional<String> gatewayUrl, String messageContent) {
+                          Optional<String> gatewayUrl, String messageContent, Set<Integer> shardIds, boolean shardLeases) {
         public boolean enabled() {
             return token.isPresent();
         }
@@ -130,6 +131,8 @@ public record CoachConfig(
         d.put("discord.apiUrl", "");
         d.put("discord.gatewayUrl", "");
         d.put("discord.messageContent", "auto");
+        d.put("discord.shardIds", "");
+        d.put("discord.shardLeases", "off");
         d.put("admin.host", "127.0.0.1");
         d.put("admin.port", "9090");
         d.put("feedback.semantic", "on");
@@ -243,7 +246,8 @@ public record CoachConfig(
                         positive(values, "discord.shards"),
                         Optional.of(values.get("discord.apiUrl").strip()).filter(s -> !s.isEmpty()),
                         Optional.of(values.get("discord.gatewayUrl").strip()).filter(s -> !s.isEmpty()),
-                        messageContent(values)),
+                        messageContent(values), shardIds(values, positive(values, "discord.shards")),
+                        onOff(values, "discord.shardLeases")),
                 new Daily(Duration.ofMinutes(positive(values, "daily.graceMinutes")),
                         Duration.ofSeconds(positive(values, "daily.checkSeconds"))),
                 new Admin(values.get("admin.host").strip(), port(values, "admin.port")),
@@ -316,6 +320,33 @@ public record CoachConfig(
             default -> throw new ConfigException(key, "setting " + key + " must be on or off, not '" + raw
                     + "'; fix it in config/coach.yaml or " + envName(key));
         };
+    }
+
+    /** {@code discord.shardIds}: empty for all, else ids and ranges such as {@code 0-3} or {@code 0,2,4-5}. */
+    private static Set<Integer> shardIds(Map<String, String> values, int total) {
+        String raw = values.get("discord.shardIds").strip();
+        Set<Integer> ids = new TreeSet<>();
+        if (raw.isEmpty()) {
+            return ids;
+        }
+        for (String part : raw.split("\\s*,\\s*")) {
+            String[] ends = part.split("\\s*-\\s*", -1);
+            try {
+                int from = Integer.parseInt(ends[0]);
+                int to = ends.length == 2 ? Integer.parseInt(ends[1]) : from;
+                if (ends.length > 2 || from < 0 || to < from || to >= total) {
+                    throw new NumberFormatException();
+                }
+                for (int id = from; id <= to; id++) {
+                    ids.add(id);
+                }
+            } catch (NumberFormatException e) {
+                throw new ConfigException("discord.shardIds", "setting discord.shardIds must list shards from 0 to "
+                        + (total - 1) + " (discord.shards is " + total + "), such as 0-3 or 0,2; '" + part
+                        + "' is not; fix it in config/coach.yaml or " + envName("discord.shardIds"));
+            }
+        }
+        return ids;
     }
 
     private static String messageContent(Map<String, String> values) {

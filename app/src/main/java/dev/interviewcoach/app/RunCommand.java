@@ -107,8 +107,12 @@ final class RunCommand implements Callable<Integer> {
                     ports.put(Platform.SLACK, new MeteredChatPort(slack.port(), Platform.SLACK, metrics));
                 }
                 if (cfg.discord().enabled()) {
-                    DiscordAdapter discord = platforms.add(new DiscordAdapter(discordSettings(cfg.discord()), coach.engine(),
-                            executor, coach::suggestions, clock));
+                    DiscordAdapter discord = platforms.add(cfg.discord().shardLeases()
+                            ? new DiscordAdapter(discordSettings(cfg.discord()), coach.engine(), executor, coach::suggestions,
+                                    clock, new LeasedShards(coach.leases(), LeasedShards.instanceName(), LeasedShards.TTL),
+                                    LeasedShards.RENEW)
+                            : new DiscordAdapter(discordSettings(cfg.discord()), coach.engine(), executor, coach::suggestions,
+                                    clock));
                     discord.start();
                     ops.require("discord", discord::problem);
                     ports.put(Platform.DISCORD, new MeteredChatPort(discord.port(), Platform.DISCORD, metrics));
@@ -198,7 +202,7 @@ final class RunCommand implements Callable<Integer> {
     static DiscordSettings discordSettings(CoachConfig.Discord discord) {
         return new DiscordSettings(discord.token().orElseThrow(), discord.devGuildId(), discord.shards(), discord.apiUrl(),
                 discord.gatewayUrl(),
-                DiscordSettings.MessageContent.valueOf(discord.messageContent().toUpperCase(Locale.ROOT)));
+                DiscordSettings.MessageContent.valueOf(discord.messageContent().toUpperCase(Locale.ROOT)), discord.shardIds());
     }
 
     /** The running platform adapters, closed together in reverse order. */

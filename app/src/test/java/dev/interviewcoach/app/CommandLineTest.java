@@ -189,6 +189,18 @@ class CommandLineTest {
     }
 
     @Test
+    void discordShardIdsAreIdsAndRangesWithinTheShardCount() {
+        assertThat(CoachConfig.load(Optional.empty(), Map.of("COACH_DISCORD_SHARDS", "8", "COACH_DISCORD_SHARD_IDS",
+                "0-2, 5")).discord().shardIds()).containsExactly(0, 1, 2, 5);
+        assertThat(CoachConfig.load(Optional.empty(), Map.of()).discord().shardIds()).as("all of them").isEmpty();
+        assertThat(CoachConfig.load(Optional.empty(), Map.of("COACH_DISCORD_SHARD_LEASES", "on")).discord().shardLeases())
+                .isTrue();
+        assertThatThrownBy(() -> CoachConfig.load(Optional.empty(), Map.of("COACH_DISCORD_SHARDS", "4",
+                "COACH_DISCORD_SHARD_IDS", "2-5"))).hasMessageContaining("discord.shardIds").hasMessageContaining("0 to 3")
+                .hasMessageContaining("'2-5'");
+    }
+
+    @Test
     void slackAdminsComeFromAListInTheFileOrACommaListInTheEnvironment() throws Exception {
         Path file = dir.resolve("coach.yaml");
         Files.writeString(file, "slack:\n  admins: [U012AB3CD, W045EF6GH]\n");

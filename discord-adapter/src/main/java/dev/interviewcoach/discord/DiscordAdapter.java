@@ -11,6 +11,11 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Optional;
 import dev.interviewcoach.command.OptionSpec;
@@ -58,16 +63,36 @@ public final class DiscordAdapter implements AutoCloseable {
     private final ConversationExecutor executor;
     private final Function<OptionSpec.Suggest, List<String>> suggestions;
     private final Clock clock;
-    private ShardManager shards;
+    private final ShardOwnership ownership;
+    private final Duration recheck;
+    private volatile ShardManager shards;
+    /** The shards this instance has started (JDA lists a shard only once it is connecting). */
+    private final Set<Integer> running = new TreeSet<>();
+    private ScheduledExecutorService claims;
     private boolean readsMessages;
+    private EnumSet<GatewayIntent> intents;
 
+    /** An adapter that runs every shard of {@code settings}. */
     public DiscordAdapter(DiscordSettings settings, CoachEngine engine, ConversationExecutor executor,
                           Function<OptionSpec.Suggest, List<String>> suggestions, Clock clock) {
+        this(settings, engine, executor, suggestions, clock, ShardOwnership.all(), Duration.ZERO);
+    }
+
+    /**
+     * An adapter that shares the shards with other instances: it runs those {@code ownership} lets it
+     * claim, and looks again every {@code recheck} to renew them and to take up any another
+     * instance stopped renewing (one that died).
+     */
+    public DiscordAdapter(DiscordSettings settings, CoachEngine engine, ConversationExecutor executor,
+                          Function<OptionSpec.Suggest, List<String>> suggestions, Clock clock, ShardOwnership ownership,
+                          Duration recheck) {
         this.settings = settings;
         this.engine = engine;
         this.executor = executor;
         this.suggestions = suggestions;
         this.clock = clock;
+        this.ownership = ownership;
+        this.recheck = recheck;
     }
 
     /** Connects every shard and waits until they are ready, then registers the commands. */
@@ -80,13 +105,78 @@ public final class DiscordAdapter implements AutoCloseable {
         log.info(readsMessages
                 ? "Discord: Message Content intent available; answers can be typed in threads and DMs, or given through the Answer button"
                 : "Discord: no Message Content intent; answers in servers go through the Answer button (DMs can still be typed)");
-        EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES);
+        intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES);
         if (readsMessages) {
             intents.add(GatewayIntent.MESSAGE_CONTENT);
         }
+        Set<Integer> owned = ownership.claim(settings.candidateShards());
+        if (owned.isEmpty()) {
+            log.info("Discord: every shard this instance may run is held by another instance; standing by to take one"
+                    + " up if that instance stops");
+        } else {
+            synchronized (this) {
+                shards = build(owned);
+                running.addAll(owned);
+            }
+            awaitShards(owned);
+            registerCommands();
+            log.info("Discord: connected with shard(s) {} of {}. Invite the bot with: {}", owned, settings.shards(),
+                    inviteUrl());
+        }
+        if (!recheck.isZero()) {
+            claims = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("discord-shard-claims").daemon()
+                    .factory());
+            claims.scheduleWithFixedDelay(this::recheckShards, recheck.toMillis(), recheck.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Renews this instance's shards and starts any it can now claim (another instance stopped
+     * renewing it); stops any it lost (it could not renew in time, and another took it over).
+     */
+    private void recheckShards() {
+        try {
+            Set<Integer> owned = ownership.claim(settings.candidateShards());
+            boolean first;
+            synchronized (this) {
+                first = shards == null && !owned.isEmpty();
+                if (first) {
+                    shards = build(owned);
+                    running.addAll(owned);
+                } else if (shards != null) {
+                    for (int id : owned) {
+                        if (running.add(id)) {
+                            log.info("Discord: taking up shard {} of {}", id, settings.shards());
+                            shards.start(id);
+                        }
+                    }
+                    for (int id : Set.copyOf(running)) {
+                        if (!owned.contains(id)) {
+                            log.warn("Discord: shard {} is now run by another instance; stopping it here", id);
+                            running.remove(id);
+                            shards.shutdown(id);
+                        }
+                    }
+                }
+            }
+            if (first) {
+                log.info("Discord: taking up shard(s) {} of {}", owned, settings.shards());
+                awaitShards(owned);
+                registerCommands();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // The database or Discord failing one check must not end the checks.
+            log.warn("Discord: checking which shards to run failed: {}", e.toString());
+        }
+    }
+
+    private ShardManager build(Set<Integer> ids) {
         DiscordChatPort port = new DiscordChatPort(() -> shards);
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), intents)
                 .setShardsTotal(settings.shards())
+                .setShards(ids)
                 // Manage Channels granted to one person in one channel lives in a member override.
                 .enableCache(CacheFlag.MEMBER_OVERRIDES)
                 .addEventListeners(new DiscordListener(engine, executor, port, suggestions, clock, readsMessages));
@@ -103,19 +193,16 @@ public final class DiscordAdapter implements AutoCloseable {
                 return new ShardedGateway(url, settings.shards());
             }
         }).setCompression(Compression.NONE).setGatewayEncoding(GatewayEncoding.JSON));
-        shards = builder.build();
-        awaitEveryShard();
-        registerCommands();
-        log.info("Discord: connected with {} shard(s). Invite the bot with: {}", settings.shards(), inviteUrl());
+        return builder.build();
     }
 
     /**
-     * Waits until every shard is connected and ready. JDA starts shards one after another (Discord
+     * Waits until the given shards are connected and ready. JDA starts shards one after another (Discord
      * allows one identify every five seconds), so right after the build only the first may exist.
      */
-    private void awaitEveryShard() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30L + 10L * settings.shards()).toNanos();
-        for (int id = 0; id < settings.shards(); id++) {
+    private void awaitShards(Set<Integer> ids) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30L + 10L * ids.size()).toNanos();
+        for (int id : ids) {
             JDA shard;
             while ((shard = shards.getShardById(id)) == null) {
                 if (System.nanoTime() > deadline) {
@@ -202,7 +289,8 @@ public final class DiscordAdapter implements AutoCloseable {
     /** Why Discord cannot reach the bot right now, if it cannot: for readiness. */
     public Optional<String> problem() {
         if (shards == null) {
-            return Optional.of("not started");
+            // Standing by while other instances hold every shard is a healthy state for a spare.
+            return claims != null ? Optional.empty() : Optional.of("not started");
         }
         List<String> down = shards.getShards().stream().filter(s -> s.getStatus() != JDA.Status.CONNECTED)
                 .map(s -> "shard " + s.getShardInfo().getShardId() + " " + s.getStatus()).toList();
@@ -220,6 +308,20 @@ public final class DiscordAdapter implements AutoCloseable {
 
     @Override
     public void close() {
+        if (claims != null) {
+            claims.shutdownNow();
+        }
+        if (shards != null) {
+            shards.shutdown();
+        }
+        ownership.releaseAll();
+    }
+
+    /** Stops at once without giving the shards up, as a process that dies would: tests of a take-over. */
+    void haltWithoutRelease() {
+        if (claims != null) {
+            claims.shutdownNow();
+        }
         if (shards != null) {
             shards.shutdown();
         }

@@ -1,0 +1,100 @@
+package dev.interviewcoach.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.app.Coach;
+import dev.interviewcoach.app.LeasedShards;
+import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.question.BankReader;
+import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.store.Database;
+import dev.interviewcoach.testkit.discord.FakeDiscord;
+import dev.interviewcoach.testkit.discord.RestCall;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances share a bot of two shards through leases in their database: the first takes both,
+ * the second stands by; when the first dies without giving them up, the second takes them up once
+ * the leases expire, and the server's commands are answered again.
+ */
+class DiscordShardTakeOverTest {
+
+    private static final Duration TTL = Duration.ofSeconds(3);
+    private static final Duration RECHECK = Duration.ofMillis(500);
+
+    @TempDir
+    Path dir;
+
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private FakeDiscord discord;
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable c : open.reversed()) {
+            c.close();
+        }
+        if (discord != null) {
+            discord.close();
+        }
+    }
+
+    private record Instance(Coach coach, DiscordAdapter adapter) {}
+
+    private Instance instance(String name) throws Exception {
+        Database db = Database.sqlite(dir.resolve("coach.db"));
+        db.migrate();
+        Coach coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
+                new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(1));
+        open.add(coach);
+        ConversationExecutor executor = new ConversationExecutor(2, 16);
+        open.add(executor);
+        DiscordAdapter adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 2,
+                Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.OFF),
+                coach.engine(), executor, coach::suggestions, Clock.systemUTC(),
+                new LeasedShards(coach.leases(), name, TTL), RECHECK);
+        open.add(adapter);
+        adapter.start();
+        return new Instance(coach, adapter);
+    }
+
+    private RestCall answered(String token, Duration within) {
+        return Awaitility.await().atMost(within).until(() -> discord.calls().stream()
+                .filter(c -> c.path().contains(token)).findFirst(), Optional::isPresent).orElseThrow();
+    }
+
+    @Test
+    void aSpareInstanceTakesUpTheShardsOfOneThatDied() throws Exception {
+        discord = FakeDiscord.start();
+        Instance first = instance("instance-a");
+        Instance spare = instance("instance-b");
+        assertThat(first.coach().leases().heldBy("instance-a", "discord-shard-"))
+                .containsExactly("discord-shard-0", "discord-shard-1");
+        assertThat(spare.coach().leases().heldBy("instance-b", "discord-shard-")).as("standing by").isEmpty();
+        assertThat(spare.adapter().problem()).as("a spare is ready").isEmpty();
+        answered(discord.slashCommand(FakeDiscord.USER_A, FakeDiscord.CHANNEL_ID, "coach", "tracks", Map.of()),
+                Duration.ofSeconds(15));
+
+        long died = System.nanoTime();
+        first.adapter().haltWithoutRelease();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                spare.coach().leases().heldBy("instance-b", "discord-shard-").size() == 2);
+        Duration takeOver = Duration.ofNanos(System.nanoTime() - died);
+        assertThat(takeOver).as("within a minute of the death").isLessThan(Duration.ofMinutes(1));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> spare.adapter().problem().isEmpty());
+        answered(discord.slashCommand(FakeDiscord.USER_A, FakeDiscord.CHANNEL_ID, "coach", "tracks", Map.of()),
+                Duration.ofSeconds(20));
+    }
+}
