@@ -29,7 +29,8 @@ import java.time.LocalTime;
  * progress; and start-up time of {@code coach run}. See docs/performance.md for how to run it and what it found.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar dev.interviewcoach.bench.SlackLoadBenchmark [--mode=load|memory|startup|jfr]
+ * java -cp bench/target/benchmarks.jar dev.interviewcoach.bench.SlackLoadBenchmark
+ *     [--mode=load|discord|memory|daily|startup|jfr]
  *     [--key=value ...]
  * </pre>
  */
@@ -106,15 +107,18 @@ public final class SlackLoadBenchmark {
                 List<LoadRun> runs = load(LoadOptions.from(args), out);
                 summarize(runs, out);
             }
-            case "memory" -> memory(intArg(args, "interviews", 10_000), intArg(args, "lanes", 8),
-                    intArg(args, "lane-queue", 256), out);
+            case "memory" -> memory(intArg(args, "interviews", 10_000), intArg(args, "subscriptions", 1_000),
+                    intArg(args, "lanes", 8), intArg(args, "lane-queue", 256), out);
+            case "daily" -> DailyCheckCost.run(sizes(args.getOrDefault("subscriptions", "1000,5000,10000")),
+                    intArg(args, "checks", 5), args.getOrDefault("database", "postgres"), out);
             case "startup" -> startup(Path.of(args.getOrDefault("coach-jar", "app/target/coach.jar")),
                     args.containsKey("coach-java-options") ? List.of(args.get("coach-java-options").trim().split("\\s+"))
                             : List.of(), intArg(args, "startup-runs", 3), out);
             case "jfr" -> JfrSummary.print(Path.of(args.get("file")), args.getOrDefault("threads", ""),
                     args.containsKey("from") ? LocalTime.parse(args.get("from")) : null,
                     args.containsKey("to") ? LocalTime.parse(args.get("to")) : null, args.get("under"), out);
-            default -> throw new IllegalArgumentException("--mode must be load, memory, startup or jfr, not " + mode);
+            default -> throw new IllegalArgumentException("--mode must be load, discord, memory, daily, startup or jfr, not "
+                    + mode);
         }
         System.exit(0); // OkHttp and Jetty leave non-daemon threads behind for a while
     }
@@ -305,10 +309,12 @@ public final class SlackLoadBenchmark {
 
     // ------------------------------------------------------------------------------------------------ memory
 
-    static InProgressInterviewsMemory.Result memory(int interviews, int lanes, int laneQueue, PrintStream out)
-            throws Exception {
-        InProgressInterviewsMemory.Result r = InProgressInterviewsMemory.run(interviews, lanes, laneQueue, out);
-        out.printf(Locale.ROOT, "interviews in progress: %,d (asked for %,d)%n", r.inProgress(), r.interviews());
+    static InProgressInterviewsMemory.Result memory(int interviews, int subscriptions, int lanes, int laneQueue,
+                                                    PrintStream out) throws Exception {
+        InProgressInterviewsMemory.Result r = InProgressInterviewsMemory.run(interviews, subscriptions, lanes,
+                laneQueue, out);
+        out.printf(Locale.ROOT, "interviews in progress: %,d (asked for %,d); daily subscriptions: %,d (asked for %,d)%n",
+                r.inProgress(), r.interviews(), r.subscriptionsStored(), r.subscriptions());
         out.printf(Locale.ROOT, "heap after GC: %.1f MiB before, %.1f MiB with them (%.0f bytes each); target < %s MiB;"
                         + " max heap %d MiB; RSS %s; load average %s -> %s%n",
                 r.baselineMb(), r.withInterviewsMb(), r.perInterviewBytes(), fmt(TARGET_HEAP_MB), r.maxHeapMb(), rss(),
@@ -421,6 +427,10 @@ public final class SlackLoadBenchmark {
             args.put(arg.substring(2, eq), arg.substring(eq + 1));
         }
         return args;
+    }
+
+    private static int[] sizes(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
     }
 
     private static int intArg(Map<String, String> args, String key, int otherwise) {

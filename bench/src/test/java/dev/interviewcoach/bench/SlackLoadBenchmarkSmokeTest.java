@@ -61,11 +61,26 @@ class SlackLoadBenchmarkSmokeTest {
     }
 
     @Test
-    void interviewsStartedForTheMemoryModeStayInProgress() throws Exception {
-        InProgressInterviewsMemory.Result result = InProgressInterviewsMemory.run(20, 2, 16, QUIET);
+    void interviewsStartedForTheMemoryModeStayInProgressBesideTheSubscriptions() throws Exception {
+        InProgressInterviewsMemory.Result result = InProgressInterviewsMemory.run(20, 30, 2, 16, QUIET);
 
         assertThat(result.inProgress()).isEqualTo(20);
+        assertThat(result.subscriptionsStored()).isEqualTo(30);
         assertThat(result.withInterviewsMb()).isPositive();
+    }
+
+    @Test
+    void theDailyCheckOnPostgresIsCountedAndTimedForEachSize() throws Exception {
+        List<DailyCheckCost.Size> sizes = DailyCheckCost.run(new int[] {24, 48}, 2, "postgres", QUIET);
+
+        assertThat(sizes).extracting(DailyCheckCost.Size::subscriptions).containsExactly(24, 48);
+        for (DailyCheckCost.Size size : sizes) {
+            assertThat(size.firstPosts()).as("some are due at " + DailyCheckCost.AT).isPositive();
+            assertThat(size.first().statements()).isGreaterThanOrEqualTo(1 + size.firstPosts());
+            assertThat(size.quiet().statements()).isPositive();
+            assertThat(size.tick().statements()).isGreaterThanOrEqualTo(size.quiet().statements());
+            assertThat(size.first().millis()).isPositive();
+        }
     }
 
     @Test
