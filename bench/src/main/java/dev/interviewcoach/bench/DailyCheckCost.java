@@ -161,6 +161,7 @@ final class DailyCheckCost {
                 Instant at = AT.plus(Duration.ofMinutes(i));
                 quiet.add(timed(() -> dailyPosts.run(at, ports), counter));
             }
+            List<String> quietTop = counter.top(4);
             List<Cost> ticks = new ArrayList<>();
             for (int i = 1; i <= checks; i++) {
                 Instant at = AT.plus(Duration.ofMinutes(checks + i));
@@ -175,6 +176,7 @@ final class DailyCheckCost {
                             .map(c -> fmtMs(c.millis())).toList(), median(ticks).statements(), median(ticks).millis(),
                     ticks.stream().map(c -> fmtMs(c.millis())).toList(), load);
             out.printf("        first check's statements, most frequent first: %s%n", String.join("; ", top));
+            out.printf("        a later check's statements: %s%n", String.join("; ", quietTop));
             return size;
         } finally {
             coach.close();

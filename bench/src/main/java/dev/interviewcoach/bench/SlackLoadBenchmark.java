@@ -107,6 +107,7 @@ public final class SlackLoadBenchmark {
                 List<LoadRun> runs = load(LoadOptions.from(args), out);
                 summarize(runs, out);
             }
+            case "discord" -> DiscordLoadBenchmark.run(LoadOptions.from(args), out);
             case "memory" -> memory(intArg(args, "interviews", 10_000), intArg(args, "subscriptions", 1_000),
                     intArg(args, "lanes", 8), intArg(args, "lane-queue", 256), out);
             case "daily" -> DailyCheckCost.run(sizes(args.getOrDefault("subscriptions", "1000,5000,10000")),
