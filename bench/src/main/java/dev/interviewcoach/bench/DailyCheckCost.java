@@ -154,14 +154,14 @@ final class DailyCheckCost {
             long postsBefore = port.posts();
             Cost first = timed(() -> dailyPosts.run(AT, ports), counter);
             long firstPosts = port.posts() - postsBefore;
-            List<String> top = counter.top(6);
+            List<String> top = counter.top(10);
 
             List<Cost> quiet = new ArrayList<>();
             for (int i = 1; i <= checks; i++) {
                 Instant at = AT.plus(Duration.ofMinutes(i));
                 quiet.add(timed(() -> dailyPosts.run(at, ports), counter));
             }
-            List<String> quietTop = counter.top(4);
+            List<String> quietTop = counter.top(8);
             List<Cost> ticks = new ArrayList<>();
             for (int i = 1; i <= checks; i++) {
                 Instant at = AT.plus(Duration.ofMinutes(checks + i));
