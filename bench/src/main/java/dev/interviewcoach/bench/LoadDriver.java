@@ -52,6 +52,7 @@ final class LoadDriver {
     private final LongAdder commandsTaken = new LongAdder();
     private final String idPrefix;
     private final boolean followReplies;
+    private final boolean echoes;
 
     /**
      * @param idPrefix      makes user ids and event ids unique to this phase, so phases never see each other's
@@ -68,6 +69,7 @@ final class LoadDriver {
         this.target = target;
         this.idPrefix = idPrefix;
         this.followReplies = followReplies && target.replies();
+        this.echoes = target.echoes();
         DirectChannelIds.Generator channels = dmIds.generator(idPrefix.hashCode());
         for (int i = 0; i < peopleCount; i++) {
             String userId = String.format("U%sP%05d", idPrefix, i);
@@ -88,7 +90,7 @@ final class LoadDriver {
             return;
         }
         long now = System.nanoTime();
-        if (person != null && person.botPosted(call.arg("text"), now)) {
+        if (person != null && (echoes ? person.echoed(now) : person.botPosted(call.arg("text"), now))) {
             ready.add(person);
         }
     }

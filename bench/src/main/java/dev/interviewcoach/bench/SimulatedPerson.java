@@ -108,17 +108,37 @@ final class SimulatedPerson {
         return null;
     }
 
-    /** For an app that never replies: the ack ends the turn, and the person moves on as if the question came. */
-    synchronized boolean ackEndsTurn(Delivery delivery) {
-        if (delivery != current || !waiting) {
+    /**
+     * For the echo bot: its one post in this person's conversation ends the turn, and the person moves on as if it
+     * were the next question (or the scorecard). Returns true when the person may send again.
+     */
+    synchronized boolean echoed(long now) {
+        if (current != null) {
+            current.replied(now);
+        }
+        if (!waiting) {
             return false;
         }
+        advance();
+        waiting = false;
+        return true;
+    }
+
+    private void advance() {
         if (turn == Turn.COMMAND) {
             turn = Turn.ANSWER;
             answersThisInterview = 0;
         } else if (++answersThisInterview == QUESTIONS) {
             turn = Turn.COMMAND;
         }
+    }
+
+    /** For an app that never replies: the ack ends the turn, and the person moves on as if the question came. */
+    synchronized boolean ackEndsTurn(Delivery delivery) {
+        if (delivery != current || !waiting) {
+            return false;
+        }
+        advance();
         waiting = false;
         return true;
     }

@@ -25,11 +25,12 @@ import java.util.stream.Stream;
 import java.time.LocalTime;
 
 /**
- * The coach on Slack under load, against a bare Bolt app on the same set-up; heap with many interviews in
+ * The coach on Slack under load, against an echo Bolt bot (one post per event) and a bare Bolt app on the same set-up; heap with many interviews in
  * progress; and start-up time of {@code coach run}. See docs/performance.md for how to run it and what it found.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar dev.interviewcoach.bench.SlackLoadBenchmark [--mode=load|memory|startup|jfr]
+ * java -cp bench/target/benchmarks.jar dev.interviewcoach.bench.SlackLoadBenchmark
+ *     [--mode=load|discord|memory|daily|startup|jfr]
  *     [--key=value ...]
  * </pre>
  */
@@ -37,6 +38,7 @@ public final class SlackLoadBenchmark {
 
     /** The targets the figures are reported against. */
     static final double TARGET_RATIO = 0.8;
+    static final double TARGET_ECHO_RATIO = 0.5;
     static final double TARGET_ACK_P99_MS = 25;
     static final double TARGET_REPLY_P99_MS = 100;
     static final double TARGET_HEAP_MB = 256;
@@ -65,7 +67,16 @@ public final class SlackLoadBenchmark {
      * {@code coachDropped} counts events the adapter could not queue (refused with 503 for Slack to retry), over the coach's phases.
      */
     record LoadRun(PhaseResult coachOpen, PhaseResult coachClosed, PhaseResult coachAckOnly, long coachDropped,
-                   double coachHeapMb, PhaseResult bareOpen, PhaseResult bareClosed, double bareHeapMb) {
+                   double coachHeapMb, PhaseResult echoOpen, PhaseResult echoClosed, PhaseResult bareOpen,
+                   PhaseResult bareClosed, double bareHeapMb) {
+
+        /**
+         * Replies the coach sustains per second over replies the echo bot sustains (one post per event), both in
+         * the closed loop with the same people: the ratio issue 16 item 1 sets a target for.
+         */
+        double echoRatio() {
+            return coachClosed.completedPerSecond() / echoClosed.completedPerSecond();
+        }
 
         /** Replies the coach sustains per second over acks the bare app sustains: the headline ratio. */
         double closedRatio() {
@@ -96,15 +107,19 @@ public final class SlackLoadBenchmark {
                 List<LoadRun> runs = load(LoadOptions.from(args), out);
                 summarize(runs, out);
             }
-            case "memory" -> memory(intArg(args, "interviews", 10_000), intArg(args, "lanes", 8),
-                    intArg(args, "lane-queue", 256), out);
+            case "discord" -> DiscordLoadBenchmark.run(LoadOptions.from(args), out);
+            case "memory" -> memory(intArg(args, "interviews", 10_000), intArg(args, "subscriptions", 1_000),
+                    intArg(args, "lanes", 8), intArg(args, "lane-queue", 256), out);
+            case "daily" -> DailyCheckCost.run(sizes(args.getOrDefault("subscriptions", "1000,5000,10000")),
+                    intArg(args, "checks", 5), args.getOrDefault("database", "postgres"), out);
             case "startup" -> startup(Path.of(args.getOrDefault("coach-jar", "app/target/coach.jar")),
                     args.containsKey("coach-java-options") ? List.of(args.get("coach-java-options").trim().split("\\s+"))
                             : List.of(), intArg(args, "startup-runs", 3), out);
             case "jfr" -> JfrSummary.print(Path.of(args.get("file")), args.getOrDefault("threads", ""),
                     args.containsKey("from") ? LocalTime.parse(args.get("from")) : null,
                     args.containsKey("to") ? LocalTime.parse(args.get("to")) : null, args.get("under"), out);
-            default -> throw new IllegalArgumentException("--mode must be load, memory, startup or jfr, not " + mode);
+            default -> throw new IllegalArgumentException("--mode must be load, discord, memory, daily, startup or jfr, not "
+                    + mode);
         }
         System.exit(0); // OkHttp and Jetty leave non-daemon threads behind for a while
     }
@@ -158,6 +173,13 @@ public final class SlackLoadBenchmark {
                 } finally {
                     drops.close();
                 }
+                PhaseResult echoOpen;
+                PhaseResult echoClosed;
+                try (EchoBoltApp echo = new EchoBoltApp(slack)) {
+                    echoOpen = phases.open(echo, id + "E");
+                    echoClosed = phases.closed(echo, id + "F", true);
+                    out.printf("echo Bolt: posts that failed %d%n", echo.failures());
+                }
                 PhaseResult bareOpen;
                 PhaseResult bareClosed;
                 double bareHeap;
@@ -167,10 +189,11 @@ public final class SlackLoadBenchmark {
                     bareHeap = heapAfterGcMb(slack);
                     out.printf("bare Bolt: heap after GC %.1f MiB (RSS %s)%n", bareHeap, rss());
                 }
-                LoadRun result = new LoadRun(coachOpen, coachClosed, coachAckOnly, dropped, coachHeap, bareOpen,
-                        bareClosed, bareHeap);
-                out.printf("run %d: closed-loop throughput coach/bare = %.2f (acks only: %.2f); open-loop completed"
-                        + " coach/bare = %.2f%n", run, result.closedRatio(), result.ackOnlyRatio(), result.openRatio());
+                LoadRun result = new LoadRun(coachOpen, coachClosed, coachAckOnly, dropped, coachHeap, echoOpen,
+                        echoClosed, bareOpen, bareClosed, bareHeap);
+                out.printf("run %d: closed-loop replies/s coach/echo = %.2f; closed-loop throughput coach/bare = %.2f"
+                        + " (acks only: %.2f); open-loop completed coach/bare = %.2f%n", run, result.echoRatio(),
+                        result.closedRatio(), result.ackOnlyRatio(), result.openRatio());
                 runs.add(result);
             }
         } finally {
@@ -243,6 +266,11 @@ public final class SlackLoadBenchmark {
         row(out, "coach, open loop: event-to-reply p99 ms", runs, r -> r.coachOpen().reply().percentileMillis(99),
                 "target < " + fmt(TARGET_REPLY_P99_MS));
         row(out, "coach, open loop: errors (refused + missing replies)", runs, r -> r.coachOpen().errors(), "");
+        row(out, "echo,  open loop: completed events/s", runs, r -> r.echoOpen().completedPerSecond(), "");
+        row(out, "echo,  open loop: ack p99 ms", runs, r -> r.echoOpen().ack().percentileMillis(99), "");
+        row(out, "echo,  open loop: event-to-reply p50 ms", runs, r -> r.echoOpen().reply().percentileMillis(50), "");
+        row(out, "echo,  open loop: event-to-reply p99 ms", runs, r -> r.echoOpen().reply().percentileMillis(99), "");
+        row(out, "echo,  open loop: errors", runs, r -> r.echoOpen().errors(), "");
         row(out, "bare,  open loop: completed events/s", runs, r -> r.bareOpen().completedPerSecond(), "");
         row(out, "bare,  open loop: ack p50 ms", runs, r -> r.bareOpen().ack().percentileMillis(50), "");
         row(out, "bare,  open loop: ack p99 ms", runs, r -> r.bareOpen().ack().percentileMillis(99), "");
@@ -252,6 +280,11 @@ public final class SlackLoadBenchmark {
         row(out, "coach, closed loop: Web API calls per event", runs, r -> r.coachClosed().calls().perEvent(), "");
         row(out, "coach, closed loop: Web API calls per answer, starts included", runs,
                 r -> r.coachClosed().calls().perAnswer(), "5 questions: 1.2 at best");
+        row(out, "echo,  closed loop: replies/s", runs, r -> r.echoClosed().completedPerSecond(), "");
+        row(out, "echo,  closed loop: event-to-reply p99 ms", runs, r -> r.echoClosed().reply().percentileMillis(99), "");
+        row(out, "echo,  closed loop: errors", runs, r -> r.echoClosed().errors(), "");
+        row(out, "reply ratio coach/echo (closed loop, replies/replies)", runs, LoadRun::echoRatio,
+                "target >= " + fmt(TARGET_ECHO_RATIO));
         row(out, "bare,  closed loop: events/s", runs, r -> r.bareClosed().completedPerSecond(), "");
         row(out, "coach, acks only (closed loop): HTTP 200 acks/s", runs, r -> r.coachAckOnly().acknowledgedPerSecond(),
                 "");
@@ -277,10 +310,12 @@ public final class SlackLoadBenchmark {
 
     // ------------------------------------------------------------------------------------------------ memory
 
-    static InProgressInterviewsMemory.Result memory(int interviews, int lanes, int laneQueue, PrintStream out)
-            throws Exception {
-        InProgressInterviewsMemory.Result r = InProgressInterviewsMemory.run(interviews, lanes, laneQueue, out);
-        out.printf(Locale.ROOT, "interviews in progress: %,d (asked for %,d)%n", r.inProgress(), r.interviews());
+    static InProgressInterviewsMemory.Result memory(int interviews, int subscriptions, int lanes, int laneQueue,
+                                                    PrintStream out) throws Exception {
+        InProgressInterviewsMemory.Result r = InProgressInterviewsMemory.run(interviews, subscriptions, lanes,
+                laneQueue, out);
+        out.printf(Locale.ROOT, "interviews in progress: %,d (asked for %,d); daily subscriptions: %,d (asked for %,d)%n",
+                r.inProgress(), r.interviews(), r.subscriptionsStored(), r.subscriptions());
         out.printf(Locale.ROOT, "heap after GC: %.1f MiB before, %.1f MiB with them (%.0f bytes each); target < %s MiB;"
                         + " max heap %d MiB; RSS %s; load average %s -> %s%n",
                 r.baselineMb(), r.withInterviewsMb(), r.perInterviewBytes(), fmt(TARGET_HEAP_MB), r.maxHeapMb(), rss(),
@@ -393,6 +428,10 @@ public final class SlackLoadBenchmark {
             args.put(arg.substring(2, eq), arg.substring(eq + 1));
         }
         return args;
+    }
+
+    private static int[] sizes(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
     }
 
     private static int intArg(Map<String, String> args, String key, int otherwise) {

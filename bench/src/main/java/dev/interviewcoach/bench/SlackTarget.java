@@ -14,6 +14,14 @@ interface SlackTarget extends AutoCloseable {
     /** Whether the app answers people through the Web API (the coach), or only acknowledges (the bare app). */
     boolean replies();
 
+    /**
+     * Whether the app's one post in reply ends the person's turn whatever it says (the echo bot), rather than the
+     * coach's next question or scorecard.
+     */
+    default boolean echoes() {
+        return false;
+    }
+
     /** Stops the app and its server; a failure to stop is reported, not thrown as a checked exception. */
     @Override
     void close();

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The harness itself, tiny: two people for two seconds against the coach and the bare app, and a few interviews
+ * The harness itself, tiny: two people for two seconds against the coach, the echo bot and the bare app, and a few interviews
  * for the memory mode. Proves the wiring (signed requests in, replies seen at the fake Slack, figures out); the
  * real runs are in docs/performance.md.
  */
@@ -18,7 +18,7 @@ class SlackLoadBenchmarkSmokeTest {
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
     @Test
-    void twoPeopleForTwoSecondsGetEveryReplyFromTheCoachAndEveryAckFromTheBareApp() throws Exception {
+    void twoPeopleForTwoSecondsGetEveryReplyFromTheCoachAndTheEchoBotAndEveryAckFromTheBareApp() throws Exception {
         SlackLoadBenchmark.LoadOptions options = new SlackLoadBenchmark.LoadOptions(2, 20, Duration.ofMillis(500),
                 Duration.ofSeconds(2), 2, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(5), 1, 2,
                 16, DirectChannelIds.RANDOM);
@@ -26,7 +26,8 @@ class SlackLoadBenchmarkSmokeTest {
         List<SlackLoadBenchmark.LoadRun> runs = SlackLoadBenchmark.load(options, QUIET);
 
         SlackLoadBenchmark.LoadRun run = runs.getFirst();
-        for (PhaseResult phase : List.of(run.coachOpen(), run.coachClosed(), run.bareOpen(), run.bareClosed())) {
+        for (PhaseResult phase : List.of(run.coachOpen(), run.coachClosed(), run.echoOpen(), run.echoClosed(),
+                run.bareOpen(), run.bareClosed())) {
             assertThat(phase.sent()).as(phase.target() + " " + phase.phase()).isPositive();
             assertThat(phase.errors()).as(phase.target() + " " + phase.phase()).isZero();
             assertThat(phase.completed()).isEqualTo(phase.sent());
@@ -35,6 +36,12 @@ class SlackLoadBenchmarkSmokeTest {
         assertThat(run.coachAckOnly().sent()).isPositive();
         assertThat(run.coachOpen().reply().count()).isEqualTo(run.coachOpen().sent());
         assertThat(run.bareOpen().reply().count()).isZero();
+        assertThat(run.echoOpen().reply().count()).as("every echo timed").isEqualTo(run.echoOpen().sent());
+        assertThat(run.echoClosed().calls().byMethod()).as("one post per event")
+                .containsOnlyKeys("chat.postMessage");
+        assertThat(run.echoClosed().calls().byMethod().get("chat.postMessage"))
+                .isEqualTo(run.echoClosed().calls().answers() + run.echoClosed().calls().commands());
+        assertThat(run.echoRatio()).isPositive();
         assertThat(run.coachHeapMb()).isPositive();
         assertThat(run.closedRatio()).isPositive();
         assertThat(run.coachClosed().calls().answers()).isPositive();
@@ -54,11 +61,26 @@ class SlackLoadBenchmarkSmokeTest {
     }
 
     @Test
-    void interviewsStartedForTheMemoryModeStayInProgress() throws Exception {
-        InProgressInterviewsMemory.Result result = InProgressInterviewsMemory.run(20, 2, 16, QUIET);
+    void interviewsStartedForTheMemoryModeStayInProgressBesideTheSubscriptions() throws Exception {
+        InProgressInterviewsMemory.Result result = InProgressInterviewsMemory.run(20, 30, 2, 16, QUIET);
 
         assertThat(result.inProgress()).isEqualTo(20);
+        assertThat(result.subscriptionsStored()).isEqualTo(30);
         assertThat(result.withInterviewsMb()).isPositive();
+    }
+
+    @Test
+    void theDailyCheckOnPostgresIsCountedAndTimedForEachSize() throws Exception {
+        List<DailyCheckCost.Size> sizes = DailyCheckCost.run(new int[] {24, 48}, 2, "postgres", QUIET);
+
+        assertThat(sizes).extracting(DailyCheckCost.Size::subscriptions).containsExactly(24, 48);
+        for (DailyCheckCost.Size size : sizes) {
+            assertThat(size.firstPosts()).as("some are due at " + DailyCheckCost.AT).isPositive();
+            assertThat(size.first().statements()).isGreaterThanOrEqualTo(1 + size.firstPosts());
+            assertThat(size.quiet().statements()).isPositive();
+            assertThat(size.tick().statements()).isGreaterThanOrEqualTo(size.quiet().statements());
+            assertThat(size.first().millis()).isPositive();
+        }
     }
 
     @Test

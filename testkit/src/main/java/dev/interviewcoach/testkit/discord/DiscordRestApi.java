@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -61,6 +62,7 @@ final class DiscordRestApi {
     // Which message each message-creating call made; by identity, as equal calls may differ. Guarded by monitor.
     private final Map<RestCall, String> createdBy = new IdentityHashMap<>();
     private volatile String handedOutGateway;
+    private volatile Consumer<RestCall> listener = call -> { };
 
     DiscordRestApi(StateMonitor monitor, CallLog<RestCall> calls, RestFaults faults, GuildState guild,
                    DiscordGateway gateway, ApplicationCommands commands, ChannelMessages messages,
@@ -87,6 +89,11 @@ final class DiscordRestApi {
             throw new AssertionError("the call created no message within " + timeout + ": " + call);
         }
         return monitor.read(() -> createdBy.get(call));
+    }
+
+    /** Calls {@code listener} with every REST call as it arrives, after recording it and before answering it. */
+    void onCall(Consumer<RestCall> listener) {
+        this.listener = listener;
     }
 
     /** Forgets which calls created which messages. */
@@ -131,6 +138,7 @@ final class DiscordRestApi {
             calls.record(call);
             return faults.take(method, path);
         });
+        listener.accept(call);
         if (controlled != null) {
             return controlled;
         }

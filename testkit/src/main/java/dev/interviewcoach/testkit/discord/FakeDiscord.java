@@ -13,9 +13,11 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.GatewayEncoding;
@@ -225,6 +227,15 @@ public final class FakeDiscord implements AutoCloseable {
      */
     public void failNext(String method, String pathRegex, int status, int code, String message) {
         faults.failNext(method, pathRegex, status, code, message);
+    }
+
+    /**
+     * Calls {@code listener} with every REST call as it arrives, on the fake's HTTP thread, after recording the call
+     * and before answering it (replacing any listener set before). For timing the bot's calls, as a load harness
+     * does; a listener that throws makes the fake answer that call with 500.
+     */
+    public void onCall(Consumer<RestCall> listener) {
+        rest.onCall(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Forgets recorded REST calls and gateway messages and drops pending rate limits and failures. */

@@ -197,6 +197,26 @@ class FakeDiscordTest {
     }
 
     @Test
+    void theListenerSeesEveryRestCallAsItArrivesAlreadyRecorded() throws Exception {
+        connect(ALL_MESSAGES);
+        BlockingQueue<RestCall> heard = new LinkedBlockingQueue<>();
+        List<Integer> recordedWhenHeard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fake.onCall(call -> {
+            recordedWhenHeard.add(fake.calls().indexOf(call));
+            heard.add(call);
+        });
+
+        jda.getTextChannelById(CHANNEL_ID).sendMessage("timed").complete();
+
+        RestCall call = heard.poll(5, TimeUnit.SECONDS);
+        assertThat(call).isNotNull();
+        assertThat(call.method()).isEqualTo("POST");
+        assertThat(call.path()).isEqualTo("channels/" + CHANNEL_ID + "/messages");
+        assertThat(call.field("content")).isEqualTo("timed");
+        assertThat(recordedWhenHeard).first().isNotEqualTo(-1);
+    }
+
+    @Test
     void injectedMessagesReachOnMessageReceived() throws Exception {
         connect(ALL_MESSAGES);
 

@@ -1,0 +1,69 @@
+package dev.interviewcoach.bench;
+
+import dev.interviewcoach.app.Coach;
+import dev.interviewcoach.discord.DiscordAdapter;
+import dev.interviewcoach.discord.DiscordSettings;
+import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.question.BankReader;
+import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.store.Database;
+import dev.interviewcoach.testkit.discord.FakeDiscord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The real coach on Discord, in this process, wired as the app's {@code CoachOnFakeDiscord} wires it: a SQLite file
+ * in a temp folder, {@link Coach}, a {@link ConversationExecutor} and the real {@link DiscordAdapter} (JDA, one
+ * shard) connected to a {@link FakeDiscord} that grants the Message Content intent, so answers are typed.
+ */
+final class CoachOnDiscord implements DiscordTarget {
+
+    private final Path dir;
+    private final Coach coach;
+    private final ConversationExecutor executor;
+    private final DiscordAdapter adapter;
+
+    CoachOnDiscord(FakeDiscord discord, int lanes, int queuePerLane) throws Exception {
+        dir = Files.createTempDirectory("coach-bench-discord-");
+        Database db = Database.sqlite(dir.resolve("coach.db"));
+        db.migrate();
+        coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
+                new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(3));
+        executor = new ConversationExecutor(lanes, queuePerLane);
+        adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 1,
+                Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),
+                coach.engine(), executor, coach::suggestions, Clock.systemUTC());
+        adapter.start();
+    }
+
+    @Override
+    public String name() {
+        return "coach";
+    }
+
+    @Override
+    public boolean replies() {
+        return true;
+    }
+
+    /** Engine work queued or running. */
+    int pending() {
+        return executor.pending();
+    }
+
+    @Override
+    public void close() {
+        try {
+            executor.close();
+            adapter.close();
+        } finally {
+            coach.close();
+            SlackLoadBenchmark.deleteTree(dir);
+        }
+    }
+}
