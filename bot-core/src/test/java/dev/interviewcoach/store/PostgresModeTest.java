@@ -159,4 +159,25 @@ class PostgresModeTest {
         }
         assertThat(runs.get()).isGreaterThanOrEqualTo(2);
     }
+
+    @Test
+    void aLeaseHasOneOwnerUntilItLapsesOrIsGivenUp() {
+        dev.interviewcoach.MovingClock clock = new dev.interviewcoach.MovingClock(Instant.parse("2026-12-03T10:00:00Z"));
+        Leases leases = new Leases(db.jdbi(), clock);
+        java.time.Duration ttl = java.time.Duration.ofSeconds(30);
+        assertThat(leases.claim("discord-shard-0", "a", ttl)).isTrue();
+        assertThat(leases.claim("discord-shard-0", "b", ttl)).as("held by a").isFalse();
+        clock.advance(java.time.Duration.ofSeconds(20));
+        assertThat(leases.claim("discord-shard-0", "a", ttl)).as("renewed").isTrue();
+        clock.advance(java.time.Duration.ofSeconds(20));
+        assertThat(leases.claim("discord-shard-0", "b", ttl)).as("renewed 20 s ago: still a's").isFalse();
+        clock.advance(java.time.Duration.ofSeconds(11));
+        assertThat(leases.claim("discord-shard-0", "b", ttl)).as("a stopped renewing: lapsed").isTrue();
+        assertThat(leases.heldBy("a", "discord-shard-")).isEmpty();
+        assertThat(leases.heldBy("b", "discord-shard-")).containsExactly("discord-shard-0");
+        leases.release("discord-shard-0", "a");
+        assertThat(leases.heldBy("b", "discord-shard-")).as("only its owner gives it up").hasSize(1);
+        leases.release("discord-shard-0", "b");
+        assertThat(leases.claim("discord-shard-0", "a", ttl)).as("given up: free at once").isTrue();
+    }
 }
