@@ -224,7 +224,7 @@ public final class DailyDirect implements Scheduled {
     }
 
     private List<Choice> all() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM daily_dm").map(DailyDirect::read).list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM daily_dm d WHERE NOT EXISTS (SELECT 1 FROM tenant_removed r WHERE r.platform = d.platform AND r.tenant = d.tenant)").map(DailyDirect::read).list());
     }
 
     private boolean answered(DailyPostRepository.Post post, UserRef user) {
