@@ -353,6 +353,11 @@ public final class SlackChatPort implements ChatPort {
      * Opens a modal for a click. Slack's trigger expires after three seconds, so there is one
      * attempt and no waiting out a rate limit; a failure is the caller's to report.
      */
+    void openModal(String triggerId, View view) {
+        openModal("", triggerId, view);
+    }
+
+    /** As {@link #openModal(String, View)}, with the bot token of workspace {@code team}. */
     void openModal(String team, String triggerId, View view) {
         call("views.open", null, 1, error -> false, () -> clients.forTeam(team).viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
