@@ -72,6 +72,8 @@ final class RunCommand implements Callable<Integer> {
                     Nothing to run: no chat platform is configured.
                     For Slack, set SLACK_BOT_TOKEN (xoxb-...) and either SLACK_APP_TOKEN (xapp-..., Socket Mode)
                     or SLACK_SIGNING_SECRET (HTTP mode). See "Run it on Slack" in README.md.
+                    For many Slack workspaces (OAuth install), set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET,
+                    SLACK_SIGNING_SECRET and COACH_SECRET_KEY. See "Installing the coach in many workspaces".
                     For Discord, set DISCORD_TOKEN. See "Run it on Discord" in README.md.
                     To try the coach without a platform: ./coach console""");
             return 1;

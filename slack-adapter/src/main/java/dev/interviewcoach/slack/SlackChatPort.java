@@ -88,6 +88,8 @@ public final class SlackChatPort implements ChatPort {
     }
 
     private final Clients clients;
+    /** The one client of the single-workspace mode; null when each workspace has its own. */
+    private final MethodsClient client;
     private final Sleeper sleeper;
     private final Set<String> admins;
     private final Cache<UserRef, Profile> profiles = Caffeine.newBuilder()
@@ -114,12 +116,16 @@ public final class SlackChatPort implements ChatPort {
 
     /** {@code admins}: user ids that may manage the bot everywhere, besides the workspace's admins and owners. */
     public SlackChatPort(MethodsClient client, Sleeper sleeper, Set<String> admins) {
-        this((Clients) team -> client, sleeper, admins);
+        this.client = client;
+        this.clients = team -> client;
+        this.sleeper = sleeper;
+        this.admins = Set.copyOf(admins);
     }
 
     /** A port posting in each workspace with the client {@code clients} picks for its team. */
     public SlackChatPort(Clients clients, Sleeper sleeper, Set<String> admins) {
         this.clients = clients;
+        this.client = null;
         this.sleeper = sleeper;
         this.admins = Set.copyOf(admins);
     }
