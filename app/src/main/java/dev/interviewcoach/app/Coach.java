@@ -27,6 +27,7 @@ import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.interview.TracksCommand;
 import dev.interviewcoach.store.Database;
 import dev.interviewcoach.store.Leases;
+import dev.interviewcoach.tenant.TenantLifecycle;
 import dev.interviewcoach.store.Inbox;
 import dev.interviewcoach.text.TextAnalyzer;
 import java.io.IOException;
@@ -91,6 +92,7 @@ public final class Coach implements AutoCloseable {
     private final CoachMetrics metrics;
     private final SubscriptionRepository subscriptions;
     private final DailyPostRepository posts;
+    private final TenantLifecycle tenants;
 
     /**
      * Settings of the question of the day: the default track, how late a missed post may still go
@@ -127,6 +129,20 @@ public final class Coach implements AutoCloseable {
     public Coach(Database database, BankCatalog banks, Optional<BankWatcher> watcher,
                  MockInterviewFeature.Settings settings, DailySettings daily, Clock clock, RandomGenerator random,
                  CoachMetrics metrics, Optional<CachedEmbedder> sentenceModel, Optional<LanguageModelReviewer> reviewer) {
+        this(database, banks, watcher, settings, daily, clock, random, metrics, sentenceModel, reviewer, DEFAULT_GRACE);
+    }
+
+    /** How long a workspace that removed the coach keeps its data, unless configured otherwise. */
+    public static final Duration DEFAULT_GRACE = Duration.ofDays(30);
+
+    /**
+     * The coach, keeping the data of a workspace that removed it for {@code workspaceGrace} before
+     * deleting it (a scheduled job), unless the workspace installs it again.
+     */
+    public Coach(Database database, BankCatalog banks, Optional<BankWatcher> watcher,
+                 MockInterviewFeature.Settings settings, DailySettings daily, Clock clock, RandomGenerator random,
+                 CoachMetrics metrics, Optional<CachedEmbedder> sentenceModel, Optional<LanguageModelReviewer> reviewer,
+                 Duration workspaceGrace) {
         this.metrics = metrics;
         this.database = database;
         this.leases = new Leases(database.jdbi(), clock);
@@ -145,6 +161,7 @@ public final class Coach implements AutoCloseable {
         this.sessions = new SessionRepository(jdbi);
         this.subscriptions = new SubscriptionRepository(jdbi);
         this.posts = new DailyPostRepository(jdbi);
+        this.tenants = new TenantLifecycle(jdbi, clock, workspaceGrace, Duration.ofHours(1));
         DailyAnswerRepository dailyAnswers = new DailyAnswerRepository(jdbi);
         PersonRepository people = new PersonRepository(jdbi);
         ProgressService progress = new ProgressService(sessions, dailyAnswers, people, banks, clock);
@@ -180,7 +197,8 @@ public final class Coach implements AutoCloseable {
                 new Reminders(people, progress, daily.checkEvery(), reviews::dueCount),
                 digest,
                 new PrivacyFeature(jdbi, sessions, dailyAnswers, people, subscriptions, reviewCards, directs, digests, clock),
-                new InterviewHome(sessions, banks, stats::page));
+                new InterviewHome(sessions, banks, stats::page),
+                tenants);
         this.engine = new CoachEngine(features, new Inbox(jdbi, clock), metrics, database.isSqlite()
                 ? CoachEngine.ConversationGuard.inProcess()
                 : CoachEngine.ConversationGuard.everyInstance(database::exclusively));
@@ -241,7 +259,8 @@ public final class Coach implements AutoCloseable {
                     config.defaultQuestions(), config.maxQuestions(), config.followUps()),
                     new DailySettings(config.defaultTrack(), config.dailyGrace(), config.daily().checkEvery()), clock,
                     new Random(), metrics,
-                    SentenceModel.of(config.feedback()), Reviewer.of(config.review(), metrics));
+                    SentenceModel.of(config.feedback()), Reviewer.of(config.review(), metrics),
+                    config.workspaces().grace());
             // Where start-up time goes, for operators comparing machines.
             log.info("database ready in {} ms, banks {} ms after it, coaching engine in {} ms",
                     (migrated - began) / 1_000_000, (loaded - migrated) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
@@ -281,6 +300,11 @@ public final class Coach implements AutoCloseable {
 
     public DailyPostRepository dailyPosts() {
         return posts;
+    }
+
+    /** The record of workspaces that removed the coach: their schedules stop, their data goes after the grace period. */
+    public TenantLifecycle tenants() {
+        return tenants;
     }
 
     public CoachMetrics metrics() {

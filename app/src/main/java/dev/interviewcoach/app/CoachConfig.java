@@ -43,7 +43,22 @@ public record CoachConfig(
         Daily daily,
         Admin admin,
         Feedback feedback,
-        Review review) {
+        Review review,
+        Workspaces workspaces) {
+
+    /**
+     * Serving many workspaces: how long a removed workspace's data is kept in case it installs the
+     * coach again ({@code workspaces.graceDays}), and the key that seals stored bot tokens
+     * ({@code COACH_SECRET_KEY} or the file {@code COACH_SECRET_KEY_FILE} names: base64 of 32 bytes), with
+     * the previous one during a key rotation ({@code COACH_SECRET_KEY_PREVIOUS}, read only).
+     */
+    public record Workspaces(Duration grace, Optional<String> secretKey, Optional<String> previousSecretKey) {
+        @Override
+        public String toString() {
+            return "Workspaces[grace=" + grace + ", secretKey=" + (secretKey.isPresent() ? "****" : "none")
+                    + ", previousSecretKey=" + (previousSecretKey.isPresent() ? "****" : "none") + "]";
+        }
+    }
 
     /**
      * The optional language-model reviewer: an OpenAI-compatible base URL ({@code review.llm.url};
@@ -99,13 +114,36 @@ public record CoachConfig(
      * user ids that may manage the bot in any channel, besides the workspace's admins and owners.
      */
     public record Slack(Optional<String> botToken, Optional<String> signingSecret, Optional<String> appToken,
-                        String host, int port, String path, Optional<String> apiUrl, Set<String> admins) {
+                        String host, int port, String path, Optional<String> apiUrl, Set<String> admins,
+                        Optional<String> clientId, Optional<String> clientSecret, Optional<String> redirectUri) {
         public Slack {
             admins = Set.copyOf(admins);
         }
 
+        /** One workspace: a bot token, and neither client id nor secret. */
+        public Slack(Optional<String> botToken, Optional<String> signingSecret, Optional<String> appToken,
+                     String host, int port, String path, Optional<String> apiUrl, Set<String> admins) {
+            this(botToken, signingSecret, appToken, host, port, path, apiUrl, admins, Optional.empty(), Optional.empty(),
+                    Optional.empty());
+        }
+
+        /** Slack runs: with one bot token, or installed by OAuth in many workspaces. */
         public boolean enabled() {
-            return botToken.isPresent();
+            return botToken.isPresent() || oauth();
+        }
+
+        /**
+         * Many workspaces: {@code SLACK_CLIENT_ID} and {@code SLACK_CLIENT_SECRET} without
+         * {@code SLACK_BOT_TOKEN} (a bot token keeps the coach in its one workspace, as before).
+         */
+        public boolean oauth() {
+            return botToken.isEmpty() && clientId.isPresent() && clientSecret.isPresent();
+        }
+
+        @Override
+        public String toString() {
+            return "Slack[" + (oauth() ? "oauth, client " + clientId.orElse("") : botToken.isPresent() ? "bot token ****"
+                    : "off") + ", " + host + ":" + port + path + "]";
         }
     }
 
@@ -126,6 +164,8 @@ public record CoachConfig(
         d.put("slack.path", "/slack/events");
         d.put("slack.apiUrl", "");
         d.put("slack.admins", "");
+        d.put("slack.redirectUri", "");
+        d.put("workspaces.graceDays", "30");
         d.put("discord.devGuildId", "");
         d.put("discord.shards", "1");
         d.put("discord.apiUrl", "");
@@ -240,7 +280,9 @@ public record CoachConfig(
                 new Slack(secret(env, "SLACK_BOT_TOKEN"), secret(env, "SLACK_SIGNING_SECRET"), secret(env, "SLACK_APP_TOKEN"),
                         values.get("slack.host").strip(), port(values, "slack.port"), path(values, "slack.path"),
                         Optional.of(values.get("slack.apiUrl").strip()).filter(s -> !s.isEmpty()),
-                        slackUsers(values, "slack.admins")),
+                        slackUsers(values, "slack.admins"), Optional.ofNullable(env.get("SLACK_CLIENT_ID"))
+                                .map(String::strip).filter(s -> !s.isEmpty()), secret(env, "SLACK_CLIENT_SECRET"),
+                        Optional.of(values.get("slack.redirectUri").strip()).filter(s -> !s.isEmpty())),
                 new Discord(secret(env, "DISCORD_TOKEN"),
                         Optional.of(values.get("discord.devGuildId").strip()).filter(s -> !s.isEmpty()),
                         positive(values, "discord.shards"),
@@ -253,7 +295,9 @@ public record CoachConfig(
                 new Admin(values.get("admin.host").strip(), port(values, "admin.port")),
                 new Feedback(onOff(values, "feedback.semantic"),
                         Optional.of(values.get("feedback.vectorCache").strip()).filter(s -> !s.isEmpty()).map(Path::of)),
-                review(values, env));
+                review(values, env),
+                new Workspaces(Duration.ofDays(positive(values, "workspaces.graceDays")), secret(env, "COACH_SECRET_KEY"),
+                        secret(env, "COACH_SECRET_KEY_PREVIOUS")));
     }
 
     private static Review review(Map<String, String> values, Map<String, String> env) {

@@ -43,7 +43,8 @@ final class ConfigCheckCommand implements Callable<Integer> {
         shown.forEach((key, value) -> out.println("  " + key + " = " + value));
         out.println("  secrets: " + String.join(", ", List.of(masked(env, "SLACK_BOT_TOKEN"),
                 masked(env, "SLACK_SIGNING_SECRET"), masked(env, "SLACK_APP_TOKEN"), masked(env, "DISCORD_TOKEN"),
-                masked(env, "COACH_DB_PASSWORD"), masked(env, "COACH_LLM_API_KEY"))));
+                masked(env, "COACH_DB_PASSWORD"), masked(env, "COACH_LLM_API_KEY"), masked(env, "SLACK_CLIENT_SECRET"),
+                masked(env, "COACH_SECRET_KEY"), masked(env, "COACH_SECRET_KEY_PREVIOUS"))));
         if (cfg != null) {
             out.println("  answers: " + whereAnswersGo(cfg.review()));
         }
@@ -95,6 +96,13 @@ final class ConfigCheckCommand implements Callable<Integer> {
         if (cfg.slack().enabled() && cfg.slack().appToken().isEmpty() && cfg.slack().signingSecret().isEmpty()) {
             problems.add("Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) besides"
                     + " SLACK_BOT_TOKEN");
+        }
+        if (cfg.slack().oauth()) {
+            try {
+                RunCommand.secretBox(cfg.workspaces());
+            } catch (CoachConfig.ConfigException e) {
+                problems.add(e.getMessage());
+            }
         }
         if (!cfg.slack().enabled() && (cfg.slack().appToken().isPresent() || cfg.slack().signingSecret().isPresent())) {
             problems.add("SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not: Slack will not run");

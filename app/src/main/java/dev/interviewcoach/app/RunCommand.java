@@ -21,6 +21,8 @@ import dev.interviewcoach.engine.ConversationExecutor;
 import dev.interviewcoach.engine.DeliveryWorker;
 import dev.interviewcoach.slack.SlackAdapter;
 import dev.interviewcoach.slack.SlackSettings;
+import dev.interviewcoach.slack.SlackManifest;
+import dev.interviewcoach.store.SecretBox;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,10 +72,14 @@ final class RunCommand implements Callable<Integer> {
                     Nothing to run: no chat platform is configured.
                     For Slack, set SLACK_BOT_TOKEN (xoxb-...) and either SLACK_APP_TOKEN (xapp-..., Socket Mode)
                     or SLACK_SIGNING_SECRET (HTTP mode). See "Run it on Slack" in README.md.
+                    For many Slack workspaces (OAuth install), set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET,
+                    SLACK_SIGNING_SECRET and COACH_SECRET_KEY. See "Installing the coach in many workspaces".
                     For Discord, set DISCORD_TOKEN. See "Run it on Discord" in README.md.
                     To try the coach without a platform: ./coach console""");
             return 1;
         }
+        // Before anything opens: the OAuth install cannot store a token without its key.
+        Optional<SecretBox> box = cfg.slack().oauth() ? Optional.of(secretBox(cfg.workspaces())) : Optional.empty();
         long started = System.nanoTime();
         log.info("{} starting", BuildInfo.current().line());
         Clock clock = clock(env);
@@ -99,8 +105,10 @@ final class RunCommand implements Callable<Integer> {
                 Map<Platform, ChatPort> ports = new EnumMap<>(Platform.class);
                 boolean slackHttp = false;
                 if (cfg.slack().enabled()) {
+                    Optional<SlackAdapter.Workspaces> workspaces = box.map(b -> new SlackAdapter.Workspaces(
+                            coach.database().jdbi(), b, coach.tenants()));
                     SlackAdapter slack = platforms.add(new SlackAdapter(slackSettings(cfg.slack()), coach.engine(), executor,
-                            clock, new CountingSleeper(metrics), ops));
+                            clock, new CountingSleeper(metrics), ops, workspaces));
                     slack.start();
                     ops.require("slack", slack::problem);
                     slackHttp = slack.servesHttp();
@@ -222,7 +230,36 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The box that seals stored bot tokens, from {@code COACH_SECRET_KEY} (and, during a key rotation,
+     * {@code COACH_SECRET_KEY_PREVIOUS}); a missing or malformed key stops start-up saying what to set.
+     */
+    static SecretBox secretBox(CoachConfig.Workspaces workspaces) {
+        if (workspaces.secretKey().isEmpty()) {
+            throw new CoachConfig.ConfigException("env:COACH_SECRET_KEY", "Installing the coach in many Slack workspaces"
+                    + " (SLACK_CLIENT_ID and SLACK_CLIENT_SECRET without SLACK_BOT_TOKEN) needs COACH_SECRET_KEY, the key"
+                    + " that encrypts the stored bot tokens: base64 of 32 random bytes (openssl rand -base64 32), in the"
+                    + " environment or in a file named by COACH_SECRET_KEY_FILE. Keep it safe: without it the stored"
+                    + " installations cannot be read.");
+        }
+        try {
+            return new SecretBox(SecretBox.decodeKey(workspaces.secretKey().get(), "COACH_SECRET_KEY"),
+                    workspaces.previousSecretKey().map(k -> SecretBox.decodeKey(k, "COACH_SECRET_KEY_PREVIOUS")));
+        } catch (IllegalArgumentException e) {
+            throw new CoachConfig.ConfigException("env:COACH_SECRET_KEY", e.getMessage());
+        }
+    }
+
     static SlackSettings slackSettings(CoachConfig.Slack slack) {
+        if (slack.oauth()) {
+            if (slack.signingSecret().isEmpty() || slack.appToken().isPresent()) {
+                throw new CoachConfig.ConfigException("Installing the coach in many Slack workspaces (SLACK_CLIENT_ID and"
+                        + " SLACK_CLIENT_SECRET) needs HTTP mode: set SLACK_SIGNING_SECRET and unset SLACK_APP_TOKEN");
+            }
+            return new SlackSettings(null, slack.signingSecret(), Optional.empty(), slack.apiUrl(), slack.host(),
+                    slack.port(), slack.path(), slack.admins(), Optional.of(new SlackSettings.OAuth(slack.clientId().get(),
+                    slack.clientSecret().get(), SlackManifest.botScopes(), slack.redirectUri())));
+        }
         if (slack.appToken().isEmpty() && slack.signingSecret().isEmpty()) {
             throw new CoachConfig.ConfigException("Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET"
                     + " (HTTP mode) besides SLACK_BOT_TOKEN; both are in the app's settings at api.slack.com/apps");

@@ -84,9 +84,11 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
         if (!inThread && !inDmThread) {
             return false;
         }
-        Optional<DailyPostRepository.Post> inChannel = inThread ? posts.byMessage(thread) : Optional.empty();
+        // A thread id is only unique within a workspace: a post of another workspace is not this thread's.
+        Optional<DailyPostRepository.Post> inChannel = inThread
+                ? ownPost(posts.byMessage(thread), message.user(), message.place()) : Optional.empty();
         Optional<DailyPostRepository.Post> post = inThread ? inChannel
-                : direct.flatMap(d -> d.postOfMessage(thread));
+                : ownPost(direct.flatMap(d -> d.postOfMessage(thread)), message.user(), message.place());
         if (post.isEmpty()) {
             return false;
         }
@@ -109,7 +111,7 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
     @Override
     public void onAction(Inbound.Action action, ChatPort port) {
         UserRef user = action.user();
-        Optional<DailyPostRepository.Post> post = posts.byKey(action.action().subject());
+        Optional<DailyPostRepository.Post> post = ownPost(posts.byKey(action.action().subject()), user, action.place());
         Optional<Question> question = post.flatMap(p -> banks.current().question(p.questionId()));
         if (post.isEmpty() || question.isEmpty()) {
             port.post(action.place(), Reply.text("That question of the day is no longer available.").onlyTo(user));
@@ -129,10 +131,24 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
         }
     }
 
+    /**
+     * The post when its channel is in the person's own workspace, or when it came to them in a direct
+     * conversation the coach sent it to (a platform's DMs may belong to no workspace): a button value
+     * or thread id naming a post of another workspace (forged, or the same id by chance) finds nothing.
+     */
+    private Optional<DailyPostRepository.Post> ownPost(Optional<DailyPostRepository.Post> post, UserRef user, Place place) {
+        return post.filter(p -> subscriptions.byId(p.subscriptionId())
+                .map(s -> s.channel().platform() == user.platform() && (s.channel().tenant().equals(user.tenant())
+                        || place.kind() == Place.Kind.DIRECT
+                        && direct.map(d -> d.sentTo(p.subscriptionId(), user)).orElse(false)))
+                .orElse(false));
+    }
+
     /** An answer sent through the private form. */
     @Override
     public void onSubmission(Inbound.Submission submission, ChatPort port) {
-        Optional<DailyPostRepository.Post> post = posts.byKey(submission.action().subject());
+        Optional<DailyPostRepository.Post> post = ownPost(posts.byKey(submission.action().subject()), submission.user(),
+                submission.place());
         String text = submission.values().getOrDefault(Block.Button.FORM_FIELD, "");
         if (post.isEmpty()) {
             port.post(submission.place(), Reply.text("That question of the day is no longer available. Your answer,"

@@ -183,6 +183,16 @@ public final class DailyDirect implements Scheduled {
                 .flatMap(row -> posts.find(row[0], LocalDate.parse(row[1])));
     }
 
+    /** Whether the coach has sent this person the subscription's question by DM (by platform and user id). */
+    boolean sentTo(String subscriptionId, UserRef user) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT COUNT(*) FROM daily_dm WHERE subscription_id = :sub AND platform = :platform
+                        AND user_id = :user AND message_id IS NOT NULL
+                        """)
+                .bind("sub", subscriptionId).bind("platform", user.platform().name()).bind("user", user.userId())
+                .mapTo(Integer.class).one()) > 0;
+    }
+
     /** What a person chose in every channel, for export. */
     public List<Choice> byUser(UserRef user) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM daily_dm WHERE platform = :platform AND tenant = :tenant"
@@ -224,7 +234,7 @@ public final class DailyDirect implements Scheduled {
     }
 
     private List<Choice> all() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM daily_dm").map(DailyDirect::read).list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM daily_dm d WHERE NOT EXISTS (SELECT 1 FROM tenant_removed r WHERE r.platform = d.platform AND r.tenant = d.tenant)").map(DailyDirect::read).list());
     }
 
     private boolean answered(DailyPostRepository.Post post, UserRef user) {

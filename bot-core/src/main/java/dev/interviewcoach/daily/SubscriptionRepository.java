@@ -92,8 +92,10 @@ public final class SubscriptionRepository {
                 .bind("platform", platform).bind("tenant", tenant).bind("user", userId).execute());
     }
 
+    /** Every subscription of a workspace that has not removed the coach: what the scheduler posts for. */
     public List<Subscription> all() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM daily_subscription ORDER BY created_at")
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM daily_subscription s WHERE NOT EXISTS (SELECT 1 FROM tenant_removed r WHERE r.platform = s.platform AND r.tenant = s.tenant)"
+                        + " ORDER BY created_at")
                 .map(SubscriptionRepository::subscription).list());
     }
 

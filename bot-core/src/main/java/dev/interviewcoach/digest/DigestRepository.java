@@ -70,7 +70,8 @@ public final class DigestRepository {
     }
 
     public List<Digest> all() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM cohort_digest ORDER BY created_at")
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM cohort_digest d WHERE NOT EXISTS (SELECT 1 FROM tenant_removed r WHERE r.platform = d.platform AND r.tenant = d.tenant)"
+                        + " ORDER BY created_at")
                 .map((rs, ctx) -> digest(rs)).list());
     }
 

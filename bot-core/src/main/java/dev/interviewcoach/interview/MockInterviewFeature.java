@@ -258,7 +258,8 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
                     new CommandInput("mock", Map.of()), port);
             return;
         }
-        Optional<MockSession> found = sessions.find(action.action().subject());
+        // An interview of another workspace (a forged button value) is as good as gone.
+        Optional<MockSession> found = sessions.find(action.action().subject()).filter(s -> sameWorkspace(s, action.user()));
         if (found.isEmpty()) {
             port.post(action.place(), Reply.text("I can't find that interview any more. Start a new one with: mock")
                     .onlyTo(action.user()));
@@ -292,10 +293,15 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         apply(session.id(), move.get(), port);
     }
 
+    private static boolean sameWorkspace(MockSession session, UserRef user) {
+        return session.user().platform() == user.platform() && session.user().tenant().equals(user.tenant());
+    }
+
     /** An answer typed into the form behind the "Answer" button. */
     @Override
     public void onSubmission(Inbound.Submission submission, ChatPort port) {
-        Optional<MockSession> found = sessions.find(submission.action().subject());
+        Optional<MockSession> found = sessions.find(submission.action().subject())
+                .filter(s -> sameWorkspace(s, submission.user()));
         if (found.isEmpty() || !found.get().user().equals(submission.user())) {
             port.post(submission.place(), notYours().onlyTo(submission.user()));
             return;

@@ -41,7 +41,8 @@ public final class PersonRepository {
 
     /** People who asked for streak reminders and have not muted the bot. */
     public List<Person> wantingReminders() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM coach_person WHERE remind = 1 AND muted = 0")
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM coach_person p WHERE remind = 1 AND muted = 0"
+                        + " AND NOT EXISTS (SELECT 1 FROM tenant_removed r WHERE r.platform = p.platform AND r.tenant = p.tenant)")
                 .map((rs, ctx) -> person(rs)).list());
     }
 

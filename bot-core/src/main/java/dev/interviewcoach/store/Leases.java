@@ -6,7 +6,7 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Named leases in the database (table from V15__leases.sql): one owner at a time, held by renewing
+ * Named leases in the database (table from V16__leases.sql): one owner at a time, held by renewing
  * before the lease expires. An instance that dies stops renewing, so another one takes the lease
  * once it has expired; nothing needs to notice the death.
  */

@@ -7,6 +7,11 @@ import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.AppUninstalledEvent;
+import com.slack.api.model.event.TokensRevokedEvent;
+import dev.interviewcoach.store.SecretBox;
+import dev.interviewcoach.tenant.TenantLifecycle;
+import org.jdbi.v3.core.Jdbi;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageChangedEvent;
@@ -57,6 +62,10 @@ public final class SlackAdapter implements AutoCloseable {
     private final EventDeduplicator dedupe = new EventDeduplicator();
     private final OpsEndpoints ops;
     private final LongAdder busy = new LongAdder();
+    private final Set<String> handledEvents;
+    private final Optional<TenantLifecycle> tenants;
+    private final Optional<SlackInstallations> installations;
+    private final Optional<SlackWorkspaceClients> clients;
     private final AtomicLong lastBusyLog = new AtomicLong(
             System.nanoTime() - 2_000_000_000L);
     private SlackHttpServer http;
@@ -70,6 +79,25 @@ public final class SlackAdapter implements AutoCloseable {
     /** With {@code ops}, the HTTP server also answers the operators' endpoints. */
     public SlackAdapter(SlackSettings settings, CoachEngine engine, ConversationExecutor executor, Clock clock,
                         SlackChatPort.Sleeper sleeper, OpsEndpoints ops) {
+        this(settings, engine, executor, clock, sleeper, ops, Optional.empty());
+    }
+
+    /**
+     * What serving many workspaces needs besides {@link SlackSettings#oauth()}: the coach's database
+     * (installations and OAuth states), the box that seals tokens, and the core's record of
+     * workspaces that removed the coach.
+     */
+    public record Workspaces(Jdbi jdbi, SecretBox box, TenantLifecycle tenants) {}
+
+    /**
+     * With {@code workspaces} (and OAuth settings), the coach is installed through Slack's OAuth in any
+     * number of workspaces, and posts in each with that workspace's own bot token.
+     */
+    public SlackAdapter(SlackSettings settings, CoachEngine engine, ConversationExecutor executor, Clock clock,
+                        SlackChatPort.Sleeper sleeper, OpsEndpoints ops, Optional<Workspaces> workspaces) {
+        if (settings.oauth().isPresent() != workspaces.isPresent()) {
+            throw new IllegalArgumentException("OAuth settings and the workspaces' stores go together");
+        }
         this.ops = ops;
         this.settings = settings;
         this.engine = engine;
@@ -81,6 +109,46 @@ public final class SlackAdapter implements AutoCloseable {
         // failure with a stack trace; the coach keeps its own metrics.
         slackConfig.setStatsEnabled(false);
         Slack slack = Slack.getInstance(slackConfig);
+        if (settings.oauth().isPresent()) {
+            SlackSettings.OAuth oauth = settings.oauth().get();
+            Workspaces w = workspaces.get();
+            this.tenants = Optional.of(w.tenants());
+            this.handledEvents = OAUTH_EVENTS;
+            // Built explicitly: AppConfig's builder would otherwise take paths and URLs from SLACK_* variables.
+            AppConfig config = AppConfig.builder().slack(slack)
+                    .signingSecret(settings.signingSecret().orElseThrow())
+                    .clientId(oauth.clientId()).clientSecret(oauth.clientSecret())
+                    .scope(String.join(",", oauth.scopes())).userScope(null)
+                    .redirectUri(oauth.redirectUri().orElse(null))
+                    .oauthInstallPath(oauth.installPath()).oauthRedirectUriPath(oauth.redirectPath())
+                    .oauthCompletionUrl(null).oauthCancellationUrl(null)
+                    .stateValidationEnabled(true)
+                    .build();
+            this.app = new App(config);
+            SlackWorkspaceClients[] clients = new SlackWorkspaceClients[1];
+            this.installations = Optional.of(new SlackInstallations(w.jdbi(), w.box(), clock, team -> {
+                clients[0].invalidate(team);
+                w.tenants().restored(Platform.SLACK, team);
+            }));
+            clients[0] = new SlackWorkspaceClients(slack, installations.get(), oauth.clientId(), oauth.clientSecret());
+            this.clients = Optional.of(clients[0]);
+            // Before any listener is added: Bolt builds its authorization middleware with these.
+            app.service(installations.get());
+            app.service(new SlackOAuthStates(w.jdbi(), clock));
+            app.oauthCallbackStateError((req, resp) -> page(resp, 400, "This install link has expired or was already used",
+                    "Install links work once, for ten minutes. Start again at <a href=\"" + oauth.installPath() + "\">"
+                            + oauth.installPath() + "</a>."));
+            app.oauthCallbackError((req, resp) -> page(resp, 200, "The coach was not installed",
+                    "Slack said the install did not go ahead. To try again, go to <a href=\"" + oauth.installPath()
+                            + "\">" + oauth.installPath() + "</a>."));
+            app.asOAuthApp(true);
+            this.port = new SlackChatPort(clients[0], sleeper, settings.admins());
+            return;
+        }
+        this.tenants = Optional.empty();
+        this.installations = Optional.empty();
+        this.clients = Optional.empty();
+        this.handledEvents = HANDLED_EVENTS;
         AppConfig.AppConfigBuilder config = AppConfig.builder().slack(slack).singleTeamBotToken(settings.botToken());
         settings.signingSecret().ifPresent(config::signingSecret);
         this.app = new App(config.build());
@@ -88,10 +156,37 @@ public final class SlackAdapter implements AutoCloseable {
         this.port = new SlackChatPort(SharedGsonMethodsClient.of(slack, settings.botToken()), sleeper, settings.admins());
     }
 
+    /** A small HTML page for the install flow's outcomes. */
+    private static Response page(Response resp, int status, String title, String body) {
+        resp.setStatusCode(status);
+        resp.setContentType("text/html; charset=utf-8");
+        resp.setBody("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + title + "</title></head><body>"
+                + "<h1>" + title + "</h1><p>" + body + "</p></body></html>");
+        return resp;
+    }
+
+    /**
+     * A workspace removed the coach (uninstalled it, or revoked its bot token): its installation goes,
+     * its schedules stop at once, and its data waits out the grace period.
+     */
+    private void removed(String enterpriseId, String teamId, String why) {
+        if (teamId == null || installations.isEmpty()) {
+            return;
+        }
+        installations.get().remove(enterpriseId, teamId);
+        clients.ifPresent(c -> c.invalidate(teamId));
+        tenants.ifPresent(t -> t.removed(Platform.SLACK, teamId, clock.instant()));
+        log.info("Slack: workspace {} removed the coach ({})", teamId, why);
+    }
+
     /** The events registered below, as Bolt names them ("type" or "message:subtype"). */
     static final Set<String> HANDLED_EVENTS = Set.of("app_mention", "message", "app_home_opened",
             "message:message_changed", "message:message_deleted", "message:bot_message", "message:file_share",
             "message:thread_broadcast");
+
+    /** With the OAuth install, also the events that say a workspace removed the coach. */
+    private static final Set<String> OAUTH_EVENTS = java.util.stream.Stream.concat(HANDLED_EVENTS.stream(),
+            java.util.stream.Stream.of("app_uninstalled", "tokens_revoked")).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private void register() {
         // Turns a listener's "engine busy" into a plain 503 (Slack then delivers the event again),
@@ -108,7 +203,7 @@ public final class SlackAdapter implements AutoCloseable {
         // types added later) are acknowledged quietly: Bolt would answer 404 with a page of warnings,
         // and Slack would send each again.
         app.use((req, resp, chain) -> req instanceof EventRequest event
-                && !HANDLED_EVENTS.contains(event.getEventTypeAndSubtype())
+                && !handledEvents.contains(event.getEventTypeAndSubtype())
                 ? Response.ok() : chain.next(req));
         app.command("/coach", (req, ctx) -> {
             Inbound inbound = SlackInbound.command(req.getPayload(), clock.instant());
@@ -151,6 +246,19 @@ public final class SlackAdapter implements AutoCloseable {
             }
             return ctx.ack();
         });
+        if (installations.isPresent()) {
+            app.event(AppUninstalledEvent.class, (payload, ctx) -> {
+                removed(payload.getEnterpriseId(), payload.getTeamId(), "app_uninstalled");
+                return ctx.ack();
+            });
+            app.event(TokensRevokedEvent.class, (payload, ctx) -> {
+                var tokens = payload.getEvent() == null ? null : payload.getEvent().getTokens();
+                if (tokens != null && tokens.getBot() != null && !tokens.getBot().isEmpty()) {
+                    removed(payload.getEnterpriseId(), payload.getTeamId(), "tokens_revoked");
+                }
+                return ctx.ack();
+            });
+        }
         registerForms();
         app.blockAction(Pattern.compile("^coach:.*"), (req, ctx) -> {
             var payload = req.getPayload();
@@ -182,7 +290,7 @@ public final class SlackAdapter implements AutoCloseable {
             Optional<Place> place = SlackInbound.actionPlace(payload);
             String label = pressed.getText() == null ? null : pressed.getText().getText();
             try {
-                port.openModal(payload.getTriggerId(), SlackForms.modal(label,
+                port.openModal(user.tenant(), payload.getTriggerId(), SlackForms.modal(label,
                         SlackForms.Origin.of(action.get(), user.tenant(), place)));
             } catch (RuntimeException e) {
                 log.warn("could not open a form for {}: {}", place.map(Place::key).orElse("home"), e.getMessage());
@@ -261,6 +369,10 @@ public final class SlackAdapter implements AutoCloseable {
 
     /** Serves Slack's requests: Socket Mode with an app-level token, else HTTP. */
     public void start() throws Exception {
+        if (installations.isPresent()) {
+            startForManyWorkspaces();
+            return;
+        }
         String botUser;
         try {
             botUser = port.verifyToken();
@@ -293,6 +405,24 @@ public final class SlackAdapter implements AutoCloseable {
             }
             log.info("Slack: listening on http://{}:{}{}", settings.host(), http.port(), settings.path());
         }
+    }
+
+    /** The OAuth install: no token to check; tokens sealed with a previous key are sealed again first. */
+    private void startForManyWorkspaces() throws Exception {
+        installations.get().resealWithCurrentKey();
+        register();
+        SlackSettings.OAuth oauth = settings.oauth().orElseThrow();
+        http = new SlackHttpServer(app, settings.host(), settings.port(), settings.path(),
+                settings.signingSecret().orElseThrow(), ops, java.util.List.of(oauth.installPath(), oauth.redirectPath()));
+        try {
+            http.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Slack's HTTP port " + settings.port() + " on " + settings.host()
+                    + " cannot be opened (" + e.getMessage() + "); another program may be using it. Set slack.port"
+                    + " (COACH_SLACK_PORT) to a free port, or stop the other program.");
+        }
+        log.info("Slack: listening on http://{}:{}{} for every installed workspace; install page at {}", settings.host(),
+                http.port(), settings.path(), oauth.installPath());
     }
 
     /** Bolt's and Slack's answers to auth.test that mean the token itself is wrong. */

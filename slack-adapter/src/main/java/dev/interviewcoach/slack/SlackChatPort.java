@@ -56,7 +56,7 @@ public final class SlackChatPort implements ChatPort {
     public static final class SlackCallFailed extends RuntimeException {
         private final String error;
 
-        SlackCallFailed(String message, String error) {
+        public SlackCallFailed(String message, String error) {
             super(message);
             this.error = error;
         }
@@ -76,6 +76,19 @@ public final class SlackChatPort implements ChatPort {
         T run() throws IOException, SlackApiException;
     }
 
+    /**
+     * Which Web API client, and so which bot token, serves a workspace (a place's or person's tenant,
+     * the Slack team id): one client for every team with a single bot token, the workspace's own
+     * installation with OAuth. Throws {@link SlackCallFailed} ({@code not_installed}) for a workspace
+     * that has no installation.
+     */
+    @FunctionalInterface
+    public interface Clients {
+        MethodsClient forTeam(String team);
+    }
+
+    private final Clients clients;
+    /** The one client of the single-workspace mode; null when each workspace has its own. */
     private final MethodsClient client;
     private final Sleeper sleeper;
     private final Set<String> admins;
@@ -104,6 +117,15 @@ public final class SlackChatPort implements ChatPort {
     /** {@code admins}: user ids that may manage the bot everywhere, besides the workspace's admins and owners. */
     public SlackChatPort(MethodsClient client, Sleeper sleeper, Set<String> admins) {
         this.client = client;
+        this.clients = team -> client;
+        this.sleeper = sleeper;
+        this.admins = Set.copyOf(admins);
+    }
+
+    /** A port posting in each workspace with the client {@code clients} picks for its team. */
+    public SlackChatPort(Clients clients, Sleeper sleeper, Set<String> admins) {
+        this.clients = clients;
+        this.client = null;
         this.sleeper = sleeper;
         this.admins = Set.copyOf(admins);
     }
@@ -113,7 +135,7 @@ public final class SlackChatPort implements ChatPort {
      * token stops start-up with a clear message instead of failing on the first event.
      */
     public String verifyToken() {
-        var auth = call("auth.test", null, () -> client.authTest(r -> r));
+        var auth = call("auth.test", null, () -> clients.forTeam("").authTest(r -> r));
         return auth.getUserId();
     }
 
@@ -135,7 +157,7 @@ public final class SlackChatPort implements ChatPort {
         Place where = visibility instanceof Visibility.OnlyTo only && place.kind() != Place.Kind.DIRECT
                 ? openDirect(only.user()) : place;
         try {
-            call("files.uploadV2", where, () -> client.filesUploadV2(r -> r.channel(where.channelId())
+            call("files.uploadV2", where, () -> clients.forTeam(where.tenant()).filesUploadV2(r -> r.channel(where.channelId())
                     .threadTs(where.threadId()).filename(file.fileName()).title(file.fileName()).altTxt(file.altText())
                     .fileData(file.content())));
         } catch (SlackFilesUploadV2Exception e) {
@@ -165,12 +187,12 @@ public final class SlackChatPort implements ChatPort {
         MessageRef first = null;
         for (SlackBlocks.Message message : SlackBlocks.messages(reply)) {
             if (reply.visibility() instanceof Visibility.OnlyTo only && place.kind() != Place.Kind.DIRECT) {
-                call("chat.postEphemeral", place, () -> client.chatPostEphemeral(r -> r.channel(place.channelId())
+                call("chat.postEphemeral", place, () -> clients.forTeam(place.tenant()).chatPostEphemeral(r -> r.channel(place.channelId())
                         .user(only.user().userId()).threadTs(place.threadId()).text(message.text())
                         .blocks(message.blocks())));
                 continue;
             }
-            ChatPostMessageResponse posted = call("chat.postMessage", place, () -> client.chatPostMessage(r -> r
+            ChatPostMessageResponse posted = call("chat.postMessage", place, () -> clients.forTeam(place.tenant()).chatPostMessage(r -> r
                     .channel(place.channelId()).threadTs(place.threadId()).text(message.text()).blocks(message.blocks())
                     .linkNames(false).unfurlLinks(false).unfurlMedia(false)));
             if (first == null) {
@@ -189,14 +211,14 @@ public final class SlackChatPort implements ChatPort {
     @Override
     public Place openDirect(UserRef user) {
         ConversationsOpenResponse opened = call("conversations.open", null,
-                () -> client.conversationsOpen(r -> r.users(List.of(user.userId()))));
+                () -> clients.forTeam(user.tenant()).conversationsOpen(r -> r.users(List.of(user.userId()))));
         return Place.direct(Platform.SLACK, user.tenant(), opened.getChannel().getId());
     }
 
     @Override
     public void update(MessageRef message, Reply reply) {
         SlackBlocks.Message first = SlackBlocks.messages(reply).getFirst();
-        call("chat.update", message.place(), () -> client.chatUpdate(r -> r.channel(message.place().channelId())
+        call("chat.update", message.place(), () -> clients.forTeam(message.place().tenant()).chatUpdate(r -> r.channel(message.place().channelId())
                 .ts(message.messageId()).text(first.text()).blocks(first.blocks())));
     }
 
@@ -205,7 +227,7 @@ public final class SlackChatPort implements ChatPort {
         var blocks = SlackBlocks.blocks(home);
         var shown = blocks.size() <= HOME_MAX_BLOCKS ? blocks : blocks.subList(0, HOME_MAX_BLOCKS);
         View view = View.builder().type("home").blocks(List.copyOf(shown)).build();
-        call("views.publish", null, () -> client.viewsPublish(r -> r.userId(user.userId()).view(view)));
+        call("views.publish", null, () -> clients.forTeam(user.tenant()).viewsPublish(r -> r.userId(user.userId()).view(view)));
     }
 
     /**
@@ -230,7 +252,7 @@ public final class SlackChatPort implements ChatPort {
         try {
             for (int page = 0; page < 50; page++) {
                 String from = cursor;
-                var listed = call("conversations.list", null, () -> client.conversationsList(r -> r
+                var listed = call("conversations.list", null, () -> clients.forTeam(near.tenant()).conversationsList(r -> r
                         .types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))
                         .excludeArchived(true).limit(1000).cursor(from.isEmpty() ? null : from)));
                 for (var c : listed.getChannels()) {
@@ -263,7 +285,7 @@ public final class SlackChatPort implements ChatPort {
     private Profile lookUp(UserRef user) {
         try {
             // Any Slack error means "no" here; it is logged once below, with what it means.
-            var info = call("users.info", null, MAX_ATTEMPTS, error -> true, () -> client.usersInfo(r -> r.user(user.userId())));
+            var info = call("users.info", null, MAX_ATTEMPTS, error -> true, () -> clients.forTeam(user.tenant()).usersInfo(r -> r.user(user.userId())));
             var u = info.getUser();
             if (u == null) {
                 return null;
@@ -292,7 +314,7 @@ public final class SlackChatPort implements ChatPort {
     public void markReceived(MessageRef message) {
         Place place = message.place();
         try {
-            call("reactions.add", place, MAX_ATTEMPTS, "already_reacted"::equals, () -> client.reactionsAdd(r -> r
+            call("reactions.add", place, MAX_ATTEMPTS, "already_reacted"::equals, () -> clients.forTeam(place.tenant()).reactionsAdd(r -> r
                     .channel(place.channelId()).timestamp(message.messageId()).name(RECEIVED_REACTION)));
         } catch (SlackCallFailed | UncheckedIOException e) {
             // Already logged by call(); the message was received whether or not the check mark shows.
@@ -310,7 +332,7 @@ public final class SlackChatPort implements ChatPort {
                 ? openDirect(only.user()) : place;
         String comment = SlackBlocks.messages(message).getFirst().text();
         try {
-            call("files.uploadV2", where, () -> client.filesUploadV2(r -> r.channel(where.channelId())
+            call("files.uploadV2", where, () -> clients.forTeam(where.tenant()).filesUploadV2(r -> r.channel(where.channelId())
                     .threadTs(where.threadId()).filename(fileName).title(fileName).fileData(content)
                     .initialComment(comment)));
         } catch (SlackFilesUploadV2Exception e) {
@@ -338,7 +360,12 @@ public final class SlackChatPort implements ChatPort {
      * attempt and no waiting out a rate limit; a failure is the caller's to report.
      */
     void openModal(String triggerId, View view) {
-        call("views.open", null, 1, error -> false, () -> client.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+        openModal("", triggerId, view);
+    }
+
+    /** As {@link #openModal(String, View)}, with the bot token of workspace {@code team}. */
+    void openModal(String team, String triggerId, View view) {
+        call("views.open", null, 1, error -> false, () -> clients.forTeam(team).viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
 
     private <T extends SlackApiTextResponse> T call(String method, Place place, Call<T> call) {

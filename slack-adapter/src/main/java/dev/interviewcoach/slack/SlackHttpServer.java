@@ -2,6 +2,7 @@ package dev.interviewcoach.slack;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,6 +33,15 @@ public final class SlackHttpServer implements AutoCloseable {
 
     public SlackHttpServer(App app, String host, int port, String path, String signingSecret,
                            OpsEndpoints ops) {
+        this(app, host, port, path, signingSecret, ops, java.util.List.of());
+    }
+
+    /**
+     * Also serves Bolt's OAuth install flow at {@code oauthPaths} (the install page and the redirect
+     * URL): browsers' requests, not signed by Slack, so outside the signature check.
+     */
+    public SlackHttpServer(App app, String host, int port, String path, String signingSecret,
+                           OpsEndpoints ops, java.util.List<String> oauthPaths) {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
@@ -40,6 +50,9 @@ public final class SlackHttpServer implements AutoCloseable {
         context.addFilter(new FilterHolder(new SlackRequestGate(signingSecret, Clock.systemUTC())), path,
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new SlackAppServlet(app)), path);
+        for (String oauthPath : oauthPaths) {
+            context.addServlet(new ServletHolder(new SlackOAuthAppServlet(app)), oauthPath);
+        }
         Ops servlet = new Ops(ops);
         for (String opsPath : new String[] {"/healthz", "/readyz", "/metrics"}) {
             context.addServlet(new ServletHolder(servlet), opsPath);

@@ -73,6 +73,8 @@ public final class FakeSlack implements AutoCloseable {
     private static final String SOCKET_PATH = "/socket";
     // Where files.getUploadURLExternal sends uploads: this fake's own server, as Slack sends them to its own.
     private static final String UPLOAD_PATH = "/upload/";
+    // Slack's OAuth consent page; here it approves at once, for the workspace set with installNextIn.
+    private static final String AUTHORIZE_PATH = "/oauth/v2/authorize";
     // Slack sends these nested structures as JSON text inside form fields; tests want to look into them.
     private static final Set<String> JSON_FORM_FIELDS = Set.of("blocks", "view", "attachments", "files");
     private static final long TS_BASE_SECONDS = 1_700_000_000L;
@@ -101,6 +103,14 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, String> channels = new java.util.LinkedHashMap<>();
 
     private final Map<String, CompletableFuture<JsonNode>> acks = new ConcurrentHashMap<>();
+    /** Workspaces besides the default one, by bot token: auth.test answers with the token's own team. */
+    private final Map<String, Workspace> workspacesByToken = new ConcurrentHashMap<>();
+    /** The workspace the next OAuth authorize approves the app in. */
+    private final AtomicReference<Workspace> nextInstall = new AtomicReference<>();
+    /** Codes handed out by authorize and not yet exchanged by oauth.v2.access. */
+    private final Map<String, Workspace> codes = new ConcurrentHashMap<>();
+    private final List<java.net.URI> authorizeRequests = new CopyOnWriteArrayList<>();
+    private final AtomicLong codeCounter = new AtomicLong();
     private final List<Consumer<ApiCall>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong tsCounter = new AtomicLong();
     private final AtomicLong viewCounter = new AtomicLong();
@@ -130,6 +140,7 @@ public final class FakeSlack implements AutoCloseable {
         socket.owner = fake;
         http.createContext(API_PREFIX, fake::handle);
         http.createContext(UPLOAD_PATH, fake::handleUpload);
+        http.createContext(AUTHORIZE_PATH, fake::handleAuthorize);
         http.start();
         try {
             socket.startAndAwait(Duration.ofSeconds(5));
@@ -214,6 +225,89 @@ public final class FakeSlack implements AutoCloseable {
             acks.clear();
             // Timestamps and view ids keep counting so a reset never hands out a ts that was seen before.
         });
+    }
+
+    // ---------------------------------------------------------------- workspaces and OAuth
+
+    /**
+     * A workspace with its own bot token: calls carrying {@code botToken} are answered as that team's
+     * (auth.test), and an OAuth install in it hands out that token.
+     *
+     * @param enterpriseId the Enterprise Grid org, or null for a workspace outside one
+     */
+    public record Workspace(String teamId, String enterpriseId, String botToken, String botUserId) {
+    }
+
+    /** Adds a workspace that can install the app (through OAuth) and whose token the fake recognises. */
+    public Workspace addWorkspace(String teamId, String enterpriseId, String botToken, String botUserId) {
+        Workspace w = new Workspace(teamId, enterpriseId, botToken, botUserId);
+        workspacesByToken.put(botToken, w);
+        return w;
+    }
+
+    /** The next visit to the authorize page approves the install in {@code workspace} (a person pressing Allow). */
+    public void installNextIn(Workspace workspace) {
+        nextInstall.set(workspace);
+    }
+
+    /** Slack's authorize page on this fake: where the app's "Add to Slack" link points, with its host replaced. */
+    public String authorizeUrl() {
+        return "http://" + LOOPBACK + ":" + port() + AUTHORIZE_PATH;
+    }
+
+    /** Every visit to the authorize page, with its query (client_id, scope, state, redirect_uri). */
+    public List<java.net.URI> authorizeRequests() {
+        return List.copyOf(authorizeRequests);
+    }
+
+    /**
+     * The authorize page: approves at once, redirecting (302) to the app's redirect_uri with a
+     * one-time code and the state it was given; 400 when no install was set up with installNextIn.
+     */
+    private void handleAuthorize(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            java.net.URI uri = exchange.getRequestURI();
+            authorizeRequests.add(uri);
+            ObjectNode query = JSON.createObjectNode();
+            if (uri.getRawQuery() != null) {
+                putFormFields(query, uri.getRawQuery());
+            }
+            Workspace w = nextInstall.getAndSet(null);
+            String redirect = text(query, "redirect_uri");
+            if (w == null || redirect == null) {
+                exchange.sendResponseHeaders(400, -1);
+                return;
+            }
+            String code = "code-" + w.teamId() + "-" + codeCounter.incrementAndGet();
+            codes.put(code, w);
+            String state = text(query, "state");
+            exchange.getResponseHeaders().set("Location", redirect + (redirect.contains("?") ? "&" : "?") + "code="
+                    + code + (state == null ? "" : "&state=" + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(302, -1);
+        }
+    }
+
+    /** oauth.v2.access: a code from the authorize page, once, for its workspace's bot token. */
+    private ObjectNode oauthAccess(ObjectNode args, ObjectNode out) {
+        String code = text(args, "code");
+        Workspace w = code == null ? null : codes.remove(code);
+        if (w == null) {
+            return error("invalid_code");
+        }
+        out.put("access_token", w.botToken());
+        out.put("token_type", "bot");
+        out.put("scope", "chat:write,commands");
+        out.put("bot_user_id", w.botUserId());
+        out.put("app_id", APP_ID);
+        out.putObject("team").put("id", w.teamId()).put("name", "Team " + w.teamId());
+        if (w.enterpriseId() == null) {
+            out.putNull("enterprise");
+        } else {
+            out.putObject("enterprise").put("id", w.enterpriseId()).put("name", "Org " + w.enterpriseId());
+        }
+        out.put("is_enterprise_install", false);
+        out.putObject("authed_user").put("id", "UINSTALLER");
+        return out;
     }
 
     // ---------------------------------------------------------------- Web API inspection
@@ -392,11 +486,20 @@ public final class FakeSlack implements AutoCloseable {
             token = args.get("token").asText();
         }
         ApiCall call = new ApiCall(method, args, token, Instant.now());
+        Workspace workspace = token == null ? null : workspacesByToken.get(token);
 
         Reply reply = monitor.updateAndGet(() -> {
             Reply answered = controlledReply(method);
             if (answered == null) {
-                ObjectNode answer = cannedAnswer(method, args);
+                ObjectNode answer = method.equals("oauth.v2.access") ? oauthAccess(args, JSON.createObjectNode().put("ok", true))
+                        : cannedAnswer(method, args);
+                if (workspace != null && method.equals("auth.test")) {
+                    answer.put("team_id", workspace.teamId());
+                    answer.put("user_id", workspace.botUserId());
+                    if (workspace.enterpriseId() != null) {
+                        answer.put("enterprise_id", workspace.enterpriseId());
+                    }
+                }
                 if (answer.hasNonNull("ts")) {
                     answeredTs.put(call, answer.get("ts").asText());
                 }

@@ -44,6 +44,8 @@ public final class SlackRequests {
 
     private final String signingSecret;
     private final Signing signing;
+    private final String team;
+    private final String enterprise;
 
     /** Requests signed with {@code signingSecret}, the app's signing secret. */
     public SlackRequests(String signingSecret) {
@@ -51,28 +53,49 @@ public final class SlackRequests {
     }
 
     private SlackRequests(String signingSecret, Signing signing) {
+        this(signingSecret, signing, FakeSlack.TEAM_ID);
+    }
+
+    private SlackRequests(String signingSecret, Signing signing, String team) {
+        this(signingSecret, signing, team, null);
+    }
+
+    private SlackRequests(String signingSecret, Signing signing, String team, String enterprise) {
         this.signingSecret = Objects.requireNonNull(signingSecret, "signingSecret");
         this.signing = signing;
+        this.team = Objects.requireNonNull(team, "team");
+        this.enterprise = enterprise;
     }
+
+    /** The same builders, for events and interactions from workspace {@code teamId} instead of the default one. */
+    public SlackRequests fromTeam(String teamId) {
+        return new SlackRequests(signingSecret, signing, teamId, null);
+    }
+
+    /** The same builders, from workspace {@code teamId} of Enterprise Grid org {@code enterpriseId}. */
+    public SlackRequests fromTeam(String teamId, String enterpriseId) {
+        return new SlackRequests(signingSecret, signing, teamId, enterpriseId);
+    }
+
 
     /** The same builders, but the requests carry no signature or timestamp headers. */
     public SlackRequests unsigned() {
-        return new SlackRequests(signingSecret, Signing.NONE);
+        return new SlackRequests(signingSecret, Signing.NONE, team, enterprise);
     }
 
     /** The same builders, but the requests are signed with a different secret. */
     public SlackRequests badlySigned() {
-        return new SlackRequests(signingSecret, Signing.WRONG_SECRET);
+        return new SlackRequests(signingSecret, Signing.WRONG_SECRET, team, enterprise);
     }
 
     /** The same builders, correctly signed but with a timestamp too old for Bolt (replay protection). */
     public SlackRequests stale() {
-        return new SlackRequests(signingSecret, Signing.STALE);
+        return new SlackRequests(signingSecret, Signing.STALE, team, enterprise);
     }
 
     /** The same builders, correctly signed but dated ten minutes ahead of this machine's clock. */
     public SlackRequests fromTheFuture() {
-        return new SlackRequests(signingSecret, Signing.FUTURE);
+        return new SlackRequests(signingSecret, Signing.FUTURE, team, enterprise);
     }
 
     // ---------------------------------------------------------------- requests
@@ -83,6 +106,9 @@ public final class SlackRequests {
         form.put("token", VERIFICATION_TOKEN);
         form.put("team_id", teamId);
         form.put("team_domain", "test");
+        if (enterprise != null) {
+            form.put("enterprise_id", enterprise);
+        }
         form.put("channel_id", channelId);
         form.put("channel_name", channelName(channelId));
         form.put("user_id", userId);
@@ -157,12 +183,15 @@ public final class SlackRequests {
         return null;
     }
 
-    private static ObjectNode blockActionPayload(String userId, String channelId, String messageTs, String threadTs,
+    private ObjectNode blockActionPayload(String userId, String channelId, String messageTs, String threadTs,
                                                  String actionId, String value) {
         ObjectNode payload = JSON.createObjectNode();
         payload.put("type", "block_actions");
         payload.set("user", user(userId));
-        payload.putObject("team").put("id", FakeSlack.TEAM_ID).put("domain", "test");
+        payload.putObject("team").put("id", team).put("domain", "test");
+        if (enterprise != null) {
+            payload.putObject("enterprise").put("id", enterprise).put("name", "org");
+        }
         payload.put("api_app_id", FakeSlack.APP_ID);
         payload.put("token", VERIFICATION_TOKEN);
         ObjectNode container = payload.putObject("container");
@@ -227,14 +256,17 @@ public final class SlackRequests {
                                        JsonNode stateValues) {
         ObjectNode payload = JSON.createObjectNode();
         payload.put("type", "view_submission");
-        payload.putObject("team").put("id", FakeSlack.TEAM_ID).put("domain", "test");
+        payload.putObject("team").put("id", team).put("domain", "test");
+        if (enterprise != null) {
+            payload.putObject("enterprise").put("id", enterprise).put("name", "org");
+        }
         payload.set("user", user(userId));
         payload.put("api_app_id", FakeSlack.APP_ID);
         payload.put("token", VERIFICATION_TOKEN);
         payload.put("trigger_id", triggerId());
         ObjectNode view = payload.putObject("view");
         view.put("id", viewId);
-        view.put("team_id", FakeSlack.TEAM_ID);
+        view.put("team_id", team);
         view.put("type", "modal");
         view.put("callback_id", callbackId);
         view.put("private_metadata", privateMetadata == null ? "" : privateMetadata);
@@ -375,7 +407,10 @@ public final class SlackRequests {
     private ObjectNode eventCallback(String eventId, JsonNode event) {
         ObjectNode body = JSON.createObjectNode();
         body.put("token", VERIFICATION_TOKEN);
-        body.put("team_id", FakeSlack.TEAM_ID);
+        body.put("team_id", team);
+        if (enterprise != null) {
+            body.put("enterprise_id", enterprise);
+        }
         body.put("api_app_id", FakeSlack.APP_ID);
         body.set("event", event);
         body.put("type", "event_callback");
@@ -383,7 +418,10 @@ public final class SlackRequests {
         body.put("event_time", Instant.now().getEpochSecond());
         ArrayNode authorizations = body.putArray("authorizations");
         ObjectNode authorization = authorizations.addObject();
-        authorization.put("team_id", FakeSlack.TEAM_ID);
+        authorization.put("team_id", team);
+        if (enterprise != null) {
+            authorization.put("enterprise_id", enterprise);
+        }
         authorization.put("user_id", FakeSlack.BOT_USER_ID);
         authorization.put("is_bot", true);
         authorization.put("is_enterprise_install", false);
@@ -397,12 +435,12 @@ public final class SlackRequests {
         return signed(url, "application/x-www-form-urlencoded", formEncode(form), Map.of());
     }
 
-    private static ObjectNode user(String userId) {
+    private ObjectNode user(String userId) {
         ObjectNode user = JSON.createObjectNode();
         user.put("id", userId);
         user.put("username", userId.toLowerCase(Locale.ROOT));
         user.put("name", userId.toLowerCase(Locale.ROOT));
-        user.put("team_id", FakeSlack.TEAM_ID);
+        user.put("team_id", team);
         return user;
     }
 
