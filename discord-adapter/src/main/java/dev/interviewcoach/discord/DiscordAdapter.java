@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -292,8 +293,20 @@ public final class DiscordAdapter implements AutoCloseable {
             // Standing by while other instances hold every shard is a healthy state for a spare.
             return claims != null ? Optional.empty() : Optional.of("not started");
         }
-        List<String> down = shards.getShards().stream().filter(s -> s.getStatus() != JDA.Status.CONNECTED)
-                .map(s -> "shard " + s.getShardInfo().getShardId() + " " + s.getStatus()).toList();
+        List<String> down = new ArrayList<>();
+        Set<Integer> mine;
+        synchronized (this) {
+            mine = Set.copyOf(running);
+        }
+        // A shard this instance took up is listed by JDA only once it starts connecting: until then it is not ready.
+        for (int id : new TreeSet<>(mine)) {
+            JDA shard = shards.getShardById(id);
+            if (shard == null) {
+                down.add("shard " + id + " starting");
+            } else if (shard.getStatus() != JDA.Status.CONNECTED) {
+                down.add("shard " + id + " " + shard.getStatus());
+            }
+        }
         return down.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", down));
     }
 
