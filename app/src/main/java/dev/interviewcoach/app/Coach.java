@@ -27,6 +27,7 @@ import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.interview.TracksCommand;
 import dev.interviewcoach.store.Database;
 import dev.interviewcoach.store.Leases;
+import dev.interviewcoach.tenant.Installations;
 import dev.interviewcoach.tenant.TenantLifecycle;
 import dev.interviewcoach.store.Inbox;
 import dev.interviewcoach.text.TextAnalyzer;
@@ -203,6 +204,8 @@ public final class Coach implements AutoCloseable {
                 ? CoachEngine.ConversationGuard.inProcess()
                 : CoachEngine.ConversationGuard.everyInstance(database::exclusively));
         metrics.gauge("coach.sessions.active", "Mock interviews in progress", sessions::activeCount);
+        Installations installations = new Installations(jdbi, tenants);
+        metrics.gauge("coach.installations", "Slack workspaces that installed the coach by OAuth", installations::count);
     }
 
     /**

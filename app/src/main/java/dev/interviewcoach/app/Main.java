@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Interview Coach: practise job interviews with feedback on every answer.",
         subcommands = {ConsoleCommand.class, RunCommand.class, BankCommand.class, ScoreCommand.class, EvalCommand.class,
-                ConfigCommand.class,
+                ConfigCommand.class, InstallationsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -189,6 +189,39 @@ class CommandLineTest {
     }
 
     @Test
+    void installationsListsTheWorkspacesAndRemovesOneAsAnUninstallWould() throws Exception {
+        Path file = dir.resolve("coach.yaml");
+        Path db = dir.resolve("coach.db");
+        Files.writeString(file, "database:\n  path: " + db + "\n");
+        assertThat(Main.run("installations", "--config", file.toString())).isZero();
+        assertThat(out()).contains("No workspace has installed the coach");
+        try (dev.interviewcoach.store.Database database = dev.interviewcoach.store.Database.sqlite(db)) {
+            database.migrate();
+            database.jdbi().useHandle(h -> h.createUpdate("""
+                    INSERT INTO chat_installation (platform, enterprise_id, team_id, bot_scopes, bot_token, installer_user_id,
+                                                   enterprise_install, installed_at)
+                    VALUES ('SLACK', '', 'T0ACME1', 'chat:write,commands', 'v1:sealed', 'UINSTALLER', 0, 1796000000000)
+                    """).execute());
+        }
+        out.reset();
+        assertThat(Main.run("installations", "--config", file.toString())).isZero();
+        assertThat(out()).contains("1 installation:").contains("T0ACME1").contains("by UINSTALLER")
+                .contains("scopes: chat:write,commands").doesNotContain("sealed");
+        out.reset();
+        assertThat(Main.run("installations", "--config", file.toString(), "--remove", "T0ACME1")).isZero();
+        assertThat(out()).contains("Removed workspace T0ACME1").contains("deleted in 30 days");
+        try (dev.interviewcoach.store.Database database = dev.interviewcoach.store.Database.sqlite(db)) {
+            int removed = database.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT COUNT(*) FROM tenant_removed WHERE tenant = 'T0ACME1'").mapTo(Integer.class).one());
+            assertThat(removed).as("its schedules stop and the grace period starts").isOne();
+        }
+        assertThat(Main.run("installations", "--config", file.toString(), "--remove", "T0ACME1")).isOne();
+        assertThat(err()).contains("No installation for workspace T0ACME1");
+        assertThat(Main.run("installations", "--config", file.toString(), "--remove", "acme; drop")).isEqualTo(2);
+        assertThat(err()).contains("is not a Slack team id");
+    }
+
+    @Test
     void discordShardIdsAreIdsAndRangesWithinTheShardCount() {
         assertThat(CoachConfig.load(Optional.empty(), Map.of("COACH_DISCORD_SHARDS", "8", "COACH_DISCORD_SHARD_IDS",
                 "0-2, 5")).discord().shardIds()).containsExactly(0, 1, 2, 5);
