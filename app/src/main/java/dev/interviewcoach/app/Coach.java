@@ -84,6 +84,7 @@ public final class Coach implements AutoCloseable {
 
     private final Database database;
     private final Leases leases;
+    private final Installations installations;
     private final BankCatalog banks;
     private final SessionRepository sessions;
     private final MockInterviewFeature interviews;
@@ -204,8 +205,10 @@ public final class Coach implements AutoCloseable {
                 ? CoachEngine.ConversationGuard.inProcess()
                 : CoachEngine.ConversationGuard.everyInstance(database::exclusively));
         metrics.gauge("coach.sessions.active", "Mock interviews in progress", sessions::activeCount);
-        Installations installations = new Installations(jdbi, tenants);
+        this.installations = new Installations(jdbi, tenants);
         metrics.gauge("coach.installations", "Slack workspaces that installed the coach by OAuth", installations::count);
+        metrics.gauge("coach.workspaces.active", "Workspaces (Slack teams, Discord servers) with an answer scored in the"
+                + " last 24 hours", () -> installations.activeSince(clock.instant().minus(Duration.ofDays(1))));
     }
 
     /**
@@ -290,6 +293,11 @@ public final class Coach implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The workspaces the coach is installed in, and how many are in use. */
+    public Installations installations() {
+        return installations;
     }
 
     /** Leases shared by the instances on this database (Discord shards). */

@@ -100,6 +100,9 @@ final class RunCommand implements Callable<Integer> {
                  ConversationExecutor executor = new ConversationExecutor(8, 256)) {
                 ops.require("database", () -> coach.database().ping());
                 ops.require("lanes", executor::problem);
+                ops.inform("workspaces", () -> coach.installations().count() + " installed by OAuth, "
+                        + coach.installations().activeSince(clock.instant().minus(Duration.ofDays(1)))
+                        + " with answers in the last 24 h");
                 metrics.gauge("coach.lanes.renewed", "Times a lane got a fresh thread because an event ran past its"
                         + " time budget", executor::lanesRenewed);
                 Map<Platform, ChatPort> ports = new EnumMap<>(Platform.class);

@@ -123,8 +123,10 @@ class OperatorEndpointsTest {
                 int port = port(running.lines(), SLACK);
                 assertThat(running.lines()).noneMatch(l -> l.contains("health and metrics on"));
                 assertThat(get(port, "/healthz").body()).isEqualTo("ok\n");
-                assertThat(get(port, "/readyz").body()).contains("database: ok").contains("slack: ok");
-                assertThat(get(port, "/metrics").body()).contains("coach_feedback_duration_seconds");
+                assertThat(get(port, "/readyz").body()).contains("database: ok").contains("slack: ok")
+                        .contains("workspaces: 0 installed by OAuth, 0 with answers in the last 24 h");
+                assertThat(get(port, "/metrics").body()).contains("coach_feedback_duration_seconds")
+                        .contains("coach_installations").contains("coach_workspaces_active");
             } finally {
                 stop(running);
             }

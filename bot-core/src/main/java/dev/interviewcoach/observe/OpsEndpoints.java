@@ -2,6 +2,7 @@ package dev.interviewcoach.observe;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -25,6 +26,7 @@ public final class OpsEndpoints {
 
     private final Supplier<String> scrape;
     private final List<Check> checks = new CopyOnWriteArrayList<>();
+    private final List<Map.Entry<String, Supplier<String>>> notes = new CopyOnWriteArrayList<>();
 
     public OpsEndpoints(Supplier<String> scrape) {
         this.scrape = scrape;
@@ -54,6 +56,11 @@ public final class OpsEndpoints {
         });
     }
 
+    /** A line {@code /readyz} shows under the checks, for operators; it never makes the coach unready. */
+    public void inform(String name, Supplier<String> value) {
+        notes.add(Map.entry(name, value));
+    }
+
     public Optional<Answer> answer(String path) {
         return switch (path) {
             case "/healthz" -> Optional.of(new Answer(200, "text/plain; charset=utf-8", "ok\n"));
@@ -71,6 +78,15 @@ public final class OpsEndpoints {
             Optional<String> problem = check.problem();
             ready &= problem.isEmpty();
             lines.add(check.name() + ": " + problem.orElse("ok"));
+        }
+        for (Map.Entry<String, Supplier<String>> note : notes) {
+            String value;
+            try {
+                value = note.getValue().get();
+            } catch (RuntimeException e) {
+                value = "unknown (" + e.getClass().getSimpleName() + ")";
+            }
+            lines.add(note.getKey() + ": " + value);
         }
         return new Answer(ready ? 200 : 503, "text/plain; charset=utf-8",
                 (ready ? "ready\n" : "not ready\n") + String.join("\n", lines) + "\n");

@@ -40,6 +40,22 @@ public final class Installations {
                 .list());
     }
 
+    /**
+     * How many workspaces (Slack teams, Discord servers) had an answer scored since {@code since},
+     * in a mock interview or to a question of the day: the workspaces in active use.
+     */
+    public int activeSince(Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT COUNT(*) FROM (
+                            SELECT s.platform, s.tenant FROM mock_answer a JOIN mock_session s ON s.id = a.session_id
+                             WHERE a.answered_at >= :since
+                            UNION
+                            SELECT platform, tenant FROM daily_answer WHERE answered_at >= :since
+                        ) active
+                        """)
+                .bind("since", since.toEpochMilli()).mapTo(Integer.class).one());
+    }
+
     public int count() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM chat_installation").mapTo(Integer.class).one());
     }

@@ -180,4 +180,22 @@ class PostgresModeTest {
         leases.release("discord-shard-0", "b");
         assertThat(leases.claim("discord-shard-0", "a", ttl)).as("given up: free at once").isTrue();
     }
+
+    @Test
+    void workspacesInUseAreCountedByTheirAnswersOnPostgres() {
+        var answers = new dev.interviewcoach.daily.DailyAnswerRepository(db.jdbi());
+        // Far from the other tests' rows in this shared database, so only these count.
+        Instant now = Instant.parse("2030-06-01T10:00:00Z");
+        for (String[] who : new String[][] {{"T-ONE", "U1", "PT1H"}, {"T-ONE", "U2", "PT2H"}, {"T-TWO", "U3", "PT3H"},
+                {"T-OLD", "U4", "PT48H"}}) {
+            answers.add(new dev.interviewcoach.daily.DailyAnswerRepository.Answer("pg-active-" + who[1],
+                    java.time.LocalDate.of(2030, 6, 1), new UserRef(Platform.SLACK, who[0], who[1]), "q", "an answer", 3,
+                    List.of(), List.of(), false, now.minus(java.time.Duration.parse(who[2]))));
+        }
+        var installations = new dev.interviewcoach.tenant.Installations(db.jdbi(),
+                new dev.interviewcoach.tenant.TenantLifecycle(db.jdbi(), java.time.Clock.systemUTC(),
+                        java.time.Duration.ofDays(30), java.time.Duration.ofHours(1)));
+        assertThat(installations.activeSince(now.minus(java.time.Duration.ofDays(1))))
+                .as("two workspaces answered in the last day; the third two days ago").isEqualTo(2);
+    }
 }
