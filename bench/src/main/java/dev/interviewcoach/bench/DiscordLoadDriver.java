@@ -212,6 +212,33 @@ final class DiscordLoadDriver {
         return result(phase, rate, window, idleSlots, maxLag, before.get().until(after.get()));
     }
 
+    /**
+     * Sends an event once a gateway session can carry it. A starved machine can make JDA miss a
+     * heartbeat and reconnect; Discord would hold the event and replay it on the resumed session, so
+     * the event waits (up to a few seconds) rather than counting as a failed send.
+     */
+    private static <T> T whenConnected(java.util.function.Supplier<T> send) {
+        long deadline = System.nanoTime() + RECONNECT_WAIT.toNanos();
+        while (true) {
+            try {
+                return send.get();
+            } catch (IllegalStateException e) {
+                if (System.nanoTime() > deadline || e.getMessage() == null
+                        || !e.getMessage().startsWith("no gateway client is connected")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final Duration RECONNECT_WAIT = Duration.ofSeconds(10);
+
     private void send(SimulatedPerson person, boolean inWindow) {
         String thread = threadOf.get(person.userId());
         boolean answer = followReplies && person.turn() == SimulatedPerson.Turn.ANSWER && thread != null;
@@ -219,7 +246,7 @@ final class DiscordLoadDriver {
             String text = person.nextAnswer();
             Delivery delivery = person.sent(System.nanoTime(), inWindow);
             try {
-                discord.message(person.userId(), thread, text);
+                whenConnected(() -> discord.message(person.userId(), thread, text));
                 delivery.acked(System.nanoTime(), 200, false); // no acknowledgement on Discord: delivered is taken
                 answersSent.increment();
             } catch (RuntimeException e) {
@@ -238,7 +265,8 @@ final class DiscordLoadDriver {
         }
         String token;
         try {
-            token = discord.slashCommand(person.userId(), FakeDiscord.CHANNEL_ID, "coach", "mock", MOCK_OPTIONS);
+            token = whenConnected(() -> discord.slashCommand(person.userId(), FakeDiscord.CHANNEL_ID, "coach", "mock",
+                    MOCK_OPTIONS));
         } catch (RuntimeException e) {
             delivery.failed(System.nanoTime(), e.getClass().getSimpleName());
             person.refused(delivery);

@@ -20,7 +20,8 @@ class DiscordLoadBenchmarkSmokeTest {
     @Test
     void twoPeopleForTwoSecondsGetEveryReplyFromTheCoachAndEveryAckFromTheBareBot() throws Exception {
         SlackLoadBenchmark.LoadOptions options = new SlackLoadBenchmark.LoadOptions(2, 20, Duration.ofMillis(500),
-                Duration.ofSeconds(2), 2, Duration.ofMillis(200), Duration.ofMillis(800), Duration.ofSeconds(5), 1, 2,
+                // A reply may be slow on a loaded build machine: the drain waits for it (and ends as soon as all are in).
+                Duration.ofSeconds(2), 2, Duration.ofMillis(200), Duration.ofMillis(800), Duration.ofSeconds(20), 1, 2,
                 16, DirectChannelIds.RANDOM);
 
         List<DiscordLoadBenchmark.DiscordRun> runs = DiscordLoadBenchmark.run(options, QUIET);
@@ -28,7 +29,8 @@ class DiscordLoadBenchmarkSmokeTest {
         DiscordLoadBenchmark.DiscordRun run = runs.getFirst();
         for (PhaseResult phase : List.of(run.coachOpen(), run.coachClosed(), run.bareOpen(), run.bareClosed())) {
             assertThat(phase.sent()).as(phase.target() + " " + phase.phase()).isPositive();
-            assertThat(phase.errors()).as(phase.target() + " " + phase.phase()).isZero();
+            assertThat(phase.errors()).as(phase.target() + " " + phase.phase() + ": " + phase.refused()
+                    + " sends refused, " + phase.missingReplies() + " replies missing").isZero();
             assertThat(phase.completed()).isEqualTo(phase.sent());
         }
         assertThat(run.coachOpen().calls().answers()).as("answers typed in the threads").isPositive();
