@@ -1,5 +1,8 @@
 package dev.interviewcoach.bench;
 
+import java.time.Duration;
+import dev.interviewcoach.chat.ChatPorts;
+import dev.interviewcoach.engine.DeliveryWorker;
 import dev.interviewcoach.app.Coach;
 import dev.interviewcoach.discord.DiscordAdapter;
 import dev.interviewcoach.discord.DiscordSettings;
@@ -27,6 +30,7 @@ final class CoachOnDiscord implements DiscordTarget {
     private final Coach coach;
     private final ConversationExecutor executor;
     private final DiscordAdapter adapter;
+    private final DeliveryWorker delivery;
 
     CoachOnDiscord(FakeDiscord discord, int lanes, int queuePerLane) throws Exception {
         dir = Files.createTempDirectory("coach-bench-discord-");
@@ -39,6 +43,9 @@ final class CoachOnDiscord implements DiscordTarget {
                 Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),
                 coach.engine(), executor, coach::suggestions, Clock.systemUTC());
         adapter.start();
+        // As coach run has it: a reply that waited behind another in its lane goes out on the worker's pass.
+        delivery = new DeliveryWorker(coach.engine(), ChatPorts.only(adapter.port()), Duration.ofSeconds(2))
+                .start(Duration.ofSeconds(1));
     }
 
     @Override
@@ -60,6 +67,7 @@ final class CoachOnDiscord implements DiscordTarget {
     public void close() {
         try {
             executor.close();
+            delivery.close();
             adapter.close();
         } finally {
             coach.close();

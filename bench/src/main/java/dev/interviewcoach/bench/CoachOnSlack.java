@@ -1,5 +1,8 @@
 package dev.interviewcoach.bench;
 
+import java.time.Duration;
+import dev.interviewcoach.chat.ChatPorts;
+import dev.interviewcoach.engine.DeliveryWorker;
 import dev.interviewcoach.app.Coach;
 import dev.interviewcoach.engine.ConversationExecutor;
 import dev.interviewcoach.interview.MockInterviewFeature;
@@ -32,6 +35,7 @@ final class CoachOnSlack implements SlackTarget {
     private final Coach coach;
     private final ConversationExecutor executor;
     private final SlackAdapter adapter;
+    private final DeliveryWorker delivery;
     private final URI url;
 
     /**
@@ -49,6 +53,9 @@ final class CoachOnSlack implements SlackTarget {
                 Optional.of(slack.methodsUrl()), "127.0.0.1", 0, PATH), coach.engine(), executor, Clock.systemUTC(),
                 Thread::sleep);
         adapter.start();
+        // As coach run has it: a reply that waited behind another in its lane goes out on the worker's pass.
+        delivery = new DeliveryWorker(coach.engine(), ChatPorts.only(adapter.port()), Duration.ofSeconds(2))
+                .start(Duration.ofSeconds(1));
         url = URI.create("http://127.0.0.1:" + adapter.httpPort() + PATH);
     }
 
@@ -79,6 +86,7 @@ final class CoachOnSlack implements SlackTarget {
     @Override
     public void close() {
         try {
+            delivery.close();
             adapter.close();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
