@@ -236,6 +236,41 @@ class SlackWorkspacesEndToEndTest {
     }
 
     @Test
+    void withTokenRotationOnAnExpiringTokenIsRefreshedOnceUsedForTheWorkspaceAndStoredSealed() throws Exception {
+        // An app with token rotation: access tokens live 12 hours, as Slack's do; eleven hours later the
+        // token is within the coach's two-hour margin.
+        slack.rotateTokens(teamA, Duration.ofHours(12));
+        install(teamA);
+        coach.database().jdbi().useHandle(h -> h.createUpdate("UPDATE chat_installation SET bot_expires_at = :soon")
+                .bind("soon", Instant.now().plus(Duration.ofHours(1)).toEpochMilli()).execute());
+        String sealedRefresh = coach.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT bot_refresh_token FROM chat_installation WHERE team_id = :t").bind("t", A).mapTo(String.class).one());
+        assertThat(sealedRefresh).as("the refresh token is stored sealed").startsWith("v1:").doesNotContain("xoxe");
+
+        ApiCall answer = command(fromA, A, "C1", "UANA", "tracks");
+        ApiCall refresh = slack.calls("oauth.v2.access").stream()
+                .filter(c -> "refresh_token".equals(c.arg("grant_type"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no refresh before the first call: " + slack.calls()));
+        assertThat(refresh.arg("refresh_token")).isEqualTo(box.open(sealedRefresh).secret());
+        assertThat(answer.token()).as("the reply goes out with the refreshed token").startsWith("xoxe.xoxb-" + A + "-");
+
+        // The new pair replaced the old one, sealed: the next start (or another instance) uses it.
+        record Stored(String token, String refresh, long expires) {}
+        Stored stored = coach.database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT bot_token, bot_refresh_token, bot_expires_at FROM chat_installation WHERE team_id = :t")
+                .bind("t", A).map((rs, ctx) -> new Stored(rs.getString(1), rs.getString(2), rs.getLong(3))).one());
+        assertThat(box.open(stored.token()).secret()).isEqualTo(answer.token());
+        assertThat(box.open(stored.refresh()).secret()).isNotEqualTo(refresh.arg("refresh_token")).startsWith("xoxe-1-");
+        assertThat(stored.expires()).isGreaterThan(Instant.now().plus(Duration.ofHours(11)).toEpochMilli());
+        assertThat(Files.readString(dir.resolve("coach.db"), StandardCharsets.ISO_8859_1)).doesNotContain("xoxe");
+
+        // The fresh token is good for hours: the next request and reply reuse it, with no second refresh.
+        ApiCall second = command(fromA, A, "C1", "UANA", "help");
+        assertThat(second.token()).isEqualTo(answer.token());
+        assertThat(slack.calls("oauth.v2.access")).filteredOn(c -> "refresh_token".equals(c.arg("grant_type"))).hasSize(1);
+    }
+
+    @Test
     void anExpiredStateIsRefused() throws Exception {
         InstallPage page = openInstallPage();
         coach.database().jdbi().useHandle(h -> h.createUpdate("UPDATE oauth_state SET expires_at = :past")

@@ -5,13 +5,22 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One thing a strong answer says, the words and phrases that show a person said it, and what an
- * interviewer asks when an answer missed it (empty when the bank gives nothing).
+ * One thing a strong answer says, the words and phrases that show a person said it, what an
+ * interviewer asks when an answer missed it (empty when the bank gives nothing), and whole
+ * sentences that say the point in other words (read by meaning, so a person who makes the point
+ * in plain words is heard).
  */
-public record TalkingPoint(String id, String point, List<String> shownBy, Optional<String> followUp) {
+public record TalkingPoint(String id, String point, List<String> shownBy, Optional<String> followUp,
+                           List<String> inOtherWords) {
     public TalkingPoint {
         shownBy = List.copyOf(shownBy);
         Objects.requireNonNull(followUp);
+        inOtherWords = List.copyOf(inOtherWords);
+    }
+
+    /** A point with a follow-up and no other wordings. */
+    public TalkingPoint(String id, String point, List<String> shownBy, Optional<String> followUp) {
+        this(id, point, shownBy, followUp, List.of());
     }
 
     /** A point with no follow-up question of its own. */

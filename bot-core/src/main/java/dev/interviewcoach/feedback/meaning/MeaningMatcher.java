@@ -18,8 +18,8 @@ import java.util.HashMap;
 /**
  * How close in meaning an answer's sentences (and, for long or mixed sentences, their windows and
  * clauses) come to each talking point and each misconception of a question. A point is compared
- * with its own statement and with the example answer's sentences that make it, so several
- * wordings of the point count. Each piece of the answer carries its polarity: a piece that denies
+ * with its own statement, the bank's other wordings of it ({@code in_other_words}) and the example
+ * answer's sentences that make it, so several wordings of the point count. Each piece of the answer carries its polarity: a piece that denies
  * ("threads do not...") is compared with the points as a denial, never as support. The scores are
  * evidence; the feedback engine decides what they are worth together with the words.
  */
@@ -132,14 +132,17 @@ public final class MeaningMatcher {
         for (TalkingPoint point : question.talkingPoints()) {
             List<String> texts = new ArrayList<>();
             texts.add(point.point());
+            texts.addAll(point.inOtherWords());
+            int fromExample = 0;
             for (String sentence : exampleSentences) {
-                if (texts.size() > EXAMPLE_ANCHORS) {
+                if (fromExample >= EXAMPLE_ANCHORS) {
                     break;
                 }
                 Question single = new Question(question.id(), question.track(), question.kind(), question.difficulty(),
                         List.of(), "", "", "", List.of(point), "", List.of(), List.of());
                 if (!words.match(single, AnalyzedText.of(sentence, analyzer)).covered().isEmpty()) {
                     texts.add(sentence);
+                    fromExample++;
                 }
             }
             anchorTexts.add(texts);

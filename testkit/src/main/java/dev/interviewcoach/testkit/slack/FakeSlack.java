@@ -107,6 +107,11 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Workspace> workspacesByToken = new ConcurrentHashMap<>();
     /** The workspace the next OAuth authorize approves the app in. */
     private final AtomicReference<Workspace> nextInstall = new AtomicReference<>();
+    /** Workspaces whose app has token rotation on, with the lifetime of each access token handed out. */
+    private final Map<String, Duration> rotatingTeams = new ConcurrentHashMap<>();
+    /** Refresh tokens handed out and not yet used (each works once), with their workspace. */
+    private final Map<String, Workspace> refreshTokens = new ConcurrentHashMap<>();
+    private final AtomicLong rotationCounter = new AtomicLong();
     /** Codes handed out by authorize and not yet exchanged by oauth.v2.access. */
     private final Map<String, Workspace> codes = new ConcurrentHashMap<>();
     private final List<java.net.URI> authorizeRequests = new CopyOnWriteArrayList<>();
@@ -245,6 +250,15 @@ public final class FakeSlack implements AutoCloseable {
         return w;
     }
 
+    /**
+     * Turns token rotation on for a workspace's installs: oauth.v2.access hands out a refresh token
+     * and an access token that expires after {@code lifetime}, and exchanges a refresh token (once)
+     * for a new pair; calls with any token handed out are answered as the workspace's.
+     */
+    public void rotateTokens(Workspace workspace, Duration lifetime) {
+        rotatingTeams.put(workspace.teamId(), lifetime);
+    }
+
     /** The next visit to the authorize page approves the install in {@code workspace} (a person pressing Allow). */
     public void installNextIn(Workspace workspace) {
         nextInstall.set(workspace);
@@ -287,8 +301,14 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    /** oauth.v2.access: a code from the authorize page, once, for its workspace's bot token. */
+    /**
+     * oauth.v2.access: a code from the authorize page, once, for its workspace's bot token; with
+     * token rotation on, also a refresh token, and {@code grant_type=refresh_token} exchanges one.
+     */
     private ObjectNode oauthAccess(ObjectNode args, ObjectNode out) {
+        if ("refresh_token".equals(text(args, "grant_type"))) {
+            return refreshed(args, out);
+        }
         String code = text(args, "code");
         Workspace w = code == null ? null : codes.remove(code);
         if (w == null) {
@@ -296,6 +316,11 @@ public final class FakeSlack implements AutoCloseable {
         }
         out.put("access_token", w.botToken());
         out.put("token_type", "bot");
+        Duration lifetime = rotatingTeams.get(w.teamId());
+        if (lifetime != null) {
+            out.put("refresh_token", newRefreshToken(w));
+            out.put("expires_in", lifetime.toSeconds());
+        }
         out.put("scope", "chat:write,commands");
         out.put("bot_user_id", w.botUserId());
         out.put("app_id", APP_ID);
@@ -308,6 +333,36 @@ public final class FakeSlack implements AutoCloseable {
         out.put("is_enterprise_install", false);
         out.putObject("authed_user").put("id", "UINSTALLER");
         return out;
+    }
+
+    private ObjectNode refreshed(ObjectNode args, ObjectNode out) {
+        String refresh = text(args, "refresh_token");
+        Workspace w = refresh == null ? null : refreshTokens.remove(refresh);
+        if (w == null) {
+            return error("invalid_refresh_token");
+        }
+        String token = "xoxe.xoxb-" + w.teamId() + "-" + rotationCounter.incrementAndGet();
+        workspacesByToken.put(token, w);
+        out.put("access_token", token);
+        out.put("token_type", "bot");
+        out.put("refresh_token", newRefreshToken(w));
+        out.put("expires_in", rotatingTeams.getOrDefault(w.teamId(), Duration.ofHours(12)).toSeconds());
+        out.put("scope", "chat:write,commands");
+        out.put("bot_user_id", w.botUserId());
+        out.put("app_id", APP_ID);
+        out.putObject("team").put("id", w.teamId()).put("name", "Team " + w.teamId());
+        if (w.enterpriseId() == null) {
+            out.putNull("enterprise");
+        } else {
+            out.putObject("enterprise").put("id", w.enterpriseId()).put("name", "Org " + w.enterpriseId());
+        }
+        return out;
+    }
+
+    private String newRefreshToken(Workspace w) {
+        String refresh = "xoxe-1-" + w.teamId() + "-" + rotationCounter.incrementAndGet();
+        refreshTokens.put(refresh, w);
+        return refresh;
     }
 
     // ---------------------------------------------------------------- Web API inspection
