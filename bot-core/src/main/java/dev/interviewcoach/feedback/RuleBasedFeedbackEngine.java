@@ -68,7 +68,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
      * which it earns the whole point; between the two it earns a share. Words that show the point
      * earn it whole.
      */
-    static final double MEANING_FLOOR = 0.40;
+    static final double MEANING_FLOOR = 0.43;
     static final double MEANING_FULL = 0.80;
     /** Closeness at which a point not listed as made is named as nearly made, quoting the piece that came close. */
     static final double MEANING_CLOSE = 0.55;

@@ -43,6 +43,41 @@ class BankReaderTest {
     }
 
     @Test
+    void readsAPointsOtherWordingsAndRefusesOneThatIsNotAList() {
+        String yaml = """
+                track: demo
+                title: Demo
+                questions:
+                  - id: one
+                    kind: technical
+                    difficulty: 1
+                    question: Q?
+                    why: W.
+                    guidance: G.
+                    talking_points:
+                      - id: p
+                        point: Two threads touching the same data can interleave.
+                        shown_by: [race]
+                        in_other_words:
+                          - "When two workers change one value at once, one update can be lost."
+                          - "Unsynchronised writes step on each other."
+                      - id: q
+                        point: Q.
+                        shown_by: [q]
+                        in_other_words: one sentence
+                    example_answer: E.
+                """;
+        List<String> problems = reader.read("w.yaml", yaml).problems().stream().map(BankProblem::toString).toList();
+        assertThat(problems).containsExactly(
+                "w.yaml:20: questions[1].talking_points[2].in_other_words: expected a list, e.g. [first, second] or lines starting with '- '");
+        Bank bank = reader.read("w.yaml", yaml.replace("in_other_words: one sentence", "in_other_words: []")).orThrow();
+        TalkingPoint p = bank.questions().getFirst().talkingPoints().getFirst();
+        assertThat(p.inOtherWords()).containsExactly(
+                "When two workers change one value at once, one update can be lost.", "Unsynchronised writes step on each other.");
+        assertThat(bank.questions().getFirst().talkingPoints().get(1).inOtherWords()).isEmpty();
+    }
+
+    @Test
     void readsMisconceptionsAndNamesTheLineOfABadOne() {
         String yaml = """
                 track: demo
