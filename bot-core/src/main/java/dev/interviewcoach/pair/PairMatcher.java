@@ -41,7 +41,9 @@ public final class PairMatcher {
         /** Everyone else was paired: an odd number opted in. */
         ODD_ONE_OUT,
         /** Nobody free was at work at the same time as them for an hour. */
-        NO_OVERLAP
+        NO_OVERLAP,
+        /** Nobody else opted in (or everyone else is left out). */
+        NO_ONE_ELSE
     }
 
     /** The pairs made, and who is left without a partner and why. */
@@ -87,7 +89,8 @@ public final class PairMatcher {
         for (Candidate p : order) {
             if (!taken.contains(p.userId())) {
                 boolean anyoneFits = !fits.get(p.userId()).isEmpty();
-                alone.put(p.userId(), anyoneFits ? Alone.ODD_ONE_OUT : Alone.NO_OVERLAP);
+                alone.put(p.userId(), people.size() == 1 ? Alone.NO_ONE_ELSE
+                        : anyoneFits ? Alone.ODD_ONE_OUT : Alone.NO_OVERLAP);
             }
         }
         return new Result(List.copyOf(pairs), Map.copyOf(alone));

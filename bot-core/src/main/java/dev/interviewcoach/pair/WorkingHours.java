@@ -29,21 +29,24 @@ public record WorkingHours(ZoneId zone, LocalTime start, LocalTime end) {
 
     /**
      * How long both people work at the same time in the week of {@code date}: the longest overlap
-     * of one of this person's weekdays with one of the other's (a day apart counts, so Tokyo's
-     * Tuesday morning meets Los Angeles's Monday evening).
+     * of one of this person's weekdays near it with one of the other's (a day apart counts, so
+     * Tokyo's Tuesday morning meets Los Angeles's Monday evening).
      */
     public Duration overlap(WorkingHours other, LocalDate date) {
         LocalDate day = weekday(date);
         Duration best = Duration.ZERO;
-        for (int shift = -1; shift <= 1; shift++) {
-            LocalDate theirs = day.plusDays(shift);
-            if (isWeekend(theirs)) {
-                continue;
-            }
-            Instant from = max(at(day, start), other.at(theirs, other.start));
-            Instant to = min(at(day, end), other.at(theirs, other.end));
-            if (to.isAfter(from) && Duration.between(from, to).compareTo(best) > 0) {
-                best = Duration.between(from, to);
+        for (int mine = -1; mine <= 1; mine++) {
+            for (int shift = -1; shift <= 1; shift++) {
+                LocalDate ours = day.plusDays(mine);
+                LocalDate theirs = day.plusDays(shift);
+                if (isWeekend(ours) || isWeekend(theirs)) {
+                    continue;
+                }
+                Instant from = max(at(ours, start), other.at(theirs, other.start));
+                Instant to = min(at(ours, end), other.at(theirs, other.end));
+                if (to.isAfter(from) && Duration.between(from, to).compareTo(best) > 0) {
+                    best = Duration.between(from, to);
+                }
             }
         }
         return best;
