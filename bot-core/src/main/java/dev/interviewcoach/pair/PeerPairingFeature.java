@@ -326,7 +326,9 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
             return;
         }
         Pairing p = found.get();
-        if (!p.has(user.userId()) || !p.channel().tenant().equals(user.tenant())) {
+        // The platform and person, not the tenant: a card's button pressed in a DM may not say which
+        // server it came from (Discord DMs), and the pairing's id on the button is not guessable.
+        if (!p.has(user.userId()) || p.channel().platform() != user.platform()) {
             port.post(action.place(), Reply.text("That pairing belongs to two other people.").onlyTo(user));
             return;
         }
