@@ -87,7 +87,8 @@ public final class ConsoleChatPort implements ChatPort {
     /** The terminal is everyone's: a group conversation is a named place in it, the opening printed. */
     @Override
     public Place openGroup(Place near, List<UserRef> members, Reply opening) {
-        Place group = Place.channel(near.platform(), near.tenant(), "group-" + Long.toString(messages.incrementAndGet()));
+        String who = String.join("+", members.stream().map(UserRef::userId).toList());
+        Place group = Place.channel(near.platform(), near.tenant(), "group-" + who + "-" + messages.incrementAndGet());
         post(group, opening);
         return group;
     }

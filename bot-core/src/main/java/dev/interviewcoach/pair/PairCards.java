@@ -79,7 +79,7 @@ final class PairCards {
         q.talkingPoints().stream().map(TalkingPoint::followUp).flatMap(Optional::stream).forEach(followUps::add);
         bullets(card, "Follow-ups to probe", List.copyOf(followUps));
         bullets(card, "Misconceptions to watch for", q.misconceptions().stream()
-                .map(m -> m.claim() + " - " + m.correction()).toList());
+                .map(m -> "\"" + m.claim() + "\" Not so: " + m.correction()).toList());
         List<Block.Button> cover = new ArrayList<>();
         for (int i = 0; i < q.talkingPoints().size() && i < 20; i++) {
             cover.add(new Block.Button("Covered " + (i + 1), new ActionId(FEATURE, "cover-" + (i + 1), p.id(), turn),

@@ -288,7 +288,7 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
             return true;
         }
         Matcher move = TYPED_MOVE.matcher(lower);
-        if (move.matches() && p.turn() < Pairing.DONE && p.interviewer(p.turn()).equals(userId)) {
+        if (move.matches() && p.turn() < Pairing.DONE) {
             int n = Integer.parseInt(move.group(2));
             if (move.group(1).equals("covered")) {
                 cover(p, p.turn(), n, message.user(), message.place(), port);
