@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code console --channel} with a peer pairing: the channel's pairs are scheduled, two people opt in,
  * {@code :advance} past the time pairs them; the candidate answers with {@code say}, the interviewer
- * types the card's moves, both scores show, roles swap, and the second question is scored too.
+ * types the card's moves, both scores show, roles swap, and the second question is scored too; export
+ * carries the pairing and forget-me removes it.
  */
 class ConsolePairingTest {
 
@@ -56,6 +57,9 @@ class ConsolePairingTest {
                 ":as ben",
                 "score 3",
                 "pair status",
+                "export",
+                "forget-me confirm",
+                "pair status",
                 ":quit");
         try (Coach coach = new Coach(database, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())),
                 Optional.empty(), new MockInterviewFeature.Settings("python-developer", 5, 20),
@@ -77,6 +81,10 @@ class ConsolePairingTest {
                 .contains("Question 2: the scores")
                 .contains("no typed answer")
                 .contains("Both questions are done")
-                .contains("Pairings so far: 1, with 1 different partner.");
+                .contains("Pairings so far: 1, with 1 different partner.")
+                .contains("\"peerPairing\"").contains("\"peerInterviews\"").contains("\"role\" : \"candidate\"")
+                .contains("\"peerScore\" : 4")
+                .contains("Done: everything stored about you is deleted")
+                .contains("You are not in it; join with pair on.");
     }
 }
