@@ -189,7 +189,8 @@ public final class Coach implements AutoCloseable {
                 ScoreChart::forZone), subscriptions, u -> people.get(u).muted(), clock, daily.grace(), daily.checkEvery());
         PairingRepository pairs = new PairingRepository(jdbi);
         this.pairing = new PeerPairingFeature(pairs, banks, feedback, new QuestionPicker(random),
-                user -> people.find(user).flatMap(PersonRepository.Person::zone), ids, clock, PAIRING_WINDOW,
+                user -> people.find(user).flatMap(PersonRepository.Person::zone), u -> people.get(u).muted(), ids, clock,
+                PAIRING_WINDOW,
                 daily.grace(), daily.checkEvery());
         // Every feature, once. The engine finds what each does (commands, messages, buttons, the
         // home page, scheduled work) by the interfaces it implements; messages are offered in this

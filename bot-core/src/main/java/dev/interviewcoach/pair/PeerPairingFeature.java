@@ -68,12 +68,19 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
         Optional<ZoneId> of(UserRef user);
     }
 
+    /** Whether a person muted the coach: they get no direct message they did not ask for (pair status still says all). */
+    @FunctionalInterface
+    public interface Muted {
+        boolean test(UserRef user);
+    }
+
     private final PairingRepository pairings;
     private final BankCatalog banks;
     private final FeedbackEngine feedback;
     private final QuestionPicker picker;
     private final PairMatcher matcher = new PairMatcher();
     private final SavedZones savedZones;
+    private final Muted muted;
     private final Supplier<String> ids;
     private final Clock clock;
     private final Duration window;
@@ -86,8 +93,9 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
      * @param every  how often to look for pairings that are due or ended
      */
     public PeerPairingFeature(PairingRepository pairings, BankCatalog banks, FeedbackEngine feedback,
-                              QuestionPicker picker, SavedZones savedZones, Supplier<String> ids, Clock clock,
-                              Duration window, Duration grace, Duration every) {
+                              QuestionPicker picker, SavedZones savedZones, Muted muted, Supplier<String> ids,
+                              Clock clock, Duration window, Duration grace, Duration every) {
+        this.muted = muted;
         this.pairings = pairings;
         this.banks = banks;
         this.feedback = feedback;
@@ -564,7 +572,10 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
         return true;
     }
 
-    private static void tellPrivately(UserRef user, Reply reply, ChatPort port) {
+    private void tellPrivately(UserRef user, Reply reply, ChatPort port) {
+        if (muted.test(user)) {
+            return;
+        }
         try {
             port.post(port.openDirect(user), reply.onlyTo(user));
         } catch (RuntimeException e) {

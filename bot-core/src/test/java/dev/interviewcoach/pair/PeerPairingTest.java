@@ -67,7 +67,8 @@ class PeerPairingTest {
             AtomicInteger ids = new AtomicInteger();
             pairings = new PairingRepository(db.jdbi());
             feature = new PeerPairingFeature(pairings, BANKS, new RuleBasedFeedbackEngine(BANKS, new TextAnalyzer()),
-                    new QuestionPicker(new Random(5)), user -> Optional.empty(), () -> name + "-p" + ids.incrementAndGet(),
+                    new QuestionPicker(new Random(5)), user -> Optional.empty(), user -> user.userId().equals("UMUTED"),
+                    () -> name + "-p" + ids.incrementAndGet(),
                     clock, Duration.ofDays(3), Duration.ofHours(2), Duration.ofSeconds(30));
             engine = new CoachEngine(List.of(feature), new Inbox(db.jdbi(), clock), CoachMetrics.none(),
                     CoachEngine.ConversationGuard.inProcess());
@@ -128,15 +129,15 @@ class PeerPairingTest {
                 assertThat(coach.command(person, "pair on Europe/Berlin")).contains("You are in this channel's weekly peer"
                         + " pairing (python-developer)").contains("09:00-18:00 on weekdays, Europe/Berlin");
             }
-            coach.command("ULEE", "pair on America/Los_Angeles");
+            coach.command("UMUTED", "pair on America/Los_Angeles");
 
             assertThat(coach.runAt(MONDAY)).isEqualTo(1);
             assertThat(coach.runAt(MONDAY.plusSeconds(30))).as("made once").isZero();
             assertThat(coach.port.groupsOpened).containsExactly(List.of(user("UANA"), user("UBEN")));
             assertThat(coach.privateTo("UCAT")).last().satisfies(p ->
                     assertThat(p.text()).contains("No partner for you this week").contains("odd number"));
-            assertThat(coach.privateTo("ULEE")).last().satisfies(p ->
-                    assertThat(p.text()).contains("works at the same time as you"));
+            assertThat(coach.privateTo("UMUTED")).as("muted: no message unasked for").singleElement()
+                    .satisfies(p -> assertThat(p.text()).startsWith("You are in"));
             Pairing pairing = coach.feature.openFor(user("UANA")).orElseThrow();
             Place group = pairing.place();
             RecordingChatPort.Posted card = coach.privateTo("UANA").getLast();
@@ -171,6 +172,7 @@ class PeerPairingTest {
             assertThat(coach.command("UANA", "pair status")).contains("You are in (python-developer)")
                     .contains("Pairings so far: 1, with 1 different partner.");
             assertThat(coach.command("UCAT", "pair status")).contains("first in line");
+            assertThat(coach.command("UMUTED", "pair status")).contains("first in line");
 
             // Next week the odd one out goes first, and nobody repeats last week's partner.
             assertThat(coach.runAt(MONDAY.plus(Duration.ofDays(7)))).isEqualTo(1);
