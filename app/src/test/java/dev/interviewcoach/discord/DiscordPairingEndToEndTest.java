@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * schedule} refused to a member and taken from the owner, two members opt in, the weekly job opens a
  * private thread with both added, the interviewer's card goes to their DMs, the candidate answers in
  * the thread, the interviewer's buttons mark a point and score, both see the two scores in the
- * thread, and the roles swap.
+ * thread, and the roles swap; the second answer comes through the answer form.
  */
 class DiscordPairingEndToEndTest {
 
@@ -133,10 +133,21 @@ class DiscordPairingEndToEndTest {
         String benDm = discord.dmChannel(BEN);
         RestCall second = await(c -> c.path().equals("channels/" + benDm + "/messages")
                 && text(c).contains("Your interviewer card, question 2"));
-        await(c -> c.path().equals("channels/" + thread + "/messages") && text(c).contains("Roles swap"));
+        RestCall question2 = await(c -> c.path().equals("channels/" + thread + "/messages") && text(c).contains("Roles swap"));
+        assertThat(text(question2)).contains("Question 2 of 2");
+        // Ana answers the second question in the form, as people do where typed messages cannot be read.
+        String questionId = discord.messageCreatedBy(question2, WAIT);
+        String form = button(question2, "Answer");
+        assertThat(form).startsWith("form|coach:pair:answer:");
+        discord.buttonClick(ANA, thread, questionId, form);
+        discord.awaitCall("POST", "interactions/.*/callback", c -> c.body().path("type").asInt() == 9, WAIT);
+        discord.modalSubmit(ANA, thread, questionId, form, Map.of("text", "Threads suit I/O-bound work since the GIL is"
+                + " released while waiting; for CPU-bound work I use processes, and asyncio for thousands of sockets."));
+        await(c -> c.path().startsWith("webhooks/") && text(c).contains("Got your answer"));
         discord.buttonClick(BEN, benDm, discord.messageCreatedBy(second, WAIT), button(second, "3"));
-        await(c -> c.path().equals("channels/" + thread + "/messages")
-                && text(c).contains("Question 2: the scores") && text(c).contains("no typed answer"));
+        RestCall scored = await(c -> c.path().equals("channels/" + thread + "/messages")
+                && text(c).contains("Question 2: the scores"));
+        assertThat(text(scored)).contains("3/5").doesNotContain("no typed answer");
         await(c -> c.path().equals("channels/" + thread + "/messages") && text(c).contains("Both questions are done"));
         assertThat(text(coach(BEN, "status", Map.of()))).contains("Pairings so far: 1, with 1 different partner.");
     }

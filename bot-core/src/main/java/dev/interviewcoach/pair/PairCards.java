@@ -55,6 +55,9 @@ final class PairCards {
                 .block(new Block.Quote(RichText.of(q.text())))
                 .text(RichText.builder().mention(candidate).plain(": type your answer here (one message or several), or"
                         + " say it out loud in your call.").build())
+                // Where typed messages cannot reach the coach (Discord without the Message Content intent), a form can.
+                .block(new Block.Buttons(List.of(new Block.Button("Answer", new ActionId(FEATURE, "answer", p.id(), turn),
+                        Block.Style.PRIMARY, "", Block.Form.INSTEAD_OF_TYPING))))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.interviewcoach.pair;
 
+import dev.interviewcoach.chat.Block;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.chat.Inbound;
@@ -306,23 +307,50 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
             return true;
         }
         if (p.turn() < Pairing.DONE && p.candidate(p.turn()).equals(userId) && !text.isEmpty()) {
-            PeerTurn turn = pairings.turn(p.id(), p.turn()).orElseThrow();
-            if (turn.peerScore().isPresent()) {
-                return true;
-            }
-            boolean first = turn.answer().isEmpty();
-            String answer = turn.answer().map(a -> a + "\n" + text).orElse(text);
-            pairings.answered(turn, answer);
+            takeAnswer(p, message.user(), text, message.place(), port);
             message.ref().ifPresent(port::markReceived);
-            if (first) {
-                port.post(message.place(), Reply.builder("Got your answer.").text(RichText.builder()
-                        .plain("Got your answer; add to it in more messages if you like. When ")
-                        .mention(p.user(p.interviewer(p.turn())))
-                        .plain(" scores it, you both see the coach's score beside theirs.").build())
-                        .build().onlyTo(message.user()));
-            }
         }
         return true;
+    }
+
+    /** An answer typed in a form (Discord without the Message Content intent): kept as a typed message would be. */
+    @Override
+    public void onSubmission(Inbound.Submission submission, ChatPort port) {
+        UserRef user = submission.user();
+        Optional<Pairing> found = pairings.pairing(submission.action().subject()).filter(Pairing::open);
+        String text = submission.values().getOrDefault(Block.Button.FORM_FIELD, "").strip();
+        if (found.isEmpty() || !found.get().has(user.userId()) || !submission.action().verb().equals("answer")) {
+            port.post(submission.place(), Reply.text("That pairing has closed.").onlyTo(user));
+            return;
+        }
+        Pairing p = found.get();
+        markShowed(p, user.userId());
+        if (submission.action().version() != p.turn() || !p.candidate(p.turn()).equals(user.userId())) {
+            port.post(submission.place(), Reply.builder("Only the candidate of the current question answers it.")
+                    .text(RichText.builder().plain("Only ").mention(p.user(p.candidate(Math.min(p.turn(), 2))))
+                            .plain(" answers the current question.").build()).build().onlyTo(user));
+            return;
+        }
+        if (!text.isEmpty()) {
+            takeAnswer(p, user, text, submission.place(), port);
+        }
+    }
+
+    /** Adds to the candidate's answer to the current question, until the interviewer scores it. */
+    private void takeAnswer(Pairing p, UserRef candidate, String text, Place where, ChatPort port) {
+        PeerTurn turn = pairings.turn(p.id(), p.turn()).orElseThrow();
+        if (turn.peerScore().isPresent()) {
+            return;
+        }
+        boolean first = turn.answer().isEmpty();
+        pairings.answered(turn, turn.answer().map(a -> a + "\n" + text).orElse(text));
+        if (first) {
+            port.post(where, Reply.builder("Got your answer.").text(RichText.builder()
+                    .plain("Got your answer; add to it in more messages if you like. When ")
+                    .mention(p.user(p.interviewer(p.turn())))
+                    .plain(" scores it, you both see the coach's score beside theirs.").build())
+                    .build().onlyTo(candidate));
+        }
     }
 
     @Override
