@@ -511,7 +511,8 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
     private void settle(Pairing p, ChatPort port) {
         for (String userId : List.of(p.first(), p.second())) {
             UserRef user = p.user(userId);
-            Optional<PairMember> member = pairings.member(user, p.channel());
+            // Someone who left the pairing meanwhile (pair off) owes it nothing more.
+            Optional<PairMember> member = pairings.member(user, p.channel()).filter(PairMember::optedIn);
             if (member.isEmpty()) {
                 continue;
             }
