@@ -58,6 +58,14 @@ public final class PairingRepository {
                 .bindMap(channel(channel)).map((rs, ctx) -> schedule(rs)).findOne());
     }
 
+    /** Stops a channel's weekly pairing; false when it had none. Who opted in is kept for a pairing set up again. */
+    public boolean deleteSchedule(Place channel) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        DELETE FROM pair_schedule WHERE platform = :platform AND tenant = :tenant AND channel_id = :channel
+                        """)
+                .bindMap(channel(channel)).execute()) > 0;
+    }
+
     /** Every weekly pairing of a workspace or server still using the coach. */
     public List<PairSchedule> schedules() {
         return jdbi.withHandle(h -> h.createQuery("""

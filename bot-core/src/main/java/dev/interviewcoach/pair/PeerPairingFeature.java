@@ -47,7 +47,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code pair on|off|status|schedule}: peer mock interviews. A channel's managers set when its
+ * {@code pair on|off|status|schedule|stop}: peer mock interviews. A channel's managers set when its
  * weekly pairs are made and the track; people opt in. Each week the coach pairs them by track and
  * overlapping working hours, a new partner whenever there is one, and opens a private conversation
  * per pair: one interviews the other with a private card (rubric, buttons to mark points and to
@@ -123,7 +123,8 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
                         OptionSpec.word("weekday", "Weekday pairs are made (default mon)").shaped(DAY_SHAPE).shownAs("mon"),
                         OptionSpec.word("time", "Local time, HH:MM (default 10:00)").shaped(ScheduleInput.TIME_SHAPE)
                                 .shownAs("HH:MM").maxLength(8),
-                        OptionSpec.word("zone", "Time zone, e.g. Europe/Berlin (default: yours)").shaped(".*/.*|utc"))));
+                        OptionSpec.word("zone", "Time zone, e.g. Europe/Berlin (default: yours)").shaped(".*/.*|utc")),
+                CommandSpec.of("stop", "stop this channel's weekly pairing (managers)")));
     }
 
     @Override
@@ -152,6 +153,13 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
                     : Reply.text("Only people who manage this channel can set when its pairs are made: on Slack, workspace"
                     + " admins and owners or the bot's configured admins; on Discord, people with Manage Channels or"
                     + " Manage Server. Anyone can join with pair on.");
+            case "stop" -> !port.mayManage(user, here)
+                    ? Reply.text("Only people who manage this channel can stop its weekly pairing. To leave it yourself,"
+                    + " type pair off.")
+                    : pairings.deleteSchedule(here)
+                    ? Reply.text("This channel's weekly peer pairing is stopped; pairs already open finish their week."
+                    + " Start it again with pair schedule.")
+                    : Reply.text("This channel has no weekly peer pairing to stop.");
             case "on" -> on(command, input, port);
             case "off" -> off(user, here);
             default -> status(user, here);

@@ -221,6 +221,10 @@ class PeerPairingTest {
             assertThat(coach.command("UBEN", "pair on")).startsWith("Welcome back");
             assertThat(coach.command("UBEN", "pair status")).contains("You are in");
             assertThat(coach.command("UBEN", "pair off")).startsWith("You have left");
+            assertThat(coach.command("UBEN", "pair stop")).startsWith("Only people who manage this channel");
+            assertThat(coach.command("UADMIN", "pair stop")).startsWith("This channel's weekly peer pairing is stopped");
+            assertThat(coach.runAt(third.plus(Duration.ofDays(7)))).isZero();
+            assertThat(coach.command("UANA", "pair status")).contains("no weekly peer pairing");
         }
     }
 
