@@ -187,7 +187,7 @@ final class PairCards {
             case ODD_ONE_OUT -> "an odd number of people opted in and you are the one left over";
             case NO_OVERLAP -> "nobody free this week works at the same time as you for an hour (your working hours"
                     + " are 09:00-18:00 on weekdays in your zone)";
-            case NO_ONE_ELSE -> "nobody else is in the pairing this week";
+            case NO_ONE_ELSE -> "nobody else practising your track is in the pairing this week";
         };
         return Reply.builder("No partner for you this week: " + reason + ".")
                 .text(RichText.builder().plain("No peer partner for you this week in ").channel(channel)

@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code pair on|off|status|schedule|stop}: peer mock interviews. A channel's managers set when its
- * weekly pairs are made and the track; people opt in. Each week the coach pairs them by track and
+ * weekly pairs are made and its track; people opt in, with that track or one of their own. Each week the coach pairs them by track and
  * overlapping working hours, a new partner whenever there is one, and opens a private conversation
  * per pair: one interviews the other with a private card (rubric, buttons to mark points and to
  * score), both see the coach's score of a typed answer beside the peer's, then they swap. Whoever
@@ -113,6 +113,8 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
     public List<CommandSpec> commands() {
         return List.of(CommandSpec.group("pair", "peer mock interviews: a weekly partner from this channel", "status",
                 CommandSpec.of("on", "join this channel's weekly peer pairing",
+                        OptionSpec.word("track", "The track you practise (default: the channel's)").manyWords()
+                                .suggesting(OptionSpec.Suggest.TRACKS),
                         OptionSpec.word("zone", "Your time zone for working hours, e.g. Europe/Berlin (default: your"
                                 + " profile's)").shaped(".*/.*|utc")),
                 CommandSpec.of("off", "leave this channel's weekly peer pairing"),
@@ -229,9 +231,19 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
         } catch (ScheduleInput.Invalid e) {
             return Reply.text(e.getMessage());
         }
+        String track = schedule.get().track();
+        if (input.value("track").isPresent()) {
+            Optional<Bank> bank = banks.current().track(input.value("track").get());
+            if (bank.isEmpty()) {
+                return Reply.text("I don't know the track \"" + shorten(input.value("track").get()) + "\". Type tracks"
+                        + " to see them all, or leave it out for this channel's (" + track + ").");
+            }
+            track = bank.get().track();
+        }
+        String chosen = track;
         Optional<PairMember> before = pairings.member(user, here);
-        PairMember member = before.map(m -> m.optIn(schedule.get().track(), zone))
-                .orElseGet(() -> new PairMember(user, here, schedule.get().track(), zone, true, 0, false, Optional.empty(),
+        PairMember member = before.map(m -> m.optIn(chosen, zone))
+                .orElseGet(() -> new PairMember(user, here, chosen, zone, true, 0, false, Optional.empty(),
                         clock.instant()));
         pairings.save(member);
         boolean wasLeftOut = before.map(PairMember::leftOut).orElse(false);

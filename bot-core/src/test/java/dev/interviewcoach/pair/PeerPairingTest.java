@@ -130,12 +130,17 @@ class PeerPairingTest {
                         + " pairing (python-developer)").contains("09:00-18:00 on weekdays, Europe/Berlin");
             }
             coach.command("UMUTED", "pair on America/Los_Angeles");
+            assertThat(coach.command("UDAN", "pair on sql and data Europe/Berlin")).contains("(sql-and-data)")
+                    .contains("Europe/Berlin");
+            assertThat(coach.command("UDAN", "pair on cooking")).contains("I don't know the track \"cooking\"");
 
             assertThat(coach.runAt(MONDAY)).isEqualTo(1);
             assertThat(coach.runAt(MONDAY.plusSeconds(30))).as("made once").isZero();
             assertThat(coach.port.groupsOpened).containsExactly(List.of(user("UANA"), user("UBEN")));
             assertThat(coach.privateTo("UCAT")).last().satisfies(p ->
                     assertThat(p.text()).contains("No partner for you this week").contains("odd number"));
+            assertThat(coach.privateTo("UDAN").getLast().text()).as("paired only within a track")
+                    .contains("nobody else practising your track");
             assertThat(coach.privateTo("UMUTED")).as("muted: no message unasked for").singleElement()
                     .satisfies(p -> assertThat(p.text()).startsWith("You are in"));
             Pairing pairing = coach.feature.openFor(user("UANA")).orElseThrow();
@@ -216,7 +221,7 @@ class PeerPairingTest {
             Instant third = MONDAY.plus(Duration.ofDays(14));
             coach.clock.advance(Duration.between(coach.clock.instant(), third));
             assertThat(coach.runAt(third)).as("Ben is left out, so Ana has nobody").isZero();
-            assertThat(coach.privateTo("UANA").getLast().text()).contains("nobody else is in the pairing this week");
+            assertThat(coach.privateTo("UANA").getLast().text()).contains("nobody else practising your track is in the pairing this week");
 
             assertThat(coach.command("UBEN", "pair on")).startsWith("Welcome back");
             assertThat(coach.command("UBEN", "pair status")).contains("You are in");
