@@ -149,7 +149,7 @@ class SlackPairingEndToEndTest {
                 + " for constant-time lookups and a generator to stream a large file lazily.", SlackRequests.newTs(), null,
                 "mpim")));
         assertThat(ephemeralAfter(before, "UBEN").arg("text")).startsWith("Got your answer");
-        assertThat(slack.calls("reactions.add")).isNotEmpty();
+        slack.awaitCall("reactions.add", c -> GROUP.equals(c.arg("channel")), WAIT);
 
         before = slack.calls("chat.postEphemeral").size();
         send(requests.clickButton(url, "UANA", card, buttonFor(card, "covered 1")));

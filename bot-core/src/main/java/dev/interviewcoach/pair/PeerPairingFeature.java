@@ -327,8 +327,8 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
             return true;
         }
         if (p.turn() < Pairing.DONE && p.candidate(p.turn()).equals(userId) && !text.isEmpty()) {
-            takeAnswer(p, message.user(), text, message.place(), port);
             message.ref().ifPresent(port::markReceived);
+            takeAnswer(p, message.user(), text, message.place(), port);
         }
         return true;
     }
