@@ -41,6 +41,17 @@ public final class RecordingChatPort implements ChatPort {
         return thread;
     }
 
+    /** Group conversations opened, with who was in each. */
+    public final List<List<UserRef>> groupsOpened = new ArrayList<>();
+
+    @Override
+    public Place openGroup(Place near, List<UserRef> members, Reply opening) {
+        Place group = Place.channel(near.platform(), near.tenant(), "G" + (++counter));
+        groupsOpened.add(List.copyOf(members));
+        post(group, opening);
+        return group;
+    }
+
     @Override
     public Place openDirect(UserRef user) {
         return Place.direct(user.platform(), user.tenant(), "D-" + user.userId());

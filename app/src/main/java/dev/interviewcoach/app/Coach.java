@@ -47,6 +47,8 @@ import dev.interviewcoach.daily.QuestionPool;
 import dev.interviewcoach.daily.ScheduleRules;
 import dev.interviewcoach.daily.SubscriptionRepository;
 import dev.interviewcoach.digest.DigestFeature;
+import dev.interviewcoach.pair.PairingRepository;
+import dev.interviewcoach.pair.PeerPairingFeature;
 import dev.interviewcoach.digest.DigestReport;
 import dev.interviewcoach.digest.DigestRepository;
 import dev.interviewcoach.chart.ScoreChart;
@@ -88,6 +90,7 @@ public final class Coach implements AutoCloseable {
     private final BankCatalog banks;
     private final SessionRepository sessions;
     private final MockInterviewFeature interviews;
+    private final PeerPairingFeature pairing;
     private final CoachEngine engine;
     private final TextAnalyzer analyzer;
     private final Optional<BankWatcher> watcher;
@@ -133,6 +136,9 @@ public final class Coach implements AutoCloseable {
                  CoachMetrics metrics, Optional<CachedEmbedder> sentenceModel, Optional<LanguageModelReviewer> reviewer) {
         this(database, banks, watcher, settings, daily, clock, random, metrics, sentenceModel, reviewer, DEFAULT_GRACE);
     }
+
+    /** How long a week's peer pair has to meet before the pairing closes and a no-show counts. */
+    public static final Duration PAIRING_WINDOW = Duration.ofDays(3);
 
     /** How long a workspace that removed the coach keeps its data, unless configured otherwise. */
     public static final Duration DEFAULT_GRACE = Duration.ofDays(30);
@@ -181,6 +187,11 @@ public final class Coach implements AutoCloseable {
         DigestRepository digests = new DigestRepository(jdbi);
         DigestFeature digest = new DigestFeature(digests, new DigestReport(digests, banks, u -> people.get(u).muted(),
                 ScoreChart::forZone), subscriptions, u -> people.get(u).muted(), clock, daily.grace(), daily.checkEvery());
+        PairingRepository pairs = new PairingRepository(jdbi);
+        this.pairing = new PeerPairingFeature(pairs, banks, feedback, new QuestionPicker(random),
+                user -> people.find(user).flatMap(PersonRepository.Person::zone), u -> people.get(u).muted(), ids, clock,
+                PAIRING_WINDOW,
+                daily.grace(), daily.checkEvery());
         // Every feature, once. The engine finds what each does (commands, messages, buttons, the
         // home page, scheduled work) by the interfaces it implements; messages are offered in this
         // order, so a person's own interview comes before a question of the day's thread.
@@ -198,7 +209,9 @@ public final class Coach implements AutoCloseable {
                 new PreferencesCommand(people),
                 new Reminders(people, progress, daily.checkEvery(), reviews::dueCount),
                 digest,
-                new PrivacyFeature(jdbi, sessions, dailyAnswers, people, subscriptions, reviewCards, directs, digests, clock),
+                pairing,
+                new PrivacyFeature(jdbi, sessions, dailyAnswers, people, subscriptions, reviewCards, directs, digests, pairs,
+                        clock),
                 new InterviewHome(sessions, banks, stats::page),
                 tenants);
         this.engine = new CoachEngine(features, new Inbox(jdbi, clock), metrics, database.isSqlite()
@@ -328,6 +341,11 @@ public final class Coach implements AutoCloseable {
 
     public CoachEngine engine() {
         return engine;
+    }
+
+    /** Peer mock interviews: the weekly pairings of channels. */
+    public PeerPairingFeature pairing() {
+        return pairing;
     }
 
     public MockInterviewFeature interviews() {

@@ -32,6 +32,8 @@ public final class ConsoleChannel {
 
     static final String CHANNEL_ID = "console-channel";
     private static final Pattern ADVANCE = Pattern.compile("(\\d{1,4})\\s*([dhm])");
+    /** The moves of a peer pair typed instead of pressed: covered N, score N, here. */
+    private static final Pattern PAIR_MOVE = Pattern.compile("(covered|score)\\s+\\d{1,2}|here");
     private static final Duration STEP = Duration.ofMinutes(15);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
@@ -89,6 +91,13 @@ public final class ConsoleChannel {
             // A mock interview (e.g. from the practise button) takes what is typed, as in a DM.
             send(new Inbound.Message(nextId(), person, coach.sessions().activeFor(person).get().place(), line,
                     clock.instant()));
+        } else if (lower.startsWith("say ") || PAIR_MOVE.matcher(lower).matches()) {
+            // What a person says or presses in their peer pair's private conversation.
+            coach.pairing().openFor(person).ifPresentOrElse(pairing -> send(new Inbound.Message(nextId(), person,
+                            pairing.place(), lower.startsWith("say ") ? line.substring("say ".length()) : line,
+                            "console-" + eventCounter, clock.instant())),
+                    () -> out.println("You have no open peer pairing. Type pair on to join this channel's weekly"
+                            + " pairing, then :advance to its time."));
         } else if (lower.startsWith("answer ")) {
             latest().ifPresentOrElse(post -> send(new Inbound.Submission(nextId(), person, channel,
                             new ActionId("daily", "answer", post.key(), 0),
@@ -151,6 +160,8 @@ public final class ConsoleChannel {
     private static String help() {
         return "Type answer <text> to answer today's question privately, reply <text> to answer in its thread,"
                 + " hint, share, practise, or any command (daily status, daily now, daily reveal, stats, help)."
+                + " In a peer pairing (pair on), say <text> answers in your pair's conversation; covered N, score N"
+                + " and here are the interviewer's card and the pair's buttons."
                 + " :advance 1d moves the clock, :as NAME switches person, :time shows the time, :quit leaves.";
     }
 

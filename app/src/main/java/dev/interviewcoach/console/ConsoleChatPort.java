@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +82,15 @@ public final class ConsoleChatPort implements ChatPort {
     public Place openThread(Place channel, Reply opening) {
         MessageRef ref = post(channel, opening);
         return channel.thread(ref.messageId());
+    }
+
+    /** The terminal is everyone's: a group conversation is a named place in it, the opening printed. */
+    @Override
+    public Place openGroup(Place near, List<UserRef> members, Reply opening) {
+        String who = String.join("+", members.stream().map(UserRef::userId).toList());
+        Place group = Place.channel(near.platform(), near.tenant(), "group-" + who + "-" + messages.incrementAndGet());
+        post(group, opening);
+        return group;
     }
 
     @Override

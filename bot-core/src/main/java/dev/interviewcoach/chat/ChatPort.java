@@ -27,6 +27,17 @@ public interface ChatPort {
         return post(channel, reply);
     }
 
+    /**
+     * Opens a private conversation for a few people of a channel's workspace or server, near that
+     * channel (a peer pairing), and posts the opening there: on Slack a group DM of them and the
+     * bot, on Discord a private thread in the channel with each of them added. Nobody else sees
+     * it; a reply there for one of them alone stays private to them. Platforms that cannot do it
+     * refuse, saying so.
+     */
+    default Place openGroup(Place near, List<UserRef> members, Reply opening) {
+        throw new PlatformRefusal("I can't open a private conversation for several people here.");
+    }
+
     /** Opens (or finds) the direct conversation with a person. */
     Place openDirect(UserRef user);
 

@@ -138,6 +138,11 @@ final class OutboxPort implements ChatPort {
     }
 
     @Override
+    public Place openGroup(Place near, List<UserRef> members, Reply opening) {
+        return platform.openGroup(near, members, opening);
+    }
+
+    @Override
     public MessageRef postForReplies(Place channel, Reply reply) {
         return platform.postForReplies(channel, reply);
     }

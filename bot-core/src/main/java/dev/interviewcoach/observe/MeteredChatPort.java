@@ -8,6 +8,7 @@ import dev.interviewcoach.chat.PlatformRefusal;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.UserRef;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -51,6 +52,11 @@ public final class MeteredChatPort implements ChatPort {
     @Override
     public Place openThread(Place channel, Reply opening) {
         return counted(() -> port.openThread(channel, opening));
+    }
+
+    @Override
+    public Place openGroup(Place near, List<UserRef> members, Reply opening) {
+        return counted(() -> port.openGroup(near, members, opening));
     }
 
     @Override

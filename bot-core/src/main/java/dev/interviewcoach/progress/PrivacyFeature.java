@@ -18,6 +18,10 @@ import dev.interviewcoach.daily.DailyAnswerRepository;
 import dev.interviewcoach.daily.DailyDirect;
 import dev.interviewcoach.daily.SubscriptionRepository;
 import dev.interviewcoach.digest.DigestRepository;
+import dev.interviewcoach.pair.PairMember;
+import dev.interviewcoach.pair.Pairing;
+import dev.interviewcoach.pair.PairingRepository;
+import dev.interviewcoach.pair.PeerTurn;
 import dev.interviewcoach.engine.ActionHandler;
 import dev.interviewcoach.engine.CommandHandler;
 import dev.interviewcoach.interview.AnswerRecord;
@@ -38,7 +42,7 @@ import dev.interviewcoach.store.Database;
 /**
  * {@code forget-me} (after a confirmation) deletes everything stored about a person: interviews
  * and their answers, answers to questions of the day, preferences, their agreement to be named in
- * weekly digests; a subscription or digest they created stays for the channel but no longer names them. {@code export} sends them all of it as a JSON file.
+ * weekly digests, their peer pairings; a subscription, digest or pairing they created stays for the channel but no longer names them. {@code export} sends them all of it as a JSON file.
  */
 public final class PrivacyFeature implements CommandHandler, ActionHandler {
 
@@ -54,12 +58,14 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
     private final ReviewRepository reviews;
     private final DailyDirect directs;
     private final DigestRepository digests;
+    private final PairingRepository pairings;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Forget-me and export over everything the coach keeps about a person, the weekly digests and DMs included. */
     public PrivacyFeature(Jdbi jdbi, SessionRepository sessions, DailyAnswerRepository daily, PersonRepository people,
                           SubscriptionRepository subscriptions, ReviewRepository reviews, DailyDirect directs,
-                          DigestRepository digests, Clock clock) {
+                          DigestRepository digests, PairingRepository pairings, Clock clock) {
+        this.pairings = pairings;
         this.directs = directs;
         this.digests = digests;
         this.reviews = reviews;
@@ -110,7 +116,7 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
         return Reply.builder("Delete everything stored about you? Type forget-me confirm to go ahead.")
                 .heading("Delete everything about you?")
                 .text("This deletes your mock interviews and answers, your answers to questions of the day, your stats,"
-                        + " streaks and settings (whether digests may name you). It cannot be undone. Type export first for a copy.")
+                        + " streaks and settings (whether digests may name you), and your peer pairings. It cannot be undone. Type export first for a copy.")
                 .block(new Block.Buttons(List.of(
                         new Block.Button("Delete everything", new ActionId(FEATURE, "forget", "me", 0), Block.Style.DANGER,
                                 "forget-me confirm"),
@@ -126,6 +132,7 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
             n += reviews.deleteFor(user);
             n += directs.deleteFor(user);
             n += digests.forget(user);
+            n += pairings.forget(user);
             subscriptions.forgetCreator(user.platform().name(), user.tenant(), user.userId());
             return n;
         });
@@ -165,6 +172,31 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
         ObjectNode digest = root.putObject("weeklyDigests").put("showMe", digests.showsMe(user));
         ArrayNode setUp = digest.putArray("setUpForChannels");
         digests.setUpBy(user).forEach(setUp::add);
+        ArrayNode pairingIn = root.putArray("peerPairing");
+        for (PairMember m : pairings.memberships(user)) {
+            pairingIn.addObject().put("channel", m.channel().channelId()).put("track", m.track())
+                    .put("zone", m.zone().getId()).put("optedIn", m.optedIn()).put("missedInARow", m.missedInRow())
+                    .put("leftOut", m.leftOut()).put("joinedAt", m.joinedAt().toString());
+        }
+        ArrayNode peerInterviews = root.putArray("peerInterviews");
+        for (Pairing p : pairings.pairingsOf(user)) {
+            ObjectNode node = peerInterviews.addObject().put("channel", p.channel().channelId())
+                    .put("week", p.localDate().toString()).put("track", p.track()).put("tookPart", p.showed(user.userId()));
+            ArrayNode questions = node.putArray("questions");
+            for (PeerTurn t : pairings.turns(p.id())) {
+                // The partner's own answers are theirs: only this person's part of each question is exported.
+                boolean answered = t.candidate().equals(user.userId());
+                ObjectNode q = questions.addObject().put("question", t.questionId())
+                        .put("role", answered ? "candidate" : "interviewer");
+                if (answered) {
+                    q.put("answer", t.answer().orElse(null));
+                    t.coachScore().ifPresent(score -> q.put("coachScore", score));
+                    t.peerScore().ifPresent(score -> q.put("peerScore", score));
+                } else {
+                    t.peerScore().ifPresent(score -> q.put("scoreGiven", score));
+                }
+            }
+        }
         ArrayNode interviews = root.putArray("mockInterviews");
         Map<String, List<AnswerRecord>> answersBySession = sessions.answersOf(user);
         for (MockSession s : sessions.recentFor(user, Integer.MAX_VALUE)) {

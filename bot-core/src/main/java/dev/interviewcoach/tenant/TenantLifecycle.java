@@ -24,7 +24,8 @@ public final class TenantLifecycle implements Scheduled {
 
     /** Tables whose rows carry their tenant; children of sessions and subscriptions are deleted with them. */
     private static final List<String> TENANT_TABLES = List.of("daily_answer", "daily_dm", "coach_person", "review_card",
-            "cohort_digest", "cohort_digest_sent", "digest_show_me", "outbox_reply");
+            "cohort_digest", "cohort_digest_sent", "digest_show_me", "pair_schedule", "pair_member", "pair_round",
+            "peer_pairing", "peer_turn", "outbox_reply");
 
     private final Jdbi jdbi;
     private final Clock clock;

@@ -37,7 +37,8 @@ import net.dv8tion.jda.api.entities.User;
 
 /**
  * The engine's voice on Discord through JDA: messages in channels, threads and DMs, private
- * threads for interviews (public ones where the server allows no private threads), edits. A
+ * threads for interviews (public ones where the server allows no private threads) and for peer
+ * pairs (private only), edits. A
  * reply meant for one person outside an interaction goes to their DMs. Also files, a ✅ on a
  * person's message, and whether someone may manage the bot in a channel. Missing permissions
  * become a {@link PlatformRefusal} that tells the person what the server admin must change.
@@ -193,6 +194,28 @@ public final class DiscordChatPort implements ChatPort {
         if (!openingPosted) {
             post(place, opening);
         }
+        return place;
+    }
+
+    /**
+     * A private thread in the channel that nobody else can be invited to, with each member added,
+     * then the opening in it. No public fallback, unlike an interview's thread: what a pair says
+     * stays between them, so a server without private threads is told what to allow instead.
+     */
+    @Override
+    public Place openGroup(Place near, List<UserRef> members, Reply opening) {
+        TextChannel parent = shards.get().getTextChannelById(near.channelId());
+        if (parent == null) {
+            throw new PlatformRefusal("I can't see that channel. Ask a server admin to give me View Channel there.");
+        }
+        String name = threadName(opening, null);
+        ThreadChannel thread = run(near, "create private threads",
+                () -> parent.createThreadChannel(name, true).setInvitable(false).complete());
+        for (UserRef member : members) {
+            run(near, "add people to threads", () -> thread.addThreadMemberById(member.userId()).complete());
+        }
+        Place place = near.thread(thread.getId());
+        post(place, opening);
         return place;
     }
 

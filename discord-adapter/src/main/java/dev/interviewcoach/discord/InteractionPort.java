@@ -119,6 +119,11 @@ final class InteractionPort implements ChatPort {
     }
 
     @Override
+    public Place openGroup(Place near, List<UserRef> members, Reply opening) {
+        return channels.openGroup(near, members, opening);
+    }
+
+    @Override
     public MessageRef postForReplies(Place channel, Reply reply) {
         return channels.postForReplies(channel, reply);
     }

@@ -208,6 +208,21 @@ public final class SlackChatPort implements ChatPort {
         return channel.thread(ref.messageId());
     }
 
+    /**
+     * A group DM of the members and the bot ({@code conversations.open} with several users; Slack
+     * finds the same one again for the same people). To Slack it is a conversation like a channel,
+     * so a reply there for one member alone goes as an ephemeral message only they see.
+     */
+    @Override
+    public Place openGroup(Place near, List<UserRef> members, Reply opening) {
+        List<String> users = members.stream().map(UserRef::userId).toList();
+        ConversationsOpenResponse opened = call("conversations.open", near,
+                () -> clients.forTeam(near.tenant()).conversationsOpen(r -> r.users(users)));
+        Place group = Place.channel(Platform.SLACK, near.tenant(), opened.getChannel().getId());
+        post(group, opening);
+        return group;
+    }
+
     @Override
     public Place openDirect(UserRef user) {
         ConversationsOpenResponse opened = call("conversations.open", null,

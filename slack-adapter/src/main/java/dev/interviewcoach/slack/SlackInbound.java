@@ -45,8 +45,9 @@ final class SlackInbound {
     }
 
     /**
-     * A message the engine should see: a DM, or a reply in a thread. Messages from bots (this one
-     * included), and top-level channel chatter, are not for the coach.
+     * A message the engine should see: a DM, a message in a group DM the bot is in (a peer pair's),
+     * or a reply in a thread. Messages from bots (this one included), and top-level channel
+     * chatter, are not for the coach.
      */
     static Optional<Inbound.Message> message(String eventId, String team, MessageEvent e, String botUserId, Instant now) {
         if (e.getBotId() != null || e.getUser() == null || e.getUser().equals(botUserId)) {
@@ -54,7 +55,8 @@ final class SlackInbound {
         }
         boolean direct = "im".equals(e.getChannelType()) || e.getChannel().startsWith("D");
         boolean inThread = e.getThreadTs() != null && !e.getThreadTs().equals(e.getTs());
-        if (!direct && !inThread) {
+        boolean group = "mpim".equals(e.getChannelType());
+        if (!direct && !inThread && !group) {
             return Optional.empty();
         }
         String text = e.getText() == null ? "" : e.getText();

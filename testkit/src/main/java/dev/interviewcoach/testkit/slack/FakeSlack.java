@@ -805,11 +805,17 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    /** The DM id for conversations.open: "D" + the first user, or the channel when one is reopened by id. */
+    /**
+     * The conversation for conversations.open: "D" + the user for one person; for several, a group DM
+     * "G" + their ids in order (the same people always get the same one, as on Slack); or the channel
+     * when one is reopened by id.
+     */
     private static String conversationFor(ObjectNode args) {
         String users = text(args, "users");
         if (users != null && !users.isBlank()) {
-            return "D" + users.split(",", -1)[0].trim();
+            List<String> ids = java.util.Arrays.stream(users.split(",", -1)).map(String::trim).filter(u -> !u.isEmpty())
+                    .sorted().toList();
+            return ids.size() == 1 ? "D" + ids.getFirst() : "G" + String.join("", ids);
         }
         String channel = text(args, "channel");
         return channel == null || channel.isBlank() ? null : channel;

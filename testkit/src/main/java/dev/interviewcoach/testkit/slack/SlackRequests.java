@@ -161,6 +161,8 @@ public final class SlackRequests {
         }
         ObjectNode payload = blockActionPayload(userId, posted.arg("channel"), newTs(), posted.arg("thread_ts"), actionId,
                 button.path("value").asText(null));
+        // A button on a message only one person sees comes back marked so, as Slack marks it.
+        ((ObjectNode) payload.get("container")).put("is_ephemeral", "chat.postEphemeral".equals(posted.method()));
         ObjectNode action = (ObjectNode) payload.get("actions").get(0);
         action.set("text", button.get("text"));
         if (button.hasNonNull("style")) {
