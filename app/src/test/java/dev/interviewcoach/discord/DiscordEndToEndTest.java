@@ -190,6 +190,32 @@ class DiscordEndToEndTest {
      * next in one message, however the interview goes (follow-up questions on, to the scorecard).
      */
     @Test
+    void forgetMeTypedInADirectMessageAlsoDeletesWhatThePersonDidInAServer() throws Exception {
+        start(true);
+        String thread = startInChannel(ANA, 1);
+        discord.message(ANA, thread, "I would measure first with py-spy, find the slowest query, add an index and"
+                + " compare the p95 before and after; at my last job that took a page from 900 ms to 120 ms.");
+        postedIn(thread, "Scorecard");
+        String dm = discord.dmChannel(ANA);
+        discord.slashCommand(ANA, dm, "coach", "mock", Map.of("track", "behavioral", "questions", 1));
+        postedIn(dm, "Question 1 of 1");
+        discord.message(ANA, dm, "At my last job I proposed weekly demos; as a result releases slipped 40% less.");
+        postedIn(dm, "Scorecard");
+        assertThat(storedTenantsOf(ANA)).as("her interviews in the server and in her DMs")
+                .contains(FakeDiscord.GUILD_ID).hasSizeGreaterThanOrEqualTo(2);
+
+        discord.message(ANA, dm, "forget-me confirm");
+        postedIn(dm, "everything stored about you is deleted");
+        assertThat(storedTenantsOf(ANA)).as("nothing of Ana is left, in the server or in her DMs").isEmpty();
+    }
+
+    private List<String> storedTenantsOf(String user) {
+        return coach.database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT DISTINCT tenant FROM mock_session WHERE platform = 'DISCORD' AND user_id = :u")
+                .bind("u", user).mapTo(String.class).list());
+    }
+
+    @Test
     void aWholeInterviewCostsOneRestCallPerTypedAnswer() throws Exception {
         start(true);
         int atStart = discord.calls().size();

@@ -30,6 +30,7 @@ import dev.interviewcoach.interview.MockSession;
 import dev.interviewcoach.interview.SessionRepository;
 import dev.interviewcoach.review.ReviewRepository;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -124,28 +125,38 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
                 .build();
     }
 
-    private void forget(UserRef user, Place place, ChatPort port) {
+    private void forget(UserRef asked, Place place, ChatPort port) {
         int removed = jdbi.inTransaction(h -> {
-            int n = sessions.deleteFor(user);
-            n += daily.deleteFor(user);
-            n += people.delete(user);
-            n += reviews.deleteFor(user);
-            n += directs.deleteFor(user);
-            n += digests.forget(user);
-            n += pairings.forget(user);
-            subscriptions.forgetCreator(user.platform().name(), user.tenant(), user.userId());
+            int n = 0;
+            for (UserRef user : everywhere(asked)) {
+                n += sessions.deleteFor(user);
+                n += daily.deleteFor(user);
+                n += people.delete(user);
+                n += reviews.deleteFor(user);
+                n += directs.deleteFor(user);
+                n += digests.forget(user);
+                n += pairings.forget(user);
+                subscriptions.forgetCreator(user.platform().name(), user.tenant(), user.userId());
+            }
             return n;
         });
         Database.purgeDeleted(jdbi);
         log.info("a person's data was deleted at their request ({} records)", removed);
         port.post(place, Reply.text(removed == 0 ? "There was nothing stored about you; there is nothing now."
-                : "Done: everything stored about you is deleted. If you practise again, you start afresh.").onlyTo(user));
+                : "Done: everything stored about you is deleted. If you practise again, you start afresh.").onlyTo(asked));
     }
 
     private void export(UserRef user, Place place, ChatPort port) {
         byte[] file;
         try {
-            file = json.writeValueAsBytes(document(user));
+            ObjectNode root = document(user);
+            // The same person in other servers (Discord ids are global): each server's part, beside this one.
+            List<UserRef> others = everywhere(user).stream().filter(u -> !u.equals(user)).toList();
+            if (!others.isEmpty()) {
+                ArrayNode elsewhere = root.putArray("elsewhere");
+                others.forEach(other -> elsewhere.add(document(other)));
+            }
+            file = json.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write an export", e);
         }
@@ -155,6 +166,31 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
         if (!direct.equals(place)) {
             port.post(place, Reply.text("I've sent your data to our direct messages as a JSON file.").onlyTo(user));
         }
+    }
+
+    /** Tables that hold a person by platform, tenant and user id: where else the same person may be stored. */
+    private static final List<String> PERSON_TABLES = List.of("mock_session", "daily_answer", "coach_person",
+            "review_card", "digest_show_me", "daily_dm", "pair_member");
+
+    /**
+     * The person as addressed and, where the platform's person ids span its servers (Discord), the
+     * same id in every other server or DM space the coach holds anything of theirs: forget-me typed in
+     * a DM reaches what they did in a server, and the other way round.
+     */
+    private List<UserRef> everywhere(UserRef user) {
+        if (!user.platform().personIdsSpanTenants()) {
+            return List.of(user);
+        }
+        String union = String.join(" UNION ", PERSON_TABLES.stream()
+                .map(t -> "SELECT tenant FROM " + t + " WHERE platform = :platform AND user_id = :user").toList())
+                + " UNION SELECT tenant FROM peer_turn WHERE platform = :platform AND (candidate = :user OR interviewer = :user)";
+        List<String> tenants = jdbi.withHandle(h -> h.createQuery(union)
+                .bind("platform", user.platform().name()).bind("user", user.userId()).mapTo(String.class).list());
+        List<UserRef> out = new ArrayList<>();
+        out.add(user);
+        tenants.stream().distinct().sorted().filter(t -> !t.equals(user.tenant()))
+                .forEach(t -> out.add(new UserRef(user.platform(), t, user.userId())));
+        return out;
     }
 
     private ObjectNode document(UserRef user) {
