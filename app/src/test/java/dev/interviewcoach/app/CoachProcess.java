@@ -81,6 +81,7 @@ final class CoachProcess {
             List<String> plain = List.of("-cp", System.getProperty("java.class.path"));
             try {
                 Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "spawned-coach-");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
                 String classPath = jarred(dir);
                 Path archive = dir.resolve("coach.jsa");
                 List<String> withArchive = List.of("-cp", classPath, "-XX:SharedArchiveFile=" + archive,
@@ -91,6 +92,17 @@ final class CoachProcess {
             } catch (Exception | AssertionError e) {
                 System.err.println("Spawned coaches start without a class-data archive: " + e);
                 return plain;
+            }
+        }
+
+        /** The archive and jars go with the test JVM (its coaches have stopped by then). */
+        private static void delete(Path dir) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException ignored) {
+                // left in target/, which mvn clean removes
             }
         }
 
