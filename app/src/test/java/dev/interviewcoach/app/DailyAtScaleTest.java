@@ -18,7 +18,6 @@ import dev.interviewcoach.slack.SlackSettings;
 import dev.interviewcoach.store.Database;
 import dev.interviewcoach.testkit.slack.ApiCall;
 import dev.interviewcoach.testkit.slack.FakeSlack;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -40,6 +39,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Two coach instances on one database, 50 subscriptions in five zones with three kinds of day
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly the posts that are due, each once, none missing. Once on a SQLite file, once on an
  * embedded PostgreSQL.
  */
+@Execution(value = ExecutionMode.CONCURRENT, reason = "the SQLite and PostgreSQL runs share nothing; each waits mostly on its database")
 class DailyAtScaleTest {
 
     private static final BankCatalog BANKS = BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty()));
@@ -69,10 +71,8 @@ class DailyAtScaleTest {
 
     @Test
     void twoInstancesOnPostgresPostEveryDuePostOnce() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            String url = postgres.getJdbcUrl("postgres", "postgres");
-            runFor(() -> Database.open(url, "postgres", "postgres"));
-        }
+        String url = SharedPostgres.newDatabase();
+        runFor(() -> Database.open(url, "postgres", "postgres"));
     }
 
     private void runFor(Supplier<Database> open) throws Exception {

@@ -16,9 +16,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code coach run} stopped with a reply still waiting (kill -9, or SIGTERM while Slack asks it to
  * wait): the reply goes out after the next start, once.
  */
-@ResourceLock("embedded-postgres")
 class NothingLostTest {
 
     private static final String SECRET = "nothing-lost-secret";
@@ -36,31 +32,12 @@ class NothingLostTest {
     @TempDir
     Path dir;
 
-    private static EmbeddedPostgres postgres;
-    private static final java.util.concurrent.atomic.AtomicInteger DATABASES = new java.util.concurrent.atomic.AtomicInteger();
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
     /** Where the coach keeps its data: an SQLite file, or a new database on an embedded PostgreSQL. */
     private Map<String, String> database(String kind) throws Exception {
         if (kind.equals("sqlite")) {
             return Map.of("COACH_DATABASE_PATH", dir.resolve("coach.db").toString());
         }
-        synchronized (NothingLostTest.class) {
-            if (postgres == null) {
-                postgres = EmbeddedPostgres.builder().start();
-            }
-        }
-        String name = "lost" + DATABASES.incrementAndGet();
-        try (var c = postgres.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name);
-        }
-        return Map.of("COACH_DB_URL", postgres.getJdbcUrl("postgres", name), "COACH_DB_USER", "postgres",
+        return Map.of("COACH_DB_URL", SharedPostgres.newDatabase(), "COACH_DB_USER", "postgres",
                 "COACH_DB_PASSWORD", "postgres");
     }
 

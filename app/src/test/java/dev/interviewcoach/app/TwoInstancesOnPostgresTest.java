@@ -18,7 +18,6 @@ import dev.interviewcoach.store.Database;
 import dev.interviewcoach.testkit.slack.ApiCall;
 import dev.interviewcoach.testkit.slack.FakeSlack;
 import dev.interviewcoach.testkit.slack.SlackRequests;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +32,6 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Two coach instances on one PostgreSQL, each with its own Slack HTTP server, as two {@code coach
@@ -41,7 +39,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * a redelivered event is applied once, and answers sent together are each applied once, to
  * consecutive questions, with one feedback each.
  */
-@ResourceLock("embedded-postgres")
 class TwoInstancesOnPostgresTest {
 
     private static final String SECRET = "pg-secret";
@@ -49,7 +46,6 @@ class TwoInstancesOnPostgresTest {
     private static final String ANSWER = "I would measure first with a profiler, then fix the slowest query, add an"
             + " index and compare p95 before and after; in one service this took a page from 900 ms to 120 ms.";
 
-    private static EmbeddedPostgres postgres;
     private static FakeSlack slack;
     private static Instance one;
     private static Instance two;
@@ -85,16 +81,15 @@ class TwoInstancesOnPostgresTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
         slack = FakeSlack.start();
-        String url = postgres.getJdbcUrl("postgres", "postgres");
+        String url = SharedPostgres.newDatabase();
         one = new Instance(url, 1);
         two = new Instance(url, 2);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {one, two, slack, postgres}) {
+        for (AutoCloseable c : new AutoCloseable[] {one, two, slack}) {
             if (c != null) {
                 c.close();
             }

@@ -3,11 +3,11 @@ package dev.interviewcoach.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.bolt.model.builtin.DefaultInstaller;
+import dev.interviewcoach.app.SharedPostgres;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.store.Database;
 import dev.interviewcoach.store.SecretBox;
 import dev.interviewcoach.tenant.TenantLifecycle;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,14 +26,12 @@ import org.junit.jupiter.api.Test;
  */
 class SlackInstallationsOnPostgresTest {
 
-    private static EmbeddedPostgres postgres;
     private static Database one;
     private static Database two;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        String url = postgres.getJdbcUrl("postgres", "postgres");
+        String url = SharedPostgres.newDatabase();
         one = Database.open(url, "postgres", "postgres");
         one.migrate();
         two = Database.open(url, "postgres", "postgres");
@@ -44,7 +42,6 @@ class SlackInstallationsOnPostgresTest {
     static void stop() throws Exception {
         one.close();
         two.close();
-        postgres.close();
     }
 
     private static byte[] key() {

@@ -19,7 +19,7 @@ import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.store.Database;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.interviewcoach.store.SharedPostgres;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -65,8 +65,7 @@ class DigestSendingTest {
 
     @Test
     void onPostgresTwoInstancesSendOneDigestNamingOnlyTheUnmutedWhoAgreed() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-             Database db = Database.open(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres")) {
+        try (Database db = Database.open(SharedPostgres.newDatabase(), "postgres", "postgres")) {
             db.migrate();
             exercise(db);
         }

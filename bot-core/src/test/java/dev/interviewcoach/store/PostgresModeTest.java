@@ -14,7 +14,6 @@ import dev.interviewcoach.schedule.JobScheduler;
 import dev.interviewcoach.interview.AnswerRecord;
 import dev.interviewcoach.interview.MockSession;
 import dev.interviewcoach.interview.SessionRepository;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,13 +28,11 @@ import org.junit.jupiter.api.Test;
 /** The same migrations and repositories on a real PostgreSQL, started by the test. */
 class PostgresModeTest {
 
-    private static EmbeddedPostgres postgres;
     private static Database db;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        db = Database.open(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+        db = Database.open(SharedPostgres.newDatabase(), "postgres", "postgres");
         assertThat(db.migrate()).isPositive();
     }
 
@@ -43,9 +40,6 @@ class PostgresModeTest {
     static void stop() throws Exception {
         if (db != null) {
             db.close();
-        }
-        if (postgres != null) {
-            postgres.close();
         }
     }
 
