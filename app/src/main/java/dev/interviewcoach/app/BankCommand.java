@@ -95,6 +95,7 @@ final class BankCommand implements Runnable {
             out.println("\nTalking points:");
             for (TalkingPoint p : q.talkingPoints()) {
                 out.printf("  - %s%n      shown by: %s%n", p.point(), String.join(", ", p.shownBy()));
+                p.inOtherWords().forEach(w -> out.printf("      in other words: %s%n", w));
             }
             if (!q.misconceptions().isEmpty()) {
                 out.println("\nMisconceptions (an answer that asserts one scores at most 2):");
