@@ -13,7 +13,10 @@ import dev.interviewcoach.question.Question;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,15 +85,32 @@ public final class DailyPoster implements Scheduled {
     /** Posts every question that is due at {@code now} on a platform this process runs; returns how many. */
     public int postDue(Instant now, ChatPorts ports) {
         int posted = 0;
-        for (Subscription s : subscriptions.all()) {
-            Optional<ChatPort> port = ports.on(s.channel().platform());
+        List<Subscription> all = subscriptions.all();
+        List<Optional<PostTimes.Due>> dues = new ArrayList<>(all.size());
+        Map<String, LocalDate> dueDates = new HashMap<>();
+        for (Subscription s : all) {
             Optional<PostTimes.Due> due = s.times().catchUp(now, grace);
+            dues.add(due);
+            if (due.isPresent() && ports.on(s.channel().platform()).isPresent()) {
+                dueDates.put(s.id(), due.get().localDate());
+            }
+        }
+        // A post stays due for the whole grace window, checked every few seconds: the posts out
+        // already are found together, so each check goes through only those still to make.
+        Set<String> claimed = dueDates.isEmpty() ? Set.of() : posts.claimedAmong(dueDates);
+        for (int i = 0; i < all.size(); i++) {
+            Subscription s = all.get(i);
+            Optional<ChatPort> port = ports.on(s.channel().platform());
+            Optional<PostTimes.Due> due = dues.get(i);
             if (port.isEmpty()) {
                 continue;
             }
             if (due.isEmpty()) {
                 countMissed(s, now);
                 continue;
+            }
+            if (claimed.contains(s.id())) {
+                continue; // posted already, or being posted by another instance: its claim would fail
             }
             if (rules.blocks(s.id(), due.get().localDate())) {
                 continue; // paused, or a skipped date or holiday: nothing goes out, and nothing is missed
