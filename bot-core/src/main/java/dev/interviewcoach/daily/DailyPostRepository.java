@@ -2,8 +2,11 @@ package dev.interviewcoach.daily;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +15,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** Claims and remembers daily posts (table from V4__daily_posts.sql). */
 public final class DailyPostRepository {
+
+    /** Subscriptions per statement of {@link #claimedAmong}: well under every database's limit on parameters. */
+    private static final int CLAIM_BATCH = 500;
 
     private final Jdbi jdbi;
 
@@ -121,6 +127,33 @@ public final class DailyPostRepository {
                         DELETE FROM daily_post WHERE subscription_id = :sub AND local_date = :date AND message_id IS NULL
                         """)
                 .bind("sub", subscriptionId).bind("date", date.toString()).execute());
+    }
+
+    /**
+     * The subscriptions, of those given with a local date each, whose post for that date is claimed
+     * already (posted, or being posted by another instance). One statement per 500 subscriptions, so a
+     * check can pass over the channels whose question is out without a statement for each.
+     */
+    public Set<String> claimedAmong(Map<String, LocalDate> dates) {
+        Set<String> claimed = new HashSet<>();
+        List<String> ids = List.copyOf(dates.keySet());
+        for (int from = 0; from < ids.size(); from += CLAIM_BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + CLAIM_BATCH));
+            List<String> days = batch.stream().map(id -> dates.get(id).toString()).distinct().toList();
+            jdbi.useHandle(h -> h.createQuery("""
+                            SELECT subscription_id, local_date FROM daily_post
+                            WHERE subscription_id IN (<subs>) AND local_date IN (<dates>)
+                            """)
+                    .bindList("subs", batch).bindList("dates", days)
+                    .map((rs, ctx) -> Map.entry(rs.getString("subscription_id"), rs.getString("local_date")))
+                    .forEach(row -> {
+                        // The dates are shared by the batch: keep only each subscription's own.
+                        if (dates.get(row.getKey()).toString().equals(row.getValue())) {
+                            claimed.add(row.getKey());
+                        }
+                    }));
+        }
+        return claimed;
     }
 
     /** The questions a subscription has posted, oldest first. */

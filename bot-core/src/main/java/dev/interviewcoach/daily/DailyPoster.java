@@ -13,7 +13,10 @@ import dev.interviewcoach.question.Question;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,15 +85,33 @@ public final class DailyPoster implements Scheduled {
     /** Posts every question that is due at {@code now} on a platform this process runs; returns how many. */
     public int postDue(Instant now, ChatPorts ports) {
         int posted = 0;
-        for (Subscription s : subscriptions.all()) {
-            Optional<ChatPort> port = ports.on(s.channel().platform());
+        List<Subscription> all = subscriptions.all();
+        List<Optional<PostTimes.Due>> dues = new ArrayList<>(all.size());
+        Map<String, LocalDate> dueDates = new HashMap<>();
+        for (Subscription s : all) {
             Optional<PostTimes.Due> due = s.times().catchUp(now, grace);
+            dues.add(due);
+            if (due.isPresent() && ports.on(s.channel().platform()).isPresent()) {
+                dueDates.put(s.id(), due.get().localDate());
+            }
+        }
+        // A post stays due for the whole grace window, checked every few seconds: the posts out
+        // already are found together, so each check goes through only those still to make.
+        Set<String> claimed = dueDates.isEmpty() ? Set.of() : posts.claimedAmong(dueDates);
+        Map<String, LocalDate> maybeMissed = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            Subscription s = all.get(i);
+            Optional<ChatPort> port = ports.on(s.channel().platform());
+            Optional<PostTimes.Due> due = dues.get(i);
             if (port.isEmpty()) {
                 continue;
             }
             if (due.isEmpty()) {
-                countMissed(s, now);
+                missedCandidate(s, now).ifPresent(date -> maybeMissed.put(s.id(), date));
                 continue;
+            }
+            if (claimed.contains(s.id())) {
+                continue; // posted already, or being posted by another instance: its claim would fail
             }
             if (rules.blocks(s.id(), due.get().localDate())) {
                 continue; // paused, or a skipped date or holiday: nothing goes out, and nothing is missed
@@ -109,6 +130,7 @@ public final class DailyPoster implements Scheduled {
                 tellManagerOnce(s, due.get().localDate(), e, port.get());
             }
         }
+        countMissed(maybeMissed);
         return posted;
     }
 
@@ -133,19 +155,33 @@ public final class DailyPoster implements Scheduled {
         }
     }
 
-    /** Counts a post whose time passed beyond the grace window without one, once per instance. */
-    private void countMissed(Subscription s, Instant now) {
+    /**
+     * The date of the subscription's last post time, when it passed beyond the grace window within
+     * the last day and this instance has not yet looked whether it went out.
+     */
+    private Optional<LocalDate> missedCandidate(Subscription s, Instant now) {
         Optional<PostTimes.Due> last = s.times().catchUp(now, Duration.ofDays(8));
         if (last.isEmpty() || !last.get().at().isAfter(now.minus(grace.plusHours(24)))
                 || !last.get().at().isAfter(s.createdAt())) {
-            return;
+            return Optional.empty();
         }
         // Decided once per due time: by now it was either posted or missed.
-        if (missedSeen.add(s.id() + "/" + last.get().localDate()) && posts.find(s.id(), last.get().localDate()).isEmpty()) {
-            log.warn("question of the day for subscription {} ({}) was missed: the bot was down past the grace window",
-                    s.id(), last.get().localDate());
-            metrics.dailyPost("missed");
+        return missedSeen.add(s.id() + "/" + last.get().localDate()) ? Optional.of(last.get().localDate()) : Optional.empty();
+    }
+
+    /** Counts the posts whose time passed beyond the grace window without one, looked up together. */
+    private void countMissed(Map<String, LocalDate> candidates) {
+        if (candidates.isEmpty()) {
+            return;
         }
+        Set<String> posted = posts.claimedAmong(candidates);
+        candidates.forEach((id, date) -> {
+            if (!posted.contains(id)) {
+                log.warn("question of the day for subscription {} ({}) was missed: the bot was down past the grace window",
+                        id, date);
+                metrics.dailyPost("missed");
+            }
+        });
     }
 
     /**

@@ -43,15 +43,21 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
         while (m.find()) {
             words.add(m.group());
         }
+        List<String> sentences = sentences(text);
+        List<Stem> analysed = negations(text, analyzer.tokens(text));
+        return new AnalyzedText(text, analysed, analysed.stream().map(Stem::stem).toList(), words, sentences,
+                TextAnalyzer.wordCount(text));
+    }
+
+    /** The text's sentences (list items and paragraphs count as sentences), as {@link #sentences()} holds them. */
+    public static List<String> sentences(String text) {
         List<String> sentences = new ArrayList<>();
         for (String s : SENTENCE_END.split(text.strip())) {
             if (!s.isBlank()) {
                 sentences.add(s.strip());
             }
         }
-        List<Stem> analysed = negations(text, analyzer.tokens(text));
-        return new AnalyzedText(text, analysed, analysed.stream().map(Stem::stem).toList(), words, sentences,
-                TextAnalyzer.wordCount(text));
+        return sentences;
     }
 
     /** Marks the content words that a negator earlier in the same clause denies. */
@@ -63,7 +69,9 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
             TextAnalyzer.Token t = tokens.get(i);
             String gap = text.substring(Math.min(previousEnd, t.start()), t.start()).toLowerCase(Locale.ROOT);
             String word = text.substring(t.start(), t.end()).toLowerCase(Locale.ROOT);
-            if (CLAUSE_BREAK.matcher(gap).find() || CLAUSE_BREAK.matcher(word).matches()) {
+            // Most gaps are one space, where no clause break can be (it needs a mark, a line break or a word).
+            if ((!gap.isBlank() || gap.indexOf('\n') >= 0) && CLAUSE_BREAK.matcher(gap).find()
+                    || CLAUSE_BREAK.matcher(word).matches()) {
                 reach = 0;
             }
             previousEnd = t.end();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the form of an answer gives away before its content is read: a list of keywords instead of
@@ -44,8 +45,12 @@ public final class AnswerForm {
     /** Length of the phrases compared for repetition. */
     private static final int SHINGLE = 6;
 
+    /** The stems of each question's text, worked out on its first answer: the question does not change between answers. */
+    private final Map<String, Set<String>> questionStems = new ConcurrentHashMap<>();
+
     public Result read(String answer, String question, TextAnalyzer analyzer) {
-        List<String> sentences = AnalyzedText.of(answer, analyzer).sentences();
+        // Only the sentences are needed here; the whole analysis is made once, of the distinct text.
+        List<String> sentences = AnalyzedText.sentences(answer);
         Set<String> seen = new HashSet<>();
         List<String> kept = new ArrayList<>();
         Set<String> repeated = new LinkedHashSet<>();
@@ -121,9 +126,9 @@ public final class AnswerForm {
     }
 
     /** Most of the answer's content words are the question's own, and it says little else. */
-    private static boolean copiesQuestion(String answer, String question, TextAnalyzer analyzer) {
+    private boolean copiesQuestion(String answer, String question, TextAnalyzer analyzer) {
         List<String> answerStems = analyzer.stems(answer);
-        Set<String> questionStems = new HashSet<>(analyzer.stems(question));
+        Set<String> questionStems = this.questionStems.computeIfAbsent(question, q -> Set.copyOf(analyzer.stems(q)));
         if (answerStems.isEmpty() || questionStems.isEmpty()) {
             return false;
         }

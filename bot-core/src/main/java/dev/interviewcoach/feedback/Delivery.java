@@ -42,11 +42,11 @@ public final class Delivery {
         }
     }
 
-    private static final Pattern HEDGE = Pattern.compile("\\b(i think|i guess|maybe|probably|perhaps|kind of|sort of|i'm not sure|not sure"
+    private static final Pattern HEDGE = WordPattern.compile("\\b(i think|i guess|maybe|probably|perhaps|kind of|sort of|i'm not sure|not sure"
             + "|i suppose|i believe|might be|possibly|somewhat)\\b");
-    private static final Pattern FILLER = Pattern.compile("\\b(um+|uh+|erm|basically|actually|literally|you know|i mean|like,|stuff|things like that"
+    private static final Pattern FILLER = WordPattern.compile("\\b(um+|uh+|erm|basically|actually|literally|you know|i mean|like,|stuff|things like that"
             + "|and so on|etc|whatever)\\b");
-    private static final Pattern ABSOLUTE = Pattern.compile("\\b(always|never|guarantee[sd]?|impossible|automatically"
+    private static final Pattern ABSOLUTE = WordPattern.compile("\\b(always|never|guarantee[sd]?|impossible|automatically"
             + "|all you need|no need|not a concern|nothing (?:breaks|can)|can't (?:lose|fail|happen)|cannot (?:lose|fail|happen)"
             + "|under any circumstances|(?:completely|totally|fully|perfectly) (?:safe|fine|compatible)|costs? (?:almost )?nothing"
             + "|for free|no downside|100%|simply|just works|every time|is fine|are fine|exactly-once)\\b");

@@ -39,7 +39,7 @@ public final class Specificity {
 
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}])\\d+(?:[.,]\\d+)?(?:\\s?(?:%|ms|s|k|m|gb|mb|tb|x))?(?![\\p{L}])"
             + "|\\b(two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|hundred|thousand|million|billion|half|double|doubled|halved|dozen)\\b");
-    private static final Pattern REAL_CASE = Pattern.compile("\\b(in (one|a|my|our) (project|service|team|job|previous|last|current|role|company|startup)"
+    private static final Pattern REAL_CASE = WordPattern.compile("\\b(in (one|a|my|our) (project|service|team|job|previous|last|current|role|company|startup)"
             + "|at my (last|previous|current|old|first) (job|company|role|team|employer)|last (year|month|week|quarter)|we had|i once|we once"
             + "|in production|on my team|at work|in my (last|previous|current) (role|job|team|company)|a few (months|years|weeks) ago|recently)\\b");
 

@@ -59,7 +59,7 @@ public final class Structure {
             "on the other hand", "at the expense", "depends", "when not", "avoid", "instead", "overkill", "risk", "price", "versus", "vs\\.?", "whereas", "while");
 
     private static Pattern words(String... alternatives) {
-        return Pattern.compile("\\b(" + String.join("|", alternatives) + ")\\b");
+        return WordPattern.compile("\\b(" + String.join("|", alternatives) + ")\\b");
     }
 
     public Result assess(QuestionKind kind, AnalyzedText answer) {

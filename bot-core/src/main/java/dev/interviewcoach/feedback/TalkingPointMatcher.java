@@ -56,6 +56,10 @@ public final class TalkingPointMatcher {
     private final TextAnalyzer analyzer;
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
     private final Map<String, Optional<Phrase>> spottedPhrases = new ConcurrentHashMap<>();
+    /** Everything a question's points look for, worked out on the first answer to that version of the question. */
+    private final Map<Question, PointPlan> pointPlans = new ConcurrentHashMap<>();
+    /** The same for a question's misconceptions. */
+    private final Map<List<Misconception>, ClaimPlan> claimPlans = new ConcurrentHashMap<>();
     private final Map<String, Integer> synonymGroup;
 
     public TalkingPointMatcher(TextAnalyzer analyzer) {
@@ -114,16 +118,61 @@ public final class TalkingPointMatcher {
 
     private record Prepared(List<Phrase> phrases, List<String> keyStems, boolean pointDenies) {}
 
+    /**
+     * The distinct words a question looks for, numbered from 0, each with its synonym group (-1 for
+     * none), so an answer is searched once per word and never per pair of words.
+     */
+    private final class Vocabulary {
+        private final Map<String, Integer> ids = new HashMap<>();
+        private final List<String> stems = new ArrayList<>();
+        private int[] groups = new int[0];
+
+        int[] ids(List<String> words) {
+            int[] out = new int[words.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = ids.computeIfAbsent(words.get(i), w -> {
+                    stems.add(w);
+                    return stems.size() - 1;
+                });
+            }
+            return out;
+        }
+
+        /** Called once all words are in. */
+        Vocabulary done() {
+            groups = new int[stems.size()];
+            for (int i = 0; i < groups.length; i++) {
+                groups[i] = synonymGroup.getOrDefault(stems.get(i), -1);
+            }
+            return this;
+        }
+
+        int size() {
+            return stems.size();
+        }
+    }
+
+    /** A phrase with its stems as numbers of a {@link Vocabulary}. */
+    private record Wanted(Phrase phrase, int[] ids) {}
+
+    /** A point as prepared, its phrases and key words as numbers. */
+    private record PointWords(TalkingPoint point, Prepared prepared, List<Wanted> phrases, int[] keys) {}
+
+    private record PointPlan(Vocabulary words, List<PointWords> points) {}
+
+    /** For each misconception in order, its phrases that can spot it (two stems or more). */
+    private record ClaimPlan(Vocabulary words, List<List<Wanted>> phrases) {}
+
     /** Where in the answer (first and last stem index) something was found. */
     private record Span(int from, int to) {}
 
     public Result match(Question question, AnalyzedText answer) {
-        Positions positions = new Positions(answer);
+        PointPlan plan = pointPlans.computeIfAbsent(question, this::pointPlan);
+        Positions positions = new Positions(answer, plan.words());
         List<Match> matches = new ArrayList<>();
         List<Denial> denials = new ArrayList<>();
-        for (TalkingPoint point : question.talkingPoints()) {
-            Prepared p = prepared.computeIfAbsent(question.track() + "/" + question.id() + "/" + point.id(),
-                    k -> prepare(point));
+        for (PointWords p : plan.points()) {
+            TalkingPoint point = p.point();
             Optional<Span> shown = evidence(p, positions, true);
             if (shown.isPresent()) {
                 matches.add(new Match(point, answer.quote(shown.get().from(), shown.get().to())));
@@ -142,27 +191,23 @@ public final class TalkingPointMatcher {
      * stated (and not denied). The answer's word positions are worked out once for all of them.
      */
     public List<Optional<String>> spotted(List<Misconception> misconceptions, AnalyzedText answer) {
-        Positions positions = new Positions(answer);
+        ClaimPlan plan = claimPlans.computeIfAbsent(misconceptions, this::claimPlan);
+        Positions positions = new Positions(answer, plan.words());
         List<Optional<String>> out = new ArrayList<>(misconceptions.size());
-        for (Misconception m : misconceptions) {
-            out.add(spotted(m, answer, positions));
+        for (List<Wanted> phrases : plan.phrases()) {
+            out.add(spotted(phrases, answer, positions));
         }
         return out;
     }
 
-    private Optional<String> spotted(Misconception misconception, AnalyzedText answer, Positions positions) {
-        for (String text : misconception.spottedBy()) {
-            // Phrases are analysed once: a built-in question holds sixty or so.
-            Phrase phrase = spottedPhrases.computeIfAbsent(text, t -> Optional.ofNullable(phrase(t))).orElse(null);
-            // One word is too little to tell a wrong claim from a right one that uses it.
-            if (phrase == null || phrase.stems().size() < 2) {
-                continue;
-            }
-            Optional<Span> span = phraseSpan(phrase, positions, true);
+    private Optional<String> spotted(List<Wanted> phrases, AnalyzedText answer, Positions positions) {
+        for (Wanted wanted : phrases) {
+            Phrase phrase = wanted.phrase();
+            Optional<Span> span = phraseSpan(wanted, positions, true);
             if (span.isEmpty() && phrase.stems().size() > 3 && phrase.stems().size() <= 5) {
                 // A longer claim may be typed with a few words between its words, in their order.
                 boolean plain = !phrase.denies();
-                span = polarity(inOrder(positions, phrase.stems(), phrase.stems().size() + PHRASE_SLACK, plain),
+                span = polarity(inOrder(positions, wanted.ids(), phrase.stems().size() + PHRASE_SLACK, plain),
                         positions, phrase.denies(), true);
             }
             if (span.isPresent() && !distanced(answer, span.get())) {
@@ -200,6 +245,39 @@ public final class TalkingPointMatcher {
         return stems.isEmpty() ? null : new Phrase(text, stems, tokens.stream().anyMatch(TextAnalyzer.Token::negator));
     }
 
+    private PointPlan pointPlan(Question question) {
+        Vocabulary words = new Vocabulary();
+        List<PointWords> points = new ArrayList<>();
+        for (TalkingPoint point : question.talkingPoints()) {
+            Prepared p = prepared.computeIfAbsent(question.track() + "/" + question.id() + "/" + point.id(),
+                    k -> prepare(point));
+            List<Wanted> phrases = new ArrayList<>();
+            for (Phrase phrase : p.phrases()) {
+                phrases.add(new Wanted(phrase, words.ids(phrase.stems())));
+            }
+            points.add(new PointWords(point, p, List.copyOf(phrases), words.ids(p.keyStems())));
+        }
+        return new PointPlan(words.done(), List.copyOf(points));
+    }
+
+    private ClaimPlan claimPlan(List<Misconception> misconceptions) {
+        Vocabulary words = new Vocabulary();
+        List<List<Wanted>> all = new ArrayList<>();
+        for (Misconception m : misconceptions) {
+            List<Wanted> phrases = new ArrayList<>();
+            for (String text : m.spottedBy()) {
+                // Phrases are analysed once: a built-in question holds sixty or so.
+                Phrase phrase = spottedPhrases.computeIfAbsent(text, t -> Optional.ofNullable(phrase(t))).orElse(null);
+                // One word is too little to tell a wrong claim from a right one that uses it.
+                if (phrase != null && phrase.stems().size() >= 2) {
+                    phrases.add(new Wanted(phrase, words.ids(phrase.stems())));
+                }
+            }
+            all.add(List.copyOf(phrases));
+        }
+        return new ClaimPlan(words.done(), List.copyOf(all));
+    }
+
     private Prepared prepare(TalkingPoint point) {
         List<Phrase> phrases = new ArrayList<>();
         for (String text : point.shownBy()) {
@@ -221,42 +299,89 @@ public final class TalkingPointMatcher {
     /**
      * Where each wanted word stands in the answer (exact, synonym or typo), worked out once per
      * distinct word and answer, so matching stays linear in the answer's length. Positions are kept
-     * twice: all of them, and only those no negation governs.
+     * twice: all of them, and only those no negation governs. The answer's words are indexed once
+     * (by stem, by synonym group, and long ones by first letter for typos), so finding a wanted
+     * word looks at its own stem, its group and the few typed words a typo could turn into it.
      */
     private final class Positions {
-        private final Map<String, List<Integer>> byStem = new HashMap<>();
-        private final Map<String, BitSet> cache = new HashMap<>();
+        private final Vocabulary words;
+        private final BitSet[] all;
+        private final BitSet[] plainOnly;
+        private final Map<String, BitSet> byStem = new HashMap<>();
+        private final Map<Integer, BitSet> byGroup = new HashMap<>();
+        /** Typed stems long enough for a typo, by their first letter. */
+        private final Map<Character, List<Map.Entry<String, BitSet>>> longByInitial = new HashMap<>();
         private final BitSet negated = new BitSet();
         private final int size;
 
-        Positions(AnalyzedText answer) {
+        Positions(AnalyzedText answer, Vocabulary words) {
+            this.words = words;
+            this.all = new BitSet[words.size()];
+            this.plainOnly = new BitSet[words.size()];
             List<AnalyzedText.Stem> stems = answer.analysed();
             size = stems.size();
             for (int i = 0; i < stems.size(); i++) {
-                byStem.computeIfAbsent(stems.get(i).stem(), k -> new ArrayList<>()).add(i);
+                byStem.computeIfAbsent(stems.get(i).stem(), k -> new BitSet(size)).set(i);
                 if (stems.get(i).negated()) {
                     negated.set(i);
                 }
             }
+            byStem.forEach((stem, where) -> {
+                Integer group = synonymGroup.get(stem);
+                if (group != null) {
+                    byGroup.computeIfAbsent(group, g -> new BitSet(size)).or(where);
+                }
+                if (stem.length() >= TYPO_MIN_LENGTH) {
+                    longByInitial.computeIfAbsent(stem.charAt(0), c -> new ArrayList<>()).add(Map.entry(stem, where));
+                }
+            });
         }
 
-        /** Positions of a word: every one, or only those stated plainly ({@code plain}). */
-        BitSet of(String wanted, boolean plain) {
-            BitSet all = cache.computeIfAbsent(wanted, w -> {
-                BitSet at = new BitSet(size);
-                byStem.forEach((stem, where) -> {
-                    if (sameWord(stem, w)) {
-                        where.forEach(at::set);
-                    }
-                });
-                return at;
-            });
-            if (!plain) {
-                return all;
+        /** Positions of a word: every one, or only those stated plainly ({@code plain}). Callers must not change them. */
+        BitSet of(int wanted, boolean plain) {
+            BitSet at = all[wanted];
+            if (at == null) {
+                at = find(wanted);
+                all[wanted] = at;
             }
-            BitSet kept = (BitSet) all.clone();
-            kept.andNot(negated);
+            if (!plain) {
+                return at;
+            }
+            BitSet kept = plainOnly[wanted];
+            if (kept == null) {
+                kept = (BitSet) at.clone();
+                kept.andNot(negated);
+                plainOnly[wanted] = kept;
+            }
             return kept;
+        }
+
+        /** Every typed stem that is the same word as the wanted one: itself, a synonym, or one typo away. */
+        private BitSet find(int wanted) {
+            String w = words.stems.get(wanted);
+            BitSet at = new BitSet(size);
+            BitSet same = byStem.get(w);
+            if (same != null) {
+                at.or(same);
+            }
+            int group = words.groups[wanted];
+            if (group >= 0) {
+                BitSet synonyms = byGroup.get(group);
+                if (synonyms != null) {
+                    at.or(synonyms);
+                }
+            }
+            if (w.length() >= TYPO_MIN_LENGTH) {
+                for (Map.Entry<String, BitSet> typed : longByInitial.getOrDefault(w.charAt(0), List.of())) {
+                    String t = typed.getKey();
+                    // A typed stem found already (itself or a synonym) needs no edit distance.
+                    if (Math.abs(t.length() - w.length()) <= 1 && !at.intersects(typed.getValue())
+                            && EditDistance.withSwaps(t, w) <= 1) {
+                        at.or(typed.getValue());
+                    }
+                }
+            }
+            return at;
         }
 
         boolean anyNegated(Span span) {
@@ -269,8 +394,8 @@ public final class TalkingPointMatcher {
      * Where the answer shows the point with the polarity the point has ({@code asStated}), or with
      * the opposite one: "never slows writes" against "an index slows writes".
      */
-    private Optional<Span> evidence(Prepared p, Positions answer, boolean asStated) {
-        for (Phrase phrase : p.phrases()) {
+    private Optional<Span> evidence(PointWords p, Positions answer, boolean asStated) {
+        for (Wanted phrase : p.phrases()) {
             Optional<Span> span = phraseSpan(phrase, answer, asStated);
             if (span.isPresent()) {
                 return span;
@@ -280,20 +405,22 @@ public final class TalkingPointMatcher {
     }
 
     /** Most of the key words of the point's own statement, close together. */
-    private Optional<Span> statementSpan(Prepared p, Positions answer, boolean asStated) {
+    private Optional<Span> statementSpan(PointWords words, Positions answer, boolean asStated) {
+        Prepared p = words.prepared();
         int needed = Math.max(2, (int) Math.ceil(p.keyStems().size() * 0.6));
         if (p.keyStems().size() >= 3) {
-            return polarity(withinWindow(answer, p.keyStems(), needed, POINT_WINDOW, !p.pointDenies() && asStated),
+            return polarity(withinWindow(answer, words.keys(), needed, POINT_WINDOW, !p.pointDenies() && asStated),
                     answer, p.pointDenies(), asStated);
         }
         return Optional.empty();
     }
 
-    private Optional<Span> phraseSpan(Phrase phrase, Positions answer, boolean asStated) {
+    private Optional<Span> phraseSpan(Wanted wanted, Positions answer, boolean asStated) {
+        Phrase phrase = wanted.phrase();
         boolean plain = !phrase.denies() && asStated;
-        Optional<Span> run = containsRun(answer, phrase.stems(), plain);
+        Optional<Span> run = containsRun(answer, wanted.ids(), plain);
         if (run.isEmpty() && phrase.stems().size() >= 2 && phrase.stems().size() <= 3) {
-            run = withinWindow(answer, phrase.stems(), phrase.stems().size(), phrase.stems().size() + PHRASE_SLACK, plain);
+            run = withinWindow(answer, wanted.ids(), phrase.stems().size(), phrase.stems().size() + PHRASE_SLACK, plain);
         }
         return polarity(run, answer, phrase.denies(), asStated);
     }
@@ -308,10 +435,10 @@ public final class TalkingPointMatcher {
         return negated == wanted ? span : Optional.empty();
     }
 
-    private static Optional<Span> containsRun(Positions answer, List<String> wanted, boolean plain) {
-        BitSet starts = (BitSet) answer.of(wanted.getFirst(), plain).clone();
-        for (int k = 1; k < wanted.size() && !starts.isEmpty(); k++) {
-            BitSet next = answer.of(wanted.get(k), plain);
+    private static Optional<Span> containsRun(Positions answer, int[] wanted, boolean plain) {
+        BitSet starts = (BitSet) answer.of(wanted[0], plain).clone();
+        for (int k = 1; k < wanted.length && !starts.isEmpty(); k++) {
+            BitSet next = answer.of(wanted[k], plain);
             BitSet shifted = new BitSet();
             for (int i = starts.nextSetBit(0); i >= 0; i = starts.nextSetBit(i + 1)) {
                 if (next.get(i + k)) {
@@ -321,17 +448,17 @@ public final class TalkingPointMatcher {
             starts = shifted;
         }
         int first = starts.nextSetBit(0);
-        return first < 0 ? Optional.empty() : Optional.of(new Span(first, first + wanted.size() - 1));
+        return first < 0 ? Optional.empty() : Optional.of(new Span(first, first + wanted.length - 1));
     }
 
     /** The first span of at most {@code width} answer stems holding all the wanted stems in their order. */
-    private static Optional<Span> inOrder(Positions answer, List<String> wanted, int width, boolean plain) {
-        BitSet first = answer.of(wanted.getFirst(), plain);
+    private static Optional<Span> inOrder(Positions answer, int[] wanted, int width, boolean plain) {
+        BitSet first = answer.of(wanted[0], plain);
         for (int start = first.nextSetBit(0); start >= 0; start = first.nextSetBit(start + 1)) {
             int at = start;
             boolean all = true;
-            for (int k = 1; k < wanted.size() && all; k++) {
-                int next = answer.of(wanted.get(k), plain).nextSetBit(at + 1);
+            for (int k = 1; k < wanted.length && all; k++) {
+                int next = answer.of(wanted[k], plain).nextSetBit(at + 1);
                 all = next >= 0 && next < start + width;
                 at = next;
             }
@@ -343,10 +470,10 @@ public final class TalkingPointMatcher {
     }
 
     /** The first window of {@code width} answer stems that holds at least {@code needed} of the wanted stems. */
-    private static Optional<Span> withinWindow(Positions answer, List<String> wanted, int needed, int width, boolean plain) {
-        List<BitSet> sets = new ArrayList<>(wanted.size());
+    private static Optional<Span> withinWindow(Positions answer, int[] wanted, int needed, int width, boolean plain) {
+        List<BitSet> sets = new ArrayList<>(wanted.length);
         BitSet anyStart = new BitSet();
-        for (String w : wanted) {
+        for (int w : wanted) {
             BitSet at = answer.of(w, plain);
             sets.add(at);
             anyStart.or(at);
@@ -366,19 +493,5 @@ public final class TalkingPointMatcher {
             }
         }
         return Optional.empty();
-    }
-
-    boolean sameWord(String typed, String wanted) {
-        if (typed.equals(wanted)) {
-            return true;
-        }
-        Integer group = synonymGroup.get(wanted);
-        if (group != null && group.equals(synonymGroup.get(typed))) {
-            return true;
-        }
-        return typed.length() >= TYPO_MIN_LENGTH && wanted.length() >= TYPO_MIN_LENGTH
-                && Math.abs(typed.length() - wanted.length()) <= 1
-                && typed.charAt(0) == wanted.charAt(0)
-                && EditDistance.withSwaps(typed, wanted) <= 1;
     }
 }
