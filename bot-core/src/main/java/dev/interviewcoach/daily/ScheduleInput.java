@@ -1,5 +1,6 @@
 package dev.interviewcoach.daily;
 
+import dev.interviewcoach.command.CommandInput;
 import dev.interviewcoach.text.EditDistance;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -41,6 +42,31 @@ public final class ScheduleInput {
     }
 
     private ScheduleInput() {
+    }
+
+    /** A moment that comes back every week: one weekday, a time of day and a zone. */
+    public record Weekly(DayOfWeek day, LocalTime time, ZoneId zone) {}
+
+    /**
+     * The weekly moment a command's {@code weekday}, {@code time} and {@code zone} options give,
+     * each kept from {@code current} when not typed. {@code whatHappens} ("A digest goes out") starts
+     * the message when more than one day is typed.
+     */
+    public static Weekly weekly(CommandInput input, Weekly current, String whatHappens) {
+        DayOfWeek day = current.day();
+        Optional<String> typedDays = input.value("weekday");
+        if (typedDays.isPresent()) {
+            Set<DayOfWeek> days = days(typedDays.get());
+            if (days.size() != 1) {
+                String typed = typedDays.get();
+                throw new Invalid(whatHappens + " on one weekday, such as mon; you wrote \""
+                        + (typed.length() > 40 ? typed.substring(0, 40) + "..." : typed) + "\".");
+            }
+            day = days.iterator().next();
+        }
+        LocalTime time = input.value("time").map(ScheduleInput::time).orElse(current.time());
+        ZoneId zone = input.value("zone").map(ScheduleInput::zone).orElse(current.zone());
+        return new Weekly(day, time, zone);
     }
 
     public static LocalTime time(String typed) {

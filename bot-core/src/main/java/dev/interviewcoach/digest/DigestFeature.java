@@ -157,20 +157,11 @@ public final class DigestFeature implements CommandHandler, Scheduled {
         ZoneId zone = existing.map(d -> d.times().zone()).orElseGet(() -> zone(here, command, port));
         Place target = existing.map(Digest::target).orElse(here);
         try {
-            if (input.value("weekday").isPresent()) {
-                Set<DayOfWeek> days = ScheduleInput.days(input.value("weekday").get());
-                if (days.size() != 1) {
-                    return Reply.text("A digest goes out on one weekday, such as mon; you wrote \""
-                            + shorten(input.value("weekday").get()) + "\".");
-                }
-                day = days.iterator().next();
-            }
-            if (input.value("time").isPresent()) {
-                time = ScheduleInput.time(input.value("time").get());
-            }
-            if (input.value("zone").isPresent()) {
-                zone = ScheduleInput.zone(input.value("zone").get());
-            }
+            ScheduleInput.Weekly when = ScheduleInput.weekly(input, new ScheduleInput.Weekly(day, time, zone),
+                    "A digest goes out");
+            day = when.day();
+            time = when.time();
+            zone = when.zone();
         } catch (ScheduleInput.Invalid e) {
             return Reply.text(e.getMessage());
         }

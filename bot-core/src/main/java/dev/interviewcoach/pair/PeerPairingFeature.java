@@ -190,20 +190,11 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
             return Reply.text("Say which track the pairs practise, for example: pair schedule python-developer mon 10:00");
         }
         try {
-            if (input.value("weekday").isPresent()) {
-                Set<DayOfWeek> days = ScheduleInput.days(input.value("weekday").get());
-                if (days.size() != 1) {
-                    return Reply.text("Pairs are made on one weekday, such as mon; you wrote \""
-                            + shorten(input.value("weekday").get()) + "\".");
-                }
-                day = days.iterator().next();
-            }
-            if (input.value("time").isPresent()) {
-                time = ScheduleInput.time(input.value("time").get());
-            }
-            if (input.value("zone").isPresent()) {
-                zone = ScheduleInput.zone(input.value("zone").get());
-            }
+            ScheduleInput.Weekly when = ScheduleInput.weekly(input, new ScheduleInput.Weekly(day, time, zone),
+                    "Pairs are made");
+            day = when.day();
+            time = when.time();
+            zone = when.zone();
         } catch (ScheduleInput.Invalid e) {
             return Reply.text(e.getMessage());
         }
