@@ -126,9 +126,10 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
     }
 
     private void forget(UserRef asked, Place place, ChatPort port) {
+        List<UserRef> everyone = everywhere(asked);
         int removed = jdbi.inTransaction(h -> {
             int n = 0;
-            for (UserRef user : everywhere(asked)) {
+            for (UserRef user : everyone) {
                 n += sessions.deleteFor(user);
                 n += daily.deleteFor(user);
                 n += people.delete(user);
