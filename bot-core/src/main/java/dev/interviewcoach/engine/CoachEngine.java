@@ -181,7 +181,7 @@ public final class CoachEngine {
      * platform must then not be told it arrived, so that it delivers the event again.
      */
     public boolean receive(Inbound inbound) {
-        return inbox.recordArrival(inbound) == Inbox.State.NEW;
+        return inbox.record(inbound) == Inbox.State.NEW;
     }
 
     /** Drops the record of an event received but not taken (the coach was too busy): its retry is new. */

@@ -6,11 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import java.util.Optional;
 
 /**
@@ -62,109 +59,24 @@ public final class Inbox {
         return UnitOfWork.run(jdbi, work);
     }
 
-    private static final String INSERT = """
-            INSERT INTO processed_event (event_id, processed_at, status, payload, attempts, not_before)
-            VALUES (:id, :at, 'PENDING', :payload, 0, 0)
-            ON CONFLICT (event_id) DO NOTHING
-            """;
-
     /** Records a delivery with its content, so it can be handled after a restart. */
     public State record(Inbound event) {
-        int inserted = jdbi.withHandle(h -> h.createUpdate(INSERT)
+        int inserted = jdbi.withHandle(h -> h.createUpdate("""
+                        INSERT INTO processed_event (event_id, processed_at, status, payload, attempts, not_before)
+                        VALUES (:id, :at, 'PENDING', :payload, 0, 0)
+                        ON CONFLICT (event_id) DO NOTHING
+                        """)
                 .bind("id", event.eventId())
                 .bind("at", clock.millis())
                 .bind("payload", json.write(event))
                 .execute());
-        return inserted == 1 ? State.NEW : stateAfterConflict(event);
-    }
-
-    private State stateAfterConflict(Inbound event) {
+        if (inserted == 1) {
+            return State.NEW;
+        }
         return jdbi.withHandle(h -> h.createQuery("SELECT status FROM processed_event WHERE event_id = :id")
                         .bind("id", event.eventId()).mapTo(String.class).findOne())
                 .map(status -> status.equals("PENDING") ? State.PENDING : State.DONE)
                 .orElse(State.NEW);
-    }
-
-    /** What became of a delivery that waited to be written with others, or that it is its turn to write them. */
-    private enum Outcome { WRITTEN, SEEN_BEFORE, YOUR_TURN }
-
-    /** A delivery waiting to be written with the others that arrived meanwhile. */
-    private record Arrival(Inbound event, CompletableFuture<Outcome> outcome) {}
-
-    private final Object arrivals = new Object();
-    private List<Arrival> waiting = new ArrayList<>();
-    private boolean writing;
-
-    /**
-     * Records a delivery as it arrives from a platform, as {@link #record} does, but in one
-     * transaction with the deliveries that arrived while the previous one was being written (a
-     * group commit): under load many platform threads share one write instead of each waiting its
-     * turn for the database's write lock. Each writer writes one batch and hands the turn to the
-     * oldest waiting delivery's thread, so no one's acknowledgement waits behind a stream of
-     * others. Returns once this delivery is durable; throws when it could not be written.
-     */
-    public State recordArrival(Inbound event) {
-        Arrival mine = new Arrival(event, new CompletableFuture<>());
-        boolean lead;
-        synchronized (arrivals) {
-            waiting.add(mine);
-            lead = !writing;
-            writing = true;
-        }
-        Outcome outcome = lead ? writeBatch(mine) : awaitOutcome(mine);
-        if (outcome == Outcome.YOUR_TURN) {
-            outcome = writeBatch(mine);
-        }
-        return outcome == Outcome.WRITTEN ? State.NEW : stateAfterConflict(event);
-    }
-
-    private static Outcome awaitOutcome(Arrival arrival) {
-        try {
-            return arrival.outcome().join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-    }
-
-    /** Writes every delivery waiting (this thread's among them), then passes the turn on. */
-    private Outcome writeBatch(Arrival me) {
-        List<Arrival> batch;
-        synchronized (arrivals) {
-            batch = waiting;
-            waiting = new ArrayList<>();
-        }
-        Outcome mine = Outcome.SEEN_BEFORE;
-        try {
-            int[] counts = jdbi.inTransaction(h -> {
-                PreparedBatch insert = h.prepareBatch(INSERT);
-                long at = clock.millis();
-                for (Arrival a : batch) {
-                    insert.bind("id", a.event().eventId()).bind("at", at).bind("payload", json.write(a.event())).add();
-                }
-                return insert.execute();
-            });
-            for (int i = 0; i < batch.size(); i++) {
-                // 0 rows: the id was there already. A driver that cannot count (-2) wrote it.
-                Outcome o = counts[i] == 0 ? Outcome.SEEN_BEFORE : Outcome.WRITTEN;
-                if (batch.get(i) == me) {
-                    mine = o;
-                } else {
-                    batch.get(i).outcome().complete(o);
-                }
-            }
-            return mine;
-        } catch (RuntimeException e) {
-            batch.stream().filter(a -> a != me).forEach(a -> a.outcome().completeExceptionally(e));
-            throw e;
-        } finally {
-            synchronized (arrivals) {
-                if (waiting.isEmpty()) {
-                    writing = false;
-                } else {
-                    waiting.getFirst().outcome().complete(Outcome.YOUR_TURN);
-                }
-            }
-        }
     }
 
     /** Where a delivery stands, by looking only (no write): empty when it was never recorded. */

@@ -12,15 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,60 +41,6 @@ public class InboxTest {
             assertThat(later.forgetOlderThan(Duration.ofDays(7))).isEqualTo(1);
             assertThat(later.firstDelivery(event("recent"))).as("a week's deliveries are kept").isFalse();
             assertThat(later.firstDelivery(event("old"))).as("an older one is forgotten").isTrue();
-        }
-    }
-
-    @Test
-    void deliveriesArrivingTogetherAreWrittenTogetherEachOnceWithNothingLost() throws Exception {
-        try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
-            db.migrate();
-            Inbox inbox = new Inbox(db.jdbi(), Clock.fixed(START, ZoneOffset.UTC));
-            int threads = 16;
-            int perThread = 60;
-            // Every delivery arrives twice, from two threads (a platform's retry racing the first).
-            Map<String, AtomicInteger> firsts = new ConcurrentHashMap<>();
-            CountDownLatch go = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                List<Future<?>> done = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    int from = (t / 2) * perThread;
-                    done.add(pool.submit(() -> {
-                        go.await();
-                        for (int i = 0; i < perThread; i++) {
-                            String id = "Ev" + (from + i);
-                            if (inbox.recordArrival(event(id)) == Inbox.State.NEW) {
-                                firsts.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
-                            }
-                        }
-                        return null;
-                    }));
-                }
-                go.countDown();
-                for (Future<?> f : done) {
-                    f.get();
-                }
-            } finally {
-                pool.shutdownNow();
-            }
-            int distinct = threads / 2 * perThread;
-            assertThat(firsts).as("each delivery is new exactly once").hasSize(distinct)
-                    .allSatisfy((id, count) -> assertThat(count.get()).as(id).isEqualTo(1));
-            assertThat(inbox.pendingCount()).as("every delivery is stored, pending").isEqualTo(distinct);
-            assertThat(inbox.recordArrival(event("Ev0"))).as("a later repeat").isEqualTo(Inbox.State.PENDING);
-        }
-    }
-
-    @Test
-    void aDeliveryThatCannotBeWrittenFailsItsArrivalSoThePlatformIsNotToldItArrived() {
-        try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
-            db.migrate();
-            Inbox inbox = new Inbox(db.jdbi(), Clock.fixed(START, ZoneOffset.UTC));
-            db.jdbi().useHandle(h -> h.execute("DROP TABLE processed_event"));
-            assertThatThrownBy(() -> inbox.recordArrival(event("Ev-lost"))).isInstanceOf(RuntimeException.class);
-            assertThatThrownBy(() -> inbox.recordArrival(event("Ev-lost-too")))
-                    .as("the next arrival writes again rather than waiting for a writer that gave up")
-                    .isInstanceOf(RuntimeException.class);
         }
     }
 

@@ -36,30 +36,6 @@ class PostgresModeTest {
         assertThat(db.migrate()).isPositive();
     }
 
-    @Test
-    void deliveriesArrivingTogetherAreWrittenOnceEachOnPostgres() throws Exception {
-        try (Database own = Database.open(SharedPostgres.newDatabase(), "postgres", "postgres")) {
-            own.migrate();
-            Inbox inbox = new Inbox(own.jdbi(), Clock.systemUTC());
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-            try {
-                List<java.util.concurrent.Future<Inbox.State>> states = new java.util.ArrayList<>();
-                for (int i = 0; i < 200; i++) {
-                    String id = "pg-arrival-" + (i % 100);
-                    states.add(pool.submit(() -> inbox.recordArrival(InboxTest.event(id))));
-                }
-                int fresh = 0;
-                for (var state : states) {
-                    fresh += state.get() == Inbox.State.NEW ? 1 : 0;
-                }
-                assertThat(fresh).as("each of the 100 deliveries is new once, its repeat is not").isEqualTo(100);
-                assertThat(inbox.pendingCount()).isEqualTo(100);
-            } finally {
-                pool.shutdownNow();
-            }
-        }
-    }
-
     @AfterAll
     static void stop() throws Exception {
         if (db != null) {
