@@ -182,6 +182,14 @@ final class PairCards {
                 .build();
     }
 
+    static Reply partnerAbsent(Place channel) {
+        return Reply.builder("Your partner did not take part in this week's peer pairing; it closed without them.")
+                .text(RichText.builder().plain("Your partner did not take part in this week's peer pairing in ").channel(channel)
+                        .plain(", so it closed without them. That does not count against you: you stay in, and next week"
+                                + " brings a new pairing.").build())
+                .build();
+    }
+
     static Reply alone(Place channel, PairMatcher.Alone why) {
         String reason = switch (why) {
             case ODD_ONE_OUT -> "an odd number of people opted in and you are the one left over";

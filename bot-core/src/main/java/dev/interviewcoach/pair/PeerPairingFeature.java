@@ -518,8 +518,14 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
         return made;
     }
 
-    /** After a pairing closed: a miss counts against whoever never took part; a second in a row leaves them out, told why. */
+    /**
+     * After a pairing closed: a miss counts against whoever never took part; a second in a row leaves
+     * them out, told why; a partner who came when the other did not is told privately that it was not them.
+     */
     private void settle(Pairing p, ChatPort port) {
+        if (p.showed(p.first()) != p.showed(p.second())) {
+            tellPrivately(p.user(p.showed(p.first()) ? p.first() : p.second()), PairCards.partnerAbsent(p.channel()), port);
+        }
         for (String userId : List.of(p.first(), p.second())) {
             UserRef user = p.user(userId);
             // Someone who left the pairing meanwhile (pair off) owes it nothing more.

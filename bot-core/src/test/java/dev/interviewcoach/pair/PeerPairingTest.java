@@ -216,6 +216,9 @@ class PeerPairingTest {
                 assertThat(p.text()).contains("You missed two pairings in a row");
             });
             assertThat(coach.privateTo("UANA")).noneMatch(p -> p.text().contains("missed"));
+            assertThat(coach.privateTo("UANA")).as("Ana, who came, is told each week it was not her")
+                    .filteredOn(p -> p.text().startsWith("Your partner did not take part")).hasSize(2);
+            assertThat(coach.privateTo("UBEN")).noneMatch(p -> p.text().startsWith("Your partner did not take part"));
             assertThat(coach.command("UBEN", "pair status")).contains("You are left out: you missed 2 pairings in a row");
 
             Instant third = MONDAY.plus(Duration.ofDays(14));
