@@ -13,9 +13,10 @@ import org.junit.jupiter.api.ClassOrdererContext;
 public final class LongestFirst implements ClassOrderer {
 
     /** Simple names, longest first, as measured (target/surefire-reports). */
-    private static final List<String> LONGEST = List.of("DailyAtScaleTest", "NothingLostTest", "RunCommandTest", "DailyRestartTest",
-            "DiscordShardTakeOverTest", "OperatorEndpointsTest", "OAuthRunCommandTest", "LogFormatTest", "DiscordEndToEndTest",
-            "TwoInstancesOnPostgresTest");
+    private static final List<String> LONGEST = List.of("DailyAtScaleTest", "NothingLostTest", "DiscordShardTakeOverTest", "RunCommandTest",
+            "SlackEndToEndTest", "DiscordStartTest", "DailyRestartTest", "LogFormatTest", "DiscordEndToEndTest",
+            "DiscordDailyEndToEndTest", "TwoInstancesOnPostgresTest", "SlackWorkspacesEndToEndTest", "OperatorEndpointsTest",
+            "OAuthRunCommandTest");
 
     @Override
     public void orderClasses(ClassOrdererContext context) {
