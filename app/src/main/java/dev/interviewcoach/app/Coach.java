@@ -58,6 +58,7 @@ import dev.interviewcoach.progress.PersonRepository;
 import dev.interviewcoach.progress.PreferencesCommand;
 import dev.interviewcoach.progress.PrivacyFeature;
 import dev.interviewcoach.progress.ProgressService;
+import dev.interviewcoach.store.SamePerson;
 import dev.interviewcoach.progress.Reminders;
 import dev.interviewcoach.progress.StatsCommand;
 import java.time.Clock;
@@ -172,9 +173,10 @@ public final class Coach implements AutoCloseable {
         this.tenants = new TenantLifecycle(jdbi, clock, workspaceGrace, Duration.ofHours(1));
         DailyAnswerRepository dailyAnswers = new DailyAnswerRepository(jdbi);
         PersonRepository people = new PersonRepository(jdbi);
-        ProgressService progress = new ProgressService(sessions, dailyAnswers, people, banks, clock);
+        SamePerson samePerson = new SamePerson(jdbi);
+        ProgressService progress = new ProgressService(sessions, dailyAnswers, people, samePerson, banks, clock);
         ReviewRepository reviewCards = new ReviewRepository(jdbi);
-        SpacedReview reviews = new SpacedReview(reviewCards, new Fsrs(0.9));
+        SpacedReview reviews = new SpacedReview(reviewCards, new Fsrs(0.9), samePerson);
         this.interviews = new MockInterviewFeature(banks, sessions, new InterviewMachine(banks, feedback), replies,
                 new QuestionPicker(random), clock, ids, settings, progress, reviews);
         Leaderboard leaderboard = new Leaderboard(dailyAnswers);
@@ -211,7 +213,7 @@ public final class Coach implements AutoCloseable {
                 digest,
                 pairing,
                 new PrivacyFeature(jdbi, sessions, dailyAnswers, people, subscriptions, reviewCards, directs, digests, pairs,
-                        clock),
+                        samePerson, clock),
                 new InterviewHome(sessions, banks, stats::page),
                 tenants);
         this.engine = new CoachEngine(features, new Inbox(jdbi, clock), metrics, database.isSqlite()

@@ -209,6 +209,22 @@ class DiscordEndToEndTest {
         assertThat(storedTenantsOf(ANA)).as("nothing of Ana is left, in the server or in her DMs").isEmpty();
     }
 
+    @Test
+    void statsInADirectMessageCountWhatThePersonDidInAServer() throws Exception {
+        start(true);
+        String dm = discord.dmChannel(ANA);
+        discord.message(ANA, dm, "stats");
+        postedIn(dm, "Nothing scored yet");
+        String thread = startInChannel(ANA, 1);
+        discord.message(ANA, thread, "I would measure first with py-spy, find the slowest query, add an index and"
+                + " compare the p95 before and after; at my last job that took a page from 900 ms to 120 ms.");
+        postedIn(thread, "Scorecard");
+
+        discord.message(ANA, dm, "stats");
+        assertThat(text(postedIn(dm, "Questions answered"))).as("her answer in the server counts in her DMs")
+                .contains("over 1 answer");
+    }
+
     private List<String> storedTenantsOf(String user) {
         return coach.database().jdbi().withHandle(h -> h.createQuery(
                         "SELECT DISTINCT tenant FROM mock_session WHERE platform = 'DISCORD' AND user_id = :u")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.interviewcoach.store.SamePerson;
 import dev.interviewcoach.chat.ActionId;
 import dev.interviewcoach.chat.Block;
 import dev.interviewcoach.chat.ChatPort;
@@ -30,7 +31,6 @@ import dev.interviewcoach.interview.MockSession;
 import dev.interviewcoach.interview.SessionRepository;
 import dev.interviewcoach.review.ReviewRepository;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -60,12 +60,14 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
     private final DailyDirect directs;
     private final DigestRepository digests;
     private final PairingRepository pairings;
+    private final SamePerson samePerson;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Forget-me and export over everything the coach keeps about a person, the weekly digests and DMs included. */
     public PrivacyFeature(Jdbi jdbi, SessionRepository sessions, DailyAnswerRepository daily, PersonRepository people,
                           SubscriptionRepository subscriptions, ReviewRepository reviews, DailyDirect directs,
-                          DigestRepository digests, PairingRepository pairings, Clock clock) {
+                          DigestRepository digests, PairingRepository pairings, SamePerson samePerson, Clock clock) {
+        this.samePerson = samePerson;
         this.pairings = pairings;
         this.directs = directs;
         this.digests = digests;
@@ -126,7 +128,7 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
     }
 
     private void forget(UserRef asked, Place place, ChatPort port) {
-        List<UserRef> everyone = everywhere(asked);
+        List<UserRef> everyone = samePerson.everywhere(asked);
         int removed = jdbi.inTransaction(h -> {
             int n = 0;
             for (UserRef user : everyone) {
@@ -152,7 +154,7 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
         try {
             ObjectNode root = document(user);
             // The same person in other servers (Discord ids are global): each server's part, beside this one.
-            List<UserRef> others = everywhere(user).stream().filter(u -> !u.equals(user)).toList();
+            List<UserRef> others = samePerson.everywhere(user).stream().filter(u -> !u.equals(user)).toList();
             if (!others.isEmpty()) {
                 ArrayNode elsewhere = root.putArray("elsewhere");
                 others.forEach(other -> elsewhere.add(document(other)));
@@ -167,31 +169,6 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
         if (!direct.equals(place)) {
             port.post(place, Reply.text("I've sent your data to our direct messages as a JSON file.").onlyTo(user));
         }
-    }
-
-    /** Tables that hold a person by platform, tenant and user id: where else the same person may be stored. */
-    private static final List<String> PERSON_TABLES = List.of("mock_session", "daily_answer", "coach_person",
-            "review_card", "digest_show_me", "daily_dm", "pair_member");
-
-    /**
-     * The person as addressed and, where the platform's person ids span its servers (Discord), the
-     * same id in every other server or DM space the coach holds anything of theirs: forget-me typed in
-     * a DM reaches what they did in a server, and the other way round.
-     */
-    private List<UserRef> everywhere(UserRef user) {
-        if (!user.platform().personIdsSpanTenants()) {
-            return List.of(user);
-        }
-        String union = String.join(" UNION ", PERSON_TABLES.stream()
-                .map(t -> "SELECT tenant FROM " + t + " WHERE platform = :platform AND user_id = :user").toList())
-                + " UNION SELECT tenant FROM peer_turn WHERE platform = :platform AND (candidate = :user OR interviewer = :user)";
-        List<String> tenants = jdbi.withHandle(h -> h.createQuery(union)
-                .bind("platform", user.platform().name()).bind("user", user.userId()).mapTo(String.class).list());
-        List<UserRef> out = new ArrayList<>();
-        out.add(user);
-        tenants.stream().distinct().sorted().filter(t -> !t.equals(user.tenant()))
-                .forEach(t -> out.add(new UserRef(user.platform(), t, user.userId())));
-        return out;
     }
 
     private ObjectNode document(UserRef user) {

@@ -1,5 +1,6 @@
 package dev.interviewcoach.progress;
 
+import dev.interviewcoach.store.SamePerson;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.daily.DailyAnswerRepository;
 import dev.interviewcoach.interview.AnswerRecord;
@@ -35,10 +36,12 @@ public final class ProgressService implements MockInterviewFeature.TopicWeights 
     private final DailyAnswerRepository daily;
     private final PersonRepository people;
     private final BankCatalog banks;
+    private final SamePerson samePerson;
     private final Clock clock;
 
     public ProgressService(SessionRepository sessions, DailyAnswerRepository daily, PersonRepository people,
-                           BankCatalog banks, Clock clock) {
+                           SamePerson samePerson, BankCatalog banks, Clock clock) {
+        this.samePerson = samePerson;
         this.sessions = sessions;
         this.daily = daily;
         this.people = people;
@@ -46,9 +49,19 @@ public final class ProgressService implements MockInterviewFeature.TopicWeights 
         this.clock = clock;
     }
 
-    /** Every scored answer of a person, from interviews and questions of the day. */
-    public List<Progress.Scored> scored(UserRef user) {
+    /**
+     * Every scored answer of a person, from interviews and questions of the day, wherever they
+     * practised: on Discord, in every server and in direct messages.
+     */
+    public List<Progress.Scored> scored(UserRef person) {
         List<Progress.Scored> all = new ArrayList<>();
+        for (UserRef user : samePerson.withAnswers(person)) {
+            scoredIn(user, all);
+        }
+        return all;
+    }
+
+    private void scoredIn(UserRef user, List<Progress.Scored> all) {
         Map<String, List<AnswerRecord>> answersBySession = sessions.answersOf(user);
         for (MockSession s : sessions.recentFor(user, Integer.MAX_VALUE)) {
             for (AnswerRecord a : answersBySession.getOrDefault(s.id(), List.of())) {
@@ -61,7 +74,6 @@ public final class ProgressService implements MockInterviewFeature.TopicWeights 
             String track = banks.current().question(a.questionId()).map(Question::track).orElse("daily");
             all.add(new Progress.Scored(a.answeredAt(), track, topicOf(a.questionId(), track), a.score()));
         }
-        return all;
     }
 
     /** The zone a person's days are counted in: the one they have, else the platform's, else UTC. */

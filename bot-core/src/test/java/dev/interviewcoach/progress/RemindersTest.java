@@ -2,6 +2,7 @@ package dev.interviewcoach.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.interviewcoach.store.SamePerson;
 import dev.interviewcoach.RecordingChatPort;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.chat.Platform;
@@ -70,6 +71,6 @@ class RemindersTest {
     private static Reminders reminders(Database db) {
         PersonRepository people = new PersonRepository(db.jdbi());
         return new Reminders(people, new ProgressService(new SessionRepository(db.jdbi()), new DailyAnswerRepository(db.jdbi()),
-                people, BANKS, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)), java.time.Duration.ofMinutes(1));
+                people, new SamePerson(db.jdbi()), BANKS, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)), java.time.Duration.ofMinutes(1));
     }
 }

@@ -20,6 +20,7 @@ import dev.interviewcoach.interview.QuestionPicker;
 import dev.interviewcoach.interview.SessionRepository;
 import dev.interviewcoach.observe.CoachMetrics;
 import dev.interviewcoach.progress.PersonRepository;
+import dev.interviewcoach.store.SamePerson;
 import dev.interviewcoach.progress.ProgressService;
 import dev.interviewcoach.progress.StatsCommand;
 import dev.interviewcoach.question.BankCatalog;
@@ -48,7 +49,7 @@ class ReviewDueTest {
             MovingClock clock = new MovingClock(Instant.parse("2026-12-01T08:00:00Z"));
             BankCatalog banks = TestBanks.tinyCatalog();
             SessionRepository sessions = new SessionRepository(db.jdbi());
-            SpacedReview reviews = new SpacedReview(new ReviewRepository(db.jdbi()), new Fsrs(0.9));
+            SpacedReview reviews = new SpacedReview(new ReviewRepository(db.jdbi()), new Fsrs(0.9), new SamePerson(db.jdbi()));
             AtomicInteger ids = new AtomicInteger();
             MockInterviewFeature mock = new MockInterviewFeature(banks, sessions,
                     new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())),
@@ -72,7 +73,7 @@ class ReviewDueTest {
 
             clock.advance(Duration.ofDays(1));
             StatsCommand stats = new StatsCommand(new ProgressService(sessions, new DailyAnswerRepository(db.jdbi()),
-                    new PersonRepository(db.jdbi()), banks, clock), reviews::dueCount, clock);
+                    new PersonRepository(db.jdbi()), new SamePerson(db.jdbi()), banks, clock), reviews::dueCount, clock);
             var page = stats.page(ana, port);
             assertThat(page.blocks().toString()).as("stats say what is due")
                     .contains("Due for review: ").contains("1 question you are about to forget");

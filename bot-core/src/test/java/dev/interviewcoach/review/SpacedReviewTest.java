@@ -3,6 +3,7 @@ package dev.interviewcoach.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interviewcoach.TestBanks;
+import dev.interviewcoach.store.SamePerson;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.question.Question;
@@ -31,7 +32,7 @@ class SpacedReviewTest {
     private Map<String, List<Integer>> simulate(Path file) {
         try (Database db = Database.sqlite(file)) {
             db.migrate();
-            SpacedReview reviews = new SpacedReview(new ReviewRepository(db.jdbi()), new Fsrs(0.9));
+            SpacedReview reviews = new SpacedReview(new ReviewRepository(db.jdbi()), new Fsrs(0.9), new SamePerson(db.jdbi()));
             UserRef ana = new UserRef(Platform.SLACK, "T1", "UANA");
             Map<String, Integer> scoreOf = Map.of("caching", 2, "conflict", 4, "why-role", 5);
             Map<String, Question> questions = new LinkedHashMap<>();
@@ -62,5 +63,30 @@ class SpacedReviewTest {
                 .hasSizeBetween(1, 2);
         assertThat(reviewed.get("why-role").getFirst()).isEqualTo(14);
         assertThat(simulate(dir.resolve("b.db"))).as("deterministic").isEqualTo(reviewed);
+    }
+
+    @Test
+    void onDiscordOnePersonHasOneDeckInEveryServerAndInDirectMessages() {
+        try (Database db = Database.sqlite(dir.resolve("discord.db"))) {
+            db.migrate();
+            ReviewRepository cards = new ReviewRepository(db.jdbi());
+            SpacedReview reviews = new SpacedReview(cards, new Fsrs(0.9), new SamePerson(db.jdbi()));
+            UserRef inServer = new UserRef(Platform.DISCORD, "G1", "42");
+            UserRef inDm = new UserRef(Platform.DISCORD, "dm", "42");
+            Question caching = TestBanks.tinyCatalog().current().question("tiny", "caching").orElseThrow();
+            reviews.scored(inServer, caching, 2, DAY0);
+            Instant nextDay = DAY0.plus(Duration.ofDays(1));
+            assertThat(reviews.dueCount(inDm, nextDay)).as("due in her DMs for what she answered in a server").isOne();
+
+            reviews.scored(inDm, caching, 5, nextDay);
+            assertThat(cards.all(inDm)).as("the card moved on where it is, no second card").isEmpty();
+            assertThat(cards.all(inServer)).singleElement().satisfies(c -> assertThat(c.card().reps()).isEqualTo(2));
+            assertThat(reviews.dueCount(inServer, nextDay.plus(Duration.ofDays(1)))).isZero();
+
+            UserRef slackAna = new UserRef(Platform.SLACK, "T1", "42");
+            UserRef slackOther = new UserRef(Platform.SLACK, "T2", "42");
+            reviews.scored(slackAna, caching, 2, DAY0);
+            assertThat(reviews.dueCount(slackOther, nextDay)).as("Slack ids are per workspace: another person").isZero();
+        }
     }
 }
