@@ -4,3 +4,5 @@
 CREATE INDEX mock_session_person ON mock_session (platform, user_id);
 CREATE INDEX daily_answer_person ON daily_answer (platform, user_id);
 CREATE INDEX review_card_person ON review_card (platform, user_id);
+-- A candidate's questions in peer mock interviews count in their progress.
+CREATE INDEX peer_turn_candidate ON peer_turn (platform, candidate, tenant);

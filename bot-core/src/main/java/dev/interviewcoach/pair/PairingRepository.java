@@ -284,6 +284,25 @@ public final class PairingRepository {
                 .execute()) == 1;
     }
 
+    /** A question a person answered in a peer mock interview, once their partner scored it. */
+    public record AnsweredWithPeer(String questionId, Instant scoredAt, int peerScore, Optional<Integer> coachScore) {}
+
+    /** Every question {@code candidate} answered in a peer mock interview and had scored by their partner. */
+    public List<AnsweredWithPeer> answeredWithPeers(UserRef candidate) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT question_id, scored_at, peer_score, coach_score FROM peer_turn
+                        WHERE platform = :platform AND tenant = :tenant AND candidate = :user AND peer_score IS NOT NULL
+                        ORDER BY scored_at
+                        """)
+                .bindMap(person(candidate))
+                .map((rs, ctx) -> {
+                    int coach = rs.getInt("coach_score");
+                    Optional<Integer> coachScore = rs.wasNull() ? Optional.empty() : Optional.of(coach);
+                    return new AnsweredWithPeer(rs.getString("question_id"), Instant.ofEpochMilli(rs.getLong("scored_at")),
+                            rs.getInt("peer_score"), coachScore);
+                }).list());
+    }
+
     // --- privacy
 
     /**

@@ -1,10 +1,10 @@
 package dev.interviewcoach.progress;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.interviewcoach.store.SamePerson;
 import dev.interviewcoach.chat.ActionId;
 import dev.interviewcoach.chat.Block;
 import dev.interviewcoach.chat.ChatPort;
@@ -19,26 +19,26 @@ import dev.interviewcoach.daily.DailyAnswerRepository;
 import dev.interviewcoach.daily.DailyDirect;
 import dev.interviewcoach.daily.SubscriptionRepository;
 import dev.interviewcoach.digest.DigestRepository;
-import dev.interviewcoach.pair.PairMember;
-import dev.interviewcoach.pair.Pairing;
-import dev.interviewcoach.pair.PairingRepository;
-import dev.interviewcoach.pair.PeerTurn;
 import dev.interviewcoach.engine.ActionHandler;
 import dev.interviewcoach.engine.CommandHandler;
 import dev.interviewcoach.interview.AnswerRecord;
 import dev.interviewcoach.interview.FollowUpRecord;
 import dev.interviewcoach.interview.MockSession;
 import dev.interviewcoach.interview.SessionRepository;
+import dev.interviewcoach.pair.PairMember;
+import dev.interviewcoach.pair.Pairing;
+import dev.interviewcoach.pair.PairingRepository;
+import dev.interviewcoach.pair.PeerTurn;
 import dev.interviewcoach.review.ReviewRepository;
+import dev.interviewcoach.store.Database;
+import dev.interviewcoach.store.SamePerson;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.interviewcoach.store.Database;
 
 /**
  * {@code forget-me} (after a confirmation) deletes everything stored about a person: interviews

@@ -1,14 +1,15 @@
 package dev.interviewcoach.progress;
 
-import dev.interviewcoach.store.SamePerson;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.daily.DailyAnswerRepository;
 import dev.interviewcoach.interview.AnswerRecord;
 import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.interview.MockSession;
 import dev.interviewcoach.interview.SessionRepository;
+import dev.interviewcoach.pair.PairingRepository;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.Question;
+import dev.interviewcoach.store.SamePerson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -36,11 +37,13 @@ public final class ProgressService implements MockInterviewFeature.TopicWeights 
     private final DailyAnswerRepository daily;
     private final PersonRepository people;
     private final BankCatalog banks;
+    private final PairingRepository pairings;
     private final SamePerson samePerson;
     private final Clock clock;
 
-    public ProgressService(SessionRepository sessions, DailyAnswerRepository daily, PersonRepository people,
-                           SamePerson samePerson, BankCatalog banks, Clock clock) {
+    public ProgressService(SessionRepository sessions, DailyAnswerRepository daily, PairingRepository pairings,
+                           PersonRepository people, SamePerson samePerson, BankCatalog banks, Clock clock) {
+        this.pairings = pairings;
         this.samePerson = samePerson;
         this.sessions = sessions;
         this.daily = daily;
@@ -50,8 +53,10 @@ public final class ProgressService implements MockInterviewFeature.TopicWeights 
     }
 
     /**
-     * Every scored answer of a person, from interviews and questions of the day, wherever they
-     * practised: on Discord, in every server and in direct messages.
+     * Every scored answer of a person, from interviews, questions of the day and peer mock interviews,
+     * wherever they practised: on Discord, in every server and in direct messages. A question answered
+     * with a peer counts with the coach's score of the typed answer, else (answered out loud) with the
+     * partner's.
      */
     public List<Progress.Scored> scored(UserRef person) {
         List<Progress.Scored> all = new ArrayList<>();
@@ -74,6 +79,20 @@ public final class ProgressService implements MockInterviewFeature.TopicWeights 
             String track = banks.current().question(a.questionId()).map(Question::track).orElse("daily");
             all.add(new Progress.Scored(a.answeredAt(), track, topicOf(a.questionId(), track), a.score()));
         }
+        for (PairingRepository.AnsweredWithPeer a : pairings.answeredWithPeers(user)) {
+            String track = banks.current().question(a.questionId()).map(Question::track).orElse("peer");
+            all.add(new Progress.Scored(a.scoredAt(), track, topicOf(a.questionId(), track),
+                    a.coachScore().orElse(a.peerScore())));
+        }
+    }
+
+    /** The questions a person answered in peer mock interviews and had scored by their partner, anywhere. */
+    public List<PairingRepository.AnsweredWithPeer> answeredWithPeers(UserRef person) {
+        List<PairingRepository.AnsweredWithPeer> all = new ArrayList<>();
+        for (UserRef user : samePerson.withAnswers(person)) {
+            all.addAll(pairings.answeredWithPeers(user));
+        }
+        return all;
     }
 
     /** The zone a person's days are counted in: the one they have, else the platform's, else UTC. */

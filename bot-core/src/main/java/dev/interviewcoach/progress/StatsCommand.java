@@ -1,20 +1,22 @@
 package dev.interviewcoach.progress;
 
-import dev.interviewcoach.command.CommandInput;
-import dev.interviewcoach.command.CommandSpec;
 import dev.interviewcoach.chat.Block;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
 import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.command.CommandInput;
+import dev.interviewcoach.command.CommandSpec;
 import dev.interviewcoach.engine.CommandHandler;
+import dev.interviewcoach.pair.PairingRepository;
 import dev.interviewcoach.review.ReviewCommand;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** {@code stats}: a person's progress, shown only to them, with one suggested next step. */
 public final class StatsCommand implements CommandHandler {
@@ -64,10 +66,12 @@ public final class StatsCommand implements CommandHandler {
             return reply.text("Nothing scored yet. Answer a question of the day in a subscribed channel, or start a"
                     + " mock interview with: mock").build();
         }
-        reply.block(new Block.Fields(List.of(
+        List<Block.Field> fields = new ArrayList<>(List.of(
                 new Block.Field("Questions answered", RichText.of(Integer.toString(p.answered()))),
                 new Block.Field("Daily streak", RichText.of(streak(p))),
-                new Block.Field("Best streak", RichText.of(p.bestStreak() + (p.bestStreak() == 1 ? " day" : " days"))))));
+                new Block.Field("Best streak", RichText.of(p.bestStreak() + (p.bestStreak() == 1 ? " day" : " days")))));
+        withPeers(progress.answeredWithPeers(user)).ifPresent(peers -> fields.add(new Block.Field("With peers", RichText.of(peers))));
+        reply.block(new Block.Fields(fields));
         List<RichText> rows = new ArrayList<>();
         for (Progress.TopicStats t : p.topics().subList(0, Math.min(8, p.topics().size()))) {
             rows.add(RichText.builder().bold(t.topic()).plain(String.format(Locale.ROOT, ": %.1f/5 over %d %s%s", t.mean(),
@@ -88,6 +92,16 @@ public final class StatsCommand implements CommandHandler {
         }
         reply.text(RichText.builder().italic("Days are counted in " + zone.getId() + ". Only you can see this.").build());
         return reply.build();
+    }
+
+    /** "3 questions, scored 3.7/5 on average by your partners", when there are any. */
+    static Optional<String> withPeers(List<PairingRepository.AnsweredWithPeer> answered) {
+        if (answered.isEmpty()) {
+            return Optional.empty();
+        }
+        double mean = answered.stream().mapToInt(PairingRepository.AnsweredWithPeer::peerScore).average().orElse(0);
+        return Optional.of(answered.size() + (answered.size() == 1 ? " question" : " questions")
+                + String.format(Locale.ROOT, ", scored %.1f/5 on average by your partners", mean));
     }
 
     static String nextStep(Progress p) {

@@ -15,7 +15,7 @@ public final class SamePerson {
     /** Tables that hold a person by platform, tenant and user id. */
     private static final List<String> PERSON_TABLES = List.of("mock_session", "daily_answer", "coach_person",
             "review_card", "digest_show_me", "daily_dm", "pair_member");
-    /** Tables that hold a person's scored answers. */
+    /** Tables that hold a person's scored answers (besides peer mock interviews, where they are the candidate). */
     private static final List<String> SCORED_TABLES = List.of("mock_session", "daily_answer");
 
     private final Jdbi jdbi;
@@ -35,7 +35,7 @@ public final class SamePerson {
 
     /** As {@link #everywhere}, among the tenants where the person has scored answers. */
     public List<UserRef> withAnswers(UserRef user) {
-        return in(user, SCORED_TABLES, "");
+        return in(user, SCORED_TABLES, " UNION SELECT tenant FROM peer_turn WHERE platform = :platform AND candidate = :user");
     }
 
     /** As {@link #everywhere}, among the tenants where the person has review cards. */

@@ -13,15 +13,21 @@ import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.chat.Visibility;
+import dev.interviewcoach.daily.DailyAnswerRepository;
 import dev.interviewcoach.engine.CoachEngine;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
 import dev.interviewcoach.interview.QuestionPicker;
+import dev.interviewcoach.interview.SessionRepository;
 import dev.interviewcoach.observe.CoachMetrics;
+import dev.interviewcoach.progress.PersonRepository;
+import dev.interviewcoach.progress.ProgressService;
+import dev.interviewcoach.progress.StatsCommand;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.store.Database;
 import dev.interviewcoach.store.Inbox;
+import dev.interviewcoach.store.SamePerson;
 import dev.interviewcoach.text.TextAnalyzer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
@@ -178,6 +184,17 @@ class PeerPairingTest {
                     .contains("Pairings so far: 1, with 1 different partner.");
             assertThat(coach.command("UCAT", "pair status")).contains("first in line");
             assertThat(coach.command("UMUTED", "pair status")).contains("first in line");
+
+            // Their stats count the question each answered with the other, scored by the partner.
+            StatsCommand stats = new StatsCommand(new ProgressService(new SessionRepository(db.jdbi()),
+                    new DailyAnswerRepository(db.jdbi()), coach.pairings, new PersonRepository(db.jdbi()),
+                    new SamePerson(db.jdbi()), BANKS, coach.clock), (user, now) -> 0, coach.clock);
+            assertThat(stats.page(user("UANA"), coach.port).toString()).as("answered out loud: Ben's 3 counts")
+                    .contains("Questions answered").contains("With peers")
+                    .contains("1 question, scored 3.0/5 on average by your partners");
+            assertThat(stats.page(user("UBEN"), coach.port).toString()).as("typed: scored by Ana and by the coach")
+                    .contains("1 question, scored 4.0/5 on average by your partners");
+            assertThat(stats.page(user("UCAT"), coach.port).toString()).contains("Nothing scored yet");
 
             // Next week the odd one out goes first, and nobody repeats last week's partner.
             assertThat(coach.runAt(MONDAY.plus(Duration.ofDays(7)))).isEqualTo(1);

@@ -2,17 +2,18 @@ package dev.interviewcoach.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.interviewcoach.store.SamePerson;
 import dev.interviewcoach.RecordingChatPort;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.daily.DailyAnswerRepository;
 import dev.interviewcoach.interview.SessionRepository;
+import dev.interviewcoach.pair.PairingRepository;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.store.Database;
+import dev.interviewcoach.store.SamePerson;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -71,6 +72,7 @@ class RemindersTest {
     private static Reminders reminders(Database db) {
         PersonRepository people = new PersonRepository(db.jdbi());
         return new Reminders(people, new ProgressService(new SessionRepository(db.jdbi()), new DailyAnswerRepository(db.jdbi()),
+                new PairingRepository(db.jdbi()),
                 people, new SamePerson(db.jdbi()), BANKS, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)), java.time.Duration.ofMinutes(1));
     }
 }

@@ -19,13 +19,14 @@ import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.interview.QuestionPicker;
 import dev.interviewcoach.interview.SessionRepository;
 import dev.interviewcoach.observe.CoachMetrics;
+import dev.interviewcoach.pair.PairingRepository;
 import dev.interviewcoach.progress.PersonRepository;
-import dev.interviewcoach.store.SamePerson;
 import dev.interviewcoach.progress.ProgressService;
 import dev.interviewcoach.progress.StatsCommand;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.store.Database;
 import dev.interviewcoach.store.Inbox;
+import dev.interviewcoach.store.SamePerson;
 import dev.interviewcoach.text.TextAnalyzer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,7 +73,7 @@ class ReviewDueTest {
             assertThat(port.posted.getLast().text()).startsWith("Nothing is due for review now");
 
             clock.advance(Duration.ofDays(1));
-            StatsCommand stats = new StatsCommand(new ProgressService(sessions, new DailyAnswerRepository(db.jdbi()),
+            StatsCommand stats = new StatsCommand(new ProgressService(sessions, new DailyAnswerRepository(db.jdbi()), new PairingRepository(db.jdbi()),
                     new PersonRepository(db.jdbi()), new SamePerson(db.jdbi()), banks, clock), reviews::dueCount, clock);
             var page = stats.page(ana, port);
             assertThat(page.blocks().toString()).as("stats say what is due")

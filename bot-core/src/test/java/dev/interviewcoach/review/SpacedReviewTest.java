@@ -3,11 +3,11 @@ package dev.interviewcoach.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interviewcoach.TestBanks;
-import dev.interviewcoach.store.SamePerson;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.store.Database;
+import dev.interviewcoach.store.SamePerson;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
