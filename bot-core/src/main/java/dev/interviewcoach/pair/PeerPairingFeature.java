@@ -281,10 +281,20 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
         mine.forEach(p -> partners.add(p.partnerOf(user.userId())));
         lines.add("Pairings so far: " + mine.size() + ", with " + partners.size() + " different partner"
                 + (partners.size() == 1 ? "" : "s") + ".");
-        mine.stream().filter(Pairing::open).findFirst().ifPresent(p -> lines.add("Open now: "
-                + (p.turn() < Pairing.DONE ? "question " + p.turn() + " of 2" : "both questions done")
-                + ", until " + PairCards.when(p.windowEnds(), s.times().zone()) + "."));
-        return Reply.text(String.join("\n", lines));
+        Optional<Pairing> open = mine.stream().filter(Pairing::open).findFirst();
+        if (open.isEmpty()) {
+            return Reply.text(String.join("\n", lines));
+        }
+        // Where this week's pairing is, with whom, and until when: one click from the status to the pair.
+        Pairing p = open.get();
+        String progress = (p.turn() < Pairing.DONE ? "question " + p.turn() + " of 2" : "both questions done")
+                + ", until " + PairCards.when(p.windowEnds(), s.times().zone()) + ".";
+        UserRef partner = new UserRef(user.platform(), user.tenant(), p.partnerOf(user.userId()));
+        lines.add("Open now with " + partner.userId() + ": " + progress);
+        Reply.Builder reply = Reply.builder(String.join("\n", lines));
+        lines.subList(0, lines.size() - 1).forEach(reply::text);
+        return reply.text(RichText.builder().plain("Open now with ").mention(partner).plain(" in ").channel(p.place())
+                .plain(": " + progress).build()).build();
     }
 
     // --- the pair's conversation

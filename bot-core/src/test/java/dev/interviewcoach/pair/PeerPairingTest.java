@@ -160,6 +160,10 @@ class PeerPairingTest {
                     && p.reply().visibility().equals(Visibility.everyone())).map(RecordingChatPort.Posted::text))
                     .anyMatch(t -> t.startsWith("Question 1 of 2"));
 
+            assertThat(coach.command("UANA", "pair status")).contains("Open now with UBEN: question 1 of 2, until");
+            assertThat(coach.port.posted.getLast().reply().blocks().toString()).as("a mention of the partner and a link to"
+                    + " their private conversation").contains("Mention[user=" + user("UBEN")).contains("ChannelLink[channel=" + group);
+
             coach.say("UBEN", group, "I would use a dictionary for constant time lookups, and a generator to stream"
                     + " large files lazily instead of loading everything into memory.");
             assertThat(coach.port.last()).startsWith("Got your answer");

@@ -42,7 +42,9 @@ final class DiscordMarkdown {
                 case RichText.Code c -> out.append('`').append(c.text().replace("`", "\u02cb")).append('`');
                 case RichText.Link l -> out.append('[').append(escape(l.label())).append("](<").append(l.url()).append(">)");
                 case RichText.Mention m -> out.append("<@").append(m.user().userId()).append('>');
-                case RichText.ChannelLink c -> out.append("<#").append(c.channel().channelId()).append('>');
+                // A Discord thread is a channel of its own: link the thread itself, not its parent.
+                case RichText.ChannelLink c -> out.append("<#").append(c.channel().threadId() != null
+                        ? c.channel().threadId() : c.channel().channelId()).append('>');
                 case RichText.LineBreak ignored -> out.append('\n');
                 case RichText.CodeBlock c -> out.append("\n```\n").append(c.code().replace("```", "\u02cb\u02cb\u02cb"))
                         .append("\n```\n");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interviewcoach.chat.ActionId;
 import dev.interviewcoach.chat.Block;
+import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
@@ -34,6 +35,13 @@ class DiscordRenderingTest {
         MessageCreateData message = DiscordMessages.render(reply).getFirst();
         assertThat(message.getContent()).isEqualTo("<@42>");
         assertThat(message.getMentionedUsers()).containsExactly("42");
+    }
+
+    @Test
+    void aLinkToAThreadOpensTheThreadNotTheChannelItIsIn() {
+        Place channel = Place.channel(Platform.DISCORD, "G1", "700");
+        assertThat(DiscordMarkdown.render(RichText.builder().channel(channel).build())).isEqualTo("<#700>");
+        assertThat(DiscordMarkdown.render(RichText.builder().channel(channel.thread("900")).build())).isEqualTo("<#900>");
     }
 
     @Test
