@@ -190,11 +190,11 @@ final class PairCards {
                 .build();
     }
 
-    static Reply alone(Place channel, PairMatcher.Alone why) {
+    static Reply alone(Place channel, PairMatcher.Alone why, WorkingHours hours) {
         String reason = switch (why) {
             case ODD_ONE_OUT -> "an odd number of people opted in and you are the one left over";
             case NO_OVERLAP -> "nobody free this week works at the same time as you for an hour (your working hours"
-                    + " are 09:00-18:00 on weekdays in your zone)";
+                    + " are " + hours.describe() + "; wider ones with, for example, pair on 08:00-20:00)";
             case NO_ONE_ELSE -> "nobody else practising your track is in the pairing this week";
         };
         return Reply.builder("No partner for you this week: " + reason + ".")

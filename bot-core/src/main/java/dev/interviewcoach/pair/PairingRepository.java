@@ -114,12 +114,14 @@ public final class PairingRepository {
                             """)
                     .bindMap(channel(m.channel())).bind("user", m.user().userId()).execute();
             h.createUpdate("""
-                            INSERT INTO pair_member (platform, tenant, channel_id, user_id, track, zone, opted_in,
-                                missed_in_row, left_out, waiting_since, joined_at)
-                            VALUES (:platform, :tenant, :channel, :user, :track, :zone, :in, :missed, :out, :waiting, :joined)
+                            INSERT INTO pair_member (platform, tenant, channel_id, user_id, track, zone, hours_from,
+                                hours_to, opted_in, missed_in_row, left_out, waiting_since, joined_at)
+                            VALUES (:platform, :tenant, :channel, :user, :track, :zone, :from, :to, :in, :missed, :out,
+                                :waiting, :joined)
                             """)
                     .bindMap(channel(m.channel())).bind("user", m.user().userId()).bind("track", m.track())
-                    .bind("zone", m.zone().getId()).bind("in", m.optedIn() ? 1 : 0).bind("missed", m.missedInRow())
+                    .bind("zone", m.zone().getId()).bind("from", m.hours().start().toString())
+                    .bind("to", m.hours().end().toString()).bind("in", m.optedIn() ? 1 : 0).bind("missed", m.missedInRow())
                     .bind("out", m.leftOut() ? 1 : 0)
                     .bind("waiting", m.waitingSince().map(Instant::toEpochMilli).orElse(null))
                     .bind("joined", m.joinedAt().toEpochMilli()).execute();
@@ -358,9 +360,18 @@ public final class PairingRepository {
         long waiting = rs.getLong("waiting_since");
         Optional<Instant> since = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(waiting));
         return new PairMember(new UserRef(channel.platform(), channel.tenant(), rs.getString("user_id")), channel,
-                rs.getString("track"), ZoneId.of(rs.getString("zone")), rs.getInt("opted_in") == 1,
+                rs.getString("track"), hours(rs), rs.getInt("opted_in") == 1,
                 rs.getInt("missed_in_row"), rs.getInt("left_out") == 1, since,
                 Instant.ofEpochMilli(rs.getLong("joined_at")));
+    }
+
+    /** A member's working hours; rows from before they could be chosen have the standard ones. */
+    private static WorkingHours hours(ResultSet rs) throws SQLException {
+        ZoneId zone = ZoneId.of(rs.getString("zone"));
+        String from = rs.getString("hours_from");
+        String to = rs.getString("hours_to");
+        return from == null || to == null ? WorkingHours.standard(zone)
+                : new WorkingHours(zone, LocalTime.parse(from), LocalTime.parse(to));
     }
 
     private static Pairing pairing(ResultSet rs) throws SQLException {

@@ -60,6 +60,8 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
     static final LocalTime DEFAULT_TIME = LocalTime.of(10, 0);
     static final DayOfWeek DEFAULT_DAY = DayOfWeek.MONDAY;
     private static final String DAY_SHAPE = "(mon|tue|wed|thu|fri|sat|sun)[a-z]*";
+    /** Working hours as typed: two times of day joined by a dash, 13:00-17:00 or 9am-1pm. */
+    private static final String HOURS_SHAPE = ScheduleInput.TIME_SHAPE + "\\s*-\\s*" + ScheduleInput.TIME_SHAPE;
     private static final Pattern TYPED_MOVE = Pattern.compile("(covered|score)\\s+([0-9]{1,2})");
     private static final Pattern VERB = Pattern.compile("(cover|score)-([0-9]{1,2})");
 
@@ -116,7 +118,9 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
                         OptionSpec.word("track", "The track you practise (default: the channel's)").manyWords()
                                 .suggesting(OptionSpec.Suggest.TRACKS),
                         OptionSpec.word("zone", "Your time zone for working hours, e.g. Europe/Berlin (default: your"
-                                + " profile's)").shaped(".*/.*|utc")),
+                                + " profile's)").shaped(".*/.*|utc"),
+                        OptionSpec.word("hours", "When you are free on weekdays, e.g. 13:00-17:00 (default 09:00-18:00)")
+                                .shaped(HOURS_SHAPE).shownAs("HH:MM-HH:MM").maxLength(20)),
                 CommandSpec.of("off", "leave this channel's weekly peer pairing"),
                 CommandSpec.of("status", "your pairing here: track, next pairing, partners, whether you are left out"),
                 CommandSpec.of("schedule", "when this channel's pairs are made, and their track (managers)",
@@ -215,10 +219,13 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
             return Reply.text("This channel has no weekly peer pairing yet. Someone who manages it can start one with:"
                     + " pair schedule python-developer mon 10:00");
         }
+        Optional<PairMember> before = pairings.member(user, here);
         ZoneId zone;
         try {
+            // Typed, else the platform profile's, else the one they gave before (Discord has no profile zone).
             zone = input.value("zone").isPresent() ? ScheduleInput.zone(input.value("zone").get())
-                    : port.zoneOf(user).or(() -> savedZones.of(user)).orElse(schedule.get().times().zone());
+                    : port.zoneOf(user).or(() -> before.map(PairMember::zone)).or(() -> savedZones.of(user))
+                            .orElse(schedule.get().times().zone());
         } catch (ScheduleInput.Invalid e) {
             return Reply.text(e.getMessage());
         }
@@ -232,16 +239,38 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
             track = bank.get().track();
         }
         String chosen = track;
-        Optional<PairMember> before = pairings.member(user, here);
-        PairMember member = before.map(m -> m.optIn(chosen, zone))
-                .orElseGet(() -> new PairMember(user, here, chosen, zone, true, 0, false, Optional.empty(),
+        WorkingHours hours;
+        try {
+            // Typed hours replace the ones kept; otherwise a person keeps theirs when they change zone or track.
+            hours = input.value("hours").isPresent() ? hours(input.value("hours").get(), zone)
+                    : before.map(m -> m.hours().in(zone)).orElse(WorkingHours.standard(zone));
+        } catch (ScheduleInput.Invalid e) {
+            return Reply.text(e.getMessage());
+        }
+        PairMember member = before.map(m -> m.optIn(chosen, hours))
+                .orElseGet(() -> new PairMember(user, here, chosen, hours, true, 0, false, Optional.empty(),
                         clock.instant()));
         pairings.save(member);
         boolean wasLeftOut = before.map(PairMember::leftOut).orElse(false);
         return Reply.text((wasLeftOut ? "Welcome back: you are in this channel's weekly peer pairing again"
                 : "You are in this channel's weekly peer pairing") + " (" + member.track() + "). I pair you with someone"
-                + " whose working hours overlap yours (09:00-18:00 on weekdays, " + zone.getId() + "; set another zone"
-                + " with pair on Area/City). Next pairs: " + next(schedule.get()) + ". Leave with pair off.");
+                + " whose working hours overlap yours by an hour or more (" + hours.describe() + "; set others with, for"
+                + " example, pair on 13:00-17:00 Area/City). Next pairs: " + next(schedule.get()) + ". Leave with pair off.");
+    }
+
+    /** Working hours as typed ({@code 13:00-17:00}, {@code 9am-1pm}) in {@code zone}. */
+    static WorkingHours hours(String typed, ZoneId zone) {
+        String[] ends = typed.strip().split("\\s*-\\s*");
+        if (ends.length != 2) {
+            throw new ScheduleInput.Invalid("Give your working hours as start-end, like 13:00-17:00 or 9am-1pm.");
+        }
+        LocalTime from = ScheduleInput.time(ends[0]);
+        LocalTime to = ScheduleInput.time(ends[1]);
+        if (Duration.between(from, to).compareTo(PairMatcher.MIN_OVERLAP) < 0) {
+            throw new ScheduleInput.Invalid("Your working hours must end at least an hour after they start, on the same"
+                    + " day (" + from + "-" + to + " does not); a partner needs an hour in common with you.");
+        }
+        return new WorkingHours(zone, from, to);
     }
 
     private Reply off(UserRef user, Place here) {
@@ -271,8 +300,8 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
                     + " to join again.");
         } else {
             PairMember m = member.get();
-            lines.add("You are in (" + m.track() + "), paired by working hours 09:00-18:00 on weekdays, "
-                    + m.zone().getId() + "." + (m.missedInRow() > 0 ? " You missed your last pairing; missing the next"
+            lines.add("You are in (" + m.track() + "), paired by working hours " + m.hours().describe() + "."
+                    + (m.missedInRow() > 0 ? " You missed your last pairing; missing the next"
                     + " one too leaves you out." : "")
                     + (m.waitingSince().isPresent() ? " You had no partner last time, so you are first in line." : ""));
         }
@@ -583,7 +612,7 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
             for (Map.Entry<String, PairMatcher.Alone> alone : result.alone().entrySet()) {
                 PairMember m = members.get(alone.getKey());
                 pairings.save(m.waitingFrom(m.waitingSince().or(() -> Optional.of(now))));
-                tellPrivately(m.user(), PairCards.alone(s.channel(), alone.getValue()), port);
+                tellPrivately(m.user(), PairCards.alone(s.channel(), alone.getValue(), m.hours()), port);
             }
         }
         log.info("weekly peer pairing of channel {} ({}): {} pairs", s.channel().channelId(), date, made);

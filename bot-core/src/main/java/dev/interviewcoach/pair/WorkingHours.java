@@ -27,6 +27,16 @@ public record WorkingHours(ZoneId zone, LocalTime start, LocalTime end) {
         return new WorkingHours(zone, DAY_STARTS, DAY_ENDS);
     }
 
+    /** The same hours in another zone. */
+    public WorkingHours in(ZoneId other) {
+        return new WorkingHours(other, start, end);
+    }
+
+    /** "09:00-18:00 on weekdays, Europe/Berlin". */
+    public String describe() {
+        return start + "-" + end + " on weekdays, " + zone.getId();
+    }
+
     /**
      * How long both people work at the same time in the week of {@code date}: the longest overlap
      * of one of this person's weekdays near it with one of the other's (a day apart counts, so

@@ -258,6 +258,35 @@ class PeerPairingTest {
     }
 
     @Test
+    void eachPersonSaysWhenTheyAreFreeAndIsPairedOnlyWithSomeoneFreeAnHourAtTheSameTime() {
+        try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
+            db.migrate();
+            Coach coach = new Coach(db, new MovingClock(START), "one");
+            coach.command("UADMIN", "pair schedule python-developer mon 10:00 UTC");
+            assertThat(coach.command("UANA", "pair on Europe/Berlin 07:00-10:00"))
+                    .contains("07:00-10:00 on weekdays, Europe/Berlin");
+            assertThat(coach.command("UBEN", "pair on 4pm-8pm Europe/Berlin")).contains("16:00-20:00 on weekdays, Europe/Berlin");
+            assertThat(coach.command("UCAT", "pair on 17:00-13:00")).as("the end before the start")
+                    .contains("must end at least an hour after they start").contains("17:00-13:00");
+            assertThat(coach.command("UCAT", "pair on 25:00-26:00")).contains("\"25:00\" is not a time of day");
+            assertThat(coach.command("UCAT", "pair status")).as("nothing kept from a refused pair on").contains("You are not in it");
+            assertThat(coach.command("UANA", "pair status")).contains("paired by working hours 07:00-10:00 on weekdays,"
+                    + " Europe/Berlin");
+            assertThat(coach.command("UANA", "pair on America/New_York")).as("a new zone keeps her hours")
+                    .contains("07:00-10:00 on weekdays, America/New_York");
+            coach.command("UANA", "pair on Europe/Berlin");
+
+            assertThat(coach.runAt(MONDAY)).as("Ana's morning and Ben's evening never meet").isZero();
+            assertThat(coach.privateTo("UANA").getLast().text()).contains("works at the same time as you for an hour")
+                    .contains("07:00-10:00 on weekdays, Europe/Berlin");
+
+            coach.command("UBEN", "pair on 09:00-12:00");
+            assertThat(coach.runAt(MONDAY.plus(Duration.ofDays(7)))).as("an hour in common: paired").isEqualTo(1);
+            assertThat(coach.port.groupsOpened).containsExactly(List.of(user("UANA"), user("UBEN")));
+        }
+    }
+
+    @Test
     void onPostgresTwoInstancesMakeEachWeeksPairsOnce() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
              Database db = Database.open(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres")) {
