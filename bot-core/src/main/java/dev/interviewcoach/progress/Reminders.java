@@ -1,17 +1,21 @@
 package dev.interviewcoach.progress;
 
-import dev.interviewcoach.engine.Scheduled;
-import java.time.Duration;
-import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.engine.Scheduled;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,12 +62,12 @@ public final class Reminders implements Scheduled {
     /** Sends the reminders due at {@code now}; returns how many went out. */
     public int sendDue(Instant now, ChatPorts ports) {
         int sent = 0;
-        for (PersonRepository.Person p : people.wantingReminders()) {
+        for (PersonRepository.Person p : onePerRecord(people.wantingReminders(), now)) {
             Optional<ChatPort> port = ports.on(p.user().platform());
             ZoneId zone = p.zone().orElse(ZoneId.of("UTC"));
             var local = now.atZone(zone);
             LocalDate today = local.toLocalDate();
-            if (port.isEmpty() || local.toLocalTime().isBefore(EVENING) || p.remindedOn().equals(Optional.of(today))) {
+            if (port.isEmpty() || local.toLocalTime().isBefore(EVENING)) {
                 continue;
             }
             Progress state = Progress.of(progress.scored(p.user()), zone, today);
@@ -83,5 +87,30 @@ public final class Reminders implements Scheduled {
             }
         }
         return sent;
+    }
+
+    /**
+     * One entry per record: a Discord person who turned reminders on in a server and in their DMs has
+     * one streak (progress spans both), so they get one reminder, not one per place. Every instance
+     * picks the same entry (the first tenant), so its claim keeps the reminder to one across them.
+     * A person already reminded today, under any entry, is left out.
+     */
+    private static List<PersonRepository.Person> onePerRecord(List<PersonRepository.Person> wanting, Instant now) {
+        Map<String, List<PersonRepository.Person>> byRecord = new LinkedHashMap<>();
+        for (PersonRepository.Person p : wanting) {
+            UserRef u = p.user();
+            String key = u.platform().personIdsSpanTenants() ? u.platform() + "/" + u.userId()
+                    : u.platform() + "/" + u.tenant() + "/" + u.userId();
+            byRecord.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+        }
+        List<PersonRepository.Person> out = new ArrayList<>();
+        for (List<PersonRepository.Person> entries : byRecord.values()) {
+            boolean remindedToday = entries.stream().anyMatch(p -> p.remindedOn()
+                    .equals(Optional.of(now.atZone(p.zone().orElse(ZoneId.of("UTC"))).toLocalDate())));
+            if (!remindedToday) {
+                out.add(entries.stream().min(Comparator.comparing(p -> p.user().tenant())).orElseThrow());
+            }
+        }
+        return out;
     }
 }

@@ -69,6 +69,31 @@ class RemindersTest {
         }
     }
 
+    @Test
+    void aDiscordPersonWithRemindersOnInAServerAndInTheirDmsGetsOneReminder() {
+        try (Database one = Database.sqlite(dir.resolve("coach.db")); Database two = Database.sqlite(dir.resolve("coach.db"))) {
+            one.migrate();
+            UserRef inServer = new UserRef(Platform.DISCORD, "700", "42");
+            UserRef inDm = new UserRef(Platform.DISCORD, "dm", "42");
+            PersonRepository people = new PersonRepository(one.jdbi());
+            ZoneId berlin = ZoneId.of("Europe/Berlin");
+            people.save(new PersonRepository.Person(inServer, false, true, Optional.of(berlin), Optional.empty()));
+            people.save(new PersonRepository.Person(inDm, false, true, Optional.of(berlin), Optional.empty()));
+            String question = BANKS.current().tracks().getFirst().questions().getFirst().id();
+            new DailyAnswerRepository(one.jdbi()).add(new DailyAnswerRepository.Answer("sub", LocalDate.of(2026, 11, 24),
+                    inServer, question, "text", 3, List.of(), List.of(), false, Instant.parse("2026-11-24T09:00:00Z")));
+            RecordingChatPort port = new RecordingChatPort();
+            int sent = 0;
+            for (String t : List.of("2026-11-25T17:05:00Z", "2026-11-25T18:00:00Z", "2026-11-25T21:00:00Z")) {
+                for (Reminders r : List.of(reminders(one), reminders(two))) {
+                    sent += r.sendDue(Instant.parse(t), ChatPorts.only(port));
+                }
+            }
+            assertThat(sent).as("one streak, one reminder, though two places asked for them").isOne();
+            assertThat(port.posted).singleElement().satisfies(p -> assertThat(p.text()).contains("1-day streak ends tonight"));
+        }
+    }
+
     private static Reminders reminders(Database db) {
         PersonRepository people = new PersonRepository(db.jdbi());
         return new Reminders(people, new ProgressService(new SessionRepository(db.jdbi()), new DailyAnswerRepository(db.jdbi()),
