@@ -190,7 +190,7 @@ public final class Coach implements AutoCloseable {
         DigestRepository digests = new DigestRepository(jdbi);
         DigestFeature digest = new DigestFeature(digests, new DigestReport(digests, banks, u -> people.get(u).muted(),
                 ScoreChart::forZone), subscriptions, u -> people.get(u).muted(), clock, daily.grace(), daily.checkEvery());
-        this.pairing = new PeerPairingFeature(pairs, banks, feedback, new QuestionPicker(random),
+        this.pairing = new PeerPairingFeature(pairs, banks, feedback, reviews, new QuestionPicker(random),
                 user -> people.find(user).flatMap(PersonRepository.Person::zone), u -> people.get(u).muted(), ids, clock,
                 PAIRING_WINDOW,
                 daily.grace(), daily.checkEvery());

@@ -18,6 +18,7 @@ import dev.interviewcoach.engine.ActionHandler;
 import dev.interviewcoach.engine.CommandHandler;
 import dev.interviewcoach.engine.MessageHandler;
 import dev.interviewcoach.engine.Scheduled;
+import dev.interviewcoach.feedback.AnswerScored;
 import dev.interviewcoach.feedback.Feedback;
 import dev.interviewcoach.feedback.FeedbackEngine;
 import dev.interviewcoach.interview.QuestionPicker;
@@ -80,6 +81,8 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
     private final PairingRepository pairings;
     private final BankCatalog banks;
     private final FeedbackEngine feedback;
+    /** Told of each question a candidate answered, as for other answers (spaced review). */
+    private final AnswerScored scored;
     private final QuestionPicker picker;
     private final PairMatcher matcher = new PairMatcher();
     private final SavedZones savedZones;
@@ -95,9 +98,10 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
      * @param grace  how late pairs whose time passed while the bot was down may still be made
      * @param every  how often to look for pairings that are due or ended
      */
-    public PeerPairingFeature(PairingRepository pairings, BankCatalog banks, FeedbackEngine feedback,
+    public PeerPairingFeature(PairingRepository pairings, BankCatalog banks, FeedbackEngine feedback, AnswerScored scored,
                               QuestionPicker picker, SavedZones savedZones, Muted muted, Supplier<String> ids,
                               Clock clock, Duration window, Duration grace, Duration every) {
+        this.scored = scored;
         this.muted = muted;
         this.pairings = pairings;
         this.banks = banks;
@@ -476,6 +480,9 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
         Optional<Feedback> coach = t.answer().filter(a -> !a.isBlank())
                 .map(a -> feedback.assess(q, a, p.channel().platform() + ":" + p.channel().tenant()));
         coach.ifPresent(f -> pairings.coachScored(t, f.score()));
+        // The question comes back for review as any answered one does: by the coach's score of what was
+        // typed, else (answered out loud) by the interviewer's.
+        scored.scored(p.user(t.candidate()), q, coach.map(Feedback::score).orElse(score), clock.instant());
         port.post(p.place(), PairCards.scores(p, t, q, score, coach));
         pairings.advance(p, turn);
         if (turn == 1) {

@@ -27,6 +27,9 @@ import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.store.Database;
 import dev.interviewcoach.store.Inbox;
+import dev.interviewcoach.review.Fsrs;
+import dev.interviewcoach.review.ReviewRepository;
+import dev.interviewcoach.review.SpacedReview;
 import dev.interviewcoach.store.SamePerson;
 import dev.interviewcoach.text.TextAnalyzer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -73,6 +76,7 @@ class PeerPairingTest {
             AtomicInteger ids = new AtomicInteger();
             pairings = new PairingRepository(db.jdbi());
             feature = new PeerPairingFeature(pairings, BANKS, new RuleBasedFeedbackEngine(BANKS, new TextAnalyzer()),
+                    new SpacedReview(new ReviewRepository(db.jdbi()), new Fsrs(0.9), new SamePerson(db.jdbi())),
                     new QuestionPicker(new Random(5)), user -> Optional.empty(), user -> user.userId().equals("UMUTED"),
                     () -> name + "-p" + ids.incrementAndGet(),
                     clock, Duration.ofDays(3), Duration.ofHours(2), Duration.ofSeconds(30));
@@ -199,6 +203,8 @@ class PeerPairingTest {
             assertThat(stats.page(user("UBEN"), coach.port).toString()).as("typed: scored by Ana and by the coach")
                     .contains("1 question, scored 4.0/5 on average by your partners");
             assertThat(stats.page(user("UCAT"), coach.port).toString()).contains("Nothing scored yet");
+            assertThat(new ReviewRepository(db.jdbi()).all(user("UANA"))).as("her question comes back for review")
+                    .singleElement().satisfies(c -> assertThat(c.card().reps()).isOne());
 
             // Next week the odd one out goes first, and nobody repeats last week's partner.
             assertThat(coach.runAt(MONDAY.plus(Duration.ofDays(7)))).isEqualTo(1);
