@@ -89,6 +89,7 @@ class CommandsOnEveryPlatformTest {
                     case "dates" -> "2026-12-24..2026-12-31";
                     case "day" -> "12-25";
                     case "weekday" -> "fri";
+                    case "hours" -> "9am-1pm";
                     case "channel" -> "#prep-leads";
                     default -> option.suggest() == OptionSpec.Suggest.NONE ? "caching"
                             : coach.suggestions(option.suggest()).getFirst();
