@@ -61,8 +61,8 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
     static final LocalTime DEFAULT_TIME = LocalTime.of(10, 0);
     static final DayOfWeek DEFAULT_DAY = DayOfWeek.MONDAY;
     private static final String DAY_SHAPE = "(mon|tue|wed|thu|fri|sat|sun)[a-z]*";
-    /** Working hours as typed: two times of day joined by a dash, 13:00-17:00 or 9am-1pm. */
-    private static final String HOURS_SHAPE = ScheduleInput.TIME_SHAPE + "\\s*-\\s*" + ScheduleInput.TIME_SHAPE;
+    /** Working hours as typed: two times of day joined by a dash, 13:00-17:00, 9am-1pm or whole hours, 9-17. */
+    private static final String HOURS_SHAPE = "\\d{1,2}(:\\d{2})?(am|pm)?\\s*-\\s*\\d{1,2}(:\\d{2})?(am|pm)?";
     private static final Pattern TYPED_MOVE = Pattern.compile("(covered|score)\\s+([0-9]{1,2})");
     private static final Pattern VERB = Pattern.compile("(cover|score)-([0-9]{1,2})");
 
@@ -266,15 +266,27 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
     static WorkingHours hours(String typed, ZoneId zone) {
         String[] ends = typed.strip().split("\\s*-\\s*");
         if (ends.length != 2) {
-            throw new ScheduleInput.Invalid("Give your working hours as start-end, like 13:00-17:00 or 9am-1pm.");
+            throw new ScheduleInput.Invalid("Give your working hours as start-end, like 13:00-17:00, 9am-1pm or 9-17.");
         }
-        LocalTime from = ScheduleInput.time(ends[0]);
-        LocalTime to = ScheduleInput.time(ends[1]);
+        LocalTime from = timeOfRange(ends[0]);
+        LocalTime to = timeOfRange(ends[1]);
         if (Duration.between(from, to).compareTo(PairMatcher.MIN_OVERLAP) < 0) {
             throw new ScheduleInput.Invalid("Your working hours must end at least an hour after they start, on the same"
                     + " day (" + from + "-" + to + " does not); a partner needs an hour in common with you.");
         }
         return new WorkingHours(zone, from, to);
+    }
+
+    /** One end of a range: a whole hour alone (the 9 of 9-17) reads as 09:00, anything else as a time of day. */
+    private static LocalTime timeOfRange(String typed) {
+        if (typed.matches("\\d{1,2}")) {
+            int hour = Integer.parseInt(typed);
+            if (hour > 23) {
+                throw new ScheduleInput.Invalid("\"" + typed + "\" is not an hour of the day; use 0 to 23, like 9-17.");
+            }
+            return LocalTime.of(hour, 0);
+        }
+        return ScheduleInput.time(typed);
     }
 
     private Reply off(UserRef user, Place here) {

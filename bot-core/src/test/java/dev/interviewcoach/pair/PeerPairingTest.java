@@ -275,6 +275,8 @@ class PeerPairingTest {
             assertThat(coach.command("UCAT", "pair on 17:00-13:00")).as("the end before the start")
                     .contains("must end at least an hour after they start").contains("17:00-13:00");
             assertThat(coach.command("UCAT", "pair on 25:00-26:00")).contains("\"25:00\" is not a time of day");
+            assertThat(coach.command("UCAT", "pair on 7-9")).as("whole hours alone").contains("07:00-09:00 on weekdays");
+            assertThat(coach.command("UCAT", "pair off")).startsWith("You have left");
             assertThat(coach.command("UCAT", "pair status")).as("nothing kept from a refused pair on").contains("You are not in it");
             assertThat(coach.command("UANA", "pair status")).contains("paired by working hours 07:00-10:00 on weekdays,"
                     + " Europe/Berlin");
