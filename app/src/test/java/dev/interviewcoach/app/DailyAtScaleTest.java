@@ -16,6 +16,7 @@ import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.slack.SlackAdapter;
 import dev.interviewcoach.slack.SlackSettings;
 import dev.interviewcoach.store.Database;
+import dev.interviewcoach.testkit.SharedPostgres;
 import dev.interviewcoach.testkit.slack.ApiCall;
 import dev.interviewcoach.testkit.slack.FakeSlack;
 import java.nio.file.Path;

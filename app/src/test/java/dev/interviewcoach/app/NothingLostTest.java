@@ -3,6 +3,7 @@ package dev.interviewcoach.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.interviewcoach.testkit.SharedPostgres;
 import dev.interviewcoach.testkit.slack.FakeSlack;
 import dev.interviewcoach.testkit.slack.SlackRequests;
 import java.net.URI;
@@ -16,9 +17,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code coach run} stopped with a reply still waiting (kill -9, or SIGTERM while Slack asks it to

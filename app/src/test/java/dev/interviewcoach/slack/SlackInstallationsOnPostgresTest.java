@@ -3,11 +3,11 @@ package dev.interviewcoach.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.bolt.model.builtin.DefaultInstaller;
-import dev.interviewcoach.app.SharedPostgres;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.store.Database;
 import dev.interviewcoach.store.SecretBox;
 import dev.interviewcoach.tenant.TenantLifecycle;
+import dev.interviewcoach.testkit.SharedPostgres;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -19,7 +19,7 @@ import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.store.Database;
-import dev.interviewcoach.store.SharedPostgres;
+import dev.interviewcoach.testkit.SharedPostgres;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;

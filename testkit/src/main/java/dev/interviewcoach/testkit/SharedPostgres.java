@@ -1,4 +1,4 @@
-package dev.interviewcoach.store;
+package dev.interviewcoach.testkit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
