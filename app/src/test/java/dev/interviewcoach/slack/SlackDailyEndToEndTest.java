@@ -8,13 +8,6 @@ import dev.interviewcoach.chat.Block;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
-import dev.interviewcoach.engine.ConversationExecutor;
-import dev.interviewcoach.engine.DeliveryWorker;
-import dev.interviewcoach.interview.MockInterviewFeature;
-import dev.interviewcoach.question.BankCatalog;
-import dev.interviewcoach.question.BankReader;
-import dev.interviewcoach.question.QuestionBanks;
-import dev.interviewcoach.store.Database;
 import dev.interviewcoach.testkit.slack.ApiCall;
 import dev.interviewcoach.testkit.slack.FakeSlack;
 import dev.interviewcoach.testkit.slack.OpenedView;
@@ -32,8 +25,6 @@ import java.time.ZoneId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,41 +49,27 @@ class SlackDailyEndToEndTest {
     @TempDir
     Path dir;
 
+    private CoachOnFakeSlack fake;
     private FakeSlack slack;
     private Coach coach;
-    private ConversationExecutor executor;
     private SlackAdapter adapter;
-    private DeliveryWorker delivery;
     private URI url;
     private final HttpClient http = HttpClient.newHttpClient();
     private final SlackRequests requests = new SlackRequests(SECRET);
 
     @BeforeEach
     void start() throws Exception {
-        slack = FakeSlack.start();
+        fake = CoachOnFakeSlack.start(dir, SECRET, "xoxb-daily", Clock.systemUTC(), 11);
+        slack = fake.slack;
+        coach = fake.coach;
+        adapter = fake.adapter;
+        url = fake.url;
         slack.setUser(ADMIN, UserProfile.member().asAdmin().inZone("Europe/Berlin"));
-        Database db = Database.sqlite(dir.resolve("coach.db"));
-        db.migrate();
-        coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
-                new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(11));
-        executor = new ConversationExecutor(4, 64);
-        adapter = new SlackAdapter(new SlackSettings("xoxb-daily", Optional.of(SECRET), Optional.empty(),
-                Optional.of(slack.methodsUrl()), "127.0.0.1", 0, "/slack/events"), coach.engine(), executor,
-                Clock.systemUTC(), millis -> { });
-        adapter.start();
-        // As coach run has it: a reply that waited behind another in its lane goes out on the worker's next pass.
-        delivery = new DeliveryWorker(coach.engine(), ChatPorts.only(adapter.port()), Duration.ofSeconds(2))
-                .start(Duration.ofMillis(200));
-        url = URI.create("http://127.0.0.1:" + adapter.httpPort() + "/slack/events");
     }
 
     @AfterEach
     void stop() throws Exception {
-        delivery.close();
-        adapter.close();
-        executor.close();
-        coach.close();
-        slack.close();
+        fake.close();
     }
 
     private void send(HttpRequest request) throws Exception {

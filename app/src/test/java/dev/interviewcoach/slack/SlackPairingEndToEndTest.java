@@ -6,13 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.interviewcoach.app.Coach;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.console.MovableClock;
-import dev.interviewcoach.engine.ConversationExecutor;
-import dev.interviewcoach.engine.DeliveryWorker;
-import dev.interviewcoach.interview.MockInterviewFeature;
-import dev.interviewcoach.question.BankCatalog;
-import dev.interviewcoach.question.BankReader;
-import dev.interviewcoach.question.QuestionBanks;
-import dev.interviewcoach.store.Database;
 import dev.interviewcoach.testkit.slack.ApiCall;
 import dev.interviewcoach.testkit.slack.FakeSlack;
 import dev.interviewcoach.testkit.slack.SlackRequests;
@@ -22,11 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,11 +42,10 @@ class SlackPairingEndToEndTest {
     @TempDir
     Path dir;
 
+    private CoachOnFakeSlack fake;
     private FakeSlack slack;
     private Coach coach;
-    private ConversationExecutor executor;
     private SlackAdapter adapter;
-    private DeliveryWorker delivery;
     private URI url;
     private final MovableClock clock = new MovableClock(START);
     private final HttpClient http = HttpClient.newHttpClient();
@@ -64,31 +53,19 @@ class SlackPairingEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
-        slack = FakeSlack.start();
+        fake = CoachOnFakeSlack.start(dir, SECRET, "xoxb-pairing", clock, 3);
+        slack = fake.slack;
+        coach = fake.coach;
+        adapter = fake.adapter;
+        url = fake.url;
         slack.setUser(ADMIN, UserProfile.member().asAdmin().inZone("Europe/Berlin"));
         slack.setUser("UANA", UserProfile.member().inZone("Europe/Berlin"));
         slack.setUser("UBEN", UserProfile.member().inZone("Europe/London"));
-        Database db = Database.sqlite(dir.resolve("coach.db"));
-        db.migrate();
-        coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
-                new MockInterviewFeature.Settings("python-developer", 5, 20), clock, new Random(3));
-        executor = new ConversationExecutor(4, 64);
-        adapter = new SlackAdapter(new SlackSettings("xoxb-pairing", Optional.of(SECRET), Optional.empty(),
-                Optional.of(slack.methodsUrl()), "127.0.0.1", 0, "/slack/events"), coach.engine(), executor,
-                Clock.systemUTC(), millis -> { });
-        adapter.start();
-        delivery = new DeliveryWorker(coach.engine(), ChatPorts.only(adapter.port()), Duration.ofSeconds(2))
-                .start(Duration.ofMillis(200));
-        url = URI.create("http://127.0.0.1:" + adapter.httpPort() + "/slack/events");
     }
 
     @AfterEach
     void stop() throws Exception {
-        delivery.close();
-        adapter.close();
-        executor.close();
-        coach.close();
-        slack.close();
+        fake.close();
     }
 
     private void send(HttpRequest request) throws Exception {
