@@ -188,10 +188,10 @@ public final class Coach implements AutoCloseable {
                 user -> people.find(user).flatMap(PersonRepository.Person::zone), daily.grace(), daily.checkEvery());
         StatsCommand stats = new StatsCommand(progress, reviews::dueCount, clock);
         DigestRepository digests = new DigestRepository(jdbi);
-        DigestFeature digest = new DigestFeature(digests, new DigestReport(digests, banks, u -> people.get(u).muted(),
-                ScoreChart::forZone), subscriptions, u -> people.get(u).muted(), clock, daily.grace(), daily.checkEvery());
+        DigestFeature digest = new DigestFeature(digests, new DigestReport(digests, banks, people::muted,
+                ScoreChart::forZone), subscriptions, people::muted, clock, daily.grace(), daily.checkEvery());
         this.pairing = new PeerPairingFeature(pairs, banks, feedback, reviews, new QuestionPicker(random),
-                user -> people.find(user).flatMap(PersonRepository.Person::zone), u -> people.get(u).muted(), ids, clock,
+                user -> people.find(user).flatMap(PersonRepository.Person::zone), people::muted, ids, clock,
                 PAIRING_WINDOW,
                 daily.grace(), daily.checkEvery());
         // Every feature, once. The engine finds what each does (commands, messages, buttons, the

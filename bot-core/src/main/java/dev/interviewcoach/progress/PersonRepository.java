@@ -39,6 +39,29 @@ public final class PersonRepository {
                 .map((rs, ctx) -> person(rs)).findOne());
     }
 
+    /**
+     * Whether the person muted the coach: where person ids span tenants (Discord), muted in any server
+     * or in DMs is muted everywhere, since every unasked message reaches the same person.
+     */
+    public boolean muted(UserRef user) {
+        if (!user.platform().personIdsSpanTenants()) {
+            return get(user).muted();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM coach_person"
+                        + " WHERE platform = :platform AND user_id = :user AND muted = 1")
+                .bind("platform", user.platform().name()).bind("user", user.userId()).mapTo(Integer.class).one()) > 0;
+    }
+
+    /** Mutes or unmutes the person under every tenant where the coach keeps their settings (Discord). */
+    public void setMutedEverywhere(UserRef user, boolean muted) {
+        if (!user.platform().personIdsSpanTenants()) {
+            return;
+        }
+        jdbi.useHandle(h -> h.createUpdate("UPDATE coach_person SET muted = :muted WHERE platform = :platform AND user_id = :user")
+                .bind("muted", muted ? 1 : 0).bind("platform", user.platform().name()).bind("user", user.userId())
+                .execute());
+    }
+
     /** People who asked for streak reminders and have not muted the bot. */
     public List<Person> wantingReminders() {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM coach_person p WHERE remind = 1 AND muted = 0"

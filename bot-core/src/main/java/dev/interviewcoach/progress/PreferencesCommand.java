@@ -41,11 +41,13 @@ public final class PreferencesCommand implements CommandHandler {
         Reply reply;
         switch (word) {
             case "mute" -> {
+                people.setMutedEverywhere(p.user(), true);
                 people.save(new PersonRepository.Person(p.user(), true, p.remind(), zone, p.remindedOn()));
                 reply = Reply.text("Muted: no reminders and no messages you did not ask for. Feedback on your own"
                         + " answers still comes. Undo with: unmute");
             }
             case "unmute" -> {
+                people.setMutedEverywhere(p.user(), false);
                 people.save(new PersonRepository.Person(p.user(), false, p.remind(), zone, p.remindedOn()));
                 reply = Reply.text("Unmuted." + (p.remind() ? " Streak reminders are on." : " Streak reminders are off;"
                         + " turn them on with: remind on"));

@@ -67,7 +67,7 @@ public final class Reminders implements Scheduled {
             ZoneId zone = p.zone().orElse(ZoneId.of("UTC"));
             var local = now.atZone(zone);
             LocalDate today = local.toLocalDate();
-            if (port.isEmpty() || local.toLocalTime().isBefore(EVENING)) {
+            if (port.isEmpty() || local.toLocalTime().isBefore(EVENING) || people.muted(p.user())) {
                 continue;
             }
             Progress state = Progress.of(progress.scored(p.user()), zone, today);

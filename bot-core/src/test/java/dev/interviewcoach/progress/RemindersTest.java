@@ -91,6 +91,18 @@ class RemindersTest {
             }
             assertThat(sent).as("one streak, one reminder, though two places asked for them").isOne();
             assertThat(port.posted).singleElement().satisfies(p -> assertThat(p.text()).contains("1-day streak ends tonight"));
+
+            // She answers the next day, then mutes the coach in her DMs: no reminder from the server's settings either.
+            new DailyAnswerRepository(one.jdbi()).add(new DailyAnswerRepository.Answer("sub", LocalDate.of(2026, 11, 25),
+                    inServer, question, "text", 3, List.of(), List.of(), false, Instant.parse("2026-11-25T21:30:00Z")));
+            people.setMutedEverywhere(inDm, true);
+            people.save(new PersonRepository.Person(inDm, true, true, Optional.of(berlin), people.get(inDm).remindedOn()));
+            assertThat(people.muted(inServer)).as("muted in her DMs is muted in the server").isTrue();
+            assertThat(reminders(one).sendDue(Instant.parse("2026-11-26T18:00:00Z"), ChatPorts.only(port))).isZero();
+            people.setMutedEverywhere(inServer, false);
+            assertThat(people.muted(inDm)).as("unmuted anywhere is unmuted everywhere").isFalse();
+            assertThat(reminders(one).sendDue(Instant.parse("2026-11-26T18:05:00Z"), ChatPorts.only(port))).isOne();
+            assertThat(people.muted(new UserRef(Platform.SLACK, "T1", "42"))).as("Slack: per workspace").isFalse();
         }
     }
 
