@@ -52,6 +52,22 @@ public final class PersonRepository {
                 .bind("platform", user.platform().name()).bind("user", user.userId()).mapTo(Integer.class).one()) > 0;
     }
 
+    /**
+     * The zone the person's days are counted in: the one they set here, else, where person ids span
+     * tenants (Discord), one they set in another server or in DMs (the first by tenant, so every
+     * place reads the same one).
+     */
+    public Optional<ZoneId> zone(UserRef user) {
+        Optional<ZoneId> here = get(user).zone();
+        if (here.isPresent() || !user.platform().personIdsSpanTenants()) {
+            return here;
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT zone FROM coach_person"
+                        + " WHERE platform = :platform AND user_id = :user AND zone IS NOT NULL ORDER BY tenant")
+                .bind("platform", user.platform().name()).bind("user", user.userId()).mapTo(String.class).findFirst())
+                .map(ZoneId::of);
+    }
+
     /** Mutes or unmutes the person under every tenant where the coach keeps their settings (Discord). */
     public void setMutedEverywhere(UserRef user, boolean muted) {
         if (!user.platform().personIdsSpanTenants()) {

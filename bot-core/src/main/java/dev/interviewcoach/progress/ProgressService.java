@@ -95,9 +95,12 @@ public final class ProgressService implements MockInterviewFeature.TopicWeights 
         return all;
     }
 
-    /** The zone a person's days are counted in: the one they have, else the platform's, else UTC. */
+    /**
+     * The zone a person's days are counted in: the one they set (on Discord, in any server or the DMs),
+     * else the platform's, else UTC.
+     */
     public ZoneId zoneOf(UserRef user, Optional<ZoneId> fromPlatform) {
-        return people.get(user).zone().or(() -> fromPlatform).orElse(ZoneId.of("UTC"));
+        return people.zone(user).or(() -> fromPlatform).orElse(ZoneId.of("UTC"));
     }
 
     public Progress progress(UserRef user, ZoneId zone) {

@@ -64,7 +64,7 @@ public final class Reminders implements Scheduled {
         int sent = 0;
         for (PersonRepository.Person p : onePerRecord(people.wantingReminders(), now)) {
             Optional<ChatPort> port = ports.on(p.user().platform());
-            ZoneId zone = p.zone().orElse(ZoneId.of("UTC"));
+            ZoneId zone = p.zone().or(() -> people.zone(p.user())).orElse(ZoneId.of("UTC"));
             var local = now.atZone(zone);
             LocalDate today = local.toLocalDate();
             if (port.isEmpty() || local.toLocalTime().isBefore(EVENING) || people.muted(p.user())) {

@@ -103,6 +103,11 @@ class RemindersTest {
             assertThat(people.muted(inDm)).as("unmuted anywhere is unmuted everywhere").isFalse();
             assertThat(reminders(one).sendDue(Instant.parse("2026-11-26T18:05:00Z"), ChatPorts.only(port))).isOne();
             assertThat(people.muted(new UserRef(Platform.SLACK, "T1", "42"))).as("Slack: per workspace").isFalse();
+
+            UserRef inOtherServer = new UserRef(Platform.DISCORD, "800", "42");
+            assertThat(people.zone(inOtherServer)).as("a zone set elsewhere counts her days in a new server")
+                    .contains(berlin);
+            assertThat(people.zone(new UserRef(Platform.SLACK, "T9", "42"))).as("Slack: per workspace").isEmpty();
         }
     }
 
