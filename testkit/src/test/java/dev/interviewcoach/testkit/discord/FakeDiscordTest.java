@@ -8,6 +8,7 @@ import static dev.interviewcoach.testkit.discord.FakeDiscord.USER_A;
 import static dev.interviewcoach.testkit.discord.FakeDiscord.USER_B;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -406,10 +407,7 @@ class FakeDiscordTest {
 
         String role = fake.grantPermissions(USER_B, FakeDiscord.PERMISSION_MANAGE_GUILD);
         // The role reaches JDA through the gateway; permissions are computed from its cache.
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (guild.getRoleById(role) == null && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        await().atMost(WAIT).until(() -> guild.getRoleById(role) != null);
 
         assertThat(guild.retrieveMemberById(USER_B).complete().hasPermission(Permission.MANAGE_SERVER)).isTrue();
         fake.slashCommand(USER_B, CHANNEL_ID, "coach", "start", Map.of());
