@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -58,6 +60,12 @@ public final class CoachEngine {
     private final ConversationLocks locks = new ConversationLocks(64);
     private final CoachMetrics metrics;
     private final ConversationGuard guard;
+    /**
+     * Events this process received and has not finished: queued in a lane or waiting for one. The
+     * background pass leaves them to their lane (it would take them out of their conversation's
+     * order); after a stop they are no longer here, and it takes them.
+     */
+    private final Set<String> inHand = ConcurrentHashMap.newKeySet();
 
     /** Holds a conversation across every instance while one of its events is handled. */
     @FunctionalInterface
@@ -167,6 +175,7 @@ public final class CoachEngine {
             log.debug("handling {} {} in {}", kind(inbound), inbound.eventId(), inbound.place().key());
             dispatch(inbound, port);
         } finally {
+            inHand.remove(inbound.eventId());
             if (outer == null) {
                 MDC.remove(EVENT_ID);
             } else {
@@ -181,12 +190,28 @@ public final class CoachEngine {
      * platform must then not be told it arrived, so that it delivers the event again.
      */
     public boolean receive(Inbound inbound) {
-        return inbox.record(inbound) == Inbox.State.NEW;
+        if (inbox.record(inbound) != Inbox.State.NEW) {
+            return false;
+        }
+        inHand.add(inbound.eventId());
+        return true;
     }
 
     /** Drops the record of an event received but not taken (the coach was too busy): its retry is new. */
     public void refuse(Inbound inbound) {
+        inHand.remove(inbound.eventId());
         inbox.forget(inbound.eventId());
+    }
+
+    /** What an event holds in memory while it waits for a lane, in characters (its text). */
+    public static int size(Inbound inbound) {
+        return switch (inbound) {
+            case Inbound.Command command -> command.text().length();
+            case Inbound.Message message -> message.text().length();
+            case Inbound.Submission submission -> submission.values().values().stream().mapToInt(String::length).sum();
+            case Inbound.Action action -> 0;
+            case Inbound.HomeOpened opened -> 0;
+        };
     }
 
     private void dispatch(Inbound inbound, ChatPort platformPort) {
@@ -297,6 +322,9 @@ public final class CoachEngine {
     public int handleLeftEvents(ChatPorts ports, Duration age) {
         int handled = 0;
         for (Inbound event : inbox.pending(age, 100)) {
+            if (inHand.contains(event.eventId())) {
+                continue; // still queued or waiting for its lane here
+            }
             Optional<ChatPort> port = ports.on(event.user().platform());
             if (port.isPresent()) {
                 handle(event, port.get());

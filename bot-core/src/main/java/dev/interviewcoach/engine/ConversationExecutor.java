@@ -1,6 +1,7 @@
 package dev.interviewcoach.engine;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * events of one conversation run in the order they came, and a flood fills queues instead of
  * memory.
  *
+ * <p>A lane whose queue is full does not turn work away at once: the work waits in a waiting room
+ * shared by all lanes, bounded by a number of events and by their size, behind the lane's other
+ * work and in the same order, and moves into the lane as its queue drains. Adapters record an
+ * event durably before they hand it over, so what waits here is acknowledged and still safe if the
+ * process stops. Only when the waiting room is full too is work turned away.
+ *
  * <p>Each event has a time budget. A lane whose event runs past it is given a fresh thread, and
  * its queued work moves there, so one pathological event cannot silence everyone behind it; the
  * old thread is interrupted and, while it still runs, readiness says so.
@@ -32,21 +39,46 @@ public final class ConversationExecutor implements AutoCloseable {
     /** How long one event may hold its lane. */
     public static final Duration BUDGET = Duration.ofSeconds(30);
 
+    /** How much may wait beyond the lanes' queues, by default: events, and their summed size. */
+    public static final WaitingRoom WAITING_ROOM = new WaitingRoom(10_000, 16_000_000);
+
+    /**
+     * Room for work beyond the lanes' queues: at most {@code events} items whose sizes (the
+     * characters each carries, so a flood of huge messages cannot fill the heap) sum to at most
+     * {@code size}.
+     */
+    public record WaitingRoom(int events, long size) {
+        /** No room: a full lane turns work away at once. */
+        public static final WaitingRoom NONE = new WaitingRoom(0, 0);
+    }
+
     private final List<Lane> lanes = new ArrayList<>();
     private final int queuePerLane;
     private final Duration budget;
+    private final WaitingRoom room;
+    /** What waits across all lanes: events and summed size, changed under a lane's lock. */
+    private final AtomicLong waitingEvents = new AtomicLong();
+    private final AtomicLong waitingSize = new AtomicLong();
+    private final AtomicLong turnedAway = new AtomicLong();
+    private volatile boolean closed;
     private final AtomicLong lanesRenewed = new AtomicLong();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("coach-lane-watchdog").unstarted(r));
 
     public ConversationExecutor(int lanes, int queuePerLane) {
-        this(lanes, queuePerLane, BUDGET);
+        this(lanes, queuePerLane, WAITING_ROOM, BUDGET);
     }
 
     /** With a given time budget per event (tests use a short one). */
     public ConversationExecutor(int lanes, int queuePerLane, Duration budget) {
+        this(lanes, queuePerLane, WAITING_ROOM, budget);
+    }
+
+    /** With a given waiting room beyond the lanes' queues and time budget per event. */
+    public ConversationExecutor(int lanes, int queuePerLane, WaitingRoom room, Duration budget) {
         this.queuePerLane = queuePerLane;
         this.budget = budget;
+        this.room = room;
         for (int i = 0; i < lanes; i++) {
             this.lanes.add(new Lane(i));
         }
@@ -62,6 +94,8 @@ public final class ConversationExecutor implements AutoCloseable {
         final List<Running> abandoned = new CopyOnWriteArrayList<>();
         volatile Running current = new Running();
         int generation;
+        /** Work that found the queue full, oldest first; guarded by the lane's lock. */
+        final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
 
         Lane(int index) {
             this.index = index;
@@ -76,15 +110,56 @@ public final class ConversationExecutor implements AutoCloseable {
         }
     }
 
+    /** Work in the waiting room, with the size it counts for. */
+    private record Waiting(Runnable work, int size) {
+    }
+
     /** When a lane's thread started the event it runs now (nanoTime), or 0 when idle. */
     private static final class Running {
         volatile long since;
         volatile Thread thread;
     }
 
-    /** Queues the work in its conversation's lane; false when that lane is full. */
+    /** Queues the work in its conversation's lane, as {@link #submit(String, int, Runnable)} with size 0. */
     public boolean submit(String conversationKey, Runnable work) {
+        return submit(conversationKey, 0, work);
+    }
+
+    /**
+     * Queues the work in its conversation's lane, or, when that lane's queue is full, in the waiting
+     * room behind the lane's other work; false when there is no room there either (or the executor
+     * is closed). {@code size}: what the work holds in memory, in characters.
+     */
+    public boolean submit(String conversationKey, int size, Runnable work) {
         Lane lane = lanes.get(Math.floorMod(spread(conversationKey), lanes.size()));
+        synchronized (lane) {
+            if (closed) {
+                return false;
+            }
+            // Behind anything already waiting for this lane, so a conversation's events keep their order.
+            if (lane.waiting.isEmpty() && execute(lane, work)) {
+                return true;
+            }
+            if (!roomFor(size)) {
+                turnedAway.incrementAndGet();
+                return false;
+            }
+            lane.waiting.add(new Waiting(work, size));
+            return true;
+        }
+    }
+
+    private boolean roomFor(int size) {
+        if (waitingEvents.get() >= room.events() || waitingSize.get() + size > room.size()) {
+            return false;
+        }
+        waitingEvents.incrementAndGet();
+        waitingSize.addAndGet(size);
+        return true;
+    }
+
+    /** Hands work to the lane's thread; false when its queue is full. */
+    private boolean execute(Lane lane, Runnable work) {
         try {
             lane.pool.execute(() -> {
                 Running running = lane.current;
@@ -96,11 +171,23 @@ public final class ConversationExecutor implements AutoCloseable {
                     log.error("engine work failed", e);
                 } finally {
                     running.since = 0;
+                    moveWaitingIn(lane);
                 }
             });
             return true;
         } catch (RejectedExecutionException e) {
             return false;
+        }
+    }
+
+    /** Moves waiting work into the lane's queue while it has room, oldest first. */
+    private void moveWaitingIn(Lane lane) {
+        synchronized (lane) {
+            while (!closed && !lane.waiting.isEmpty() && execute(lane, lane.waiting.peek().work())) {
+                Waiting moved = lane.waiting.poll();
+                waitingEvents.decrementAndGet();
+                waitingSize.addAndGet(-moved.size());
+            }
         }
     }
 
@@ -111,6 +198,8 @@ public final class ConversationExecutor implements AutoCloseable {
     void renewStuckLanes() {
         long now = System.nanoTime();
         for (Lane lane : lanes) {
+            // Each finished event moves waiting work in; this is the backstop should one not have.
+            moveWaitingIn(lane);
             lane.abandoned.removeIf(r -> r.since == 0);
             Running running = lane.current;
             long since = running.since;
@@ -161,13 +250,40 @@ public final class ConversationExecutor implements AutoCloseable {
         return lanesRenewed.get();
     }
 
-    /** Work queued or running, across lanes. */
+    /** Work queued, waiting or running, across lanes. */
     public int pending() {
-        return lanes.stream().mapToInt(l -> l.pool.getQueue().size() + l.pool.getActiveCount()).sum();
+        return lanes.stream().mapToInt(l -> l.pool.getQueue().size() + l.pool.getActiveCount()).sum() + waiting();
     }
 
+    /** Work in the waiting room (its lane's queue was full when it came). */
+    public int waiting() {
+        return (int) waitingEvents.get();
+    }
+
+    /** How many times work was turned away: its lane's queue and the waiting room were full. */
+    public long turnedAway() {
+        return turnedAway.get();
+    }
+
+    /**
+     * Stops taking work, lets what the lanes hold finish for a few seconds and drops what is still
+     * in the waiting room: adapters recorded it, so the next start handles it.
+     */
     @Override
     public void close() {
+        closed = true;
+        int dropped = 0;
+        for (Lane lane : lanes) {
+            synchronized (lane) {
+                dropped += lane.waiting.size();
+                lane.waiting.clear();
+            }
+        }
+        waitingEvents.set(0);
+        waitingSize.set(0);
+        if (dropped > 0) {
+            log.info("stopping with {} events still waiting for a lane; they stay recorded for the next start", dropped);
+        }
         watchdog.shutdownNow();
         lanes.forEach(l -> l.pool.shutdown());
         for (Lane lane : lanes) {

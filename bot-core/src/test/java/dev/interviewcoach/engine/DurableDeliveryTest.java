@@ -159,6 +159,23 @@ class DurableDeliveryTest {
     }
 
     @Test
+    void anEventStillWaitingForItsLaneIsLeftToItByTheBackgroundPassSoItsConversationKeepsItsOrder() {
+        CoachEngine engine = engine();
+        engine.handle(command(ana, anasDm, "mock tiny 3"), port);
+        Inbound.Message waiting = message(ana, anasDm, ANSWER);
+        assertThat(engine.receive(waiting)).as("recorded and acknowledged; its lane is busy").isTrue();
+        port.clear();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(engine.handleLeftEvents(ChatPorts.only(port), Duration.ofSeconds(30)))
+                .as("not taken out of its turn").isZero();
+        assertThat(port.posted).isEmpty();
+
+        engine.handle(waiting, port);
+        assertThat(port.posted).as("handled once, in its turn").hasSize(1);
+        assertThat(engine.handleLeftEvents(ChatPorts.only(port), Duration.ZERO)).isZero();
+    }
+
+    @Test
     void aHandlerThatFailsHalfWayKeepsNothingAndThePersonIsTold() {
         MessageHandler failing = (message, replies) -> {
             if (!message.text().equals("break")) {

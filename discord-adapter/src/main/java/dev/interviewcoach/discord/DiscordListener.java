@@ -201,7 +201,7 @@ final class DiscordListener extends ListenerAdapter {
             }
             return false;
         }
-        boolean queued = executor.submit(CoachEngine.conversationKey(inbound), () -> {
+        boolean queued = executor.submit(CoachEngine.conversationKey(inbound), CoachEngine.size(inbound), () -> {
             try {
                 engine.handle(inbound, replies);
             } finally {

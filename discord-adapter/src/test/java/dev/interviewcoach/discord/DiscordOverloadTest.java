@@ -46,7 +46,8 @@ class DiscordOverloadTest {
         };
         try (FakeDiscord discord = FakeDiscord.start().messageContentIntent(true);
              Database db = Database.sqlite(dir.resolve("coach.db"));
-             ConversationExecutor executor = new ConversationExecutor(1, 1)) {
+             ConversationExecutor executor = new ConversationExecutor(1, 1, new ConversationExecutor.WaitingRoom(1, 10_000),
+                     ConversationExecutor.BUDGET)) {
             db.migrate();
             CoachEngine engine = new CoachEngine(List.of(slow), new Inbox(db.jdbi(), Clock.systemUTC()),
                     dev.interviewcoach.observe.CoachMetrics.none(), CoachEngine.ConversationGuard.inProcess());
@@ -58,12 +59,16 @@ class DiscordOverloadTest {
                 String dm = discord.dmChannel(FakeDiscord.USER_A);
                 discord.message(FakeDiscord.USER_A, dm, "first, which runs");
                 assertThat(started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-                discord.message(FakeDiscord.USER_A, dm, "second, which waits");
+                discord.message(FakeDiscord.USER_A, dm, "second, which is queued");
                 await().atMost(WAIT).until(() -> executor.pending() >= 2);
-                String third = discord.message(FakeDiscord.USER_A, dm, "third, with no room");
+                discord.message(FakeDiscord.USER_A, dm, "third, which waits for the queue");
+                await().atMost(WAIT).until(() -> executor.waiting() >= 1);
+                String fourth = discord.message(FakeDiscord.USER_A, dm, "fourth, with no room");
                 RestCall reply = discord.awaitCall("POST", "channels/" + dm + "/messages",
                         c -> c.body() != null && c.body().toString().contains("swamped"), WAIT);
-                assertThat(reply.body().path("message_reference").path("message_id").asText()).isEqualTo(third);
+                assertThat(reply.body().path("message_reference").path("message_id").asText()).isEqualTo(fourth);
+                assertThat(discord.calls().stream().filter(c -> c.body() != null && c.body().toString().contains("swamped")))
+                        .as("only the one beyond the waiting room is asked to resend").hasSize(1);
 
                 String token = discord.slashCommand(FakeDiscord.USER_B, FakeDiscord.CHANNEL_ID, "coach", "tracks", Map.of());
                 discord.awaitCall("POST", "webhooks/.*", c -> c.path().contains(token) && c.body() != null

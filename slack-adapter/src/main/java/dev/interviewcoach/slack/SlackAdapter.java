@@ -327,9 +327,9 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /**
-     * An event the engine had no room for is answered 503, not acknowledged: Slack
-     * delivers it again (after about a minute, then five), so an answer is delayed under overload,
-     * never lost.
+     * An event the engine had no room for (its lane's queue and the shared waiting room both full)
+     * is answered 503, not acknowledged: Slack delivers it again (after about a minute, then five),
+     * so an answer is delayed under overload, never lost.
      */
     private Response retryLater(String eventId) {
         // A plain non-200 response reads to Bolt as "no listener"; the exception reaches our middleware instead.
@@ -345,14 +345,16 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /**
-     * Records an event durably and queues it for the engine; false when the engine is too busy to
-     * take it. A failure to record it throws, so Slack is not told it arrived and sends it again.
+     * Records an event durably and queues it for the engine (in its lane, or in the waiting room
+     * behind it); false when the engine has room for it in neither. A failure to record it throws,
+     * so Slack is not told it arrived and sends it again.
      */
     private boolean dispatch(Inbound inbound) {
         if (!engine.receive(inbound)) {
             return true; // recorded before: handled, or waiting in a lane already
         }
-        boolean queued = executor.submit(CoachEngine.conversationKey(inbound), () -> engine.handle(inbound, port));
+        boolean queued = executor.submit(CoachEngine.conversationKey(inbound), CoachEngine.size(inbound),
+                () -> engine.handle(inbound, port));
         if (!queued) {
             engine.refuse(inbound);
             busy.increment();

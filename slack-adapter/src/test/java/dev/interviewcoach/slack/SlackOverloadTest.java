@@ -25,7 +25,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Under overload a message is not acknowledged, so Slack delivers it again: delayed, never lost. */
+/**
+ * Under overload a message beyond its lane's queue waits, acknowledged, and is handled in order;
+ * one beyond the waiting room too is not acknowledged, so Slack delivers it again: delayed, never lost.
+ */
 class SlackOverloadTest {
 
     private static final String SECRET = "overload-secret";
@@ -35,7 +38,7 @@ class SlackOverloadTest {
     Path dir;
 
     @Test
-    void anEventTheEngineHasNoRoomForIsRefusedAndTakenWhenSlackRetriesIt() throws Exception {
+    void aBurstWaitsAcknowledgedInOrderAndAnEventBeyondTheWaitingRoomIsTakenWhenSlackRetriesIt() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);
         List<String> handled = new CopyOnWriteArrayList<>();
@@ -50,7 +53,8 @@ class SlackOverloadTest {
             return true;
         };
         try (FakeSlack slack = FakeSlack.start(); Database db = Database.sqlite(dir.resolve("coach.db"));
-             ConversationExecutor executor = new ConversationExecutor(1, 1)) {
+             ConversationExecutor executor = new ConversationExecutor(1, 1, new ConversationExecutor.WaitingRoom(1, 10_000),
+                     ConversationExecutor.BUDGET)) {
             db.migrate();
             CoachEngine engine = new CoachEngine(List.of(slow), new Inbox(db.jdbi(), Clock.systemUTC()),
                     dev.interviewcoach.observe.CoachMetrics.none(), CoachEngine.ConversationGuard.inProcess());
@@ -63,22 +67,23 @@ class SlackOverloadTest {
                 SlackRequests requests = new SlackRequests(SECRET);
                 HttpClient http = HttpClient.newHttpClient();
                 List<Integer> statuses = new java.util.ArrayList<>();
-                for (int i = 1; i <= 3; i++) {
+                for (int i = 1; i <= 4; i++) {
                     var event = SlackRequests.messageEvent("DOVER", "UOVER", "answer " + i, SlackRequests.newTs(), null, "im");
                     statuses.add(http.send(requests.event(url, "Ev-over-" + i, event), HttpResponse.BodyHandlers.ofString())
                             .statusCode());
-                    // The first runs (and holds its lane), the second waits in the queue, the third finds no room.
+                    // The first runs (and holds its lane), the second waits in the queue, the third in the
+                    // waiting room, and the fourth finds no room.
                     int sent = i;
-                    await().atMost(WAIT).until(() -> started.getCount() == 0 && executor.pending() >= Math.min(sent, 2));
+                    await().atMost(WAIT).until(() -> started.getCount() == 0 && executor.pending() >= Math.min(sent, 3));
                 }
-                assertThat(statuses).as("a refusal Slack retries").containsExactly(200, 200, 503);
+                assertThat(statuses).as("three acknowledged, then a refusal Slack retries").containsExactly(200, 200, 200, 503);
                 release.countDown();
-                await().atMost(WAIT).until(() -> handled.size() >= 2);
-                var third = SlackRequests.messageEvent("DOVER", "UOVER", "answer 3", SlackRequests.newTs(), null, "im");
-                assertThat(http.send(requests.eventRetry(url, "Ev-over-3", third, 1), HttpResponse.BodyHandlers.ofString())
-                        .statusCode()).isEqualTo(200);
                 await().atMost(WAIT).until(() -> handled.size() >= 3);
-                assertThat(handled).containsExactly("answer 1", "answer 2", "answer 3");
+                var fourth = SlackRequests.messageEvent("DOVER", "UOVER", "answer 4", SlackRequests.newTs(), null, "im");
+                assertThat(http.send(requests.eventRetry(url, "Ev-over-4", fourth, 1), HttpResponse.BodyHandlers.ofString())
+                        .statusCode()).isEqualTo(200);
+                await().atMost(WAIT).until(() -> handled.size() >= 4);
+                assertThat(handled).containsExactly("answer 1", "answer 2", "answer 3", "answer 4");
             } finally {
                 release.countDown();
                 adapter.close();
