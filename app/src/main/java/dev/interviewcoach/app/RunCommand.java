@@ -105,6 +105,11 @@ final class RunCommand implements Callable<Integer> {
                         + " with answers in the last 24 h");
                 metrics.gauge("coach.lanes.renewed", "Times a lane got a fresh thread because an event ran past its"
                         + " time budget", executor::lanesRenewed);
+                metrics.gauge("coach.lanes.waiting", "Events acknowledged and waiting for room in their lane's queue",
+                        executor::waiting);
+                metrics.gauge("coach.lanes.turned.away", "Events turned away because their lane's queue and the waiting"
+                        + " room were full (Slack delivers them again; Discord users are asked to resend)",
+                        executor::turnedAway);
                 Map<Platform, ChatPort> ports = new EnumMap<>(Platform.class);
                 boolean slackHttp = false;
                 if (cfg.slack().enabled()) {

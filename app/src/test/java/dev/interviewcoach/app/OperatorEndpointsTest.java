@@ -106,6 +106,7 @@ class OperatorEndpointsTest {
                 assertThat(metrics).contains("coach_events_in_total{kind=\"command\",platform=\"discord\"} 1.0")
                         .contains("coach_replies_out_total{platform=\"discord\"}")
                         .contains("coach_sessions_active").contains("coach_scheduler_lag_seconds")
+                        .contains("coach_lanes_waiting 0.0").contains("coach_lanes_turned_away 0.0")
                         .contains("jvm_memory_used_bytes");
                 assertThat(get(admin, "/nothing").statusCode()).isEqualTo(404);
             } finally {
