@@ -20,6 +20,11 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class SubscriptionRepository {
 
     private final Jdbi jdbi;
+    /** What {@link #all()} loaded last, with the version it was loaded at (V19's triggers move it). */
+    private volatile Loaded loaded = new Loaded(-1, List.of());
+
+    private record Loaded(long version, List<Subscription> subscriptions) {
+    }
 
     public SubscriptionRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -92,11 +97,30 @@ public final class SubscriptionRepository {
                 .bind("platform", platform).bind("tenant", tenant).bind("user", userId).execute());
     }
 
-    /** Every subscription of a workspace that has not removed the coach: what the scheduler posts for. */
+    /**
+     * Every subscription of a workspace that has not removed the coach: what the scheduler posts for.
+     * Loaded again only when the subscriptions' version moved (on any instance), so a check costs
+     * one small read while nothing changed.
+     */
     public List<Subscription> all() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM daily_subscription s WHERE NOT EXISTS (SELECT 1 FROM tenant_removed r WHERE r.platform = s.platform AND r.tenant = s.tenant)"
-                        + " ORDER BY created_at")
-                .map(SubscriptionRepository::subscription).list());
+        return jdbi.withHandle(h -> {
+            // The version is read first: a change committed between the two reads is then loaded
+            // under the older number, and the next call loads it again; never the other way round.
+            long version = h.createQuery("SELECT version FROM daily_subscription_version WHERE id = 1")
+                    .mapTo(Long.class).one();
+            Loaded last = loaded;
+            if (last.version() == version) {
+                return last.subscriptions();
+            }
+            List<Subscription> all = List.copyOf(h.createQuery("""
+                            SELECT * FROM daily_subscription s
+                             WHERE NOT EXISTS (SELECT 1 FROM tenant_removed r WHERE r.platform = s.platform AND r.tenant = s.tenant)
+                             ORDER BY created_at
+                            """)
+                    .map(SubscriptionRepository::subscription).list());
+            loaded = new Loaded(version, all);
+            return all;
+        });
     }
 
     private static Subscription subscription(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -219,6 +219,8 @@ public final class FakeSlack implements AutoCloseable {
     public void reset() {
         monitor.update(() -> {
             calls.clear();
+            // Keyed by the calls just dropped; kept, it would hold every call ever made (and its JSON).
+            answeredTs.clear();
             reactions.clear();
             openedViews.clear();
             pendingUploads.clear();
