@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -217,7 +218,7 @@ final class DiscordLoadDriver {
      * heartbeat and reconnect; Discord would hold the event and replay it on the resumed session, so
      * the event waits (up to a few seconds) rather than counting as a failed send.
      */
-    private static <T> T whenConnected(java.util.function.Supplier<T> send) {
+    private static <T> T whenConnected(Supplier<T> send) {
         long deadline = System.nanoTime() + RECONNECT_WAIT.toNanos();
         while (true) {
             try {

@@ -12,8 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,7 +49,7 @@ final class LoadDriver {
     private final Queue<Delivery> measured = new ConcurrentLinkedQueue<>();
     private final AtomicLong eventIds = new AtomicLong();
     private final LongAdder stalls = new LongAdder();
-    private final Map<String, LongAdder> callsByMethod = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Map<String, LongAdder> callsByMethod = new ConcurrentSkipListMap<>();
     private final LongAdder answersTaken = new LongAdder();
     private final LongAdder commandsTaken = new LongAdder();
     private final String idPrefix;
@@ -241,7 +243,7 @@ final class LoadDriver {
 
     /** The Web API calls made for this phase's people so far, and what of theirs was taken. */
     PhaseResult.Calls calls() {
-        Map<String, Long> byMethod = new java.util.TreeMap<>();
+        Map<String, Long> byMethod = new TreeMap<>();
         callsByMethod.forEach((method, count) -> byMethod.put(method, count.sum()));
         return new PhaseResult.Calls(byMethod.values().stream().mapToLong(Long::longValue).sum(), byMethod,
                 answersTaken.sum(), commandsTaken.sum());

@@ -1,5 +1,7 @@
 package dev.interviewcoach.bench;
 
+import java.util.Map;
+
 /**
  * The figures of one load phase against one target.
  *
@@ -23,7 +25,7 @@ record PhaseResult(String target, String phase, double offeredRate, int people, 
      * The Web API calls a phase cost: made for its people (in their conversations, or in none), against the
      * answers and the commands (interview starts) of theirs that were taken, warm-up and drain included.
      */
-    record Calls(long total, java.util.Map<String, Long> byMethod, long answers, long commands) {
+    record Calls(long total, Map<String, Long> byMethod, long answers, long commands) {
 
         /**
          * Calls per answer, the calls that started interviews included: a whole interview's figure, (1 + 5) / 5 =

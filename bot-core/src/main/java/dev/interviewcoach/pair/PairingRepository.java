@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -179,7 +180,7 @@ public final class PairingRepository {
                         """)
                 .bind("platform", place.platform().name()).bind("tenant", place.tenant())
                 .bind("placeChannel", place.channelId()).map((rs, ctx) -> pairing(rs)).list())
-                .stream().filter(p -> java.util.Objects.equals(p.place().threadId(), place.threadId())).findFirst();
+                .stream().filter(p -> Objects.equals(p.place().threadId(), place.threadId())).findFirst();
     }
 
     /** A person's pairings in a channel, newest first. */

@@ -11,6 +11,9 @@ import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import dev.interviewcoach.store.SecretBox;
 import dev.interviewcoach.tenant.TenantLifecycle;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageBotEvent;
@@ -185,8 +188,8 @@ public final class SlackAdapter implements AutoCloseable {
             "message:thread_broadcast");
 
     /** With the OAuth install, also the events that say a workspace removed the coach. */
-    private static final Set<String> OAUTH_EVENTS = java.util.stream.Stream.concat(HANDLED_EVENTS.stream(),
-            java.util.stream.Stream.of("app_uninstalled", "tokens_revoked")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Set<String> OAUTH_EVENTS = Stream.concat(HANDLED_EVENTS.stream(),
+            Stream.of("app_uninstalled", "tokens_revoked")).collect(Collectors.toUnmodifiableSet());
 
     private void register() {
         // Turns a listener's "engine busy" into a plain 503 (Slack then delivers the event again),
@@ -415,7 +418,7 @@ public final class SlackAdapter implements AutoCloseable {
         register();
         SlackSettings.OAuth oauth = settings.oauth().orElseThrow();
         http = new SlackHttpServer(app, settings.host(), settings.port(), settings.path(),
-                settings.signingSecret().orElseThrow(), ops, java.util.List.of(oauth.installPath(), oauth.redirectPath()));
+                settings.signingSecret().orElseThrow(), ops, List.of(oauth.installPath(), oauth.redirectPath()));
         try {
             http.start();
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -33,7 +34,7 @@ public final class SlackHttpServer implements AutoCloseable {
 
     public SlackHttpServer(App app, String host, int port, String path, String signingSecret,
                            OpsEndpoints ops) {
-        this(app, host, port, path, signingSecret, ops, java.util.List.of());
+        this(app, host, port, path, signingSecret, ops, List.of());
     }
 
     /**
@@ -41,7 +42,7 @@ public final class SlackHttpServer implements AutoCloseable {
      * URL): browsers' requests, not signed by Slack, so outside the signature check.
      */
     public SlackHttpServer(App app, String host, int port, String path, String signingSecret,
-                           OpsEndpoints ops, java.util.List<String> oauthPaths) {
+                           OpsEndpoints ops, List<String> oauthPaths) {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);

@@ -9,6 +9,7 @@ import dev.interviewcoach.question.Misconception;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.TalkingPoint;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What the reviewer is asked: a system message that fixes its job and says the candidate's answer
@@ -48,7 +49,7 @@ public final class ReviewPrompt {
     /** The user message: the rubric, the engine's findings, then the fenced answer. */
     public String user(Question question, String answer, Feedback engine) {
         StringBuilder out = new StringBuilder();
-        out.append("QUESTION (").append(question.kind().name().toLowerCase(java.util.Locale.ROOT)).append("):\n")
+        out.append("QUESTION (").append(question.kind().name().toLowerCase(Locale.ROOT)).append("):\n")
                 .append(question.text().strip()).append("\n\n");
         out.append("TALKING POINTS (id: point):\n");
         for (TalkingPoint p : question.talkingPoints()) {

@@ -15,15 +15,18 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,7 +103,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, PendingUpload> pendingUploads = new HashMap<>();
     private final List<UploadedFile> uploads = new ArrayList<>();
     /** Channels {@code conversations.list} answers with, by id. */
-    private final Map<String, String> channels = new java.util.LinkedHashMap<>();
+    private final Map<String, String> channels = new LinkedHashMap<>();
 
     private final Map<String, CompletableFuture<JsonNode>> acks = new ConcurrentHashMap<>();
     /** Workspaces besides the default one, by bot token: auth.test answers with the token's own team. */
@@ -298,7 +301,7 @@ public final class FakeSlack implements AutoCloseable {
             codes.put(code, w);
             String state = text(query, "state");
             exchange.getResponseHeaders().set("Location", redirect + (redirect.contains("?") ? "&" : "?") + "code="
-                    + code + (state == null ? "" : "&state=" + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8)));
+                    + code + (state == null ? "" : "&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8)));
             exchange.sendResponseHeaders(302, -1);
         }
     }
@@ -815,7 +818,7 @@ public final class FakeSlack implements AutoCloseable {
     private static String conversationFor(ObjectNode args) {
         String users = text(args, "users");
         if (users != null && !users.isBlank()) {
-            List<String> ids = java.util.Arrays.stream(users.split(",", -1)).map(String::trim).filter(u -> !u.isEmpty())
+            List<String> ids = Arrays.stream(users.split(",", -1)).map(String::trim).filter(u -> !u.isEmpty())
                     .sorted().toList();
             return ids.size() == 1 ? "D" + ids.getFirst() : "G" + String.join("", ids);
         }
