@@ -267,13 +267,30 @@ public final class SlackAdapter implements AutoCloseable {
             var payload = req.getPayload();
             UserRef user = new UserRef(Platform.SLACK, payload.getTeam().getId(), payload.getUser().getId());
             Optional<Place> place = SlackInbound.actionPlace(payload);
-            // A button on the App Home has no channel: the engine answers in the person's DM.
-            executor.submit("home/" + user.userId(), () -> {
-                Place where = place.orElseGet(() -> port.openDirect(user));
-                SlackInbound.action(payload, where, clock.instant()).ifPresent(a -> engine.handle(a, port));
-            });
+            if (place.isPresent()) {
+                // Recorded before it is acknowledged, as every event: a press is not lost if the process stops.
+                Optional<Inbound.Action> action = SlackInbound.action(payload, place.get(), clock.instant());
+                if (action.isPresent() && !dispatch(action.get())) {
+                    // Slack does not send a button press again: the person must know to press it again.
+                    tellBusy(place.get(), user);
+                }
+                return ctx.ack();
+            }
+            // A button on the App Home has no channel: the engine answers in the person's DM, which
+            // takes a Web API call to find, so it is looked up in the lane.
+            executor.submit("home/" + user.userId(), () -> SlackInbound.action(payload, port.openDirect(user),
+                    clock.instant()).ifPresent(a -> engine.handle(a, port)));
             return ctx.ack();
         });
+    }
+
+    /** Tells someone privately that what they pressed was not taken (every lane and the waiting room full). */
+    private void tellBusy(Place place, UserRef user) {
+        try {
+            port.post(place, Reply.text(BUSY).onlyTo(user));
+        } catch (RuntimeException e) {
+            log.warn("could not tell {} the coach was too busy: {}", place.key(), e.toString());
+        }
     }
 
     /**

@@ -90,4 +90,73 @@ class SlackOverloadTest {
             }
         }
     }
+
+    @Test
+    void aButtonPressIsRecordedBeforeItIsAcknowledgedAndOneWithNoRoomIsToldToPressAgain() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        List<String> pressed = new CopyOnWriteArrayList<>();
+        MessageHandler slow = (Inbound.Message message, dev.interviewcoach.chat.ChatPort port) -> {
+            started.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        };
+        dev.interviewcoach.engine.ActionHandler button = new dev.interviewcoach.engine.ActionHandler() {
+            @Override
+            public String feature() {
+                return "probe";
+            }
+
+            @Override
+            public void onAction(Inbound.Action action, dev.interviewcoach.chat.ChatPort port) {
+                pressed.add(action.action().subject());
+            }
+        };
+        try (FakeSlack slack = FakeSlack.start(); Database db = Database.sqlite(dir.resolve("coach.db"));
+             ConversationExecutor executor = new ConversationExecutor(1, 1, ConversationExecutor.WaitingRoom.NONE,
+                     ConversationExecutor.BUDGET)) {
+            db.migrate();
+            Inbox inbox = new Inbox(db.jdbi(), Clock.systemUTC());
+            CoachEngine engine = new CoachEngine(List.of(slow, button), inbox,
+                    dev.interviewcoach.observe.CoachMetrics.none(), CoachEngine.ConversationGuard.inProcess());
+            SlackAdapter adapter = new SlackAdapter(new SlackSettings("xoxb-overload", Optional.of(SECRET), Optional.empty(),
+                    Optional.of(slack.methodsUrl()), "127.0.0.1", 0, "/slack/events"), engine, executor, Clock.systemUTC(),
+                    millis -> { });
+            try {
+                adapter.start();
+                URI url = URI.create("http://127.0.0.1:" + adapter.httpPort() + "/slack/events");
+                SlackRequests requests = new SlackRequests(SECRET);
+                HttpClient http = HttpClient.newHttpClient();
+                var first = SlackRequests.messageEvent("DOVER", "UOVER", "holds the lane", SlackRequests.newTs(), null, "im");
+                assertThat(http.send(requests.event(url, "Ev-btn-1", first), HttpResponse.BodyHandlers.ofString())
+                        .statusCode()).isEqualTo(200);
+                assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+                String queued = new dev.interviewcoach.chat.ActionId("probe", "press", "queued", 0).encode();
+                assertThat(http.send(requests.blockAction(url, "UOVER", "DOVER", SlackRequests.newTs(), queued, "v"),
+                        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+                assertThat(inbox.pendingCount()).as("the press is in the inbox before it runs").isEqualTo(2);
+
+                String refused = new dev.interviewcoach.chat.ActionId("probe", "press", "refused", 0).encode();
+                assertThat(http.send(requests.blockAction(url, "UOVER", "DOVER", SlackRequests.newTs(), refused, "v"),
+                        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+                // In a DM, a message for them alone is an ordinary post.
+                var told = slack.awaitCall("chat.postMessage", c -> String.valueOf(c.args().get("text")).contains("swamped"),
+                        WAIT);
+                assertThat(told.args().get("channel").asText()).isEqualTo("DOVER");
+
+                release.countDown();
+                await().atMost(WAIT).until(() -> pressed.contains("queued"));
+                assertThat(pressed).containsExactly("queued");
+                assertThat(inbox.pendingCount()).isZero();
+            } finally {
+                release.countDown();
+                adapter.close();
+            }
+        }
+    }
 }
