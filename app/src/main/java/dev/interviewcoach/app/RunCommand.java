@@ -150,7 +150,8 @@ final class RunCommand implements Callable<Integer> {
                 // Events a stopped process left and replies waiting out a rate limit. Added last, so it is
                 // closed first: it delivers what it can within the drain bound while the platforms still
                 // run, and leaves the rest (stored) for the next start.
-                platforms.add(new DeliveryWorker(coach.engine(), running, DRAIN)).start(Duration.ofSeconds(1));
+                platforms.add(new DeliveryWorker(coach.engine(), running, DRAIN, executor::submit))
+                        .start(Duration.ofSeconds(1));
                 // The features' scheduled work (questions of the day, reminders, housekeeping): db-scheduler
                 // on the coach's database picks one instance per run; claims inside make every post happen once.
                 platforms.add(new JobScheduler(coach.database().dataSource(), coach.database().isSqlite(),

@@ -315,23 +315,63 @@ public final class CoachEngine {
         }
     }
 
+    /** Where events left waiting are handed: their conversations' lanes; false when a lane has no room. */
+    @FunctionalInterface
+    public interface Lanes {
+        boolean submit(String conversationKey, int size, Runnable work);
+
+        /** Each event at once, on the caller's thread. */
+        static Lanes callerRuns() {
+            return (key, size, work) -> {
+                work.run();
+                return true;
+            };
+        }
+    }
+
+    /** How many left events one pass looks at, at most, a page at a time. */
+    private static final int LEFT_PAGE = 100;
+    private static final int LEFT_PER_PASS = 20_000;
+
     /**
      * Handles events recorded at least {@code age} ago and not handled yet: left by a process that
      * stopped, or put aside for a rate limit. Returns how many were handled.
      */
     public int handleLeftEvents(ChatPorts ports, Duration age) {
-        int handled = 0;
-        for (Inbound event : inbox.pending(age, 100)) {
-            if (inHand.contains(event.eventId())) {
-                continue; // still queued or waiting for its lane here
+        return handleLeftEvents(ports, age, Lanes.callerRuns());
+    }
+
+    /**
+     * Hands events recorded at least {@code age} ago and not handled yet (left by a process that
+     * stopped, or put aside for a rate limit) to their conversations' lanes, oldest first, until
+     * none is left or a lane has no room; returns how many were handed over. After a restart the
+     * whole backlog goes to the lanes at once, so it is worked through on every lane, and an event
+     * that arrives meanwhile queues behind its conversation's older ones instead of overtaking them.
+     */
+    public int handleLeftEvents(ChatPorts ports, Duration age, Lanes lanes) {
+        int taken = 0;
+        Inbox.Pending after = null;
+        for (int seen = 0; seen < LEFT_PER_PASS; seen += LEFT_PAGE) {
+            List<Inbox.Pending> page = inbox.pendingAfter(age, LEFT_PAGE, after);
+            for (Inbox.Pending pending : page) {
+                Inbound event = pending.event();
+                Optional<ChatPort> port = ports.on(event.user().platform());
+                // An event in hand is queued or waiting for its lane here already.
+                if (port.isEmpty() || !inHand.add(event.eventId())) {
+                    continue;
+                }
+                if (!lanes.submit(conversationKey(event), size(event), () -> handle(event, port.get()))) {
+                    inHand.remove(event.eventId());
+                    return taken; // no room now; the next pass goes on from here
+                }
+                taken++;
             }
-            Optional<ChatPort> port = ports.on(event.user().platform());
-            if (port.isPresent()) {
-                handle(event, port.get());
-                handled++;
+            if (page.size() < LEFT_PAGE) {
+                break;
             }
+            after = page.getLast();
         }
-        return handled;
+        return taken;
     }
 
     /** Delivers replies that are due and not held by anyone; returns how many went. */

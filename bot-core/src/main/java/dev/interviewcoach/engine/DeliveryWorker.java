@@ -24,14 +24,21 @@ public final class DeliveryWorker implements AutoCloseable {
     private final CoachEngine engine;
     private final ChatPorts ports;
     private final Duration drainFor;
+    private final CoachEngine.Lanes lanes;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("coach-delivery").unstarted(r));
 
-    /** {@code drainFor}: how long closing may spend delivering what is still due. */
+    /** {@code drainFor}: how long closing may spend delivering what is still due; left events run on its own thread. */
     public DeliveryWorker(CoachEngine engine, ChatPorts ports, Duration drainFor) {
+        this(engine, ports, drainFor, CoachEngine.Lanes.callerRuns());
+    }
+
+    /** Left events go to {@code lanes} (the conversation lanes), in their conversations' order. */
+    public DeliveryWorker(CoachEngine engine, ChatPorts ports, Duration drainFor, CoachEngine.Lanes lanes) {
         this.engine = engine;
         this.ports = ports;
         this.drainFor = drainFor;
+        this.lanes = lanes;
     }
 
     /** Finishes what a stopped process left, then keeps delivering every {@code every}. */
@@ -43,10 +50,10 @@ public final class DeliveryWorker implements AutoCloseable {
 
     private void run(Duration age) {
         try {
-            int handled = engine.handleLeftEvents(ports, age);
+            int handled = engine.handleLeftEvents(ports, age, lanes);
             int sent = engine.deliverDue(ports);
             if (handled > 0 || sent > 0) {
-                log.info("finished {} waiting events and delivered {} waiting replies", handled, sent);
+                log.info("took up {} waiting events and delivered {} waiting replies", handled, sent);
             }
         } catch (RuntimeException e) {
             log.warn("background delivery failed; trying again shortly: {}", e.toString());

@@ -177,6 +177,32 @@ public final class Inbox {
         return events;
     }
 
+    /** A pending event and when it was recorded: with its id, the place to go on from. */
+    public record Pending(Inbound event, long recordedAt) {
+    }
+
+    /**
+     * Like {@link #pending(Duration, int)}, one page at a time: the events after {@code after}
+     * (recorded later, or at the same time with a later id), oldest first; null for the first page.
+     */
+    public List<Pending> pendingAfter(Duration age, int limit, Pending after) {
+        long now = clock.millis();
+        long afterAt = after == null ? Long.MIN_VALUE : after.recordedAt();
+        String afterId = after == null ? "" : after.event().eventId();
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT processed_at, payload FROM processed_event
+                         WHERE status = 'PENDING' AND processed_at <= :before AND not_before <= :now
+                           AND payload IS NOT NULL
+                           AND (processed_at > :afterAt OR (processed_at = :afterAt AND event_id > :afterId))
+                         ORDER BY processed_at, event_id
+                         LIMIT :limit
+                        """)
+                .bind("before", now - age.toMillis()).bind("now", now).bind("limit", limit)
+                .bind("afterAt", afterAt).bind("afterId", afterId)
+                .map((rs, ctx) -> new Pending(json.read(rs.getString("payload"), Inbound.class), rs.getLong("processed_at")))
+                .list());
+    }
+
     /** How many events wait to be handled. */
     public int pendingCount() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM processed_event WHERE status = 'PENDING'")

@@ -176,6 +176,35 @@ class DurableDeliveryTest {
     }
 
     @Test
+    void afterARestartTheLeftBacklogGoesToTheLanesInEachConversationsOrder() {
+        CoachEngine before = engine();
+        before.handle(command(ana, anasDm, "mock tiny 3"), port);
+        before.handle(command(ben, bensDm, "mock tiny 3"), port);
+        for (UserRef who : List.of(ana, ben, ana, ben)) {
+            clock.advance(Duration.ofMillis(5));
+            assertThat(before.receive(message(who, who == ana ? anasDm : bensDm, ANSWER))).isTrue();
+        }
+        port.clear(); // recorded and acknowledged, then the process died
+
+        CoachEngine after = engine();
+        try (ConversationExecutor lanes = new ConversationExecutor(1, 1, new ConversationExecutor.WaitingRoom(10, 100_000),
+                ConversationExecutor.BUDGET)) {
+            assertThat(after.handleLeftEvents(ChatPorts.only(port), Duration.ZERO, lanes::submit)).isEqualTo(4);
+            assertThat(after.handleLeftEvents(ChatPorts.only(port), Duration.ZERO, lanes::submit))
+                    .as("each is handed over once").isZero();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lanes.pending() == 0);
+        }
+        for (Place dm : List.of(anasDm, bensDm)) {
+            assertThat(port.posted.stream().filter(p -> p.place().equals(dm)).map(RecordingChatPort.Posted::text))
+                    .as("feedback and the next question, in order, in %s", dm.key())
+                    .satisfiesExactly(first -> assertThat(first).startsWith("Score").contains("Question 2 of 3"),
+                            second -> assertThat(second).startsWith("Score").contains("Question 3 of 3"));
+        }
+        assertThat(sessions.activeFor(ana).orElseThrow().position()).isEqualTo(2);
+        assertThat(sessions.activeFor(ben).orElseThrow().position()).isEqualTo(2);
+    }
+
+    @Test
     void aHandlerThatFailsHalfWayKeepsNothingAndThePersonIsTold() {
         MessageHandler failing = (message, replies) -> {
             if (!message.text().equals("break")) {
