@@ -160,21 +160,7 @@ public final class Inbox {
      * stopped, or waiting out a rate limit. Oldest first.
      */
     public List<Inbound> pending(Duration age, int limit) {
-        long now = clock.millis();
-        List<String> payloads = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT payload FROM processed_event
-                         WHERE status = 'PENDING' AND processed_at <= :before AND not_before <= :now
-                           AND payload IS NOT NULL
-                         ORDER BY processed_at
-                         LIMIT :limit
-                        """)
-                .bind("before", now - age.toMillis()).bind("now", now).bind("limit", limit)
-                .mapTo(String.class).list());
-        List<Inbound> events = new ArrayList<>();
-        for (String payload : payloads) {
-            events.add(json.read(payload, Inbound.class));
-        }
-        return events;
+        return pendingAfter(age, limit, null).stream().map(Pending::event).toList();
     }
 
     /** A pending event and when it was recorded: with its id, the place to go on from. */

@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +58,26 @@ public class InboxTest {
             assertThat(inbox.take("e1")).as("only one worker takes it").isFalse();
             assertThat(inbox.record(event("e1"))).isEqualTo(Inbox.State.DONE);
             assertThat(inbox.pending(Duration.ZERO, 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void pendingEventsArePagedOldestFirstWithTiesInIdOrderAndNoneTwice() {
+        try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
+            db.migrate();
+            Inbox inbox = new Inbox(db.jdbi(), Clock.fixed(START, ZoneOffset.UTC));
+            for (String id : List.of("e3", "e1", "e5", "e2", "e4")) {
+                inbox.record(event(id)); // all in the same millisecond: the id breaks the tie
+            }
+            List<String> seen = new ArrayList<>();
+            Inbox.Pending after = null;
+            List<Inbox.Pending> page;
+            do {
+                page = inbox.pendingAfter(Duration.ZERO, 2, after);
+                page.forEach(p -> seen.add(p.event().eventId()));
+                after = page.isEmpty() ? after : page.getLast();
+            } while (page.size() == 2);
+            assertThat(seen).containsExactly("e1", "e2", "e3", "e4", "e5");
         }
     }
 
