@@ -230,8 +230,16 @@ public final class ConversationExecutor implements AutoCloseable {
         }
     }
 
-    /** For readiness: a lane whose event has not finished within the budget, while that lasts. */
+    /**
+     * For readiness: a lane whose event has not finished within the budget, while that lasts; or a
+     * waiting room nine tenths full, so a balancer sends new events to another instance first.
+     */
     public Optional<String> problem() {
+        long waitingNow = waitingEvents.get();
+        if (room.events() > 0 && (waitingNow * 10 >= room.events() * 9L || waitingSize.get() * 10 >= room.size() * 9)) {
+            return Optional.of(waitingNow + " events are waiting for a lane (room for " + room.events()
+                    + "); new ones are taken while there is room, then refused until it drains");
+        }
         long now = System.nanoTime();
         for (Lane lane : lanes) {
             List<Running> all = new ArrayList<>(lane.abandoned);

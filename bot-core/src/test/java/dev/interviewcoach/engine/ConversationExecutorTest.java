@@ -88,8 +88,11 @@ class ConversationExecutorTest {
             assertThat(executor.submit("conv", 0, () -> { })).as("the third to wait").isTrue();
             assertThat(executor.submit("conv", 0, () -> { })).as("no fourth place").isFalse();
             assertThat(executor.turnedAway()).isEqualTo(2);
+            assertThat(executor.problem()).as("readiness says the room is full")
+                    .hasValueSatisfying(p -> assertThat(p).contains("3 events are waiting"));
             release.countDown();
             await().atMost(Duration.ofSeconds(5)).until(() -> executor.pending() == 0);
+            assertThat(executor.problem()).as("ready again once drained").isEmpty();
             assertThat(executor.submit("conv", 60, () -> { })).as("room again once drained").isTrue();
         }
     }
