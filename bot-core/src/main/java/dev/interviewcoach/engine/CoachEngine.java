@@ -329,43 +329,48 @@ public final class CoachEngine {
         }
     }
 
-    /** How many left events one pass looks at, at most, a page at a time. */
     private static final int LEFT_PAGE = 100;
-    private static final int LEFT_PER_PASS = 20_000;
 
     /**
      * Handles events recorded at least {@code age} ago and not handled yet: left by a process that
      * stopped, or put aside for a rate limit. Returns how many were handled.
      */
     public int handleLeftEvents(ChatPorts ports, Duration age) {
-        return handleLeftEvents(ports, age, Lanes.callerRuns());
+        return handleLeftEvents(ports, age, Lanes.callerRuns(), Integer.MAX_VALUE);
     }
 
     /**
      * Hands events recorded at least {@code age} ago and not handled yet (left by a process that
      * stopped, or put aside for a rate limit) to their conversations' lanes, oldest first, until
-     * none is left or a lane has no room; returns how many were handed over. After a restart the
-     * whole backlog goes to the lanes at once, so it is worked through on every lane, and an event
-     * that arrives meanwhile queues behind its conversation's older ones instead of overtaking them.
+     * none is left, {@code atMost} pending events were looked at, or a lane has no room; returns
+     * how many were handed over. After a restart the whole backlog goes to the lanes at once, so it
+     * is worked through on every lane, and an event that arrives meanwhile queues behind its
+     * conversation's older ones instead of overtaking them.
      */
-    public int handleLeftEvents(ChatPorts ports, Duration age, Lanes lanes) {
+    public int handleLeftEvents(ChatPorts ports, Duration age, Lanes lanes, int atMost) {
         int taken = 0;
+        int seen = 0;
         Inbox.Pending after = null;
-        for (int seen = 0; seen < LEFT_PER_PASS; seen += LEFT_PAGE) {
-            List<Inbox.Pending> page = inbox.pendingAfter(age, LEFT_PAGE, after);
+        while (seen < atMost) {
+            List<Inbox.Pending> page = inbox.pendingAfter(age, Math.min(LEFT_PAGE, atMost - seen), after);
             for (Inbox.Pending pending : page) {
-                Inbound event = pending.event();
-                Optional<ChatPort> port = ports.on(event.user().platform());
-                // An event in hand is queued or waiting for its lane here already.
-                if (port.isEmpty() || !inHand.add(event.eventId())) {
+                // An event in hand is queued or waiting for its lane here already: its content is not even read.
+                if (inHand.contains(pending.eventId())) {
                     continue;
                 }
-                if (!lanes.submit(conversationKey(event), size(event), () -> handle(event, port.get()))) {
-                    inHand.remove(event.eventId());
+                Optional<Inbound> event = inbox.event(pending.eventId());
+                Optional<ChatPort> port = event.flatMap(e -> ports.on(e.user().platform()));
+                if (port.isEmpty() || !inHand.add(pending.eventId())) {
+                    continue;
+                }
+                Inbound left = event.get();
+                if (!lanes.submit(conversationKey(left), size(left), () -> handle(left, port.get()))) {
+                    inHand.remove(left.eventId());
                     return taken; // no room now; the next pass goes on from here
                 }
                 taken++;
             }
+            seen += page.size();
             if (page.size() < LEFT_PAGE) {
                 break;
             }

@@ -21,6 +21,13 @@ public final class DeliveryWorker implements AutoCloseable {
     /** An event this old and still pending was left by its lane (a crash, an instance that died). */
     static final Duration LEFT = Duration.ofSeconds(30);
 
+    /**
+     * How many pending events a pass every second looks at, at most: under a backlog most are in
+     * this process's hand already, and paging through all of them every second would take the CPU
+     * the backlog needs. The pass at start looks at every one.
+     */
+    static final int LOOK_AT_EACH_PASS = 1_000;
+
     private final CoachEngine engine;
     private final ChatPorts ports;
     private final Duration drainFor;
@@ -43,14 +50,15 @@ public final class DeliveryWorker implements AutoCloseable {
 
     /** Finishes what a stopped process left, then keeps delivering every {@code every}. */
     public DeliveryWorker start(Duration every) {
-        timer.execute(() -> run(Duration.ZERO));
-        timer.scheduleWithFixedDelay(() -> run(LEFT), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        timer.execute(() -> run(Duration.ZERO, Integer.MAX_VALUE));
+        timer.scheduleWithFixedDelay(() -> run(LEFT, LOOK_AT_EACH_PASS), every.toMillis(), every.toMillis(),
+                TimeUnit.MILLISECONDS);
         return this;
     }
 
-    private void run(Duration age) {
+    private void run(Duration age, int atMost) {
         try {
-            int handled = engine.handleLeftEvents(ports, age, lanes);
+            int handled = engine.handleLeftEvents(ports, age, lanes, atMost);
             int sent = engine.deliverDue(ports);
             if (handled > 0 || sent > 0) {
                 log.info("took up {} waiting events and delivered {} waiting replies", handled, sent);

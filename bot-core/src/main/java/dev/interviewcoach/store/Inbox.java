@@ -160,23 +160,28 @@ public final class Inbox {
      * stopped, or waiting out a rate limit. Oldest first.
      */
     public List<Inbound> pending(Duration age, int limit) {
-        return pendingAfter(age, limit, null).stream().map(Pending::event).toList();
+        List<Inbound> events = new ArrayList<>();
+        for (Pending pending : pendingAfter(age, limit, null)) {
+            event(pending.eventId()).ifPresent(events::add);
+        }
+        return events;
     }
 
-    /** A pending event and when it was recorded: with its id, the place to go on from. */
-    public record Pending(Inbound event, long recordedAt) {
+    /** A pending event's id and when it was recorded: the place a page ends, to go on from. */
+    public record Pending(String eventId, long recordedAt) {
     }
 
     /**
-     * Like {@link #pending(Duration, int)}, one page at a time: the events after {@code after}
+     * Like {@link #pending(Duration, int)}, one page at a time and without the content (a caller
+     * that has the event in hand already need not read it): the events after {@code after}
      * (recorded later, or at the same time with a later id), oldest first; null for the first page.
      */
     public List<Pending> pendingAfter(Duration age, int limit, Pending after) {
         long now = clock.millis();
         long afterAt = after == null ? Long.MIN_VALUE : after.recordedAt();
-        String afterId = after == null ? "" : after.event().eventId();
+        String afterId = after == null ? "" : after.eventId();
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT processed_at, payload FROM processed_event
+                        SELECT event_id, processed_at FROM processed_event
                          WHERE status = 'PENDING' AND processed_at <= :before AND not_before <= :now
                            AND payload IS NOT NULL
                            AND (processed_at > :afterAt OR (processed_at = :afterAt AND event_id > :afterId))
@@ -185,8 +190,16 @@ public final class Inbox {
                         """)
                 .bind("before", now - age.toMillis()).bind("now", now).bind("limit", limit)
                 .bind("afterAt", afterAt).bind("afterId", afterId)
-                .map((rs, ctx) -> new Pending(json.read(rs.getString("payload"), Inbound.class), rs.getLong("processed_at")))
+                .map((rs, ctx) -> new Pending(rs.getString("event_id"), rs.getLong("processed_at")))
                 .list());
+    }
+
+    /** The content of an event still pending; empty once it is handled (or was never recorded). */
+    public Optional<Inbound> event(String eventId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT payload FROM processed_event WHERE event_id = :id AND status = 'PENDING' AND payload IS NOT NULL")
+                .bind("id", eventId).mapTo(String.class).findOne())
+                .map(payload -> json.read(payload, Inbound.class));
     }
 
     /** How many events wait to be handled. */

@@ -189,8 +189,11 @@ class DurableDeliveryTest {
         CoachEngine after = engine();
         try (ConversationExecutor lanes = new ConversationExecutor(1, 1, new ConversationExecutor.WaitingRoom(10, 100_000),
                 ConversationExecutor.BUDGET)) {
-            assertThat(after.handleLeftEvents(ChatPorts.only(port), Duration.ZERO, lanes::submit)).isEqualTo(4);
-            assertThat(after.handleLeftEvents(ChatPorts.only(port), Duration.ZERO, lanes::submit))
+            ChatPorts ports = ChatPorts.only(port);
+            assertThat(after.handleLeftEvents(ports, Duration.ZERO, lanes::submit, 2)).as("a pass looks at two").isEqualTo(2);
+            assertThat(after.handleLeftEvents(ports, Duration.ZERO, lanes::submit, Integer.MAX_VALUE))
+                    .as("the next goes past those in hand").isEqualTo(2);
+            assertThat(after.handleLeftEvents(ports, Duration.ZERO, lanes::submit, Integer.MAX_VALUE))
                     .as("each is handed over once").isZero();
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lanes.pending() == 0);
         }

@@ -74,7 +74,7 @@ public class InboxTest {
             List<Inbox.Pending> page;
             do {
                 page = inbox.pendingAfter(Duration.ZERO, 2, after);
-                page.forEach(p -> seen.add(p.event().eventId()));
+                page.forEach(p -> seen.add(p.eventId()));
                 after = page.isEmpty() ? after : page.getLast();
             } while (page.size() == 2);
             assertThat(seen).containsExactly("e1", "e2", "e3", "e4", "e5");
