@@ -43,9 +43,10 @@ final class CoachOnDiscord implements DiscordTarget {
                 Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),
                 coach.engine(), executor, coach::suggestions, Clock.systemUTC());
         adapter.start();
-        // As coach run has it: a reply that waited behind another in its lane goes out on the worker's pass.
-        delivery = new DeliveryWorker(coach.engine(), ChatPorts.only(adapter.port()), Duration.ofSeconds(2))
-                .start(Duration.ofSeconds(1));
+        // As coach run has it: a reply that waited behind another in its lane goes out on the worker's pass,
+        // and events left waiting go to the lanes.
+        delivery = new DeliveryWorker(coach.engine(), ChatPorts.only(adapter.port()), Duration.ofSeconds(2),
+                executor::submit).start(Duration.ofSeconds(1));
     }
 
     @Override

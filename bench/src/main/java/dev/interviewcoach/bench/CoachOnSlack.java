@@ -53,9 +53,10 @@ final class CoachOnSlack implements SlackTarget {
                 Optional.of(slack.methodsUrl()), "127.0.0.1", 0, PATH), coach.engine(), executor, Clock.systemUTC(),
                 Thread::sleep);
         adapter.start();
-        // As coach run has it: a reply that waited behind another in its lane goes out on the worker's pass.
-        delivery = new DeliveryWorker(coach.engine(), ChatPorts.only(adapter.port()), Duration.ofSeconds(2))
-                .start(Duration.ofSeconds(1));
+        // As coach run has it: a reply that waited behind another in its lane goes out on the worker's pass,
+        // and events left waiting go to the lanes.
+        delivery = new DeliveryWorker(coach.engine(), ChatPorts.only(adapter.port()), Duration.ofSeconds(2),
+                executor::submit).start(Duration.ofSeconds(1));
         url = URI.create("http://127.0.0.1:" + adapter.httpPort() + PATH);
     }
 
