@@ -3,8 +3,6 @@ package dev.interviewcoach.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interviewcoach.app.Coach;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.engine.ConversationExecutor;
@@ -222,17 +220,6 @@ abstract class SlackEndToEndFixture {
 
     /** A click on a button of the App Home: it has a view, not a channel. */
     HttpRequest homeButton(String user, String actionId) {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode payload = json.createObjectNode();
-        payload.put("type", "block_actions").put("api_app_id", FakeSlack.APP_ID).put("trigger_id", "trig-home")
-                .put("token", "x");
-        payload.putObject("user").put("id", user).put("team_id", TEAM).put("username", "ana");
-        payload.putObject("team").put("id", TEAM).put("domain", "test");
-        payload.putObject("container").put("type", "view").put("view_id", "V1");
-        payload.putObject("view").put("id", "V1").put("type", "home");
-        payload.putArray("actions").addObject().put("action_id", actionId).put("block_id", "b1").put("value", "mock")
-                .put("type", "button").put("action_ts", "1700000000.000001");
-        String body = "payload=" + java.net.URLEncoder.encode(payload.toString(), java.nio.charset.StandardCharsets.UTF_8);
-        return requests.signed(bot.url, "application/x-www-form-urlencoded", body, java.util.Map.of());
+        return requests.homeButton(bot.url, user, actionId, "mock");
     }
 }

@@ -41,6 +41,7 @@ import com.slack.api.bolt.response.Response;
 import dev.interviewcoach.observe.OpsEndpoints;
 import java.io.IOException;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -65,6 +66,8 @@ public final class SlackAdapter implements AutoCloseable {
     private final EventDeduplicator dedupe = new EventDeduplicator();
     private final OpsEndpoints ops;
     private final LongAdder busy = new LongAdder();
+    /** Each person's DM, as Slack named it: what a press or form on the App Home (which has no channel) answers in. */
+    private final Map<UserRef, Place> directMessages = new ConcurrentHashMap<>();
     private final Set<String> handledEvents;
     private final Optional<TenantLifecycle> tenants;
     private final Optional<SlackInstallations> installations;
@@ -266,7 +269,8 @@ public final class SlackAdapter implements AutoCloseable {
         app.blockAction(Pattern.compile("^coach:.*"), (req, ctx) -> {
             var payload = req.getPayload();
             UserRef user = new UserRef(Platform.SLACK, payload.getTeam().getId(), payload.getUser().getId());
-            Optional<Place> place = SlackInbound.actionPlace(payload);
+            // A button on the App Home has no channel: the engine answers in the person's DM.
+            Optional<Place> place = SlackInbound.actionPlace(payload).or(() -> directMessage(user));
             if (place.isPresent()) {
                 // Recorded before it is acknowledged, as every event: a press is not lost if the process stops.
                 Optional<Inbound.Action> action = SlackInbound.action(payload, place.get(), clock.instant());
@@ -276,12 +280,35 @@ public final class SlackAdapter implements AutoCloseable {
                 }
                 return ctx.ack();
             }
-            // A button on the App Home has no channel: the engine answers in the person's DM, which
-            // takes a Web API call to find, so it is looked up in the lane.
+            // Slack did not say which DM is theirs just now: it is asked again in the lane.
             executor.submit("home/" + user.userId(), () -> SlackInbound.action(payload, port.openDirect(user),
                     clock.instant()).ifPresent(a -> engine.handle(a, port)));
             return ctx.ack();
         });
+    }
+
+    /**
+     * The person's DM, asked of Slack once per person and process (a DM's id does not change); empty
+     * when Slack does not answer now. Asked on the request thread so that what came from the App
+     * Home is recorded before it is acknowledged, as everything else is.
+     */
+    private Optional<Place> directMessage(UserRef user) {
+        Place known = directMessages.get(user);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        try {
+            Place opened = port.openDirect(user);
+            if (directMessages.size() >= 10_000) {
+                directMessages.clear(); // a bound, not a policy: they are asked again
+            }
+            directMessages.put(user, opened);
+            return Optional.of(opened);
+        } catch (RuntimeException e) {
+            log.warn("could not find the DM of {} in {}; asking again in its lane: {}", user.userId(), user.tenant(),
+                    e.toString());
+            return Optional.empty();
+        }
     }
 
     /** Tells someone privately that what they pressed was not taken (every lane and the waiting room full). */
@@ -331,13 +358,14 @@ public final class SlackAdapter implements AutoCloseable {
             String team = payload.getTeam() != null ? payload.getTeam().getId() : origin.get().team();
             UserRef user = new UserRef(Platform.SLACK, team, payload.getUser().getId());
             ActionId action = origin.get().action();
-            Optional<Place> place = origin.get().place();
+            // Sent from the App Home: the engine answers in the person's DM, as for its buttons.
+            Optional<Place> place = origin.get().place().or(() -> directMessage(user));
             boolean queued;
             if (place.isPresent()) {
                 queued = dispatch(SlackInbound.submission(view.getId(), user, place.get(), action, text.get(),
                         clock.instant()));
             } else {
-                // Sent from the App Home: the engine answers in the person's DM, as for its buttons.
+                // Slack did not say which DM is theirs just now: it is asked again in the lane.
                 queued = executor.submit("home/" + user.userId(), () -> engine.handle(SlackInbound.submission(view.getId(),
                         user, port.openDirect(user), action, text.get(), clock.instant()), port));
             }

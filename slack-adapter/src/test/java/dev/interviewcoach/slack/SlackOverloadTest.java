@@ -159,4 +159,64 @@ class SlackOverloadTest {
             }
         }
     }
+
+    @Test
+    void aPressOnTheAppHomeIsRecordedInThePersonsDmBeforeItIsAcknowledged() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        List<String> pressedIn = new CopyOnWriteArrayList<>();
+        MessageHandler slow = (Inbound.Message message, dev.interviewcoach.chat.ChatPort port) -> {
+            started.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        };
+        dev.interviewcoach.engine.ActionHandler button = new dev.interviewcoach.engine.ActionHandler() {
+            @Override
+            public String feature() {
+                return "probe";
+            }
+
+            @Override
+            public void onAction(Inbound.Action action, dev.interviewcoach.chat.ChatPort port) {
+                pressedIn.add(action.place().channelId());
+            }
+        };
+        try (FakeSlack slack = FakeSlack.start(); Database db = Database.sqlite(dir.resolve("coach.db"));
+             ConversationExecutor executor = new ConversationExecutor(1, 1, new ConversationExecutor.WaitingRoom(5, 10_000),
+                     ConversationExecutor.BUDGET)) {
+            db.migrate();
+            Inbox inbox = new Inbox(db.jdbi(), Clock.systemUTC());
+            CoachEngine engine = new CoachEngine(List.of(slow, button), inbox,
+                    dev.interviewcoach.observe.CoachMetrics.none(), CoachEngine.ConversationGuard.inProcess());
+            SlackAdapter adapter = new SlackAdapter(new SlackSettings("xoxb-overload", Optional.of(SECRET), Optional.empty(),
+                    Optional.of(slack.methodsUrl()), "127.0.0.1", 0, "/slack/events"), engine, executor, Clock.systemUTC(),
+                    millis -> { });
+            try {
+                adapter.start();
+                URI url = URI.create("http://127.0.0.1:" + adapter.httpPort() + "/slack/events");
+                SlackRequests requests = new SlackRequests(SECRET);
+                HttpClient http = HttpClient.newHttpClient();
+                var first = SlackRequests.messageEvent("DOVER", "UOVER", "holds the lane", SlackRequests.newTs(), null, "im");
+                assertThat(http.send(requests.event(url, "Ev-home-1", first), HttpResponse.BodyHandlers.ofString())
+                        .statusCode()).isEqualTo(200);
+                assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+                String home = new dev.interviewcoach.chat.ActionId("probe", "press", "home", 0).encode();
+                assertThat(http.send(requests.homeButton(url, "UOVER", home, "v"), HttpResponse.BodyHandlers.ofString())
+                        .statusCode()).isEqualTo(200);
+                assertThat(inbox.pendingCount()).as("the press is in the inbox before it runs").isEqualTo(2);
+
+                release.countDown();
+                await().atMost(WAIT).until(() -> !pressedIn.isEmpty());
+                assertThat(pressedIn).as("answered in the person's DM").containsExactly("DUOVER");
+            } finally {
+                release.countDown();
+                adapter.close();
+            }
+        }
+    }
 }

@@ -147,6 +147,26 @@ public final class SlackRequests {
         return interaction(url, blockActionPayload(userId, channelId, messageTs, threadTs, actionId, value));
     }
 
+    /** A click on a button of the App Home: a block_actions interaction from a view, with no channel. */
+    public HttpRequest homeButton(URI url, String userId, String actionId, String value) {
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("type", "block_actions");
+        payload.set("user", user(userId));
+        payload.putObject("team").put("id", team).put("domain", "test");
+        payload.put("api_app_id", FakeSlack.APP_ID);
+        payload.put("token", VERIFICATION_TOKEN);
+        payload.putObject("container").put("type", "view").put("view_id", "VHOME" + userId);
+        payload.putObject("view").put("id", "VHOME" + userId).put("type", "home");
+        payload.put("trigger_id", triggerId());
+        ObjectNode action = payload.putArray("actions").addObject();
+        action.put("action_id", actionId);
+        action.put("block_id", "home");
+        action.put("value", value);
+        action.put("type", "button");
+        action.put("action_ts", newTs());
+        return interaction(url, payload);
+    }
+
     /**
      * A click on a button of a message the app posted ({@code chat.postMessage} as the fake recorded it):
      * the button is looked up in the message's blocks, and the click carries its label and value, as
