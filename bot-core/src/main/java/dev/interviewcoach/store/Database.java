@@ -101,7 +101,11 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("busy_timeout", "10000");
             config.addDataSourceProperty("foreign_keys", "true");
-            config.addDataSourceProperty("synchronous", "NORMAL");
+            // NORMAL survives any crash of the process; a power cut may lose the last commits. An operator
+            // who wants those too names it in the URL (jdbc:sqlite:coach.db?synchronous=FULL), which wins.
+            if (!url.matches(".*[?&]synchronous=.*")) {
+                config.addDataSourceProperty("synchronous", "NORMAL");
+            }
             // A transaction takes the write lock when it begins: one that read first and wrote later
             // would fail at once (SQLITE_BUSY) if another connection wrote in between, busy_timeout or not.
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
