@@ -43,8 +43,14 @@ final class CoachOnSlack implements SlackTarget {
      * @param queuePerLane queued events per lane before the adapter turns work away ({@code coach run} uses 256)
      */
     CoachOnSlack(FakeSlack slack, int lanes, int queuePerLane) throws Exception {
+        this(slack, lanes, queuePerLane, false);
+    }
+
+    /** {@code fullSync}: the SQLite file with {@code synchronous=FULL}, as an operator asks for it in the URL. */
+    CoachOnSlack(FakeSlack slack, int lanes, int queuePerLane, boolean fullSync) throws Exception {
         dir = Files.createTempDirectory("coach-bench-");
-        Database db = Database.sqlite(dir.resolve("coach.db"));
+        Database db = Database.open("jdbc:sqlite:" + dir.resolve("coach.db") + (fullSync ? "?synchronous=FULL" : ""),
+                null, null);
         db.migrate();
         coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
                 new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(3));

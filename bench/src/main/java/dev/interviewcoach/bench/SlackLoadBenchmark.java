@@ -50,14 +50,16 @@ public final class SlackLoadBenchmark {
     /** The load mode's settings; every one has a command-line key of the same name in kebab case. */
     record LoadOptions(int people, double rate, Duration warmup, Duration duration, int closedPeople,
                        Duration closedWarmup, Duration closedDuration, Duration drain, int runs, int lanes,
-                       int laneQueue, DirectChannelIds dmIds) {
+                       int laneQueue, DirectChannelIds dmIds, boolean fullSync) {
 
         static LoadOptions from(Map<String, String> args) {
             return new LoadOptions(intArg(args, "people", 50), doubleArg(args, "rate", 200),
                     seconds(args, "warmup", 10), seconds(args, "duration", 30), intArg(args, "closed-people", 32),
                     seconds(args, "closed-warmup", 3), seconds(args, "closed-duration", 10), seconds(args, "drain", 10),
                     intArg(args, "runs", 1), intArg(args, "lanes", 8), intArg(args, "lane-queue", 256),
-                    DirectChannelIds.parse(args.getOrDefault("dm-ids", "random")));
+                    DirectChannelIds.parse(args.getOrDefault("dm-ids", "random")),
+                    // --sqlite-sync=full: the coach's SQLite file with synchronous=FULL (kept through a power cut)
+                    args.getOrDefault("sqlite-sync", "normal").equalsIgnoreCase("full"));
         }
     }
 
@@ -157,7 +159,7 @@ public final class SlackLoadBenchmark {
                 long dropped;
                 double coachHeap;
                 AdapterDrops drops = AdapterDrops.listen();
-                try (CoachOnSlack coach = new CoachOnSlack(slack, o.lanes(), o.laneQueue())) {
+                try (CoachOnSlack coach = new CoachOnSlack(slack, o.lanes(), o.laneQueue(), o.fullSync())) {
                     coachOpen = phases.open(coach, id + "O");
                     coachClosed = phases.closed(coach, id + "C", true);
                     awaitIdle(coach);

@@ -21,7 +21,7 @@ class SlackLoadBenchmarkSmokeTest {
     void twoPeopleForTwoSecondsGetEveryReplyFromTheCoachAndTheEchoBotAndEveryAckFromTheBareApp() throws Exception {
         SlackLoadBenchmark.LoadOptions options = new SlackLoadBenchmark.LoadOptions(2, 20, Duration.ofMillis(500),
                 Duration.ofSeconds(2), 2, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(5), 1, 2,
-                16, DirectChannelIds.RANDOM);
+                16, DirectChannelIds.RANDOM, false);
 
         List<SlackLoadBenchmark.LoadRun> runs = SlackLoadBenchmark.load(options, QUIET);
 
