@@ -2,6 +2,8 @@ package dev.interviewcoach.app;
 
 import dev.interviewcoach.feedback.Evaluation;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
+import dev.interviewcoach.feedback.ScoreModel;
+import dev.interviewcoach.feedback.ScoreModelFit;
 import dev.interviewcoach.text.TextAnalyzer;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.QuestionBanks;
@@ -35,6 +37,9 @@ import dev.interviewcoach.observe.CoachMetrics;
 final class EvalCommand implements Callable<Integer> {
 
     static final Path DEFAULT_SET = Path.of("bot-core", "src", "test", "resources", "eval");
+    static final Path SHIPPED_MODELS = Path.of("bot-core", "src", "main", "resources", "dev", "interviewcoach", "feedback");
+    private static final int FOLDS = 5;
+    private static final long FOLD_SEED = 1;
 
     @Parameters(paramLabel = "FILE", arity = "0..1",
             description = "A case file or a folder of them (default: the project's set, bot-core/src/test/resources/eval, "
@@ -55,6 +60,11 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--table", description = "Also write every case with its signals to this file (tab-separated).")
     Path table;
+
+    @Option(names = "--fit", description = "Fit the score model on the dev part, write it over the shipped one (for the"
+            + " feedback.semantic setting in force) and print how it does on questions it was not fitted on (5-fold by"
+            + " question) beside the model in use. Run from the project folder, then rebuild.")
+    boolean fit;
 
     @Option(names = "--config", description = "Configuration file.")
     Path config;
@@ -91,6 +101,9 @@ final class EvalCommand implements Callable<Integer> {
             Evaluation evaluation = new Evaluation(banks, engine);
             List<Evaluation.Case> cases = Evaluation.load(set);
             out.println("feedback: words" + (settings.feedback().semantic() ? " and meaning" : " only (feedback.semantic: off)"));
+            if (fit) {
+                return fitModel(evaluation, cases, settings.feedback().semantic(), out);
+            }
             if (reviewer) {
                 return compareWithReviewer(banks, engine, settings, cases, evaluation, out);
             }
@@ -162,6 +175,40 @@ final class EvalCommand implements Callable<Integer> {
         out.println("reviewer outcomes: " + outcomes + "; quotes dropped (not the candidate's words): " + dropped[0]
                 + "; tokens: " + tokens[0] + " prompt, " + tokens[1] + " completion");
         return code;
+    }
+
+    /** Fits the score model on the dev part and writes it where the build picks it up. */
+    private int fitModel(Evaluation evaluation, List<Evaluation.Case> cases, boolean semantic, PrintWriter out)
+            throws IOException {
+        List<Evaluation.Case> dev = cases.stream().filter(c -> c.part().equals("dev")).toList();
+        if (dev.isEmpty()) {
+            spec.commandLine().getErr().println("--fit needs a set with a dev/ part; " + set() + " has none.");
+            return 2;
+        }
+        Evaluation.Report now = evaluation.run(dev);
+        List<ScoreModelFit.Example> examples = now.scored().stream()
+                .map(s -> new ScoreModelFit.Example(s.feedback().signals().inputs(), s.example().label(),
+                        s.example().track() + "/" + s.example().questionId()))
+                .toList();
+        int[] unseen = ScoreModelFit.crossValidated(examples, FOLDS, FOLD_SEED);
+        out.println();
+        out.println("== dev part, " + dev.size() + " answers: the model in use (fitted on all of them) against a model"
+                + " fitted without each answer's question (" + FOLDS + " folds by question)");
+        out.print(Evaluation.sideBySide(now, "in use", now.withScores(unseen), "unseen"));
+        ScoreModel model = ScoreModelFit.fit(examples, "dev part of " + set() + ", " + dev.size() + " answers");
+        Path target = SHIPPED_MODELS.resolve(semantic ? ScoreModel.WITH_MEANING : ScoreModel.WORDS_ONLY);
+        if (!Files.isDirectory(target.getParent())) {
+            spec.commandLine().getErr().println("No " + target.getParent() + " here: run --fit from the project folder.");
+            return 1;
+        }
+        Files.writeString(target, model.toProperties());
+        out.println();
+        out.println("wrote " + target + "; rebuild (./coach rebuilds on its next run) and run ./coach eval to see both parts.");
+        return 0;
+    }
+
+    private Path set() {
+        return file != null ? file : DEFAULT_SET;
     }
 
     private void writeTable(Evaluation.Report report) throws IOException {

@@ -30,9 +30,12 @@ public final class AnswerForm {
 
         /** Whether repetition is most of the answer, not a phrase said twice for emphasis. */
         public boolean mostlyRepeated() {
-            return repeatedShare >= 0.4;
+            return repeatedShare >= MOSTLY_REPEATED;
         }
     }
+
+    /** The share of an answer's phrases that, repeated, make it mostly repetition. */
+    static final double MOSTLY_REPEATED = 0.4;
 
     /** Words that hold sentences together; prose has many, a keyword list almost none. */
     private static final Set<String> GLUE = Set.of("the", "a", "an", "is", "are", "was", "were", "be", "been", "it", "its",

@@ -109,6 +109,26 @@ public final class Evaluation {
     public record Report(List<Scored> scored, double precision, double recall, Map<Label, int[]> distribution,
                          double spearman) {
 
+        /** The same cases with other scores (one per case, in order), as another scorer would give them. */
+        public Report withScores(int[] scores) {
+            if (scores.length != scored.size()) {
+                throw new IllegalArgumentException(scored.size() + " cases but " + scores.length + " scores");
+            }
+            List<Scored> rescored = new ArrayList<>();
+            Map<Label, int[]> counts = new EnumMap<>(Label.class);
+            for (Label l : Label.values()) {
+                counts.put(l, new int[6]);
+            }
+            for (int i = 0; i < scores.length; i++) {
+                Scored s = scored.get(i);
+                rescored.add(new Scored(s.example(), scores[i], s.found(), s.feedback()));
+                counts.get(s.example().label())[scores[i]]++;
+            }
+            double rho = Evaluation.spearman(rescored.stream().mapToDouble(s -> s.example().label().rank()).toArray(),
+                    Arrays.stream(scores).asDoubleStream().toArray());
+            return new Report(rescored, precision, recall, counts, rho);
+        }
+
         /** Share of cases with this label scoring in [min, max]. */
         public double share(Label label, int min, int max) {
             List<Scored> of = scored.stream().filter(s -> s.example().label() == label).toList();
@@ -200,11 +220,12 @@ public final class Evaluation {
 
         /** One line per case with every signal, tab-separated, for a closer look in a spreadsheet. */
         public String table() {
-            StringBuilder out = new StringBuilder("part\ttrack\tquestion\tlabel\tnote\tscore\tcoverage\texpected\tfound\t"
-                    + "wrong_claims\twrong_said\trelevance\tbest_other\toff_topic\tkeyword_list\tstructure\tspecificity\twords\tpoint_closeness\tpoint_denial\tclaim_closeness\tclaim_margin\n");
+            StringBuilder out = new StringBuilder("source\tpart\ttrack\tquestion\tlabel\tnote\tscore\tcoverage\texpected\tfound\t"
+                    + "wrong_claims\twrong_said\trelevance\tbest_other\toff_topic\tkeyword_list\tstructure\tspecificity\twords\tpoint_closeness\tpoint_denial\tclaim_closeness\tclaim_margin\t"
+                    + ScoreInputs.NAMES.stream().map(n -> "in_" + n).collect(Collectors.joining("\t")) + "\n");
             for (Scored s : scored) {
                 Feedback.Signals g = s.feedback().signals();
-                out.append(String.join("\t", s.example().part(), s.example().track(), s.example().questionId(),
+                out.append(String.join("\t", Path.of(s.example().source()).getFileName().toString(), s.example().part(), s.example().track(), s.example().questionId(),
                         s.example().label().word(), s.example().note(), Integer.toString(s.score()),
                         String.format(Locale.ROOT, "%.2f", g.coverage()),
                         String.join(",", sorted(s.example().covers())), String.join(",", sorted(s.found())),
@@ -221,7 +242,9 @@ public final class Evaluation {
                         g.meaning().pointDenial().stream().map(c -> String.format(Locale.ROOT, "%.3f", c))
                                 .collect(Collectors.joining(",")),
                         String.format(Locale.ROOT, "%.3f", g.meaning().claimCloseness()),
-                        String.format(Locale.ROOT, "%.3f", g.meaning().claimMargin())))
+                        String.format(Locale.ROOT, "%.3f", g.meaning().claimMargin()),
+                        Arrays.stream(g.inputs().values()).mapToObj(v -> String.format(Locale.ROOT, "%.4f", v))
+                                .collect(Collectors.joining("\t"))))
                         .append('\n');
             }
             return out.toString();

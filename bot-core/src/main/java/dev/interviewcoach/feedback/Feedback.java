@@ -26,7 +26,7 @@ public record Feedback(
     /** The measurements the score was built from. */
     public record Signals(double coverage, Relevance.Result relevance, Structure.Result structure,
                           Specificity.Result specificity, Delivery.Result delivery, AnswerForm.Result form,
-                          Meaning meaning) {}
+                          Meaning meaning, ScoreInputs inputs) {}
 
     /**
      * What the sentence model found, when it read the answer: for each talking point the closeness

@@ -26,43 +26,31 @@ import java.util.Map;
  *
  * <p>The rubric, in order:
  * <ol>
- *   <li>The question copied back scores 1. Off-topic (the answer fits another question better,
- *       or none) scores 1, or 2 if it still made a quarter of the points.</li>
  *   <li>A talking point counts when the answer states it, in the bank's words (stems, phrases,
  *       synonyms, small typos) or in its own (a sentence close in meaning to the point, when the
  *       sentence model is on). A point stated inside "not", "never", "no" does not count; a point
  *       stated only the other way round is a wrong claim.</li>
- *   <li>Otherwise a weighted sum, each part 0-1: {@value #COVERAGE_WEIGHT} x coverage +
- *       ({@value #SPECIFICITY_WEIGHT} x specificity + {@value #STRUCTURE_WEIGHT} x structure) x
- *       how much of the substance is there (coverage over {@value #FULL_CREDIT_COVERAGE}, at most
- *       1): detail and shape earn credit only alongside covered points. The bands in
- *       {@link #BANDS} turn it into 1-5.</li>
- *   <li>Caps, whatever the sum: a misconception asserted or a point denied, at most 2; a keyword
- *       list without sentences, at most 2; an answer that is mostly repetition, at most 2; under
- *       {@value Delivery#SHORT_WORDS} words, at most 2; over {@value Delivery#LONG_WORDS} words a
- *       point off, over {@value #VERY_LONG_WORDS} two, over {@value #CAP_WORDS} at most 2.</li>
+ *   <li>The answer's measurements ({@link ScoreInputs}: the points made and how closely, relevance to
+ *       this question against the others, detail, structure, length, wrong claims, form) are weighed by
+ *       the {@link ScoreModel}, whose weights and cut points are fitted on the dev part of the labelled
+ *       set, into a band of 1-5.</li>
+ *   <li>The {@link Rubric}'s rules, whatever the band: the question copied back scores 1; a
+ *       misconception asserted or a point denied, a keyword list without sentences, an answer that is
+ *       mostly repetition, or one under {@value Delivery#SHORT_WORDS} words, at most 2; absolutes with no
+ *       trade-off a point off; over {@value Delivery#LONG_WORDS} words a point off, over
+ *       {@value Rubric#VERY_LONG_WORDS} two, over {@value Rubric#CAP_WORDS} at most 2.</li>
  * </ol>
- * The weights, bands and meaning thresholds are tuned on the dev part of the labelled set in
- * {@code src/test/resources/eval/dev}; {@code coach eval} reports the test part, which is never
- * tuned on.
+ * The model and the meaning thresholds are tuned on the dev part in {@code src/test/resources/eval/dev};
+ * {@code coach eval} reports the test part, which is never tuned on.
  */
 public final class RuleBasedFeedbackEngine implements FeedbackEngine {
 
-    static final double COVERAGE_WEIGHT = 0.80;
-    static final double SPECIFICITY_WEIGHT = 0.25;
-    static final double STRUCTURE_WEIGHT = 0.10;
-    /** Coverage at which specificity and structure earn their full weight. */
-    static final double FULL_CREDIT_COVERAGE = 0.4;
-    /** The weighted sum needed for scores 2, 3, 4 and 5. */
-    static final double[] BANDS = {0.20, 0.36, 0.46, 0.70};
     /**
      * An answer no more concrete than this (no number, named tool or real case) that makes fewer
-     * than this share of the points outright, in words, stays general: at most 2.
+     * than this share of the points outright, in words, stays general (one of the score model's inputs).
      */
     static final double GENERAL_SPECIFICITY = 0.1;
     static final double GENERAL_WORD_COVERAGE = 0.4;
-    static final int VERY_LONG_WORDS = 700;
-    static final int CAP_WORDS = 1000;
     /**
      * Closeness in meaning below which a piece of the answer earns nothing towards a point, and at
      * which it earns the whole point; between the two it earns a share. Words that show the point
@@ -84,10 +72,28 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     static final double MEANING_CLAIM = 0.85;
     static final double MEANING_CLAIM_MARGIN = 0.05;
 
+    /** What an input that lowered the score says to the candidate, when it is low ({@code true}) or high. */
+    private record Against(String input, boolean whenLow, String said) {}
+
+    /** The inputs that can be said plainly; the others (the caps among them) are said by the rubric or not at all. */
+    private static final List<Against> AGAINST = List.of(
+            new Against("coverage", true, "few of the talking points are made"),
+            new Against("points_in_words", true, "few of the talking points are made outright"),
+            new Against("support_mean", true, "few of the talking points are made"),
+            new Against("relevance", true, "much of it is about something other than this question"),
+            new Against("relevance_gap", true, "much of it would answer another question better than this one"),
+            new Against("specificity", true, "few concrete details (a number, a named tool, a real case)"),
+            new Against("numbers", true, "no numbers to show the scale or the result"),
+            new Against("log_words", true, "it is brief for what the question asks"),
+            new Against("claim_closeness", false, "part of it reads like a common misconception"),
+            new Against("hedges", false, "it hedges more than it commits"),
+            new Against("general", false, "it stays general"));
+
     private final TextAnalyzer analyzer;
     private final TalkingPointMatcher matcher;
     private final Optional<MeaningMatcher> meaning;
     private final BankCatalog banks;
+    private final ScoreModel model;
     /** Relevance is built from the banks it was made for; a reload builds it again. */
     private volatile Relevance relevance;
     private volatile QuestionBanks relevanceFor;
@@ -107,6 +113,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         this.matcher = new TalkingPointMatcher(analyzer);
         this.meaning = sentenceModel.map(m -> new MeaningMatcher(m, analyzer, matcher));
         this.banks = banks;
+        this.model = ScoreModel.builtIn(meaning.isPresent() ? ScoreModel.WITH_MEANING : ScoreModel.WORDS_ONLY);
         relevance();
     }
 
@@ -127,12 +134,14 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         List<Feedback.WrongClaim> wrong = new ArrayList<>();
         Map<TalkingPoint, String> cameClose = new HashMap<>();
         double credit = 0;
+        List<Double> supports = new ArrayList<>();
         for (TalkingPoint point : question.talkingPoints()) {
             Optional<TalkingPointMatcher.Match> word = byWords.covered().stream().filter(m -> m.point() == point).findFirst();
             Optional<MeaningMatcher.PointCloseness> close = byMeaning.flatMap(r -> r.points().stream()
                     .filter(c -> c.point() == point).findFirst());
             double support = close.map(MeaningMatcher.PointCloseness::support).orElse(0.0);
             credit += word.isPresent() ? 1 : Math.clamp((support - MEANING_FLOOR) / (MEANING_FULL - MEANING_FLOOR), 0, 1);
+            supports.add(word.isPresent() ? 1.0 : support);
             if (word.isPresent()) {
                 covered.add(word.get());
             } else if (support >= MEANING_COVERS) {
@@ -182,26 +191,21 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                     closest.map(MeaningMatcher.ClaimCloseness::claim).orElse(0.0),
                     closest.map(MeaningMatcher.ClaimCloseness::margin).orElse(0.0));
         }).orElse(Feedback.Meaning.notRead());
-        Feedback.Signals signals = new Feedback.Signals(coverage, rel, shape, concrete, reading, shapeOfText, meaningSignal);
+        boolean general = concrete.level() <= GENERAL_SPECIFICITY
+                && (total == 0 || (double) inWords / total < GENERAL_WORD_COVERAGE);
+        ScoreInputs inputs = inputs(coverage, supports, inWords, covered.size(), total, rel, shape, concrete, reading,
+                shapeOfText, meaningSignal, wrong.size(), rawWords, general);
+        Feedback.Signals signals = new Feedback.Signals(coverage, rel, shape, concrete, reading, shapeOfText, meaningSignal,
+                inputs);
 
-        int score;
+        Rubric.Decision decision = Rubric.decide(inputs, model.band(inputs));
+        int score = decision.score();
         StringBuilder reason = new StringBuilder();
-        if (shapeOfText.copiesQuestion()) {
-            score = 1;
+        if (decision.caps().contains(Rubric.Cap.COPIES_QUESTION)) {
             reason.append("The answer repeats the question rather than answering it");
-        } else if (rel.offTopic()) {
-            score = coverage >= 0.25 ? 2 : 1;
+        } else if (rel.offTopic() && score <= 2) {
             reason.append("The answer does not address this question");
         } else {
-            double substance = Math.min(1, coverage / FULL_CREDIT_COVERAGE);
-            double weighted = COVERAGE_WEIGHT * coverage
-                    + substance * (SPECIFICITY_WEIGHT * concrete.level() + STRUCTURE_WEIGHT * shape.share());
-            score = 1;
-            for (double band : BANDS) {
-                if (weighted >= band) {
-                    score++;
-                }
-            }
             reason.append("You covered ").append(covered.size()).append(" of ").append(total).append(" talking points");
             List<String> extras = new ArrayList<>();
             if (concrete.level() >= 0.5 && coverage > 0) {
@@ -216,14 +220,12 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 reason.append(", with few concrete details");
             }
         }
-        boolean general = concrete.level() <= GENERAL_SPECIFICITY
-                && (total == 0 || (double) inWords / total < GENERAL_WORD_COVERAGE);
-        if (general && score > 2) {
-            score = 2;
-            reason.append("; it stays general, with no example, number or named tool, and makes few of the points"
-                    + " outright, which holds it at 2");
+        if (decision.caps().isEmpty() && score <= 3 && !rel.offTopic()) {
+            heaviestAgainst(inputs).ifPresent(said -> reason.append("; what weighed most against it: ").append(said));
         }
-        score = capped(score, reason, shapeOfText, wrong, reading, rawWords);
+        for (Rubric.Cap cap : decision.caps()) {
+            reason.append(capReason(cap, reading, rawWords));
+        }
         if (score == 4) {
             reason.append(". To make it a 5: ").append(towardsFive(missed, concrete, shape));
         }
@@ -234,45 +236,62 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 rawWords, signals);
     }
 
+    private static ScoreInputs inputs(double coverage, List<Double> supports, long inWords, int covered, int total,
+                                      Relevance.Result rel, Structure.Result shape, Specificity.Result concrete,
+                                      Delivery.Result reading, AnswerForm.Result form, Feedback.Meaning meaning,
+                                      int wrongClaims, int rawWords, boolean general) {
+        double points = Math.max(1, total);
+        double mean = supports.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double min = supports.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double maxUnmade = supports.stream().mapToDouble(Double::doubleValue).filter(v -> v < 1).max().orElse(0);
+        double denial = meaning.pointDenial().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return new ScoreInputs(new double[] {
+                coverage, inWords / points, covered / points, mean, min, maxUnmade,
+                rel.share(), rel.bestOtherShare(), rel.share() - rel.bestOtherShare(), shape.share(), concrete.level(),
+                Math.min(3, concrete.numbers()) / 3.0, Math.min(3, concrete.namedTools().size()) / 3.0,
+                concrete.realCase() ? 1 : 0, Math.log1p(rawWords) / Math.log(1000),
+                reading.length() == Delivery.Length.TOO_SHORT ? 1 : 0, rawWords > Delivery.LONG_WORDS ? 1 : 0,
+                denial, meaning.claimCloseness(), meaning.claimMargin(),
+                wrongClaims > 0 ? 1 : 0, form.keywordList() ? 1 : 0, form.repeatedShare(),
+                reading.overclaims() ? 1 : 0, Math.min(3, reading.hedges().size()) / 3.0, rel.offTopic() ? 1 : 0,
+                general ? 1 : 0}, rawWords, form.copiesQuestion());
+    }
+
     /** A point listed as made only because a sentence came close to it in meaning. */
     private static boolean byMeaningOnly(TalkingPointMatcher.Match m, TalkingPointMatcher.Result byWords) {
         return m.ownWords() && byWords.covered().stream().noneMatch(w -> w.point() == m.point());
     }
 
-    /** The caps of the rubric, each said in the reason when it lowered the score. */
-    private static int capped(int score, StringBuilder reason, AnswerForm.Result shapeOfText, List<Feedback.WrongClaim> wrong,
-                              Delivery.Result reading, int rawWords) {
-        if (!wrong.isEmpty() && score > 2) {
-            score = 2;
-            reason.append("; it states something that is not so, which holds it at 2");
+    /** The plainly said input that lowered the score most, if one did. */
+    private Optional<String> heaviestAgainst(ScoreInputs inputs) {
+        double[] pulls = model.pulls(inputs);
+        double[] means = model.means();
+        Against worst = null;
+        double lowest = 0;
+        for (Against a : AGAINST) {
+            int i = ScoreInputs.NAMES.indexOf(a.input());
+            boolean sideSaid = a.whenLow() ? inputs.get(a.input()) < means[i] : inputs.get(a.input()) > means[i];
+            if (sideSaid && pulls[i] < lowest) {
+                lowest = pulls[i];
+                worst = a;
+            }
         }
-        if (shapeOfText.keywordList() && score > 2) {
-            score = 2;
-            reason.append("; a list of terms without sentences shows no understanding, which holds it at 2");
-        }
-        if (shapeOfText.mostlyRepeated() && score > 2) {
-            score = 2;
-            reason.append("; most of it repeats itself, and repeats count once");
-        }
-        if (reading.overclaims() && score > 1) {
-            score -= 1;
-            reason.append("; it speaks in absolutes with no trade-off, which costs a point");
-        }
-        if (reading.length() == Delivery.Length.TOO_SHORT && score > 2) {
-            score = 2;
-            reason.append("; at ").append(reading.words()).append(" words it is too short to score higher");
-        }
-        if (rawWords > CAP_WORDS && score > 2) {
-            score = 2;
-            reason.append("; at ").append(rawWords).append(" words it is far too long to follow, which holds it at 2");
-        } else if (rawWords > VERY_LONG_WORDS && score > 1) {
-            score = Math.max(1, score - 2);
-            reason.append("; at ").append(rawWords).append(" words it runs very long, which costs two points");
-        } else if (rawWords > Delivery.LONG_WORDS && score > 1) {
-            score -= 1;
-            reason.append("; at ").append(rawWords).append(" words it runs long, which costs a point");
-        }
-        return score;
+        return Optional.ofNullable(worst).map(Against::said);
+    }
+
+    /** What a rule of the rubric did to the score, said after the reason's first part. */
+    private static String capReason(Rubric.Cap cap, Delivery.Result reading, int rawWords) {
+        return switch (cap) {
+            case COPIES_QUESTION -> "";
+            case WRONG_CLAIM -> "; it states something that is not so, which keeps it at 2 or below";
+            case KEYWORD_LIST -> "; a list of terms without sentences shows no understanding, which keeps it at 2 or below";
+            case REPEATED -> "; most of it repeats itself, and repeats count once";
+            case OVERCLAIMS -> "; it speaks in absolutes with no trade-off, which costs a point";
+            case TOO_SHORT -> "; at " + reading.words() + " words it is too short to score above 2";
+            case FAR_TOO_LONG -> "; at " + rawWords + " words it is far too long to follow, which keeps it at 2 or below";
+            case VERY_LONG -> "; at " + rawWords + " words it runs very long, which costs two points";
+            case LONG -> "; at " + rawWords + " words it runs long, which costs a point";
+        };
     }
 
     private static String towardsFive(List<TalkingPoint> missed, Specificity.Result concrete, Structure.Result shape) {

