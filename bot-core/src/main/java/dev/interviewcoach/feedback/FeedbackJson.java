@@ -86,6 +86,11 @@ public final class FeedbackJson {
         s.delivery().fillers().forEach(delivery.putArray("fillers")::add);
         s.delivery().absolutes().forEach(delivery.putArray("absolutes")::add);
         s.delivery().overused().forEach(delivery.putArray("overused")::add);
+        ObjectNode inputs = signals.putObject("inputs");
+        double[] values = s.inputs().values();
+        for (int i = 0; i < values.length; i++) {
+            inputs.put(ScoreInputs.NAMES.get(i), round(values[i]));
+        }
         return root;
     }
 
