@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -76,14 +77,18 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     private record Against(String input, boolean whenLow, String said) {}
 
     /** The inputs that can be said plainly; the others (the caps among them) are said by the rubric or not at all. */
+    private static final String FEW_POINTS = "few of the talking points are made";
+    private static final String ELSEWHERE = "much of it is about something other than this question";
+    private static final String FEW_DETAILS = "few concrete details (a number, a named tool, a real case)";
     private static final List<Against> AGAINST = List.of(
-            new Against("coverage", true, "few of the talking points are made"),
-            new Against("points_in_words", true, "few of the talking points are made outright"),
-            new Against("support_mean", true, "few of the talking points are made"),
-            new Against("relevance", true, "much of it is about something other than this question"),
-            new Against("relevance_gap", true, "much of it would answer another question better than this one"),
-            new Against("specificity", true, "few concrete details (a number, a named tool, a real case)"),
-            new Against("numbers", true, "no numbers to show the scale or the result"),
+            new Against("coverage", true, FEW_POINTS),
+            new Against("points_in_words", true, FEW_POINTS),
+            new Against("support_mean", true, FEW_POINTS),
+            new Against("relevance", true, ELSEWHERE),
+            new Against("relevance_gap", true, ELSEWHERE),
+            new Against("specificity", true, FEW_DETAILS),
+            new Against("numbers", true, FEW_DETAILS),
+            new Against("real_case", true, FEW_DETAILS),
             new Against("log_words", true, "it is brief for what the question asks"),
             new Against("claim_closeness", false, "part of it reads like a common misconception"),
             new Against("hedges", false, "it hedges more than it commits"),
@@ -221,7 +226,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             }
         }
         if (decision.caps().isEmpty() && score <= 3 && !rel.offTopic()) {
-            heaviestAgainst(inputs).ifPresent(said -> reason.append("; what weighed most against it: ").append(said));
+            heaviestAgainst(inputs).filter(said -> !(said.equals(FEW_DETAILS) && reason.indexOf("few concrete details") >= 0))
+                    .ifPresent(said -> reason.append("; what weighed most against it: ").append(said));
         }
         for (Rubric.Cap cap : decision.caps()) {
             reason.append(capReason(cap, reading, rawWords));
@@ -262,21 +268,26 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         return m.ownWords() && byWords.covered().stream().noneMatch(w -> w.point() == m.point());
     }
 
-    /** The plainly said input that lowered the score most, if one did. */
+    /**
+     * What lowered the score most, said plainly: the inputs that say the same thing are added up, and only
+     * those on the side that says it (few points when below the average answer's, not above) count.
+     */
     private Optional<String> heaviestAgainst(ScoreInputs inputs) {
         double[] pulls = model.pulls(inputs);
         double[] means = model.means();
-        Against worst = null;
-        double lowest = 0;
+        Map<String, Double> against = new LinkedHashMap<>();
         for (Against a : AGAINST) {
             int i = ScoreInputs.NAMES.indexOf(a.input());
             boolean sideSaid = a.whenLow() ? inputs.get(a.input()) < means[i] : inputs.get(a.input()) > means[i];
-            if (sideSaid && pulls[i] < lowest) {
-                lowest = pulls[i];
-                worst = a;
+            // brevity is worth saying only of an answer that makes most of the points; otherwise what is missing is
+            if (a.input().equals("log_words") && inputs.get("points_covered") < 0.5) {
+                sideSaid = false;
+            }
+            if (sideSaid && pulls[i] < 0) {
+                against.merge(a.said(), pulls[i], Double::sum);
             }
         }
-        return Optional.ofNullable(worst).map(Against::said);
+        return against.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
     }
 
     /** What a rule of the rubric did to the score, said after the reason's first part. */

@@ -50,6 +50,23 @@ class SubstanceTest {
     }
 
     @Test
+    void aVagueAnswerIsToldThatWhatWeighedAgainstItIsThePointsItDoesNotMake() {
+        Question q = SentenceModelForTests.BANKS.question("sql-and-data", "btree-index-costs").orElseThrow();
+        Feedback f = ENGINE.assess(q, "Indexes make things faster. I usually add them when queries are slow, it depends on the"
+                + " database and the workload. There are trade-offs to think about with any index.");
+        assertThat(f.score()).isLessThanOrEqualTo(2);
+        assertThat(f.scoreReason()).contains("what weighed most against it: few of the talking points are made");
+    }
+
+    @Test
+    void aKeywordListAlreadyScoredLowIsStillToldWhy() {
+        Question q = SentenceModelForTests.BANKS.question("python-developer", "gil-and-concurrency").orElseThrow();
+        Feedback f = ENGINE.assess(q, "GIL, threads, multiprocessing, asyncio, CPU-bound, I/O-bound, released");
+        assertThat(f.score()).isLessThanOrEqualTo(2);
+        assertThat(f.scoreReason()).contains("a list of terms without sentences").doesNotContain("weighed most");
+    }
+
+    @Test
     void theQuestionCopiedBackScoresOne() {
         for (Question q : everyQuestion()) {
             Feedback f = ENGINE.assess(q, q.text());
