@@ -66,6 +66,9 @@ final class EvalCommand implements Callable<Integer> {
             + " question) beside the model in use. Run from the project folder, then rebuild.")
     boolean fit;
 
+    @Option(names = "--fit-to", description = "With --fit, write the model to this file instead of over the shipped one.")
+    Path fitTo;
+
     @Option(names = "--config", description = "Configuration file.")
     Path config;
 
@@ -196,14 +199,17 @@ final class EvalCommand implements Callable<Integer> {
                 + " fitted without each answer's question (" + FOLDS + " folds by question)");
         out.print(Evaluation.sideBySide(now, "in use", now.withScores(unseen), "unseen"));
         ScoreModel model = ScoreModelFit.fit(examples, "dev part of " + set() + ", " + dev.size() + " answers");
-        Path target = SHIPPED_MODELS.resolve(semantic ? ScoreModel.WITH_MEANING : ScoreModel.WORDS_ONLY);
-        if (!Files.isDirectory(target.getParent())) {
-            spec.commandLine().getErr().println("No " + target.getParent() + " here: run --fit from the project folder.");
+        Path target = fitTo != null ? fitTo
+                : SHIPPED_MODELS.resolve(semantic ? ScoreModel.WITH_MEANING : ScoreModel.WORDS_ONLY);
+        if (target.toAbsolutePath().getParent() == null || !Files.isDirectory(target.toAbsolutePath().getParent())) {
+            spec.commandLine().getErr().println("No folder " + target.toAbsolutePath().getParent()
+                    + " to write the model to: run --fit from the project folder, or give --fit-to FILE.");
             return 1;
         }
         Files.writeString(target, model.toProperties());
         out.println();
-        out.println("wrote " + target + "; rebuild (./coach rebuilds on its next run) and run ./coach eval to see both parts.");
+        out.println("wrote " + target + (fitTo != null ? "" : "; rebuild (./coach rebuilds on its next run) and run ./coach eval"
+                + " to see both parts."));
         return 0;
     }
 

@@ -55,11 +55,12 @@ public final class ScoreModelFit {
         List<String> groups = new ArrayList<>(new TreeSet<>(examples.stream().map(Example::group).toList()));
         Collections.shuffle(groups, new Random(seed));
         Map<String, Integer> foldOf = new HashMap<>();
+        int dealt = Math.min(folds, groups.size()); // fewer questions than folds: one question per fold
         for (int i = 0; i < groups.size(); i++) {
-            foldOf.put(groups.get(i), i % folds);
+            foldOf.put(groups.get(i), i % dealt);
         }
         int[] scores = new int[examples.size()];
-        for (int fold = 0; fold < folds; fold++) {
+        for (int fold = 0; fold < dealt; fold++) {
             int f = fold;
             List<Example> training = examples.stream().filter(e -> foldOf.get(e.group()) != f).toList();
             ScoreModel model = fit(training, "fold");

@@ -1,0 +1,100 @@
+package dev.interviewcoach.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.feedback.ScoreModel;
+import dev.interviewcoach.question.BankReader;
+import dev.interviewcoach.question.Question;
+import dev.interviewcoach.question.QuestionBanks;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code coach eval --fit}: fits on a set's dev part, says what to expect on unseen questions, writes a model that loads. */
+@Isolated("it watches process-wide output: the standard streams")
+class EvalFitCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private Path wordsOnlyConfig() throws Exception {
+        Path file = dir.resolve("coach.yaml");
+        Files.writeString(file, "database:\n  path: " + dir.resolve("coach.db") + "\nfeedback:\n  semantic: off\n");
+        return file;
+    }
+
+    /** A dev part of example answers (strong), vague ones (weak) and other tracks' answers (off-topic). */
+    private Path set() throws Exception {
+        QuestionBanks banks = QuestionBanks.load(new BankReader(), Optional.empty());
+        List<Question> python = banks.track("python-developer").orElseThrow().questions().subList(0, 8);
+        List<Question> behavioral = banks.track("behavioral").orElseThrow().questions();
+        StringBuilder yaml = new StringBuilder("track: python-developer\ncases:\n");
+        for (int i = 0; i < python.size(); i++) {
+            Question q = python.get(i);
+            yaml.append(item(q.id(), "strong", q.exampleAnswer()));
+            yaml.append(item(q.id(), "weak", "I would look into it and see what works best for the team, it depends."));
+            yaml.append(item(q.id(), "off-topic", behavioral.get(i).exampleAnswer()));
+        }
+        Path dev = Files.createDirectories(dir.resolve("set").resolve("dev"));
+        Files.writeString(dev.resolve("python-developer.yaml"), yaml.toString());
+        return dir.resolve("set");
+    }
+
+    private static String item(String question, String label, String answer) {
+        return "  - question: " + question + "\n    label: " + label + "\n    answer: \"" + answer.replace("\\", "\\\\")
+                .replace("\"", "\\\"").replaceAll("\\s+", " ").strip() + "\"\n";
+    }
+
+    @Test
+    void fitsOnTheDevPartAndWritesAModelThatLoads() throws Exception {
+        Path model = dir.resolve("model.properties");
+        int code = Main.run("eval", "--fit", "--fit-to", model.toString(), "--config", wordsOnlyConfig().toString(),
+                set().toString());
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("fitted without each answer's question").contains("unseen").contains("spearman")
+                .contains("wrote " + model);
+        ScoreModel fitted = ScoreModel.parse(Files.readString(model));
+        assertThat(fitted.fittedOn()).contains("24 answers");
+        assertThat(fitted.cuts()).isSorted();
+    }
+
+    @Test
+    void aSetWithoutADevPartIsRefusedWithWhatToDo() throws Exception {
+        Path cases = dir.resolve("cases.yaml");
+        Files.writeString(cases, "track: python-developer\ncases:\n" + item("gil-and-concurrency", "weak", "It depends."));
+        int code = Main.run("eval", "--fit", "--fit-to", dir.resolve("m.properties").toString(), "--config",
+                wordsOnlyConfig().toString(), cases.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--fit needs a set with a dev/ part");
+        assertThat(dir.resolve("m.properties")).doesNotExist();
+    }
+}
