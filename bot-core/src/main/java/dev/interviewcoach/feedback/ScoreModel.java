@@ -62,17 +62,6 @@ public record ScoreModel(double[] weights, double bias, double[] cuts, double[] 
         return score;
     }
 
-    /** How far the sum must rise for the next score; 0 at 5. */
-    public double toNextBand(ScoreInputs inputs) {
-        double v = value(inputs);
-        for (double cut : cuts) {
-            if (v < cut) {
-                return cut - v;
-            }
-        }
-        return 0;
-    }
-
     /**
      * How much each input moved this answer's sum against an answer with the fitted set's average
      * inputs (weight times the distance from that input's mean): what raised the score and what lowered it.
