@@ -29,10 +29,12 @@ import dev.interviewcoach.observe.CoachMetrics;
 
 /**
  * {@code coach eval}: how well the feedback agrees with answers labelled by people, on the dev part
- * (tuned on) and the test part (never tuned on; the bars apply to it).
+ * (tuned on), the test part (never tuned on; the bars apply to it) and the check part (other writers'
+ * answers to the dev questions, never fitted on; for diagnosis).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Score the labelled answer set: the dev part (tuned on) and the test part (bars), "
+        description = "Score the labelled answer set: the dev part (tuned on), the test part (bars) and the check"
+                + " part (never fitted on), "
                 + "by label, by track, with the confusion of label and score.")
 final class EvalCommand implements Callable<Integer> {
 
@@ -43,12 +45,12 @@ final class EvalCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "0..1",
             description = "A case file or a folder of them (default: the project's set, bot-core/src/test/resources/eval, "
-                    + "with its dev/ and test/ parts).")
+                    + "with its dev/, test/ and check/ parts).")
     Path file;
 
     @Option(names = "--part",
-            description = "Which part of a set with dev/ and test/ folders to score: dev, test or both (default; test with"
-                    + " --reviewer).")
+            description = "Which part of a set with dev/ and test/ folders to score: dev, test, check, both (dev and"
+                    + " test) or all (default; test with --reviewer).")
     String part;
 
     @Option(names = "--reviewer", description = "Also score every case with the language-model reviewer configured in"
@@ -90,10 +92,11 @@ final class EvalCommand implements Callable<Integer> {
             return 1;
         }
         if (part == null) {
-            part = reviewer ? "test" : "both";
+            part = reviewer ? "test" : "all";
         }
-        if (!List.of("dev", "test", "both").contains(part)) {
-            spec.commandLine().getErr().println("--part must be dev, test or both, not '" + part + "'.");
+        if (!List.of("dev", "test", "check", "both", "all").contains(part)) {
+            spec.commandLine().getErr().println("--part must be dev, test, check, both (dev and test) or all, not '" + part
+                    + "'.");
             return 2;
         }
         QuestionBanks banks = BankCommand.loadBanks(config);
@@ -104,6 +107,11 @@ final class EvalCommand implements Callable<Integer> {
             Evaluation evaluation = new Evaluation(banks, engine);
             List<Evaluation.Case> cases = Evaluation.load(set);
             out.println("feedback: words" + (settings.feedback().semantic() ? " and meaning" : " only (feedback.semantic: off)"));
+            if (!fit && List.of("dev", "test", "check").contains(part) && cases.stream().noneMatch(c -> c.part().equals(part))) {
+                spec.commandLine().getErr().println("The set at " + set() + " has no " + part + "/ part; its parts: "
+                        + cases.stream().map(Evaluation.Case::part).distinct().sorted().toList() + ".");
+                return 2;
+            }
             if (fit) {
                 return fitModel(evaluation, cases, settings.feedback().semantic(), out);
             }
@@ -119,11 +127,10 @@ final class EvalCommand implements Callable<Integer> {
             }
             StringBuilder tables = new StringBuilder();
             Evaluation.Report test = null;
-            for (String p : part.equals("both") ? List.of("dev", "test") : List.of(part)) {
+            for (String p : parts(cases)) {
                 Evaluation.Report report = evaluation.run(cases, p);
                 out.println();
-                out.println(p.equals("dev") ? "== dev part: tuned on, for diagnosis; no bars"
-                        : "== test part: never tuned on; the bars apply here");
+                out.println(heading(p, report.scored().size()));
                 out.print(report.render(worst));
                 tables.append(report.table());
                 if (p.equals("test")) {
@@ -135,6 +142,26 @@ final class EvalCommand implements Callable<Integer> {
             }
             return test == null || test.meetsBars() ? 0 : 1;
         }
+    }
+
+    /** The parts --part names, in the order dev, test, check, leaving out those the set does not have. */
+    private List<String> parts(List<Evaluation.Case> cases) {
+        List<String> wanted = switch (part) {
+            case "both" -> List.of("dev", "test");
+            case "all" -> List.of("dev", "test", "check");
+            default -> List.of(part);
+        };
+        return wanted.stream().filter(p -> part.equals(p) || cases.stream().anyMatch(c -> c.part().equals(p))).toList();
+    }
+
+    private static String heading(String part, int cases) {
+        return switch (part) {
+            case "dev" -> "== dev part (" + cases + " answers): tuned on, for diagnosis; no bars";
+            case "test" -> "== test part (" + cases + " answers): never tuned on; the bars apply here";
+            case "check" -> "== check part (" + cases + " answers): other writers' answers to the dev questions, written"
+                    + " after the model was fitted and never fitted on; for diagnosis, no bars";
+            default -> "== " + part + " part (" + cases + " answers)";
+        };
     }
 
     /** The chosen part (or the whole set) scored by the engine alone and with the reviewer, side by side. */
@@ -160,7 +187,7 @@ final class EvalCommand implements Callable<Integer> {
         };
         Evaluation withReviewer = new Evaluation(banks, recorded);
         boolean split = cases.stream().anyMatch(c -> c.part().equals("test"));
-        List<String> parts = !split ? List.of("") : part.equals("both") ? List.of("dev", "test") : List.of(part);
+        List<String> parts = !split ? List.of("") : parts(cases);
         out.println(Reviewer.describe(review));
         int code = 0;
         for (String p : parts) {
@@ -168,7 +195,7 @@ final class EvalCommand implements Callable<Integer> {
             Evaluation.Report engineReport = alone.run(of);
             Evaluation.Report reviewedReport = withReviewer.run(of);
             out.println();
-            out.println(p.isEmpty() ? "== all cases" : "== " + p + " part" + (p.equals("test") ? ": never tuned on; the bars apply here" : ": tuned on"));
+            out.println(p.isEmpty() ? "== all cases" : heading(p, of.size()));
             out.print(Evaluation.sideBySide(engineReport, "engine", reviewedReport, "with reviewer"));
             if ((p.isEmpty() || p.equals("test")) && !reviewedReport.meetsBars()) {
                 code = 1;

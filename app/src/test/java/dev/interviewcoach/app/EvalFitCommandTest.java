@@ -20,7 +20,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code coach eval --fit}: fits on a set's dev part, says what to expect on unseen questions, writes a model that loads. */
+/**
+ * {@code coach eval --fit}: fits on a set's dev part alone, says what to expect on unseen questions, writes a model
+ * that loads; and the parts {@code coach eval} reports.
+ */
 @Isolated("it watches process-wide output: the standard streams")
 class EvalFitCommandTest {
 
@@ -55,6 +58,19 @@ class EvalFitCommandTest {
         return dir.resolve("set");
     }
 
+    /** The dev part above, with a test part and a check part of a few answers each. */
+    private Path setWithAllParts() throws Exception {
+        Path set = set();
+        QuestionBanks banks = QuestionBanks.load(new BankReader(), Optional.empty());
+        Question q = banks.track("python-developer").orElseThrow().questions().get(9);
+        for (String part : List.of("test", "check")) {
+            Files.writeString(Files.createDirectories(set.resolve(part)).resolve("python-developer.yaml"),
+                    "track: python-developer\ncases:\n" + item(q.id(), "strong", q.exampleAnswer())
+                            + item(q.id(), "weak", "Honestly it depends on the situation, I would see what works."));
+        }
+        return set;
+    }
+
     private static String item(String question, String label, String answer) {
         return "  - question: " + question + "\n    label: " + label + "\n    answer: \"" + answer.replace("\\", "\\\\")
                 .replace("\"", "\\\"").replaceAll("\\s+", " ").strip() + "\"\n";
@@ -83,5 +99,36 @@ class EvalFitCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--fit needs a set with a dev/ part");
         assertThat(dir.resolve("m.properties")).doesNotExist();
+    }
+
+    @Test
+    void reportsEveryPartTheSetHasAndFitsOnTheDevPartAlone() throws Exception {
+        Path set = setWithAllParts();
+        int code = Main.run("eval", "--config", wordsOnlyConfig().toString(), set.toString());
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("== dev part (24 answers)").contains("== test part (2 answers)")
+                .contains("== check part (2 answers)");
+        assertThat(printed.indexOf("== test part")).isLessThan(printed.indexOf("== check part"));
+        assertThat(code).as("only the test part's bars decide").isIn(0, 1);
+
+        out.reset();
+        Main.run("eval", "--part", "check", "--config", wordsOnlyConfig().toString(), set.toString());
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("== check part (2 answers)")
+                .doesNotContain("== dev part").doesNotContain("== test part");
+
+        Path model = dir.resolve("model.properties");
+        assertThat(Main.run("eval", "--fit", "--fit-to", model.toString(), "--config", wordsOnlyConfig().toString(),
+                set.toString())).isZero();
+        assertThat(ScoreModel.parse(Files.readString(model)).fittedOn()).contains("24 answers");
+    }
+
+    @Test
+    void aPartTheSetDoesNotHaveIsNamedWithThePartsItHas() throws Exception {
+        int code = Main.run("eval", "--part", "check", "--config", wordsOnlyConfig().toString(), set().toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("has no check/ part").contains("[dev]");
+        assertThat(Main.run("eval", "--part", "checks", "--config", wordsOnlyConfig().toString(), set().toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--part must be dev, test, check");
     }
 }
