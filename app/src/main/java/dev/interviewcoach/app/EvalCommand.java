@@ -107,7 +107,9 @@ final class EvalCommand implements Callable<Integer> {
             Evaluation evaluation = new Evaluation(banks, engine);
             List<Evaluation.Case> cases = Evaluation.load(set);
             out.println("feedback: words" + (settings.feedback().semantic() ? " and meaning" : " only (feedback.semantic: off)"));
-            if (!fit && List.of("dev", "test", "check").contains(part) && cases.stream().noneMatch(c -> c.part().equals(part))) {
+            boolean hasParts = cases.stream().anyMatch(c -> List.of("dev", "test", "check").contains(c.part()));
+            if (!fit && hasParts && List.of("dev", "test", "check").contains(part)
+                    && cases.stream().noneMatch(c -> c.part().equals(part))) {
                 spec.commandLine().getErr().println("The set at " + set() + " has no " + part + "/ part; its parts: "
                         + cases.stream().map(Evaluation.Case::part).distinct().sorted().toList() + ".");
                 return 2;
