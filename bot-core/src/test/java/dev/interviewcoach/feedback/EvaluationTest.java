@@ -67,6 +67,25 @@ class EvaluationTest {
         assertThat(test.spearman()).as("Spearman").isGreaterThanOrEqualTo(0.72);
     }
 
+    /**
+     * The check part (other writers' answers to the dev questions, never fitted on) as first measured. Like the
+     * floors above, a guard against a change that helps the test part at the cost of answers written apart
+     * from it; its wrong answers are far from the product's bar (see the README).
+     */
+    @Test
+    void theCheckPartDoesNotFallBelowWhatWasMeasured() {
+        List<Evaluation.Case> check = cases.stream().filter(c -> c.part().equals("check")).toList();
+        assertThat(check).hasSizeGreaterThanOrEqualTo(450);
+        Evaluation.Report report = new Evaluation(SentenceModelForTests.BANKS, SentenceModelForTests.ENGINE).run(check);
+        assertThat(report.inBand(Evaluation.Label.STRONG)).as("strong 4-5").isGreaterThanOrEqualTo(0.98);
+        assertThat(report.inBand(Evaluation.Label.CONCISE)).as("concise 4-5").isGreaterThanOrEqualTo(0.83);
+        assertThat(report.inBand(Evaluation.Label.PARAPHRASE)).as("paraphrase 4-5").isGreaterThanOrEqualTo(0.69);
+        assertThat(report.inBand(Evaluation.Label.WEAK)).as("weak 1-2").isGreaterThanOrEqualTo(0.80);
+        assertThat(report.inBand(Evaluation.Label.NEGATED)).as("negated 1-2").isGreaterThanOrEqualTo(0.82);
+        assertThat(report.inBand(Evaluation.Label.WRONG)).as("wrong 1-2").isGreaterThanOrEqualTo(0.56);
+        assertThat(report.spearman()).as("Spearman").isGreaterThanOrEqualTo(0.52);
+    }
+
     @Test
     void whatTheCoachSaysTheCandidateSaidIsAlwaysTheirOwnWords() {
         for (Evaluation.Scored s : test.scored()) {
