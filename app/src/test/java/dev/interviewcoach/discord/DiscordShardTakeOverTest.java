@@ -84,6 +84,13 @@ class DiscordShardTakeOverTest {
                 .containsExactly("discord-shard-0", "discord-shard-1");
         assertThat(spare.coach().leases().heldBy("instance-b", "discord-shard-")).as("standing by").isEmpty();
         assertThat(spare.adapter().problem()).as("a spare is ready").isEmpty();
+        // Connecting two shards takes longer than a lease lasts here (one identify every five seconds against a
+        // 3 s lease): the first instance renews them meanwhile, so it keeps them and the spare stays a spare.
+        assertThat(first.adapter().problem()).as("the first instance's shards, all connected").isEmpty();
+        assertThat(spare.adapter().shards()).as("the spare never took a shard up").isNull();
+        Awaitility.await().during(TTL.plus(RECHECK)).atMost(TTL.multipliedBy(3)).until(() ->
+                first.coach().leases().heldBy("instance-a", "discord-shard-").size() == 2
+                        && first.adapter().problem().isEmpty() && spare.adapter().shards() == null);
         answered(discord.slashCommand(FakeDiscord.USER_A, FakeDiscord.CHANNEL_ID, "coach", "tracks", Map.of()),
                 Duration.ofSeconds(15));
 

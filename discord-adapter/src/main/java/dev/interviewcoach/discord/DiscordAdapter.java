@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +71,8 @@ public final class DiscordAdapter implements AutoCloseable {
     /** The shards this instance has started (JDA lists a shard only once it is connecting). */
     private final Set<Integer> running = new TreeSet<>();
     private ScheduledExecutorService claims;
+    /** Waits for shards taken up from another instance to connect, so that the renewals go on meanwhile. */
+    private ExecutorService takeUps;
     private boolean readsMessages;
     private EnumSet<GatewayIntent> intents;
 
@@ -111,23 +114,29 @@ public final class DiscordAdapter implements AutoCloseable {
             intents.add(GatewayIntent.MESSAGE_CONTENT);
         }
         Set<Integer> owned = ownership.claim(settings.candidateShards());
-        if (owned.isEmpty()) {
-            log.info("Discord: every shard this instance may run is held by another instance; standing by to take one"
-                    + " up if that instance stops");
-        } else {
+        if (!owned.isEmpty()) {
             synchronized (this) {
                 shards = build(owned);
                 running.addAll(owned);
             }
+        }
+        // Renew from now on: shards connect one identify every five seconds, so a lease left unrenewed until
+        // they are all ready would lapse (and a spare take them up) once they take longer than it lasts.
+        if (!recheck.isZero()) {
+            takeUps = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("discord-shard-take-up").daemon()
+                    .factory());
+            claims = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("discord-shard-claims").daemon()
+                    .factory());
+            claims.scheduleWithFixedDelay(this::recheckShards, recheck.toMillis(), recheck.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        if (owned.isEmpty()) {
+            log.info("Discord: every shard this instance may run is held by another instance; standing by to take one"
+                    + " up if that instance stops");
+        } else {
             awaitShards(owned);
             registerCommands();
             log.info("Discord: connected with shard(s) {} of {}. Invite the bot with: {}", owned, settings.shards(),
                     inviteUrl());
-        }
-        if (!recheck.isZero()) {
-            claims = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("discord-shard-claims").daemon()
-                    .factory());
-            claims.scheduleWithFixedDelay(this::recheckShards, recheck.toMillis(), recheck.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -162,11 +171,18 @@ public final class DiscordAdapter implements AutoCloseable {
             }
             if (first) {
                 log.info("Discord: taking up shard(s) {} of {}", owned, settings.shards());
-                awaitShards(owned);
-                registerCommands();
+                // Waiting for them on this thread would stop the renewals for as long as they take to connect.
+                takeUps.execute(() -> {
+                    try {
+                        awaitShards(owned);
+                        registerCommands();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        log.warn("Discord: shard(s) {} taken up did not become ready: {}", owned, e.toString());
+                    }
+                });
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // The database or Discord failing one check must not end the checks.
             log.warn("Discord: checking which shards to run failed: {}", e.toString());
@@ -324,6 +340,9 @@ public final class DiscordAdapter implements AutoCloseable {
         if (claims != null) {
             claims.shutdownNow();
         }
+        if (takeUps != null) {
+            takeUps.shutdownNow();
+        }
         if (shards != null) {
             shards.shutdown();
         }
@@ -334,6 +353,9 @@ public final class DiscordAdapter implements AutoCloseable {
     void haltWithoutRelease() {
         if (claims != null) {
             claims.shutdownNow();
+        }
+        if (takeUps != null) {
+            takeUps.shutdownNow();
         }
         if (shards != null) {
             shards.shutdown();
