@@ -337,28 +337,40 @@ public final class DiscordAdapter implements AutoCloseable {
 
     @Override
     public void close() {
-        if (claims != null) {
-            claims.shutdownNow();
-        }
-        if (takeUps != null) {
-            takeUps.shutdownNow();
-        }
-        if (shards != null) {
-            shards.shutdown();
-        }
+        stop();
         ownership.releaseAll();
     }
 
     /** Stops at once without giving the shards up, as a process that dies would: tests of a take-over. */
     void haltWithoutRelease() {
+        stop();
+    }
+
+    /**
+     * Stops the rechecks first and waits for one under way, since it may be building the shards just then: a
+     * shard manager built after this read {@code shards} would never be shut down, and would go on trying to
+     * connect for the life of the process.
+     */
+    private void stop() {
         if (claims != null) {
             claims.shutdownNow();
+            try {
+                if (!claims.awaitTermination(5, TimeUnit.SECONDS)) {
+                    log.warn("Discord: a shard check was still running when the adapter stopped");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (takeUps != null) {
             takeUps.shutdownNow();
         }
-        if (shards != null) {
-            shards.shutdown();
+        ShardManager current;
+        synchronized (this) {
+            current = shards;
+        }
+        if (current != null) {
+            current.shutdown();
         }
     }
 }
