@@ -32,7 +32,6 @@ import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
-import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -198,18 +197,8 @@ public final class DiscordAdapter implements AutoCloseable {
                 .enableCache(CacheFlag.MEMBER_OVERRIDES)
                 .addEventListeners(new DiscordListener(engine, executor, port, suggestions, clock, readsMessages));
         restUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
-        settings.gatewayUrl().ifPresent(url -> builder.setSessionController(new SessionControllerAdapter() {
-            @Override
-            public String getGateway() {
-                return url;
-            }
-
-            // A sharded start asks gateway/bot where to connect; the configured gateway answers instead.
-            @Override
-            public ShardedGateway getShardedGateway(JDA api) {
-                return new ShardedGateway(url, settings.shards());
-            }
-        }).setCompression(Compression.NONE).setGatewayEncoding(GatewayEncoding.JSON));
+        builder.setSessionController(new PacedSessionController(settings.gatewayUrl(), settings.shards()));
+        settings.gatewayUrl().ifPresent(url -> builder.setCompression(Compression.NONE).setGatewayEncoding(GatewayEncoding.JSON));
         return builder.build();
     }
 
