@@ -33,6 +33,9 @@ final class PacedSessionController extends SessionControllerAdapter {
     public void appendSession(SessionConnectNode node) {
         PacedNode queued;
         if (node instanceof PacedNode again) {
+            if (stopped(again.getJDA())) {
+                return; // its shard was shut down while it was being tried: JDA would try it for ever
+            }
             queued = again; // JDA queues a node that failed once more
         } else {
             synchronized (paced) {
@@ -60,6 +63,10 @@ final class PacedSessionController extends SessionControllerAdapter {
     public ShardedGateway getShardedGateway(JDA api) {
         // A sharded start asks gateway/bot where to connect; a configured gateway answers instead.
         return gatewayUrl.map(url -> new ShardedGateway(url, shards)).orElseGet(() -> super.getShardedGateway(api));
+    }
+
+    private static boolean stopped(JDA shard) {
+        return shard.getStatus() == JDA.Status.SHUTTING_DOWN || shard.getStatus() == JDA.Status.SHUTDOWN;
     }
 
     /** The pause before the given retry: one second, doubling, at most {@link #LONGEST_PAUSE}. */
