@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Shards taken up again (as when an instance takes over another's) while the gateway stops answering: each is
  * tried again after a pause that grows, not at once and without end (JDA on its own logged 2,265 errors in
- * these six seconds, on one core that did nothing else).
+ * these six seconds).
  */
 @Isolated("it watches process-wide output: the log")
 class DiscordGatewayUnreachableTest {
@@ -59,6 +59,7 @@ class DiscordGatewayUnreachableTest {
             root.addAppender(log);
             try {
                 discord.close();
+                // Shard 1's turn comes five seconds after shard 0's (one identify every five seconds).
                 Thread.sleep(6_000); // what is measured is how often it tries in this time
             } finally {
                 root.detachAppender(log);
