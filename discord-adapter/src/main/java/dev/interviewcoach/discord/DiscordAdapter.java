@@ -70,6 +70,8 @@ public final class DiscordAdapter implements AutoCloseable {
     /** The shards this instance has started (JDA lists a shard only once it is connecting). */
     private final Set<Integer> running = new TreeSet<>();
     private ScheduledExecutorService claims;
+    /** Connects the shards, pausing before a retry; the one of the latest shard manager. */
+    private volatile PacedSessionController sessions;
     /** Waits for shards taken up from another instance to connect, so that the renewals go on meanwhile. */
     private ExecutorService takeUps;
     private boolean readsMessages;
@@ -197,7 +199,8 @@ public final class DiscordAdapter implements AutoCloseable {
                 .enableCache(CacheFlag.MEMBER_OVERRIDES)
                 .addEventListeners(new DiscordListener(engine, executor, port, suggestions, clock, readsMessages));
         restUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
-        builder.setSessionController(new PacedSessionController(settings.gatewayUrl(), settings.shards()));
+        sessions = new PacedSessionController(settings.gatewayUrl(), settings.shards());
+        builder.setSessionController(sessions);
         settings.gatewayUrl().ifPresent(url -> builder.setCompression(Compression.NONE).setGatewayEncoding(GatewayEncoding.JSON));
         return builder.build();
     }
@@ -328,6 +331,12 @@ public final class DiscordAdapter implements AutoCloseable {
     public void close() {
         stop();
         ownership.releaseAll();
+    }
+
+    /** How many times a shard failed to connect to the gateway (each is tried again after a pause). */
+    int failedConnects() {
+        PacedSessionController current = sessions;
+        return current == null ? 0 : current.failedConnects();
     }
 
     /** Stops at once without giving the shards up, as a process that dies would: tests of a take-over. */

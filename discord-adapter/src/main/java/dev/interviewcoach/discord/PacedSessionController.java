@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 
@@ -21,6 +22,7 @@ final class PacedSessionController extends SessionControllerAdapter {
 
     private final Optional<String> gatewayUrl;
     private final int shards;
+    private final AtomicInteger failedConnects = new AtomicInteger();
     /** The node JDA handed in, and the one queued in its place. */
     private final Map<SessionConnectNode, PacedNode> paced = new IdentityHashMap<>();
 
@@ -63,6 +65,11 @@ final class PacedSessionController extends SessionControllerAdapter {
     public ShardedGateway getShardedGateway(JDA api) {
         // A sharded start asks gateway/bot where to connect; a configured gateway answers instead.
         return gatewayUrl.map(url -> new ShardedGateway(url, shards)).orElseGet(() -> super.getShardedGateway(api));
+    }
+
+    /** How many connects have failed so far. */
+    int failedConnects() {
+        return failedConnects.get();
     }
 
     private static boolean stopped(JDA shard) {
@@ -111,6 +118,7 @@ final class PacedSessionController extends SessionControllerAdapter {
                 node.run(isLast);
             } catch (RuntimeException e) {
                 failures++;
+                failedConnects.incrementAndGet();
                 throw e;
             }
             synchronized (paced) {
