@@ -78,26 +78,17 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
     /** A reply in a question of the day's thread, or in the thread of the DM that carried it, is an answer to it. */
     @Override
     public boolean onMessage(Inbound.Message message, ChatPort port) {
-        String thread = message.place().threadId();
-        boolean inThread = message.place().kind() == Place.Kind.THREAD;
-        boolean inDmThread = message.place().kind() == Place.Kind.DIRECT && thread != null && !thread.isBlank();
-        if (!inThread && !inDmThread) {
-            return false;
-        }
-        // A thread id is only unique within a workspace: a post of another workspace is not this thread's.
-        Optional<DailyPostRepository.Post> inChannel = inThread
-                ? ownPost(posts.byMessage(thread), message.user(), message.place()) : Optional.empty();
-        Optional<DailyPostRepository.Post> post = inThread ? inChannel
-                : ownPost(direct.flatMap(d -> d.postOfMessage(thread)), message.user(), message.place());
+        Optional<DailyPostRepository.Post> post = postAnswered(message);
         if (post.isEmpty()) {
             return false;
         }
+        boolean inChannel = message.place().kind() == Place.Kind.THREAD;
         if (message.text().isBlank()) {
             return true;
         }
         Optional<Subscription> sub = subscriptions.byId(post.get().subscriptionId());
         // Only a reply in the channel's own thread is seen by everyone; one in a DM's thread is private.
-        boolean sealed = inChannel.isPresent() && sub.map(s -> s.mode() == Subscription.AnswerMode.SEALED).orElse(false);
+        boolean sealed = inChannel && sub.map(s -> s.mode() == Subscription.AnswerMode.SEALED).orElse(false);
         boolean stored = answer(post.get(), message.user(), message.text(), message.place(), port, sealed
                 ? "This channel's answers are sealed until the reveal, so next time use the Answer privately button:"
                         + " what you write in the thread is seen by everyone at once."
@@ -106,6 +97,24 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
             message.ref().ifPresent(ref -> port.markReceived(ref));
         }
         return true;
+    }
+
+    @Override
+    public boolean holdsConversation(Inbound.Message message) {
+        return postAnswered(message).isPresent();
+    }
+
+    /** The question of the day whose thread (in the channel, or in the DM that carried it) the message is in. */
+    private Optional<DailyPostRepository.Post> postAnswered(Inbound.Message message) {
+        String thread = message.place().threadId();
+        boolean inThread = message.place().kind() == Place.Kind.THREAD;
+        boolean inDmThread = message.place().kind() == Place.Kind.DIRECT && thread != null && !thread.isBlank();
+        if (!inThread && !inDmThread) {
+            return Optional.empty();
+        }
+        // A thread id is only unique within a workspace: a post of another workspace is not this thread's.
+        return inThread ? ownPost(posts.byMessage(thread), message.user(), message.place())
+                : ownPost(direct.flatMap(d -> d.postOfMessage(thread)), message.user(), message.place());
     }
 
     @Override

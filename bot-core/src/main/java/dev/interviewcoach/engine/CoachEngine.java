@@ -405,6 +405,13 @@ public final class CoachEngine {
         switch (inbound) {
             case Inbound.Command command -> command(command, port);
             case Inbound.Message message -> {
+                if (typedCommand(message)) {
+                    // "help" or "stats" typed in an interview or a question's thread is run, not judged as an
+                    // answer; the conversation waits where it was.
+                    command(new Inbound.Command(message.eventId(), message.user(), message.place(), message.text(),
+                            message.receivedAt()), port);
+                    return;
+                }
                 boolean taken = messageHandlers.stream().anyMatch(h -> h.onMessage(message, port));
                 if (!taken && message.place().kind() == Place.Kind.DIRECT) {
                     // In a direct conversation with no interview running, a message is a command.
@@ -418,6 +425,30 @@ public final class CoachEngine {
                     submission.user(), port).ifPresent(h -> h.onSubmission(submission, port));
             case Inbound.HomeOpened opened -> homeHandlers.forEach(h -> h.onHomeOpened(opened, port));
         }
+    }
+
+    /** The most words a message typed in a conversation may have and still be read as a command. */
+    static final int MAX_TYPED_COMMAND_WORDS = 4;
+
+    /**
+     * Whether a message in a direct conversation or in one of the coach's threads is a whole command
+     * (one line, a few words, every word understood), which a person means for the coach rather than
+     * as an answer. A plain channel message is never one: people there are talking to each other.
+     */
+    private boolean typedCommand(Inbound.Message message) {
+        String text = message.text().strip();
+        if (message.place().kind() == Place.Kind.CHANNEL || text.isEmpty() || text.indexOf('\n') >= 0
+                || text.split("\\s+").length > MAX_TYPED_COMMAND_WORDS) {
+            return false;
+        }
+        CommandGrammar.Parse parse = grammar.parse(text);
+        // "help" alone; "help them first, then..." is the start of an answer.
+        boolean help = parse instanceof CommandGrammar.Parse.Help && text.toLowerCase(Locale.ROOT).matches("/?help\\??");
+        if (!help && !(parse instanceof CommandGrammar.Parse.Parsed)) {
+            return false;
+        }
+        return message.place().kind() == Place.Kind.DIRECT
+                || messageHandlers.stream().anyMatch(h -> h.holdsConversation(message));
     }
 
     private Optional<ActionHandler> actionHandler(ActionId action, Place place, UserRef user,

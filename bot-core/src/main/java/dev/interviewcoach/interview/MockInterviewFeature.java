@@ -250,6 +250,11 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     }
 
     @Override
+    public boolean holdsConversation(Inbound.Message message) {
+        return sessions.activeAt(message.place()).isPresent();
+    }
+
+    @Override
     public void onAction(Inbound.Action action, ChatPort port) {
         if (action.action().verb().equals("start")) {
             // The home page's button: an interview on the default track, in the person's DM.

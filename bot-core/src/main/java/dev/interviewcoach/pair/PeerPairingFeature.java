@@ -345,6 +345,11 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
     // --- the pair's conversation
 
     @Override
+    public boolean holdsConversation(Inbound.Message message) {
+        return pairings.openAt(message.place()).isPresent();
+    }
+
+    @Override
     public boolean onMessage(Inbound.Message message, ChatPort port) {
         Optional<Pairing> found = pairings.openAt(message.place());
         if (found.isEmpty()) {

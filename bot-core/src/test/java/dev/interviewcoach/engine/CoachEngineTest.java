@@ -168,6 +168,41 @@ class CoachEngineTest {
     }
 
     @Test
+    void helpOrACommandTypedDuringAnInterviewIsRunAndTheQuestionStaysOpen() {
+        command(ana, dm, "mock tiny 2");
+        port.clear();
+        message(ana, dm, "help");
+        assertThat(port.all()).as("help, not feedback on the word help").contains("Commands:").doesNotContain("Score");
+        message(ana, dm, "tracks");
+        assertThat(port.last()).contains("tracks").doesNotContain("Score");
+        assertThat(sessions.activeFor(ana).orElseThrow().position()).as("still the first question").isZero();
+
+        port.clear();
+        message(ana, dm, "Help them first.");
+        assertThat(port.all()).as("a short answer that starts with help is an answer").contains("Score")
+                .doesNotContain("Commands:");
+        assertThat(sessions.activeFor(ana).orElseThrow().position()).isEqualTo(1);
+    }
+
+    @Test
+    void helpTypedInOnesInterviewThreadIsAnsweredButNotInOtherThreads() {
+        command(ana, channel, "mock tiny 2");
+        Place thread = port.threadsOpened.getFirst();
+        port.clear();
+        message(ana, thread, "help");
+        assertThat(port.posted).singleElement().satisfies(p -> {
+            assertThat(p.text()).contains("Commands:");
+            assertThat(p.reply().visibility()).isEqualTo(Visibility.onlyTo(ana));
+        });
+        assertThat(sessions.activeFor(ana).orElseThrow().position()).isZero();
+
+        port.clear();
+        message(ben, channel.thread("1700000000.000100"), "help");
+        message(ben, channel, "stats");
+        assertThat(port.posted).as("people talking among themselves are left alone").isEmpty();
+    }
+
+    @Test
     void aWholeInterviewInADirectConversationEndsWithAScorecard() {
         command(ana, dm, "mock tiny 3");
         message(ana, dm, "I would put Redis in front of Postgres using cache-aside, so reads check the cache first and fall"
