@@ -113,6 +113,18 @@ class DailyAnswersTest {
     }
 
     @Test
+    void theDailyThreadIsAConversationOfTheCoachsAndOtherThreadsAreNot() {
+        Place thread = subscribeAndPost(Subscription.AnswerMode.OPEN);
+        // The engine runs "help" or "stats" typed here as a command only because the thread is the coach's.
+        assertThat(answers.holdsConversation(new Inbound.Message("e-h", person("UANA"), thread, "stats", NINE))).isTrue();
+        assertThat(answers.holdsConversation(new Inbound.Message("e-o", person("UANA"), channel.thread("other"), "stats",
+                NINE))).isFalse();
+        assertThat(answers.holdsConversation(new Inbound.Message("e-c", person("UANA"), channel, "stats", NINE))).isFalse();
+        assertThat(port.posted).as("asking acts on nothing").isEmpty();
+        assertThat(stored.count("sub", NINE.atZone(ZoneOffset.UTC).toLocalDate())).isZero();
+    }
+
+    @Test
     void aMockStartedInTheDailyThreadGoesToAThreadOfItsOwnAndEveryoneCanStillAnswer() {
         Place thread = subscribeAndPost(Subscription.AnswerMode.OPEN);
         interviews.handle(new Inbound.Command("e-mock", person("UBEN"), thread, "mock python 1", NINE),
