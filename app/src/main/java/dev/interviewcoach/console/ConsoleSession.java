@@ -7,6 +7,7 @@ import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.engine.CoachEngine;
 import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.interview.Move;
 import dev.interviewcoach.interview.SessionRepository;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,8 +29,6 @@ public final class ConsoleSession {
 
     static final String TENANT = "local";
     private static final Set<String> QUIT = Set.of("quit", "exit", "bye");
-    private static final Set<String> MOVES = Set.of("hint", "skip", "pass", "next", "repeat", "again", "end", "stop",
-            "quit", "finish");
 
     private final CoachEngine engine;
     private final MockInterviewFeature interviews;
@@ -101,7 +100,7 @@ public final class ConsoleSession {
                 }
                 return false;
             }
-            if (lines.isEmpty() && MOVES.contains(line.strip().toLowerCase(Locale.ROOT))) {
+            if (lines.isEmpty() && Move.named(line).isPresent()) {
                 message(user, place, line.strip());
                 return true;
             }

@@ -174,6 +174,17 @@ class SlackEndToEndTest extends SlackEndToEndFixture {
     }
 
     @Test
+    void helpTypedDuringADirectMessageInterviewListsTheCommandsAndTheQuestionStaysOpen() throws Exception {
+        send(requests.slashCommand(bot.url, TEAM, "DANA", ANA, "mock sql 2"));
+        posted("DANA", null, HOW_TO, "Question 1 of 2");
+        answer("DANA", null, ANA, "help", "im");
+        posted("DANA", null, "Commands:");
+        assertThat(session(ANA).position()).as("help is not an answer").isZero();
+        answer("DANA", null, ANA, "next question, please", "im");
+        posted("DANA", null, "Skipped.", "Question 2 of 2");
+    }
+
+    @Test
     void aPastedAnswerComesBackEscapedAndSplit() throws Exception {
         send(requests.slashCommand(bot.url, TEAM, "DANA", ANA, "mock python 1"));
         posted("DANA", null, HOW_TO, "Question 1 of 1");

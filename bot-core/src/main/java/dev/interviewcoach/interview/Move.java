@@ -2,6 +2,7 @@ package dev.interviewcoach.interview;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** What a person can do in a mock interview, whether typed as a word or pressed as a button. */
 public sealed interface Move permits Move.Answer, Move.Hint, Move.Skip, Move.Repeat, Move.End {
@@ -16,9 +17,39 @@ public sealed interface Move permits Move.Answer, Move.Hint, Move.Skip, Move.Rep
 
     record End() implements Move {}
 
-    /** The move a typed message means: a command word alone on its line, otherwise an answer. */
+    /** The move a typed message means: a move named on its own ("skip", "next question please"), otherwise an answer. */
     static Move fromTyped(String text) {
-        return commandWord(text).orElseGet(() -> new Answer(text));
+        return named(text).orElseGet(() -> new Answer(text));
+    }
+
+    /** Words that may stand around a move word without making the line an answer: "can I get a hint", "skip this one". */
+    Set<String> AROUND = Set.of("please", "pls", "the", "this", "that", "one", "question", "interview", "a", "an", "me",
+            "give", "can", "could", "i", "get", "have", "another", "now", "just", "ok", "okay", "thanks", "to", "it");
+
+    /** The longest line read as a move; anything longer is an answer. */
+    int MOST_WORDS = 6;
+
+    /**
+     * The move a short typed line names: one move word ({@code hint}, {@code skip}, {@code repeat},
+     * {@code end} or a synonym), alone or with a few words around it such as "please" or "question".
+     */
+    static Optional<Move> named(String text) {
+        String[] words = text.strip().toLowerCase(Locale.ROOT).replaceAll("[.!?,;:]+", " ").strip().split("\\s+");
+        if (words.length > MOST_WORDS) {
+            return Optional.empty();
+        }
+        Optional<Move> move = Optional.empty();
+        for (String word : words) {
+            if (AROUND.contains(word)) {
+                continue;
+            }
+            Optional<Move> named = commandWord(word);
+            if (named.isEmpty() || move.isPresent()) {
+                return Optional.empty();
+            }
+            move = named;
+        }
+        return move;
     }
 
     /** The move named by a word or button verb ({@code hint}, {@code skip}, {@code repeat}, {@code end}). */

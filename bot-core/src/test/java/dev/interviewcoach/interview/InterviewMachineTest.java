@@ -234,6 +234,14 @@ class InterviewMachineTest {
         assertThat(Move.fromTyped("end")).isEqualTo(new Move.End());
         assertThat(Move.fromTyped("I would skip the cache")).isEqualTo(new Move.Answer("I would skip the cache"));
         assertThat(Move.commandWord("skip")).isEqualTo(Move.commandWord("next"));
+        assertThat(Move.fromTyped("Next question, please.")).isEqualTo(new Move.Skip());
+        assertThat(Move.fromTyped("can I get a hint?")).isEqualTo(new Move.Hint());
+        assertThat(Move.fromTyped("repeat the question")).isEqualTo(new Move.Repeat());
+        assertThat(Move.fromTyped("End interview")).isEqualTo(new Move.End());
+        assertThat(Move.fromTyped("skip the cache")).as("a word that is no move makes it an answer")
+                .isEqualTo(new Move.Answer("skip the cache"));
+        assertThat(Move.fromTyped("hint then skip")).isEqualTo(new Move.Answer("hint then skip"));
+        assertThat(Move.fromTyped("please")).isEqualTo(new Move.Answer("please"));
     }
 
     @Test
