@@ -22,6 +22,7 @@ import dev.interviewcoach.question.TalkingPoint;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,9 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
         if (message.text().isBlank()) {
             return true;
         }
+        if (notAnAnswer(message, post.get(), port)) {
+            return true;
+        }
         Optional<Subscription> sub = subscriptions.byId(post.get().subscriptionId());
         // Only a reply in the channel's own thread is seen by everyone; one in a DM's thread is private.
         boolean sealed = inChannel && sub.map(s -> s.mode() == Subscription.AnswerMode.SEALED).orElse(false);
@@ -96,6 +100,28 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
         if (stored) {
             message.ref().ifPresent(ref -> port.markReceived(ref));
         }
+        return true;
+    }
+
+    /** Fewer words than this in a question's thread are a remark or a request, not the one answer that counts. */
+    static final int FEWEST_ANSWER_WORDS = 4;
+
+    /**
+     * A word or two in the thread ("hint", "great question!") would otherwise be stored as the person's
+     * only answer, scored 1: it is not counted, and they are told why (or given the hint they asked for).
+     */
+    private boolean notAnAnswer(Inbound.Message message, DailyPostRepository.Post post, ChatPort port) {
+        String typed = message.text().strip();
+        if (typed.split("\\s+").length >= FEWEST_ANSWER_WORDS) {
+            return false;
+        }
+        Optional<Question> question = banks.current().question(post.questionId());
+        boolean wantsHint = typed.toLowerCase(Locale.ROOT).matches("(?s).*\\bhints?\\b.*");
+        Reply reply = wantsHint && question.isPresent() ? hint(question.get())
+                : Reply.text("I didn't count \"" + (typed.length() > 40 ? typed.substring(0, 40) + "..." : typed)
+                        + "\" as your answer: only your first answer to a question of the day counts, so reply with a"
+                        + " full one, a few sentences as you would say it in an interview. Type hint for a hint.");
+        port.post(message.place(), reply.onlyTo(message.user()));
         return true;
     }
 

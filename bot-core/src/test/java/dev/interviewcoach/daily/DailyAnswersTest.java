@@ -113,6 +113,21 @@ class DailyAnswersTest {
     }
 
     @Test
+    void aWordOrTwoInTheThreadIsNotTakenAsThePersonsOnlyAnswer() {
+        Place thread = subscribeAndPost(Subscription.AnswerMode.OPEN);
+        answers.onMessage(new Inbound.Message("e-1", person("UANA"), thread, "hint please", NINE), port);
+        assertThat(port.last()).startsWith("Hint");
+        answers.onMessage(new Inbound.Message("e-2", person("UANA"), thread, "Great question!", NINE), port);
+        assertThat(port.last()).contains("didn't count \"Great question!\"").contains("full one");
+        assertThat(port.posted).allSatisfy(p -> assertThat(p.reply().visibility()).isEqualTo(Visibility.onlyTo(person("UANA"))));
+        assertThat(stored.count("sub", NINE.atZone(ZoneOffset.UTC).toLocalDate())).isZero();
+
+        answers.onMessage(new Inbound.Message("e-3", person("UANA"), thread, ANSWER, "ts-3", NINE), port);
+        assertThat(port.last()).as("the full answer is the one that counts").startsWith("Score ");
+        assertThat(stored.count("sub", NINE.atZone(ZoneOffset.UTC).toLocalDate())).isEqualTo(1);
+    }
+
+    @Test
     void theDailyThreadIsAConversationOfTheCoachsAndOtherThreadsAreNot() {
         Place thread = subscribeAndPost(Subscription.AnswerMode.OPEN);
         // The engine runs "help" or "stats" typed here as a command only because the thread is the coach's.
