@@ -66,7 +66,7 @@ public final class InterviewMachine {
             return skipped(session, current, now);
         }
         return switch (move) {
-            case Move.Answer answer when answer.text().isBlank() ->
+            case Move.Answer answer when wordless(answer.text()) ->
                     new Step(session, Optional.empty(), List.of(new InterviewEvent.EmptyAnswer()));
             case Move.Answer answer -> answered(session, current, answer.text().strip(), now);
             case Move.Hint ignored -> hint(session, current);
@@ -75,6 +75,11 @@ public final class InterviewMachine {
             case Move.End ignored -> new Step(session.endedEarly(now), Optional.empty(),
                     List.of(new InterviewEvent.Finished(true)));
         };
+    }
+
+    /** Nothing to judge: blank, or only punctuation and emoji ("?", "👍"), which would be scored 1 as if answered. */
+    static boolean wordless(String text) {
+        return text.codePoints().noneMatch(Character::isLetterOrDigit);
     }
 
     private Step answered(MockSession session, Question question, String text, Instant now) {
@@ -97,7 +102,7 @@ public final class InterviewMachine {
 
     private Step followUp(MockSession session, Question question, FollowUps.Probe probe, Move move, Instant now) {
         return switch (move) {
-            case Move.Answer answer when answer.text().isBlank() ->
+            case Move.Answer answer when wordless(answer.text()) ->
                     new Step(session, Optional.empty(), List.of(new InterviewEvent.EmptyAnswer()));
             case Move.Answer answer -> {
                 String text = answer.text().strip();

@@ -140,6 +140,8 @@ class InterviewMachineTest {
         assertThat(step.events()).singleElement().isInstanceOf(EmptyAnswer.class);
         assertThat(step.session()).isEqualTo(session);
         assertThat(step.recorded()).isEmpty();
+        assertThat(machine.apply(session, new Move.Answer("??"), NOW).events()).as("punctuation alone is no answer either")
+                .singleElement().isInstanceOf(EmptyAnswer.class);
     }
 
     @Test
@@ -242,6 +244,9 @@ class InterviewMachineTest {
                 .isEqualTo(new Move.Answer("skip the cache"));
         assertThat(Move.fromTyped("hint then skip")).isEqualTo(new Move.Answer("hint then skip"));
         assertThat(Move.fromTyped("please")).isEqualTo(new Move.Answer("please"));
+        assertThat(InterviewMachine.wordless("?")).isTrue();
+        assertThat(InterviewMachine.wordless(" \uD83D\uDC4D ")).as("an emoji alone").isTrue();
+        assertThat(InterviewMachine.wordless("B-tree")).isFalse();
     }
 
     @Test
