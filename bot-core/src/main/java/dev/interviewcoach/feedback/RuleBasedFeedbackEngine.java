@@ -206,6 +206,12 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         Rubric.Decision decision = Rubric.decide(inputs, model.band(inputs));
         int score = decision.score();
         StringBuilder reason = new StringBuilder();
+        if (rawWords == 0) {
+            // Only punctuation or emoji: the caps' reasons ("repeats itself", "0 words") would say nothing useful.
+            return new Feedback(score, "There are no words here to score. Answer in a few sentences, as you would out loud.",
+                    covered, missed, wrong, List.of(), improvements(question, missed, cameClose, wrong, shape, concrete,
+                    reading, rel, shapeOfText, rawWords), rawWords, signals);
+        }
         if (decision.caps().contains(Rubric.Cap.COPIES_QUESTION)) {
             reason.append("The answer repeats the question rather than answering it");
         } else if (rel.offTopic() && score <= 2) {

@@ -41,6 +41,14 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void anAnswerWithNoWordsIsToldSoPlainly() {
+        Feedback f = engine.assess(caching, "?! \uD83D\uDC4D");
+        assertThat(f.score()).isEqualTo(1);
+        assertThat(f.scoreReason()).isEqualTo("There are no words here to score. Answer in a few sentences, as you would out loud.");
+        assertThat(f.covered()).isEmpty();
+    }
+
+    @Test
     void smallTyposInLongWordsStillCount() {
         Feedback clean = engine.assess(caching, "We keep a Redis cache and invalidate the entry on every write, with a"
                 + " safety net expiry so nothing stays stale for more than ten minutes in production.");
