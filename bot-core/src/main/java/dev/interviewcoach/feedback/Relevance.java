@@ -3,6 +3,7 @@ package dev.interviewcoach.feedback;
 import dev.interviewcoach.text.TextAnalyzer;
 import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.Question;
+import dev.interviewcoach.question.QuestionKind;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.question.TalkingPoint;
 import java.util.ArrayList;
@@ -23,7 +24,21 @@ import java.util.Set;
 public final class Relevance {
 
     /** How an answer relates to the question asked and to the best other question. */
-    public record Result(double share, double bestOtherShare, String bestOtherId, boolean offTopic) {}
+    public record Result(double share, double bestOtherShare, String bestOtherId, QuestionKind bestOtherKind,
+                         boolean offTopic) {
+
+        /**
+         * Whether a story was asked for and the answer fits another story question better: a story
+         * about mentoring may well be someone's proudest achievement, so it is not plainly off-topic.
+         */
+        public boolean storyForAnotherStory(Question asked) {
+            return isStory(asked.kind()) && bestOtherKind != null && isStory(bestOtherKind);
+        }
+
+        private static boolean isStory(QuestionKind kind) {
+            return kind != QuestionKind.TECHNICAL;
+        }
+    }
 
     private final Map<String, Double> idf = new HashMap<>();
     /** For each stem, the indexes of the questions whose vocabulary holds it. */
@@ -88,6 +103,7 @@ public final class Relevance {
         double share = total == 0 || askedIndex == null ? 0 : inside[askedIndex] / total;
         double best = 0;
         String bestId = null;
+        QuestionKind bestKind = null;
         for (int i = 0; i < questions.size(); i++) {
             if (askedIndex != null && i == askedIndex) {
                 continue;
@@ -96,11 +112,12 @@ public final class Relevance {
             if (s > best) {
                 best = s;
                 bestId = questions.get(i).id();
+                bestKind = questions.get(i).kind();
             }
         }
         boolean offTopic = distinct.isEmpty()
                 || (coverage < 0.34 && share < 0.25)
                 || (coverage < 0.5 && best > share * 1.25 && best - share > 0.08);
-        return new Result(share, best, bestId, offTopic);
+        return new Result(share, best, bestId, bestKind, offTopic);
     }
 }

@@ -59,6 +59,12 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
      */
     static final double MEANING_FLOOR = 0.43;
     static final double MEANING_FULL = 0.80;
+    /**
+     * Closeness to some point at which an answer the words call off-topic is told it could not be tied
+     * to the question's points rather than that it answers another question (most answers to another
+     * question stay below it on the dev part; many right answers in other words reach it).
+     */
+    static final double NEAR_IN_MEANING = 0.50;
     /** Closeness at which a point not listed as made is named as nearly made, quoting the piece that came close. */
     static final double MEANING_CLOSE = 0.55;
     /** Closeness at which a point not shown in words is listed as made, quoting the piece that made it. */
@@ -205,17 +211,23 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
 
         Rubric.Decision decision = Rubric.decide(inputs, model.band(inputs));
         int score = decision.score();
+        // Words alone call an answer off-topic when it shares few of the question's words; one that is close in
+        // meaning to a point, or a story where a story was asked for, may well answer it in other words, so the
+        // feedback does not say it answers another question.
+        boolean mayAnswerIt = byMeaning.map(r -> r.points().stream().mapToDouble(MeaningMatcher.PointCloseness::support)
+                .max().orElse(0)).orElse(0.0) >= NEAR_IN_MEANING || rel.storyForAnotherStory(question);
         StringBuilder reason = new StringBuilder();
         if (rawWords == 0) {
             // Only punctuation or emoji: the caps' reasons ("repeats itself", "0 words") would say nothing useful.
             return new Feedback(score, "There are no words here to score. Answer in a few sentences, as you would out loud.",
                     covered, missed, wrong, List.of(), improvements(question, missed, cameClose, wrong, shape, concrete,
-                    reading, rel, shapeOfText, rawWords), rawWords, signals);
+                    reading, rel, mayAnswerIt, shapeOfText, rawWords), rawWords, signals);
         }
         if (decision.caps().contains(Rubric.Cap.COPIES_QUESTION)) {
             reason.append("The answer repeats the question rather than answering it");
         } else if (rel.offTopic() && score <= 2) {
-            reason.append("The answer does not address this question");
+            reason.append(mayAnswerIt ? "I could not tie this answer to the question's key points"
+                    : "The answer does not address this question");
         } else {
             reason.append("You covered ").append(covered.size()).append(" of ").append(total).append(" talking points");
             List<String> extras = new ArrayList<>();
@@ -244,7 +256,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         reason.append('.');
         return new Feedback(score, reason.toString(), covered, missed, wrong,
                 strengths(question, covered, shape, concrete, rel, score),
-                improvements(question, missed, cameClose, wrong, shape, concrete, reading, rel, shapeOfText, rawWords),
+                improvements(question, missed, cameClose, wrong, shape, concrete, reading, rel, mayAnswerIt, shapeOfText, rawWords),
                 rawWords, signals);
     }
 
@@ -414,7 +426,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     private static List<String> improvements(Question q, List<TalkingPoint> missed, Map<TalkingPoint, String> cameClose,
                                              List<Feedback.WrongClaim> wrong,
                                              Structure.Result shape, Specificity.Result concrete, Delivery.Result reading,
-                                             Relevance.Result rel, AnswerForm.Result shapeOfText, int rawWords) {
+                                             Relevance.Result rel, boolean mayAnswerIt, AnswerForm.Result shapeOfText,
+                                             int rawWords) {
         List<String> out = new ArrayList<>();
         for (Feedback.WrongClaim claim : wrong.stream().limit(2).toList()) {
             out.add("You said \"" + claim.evidence() + "\", but that is not right: " + sentenceEnd(claim.correction()));
@@ -428,7 +441,9 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         if (!shapeOfText.repeated().isEmpty()) {
             out.add("You repeated \"" + excerpt(shapeOfText.repeated().getFirst()) + "\"; a point counts once, so say it once.");
         }
-        if (rel.offTopic()) {
+        if (rel.offTopic() && mayAnswerIt) {
+            out.add("Tie it to what was asked (" + shorten(q.text()) + "): say plainly which point each part makes.");
+        } else if (rel.offTopic()) {
             out.add("This reads as an answer to a different question. Re-read what was asked (" + shorten(q.text())
                     + ") and answer that directly.");
         }

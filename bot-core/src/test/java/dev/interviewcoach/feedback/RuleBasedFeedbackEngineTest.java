@@ -41,6 +41,19 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void aStoryThatFitsAnotherStoryQuestionBetterIsNotToldItAnswersAnotherQuestion() {
+        Question proudest = BANKS.question("behavioral", "proudest-achievement").orElseThrow();
+        Feedback f = engine.assess(proudest, "Training our first apprentice chef. She had never worked in a kitchen, so I"
+                + " wrote her a ten-week plan with daily tasting sessions and one new station each week. By month five she"
+                + " ran the grill on Saturday nights by herself, and the owner hired her full time. Seeing someone grow"
+                + " that fast because of my plan still means a lot to me.");
+        assertThat(f.offTopic()).as("its words fit the mentoring question better").isTrue();
+        assertThat(f.scoreReason()).startsWith("I could not tie this answer to the question's key points")
+                .doesNotContain("does not address");
+        assertThat(String.join(" ", f.improvements())).doesNotContain("different question");
+    }
+
+    @Test
     void anAnswerWithNoWordsIsToldSoPlainly() {
         Feedback f = engine.assess(caching, "?! \uD83D\uDC4D");
         assertThat(f.score()).isEqualTo(1);
