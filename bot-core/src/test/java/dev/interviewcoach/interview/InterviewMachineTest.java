@@ -244,6 +244,9 @@ class InterviewMachineTest {
                 .isEqualTo(new Move.Answer("skip the cache"));
         assertThat(Move.fromTyped("hint then skip")).isEqualTo(new Move.Answer("hint then skip"));
         assertThat(Move.fromTyped("please")).isEqualTo(new Move.Answer("please"));
+        assertThat(Move.fromTyped("I don\u2019t know.")).as("said alone, it moves on").isEqualTo(new Move.Skip());
+        assertThat(Move.fromTyped("I don't know the exact number, but I would measure it first"))
+                .isInstanceOf(Move.Answer.class);
         assertThat(InterviewMachine.wordless("?")).isTrue();
         assertThat(InterviewMachine.wordless(" \uD83D\uDC4D ")).as("an emoji alone").isTrue();
         assertThat(InterviewMachine.wordless("B-tree")).isFalse();
