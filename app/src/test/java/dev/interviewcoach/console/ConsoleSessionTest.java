@@ -103,7 +103,7 @@ class ConsoleSessionTest {
     void aWholeFiveQuestionInterviewEndsWithAScorecard() throws IOException {
         String input = GIL_ANSWER + "\n"
                 + "hint\n"
-                + "I am not sure.\n\n"
+                + "I would just try things.\n\n"
                 + "skip\n"
                 + "repeat\n"
                 + "A second line\nof a multi-line answer.\n\n"
