@@ -477,7 +477,8 @@ public final class CoachEngine {
             case CommandGrammar.Parse.Help help -> port.post(command.place(), help().onlyTo(command.user()));
             case CommandGrammar.Parse.Unknown unknown -> {
                 if (command.place().kind() == Place.Kind.CHANNEL || !tookAsMessage(command, port)) {
-                    port.post(command.place(), unknown(unknown).onlyTo(command.user()));
+                    port.post(command.place(), greeting(command.text()).orElseGet(() -> unknown(unknown))
+                            .onlyTo(command.user()));
                 }
             }
             case CommandGrammar.Parse.Invalid invalid -> {
@@ -514,6 +515,25 @@ public final class CoachEngine {
                 .text("Practise interview questions and get feedback on every answer.")
                 .text(new RichText(List.of(new RichText.Bullets(items))))
                 .build();
+    }
+
+    private static final Set<String> GREETINGS = Set.of("hi", "hello", "hey", "hiya", "good morning", "good afternoon",
+            "good evening", "yo", "hi there", "hello there", "hey there");
+    private static final Set<String> THANKS = Set.of("thanks", "thank you", "thanks a lot", "thank you so much", "thx",
+            "ty", "cheers", "great thanks", "ok thanks");
+
+    /** A greeting or thanks typed to the coach gets a friendly word and what to type, not "I don't know the command". */
+    private static Optional<Reply> greeting(String text) {
+        String plain = text.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}' ]+", " ").strip()
+                .replaceAll("\\s+", " ");
+        if (GREETINGS.contains(plain)) {
+            return Optional.of(Reply.text("Hi! I coach people for job interviews. Type mock to start a mock interview,"
+                    + " ask and a topic for one question (ask caching), or help for everything I can do."));
+        }
+        if (THANKS.contains(plain)) {
+            return Optional.of(Reply.text("You're welcome! Type mock to practise again, or help to see what else I do."));
+        }
+        return Optional.empty();
     }
 
     private static Reply unknown(CommandGrammar.Parse.Unknown unknown) {

@@ -31,6 +31,9 @@ public sealed interface InterviewEvent {
 
     record EmptyAnswer() implements InterviewEvent {}
 
+    /** A word of thanks or agreement ("thanks!", "ok") between questions, which is not an answer. */
+    record Courtesy() implements InterviewEvent {}
+
     record AlreadyFinished() implements InterviewEvent {}
 
     /** The interview is over; the scorecard is built from what was stored. */

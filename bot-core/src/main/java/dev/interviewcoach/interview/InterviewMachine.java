@@ -9,6 +9,8 @@ import dev.interviewcoach.question.TalkingPoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Optional;
 import dev.interviewcoach.question.QuestionKind;
 
@@ -68,6 +70,8 @@ public final class InterviewMachine {
         return switch (move) {
             case Move.Answer answer when wordless(answer.text()) ->
                     new Step(session, Optional.empty(), List.of(new InterviewEvent.EmptyAnswer()));
+            case Move.Answer answer when courtesy(answer.text()) ->
+                    new Step(session, Optional.empty(), List.of(new InterviewEvent.Courtesy()));
             case Move.Answer answer -> answered(session, current, answer.text().strip(), now);
             case Move.Hint ignored -> hint(session, current);
             case Move.Skip ignored -> skipped(session, current, now);
@@ -80,6 +84,18 @@ public final class InterviewMachine {
     /** Nothing to judge: blank, or only punctuation and emoji ("?", "👍"), which would be scored 1 as if answered. */
     static boolean wordless(String text) {
         return text.codePoints().noneMatch(Character::isLetterOrDigit);
+    }
+
+    /** What people type after feedback in a chat ("thanks!", "ok, got it"), which would be scored 1 as an answer. */
+    private static final Set<String> COURTESIES = Set.of("thanks", "thank you", "thanks a lot", "thank you so much",
+            "thx", "ty", "cheers", "ok", "okay", "ok thanks", "okay thanks", "ok thank you", "got it", "got it thanks",
+            "cool", "great", "nice", "awesome", "perfect", "great thanks", "cool thanks", "nice thanks", "makes sense",
+            "that makes sense", "understood", "i see", "noted", "sure");
+
+    static boolean courtesy(String text) {
+        String plain = text.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}' ]+", " ").strip()
+                .replaceAll("\\s+", " ");
+        return COURTESIES.contains(plain);
     }
 
     private Step answered(MockSession session, Question question, String text, Instant now) {
@@ -104,6 +120,8 @@ public final class InterviewMachine {
         return switch (move) {
             case Move.Answer answer when wordless(answer.text()) ->
                     new Step(session, Optional.empty(), List.of(new InterviewEvent.EmptyAnswer()));
+            case Move.Answer answer when courtesy(answer.text()) ->
+                    new Step(session, Optional.empty(), List.of(new InterviewEvent.Courtesy()));
             case Move.Answer answer -> {
                 String text = answer.text().strip();
                 Feedback result = feedback.assess(FollowUps.judgedAs(question, probe), text, session.user().platform() + ":" + session.user().tenant());

@@ -185,6 +185,22 @@ class CoachEngineTest {
     }
 
     @Test
+    void thanksAfterFeedbackIsNotAnAnswerAndAGreetingGetsAFriendlyStart() {
+        message(ana, dm, "hi!");
+        assertThat(port.last()).startsWith("Hi! I coach people for job interviews").doesNotContain("I don't know");
+        command(ana, dm, "mock tiny 2");
+        message(ana, dm, "I would put Redis in front of Postgres using cache-aside with a TTL, and evict on every write.");
+        port.clear();
+        message(ana, dm, "Thanks!");
+        assertThat(port.last()).startsWith("You're welcome. The question is still open");
+        assertThat(sessions.activeFor(ana).orElseThrow().position()).as("question 2 still waits").isEqualTo(1);
+        message(ana, dm, "end");
+        port.clear();
+        message(ana, dm, "thank you");
+        assertThat(port.last()).startsWith("You're welcome!").doesNotContain("I don't know");
+    }
+
+    @Test
     void helpTypedInOnesInterviewThreadIsAnsweredButNotInOtherThreads() {
         command(ana, channel, "mock tiny 2");
         Place thread = port.threadsOpened.getFirst();
