@@ -12,6 +12,7 @@ import dev.interviewcoach.chat.ChatJson;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.chat.RateLimited;
 import dev.interviewcoach.store.Inbox;
+import dev.interviewcoach.text.TextAnalyzer;
 import dev.interviewcoach.store.Outbox;
 import java.time.Duration;
 import java.time.Instant;
@@ -524,8 +525,7 @@ public final class CoachEngine {
 
     /** A greeting or thanks typed to the coach gets a friendly word and what to type, not "I don't know the command". */
     private static Optional<Reply> greeting(String text) {
-        String plain = text.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}' ]+", " ").strip()
-                .replaceAll("\\s+", " ");
+        String plain = TextAnalyzer.plainWords(text);
         if (GREETINGS.contains(plain)) {
             return Optional.of(Reply.text("Hi! I coach people for job interviews. Type mock to start a mock interview,"
                     + " ask and a topic for one question (ask caching), or help for everything I can do."));

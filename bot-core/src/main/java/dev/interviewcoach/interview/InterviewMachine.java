@@ -6,10 +6,10 @@ import dev.interviewcoach.feedback.TalkingPointMatcher;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.TalkingPoint;
+import dev.interviewcoach.text.TextAnalyzer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.Optional;
 import dev.interviewcoach.question.QuestionKind;
@@ -93,9 +93,7 @@ public final class InterviewMachine {
             "that makes sense", "understood", "i see", "noted", "sure");
 
     static boolean courtesy(String text) {
-        String plain = text.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}' ]+", " ").strip()
-                .replaceAll("\\s+", " ");
-        return COURTESIES.contains(plain);
+        return COURTESIES.contains(TextAnalyzer.plainWords(text));
     }
 
     private Step answered(MockSession session, Question question, String text, Instant now) {

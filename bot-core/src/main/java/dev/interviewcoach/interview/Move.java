@@ -1,5 +1,6 @@
 package dev.interviewcoach.interview;
 
+import dev.interviewcoach.text.TextAnalyzer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -39,8 +40,7 @@ public sealed interface Move permits Move.Answer, Move.Hint, Move.Skip, Move.Rep
      * {@code end} or a synonym), alone or with a few words around it such as "please" or "question".
      */
     static Optional<Move> named(String text) {
-        String plain = text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("[.!?,;:]+", " ").strip()
-                .replaceAll("\\s+", " ");
+        String plain = TextAnalyzer.plainWords(text);
         if (DONT_KNOW.contains(plain)) {
             // Said on its own it asks to move on: the skip shows what a strong answer would cover.
             return Optional.of(new Skip());

@@ -95,6 +95,15 @@ public final class TextAnalyzer implements AutoCloseable {
         return out;
     }
 
+    /**
+     * A short line as typed in chat, reduced to its words for comparing with a fixed phrase: lower case,
+     * curly apostrophes straightened, punctuation and emoji dropped, single spaces ("Thanks!!" -> "thanks").
+     */
+    public static String plainWords(String text) {
+        return text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("[^\\p{L}\\p{N}' ]+", " ").strip()
+                .replaceAll("\\s+", " ");
+    }
+
     /** Counts words the way a reader would: runs of letters or digits. */
     public static int wordCount(String text) {
         int count = 0;
