@@ -176,6 +176,20 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    void helpOrThanksTypedInTheInterviewThreadIsNotTakenForAnAnswer() throws Exception {
+        start(true);
+        String thread = startInChannel(ANA, 2);
+        discord.message(ANA, thread, "help");
+        // Only Ana may see it and a plain message has no ephemeral reply on Discord, so it comes by DM.
+        discord.awaitCall("POST", "channels/.*/messages", c -> text(c).contains("Practise interview questions"), WAIT);
+        discord.message(ANA, thread, "thanks!");
+        discord.awaitCall("POST", "channels/.*/messages", c -> text(c).contains("The question is still open"), WAIT);
+        assertThat(session(FakeDiscord.GUILD_ID, ANA).position()).as("neither was an answer").isZero();
+        discord.message(ANA, thread, "next question, please");
+        inOrder(postedIn(thread, "Skipped."), "\"title\":\"Question 2 of 2\"");
+    }
+
+    @Test
     void aDirectMessageInterviewWorks() throws Exception {
         start(true);
         String dm = discord.dmChannel(ANA);
