@@ -49,8 +49,7 @@ public final class InterviewReplies {
             case InterviewEvent.NoHintForFollowUp ignored -> Reply.text(
                     "A follow-up has no hints. Answer in a sentence or two, or type skip to move on.");
             case InterviewEvent.Courtesy ignored -> Reply.text(
-                    "You're welcome. The question is still open: answer it when you're ready, or type hint, skip,"
-                    + " repeat or end.");
+                    "The question is still open: answer it when you're ready, or type hint, skip, repeat or end.");
             case InterviewEvent.EmptyAnswer ignored -> Reply.text(
                     "I didn't get an answer there. Type your answer, or hint, skip, repeat or end.");
             case InterviewEvent.AlreadyFinished ignored -> Reply.text(
