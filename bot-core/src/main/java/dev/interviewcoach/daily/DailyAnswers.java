@@ -117,6 +117,10 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
         }
         Optional<Question> question = banks.current().question(post.questionId());
         boolean wantsHint = typed.toLowerCase(Locale.ROOT).matches("(?s).*\\bhints?\\b.*");
+        if (!wantsHint && answers.forPost(post.subscriptionId(), post.localDate()).stream()
+                .anyMatch(a -> a.user().equals(message.user()))) {
+            return true; // "thanks!" after their answer: people talk in the thread, and need no word from the coach
+        }
         Reply reply = wantsHint && question.isPresent() ? hint(question.get())
                 : Reply.text("I didn't count \"" + (typed.length() > 40 ? typed.substring(0, 40) + "..." : typed)
                         + "\" as your answer: only your first answer to a question of the day counts, so reply with a"

@@ -125,6 +125,9 @@ class DailyAnswersTest {
         answers.onMessage(new Inbound.Message("e-3", person("UANA"), thread, ANSWER, "ts-3", NINE), port);
         assertThat(port.last()).as("the full answer is the one that counts").startsWith("Score ");
         assertThat(stored.count("sub", NINE.atZone(ZoneOffset.UTC).toLocalDate())).isEqualTo(1);
+        int posted = port.posted.size();
+        answers.onMessage(new Inbound.Message("e-4", person("UANA"), thread, "thanks!", NINE), port);
+        assertThat(port.posted).as("a thanks after answering needs no reply").hasSize(posted);
     }
 
     @Test
