@@ -97,6 +97,76 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
         return text.substring(analysed.get(fromStem).start(), analysed.get(toStem).end()).replaceAll("\\s+", " ");
     }
 
+    /**
+     * The words between two stems with the words around them, as typed: the sentence or clause they stand
+     * in, cut to about {@value #QUOTE_WORDS} words around them, with "..." where it was cut. A match is
+     * often one or two words ("Records"), which alone does not show the person what was read in their answer.
+     */
+    public String quoteInContext(int fromStem, int toStem) {
+        int start = analysed.get(fromStem).start();
+        int end = analysed.get(toStem).end();
+        int left = start;
+        while (left > 0 && !endsClause(left - 1)) {
+            left--;
+        }
+        int right = end;
+        while (right < text.length() && !endsClause(right)) {
+            right++;
+        }
+        List<int[]> before = wordsIn(left, start);
+        List<int[]> after = wordsIn(end, right);
+        int matched = wordsIn(start, end).size();
+        int room = Math.max(0, QUOTE_WORDS - matched);
+        int takeBefore = Math.min(before.size(), Math.max(QUOTE_WORDS_BEFORE, room - after.size()));
+        int takeAfter = Math.min(after.size(), Math.max(0, room - takeBefore));
+        int from = takeBefore == 0 ? start : before.get(before.size() - takeBefore)[0];
+        int to = takeAfter == 0 ? end : after.get(takeAfter - 1)[1];
+        String quoted = text.substring(from, to).replaceAll("\\s+", " ").strip();
+        quoted = quoted.replaceAll("[,;:.!?\\s]+$", "").replaceAll("^[,;:\\s]+", "");
+        return (takeBefore < before.size() ? "..." : "") + quoted + (takeAfter < after.size() ? "..." : "");
+    }
+
+    private static final Pattern PARAGRAPH_OR_ITEM = Pattern.compile("[ \\t]*(\\n|[-*\u2022]\\s|\\d+[.)]\\s)");
+
+    /** Words quoted in context at most (a longer match is quoted whole). */
+    static final int QUOTE_WORDS = 14;
+    private static final int QUOTE_WORDS_BEFORE = 5;
+
+    /**
+     * Whether the character at {@code i} ends a sentence or clause: . ! ? followed by a space or the end, a
+     * semicolon, or a line break before a blank line or a list item (a single line break is where a typed
+     * line wrapped).
+     */
+    private boolean endsClause(int i) {
+        char c = text.charAt(i);
+        if (c == ';') {
+            return true;
+        }
+        if (c == '\n') {
+            return PARAGRAPH_OR_ITEM.matcher(text).region(i + 1, text.length()).lookingAt();
+        }
+        return (c == '.' || c == '!' || c == '?') && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
+    }
+
+    /** The start and end of each whitespace-separated word in {@code [from, to)}. */
+    private List<int[]> wordsIn(int from, int to) {
+        List<int[]> out = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            while (i < to && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int w = i;
+            while (i < to && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i > w) {
+                out.add(new int[] {w, i});
+            }
+        }
+        return out;
+    }
+
     /** The text in lower case with single spaces, padded, for phrase look-ups on whole words. */
     public String spaced() {
         return " " + String.join(" ", words) + " ";

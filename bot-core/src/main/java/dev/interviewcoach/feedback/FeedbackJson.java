@@ -38,7 +38,7 @@ public final class FeedbackJson {
         ArrayNode covered = root.putArray("covered");
         for (TalkingPointMatcher.Match m : f.covered()) {
             covered.addObject().put("id", m.point().id()).put("point", m.point().point()).put("evidence", m.evidence())
-                    .put("ownWords", m.ownWords());
+                    .put("inContext", m.inContext()).put("ownWords", m.ownWords());
         }
         ArrayNode missed = root.putArray("missed");
         for (TalkingPoint p : f.missed()) {

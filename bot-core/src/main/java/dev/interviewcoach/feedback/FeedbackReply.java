@@ -26,7 +26,7 @@ public final class FeedbackReply {
             List<RichText> items = new ArrayList<>();
             for (TalkingPointMatcher.Match match : feedback.covered()) {
                 items.add(RichText.builder().plain(match.point().point()).italic(match.ownWords()
-                        ? " (you said \"" + match.evidence() + "\")" : " (shown by " + match.evidence() + ")").build());
+                        ? " (you said \"" + match.inContext() + "\")" : " (shown by " + match.evidence() + ")").build());
             }
             reply.text(RichText.builder().bold("Covered").build()).text(new RichText(List.of(new RichText.Bullets(items))));
         }

@@ -45,6 +45,23 @@ public final class TalkingPointMatcher {
             "\\b(is|are|was|were|'s|sounds)\\s+(a myth|a misconception|false|not true|untrue|outdated)\\b";
     private static final Pattern DISTANCED_AFTER = Pattern.compile("^[^.!?]{0,40}?" + VERDICT);
     private static final Pattern DISTANCED_WITHIN = Pattern.compile(VERDICT);
+    /**
+     * Words right after a point's words, in the same clause, that dismiss it: "cache stampedes aren't a
+     * real problem", "streaming doesn't help". The point's words stand before the negation, so the
+     * negation's usual reach (the words after it) does not cover them. At most two words may stand
+     * between, none of them one that starts another clause ("stream it and never load it whole" is
+     * not a dismissal of streaming).
+     */
+    private static final Pattern DISMISSED = Pattern.compile("^(?:\\s+(?!(?:and|or|but|so|then|because|which|that|who|when"
+            + "|if|while|since|as|it|they|we|you|i|he|she|this|these|those)\\b)[\\p{L}\\p{N}'-]+){0,2}\\s+(?:"
+            + "(?:(?:is|are|was|were)(?:n't| not| never)|isnt|arent)\\s+(?:really\\s+|actually\\s+|even\\s+|always\\s+)?"
+            + "(?:(?:a|an)\\s+)?(?:(?:real|big|serious|major)\\s+)?(?:problem|issue|concern|risk|thing|something|needed"
+            + "|necessary|required|useful|helpful|important|relevant|worth|worthwhile|good idea|preferred|recommended)\\b"
+            + "|(?:(?:does|do|did|will|would)(?:n't| not)|doesnt|dont|wont|never)\\s+(?:really\\s+|actually\\s+|even\\s+)?"
+            + "(?:matter|help|add (?:anything|much|value)|give (?:you )?anything|buy (?:you )?anything"
+            + "|make (?:a|any|much) difference|do anything|change anything)\\b)");
+    /** How many characters after a point's words are read for a dismissal. */
+    private static final int DISMISSAL_READ = 80;
     /** How close the key words of a point's own sentence must stand. */
     private static final int POINT_WINDOW = 14;
     /** Words too common in answers to show a point by themselves. */
@@ -90,11 +107,19 @@ public final class TalkingPointMatcher {
         return Map.copyOf(groups);
     }
 
-    /** A point the answer showed, with the candidate's own words that showed it. */
-    public record Match(TalkingPoint point, String evidence, boolean ownWords) {
-        /** A point shown by the candidate's own words. */
+    /**
+     * A point the answer showed, with the candidate's own words that showed it ({@code evidence}) and
+     * those words with the clause around them ({@code inContext}), which is what the person is shown.
+     */
+    public record Match(TalkingPoint point, String evidence, boolean ownWords, String inContext) {
+        /** A point shown by the candidate's own words, quoted as they are. */
         public Match(TalkingPoint point, String evidence) {
-            this(point, evidence, true);
+            this(point, evidence, true, evidence);
+        }
+
+        /** A point shown by {@code evidence}, quoted as it is. */
+        public Match(TalkingPoint point, String evidence, boolean ownWords) {
+            this(point, evidence, ownWords, evidence);
         }
     }
 
@@ -175,11 +200,12 @@ public final class TalkingPointMatcher {
             TalkingPoint point = p.point();
             Optional<Span> shown = evidence(p, positions, true);
             if (shown.isPresent()) {
-                matches.add(new Match(point, answer.quote(shown.get().from(), shown.get().to())));
+                matches.add(new Match(point, answer.quote(shown.get().from(), shown.get().to()), true,
+                        answer.quoteInContext(shown.get().from(), shown.get().to())));
             } else {
                 Optional<Span> statement = statementSpan(p, positions, false);
                 Optional<Span> denied = statement.or(() -> evidence(p, positions, false));
-                denied.ifPresent(span -> denials.add(new Denial(point, answer.quote(span.from(), span.to()),
+                denied.ifPresent(span -> denials.add(new Denial(point, answer.quoteInContext(span.from(), span.to()),
                         statement.isPresent())));
             }
         }
@@ -211,7 +237,7 @@ public final class TalkingPointMatcher {
                         positions, phrase.denies(), true);
             }
             if (span.isPresent() && !distanced(answer, span.get())) {
-                return Optional.of(answer.quote(span.get().from(), span.get().to()));
+                return Optional.of(answer.quoteInContext(span.get().from(), span.get().to()));
             }
         }
         return Optional.empty();
@@ -313,8 +339,10 @@ public final class TalkingPointMatcher {
         private final Map<Character, List<Map.Entry<String, BitSet>>> longByInitial = new HashMap<>();
         private final BitSet negated = new BitSet();
         private final int size;
+        private final AnalyzedText answer;
 
         Positions(AnalyzedText answer, Vocabulary words) {
+            this.answer = answer;
             this.words = words;
             this.all = new BitSet[words.size()];
             this.plainOnly = new BitSet[words.size()];
@@ -384,9 +412,18 @@ public final class TalkingPointMatcher {
             return at;
         }
 
+        /** Whether a negation governs a word of the span, or the words right after it dismiss it. */
         boolean anyNegated(Span span) {
             int next = negated.nextSetBit(span.from());
-            return next >= 0 && next <= span.to();
+            return next >= 0 && next <= span.to() || dismissed(span);
+        }
+
+        private boolean dismissed(Span span) {
+            String text = answer.text();
+            int end = answer.analysed().get(span.to()).end();
+            String after = text.substring(end, Math.min(text.length(), end + DISMISSAL_READ))
+                    .toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+            return DISMISSED.matcher(after).find();
         }
     }
 

@@ -7,7 +7,9 @@ import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.chat.Block;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Feedback on answers to real built-in questions, as a person would read it. */
@@ -51,6 +53,36 @@ class RuleBasedFeedbackEngineTest {
         assertThat(f.scoreReason()).startsWith("I could not tie this answer to the question's key points")
                 .doesNotContain("does not address");
         assertThat(String.join(" ", f.improvements())).doesNotContain("different question");
+    }
+
+    @Test
+    void whatTheAnswerSaidIsQuotedWithTheWordsAroundIt() {
+        Feedback f = engine.assess(caching, STRONG_CACHING);
+        String typed = STRONG_CACHING.replaceAll("\\s+", " ");
+        assertThat(f.covered()).allSatisfy(m -> {
+            assertThat(m.inContext()).contains(m.evidence());
+            assertThat(typed).contains(m.inContext().replace("...", ""));
+            assertThat(m.inContext().replace("...", "").split(" ")).hasSizeLessThanOrEqualTo(14);
+        });
+        // "jitter" alone says little; the clause around it shows what was read
+        assertThat(f.covered()).anySatisfy(m -> assertThat(m.inContext()).isEqualTo("...at once, so I add jitter to the TTL and let a"
+                + " single request..."));
+        String shown = FeedbackReply.of(caching, f).blocks().stream().filter(b -> b instanceof Block.Text)
+                .map(b -> ((Block.Text) b).text().plainText()).collect(Collectors.joining("\n"));
+        assertThat(shown).contains("(you said \"...at once, so I add jitter to the TTL");
+    }
+
+    @Test
+    void aPointDismissedRightAfterItIsNamedDoesNotCount() {
+        Feedback dismissed = engine.assess(caching, "I would cache the product response in Redis with cache-aside and a"
+                + " five minute TTL. A stampede isn't a real problem for a read-heavy endpoint like this one.");
+        assertThat(dismissed.covered()).extracting(m -> m.point().id()).doesNotContain("stampede-protection");
+        Feedback named = engine.assess(caching, "I would cache the product response in Redis with cache-aside and a"
+                + " five minute TTL. A stampede on expiry is a real problem here, so one request rebuilds the entry.");
+        assertThat(named.covered()).extracting(m -> m.point().id()).contains("stampede-protection");
+        Feedback otherClause = engine.assess(caching, "I would cache the product response in Redis with cache-aside and a"
+                + " five minute TTL, with request coalescing and never more than one rebuild per key.");
+        assertThat(otherClause.covered()).extracting(m -> m.point().id()).contains("stampede-protection");
     }
 
     @Test
