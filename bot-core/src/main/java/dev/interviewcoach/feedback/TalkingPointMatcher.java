@@ -46,20 +46,15 @@ public final class TalkingPointMatcher {
     private static final Pattern DISTANCED_AFTER = Pattern.compile("^[^.!?]{0,40}?" + VERDICT);
     private static final Pattern DISTANCED_WITHIN = Pattern.compile(VERDICT);
     /**
-     * Words right after a point's words, in the same clause, that dismiss it: "cache stampedes aren't a
-     * real problem", "streaming doesn't help". The point's words stand before the negation, so the
-     * negation's usual reach (the words after it) does not cover them. At most two words may stand
-     * between, none of them one that starts another clause ("stream it and never load it whole" is
-     * not a dismissal of streaming).
+     * A negation right after a point's words, in the same clause, denies the point: "cache stampedes aren't
+     * a real problem", "streaming doesn't help". The point's words stand before the negation, so its usual
+     * reach (the words after it) does not cover them. At most two words may stand between, none of them one
+     * that starts another clause ("stream it and never load it whole" still makes the point).
      */
     private static final Pattern DISMISSED = Pattern.compile("^(?:\\s+(?!(?:and|or|but|so|then|because|which|that|who|when"
             + "|if|while|since|as|it|they|we|you|i|he|she|this|these|those)\\b)[\\p{L}\\p{N}'-]+){0,2}\\s+(?:"
-            + "(?:(?:is|are|was|were)(?:n't| not| never)|isnt|arent)\\s+(?:really\\s+|actually\\s+|even\\s+|always\\s+)?"
-            + "(?:(?:a|an)\\s+)?(?:(?:real|big|serious|major)\\s+)?(?:problem|issue|concern|risk|thing|something|needed"
-            + "|necessary|required|useful|helpful|important|relevant|worth|worthwhile|good idea|preferred|recommended)\\b"
-            + "|(?:(?:does|do|did|will|would)(?:n't| not)|doesnt|dont|wont|never)\\s+(?:really\\s+|actually\\s+|even\\s+)?"
-            + "(?:matter|help|add (?:anything|much|value)|give (?:you )?anything|buy (?:you )?anything"
-            + "|make (?:a|any|much) difference|do anything|change anything)\\b)");
+            + "(?:is|are|was|were|does|do|did|will|would|can|could|should|has|have)(?:n't| not| never)"
+            + "|isnt|arent|doesnt|dont|wont|cannot|never|no longer)\\b");
     /** How many characters after a point's words are read for a dismissal. */
     private static final int DISMISSAL_READ = 80;
     /** How close the key words of a point's own sentence must stand. */
@@ -193,7 +188,7 @@ public final class TalkingPointMatcher {
 
     public Result match(Question question, AnalyzedText answer) {
         PointPlan plan = pointPlans.computeIfAbsent(question, this::pointPlan);
-        Positions positions = new Positions(answer, plan.words());
+        Positions positions = new Positions(answer, plan.words(), true);
         List<Match> matches = new ArrayList<>();
         List<Denial> denials = new ArrayList<>();
         for (PointWords p : plan.points()) {
@@ -218,7 +213,7 @@ public final class TalkingPointMatcher {
      */
     public List<Optional<String>> spotted(List<Misconception> misconceptions, AnalyzedText answer) {
         ClaimPlan plan = claimPlans.computeIfAbsent(misconceptions, this::claimPlan);
-        Positions positions = new Positions(answer, plan.words());
+        Positions positions = new Positions(answer, plan.words(), false);
         List<Optional<String>> out = new ArrayList<>(misconceptions.size());
         for (List<Wanted> phrases : plan.phrases()) {
             out.add(spotted(phrases, answer, positions));
@@ -340,9 +335,15 @@ public final class TalkingPointMatcher {
         private final BitSet negated = new BitSet();
         private final int size;
         private final AnalyzedText answer;
+        /**
+         * Whether words right after a span can deny it: for talking points. A misconception's phrase is
+         * often followed by a negation that is part of the wrong claim ("MD5 truncated outputs don't collide").
+         */
+        private final boolean readsDismissals;
 
-        Positions(AnalyzedText answer, Vocabulary words) {
+        Positions(AnalyzedText answer, Vocabulary words, boolean readsDismissals) {
             this.answer = answer;
+            this.readsDismissals = readsDismissals;
             this.words = words;
             this.all = new BitSet[words.size()];
             this.plainOnly = new BitSet[words.size()];
@@ -412,13 +413,16 @@ public final class TalkingPointMatcher {
             return at;
         }
 
-        /** Whether a negation governs a word of the span, or the words right after it dismiss it. */
         boolean anyNegated(Span span) {
             int next = negated.nextSetBit(span.from());
-            return next >= 0 && next <= span.to() || dismissed(span);
+            return next >= 0 && next <= span.to();
         }
 
-        private boolean dismissed(Span span) {
+        /** Whether a negation right after the span, in its clause, denies what it names (talking points only). */
+        boolean dismissed(Span span) {
+            if (!readsDismissals) {
+                return false;
+            }
             String text = answer.text();
             int end = answer.analysed().get(span.to()).end();
             String after = text.substring(end, Math.min(text.length(), end + DISMISSAL_READ))
@@ -467,7 +471,8 @@ public final class TalkingPointMatcher {
         if (span.isEmpty()) {
             return span;
         }
-        boolean negated = answer.anyNegated(span.get());
+        // A negation after the words denies a plain phrase; a phrase that itself denies ("nobody had") needs its own.
+        boolean negated = answer.anyNegated(span.get()) || !denies && answer.dismissed(span.get());
         boolean wanted = asStated ? denies : !denies;
         return negated == wanted ? span : Optional.empty();
     }

@@ -86,6 +86,16 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void aWrongClaimWhoseOwnWordsGoOnWithANegationIsStillCaught() {
+        Question shortener = BANKS.question("system-design", "design-url-shortener").orElseThrow();
+        Feedback f = engine.assess(shortener, "Take the MD5 of the long URL and keep the first 6 characters as the code."
+                + " Because MD5 is a cryptographic hash, truncated outputs don't collide in practice, so you can skip any"
+                + " uniqueness check. Store it in MySQL with an index on the code and put a cache in front.");
+        assertThat(f.wrongClaims()).isNotEmpty();
+        assertThat(f.score()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
     void anAnswerWithNoWordsIsToldSoPlainly() {
         Feedback f = engine.assess(caching, "?! \uD83D\uDC4D");
         assertThat(f.score()).isEqualTo(1);
