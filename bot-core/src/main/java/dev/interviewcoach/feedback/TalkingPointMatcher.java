@@ -520,13 +520,21 @@ public final class TalkingPointMatcher {
             sets.add(at);
             anyStart.or(at);
         }
+        BitSet used = new BitSet();
         for (int start = anyStart.nextSetBit(0); start >= 0; start = anyStart.nextSetBit(start + 1)) {
             int found = 0;
             int last = start;
+            used.clear();
             for (BitSet at : sets) {
+                // each wanted word needs a typed word of its own: "people" is a synonym of both "people" and
+                // "person", but one "people" does not make the phrase "people person"
                 int next = at.nextSetBit(start);
+                while (next >= 0 && next < start + width && used.get(next)) {
+                    next = at.nextSetBit(next + 1);
+                }
                 if (next >= 0 && next < start + width) {
                     found++;
+                    used.set(next);
                     last = Math.max(last, next);
                 }
             }

@@ -96,6 +96,19 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void oneTypedWordDoesNotStandForTwoWordsOfAPhrase() {
+        // "people" and "person" are synonyms; one "people" is not the claim "I'm a people person"
+        Question aboutYou = BANKS.question("behavioral", "tell-me-about-yourself").orElseThrow();
+        Feedback f = engine.assess(aboutYou, "Three years as a project coordinator, now at a software agency where I run"
+                + " delivery for five client accounts. Last year I brought in a one-page weekly status update and client"
+                + " escalations roughly halved. I'm good at turning messy work into a plan people actually follow. I'm"
+                + " ready to step up to a project manager role, and that's exactly what this one is.");
+        assertThat(f.wrongClaims()).isEmpty();
+        Feedback claimed = engine.assess(aboutYou, "I'm a people person and a hard worker, and I get on with everyone.");
+        assertThat(claimed.wrongClaims()).isNotEmpty();
+    }
+
+    @Test
     void anAnswerWithNoWordsIsToldSoPlainly() {
         Feedback f = engine.assess(caching, "?! \uD83D\uDC4D");
         assertThat(f.score()).isEqualTo(1);
