@@ -34,12 +34,16 @@ public final class TalkingPointMatcher {
     private static final int PHRASE_SLACK = 3;
     /**
      * Words before a claim, in its sentence, by which a candidate reports or rejects it rather than
-     * asserting it: "instead of X", "some people think X", "it's a myth that X", "don't just X".
+     * asserting it: "instead of X", "some people think X", "it's a myth that X", "don't just X", "at first we tried X".
      */
     private static final Pattern DISTANCED_BEFORE = Pattern.compile(
             "(\\b(instead of|rather than|unlike|as opposed to|myths?|misconceptions?|people (think|assume|believe|say)"
             + "|(some|many|most) (think|assume|believe)|used to (think|believe|assume)|tempting to|trap is|mistake is"
-            + "|the (idea|claim|belief|notion) that|not (just|simply|only|merely))|n't (just|simply|only|merely))\\b");
+            + "|the (idea|claim|belief|notion) that|not (just|simply|only|merely)"
+            // a story's first, failed attempt and a list of mistakes report the claim: "at first we tried long
+            // video calls", "before deciding they're just being difficult", "expecting checked exceptions to roll back"
+            + "|at first|initially|(we|i) first tried|before (deciding|assuming|concluding)|expecting)"
+            + "|n't (just|simply|only|merely))\\b");
     /** Words after a claim, in its sentence, that reject it: "X is a myth", "X is not true". */
     private static final String VERDICT =
             "\\b(is|are|was|were|'s|sounds)\\s+(a myth|a misconception|false|not true|untrue|outdated)\\b";

@@ -109,6 +109,21 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void aFirstAttemptThatFailedIsNotTakenForTheClaim() {
+        Question zones = BANKS.question("behavioral", "remote-across-time-zones").orElseThrow();
+        Feedback story = engine.assess(zones, "Half of us were in Manila and half in Denver. At first we tried to fix that"
+                + " with long video calls, and someone was always half-asleep on them. What worked was writing things"
+                + " down: each person left a short handover note before logging off, and we kept one call a week.");
+        assertThat(story.wrongClaims()).isEmpty();
+        Question conflict = BANKS.question("behavioral", "conflict-with-coworker").orElseThrow();
+        Feedback lesson = engine.assess(conflict, "I asked her for a coffee and listened to what was pushing her. I learned"
+                + " to ask what is behind it before deciding someone is just being difficult.");
+        assertThat(lesson.wrongClaims()).isEmpty();
+        Feedback asserted = engine.assess(conflict, "He was just being difficult, so I went around him to get it done.");
+        assertThat(asserted.wrongClaims()).isNotEmpty();
+    }
+
+    @Test
     void anAnswerWithNoWordsIsToldSoPlainly() {
         Feedback f = engine.assess(caching, "?! \uD83D\uDC4D");
         assertThat(f.score()).isEqualTo(1);
