@@ -55,10 +55,15 @@ public final class TalkingPointMatcher {
      * reach (the words after it) does not cover them. At most two words may stand between, none of them one
      * that starts another clause ("stream it and never load it whole" still makes the point).
      */
-    private static final Pattern DISMISSED = Pattern.compile("^(?:\\s+(?!(?:and|or|but|so|then|because|which|that|who|when"
-            + "|if|while|since|as|it|they|we|you|i|he|she|this|these|those)\\b)[\\p{L}\\p{N}'-]+){0,2}\\s+(?:"
+    private static final String NOT_A_CLAUSE_WORD = "(?!(?:and|or|but|so|then|because|which|that|who|when|if|while|since|as"
+            + "|it|they|we|you|i|he|she|this|these|those|never|not|no)\\b)[\\p{L}\\p{N}'-]+";
+    private static final Pattern DISMISSED = Pattern.compile("^(?:\\s+" + NOT_A_CLAUSE_WORD + "){0,2}"
+            // a subject of several things: "pricing at scale and lock-in aren't worth it", but not "stream it and never load it"
+            + "(?:\\s+(?:and|or)(?:\\s+" + NOT_A_CLAUSE_WORD + "){1,3})?\\s+(?:"
             + "(?:is|are|was|were|does|do|did|will|would|can|could|should|has|have)(?:n't| not| never)"
-            + "|isnt|arent|doesnt|dont|wont|cannot|never|no longer)\\b");
+            + "|isnt|arent|doesnt|dont|wont|cannot|never|no longer"
+            + "|(?:adds?|added) nothing|makes? no difference|(?:is|are|was|were) (?:pointless|useless|unnecessary|irrelevant"
+            + "|a waste))\\b");
     /** How many characters after a point's words are read for a dismissal. */
     private static final int DISMISSAL_READ = 80;
     /** How close the key words of a point's own sentence must stand. */

@@ -83,6 +83,12 @@ class RuleBasedFeedbackEngineTest {
         Feedback otherClause = engine.assess(caching, "I would cache the product response in Redis with cache-aside and a"
                 + " five minute TTL, with request coalescing and never more than one rebuild per key.");
         assertThat(otherClause.covered()).extracting(m -> m.point().id()).contains("stampede-protection");
+        Feedback severalDismissed = engine.assess(caching, "I would cache the product response in Redis with cache-aside"
+                + " and a five minute TTL. Jitter or request coalescing add nothing for a read-heavy endpoint.");
+        assertThat(severalDismissed.covered()).extracting(m -> m.point().id()).doesNotContain("stampede-protection");
+        Feedback thenNever = engine.assess(caching, "I would cache the product response in Redis with cache-aside and a"
+                + " five minute TTL, add jitter and never let more than one request rebuild a key.");
+        assertThat(thenNever.covered()).extracting(m -> m.point().id()).contains("stampede-protection");
     }
 
     @Test
