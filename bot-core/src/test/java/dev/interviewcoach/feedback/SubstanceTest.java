@@ -204,4 +204,17 @@ class SubstanceTest {
             assertThat(ENGINE.assess(q, rejecting).wrongClaims()).as(rejecting).isEmpty();
         }
     }
+
+    @Test
+    void aDenialIsNotTakenForAPointByMeaning() {
+        // the example answer says both that equal objects must share a hash code and that unequal ones need not;
+        // compared whole, it took "equal objects don't need the same hash code" for the contract
+        Question q = SentenceModelForTests.BANKS.question("java-backend", "equals-hashcode-and-records").orElseThrow();
+        Feedback denied = ENGINE.assess(q, "There's no real link between equals and hashCode. Equal objects don't need"
+                + " the same hash code, so you can override one and leave the other alone.");
+        assertThat(denied.covered()).extracting(m -> m.point().id()).doesNotContain("contract");
+        Feedback made = ENGINE.assess(q, "If two objects are equal they have to return the same hash code, and equals"
+                + " must be symmetric and transitive, or hash-based collections misbehave.");
+        assertThat(made.covered()).extracting(m -> m.point().id()).contains("contract");
+    }
 }

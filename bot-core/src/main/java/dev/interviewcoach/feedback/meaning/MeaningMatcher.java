@@ -145,8 +145,9 @@ public final class MeaningMatcher {
                     fromExample++;
                 }
             }
-            anchorTexts.add(texts);
-            all.addAll(texts);
+            List<String> anchors = anchorsOf(texts);
+            anchorTexts.add(anchors);
+            all.addAll(anchors);
         }
         for (Misconception m : question.misconceptions()) {
             all.add(m.claim());
@@ -169,6 +170,27 @@ public final class MeaningMatcher {
             claims.add(new Anchor[] {claim, correction});
         }
         return new PreparedQuestion(points, claims);
+    }
+
+    /**
+     * The wordings a point is compared with. One that asserts in one clause and denies in another ("equal
+     * objects must share a hash code; unequal ones need not") is compared clause by clause, each with its own
+     * polarity: whole, it would take a denial ("equal objects don't need the same hash code") as support.
+     */
+    private static List<String> anchorsOf(List<String> wordings) {
+        List<String> out = new ArrayList<>();
+        for (String text : wordings) {
+            if (polarity(text) != Polarity.MIXED) {
+                out.add(text);
+                continue;
+            }
+            for (String clause : CLAUSE.split(text)) {
+                if (clause.strip().split("\\s+").length >= 4) {
+                    out.add(clause.strip());
+                }
+            }
+        }
+        return out;
     }
 
     /** The answer cut into sentences, windows of long sentences, and the clauses of sentences that deny something. */
