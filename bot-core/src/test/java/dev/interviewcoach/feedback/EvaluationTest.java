@@ -62,7 +62,7 @@ class EvaluationTest {
         assertThat(test.inBand(Evaluation.Label.CONCISE)).as("concise 4-5").isGreaterThanOrEqualTo(0.81);
         assertThat(test.inBand(Evaluation.Label.PARAPHRASE)).as("paraphrase 4-5").isGreaterThanOrEqualTo(0.85);
         assertThat(test.inBand(Evaluation.Label.WRONG)).as("wrong 1-2").isGreaterThanOrEqualTo(0.81);
-        assertThat(test.inBand(Evaluation.Label.NEGATED)).as("negated 1-2").isGreaterThanOrEqualTo(0.93);
+        assertThat(test.inBand(Evaluation.Label.NEGATED)).as("negated 1-2").isGreaterThanOrEqualTo(0.96);
         assertThat(test.inBand(Evaluation.Label.WEAK)).as("weak 1-2").isGreaterThanOrEqualTo(0.94);
         assertThat(test.spearman()).as("Spearman").isGreaterThanOrEqualTo(0.74);
     }
@@ -80,10 +80,10 @@ class EvaluationTest {
         assertThat(report.inBand(Evaluation.Label.STRONG)).as("strong 4-5").isGreaterThanOrEqualTo(0.98);
         assertThat(report.inBand(Evaluation.Label.CONCISE)).as("concise 4-5").isGreaterThanOrEqualTo(0.84);
         assertThat(report.inBand(Evaluation.Label.PARAPHRASE)).as("paraphrase 4-5").isGreaterThanOrEqualTo(0.73);
-        assertThat(report.inBand(Evaluation.Label.WEAK)).as("weak 1-2").isGreaterThanOrEqualTo(0.84);
+        assertThat(report.inBand(Evaluation.Label.WEAK)).as("weak 1-2").isGreaterThanOrEqualTo(0.86);
         assertThat(report.inBand(Evaluation.Label.NEGATED)).as("negated 1-2").isGreaterThanOrEqualTo(0.98);
-        assertThat(report.inBand(Evaluation.Label.WRONG)).as("wrong 1-2").isGreaterThanOrEqualTo(0.58);
-        assertThat(report.spearman()).as("Spearman").isGreaterThanOrEqualTo(0.56);
+        assertThat(report.inBand(Evaluation.Label.WRONG)).as("wrong 1-2").isGreaterThanOrEqualTo(0.60);
+        assertThat(report.spearman()).as("Spearman").isGreaterThanOrEqualTo(0.57);
     }
 
     @Test

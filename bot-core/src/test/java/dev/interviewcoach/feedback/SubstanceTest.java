@@ -217,4 +217,17 @@ class SubstanceTest {
                 + " must be symmetric and transitive, or hash-based collections misbehave.");
         assertThat(made.covered()).extracting(m -> m.point().id()).contains("contract");
     }
+
+    @Test
+    void aSentenceNearerAWrongClaimThanAPointIsNoSupportForThePoint() {
+        // close to "violations make hash-based collections miss lookups", but closer still to the wrong claim that
+        // overriding equals alone is fine
+        Question q = SentenceModelForTests.BANKS.question("java-backend", "equals-hashcode-and-records").orElseThrow();
+        Feedback f = ENGINE.assess(q, "If you override equals without hashCode it's not a big problem in practice,"
+                + " because HashMap checks equals first and only uses hashCode as a tie breaker.");
+        assertThat(f.covered()).extracting(m -> m.point().id()).doesNotContain("collections-break");
+        Feedback right = ENGINE.assess(q, "If equals and hashCode disagree, a HashSet can hold the same value twice and"
+                + " a HashMap lookup can miss a key you just put in.");
+        assertThat(right.covered()).extracting(m -> m.point().id()).contains("collections-break");
+    }
 }
