@@ -44,9 +44,11 @@ public final class TalkingPointMatcher {
             // video calls", "before deciding they're just being difficult", "expecting checked exceptions to roll back"
             + "|at first|initially|(we|i) first tried|before (deciding|assuming|concluding)|expecting)"
             + "|n't (just|simply|only|merely))\\b");
-    /** Words after a claim, in its sentence, that reject it: "X is a myth", "X is not true". */
+    /** Words after a claim, in its sentence, that reject it: "X is a myth", "X is not true", "X causes resolver conflicts". */
     private static final String VERDICT =
-            "\\b(is|are|was|were|'s|sounds)\\s+(a myth|a misconception|false|not true|untrue|outdated)\\b";
+            "\\b((is|are|was|were|'s|sounds)\\s+(a myth|a misconception|false|not true|untrue|outdated|a (bad idea|mistake|trap)"
+            + "|an anti-pattern)|(?<!never )(?<!not )(?<!n't )(cause|causes|caused|lead to|leads to|led to)\\s+(\\w+\\s+){0,2}(problems|conflicts|bugs"
+            + "|outages|incidents|pain))\\b";
     private static final Pattern DISTANCED_AFTER = Pattern.compile("^[^.!?]{0,40}?" + VERDICT);
     private static final Pattern DISTANCED_WITHIN = Pattern.compile(VERDICT);
     /**

@@ -130,6 +130,17 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void aClaimSaidToCauseProblemsIsRejectedNotAsserted() {
+        Question library = BANKS.question("python-developer", "packaging-a-library").orElseThrow();
+        Feedback rejected = engine.assess(library, "The library declares its dependencies as ranges like httpx>=0.27,<1;"
+                + " exact pins in a library cause resolver conflicts in every service that installs it.");
+        assertThat(rejected.wrongClaims()).isEmpty();
+        Feedback asserted = engine.assess(library, "I'd put exact pins in the library so it always behaves the same in"
+                + " every service.");
+        assertThat(asserted.wrongClaims()).isNotEmpty();
+    }
+
+    @Test
     void anAnswerWithNoWordsIsToldSoPlainly() {
         Feedback f = engine.assess(caching, "?! \uD83D\uDC4D");
         assertThat(f.score()).isEqualTo(1);
