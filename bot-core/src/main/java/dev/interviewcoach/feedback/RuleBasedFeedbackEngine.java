@@ -187,6 +187,11 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
 
         Set<String> coveredIds = covered.stream().map(m -> m.point().id()).collect(Collectors.toSet());
         List<TalkingPoint> missed = question.talkingPoints().stream().filter(p -> !coveredIds.contains(p.id())).toList();
+        // a missed point the answer named only to wave it away ("stampedes aren't a real problem") is told why it matters
+        Map<TalkingPoint, String> dismissed = new HashMap<>();
+        Set<String> claimed = wrong.stream().map(Feedback.WrongClaim::evidence).collect(Collectors.toSet());
+        byWords.denied().stream().filter(d -> missed.contains(d.point()) && !claimed.contains(d.evidence()))
+                .forEach(d -> dismissed.putIfAbsent(d.point(), d.evidence()));
         int total = question.talkingPoints().size();
         double coverage = total == 0 ? 0 : Math.min(1, credit / total);
 
@@ -220,7 +225,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         if (rawWords == 0) {
             // Only punctuation or emoji: the caps' reasons ("repeats itself", "0 words") would say nothing useful.
             return new Feedback(score, "There are no words here to score. Answer in a few sentences, as you would out loud.",
-                    covered, missed, wrong, List.of(), improvements(question, missed, cameClose, wrong, shape, concrete,
+                    covered, missed, wrong, List.of(), improvements(question, missed, cameClose, dismissed, wrong, shape, concrete,
                     reading, rel, mayAnswerIt, shapeOfText, rawWords), rawWords, signals);
         }
         if (decision.caps().contains(Rubric.Cap.COPIES_QUESTION)) {
@@ -256,7 +261,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         reason.append('.');
         return new Feedback(score, reason.toString(), covered, missed, wrong,
                 strengths(question, covered, shape, concrete, rel, score),
-                improvements(question, missed, cameClose, wrong, shape, concrete, reading, rel, mayAnswerIt, shapeOfText, rawWords),
+                improvements(question, missed, cameClose, dismissed, wrong, shape, concrete, reading, rel, mayAnswerIt, shapeOfText, rawWords),
                 rawWords, signals);
     }
 
@@ -424,7 +429,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     }
 
     private static List<String> improvements(Question q, List<TalkingPoint> missed, Map<TalkingPoint, String> cameClose,
-                                             List<Feedback.WrongClaim> wrong,
+                                             Map<TalkingPoint, String> dismissed, List<Feedback.WrongClaim> wrong,
                                              Structure.Result shape, Specificity.Result concrete, Delivery.Result reading,
                                              Relevance.Result rel, boolean mayAnswerIt, AnswerForm.Result shapeOfText,
                                              int rawWords) {
@@ -447,9 +452,13 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             out.add("This reads as an answer to a different question. Re-read what was asked (" + shorten(q.text())
                     + ") and answer that directly.");
         }
-        for (TalkingPoint point : missed.stream().limit(rel.offTopic() ? 1 : 2).toList()) {
+        // a point the answer waved away is the first thing to put right
+        List<TalkingPoint> toCover = missed.stream().sorted(Comparator.comparing(p -> !dismissed.containsKey(p))).toList();
+        for (TalkingPoint point : toCover.stream().limit(rel.offTopic() ? 1 : 2).toList()) {
             String near = cameClose.get(point);
-            out.add(near == null ? "Cover this next time: " + sentence(point.point()) + "."
+            String waved = dismissed.get(point);
+            out.add(waved != null ? "You said \"" + waved + "\", but it matters here: " + sentence(point.point()) + "."
+                    : near == null ? "Cover this next time: " + sentence(point.point()) + "."
                     : "Say it outright: " + sentence(point.point()) + " (you came close with \"" + near + "\").");
         }
         if (reading.length() == Delivery.Length.TOO_SHORT) {

@@ -77,6 +77,8 @@ class RuleBasedFeedbackEngineTest {
         Feedback dismissed = engine.assess(caching, "I would cache the product response in Redis with cache-aside and a"
                 + " five minute TTL. A stampede isn't a real problem for a read-heavy endpoint like this one.");
         assertThat(dismissed.covered()).extracting(m -> m.point().id()).doesNotContain("stampede-protection");
+        assertThat(dismissed.improvements()).contains("You said \"A stampede isn't a real problem for a read-heavy endpoint"
+                + " like this one\", but it matters here: protect the database from many simultaneous misses.");
         Feedback named = engine.assess(caching, "I would cache the product response in Redis with cache-aside and a"
                 + " five minute TTL. A stampede on expiry is a real problem here, so one request rebuilds the entry.");
         assertThat(named.covered()).extracting(m -> m.point().id()).contains("stampede-protection");
