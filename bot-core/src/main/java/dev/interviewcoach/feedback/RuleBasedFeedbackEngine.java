@@ -464,7 +464,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         if (reading.length() == Delivery.Length.TOO_SHORT) {
             out.add("Say more: " + reading.words() + " words is short for an interview answer; aim for 80 to 250.");
         }
-        if (!rel.offTopic() && concrete.level() <= GENERAL_SPECIFICITY && !shapeOfText.keywordList()) {
+        boolean askedForDetail = !rel.offTopic() && concrete.level() <= GENERAL_SPECIFICITY && !shapeOfText.keywordList();
+        if (askedForDetail) {
             out.add("Make it concrete: a real case from your work, a number, or the tool you used.");
         }
         if (!rel.offTopic()) {
@@ -479,10 +480,9 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 out.add("Put a number on the result (how much faster, how many fewer incidents).");
             } else if (gaps.contains("trade-off")) {
                 out.add("Add a trade-off: what it costs, or when you would not do it.");
-            } else if (gaps.contains("example")) {
+            } else if (gaps.contains("example") && !askedForDetail) { // said once is enough
                 out.add("Back it with a concrete example from a project, or name the tool you used.");
             }
-
         }
         if (rawWords > Delivery.LONG_WORDS) {
             out.add("Trim it: " + rawWords + " words is a lot to follow; lead with your main point and keep one example.");

@@ -143,6 +143,16 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void anAnswerWithoutDetailIsAskedForItOnce() {
+        Question btree = BANKS.question("sql-and-data", "btree-index-costs").orElseThrow();
+        Feedback f = engine.assess(btree, "A B-tree keeps keys sorted in a balanced tree so lookups and range scans are"
+                + " log n. The cost is that every insert, update and delete has to maintain every index, and indexes take"
+                + " disk and cache space. I'd skip indexing a low-selectivity column like a boolean, since the planner"
+                + " would scan anyway.");
+        assertThat(f.improvements()).filteredOn(i -> i.contains("concrete")).hasSize(1);
+    }
+
+    @Test
     void anAnswerWithNoWordsIsToldSoPlainly() {
         Feedback f = engine.assess(caching, "?! \uD83D\uDC4D");
         assertThat(f.score()).isEqualTo(1);
