@@ -238,7 +238,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     public boolean onMessage(Inbound.Message message, ChatPort port) {
         Optional<MockSession> found = sessions.activeAt(message.place());
         if (found.isEmpty()) {
-            return false;
+            return nothingToMove(message, port);
         }
         MockSession session = found.get();
         if (!session.user().equals(message.user())) {
@@ -247,6 +247,26 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         }
         apply(session.id(), Move.fromTyped(message.text()), port);
         return true;
+    }
+
+    /**
+     * "end" or "skip" typed in a DM by someone with no interview running gets told so and how to start one, rather
+     * than "I don't know the command".
+     */
+    private boolean nothingToMove(Inbound.Message message, ChatPort port) {
+        if (message.place().kind() != Place.Kind.DIRECT || sessions.activeFor(message.user()).isPresent()) {
+            return false;
+        }
+        Optional<Move> move = Move.named(message.text());
+        move.ifPresent(m -> port.post(message.place(), Reply.text(switch (m) {
+            case Move.End end -> "There is no interview running to end.";
+            case Move.Skip skip -> "There is no question waiting to skip.";
+            case Move.Hint hint -> "There is no question waiting for a hint.";
+            case Move.Repeat repeat -> "There is no question waiting to repeat.";
+            case Move.Answer answer -> "There is no question waiting.";
+        } + " Type mock to start a mock interview, or ask and a topic for one question (ask caching).")
+                .onlyTo(message.user())));
+        return move.isPresent();
     }
 
     @Override

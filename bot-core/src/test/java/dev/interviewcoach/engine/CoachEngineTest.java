@@ -198,6 +198,11 @@ class CoachEngineTest {
         port.clear();
         message(ana, dm, "thank you");
         assertThat(port.last()).startsWith("You're welcome!").doesNotContain("I don't know");
+        message(ana, dm, "end");
+        assertThat(port.last()).startsWith("There is no interview running to end. Type mock to start")
+                .doesNotContain("I don't know");
+        message(ana, dm, "skip please");
+        assertThat(port.last()).startsWith("There is no question waiting to skip.");
     }
 
     @Test
