@@ -29,6 +29,11 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
             + "|while|whereas|yet|unless|except|which|then|and then)\\b");
     /** How many content words after a negator it denies. */
     private static final int NEGATION_REACH = 4;
+    /** Words quoted in context at most (a longer match is quoted whole), and at most before the match. */
+    static final int QUOTE_WORDS = 14;
+    private static final int QUOTE_WORDS_BEFORE = 5;
+    /** After a line break, what starts a new paragraph or list item (a single line break is where a line wrapped). */
+    private static final Pattern PARAGRAPH_OR_ITEM = Pattern.compile("[ \\t]*(\\n|[-*\u2022]\\s|\\d+[.)]\\s)");
 
     public AnalyzedText {
         analysed = List.copyOf(analysed);
@@ -125,12 +130,6 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
         quoted = quoted.replaceAll("[,;:.!?\\s]+$", "").replaceAll("^[,;:\\s]+", "");
         return (takeBefore < before.size() ? "..." : "") + quoted + (takeAfter < after.size() ? "..." : "");
     }
-
-    private static final Pattern PARAGRAPH_OR_ITEM = Pattern.compile("[ \\t]*(\\n|[-*\u2022]\\s|\\d+[.)]\\s)");
-
-    /** Words quoted in context at most (a longer match is quoted whole). */
-    static final int QUOTE_WORDS = 14;
-    private static final int QUOTE_WORDS_BEFORE = 5;
 
     /**
      * Whether the character at {@code i} ends a sentence or clause: . ! ? followed by a space or the end, a

@@ -85,8 +85,9 @@ public final class MeaningMatcher {
         List<Piece> pieces = pieces(sentences);
         List<float[]> vectors = embedder.embedFresh(pieces.stream().map(Piece::text).toList());
         // How close each piece comes to the question's wrong claims: a piece clearly nearer a wrong claim than to a
-        // point's wording says the wrong claim, however close it comes to the point ("a B-tree index is basically a
-        // hash table" is near "B-tree indexes keep keys sorted" too), so it is no support for the point.
+        // point's wording says the wrong claim, however close it comes to the point ("overriding equals without
+        // hashCode is not a big problem" is near "violations make hash-based collections miss lookups" too), so it is
+        // no support for the point.
         double[] nearestClaim = new double[pieces.size()];
         for (Anchor[] pair : q.claims()) {
             for (int i = 0; i < pieces.size(); i++) {
