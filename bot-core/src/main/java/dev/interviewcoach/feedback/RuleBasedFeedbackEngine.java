@@ -409,10 +409,9 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             return out;
         }
         if (!covered.isEmpty()) {
-            List<String> said = covered.stream().filter(TalkingPointMatcher.Match::ownWords)
-                    .map(TalkingPointMatcher.Match::evidence).distinct().limit(3).map(e -> "\"" + e + "\"").toList();
-            out.add("You made " + covered.size() + " of " + q.talkingPoints().size() + " key points"
-                    + (said.isEmpty() ? "." : ", saying " + joinWords(said) + "."));
+            // The covered list quotes each point in the candidate's words; quoting the matched words again here
+            // gave lines like 'saying "Records"'.
+            out.add("You made " + covered.size() + " of " + q.talkingPoints().size() + " key points.");
         }
         boolean behavioural = q.kind() == QuestionKind.BEHAVIORAL || q.kind() == QuestionKind.SITUATIONAL;
         if (shape.share() >= 0.75 && !covered.isEmpty()) {
@@ -503,13 +502,6 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             out.add("You leaned on \"" + reading.overused().getFirst() + "\" a lot; vary your words.");
         }
         return out.stream().limit(3).toList();
-    }
-
-    private static String joinWords(List<String> words) {
-        if (words.size() <= 1) {
-            return String.join("", words);
-        }
-        return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.getLast();
     }
 
     private static String sentence(String point) {
