@@ -6,6 +6,7 @@ import dev.interviewcoach.question.Misconception;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.TalkingPoint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,6 +69,12 @@ public final class TalkingPointMatcher {
             + "|a waste))\\b");
     /** How many characters after a point's words are read for a dismissal. */
     private static final int DISMISSAL_READ = 80;
+    /** Words that stand for a subject named just before ("they're deeply immutable"). */
+    private static final Pattern PRONOUN = Pattern.compile("\\b(they|it|these|those|this)\\b\\W*(are|is|were|was|will|would|can|do|does)?\\W*$");
+    /** The pronouns the analyser keeps as stems. */
+    private static final Set<String> PRONOUN_STEMS = Set.of("they'r", "it'");
+    /** How many words before the pronoun the subject may stand. */
+    private static final int SUBJECT_REACH = 12;
     /** How close the key words of a point's own sentence must stand. */
     private static final int POINT_WINDOW = 14;
     /** Words too common in answers to show a point by themselves. */
@@ -194,8 +201,15 @@ public final class TalkingPointMatcher {
     /** For each misconception in order, its phrases that can spot it (two stems or more). */
     private record ClaimPlan(Vocabulary words, List<List<Wanted>> phrases) {}
 
-    /** Where in the answer (first and last stem index) something was found. */
-    private record Span(int from, int to) {}
+    /**
+     * Where in the answer (first and last stem index) something was found; {@code quoteFrom} is where its quote
+     * starts, before {@code from} when a pronoun's subject was named earlier.
+     */
+    private record Span(int from, int to, int quoteFrom) {
+        Span(int from, int to) {
+            this(from, to, from);
+        }
+    }
 
     public Result match(Question question, AnalyzedText answer) {
         PointPlan plan = pointPlans.computeIfAbsent(question, this::pointPlan);
@@ -206,12 +220,12 @@ public final class TalkingPointMatcher {
             TalkingPoint point = p.point();
             Optional<Span> shown = evidence(p, positions, true);
             if (shown.isPresent()) {
-                matches.add(new Match(point, answer.quote(shown.get().from(), shown.get().to()), true,
-                        answer.quoteInContext(shown.get().from(), shown.get().to())));
+                matches.add(new Match(point, answer.quote(shown.get().quoteFrom(), shown.get().to()), true,
+                        answer.quoteInContext(shown.get().quoteFrom(), shown.get().to())));
             } else {
                 Optional<Span> statement = statementSpan(p, positions, false);
                 Optional<Span> denied = statement.or(() -> evidence(p, positions, false));
-                denied.ifPresent(span -> denials.add(new Denial(point, answer.quoteInContext(span.from(), span.to()),
+                denied.ifPresent(span -> denials.add(new Denial(point, answer.quoteInContext(span.quoteFrom(), span.to()),
                         statement.isPresent())));
             }
         }
@@ -243,7 +257,7 @@ public final class TalkingPointMatcher {
                         positions, phrase.denies(), true);
             }
             if (span.isPresent() && !distanced(answer, span.get())) {
-                return Optional.of(answer.quoteInContext(span.get().from(), span.get().to()));
+                return Optional.of(answer.quoteInContext(span.get().quoteFrom(), span.get().to()));
             }
         }
         return Optional.empty();
@@ -424,6 +438,18 @@ public final class TalkingPointMatcher {
             return at;
         }
 
+        String stem(int at) {
+            return answer.analysed().get(at).stem();
+        }
+
+        /** Whether a pronoun (and at most a form of "be" or "do") stands right before the stem at {@code at}. */
+        boolean pronounBefore(int at) {
+            int start = answer.analysed().get(at).start();
+            int from = at == 0 ? 0 : answer.analysed().get(at - 1).end();
+            String gap = answer.text().substring(from, start).toLowerCase(Locale.ROOT);
+            return gap.indexOf('.') < 0 && PRONOUN.matcher(gap).find();
+        }
+
         boolean anyNegated(Span span) {
             int next = negated.nextSetBit(span.from());
             return next >= 0 && next <= span.to();
@@ -474,7 +500,40 @@ public final class TalkingPointMatcher {
         if (run.isEmpty() && phrase.stems().size() >= 2 && phrase.stems().size() <= 3) {
             run = withinWindow(answer, wanted.ids(), phrase.stems().size(), phrase.stems().size() + PHRASE_SLACK, plain);
         }
+        if (run.isEmpty()) {
+            run = saidOfAPronoun(answer, wanted.ids(), plain);
+        }
         return polarity(run, answer, phrase.denies(), asStated);
+    }
+
+    /**
+     * A phrase whose first word, its subject, was named a little earlier and then referred to by a pronoun: "Records
+     * solve all of this because they're deeply immutable" says "records are deeply immutable". The rest of the phrase
+     * must follow the pronoun word for word, and the subject stand within {@link #SUBJECT_REACH} words before it.
+     */
+    private static Optional<Span> saidOfAPronoun(Positions answer, int[] wanted, boolean plain) {
+        if (wanted.length < 3) {
+            return Optional.empty();
+        }
+        int[] rest = Arrays.copyOfRange(wanted, 1, wanted.length);
+        BitSet subject = answer.of(wanted[0], plain);
+        if (subject.isEmpty()) {
+            return Optional.empty();
+        }
+        BitSet starts = runStarts(answer, rest, plain);
+        for (int at = starts.nextSetBit(1); at >= 0; at = starts.nextSetBit(at + 1)) {
+            // most pronouns are stop words, so they are read in the text just before the rest of the phrase
+            int from = PRONOUN_STEMS.contains(answer.stem(at - 1)) ? at - 1 : at;
+            if (from == at && !answer.pronounBefore(at)) {
+                continue;
+            }
+            int named = subject.previousSetBit(from - 1);
+            if (named >= 0 && from - named <= SUBJECT_REACH) {
+                // read for negation from the pronoun on, quoted from the subject so the person sees what "they" was
+                return Optional.of(new Span(from, at + rest.length - 1, named));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Keeps a span only when its negation agrees with what was asked for. */
@@ -489,6 +548,12 @@ public final class TalkingPointMatcher {
     }
 
     private static Optional<Span> containsRun(Positions answer, int[] wanted, boolean plain) {
+        int first = runStarts(answer, wanted, plain).nextSetBit(0);
+        return first < 0 ? Optional.empty() : Optional.of(new Span(first, first + wanted.length - 1));
+    }
+
+    /** Every position where the wanted stems start, one after the other. */
+    private static BitSet runStarts(Positions answer, int[] wanted, boolean plain) {
         BitSet starts = (BitSet) answer.of(wanted[0], plain).clone();
         for (int k = 1; k < wanted.length && !starts.isEmpty(); k++) {
             BitSet next = answer.of(wanted[k], plain);
@@ -500,8 +565,7 @@ public final class TalkingPointMatcher {
             }
             starts = shifted;
         }
-        int first = starts.nextSetBit(0);
-        return first < 0 ? Optional.empty() : Optional.of(new Span(first, first + wanted.length - 1));
+        return starts;
     }
 
     /** The first span of at most {@code width} answer stems holding all the wanted stems in their order. */

@@ -117,6 +117,18 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void aClaimSaidOfAPronounIsTheClaim() {
+        Question records = BANKS.question("java-backend", "equals-hashcode-and-records").orElseThrow();
+        Feedback f = engine.assess(records, "Equal objects must have equal hash codes. Records solve all of this for you"
+                + " because they're deeply immutable, so you can use them as map keys.");
+        assertThat(f.wrongClaims()).singleElement().extracting(Feedback.WrongClaim::evidence).asString()
+                .startsWith("Records solve all of this").contains("they're deeply immutable");
+        Feedback right = engine.assess(records, "Equal objects must have equal hash codes. Records help, but they are only"
+                + " shallowly immutable, so I copy a list component with List.copyOf.");
+        assertThat(right.wrongClaims()).isEmpty();
+    }
+
+    @Test
     void aFirstAttemptThatFailedIsNotTakenForTheClaim() {
         Question zones = BANKS.question("behavioral", "remote-across-time-zones").orElseThrow();
         Feedback story = engine.assess(zones, "Half of us were in Manila and half in Denver. At first we tried to fix that"
