@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -50,6 +51,12 @@ public final class Delivery {
             + "|all you need|no need|not a concern|nothing (?:breaks|can)|can't (?:lose|fail|happen)|cannot (?:lose|fail|happen)"
             + "|under any circumstances|(?:completely|totally|fully|perfectly) (?:safe|fine|compatible)|costs? (?:almost )?nothing"
             + "|for free|no downside|100%|simply|just works|every time|is fine|are fine|exactly-once)\\b");
+    /**
+     * "Never" or "always" as advice rather than as a claim about how things behave: an imperative at the start of a
+     * sentence or clause, or "never" setting one thing against another ("from the main store, never a saved copy").
+     */
+    private static final Pattern ADVICE = Pattern.compile("(?:^|[.!?;:(]\\s*|\\bso\\s+)(never|always)\\b(?!\\s+(?:be|been|is|are))"
+            + "|\\b(never)\\s+(?=(?:the|a|an|in|on|at|to|from|into|inside|by|as|our|your|their|its|plain|raw)\\b)");
     private static final Set<String> COMMON = Set.of("the", "a", "an", "and", "or", "but", "to", "of", "in", "on", "for", "with", "is",
             "are", "was", "were", "it", "that", "this", "i", "we", "you", "they", "be", "as", "at", "by", "so", "if", "then", "from",
             "my", "our", "me", "us", "not", "no", "do", "did", "have", "has", "had", "can", "will", "would", "which", "what",
@@ -62,7 +69,12 @@ public final class Delivery {
         String text = answer.spaced();
         List<String> hedges = findAll(HEDGE, text);
         List<String> fillers = findAll(FILLER, text);
-        List<String> absolutes = findAll(ABSOLUTE, text);
+        List<String> absolutes = new ArrayList<>(findAll(ABSOLUTE, text));
+        // advice is not a claim: "so never wipe everything", "Always hash passwords", "the plan, never the password"
+        Matcher advice = ADVICE.matcher(answer.text().toLowerCase(Locale.ROOT));
+        while (advice.find()) {
+            absolutes.remove(advice.group(1) != null ? advice.group(1) : advice.group(2));
+        }
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String w : answer.words()) {
             if (w.length() > 2 && !COMMON.contains(w) && !questionWords.contains(w)) {

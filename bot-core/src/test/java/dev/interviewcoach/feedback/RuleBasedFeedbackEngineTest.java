@@ -223,6 +223,17 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void adviceWithNeverOrAlwaysIsNotAnOverclaim() {
+        Feedback advice = engine.assess(caching, "Invalidate on write. Never wipe every key at once, so never send all"
+                + " readers to the database together. Always let one request rebuild a missing entry; the price at"
+                + " checkout comes from the database, never a cached copy.");
+        assertThat(advice.signals().delivery().overclaims()).isFalse();
+        Feedback claims = engine.assess(caching, "Redis is always consistent with the database, it never serves stale"
+                + " data, and the TTL guarantees freshness.");
+        assertThat(claims.signals().delivery().overclaims()).isTrue();
+    }
+
+    @Test
     void hedgesAndOverusedWordsAreNamed() {
         Feedback f = engine.assess(caching, """
                 I think maybe I would probably use a cache. The cache would cache the page, and the cache would be
