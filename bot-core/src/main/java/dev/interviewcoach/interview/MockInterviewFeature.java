@@ -185,7 +185,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         UserRef user = command.user();
         Optional<MockSession> running = sessions.activeFor(user);
         if (running.isPresent()) {
-            port.post(here, inProgress(running.get()).onlyTo(user));
+            port.post(here, inProgress(running.get(), here).onlyTo(user));
             return;
         }
         Reply opening = Reply.builder("Mock interview: " + bank.title())
@@ -211,7 +211,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
                 chosen.stream().map(Question::id).toList(), 0, 0, MockSession.Status.ACTIVE, false, 0, now, null,
                 followUps, null);
         if (!sessions.create(session)) {
-            sessions.activeFor(user).ifPresent(s -> port.post(here, inProgress(s).onlyTo(user)));
+            sessions.activeFor(user).ifPresent(s -> port.post(here, inProgress(s, here).onlyTo(user)));
             return;
         }
         log.info("mock interview {} started: track {}, {} questions", session.id(), session.track(), session.total());
@@ -392,9 +392,12 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
                 id -> machine.question(session, id));
     }
 
-    private Reply inProgress(MockSession s) {
+    private Reply inProgress(MockSession s, Place here) {
+        // asked for in the conversation the interview runs in (the console, a DM), "where it started" is right here
+        String next = s.place().equals(here) ? "Type end to finish it first, then start the new one."
+                : "Answer it where it started, or type end there to finish it first.";
         return Reply.text("You already have a " + s.track() + " interview in progress (question " + (s.position() + 1)
-                + " of " + s.total() + "). Answer it where it started, or type end there to finish it first.");
+                + " of " + s.total() + "). " + next);
     }
 
     private Reply notYours() {

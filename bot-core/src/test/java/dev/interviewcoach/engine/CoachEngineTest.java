@@ -270,7 +270,11 @@ class CoachEngineTest {
         command(ana, dm, "mock tiny 3");
         command(ana, channel, "mock tiny 2");
         assertThat(port.threadsOpened).isEmpty();
-        assertThat(port.last()).contains("already have a tiny interview in progress (question 1 of 3)");
+        assertThat(port.last()).contains("already have a tiny interview in progress (question 1 of 3)")
+                .contains("Answer it where it started");
+        command(ana, dm, "mock tiny 2");
+        assertThat(port.last()).contains("already have a tiny interview in progress (question 1 of 3)")
+                .contains("Type end to finish it first").doesNotContain("where it started");
     }
 
     @Test
