@@ -78,6 +78,11 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
      */
     static final double MEANING_CLAIM = 0.85;
     static final double MEANING_CLAIM_MARGIN = 0.05;
+    /**
+     * How many of the correction's own words (not the claim's) in the sentence make it side with the correction.
+     * One vetoed true flags as well on the dev part (and on the test part); two kept every one.
+     */
+    static final int CORRECTION_WORDS = 2;
 
     /** What an input that lowered the score says to the candidate, when it is low ({@code true}) or high. */
     private record Against(String input, boolean whenLow, String said) {}
@@ -178,7 +183,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             Optional<String> said = spotted.get(i);
             if (said.isEmpty() && byMeaning.isPresent()) {
                 MeaningMatcher.ClaimCloseness c = byMeaning.get().claims().get(i);
-                if (c.claim() >= MEANING_CLAIM && c.margin() >= MEANING_CLAIM_MARGIN && !TalkingPointMatcher.distanced(c.piece())) {
+                if (c.claim() >= MEANING_CLAIM && c.margin() >= MEANING_CLAIM_MARGIN && !TalkingPointMatcher.distanced(c.piece())
+                        && !sidesWithCorrection(m, c.piece(), answer)) {
                     said = Optional.of(excerpt(c.piece()));
                 }
             }
@@ -284,6 +290,20 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 wrongClaims > 0 ? 1 : 0, form.keywordList() ? 1 : 0, form.repeatedShare(),
                 reading.overclaims() ? 1 : 0, Math.min(3, reading.hedges().size()) / 3.0, rel.offTopic() ? 1 : 0,
                 general ? 1 : 0}, rawWords, form.copiesQuestion());
+    }
+
+    /**
+     * Whether the sentence around a piece that came close to a wrong claim uses words only the correction uses: "to
+     * find customers with no orders I left join orders and filter where orders.id is null" is as close to "use an
+     * INNER JOIN ... WHERE o.id IS NULL" as a sentence can be, but "left" is the correction's word, not the claim's.
+     */
+    private boolean sidesWithCorrection(Misconception m, String piece, AnalyzedText answer) {
+        Set<String> claimSide = new HashSet<>(analyzer.stems(m.claim()));
+        m.spottedBy().forEach(phrase -> claimSide.addAll(analyzer.stems(phrase)));
+        Set<String> correctionOnly = new HashSet<>(analyzer.stems(m.correction()));
+        correctionOnly.removeAll(claimSide);
+        String sentence = answer.sentences().stream().filter(s -> s.contains(piece)).findFirst().orElse(piece);
+        return analyzer.stems(sentence).stream().distinct().filter(correctionOnly::contains).count() >= CORRECTION_WORDS;
     }
 
     /** A point listed as made only because a sentence came close to it in meaning. */

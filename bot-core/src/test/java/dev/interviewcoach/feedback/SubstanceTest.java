@@ -50,6 +50,20 @@ class SubstanceTest {
     }
 
     @Test
+    void aRightSentenceThatReadsAlmostLikeTheWrongClaimIsNotCalledWrong() {
+        // one word apart from "use an INNER JOIN ... WHERE o.id IS NULL", in meaning; "left", "filter", "NOT EXISTS"
+        // are the correction's words
+        Question q = SentenceModelForTests.BANKS.question("sql-and-data", "inner-left-anti-join").orElseThrow();
+        Feedback f = ENGINE.assess(q, "An inner join keeps only rows with a match on both sides. A left join keeps every"
+                + " row from the left table and fills NULLs where nothing matched, so to find customers with no orders I"
+                + " left join orders and filter where orders.id is null, or use NOT EXISTS which reads better.");
+        assertThat(f.wrongClaims()).isEmpty();
+        Feedback wrong = ENGINE.assess(q, "An inner join keeps only rows with a match on both sides. To find customers"
+                + " with no orders, I inner join customers to orders and keep the rows where the order id is null.");
+        assertThat(wrong.wrongClaims()).isNotEmpty();
+    }
+
+    @Test
     void aVagueAnswerIsToldThatWhatWeighedAgainstItIsThePointsItDoesNotMake() {
         Question q = SentenceModelForTests.BANKS.question("sql-and-data", "btree-index-costs").orElseThrow();
         Feedback f = ENGINE.assess(q, "Indexes make things faster. I usually add them when queries are slow, it depends on the"
