@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * What the form of an answer gives away before its content is read: a list of keywords instead of
@@ -23,9 +24,15 @@ public final class AnswerForm {
      * which is what the rest of the feedback reads.
      */
     public record Result(boolean keywordList, List<String> repeated, double repeatedShare, boolean copiesQuestion,
-                         String distinctText) {
+                         String distinctText, boolean otherLanguage, boolean codeOnly) {
         public Result {
             repeated = List.copyOf(repeated);
+        }
+
+        /** As read before language and code were told apart. */
+        public Result(boolean keywordList, List<String> repeated, double repeatedShare, boolean copiesQuestion,
+                      String distinctText) {
+            this(keywordList, repeated, repeatedShare, copiesQuestion, distinctText, false, false);
         }
 
         /** Whether repetition is most of the answer, not a phrase said twice for emphasis. */
@@ -45,6 +52,24 @@ public final class AnswerForm {
             "will", "would", "should", "not", "no", "there", "here", "into", "about", "after", "before", "while", "i'd",
             "i'm", "i've", "we'd", "we're", "it's", "don't", "doesn't", "isn't", "and", "or", "also", "just", "only",
             "all", "each", "every", "some", "any", "more", "most", "very", "too", "out", "up", "over", "until", "since");
+    /**
+     * Words that hold sentences together in Spanish, French, German, Portuguese and Italian and are not English
+     * words: an answer made of them is in another language, not a list of keywords.
+     */
+    private static final Set<String> OTHER_GLUE = Set.of("el", "los", "las", "que", "del", "y", "por", "para", "una",
+            "uno", "es", "son", "se", "como", "pero", "más", "muy", "les", "des", "du", "et", "est", "une", "sont", "pour",
+            "avec", "dans", "qui", "nous", "je", "der", "das", "und", "ist", "nicht", "mit", "ein", "eine", "zu", "von",
+            "auf", "für", "ich", "wir", "não", "em", "um", "uma", "são", "com", "che", "di", "della", "sono", "il", "è",
+            "la", "de", "en", "con", "al", "lo", "también", "cuando", "donde", "porque", "parce", "mais", "ou");
+    /** Words needed before the language of an answer is judged. */
+    private static final int LANGUAGE_MIN_WORDS = 6;
+    /** Words of prose outside code below which an answer is code alone. */
+    private static final int PROSE_WITH_CODE = 8;
+    /** A line that reads as code: a keyword of a common language at its start, or ending in a brace or semicolon. */
+    private static final Pattern CODE_LINE = Pattern.compile(
+            "^\\s*(?:(?:import|from|def|class|return|public|private|static|final|var|val|let|const|func|fn|if|for|while|try"
+            + "|catch|except|with|async|await|select|insert|update|delete|create)\\b.*[:;{(=)]\\s*$|.*[{};]\\s*$|[}\\])]+\\s*$"
+            + "|\\s*(?:@\\w+|#include|//|--).*)", Pattern.CASE_INSENSITIVE);
     /** Length of the phrases compared for repetition. */
     private static final int SHINGLE = 6;
 
@@ -75,8 +100,48 @@ public final class AnswerForm {
         double repeatedShare = sentences.isEmpty() ? 0
                 : Math.max(share, (double) removed / Math.max(1, sentences.size()));
         long fullSentences = kept.stream().filter(k -> TextAnalyzer.wordCount(k) >= 6 && k.strip().matches("(?s).*[.!?]$")).count();
-        return new Result(keywordList(distinct, words, fullSentences), List.copyOf(repeated), repeatedShare,
-                copiesQuestion(distinct, question, analyzer), distinct);
+        boolean otherLanguage = otherLanguage(distinct, words);
+        boolean codeOnly = !otherLanguage && codeOnly(answer);
+        return new Result(!otherLanguage && !codeOnly && keywordList(distinct, words, fullSentences), List.copyOf(repeated),
+                repeatedShare, copiesQuestion(distinct, question, analyzer), distinct, otherLanguage, codeOnly);
+    }
+
+    /**
+     * Written in another language than English: mostly letters of another script, or the words that hold sentences
+     * together are another language's, hardly any English ones.
+     */
+    static boolean otherLanguage(String text, List<String> words) {
+        long letters = text.codePoints().filter(Character::isLetter).count();
+        long latin = text.codePoints().filter(c -> Character.isLetter(c)
+                && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
+        if (letters >= 20 && latin < letters / 2) {
+            return true;
+        }
+        if (words.size() < LANGUAGE_MIN_WORDS) {
+            return false;
+        }
+        long english = words.stream().filter(GLUE::contains).count();
+        long other = words.stream().filter(OTHER_GLUE::contains).count();
+        return other >= 0.15 * words.size() && other > 2 * english;
+    }
+
+    /**
+     * Code with at most a few words of prose: a fenced block with little around it, or lines that read as code.
+     */
+    static boolean codeOnly(String text) {
+        String prose = text;
+        boolean fenced = text.contains("```");
+        if (fenced) {
+            prose = text.replaceAll("(?s)```.*?(```|$)", " ");
+        } else {
+            List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
+            long code = lines.stream().filter(l -> CODE_LINE.matcher(l).matches()).count();
+            if (lines.size() < 2 || code < 0.6 * lines.size()) {
+                return false;
+            }
+            prose = String.join(" ", lines.stream().filter(l -> !CODE_LINE.matcher(l).matches()).toList());
+        }
+        return TextAnalyzer.wordCount(prose.replace('`', ' ')) < PROSE_WITH_CODE;
     }
 
     /**

@@ -76,6 +76,8 @@ public final class FeedbackJson {
         }
         ObjectNode form = signals.putObject("form");
         form.put("keywordList", s.form().keywordList());
+        form.put("otherLanguage", s.form().otherLanguage());
+        form.put("codeOnly", s.form().codeOnly());
         form.put("copiesQuestion", s.form().copiesQuestion());
         form.put("repeatedShare", round(s.form().repeatedShare()));
         s.form().repeated().forEach(form.putArray("repeated")::add);

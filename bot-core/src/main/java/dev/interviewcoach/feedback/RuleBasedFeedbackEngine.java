@@ -142,6 +142,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         // Meaning is read only where words leave a point unmade: it can add points, never take one away.
         boolean everyPointInWords = byWords.covered().size() == question.talkingPoints().size();
         boolean readMeaning = meaning.isPresent() && !shapeOfText.keywordList() && !shapeOfText.copiesQuestion()
+                && !shapeOfText.otherLanguage()
                 && !everyPointInWords;
         Optional<MeaningMatcher.Result> byMeaning = readMeaning
                 ? Optional.of(meaning.get().compare(question, answer.sentences())) : Optional.empty();
@@ -234,8 +235,17 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                     covered, missed, wrong, List.of(), improvements(question, missed, cameClose, dismissed, wrong, shape, concrete,
                     reading, rel, mayAnswerIt, shapeOfText, rawWords), rawWords, signals);
         }
+        if (shapeOfText.otherLanguage()) {
+            // The talking points, the misconceptions and the weights are English: what they found here is chance.
+            return new Feedback(1, "This answer reads as written in another language. The coach reads answers in English"
+                    + " only, so it cannot judge this one.", List.of(), question.talkingPoints(), List.of(), List.of(),
+                    List.of("Answer in English to get feedback on what you said."), rawWords, signals);
+        }
         if (decision.caps().contains(Rubric.Cap.COPIES_QUESTION)) {
             reason.append("The answer repeats the question rather than answering it");
+        } else if (shapeOfText.codeOnly() && score <= 2) {
+            reason.append("Code alone does not answer the question: say in sentences what it does and why you would"
+                    + " choose it");
         } else if (rel.offTopic() && score <= 2) {
             reason.append(mayAnswerIt ? "I could not tie this answer to the question's key points"
                     : "The answer does not address this question");
@@ -462,12 +472,16 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         if (shapeOfText.keywordList()) {
             out.add("Answer in sentences: say what each idea means and why it matters here, not only its name.");
         }
+        if (shapeOfText.codeOnly()) {
+            out.add("Explain it in words: what the code does, why you would choose it here, and what it costs. Code alone"
+                    + " does not show your reasoning.");
+        }
         if (!shapeOfText.repeated().isEmpty()) {
             out.add("You repeated \"" + excerpt(shapeOfText.repeated().getFirst()) + "\"; a point counts once, so say it once.");
         }
         if (rel.offTopic() && mayAnswerIt) {
             out.add("Tie it to what was asked (" + shorten(q.text()) + "): say plainly which point each part makes.");
-        } else if (rel.offTopic()) {
+        } else if (rel.offTopic() && !shapeOfText.codeOnly()) {
             out.add("This reads as an answer to a different question. Re-read what was asked (" + shorten(q.text())
                     + ") and answer that directly.");
         }

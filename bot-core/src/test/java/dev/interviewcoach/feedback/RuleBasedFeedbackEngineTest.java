@@ -223,6 +223,47 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void anAnswerInAnotherLanguageIsToldTheCoachReadsEnglishNotThatItIsAKeywordList() {
+        Question gil = BANKS.question("python-developer", "gil-and-concurrency").orElseThrow();
+        for (String answer : new String[] {
+                "El GIL permite que solo un hilo ejecute bytecode de Python a la vez, así que para trabajo de CPU uso"
+                        + " multiprocessing y para E/S uso asyncio o hilos.",
+                "Le GIL ne laisse qu'un seul thread exécuter du bytecode Python à la fois, donc pour le calcul j'utilise"
+                        + " multiprocessing et pour les entrées-sorties asyncio.",
+                "Der GIL lässt immer nur einen Thread Python-Bytecode ausführen, deshalb nehme ich für CPU-Arbeit"
+                        + " multiprocessing und für I/O asyncio, weil das mit einem Thread auskommt.",
+                "GIL позволяет только одному потоку выполнять байткод Python, поэтому для вычислений я использую"
+                        + " multiprocessing, а для ввода-вывода asyncio."}) {
+            Feedback f = engine.assess(gil, answer);
+            assertThat(f.score()).as(answer).isEqualTo(1);
+            assertThat(f.scoreReason()).as(answer).contains("another language");
+            assertThat(f.covered()).as(answer).isEmpty();
+            assertThat(f.improvements()).as(answer).containsExactly("Answer in English to get feedback on what you said.");
+        }
+        Feedback english = engine.assess(gil, "The GIL is the de facto limit here: one thread runs Python bytecode at a"
+                + " time, so for CPU-bound work I use multiprocessing, and for I/O asyncio, à la FastAPI.");
+        assertThat(english.signals().form().otherLanguage()).isFalse();
+        assertThat(english.score()).isGreaterThan(1);
+    }
+
+    @Test
+    void codeWithoutWordsIsAskedForTheReasoning() {
+        Question gil = BANKS.question("python-developer", "gil-and-concurrency").orElseThrow();
+        Feedback fenced = engine.assess(gil, "```python\nfrom concurrent.futures import ProcessPoolExecutor\n"
+                + "with ProcessPoolExecutor() as pool:\n    results = list(pool.map(crunch, chunks))\n```");
+        assertThat(fenced.scoreReason()).startsWith("Code alone does not answer the question");
+        assertThat(fenced.improvements()).anySatisfy(i -> assertThat(i).startsWith("Explain it in words"))
+                .noneSatisfy(i -> assertThat(i).contains("different question"));
+        Feedback bare = engine.assess(gil, "import asyncio\nasync def fetch_all(urls):\n"
+                + "    return await asyncio.gather(*(fetch(u) for u in urls))\n");
+        assertThat(bare.signals().form().codeOnly()).isTrue();
+        Feedback explained = engine.assess(gil, "For the CPU-bound part I hand the work to separate processes, since the"
+                + " GIL lets one thread run bytecode at a time:\n```python\nwith ProcessPoolExecutor() as pool:\n"
+                + "    results = list(pool.map(crunch, chunks))\n```");
+        assertThat(explained.signals().form().codeOnly()).isFalse();
+    }
+
+    @Test
     void adviceWithNeverOrAlwaysIsNotAnOverclaim() {
         Feedback advice = engine.assess(caching, "Invalidate on write. Never wipe every key at once, so never send all"
                 + " readers to the database together. Always let one request rebuild a missing entry; the price at"
