@@ -102,8 +102,11 @@ public final class AnswerForm {
         long fullSentences = kept.stream().filter(k -> TextAnalyzer.wordCount(k) >= 6 && k.strip().matches("(?s).*[.!?]$")).count();
         boolean otherLanguage = otherLanguage(distinct, words);
         boolean codeOnly = !otherLanguage && codeOnly(answer);
+        // what the rest reads has a blank line between the kept sentences, so list items typed without a full stop
+        // stay apart when quoted ("...on both sides Left join: every..." read as one sentence)
         return new Result(!otherLanguage && !codeOnly && keywordList(distinct, words, fullSentences), List.copyOf(repeated),
-                repeatedShare, copiesQuestion(distinct, question, analyzer), distinct, otherLanguage, codeOnly);
+                repeatedShare, copiesQuestion(distinct, question, analyzer), String.join("\n\n", kept), otherLanguage,
+                codeOnly);
     }
 
     /**

@@ -351,7 +351,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             case KEYWORD_LIST -> "; a list of terms without sentences shows no understanding, which keeps it at 2 or below";
             case REPEATED -> "; most of it repeats itself, and repeats count once";
             case OVERCLAIMS -> "; it speaks in absolutes with no trade-off, which costs a point";
-            case TOO_SHORT -> "; at " + reading.words() + " words it is too short to score above 2";
+            case TOO_SHORT -> "; at " + words(reading.words()) + " it is too short to score above 2";
             case FAR_TOO_LONG -> "; at " + rawWords + " words it is far too long to follow, which keeps it at 2 or below";
             case VERY_LONG -> "; at " + rawWords + " words it runs very long, which costs two points";
             case LONG -> "; at " + rawWords + " words it runs long, which costs a point";
@@ -495,7 +495,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                     : "Say it outright: " + sentence(point.point()) + " (you came close with \"" + near + "\").");
         }
         if (reading.length() == Delivery.Length.TOO_SHORT) {
-            out.add("Say more: " + reading.words() + " words is short for an interview answer; aim for 80 to 250.");
+            out.add("Say more: " + words(reading.words()) + " is short for an interview answer; aim for 80 to 250.");
         }
         boolean askedForDetail = !rel.offTopic() && concrete.level() <= GENERAL_SPECIFICITY && !shapeOfText.keywordList();
         if (askedForDetail) {
@@ -536,6 +536,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             out.add("You leaned on \"" + reading.overused().getFirst() + "\" a lot; vary your words.");
         }
         return out.stream().limit(3).toList();
+    }
+
+    private static String words(int count) {
+        return count == 1 ? "1 word" : count + " words";
     }
 
     private static String sentence(String point) {

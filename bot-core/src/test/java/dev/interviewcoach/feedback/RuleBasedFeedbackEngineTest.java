@@ -73,6 +73,20 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void eachItemOfAListIsQuotedOnItsOwn() {
+        Question joins = BANKS.question("sql-and-data", "inner-left-anti-join").orElseThrow();
+        Feedback f = engine.assess(joins, """
+                - Inner join: only rows that match on both sides
+                - Left join: every customer row, with NULLs where there is no order
+                - Customers with no orders: LEFT JOIN orders and keep rows where orders.id IS NULL, or NOT EXISTS
+                """);
+        assertThat(f.covered()).extracting(TalkingPointMatcher.Match::inContext)
+                .contains("Left join: every customer row, with NULLs where there is no order")
+                .noneSatisfy(quote -> assertThat(quote).contains("sides Left join"));
+        assertThat(engine.assess(joins, "idk").scoreReason()).contains("at 1 word it");
+    }
+
+    @Test
     void aPointDismissedRightAfterItIsNamedDoesNotCount() {
         Feedback dismissed = engine.assess(caching, "I would cache the product response in Redis with cache-aside and a"
                 + " five minute TTL. A stampede isn't a real problem for a read-heavy endpoint like this one.");
