@@ -63,6 +63,10 @@ public final class CommandGrammar {
         }
         String word = words.removeFirst().toLowerCase(Locale.ROOT);
         CommandSpec top = byWord.get(word);
+        if (top == null && !words.isEmpty() && byWord.containsKey(word + "-" + words.getFirst().toLowerCase(Locale.ROOT))) {
+            // a hyphenated command typed with a space, as people say it: "forget me"
+            top = byWord.get(word + "-" + words.removeFirst().toLowerCase(Locale.ROOT));
+        }
         if (top == null) {
             return new Parse.Unknown(word, closest(word));
         }

@@ -22,6 +22,8 @@ class CommandGrammarTest {
             CommandSpec.of("remind", "a reminder", OptionSpec.choice("state", "on or off",
                     OptionSpec.of("on", "on"), OptionSpec.of("off", "off")).mandatory()),
             CommandSpec.of("stats", "your progress"),
+            CommandSpec.of("forget-me", "delete everything", OptionSpec.choice("confirm", "without asking",
+                    OptionSpec.of("confirm", "confirm"))),
             CommandSpec.group("daily", "a question of the day", "status",
                     CommandSpec.of("subscribe", "post here",
                             OptionSpec.word("track", "track"),
@@ -78,6 +80,13 @@ class CommandGrammarTest {
                 java.util.Optional.of("mock")));
         assertThat(GRAMMAR.parse("  ")).isInstanceOf(CommandGrammar.Parse.Help.class);
         assertThat(GRAMMAR.parse("HELP me")).isInstanceOf(CommandGrammar.Parse.Help.class);
+    }
+
+    @Test
+    void aHyphenatedCommandTypedWithASpaceIsThatCommand() {
+        assertThat(parsed("forget me").input().command()).isEqualTo("forget-me");
+        assertThat(parsed("Forget me confirm").input().values()).isEqualTo(Map.of("confirm", "confirm"));
+        assertThat(GRAMMAR.parse("forget it")).isInstanceOf(CommandGrammar.Parse.Unknown.class);
     }
 
     @Test
