@@ -89,6 +89,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
 
     /** The inputs that can be said plainly; the others (the caps among them) are said by the rubric or not at all. */
     private static final String FEW_POINTS = "few of the talking points are made";
+    private static final String LOOSE_POINTS = "the points come through loosely, more by the shape of the answer or"
+            + " near meaning than said outright";
     private static final String ELSEWHERE = "much of it is about something other than this question";
     private static final String FEW_DETAILS = "few concrete details (a number, a named tool, a real case)";
     private static final List<Against> AGAINST = List.of(
@@ -340,7 +342,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 against.merge(a.said(), pulls[i], Double::sum);
             }
         }
-        return against.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+        return against.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                // most points listed as made, but by the story's shape or by near meaning rather than in words: "few of
+                // the talking points are made" under "You covered 3 of 4" reads as a contradiction
+                .map(said -> said.equals(FEW_POINTS) && inputs.get("points_covered") >= 0.5 ? LOOSE_POINTS : said);
     }
 
     /** What a rule of the rubric did to the score, said after the reason's first part. */
@@ -396,7 +401,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
 
     /**
      * Talking points named after a part of a STAR story ({@code situation}, {@code context},
-     * {@code task}, {@code action}, {@code result}, {@code measurable-result}) are also shown by
+     * {@code task}, {@code action} or {@code personal-role}, {@code result}, {@code measurable-result}) are also shown by
      * that part of the story's structure, whatever words tell it.
      */
     private static List<TalkingPointMatcher.Match> withStoryPoints(Question question,
@@ -410,7 +415,9 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 String part = switch (point.id()) {
                     case "situation", "context" -> parts.contains("situation") ? "the situation you set out" : null;
                     case "task" -> parts.contains("task") ? "the task you described" : null;
-                    case "action" -> parts.contains("action") ? "what you said you did" : null;
+                    // "said what you did yourself" is what a personal role is; praising one and missing the other
+                    // read as a contradiction
+                    case "action", "personal-role" -> parts.contains("action") ? "what you said you did" : null;
                     case "result" -> parts.contains("measurable result") ? "the numbers in your result"
                             : parts.contains("result") ? "the result you gave" : null;
                     case "measurable-result" -> parts.contains("measurable result") ? "the numbers in your result" : null;

@@ -73,6 +73,19 @@ class SubstanceTest {
     }
 
     @Test
+    void aStoryWhosePointsShowOnlyInItsShapeIsNotToldItMakesFewOfThem() {
+        Question q = SentenceModelForTests.BANKS.question("behavioral", "proudest-achievement").orElseThrow();
+        Feedback f = ENGINE.assess(q, "Last spring our checkout service started timing out during a sale, and I was the"
+                + " on-call engineer. I pulled the traces, saw a new query doing a full table scan, and rolled back the"
+                + " release within 20 minutes. Then I added the missing index, wrote a load test for the checkout path,"
+                + " and we re-released the next morning. Timeouts went from 8% to zero, and since then every release"
+                + " runs that load test first.");
+        assertThat(f.covered()).extracting(m -> m.point().id()).contains("personal-role");
+        assertThat(f.strengths()).anySatisfy(s -> assertThat(s).contains("said what you did yourself"));
+        assertThat(f.scoreReason()).doesNotContain("few of the talking points are made");
+    }
+
+    @Test
     void aKeywordListAlreadyScoredLowIsStillToldWhy() {
         Question q = SentenceModelForTests.BANKS.question("python-developer", "gil-and-concurrency").orElseThrow();
         Feedback f = ENGINE.assess(q, "GIL, threads, multiprocessing, asyncio, CPU-bound, I/O-bound, released");
