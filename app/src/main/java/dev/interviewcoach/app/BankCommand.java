@@ -3,9 +3,11 @@ package dev.interviewcoach.app;
 import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.BankProblem;
 import dev.interviewcoach.question.BankReader;
+import dev.interviewcoach.question.PhraseLint;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.question.TalkingPoint;
+import dev.interviewcoach.text.TextAnalyzer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +126,24 @@ final class BankCommand implements Runnable {
         public Integer call() {
             BankReader reader = new BankReader();
             List<BankProblem> problems = new ArrayList<>();
+            List<BankProblem> warnings = new ArrayList<>();
             PrintWriter out = spec.commandLine().getOut();
+            try (TextAnalyzer analyzer = new TextAnalyzer()) {
+                read(reader, analyzer, problems, warnings, out);
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            // phrases the coach cannot use are worth fixing, but the bank loads and works without them
+            warnings.forEach(err::println);
+            problems.forEach(err::println);
+            if (!problems.isEmpty()) {
+                err.printf("%d problem%s found.%n", problems.size(), problems.size() == 1 ? "" : "s");
+                return 1;
+            }
+            return 0;
+        }
+
+        private void read(BankReader reader, TextAnalyzer analyzer, List<BankProblem> problems, List<BankProblem> warnings,
+                          PrintWriter out) {
             for (Path file : files) {
                 String text;
                 try {
@@ -137,14 +156,8 @@ final class BankCommand implements Runnable {
                 problems.addAll(result.problems());
                 result.bank().ifPresent(b -> out.printf("%s: ok, track %s, %d questions%n", file, b.track(),
                         b.questions().size()));
+                result.bank().ifPresent(b -> warnings.addAll(PhraseLint.check(file.toString(), b, analyzer)));
             }
-            PrintWriter err = spec.commandLine().getErr();
-            problems.forEach(err::println);
-            if (!problems.isEmpty()) {
-                err.printf("%d problem%s found.%n", problems.size(), problems.size() == 1 ? "" : "s");
-                return 1;
-            }
-            return 0;
         }
     }
 

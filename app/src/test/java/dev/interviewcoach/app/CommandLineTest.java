@@ -78,9 +78,41 @@ class CommandLineTest {
     void validatePassesTheBuiltInBanks() {
         Path banks = Path.of("..", "bot-core", "src", "main", "resources", "banks");
         int code = Main.run("bank", "validate", banks.resolve("python-developer.yaml").toString(),
-                banks.resolve("behavioral.yaml").toString());
+                banks.resolve("behavioral.yaml").toString(), banks.resolve("java-backend.yaml").toString(),
+                banks.resolve("sql-and-data.yaml").toString(), banks.resolve("system-design.yaml").toString());
         assertThat(code).isZero();
         assertThat(out()).contains("ok, track python-developer").contains("ok, track behavioral");
+        assertThat(err()).doesNotContain("warning");
+    }
+
+    @Test
+    void validateWarnsOfPhrasesTheCoachCannotUseButPasses() throws Exception {
+        Path bank = dir.resolve("phrases.yaml");
+        Files.writeString(bank, """
+                track: demo
+                title: Demo
+                questions:
+                  - id: anti-join
+                    kind: technical
+                    difficulty: 1
+                    question: How do you find customers with no orders?
+                    why: Basics.
+                    guidance: Name the anti-join.
+                    talking_points:
+                      - id: not-exists
+                        point: NOT EXISTS finds rows with no match.
+                        shown_by: [not exists, not in]
+                    misconceptions:
+                      - claim: An inner join with IS NULL finds them.
+                        spotted_by: [inner join with is null, never]
+                        correction: An inner join has already dropped them; use NOT EXISTS.
+                    example_answer: I use NOT EXISTS against orders for each customer.
+                """);
+        assertThat(Main.run("bank", "validate", bank.toString())).isZero();
+        assertThat(err()).contains(bank + ": questions[1].talking_points[1].shown_by[2]: warning: \"not in\" is only"
+                        + " common words and negations")
+                .contains(bank + ": questions[1].misconceptions[1].spotted_by[2]: warning: \"never\" reads as no word")
+                .doesNotContain("shown_by[1]").doesNotContain("spotted_by[1]");
     }
 
     @Test

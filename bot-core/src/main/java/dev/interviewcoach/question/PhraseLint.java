@@ -1,0 +1,55 @@
+package dev.interviewcoach.question;
+
+import dev.interviewcoach.text.TextAnalyzer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Phrases of a bank that read correctly but that the coach cannot use: a {@code shown_by} phrase made only of common
+ * words and negations never shows its point, and a {@code spotted_by} phrase of one word is ignored. They are warnings,
+ * not problems: the bank still loads.
+ */
+public final class PhraseLint {
+
+    private PhraseLint() {
+    }
+
+    /** Every phrase of the bank the coach cannot match, located by question, point or misconception, and phrase. */
+    public static List<BankProblem> check(String file, Bank bank, TextAnalyzer analyzer) {
+        List<BankProblem> out = new ArrayList<>();
+        for (int q = 0; q < bank.questions().size(); q++) {
+            Question question = bank.questions().get(q);
+            String at = "questions[" + (q + 1) + "]";
+            for (int p = 0; p < question.talkingPoints().size(); p++) {
+                List<String> phrases = question.talkingPoints().get(p).shownBy();
+                for (int i = 0; i < phrases.size(); i++) {
+                    if (words(phrases.get(i), analyzer).isEmpty()) {
+                        out.add(new BankProblem(file, 0, at + ".talking_points[" + (p + 1) + "].shown_by[" + (i + 1) + "]",
+                                "warning: \"" + phrases.get(i) + "\" is only common words and negations, so it never"
+                                        + " shows the point; name what a person would say (\"NOT IN with a NULL\", not"
+                                        + " \"not in\")"));
+                    }
+                }
+            }
+            for (int m = 0; m < question.misconceptions().size(); m++) {
+                List<String> phrases = question.misconceptions().get(m).spottedBy();
+                for (int i = 0; i < phrases.size(); i++) {
+                    List<String> words = words(phrases.get(i), analyzer);
+                    if (words.size() < 2) {
+                        out.add(new BankProblem(file, 0, at + ".misconceptions[" + (m + 1) + "].spotted_by[" + (i + 1) + "]",
+                                "warning: \"" + phrases.get(i) + "\" reads as " + (words.isEmpty() ? "no word"
+                                        : "the one word \"" + words.getFirst() + "\"")
+                                        + " once common words and negations are set aside, and a wrong claim needs two"
+                                        + " (one word is used by right answers too), so it is ignored; add a word a"
+                                        + " believer would type"));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> words(String phrase, TextAnalyzer analyzer) {
+        return analyzer.tokens(phrase).stream().filter(t -> !t.negator()).map(TextAnalyzer.Token::stem).toList();
+    }
+}
