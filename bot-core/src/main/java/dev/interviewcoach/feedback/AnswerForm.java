@@ -21,18 +21,13 @@ public final class AnswerForm {
 
     /**
      * What was found, and the answer with each repeated sentence kept once ({@code distinctText}),
-     * which is what the rest of the feedback reads.
+     * which is what the rest of the feedback reads; {@code otherLanguage} and {@code codeOnly} when it is not English
+     * prose at all.
      */
     public record Result(boolean keywordList, List<String> repeated, double repeatedShare, boolean copiesQuestion,
                          String distinctText, boolean otherLanguage, boolean codeOnly) {
         public Result {
             repeated = List.copyOf(repeated);
-        }
-
-        /** As read before language and code were told apart. */
-        public Result(boolean keywordList, List<String> repeated, double repeatedShare, boolean copiesQuestion,
-                      String distinctText) {
-            this(keywordList, repeated, repeatedShare, copiesQuestion, distinctText, false, false);
         }
 
         /** Whether repetition is most of the answer, not a phrase said twice for emphasis. */
