@@ -318,6 +318,16 @@ class SlackEndToEndTest extends SlackEndToEndFixture {
     }
 
     @Test
+    void aMessageSentWithAFileIsReadForItsTextAndAFileAloneIsLeftAlone() throws Exception {
+        send(requests.event(bot.url, "Ev-file-only", SlackRequests.fileShare("DANA", ANA, "", SlackRequests.newTs(), null,
+                "im")));
+        send(requests.event(bot.url, "Ev-file", SlackRequests.fileShare("DANA", ANA, "tracks", SlackRequests.newTs(), null,
+                "im")));
+        posted("DANA", null, "5 tracks");
+        assertThat(slack.calls("chat.postMessage")).hasSize(1);
+    }
+
+    @Test
     void whatAPersonTypedIsEscapedOnTheWayOut() throws Exception {
         send(requests.event(bot.url, "Ev-esc", SlackRequests.messageEvent("DANA", ANA, "&lt;!channel&gt; <@UBEN>",
                 SlackRequests.newTs(), null, "im")));

@@ -235,12 +235,21 @@ public final class SlackAdapter implements AutoCloseable {
             }
             return ctx.ack();
         });
-        // Edits, deletions, bot posts (ours included), file shares and broadcasts are not answers:
-        // acknowledged on purpose so Slack does not retry them.
+        app.event(MessageFileShareEvent.class, (payload, ctx) -> {
+            if (dedupe.firstTime(payload.getEventId())) {
+                Optional<Inbound.Message> message = SlackInbound.fileShare(payload.getEventId(), payload.getTeamId(),
+                        payload.getEvent(), ctx.getBotUserId(), clock.instant());
+                if (message.isPresent() && !dispatch(message.get())) {
+                    return retryLater(payload.getEventId());
+                }
+            }
+            return ctx.ack();
+        });
+        // Edits, deletions, bot posts (ours included) and broadcasts are not answers: acknowledged on purpose so
+        // Slack does not retry them.
         app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
         app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
         app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());
-        app.event(MessageFileShareEvent.class, (payload, ctx) -> ctx.ack());
         app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> ctx.ack());
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent e = payload.getEvent();

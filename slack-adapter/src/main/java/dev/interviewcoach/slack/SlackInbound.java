@@ -4,6 +4,7 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
 import dev.interviewcoach.chat.ActionId;
 import dev.interviewcoach.chat.Block;
 import dev.interviewcoach.chat.Inbound;
@@ -50,22 +51,45 @@ final class SlackInbound {
      * chatter, are not for the coach.
      */
     static Optional<Inbound.Message> message(String eventId, String team, MessageEvent e, String botUserId, Instant now) {
-        if (e.getBotId() != null || e.getUser() == null || e.getUser().equals(botUserId)) {
+        if (e.getBotId() != null) {
             return Optional.empty();
         }
-        boolean direct = "im".equals(e.getChannelType()) || e.getChannel().startsWith("D");
-        boolean inThread = e.getThreadTs() != null && !e.getThreadTs().equals(e.getTs());
-        boolean group = "mpim".equals(e.getChannelType());
+        return message(eventId, team, e.getUser(), e.getChannel(), e.getChannelType(), e.getThreadTs(), e.getTs(),
+                e.getText(), botUserId, now);
+    }
+
+    /**
+     * A message sent with a file attached: its text is read as any message's (an answer typed with a screenshot is
+     * still an answer); the file is not. One with no text says nothing the coach can read.
+     */
+    static Optional<Inbound.Message> fileShare(String eventId, String team, MessageFileShareEvent e, String botUserId,
+                                               Instant now) {
+        if (e.getText() == null || e.getText().isBlank()) {
+            return Optional.empty();
+        }
+        return message(eventId, team, e.getUser(), e.getChannel(), e.getChannelType(), e.getThreadTs(), e.getTs(),
+                e.getText(), botUserId, now);
+    }
+
+    private static Optional<Inbound.Message> message(String eventId, String team, String user, String channel,
+                                                     String channelType, String threadTs, String ts, String typed,
+                                                     String botUserId, Instant now) {
+        if (user == null || user.equals(botUserId)) {
+            return Optional.empty();
+        }
+        boolean direct = "im".equals(channelType) || channel.startsWith("D");
+        boolean inThread = threadTs != null && !threadTs.equals(ts);
+        boolean group = "mpim".equals(channelType);
         if (!direct && !inThread && !group) {
             return Optional.empty();
         }
-        String text = e.getText() == null ? "" : e.getText();
+        String text = typed == null ? "" : typed;
         if (!direct && botUserId != null && text.contains("<@" + botUserId + ">")) {
             return Optional.empty(); // the same message arrives as an app_mention, handled as a command
         }
         // The message's own ts is its id, so the bot can react to it.
-        return Optional.of(new Inbound.Message(eventId, new UserRef(Platform.SLACK, team, e.getUser()),
-                place(team, e.getChannel(), inThread ? e.getThreadTs() : null), SlackText.plain(text), e.getTs(), now));
+        return Optional.of(new Inbound.Message(eventId, new UserRef(Platform.SLACK, team, user),
+                place(team, channel, inThread ? threadTs : null), SlackText.plain(text), ts, now));
     }
 
     /** A pressed button of ours, or empty for someone else's action id. */

@@ -389,6 +389,29 @@ public final class SlackRequests {
         return event;
     }
 
+    /** A message sent with a file attached (subtype file_share), as Slack sends one: the typed text and the file. */
+    public static ObjectNode fileShare(String channel, String user, String text, String ts, String threadTs,
+                                       String channelType) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("type", "message");
+        event.put("subtype", "file_share");
+        event.put("channel", channel);
+        event.put("user", user);
+        event.put("text", text);
+        event.put("upload", false);
+        event.put("ts", ts);
+        if (threadTs != null) {
+            event.put("thread_ts", threadTs);
+        }
+        event.put("event_ts", ts);
+        event.put("channel_type", channelType);
+        ObjectNode file = event.putArray("files").addObject();
+        file.put("id", "F" + ts.replace(".", ""));
+        file.put("name", "diagram.png");
+        file.put("mimetype", "image/png");
+        return event;
+    }
+
     /** An edit of message {@code ts} (subtype message_changed); the event itself gets a fresh ts. */
     public static ObjectNode messageChanged(String channel, String user, String ts, String oldText, String newText,
                                             String channelType) {
