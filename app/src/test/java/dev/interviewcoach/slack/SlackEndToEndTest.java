@@ -328,6 +328,14 @@ class SlackEndToEndTest extends SlackEndToEndFixture {
     }
 
     @Test
+    void anAnswerAlsoSentToTheChannelIsStillAnAnswerInItsThread() throws Exception {
+        String thread = startInChannel(ANA, 1);
+        send(requests.event(bot.url, "Ev-broadcast", SlackRequests.threadBroadcast("C1", ANA, "I would measure first, then"
+                + " change one thing at a time and compare the p95 before and after.", SlackRequests.newTs(), thread)));
+        posted("C1", thread, "Score ");
+    }
+
+    @Test
     void whatAPersonTypedIsEscapedOnTheWayOut() throws Exception {
         send(requests.event(bot.url, "Ev-esc", SlackRequests.messageEvent("DANA", ANA, "&lt;!channel&gt; <@UBEN>",
                 SlackRequests.newTs(), null, "im")));

@@ -34,6 +34,8 @@ import dev.interviewcoach.engine.ConversationExecutor;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import com.slack.api.bolt.context.builtin.EventContext;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -225,32 +227,18 @@ public final class SlackAdapter implements AutoCloseable {
             }
             return ctx.ack();
         });
-        app.event(MessageEvent.class, (payload, ctx) -> {
-            if (dedupe.firstTime(payload.getEventId())) {
-                Optional<Inbound.Message> message = SlackInbound.message(payload.getEventId(), payload.getTeamId(), payload.getEvent(),
-                        ctx.getBotUserId(), clock.instant());
-                if (message.isPresent() && !dispatch(message.get())) {
-                    return retryLater(payload.getEventId());
-                }
-            }
-            return ctx.ack();
-        });
-        app.event(MessageFileShareEvent.class, (payload, ctx) -> {
-            if (dedupe.firstTime(payload.getEventId())) {
-                Optional<Inbound.Message> message = SlackInbound.fileShare(payload.getEventId(), payload.getTeamId(),
-                        payload.getEvent(), ctx.getBotUserId(), clock.instant());
-                if (message.isPresent() && !dispatch(message.get())) {
-                    return retryLater(payload.getEventId());
-                }
-            }
-            return ctx.ack();
-        });
-        // Edits, deletions, bot posts (ours included) and broadcasts are not answers: acknowledged on purpose so
-        // Slack does not retry them.
+        app.event(MessageEvent.class, (payload, ctx) -> message(payload.getEventId(), () -> SlackInbound.message(
+                payload.getEventId(), payload.getTeamId(), payload.getEvent(), ctx.getBotUserId(), clock.instant()), ctx));
+        app.event(MessageFileShareEvent.class, (payload, ctx) -> message(payload.getEventId(), () -> SlackInbound.fileShare(
+                payload.getEventId(), payload.getTeamId(), payload.getEvent(), ctx.getBotUserId(), clock.instant()), ctx));
+        app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> message(payload.getEventId(),
+                () -> SlackInbound.threadBroadcast(payload.getEventId(), payload.getTeamId(), payload.getEvent(),
+                        ctx.getBotUserId(), clock.instant()), ctx));
+        // Edits, deletions and bot posts (ours included) are not answers: acknowledged on purpose so Slack does not
+        // retry them.
         app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
         app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
         app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());
-        app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> ctx.ack());
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent e = payload.getEvent();
             if ("home".equals(e.getTab()) && dedupe.firstTime(payload.getEventId())) {
@@ -388,6 +376,17 @@ public final class SlackAdapter implements AutoCloseable {
      * is answered 503, not acknowledged: Slack delivers it again (after about a minute, then five),
      * so an answer is delayed under overload, never lost.
      */
+    /** A message event, read once per delivery and handed to the engine, or sent back to Slack to retry when busy. */
+    private Response message(String eventId, Supplier<Optional<Inbound.Message>> read, EventContext ctx) {
+        if (dedupe.firstTime(eventId)) {
+            Optional<Inbound.Message> message = read.get();
+            if (message.isPresent() && !dispatch(message.get())) {
+                return retryLater(eventId);
+            }
+        }
+        return ctx.ack();
+    }
+
     private Response retryLater(String eventId) {
         // A plain non-200 response reads to Bolt as "no listener"; the exception reaches our middleware instead.
         dedupe.forget(eventId);

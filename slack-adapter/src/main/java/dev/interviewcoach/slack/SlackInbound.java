@@ -5,6 +5,7 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import dev.interviewcoach.chat.ActionId;
 import dev.interviewcoach.chat.Block;
 import dev.interviewcoach.chat.Inbound;
@@ -67,6 +68,16 @@ final class SlackInbound {
         if (e.getText() == null || e.getText().isBlank()) {
             return Optional.empty();
         }
+        return message(eventId, team, e.getUser(), e.getChannel(), e.getChannelType(), e.getThreadTs(), e.getTs(),
+                e.getText(), botUserId, now);
+    }
+
+    /**
+     * A reply in a thread also sent to the channel ("Also send to #channel"): still a reply in its thread, so an
+     * answer to a question of the day or in an interview, said a little louder.
+     */
+    static Optional<Inbound.Message> threadBroadcast(String eventId, String team, MessageThreadBroadcastEvent e,
+                                                     String botUserId, Instant now) {
         return message(eventId, team, e.getUser(), e.getChannel(), e.getChannelType(), e.getThreadTs(), e.getTs(),
                 e.getText(), botUserId, now);
     }

@@ -412,6 +412,22 @@ public final class SlackRequests {
         return event;
     }
 
+    /** A reply in thread {@code threadTs} also sent to the channel (subtype thread_broadcast). */
+    public static ObjectNode threadBroadcast(String channel, String user, String text, String ts, String threadTs) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("type", "message");
+        event.put("subtype", "thread_broadcast");
+        event.put("channel", channel);
+        event.put("user", user);
+        event.put("text", text);
+        event.put("ts", ts);
+        event.put("thread_ts", threadTs);
+        event.putObject("root").put("ts", threadTs).put("user", "UBOT").put("text", "Mock interview");
+        event.put("event_ts", ts);
+        event.put("channel_type", "channel");
+        return event;
+    }
+
     /** An edit of message {@code ts} (subtype message_changed); the event itself gets a fresh ts. */
     public static ObjectNode messageChanged(String channel, String user, String ts, String oldText, String newText,
                                             String channelType) {
