@@ -274,7 +274,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             reason.append(capReason(cap, reading, rawWords));
         }
         if (score == 4) {
-            reason.append(". To make it a 5: ").append(towardsFive(missed, concrete, shape));
+            reason.append(". To make it a 5, ").append(towardsFive(missed, concrete, shape));
         }
         reason.append('.');
         return new Feedback(score, reason.toString(), covered, missed, wrong,
@@ -365,7 +365,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
 
     private static String towardsFive(List<TalkingPoint> missed, Specificity.Result concrete, Structure.Result shape) {
         if (!missed.isEmpty()) {
-            return "also " + sentence(missed.getFirst().point());
+            return "also cover this: " + sentence(missed.getFirst().point());
         }
         if (concrete.level() < 0.5) {
             return "add a concrete case from your own work, with a number";
