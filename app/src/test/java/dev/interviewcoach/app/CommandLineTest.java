@@ -145,6 +145,14 @@ class CommandLineTest {
     }
 
     @Test
+    void scoreWithAMistypedQuestionIdSuggestsTheNearOnes() {
+        assertThat(Main.run("score", "--track", "python-developer", "--question", "gil-and-concurency", "--answer", "x"))
+                .isEqualTo(1);
+        assertThat(err()).contains("No question 'gil-and-concurency' in python-developer. Did you mean"
+                + " gil-and-concurrency?");
+    }
+
+    @Test
     void scoreJudgesSubstanceFromTheCommandLine() throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         assertThat(Main.run("score", "--json", "--track", "python-developer", "--question", "gil-and-concurrency",
