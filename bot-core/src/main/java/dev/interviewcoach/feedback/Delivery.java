@@ -44,7 +44,10 @@ public final class Delivery {
     }
 
     private static final Pattern HEDGE = WordPattern.compile("\\b(i think|i guess|maybe|probably|perhaps|kind of|sort of|i'm not sure|not sure"
-            + "|i suppose|i believe|might be|possibly|somewhat)\\b");
+            + "|i suppose|i believe|might be|possibly|somewhat|hopefully|some kind of|some sort of"
+            // "it depends" with nothing it depends on is a way of not answering
+            + "|depends on the (?:use case|situation|context|requirements|business(?: needs| logic)?)"
+            + "|depends on (?:your|the) needs)\\b");
     private static final Pattern FILLER = WordPattern.compile("\\b(um+|uh+|erm|basically|actually|literally|you know|i mean|like,|stuff|things like that"
             + "|and so on|etc|whatever)\\b");
     private static final Pattern ABSOLUTE = WordPattern.compile("\\b(always|never|guarantee[sd]?|impossible|automatically"

@@ -296,6 +296,10 @@ class RuleBasedFeedbackEngineTest {
                 database so the cache keeps the cache warm, and the cache makes it fast.
                 """);
         assertThat(f.signals().delivery().hedges()).contains("i think", "maybe", "probably");
+        Feedback vague = engine.assess(caching, "I'd put some kind of cache in front of it. How long to keep things really"
+                + " depends on the use case, and invalidation depends on the business logic.");
+        assertThat(vague.signals().delivery().hedges())
+                .contains("some kind of", "depends on the use case", "depends on the business logic");
         assertThat(f.signals().delivery().overused()).containsExactly("cache");
         assertThat(f.improvements()).anySatisfy(i -> assertThat(i).contains("hedges"));
     }
