@@ -64,14 +64,18 @@ public final class ConsoleSession {
         if (interviews.resume(user, port).isEmpty()) {
             engine.handle(new Inbound.Command(nextId(), user, place, startCommand, clock.instant()), port);
         }
+        boolean hinted = false;
         while (true) {
             if (sessions.activeFor(user).isPresent()) {
+                hinted = false;
                 if (!answerTurn(user, place, in)) {
                     return;
                 }
             } else {
-                out.print("\nType mock to start another interview, tracks to see them all, or quit.\n> ");
+                // the hint once after each reply; a blank line only gets the prompt back
+                out.print(hinted ? "> " : "\nType mock to start another interview, tracks to see them all, or quit.\n> ");
                 out.flush();
+                hinted = true;
                 String line = in.readLine();
                 if (line == null || QUIT.contains(line.strip().toLowerCase(Locale.ROOT))) {
                     out.println();
@@ -79,6 +83,7 @@ public final class ConsoleSession {
                 }
                 if (!line.isBlank()) {
                     engine.handle(new Inbound.Command(nextId(), user, place, line, clock.instant()), port);
+                    hinted = false;
                 }
             }
         }

@@ -120,6 +120,17 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void blankLinesAfterAnInterviewGiveThePromptBackNotTheHintAgain() throws IOException {
+        try (Coach coach = coach(dir.resolve("coach.db"))) {
+            String out = run(coach, "ada", "mock python 1", new StringReader("end\n\n\n\ntracks\n\n"));
+            String hint = "Type mock to start another interview, tracks to see them all, or quit.";
+            assertThat(out.split(java.util.regex.Pattern.quote(hint), -1)).as("once after the scorecard, once after tracks")
+                    .hasSize(3);
+            assertThat(out).contains("== Tracks ==");
+        }
+    }
+
+    @Test
     void endOfInputHandsInTheTypedAnswerAndEndsWithTheScorecardSoFar() throws IOException {
         try (Coach coach = coach(dir.resolve("coach.db"))) {
             String out = run(coach, "ada", "mock python 5", new StringReader("My unfinished answer about caching"));
