@@ -79,11 +79,11 @@ class EvaluationTest {
         Evaluation.Report report = new Evaluation(SentenceModelForTests.BANKS, SentenceModelForTests.ENGINE).run(check);
         assertThat(report.inBand(Evaluation.Label.STRONG)).as("strong 4-5").isGreaterThanOrEqualTo(0.98);
         assertThat(report.inBand(Evaluation.Label.CONCISE)).as("concise 4-5").isGreaterThanOrEqualTo(0.84);
-        assertThat(report.inBand(Evaluation.Label.PARAPHRASE)).as("paraphrase 4-5").isGreaterThanOrEqualTo(0.73);
-        assertThat(report.inBand(Evaluation.Label.WEAK)).as("weak 1-2").isGreaterThanOrEqualTo(0.86);
+        assertThat(report.inBand(Evaluation.Label.PARAPHRASE)).as("paraphrase 4-5").isGreaterThanOrEqualTo(0.75);
+        assertThat(report.inBand(Evaluation.Label.WEAK)).as("weak 1-2").isGreaterThanOrEqualTo(0.88);
         assertThat(report.inBand(Evaluation.Label.NEGATED)).as("negated 1-2").isGreaterThanOrEqualTo(0.98);
         assertThat(report.inBand(Evaluation.Label.WRONG)).as("wrong 1-2").isGreaterThanOrEqualTo(0.60);
-        assertThat(report.spearman()).as("Spearman").isGreaterThanOrEqualTo(0.58);
+        assertThat(report.spearman()).as("Spearman").isGreaterThanOrEqualTo(0.59);
     }
 
     @Test
