@@ -7,6 +7,7 @@ import dev.interviewcoach.question.PhraseLint;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.question.TalkingPoint;
+import dev.interviewcoach.text.EditDistance;
 import dev.interviewcoach.text.TextAnalyzer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -84,7 +86,10 @@ final class BankCommand implements Runnable {
                     ? banks.question(id.substring(0, id.indexOf('/')), id.substring(id.indexOf('/') + 1))
                     : banks.question(id);
             if (found.isEmpty()) {
-                spec.commandLine().getErr().println("No question with id '" + id + "'. Run: coach bank list");
+                List<String> near = nearIds(banks.tracks().stream().flatMap(b -> b.questions().stream()).toList(),
+                        id.substring(id.indexOf('/') + 1));
+                spec.commandLine().getErr().println("No question with id '" + id + "'."
+                        + (near.isEmpty() ? "" : " Did you mean " + String.join(", ", near) + "?") + " Run: coach bank list");
                 return 1;
             }
             Question q = found.get();
@@ -159,6 +164,13 @@ final class BankCommand implements Runnable {
                 result.bank().ifPresent(b -> warnings.addAll(PhraseLint.check(file.toString(), b, analyzer)));
             }
         }
+    }
+
+    /** Up to three question ids a mistyped one is near: containing it, or a few letters from it. */
+    static List<String> nearIds(List<Question> questions, String typed) {
+        String lower = typed.toLowerCase(Locale.ROOT);
+        return questions.stream().map(Question::id).distinct()
+                .filter(qid -> qid.contains(lower) || EditDistance.between(lower, qid) <= 3).limit(3).toList();
     }
 
     private static String shorten(String text) {

@@ -15,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import dev.interviewcoach.text.EditDistance;
-import java.util.Locale;
 import java.util.List;
 import java.util.concurrent.Callable;
 import dev.interviewcoach.feedback.FeedbackEngine;
@@ -72,9 +70,7 @@ final class ScoreCommand implements Callable<Integer> {
         }
         Optional<Question> q = bank.get().question(question);
         if (q.isEmpty()) {
-            String typed = question.toLowerCase(Locale.ROOT);
-            List<String> near = bank.get().questions().stream().map(Question::id)
-                    .filter(id -> id.contains(typed) || EditDistance.between(typed, id) <= 3).limit(3).toList();
+            List<String> near = BankCommand.nearIds(bank.get().questions(), question);
             spec.commandLine().getErr().println("No question '" + question + "' in " + bank.get().track() + "."
                     + (near.isEmpty() ? "" : " Did you mean " + String.join(", ", near) + "?")
                     + " Run: coach bank list");

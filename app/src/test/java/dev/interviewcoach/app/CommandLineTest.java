@@ -129,6 +129,8 @@ class CommandLineTest {
         assertThat(out()).contains("Talking points:").contains("Example answer:").contains("Why it is asked:");
         assertThat(Main.run("bank", "show", "no-such-question")).isEqualTo(1);
         assertThat(err()).contains("No question with id 'no-such-question'");
+        assertThat(Main.run("bank", "show", "gil-and-concurency")).isEqualTo(1);
+        assertThat(err()).contains("Did you mean gil-and-concurrency?");
     }
 
     @Test
