@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every command the coach knows, read from their {@link CommandSpec}s: typed text is parsed by it
@@ -54,10 +55,19 @@ public final class CommandGrammar {
         record Parsed(CommandSpec top, CommandSpec command, CommandInput input) implements Parse {}
     }
 
+    /** Words that make a request polite and say nothing to the command: "stats please". */
+    private static final Set<String> POLITE = Set.of("please", "pls", "plz");
+    /**
+     * Words people put before a command or between it and what it takes: "new interview", "give me a mock
+     * interview", "start a mock interview". Read past only where a command word follows them.
+     */
+    private static final Set<String> LEAD_IN = Set.of("a", "an", "the", "new", "another", "me",
+            "give", "let's", "lets", "do", "can", "you", "i", "want", "to", "quick", "some", "us");
+
     /** Reads one typed command. */
     public Parse parse(String text) {
         List<String> words = new ArrayList<>(Arrays.asList(text.strip().split("\\s+")));
-        words.removeIf(String::isEmpty);
+        words.removeIf(w -> w.isEmpty() || POLITE.contains(w.toLowerCase(Locale.ROOT)));
         if (words.isEmpty() || words.getFirst().equalsIgnoreCase("help")) {
             return new Parse.Help();
         }
@@ -67,8 +77,28 @@ public final class CommandGrammar {
             // a hyphenated command typed with a space, as people say it: "forget me"
             top = byWord.get(word + "-" + words.removeFirst().toLowerCase(Locale.ROOT));
         }
+        if (top == null && LEAD_IN.contains(word)) {
+            int at = 0;
+            while (at < words.size() && LEAD_IN.contains(words.get(at).toLowerCase(Locale.ROOT))) {
+                at++;
+            }
+            if (at < words.size() && byWord.containsKey(words.get(at).toLowerCase(Locale.ROOT))) {
+                top = byWord.get(words.get(at).toLowerCase(Locale.ROOT));
+                words.subList(0, at + 1).clear();
+            }
+        }
         if (top == null) {
             return new Parse.Unknown(word, closest(word));
+        }
+        // the command named again, with an article before it: "mock interview", "start a mock interview"
+        while (!words.isEmpty()) {
+            String next = words.getFirst().toLowerCase(Locale.ROOT);
+            boolean article = (next.equals("a") || next.equals("an") || next.equals("the")) && words.size() > 1
+                    && byWord.get(words.get(1).toLowerCase(Locale.ROOT)) == top;
+            if (byWord.get(next) != top && !article) {
+                break;
+            }
+            words.removeFirst();
         }
         if (!top.isGroup()) {
             return read(top, top, top.name(), words);

@@ -75,11 +75,26 @@ class CommandGrammarTest {
                 + " [track] [HH:MM] [zone] [open|sealed] [topic:TOPIC] | status");
         assertThat(invalid("remind maybe")).isEqualTo("I don't know what \"maybe\" is here (the state is on or off)."
                 + " Usage: remind on|off");
-        assertThat(invalid("stats please")).startsWith("stats takes nothing after it");
+        assertThat(invalid("stats everything")).startsWith("stats takes nothing after it");
         assertThat(GRAMMAR.parse("mokc python")).isEqualTo(new CommandGrammar.Parse.Unknown("mokc",
                 java.util.Optional.of("mock")));
         assertThat(GRAMMAR.parse("  ")).isInstanceOf(CommandGrammar.Parse.Help.class);
         assertThat(GRAMMAR.parse("HELP me")).isInstanceOf(CommandGrammar.Parse.Help.class);
+    }
+
+    @Test
+    void commandsAreReadAsPeopleSayThem() {
+        assertThat(parsed("mock interview python developer 3").input().values())
+                .isEqualTo(Map.of("track", "python-developer", "questions", "3"));
+        assertThat(parsed("new interview").input().command()).isEqualTo("mock");
+        assertThat(parsed("new interview").input().values()).isEmpty();
+        assertThat(parsed("give me a mock interview on data modeling").input().values())
+                .isEqualTo(Map.of("topic", "data-modeling"));
+        assertThat(parsed("interview a mock").input().values()).isEmpty();
+        assertThat(parsed("stats please").input().command()).isEqualTo("stats");
+        assertThat(parsed("ask a question about caching").input().values())
+                .isEqualTo(Map.of("topic", "a question about caching"));
+        assertThat(GRAMMAR.parse("new hobby")).isInstanceOf(CommandGrammar.Parse.Unknown.class);
     }
 
     @Test
