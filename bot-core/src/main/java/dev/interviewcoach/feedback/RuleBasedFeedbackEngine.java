@@ -510,8 +510,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         }
         if (!rel.offTopic()) {
             List<String> gaps = shape.missing();
-            if (gaps.contains("result")) {
+            if (gaps.contains("result") && !shape.saysWhatChanged()) {
                 out.add("End with the result, and a number if you can: time saved, errors cut, customers kept.");
+            } else if (gaps.contains("result")) {
+                out.add("Put a number on the result (how much faster, how many fewer incidents).");
             } else if (gaps.contains("action")) {
                 out.add("Say what you did yourself (\"I proposed...\", \"I rewrote...\"), not only what the team did.");
             } else if (gaps.contains("situation")) {

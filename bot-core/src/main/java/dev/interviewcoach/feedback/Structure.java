@@ -15,8 +15,11 @@ public final class Structure {
     /** One element of a good structure, and whether the answer has it. */
     public record Element(String name, boolean present) {}
 
-    /** The elements looked for, in order. */
-    public record Result(List<Element> elements) {
+    /**
+     * The elements looked for, in order; {@code saysWhatChanged} when a story tells its outcome in words the result
+     * cues miss ("after a month the build breaks stopped"), which the advice heeds and the score does not.
+     */
+    public record Result(List<Element> elements, boolean saysWhatChanged) {
         public Result {
             elements = List.copyOf(elements);
         }
@@ -48,6 +51,13 @@ public final class Structure {
     private static final Pattern RESULT = words("as a result", "the result", "result was", "in the end", "which (led|meant|cut|saved|reduced|increased|dropped)",
             "we (shipped|launched|delivered|hit|met|cut|saved|reduced|increased|finished|released)", "(reduced|increased|cut|dropped|saved|improved|grew|fell|went down|went up)",
             "outcome", "afterwards", "since then", "ended up", "turned out", "by the end");
+    /**
+     * An outcome told with the time it took or as a lasting change. Read only to choose the advice: as a score
+     * input it also credited the fluent wrong stories of the check part.
+     */
+    private static final Pattern WHAT_CHANGED = words(
+            "(after|within) (a|an|one|two|three|four|six|a few|several|\\d+) (days?|weeks?|months?|sprints?|quarters?)",
+            "stopped", "went away", "no longer", "became", "eventually", "from then on", "these days");
     private static final Pattern MEASURE = Pattern.compile("\\d+(\\.\\d+)?\\s*(%|percent|x\\b|times|ms|seconds|minutes|hours|days|weeks|"
             + "months|people|users|customers|k\\b|gb|mb|tb|requests|engineers|points)|\\bfrom \\S+ to \\S+|\\b(halved|doubled|tripled)\\b");
     private static final Pattern CLAIM = words("i would", "i'd", "i prefer", "i recommend", "i start", "i use", "i pick", "i choose", "i go with",
@@ -79,6 +89,6 @@ public final class Structure {
                 elements.add(new Element("trade-off", TRADE_OFF.matcher(text).find()));
             }
         }
-        return new Result(elements);
+        return new Result(elements, WHAT_CHANGED.matcher(text).find());
     }
 }

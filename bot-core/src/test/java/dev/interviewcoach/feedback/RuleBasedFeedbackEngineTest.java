@@ -237,6 +237,15 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void aStoryThatToldWhatChangedIsAskedForANumberNotForAResult() {
+        Feedback f = engine.assess(conflict, "A colleague kept merging code without reviews, which broke the build twice"
+                + " in a week. I asked him for a coffee and asked why; he was under pressure to ship fast. We agreed on a"
+                + " 24-hour review turnaround. After a month, the build breaks stopped and we became good collaborators.");
+        assertThat(f.improvements()).noneSatisfy(i -> assertThat(i).startsWith("End with the result"))
+                .anySatisfy(i -> assertThat(i).startsWith("Put a number on the result"));
+    }
+
+    @Test
     void anAnswerInAnotherLanguageIsToldTheCoachReadsEnglishNotThatItIsAKeywordList() {
         Question gil = BANKS.question("python-developer", "gil-and-concurrency").orElseThrow();
         for (String answer : new String[] {
