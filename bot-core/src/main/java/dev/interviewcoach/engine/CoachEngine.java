@@ -478,7 +478,7 @@ public final class CoachEngine {
             case CommandGrammar.Parse.Help help -> port.post(command.place(), help().onlyTo(command.user()));
             case CommandGrammar.Parse.Unknown unknown -> {
                 if (command.place().kind() == Place.Kind.CHANNEL || !tookAsMessage(command, port)) {
-                    port.post(command.place(), greeting(command.text()).orElseGet(() -> unknown(unknown))
+                    port.post(command.place(), greeting(command.text()).orElseGet(() -> unknown(unknown, command.text()))
                             .onlyTo(command.user()));
                 }
             }
@@ -536,7 +536,14 @@ public final class CoachEngine {
         return Optional.empty();
     }
 
-    private static Reply unknown(CommandGrammar.Parse.Unknown unknown) {
+    private static Reply unknown(CommandGrammar.Parse.Unknown unknown, String typed) {
+        String plain = typed.strip().replaceAll("\\s+", " ");
+        if (unknown.closest().isEmpty() && plain.split(" ").length >= 3) {
+            // a sentence, not a mistyped command word: quoting its first word ("i", "can") would say nothing
+            String shown = plain.length() > 60 ? plain.substring(0, 60) + "..." : plain;
+            return Reply.text("I didn't find a command in \"" + shown + "\". Type mock to start a mock interview, ask and"
+                    + " a topic for one question (ask caching), or help to see what I can do.");
+        }
         String shown = unknown.word().length() > 40 ? unknown.word().substring(0, 40) + "..." : unknown.word();
         return Reply.text("I don't know the command \"" + shown + "\"."
                 + unknown.closest().map(c -> " Did you mean \"" + c + "\"?").orElse("")

@@ -287,6 +287,9 @@ class CoachEngineTest {
         assertThat(port.last()).contains("1 to 10 questions");
         command(ana, channel, "");
         assertThat(port.last()).contains("mock [track] [questions]");
+        command(ana, channel, "I want to practise for my interview on Monday");
+        assertThat(port.last()).startsWith("I didn't find a command in \"I want to practise for my interview on Monday\"")
+                .contains("Type mock to start a mock interview");
         assertThat(port.posted).allSatisfy(p -> assertThat(p.reply().visibility()).isEqualTo(Visibility.onlyTo(ana)));
         assertThat(sessions.activeFor(ana)).isEmpty();
     }
