@@ -392,19 +392,9 @@ public final class SlackRequests {
     /** A message sent with a file attached (subtype file_share), as Slack sends one: the typed text and the file. */
     public static ObjectNode fileShare(String channel, String user, String text, String ts, String threadTs,
                                        String channelType) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("type", "message");
+        ObjectNode event = messageEvent(channel, user, text, ts, threadTs, channelType);
         event.put("subtype", "file_share");
-        event.put("channel", channel);
-        event.put("user", user);
-        event.put("text", text);
         event.put("upload", false);
-        event.put("ts", ts);
-        if (threadTs != null) {
-            event.put("thread_ts", threadTs);
-        }
-        event.put("event_ts", ts);
-        event.put("channel_type", channelType);
         ObjectNode file = event.putArray("files").addObject();
         file.put("id", "F" + ts.replace(".", ""));
         file.put("name", "diagram.png");
@@ -414,17 +404,9 @@ public final class SlackRequests {
 
     /** A reply in thread {@code threadTs} also sent to the channel (subtype thread_broadcast). */
     public static ObjectNode threadBroadcast(String channel, String user, String text, String ts, String threadTs) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("type", "message");
+        ObjectNode event = messageEvent(channel, user, text, ts, threadTs, "channel");
         event.put("subtype", "thread_broadcast");
-        event.put("channel", channel);
-        event.put("user", user);
-        event.put("text", text);
-        event.put("ts", ts);
-        event.put("thread_ts", threadTs);
         event.putObject("root").put("ts", threadTs).put("user", "UBOT").put("text", "Mock interview");
-        event.put("event_ts", ts);
-        event.put("channel_type", "channel");
         return event;
     }
 
