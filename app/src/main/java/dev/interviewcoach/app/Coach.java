@@ -199,7 +199,7 @@ public final class Coach implements AutoCloseable {
         // order, so a person's own interview comes before a question of the day's thread.
         List<Feature> features = List.of(
                 interviews,
-                new AskCommand(banks, interviews, analyzer),
+                new AskCommand(banks, interviews, analyzer, random),
                 new ReviewCommand(sessions, interviews, reviews, banks, clock),
                 new TracksCommand(banks),
                 new DailyCommand(subscriptions, banks, daily.defaultTrack(), poster, leaderboard, scheduleRules, directs, clock, ids),

@@ -69,7 +69,7 @@ class CoachEngineTest {
                 new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())), new InterviewReplies(),
                 new QuestionPicker(new Random(7)), clock, () -> "session-" + ids.incrementAndGet(),
                 new MockInterviewFeature.Settings("tiny", 3, 10));
-        engine = new CoachEngine(List.of(mock, new AskCommand(banks, mock, new TextAnalyzer()), new TracksCommand(banks),
+        engine = new CoachEngine(List.of(mock, new AskCommand(banks, mock, new TextAnalyzer(), new Random(3)), new TracksCommand(banks),
                 new InterviewHome(sessions, banks)), new Inbox(db.jdbi(), clock), CoachMetrics.none(),
                 CoachEngine.ConversationGuard.inProcess());
     }
@@ -311,6 +311,8 @@ class CoachEngineTest {
         assertThat(port.last()).contains("I have no question about \"quantum chromodynamics\"");
         command(ben, dm, "ask");
         assertThat(port.last()).contains("ask caching");
+        command(ben, dm, "ask a random question");
+        assertThat(port.last()).startsWith("Answer each question").contains(Reply.PARAGRAPH + "Question 1 of 1: ");
     }
 
     /** The headings of a message's blocks, in order, with "|" where a divider separates two parts. */
