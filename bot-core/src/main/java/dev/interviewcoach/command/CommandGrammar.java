@@ -62,7 +62,7 @@ public final class CommandGrammar {
      * interview", "start a mock interview". Read past only where a command word follows them.
      */
     private static final Set<String> LEAD_IN = Set.of("a", "an", "the", "new", "another", "me",
-            "give", "let's", "lets", "do", "can", "you", "i", "want", "to", "quick", "some", "us");
+            "give", "let's", "lets", "do", "can", "you", "i", "want", "to", "quick", "some", "us", "my", "show");
 
     /** Reads one typed command. */
     public Parse parse(String text) {

@@ -45,7 +45,7 @@ public final class StatsCommand implements CommandHandler {
 
     @Override
     public List<CommandSpec> commands() {
-        return List.of(CommandSpec.of("stats", "your progress: answers, scores by topic, streaks, what to practise next").alsoCalled("progress"));
+        return List.of(CommandSpec.of("stats", "your progress: answers, scores by topic, streaks, what to practise next").alsoCalled("progress", "scores", "results"));
     }
 
     @Override

@@ -92,6 +92,7 @@ class CommandGrammarTest {
                 .isEqualTo(Map.of("topic", "data-modeling"));
         assertThat(parsed("interview a mock").input().values()).isEmpty();
         assertThat(parsed("stats please").input().command()).isEqualTo("stats");
+        assertThat(parsed("show me my stats").input().command()).isEqualTo("stats");
         assertThat(parsed("ask a question about caching").input().values())
                 .isEqualTo(Map.of("topic", "a question about caching"));
         assertThat(GRAMMAR.parse("new hobby")).isInstanceOf(CommandGrammar.Parse.Unknown.class);
