@@ -22,6 +22,7 @@ import dev.interviewcoach.question.TalkingPoint;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import dev.interviewcoach.text.DontKnow;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -112,7 +113,8 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
      */
     private boolean notAnAnswer(Inbound.Message message, DailyPostRepository.Post post, ChatPort port) {
         String typed = message.text().strip();
-        if (typed.split("\\s+").length >= FEWEST_ANSWER_WORDS) {
+        boolean passes = DontKnow.says(typed);
+        if (typed.split("\\s+").length >= FEWEST_ANSWER_WORDS && !passes) {
             return false;
         }
         Optional<Question> question = banks.current().question(post.questionId());
@@ -122,6 +124,8 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
             return true; // "thanks!" after their answer: people talk in the thread, and need no word from the coach
         }
         Reply reply = wantsHint && question.isPresent() ? hint(question.get())
+                : passes ? Reply.text("No problem, that doesn't count as your answer. Type hint for a hint, or come back"
+                        + " to it: your first full answer is the one that counts, and the reveal shows an example answer.")
                 : Reply.text("I didn't count \"" + (typed.length() > 40 ? typed.substring(0, 40) + "..." : typed)
                         + "\" as your answer: only your first answer to a question of the day counts, so reply with a"
                         + " full one, a few sentences as you would say it in an interview. Type hint for a hint.");

@@ -1,5 +1,6 @@
 package dev.interviewcoach.interview;
 
+import dev.interviewcoach.text.DontKnow;
 import dev.interviewcoach.text.TextAnalyzer;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,11 +28,6 @@ public sealed interface Move permits Move.Answer, Move.Hint, Move.Skip, Move.Rep
     Set<String> AROUND = Set.of("please", "pls", "the", "this", "that", "one", "question", "interview", "a", "an", "me",
             "give", "can", "could", "i", "get", "have", "another", "now", "just", "ok", "okay", "thanks", "to", "it");
 
-    /** Ways of saying "I don't know" that, alone on a line, skip the question rather than being scored 1. */
-    Set<String> DONT_KNOW = Set.of("i don't know", "i dont know", "don't know", "dont know", "dunno", "idk", "no idea",
-            "i have no idea", "no clue", "i have no clue", "not sure", "i'm not sure", "im not sure", "i am not sure",
-            "i don't know sorry", "sorry i don't know", "sorry no idea");
-
     /** The longest line read as a move; anything longer is an answer. */
     int MOST_WORDS = 6;
 
@@ -41,7 +37,7 @@ public sealed interface Move permits Move.Answer, Move.Hint, Move.Skip, Move.Rep
      */
     static Optional<Move> named(String text) {
         String plain = TextAnalyzer.plainWords(text);
-        if (DONT_KNOW.contains(plain)) {
+        if (DontKnow.says(text)) {
             // Said on its own it asks to move on: the skip shows what a strong answer would cover.
             return Optional.of(new Skip());
         }

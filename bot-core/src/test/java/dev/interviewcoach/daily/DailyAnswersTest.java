@@ -119,6 +119,9 @@ class DailyAnswersTest {
         assertThat(port.last()).startsWith("Hint");
         answers.onMessage(new Inbound.Message("e-2", person("UANA"), thread, "Great question!", NINE), port);
         assertThat(port.last()).contains("didn't count \"Great question!\"").contains("full one");
+        answers.onMessage(new Inbound.Message("e-2b", person("UANA"), thread, "sorry, no clue what this one is about"
+                + " honestly", NINE), port);
+        assertThat(port.last()).startsWith("No problem, that doesn't count as your answer");
         assertThat(port.posted).allSatisfy(p -> assertThat(p.reply().visibility()).isEqualTo(Visibility.onlyTo(person("UANA"))));
         assertThat(stored.count("sub", NINE.atZone(ZoneOffset.UTC).toLocalDate())).isZero();
 

@@ -247,6 +247,11 @@ class InterviewMachineTest {
         assertThat(Move.fromTyped("I don\u2019t know.")).as("said alone, it moves on").isEqualTo(new Move.Skip());
         assertThat(Move.fromTyped("I don't know the exact number, but I would measure it first"))
                 .isInstanceOf(Move.Answer.class);
+        assertThat(Move.fromTyped("sorry, no clue what this one is about honestly")).as("said with words around it")
+                .isEqualTo(new Move.Skip());
+        assertThat(Move.fromTyped("Not sure. I think the GIL stops threads")).isInstanceOf(Move.Answer.class);
+        assertThat(Move.fromTyped("I don't know much about B-trees, so I read up on how indexes keep keys sorted and"
+                + " found that writes get slower")).as("a long line says something").isInstanceOf(Move.Answer.class);
         assertThat(InterviewMachine.wordless("?")).isTrue();
         assertThat(InterviewMachine.wordless(" \uD83D\uDC4D ")).as("an emoji alone").isTrue();
         assertThat(InterviewMachine.wordless("B-tree")).isFalse();
