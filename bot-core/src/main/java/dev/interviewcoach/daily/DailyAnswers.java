@@ -22,7 +22,7 @@ import dev.interviewcoach.question.TalkingPoint;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import dev.interviewcoach.text.DontKnow;
+import dev.interviewcoach.text.NotAnAnswer;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -113,12 +113,13 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
      */
     private boolean notAnAnswer(Inbound.Message message, DailyPostRepository.Post post, ChatPort port) {
         String typed = message.text().strip();
-        boolean passes = DontKnow.says(typed);
-        if (typed.split("\\s+").length >= FEWEST_ANSWER_WORDS && !passes) {
+        boolean passes = NotAnAnswer.saysDontKnow(typed);
+        boolean asksForHint = NotAnAnswer.asksForHint(typed);
+        if (typed.split("\\s+").length >= FEWEST_ANSWER_WORDS && !passes && !asksForHint) {
             return false;
         }
         Optional<Question> question = banks.current().question(post.questionId());
-        boolean wantsHint = typed.toLowerCase(Locale.ROOT).matches("(?s).*\\bhints?\\b.*");
+        boolean wantsHint = asksForHint || typed.toLowerCase(Locale.ROOT).matches("(?s).*\\bhints?\\b.*");
         if (!wantsHint && answers.forPost(post.subscriptionId(), post.localDate()).stream()
                 .anyMatch(a -> a.user().equals(message.user()))) {
             return true; // "thanks!" after their answer: people talk in the thread, and need no word from the coach

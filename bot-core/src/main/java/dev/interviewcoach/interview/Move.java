@@ -1,6 +1,6 @@
 package dev.interviewcoach.interview;
 
-import dev.interviewcoach.text.DontKnow;
+import dev.interviewcoach.text.NotAnAnswer;
 import dev.interviewcoach.text.TextAnalyzer;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,11 +37,14 @@ public sealed interface Move permits Move.Answer, Move.Hint, Move.Skip, Move.Rep
      */
     static Optional<Move> named(String text) {
         String plain = TextAnalyzer.plainWords(text);
-        if (DontKnow.says(text)) {
+        if (NotAnAnswer.saysDontKnow(text)) {
             // Said on its own it asks to move on: the skip shows what a strong answer would cover.
             return Optional.of(new Skip());
         }
         String[] words = plain.split(" ");
+        if (NotAnAnswer.asksForHint(text)) {
+            return Optional.of(new Hint());
+        }
         if (words.length > MOST_WORDS) {
             return Optional.empty();
         }

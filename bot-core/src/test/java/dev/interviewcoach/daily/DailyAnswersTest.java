@@ -122,6 +122,9 @@ class DailyAnswersTest {
         answers.onMessage(new Inbound.Message("e-2b", person("UANA"), thread, "sorry, no clue what this one is about"
                 + " honestly", NINE), port);
         assertThat(port.last()).startsWith("No problem, that doesn't count as your answer");
+        answers.onMessage(new Inbound.Message("e-2c", person("UANA"), thread, "can you give me a hint for this one?",
+                NINE), port);
+        assertThat(port.last()).startsWith("Hint");
         assertThat(port.posted).allSatisfy(p -> assertThat(p.reply().visibility()).isEqualTo(Visibility.onlyTo(person("UANA"))));
         assertThat(stored.count("sub", NINE.atZone(ZoneOffset.UTC).toLocalDate())).isZero();
 

@@ -249,6 +249,9 @@ class InterviewMachineTest {
                 .isInstanceOf(Move.Answer.class);
         assertThat(Move.fromTyped("sorry, no clue what this one is about honestly")).as("said with words around it")
                 .isEqualTo(new Move.Skip());
+        assertThat(Move.fromTyped("can you give me a hint for this one?")).isEqualTo(new Move.Hint());
+        assertThat(Move.fromTyped("What does the question mean?")).isEqualTo(new Move.Hint());
+        assertThat(Move.fromTyped("I'd add type hints and run mypy in CI")).isInstanceOf(Move.Answer.class);
         assertThat(Move.fromTyped("Not sure. I think the GIL stops threads")).isInstanceOf(Move.Answer.class);
         assertThat(Move.fromTyped("I don't know much about B-trees, so I read up on how indexes keep keys sorted and"
                 + " found that writes get slower")).as("a long line says something").isInstanceOf(Move.Answer.class);
