@@ -3,6 +3,7 @@ package dev.interviewcoach.interview;
 import dev.interviewcoach.text.NotAnAnswer;
 import dev.interviewcoach.text.TextAnalyzer;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,7 +27,10 @@ public sealed interface Move permits Move.Answer, Move.Hint, Move.Skip, Move.Rep
 
     /** Words that may stand around a move word without making the line an answer: "can I get a hint", "skip this one". */
     Set<String> AROUND = Set.of("please", "pls", "the", "this", "that", "one", "question", "interview", "a", "an", "me",
-            "give", "can", "could", "i", "get", "have", "another", "now", "just", "ok", "okay", "thanks", "to", "it");
+            "give", "can", "could", "i", "get", "have", "another", "now", "just", "ok", "okay", "thanks", "to", "it",
+            "we", "you", "let's", "lets", "like", "want", "i'd", "say", "us");
+    /** Moves said in two words: "let's move on", "I give up". */
+    Map<String, String> PHRASED = Map.of("move on", "skip", "give up", "skip", "go on", "skip");
 
     /** The longest line read as a move; anything longer is an answer. */
     int MOST_WORDS = 6;
@@ -40,6 +44,9 @@ public sealed interface Move permits Move.Answer, Move.Hint, Move.Skip, Move.Rep
         if (NotAnAnswer.saysDontKnow(text)) {
             // Said on its own it asks to move on: the skip shows what a strong answer would cover.
             return Optional.of(new Skip());
+        }
+        for (var phrased : PHRASED.entrySet()) {
+            plain = (" " + plain + " ").replace(" " + phrased.getKey() + " ", " " + phrased.getValue() + " ").strip();
         }
         String[] words = plain.split(" ");
         if (NotAnAnswer.asksForHint(text)) {

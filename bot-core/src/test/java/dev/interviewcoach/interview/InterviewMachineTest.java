@@ -250,6 +250,14 @@ class InterviewMachineTest {
         assertThat(Move.fromTyped("sorry, no clue what this one is about honestly")).as("said with words around it")
                 .isEqualTo(new Move.Skip());
         assertThat(Move.fromTyped("can you give me a hint for this one?")).isEqualTo(new Move.Hint());
+        assertThat(Move.fromTyped("can we skip this one")).isEqualTo(new Move.Skip());
+        assertThat(Move.fromTyped("let's move on")).isEqualTo(new Move.Skip());
+        assertThat(Move.fromTyped("I'd like to skip")).isEqualTo(new Move.Skip());
+        assertThat(Move.fromTyped("I give up")).isEqualTo(new Move.Skip());
+        assertThat(Move.fromTyped("can you repeat that")).isEqualTo(new Move.Repeat());
+        assertThat(Move.fromTyped("say that again")).isEqualTo(new Move.Repeat());
+        assertThat(Move.fromTyped("I want to stop")).isEqualTo(new Move.End());
+        assertThat(Move.fromTyped("we move on to the next service")).isInstanceOf(Move.Answer.class);
         assertThat(Move.fromTyped("What does the question mean?")).isEqualTo(new Move.Hint());
         assertThat(Move.fromTyped("I'd add type hints and run mypy in CI")).isInstanceOf(Move.Answer.class);
         assertThat(Move.fromTyped("Not sure. I think the GIL stops threads")).isInstanceOf(Move.Answer.class);
