@@ -153,6 +153,34 @@ class DiscordDailyEndToEndTest {
     }
 
     @Test
+    void anAnswerEditedInThePostsThreadBeforeTheRevealIsScoredAgainByDirectMessage() throws Exception {
+        start(true);
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("mode", "open");
+        daily(ADMIN, "subscribe", options);
+        daily(ADMIN, "now", Map.of());
+        String thread = post().messageId();
+        String person = FakeDiscord.USER_A;
+        String dm = discord.dmChannel(person);
+        String message = discord.message(person, thread, "I would add an index.");
+        await(c -> c.method().equals("POST") && c.path().equals("channels/" + dm + "/messages") && text(c).contains("Score "));
+
+        discord.editMessage(person, message, ANSWER);
+        await(c -> c.method().equals("POST") && c.path().equals("channels/" + dm + "/messages")
+                && text(c).contains("Scored again after your edit"));
+        var sub = coach.subscriptions().find(Place.channel(Platform.DISCORD, FakeDiscord.GUILD_ID, CHANNEL)).orElseThrow();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("coach.db"));
+             var rs = c.createStatement().executeQuery("SELECT answer_text FROM daily_answer WHERE subscription_id = '"
+                     + sub.id() + "'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(ANSWER);
+            assertThat(rs.next()).as("still one answer").isFalse();
+        }
+        assertThat(publicCalls(thread)).as("feedback never goes where others can read it")
+                .noneSatisfy(c -> assertThat(text(c)).contains("Score "));
+    }
+
+    @Test
     void aMemberGetsTheQuestionByDirectMessageAtTheirOwnTimeAndAnswersThroughTheModalThere() throws Exception {
         start(false);
         daily(ADMIN, "subscribe", Map.of("track", "python-developer"));

@@ -168,6 +168,42 @@ class SlackDailyEndToEndTest {
     }
 
     @Test
+    void anAnswerEditedInTheThreadBeforeTheRevealIsScoredAgainPrivately() throws Exception {
+        command(ADMIN, "daily subscribe python-developer open");
+        command(ADMIN, "daily now");
+        post();
+        String thread = postTs();
+        String ts = SlackRequests.newTs();
+        String first = "I would add an index.";
+        send(requests.event(url, "Ev-first", SlackRequests.messageEvent("C1", "UANA", first, ts, thread, "channel")));
+        slack.awaitCall("chat.postEphemeral", c -> "UANA".equals(c.arg("user")) && c.arg("text").startsWith("Score "), WAIT);
+
+        send(requests.event(url, "Ev-edit", SlackRequests.messageChanged("C1", "UANA", ts, thread, first, ANSWER,
+                "channel")));
+        ApiCall again = slack.awaitCall("chat.postEphemeral", c -> "UANA".equals(c.arg("user"))
+                && c.arg("text").startsWith("Scored again after your edit"), WAIT);
+        assertThat(again.arg("thread_ts")).isEqualTo(thread);
+        var sub = coach.subscriptions().find(Place.channel(Platform.SLACK, TEAM, "C1")).orElseThrow();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("coach.db"));
+             var rs = c.createStatement().executeQuery("SELECT answer_text, COUNT(*) FROM daily_answer WHERE subscription_id = '"
+                     + sub.id() + "'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(ANSWER);
+            assertThat(rs.getInt(2)).as("still her one answer").isEqualTo(1);
+        }
+        // Slack also says "changed" when it adds a link preview or the thread's reply count: the words are the same.
+        send(requests.event(url, "Ev-same", SlackRequests.messageChanged("C1", "UANA", ts, thread, ANSWER, ANSWER,
+                "channel")));
+        send(requests.event(url, "Ev-tracks", SlackRequests.messageEvent("DUANA", "UANA", "tracks", SlackRequests.newTs(),
+                null, "im")));
+        slack.awaitCall("chat.postMessage", c -> "DUANA".equals(c.arg("channel")), WAIT);
+        assertThat(slack.calls("chat.postEphemeral").stream().filter(c -> c.arg("text").startsWith("Scored again")))
+                .as("an edit that changes no word is not scored again").hasSize(1);
+        assertThat(slack.calls("chat.postMessage").stream().filter(c -> thread.equals(c.arg("thread_ts"))))
+                .as("feedback never goes to the thread for all to see").isEmpty();
+    }
+
+    @Test
     void aPersonGetsTheQuestionByDmAtTheirOwnTimeInTheirZoneAndAReplyInItsThreadIsTheirAnswer() throws Exception {
         slack.setUser("UANA", UserProfile.member().inZone("America/New_York"));
         command(ADMIN, "daily subscribe python-developer");

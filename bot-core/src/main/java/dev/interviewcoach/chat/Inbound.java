@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
  * Something a person did that the engine must handle. Every event carries the platform's own
  * id for it, so a duplicate delivery is recognised and changes nothing.
  */
-public sealed interface Inbound permits Inbound.Command, Inbound.Message, Inbound.Action, Inbound.Submission,
-        Inbound.HomeOpened {
+public sealed interface Inbound permits Inbound.Command, Inbound.Message, Inbound.Edit, Inbound.Action,
+        Inbound.Submission, Inbound.HomeOpened {
 
     /** The platform's id for this delivery (Slack event id, Discord interaction id, console counter). */
     String eventId();
@@ -47,6 +47,24 @@ public sealed interface Inbound permits Inbound.Command, Inbound.Message, Inboun
         /** The message itself, for a reaction; empty when the platform did not say. */
         public Optional<MessageRef> ref() {
             return messageId == null ? Optional.empty() : Optional.of(new MessageRef(place, messageId));
+        }
+    }
+
+    /**
+     * A person changed the text of a message they had sent in a conversation the bot owns:
+     * {@code messageId} is the platform's id of that message (the same as its {@link Message}'s),
+     * {@code text} what it says now. The event id names this edit, not the message.
+     */
+    record Edit(String eventId, UserRef user, Place place, String messageId, String text, Instant receivedAt)
+            implements Inbound {
+        public Edit {
+            Objects.requireNonNull(messageId, "messageId");
+            text = StorableText.clean(Objects.requireNonNull(text, "text"));
+        }
+
+        /** The message as it reads now, for the features that take messages. */
+        public Message asMessage() {
+            return new Message(eventId, user, place, text, messageId, receivedAt);
         }
     }
 

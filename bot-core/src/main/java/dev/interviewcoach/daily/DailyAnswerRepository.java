@@ -28,13 +28,22 @@ public final class DailyAnswerRepository {
 
     /** Stores a person's answer to a post; false when they had answered it already (the first one counts). */
     public boolean add(Answer a) {
+        return add(a, null);
+    }
+
+    /**
+     * Stores a person's answer to a post with the id of the message that carried it (null when none
+     * did: the private form), so an edit of it can be scored again; false when they had answered already.
+     */
+    public boolean add(Answer a, String messageId) {
         return jdbi.withHandle(h -> h.createUpdate("""
                         INSERT INTO daily_answer (subscription_id, local_date, platform, tenant, user_id, question_id,
-                            answer_text, score, covered, missed, share, answered_at)
+                            answer_text, score, covered, missed, share, answered_at, message_id)
                         VALUES (:sub, :date, :platform, :tenant, :user, :question, :text, :score, :covered, :missed,
-                            :share, :at)
+                            :share, :at, :message)
                         ON CONFLICT (subscription_id, local_date, platform, tenant, user_id) DO NOTHING
                         """)
+                .bind("message", messageId)
                 .bind("sub", a.subscriptionId())
                 .bind("date", a.localDate().toString())
                 .bind("platform", a.user().platform().name())
@@ -47,6 +56,38 @@ public final class DailyAnswerRepository {
                 .bind("missed", String.join(",", a.missed()))
                 .bind("share", a.shared() ? 1 : 0)
                 .bind("at", a.answeredAt().toEpochMilli())
+                .execute()) == 1;
+    }
+
+    /**
+     * The id of the message that carried a person's answer to a post; empty when they have not
+     * answered it, or answered through the private form.
+     */
+    public Optional<String> messageOf(String subscriptionId, LocalDate date, UserRef user) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT message_id FROM daily_answer WHERE subscription_id = :sub AND local_date = :date
+                            AND platform = :platform AND tenant = :tenant AND user_id = :user
+                        """)
+                .bind("sub", subscriptionId).bind("date", date.toString())
+                .bind("platform", user.platform().name()).bind("tenant", user.tenant()).bind("user", user.userId())
+                .mapTo(String.class).findFirst());
+    }
+
+    /**
+     * Replaces what a person's answer says and how it scored, after they edited the message that
+     * carried it; its time and whether it is shared stay. False when there is no such answer.
+     */
+    public boolean rescore(Answer edited) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE daily_answer SET answer_text = :text, score = :score, covered = :covered, missed = :missed
+                        WHERE subscription_id = :sub AND local_date = :date
+                            AND platform = :platform AND tenant = :tenant AND user_id = :user
+                        """)
+                .bind("text", edited.text()).bind("score", edited.score())
+                .bind("covered", String.join(",", edited.covered())).bind("missed", String.join(",", edited.missed()))
+                .bind("sub", edited.subscriptionId()).bind("date", edited.localDate().toString())
+                .bind("platform", edited.user().platform().name()).bind("tenant", edited.user().tenant())
+                .bind("user", edited.user().userId())
                 .execute()) == 1;
     }
 

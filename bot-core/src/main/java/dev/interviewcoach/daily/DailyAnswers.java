@@ -9,6 +9,7 @@ import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.engine.ActionHandler;
+import dev.interviewcoach.engine.EditHandler;
 import dev.interviewcoach.engine.MessageHandler;
 import dev.interviewcoach.feedback.Feedback;
 import dev.interviewcoach.feedback.FeedbackEngine;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * the topic in a mock interview. Each answer is scored and stored once per person per post;
  * feedback is only ever shown to its author.
  */
-public final class DailyAnswers implements MessageHandler, ActionHandler {
+public final class DailyAnswers implements MessageHandler, EditHandler, ActionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DailyAnswers.class);
     private static final int PRACTICE_QUESTIONS = 3;
@@ -94,9 +95,9 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
         Optional<Subscription> sub = subscriptions.byId(post.get().subscriptionId());
         // Only a reply in the channel's own thread is seen by everyone; one in a DM's thread is private.
         boolean sealed = inChannel && sub.map(s -> s.mode() == Subscription.AnswerMode.SEALED).orElse(false);
-        boolean stored = answer(post.get(), message.user(), message.text(), message.place(), port, sealed
-                ? "This channel's answers are sealed until the reveal, so next time use the Answer privately button:"
-                        + " what you write in the thread is seen by everyone at once."
+        boolean stored = answer(post.get(), message.user(), message.text(), message.messageId(), message.place(), port,
+                sealed ? "This channel's answers are sealed until the reveal, so next time use the Answer privately"
+                        + " button: what you write in the thread is seen by everyone at once."
                 : null);
         if (stored) {
             message.ref().ifPresent(ref -> port.markReceived(ref));
@@ -137,6 +138,54 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
     @Override
     public boolean holdsConversation(Inbound.Message message) {
         return postAnswered(message).isPresent();
+    }
+
+    /**
+     * An edit in a question of the day's thread. The edit of the message that carried the person's
+     * answer is scored again until the reveal (people fix a typo or add the sentence they forgot, and
+     * should not have to answer again to be judged on what they now say); the edit of a remark that
+     * did not count is read as a message, so it counts once it is an answer.
+     */
+    @Override
+    public boolean onEdit(Inbound.Edit edit, ChatPort port) {
+        Inbound.Message asMessage = edit.asMessage();
+        Optional<DailyPostRepository.Post> post = postAnswered(asMessage);
+        if (post.isEmpty()) {
+            return false;
+        }
+        Optional<DailyAnswerRepository.Answer> mine = answers.find(post.get().subscriptionId(), post.get().localDate(),
+                edit.user());
+        if (mine.isEmpty()) {
+            return onMessage(asMessage, port);
+        }
+        boolean ofTheAnswer = answers.messageOf(post.get().subscriptionId(), post.get().localDate(), edit.user())
+                .map(edit.messageId()::equals).orElse(false);
+        if (!ofTheAnswer || mine.get().text().equals(edit.text().strip()) || edit.text().isBlank()) {
+            return true; // a remark after the answer, or a change that leaves the words as they were (a link preview)
+        }
+        Optional<Question> question = banks.current().question(post.get().questionId());
+        if (post.get().revealed() || question.isEmpty()) {
+            port.post(edit.place(), Reply.text("Your answer was scored as you first sent it: "
+                    + (question.isEmpty() ? "the question has been taken out of its bank since."
+                    : "this question has been revealed, so answers are closed.")).onlyTo(edit.user()));
+            return true;
+        }
+        String text = edit.text().strip();
+        Feedback result = feedback.assess(question.get(), text, edit.user().platform() + ":" + edit.user().tenant());
+        answers.rescore(new DailyAnswerRepository.Answer(post.get().subscriptionId(), post.get().localDate(), edit.user(),
+                question.get().id(), text, result.score(), pointIds(result.covered().stream()
+                .map(TalkingPointMatcher.Match::point).toList()), pointIds(result.missed()), mine.get().shared(),
+                mine.get().answeredAt()));
+        // The review schedule keeps the first answer's rating: an edit is the same attempt, not a second one.
+        log.info("question of the day answer edited for subscription {} ({})", post.get().subscriptionId(),
+                post.get().localDate());
+        port.post(edit.place(), feedbackReply(post.get(), question.get(), result,
+                "Scored again after your edit (it was " + mine.get().score() + "/5):", true).onlyTo(edit.user()));
+        return true;
+    }
+
+    private static List<String> pointIds(List<TalkingPoint> points) {
+        return points.stream().map(TalkingPoint::id).toList();
     }
 
     /** The question of the day whose thread (in the channel, or in the DM that carried it) the message is in. */
@@ -204,15 +253,15 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
                     .onlyTo(submission.user()));
             return;
         }
-        answer(post.get(), submission.user(), text, submission.place(), port, null);
+        answer(post.get(), submission.user(), text, null, submission.place(), port, null);
     }
 
     /**
      * Scores and stores one answer and tells its author how it went; false when it was not stored
      * (the post was revealed, the question is gone, or they had answered already).
      */
-    private boolean answer(DailyPostRepository.Post post, UserRef user, String text, Place place, ChatPort port,
-                           String note) {
+    private boolean answer(DailyPostRepository.Post post, UserRef user, String text, String messageId, Place place,
+                           ChatPort port, String note) {
         Optional<Question> question = banks.current().question(post.questionId());
         if (question.isEmpty()) {
             port.post(place, Reply.text("That question has been taken out of its bank, so I can't score answers to it"
@@ -227,8 +276,8 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
         Feedback result = feedback.assess(question.get(), text.strip(), user.platform() + ":" + user.tenant());
         boolean stored = answers.add(new DailyAnswerRepository.Answer(post.subscriptionId(), post.localDate(), user,
                 question.get().id(), text.strip(), result.score(),
-                result.covered().stream().map(TalkingPointMatcher.Match::point).map(TalkingPoint::id).toList(),
-                result.missed().stream().map(TalkingPoint::id).toList(), false, clock.instant()));
+                pointIds(result.covered().stream().map(TalkingPointMatcher.Match::point).toList()),
+                pointIds(result.missed()), false, clock.instant()), messageId);
         if (!stored) {
             port.post(place, Reply.text("You already answered this question; your first answer is the one that counts."
                     + " Practise it further with: ask " + topicOf(question.get())).onlyTo(user));
@@ -236,17 +285,26 @@ public final class DailyAnswers implements MessageHandler, ActionHandler {
         }
         log.info("question of the day answered for subscription {} ({})", post.subscriptionId(), post.localDate());
         scored.scored(user, question.get(), result.score(), clock.instant());
-        Reply fb = FeedbackReply.of(question.get(), result);
-        Reply.Builder reply = Reply.builder(fb.fallback());
+        port.post(place, feedbackReply(post, question.get(), result, note, false).onlyTo(user));
+        showParticipation(post, question.get(), port);
+        return true;
+    }
+
+    /**
+     * The feedback on an answer, after a note when there is one (also in the notification's text when
+     * {@code noteFirst}), with the share button in a sealed channel.
+     */
+    private Reply feedbackReply(DailyPostRepository.Post post, Question question, Feedback result, String note,
+                                boolean noteFirst) {
+        Reply fb = FeedbackReply.of(question, result);
+        Reply.Builder reply = Reply.builder(noteFirst && note != null ? note + " " + fb.fallback() : fb.fallback());
         if (note != null) {
             reply.text(RichText.builder().italic(note).build());
         }
         fb.blocks().forEach(reply::block);
         subscriptions.byId(post.subscriptionId()).filter(s -> s.mode() == Subscription.AnswerMode.SEALED)
                 .ifPresent(s -> reply.block(DailyMessages.shareButton(post)));
-        port.post(place, reply.build().onlyTo(user));
-        showParticipation(post, question.get(), port);
-        return true;
+        return reply.build();
     }
 
     /** Updates the post's "answers so far", so the channel sees participation without seeing answers. */

@@ -37,7 +37,7 @@ import dev.interviewcoach.observe.MeteredChatPort;
 
 /**
  * Routes every inbound event to the feature that owns it: commands by their first word,
- * messages to the conversation that holds them, buttons and forms by their action id. A repeated
+ * messages and their edits to the conversation that holds them, buttons and forms by their action id. A repeated
  * delivery is dropped; events of one conversation are applied in order.
  */
 public final class CoachEngine {
@@ -52,6 +52,7 @@ public final class CoachEngine {
     private final List<MessageHandler> messageHandlers;
     private final Map<String, ActionHandler> actionHandlers = new LinkedHashMap<>();
     private final List<HomeHandler> homeHandlers;
+    private final List<EditHandler> editHandlers;
     private final List<Scheduled.Job> jobs;
     private final AtomicReference<Instant> lastForgotten = new AtomicReference<>(Instant.EPOCH);
     private final Inbox inbox;
@@ -110,6 +111,7 @@ public final class CoachEngine {
         List<CommandSpec> specs = new ArrayList<>();
         List<MessageHandler> messages = new ArrayList<>();
         List<HomeHandler> homes = new ArrayList<>();
+        List<EditHandler> edits = new ArrayList<>();
         List<Scheduled.Job> scheduled = new ArrayList<>();
         for (Feature feature : features) {
             if (feature instanceof CommandHandler handler) {
@@ -127,6 +129,9 @@ public final class CoachEngine {
             if (feature instanceof HomeHandler handler) {
                 homes.add(handler);
             }
+            if (feature instanceof EditHandler handler) {
+                edits.add(handler);
+            }
             if (feature instanceof Scheduled routine) {
                 scheduled.addAll(routine.jobs());
             }
@@ -134,6 +139,7 @@ public final class CoachEngine {
         this.grammar = new CommandGrammar(specs);
         this.messageHandlers = List.copyOf(messages);
         this.homeHandlers = List.copyOf(homes);
+        this.editHandlers = List.copyOf(edits);
         this.inbox = processed;
         this.outbox = processed.outbox();
         this.delivery = new Delivery(outbox, json, processed.clock());
@@ -209,6 +215,7 @@ public final class CoachEngine {
         return switch (inbound) {
             case Inbound.Command command -> command.text().length();
             case Inbound.Message message -> message.text().length();
+            case Inbound.Edit edit -> edit.text().length();
             case Inbound.Submission submission -> submission.values().values().stream().mapToInt(String::length).sum();
             case Inbound.Action action -> 0;
             case Inbound.HomeOpened opened -> 0;
@@ -420,6 +427,8 @@ public final class CoachEngine {
                             message.receivedAt()), port);
                 }
             }
+            // An edit nobody takes changes nothing: fixing a typo in a remark or a command needs no word from the coach.
+            case Inbound.Edit edit -> editHandlers.stream().anyMatch(h -> h.onEdit(edit, port));
             case Inbound.Action action -> actionHandler(action.action(), action.place(), action.user(), port)
                     .ifPresent(h -> h.onAction(action, port));
             case Inbound.Submission submission -> actionHandler(submission.action(), submission.place(),

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -134,6 +135,49 @@ class DailyAnswersTest {
         int posted = port.posted.size();
         answers.onMessage(new Inbound.Message("e-4", person("UANA"), thread, "thanks!", NINE), port);
         assertThat(port.posted).as("a thanks after answering needs no reply").hasSize(posted);
+    }
+
+    @Test
+    void anEditOfTheAnswerBeforeTheRevealIsScoredAgainAndOtherEditsChangeNothing() {
+        Place thread = subscribeAndPost(Subscription.AnswerMode.OPEN);
+        LocalDate day = NINE.atZone(ZoneOffset.UTC).toLocalDate();
+        UserRef ana = person("UANA");
+        answers.onMessage(new Inbound.Message("e-1", ana, thread, "I would just add caching somewhere.", "ts-1", NINE),
+                port);
+        int first = stored.find("sub", day, ana).orElseThrow().score();
+        String better = BANKS.current().question(posts.byMessage("m1").orElseThrow().questionId()).orElseThrow()
+                .exampleAnswer().strip();
+
+        assertThat(answers.onEdit(new Inbound.Edit("edit-1", ana, thread, "ts-1", better, NINE), port)).isTrue();
+        assertThat(port.posted.getLast().reply().visibility()).isEqualTo(Visibility.onlyTo(ana));
+        assertThat(port.last()).startsWith("Scored again after your edit (it was " + first + "/5):").contains("Score ");
+        DailyAnswerRepository.Answer now = stored.find("sub", day, ana).orElseThrow();
+        assertThat(now.text()).isEqualTo(better);
+        assertThat(now.score()).isGreaterThan(first);
+        assertThat(port.last()).contains("Score " + now.score());
+        assertThat(stored.count("sub", day)).as("still one answer").isEqualTo(1);
+
+        int posted = port.posted.size();
+        answers.onEdit(new Inbound.Edit("edit-2", ana, thread, "ts-1", better, NINE), port);
+        answers.onMessage(new Inbound.Message("e-2", ana, thread, "thanks, that helps", "ts-2", NINE), port);
+        answers.onEdit(new Inbound.Edit("edit-3", ana, thread, "ts-2", "thanks, that helps a lot", NINE), port);
+        assertThat(port.posted).as("the same words again, or a remark after the answer: nothing to say").hasSize(posted);
+
+        // A remark that did not count counts once it is edited into an answer.
+        UserRef ben = person("UBEN");
+        answers.onMessage(new Inbound.Message("e-3", ben, thread, "Great question!", "ts-3", NINE), port);
+        assertThat(stored.find("sub", day, ben)).isEmpty();
+        answers.onEdit(new Inbound.Edit("edit-4", ben, thread, "ts-3", ANSWER, NINE), port);
+        assertThat(port.last()).startsWith("Score ");
+        assertThat(stored.find("sub", day, ben)).isPresent();
+
+        poster.postDue(NINE.plus(java.time.Duration.ofDays(1)), port);
+        answers.onEdit(new Inbound.Edit("edit-5", ana, thread, "ts-1", better + " Also caching.", NINE), port);
+        assertThat(port.last()).startsWith("Your answer was scored as you first sent it").contains("revealed");
+        assertThat(stored.find("sub", day, ana).orElseThrow().text()).isEqualTo(better);
+
+        assertThat(answers.onEdit(new Inbound.Edit("edit-6", ana, channel.thread("other"), "ts-9", ANSWER, NINE), port))
+                .as("an edit in a thread that is not a daily post is not ours").isFalse();
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.engine.CoachEngine;
 import dev.interviewcoach.engine.ConversationExecutor;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,7 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.modals.Modal;
@@ -179,6 +181,32 @@ final class DiscordListener extends ListenerAdapter {
         }
         if (!taken) {
             // Discord does not deliver a message again, so the person must know to resend it.
+            e.getMessage().reply(BUSY).mentionRepliedUser(false).queue(ok -> { }, failed -> { });
+        }
+    }
+
+    /**
+     * A person's edit of a message in a DM or a thread (an answer to a question of the day is scored again
+     * before the reveal). Discord sends the whole message again, so the event is the message's id and the time
+     * of this edit.
+     */
+    @Override
+    public void onMessageUpdate(MessageUpdateEvent e) {
+        if (e.getAuthor().isBot() || e.getAuthor().isSystem() || e.getMessage().isWebhookMessage()
+                || (e.getMessage().getType() != MessageType.DEFAULT && e.getMessage().getType() != MessageType.INLINE_REPLY)) {
+            return;
+        }
+        String text = e.getMessage().getContentRaw();
+        boolean inThread = e.isFromGuild() && (e.getChannelType() == ChannelType.GUILD_PRIVATE_THREAD
+                || e.getChannelType() == ChannelType.GUILD_PUBLIC_THREAD);
+        if (text.isBlank() || (e.isFromGuild() && !inThread)) {
+            return;
+        }
+        UserRef user = user(e.getAuthor(), e.isFromGuild() ? e.getGuild() : null);
+        Instant edited = e.getMessage().getTimeEdited() == null ? clock.instant() : e.getMessage().getTimeEdited().toInstant();
+        Place place = e.isFromGuild() ? place(e.getChannel(), e.getGuild(), user) : DiscordChatPort.directPlace(user.userId());
+        if (!dispatch(new Inbound.Edit("discord-edit:" + e.getMessageId() + ":" + edited.toEpochMilli(), user, place,
+                e.getMessageId(), text, clock.instant()), port)) {
             e.getMessage().reply(BUSY).mentionRepliedUser(false).queue(ok -> { }, failed -> { });
         }
     }

@@ -234,9 +234,10 @@ public final class SlackAdapter implements AutoCloseable {
         app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> message(payload.getEventId(),
                 () -> SlackInbound.threadBroadcast(payload.getEventId(), payload.getTeamId(), payload.getEvent(),
                         ctx.getBotUserId(), clock.instant()), ctx));
-        // Edits, deletions and bot posts (ours included) are not answers: acknowledged on purpose so Slack does not
-        // retry them.
-        app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
+        // A person's edit goes to the engine (an answer to a question of the day is scored again); deletions and bot
+        // posts (ours included) are not answers: acknowledged on purpose so Slack does not retry them.
+        app.event(MessageChangedEvent.class, (payload, ctx) -> message(payload.getEventId(), () -> SlackInbound.edit(
+                payload.getEventId(), payload.getTeamId(), payload.getEvent(), ctx.getBotUserId(), clock.instant()), ctx));
         app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
         app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
@@ -377,9 +378,9 @@ public final class SlackAdapter implements AutoCloseable {
      * so an answer is delayed under overload, never lost.
      */
     /** A message event, read once per delivery and handed to the engine, or sent back to Slack to retry when busy. */
-    private Response message(String eventId, Supplier<Optional<Inbound.Message>> read, EventContext ctx) {
+    private Response message(String eventId, Supplier<? extends Optional<? extends Inbound>> read, EventContext ctx) {
         if (dedupe.firstTime(eventId)) {
-            Optional<Inbound.Message> message = read.get();
+            Optional<? extends Inbound> message = read.get();
             if (message.isPresent() && !dispatch(message.get())) {
                 return retryLater(eventId);
             }

@@ -3,6 +3,7 @@ package dev.interviewcoach.slack;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
@@ -80,6 +81,21 @@ final class SlackInbound {
                                                      String botUserId, Instant now) {
         return message(eventId, team, e.getUser(), e.getChannel(), e.getChannelType(), e.getThreadTs(), e.getTs(),
                 e.getText(), botUserId, now);
+    }
+
+    /**
+     * A person's edit of a message they sent where the coach listens (a reply in a thread, a DM). Edits of
+     * bots' messages (ours: a question's buttons greyed out, a thread's reply count) are not a person's.
+     */
+    static Optional<Inbound.Edit> edit(String eventId, String team, MessageChangedEvent e, String botUserId,
+                                       Instant now) {
+        MessageChangedEvent.Message m = e.getMessage();
+        if (m == null || m.getBotId() != null || m.getTs() == null) {
+            return Optional.empty();
+        }
+        return message(eventId, team, m.getUser(), e.getChannel(), e.getChannelType(), m.getThreadTs(), m.getTs(),
+                m.getText(), botUserId, now)
+                .map(typed -> new Inbound.Edit(eventId, typed.user(), typed.place(), m.getTs(), typed.text(), now));
     }
 
     private static Optional<Inbound.Message> message(String eventId, String team, String user, String channel,

@@ -128,6 +128,23 @@ final class ChannelMessages {
         return message.get("id").asText();
     }
 
+    /**
+     * A member edits a message they wrote: its content changes, it gets an edit time, and the whole message is
+     * dispatched as MESSAGE_UPDATE, as Discord does.
+     */
+    void memberEdits(String userId, String messageId, String content) {
+        ObjectNode message = guild.message(messageId);
+        if (message == null || !message.path("author").path("id").asText().equals(userId)) {
+            throw new IllegalArgumentException("no message " + messageId + " written by " + userId);
+        }
+        synchronized (message) {
+            message.put("content", content);
+            message.put("edited_timestamp", DiscordJson.now());
+        }
+        dispatcher.dispatchMessage("MESSAGE_UPDATE", message);
+        monitor.wake();
+    }
+
     /** Turns uploaded files into the message's attachments, as Discord does once it stored them. */
     static void attach(ObjectNode message, List<UploadedFile> files) {
         if (files.isEmpty()) {

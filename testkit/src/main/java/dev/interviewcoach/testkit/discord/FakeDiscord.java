@@ -466,6 +466,11 @@ public final class FakeDiscord implements AutoCloseable {
         return messages.memberWrites(userId, channelId, content);
     }
 
+    /** Dispatches MESSAGE_UPDATE for {@code userId}'s edit of their message {@code messageId} to {@code content}. */
+    public void editMessage(String userId, String messageId, String content) {
+        messages.memberEdits(userId, messageId, content);
+    }
+
     /** Stops both servers; connected clients see the gateway close. */
     @Override
     public void close() {

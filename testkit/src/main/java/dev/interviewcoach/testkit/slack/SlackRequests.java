@@ -413,6 +413,12 @@ public final class SlackRequests {
     /** An edit of message {@code ts} (subtype message_changed); the event itself gets a fresh ts. */
     public static ObjectNode messageChanged(String channel, String user, String ts, String oldText, String newText,
                                             String channelType) {
+        return messageChanged(channel, user, ts, null, oldText, newText, channelType);
+    }
+
+    /** An edit of reply {@code ts} in thread {@code threadTs} (null: not in a thread), as Slack sends it. */
+    public static ObjectNode messageChanged(String channel, String user, String ts, String threadTs, String oldText,
+                                            String newText, String channelType) {
         String editTs = newTs();
         ObjectNode event = JSON.createObjectNode();
         event.put("type", "message");
@@ -433,6 +439,10 @@ public final class SlackRequests {
         previous.put("user", user);
         previous.put("text", oldText);
         previous.put("ts", ts);
+        if (threadTs != null) {
+            message.put("thread_ts", threadTs);
+            previous.put("thread_ts", threadTs);
+        }
         return event;
     }
 
