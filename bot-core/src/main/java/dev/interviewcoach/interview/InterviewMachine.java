@@ -96,6 +96,21 @@ public final class InterviewMachine {
         return COURTESIES.contains(TextAnalyzer.plainWords(text));
     }
 
+    /** An answer judged again as the person edited it: the stored record as it now reads, and what to tell them. */
+    public record Reassessed(AnswerRecord record, InterviewEvent.Assessed event) {}
+
+    /** The stored answer {@code previous} judged again with the text the person changed it to. */
+    public Reassessed reassessed(MockSession session, AnswerRecord previous, String text) {
+        Question question = question(session, previous.questionId());
+        String edited = text.strip();
+        Feedback result = feedback.assess(question, edited, session.user().platform() + ":" + session.user().tenant());
+        AnswerRecord record = new AnswerRecord(previous.sessionId(), previous.position(), previous.questionId(),
+                AnswerRecord.Outcome.ANSWERED, edited, result.score(),
+                result.covered().stream().map(TalkingPointMatcher.Match::point).map(TalkingPoint::id).toList(),
+                result.missed().stream().map(TalkingPoint::id).toList(), previous.hintsUsed(), previous.at());
+        return new Reassessed(record, new InterviewEvent.Assessed(question, result));
+    }
+
     private Step answered(MockSession session, Question question, String text, Instant now) {
         Feedback result = feedback.assess(question, text, session.user().platform() + ":" + session.user().tenant());
         AnswerRecord record = new AnswerRecord(session.id(), session.position(), question.id(),

@@ -12,6 +12,7 @@ import dev.interviewcoach.chat.RichText;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.engine.ActionHandler;
 import dev.interviewcoach.engine.CommandHandler;
+import dev.interviewcoach.engine.EditHandler;
 import dev.interviewcoach.engine.MessageHandler;
 import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.Question;
@@ -34,7 +35,7 @@ import java.util.Map;
  * thread of its own when started in a channel); typed answers, words and buttons move it on;
  * every step is stored before the person hears of it.
  */
-public final class MockInterviewFeature implements CommandHandler, MessageHandler, ActionHandler {
+public final class MockInterviewFeature implements CommandHandler, MessageHandler, EditHandler, ActionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(MockInterviewFeature.class);
     private static final int MAX_ATTEMPTS = 3;
@@ -245,7 +246,48 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
             port.post(message.place(), notYours().onlyTo(message.user()));
             return true;
         }
-        apply(session.id(), Move.fromTyped(message.text()), port);
+        apply(session.id(), Move.fromTyped(message.text()), port, message.messageId());
+        return true;
+    }
+
+    /**
+     * An edit of the latest answer in an interview, before the next answer: scored again, and the interview goes on
+     * where it was (people send half an answer with a stray Enter and finish it by editing). An edit of an earlier
+     * answer, or after the interview ended, leaves the score as first given, and the person is told.
+     */
+    @Override
+    public boolean onEdit(Inbound.Edit edit, ChatPort port) {
+        Optional<MockSession> found = sessions.activeAt(edit.place());
+        if (found.isEmpty() || !found.get().user().equals(edit.user())) {
+            return false;
+        }
+        MockSession session = found.get();
+        Optional<Integer> position = sessions.answerOfMessage(session.id(), edit.messageId());
+        if (position.isEmpty()) {
+            return true; // a move, a remark or a thanks: nothing was scored
+        }
+        int latest = session.awaitingFollowUp() ? session.position() : session.position() - 1;
+        Optional<AnswerRecord> previous = sessions.answers(session.id()).stream()
+                .filter(a -> a.position() == position.get()).findFirst();
+        if (previous.isEmpty() || previous.get().answerText() == null
+                || previous.get().answerText().equals(edit.text().strip()) || edit.text().isBlank()) {
+            return true;
+        }
+        if (position.get() != latest) {
+            port.post(session.place(), Reply.text("Your answer to question " + (position.get() + 1) + " was scored as you"
+                    + " first sent it: the interview has moved on since."));
+            return true;
+        }
+        InterviewMachine.Reassessed again = machine.reassessed(session, previous.get(), edit.text());
+        sessions.rescore(again.record());
+        log.info("mock interview {} answer {} edited and scored again", session.id(), position.get() + 1);
+        // The review schedule keeps the first answer's rating: an edit is the same attempt, not a second one.
+        Reply said = Reply.text("Scored again after your edit (it was " + previous.get().score() + "/5):")
+                .followedBy(replies.render(session, again.event(), null))
+                .followedBy(Reply.text(session.awaitingFollowUp() ? "The follow-up above is still waiting for you."
+                        : "Question " + (session.position() + 1) + " above is still waiting for you."));
+        // Where the interview's feedback always goes: its own thread or DM.
+        port.post(session.place(), said);
         return true;
     }
 
@@ -315,7 +357,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
                     + " question " + (session.position() + 1) + ".").onlyTo(action.user()));
             return;
         }
-        apply(session.id(), move.get(), port);
+        apply(session.id(), move.get(), port, null);
     }
 
     private static boolean sameWorkspace(MockSession session, UserRef user) {
@@ -339,10 +381,11 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
             return;
         }
         apply(session.id(), new Move.Answer(submission.values().getOrDefault(Block.Button.FORM_FIELD, "")),
-                port);
+                port, null);
     }
 
-    private void apply(String sessionId, Move move, ChatPort port) {
+    /** Applies a move; {@code messageId} is the message that carried it, when a typed message did. */
+    private void apply(String sessionId, Move move, ChatPort port, String messageId) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             MockSession before = sessions.find(sessionId).orElseThrow();
             InterviewMachine.Step step = machine.apply(before, move, clock.instant());
@@ -350,6 +393,10 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
                     step.followUp())) {
                 step.recorded().filter(r -> r.score() != null).ifPresent(r -> scored.scored(before.user(),
                         machine.question(before, r.questionId()), r.score(), r.at()));
+                if (messageId != null && step.changed(before)) {
+                    step.recorded().filter(r -> r.outcome() == AnswerRecord.Outcome.ANSWERED)
+                            .ifPresent(r -> sessions.rememberAnswerMessage(r.sessionId(), r.position(), messageId));
+                }
                 // The question left behind keeps its buttons: editing it would cost a call per answer, and a
                 // press on them is refused as belonging to an earlier question (onAction).
                 send(step, port, null);

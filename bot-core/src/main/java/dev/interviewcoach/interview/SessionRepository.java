@@ -162,6 +162,34 @@ public final class SessionRepository {
                 .execute();
     }
 
+    /** Remembers which message carried the answer at {@code position}, so its edit can be found. */
+    public void rememberAnswerMessage(String sessionId, int position, String messageId) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE mock_answer SET message_id = :message WHERE session_id = :id AND position = :position
+                        """)
+                .bind("message", messageId).bind("id", sessionId).bind("position", position).execute());
+    }
+
+    /** The position of the answer a message carried in a session, if that message carried one. */
+    public Optional<Integer> answerOfMessage(String sessionId, String messageId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT position FROM mock_answer WHERE session_id = :id AND message_id = :message
+                        """)
+                .bind("id", sessionId).bind("message", messageId).mapTo(Integer.class).findFirst());
+    }
+
+    /** Replaces an answer's text and how it scored (the person edited it); its time and hints stay. */
+    public void rescore(AnswerRecord edited) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE mock_answer SET answer_text = :text, score = :score, covered = :covered, missed = :missed
+                        WHERE session_id = :id AND position = :position
+                        """)
+                .bind("text", edited.answerText()).bind("score", edited.score())
+                .bind("covered", String.join(",", edited.coveredPointIds()))
+                .bind("missed", String.join(",", edited.missedPointIds()))
+                .bind("id", edited.sessionId()).bind("position", edited.position()).execute());
+    }
+
     /** Remembers which message shows the session's current question. */
     public void rememberQuestionMessage(String sessionId, String messageId) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE mock_session SET question_message = :message WHERE id = :id")

@@ -14,6 +14,7 @@ import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.chat.Visibility;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
 import dev.interviewcoach.text.TextAnalyzer;
+import dev.interviewcoach.interview.AnswerRecord;
 import dev.interviewcoach.interview.AskCommand;
 import dev.interviewcoach.interview.InterviewHome;
 import dev.interviewcoach.interview.InterviewMachine;
@@ -146,6 +147,39 @@ class CoachEngineTest {
         String session = sessions.recentFor(ana, 1).getFirst().id();
         assertThat(sessions.answers(session)).singleElement()
                 .satisfies(a -> assertThat(a.answerText()).isEqualTo("cache-aside with a TTL\uFFFD and evict on write"));
+    }
+
+    @Test
+    void anEditOfTheLatestAnswerIsScoredAgainAndTheInterviewGoesOnWhereItWas() {
+        command(ana, dm, "mock tiny 3");
+        MockSession session = sessions.activeFor(ana).orElseThrow();
+        String better = TestBanks.tiny().questions().stream()
+                .filter(q -> q.id().equals(session.currentQuestionId())).findFirst().orElseThrow().exampleAnswer().strip();
+        engine.handle(new Inbound.Message(id(), ana, dm, "I am not sure, maybe something.", "m-1", NOW), port);
+        int first = sessions.answers(session.id()).getFirst().score();
+        port.clear();
+
+        engine.handle(new Inbound.Edit(id(), ana, dm, "m-1", better, NOW), port);
+        assertThat(port.posted).singleElement().satisfies(p -> {
+            assertThat(p.place()).isEqualTo(dm);
+            assertThat(p.text()).startsWith("Scored again after your edit (it was " + first + "/5):")
+                    .contains("Score ").contains("Question 2 above is still waiting for you.");
+        });
+        AnswerRecord now = sessions.answers(session.id()).getFirst();
+        assertThat(now.answerText()).isEqualTo(better);
+        assertThat(now.score()).isGreaterThan(first);
+        assertThat(sessions.activeFor(ana).orElseThrow().position()).as("still on question 2").isEqualTo(1);
+
+        port.clear();
+        engine.handle(new Inbound.Edit(id(), ana, dm, "m-1", better, NOW), port);
+        assertThat(port.posted).as("the same words: nothing to score again").isEmpty();
+
+        engine.handle(new Inbound.Message(id(), ana, dm, "I would talk to them in private first.", "m-2", NOW), port);
+        port.clear();
+        engine.handle(new Inbound.Edit(id(), ana, dm, "m-1", better + " Also measure the hit rate.", NOW), port);
+        assertThat(port.last()).isEqualTo("Your answer to question 1 was scored as you first sent it: the interview has"
+                + " moved on since.");
+        assertThat(sessions.answers(session.id()).getFirst().answerText()).isEqualTo(better);
     }
 
     @Test
