@@ -9,8 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The harness itself, tiny: two people for two seconds against the coach, the echo bot and the bare app, and a few interviews
- * for the memory mode. Proves the wiring (signed requests in, replies seen at the fake Slack, figures out); the
+ * The harness itself, tiny: two people for two seconds against the coach, the echo bot and the bare app. Proves the wiring (signed requests in, replies seen at the fake Slack, figures out); the
  * real runs are in docs/performance.md.
  */
 class SlackLoadBenchmarkSmokeTest {
@@ -58,29 +57,6 @@ class SlackLoadBenchmarkSmokeTest {
         assertThat(SimulatedPerson.turnAfter("Score 3/5. Fine.\n\nScorecard: 3.0/5 over 5 answered"))
                 .isEqualTo(SimulatedPerson.Turn.COMMAND);
         assertThat(SimulatedPerson.turnAfter("Score 3/5. Fine.")).isNull();
-    }
-
-    @Test
-    void interviewsStartedForTheMemoryModeStayInProgressBesideTheSubscriptions() throws Exception {
-        InProgressInterviewsMemory.Result result = InProgressInterviewsMemory.run(20, 30, 2, 16, QUIET);
-
-        assertThat(result.inProgress()).isEqualTo(20);
-        assertThat(result.subscriptionsStored()).isEqualTo(30);
-        assertThat(result.withInterviewsMb()).isPositive();
-    }
-
-    @Test
-    void theDailyCheckOnPostgresIsCountedAndTimedForEachSize() throws Exception {
-        List<DailyCheckCost.Size> sizes = DailyCheckCost.run(new int[] {24, 48}, 2, "postgres", QUIET);
-
-        assertThat(sizes).extracting(DailyCheckCost.Size::subscriptions).containsExactly(24, 48);
-        for (DailyCheckCost.Size size : sizes) {
-            assertThat(size.firstPosts()).as("some are due at " + DailyCheckCost.AT).isPositive();
-            assertThat(size.first().statements()).isGreaterThanOrEqualTo(1 + size.firstPosts());
-            assertThat(size.quiet().statements()).isPositive();
-            assertThat(size.tick().statements()).isGreaterThanOrEqualTo(size.quiet().statements());
-            assertThat(size.first().millis()).isPositive();
-        }
     }
 
     @Test
