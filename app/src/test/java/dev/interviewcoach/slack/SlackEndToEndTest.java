@@ -309,6 +309,25 @@ class SlackEndToEndTest extends SlackEndToEndFixture {
     }
 
     @Test
+    void editingTheLatestAnswerInAnInterviewScoresItAgainAndTheNextQuestionStillWaits() throws Exception {
+        send(requests.event(bot.url, "Ev-mock", SlackRequests.messageEvent("DANA", ANA, "mock python 2", SlackRequests.newTs(),
+                null, "im")));
+        posted("DANA", null, HOW_TO, "Question 1 of 2");
+        String ts = SlackRequests.newTs();
+        String half = "I would";
+        send(requests.event(bot.url, "Ev-half", SlackRequests.messageEvent("DANA", ANA, half, ts, null, "im")));
+        posted("DANA", null, "Score ", "Question 2 of 2");
+        String whole = "I would measure first with a profiler, then fix the slowest query and add an index.";
+        send(requests.event(bot.url, "Ev-finished", SlackRequests.messageChanged("DANA", ANA, ts, half, whole, "im")));
+        ApiCall again = posted("DANA", null, "Scored again after your edit", "Question 2 above is still waiting for you.");
+        assertThat(again.arg("text")).doesNotContain("Question 2 of 2");
+        MockSession session = bot.coach.sessions().activeFor(new dev.interviewcoach.chat.UserRef(
+                dev.interviewcoach.chat.Platform.SLACK, TEAM, ANA)).orElseThrow();
+        assertThat(session.position()).as("still on question 2").isEqualTo(1);
+        assertThat(bot.coach.sessions().answers(session.id()).getFirst().answerText()).isEqualTo(whole);
+    }
+
+    @Test
     void botMessagesAndEditsAreIgnored() throws Exception {
         send(requests.event(bot.url, "Ev-bot", SlackRequests.botMessage("DANA", "BOTHER", "mock", SlackRequests.newTs(), "im")));
         send(requests.event(bot.url, "Ev-edit", SlackRequests.messageChanged("DANA", ANA, SlackRequests.newTs(), "a", "mock", "im")));
