@@ -7,6 +7,7 @@ import dev.interviewcoach.command.OptionSpec;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
 import dev.interviewcoach.chat.UserRef;
@@ -216,8 +217,11 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
             return;
         }
         log.info("mock interview {} started: track {}, {} questions", session.id(), session.track(), session.total());
+        // In a chat each message is an answer: one sent in two parts would leave the second to the next question.
         Reply howTo = Reply.text("Answer each question as you would out loud. Type hint, skip, repeat or end"
-                + " at any time.");
+                + " at any time." + (user.platform() == Platform.CONSOLE ? ""
+                : " Send each answer as one message (Shift+Enter for a new line); to add to your latest answer,"
+                + " edit it and it is scored again."));
         send(machine.start(session), port, note == null ? howTo : Reply.text(note).followedBy(howTo));
     }
 

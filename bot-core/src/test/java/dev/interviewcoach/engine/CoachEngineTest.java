@@ -100,6 +100,7 @@ class CoachEngineTest {
         assertThat(port.posted.getFirst().place()).isEqualTo(channel);
         assertThat(port.posted.getLast().place()).isEqualTo(thread);
         assertThat(port.last()).startsWith("Answer each question as you would out loud")
+                .contains("Send each answer as one message (Shift+Enter for a new line)")
                 .contains(Reply.PARAGRAPH + "Question 1 of 2");
         assertThat(sessions.activeAt(thread)).map(MockSession::user).hasValue(ana);
     }
