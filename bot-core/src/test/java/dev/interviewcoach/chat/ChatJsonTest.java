@@ -23,7 +23,8 @@ class ChatJsonTest {
                 new Inbound.Message("e2", ana, thread, "An answer with \"quotes\", \u0000 and emoji \uD83D\uDE00", "m1", at),
                 new Inbound.Action("e3", ana, thread, new ActionId("mock", "skip", "s-1", 2), new MessageRef(thread, "m9"), at),
                 new Inbound.Submission("e4", ana, thread, new ActionId("mock", "answer", "s-1", 0), Map.of("text", "typed"), at),
-                new Inbound.HomeOpened("e5", ana, Place.direct(Platform.SLACK, "T1", "D1"), at));
+                new Inbound.HomeOpened("e5", ana, Place.direct(Platform.SLACK, "T1", "D1"), at),
+                new Inbound.Edit("e6", ana, thread, "m1", "An answer, finished by editing it", at));
         for (Inbound event : events) {
             assertThat(json.read(json.write(event), Inbound.class)).isEqualTo(event);
         }
