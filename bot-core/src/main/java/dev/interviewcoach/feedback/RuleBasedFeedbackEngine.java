@@ -193,6 +193,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             }
             said.ifPresent(s -> wrong.add(new Feedback.WrongClaim(s, m.claim(), m.correction())));
         }
+        if (question.kind() != QuestionKind.TECHNICAL && wrong.isEmpty()) {
+            Disparaging.find(answer.sentences()).ifPresent(s -> wrong.add(new Feedback.WrongClaim(excerpt(s),
+                    Disparaging.CLAIM, Disparaging.CORRECTION)));
+        }
 
         Set<String> coveredIds = covered.stream().map(m -> m.point().id()).collect(Collectors.toSet());
         List<TalkingPoint> missed = question.talkingPoints().stream().filter(p -> !coveredIds.contains(p.id())).toList();
@@ -271,7 +275,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                     .ifPresent(said -> reason.append("; what weighed most against it: ").append(said));
         }
         for (Rubric.Cap cap : decision.caps()) {
-            reason.append(capReason(cap, reading, rawWords));
+            reason.append(capReason(cap, reading, rawWords, question.kind()));
         }
         if (score == 4) {
             reason.append(". To make it a 5, ").append(towardsFive(missed, concrete, shape));
@@ -349,10 +353,13 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     }
 
     /** What a rule of the rubric did to the score, said after the reason's first part. */
-    private static String capReason(Rubric.Cap cap, Delivery.Result reading, int rawWords) {
+    private static String capReason(Rubric.Cap cap, Delivery.Result reading, int rawWords, QuestionKind kind) {
         return switch (cap) {
             case COPIES_QUESTION -> "";
-            case WRONG_CLAIM -> "; it states something that is not so, which keeps it at 2 or below";
+            // A story's misstep (running down a colleague, "I'm a team player") is not a false statement.
+            case WRONG_CLAIM -> kind == QuestionKind.TECHNICAL
+                    ? "; it states something that is not so, which keeps it at 2 or below"
+                    : "; it says something that works against you in an interview, which keeps it at 2 or below";
             case KEYWORD_LIST -> "; a list of terms without sentences shows no understanding, which keeps it at 2 or below";
             case REPEATED -> "; most of it repeats itself, and repeats count once";
             case OVERCLAIMS -> "; it speaks in absolutes with no trade-off, which costs a point";
@@ -471,7 +478,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                                              int rawWords) {
         List<String> out = new ArrayList<>();
         for (Feedback.WrongClaim claim : wrong.stream().limit(2).toList()) {
-            out.add("You said \"" + claim.evidence() + "\", but that is not right: " + sentenceEnd(claim.correction()));
+            out.add("You said \"" + claim.evidence() + (q.kind() == QuestionKind.TECHNICAL ? "\", but that is not right: "
+                    : "\", which works against you: ") + sentenceEnd(claim.correction()));
         }
         if (shapeOfText.copiesQuestion()) {
             out.add("Answer the question in your own words rather than repeating it: say what you would do and why.");

@@ -131,6 +131,28 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void runningDownColleaguesIsCalledOutInAStoryButLazyLoadingIsNot() {
+        Question leaving = BANKS.question("behavioral", "tell-me-about-yourself").orElseThrow();
+        Feedback f = engine.assess(leaving, "I'm a backend engineer, five years in, currently at a payments startup"
+                + " where I built the reconciliation service. I'm looking because my manager has no idea what he's doing"
+                + " and the other engineers are useless, so I carry the codebase. I want a team that keeps up.");
+        assertThat(f.wrongClaims()).singleElement().satisfies(w -> {
+            assertThat(w.claim()).isEqualTo("Speaking badly of colleagues, a manager or an employer.");
+            assertThat(w.evidence()).contains("my manager has no idea what he's doing");
+        });
+        assertThat(f.score()).isLessThanOrEqualTo(2);
+
+        Feedback messyCode = engine.assess(conflict, "My colleague and I disagreed on how to split a messy, useless old"
+                + " module. I asked him to pair for an hour, we listed the risks together, and he proposed a plan I"
+                + " liked better; the module was split in a week and we still pair on hard changes.");
+        assertThat(messyCode.wrongClaims()).as("the code is run down, not the people").isEmpty();
+        Question nPlusOne = BANKS.question("java-backend", "jpa-n-plus-one").orElseThrow();
+        assertThat(engine.assess(nPlusOne, "The developers use lazy loading, so each order's lines load in their own"
+                + " query; I fetch them with a join fetch or an entity graph.").wrongClaims())
+                .noneSatisfy(w -> assertThat(w.claim()).startsWith("Speaking badly"));
+    }
+
+    @Test
     void aClaimSaidOfAPronounIsTheClaim() {
         Question records = BANKS.question("java-backend", "equals-hashcode-and-records").orElseThrow();
         Feedback f = engine.assess(records, "Equal objects must have equal hash codes. Records solve all of this for you"
