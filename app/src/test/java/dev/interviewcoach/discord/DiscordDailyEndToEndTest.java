@@ -85,6 +85,16 @@ class DiscordDailyEndToEndTest {
         return coach.dailyPosts().latest(sub.id()).orElseThrow();
     }
 
+    /** Starts the coach reading messages, subscribes the channel with answers in the open, posts; the post's thread. */
+    private String openChannelsQuestion() throws Exception {
+        start(true);
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("mode", "open");
+        daily(ADMIN, "subscribe", options);
+        daily(ADMIN, "now", Map.of());
+        return post().messageId();
+    }
+
     /** Everything the channel and its thread could read: posts and edits outside interactions and DMs. */
     private List<RestCall> publicCalls(String thread) {
         return discord.calls().stream().filter(c -> (c.method().equals("POST") || c.method().equals("PATCH"))
@@ -130,13 +140,7 @@ class DiscordDailyEndToEndTest {
 
     @Test
     void openAnswersTypedInThePostsThreadGetFeedbackByDirectMessageAndATick() throws Exception {
-        start(true);
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("mode", "open");
-        daily(ADMIN, "subscribe", options);
-        daily(ADMIN, "now", Map.of());
-        DailyPostRepository.Post post = post();
-        String thread = post.messageId();
+        String thread = openChannelsQuestion();
         for (String person : PEOPLE) {
             String message = discord.message(person, thread, ANSWER);
             String dm = discord.dmChannel(person);
@@ -154,12 +158,7 @@ class DiscordDailyEndToEndTest {
 
     @Test
     void anAnswerEditedInThePostsThreadBeforeTheRevealIsScoredAgainByDirectMessage() throws Exception {
-        start(true);
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("mode", "open");
-        daily(ADMIN, "subscribe", options);
-        daily(ADMIN, "now", Map.of());
-        String thread = post().messageId();
+        String thread = openChannelsQuestion();
         String person = FakeDiscord.USER_A;
         String dm = discord.dmChannel(person);
         String message = discord.message(person, thread, "I would add an index.");
