@@ -257,7 +257,8 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     /**
      * An edit of the latest answer in an interview, before the next answer: scored again, and the interview goes on
      * where it was (people send half an answer with a stray Enter and finish it by editing). An edit of an earlier
-     * answer, or after the interview ended, leaves the score as first given, and the person is told.
+     * answer leaves the score as first given, and the person is told; once the interview has ended its scorecard
+     * stands and edits are left alone.
      */
     @Override
     public boolean onEdit(Inbound.Edit edit, ChatPort port) {

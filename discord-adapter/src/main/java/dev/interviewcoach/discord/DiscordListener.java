@@ -30,6 +30,7 @@ import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -157,9 +158,8 @@ final class DiscordListener extends ListenerAdapter {
 
     @Override
     public void onMessageReceived(MessageReceivedEvent e) {
-        if (e.getAuthor().isBot() || e.getAuthor().isSystem() || e.isWebhookMessage()
-                || (e.getMessage().getType() != MessageType.DEFAULT && e.getMessage().getType() != MessageType.INLINE_REPLY)) {
-            return; // bots (this one too), system notices and other message types are never answers
+        if (!fromAPerson(e.getMessage())) {
+            return;
         }
         String text = e.getMessage().getContentRaw();
         if (text.isBlank()) {
@@ -185,15 +185,20 @@ final class DiscordListener extends ListenerAdapter {
         }
     }
 
+    /** Bots (this one too), webhooks, system notices and other message types are never answers. */
+    private static boolean fromAPerson(Message m) {
+        return !m.getAuthor().isBot() && !m.getAuthor().isSystem() && !m.isWebhookMessage()
+                && (m.getType() == MessageType.DEFAULT || m.getType() == MessageType.INLINE_REPLY);
+    }
+
     /**
-     * A person's edit of a message in a DM or a thread (an answer to a question of the day is scored again
-     * before the reveal). Discord sends the whole message again, so the event is the message's id and the time
-     * of this edit.
+     * A person's edit of a message in a DM or a thread (an answer is scored again: to a question of the day
+     * before the reveal, the latest in an interview). Discord sends the whole message again, so the event is the
+     * message's id and the time of this edit.
      */
     @Override
     public void onMessageUpdate(MessageUpdateEvent e) {
-        if (e.getAuthor().isBot() || e.getAuthor().isSystem() || e.getMessage().isWebhookMessage()
-                || (e.getMessage().getType() != MessageType.DEFAULT && e.getMessage().getType() != MessageType.INLINE_REPLY)) {
+        if (!fromAPerson(e.getMessage())) {
             return;
         }
         String text = e.getMessage().getContentRaw();

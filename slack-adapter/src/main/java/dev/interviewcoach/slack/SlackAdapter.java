@@ -234,8 +234,8 @@ public final class SlackAdapter implements AutoCloseable {
         app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> message(payload.getEventId(),
                 () -> SlackInbound.threadBroadcast(payload.getEventId(), payload.getTeamId(), payload.getEvent(),
                         ctx.getBotUserId(), clock.instant()), ctx));
-        // A person's edit goes to the engine (an answer to a question of the day is scored again); deletions and bot
-        // posts (ours included) are not answers: acknowledged on purpose so Slack does not retry them.
+        // A person's edit goes to the engine (an edited answer is scored again); deletions and bot posts (ours
+        // included) are not answers: acknowledged on purpose so Slack does not retry them.
         app.event(MessageChangedEvent.class, (payload, ctx) -> message(payload.getEventId(), () -> SlackInbound.edit(
                 payload.getEventId(), payload.getTeamId(), payload.getEvent(), ctx.getBotUserId(), clock.instant()), ctx));
         app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
