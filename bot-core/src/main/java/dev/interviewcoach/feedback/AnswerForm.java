@@ -161,7 +161,52 @@ public final class AnswerForm {
             }
         }
         boolean listShaped = items.length >= 5 && shortItems >= 0.7 * items.length;
-        return (glueShare < 0.12 && fullSentences < 2) || (listShaped && (glueShare < 0.25 || fullSentences == 0));
+        return (glueShare < 0.12 && fullSentences < 2) || (listShaped && (glueShare < 0.25 || fullSentences == 0))
+                || joinedList(text, words) || framedList(text);
+    }
+
+    /**
+     * A list strung together with "and" inside one sentence's frame ("The key concepts are the GIL and threads and
+     * multiprocessing and asyncio and..."): six joins or more, nearly every piece a word to four, and that sentence
+     * most of the answer. People speaking in long sentences join clauses, not single terms.
+     */
+    private static boolean joinedList(String text, List<String> words) {
+        for (String sentence : AnalyzedText.sentences(text)) {
+            String[] pieces = sentence.split("[,;]+|\\b(?:and|or)\\b");
+            long joins = words(sentence).stream().filter(w -> w.equals("and") || w.equals("or")).count();
+            int counted = 0;
+            int shortPieces = 0;
+            for (String piece : pieces) {
+                int n = TextAnalyzer.wordCount(piece);
+                if (n > 0) {
+                    counted++;
+                    shortPieces += n <= 4 ? 1 : 0;
+                }
+            }
+            if (joins >= 6 && shortPieces >= 0.8 * counted && TextAnalyzer.wordCount(sentence) >= 0.5 * words.size()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Terms dressed as sentences by one frame ("Python has a GIL. Python has threads. Python has asyncio."): four or
+     * more sentences, most starting with the same two words and adding a word or two to them.
+     */
+    private static boolean framedList(String text) {
+        List<String> sentences = AnalyzedText.sentences(text);
+        if (sentences.size() < 4) {
+            return false;
+        }
+        Map<String, Integer> frames = new HashMap<>();
+        for (String sentence : sentences) {
+            List<String> w = words(sentence);
+            if (w.size() >= 3 && w.size() <= 5) {
+                frames.merge(w.get(0) + " " + w.get(1), 1, Integer::sum);
+            }
+        }
+        return frames.values().stream().anyMatch(n -> n >= 4 && n >= 0.6 * sentences.size());
     }
 
     /** Share of the answer's 6-word phrases that already appeared earlier; the longest repeat is named. */

@@ -38,6 +38,17 @@ class SubstanceTest {
     }
 
     @Test
+    void theKeywordsDressedAsASentenceOrAsOneFrameRepeatedScoreAtMostTwo() {
+        for (Question q : everyQuestion()) {
+            List<String> keywords = q.talkingPoints().stream().flatMap(p -> p.shownBy().stream()).toList();
+            String joined = "The key concepts here are " + String.join(" and ", keywords) + ".";
+            assertThat(ENGINE.assess(q, joined).score()).as(q.id() + ": " + joined).isLessThanOrEqualTo(2);
+            String framed = String.join(" ", keywords.stream().map(k -> "It has " + k + ".").toList());
+            assertThat(ENGINE.assess(q, framed).score()).as(q.id() + ": " + framed).isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
     void theKeywordListRepeatedTwentyTimesScoresAtMostTwo() {
         for (Question q : everyQuestion()) {
             String list = keywordList(q);
