@@ -25,9 +25,18 @@ public final class AnswerForm {
      * prose at all.
      */
     public record Result(boolean keywordList, List<String> repeated, double repeatedShare, boolean copiesQuestion,
-                         String distinctText, boolean otherLanguage, boolean codeOnly) {
+                         String distinctText, boolean otherLanguage, boolean codeOnly, List<String> namedOnly) {
         public Result {
             repeated = List.copyOf(repeated);
+            namedOnly = List.copyOf(namedOnly);
+        }
+
+        /**
+         * Whether most of the answer only says topics were talked about ("People often bring up jitter in design
+         * reviews"), sentences left out of what is judged.
+         */
+        public boolean mostlyNamesTopics() {
+            return !namedOnly.isEmpty() && namedOnly.size() >= TextAnalyzer.wordCount(distinctText) / 10 + 1;
         }
 
         /** Whether repetition is most of the answer, not a phrase said twice for emphasis. */
@@ -77,13 +86,20 @@ public final class AnswerForm {
         Set<String> seen = new HashSet<>();
         List<String> kept = new ArrayList<>();
         Set<String> repeated = new LinkedHashSet<>();
+        List<String> named = new ArrayList<>();
         for (String sentence : sentences) {
             String key = normalized(sentence);
             if (key.isEmpty()) {
                 continue;
             }
             if (seen.add(key)) {
-                kept.add(sentence);
+                // a sentence that only says a topic was talked about carries nothing to judge, and would pass for
+                // length, detail and relevance in a ramble that drops each keyword so
+                if (TalkingPointMatcher.onlyNamesATopic(sentence)) {
+                    named.add(sentence);
+                } else {
+                    kept.add(sentence);
+                }
             } else {
                 repeated.add(sentence);
             }
@@ -91,7 +107,7 @@ public final class AnswerForm {
         String distinct = String.join(" ", kept);
         List<String> words = words(distinct);
         double share = repeatedPhrases(words, repeated);
-        int removed = sentences.size() - kept.size();
+        int removed = sentences.size() - kept.size() - named.size();
         double repeatedShare = sentences.isEmpty() ? 0
                 : Math.max(share, (double) removed / Math.max(1, sentences.size()));
         long fullSentences = kept.stream().filter(k -> TextAnalyzer.wordCount(k) >= 6 && k.strip().matches("(?s).*[.!?]$")).count();
@@ -101,7 +117,7 @@ public final class AnswerForm {
         // stay apart when quoted ("...on both sides Left join: every..." read as one sentence)
         return new Result(!otherLanguage && !codeOnly && keywordList(distinct, words, fullSentences), List.copyOf(repeated),
                 repeatedShare, copiesQuestion(distinct, question, analyzer), String.join("\n\n", kept), otherLanguage,
-                codeOnly);
+                codeOnly, named);
     }
 
     /**

@@ -81,6 +81,8 @@ public final class FeedbackJson {
         form.put("copiesQuestion", s.form().copiesQuestion());
         form.put("repeatedShare", round(s.form().repeatedShare()));
         s.form().repeated().forEach(form.putArray("repeated")::add);
+        form.put("namesTopics", s.form().mostlyNamesTopics());
+        s.form().namedOnly().forEach(form.putArray("namedOnly")::add);
         ObjectNode delivery = signals.putObject("delivery");
         delivery.put("words", s.delivery().words());
         delivery.put("length", s.delivery().length().name().toLowerCase(Locale.ROOT).replace('_', '-'));

@@ -252,6 +252,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         } else if (shapeOfText.codeOnly() && score <= 2) {
             reason.append("Code alone does not answer the question: say in sentences what it does and why you would"
                     + " choose it");
+        } else if (shapeOfText.mostlyNamesTopics() && score <= 2) {
+            reason.append("The answer names topics as things people talk about and says nothing about them");
         } else if (rel.offTopic() && score <= 2) {
             reason.append(mayAnswerIt ? "I could not tie this answer to the question's key points"
                     : "The answer does not address this question");
@@ -275,7 +277,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                     .ifPresent(said -> reason.append("; what weighed most against it: ").append(said));
         }
         for (Rubric.Cap cap : decision.caps()) {
-            reason.append(capReason(cap, reading, rawWords, question.kind()));
+            // what was left once the talk of topics was set aside is short: saying so would only confuse
+            if (!(shapeOfText.mostlyNamesTopics() && (cap == Rubric.Cap.TOO_SHORT || cap == Rubric.Cap.REPEATED))) {
+                reason.append(capReason(cap, reading, rawWords, question.kind()));
+            }
         }
         if (score == 4) {
             reason.append(". To make it a 5, ").append(towardsFive(missed, concrete, shape));
@@ -487,6 +492,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         if (shapeOfText.keywordList()) {
             out.add("Answer in sentences: say what each idea means and why it matters here, not only its name.");
         }
+        if (shapeOfText.mostlyNamesTopics()) {
+            out.add("\"" + excerpt(shapeOfText.namedOnly().getFirst()) + "\" only says a topic came up. Say what each idea"
+                    + " is and why it matters here, as you would explain it to the interviewer.");
+        }
         if (shapeOfText.codeOnly()) {
             out.add("Explain it in words: what the code does, why you would choose it here, and what it costs. Code alone"
                     + " does not show your reasoning.");
@@ -494,7 +503,9 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         if (!shapeOfText.repeated().isEmpty()) {
             out.add("You repeated \"" + excerpt(shapeOfText.repeated().getFirst()) + "\"; a point counts once, so say it once.");
         }
-        if (rel.offTopic() && mayAnswerIt) {
+        if (shapeOfText.mostlyNamesTopics()) {
+            // said above: once the talk of topics is set aside little is left, which is why it reads off-topic
+        } else if (rel.offTopic() && mayAnswerIt) {
             out.add("Tie it to what was asked (" + shorten(q.text()) + "): say plainly which point each part makes.");
         } else if (rel.offTopic() && !shapeOfText.codeOnly()) {
             out.add("This reads as an answer to a different question. Re-read what was asked (" + shorten(q.text())
@@ -509,7 +520,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                     : near == null ? "Cover this next time: " + sentence(point.point()) + "."
                     : "Say it outright: " + sentence(point.point()) + " (you came close with \"" + near + "\").");
         }
-        if (reading.length() == Delivery.Length.TOO_SHORT) {
+        if (reading.length() == Delivery.Length.TOO_SHORT && !shapeOfText.mostlyNamesTopics()) {
             out.add("Say more: " + words(reading.words()) + " is short for an interview answer; aim for 80 to 250.");
         }
         boolean askedForDetail = !rel.offTopic() && concrete.level() <= GENERAL_SPECIFICITY && !shapeOfText.keywordList();

@@ -50,6 +50,16 @@ public final class TalkingPointMatcher {
             "\\b((is|are|was|were|'s|sounds)\\s+(a myth|a misconception|false|not true|untrue|outdated|a (bad idea|mistake|trap)"
             + "|an anti-pattern)|(?<!never )(?<!not )(?<!n't )(cause|causes|caused|lead to|leads to|led to)\\s+(\\w+\\s+){0,2}(problems|conflicts|bugs"
             + "|outages|incidents|pain))\\b";
+    /** Talk about a topic, right before its words: "we also talked about", "people bring up", "a post about". */
+    private static final Pattern NAMED_BEFORE = Pattern.compile("\\b(talk(ed|s|ing)? about|discuss(ed|es|ing)?"
+            + "|br(ing|ings|ought) up|mention(ed|s|ing)?|heard (of|about)|read (a bit |something )?about"
+            + "|opinions? (about|on)|(blog )?post about|(meeting|discussion|conversation|chat|debate) about"
+            + "|worth mentioning|came up|comes up)\\s+(the |a |an |some |things like )?$");
+    /** Talk about a topic, right after its words: "... is something teams discuss a lot", "... came up". */
+    private static final Pattern NAMED_AFTER = Pattern.compile("^\\s*(is|was|are|were)?\\s*(something (that )?(people"
+            + "|teams|we|everyone|folks) (often |always |also )?(talk about|discuss|bring up|mention)|a (hot |big |popular "
+            + "|common )?topic|(came|comes|come) up|(gets|got) (discussed|mentioned|brought up)|never gets old"
+            + "|(was|is|were|are) (discussed|mentioned|brought up))");
     private static final Pattern DISTANCED_AFTER = Pattern.compile("^[^.!?]{0,40}?" + VERDICT);
     private static final Pattern DISTANCED_WITHIN = Pattern.compile(VERDICT);
     /**
@@ -218,7 +228,7 @@ public final class TalkingPointMatcher {
         List<Denial> denials = new ArrayList<>();
         for (PointWords p : plan.points()) {
             TalkingPoint point = p.point();
-            Optional<Span> shown = evidence(p, positions, true);
+            Optional<Span> shown = evidence(p, positions, true).filter(span -> !namedOnly(answer, span));
             if (shown.isPresent()) {
                 matches.add(new Match(point, answer.quote(shown.get().quoteFrom(), shown.get().to()), true,
                         answer.quoteInContext(shown.get().quoteFrom(), shown.get().to())));
@@ -274,6 +284,48 @@ public final class TalkingPointMatcher {
         }
         return distanced(text.substring(sentenceStart, start), text.substring(end));
     }
+
+    /**
+     * Whether the point's words are only named, as the topic of talk ("we also talked about cache stampedes", "people
+     * often bring up jitter in reviews", "the GIL is something teams discuss a lot"), with nothing said about them:
+     * a ramble that drops each keyword so would otherwise make every point.
+     */
+    private static boolean namedOnly(AnalyzedText answer, Span span) {
+        String text = answer.text();
+        int start = answer.analysed().get(span.from()).start();
+        int end = answer.analysed().get(span.to()).end();
+        int sentenceStart = start;
+        while (sentenceStart > 0 && ".!?\n".indexOf(text.charAt(sentenceStart - 1)) < 0) {
+            sentenceStart--;
+        }
+        String before = text.substring(sentenceStart, start).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        String after = text.substring(end).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        return NAMED_BEFORE.matcher(before).find() || NAMED_AFTER.matcher(after).find();
+    }
+
+    /** Talk about a topic anywhere in a sentence, for {@link #onlyNamesATopic}. */
+    private static final Pattern TALK_OF_A_TOPIC = Pattern.compile("\\b(talk(ed|s|ing)? about|discuss(ed|es|ing)?"
+            + "|br(ing|ings|ought) up|mention(ed|s|ing)?|heard (of|about)|opinions? (about|on)|post about"
+            + "|(meeting|discussion|conversation|debate) (about|where)|is a (hot |big |popular |common )?topic"
+            + "|never gets old|worth mentioning|came up|comes up)\\b");
+    /** The most words a sentence that only names a topic has: a longer one says something about it too. */
+    private static final int NAMING_WORDS = 14;
+
+    /**
+     * A short sentence that only says a topic was talked about ("People often bring up jitter in design reviews"): it
+     * names the point's words without saying anything of them, so the answer is read without it.
+     */
+    public static boolean onlyNamesATopic(String sentence) {
+        if (TextAnalyzer.wordCount(sentence) > NAMING_WORDS) {
+            return false;
+        }
+        String lower = sentence.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        // "as I mentioned, the GIL..." points back to what the answer said; it is not talk of a topic
+        return TALK_OF_A_TOPIC.matcher(POINTING_BACK.matcher(lower).replaceAll(" ")).find();
+    }
+
+    private static final Pattern POINTING_BACK = Pattern.compile("\\b(as|like) (i|we|you)('ve)? (mentioned|discussed"
+            + "|said|brought up)|(mentioned|discussed) (earlier|before|above)");
 
     /** Whether a piece of an answer (a sentence or part of one) reports or rejects what it says instead of asserting it. */
     public static boolean distanced(String piece) {

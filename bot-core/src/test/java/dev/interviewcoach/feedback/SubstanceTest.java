@@ -114,6 +114,29 @@ class SubstanceTest {
     }
 
     @Test
+    void aShortRambleThatOnlyNamesEachKeywordAsATopicOfTalkScoresAtMostTwo() {
+        List<String> frames = List.of("In my experience %s is something teams talk about a lot.",
+                "People often bring up %s in design reviews.", "I remember a meeting about %s last year.",
+                "Some colleagues have strong opinions about %s.", "It is worth mentioning %s here as well.",
+                "There was a good blog post about %s that I liked.", "We also talked about %s over lunch once.");
+        for (Question q : everyQuestion()) {
+            List<String> keywords = q.talkingPoints().stream().flatMap(p -> p.shownBy().stream()).toList();
+            StringBuilder ramble = new StringBuilder();
+            for (int i = 0; i < keywords.size(); i++) {
+                ramble.append(String.format(frames.get(i % frames.size()), keywords.get(i))).append(' ');
+            }
+            Feedback f = ENGINE.assess(q, ramble.toString());
+            assertThat(f.score()).as(q.id() + ": " + ramble).isLessThanOrEqualTo(2);
+            assertThat(f.scoreReason()).as(q.id()).startsWith("The answer names topics as things people talk about");
+            assertThat(f.improvements().getFirst()).as(q.id()).contains("only says a topic came up");
+        }
+        Question gil = SentenceModelForTests.BANKS.question("python-developer", "gil-and-concurrency").orElseThrow();
+        Feedback pointingBack = ENGINE.assess(gil, "As I mentioned, the GIL is released while threads wait on network"
+                + " I/O.");
+        assertThat(pointingBack.covered()).as("\"as I mentioned\" is not talk of a topic").isNotEmpty();
+    }
+
+    @Test
     void aThreeThousandWordRambleThatDropsEachKeywordOnceScoresAtMostTwo() {
         String filler = "Honestly there is a lot to say here and I think it depends on many things that we discussed "
                 + "with the team over several meetings, and we looked at it from different angles before deciding. ";
