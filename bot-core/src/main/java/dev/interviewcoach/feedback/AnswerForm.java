@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -115,7 +116,8 @@ public final class AnswerForm {
         boolean codeOnly = !otherLanguage && codeOnly(answer);
         // what the rest reads has a blank line between the kept sentences, so list items typed without a full stop
         // stay apart when quoted ("...on both sides Left join: every..." read as one sentence)
-        return new Result(!otherLanguage && !codeOnly && keywordList(distinct, words, fullSentences), List.copyOf(repeated),
+        boolean keywordList = keywordList(distinct, words, fullSentences) || bulletList(answer);
+        return new Result(!otherLanguage && !codeOnly && keywordList, List.copyOf(repeated),
                 repeatedShare, copiesQuestion(distinct, question, analyzer), String.join("\n\n", kept), otherLanguage,
                 codeOnly, named);
     }
@@ -170,15 +172,37 @@ public final class AnswerForm {
         double glueShare = (double) glue / words.size();
         String[] items = text.split("[,;\\n\u2022]+|\\s[-*]\\s");
         int shortItems = 0;
+        int inShortItems = 0;
         for (String item : items) {
             int n = TextAnalyzer.wordCount(item);
             if (n > 0 && n <= 4) {
                 shortItems++;
+                inShortItems += n;
             }
         }
         boolean listShaped = items.length >= 5 && shortItems >= 0.7 * items.length;
-        return (glueShare < 0.12 && fullSentences < 2) || (listShaped && (glueShare < 0.25 || fullSentences == 0))
+        // most of the words in the list's items: a list with a sentence around it ("It depends on many factors, such
+        // as ..."), where prose with a list in it has its words in the sentences
+        boolean mostlyItems = inShortItems >= 0.6 * words.size();
+        return (glueShare < 0.12 && fullSentences < 2)
+                || (listShaped && (glueShare < 0.25 || fullSentences == 0 || mostlyItems))
                 || joinedList(text, words) || framedList(text);
+    }
+
+    private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*\u2022]|\\d+[.)])\\s+(.*)$");
+
+    /** Five bullet lines or more, nearly all of a word to four: terms set out as a list. */
+    private static boolean bulletList(String answer) {
+        int bullets = 0;
+        int shortBullets = 0;
+        for (String line : answer.split("\\R")) {
+            Matcher m = BULLET.matcher(line);
+            if (m.matches()) {
+                bullets++;
+                shortBullets += TextAnalyzer.wordCount(m.group(1)) <= 4 ? 1 : 0;
+            }
+        }
+        return bullets >= 5 && shortBullets >= 0.8 * bullets;
     }
 
     /**
@@ -207,22 +231,43 @@ public final class AnswerForm {
     }
 
     /**
-     * Terms dressed as sentences by one frame ("Python has a GIL. Python has threads. Python has asyncio."): four or
-     * more sentences, most starting with the same two words and adding a word or two to them.
+     * Terms dressed as sentences by one frame ("Python has a GIL. Python has threads.", "Also, the GIL is very
+     * important to consider here. Also, asyncio is very important to consider here."): four sentences or more, most
+     * of them the same words around a part of one to four words that alone changes (up to three when the frame is
+     * two words).
      */
     private static boolean framedList(String text) {
-        List<String> sentences = AnalyzedText.sentences(text);
+        List<List<String>> sentences = AnalyzedText.sentences(text).stream().map(AnswerForm::words)
+                .filter(w -> !w.isEmpty()).toList();
         if (sentences.size() < 4) {
             return false;
         }
-        Map<String, Integer> frames = new HashMap<>();
-        for (String sentence : sentences) {
-            List<String> w = words(sentence);
-            if (w.size() >= 3 && w.size() <= 5) {
-                frames.merge(w.get(0) + " " + w.get(1), 1, Integer::sum);
+        Map<String, Set<Integer>> frames = new HashMap<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            for (int j = i + 1; j < sentences.size(); j++) {
+                List<String> a = sentences.get(i);
+                List<String> b = sentences.get(j);
+                int shorter = Math.min(a.size(), b.size());
+                int prefix = 0;
+                while (prefix < shorter && a.get(prefix).equals(b.get(prefix))) {
+                    prefix++;
+                }
+                int suffix = 0;
+                while (suffix < shorter - prefix && a.get(a.size() - 1 - suffix).equals(b.get(b.size() - 1 - suffix))) {
+                    suffix++;
+                }
+                int middle = Math.max(a.size(), b.size()) - prefix - suffix;
+                boolean framed = prefix + suffix >= 3 ? middle <= 4 : prefix + suffix == 2 && middle <= 3;
+                if (framed) {
+                    String key = String.join(" ", a.subList(0, prefix)) + " | " + String.join(" ", a.subList(a.size() - suffix,
+                            a.size()));
+                    Set<Integer> members = frames.computeIfAbsent(key, k -> new HashSet<>());
+                    members.add(i);
+                    members.add(j);
+                }
             }
         }
-        return frames.values().stream().anyMatch(n -> n >= 4 && n >= 0.6 * sentences.size());
+        return frames.values().stream().anyMatch(m -> m.size() >= 4 && m.size() >= 0.6 * sentences.size());
     }
 
     /** Share of the answer's 6-word phrases that already appeared earlier; the longest repeat is named. */

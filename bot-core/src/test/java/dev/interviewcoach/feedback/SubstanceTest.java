@@ -38,13 +38,20 @@ class SubstanceTest {
     }
 
     @Test
-    void theKeywordsDressedAsASentenceOrAsOneFrameRepeatedScoreAtMostTwo() {
+    void theKeywordsDressedAsASentenceAFrameRepeatedQuestionsOrBulletsScoreAtMostTwo() {
         for (Question q : everyQuestion()) {
             List<String> keywords = q.talkingPoints().stream().flatMap(p -> p.shownBy().stream()).toList();
             String joined = "The key concepts here are " + String.join(" and ", keywords) + ".";
             assertThat(ENGINE.assess(q, joined).score()).as(q.id() + ": " + joined).isLessThanOrEqualTo(2);
             String framed = String.join(" ", keywords.stream().map(k -> "It has " + k + ".").toList());
             assertThat(ENGINE.assess(q, framed).score()).as(q.id() + ": " + framed).isLessThanOrEqualTo(2);
+            String important = String.join(" ", keywords.stream().map(k -> "Also, " + k + " is very important to consider"
+                    + " here.").toList());
+            assertThat(ENGINE.assess(q, important).score()).as(q.id() + ": " + important).isLessThanOrEqualTo(2);
+            String asked = String.join(" ", keywords.stream().map(k -> "What about " + k + "?").toList());
+            assertThat(ENGINE.assess(q, asked).score()).as(q.id() + ": " + asked).isLessThanOrEqualTo(2);
+            String bullets = "Main points:\n" + String.join("\n", keywords.stream().map(k -> "- " + k).toList());
+            assertThat(ENGINE.assess(q, bullets).score()).as(q.id() + ": " + bullets).isLessThanOrEqualTo(2);
         }
     }
 
