@@ -32,6 +32,12 @@ public final class AnswerForm {
             namedOnly = List.copyOf(namedOnly);
         }
 
+        /** The same reading, taken for a keyword list (one found only against the question's own phrases). */
+        public Result asKeywordList() {
+            return new Result(true, repeated, repeatedShare, copiesQuestion, distinctText, otherLanguage, codeOnly,
+                    namedOnly);
+        }
+
         /**
          * Whether most of the answer only says topics were talked about ("People often bring up jitter in design
          * reviews"), sentences left out of what is judged.

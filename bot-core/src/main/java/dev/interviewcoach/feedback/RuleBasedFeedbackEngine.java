@@ -137,8 +137,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
 
     @Override
     public Feedback assess(Question question, String answerText) {
-        AnswerForm.Result shapeOfText = form.read(answerText, question.text(), analyzer);
-        AnalyzedText answer = AnalyzedText.of(shapeOfText.distinctText(), analyzer);
+        AnswerForm.Result read = form.read(answerText, question.text(), analyzer);
+        AnalyzedText answer = AnalyzedText.of(read.distinctText(), analyzer);
+        AnswerForm.Result shapeOfText = !read.keywordList() && !read.otherLanguage() && !read.codeOnly()
+                && matcher.bareRubricPhrases(question, answer.sentences()) ? read.asKeywordList() : read;
         Structure.Result shape = structure.assess(question.kind(), answer);
         TalkingPointMatcher.Result byWords = matcher.match(question, answer);
         // Meaning is read only where words leave a point unmade: it can add points, never take one away.

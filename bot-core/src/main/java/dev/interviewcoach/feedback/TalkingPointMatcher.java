@@ -376,6 +376,48 @@ public final class TalkingPointMatcher {
         return new ClaimPlan(words.done(), List.copyOf(all));
     }
 
+    /** Other stems a sentence may have beside a point's phrase and still say nothing of it: "X matters a lot". */
+    private static final int BARE_OTHER_STEMS = 2;
+    /** Fewest such sentences, and their least share of the answer's sentences, that make an answer a list in disguise. */
+    private static final int BARE_SENTENCES = 5;
+    private static final double BARE_SHARE = 0.6;
+
+    /**
+     * Whether the answer is the rubric's phrases each set in a sentence of its own with a word or two around it
+     * ("Caching matters a lot. TTL is key. Don't forget invalidation. Also jitter."): a keyword list in sentences'
+     * clothing, which says nothing about any of them.
+     */
+    public boolean bareRubricPhrases(Question question, List<String> sentences) {
+        if (sentences.size() < BARE_SENTENCES) {
+            return false;
+        }
+        List<List<String>> phrases = new ArrayList<>();
+        for (TalkingPoint point : question.talkingPoints()) {
+            prepared.computeIfAbsent(question.track() + "/" + question.id() + "/" + point.id(), k -> prepare(point))
+                    .phrases().forEach(ph -> phrases.add(ph.stems()));
+        }
+        int bare = 0;
+        for (String sentence : sentences) {
+            List<String> stems = analyzer.stems(sentence);
+            boolean[] inPhrase = new boolean[stems.size()];
+            boolean any = false;
+            for (List<String> ph : phrases) {
+                for (int i = 0; i + ph.size() <= stems.size(); i++) {
+                    if (stems.subList(i, i + ph.size()).equals(ph)) {
+                        any = true;
+                        Arrays.fill(inPhrase, i, i + ph.size(), true);
+                    }
+                }
+            }
+            int other = 0;
+            for (boolean in : inPhrase) {
+                other += in ? 0 : 1;
+            }
+            bare += any && other <= BARE_OTHER_STEMS ? 1 : 0;
+        }
+        return bare >= BARE_SENTENCES && bare >= BARE_SHARE * sentences.size();
+    }
+
     private Prepared prepare(TalkingPoint point) {
         List<Phrase> phrases = new ArrayList<>();
         for (String text : point.shownBy()) {

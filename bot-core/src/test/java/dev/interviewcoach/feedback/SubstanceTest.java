@@ -52,6 +52,15 @@ class SubstanceTest {
             assertThat(ENGINE.assess(q, asked).score()).as(q.id() + ": " + asked).isLessThanOrEqualTo(2);
             String bullets = "Main points:\n" + String.join("\n", keywords.stream().map(k -> "- " + k).toList());
             assertThat(ENGINE.assess(q, bullets).score()).as(q.id() + ": " + bullets).isLessThanOrEqualTo(2);
+            List<String> frames = List.of("%s matters a lot.", "%s is key.", "%s helps.", "Think about %s.",
+                    "Don't forget %s.");
+            StringBuilder rotating = new StringBuilder();
+            for (int i = 0; i < keywords.size(); i++) {
+                rotating.append(String.format(frames.get(i % frames.size()), keywords.get(i))).append(' ');
+            }
+            assertThat(ENGINE.assess(q, rotating.toString()).score()).as(q.id() + ": " + rotating).isLessThanOrEqualTo(2);
+            String also = "Well, " + String.join(". Also ", keywords) + ". That is basically everything.";
+            assertThat(ENGINE.assess(q, also).score()).as(q.id() + ": " + also).isLessThanOrEqualTo(2);
         }
     }
 
