@@ -187,9 +187,9 @@ public final class AnswerForm {
             }
         }
         boolean listShaped = items.length >= 5 && shortItems >= 0.7 * items.length;
-        // most of the words in the list's items: a list with a sentence around it ("It depends on many factors, such
+        // half the words or more in the list's items: a list with a sentence around it ("It depends on many factors, such
         // as ..."), where prose with a list in it has its words in the sentences
-        boolean mostlyItems = inShortItems >= 0.6 * words.size();
+        boolean mostlyItems = inShortItems >= 0.5 * words.size();
         return (glueShare < 0.12 && fullSentences < 2)
                 || (listShaped && (glueShare < 0.25 || fullSentences == 0 || mostlyItems))
                 || joinedList(text, words) || framedList(text);

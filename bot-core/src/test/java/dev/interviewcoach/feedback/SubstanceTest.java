@@ -59,6 +59,9 @@ class SubstanceTest {
                 rotating.append(String.format(frames.get(i % frames.size()), keywords.get(i))).append(' ');
             }
             assertThat(ENGINE.assess(q, rotating.toString()).score()).as(q.id() + ": " + rotating).isLessThanOrEqualTo(2);
+            String depends = "It really depends on many factors, such as " + String.join(", ", keywords) + ", and it varies"
+                    + " from team to team and project to project.";
+            assertThat(ENGINE.assess(q, depends).score()).as(q.id() + ": " + depends).isLessThanOrEqualTo(2);
             String also = "Well, " + String.join(". Also ", keywords) + ". That is basically everything.";
             assertThat(ENGINE.assess(q, also).score()).as(q.id() + ": " + also).isLessThanOrEqualTo(2);
         }
