@@ -65,6 +65,28 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
         return sentences;
     }
 
+    /** The content words' stems, sentence by sentence (sentences without one left out), from the analysis made once. */
+    public List<List<String>> stemsBySentence() {
+        List<List<String>> out = new ArrayList<>();
+        Matcher end = SENTENCE_END.matcher(text);
+        int nextEnd = end.find() ? end.start() : Integer.MAX_VALUE;
+        List<String> current = new ArrayList<>();
+        for (Stem stem : analysed) {
+            while (stem.start() >= nextEnd) {
+                if (!current.isEmpty()) {
+                    out.add(current);
+                    current = new ArrayList<>();
+                }
+                nextEnd = end.find() ? end.start() : Integer.MAX_VALUE;
+            }
+            current.add(stem.stem());
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
+    }
+
     /** Marks the content words that a negator earlier in the same clause denies. */
     private static List<Stem> negations(String text, List<TextAnalyzer.Token> tokens) {
         List<Stem> out = new ArrayList<>(tokens.size());

@@ -94,8 +94,10 @@ public final class AnswerForm {
         List<String> kept = new ArrayList<>();
         Set<String> repeated = new LinkedHashSet<>();
         List<String> named = new ArrayList<>();
+        List<List<String>> keptWords = new ArrayList<>();
         for (String sentence : sentences) {
-            String key = normalized(sentence);
+            List<String> sentenceWords = words(sentence);
+            String key = String.join(" ", sentenceWords);
             if (key.isEmpty()) {
                 continue;
             }
@@ -106,6 +108,7 @@ public final class AnswerForm {
                     named.add(sentence);
                 } else {
                     kept.add(sentence);
+                    keptWords.add(sentenceWords);
                 }
             } else {
                 repeated.add(sentence);
@@ -122,7 +125,7 @@ public final class AnswerForm {
         boolean codeOnly = !otherLanguage && codeOnly(answer);
         // what the rest reads has a blank line between the kept sentences, so list items typed without a full stop
         // stay apart when quoted ("...on both sides Left join: every..." read as one sentence)
-        boolean keywordList = keywordList(distinct, words, fullSentences) || bulletList(answer);
+        boolean keywordList = keywordList(distinct, words, fullSentences, kept, keptWords) || bulletList(answer);
         return new Result(!otherLanguage && !codeOnly && keywordList, List.copyOf(repeated),
                 repeatedShare, copiesQuestion(distinct, question, analyzer), String.join("\n\n", kept), otherLanguage,
                 codeOnly, named);
@@ -170,7 +173,8 @@ public final class AnswerForm {
      * No sentences: hardly any of the words that hold sentences together (unless it still has
      * several full sentences, as terse chat answers do), or a list of short items.
      */
-    static boolean keywordList(String text, List<String> words, long fullSentences) {
+    static boolean keywordList(String text, List<String> words, long fullSentences, List<String> sentences,
+                               List<List<String>> sentenceWords) {
         if (words.size() < 4) {
             return false;
         }
@@ -192,7 +196,7 @@ public final class AnswerForm {
         boolean mostlyItems = inShortItems >= 0.5 * words.size();
         return (glueShare < 0.12 && fullSentences < 2)
                 || (listShaped && (glueShare < 0.25 || fullSentences == 0 || mostlyItems))
-                || joinedList(text, words) || framedList(text);
+                || joinedList(sentences, sentenceWords, words.size()) || framedList(sentenceWords);
     }
 
     private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*\u2022]|\\d+[.)])\\s+(.*)$");
@@ -216,10 +220,14 @@ public final class AnswerForm {
      * multiprocessing and asyncio and..."): six joins or more, nearly every piece a word to four, and that sentence
      * most of the answer. People speaking in long sentences join clauses, not single terms.
      */
-    private static boolean joinedList(String text, List<String> words) {
-        for (String sentence : AnalyzedText.sentences(text)) {
+    private static boolean joinedList(List<String> sentences, List<List<String>> sentenceWords, int answerWords) {
+        for (int s = 0; s < sentences.size(); s++) {
+            long joins = sentenceWords.get(s).stream().filter(w -> w.equals("and") || w.equals("or")).count();
+            if (joins < 6) {
+                continue;
+            }
+            String sentence = sentences.get(s);
             String[] pieces = sentence.split("[,;]+|\\b(?:and|or)\\b");
-            long joins = words(sentence).stream().filter(w -> w.equals("and") || w.equals("or")).count();
             int counted = 0;
             int shortPieces = 0;
             for (String piece : pieces) {
@@ -229,7 +237,7 @@ public final class AnswerForm {
                     shortPieces += n <= 4 ? 1 : 0;
                 }
             }
-            if (joins >= 6 && shortPieces >= 0.8 * counted && TextAnalyzer.wordCount(sentence) >= 0.5 * words.size()) {
+            if (shortPieces >= 0.8 * counted && sentenceWords.get(s).size() >= 0.5 * answerWords) {
                 return true;
             }
         }
@@ -242,9 +250,8 @@ public final class AnswerForm {
      * of them the same words around a part of one to four words that alone changes (up to three when the frame is
      * two words).
      */
-    private static boolean framedList(String text) {
-        List<List<String>> sentences = AnalyzedText.sentences(text).stream().map(AnswerForm::words)
-                .filter(w -> !w.isEmpty()).toList();
+    private static boolean framedList(List<List<String>> sentenceWords) {
+        List<List<String>> sentences = sentenceWords.stream().filter(w -> !w.isEmpty()).toList();
         if (sentences.size() < 4) {
             return false;
         }
@@ -324,7 +331,4 @@ public final class AnswerForm {
         return out;
     }
 
-    private static String normalized(String sentence) {
-        return String.join(" ", words(sentence));
-    }
 }

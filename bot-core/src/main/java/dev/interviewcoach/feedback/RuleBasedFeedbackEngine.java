@@ -140,7 +140,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         AnswerForm.Result read = form.read(answerText, question.text(), analyzer);
         AnalyzedText answer = AnalyzedText.of(read.distinctText(), analyzer);
         AnswerForm.Result shapeOfText = !read.keywordList() && !read.otherLanguage() && !read.codeOnly()
-                && matcher.bareRubricPhrases(question, answer.sentences()) ? read.asKeywordList() : read;
+                && matcher.bareRubricPhrases(question, answer) ? read.asKeywordList() : read;
         Structure.Result shape = structure.assess(question.kind(), answer);
         TalkingPointMatcher.Result byWords = matcher.match(question, answer);
         // Meaning is read only where words leave a point unmade: it can add points, never take one away.

@@ -387,23 +387,25 @@ public final class TalkingPointMatcher {
      * ("Caching matters a lot. TTL is key. Don't forget invalidation. Also jitter."): a keyword list in sentences'
      * clothing, which says nothing about any of them.
      */
-    public boolean bareRubricPhrases(Question question, List<String> sentences) {
-        if (sentences.size() < BARE_SENTENCES) {
+    public boolean bareRubricPhrases(Question question, AnalyzedText answer) {
+        if (answer.sentences().size() < BARE_SENTENCES) {
             return false;
         }
-        List<List<String>> phrases = new ArrayList<>();
+        List<List<String>> sentences = answer.stemsBySentence();
+        // the question's phrases by their first stem, so each word of the answer is looked up once
+        Map<String, List<List<String>>> byFirstStem = new HashMap<>();
         for (TalkingPoint point : question.talkingPoints()) {
             prepared.computeIfAbsent(question.track() + "/" + question.id() + "/" + point.id(), k -> prepare(point))
-                    .phrases().forEach(ph -> phrases.add(ph.stems()));
+                    .phrases().forEach(ph -> byFirstStem.computeIfAbsent(ph.stems().getFirst(), k -> new ArrayList<>())
+                            .add(ph.stems()));
         }
         int bare = 0;
-        for (String sentence : sentences) {
-            List<String> stems = analyzer.stems(sentence);
+        for (List<String> stems : sentences) {
             boolean[] inPhrase = new boolean[stems.size()];
             boolean any = false;
-            for (List<String> ph : phrases) {
-                for (int i = 0; i + ph.size() <= stems.size(); i++) {
-                    if (stems.subList(i, i + ph.size()).equals(ph)) {
+            for (int i = 0; i < stems.size(); i++) {
+                for (List<String> ph : byFirstStem.getOrDefault(stems.get(i), List.of())) {
+                    if (i + ph.size() <= stems.size() && stems.subList(i, i + ph.size()).equals(ph)) {
                         any = true;
                         Arrays.fill(inPhrase, i, i + ph.size(), true);
                     }
