@@ -194,8 +194,10 @@ public final class AnswerForm {
         // half the words or more in the list's items: a list with a sentence around it ("It depends on many factors, such
         // as ..."), where prose with a list in it has its words in the sentences
         boolean mostlyItems = inShortItems >= 0.5 * words.size();
+        // ten items or more, nearly all short: a long list, whatever frame it sits in
+        boolean longList = items.length >= 10 && shortItems >= 0.8 * items.length;
         return (glueShare < 0.12 && fullSentences < 2)
-                || (listShaped && (glueShare < 0.25 || fullSentences == 0 || mostlyItems))
+                || (listShaped && (glueShare < 0.25 || fullSentences == 0 || mostlyItems || longList))
                 || joinedList(sentences, sentenceWords, words.size()) || framedList(sentenceWords);
     }
 
