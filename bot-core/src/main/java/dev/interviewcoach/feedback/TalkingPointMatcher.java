@@ -275,14 +275,22 @@ public final class TalkingPointMatcher {
 
     /** Whether the sentence around a spotted claim reports or rejects it instead of asserting it. */
     private static boolean distanced(AnalyzedText answer, Span span) {
-        String text = answer.text();
-        int start = answer.analysed().get(span.from()).start();
-        int end = answer.analysed().get(span.to()).end();
-        int sentenceStart = start;
-        while (sentenceStart > 0 && ".!?\n".indexOf(text.charAt(sentenceStart - 1)) < 0) {
-            sentenceStart--;
+        Around around = Around.of(answer, span);
+        return distanced(around.before(), around.after());
+    }
+
+    /** What stands before a span in its sentence, and everything after it. */
+    private record Around(String before, String after) {
+        static Around of(AnalyzedText answer, Span span) {
+            String text = answer.text();
+            int start = answer.analysed().get(span.from()).start();
+            int end = answer.analysed().get(span.to()).end();
+            int sentenceStart = start;
+            while (sentenceStart > 0 && ".!?\n".indexOf(text.charAt(sentenceStart - 1)) < 0) {
+                sentenceStart--;
+            }
+            return new Around(text.substring(sentenceStart, start), text.substring(end));
         }
-        return distanced(text.substring(sentenceStart, start), text.substring(end));
     }
 
     /**
@@ -291,15 +299,9 @@ public final class TalkingPointMatcher {
      * a ramble that drops each keyword so would otherwise make every point.
      */
     private static boolean namedOnly(AnalyzedText answer, Span span) {
-        String text = answer.text();
-        int start = answer.analysed().get(span.from()).start();
-        int end = answer.analysed().get(span.to()).end();
-        int sentenceStart = start;
-        while (sentenceStart > 0 && ".!?\n".indexOf(text.charAt(sentenceStart - 1)) < 0) {
-            sentenceStart--;
-        }
-        String before = text.substring(sentenceStart, start).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        String after = text.substring(end).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        Around around = Around.of(answer, span);
+        String before = around.before().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        String after = around.after().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         return NAMED_BEFORE.matcher(before).find() || NAMED_AFTER.matcher(after).find();
     }
 
