@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
+import net.dv8tion.jda.api.JDA;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,10 @@ class DiscordGatewayUnreachableTest {
                      Optional.of(FakeDiscord.GUILD_ID), 2, Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()),
                      DiscordSettings.MessageContent.OFF), coach.engine(), executor, coach::suggestions, Clock.systemUTC())) {
             adapter.start();
+            // The first start settles before the shards are taken up again: restarting shard 1 while its first
+            // connect still waits in JDA's queue is another case (it once left shard 1 unstarted for 30 s).
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> adapter.shards().getShards().size() == 2
+                    && adapter.shards().getShards().stream().allMatch(s -> s.getStatus() == JDA.Status.CONNECTED));
             // Both shards connect again, one identify at a time: shard 1 waits in the queue behind shard 0, five
             // seconds after shard 0's connect, which itself can take seconds while the other test classes load both
             // cores (10 s was seen to fall short), so the ceiling is generous: what is checked is the pace below.
