@@ -27,6 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DiscordGatewayUnreachableTest {
 
+    /**
+     * The fake gateway does not limit identifies, so shards connect a second apart rather than Discord's five:
+     * the pauses checked here come after failed connects, which JDA does not space.
+     */
+    private static final Duration IDENTIFY_SPACING = Duration.ofSeconds(1);
+
     @TempDir
     Path dir;
 
@@ -41,15 +47,15 @@ class DiscordGatewayUnreachableTest {
              ConversationExecutor executor = new ConversationExecutor(2, 16);
              DiscordAdapter adapter = new DiscordAdapter(new DiscordSettings("fake-token",
                      Optional.of(FakeDiscord.GUILD_ID), 2, Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()),
-                     DiscordSettings.MessageContent.OFF), coach.engine(), executor, coach::suggestions, Clock.systemUTC())) {
+                     DiscordSettings.MessageContent.OFF).withIdentifySpacing(IDENTIFY_SPACING), coach.engine(), executor, coach::suggestions, Clock.systemUTC())) {
             adapter.start();
             // The first start settles before the shards are taken up again: restarting shard 1 while its first
             // connect still waits in JDA's queue is another case (it once left shard 1 unstarted for 30 s).
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> adapter.shards().getShards().size() == 2
                     && adapter.shards().getShards().stream().allMatch(s -> s.getStatus() == JDA.Status.CONNECTED));
-            // Both shards connect again, one identify at a time: shard 1 waits in the queue behind shard 0, five
-            // seconds after shard 0's connect, which itself can take seconds while the other test classes load both
-            // cores (10 s was seen to fall short), so the ceiling is generous: what is checked is the pace below.
+            // Both shards connect again, one identify at a time: shard 1 waits in the queue behind shard 0, a
+            // spacing after shard 0's connect, which itself can take seconds while the other test classes load both
+            // cores, so the ceiling is generous: what is checked is the pace below.
             adapter.shards().shutdown(0);
             adapter.shards().shutdown(1);
             adapter.shards().start(0);
@@ -57,7 +63,7 @@ class DiscordGatewayUnreachableTest {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> adapter.shards().getShardById(1) != null);
             int before = adapter.failedConnects();
             discord.close();
-            // Shard 1's turn comes five seconds after shard 0's (one identify every five seconds).
+            // Shard 1's turn comes a spacing after shard 0's (one identify at a time).
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> adapter.failedConnects() > before);
             // From the first failure on, each shard is tried again after 1, then 2 s (the next after 4 s more):
             // in the next 4 s at most three tries a shard, where JDA alone made hundreds a second.

@@ -32,8 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DiscordShardTakeOverTest {
 
-    private static final Duration TTL = Duration.ofSeconds(3);
+    private static final Duration TTL = Duration.ofSeconds(2);
     private static final Duration RECHECK = Duration.ofMillis(500);
+    /** Longer than a lease lasts, as Discord's five seconds are against a production lease of 30 s. */
+    private static final Duration IDENTIFY_SPACING = Duration.ofMillis(2500);
 
     @TempDir
     Path dir;
@@ -62,8 +64,8 @@ class DiscordShardTakeOverTest {
         ConversationExecutor executor = new ConversationExecutor(2, 16);
         open.add(executor);
         DiscordAdapter adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 2,
-                Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.OFF),
-                coach.engine(), executor, coach::suggestions, Clock.systemUTC(),
+                Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.OFF)
+                .withIdentifySpacing(IDENTIFY_SPACING), coach.engine(), executor, coach::suggestions, Clock.systemUTC(),
                 new LeasedShards(coach.leases(), name, TTL), RECHECK);
         open.add(adapter);
         adapter.start();
@@ -84,8 +86,8 @@ class DiscordShardTakeOverTest {
                 .containsExactly("discord-shard-0", "discord-shard-1");
         assertThat(spare.coach().leases().heldBy("instance-b", "discord-shard-")).as("standing by").isEmpty();
         assertThat(spare.adapter().problem()).as("a spare is ready").isEmpty();
-        // Connecting two shards takes longer than a lease lasts here (one identify every five seconds against a
-        // 3 s lease): the first instance renews them meanwhile, so it keeps them and the spare stays a spare.
+        // Connecting two shards takes longer than a lease lasts here (one identify every 2.5 s against a 2 s
+        // lease): the first instance renews them meanwhile, so it keeps them and the spare stays a spare.
         assertThat(first.adapter().problem()).as("the first instance's shards, all connected").isEmpty();
         assertThat(spare.adapter().shards()).as("the spare never took a shard up").isNull();
         Awaitility.await().during(TTL.plus(RECHECK)).atMost(TTL.multipliedBy(3)).until(() ->

@@ -13,6 +13,7 @@ import dev.interviewcoach.testkit.discord.FakeDiscord;
 import dev.interviewcoach.testkit.discord.RestCall;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,10 @@ class DiscordStartTest {
 
     private DiscordAdapter start(FakeDiscord discord, String restUrl, ConversationExecutor executor, Coach coach,
                                  int shards) throws InterruptedException {
+        // The fake does not limit identifies: shards connect a second apart here rather than Discord's five.
         DiscordAdapter adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), shards,
-                Optional.of(restUrl), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),
+                Optional.of(restUrl), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO)
+                .withIdentifySpacing(Duration.ofSeconds(1)),
                 coach.engine(), executor, coach::suggestions,
                 Clock.systemUTC());
         adapter.start();
@@ -68,7 +71,7 @@ class DiscordStartTest {
     void withTwoShardsADevServerOnTheSecondShardIsFoundAndGetsTheCommand() throws Exception {
         try (FakeDiscord discord = FakeDiscord.start().messageContentIntent(true);
              Coach coach = coach(); ConversationExecutor executor = new ConversationExecutor(2, 16)) {
-            // The fake's server is on shard 1 of 2 ((id >> 22) % 2), which JDA starts about 5 s after shard 0.
+            // The fake's server is on shard 1 of 2 ((id >> 22) % 2), which JDA starts one identify spacing after shard 0.
             DiscordAdapter adapter = start(discord, discord.restUrl(), executor, coach, 2);
             try {
                 assertThat(adapter.shards().getShards()).hasSize(2);

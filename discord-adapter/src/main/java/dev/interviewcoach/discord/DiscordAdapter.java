@@ -199,7 +199,7 @@ public final class DiscordAdapter implements AutoCloseable {
                 .enableCache(CacheFlag.MEMBER_OVERRIDES)
                 .addEventListeners(new DiscordListener(engine, executor, port, suggestions, clock, readsMessages));
         restUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
-        sessions = new PacedSessionController(settings.gatewayUrl(), settings.shards());
+        sessions = new PacedSessionController(settings.gatewayUrl(), settings.shards(), settings.identifySpacing());
         builder.setSessionController(sessions);
         settings.gatewayUrl().ifPresent(url -> builder.setCompression(Compression.NONE).setGatewayEncoding(GatewayEncoding.JSON));
         return builder.build();

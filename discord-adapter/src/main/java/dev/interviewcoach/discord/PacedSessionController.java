@@ -22,13 +22,26 @@ final class PacedSessionController extends SessionControllerAdapter {
 
     private final Optional<String> gatewayUrl;
     private final int shards;
+    private final Duration identifySpacing;
     private final AtomicInteger failedConnects = new AtomicInteger();
     /** The node JDA handed in, and the one queued in its place. */
     private final Map<SessionConnectNode, PacedNode> paced = new IdentityHashMap<>();
 
-    PacedSessionController(Optional<String> gatewayUrl, int shards) {
+    PacedSessionController(Optional<String> gatewayUrl, int shards, Duration identifySpacing) {
         this.gatewayUrl = gatewayUrl;
         this.shards = shards;
+        this.identifySpacing = identifySpacing;
+    }
+
+    @Override
+    protected void runWorker() {
+        // JDA's own worker waits its fixed five seconds after each shard that connects; this one waits the spacing set.
+        synchronized (lock) {
+            if (workerHandle == null) {
+                workerHandle = new QueueWorker(identifySpacing.toMillis());
+                workerHandle.start();
+            }
+        }
     }
 
     @Override

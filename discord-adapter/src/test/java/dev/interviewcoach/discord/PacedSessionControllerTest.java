@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The pauses before a shard's connection is tried again, and the gateway it is told to use. */
+/** The pauses before a shard's connection is tried again, the wait between identifies, and the gateway it is told to use. */
 class PacedSessionControllerTest {
 
     @Test
@@ -21,9 +21,17 @@ class PacedSessionControllerTest {
     }
 
     @Test
+    void shardsIdentifyFiveSecondsApartAsDiscordAsksUnlessSetOtherwise() {
+        DiscordSettings operator = new DiscordSettings("token", Optional.empty(), 2, Optional.empty(), Optional.empty(),
+                DiscordSettings.MessageContent.AUTO);
+        assertThat(operator.identifySpacing()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(operator.withIdentifySpacing(Duration.ofSeconds(1)).identifySpacing()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
     void aConfiguredGatewayIsUsedForEveryShardOtherwiseDiscordsOwn() {
-        PacedSessionController fake = new PacedSessionController(Optional.of("ws://127.0.0.1:9"), 4);
+        PacedSessionController fake = new PacedSessionController(Optional.of("ws://127.0.0.1:9"), 4, Duration.ofSeconds(5));
         assertThat(fake.getGateway()).isEqualTo("ws://127.0.0.1:9");
-        assertThat(new PacedSessionController(Optional.empty(), 1).getGateway()).startsWith("wss://gateway.discord.gg");
+        assertThat(new PacedSessionController(Optional.empty(), 1, Duration.ofSeconds(5)).getGateway()).startsWith("wss://gateway.discord.gg");
     }
 }
