@@ -1,6 +1,7 @@
 package dev.interviewcoach.app;
 
 import dev.interviewcoach.app.logging.LogFormat;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,9 +25,23 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code (tests call this). */
+    /** Runs the command line on the standard streams and returns its exit code. */
     public static int run(String... args) {
+        return run(null, null, args);
+    }
+
+    /**
+     * Runs the command line, writing what it says to {@code out} and {@code err} (the standard streams when
+     * null), and returns its exit code; tests read a command's words without touching the process-wide streams.
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof StartupFailure) {
                 commandLine.getErr().println(e.getMessage());

@@ -10,12 +10,9 @@ import java.nio.file.Path;
 
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code coach bank import} as a person runs it: a document in, a bank file that validates out. */
-@Isolated("it watches process-wide output: the log or the standard streams")
 class BankImportCommandTest {
 
     private static final String NOTES = """
@@ -39,8 +36,7 @@ class BankImportCommandTest {
     @TempDir
     Path dir;
 
-    @RegisterExtension
-    final StandardStreams streams = new StandardStreams();
+    final CommandOutput streams = new CommandOutput();
     private final ByteArrayOutputStream out = streams.out;
     private final ByteArrayOutputStream err = streams.err;
 
@@ -58,7 +54,7 @@ class BankImportCommandTest {
         Files.writeString(notes, NOTES);
         Path bank = dir.resolve("banks").resolve("team-notes.yaml");
 
-        int code = Main.run("bank", "import", notes.toString(), "--track", "team-notes", "--out", bank.toString());
+        int code = streams.run("bank", "import", notes.toString(), "--track", "team-notes", "--out", bank.toString());
 
         assertThat(code).as(err()).isZero();
         assertThat(out()).contains("Found 2 questions in " + notes + "; wrote " + bank
@@ -68,7 +64,7 @@ class BankImportCommandTest {
         assertThat(yaml).startsWith("# DRAFT").contains("track: team-notes").contains("title: Team notes")
                 .contains("id: what-is-an-idempotency-key").contains("kind: behavioral");
 
-        assertThat(Main.run("bank", "validate", bank.toString())).as(err()).isZero();
+        assertThat(streams.run("bank", "validate", bank.toString())).as(err()).isZero();
         assertThat(out()).contains("ok, track team-notes, 2 questions");
     }
 
@@ -79,14 +75,14 @@ class BankImportCommandTest {
         Path bank = dir.resolve("dns.yaml");
         Files.writeString(bank, "keep me");
 
-        assertThat(Main.run("bank", "import", csv.toString(), "--track", "dns", "--out", bank.toString())).isEqualTo(1);
+        assertThat(streams.run("bank", "import", csv.toString(), "--track", "dns", "--out", bank.toString())).isEqualTo(1);
         assertThat(err()).contains(bank + " already exists; add --force");
         assertThat(Files.readString(bank)).isEqualTo("keep me");
 
-        assertThat(Main.run("bank", "import", csv.toString(), "--track", "dns", "--out", bank.toString(), "--force",
+        assertThat(streams.run("bank", "import", csv.toString(), "--track", "dns", "--out", bank.toString(), "--force",
                 "--title", "DNS basics")).isZero();
         assertThat(Files.readString(bank)).contains("title: DNS basics");
-        assertThat(Main.run("bank", "validate", bank.toString())).isZero();
+        assertThat(streams.run("bank", "validate", bank.toString())).isZero();
     }
 
     @Test
@@ -95,7 +91,7 @@ class BankImportCommandTest {
         Files.writeString(empty, "Just some notes, no questions here.\n");
         Path bank = dir.resolve("nothing.yaml");
 
-        assertThat(Main.run("bank", "import", empty.toString(), "--track", "nothing", "--out", bank.toString()))
+        assertThat(streams.run("bank", "import", empty.toString(), "--track", "nothing", "--out", bank.toString()))
                 .isEqualTo(1);
         assertThat(err()).contains("Found no questions in " + empty + " (read as text)").contains("no questions found;");
         assertThat(bank).doesNotExist();
@@ -105,10 +101,10 @@ class BankImportCommandTest {
     void badTrackIdsAndFormatsAreUsageErrors() throws Exception {
         Path notes = dir.resolve("notes.md");
         Files.writeString(notes, NOTES);
-        assertThat(Main.run("bank", "import", notes.toString(), "--track", "Team Notes",
+        assertThat(streams.run("bank", "import", notes.toString(), "--track", "Team Notes",
                 "--out", dir.resolve("x.yaml").toString())).isEqualTo(2);
         assertThat(err()).contains("'Team Notes' is not a track id");
-        assertThat(Main.run("bank", "import", notes.toString(), "--track", "team", "--format", "xlsx",
+        assertThat(streams.run("bank", "import", notes.toString(), "--track", "team", "--format", "xlsx",
                 "--out", dir.resolve("y.yaml").toString())).isEqualTo(2);
         assertThat(err()).contains("--format must be md, text or csv");
     }

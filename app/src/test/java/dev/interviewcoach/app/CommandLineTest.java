@@ -13,19 +13,15 @@ import java.util.Optional;
 
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The coach command line as a person runs it: arguments in, text and an exit code out. */
-@Isolated("it watches process-wide output: the log or the standard streams")
 class CommandLineTest {
 
     @TempDir
     Path dir;
 
-    @RegisterExtension
-    final StandardStreams streams = new StandardStreams();
+    final CommandOutput streams = new CommandOutput();
     private final ByteArrayOutputStream out = streams.out;
     private final ByteArrayOutputStream err = streams.err;
 
@@ -65,7 +61,7 @@ class CommandLineTest {
                     example_answer: A stored query.
                     extra: nope
                 """);
-        int code = Main.run("bank", "validate", bad.toString());
+        int code = streams.run("bank", "validate", bad.toString());
         assertThat(code).isEqualTo(1);
         assertThat(err()).contains(bad + ":6: questions[1].difficulty")
                 .contains(bad + ":15: questions[2].id: duplicate id 'first'")
@@ -77,7 +73,7 @@ class CommandLineTest {
     @Test
     void validatePassesTheBuiltInBanks() {
         Path banks = Path.of("..", "bot-core", "src", "main", "resources", "banks");
-        int code = Main.run("bank", "validate", banks.resolve("python-developer.yaml").toString(),
+        int code = streams.run("bank", "validate", banks.resolve("python-developer.yaml").toString(),
                 banks.resolve("behavioral.yaml").toString(), banks.resolve("java-backend.yaml").toString(),
                 banks.resolve("sql-and-data.yaml").toString(), banks.resolve("system-design.yaml").toString());
         assertThat(code).isZero();
@@ -108,7 +104,7 @@ class CommandLineTest {
                         correction: An inner join has already dropped them; use NOT EXISTS.
                     example_answer: I use NOT EXISTS against orders for each customer.
                 """);
-        assertThat(Main.run("bank", "validate", bank.toString())).isZero();
+        assertThat(streams.run("bank", "validate", bank.toString())).isZero();
         assertThat(err()).contains(bank + ": questions[1].talking_points[1].shown_by[2]: warning: \"not in\" is only"
                         + " common words and negations")
                 .contains(bank + ": questions[1].misconceptions[1].spotted_by[2]: warning: \"never\" reads as no word")
@@ -117,28 +113,28 @@ class CommandLineTest {
 
     @Test
     void validateSaysWhenAFileIsMissing() {
-        assertThat(Main.run("bank", "validate", dir.resolve("nope.yaml").toString())).isEqualTo(1);
+        assertThat(streams.run("bank", "validate", dir.resolve("nope.yaml").toString())).isEqualTo(1);
         assertThat(err()).contains("nope.yaml: cannot read the file");
     }
 
     @Test
     void listAndShowPrintTheBanks() {
-        assertThat(Main.run("bank", "list")).isZero();
+        assertThat(streams.run("bank", "list")).isZero();
         assertThat(out()).contains("python-developer  (Python developer,").contains("gil-and-concurrency");
-        assertThat(Main.run("bank", "show", "gil-and-concurrency")).isZero();
+        assertThat(streams.run("bank", "show", "gil-and-concurrency")).isZero();
         assertThat(out()).contains("Talking points:").contains("Example answer:").contains("Why it is asked:");
-        assertThat(Main.run("bank", "show", "no-such-question")).isEqualTo(1);
+        assertThat(streams.run("bank", "show", "no-such-question")).isEqualTo(1);
         assertThat(err()).contains("No question with id 'no-such-question'");
-        assertThat(Main.run("bank", "show", "gil-and-concurency")).isEqualTo(1);
+        assertThat(streams.run("bank", "show", "gil-and-concurency")).isEqualTo(1);
         assertThat(err()).contains("Did you mean gil-and-concurrency?");
     }
 
     @Test
     void showListsTheMisconceptionsAndSearchSpeaksJsonForScripts() throws Exception {
-        assertThat(Main.run("bank", "show", "gil-and-concurrency")).isZero();
+        assertThat(streams.run("bank", "show", "gil-and-concurrency")).isZero();
         assertThat(out()).contains("Misconceptions (an answer that asserts one scores at most 2):").contains("correction:");
         out.reset();
-        assertThat(Main.run("bank", "search", "--json", "--limit", "3", "cache invalidation")).isZero();
+        assertThat(streams.run("bank", "search", "--json", "--limit", "3", "cache invalidation")).isZero();
         var hits = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out());
         assertThat(hits.isArray()).isTrue();
         assertThat(hits).hasSize(3);
@@ -148,7 +144,7 @@ class CommandLineTest {
 
     @Test
     void scoreWithAMistypedQuestionIdSuggestsTheNearOnes() {
-        assertThat(Main.run("score", "--track", "python-developer", "--question", "gil-and-concurency", "--answer", "x"))
+        assertThat(streams.run("score", "--track", "python-developer", "--question", "gil-and-concurency", "--answer", "x"))
                 .isEqualTo(1);
         assertThat(err()).contains("No question 'gil-and-concurency' in python-developer. Did you mean"
                 + " gil-and-concurrency?");
@@ -157,14 +153,14 @@ class CommandLineTest {
     @Test
     void scoreJudgesSubstanceFromTheCommandLine() throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        assertThat(Main.run("score", "--json", "--track", "python-developer", "--question", "gil-and-concurrency",
+        assertThat(streams.run("score", "--json", "--track", "python-developer", "--question", "gil-and-concurrency",
                 "--answer", "GIL, global interpreter lock, I/O-bound, asyncio, event loop, CPU-bound, multiprocessing, "
                         + "ProcessPoolExecutor, pickling, serialization overhead")).isZero();
         var list = json.readTree(out());
         assertThat(list.get("score").asInt()).isLessThanOrEqualTo(2);
         assertThat(list.at("/signals/form/keywordList").asBoolean()).isTrue();
         out.reset();
-        assertThat(Main.run("score", "--json", "--track", "python-developer", "--question", "gil-and-concurrency",
+        assertThat(streams.run("score", "--json", "--track", "python-developer", "--question", "gil-and-concurrency",
                 "--answer", "Since Python 3 the GIL is only held during imports, so threads run in parallel on all cores. "
                         + "For CPU-bound work I use a thread pool with one thread per core, and asyncio for I/O-bound work "
                         + "because the event loop is non-blocking.")).isZero();
@@ -173,7 +169,7 @@ class CommandLineTest {
         assertThat(wrong.get("wrongClaims")).isNotEmpty();
         assertThat(wrong.at("/signals/meaning/read").asBoolean()).isTrue();
         out.reset();
-        assertThat(Main.run("score", "--track", "python-developer", "--question", "gil-and-concurrency",
+        assertThat(streams.run("score", "--track", "python-developer", "--question", "gil-and-concurrency",
                 "--answer", "Since Python 3 the GIL is only held during imports, so threads run in parallel on all cores."))
                 .as("as a person reads it, without --json").isZero();
         assertThat(out()).contains("Score ").contains("not right");
@@ -181,16 +177,16 @@ class CommandLineTest {
 
     @Test
     void versionAndHelp() {
-        assertThat(Main.run("--version")).isZero();
+        assertThat(streams.run("--version")).isZero();
         assertThat(out()).startsWith("Interview Coach ")
                 .containsPattern("^Interview Coach \\d\\S* \\(commit ([0-9a-f]{7,40}|unknown)\\)\\R");
-        assertThat(Main.run("--help")).isZero();
+        assertThat(streams.run("--help")).isZero();
         assertThat(out()).contains("console").contains("bank");
     }
 
     @Test
     void aTypoInASubcommandIsExplained() {
-        assertThat(Main.run("consol")).isNotZero();
+        assertThat(streams.run("consol")).isNotZero();
         assertThat(err()).contains("consol");
     }
 
@@ -222,7 +218,7 @@ class CommandLineTest {
         Path file = dir.resolve("coach.yaml");
         Path db = dir.resolve("coach.db");
         Files.writeString(file, "database:\n  path: " + db + "\n");
-        assertThat(Main.run("installations", "--config", file.toString())).isZero();
+        assertThat(streams.run("installations", "--config", file.toString())).isZero();
         assertThat(out()).contains("No workspace has installed the coach");
         try (dev.interviewcoach.store.Database database = dev.interviewcoach.store.Database.sqlite(db)) {
             database.migrate();
@@ -233,20 +229,20 @@ class CommandLineTest {
                     """).execute());
         }
         out.reset();
-        assertThat(Main.run("installations", "--config", file.toString())).isZero();
+        assertThat(streams.run("installations", "--config", file.toString())).isZero();
         assertThat(out()).contains("1 installation:").contains("T0ACME1").contains("by UINSTALLER")
                 .contains("scopes: chat:write,commands").doesNotContain("sealed");
         out.reset();
-        assertThat(Main.run("installations", "--config", file.toString(), "--remove", "T0ACME1")).isZero();
+        assertThat(streams.run("installations", "--config", file.toString(), "--remove", "T0ACME1")).isZero();
         assertThat(out()).contains("Removed workspace T0ACME1").contains("deleted in 30 days");
         try (dev.interviewcoach.store.Database database = dev.interviewcoach.store.Database.sqlite(db)) {
             int removed = database.jdbi().withHandle(h -> h.createQuery(
                     "SELECT COUNT(*) FROM tenant_removed WHERE tenant = 'T0ACME1'").mapTo(Integer.class).one());
             assertThat(removed).as("its schedules stop and the grace period starts").isOne();
         }
-        assertThat(Main.run("installations", "--config", file.toString(), "--remove", "T0ACME1")).isOne();
+        assertThat(streams.run("installations", "--config", file.toString(), "--remove", "T0ACME1")).isOne();
         assertThat(err()).contains("No installation for workspace T0ACME1");
-        assertThat(Main.run("installations", "--config", file.toString(), "--remove", "acme; drop")).isEqualTo(2);
+        assertThat(streams.run("installations", "--config", file.toString(), "--remove", "acme; drop")).isEqualTo(2);
         assertThat(err()).contains("is not a Slack team id");
     }
 

@@ -1,34 +1,28 @@
 package dev.interviewcoach.app;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Captures what a command prints on the standard streams during each test and puts the streams back
- * after it. The streams are process-wide, so a class using it must run {@code @Isolated}.
+ * Runs {@code coach} commands as a person would and keeps what each says on its output and error
+ * streams, without touching the process-wide standard streams: test classes using it run side by side.
  */
-final class StandardStreams implements BeforeEachCallback, AfterEachCallback {
+final class CommandOutput {
 
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
 
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
+    /** Runs the command line with these arguments and returns its exit code; what it says is added to out and err. */
+    int run(String... args) {
+        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        try {
+            return Main.run(outWriter, errWriter, args);
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
     }
 }

@@ -16,22 +16,18 @@ import java.util.Optional;
 
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code coach eval --fit}: fits on a set's dev part alone, says what to expect on unseen questions, writes a model
  * that loads; and the parts {@code coach eval} reports.
  */
-@Isolated("it watches process-wide output: the standard streams")
 class EvalFitCommandTest {
 
     @TempDir
     Path dir;
 
-    @RegisterExtension
-    final StandardStreams streams = new StandardStreams();
+    final CommandOutput streams = new CommandOutput();
     private final ByteArrayOutputStream out = streams.out;
     private final ByteArrayOutputStream err = streams.err;
 
@@ -79,7 +75,7 @@ class EvalFitCommandTest {
     @Test
     void fitsOnTheDevPartAndWritesAModelThatLoads() throws Exception {
         Path model = dir.resolve("model.properties");
-        int code = Main.run("eval", "--fit", "--fit-to", model.toString(), "--config", wordsOnlyConfig().toString(),
+        int code = streams.run("eval", "--fit", "--fit-to", model.toString(), "--config", wordsOnlyConfig().toString(),
                 set().toString());
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         String printed = out.toString(StandardCharsets.UTF_8);
@@ -94,7 +90,7 @@ class EvalFitCommandTest {
     void aSetWithoutADevPartIsRefusedWithWhatToDo() throws Exception {
         Path cases = dir.resolve("cases.yaml");
         Files.writeString(cases, "track: python-developer\ncases:\n" + item("gil-and-concurrency", "weak", "It depends."));
-        int code = Main.run("eval", "--fit", "--fit-to", dir.resolve("m.properties").toString(), "--config",
+        int code = streams.run("eval", "--fit", "--fit-to", dir.resolve("m.properties").toString(), "--config",
                 wordsOnlyConfig().toString(), cases.toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--fit needs a set with a dev/ part");
@@ -104,7 +100,7 @@ class EvalFitCommandTest {
     @Test
     void reportsEveryPartTheSetHasAndFitsOnTheDevPartAlone() throws Exception {
         Path set = setWithAllParts();
-        int code = Main.run("eval", "--config", wordsOnlyConfig().toString(), set.toString());
+        int code = streams.run("eval", "--config", wordsOnlyConfig().toString(), set.toString());
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("== dev part (24 answers)").contains("== test part (2 answers)")
                 .contains("== check part (2 answers)");
@@ -112,22 +108,22 @@ class EvalFitCommandTest {
         assertThat(code).as("only the test part's bars decide").isIn(0, 1);
 
         out.reset();
-        Main.run("eval", "--part", "check", "--config", wordsOnlyConfig().toString(), set.toString());
+        streams.run("eval", "--part", "check", "--config", wordsOnlyConfig().toString(), set.toString());
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("== check part (2 answers)")
                 .doesNotContain("== dev part").doesNotContain("== test part");
 
         Path model = dir.resolve("model.properties");
-        assertThat(Main.run("eval", "--fit", "--fit-to", model.toString(), "--config", wordsOnlyConfig().toString(),
+        assertThat(streams.run("eval", "--fit", "--fit-to", model.toString(), "--config", wordsOnlyConfig().toString(),
                 set.toString())).isZero();
         assertThat(ScoreModel.parse(Files.readString(model)).fittedOn()).contains("24 answers");
     }
 
     @Test
     void aPartTheSetDoesNotHaveIsNamedWithThePartsItHas() throws Exception {
-        int code = Main.run("eval", "--part", "check", "--config", wordsOnlyConfig().toString(), set().toString());
+        int code = streams.run("eval", "--part", "check", "--config", wordsOnlyConfig().toString(), set().toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("has no check/ part").contains("[dev]");
-        assertThat(Main.run("eval", "--part", "checks", "--config", wordsOnlyConfig().toString(), set().toString()))
+        assertThat(streams.run("eval", "--part", "checks", "--config", wordsOnlyConfig().toString(), set().toString()))
                 .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--part must be dev, test, check");
     }
