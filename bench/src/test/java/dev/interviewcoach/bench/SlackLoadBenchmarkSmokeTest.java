@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The harness itself, tiny: two people for two seconds against the coach, the echo bot and the bare app. Proves the wiring (signed requests in, replies seen at the fake Slack, figures out); the
+ * The harness itself, tiny: two people for a second against the coach, the echo bot and the bare app. Proves the wiring (signed requests in, replies seen at the fake Slack, figures out); the
  * real runs are in docs/performance.md.
  */
 class SlackLoadBenchmarkSmokeTest {
@@ -17,9 +17,9 @@ class SlackLoadBenchmarkSmokeTest {
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
     @Test
-    void twoPeopleForTwoSecondsGetEveryReplyFromTheCoachAndTheEchoBotAndEveryAckFromTheBareApp() throws Exception {
+    void twoPeopleForASecondGetEveryReplyFromTheCoachAndTheEchoBotAndEveryAckFromTheBareApp() throws Exception {
         SlackLoadBenchmark.LoadOptions options = new SlackLoadBenchmark.LoadOptions(2, 20, Duration.ofMillis(500),
-                Duration.ofSeconds(2), 2, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(5), 1, 2,
+                Duration.ofSeconds(1), 2, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(5), 1, 2,
                 16, DirectChannelIds.RANDOM, false);
 
         List<SlackLoadBenchmark.LoadRun> runs = SlackLoadBenchmark.load(options, QUIET);
