@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -237,7 +238,7 @@ final class DailyCheckCost {
         }
 
         @Override
-        public void logException(StatementContext context, java.sql.SQLException ex) {
+        public void logException(StatementContext context, SQLException ex) {
             count(context);
         }
 

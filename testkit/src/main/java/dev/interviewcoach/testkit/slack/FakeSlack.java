@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +118,7 @@ public final class FakeSlack implements AutoCloseable {
     private final AtomicLong rotationCounter = new AtomicLong();
     /** Codes handed out by authorize and not yet exchanged by oauth.v2.access. */
     private final Map<String, Workspace> codes = new ConcurrentHashMap<>();
-    private final List<java.net.URI> authorizeRequests = new CopyOnWriteArrayList<>();
+    private final List<URI> authorizeRequests = new CopyOnWriteArrayList<>();
     private final AtomicLong codeCounter = new AtomicLong();
     private final List<Consumer<ApiCall>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong tsCounter = new AtomicLong();
@@ -275,7 +276,7 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /** Every visit to the authorize page, with its query (client_id, scope, state, redirect_uri). */
-    public List<java.net.URI> authorizeRequests() {
+    public List<URI> authorizeRequests() {
         return List.copyOf(authorizeRequests);
     }
 
@@ -285,7 +286,7 @@ public final class FakeSlack implements AutoCloseable {
      */
     private void handleAuthorize(HttpExchange exchange) throws IOException {
         try (exchange) {
-            java.net.URI uri = exchange.getRequestURI();
+            URI uri = exchange.getRequestURI();
             authorizeRequests.add(uri);
             ObjectNode query = JSON.createObjectNode();
             if (uri.getRawQuery() != null) {
