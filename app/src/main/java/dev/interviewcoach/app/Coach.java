@@ -3,6 +3,7 @@ package dev.interviewcoach.app;
 import dev.interviewcoach.chart.ScoreChart;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.command.OptionSpec;
+import dev.interviewcoach.console.ConsoleChannel;
 import dev.interviewcoach.daily.DailyAnswerRepository;
 import dev.interviewcoach.daily.DailyAnswers;
 import dev.interviewcoach.daily.DailyCommand;
@@ -356,6 +357,11 @@ public final class Coach implements AutoCloseable {
 
     public SessionRepository sessions() {
         return sessions;
+    }
+
+    /** This coach as the console's simulated channel sees it. */
+    public ConsoleChannel.Bot consoleBot() {
+        return new ConsoleChannel.Bot(engine, subscriptions(), dailyPosts(), sessions, pairing, this::tick);
     }
 
     public QuestionBanks banks() {

@@ -109,7 +109,7 @@ final class ConsoleCommand implements Callable<Integer> {
             throws IOException {
         MovableClock clock = new MovableClock(Clock.systemUTC().instant());
         try (Coach coach = Coach.start(cfg, env, clock)) {
-            ConsoleChannel simulated = new ConsoleChannel(coach, new ConsoleChatPort(out, new ConsoleRenderer(ansi), charts(cfg)), clock,
+            ConsoleChannel simulated = new ConsoleChannel(coach.consoleBot(), new ConsoleChatPort(out, new ConsoleRenderer(ansi), charts(cfg)), clock,
                     out, name);
             simulated.run(subscribe != null ? subscribe : (track == null ? cfg.defaultTrack() : track),
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));

@@ -1,6 +1,5 @@
 package dev.interviewcoach.console;
 
-import dev.interviewcoach.app.Coach;
 import dev.interviewcoach.chat.ActionId;
 import dev.interviewcoach.chat.Block;
 import dev.interviewcoach.chat.ChatPorts;
@@ -10,16 +9,22 @@ import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.daily.DailyPostRepository;
 import dev.interviewcoach.daily.Subscription;
+import dev.interviewcoach.daily.SubscriptionRepository;
+import dev.interviewcoach.engine.CoachEngine;
+import dev.interviewcoach.interview.SessionRepository;
+import dev.interviewcoach.pair.PeerPairingFeature;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,7 +42,14 @@ public final class ConsoleChannel {
     private static final Duration STEP = Duration.ofMinutes(15);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
-    private final Coach coach;
+    /**
+     * What the simulated channel needs of a running coach: its engine, the stores it reads, and its scheduled
+     * work (posts and reveals that are due), run on the moved clock.
+     */
+    public record Bot(CoachEngine engine, SubscriptionRepository subscriptions, DailyPostRepository dailyPosts,
+                      SessionRepository sessions, PeerPairingFeature pairing, BiConsumer<Instant, ChatPorts> tick) {}
+
+    private final Bot coach;
     private final ConsoleChatPort port;
     private final MovableClock clock;
     private final PrintStream out;
@@ -46,7 +58,7 @@ public final class ConsoleChannel {
     private long eventCounter;
     private UserRef person;
 
-    public ConsoleChannel(Coach coach, ConsoleChatPort port, MovableClock clock, PrintStream out, String name) {
+    public ConsoleChannel(Bot coach, ConsoleChatPort port, MovableClock clock, PrintStream out, String name) {
         this.coach = coach;
         this.port = port;
         this.clock = clock;
@@ -66,7 +78,7 @@ public final class ConsoleChannel {
         } else {
             command("daily status");
         }
-        coach.tick(clock.instant(), ChatPorts.only(port)); // as a running bot would: post what is due now
+        coach.tick().accept(clock.instant(), ChatPorts.only(port)); // as a running bot would: post what is due now
         while (true) {
             out.print("\n[" + WHEN.format(clock.instant().atZone(zone())) + " " + zone().getId() + "] " + person.userId()
                     + "> ");
@@ -140,7 +152,7 @@ public final class ConsoleChannel {
                 Duration step = left.compareTo(STEP) < 0 ? left : STEP;
                 clock.advance(step);
                 left = left.minus(step);
-                coach.tick(clock.instant(), ChatPorts.only(port));
+                coach.tick().accept(clock.instant(), ChatPorts.only(port));
             }
         } else if (lower.startsWith("as ")) {
             String name = words.substring(3).strip();

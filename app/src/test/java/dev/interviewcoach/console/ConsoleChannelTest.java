@@ -51,7 +51,7 @@ class ConsoleChannelTest {
         try (Coach coach = new Coach(database, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())),
                 Optional.empty(), new MockInterviewFeature.Settings("python-developer", 5, 20),
                 new Coach.DailySettings("python-developer", Duration.ofHours(2)), clock, new Random(5))) {
-            new ConsoleChannel(coach, new ConsoleChatPort(out, new ConsoleRenderer(false)), clock, out, name)
+            new ConsoleChannel(coach.consoleBot(), new ConsoleChatPort(out, new ConsoleRenderer(false)), clock, out, name)
                     .run("python-developer 09:00 Europe/Berlin weekdays sealed", new BufferedReader(new StringReader(script)));
         }
         return bytes.toString(StandardCharsets.UTF_8);

@@ -49,7 +49,7 @@ class ConsoleDigestTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         try (Coach coach = coach(database)) {
-            new ConsoleChannel(coach, new ConsoleChatPort(out, new ConsoleRenderer(false), dir.resolve("charts")), clock,
+            new ConsoleChannel(coach.consoleBot(), new ConsoleChatPort(out, new ConsoleRenderer(false), dir.resolve("charts")), clock,
                     out, "ana").run("python-developer 09:00 Europe/Berlin weekdays sealed",
                     new BufferedReader(new StringReader(script)));
         }

@@ -64,7 +64,7 @@ class ConsolePairingTest {
         try (Coach coach = new Coach(database, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())),
                 Optional.empty(), new MockInterviewFeature.Settings("python-developer", 5, 20),
                 new Coach.DailySettings("python-developer", Duration.ofHours(2)), clock, new Random(5))) {
-            new ConsoleChannel(coach, new ConsoleChatPort(out, new ConsoleRenderer(false), dir.resolve("charts")), clock,
+            new ConsoleChannel(coach.consoleBot(), new ConsoleChatPort(out, new ConsoleRenderer(false), dir.resolve("charts")), clock,
                     out, "ana").run("python-developer 09:00 UTC weekdays", new BufferedReader(new StringReader(script)));
         }
         String shown = bytes.toString(StandardCharsets.UTF_8);

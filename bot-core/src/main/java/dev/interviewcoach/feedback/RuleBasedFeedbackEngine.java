@@ -2,7 +2,6 @@ package dev.interviewcoach.feedback;
 
 import dev.interviewcoach.text.TextAnalyzer;
 import dev.interviewcoach.feedback.meaning.CachedEmbedder;
-import dev.interviewcoach.feedback.meaning.MeaningMatcher;
 import dev.interviewcoach.question.Misconception;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.BankCatalog;

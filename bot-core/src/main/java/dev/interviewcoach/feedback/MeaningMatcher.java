@@ -1,7 +1,7 @@
-package dev.interviewcoach.feedback.meaning;
+package dev.interviewcoach.feedback;
 
-import dev.interviewcoach.feedback.AnalyzedText;
-import dev.interviewcoach.feedback.TalkingPointMatcher;
+import dev.interviewcoach.feedback.meaning.CachedEmbedder;
+import dev.interviewcoach.feedback.meaning.SentenceEmbedder;
 import dev.interviewcoach.question.Misconception;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.TalkingPoint;
@@ -23,7 +23,7 @@ import java.util.HashMap;
  * ("threads do not...") is compared with the points as a denial, never as support. The scores are
  * evidence; the feedback engine decides what they are worth together with the words.
  */
-public final class MeaningMatcher {
+final class MeaningMatcher {
 
     /** Whether a piece of text asserts, denies, or does both in different clauses. */
     public enum Polarity { ASSERTS, DENIES, MIXED }
