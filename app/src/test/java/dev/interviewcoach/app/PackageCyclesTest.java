@@ -3,6 +3,7 @@ package dev.interviewcoach.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
@@ -52,13 +54,24 @@ class PackageCyclesTest {
         assertThat(cycles(uses)).as("packages that depend on each other").isEmpty();
     }
 
-    /** A module's compiled main classes: its target/classes in the reactor, or its installed jar. */
+    /**
+     * A module's compiled main classes: its target/classes, or its jar (packaged in the reactor, or installed),
+     * known by holding classes of ours.
+     */
     private static boolean isOurMainCode(String entry) {
         Path path = Path.of(entry);
         if (Files.isDirectory(path)) {
             return path.endsWith(Path.of("target", "classes"));
         }
-        return entry.replace(File.separatorChar, '/').contains("/dev/interviewcoach/") && entry.endsWith(".jar");
+        if (!entry.endsWith(".jar") || !Files.isRegularFile(path)) {
+            return false;
+        }
+        try (JarFile jar = new JarFile(path.toFile())) {
+            return jar.getEntry("dev/interviewcoach/") != null
+                    || jar.stream().anyMatch(e -> e.getName().startsWith("dev/interviewcoach/"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Groups of two or more packages that reach each other (Tarjan's strongly connected components). */
