@@ -28,8 +28,8 @@ final class MeaningMatcher {
     /** Whether a piece of text asserts, denies, or does both in different clauses. */
     public enum Polarity { ASSERTS, DENIES, MIXED }
 
-    /** A piece of the answer that was compared. */
-    public record Piece(String text, Polarity polarity) {}
+    /** A piece of the answer that was compared: a sentence or a window of a long one ({@code whole}), or a clause. */
+    public record Piece(String text, Polarity polarity, boolean whole) {}
 
     /** The closest piece to one point, with the same polarity ({@code support}) and the opposite one ({@code denial}). */
     public record PointCloseness(TalkingPoint point, double support, String supportPiece, double denial, String denialPiece) {}
@@ -41,8 +41,11 @@ final class MeaningMatcher {
         }
     }
 
-    /** Everything compared for one answer. */
-    public record Result(List<PointCloseness> points, List<ClaimCloseness> claims) {
+    /**
+     * Everything compared for one answer; {@code gist} is the mean of its pieces' vectors (unit length), what the
+     * answer is about as a whole.
+     */
+    public record Result(List<PointCloseness> points, List<ClaimCloseness> claims, float[] gist) {
         public Result {
             points = List.copyOf(points);
             claims = List.copyOf(claims);
@@ -137,7 +140,14 @@ final class MeaningMatcher {
             }
             claims.add(best);
         }
-        return new Result(points, claims);
+        // The gist from whole sentences and windows: a denying sentence's clauses would count it twice.
+        List<float[]> whole = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            if (pieces.get(i).whole()) {
+                whole.add(vectors.get(i));
+            }
+        }
+        return new Result(points, claims, SentenceEmbedder.mean(whole));
     }
 
     private PreparedQuestion prepare(Question question) {
@@ -233,13 +243,13 @@ final class MeaningMatcher {
 
     private static void add(List<Piece> out, String text) {
         Polarity polarity = polarity(text);
-        out.add(new Piece(text, polarity));
+        out.add(new Piece(text, polarity, true));
         if (polarity != Polarity.ASSERTS) {
             String[] clauses = CLAUSE.split(text);
             if (clauses.length > 1) {
                 for (String clause : clauses) {
                     if (clause.strip().split("\\s+").length >= 4) {
-                        out.add(new Piece(clause.strip(), polarity(clause)));
+                        out.add(new Piece(clause.strip(), polarity(clause), false));
                     }
                 }
             }

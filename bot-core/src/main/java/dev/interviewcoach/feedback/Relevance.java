@@ -35,6 +35,11 @@ public final class Relevance {
             return isStory(asked.kind()) && bestOtherKind != null && isStory(bestOtherKind);
         }
 
+        /** The same reading, with the answer taken as about the question asked after all. */
+        public Result aboutTheQuestion() {
+            return new Result(share, bestOtherShare, bestOtherId, bestOtherKind, false);
+        }
+
         private static boolean isStory(QuestionKind kind) {
             return kind != QuestionKind.TECHNICAL;
         }

@@ -64,6 +64,12 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
      * question stay below it on the dev part; many right answers in other words reach it).
      */
     static final double NEAR_IN_MEANING = 0.50;
+    /**
+     * An answer the words call off-topic is taken as about the question asked when, by meaning, at most this many
+     * questions of the banks are nearer to it than the one asked, less one (chosen on the dev part's folds among
+     * 1, 2 and 3): it says the right things in other words. Answers to another question stay off-topic.
+     */
+    static final int NEAREST_QUESTIONS = 2;
     /** Closeness at which a point not listed as made is named as nearly made, quoting the piece that came close. */
     static final double MEANING_CLOSE = 0.55;
     /** Closeness at which a point not shown in words is listed as made, quoting the piece that made it. */
@@ -114,6 +120,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     /** Relevance is built from the banks it was made for; a reload builds it again. */
     private volatile Relevance relevance;
     private volatile QuestionBanks relevanceFor;
+    /** Where each question lies by meaning, built on the first answer that needs it for the banks of the day. */
+    private volatile TopicByMeaning topics;
+    private volatile QuestionBanks topicsFor;
+    private final Optional<CachedEmbedder> sentenceModel;
     private final AnswerForm form = new AnswerForm();
     private final Structure structure = new Structure();
     private final Specificity specificity = new Specificity();
@@ -129,6 +139,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         this.analyzer = analyzer;
         this.matcher = new TalkingPointMatcher(analyzer);
         this.meaning = sentenceModel.map(m -> new MeaningMatcher(m, analyzer, matcher));
+        this.sentenceModel = sentenceModel;
         this.banks = banks;
         this.model = ScoreModel.builtIn(meaning.isPresent() ? ScoreModel.WITH_MEANING : ScoreModel.WORDS_ONLY);
         relevance();
@@ -210,6 +221,12 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         double coverage = total == 0 ? 0 : Math.min(1, credit / total);
 
         Relevance.Result rel = relevance().assess(question, answer, coverage);
+        if (rel.offTopic() && byMeaning.isPresent()) {
+            int rank = topics().rankOf(question, byMeaning.get().gist());
+            if (rank >= 1 && rank <= NEAREST_QUESTIONS) {
+                rel = rel.aboutTheQuestion();
+            }
+        }
         Specificity.Result concrete = specificity.assess(answer, question.track());
         Delivery.Result reading = delivery.assess(answer, questionWords(question));
         int rawWords = TextAnalyzer.wordCount(answerText);
@@ -397,6 +414,19 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         }
         String text = String.join(" ", w);
         return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private TopicByMeaning topics() {
+        QuestionBanks now = banks.current();
+        if (now != topicsFor) {
+            synchronized (this) {
+                if (now != topicsFor) {
+                    topics = new TopicByMeaning(now, sentenceModel.orElseThrow());
+                    topicsFor = now;
+                }
+            }
+        }
+        return topics;
     }
 
     private Relevance relevance() {

@@ -19,7 +19,7 @@ final class SentenceModelForTests {
      * sentences repeated), a quarter of the 11,600 texts they ask the model for were asked before, and
      * on a second run the model is asked only for texts that changed.
      */
-    private static final CachedEmbedder MODEL = new CachedEmbedder(
+    static final CachedEmbedder MODEL = new CachedEmbedder(
             new RememberingEmbedder(new MiniLmEmbedder(), Path.of("target", "sentence-vectors")), Optional.empty());
     static final RuleBasedFeedbackEngine ENGINE =
             new RuleBasedFeedbackEngine(BankCatalog.of(BANKS), new TextAnalyzer(), Optional.of(MODEL));

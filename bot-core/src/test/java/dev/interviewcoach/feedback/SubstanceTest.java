@@ -116,6 +116,26 @@ class SubstanceTest {
     }
 
     @Test
+    void anAnswerInEverydayWordsIsReadAsAboutTheQuestionWhileAnAnswerToAnotherStaysOffTopic() {
+        Question q = SentenceModelForTests.BANKS.question("system-design", "design-url-shortener").orElseThrow();
+        // Hardly a word of the question's own vocabulary: words alone said it "does not address this question".
+        Feedback everyday = ENGINE.assess(q, "Picture a coat check: you hand over a long link, you get a tiny ticket"
+                + " back. Tickets come from a counter so two people never get the same one, spelled with letters and"
+                + " numbers to stay short. The tickets and links live in a table spread over several machines, popular"
+                + " tickets are kept in memory because people look far more than they hand in, and a visitor with a"
+                + " ticket is bounced to the original page.");
+        assertThat(everyday.signals().relevance().offTopic()).isFalse();
+        assertThat(everyday.scoreReason()).doesNotContain("does not address").doesNotContain("could not tie");
+
+        Feedback another = ENGINE.assess(q, "The interpreter holds one big lock, so only one thread runs Python at a"
+                + " time; for heavy number crunching I use several processes instead, and for many slow network calls"
+                + " an event loop.");
+        assertThat(another.signals().relevance().offTopic()).isTrue();
+        assertThat(another.score()).isLessThanOrEqualTo(2);
+        assertThat(another.scoreReason()).contains("does not address this question");
+    }
+
+    @Test
     void aKeywordListAlreadyScoredLowIsStillToldWhy() {
         Question q = SentenceModelForTests.BANKS.question("python-developer", "gil-and-concurrency").orElseThrow();
         Feedback f = ENGINE.assess(q, "GIL, threads, multiprocessing, asyncio, CPU-bound, I/O-bound, released");

@@ -19,6 +19,20 @@ public interface SentenceEmbedder {
         return dot;
     }
 
+    /** The unit vector along the sum of these vectors (all of one length); no vectors give an empty one. */
+    static float[] mean(List<float[]> vectors) {
+        if (vectors.isEmpty()) {
+            return new float[0];
+        }
+        float[] sum = new float[vectors.getFirst().length];
+        for (float[] v : vectors) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += v[i];
+            }
+        }
+        return normalized(sum);
+    }
+
     static float[] normalized(float[] v) {
         double norm = 0;
         for (float x : v) {
