@@ -65,9 +65,9 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
      */
     static final double NEAR_IN_MEANING = 0.50;
     /**
-     * An answer the words call off-topic is taken as about the question asked when, by meaning, at most this many
-     * questions of the banks are nearer to it than the one asked, less one (chosen on the dev part's folds among
-     * 1, 2 and 3): it says the right things in other words. Answers to another question stay off-topic.
+     * An answer the words call off-topic is taken as about the question asked when that question is among this many
+     * of the banks' questions nearest to it in meaning (chosen on the dev part's folds among 1, 2 and 3): it says
+     * the right things in other words. Answers to another question stay off-topic.
      */
     static final int NEAREST_QUESTIONS = 2;
     /** Closeness at which a point not listed as made is named as nearly made, quoting the piece that came close. */
