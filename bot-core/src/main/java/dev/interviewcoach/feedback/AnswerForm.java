@@ -183,19 +183,24 @@ public final class AnswerForm {
         String[] items = text.split("[,;\\n\u2022]+|\\s[-*]\\s");
         int shortItems = 0;
         int inShortItems = 0;
-        for (String item : items) {
-            int n = TextAnalyzer.wordCount(item);
+        int shortInside = 0;
+        for (int i = 0; i < items.length; i++) {
+            int n = TextAnalyzer.wordCount(items[i]);
             if (n > 0 && n <= 4) {
                 shortItems++;
                 inShortItems += n;
+                if (i > 0 && i < items.length - 1) {
+                    shortInside++;
+                }
             }
         }
         boolean listShaped = items.length >= 5 && shortItems >= 0.7 * items.length;
         // half the words or more in the list's items: a list with a sentence around it ("It depends on many factors, such
         // as ..."), where prose with a list in it has its words in the sentences
         boolean mostlyItems = inShortItems >= 0.5 * words.size();
-        // ten items or more, nearly all short: a long list, whatever frame it sits in
-        boolean longList = items.length >= 10 && shortItems >= 0.8 * items.length;
+        // ten items or more, nearly all short once the first and the last are set aside (the sentence framing a list
+        // rides on them: "I know a lot about X, ..., and Z, and I have used all of them for years"): a long list
+        boolean longList = items.length >= 10 && shortInside >= 0.8 * (items.length - 2);
         return (glueShare < 0.12 && fullSentences < 2)
                 || (listShaped && (glueShare < 0.25 || fullSentences == 0 || mostlyItems || longList))
                 || joinedList(sentences, sentenceWords, words.size()) || framedList(sentenceWords);

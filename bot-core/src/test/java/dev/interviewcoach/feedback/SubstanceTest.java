@@ -64,6 +64,9 @@ class SubstanceTest {
             assertThat(ENGINE.assess(q, depends).score()).as(q.id() + ": " + depends).isLessThanOrEqualTo(2);
             String also = "Well, " + String.join(". Also ", keywords) + ". That is basically everything.";
             assertThat(ENGINE.assess(q, also).score()).as(q.id() + ": " + also).isLessThanOrEqualTo(2);
+            String know = "I know a lot about " + String.join(", ", keywords.subList(0, keywords.size() - 1)) + " and "
+                    + keywords.getLast() + ", and I have used all of them in production for years at several companies.";
+            assertThat(ENGINE.assess(q, know).score()).as(q.id() + ": " + know).isLessThanOrEqualTo(2);
         }
     }
 
