@@ -63,9 +63,21 @@ public class FeedbackBenchmark {
             busiest page six times faster, though every save now has one more step to get right.
             """;
 
+    /**
+     * An answer to the URL shortener in everyday words, with hardly a word of the question's own: words alone call
+     * it off-topic, so where the question lies among all the banks' questions by meaning is worked out too.
+     */
+    static final String EVERYDAY_WORDS = """
+            Picture a coat check: you hand over a long link, you get a tiny ticket back. Tickets come from a counter
+            so two people never get the same one, spelled with letters and numbers to stay short. The tickets and
+            links live in a table spread over several machines, popular tickets are kept in memory because people
+            look far more than they hand in, and a visitor with a ticket is bounced to the original page.
+            """;
+
     private RuleBasedFeedbackEngine words;
     private RuleBasedFeedbackEngine wordsAndMeaning;
     private Question question;
+    private Question shortener;
 
     @Setup
     public void setUp() {
@@ -75,6 +87,8 @@ public class FeedbackBenchmark {
         wordsAndMeaning = new RuleBasedFeedbackEngine(BankCatalog.of(banks), new TextAnalyzer(), Optional.of(model));
         question = banks.question("python-developer", "caching-and-invalidation").orElseThrow();
         wordsAndMeaning.assess(question, OTHER_WORDS);
+        shortener = banks.question("system-design", "design-url-shortener").orElseThrow();
+        wordsAndMeaning.assess(shortener, EVERYDAY_WORDS);
     }
 
     /** Words only ({@code feedback.semantic: off}). */
@@ -87,6 +101,12 @@ public class FeedbackBenchmark {
     @Benchmark
     public Feedback score150WordAnswerWithMeaning() {
         return wordsAndMeaning.assess(question, ANSWER);
+    }
+
+    /** Words and meaning, on an answer the words call off-topic: its place among all the questions is read too. */
+    @Benchmark
+    public Feedback scoreEverydayWordsOffTopicByWordsWithMeaning() {
+        return wordsAndMeaning.assess(shortener, EVERYDAY_WORDS);
     }
 
     /** Words and meaning, on an answer whose points are made in other words: every sentence is embedded. */
