@@ -508,7 +508,11 @@ public final class TalkingPointMatcher {
             return kept;
         }
 
-        /** Every typed stem that is the same word as the wanted one: itself, a synonym, or one typo away. */
+        /**
+         * Every typed stem that is the same word as the wanted one: itself, a synonym, or one typo away. A typo is
+         * read only for talking points: a misconception caps the score, and one letter often makes another word
+         * ("unequal" is not "unique").
+         */
         private BitSet find(int wanted) {
             String w = words.stems.get(wanted);
             BitSet at = new BitSet(size);
@@ -523,7 +527,7 @@ public final class TalkingPointMatcher {
                     at.or(synonyms);
                 }
             }
-            if (w.length() >= TYPO_MIN_LENGTH) {
+            if (readsDismissals && w.length() >= TYPO_MIN_LENGTH) {
                 for (Map.Entry<String, BitSet> typed : longByInitial.getOrDefault(w.charAt(0), List.of())) {
                     String t = typed.getKey();
                     // A typed stem found already (itself or a synonym) needs no edit distance.

@@ -309,6 +309,18 @@ class SubstanceTest {
     }
 
     @Test
+    void aWrongClaimIsSpottedInTheWordsAsTypedNotOneLetterAway() {
+        // "unequal" is one letter from "unique": read as a typo, the contract stated rightly was told it claimed
+        // that hash codes are unique
+        Question q = SentenceModelForTests.BANKS.question("java-backend", "equals-hashcode-and-records").orElseThrow();
+        Feedback right = ENGINE.assess(q, "If two objects are equal according to equals, they must return the same"
+                + " hashCode; unequal objects are allowed to share one. Break that and HashMap lookups miss.");
+        assertThat(right.wrongClaims()).isEmpty();
+        assertThat(ENGINE.assess(q, "Every object gets its own hash code, the hashCode is unique, so HashMap never"
+                + " needs equals at all.").wrongClaims()).isNotEmpty();
+    }
+
+    @Test
     void aDenialIsNotTakenForAPointByMeaning() {
         // the example answer says both that equal objects must share a hash code and that unequal ones need not;
         // compared whole, it took "equal objects don't need the same hash code" for the contract
