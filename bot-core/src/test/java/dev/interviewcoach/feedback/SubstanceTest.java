@@ -6,8 +6,10 @@ import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.Misconception;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.TalkingPoint;
+import dev.interviewcoach.text.TextAnalyzer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
@@ -274,6 +276,24 @@ class SubstanceTest {
                         .filter(w -> q.misconceptions().stream().anyMatch(other -> other.claim().equals(w.claim())))
                         .map(w -> "\"" + w.evidence() + "\" taken for: " + w.claim()).toList();
                 softly.assertThat(claimed).as(q.id() + ", the correction of \"" + m.claim() + "\"").isEmpty();
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void noMisconceptionsPhraseIsFoundInItsQuestionsOwnWordingsOfAPoint() {
+        // each point's other wordings say it rightly; a phrase found in one would cap an answer that says the same
+        TextAnalyzer analyzer = new TextAnalyzer();
+        TalkingPointMatcher matcher = new TalkingPointMatcher(analyzer);
+        SoftAssertions softly = new SoftAssertions();
+        for (Question q : everyQuestion()) {
+            for (TalkingPoint p : q.talkingPoints()) {
+                for (String wording : p.inOtherWords()) {
+                    List<String> spotted = matcher.spotted(q.misconceptions(), AnalyzedText.of(wording, analyzer)).stream()
+                            .flatMap(Optional::stream).toList();
+                    softly.assertThat(spotted).as(q.id() + ", " + p.id() + ": " + wording).isEmpty();
+                }
             }
         }
         softly.assertAll();
