@@ -149,7 +149,8 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
         int from = takeBefore == 0 ? start : before.get(before.size() - takeBefore)[0];
         int to = takeAfter == 0 ? end : after.get(takeAfter - 1)[1];
         String quoted = text.substring(from, to).replaceAll("\\s+", " ").strip();
-        quoted = quoted.replaceAll("[,;:.!?\\s]+$", "").replaceAll("^[,;:\\s]+", "");
+        // a list item's marker is not the person's words: "you said "- Every insert..."" reads oddly
+        quoted = quoted.replaceAll("[,;:.!?\\s]+$", "").replaceAll("^([,;:\\s]|[-*\u2022]\\s|\\d{1,2}[.)]\\s)+", "");
         return (takeBefore < before.size() ? "..." : "") + quoted + (takeAfter < after.size() ? "..." : "");
     }
 

@@ -209,6 +209,17 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void anAnswerInBulletsIsQuotedWithoutItsListMarkers() {
+        Feedback f = engine.assess(caching, "- Cache-aside in Redis: read the cache, on a miss load from the database and store it.\n"
+                + "- Every write invalidates the key after the transaction commits.\n"
+                + "* A TTL of ten minutes is the safety net if an invalidation is lost.\n"
+                + "2) Jitter on the TTLs so hot keys do not all expire at once and stampede the database.");
+        assertThat(f.covered()).isNotEmpty();
+        assertThat(f.covered()).extracting(TalkingPointMatcher.Match::inContext)
+                .allSatisfy(quoted -> assertThat(quoted).doesNotStartWith("- ").doesNotStartWith("* ").doesNotStartWith("2) "));
+    }
+
+    @Test
     void smallTyposInLongWordsStillCount() {
         Feedback clean = engine.assess(caching, "We keep a Redis cache and invalidate the entry on every write, with a"
                 + " safety net expiry so nothing stays stale for more than ten minutes in production.");
