@@ -52,7 +52,16 @@ final class MeaningMatcher {
         }
     }
 
-    private record Anchor(float[] vector, Polarity polarity) {}
+    /**
+     * A wording to compare with; {@code asThePoint} when it has the point's own polarity. Only those tell a denial:
+     * a story's wording that sets the scene with a negation ("I had never used Terraform and had a week") is no
+     * reference for what denying the point would be.
+     */
+    private record Anchor(float[] vector, Polarity polarity, boolean asThePoint) {
+        Anchor(float[] vector, Polarity polarity) {
+            this(vector, polarity, true);
+        }
+    }
 
     private record PreparedQuestion(Map<String, List<Anchor>> points, List<Anchor[]> claims) {}
 
@@ -115,7 +124,7 @@ final class MeaningMatcher {
                             support = sim;
                             supportPiece = piece.text();
                         }
-                    } else if (sim > denial) {
+                    } else if (anchor.asThePoint() && sim > denial) {
                         denial = sim;
                         denialPiece = piece.text();
                     }
@@ -183,8 +192,10 @@ final class MeaningMatcher {
         int at = 0;
         for (int p = 0; p < question.talkingPoints().size(); p++) {
             List<Anchor> anchors = new ArrayList<>();
+            Polarity ofThePoint = polarity(question.talkingPoints().get(p).point());
             for (String text : anchorTexts.get(p)) {
-                anchors.add(new Anchor(vectors.get(at++), polarity(text)));
+                Polarity polarity = polarity(text);
+                anchors.add(new Anchor(vectors.get(at++), polarity, polarity == ofThePoint || ofThePoint == Polarity.MIXED));
             }
             points.put(question.talkingPoints().get(p).id(), anchors);
         }

@@ -341,6 +341,19 @@ class SubstanceTest {
     }
 
     @Test
+    void aStorySettingTheSceneIsNotTakenForTheOppositeOfItsPoint() {
+        // the example answer sets its scene with a negation ("I had never used..."); that wording is no reference for
+        // what denying "says what had to be learned and the time pressure" would be
+        Question q = SentenceModelForTests.BANKS.question("behavioral", "learning-quickly").orElseThrow();
+        // (a concise answer of the dev part, which was told it said "the opposite of" the point it opens with)
+        Feedback f = ENGINE.assess(q, "I had to pick up Terraform in a week when our infra engineer left just before a"
+                + " deadline. I read the docs on state and modules, recreated our existing setup in a sandbox to practise,"
+                + " and asked a friend who uses it daily to review. I shipped the new staging environment on time with no"
+                + " drift issues.");
+        assertThat(f.wrongClaims()).isEmpty();
+    }
+
+    @Test
     void aDenialIsNotTakenForAPointByMeaning() {
         // the example answer says both that equal objects must share a hash code and that unequal ones need not;
         // compared whole, it took "equal objects don't need the same hash code" for the contract
