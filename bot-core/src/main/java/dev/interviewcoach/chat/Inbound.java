@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
  * Something a person did that the engine must handle. Every event carries the platform's own
  * id for it, so a duplicate delivery is recognised and changes nothing.
  */
-public sealed interface Inbound permits Inbound.Command, Inbound.Message, Inbound.Edit, Inbound.Action,
-        Inbound.Submission, Inbound.HomeOpened {
+public sealed interface Inbound permits Inbound.Command, Inbound.Message, Inbound.Edit, Inbound.Deletion,
+        Inbound.Action, Inbound.Submission, Inbound.HomeOpened {
 
     /** The platform's id for this delivery (Slack event id, Discord interaction id, console counter). */
     String eventId();
@@ -65,6 +65,18 @@ public sealed interface Inbound permits Inbound.Command, Inbound.Message, Inboun
         /** The message as it reads now, for the features that take messages. */
         public Message asMessage() {
             return new Message(eventId, user, place, text, messageId, receivedAt);
+        }
+    }
+
+    /**
+     * A message was deleted in a conversation the bot owns: {@code messageId} is the platform's id of that
+     * message (the same as its {@link Message}'s). {@code user} is its author when the platform says (Slack,
+     * Discord DMs); Discord does not say in a server, so the adapter passes {@link UserRef#unknown}, and a
+     * feature finds the author by the message it stored.
+     */
+    record Deletion(String eventId, UserRef user, Place place, String messageId, Instant receivedAt) implements Inbound {
+        public Deletion {
+            Objects.requireNonNull(messageId, "messageId");
         }
     }
 

@@ -102,6 +102,27 @@ public final class DailyAnswerRepository {
                 .execute()) == 1;
     }
 
+    /** The answer to a post carried by a message, whoever sent it (a deletion in a Discord server names no one). */
+    public Optional<Answer> byMessage(String subscriptionId, LocalDate date, String messageId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM daily_answer WHERE subscription_id = :sub AND local_date = :date
+                            AND message_id = :message
+                        """)
+                .bind("sub", subscriptionId).bind("date", date.toString()).bind("message", messageId)
+                .map((rs, ctx) -> answer(rs)).findFirst());
+    }
+
+    /** Takes a person's answer to a post back (they deleted the message that carried it); false when there was none. */
+    public boolean withdraw(String subscriptionId, LocalDate date, UserRef user) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        DELETE FROM daily_answer WHERE subscription_id = :sub AND local_date = :date
+                            AND platform = :platform AND tenant = :tenant AND user_id = :user
+                        """)
+                .bind("sub", subscriptionId).bind("date", date.toString())
+                .bind("platform", user.platform().name()).bind("tenant", user.tenant()).bind("user", user.userId())
+                .execute()) == 1;
+    }
+
     public List<Answer> forPost(String subscriptionId, LocalDate date) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT * FROM daily_answer WHERE subscription_id = :sub AND local_date = :date ORDER BY answered_at

@@ -9,6 +9,7 @@ import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.engine.ActionHandler;
+import dev.interviewcoach.engine.DeletionHandler;
 import dev.interviewcoach.engine.EditHandler;
 import dev.interviewcoach.engine.MessageHandler;
 import dev.interviewcoach.feedback.Feedback;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * the topic in a mock interview. Each answer is scored and stored once per person per post;
  * feedback is only ever shown to its author.
  */
-public final class DailyAnswers implements MessageHandler, EditHandler, ActionHandler {
+public final class DailyAnswers implements MessageHandler, EditHandler, DeletionHandler, ActionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DailyAnswers.class);
     private static final int PRACTICE_QUESTIONS = 3;
@@ -181,6 +182,34 @@ public final class DailyAnswers implements MessageHandler, EditHandler, ActionHa
                 post.get().localDate());
         port.post(edit.place(), feedbackReply(post.get(), question.get(), result,
                 "Scored again after your edit (it was " + mine.get().score() + "/5):", true).onlyTo(edit.user()));
+        return true;
+    }
+
+    /**
+     * A deleted message in a question of the day's thread. The answer it carried is withdrawn until the reveal: it
+     * no longer counts, and is never shared, since a person who deletes what they wrote means it to be gone; the
+     * person is told, privately, and may answer again. After the reveal the answer stands as it was scored.
+     */
+    @Override
+    public boolean onDeletion(Inbound.Deletion deletion, ChatPort port) {
+        Optional<DailyPostRepository.Post> post = postAnswered(new Inbound.Message(deletion.eventId(), deletion.user(),
+                deletion.place(), "", deletion.messageId(), deletion.receivedAt()));
+        if (post.isEmpty()) {
+            return false;
+        }
+        Optional<DailyAnswerRepository.Answer> answer = answers.byMessage(post.get().subscriptionId(),
+                post.get().localDate(), deletion.messageId());
+        if (answer.isEmpty() || post.get().revealed()
+                || deletion.user().named() && !deletion.user().equals(answer.get().user())) {
+            return true; // a remark, an answer already revealed, or someone else's message (a moderator's deletion)
+        }
+        if (answers.withdraw(post.get().subscriptionId(), post.get().localDate(), answer.get().user())) {
+            log.info("question of the day answer withdrawn for subscription {} ({})", post.get().subscriptionId(),
+                    post.get().localDate());
+            port.post(deletion.place(), Reply.text("You deleted your answer to today's question, so it no longer counts"
+                    + " and will not be shared. Reply in this thread to answer again before the reveal.")
+                    .onlyTo(answer.get().user()));
+        }
         return true;
     }
 

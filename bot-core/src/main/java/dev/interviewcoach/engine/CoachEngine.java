@@ -53,6 +53,7 @@ public final class CoachEngine {
     private final Map<String, ActionHandler> actionHandlers = new LinkedHashMap<>();
     private final List<HomeHandler> homeHandlers;
     private final List<EditHandler> editHandlers;
+    private final List<DeletionHandler> deletionHandlers;
     private final List<Scheduled.Job> jobs;
     private final AtomicReference<Instant> lastForgotten = new AtomicReference<>(Instant.EPOCH);
     private final Inbox inbox;
@@ -112,6 +113,7 @@ public final class CoachEngine {
         List<MessageHandler> messages = new ArrayList<>();
         List<HomeHandler> homes = new ArrayList<>();
         List<EditHandler> edits = new ArrayList<>();
+        List<DeletionHandler> deletions = new ArrayList<>();
         List<Scheduled.Job> scheduled = new ArrayList<>();
         for (Feature feature : features) {
             if (feature instanceof CommandHandler handler) {
@@ -132,6 +134,9 @@ public final class CoachEngine {
             if (feature instanceof EditHandler handler) {
                 edits.add(handler);
             }
+            if (feature instanceof DeletionHandler handler) {
+                deletions.add(handler);
+            }
             if (feature instanceof Scheduled routine) {
                 scheduled.addAll(routine.jobs());
             }
@@ -140,6 +145,7 @@ public final class CoachEngine {
         this.messageHandlers = List.copyOf(messages);
         this.homeHandlers = List.copyOf(homes);
         this.editHandlers = List.copyOf(edits);
+        this.deletionHandlers = List.copyOf(deletions);
         this.inbox = processed;
         this.outbox = processed.outbox();
         this.delivery = new Delivery(outbox, json, processed.clock());
@@ -216,6 +222,7 @@ public final class CoachEngine {
             case Inbound.Command command -> command.text().length();
             case Inbound.Message message -> message.text().length();
             case Inbound.Edit edit -> edit.text().length();
+            case Inbound.Deletion deletion -> 0;
             case Inbound.Submission submission -> submission.values().values().stream().mapToInt(String::length).sum();
             case Inbound.Action action -> 0;
             case Inbound.HomeOpened opened -> 0;
@@ -429,6 +436,7 @@ public final class CoachEngine {
             }
             // An edit nobody takes changes nothing: fixing a typo in a remark or a command needs no word from the coach.
             case Inbound.Edit edit -> editHandlers.stream().anyMatch(h -> h.onEdit(edit, port));
+            case Inbound.Deletion deletion -> deletionHandlers.stream().anyMatch(h -> h.onDeletion(deletion, port));
             case Inbound.Action action -> actionHandler(action.action(), action.place(), action.user(), port)
                     .ifPresent(h -> h.onAction(action, port));
             case Inbound.Submission submission -> actionHandler(submission.action(), submission.place(),

@@ -24,7 +24,9 @@ class ChatJsonTest {
                 new Inbound.Action("e3", ana, thread, new ActionId("mock", "skip", "s-1", 2), new MessageRef(thread, "m9"), at),
                 new Inbound.Submission("e4", ana, thread, new ActionId("mock", "answer", "s-1", 0), Map.of("text", "typed"), at),
                 new Inbound.HomeOpened("e5", ana, Place.direct(Platform.SLACK, "T1", "D1"), at),
-                new Inbound.Edit("e6", ana, thread, "m1", "An answer, finished by editing it", at));
+                new Inbound.Edit("e6", ana, thread, "m1", "An answer, finished by editing it", at),
+                new Inbound.Deletion("e7", ana, thread, "m1", at),
+                new Inbound.Deletion("e8", UserRef.unknown(Platform.DISCORD, "G1"), thread, "m2", at));
         for (Inbound event : events) {
             assertThat(json.read(json.write(event), Inbound.class)).isEqualTo(event);
         }

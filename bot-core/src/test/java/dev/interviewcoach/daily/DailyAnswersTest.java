@@ -181,6 +181,47 @@ class DailyAnswersTest {
     }
 
     @Test
+    void deletingTheAnswerBeforeTheRevealWithdrawsItAndTheDeleterCanAnswerAgain() {
+        Place thread = subscribeAndPost(Subscription.AnswerMode.OPEN);
+        LocalDate day = NINE.atZone(ZoneOffset.UTC).toLocalDate();
+        UserRef ana = person("UANA");
+        UserRef ben = person("UBEN");
+        answers.onMessage(new Inbound.Message("e-1", ana, thread, ANSWER, "ts-1", NINE), port);
+        answers.onMessage(new Inbound.Message("e-2", ana, thread, "thanks, that helps", "ts-2", NINE), port);
+        answers.onMessage(new Inbound.Message("e-3", ben, thread, ANSWER, "ts-3", NINE), port);
+        assertThat(stored.count("sub", day)).isEqualTo(2);
+
+        int posted = port.posted.size();
+        assertThat(answers.onDeletion(new Inbound.Deletion("d-1", ana, thread, "ts-2", NINE), port)).isTrue();
+        assertThat(port.posted).as("a remark deleted: nothing to say, the answer stands").hasSize(posted);
+        assertThat(answers.onDeletion(new Inbound.Deletion("d-2", ana, thread, "ts-3", NINE), port)).isTrue();
+        assertThat(stored.find("sub", day, ben)).as("someone else's answer, deleted by another person (a moderator)")
+                .isPresent();
+
+        assertThat(answers.onDeletion(new Inbound.Deletion("d-3", ana, thread, "ts-1", NINE), port)).isTrue();
+        assertThat(port.posted.getLast().reply().visibility()).isEqualTo(Visibility.onlyTo(ana));
+        assertThat(port.last()).startsWith("You deleted your answer to today's question").contains("answer again");
+        assertThat(stored.find("sub", day, ana)).isEmpty();
+        assertThat(stored.count("sub", day)).isEqualTo(1);
+        answers.onMessage(new Inbound.Message("e-4", ana, thread, ANSWER, "ts-4", NINE), port);
+        assertThat(port.last()).as("a new answer counts").startsWith("Score ");
+
+        // A platform that does not say who deleted (Discord in a server): the stored answer names its author.
+        assertThat(answers.onDeletion(new Inbound.Deletion("d-4", UserRef.unknown(Platform.SLACK, "T1"), thread, "ts-3",
+                NINE), port)).isTrue();
+        assertThat(port.posted.getLast().reply().visibility()).isEqualTo(Visibility.onlyTo(ben));
+        assertThat(stored.find("sub", day, ben)).isEmpty();
+
+        poster.postDue(NINE.plus(java.time.Duration.ofDays(1)), port);
+        posted = port.posted.size();
+        answers.onDeletion(new Inbound.Deletion("d-5", ana, thread, "ts-4", NINE), port);
+        assertThat(stored.find("sub", day, ana)).as("after the reveal the answer stands").isPresent();
+        assertThat(port.posted).hasSize(posted);
+        assertThat(answers.onDeletion(new Inbound.Deletion("d-6", ana, channel.thread("other"), "ts-9", NINE), port))
+                .as("a deletion in a thread that is not a daily post is not ours").isFalse();
+    }
+
+    @Test
     void theDailyThreadIsAConversationOfTheCoachsAndOtherThreadsAreNot() {
         Place thread = subscribeAndPost(Subscription.AnswerMode.OPEN);
         // The engine runs "help" or "stats" typed here as a command only because the thread is the coach's.
