@@ -204,6 +204,33 @@ class SlackDailyEndToEndTest {
     }
 
     @Test
+    void anAnswerDeletedFromTheThreadBeforeTheRevealIsWithdrawnAndItsAuthorToldPrivately() throws Exception {
+        command(ADMIN, "daily subscribe python-developer open");
+        command(ADMIN, "daily now");
+        post();
+        String thread = postTs();
+        String ts = SlackRequests.newTs();
+        send(requests.event(url, "Ev-answer", SlackRequests.messageEvent("C1", "UANA", ANSWER, ts, thread, "channel")));
+        slack.awaitCall("chat.postEphemeral", c -> "UANA".equals(c.arg("user")) && c.arg("text").startsWith("Score "), WAIT);
+
+        send(requests.event(url, "Ev-delete", SlackRequests.messageDeleted("C1", "UANA", ts, thread, ANSWER, "channel")));
+        ApiCall told = slack.awaitCall("chat.postEphemeral", c -> "UANA".equals(c.arg("user"))
+                && c.arg("text").startsWith("You deleted your answer"), WAIT);
+        assertThat(told.arg("thread_ts")).isEqualTo(thread);
+        var sub = coach.subscriptions().find(Place.channel(Platform.SLACK, TEAM, "C1")).orElseThrow();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("coach.db"));
+             var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM daily_answer WHERE subscription_id = '"
+                     + sub.id() + "'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("her answer is gone").isZero();
+        }
+        command(ADMIN, "daily reveal");
+        ApiCall reveal = slack.awaitCall("chat.postMessage", c -> c.arg("text") != null
+                && c.arg("text").startsWith("The reveal"), WAIT);
+        assertThat(reveal.args().toString()).doesNotContain("1 person answered").doesNotContain(ANSWER);
+    }
+
+    @Test
     void aPersonGetsTheQuestionByDmAtTheirOwnTimeInTheirZoneAndAReplyInItsThreadIsTheirAnswer() throws Exception {
         slack.setUser("UANA", UserProfile.member().inZone("America/New_York"));
         command(ADMIN, "daily subscribe python-developer");

@@ -234,11 +234,12 @@ public final class SlackAdapter implements AutoCloseable {
         app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> message(payload.getEventId(),
                 () -> SlackInbound.threadBroadcast(payload.getEventId(), payload.getTeamId(), payload.getEvent(),
                         ctx.getBotUserId(), clock.instant()), ctx));
-        // A person's edit goes to the engine (an edited answer is scored again); deletions and bot posts (ours
-        // included) are not answers: acknowledged on purpose so Slack does not retry them.
+        // A person's edit or deletion goes to the engine (an edited answer is scored again, a deleted one withdrawn);
+        // bot posts (ours included) are not answers: acknowledged on purpose so Slack does not retry them.
         app.event(MessageChangedEvent.class, (payload, ctx) -> message(payload.getEventId(), () -> SlackInbound.edit(
                 payload.getEventId(), payload.getTeamId(), payload.getEvent(), ctx.getBotUserId(), clock.instant()), ctx));
-        app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
+        app.event(MessageDeletedEvent.class, (payload, ctx) -> message(payload.getEventId(), () -> SlackInbound.deletion(
+                payload.getEventId(), payload.getTeamId(), payload.getEvent(), ctx.getBotUserId(), clock.instant()), ctx));
         app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent e = payload.getEvent();

@@ -4,6 +4,7 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
@@ -96,6 +97,22 @@ final class SlackInbound {
         return message(eventId, team, m.getUser(), e.getChannel(), e.getChannelType(), m.getThreadTs(), m.getTs(),
                 m.getText(), botUserId, now)
                 .map(typed -> new Inbound.Edit(eventId, typed.user(), typed.place(), m.getTs(), typed.text(), now));
+    }
+
+    /**
+     * A person's deletion of a message they sent where the coach listens (an answer to a question of the day is
+     * withdrawn). Slack names the author in the message as it was; bots' deletions are not a person's.
+     */
+    static Optional<Inbound.Deletion> deletion(String eventId, String team, MessageDeletedEvent e, String botUserId,
+                                               Instant now) {
+        MessageDeletedEvent.Message m = e.getPreviousMessage();
+        String ts = m == null || m.getTs() == null ? e.getDeletedTs() : m.getTs();
+        if (m == null || m.getBotId() != null || ts == null) {
+            return Optional.empty();
+        }
+        return message(eventId, team, m.getUser(), e.getChannel(), e.getChannelType(), m.getThreadTs(), ts, "",
+                botUserId, now)
+                .map(typed -> new Inbound.Deletion(eventId, typed.user(), typed.place(), ts, now));
     }
 
     private static Optional<Inbound.Message> message(String eventId, String team, String user, String channel,

@@ -446,6 +446,30 @@ public final class SlackRequests {
         return event;
     }
 
+    /** A deletion of reply {@code ts} in thread {@code threadTs} (subtype message_deleted), as Slack sends it. */
+    public static ObjectNode messageDeleted(String channel, String user, String ts, String threadTs, String oldText,
+                                            String channelType) {
+        String eventTs = newTs();
+        ObjectNode event = JSON.createObjectNode();
+        event.put("type", "message");
+        event.put("subtype", "message_deleted");
+        event.put("hidden", true);
+        event.put("channel", channel);
+        event.put("channel_type", channelType);
+        event.put("ts", eventTs);
+        event.put("event_ts", eventTs);
+        event.put("deleted_ts", ts);
+        ObjectNode previous = event.putObject("previous_message");
+        previous.put("type", "message");
+        previous.put("user", user);
+        previous.put("text", oldText);
+        previous.put("ts", ts);
+        if (threadTs != null) {
+            previous.put("thread_ts", threadTs);
+        }
+        return event;
+    }
+
     /** A fresh message ts from the wall clock ("seconds.micros"), unique and increasing within this JVM. */
     public static String newTs() {
         Instant now = Instant.now();
