@@ -180,6 +180,28 @@ class DiscordDailyEndToEndTest {
     }
 
     @Test
+    void anAnswerDeletedFromThePostsThreadBeforeTheRevealIsWithdrawnThoughDiscordNamesNoOne() throws Exception {
+        String thread = openChannelsQuestion();
+        String person = FakeDiscord.USER_A;
+        String dm = discord.dmChannel(person);
+        String message = discord.message(person, thread, ANSWER);
+        await(c -> c.method().equals("POST") && c.path().equals("channels/" + dm + "/messages") && text(c).contains("Score "));
+
+        discord.deleteMessage(person, message);
+        await(c -> c.method().equals("POST") && c.path().equals("channels/" + dm + "/messages")
+                && text(c).contains("You deleted your answer"));
+        var sub = coach.subscriptions().find(Place.channel(Platform.DISCORD, FakeDiscord.GUILD_ID, CHANNEL)).orElseThrow();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("coach.db"));
+             var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM daily_answer WHERE subscription_id = '"
+                     + sub.id() + "'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("the answer is withdrawn").isZero();
+        }
+        assertThat(publicCalls(thread)).as("nothing said where others can read it")
+                .noneSatisfy(c -> assertThat(text(c)).contains("deleted"));
+    }
+
+    @Test
     void aMemberGetsTheQuestionByDirectMessageAtTheirOwnTimeAndAnswersThroughTheModalThere() throws Exception {
         start(false);
         daily(ADMIN, "subscribe", Map.of("track", "python-developer"));

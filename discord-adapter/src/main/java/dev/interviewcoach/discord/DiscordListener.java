@@ -31,6 +31,7 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -214,6 +215,22 @@ final class DiscordListener extends ListenerAdapter {
                 e.getMessageId(), text, clock.instant()), port)) {
             e.getMessage().reply(BUSY).mentionRepliedUser(false).queue(ok -> { }, failed -> { });
         }
+    }
+
+    /**
+     * A deleted message in a thread (an answer to a question of the day is withdrawn before the reveal). Discord does
+     * not say who wrote it, so the event names no one and the engine finds the author by the message it stored.
+     */
+    @Override
+    public void onMessageDelete(MessageDeleteEvent e) {
+        boolean inThread = e.isFromGuild() && (e.getChannelType() == ChannelType.GUILD_PRIVATE_THREAD
+                || e.getChannelType() == ChannelType.GUILD_PUBLIC_THREAD);
+        if (!inThread) {
+            return; // a DM or a channel's own messages hold no answer a deletion could take back
+        }
+        UserRef someone = UserRef.unknown(Platform.DISCORD, e.getGuild().getId());
+        dispatch(new Inbound.Deletion("discord-delete:" + e.getMessageId(), someone, place(e.getChannel(), e.getGuild(),
+                someone), e.getMessageId(), clock.instant()), port);
     }
 
     static final String BUSY = "I'm swamped right now and could not take that; please send it again in a minute."

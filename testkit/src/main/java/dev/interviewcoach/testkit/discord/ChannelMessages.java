@@ -145,6 +145,17 @@ final class ChannelMessages {
         monitor.wake();
     }
 
+    /** A member deletes a message they wrote: it is gone, and MESSAGE_DELETE names only its id, channel and guild. */
+    void memberDeletes(String userId, String messageId) {
+        ObjectNode message = guild.message(messageId);
+        if (message == null || !message.path("author").path("id").asText().equals(userId)) {
+            throw new IllegalArgumentException("no message " + messageId + " written by " + userId);
+        }
+        guild.forget(messageId);
+        dispatcher.dispatchDeletion(message);
+        monitor.wake();
+    }
+
     /** Turns uploaded files into the message's attachments, as Discord does once it stored them. */
     static void attach(ObjectNode message, List<UploadedFile> files) {
         if (files.isEmpty()) {

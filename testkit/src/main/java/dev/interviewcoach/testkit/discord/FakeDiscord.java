@@ -471,6 +471,11 @@ public final class FakeDiscord implements AutoCloseable {
         messages.memberEdits(userId, messageId, content);
     }
 
+    /** Member {@code userId} deletes a message they wrote; the bot gets MESSAGE_DELETE, which does not name them. */
+    public void deleteMessage(String userId, String messageId) {
+        messages.memberDeletes(userId, messageId);
+    }
+
     /** Stops both servers; connected clients see the gateway close. */
     @Override
     public void close() {

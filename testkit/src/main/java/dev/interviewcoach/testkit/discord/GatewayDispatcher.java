@@ -8,6 +8,7 @@ import static dev.interviewcoach.testkit.discord.FakeDiscord.INTENT_MESSAGE_CONT
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,28 @@ final class GatewayDispatcher {
     }
 
     /** Dispatches MESSAGE_CREATE/UPDATE the way Discord filters it: by intent, with content only where allowed. */
+    /** MESSAGE_DELETE as Discord sends it: the message's id, channel and guild, never its author or content. */
+    int dispatchDeletion(ObjectNode message) {
+        ObjectNode deleted = JsonNodeFactory.instance.objectNode();
+        deleted.put("id", message.path("id").asText());
+        deleted.put("channel_id", message.path("channel_id").asText());
+        boolean inGuild = message.hasNonNull("guild_id");
+        if (inGuild) {
+            deleted.put("guild_id", message.path("guild_id").asText());
+        }
+        int required = inGuild ? INTENT_GUILD_MESSAGES : INTENT_DIRECT_MESSAGES;
+        int sent = 0;
+        synchronized (sendLock) {
+            for (GatewaySession session : liveSessions()) {
+                if ((session.intents() & required) != 0) {
+                    sendDispatch(session.connection(), "MESSAGE_DELETE", deleted);
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+
     int dispatchMessage(String type, ObjectNode message) {
         boolean inGuild = message.hasNonNull("guild_id");
         int required = inGuild ? INTENT_GUILD_MESSAGES : INTENT_DIRECT_MESSAGES;
