@@ -207,7 +207,7 @@ public final class DailyAnswers implements MessageHandler, EditHandler, Deletion
             log.info("question of the day answer withdrawn for subscription {} ({})", post.get().subscriptionId(),
                     post.get().localDate());
             port.post(deletion.place(), Reply.text("You deleted your answer to today's question, so it no longer counts"
-                    + " and will not be shared. Reply in this thread to answer again before the reveal.")
+                    + " and will not be shared. Reply in the question's thread to answer again before the reveal.")
                     .onlyTo(answer.get().user()));
         }
         return true;
