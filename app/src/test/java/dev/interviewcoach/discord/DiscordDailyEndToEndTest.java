@@ -14,6 +14,7 @@ import dev.interviewcoach.testkit.discord.RestCall;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,16 +168,23 @@ class DiscordDailyEndToEndTest {
         discord.editMessage(person, message, ANSWER);
         await(c -> c.method().equals("POST") && c.path().equals("channels/" + dm + "/messages")
                 && text(c).contains("Scored again after your edit"));
+        assertThat(storedAnswers()).as("still one answer, as edited").containsExactly(ANSWER);
+        assertThat(publicCalls(thread)).as("feedback never goes where others can read it")
+                .noneSatisfy(c -> assertThat(text(c)).contains("Score "));
+    }
+
+    /** The answers stored for the channel's question of the day, read from the database file itself. */
+    private List<String> storedAnswers() throws java.sql.SQLException {
         var sub = coach.subscriptions().find(Place.channel(Platform.DISCORD, FakeDiscord.GUILD_ID, CHANNEL)).orElseThrow();
+        List<String> texts = new ArrayList<>();
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("coach.db"));
              var rs = c.createStatement().executeQuery("SELECT answer_text FROM daily_answer WHERE subscription_id = '"
                      + sub.id() + "'")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo(ANSWER);
-            assertThat(rs.next()).as("still one answer").isFalse();
+            while (rs.next()) {
+                texts.add(rs.getString(1));
+            }
         }
-        assertThat(publicCalls(thread)).as("feedback never goes where others can read it")
-                .noneSatisfy(c -> assertThat(text(c)).contains("Score "));
+        return texts;
     }
 
     @Test
@@ -190,13 +198,7 @@ class DiscordDailyEndToEndTest {
         discord.deleteMessage(person, message);
         await(c -> c.method().equals("POST") && c.path().equals("channels/" + dm + "/messages")
                 && text(c).contains("You deleted your answer"));
-        var sub = coach.subscriptions().find(Place.channel(Platform.DISCORD, FakeDiscord.GUILD_ID, CHANNEL)).orElseThrow();
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("coach.db"));
-             var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM daily_answer WHERE subscription_id = '"
-                     + sub.id() + "'")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getInt(1)).as("the answer is withdrawn").isZero();
-        }
+        assertThat(storedAnswers()).as("the answer is withdrawn").isEmpty();
         assertThat(publicCalls(thread)).as("nothing said where others can read it")
                 .noneSatisfy(c -> assertThat(text(c)).contains("deleted"));
     }

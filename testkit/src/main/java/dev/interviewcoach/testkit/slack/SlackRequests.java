@@ -419,15 +419,8 @@ public final class SlackRequests {
     /** An edit of reply {@code ts} in thread {@code threadTs} (null: not in a thread), as Slack sends it. */
     public static ObjectNode messageChanged(String channel, String user, String ts, String threadTs, String oldText,
                                             String newText, String channelType) {
-        String editTs = newTs();
-        ObjectNode event = JSON.createObjectNode();
-        event.put("type", "message");
-        event.put("subtype", "message_changed");
-        event.put("hidden", true);
-        event.put("channel", channel);
-        event.put("channel_type", channelType);
-        event.put("ts", editTs);
-        event.put("event_ts", editTs);
+        ObjectNode event = hiddenMessageEvent("message_changed", channel, channelType);
+        String editTs = event.get("ts").asText();
         ObjectNode message = event.putObject("message");
         message.put("type", "message");
         message.put("user", user);
@@ -449,15 +442,7 @@ public final class SlackRequests {
     /** A deletion of reply {@code ts} in thread {@code threadTs} (subtype message_deleted), as Slack sends it. */
     public static ObjectNode messageDeleted(String channel, String user, String ts, String threadTs, String oldText,
                                             String channelType) {
-        String eventTs = newTs();
-        ObjectNode event = JSON.createObjectNode();
-        event.put("type", "message");
-        event.put("subtype", "message_deleted");
-        event.put("hidden", true);
-        event.put("channel", channel);
-        event.put("channel_type", channelType);
-        event.put("ts", eventTs);
-        event.put("event_ts", eventTs);
+        ObjectNode event = hiddenMessageEvent("message_deleted", channel, channelType);
         event.put("deleted_ts", ts);
         ObjectNode previous = event.putObject("previous_message");
         previous.put("type", "message");
@@ -467,6 +452,20 @@ public final class SlackRequests {
         if (threadTs != null) {
             previous.put("thread_ts", threadTs);
         }
+        return event;
+    }
+
+    /** A message event Slack sends about another message (an edit, a deletion), with a fresh ts of its own. */
+    private static ObjectNode hiddenMessageEvent(String subtype, String channel, String channelType) {
+        String eventTs = newTs();
+        ObjectNode event = JSON.createObjectNode();
+        event.put("type", "message");
+        event.put("subtype", subtype);
+        event.put("hidden", true);
+        event.put("channel", channel);
+        event.put("channel_type", channelType);
+        event.put("ts", eventTs);
+        event.put("event_ts", eventTs);
         return event;
     }
 
