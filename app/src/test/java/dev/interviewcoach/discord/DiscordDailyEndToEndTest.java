@@ -2,6 +2,7 @@ package dev.interviewcoach.discord;
 
 import java.time.ZoneId;
 import java.time.Instant;
+import dev.interviewcoach.app.StoredDailyAnswers;
 import dev.interviewcoach.chat.ChatPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +15,6 @@ import dev.interviewcoach.testkit.discord.RestCall;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,15 +176,7 @@ class DiscordDailyEndToEndTest {
     /** The answers stored for the channel's question of the day, read from the database file itself. */
     private List<String> storedAnswers() throws java.sql.SQLException {
         var sub = coach.subscriptions().find(Place.channel(Platform.DISCORD, FakeDiscord.GUILD_ID, CHANNEL)).orElseThrow();
-        List<String> texts = new ArrayList<>();
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("coach.db"));
-             var rs = c.createStatement().executeQuery("SELECT answer_text FROM daily_answer WHERE subscription_id = '"
-                     + sub.id() + "'")) {
-            while (rs.next()) {
-                texts.add(rs.getString(1));
-            }
-        }
-        return texts;
+        return StoredDailyAnswers.texts(dir.resolve("coach.db"), sub.id());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.interviewcoach.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.interviewcoach.app.StoredDailyAnswers;
 import dev.interviewcoach.app.Coach;
 import dev.interviewcoach.chat.Block;
 import dev.interviewcoach.chat.ChatPorts;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.ZoneId;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -200,15 +200,7 @@ class SlackDailyEndToEndTest {
     /** The answers stored for channel C1's question of the day, read from the database file itself. */
     private List<String> storedAnswers() throws java.sql.SQLException {
         var sub = coach.subscriptions().find(Place.channel(Platform.SLACK, TEAM, "C1")).orElseThrow();
-        List<String> texts = new ArrayList<>();
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("coach.db"));
-             var rs = c.createStatement().executeQuery("SELECT answer_text FROM daily_answer WHERE subscription_id = '"
-                     + sub.id() + "'")) {
-            while (rs.next()) {
-                texts.add(rs.getString(1));
-            }
-        }
-        return texts;
+        return StoredDailyAnswers.texts(dir.resolve("coach.db"), sub.id());
     }
 
     @Test

@@ -419,22 +419,15 @@ public final class SlackRequests {
     /** An edit of reply {@code ts} in thread {@code threadTs} (null: not in a thread), as Slack sends it. */
     public static ObjectNode messageChanged(String channel, String user, String ts, String threadTs, String oldText,
                                             String newText, String channelType) {
-        ObjectNode event = hiddenMessageEvent("message_changed", channel, channelType);
-        String editTs = event.get("ts").asText();
+        ObjectNode event = aboutMessage("message_changed", channel, channelType, user, ts, threadTs, oldText);
         ObjectNode message = event.putObject("message");
         message.put("type", "message");
         message.put("user", user);
         message.put("text", newText);
         message.put("ts", ts);
-        message.putObject("edited").put("user", user).put("ts", editTs);
-        ObjectNode previous = event.putObject("previous_message");
-        previous.put("type", "message");
-        previous.put("user", user);
-        previous.put("text", oldText);
-        previous.put("ts", ts);
+        message.putObject("edited").put("user", user).put("ts", event.get("ts").asText());
         if (threadTs != null) {
             message.put("thread_ts", threadTs);
-            previous.put("thread_ts", threadTs);
         }
         return event;
     }
@@ -442,21 +435,17 @@ public final class SlackRequests {
     /** A deletion of reply {@code ts} in thread {@code threadTs} (subtype message_deleted), as Slack sends it. */
     public static ObjectNode messageDeleted(String channel, String user, String ts, String threadTs, String oldText,
                                             String channelType) {
-        ObjectNode event = hiddenMessageEvent("message_deleted", channel, channelType);
+        ObjectNode event = aboutMessage("message_deleted", channel, channelType, user, ts, threadTs, oldText);
         event.put("deleted_ts", ts);
-        ObjectNode previous = event.putObject("previous_message");
-        previous.put("type", "message");
-        previous.put("user", user);
-        previous.put("text", oldText);
-        previous.put("ts", ts);
-        if (threadTs != null) {
-            previous.put("thread_ts", threadTs);
-        }
         return event;
     }
 
-    /** A message event Slack sends about another message (an edit, a deletion), with a fresh ts of its own. */
-    private static ObjectNode hiddenMessageEvent(String subtype, String channel, String channelType) {
+    /**
+     * A message event Slack sends about another message (an edit, a deletion): a fresh ts of its own, and the
+     * message as it was in {@code previous_message}.
+     */
+    private static ObjectNode aboutMessage(String subtype, String channel, String channelType, String user, String ts,
+                                           String threadTs, String oldText) {
         String eventTs = newTs();
         ObjectNode event = JSON.createObjectNode();
         event.put("type", "message");
@@ -466,6 +455,14 @@ public final class SlackRequests {
         event.put("channel_type", channelType);
         event.put("ts", eventTs);
         event.put("event_ts", eventTs);
+        ObjectNode previous = event.putObject("previous_message");
+        previous.put("type", "message");
+        previous.put("user", user);
+        previous.put("text", oldText);
+        previous.put("ts", ts);
+        if (threadTs != null) {
+            previous.put("thread_ts", threadTs);
+        }
         return event;
     }
 
