@@ -40,6 +40,8 @@ public final class TalkingPointMatcher {
     private static final Pattern DISTANCED_BEFORE = Pattern.compile(
             "(\\b(instead of|rather than|unlike|as opposed to|myths?|misconceptions?|people (think|assume|believe|say)"
             + "|(some|many|most) (think|assume|believe)|used to (think|believe|assume)|tempting to|trap is|mistake is"
+            // a rejected first thought: "people's reflex is to pool virtual threads", "the naive fix is a bigger pool"
+            + "|(reflex|instinct|temptation) (is|was)|naive (approach|answer|fix|way|version|idea)"
             + "|the (idea|claim|belief|notion) that|not (just|simply|only|merely)"
             // a story's first, failed attempt and a list of mistakes report the claim: "at first we tried long
             // video calls", "before deciding they're just being difficult", "expecting checked exceptions to roll back"

@@ -323,7 +323,9 @@ class SubstanceTest {
                 "Some people think the GIL was removed in Python 3, so threads run in parallel on all cores.",
                 "It is a myth that threads run in parallel on all cores in CPython.",
                 "The idea that threads run in parallel on all cores is wrong for CPython.",
-                "Unlike Java, where threads run in parallel on all cores, CPython runs one thread at a time.")) {
+                "Unlike Java, where threads run in parallel on all cores, CPython runs one thread at a time.",
+                "Most people's reflex is that threads run in parallel on all cores, but CPython runs one at a time.",
+                "The naive answer is that threads run in parallel on all cores; in CPython the GIL stops that.")) {
             assertThat(ENGINE.assess(q, rejecting).wrongClaims()).as(rejecting).isEmpty();
         }
     }
