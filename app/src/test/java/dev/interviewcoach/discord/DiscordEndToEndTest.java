@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.interviewcoach.app.Coach;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.interview.AnswerRecord;
 import dev.interviewcoach.interview.MockSession;
 import dev.interviewcoach.testkit.discord.FakeDiscord;
 import dev.interviewcoach.testkit.discord.RestCall;
@@ -187,6 +188,37 @@ class DiscordEndToEndTest {
         assertThat(session(FakeDiscord.GUILD_ID, ANA).position()).as("neither was an answer").isZero();
         discord.message(ANA, thread, "next question, please");
         inOrder(postedIn(thread, "Skipped."), "\"title\":\"Question 2 of 2\"");
+    }
+
+    @Test
+    void deletingAnAnswerTakesItBackInAnInterviewThreadAndInADirectMessage() throws Exception {
+        start(true);
+        String thread = startInChannel(ANA, 2);
+        String answer = discord.message(ANA, thread, "I would measure first with py-spy, find the slowest query, add an"
+                + " index and compare the p95 before and after.");
+        postedIn(thread, "Question 2 of 2");
+        MockSession inThread = session(FakeDiscord.GUILD_ID, ANA);
+        discord.deleteMessage(ANA, answer);
+        RestCall told = discord.awaitCall("POST", "channels/\\d+/messages",
+                c -> text(c).contains("You deleted your answer to question 1"), WAIT);
+        assertThat(told.path()).as("told where only she reads it").doesNotContain(thread);
+        assertThat(text(told)).contains("Question 2 above is still waiting for you.");
+        assertThat(coach.sessions().answers(inThread.id()).getFirst()).satisfies(a -> {
+            assertThat(a.outcome()).isEqualTo(AnswerRecord.Outcome.WITHDRAWN);
+            assertThat(a.answerText()).isNull();
+        });
+
+        String dm = discord.dmChannel(BEN);
+        discord.slashCommand(BEN, dm, "coach", "mock", Map.of("track", "behavioral", "questions", 2));
+        postedIn(dm, "Question 1 of 2");
+        String story = discord.message(BEN, dm, "At my last job I proposed weekly demos; as a result releases slipped"
+                + " 40% less.");
+        postedIn(dm, "Question 2 of 2");
+        MockSession direct = coach.sessions().activeFor(new UserRef(Platform.DISCORD, DiscordChatPort.DM_TENANT, BEN))
+                .orElseThrow();
+        discord.deleteMessage(BEN, story);
+        postedIn(dm, "You deleted your answer to question 1");
+        assertThat(coach.sessions().answers(direct.id()).getFirst().outcome()).isEqualTo(AnswerRecord.Outcome.WITHDRAWN);
     }
 
     @Test

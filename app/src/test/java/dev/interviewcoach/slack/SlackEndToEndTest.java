@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.interviewcoach.interview.AnswerRecord;
 import dev.interviewcoach.interview.MockSession;
 import dev.interviewcoach.testkit.slack.ApiCall;
 import dev.interviewcoach.testkit.slack.FakeSlack;
@@ -325,6 +326,28 @@ class SlackEndToEndTest extends SlackEndToEndFixture {
                 dev.interviewcoach.chat.Platform.SLACK, TEAM, ANA)).orElseThrow();
         assertThat(session.position()).as("still on question 2").isEqualTo(1);
         assertThat(bot.coach.sessions().answers(session.id()).getFirst().answerText()).isEqualTo(whole);
+    }
+
+    @Test
+    void deletingAnAnswerInAnInterviewWithdrawsItAndTheNextQuestionStillWaits() throws Exception {
+        send(requests.event(bot.url, "Ev-mock", SlackRequests.messageEvent("DANA", ANA, "mock python 2", SlackRequests.newTs(),
+                null, "im")));
+        posted("DANA", null, HOW_TO, "Question 1 of 2");
+        String ts = SlackRequests.newTs();
+        String answer = "I would measure first with a profiler, then fix the slowest query and add an index.";
+        send(requests.event(bot.url, "Ev-answer", SlackRequests.messageEvent("DANA", ANA, answer, ts, null, "im")));
+        posted("DANA", null, "Score ", "Question 2 of 2");
+
+        send(requests.event(bot.url, "Ev-delete", SlackRequests.messageDeleted("DANA", ANA, ts, null, answer, "im")));
+        posted("DANA", null, "You deleted your answer to question 1, so it no longer counts on this interview's"
+                + " scorecard and its text is no longer kept. Question 2 above is still waiting for you.");
+        MockSession session = bot.coach.sessions().activeFor(new dev.interviewcoach.chat.UserRef(
+                dev.interviewcoach.chat.Platform.SLACK, TEAM, ANA)).orElseThrow();
+        assertThat(session.position()).as("still on question 2").isEqualTo(1);
+        assertThat(bot.coach.sessions().answers(session.id()).getFirst()).satisfies(a -> {
+            assertThat(a.outcome()).isEqualTo(AnswerRecord.Outcome.WITHDRAWN);
+            assertThat(a.answerText()).as("the words are not kept").isNull();
+        });
     }
 
     @Test

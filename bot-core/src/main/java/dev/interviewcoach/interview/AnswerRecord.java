@@ -3,7 +3,7 @@ package dev.interviewcoach.interview;
 import java.time.Instant;
 import java.util.List;
 
-/** What happened to one question of a session: answered (with its score) or skipped. */
+/** What happened to one question of a session: answered (with its score), skipped, or withdrawn by its author. */
 public record AnswerRecord(
         String sessionId,
         int position,
@@ -19,7 +19,9 @@ public record AnswerRecord(
     /** How a question ended. */
     public enum Outcome {
         ANSWERED,
-        SKIPPED
+        SKIPPED,
+        /** Answered, then the message deleted by its author: it no longer counts and its text is not kept. */
+        WITHDRAWN
     }
 
     public AnswerRecord {

@@ -110,8 +110,11 @@ public final class InterviewReplies {
                 .heading("Scorecard: " + card.track() + (card.endedEarly() ? " (ended early)" : ""));
         RichText.Builder lines = RichText.builder();
         for (Scorecard.Line line : card.lines()) {
-            String result = line.outcome() == null ? "not reached"
-                    : line.outcome() == AnswerRecord.Outcome.SKIPPED ? "skipped" : line.score() + "/5";
+            String result = line.outcome() == null ? "not reached" : switch (line.outcome()) {
+                case SKIPPED -> "skipped";
+                case WITHDRAWN -> "withdrawn";
+                case ANSWERED -> line.score() + "/5";
+            };
             if (line.number() > 1) {
                 lines.lineBreak();
             }
@@ -148,6 +151,10 @@ public final class InterviewReplies {
             reply.text(RichText.builder().bold((answer.position() + 1) + ". " + shorten(q.text())).build());
             if (answer.outcome() == AnswerRecord.Outcome.SKIPPED) {
                 reply.text(RichText.builder().italic("Skipped").build());
+                continue;
+            }
+            if (answer.outcome() == AnswerRecord.Outcome.WITHDRAWN) {
+                reply.text(RichText.builder().italic("Withdrawn: you deleted this answer, so it is not kept").build());
                 continue;
             }
             reply.block(new Block.Quote(RichText.of(answer.answerText())));

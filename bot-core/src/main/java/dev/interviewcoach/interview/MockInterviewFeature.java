@@ -13,6 +13,7 @@ import dev.interviewcoach.chat.RichText;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.engine.ActionHandler;
 import dev.interviewcoach.engine.CommandHandler;
+import dev.interviewcoach.engine.DeletionHandler;
 import dev.interviewcoach.engine.EditHandler;
 import dev.interviewcoach.engine.MessageHandler;
 import dev.interviewcoach.question.Bank;
@@ -36,7 +37,8 @@ import java.util.Map;
  * thread of its own when started in a channel); typed answers, words and buttons move it on;
  * every step is stored before the person hears of it.
  */
-public final class MockInterviewFeature implements CommandHandler, MessageHandler, EditHandler, ActionHandler {
+public final class MockInterviewFeature implements CommandHandler, MessageHandler, EditHandler, DeletionHandler,
+        ActionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(MockInterviewFeature.class);
     private static final int MAX_ATTEMPTS = 3;
@@ -293,6 +295,38 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
                         : "Question " + (session.position() + 1) + " above is still waiting for you."));
         // Where the interview's feedback always goes: its own thread or DM.
         port.post(session.place(), said);
+        return true;
+    }
+
+    /**
+     * An answer whose message its author deleted is taken back, in an interview in progress or one finished: it no
+     * longer counts on the scorecard or towards what to practise, and its text is no longer kept. The interview
+     * goes on where it was; someone else's deletion (a moderator's) leaves the answer as it stands.
+     */
+    @Override
+    public boolean onDeletion(Inbound.Deletion deletion, ChatPort port) {
+        Optional<SessionRepository.AnswerAt> at = sessions.answerAt(deletion.place(), deletion.messageId());
+        if (at.isEmpty()) {
+            return false;
+        }
+        Optional<MockSession> found = sessions.find(at.get().sessionId());
+        if (found.isEmpty() || deletion.user().named() && !deletion.user().equals(found.get().user())) {
+            return true;
+        }
+        MockSession session = found.get();
+        int number = at.get().position() + 1;
+        if (!sessions.withdraw(session.id(), at.get().position())) {
+            return true; // withdrawn already: the same deletion delivered twice
+        }
+        log.info("mock interview {} answer {} withdrawn: its message was deleted", session.id(), number);
+        String said = "You deleted your answer to question " + number + ", so it no longer counts on "
+                + (session.status() == MockSession.Status.ACTIVE ? "this interview's" : "that interview's")
+                + " scorecard and its text is no longer kept.";
+        if (session.status() == MockSession.Status.ACTIVE) {
+            said += session.awaitingFollowUp() ? " The follow-up above is still waiting for you."
+                    : " Question " + (session.position() + 1) + " above is still waiting for you.";
+        }
+        port.post(session.place(), Reply.text(said).onlyTo(session.user()));
         return true;
     }
 

@@ -15,7 +15,7 @@ public record Scorecard(String track, int total, List<Line> lines, OptionalDoubl
                         List<String> practiseTopics, boolean endedEarly) {
 
     /**
-     * One question's line: its score, or skipped, or (outcome null) not reached when the interview
+     * One question's line: its score, or skipped, or withdrawn, or (outcome null) not reached when the interview
      * ended early; and the follow-up asked on it, if one was.
      */
     public record Line(int number, Question question, Integer score, AnswerRecord.Outcome outcome,
@@ -61,6 +61,9 @@ public record Scorecard(String track, int total, List<Line> lines, OptionalDoubl
             }
             Question q = lookup.apply(a.questionId());
             lines.add(new Line(a.position() + 1, q, a.score(), a.outcome(), Optional.ofNullable(followUpAt.get(a.position()))));
+            if (a.outcome() == AnswerRecord.Outcome.WITHDRAWN) {
+                continue; // taken back by its author: it says nothing about the topics either way
+            }
             int value = a.score() == null ? 1 : a.score();
             for (String topic : q.topics()) {
                 topicScores.computeIfAbsent(topic, t -> new ArrayList<>()).add(value);

@@ -178,6 +178,32 @@ public final class SessionRepository {
                 .bind("id", sessionId).bind("message", messageId).mapTo(Integer.class).findFirst());
     }
 
+    /** Which answer of an interview held at a place a message carried, in any interview held there, finished or not. */
+    public Optional<AnswerAt> answerAt(Place place, String messageId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT a.session_id, a.position FROM mock_answer a JOIN mock_session s ON s.id = a.session_id
+                         WHERE s.place_key = :key AND a.message_id = :message
+                        """)
+                .bind("key", place.key()).bind("message", messageId)
+                .map((rs, ctx) -> new AnswerAt(rs.getString("session_id"), rs.getInt("position"))).findFirst());
+    }
+
+    /** One stored answer's place in its interview. */
+    public record AnswerAt(String sessionId, int position) {}
+
+    /**
+     * Takes back an answer whose message its author deleted: it no longer counts, and neither its text nor which
+     * points it made are kept. False when it was withdrawn already (a repeated deletion event).
+     */
+    public boolean withdraw(String sessionId, int position) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE mock_answer SET outcome = 'WITHDRAWN', answer_text = NULL, score = NULL, covered = '',
+                               missed = '', message_id = NULL
+                         WHERE session_id = :id AND position = :position AND outcome = 'ANSWERED'
+                        """)
+                .bind("id", sessionId).bind("position", position).execute()) > 0;
+    }
+
     /** Replaces an answer's text and how it scored (the person edited it); its time and hints stay. */
     public void rescore(AnswerRecord edited) {
         jdbi.useHandle(h -> h.createUpdate("""

@@ -184,6 +184,49 @@ class CoachEngineTest {
     }
 
     @Test
+    void aDeletedAnswerIsWithdrawnFromTheScorecardAndItsTextIsNotKept() {
+        command(ana, dm, "mock tiny 3");
+        MockSession session = sessions.activeFor(ana).orElseThrow();
+        String good = TestBanks.tiny().questions().stream()
+                .filter(q -> q.id().equals(session.currentQuestionId())).findFirst().orElseThrow().exampleAnswer().strip();
+        engine.handle(new Inbound.Message(id(), ana, dm, good, "m-1", NOW), port);
+        engine.handle(new Inbound.Message(id(), ana, dm, "I would talk to them in private first.", "m-2", NOW), port);
+        port.clear();
+
+        engine.handle(new Inbound.Deletion(id(), ben, dm, "m-1", NOW), port);
+        assertThat(port.posted).as("someone else's deletion leaves the answer").isEmpty();
+        assertThat(sessions.answers(session.id()).getFirst().answerText()).isEqualTo(good);
+
+        engine.handle(new Inbound.Deletion(id(), ana, dm, "m-1", NOW), port);
+        assertThat(port.posted).singleElement().satisfies(p -> {
+            assertThat(p.reply().visibility()).isEqualTo(Visibility.onlyTo(ana));
+            assertThat(p.text()).isEqualTo("You deleted your answer to question 1, so it no longer counts on this"
+                    + " interview's scorecard and its text is no longer kept. Question 3 above is still waiting for you.");
+        });
+        AnswerRecord withdrawn = sessions.answers(session.id()).getFirst();
+        assertThat(withdrawn.outcome()).isEqualTo(AnswerRecord.Outcome.WITHDRAWN);
+        assertThat(withdrawn.answerText()).isNull();
+        assertThat(withdrawn.score()).isNull();
+        assertThat(sessions.activeFor(ana).orElseThrow().position()).as("the interview goes on where it was").isEqualTo(2);
+
+        port.clear();
+        engine.handle(new Inbound.Deletion(id(), ana, dm, "m-1", NOW), port);
+        engine.handle(new Inbound.Deletion(id(), ana, dm, "m-unknown", NOW), port);
+        assertThat(port.posted).as("a second delivery, and a message that held no answer").isEmpty();
+
+        engine.handle(new Inbound.Message(id(), ana, dm, "I would add an index on the column we filter by.", "m-3", NOW),
+                port);
+        assertThat(port.last()).as("the withdrawn answer is not counted").contains("Scorecard: ").contains(" over 2 answered");
+        assertThat(port.posted.getLast().reply().toString()).contains("withdrawn");
+
+        port.clear();
+        engine.handle(new Inbound.Deletion(id(), ana, dm, "m-2", NOW), port);
+        assertThat(port.last()).isEqualTo("You deleted your answer to question 2, so it no longer counts on that"
+                + " interview's scorecard and its text is no longer kept.");
+        assertThat(sessions.answers(session.id()).get(1).answerText()).isNull();
+    }
+
+    @Test
     void aHugeCommandIsRefusedAtOnceWithWhatToDo() {
         long start = System.nanoTime();
         command(ana, channel, "mock " + "a ".repeat(2_500_000));

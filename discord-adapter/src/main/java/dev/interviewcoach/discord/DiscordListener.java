@@ -218,15 +218,25 @@ final class DiscordListener extends ListenerAdapter {
     }
 
     /**
-     * A deleted message in a thread (an answer to a question of the day is withdrawn before the reveal). Discord does
-     * not say who wrote it, so the event names no one and the engine finds the author by the message it stored.
+     * A deleted message in a thread or a DM (an answer to a question of the day is withdrawn before the reveal, an
+     * interview's answer is taken back). Discord does not say who wrote it: in a thread the event names no one and
+     * the engine finds the author by the message it stored; in a DM only the person can have deleted their message.
      */
     @Override
     public void onMessageDelete(MessageDeleteEvent e) {
+        if (e.getChannelType() == ChannelType.PRIVATE) {
+            User person = e.getChannel().asPrivateChannel().getUser();
+            if (person != null) { // null: JDA no longer knows whom the DM is with, so neither can the coach
+                UserRef user = user(person, null);
+                dispatch(new Inbound.Deletion("discord-delete:" + e.getMessageId(), user,
+                        DiscordChatPort.directPlace(user.userId()), e.getMessageId(), clock.instant()), port);
+            }
+            return;
+        }
         boolean inThread = e.isFromGuild() && (e.getChannelType() == ChannelType.GUILD_PRIVATE_THREAD
                 || e.getChannelType() == ChannelType.GUILD_PUBLIC_THREAD);
         if (!inThread) {
-            return; // a DM or a channel's own messages hold no answer a deletion could take back
+            return; // a channel's own messages hold no answer a deletion could take back
         }
         UserRef someone = UserRef.unknown(Platform.DISCORD, e.getGuild().getId());
         dispatch(new Inbound.Deletion("discord-delete:" + e.getMessageId(), someone, place(e.getChannel(), e.getGuild(),
