@@ -309,40 +309,43 @@ class SlackEndToEndTest extends SlackEndToEndFixture {
         nothingPosted();
     }
 
-    @Test
-    void editingTheLatestAnswerInAnInterviewScoresItAgainAndTheNextQuestionStillWaits() throws Exception {
+    /** Ana starts an interview of two questions in her DM and answers the first; the ts of her answer. */
+    private String firstOfTwoAnswered(String answer) throws Exception {
         send(requests.event(bot.url, "Ev-mock", SlackRequests.messageEvent("DANA", ANA, "mock python 2", SlackRequests.newTs(),
                 null, "im")));
         posted("DANA", null, HOW_TO, "Question 1 of 2");
         String ts = SlackRequests.newTs();
-        String half = "I would";
-        send(requests.event(bot.url, "Ev-half", SlackRequests.messageEvent("DANA", ANA, half, ts, null, "im")));
+        send(requests.event(bot.url, "Ev-answer", SlackRequests.messageEvent("DANA", ANA, answer, ts, null, "im")));
         posted("DANA", null, "Score ", "Question 2 of 2");
+        return ts;
+    }
+
+    private MockSession anasInterview() {
+        return bot.coach.sessions().activeFor(new dev.interviewcoach.chat.UserRef(dev.interviewcoach.chat.Platform.SLACK,
+                TEAM, ANA)).orElseThrow();
+    }
+
+    @Test
+    void editingTheLatestAnswerInAnInterviewScoresItAgainAndTheNextQuestionStillWaits() throws Exception {
+        String half = "I would";
+        String ts = firstOfTwoAnswered(half);
         String whole = "I would measure first with a profiler, then fix the slowest query and add an index.";
         send(requests.event(bot.url, "Ev-finished", SlackRequests.messageChanged("DANA", ANA, ts, half, whole, "im")));
         ApiCall again = posted("DANA", null, "Scored again after your edit", "Question 2 above is still waiting for you.");
         assertThat(again.arg("text")).doesNotContain("Question 2 of 2");
-        MockSession session = bot.coach.sessions().activeFor(new dev.interviewcoach.chat.UserRef(
-                dev.interviewcoach.chat.Platform.SLACK, TEAM, ANA)).orElseThrow();
+        MockSession session = anasInterview();
         assertThat(session.position()).as("still on question 2").isEqualTo(1);
         assertThat(bot.coach.sessions().answers(session.id()).getFirst().answerText()).isEqualTo(whole);
     }
 
     @Test
     void deletingAnAnswerInAnInterviewWithdrawsItAndTheNextQuestionStillWaits() throws Exception {
-        send(requests.event(bot.url, "Ev-mock", SlackRequests.messageEvent("DANA", ANA, "mock python 2", SlackRequests.newTs(),
-                null, "im")));
-        posted("DANA", null, HOW_TO, "Question 1 of 2");
-        String ts = SlackRequests.newTs();
         String answer = "I would measure first with a profiler, then fix the slowest query and add an index.";
-        send(requests.event(bot.url, "Ev-answer", SlackRequests.messageEvent("DANA", ANA, answer, ts, null, "im")));
-        posted("DANA", null, "Score ", "Question 2 of 2");
-
+        String ts = firstOfTwoAnswered(answer);
         send(requests.event(bot.url, "Ev-delete", SlackRequests.messageDeleted("DANA", ANA, ts, null, answer, "im")));
         posted("DANA", null, "You deleted your answer to question 1, so it no longer counts on this interview's"
                 + " scorecard and its text is no longer kept. Question 2 above is still waiting for you.");
-        MockSession session = bot.coach.sessions().activeFor(new dev.interviewcoach.chat.UserRef(
-                dev.interviewcoach.chat.Platform.SLACK, TEAM, ANA)).orElseThrow();
+        MockSession session = anasInterview();
         assertThat(session.position()).as("still on question 2").isEqualTo(1);
         assertThat(bot.coach.sessions().answers(session.id()).getFirst()).satisfies(a -> {
             assertThat(a.outcome()).isEqualTo(AnswerRecord.Outcome.WITHDRAWN);
