@@ -300,8 +300,8 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
 
     /**
      * An answer whose message its author deleted is taken back, in an interview in progress or one finished: it no
-     * longer counts on the scorecard or towards what to practise, and its text is no longer kept. The interview
-     * goes on where it was; someone else's deletion (a moderator's) leaves the answer as it stands.
+     * longer counts on the scorecard or in progress, and its text is no longer kept. The interview goes on where it
+     * was. A deletion the platform says someone else made (a moderator's) leaves the answer as it stands.
      */
     @Override
     public boolean onDeletion(Inbound.Deletion deletion, ChatPort port) {
