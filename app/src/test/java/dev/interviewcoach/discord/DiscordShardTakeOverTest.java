@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two instances share a bot of two shards through leases in their database: the first takes both,
  * the second stands by; when the first dies without giving them up, the second takes them up once
- * the leases expire, and the server's commands are answered again.
+ * the leases expire, and the server's commands are answered again. A shard that JDA never starts is
+ * started again.
  */
 class DiscordShardTakeOverTest {
 
@@ -56,6 +57,10 @@ class DiscordShardTakeOverTest {
     private record Instance(Coach coach, DiscordAdapter adapter) {}
 
     private Instance instance(String name) throws Exception {
+        return instance(name, IDENTIFY_SPACING);
+    }
+
+    private Instance instance(String name, Duration identifySpacing) throws Exception {
         Database db = Database.sqlite(dir.resolve("coach.db"));
         db.migrate();
         Coach coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
@@ -65,7 +70,7 @@ class DiscordShardTakeOverTest {
         open.add(executor);
         DiscordAdapter adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 2,
                 Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.OFF)
-                .withIdentifySpacing(IDENTIFY_SPACING), coach.engine(), executor, coach::suggestions, Clock.systemUTC(),
+                .withIdentifySpacing(identifySpacing), coach.engine(), executor, coach::suggestions, Clock.systemUTC(),
                 new LeasedShards(coach.leases(), name, TTL), RECHECK);
         open.add(adapter);
         adapter.start();
@@ -75,6 +80,27 @@ class DiscordShardTakeOverTest {
     private RestCall answered(String token, Duration within) {
         return Awaitility.await().atMost(within).until(() -> discord.calls().stream()
                 .filter(c -> c.path().contains(token)).findFirst(), Optional::isPresent).orElseThrow();
+    }
+
+    @Test
+    void aShardThatNeverStartsIsStartedAgain() throws Exception {
+        discord = FakeDiscord.start();
+        Instance only = instance("instance-a", Duration.ofMillis(200));
+        assertThat(only.adapter().problem()).as("both shards connected").isEmpty();
+        // A shard JDA dropped from its list while the lease says it runs here: nothing else is connecting, so
+        // nothing inside JDA would ever build it again, and its servers would hear nothing.
+        only.adapter().shards().shutdown(1);
+        assertThat(only.adapter().problem()).as("readiness names it").contains("shard 1 starting");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> only.adapter().problem().isEmpty()
+                && only.adapter().shards().getShardById(1) != null);
+        assertThat(only.adapter().stalledRestarts()).isEqualTo(1);
+        assertThat(only.coach().leases().heldBy("instance-a", "discord-shard-"))
+                .containsExactly("discord-shard-0", "discord-shard-1");
+        answered(discord.slashCommand(FakeDiscord.USER_A, FakeDiscord.CHANNEL_ID, "coach", "tracks", Map.of()),
+                Duration.ofSeconds(15));
+        // A shard that is there stays as it is: no second restart.
+        Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> only.adapter().stalledRestarts() == 1 && only.adapter().problem().isEmpty());
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -70,11 +72,18 @@ public final class DiscordAdapter implements AutoCloseable {
     /** The shards this instance has started (JDA lists a shard only once it is connecting). */
     private final Set<Integer> running = new TreeSet<>();
     private ScheduledExecutorService claims;
+    /**
+     * Since when each shard this instance runs has been missing from JDA's list while no other shard was
+     * connecting: JDA builds queued shards one at a time, so a shard left unbuilt with nothing else under way
+     * will not be built at all. Touched only by the rechecks.
+     */
+    private final Map<Integer, Long> unbuiltSince = new HashMap<>();
     /** Connects the shards, pausing before a retry; the one of the latest shard manager. */
     private volatile PacedSessionController sessions;
     /** Waits for shards taken up from another instance to connect, so that the renewals go on meanwhile. */
     private ExecutorService takeUps;
     private boolean readsMessages;
+    private int restarts;
     private EnumSet<GatewayIntent> intents;
 
     /** An adapter that runs every shard of {@code settings}. */
@@ -170,6 +179,7 @@ public final class DiscordAdapter implements AutoCloseable {
                     }
                 }
             }
+            restartIfStalled();
             if (first) {
                 log.info("Discord: taking up shard(s) {} of {}", owned, settings.shards());
                 // Waiting for them on this thread would stop the renewals for as long as they take to connect.
@@ -188,6 +198,70 @@ public final class DiscordAdapter implements AutoCloseable {
             // The database or Discord failing one check must not end the checks.
             log.warn("Discord: checking which shards to run failed: {}", e.toString());
         }
+    }
+
+    /**
+     * Builds the shard manager again when a shard this instance runs has stayed unbuilt, with no other shard
+     * connecting, for longer than connecting it could take: its start was lost inside JDA, and nothing would
+     * bring it up again while this instance goes on renewing its lease, so its servers would hear nothing.
+     * The rebuild reconnects this instance's other shards too (a few seconds without events), which is why it
+     * waits this long first.
+     */
+    private void restartIfStalled() {
+        Set<Integer> stalled = new TreeSet<>();
+        ShardManager old;
+        Set<Integer> again;
+        synchronized (this) {
+            old = shards;
+            if (old == null) {
+                return;
+            }
+            boolean connecting = old.getShards().stream().anyMatch(shard -> shard.getStatus() != JDA.Status.CONNECTED);
+            long now = System.nanoTime();
+            unbuiltSince.keySet().retainAll(running);
+            for (int id : running) {
+                if (old.getShardById(id) != null || connecting) {
+                    unbuiltSince.remove(id);
+                } else if (now - unbuiltSince.computeIfAbsent(id, unused -> now) > stallLimit().toNanos()) {
+                    stalled.add(id);
+                }
+            }
+            if (stalled.isEmpty()) {
+                return;
+            }
+            log.warn("Discord: shard(s) {} of {} never started although nothing else was connecting for {} s; starting"
+                    + " this instance's shards {} again", stalled, settings.shards(), stallLimit().toSeconds(), running);
+            unbuiltSince.clear();
+            again = Set.copyOf(running);
+            shards = build(again);
+            restarts++;
+        }
+        old.shutdown();
+        takeUps.execute(() -> {
+            try {
+                awaitShards(again);
+                log.info("Discord: shard(s) {} connected again", again);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("Discord: shard(s) {} started again did not become ready: {}", again, e.toString());
+            }
+        });
+    }
+
+    /**
+     * How long a shard may stay unbuilt with nothing else connecting before it is taken for lost: JDA waits
+     * about an identify's spacing between shards, and a check sees the state only every {@code recheck}.
+     */
+    private Duration stallLimit() {
+        Duration byChecks = recheck.multipliedBy(3);
+        Duration bySpacing = settings.identifySpacing().multipliedBy(2);
+        return byChecks.compareTo(bySpacing) > 0 ? byChecks : bySpacing;
+    }
+
+    /** How many times the rechecks built the shard manager again for a shard that never started. */
+    synchronized int stalledRestarts() {
+        return restarts;
     }
 
     private ShardManager build(Set<Integer> ids) {
