@@ -273,10 +273,24 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         } else if (shapeOfText.mostlyNamesTopics() && score <= 2) {
             reason.append("The answer names topics as things people talk about and says nothing about them");
         } else if (rel.offTopic() && score <= 2) {
-            reason.append(mayAnswerIt ? "I could not tie this answer to the question's key points"
+            // a point listed as made beside "does not address" or "could not tie" would contradict the reason
+            reason.append(!covered.isEmpty() ? "I could tie little of this answer to the question's key points ("
+                    + covered.size() + " of " + total + ")"
+                    : mayAnswerIt ? "I could not tie this answer to the question's key points"
                     : "The answer does not address this question");
         } else {
-            reason.append("You covered ").append(covered.size()).append(" of ").append(total).append(" talking points");
+            if (score >= 4 && covered.size() * 2 < total) {
+                // The score weighs the whole answer (how near it comes to each point in meaning, its shape, its
+                // details); a count alone would read as a contradiction of the score beside it.
+                reason.append("As a whole it reads as a good answer to this question, though I could tie only ");
+            } else {
+                reason.append("You covered ");
+            }
+            reason.append(covered.size()).append(" of ").append(total).append(" talking points");
+            boolean wholeAnswer = score >= 4 && covered.size() * 2 < total;
+            if (wholeAnswer) {
+                reason.append(" to your own words");
+            }
             List<String> extras = new ArrayList<>();
             if (concrete.level() >= 0.5 && coverage > 0) {
                 extras.add("concrete details");
@@ -287,7 +301,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             if (!extras.isEmpty()) {
                 reason.append(", with ").append(String.join(" and ", extras));
             } else if (concrete.level() < 0.2) {
-                reason.append(", with few concrete details");
+                reason.append(wholeAnswer ? "; it has few concrete details" : ", with few concrete details");
             }
         }
         if (decision.caps().isEmpty() && score <= 3 && !rel.offTopic()) {

@@ -43,6 +43,34 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void aHighScoreWithFewPointsTiedToTheWordsSaysTheWholeAnswerEarnedIt() {
+        Question onboarding = BANKS.question("behavioral", "onboarding-fast").orElseThrow();
+        Feedback f = engine.assess(onboarding, "On day one I would ask the person leaving to show me, not tell me, the"
+                + " weekly routine, the last few incidents and anything promised to a customer but not yet delivered. I"
+                + " would keep a running handover page as we go and have them read it back each evening. By the second"
+                + " week I would run the Monday release myself with them watching, so my mistakes happen while they can"
+                + " still catch them. I did much the same when I inherited our billing jobs at my last company, and I"
+                + " was on call alone after ten days.");
+        assertThat(f.score()).isGreaterThanOrEqualTo(4);
+        assertThat(f.covered().size() * 2).isLessThan(onboarding.talkingPoints().size());
+        // "You covered 2 of 5 talking points" beside a 4 or a 5 reads as a contradiction
+        assertThat(f.scoreReason()).startsWith("As a whole it reads as a good answer to this question, though I could"
+                + " tie only " + f.covered().size() + " of 5 talking points to your own words");
+    }
+
+    @Test
+    void anAnswerAboutSomethingElseThatTouchesOnePointSaysSo() {
+        Question gil = BANKS.question("python-developer", "gil-and-concurrency").orElseThrow();
+        Feedback f = engine.assess(gil, "In Java the JVM runs threads truly in parallel on all cores, so for CPU-bound"
+                + " work I just use a thread pool sized to the core count, and ConcurrentHashMap for shared state."
+                + " Synchronized blocks guard the few critical sections.");
+        assertThat(f.score()).isLessThanOrEqualTo(2);
+        assertThat(f.covered()).hasSize(1);
+        // "The answer does not address this question" above a point listed as made would contradict itself
+        assertThat(f.scoreReason()).startsWith("I could tie little of this answer to the question's key points (1 of 5)");
+    }
+
+    @Test
     void aStoryThatFitsAnotherStoryQuestionBetterIsNotToldItAnswersAnotherQuestion() {
         Question proudest = BANKS.question("behavioral", "proudest-achievement").orElseThrow();
         Feedback f = engine.assess(proudest, "Training our first apprentice chef. She had never worked in a kitchen, so I"
@@ -50,7 +78,8 @@ class RuleBasedFeedbackEngineTest {
                 + " ran the grill on Saturday nights by herself, and the owner hired her full time. Seeing someone grow"
                 + " that fast because of my plan still means a lot to me.");
         assertThat(f.offTopic()).as("its words fit the mentoring question better").isTrue();
-        assertThat(f.scoreReason()).startsWith("I could not tie this answer to the question's key points")
+        assertThat(f.covered()).as("the story's own shape shows one point").hasSize(1);
+        assertThat(f.scoreReason()).startsWith("I could tie little of this answer to the question's key points (1 of 4)")
                 .doesNotContain("does not address");
         assertThat(String.join(" ", f.improvements())).doesNotContain("different question");
     }
