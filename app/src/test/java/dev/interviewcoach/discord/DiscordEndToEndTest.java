@@ -13,8 +13,10 @@ import dev.interviewcoach.testkit.discord.FakeDiscord;
 import dev.interviewcoach.testkit.discord.RestCall;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -219,6 +221,32 @@ class DiscordEndToEndTest {
         discord.deleteMessage(BEN, story);
         postedIn(dm, "You deleted your answer to question 1");
         assertThat(coach.sessions().answers(direct.id()).getFirst().outcome()).isEqualTo(AnswerRecord.Outcome.WITHDRAWN);
+    }
+
+    @Test
+    void deletingADirectMessageAnswerAfterARestartStillTakesItBack() throws Exception {
+        start(true);
+        String dm = discord.dmChannel(BEN);
+        discord.slashCommand(BEN, dm, "coach", "mock", Map.of("track", "behavioral", "questions", 2));
+        postedIn(dm, "Question 1 of 2");
+        String story = discord.message(BEN, dm, "At my last job I proposed weekly demos; as a result releases slipped"
+                + " 40% less.");
+        postedIn(dm, "Question 2 of 2");
+        MockSession direct = coach.sessions().activeFor(new UserRef(Platform.DISCORD, DiscordChatPort.DM_TENANT, BEN))
+                .orElseThrow();
+
+        // A new process: its JDA has not seen this DM, so the deletion does not say whose DM it was.
+        adapter.close();
+        try (DiscordAdapter restarted = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID),
+                1, Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),
+                coach.engine(), running.executor, coach::suggestions, Clock.systemUTC())) {
+            restarted.start();
+            assertThat(restarted.shards().getShards().getFirst().getPrivateChannelCache().isEmpty()).isTrue();
+            discord.deleteMessage(BEN, story);
+            RestCall told = postedIn(dm, "You deleted your answer to question 1");
+            assertThat(text(told)).contains("Question 2 above is still waiting for you.");
+            assertThat(coach.sessions().answers(direct.id()).getFirst().outcome()).isEqualTo(AnswerRecord.Outcome.WITHDRAWN);
+        }
     }
 
     @Test

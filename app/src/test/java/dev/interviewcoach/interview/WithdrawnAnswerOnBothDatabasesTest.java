@@ -48,6 +48,13 @@ class WithdrawnAnswerOnBothDatabasesTest {
             assertThat(sessions.answerAt(Place.direct(Platform.SLACK, "T1", "DBEN"), "m-1")).as("another place").isEmpty();
             assertThat(sessions.answerAt(dm, "m-2")).isEmpty();
             assertThat(sessions.answerAt(dm, "m-1")).hasValue(new SessionRepository.AnswerAt("s1", 0));
+            // a DM the platform did not say whose it was: found by the message among the tenant's direct conversations
+            assertThat(sessions.answerInAnyDirect(Place.direct(Platform.SLACK, "T1", "D-UNKNOWN"), "m-1"))
+                    .hasValue(new SessionRepository.AnswerAt("s1", 0));
+            assertThat(sessions.answerInAnyDirect(Place.direct(Platform.SLACK, "T2", "D-UNKNOWN"), "m-1"))
+                    .as("another tenant").isEmpty();
+            assertThat(sessions.answerInAnyDirect(Place.direct(Platform.DISCORD, "T1", "D-UNKNOWN"), "m-1"))
+                    .as("another platform").isEmpty();
 
             assertThat(sessions.withdraw("s1", 0)).isTrue();
             assertThat(sessions.withdraw("s1", 0)).as("a second time changes nothing").isFalse();

@@ -72,7 +72,9 @@ public sealed interface Inbound permits Inbound.Command, Inbound.Message, Inboun
      * A message was deleted in a conversation the bot owns: {@code messageId} is the platform's id of that
      * message (the same as its {@link Message}'s). {@code user} is its author when the platform says (Slack,
      * Discord DMs); Discord does not say in a server, so the adapter passes {@link UserRef#unknown}, and a
-     * feature finds the author by the message it stored.
+     * feature finds the author by the message it stored. A direct place with an unknown user is a DM whose person
+     * the adapter could not tell (its channel id stands in): only its author can have deleted the message, and a
+     * feature finds it by the message id among the platform's direct conversations.
      */
     record Deletion(String eventId, UserRef user, Place place, String messageId, Instant receivedAt) implements Inbound {
         public Deletion {

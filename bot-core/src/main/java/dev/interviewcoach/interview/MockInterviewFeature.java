@@ -305,7 +305,9 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
      */
     @Override
     public boolean onDeletion(Inbound.Deletion deletion, ChatPort port) {
-        Optional<SessionRepository.AnswerAt> at = sessions.answerAt(deletion.place(), deletion.messageId());
+        Optional<SessionRepository.AnswerAt> at = sessions.answerAt(deletion.place(), deletion.messageId())
+                .or(() -> deletion.place().kind() == Place.Kind.DIRECT && !deletion.user().named()
+                        ? sessions.answerInAnyDirect(deletion.place(), deletion.messageId()) : Optional.empty());
         if (at.isEmpty()) {
             return false;
         }

@@ -188,6 +188,21 @@ public final class SessionRepository {
                 .map((rs, ctx) -> new AnswerAt(rs.getString("session_id"), rs.getInt("position"))).findFirst());
     }
 
+    /**
+     * Which answer a message carried in any direct conversation on the platform of {@code place}, with a person of
+     * its tenant: for a deletion the platform does not say whose DM it was in. Only where message ids are unique
+     * across conversations (Discord's are).
+     */
+    public Optional<AnswerAt> answerInAnyDirect(Place place, String messageId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT a.session_id, a.position FROM mock_answer a JOIN mock_session s ON s.id = a.session_id
+                         WHERE a.message_id = :message AND s.platform = :platform AND s.tenant = :tenant
+                           AND s.place_kind = 'DIRECT'
+                        """)
+                .bind("message", messageId).bind("platform", place.platform().name()).bind("tenant", place.tenant())
+                .map((rs, ctx) -> new AnswerAt(rs.getString("session_id"), rs.getInt("position"))).findFirst());
+    }
+
     /** One stored answer's place in its interview. */
     public record AnswerAt(String sessionId, int position) {}
 

@@ -271,6 +271,8 @@ public final class DiscordAdapter implements AutoCloseable {
                 .setShards(ids)
                 // Manage Channels granted to one person in one channel lives in a member override.
                 .enableCache(CacheFlag.MEMBER_OVERRIDES)
+                // JDA holds back a deletion in a DM it has not seen since start-up; the listener reads it raw
+                .setRawEventsEnabled(true)
                 .addEventListeners(new DiscordListener(engine, executor, port, suggestions, clock, readsMessages));
         restUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         sessions = new PacedSessionController(settings.gatewayUrl(), settings.shards(), settings.identifySpacing());

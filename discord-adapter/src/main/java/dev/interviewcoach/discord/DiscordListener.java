@@ -6,6 +6,8 @@ import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
+import net.dv8tion.jda.api.events.RawGatewayEvent;
+import net.dv8tion.jda.api.utils.data.DataObject;
 import dev.interviewcoach.engine.CoachEngine;
 import dev.interviewcoach.engine.ConversationExecutor;
 import java.time.Clock;
@@ -226,7 +228,9 @@ final class DiscordListener extends ListenerAdapter {
     public void onMessageDelete(MessageDeleteEvent e) {
         if (e.getChannelType() == ChannelType.PRIVATE) {
             User person = e.getChannel().asPrivateChannel().getUser();
-            if (person != null) { // null: JDA no longer knows whom the DM is with, so neither can the coach
+            if (person == null) {
+                deletedInAnUnknownDm(e.getChannel().getId(), e.getMessageId());
+            } else {
                 UserRef user = user(person, null);
                 dispatch(new Inbound.Deletion("discord-delete:" + e.getMessageId(), user,
                         DiscordChatPort.directPlace(user.userId()), e.getMessageId(), clock.instant()), port);
@@ -241,6 +245,35 @@ final class DiscordListener extends ListenerAdapter {
         UserRef someone = UserRef.unknown(Platform.DISCORD, e.getGuild().getId());
         dispatch(new Inbound.Deletion("discord-delete:" + e.getMessageId(), someone, place(e.getChannel(), e.getGuild(),
                 someone), e.getMessageId(), clock.instant()), port);
+    }
+
+    /**
+     * A message deleted in a DM this process has not seen since it started: JDA holds such a deletion back until it
+     * learns of the channel (which may be never), so it is read here from the gateway's own event.
+     */
+    @Override
+    public void onRawGateway(RawGatewayEvent e) {
+        if (!"MESSAGE_DELETE".equals(e.getType())) {
+            return;
+        }
+        DataObject deleted = e.getPayload();
+        if (!deleted.isNull("guild_id") || !deleted.hasKey("channel_id") || !deleted.hasKey("id")) {
+            return;
+        }
+        String channelId = deleted.getString("channel_id");
+        if (e.getJDA().getChannelById(MessageChannel.class, channelId) == null) {
+            deletedInAnUnknownDm(channelId, deleted.getString("id"));
+        }
+    }
+
+    /**
+     * Only its author can delete a person's message in a DM with the bot, so it is theirs; whose DM it was is not
+     * known here, and the engine finds the answer by the message's id.
+     */
+    private void deletedInAnUnknownDm(String channelId, String messageId) {
+        dispatch(new Inbound.Deletion("discord-delete:" + messageId, UserRef.unknown(Platform.DISCORD, DiscordChatPort.DM_TENANT),
+                Place.direct(Platform.DISCORD, DiscordChatPort.DM_TENANT, "dm-channel-" + channelId), messageId,
+                clock.instant()), port);
     }
 
     static final String BUSY = "I'm swamped right now and could not take that; please send it again in a minute."
