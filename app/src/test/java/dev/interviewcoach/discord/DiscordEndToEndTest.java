@@ -224,28 +224,35 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    void deletingADirectMessageAnswerAfterARestartStillTakesItBack() throws Exception {
+    void deletingOrEditingADirectMessageAnswerAfterARestartIsStillHeard() throws Exception {
         start(true);
         String dm = discord.dmChannel(BEN);
-        discord.slashCommand(BEN, dm, "coach", "mock", Map.of("track", "behavioral", "questions", 2));
-        postedIn(dm, "Question 1 of 2");
-        String story = discord.message(BEN, dm, "At my last job I proposed weekly demos; as a result releases slipped"
+        discord.slashCommand(BEN, dm, "coach", "mock", Map.of("track", "behavioral", "questions", 3));
+        postedIn(dm, "Question 1 of 3");
+        String first = discord.message(BEN, dm, "At my last job I proposed weekly demos; as a result releases slipped"
                 + " 40% less.");
-        postedIn(dm, "Question 2 of 2");
+        postedIn(dm, "Question 2 of 3");
+        String second = discord.message(BEN, dm, "I disagreed with my lead about a rewrite, so I");
+        postedIn(dm, "Question 3 of 3");
         MockSession direct = coach.sessions().activeFor(new UserRef(Platform.DISCORD, DiscordChatPort.DM_TENANT, BEN))
                 .orElseThrow();
 
-        // A new process: its JDA has not seen this DM, so the deletion does not say whose DM it was.
+        // A new process: its JDA has not seen this DM, and Discord's deletion does not say whose DM it was.
         adapter.close();
         try (DiscordAdapter restarted = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID),
                 1, Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),
                 coach.engine(), running.executor, coach::suggestions, Clock.systemUTC())) {
             restarted.start();
             assertThat(restarted.shards().getShards().getFirst().getPrivateChannelCache().isEmpty()).isTrue();
-            discord.deleteMessage(BEN, story);
-            RestCall told = postedIn(dm, "You deleted your answer to question 1");
-            assertThat(text(told)).contains("Question 2 above is still waiting for you.");
+            discord.deleteMessage(BEN, first);
+            assertThat(text(postedIn(dm, "You deleted your answer to question 1")))
+                    .contains("Question 3 above is still waiting for you.");
             assertThat(coach.sessions().answers(direct.id()).getFirst().outcome()).isEqualTo(AnswerRecord.Outcome.WITHDRAWN);
+
+            discord.editMessage(BEN, second, "I disagreed with my lead about a rewrite, so I wrote a one-page comparison"
+                    + " with the risks and costs, we agreed a two-week spike, and it showed the patch was enough.");
+            postedIn(dm, "Scored again after your edit");
+            assertThat(coach.sessions().answers(direct.id()).get(1).answerText()).contains("two-week spike");
         }
     }
 
