@@ -41,6 +41,9 @@ public sealed interface Move permits Move.Answer, Move.Hint, Move.Skip, Move.Rep
      */
     static Optional<Move> named(String text) {
         String plain = TextAnalyzer.plainWords(text);
+        if (NotAnAnswer.asksAgain(text)) {
+            return Optional.of(new Repeat());
+        }
         if (NotAnAnswer.saysDontKnow(text)) {
             // Said on its own it asks to move on: the skip shows what a strong answer would cover.
             return Optional.of(new Skip());

@@ -4,8 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * Short lines typed where an answer is expected that are not answers: saying one does not know ("sorry, no clue what
- * this one is about"), as opposed to admitting a doubt and then trying ("not sure, but I think the GIL..."), and asking
- * for a hint or what the question means ("can you give me a hint for this one?").
+ * this one is about"), as opposed to admitting a doubt and then trying ("not sure, but I think the GIL..."), asking
+ * for a hint or what the question means ("can you give me a hint for this one?"), and not having caught it ("what?").
  */
 public final class NotAnAnswer {
 
@@ -28,6 +28,12 @@ public final class NotAnAnswer {
     /** The longest line read as asking for help. */
     static final int MOST_HELP_WORDS = 12;
 
+    /** What people type when they did not catch the question: "what?", "huh", "sorry, come again?". */
+    private static final Pattern ASKS_AGAIN = Pattern.compile("^(?:(?:sorry|wait|um+|uh+|ok|okay) )*(?:what|huh|eh"
+            + "|pardon|sorry|come again|say (?:that|it) again|what was (?:the|that) question|what's the question"
+            + "|whats the question|what is the question|what was that|what was the question again"
+            + "|(?:can|could) you (?:say|ask) (?:that|it) again)(?: please)?$");
+
     private NotAnAnswer() {
     }
 
@@ -35,6 +41,19 @@ public final class NotAnAnswer {
     public static boolean asksForHint(String text) {
         String plain = TextAnalyzer.plainWords(text);
         return !plain.isEmpty() && plain.split(" ").length <= MOST_HELP_WORDS && ASKS_FOR_HELP.matcher(plain).find();
+    }
+
+    /**
+     * Whether the whole line asks for the question again: a bare "what?" or "huh" is someone who did not catch
+     * it, never an answer, and scoring it 1 would only puzzle them.
+     */
+    public static boolean asksAgain(String text) {
+        String stripped = text.strip();
+        if (!stripped.isEmpty() && stripped.chars().allMatch(c -> c == '?' || c == '!' || c == '.' || Character.isWhitespace(c))
+                && stripped.indexOf('?') >= 0) {
+            return true;
+        }
+        return ASKS_AGAIN.matcher(TextAnalyzer.plainWords(text)).matches();
     }
 
     /** Whether the whole line says the person does not know, and tries nothing. */

@@ -259,6 +259,15 @@ class InterviewMachineTest {
         assertThat(Move.fromTyped("I want to stop")).isEqualTo(new Move.End());
         assertThat(Move.fromTyped("we move on to the next service")).isInstanceOf(Move.Answer.class);
         assertThat(Move.fromTyped("What does the question mean?")).isEqualTo(new Move.Hint());
+        // not having caught the question is never an answer to score
+        assertThat(Move.fromTyped("what?")).isEqualTo(new Move.Repeat());
+        assertThat(Move.fromTyped("huh")).isEqualTo(new Move.Repeat());
+        assertThat(Move.fromTyped("Sorry, come again?")).isEqualTo(new Move.Repeat());
+        assertThat(Move.fromTyped("?")).isEqualTo(new Move.Repeat());
+        assertThat(Move.fromTyped("wait what was the question")).isEqualTo(new Move.Repeat());
+        assertThat(Move.fromTyped("what was the question again?")).isEqualTo(new Move.Repeat());
+        assertThat(Move.fromTyped("What I'd do first is measure")).isInstanceOf(Move.Answer.class);
+        assertThat(Move.fromTyped("what matters is the p99")).isInstanceOf(Move.Answer.class);
         assertThat(Move.fromTyped("I'd add type hints and run mypy in CI")).isInstanceOf(Move.Answer.class);
         assertThat(Move.fromTyped("Not sure. I think the GIL stops threads")).isInstanceOf(Move.Answer.class);
         assertThat(Move.fromTyped("I don't know much about B-trees, so I read up on how indexes keep keys sorted and"
