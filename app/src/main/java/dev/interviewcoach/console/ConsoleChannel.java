@@ -23,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
@@ -34,6 +35,9 @@ import java.util.regex.Pattern;
  * Lines starting with ':' drive the simulation; everything else is what a member would do there.
  */
 public final class ConsoleChannel {
+
+    private static final Set<String> QUIT = Set.of(":quit", "quit", "exit", "bye", ":q");
+
 
     static final String CHANNEL_ID = "console-channel";
     private static final Pattern ADVANCE = Pattern.compile("(\\d{1,4})\\s*([dhm])");
@@ -84,7 +88,8 @@ public final class ConsoleChannel {
                     + "> ");
             out.flush();
             String line = in.readLine();
-            if (line == null || line.strip().equalsIgnoreCase(":quit")) {
+            // "quit" as the interview console takes it, too: no command of the bot is called that
+            if (line == null || QUIT.contains(line.strip().toLowerCase(Locale.ROOT))) {
                 out.println();
                 return;
             }

@@ -11,6 +11,7 @@ import dev.interviewcoach.command.CommandSpec;
 import dev.interviewcoach.command.OptionSpec;
 import dev.interviewcoach.engine.CommandHandler;
 import dev.interviewcoach.question.Bank;
+import dev.interviewcoach.question.UnknownTrack;
 import dev.interviewcoach.question.BankCatalog;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -347,8 +348,7 @@ public final class DailyCommand implements CommandHandler {
         Optional<Bank> bank = banks.current().track(track != null ? track
                 : existing.map(Subscription::track).orElse(defaultTrack));
         if (bank.isEmpty()) {
-            return Reply.text("I don't know the track \"" + shorten(track) + "\". Tracks: " + banks.current().tracks().stream()
-                    .map(Bank::track).collect(Collectors.joining(", ")) + ".");
+            return Reply.text(UnknownTrack.message(banks.current(), track));
         }
         Subscription wanted = new Subscription(ids.get(), command.place(), bank.get().track(), new PostTimes(time, zone, days),
                 existing.map(Subscription::createdBy).orElse(command.user().userId()),

@@ -18,8 +18,8 @@ import dev.interviewcoach.engine.EditHandler;
 import dev.interviewcoach.engine.MessageHandler;
 import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.Question;
+import dev.interviewcoach.question.UnknownTrack;
 import dev.interviewcoach.question.BankCatalog;
-import dev.interviewcoach.text.EditDistance;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -494,12 +494,6 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     }
 
     private Reply unknownTrack(String typed) {
-        List<String> names = banks.current().tracks().stream().map(Bank::track).toList();
-        String close = names.stream()
-                .filter(n -> EditDistance.between(typed.toLowerCase(Locale.ROOT), n) <= 3
-                        || n.contains(typed.toLowerCase(Locale.ROOT).substring(0, Math.min(3, typed.length()))))
-                .findFirst().map(n -> " Did you mean " + n + "?").orElse("");
-        return Reply.text("I don't know the track \"" + typed + "\"." + close + " Tracks: " + String.join(", ", names)
-                + ". Type tracks to see them all.");
+        return Reply.text(UnknownTrack.message(banks.current(), typed) + " Type tracks to see them all.");
     }
 }

@@ -23,6 +23,7 @@ import dev.interviewcoach.feedback.Feedback;
 import dev.interviewcoach.feedback.FeedbackEngine;
 import dev.interviewcoach.interview.QuestionPicker;
 import dev.interviewcoach.question.Bank;
+import dev.interviewcoach.question.UnknownTrack;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.Question;
 import java.time.Clock;
@@ -189,7 +190,7 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
         if (typedTrack.isPresent()) {
             Optional<Bank> bank = banks.current().track(typedTrack.get());
             if (bank.isEmpty()) {
-                return Reply.text("I don't know the track \"" + shorten(typedTrack.get()) + "\". Type tracks to see them all.");
+                return Reply.text(UnknownTrack.message(banks.current(), typedTrack.get()));
             }
             track = bank.get().track();
         } else if (existing.isPresent()) {
@@ -237,8 +238,8 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
         if (input.value("track").isPresent()) {
             Optional<Bank> bank = banks.current().track(input.value("track").get());
             if (bank.isEmpty()) {
-                return Reply.text("I don't know the track \"" + shorten(input.value("track").get()) + "\". Type tracks"
-                        + " to see them all, or leave it out for this channel's (" + track + ").");
+                return Reply.text(UnknownTrack.message(banks.current(), input.value("track").get())
+                        + " Or leave it out for this channel's (" + track + ").");
             }
             track = bank.get().track();
         }
@@ -699,10 +700,6 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
     private static String describe(PairSchedule s) {
         return "every " + s.day().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " at " + s.times().at() + " "
                 + s.times().zone().getId();
-    }
-
-    private static String shorten(String word) {
-        return word.length() > 40 ? word.substring(0, 40) + "..." : word;
     }
 
     /** For tests and the console: the open pairing a person is in anywhere in their workspace, if any. */

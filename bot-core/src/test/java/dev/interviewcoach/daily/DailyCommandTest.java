@@ -120,7 +120,10 @@ class DailyCommandTest {
     void mistakesAreExplained() {
         assertThat(run(channel, "subscribe Europe/Berln")).contains("Did you mean Europe/Berlin?");
         assertThat(run(channel, "subscribe 25:00")).contains("HH:MM");
-        assertThat(run(channel, "subscribe pythn")).contains("I don't know the track \"pythn\"");
+        assertThat(run(channel, "subscribe pythn")).contains("I don't know the track \"pythn\"")
+                .contains("Did you mean python-developer?");
+        assertThat(run(channel, "subscribe cooking")).contains("I don't know the track \"cooking\"")
+                .doesNotContain("Did you mean");
         assertThat(run(channel.thread("t1"), "subscribe")).contains("belongs to a channel");
         assertThat(run(channel, "unsubscribe")).contains("no question of the day to stop");
         assertThat(run(channel, "frobnicate")).contains("daily subscribe");
