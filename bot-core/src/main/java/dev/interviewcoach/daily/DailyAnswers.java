@@ -303,6 +303,13 @@ public final class DailyAnswers implements MessageHandler, EditHandler, Deletion
             return false;
         }
         Feedback result = feedback.assess(question.get(), text.strip(), user.platform() + ":" + user.tenant());
+        if (result.inAnotherLanguage()) {
+            // Only the first answer counts: stored as a 1 it would lock them out for what was never judged.
+            port.post(place, Reply.text("That reads as written in another language, and I can only judge answers in"
+                    + " English, so it does not count as your answer. Reply again in English before the reveal.")
+                    .onlyTo(user));
+            return false;
+        }
         boolean stored = answers.add(new DailyAnswerRepository.Answer(post.subscriptionId(), post.localDate(), user,
                 question.get().id(), text.strip(), result.score(),
                 pointIds(result.covered().stream().map(TalkingPointMatcher.Match::point).toList()),

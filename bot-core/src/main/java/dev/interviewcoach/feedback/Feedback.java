@@ -59,4 +59,9 @@ public record Feedback(
     public boolean offTopic() {
         return signals.relevance().offTopic();
     }
+
+    /** Whether the answer reads as another language than English, which the coach cannot judge. */
+    public boolean inAnotherLanguage() {
+        return signals != null && signals.form() != null && signals.form().otherLanguage();
+    }
 }

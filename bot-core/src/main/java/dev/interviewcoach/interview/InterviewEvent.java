@@ -31,6 +31,9 @@ public sealed interface InterviewEvent {
 
     record EmptyAnswer() implements InterviewEvent {}
 
+    /** An answer in another language than English: not judged, not stored; the question or follow-up stays open. */
+    record NotInEnglish(boolean followUp) implements InterviewEvent {}
+
     /** A word of thanks or agreement ("thanks!", "ok") between questions, which is not an answer. */
     record Courtesy() implements InterviewEvent {}
 

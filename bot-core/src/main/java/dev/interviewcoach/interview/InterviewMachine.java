@@ -113,6 +113,10 @@ public final class InterviewMachine {
 
     private Step answered(MockSession session, Question question, String text, Instant now) {
         Feedback result = feedback.assess(question, text, session.user().platform() + ":" + session.user().tenant());
+        if (result.inAnotherLanguage()) {
+            // Scored 1 it would count on the scorecard and in progress for what was never judged.
+            return new Step(session, Optional.empty(), List.of(new InterviewEvent.NotInEnglish(false)));
+        }
         AnswerRecord record = new AnswerRecord(session.id(), session.position(), question.id(),
                 AnswerRecord.Outcome.ANSWERED, text, result.score(),
                 result.covered().stream().map(TalkingPointMatcher.Match::point).map(TalkingPoint::id).toList(),
@@ -138,6 +142,9 @@ public final class InterviewMachine {
             case Move.Answer answer -> {
                 String text = answer.text().strip();
                 Feedback result = feedback.assess(FollowUps.judgedAs(question, probe), text, session.user().platform() + ":" + session.user().tenant());
+                if (result.inAnotherLanguage()) {
+                    yield new Step(session, Optional.empty(), List.of(new InterviewEvent.NotInEnglish(true)));
+                }
                 FollowUpRecord record = new FollowUpRecord(session.id(), session.position(), probe.id(), probe.text(),
                         AnswerRecord.Outcome.ANSWERED, text, result.score(),
                         result.covered().stream().map(TalkingPointMatcher.Match::point).map(TalkingPoint::id).toList(),

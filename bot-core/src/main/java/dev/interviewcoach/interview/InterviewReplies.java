@@ -50,6 +50,10 @@ public final class InterviewReplies {
                     "A follow-up has no hints. Answer in a sentence or two, or type skip to move on.");
             case InterviewEvent.Courtesy ignored -> Reply.text(
                     "The question is still open: answer it when you're ready, or type hint, skip, repeat or end.");
+            case InterviewEvent.NotInEnglish notInEnglish -> Reply.text("That reads as written in another language, and I"
+                    + " can only judge answers in English, so I did not score it. The " + (notInEnglish.followUp()
+                    ? "follow-up" : "question") + " is still open: answer in English, or type "
+                    + (notInEnglish.followUp() ? "skip or end." : "hint, skip, repeat or end."));
             case InterviewEvent.EmptyAnswer ignored -> Reply.text(
                     "I didn't get an answer there. Type your answer, or hint, skip, repeat or end.");
             case InterviewEvent.AlreadyFinished ignored -> Reply.text(

@@ -126,6 +126,11 @@ class DailyAnswersTest {
         answers.onMessage(new Inbound.Message("e-2c", person("UANA"), thread, "can you give me a hint for this one?",
                 NINE), port);
         assertThat(port.last()).startsWith("Hint");
+        answers.onMessage(new Inbound.Message("e-2d", person("UANA"), thread, "El GIL permite que solo un hilo ejecute"
+                + " bytecode de Python a la vez, así que para trabajo de CPU uso procesos y para E/S uso asyncio.", NINE),
+                port);
+        assertThat(port.last()).as("only the first answer counts: one the coach cannot read must not be it")
+                .contains("another language").contains("does not count as your answer");
         assertThat(port.posted).allSatisfy(p -> assertThat(p.reply().visibility()).isEqualTo(Visibility.onlyTo(person("UANA"))));
         assertThat(stored.count("sub", NINE.atZone(ZoneOffset.UTC).toLocalDate())).isZero();
 

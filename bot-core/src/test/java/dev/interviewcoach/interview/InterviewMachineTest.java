@@ -229,6 +229,23 @@ class InterviewMachineTest {
     }
 
     @Test
+    void anAnswerInAnotherLanguageIsNotScoredAndTheQuestionStaysOpen() {
+        InterviewMachine.Step step = machine.apply(fresh(), new Move.Answer("Usaría una caché delante de la base de datos"
+                + " y borraría la clave en cada escritura, con un tiempo de vida de diez minutos por si acaso."), NOW);
+        assertThat(step.events()).containsExactly(new InterviewEvent.NotInEnglish(false));
+        assertThat(step.recorded()).as("nothing stored, so nothing counts on the scorecard").isEmpty();
+        assertThat(step.session()).isEqualTo(fresh());
+
+        InterviewMachine.Step probe = machine.apply(probing(), new Move.Answer(
+                "I would use cache-aside in front of the database and evict the key on every write."), NOW);
+        InterviewMachine.Step onFollowUp = machine.apply(probe.session(), new Move.Answer("Die Einträge würden für"
+                + " immer veraltet bleiben, deshalb bekommt jeder Schlüssel eine Lebensdauer von zehn Minuten."), NOW);
+        assertThat(onFollowUp.events()).containsExactly(new InterviewEvent.NotInEnglish(true));
+        assertThat(onFollowUp.followUp()).isEmpty();
+        assertThat(onFollowUp.session().awaitingFollowUp()).as("the follow-up still waits").isTrue();
+    }
+
+    @Test
     void typedWordsMapToTheSameMovesAsButtons() {
         assertThat(Move.fromTyped("hint")).isEqualTo(new Move.Hint());
         assertThat(Move.fromTyped("  SKIP ")).isEqualTo(new Move.Skip());
