@@ -494,6 +494,6 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     }
 
     private Reply unknownTrack(String typed) {
-        return Reply.text(UnknownTrack.message(banks.current(), typed) + " Type tracks to see them all.");
+        return Reply.text(UnknownTrack.message(banks.current(), typed));
     }
 }
