@@ -311,7 +311,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         for (Rubric.Cap cap : decision.caps()) {
             // what was left once the talk of topics was set aside is short: saying so would only confuse
             if (!(shapeOfText.mostlyNamesTopics() && (cap == Rubric.Cap.TOO_SHORT || cap == Rubric.Cap.REPEATED))) {
-                reason.append(capReason(cap, reading, rawWords, question.kind()));
+                reason.append(capReason(cap, reading, rawWords, question.kind(),
+                        decision.caps().contains(Rubric.Cap.REPEATED)));
             }
         }
         if (score == 4) {
@@ -390,7 +391,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     }
 
     /** What a rule of the rubric did to the score, said after the reason's first part. */
-    private static String capReason(Rubric.Cap cap, Delivery.Result reading, int rawWords, QuestionKind kind) {
+    private static String capReason(Rubric.Cap cap, Delivery.Result reading, int rawWords, QuestionKind kind,
+                                    boolean repeats) {
         return switch (cap) {
             case COPIES_QUESTION -> "";
             // A story's misstep (running down a colleague, "I'm a team player") is not a false statement.
@@ -400,7 +402,9 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             case KEYWORD_LIST -> "; a list of terms without sentences shows no understanding, which keeps it at 2 or below";
             case REPEATED -> "; most of it repeats itself, and repeats count once";
             case OVERCLAIMS -> "; it speaks in absolutes with no trade-off, which costs a point";
-            case TOO_SHORT -> "; at " + words(reading.words()) + " it is too short to score above 2";
+            // beside "far too long", the short count must say it is what is left once the repeats are set aside
+            case TOO_SHORT -> repeats ? "; without the repeats, " + words(reading.words())
+                    + (reading.words() == 1 ? " is" : " are") + " left, too few to score above 2" : "; at " + words(reading.words()) + " it is too short to score above 2";
             case FAR_TOO_LONG -> "; at " + rawWords + " words it is far too long to follow, which keeps it at 2 or below";
             case VERY_LONG -> "; at " + rawWords + " words it runs very long, which costs two points";
             case LONG -> "; at " + rawWords + " words it runs long, which costs a point";
