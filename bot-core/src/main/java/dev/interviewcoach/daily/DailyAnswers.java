@@ -173,6 +173,11 @@ public final class DailyAnswers implements MessageHandler, EditHandler, Deletion
         }
         String text = edit.text().strip();
         Feedback result = feedback.assess(question.get(), text, edit.user().platform() + ":" + edit.user().tenant());
+        if (result.inAnotherLanguage()) {
+            port.post(edit.place(), Reply.text("Your edit reads as written in another language, which I can't judge, so"
+                    + " your answer keeps its score of " + mine.get().score() + "/5.").onlyTo(edit.user()));
+            return true;
+        }
         answers.rescore(new DailyAnswerRepository.Answer(post.get().subscriptionId(), post.get().localDate(), edit.user(),
                 question.get().id(), text, result.score(), pointIds(result.covered().stream()
                 .map(TalkingPointMatcher.Match::point).toList()), pointIds(result.missed()), mine.get().shared(),

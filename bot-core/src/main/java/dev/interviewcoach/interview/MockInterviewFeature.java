@@ -286,6 +286,12 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
             return true;
         }
         InterviewMachine.Reassessed again = machine.reassessed(session, previous.get(), edit.text());
+        if (again.event().feedback().inAnotherLanguage()) {
+            port.post(session.place(), Reply.text("Your edit reads as written in another language, which I can't judge,"
+                    + " so your answer to question " + (position.get() + 1) + " keeps its score of "
+                    + previous.get().score() + "/5."));
+            return true;
+        }
         sessions.rescore(again.record());
         log.info("mock interview {} answer {} edited and scored again", session.id(), position.get() + 1);
         // The review schedule keeps the first answer's rating: an edit is the same attempt, not a second one.

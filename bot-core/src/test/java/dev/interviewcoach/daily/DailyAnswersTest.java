@@ -162,6 +162,11 @@ class DailyAnswersTest {
         assertThat(port.last()).contains("Score " + now.score());
         assertThat(stored.count("sub", day)).as("still one answer").isEqualTo(1);
 
+        answers.onEdit(new Inbound.Edit("edit-1b", ana, thread, "ts-1", "Pondría una caché delante de la base de datos y"
+                + " borraría la clave en cada escritura, con un tiempo de vida corto por si acaso.", NINE), port);
+        assertThat(port.last()).contains("another language").contains("keeps its score of " + now.score() + "/5");
+        assertThat(stored.find("sub", day, ana).orElseThrow().text()).as("the answer as it was").isEqualTo(better);
+
         int posted = port.posted.size();
         answers.onEdit(new Inbound.Edit("edit-2", ana, thread, "ts-1", better, NINE), port);
         answers.onMessage(new Inbound.Message("e-2", ana, thread, "thanks, that helps", "ts-2", NINE), port);

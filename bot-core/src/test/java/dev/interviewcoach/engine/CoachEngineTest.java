@@ -175,6 +175,12 @@ class CoachEngineTest {
         engine.handle(new Inbound.Edit(id(), ana, dm, "m-1", better, NOW), port);
         assertThat(port.posted).as("the same words: nothing to score again").isEmpty();
 
+        engine.handle(new Inbound.Edit(id(), ana, dm, "m-1", "Pondría una caché delante de la base de datos y borraría"
+                + " la clave en cada escritura, con un tiempo de vida corto por si acaso.", NOW), port);
+        assertThat(port.last()).isEqualTo("Your edit reads as written in another language, which I can't judge, so your"
+                + " answer to question 1 keeps its score of " + now.score() + "/5.");
+        assertThat(sessions.answers(session.id()).getFirst().answerText()).isEqualTo(better);
+
         engine.handle(new Inbound.Message(id(), ana, dm, "I would talk to them in private first.", "m-2", NOW), port);
         port.clear();
         engine.handle(new Inbound.Edit(id(), ana, dm, "m-1", better + " Also measure the hit rate.", NOW), port);
