@@ -3,7 +3,6 @@ package dev.interviewcoach.feedback;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
 import dev.interviewcoach.question.Question;
-import dev.interviewcoach.question.QuestionKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +35,7 @@ public final class FeedbackReply {
             for (Feedback.WrongClaim claim : feedback.wrongClaims()) {
                 items.add(RichText.builder().italic("\"" + claim.evidence() + "\"").plain(": " + claim.correction()).build());
             }
-            reply.text(RichText.builder().bold(question.kind() == QuestionKind.TECHNICAL ? "Not right" : "Works against you")
+            reply.text(RichText.builder().bold(question.kind().claimsAreConduct() ? "Works against you" : "Not right")
                     .build()).text(new RichText(List.of(new RichText.Bullets(items))));
         }
         if (!feedback.missed().isEmpty()) {

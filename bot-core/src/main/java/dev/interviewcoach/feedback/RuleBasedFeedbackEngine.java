@@ -396,9 +396,9 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         return switch (cap) {
             case COPIES_QUESTION -> "";
             // A story's misstep (running down a colleague, "I'm a team player") is not a false statement.
-            case WRONG_CLAIM -> kind == QuestionKind.TECHNICAL
-                    ? "; it states something that is not so, which keeps it at 2 or below"
-                    : "; it says something that works against you in an interview, which keeps it at 2 or below";
+            case WRONG_CLAIM -> kind.claimsAreConduct()
+                    ? "; it says something that works against you in an interview, which keeps it at 2 or below"
+                    : "; it states something that is not so, which keeps it at 2 or below";
             case KEYWORD_LIST -> "; a list of terms without sentences shows no understanding, which keeps it at 2 or below";
             case REPEATED -> "; most of it repeats itself, and repeats count once";
             case OVERCLAIMS -> "; it speaks in absolutes with no trade-off, which costs a point";
@@ -532,8 +532,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                                              int rawWords) {
         List<String> out = new ArrayList<>();
         for (Feedback.WrongClaim claim : wrong.stream().limit(2).toList()) {
-            out.add("You said \"" + claim.evidence() + (q.kind() == QuestionKind.TECHNICAL ? "\", but that is not right: "
-                    : "\", which works against you: ") + sentenceEnd(claim.correction()));
+            out.add("You said \"" + claim.evidence() + (q.kind().claimsAreConduct() ? "\", which works against you: "
+                    : "\", but that is not right: ") + sentenceEnd(claim.correction()));
         }
         if (shapeOfText.copiesQuestion()) {
             out.add("Answer the question in your own words rather than repeating it: say what you would do and why.");

@@ -10,6 +10,15 @@ public enum QuestionKind {
     SITUATIONAL,
     MOTIVATION;
 
+    /**
+     * Whether a wrong claim in an answer is a misstep of conduct ("I'd want your job", running down a colleague),
+     * which works against the candidate, rather than a false statement: in a story or a motivation answer. A
+     * situational question's claims are mostly facts of the situation ("more connections means more throughput").
+     */
+    public boolean claimsAreConduct() {
+        return this == BEHAVIORAL || this == MOTIVATION;
+    }
+
     /** The word used in bank files. */
     public String word() {
         return name().toLowerCase(Locale.ROOT);

@@ -59,6 +59,29 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void aFalseStatementInASituationalAnswerIsCalledNotRightAndAStorysMisstepWorksAgainstYou() {
+        Question pool = BANKS.question("java-backend", "hikaricp-pool-sizing").orElseThrow();
+        Feedback f = engine.assess(pool, "Latency is high because requests queue for connections, and more connections"
+                + " means more throughput, so I would double each pod's pool to 100 and raise max_connections on Postgres"
+                + " to make room, then watch the p99 in Grafana for a day.");
+        assertThat(f.wrongClaims()).isNotEmpty();
+        assertThat(f.scoreReason()).contains("states something that is not so");
+        assertThat(f.improvements().getFirst()).contains("but that is not right");
+        assertThat(shown(pool, f)).contains("Not right").doesNotContain("Works against you");
+
+        Question motivation = BANKS.question("behavioral", "five-years").orElseThrow();
+        Feedback story = engine.assess(motivation, "Honestly, in five years I want your job. I plan to learn everything I"
+                + " can here, lead a team within two years and keep growing my skills in architecture and mentoring.");
+        assertThat(story.wrongClaims()).isNotEmpty();
+        assertThat(story.scoreReason()).contains("works against you");
+        assertThat(shown(motivation, story)).contains("Works against you");
+    }
+
+    private static String shown(Question question, Feedback f) {
+        return FeedbackReply.of(question, f).blocks().toString();
+    }
+
+    @Test
     void anAnswerAboutSomethingElseThatTouchesOnePointSaysSo() {
         Question gil = BANKS.question("python-developer", "gil-and-concurrency").orElseThrow();
         Feedback f = engine.assess(gil, "In Java the JVM runs threads truly in parallel on all cores, so for CPU-bound"
