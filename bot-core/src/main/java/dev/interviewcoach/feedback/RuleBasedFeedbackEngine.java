@@ -199,7 +199,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             if (said.isEmpty() && byMeaning.isPresent()) {
                 MeaningMatcher.ClaimCloseness c = byMeaning.get().claims().get(i);
                 if (c.claim() >= MEANING_CLAIM && c.margin() >= MEANING_CLAIM_MARGIN && !TalkingPointMatcher.distanced(c.piece())
-                        && !sidesWithCorrection(m, c.piece(), answer)) {
+                        && !sidesWithCorrection(m, c.piece(), answer) && !oppositePolarity(m.claim(), c.piece())) {
                     said = Optional.of(excerpt(c.piece()));
                 }
             }
@@ -358,6 +358,33 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         correctionOnly.removeAll(claimSide);
         String sentence = answer.sentences().stream().filter(s -> s.contains(piece)).findFirst().orElse(piece);
         return analyzer.stems(sentence).stream().distinct().filter(correctionOnly::contains).count() >= CORRECTION_WORDS;
+    }
+
+    /**
+     * Whether a piece says one of the claim's own words the other way round: denied where the claim asserts it, or
+     * asserted where the claim denies it ("you still trade latency" against "with no extra latency"). The sentence
+     * model reads both as the same thing; the words say they are opposites.
+     */
+    private boolean oppositePolarity(String claim, String piece) {
+        Polarity claimSays = Polarity.of(AnalyzedText.of(claim, analyzer));
+        Polarity pieceSays = Polarity.of(AnalyzedText.of(piece, analyzer));
+        return claimSays.onlyAsserted().stream().anyMatch(pieceSays.onlyDenied()::contains)
+                || claimSays.onlyDenied().stream().anyMatch(pieceSays.onlyAsserted()::contains);
+    }
+
+    /** The stems a text only ever asserts, and those it only ever denies. */
+    private record Polarity(Set<String> onlyAsserted, Set<String> onlyDenied) {
+        static Polarity of(AnalyzedText text) {
+            Set<String> asserted = new HashSet<>();
+            Set<String> denied = new HashSet<>();
+            for (AnalyzedText.Stem stem : text.analysed()) {
+                (stem.negated() ? denied : asserted).add(stem.stem());
+            }
+            Set<String> onlyAsserted = new HashSet<>(asserted);
+            onlyAsserted.removeAll(denied);
+            denied.removeAll(asserted);
+            return new Polarity(onlyAsserted, denied);
+        }
     }
 
     /** A point listed as made only because a sentence came close to it in meaning. */

@@ -380,4 +380,18 @@ class SubstanceTest {
                 + " a HashMap lookup can miss a key you just put in.");
         assertThat(right.covered()).extracting(m -> m.point().id()).contains("collections-break");
     }
+
+    @Test
+    void aSentenceCloseInMeaningToAClaimButSayingOneOfItsWordsTheOtherWayRoundIsNotTheClaim() {
+        Question cap = SentenceModelForTests.BANKS.question("system-design", "cap-and-consistency-models").orElseThrow();
+        Feedback right = ENGINE.assess(cap, "When there is no partition you still get extra latency from strong"
+                + " consistency.");
+        assertThat(right.signals().meaning().claimCloseness()).as("the sentence model reads it as the claim")
+                .isGreaterThan(RuleBasedFeedbackEngine.MEANING_CLAIM);
+        assertThat(right.wrongClaims()).as("but it asserts the latency the claim denies").isEmpty();
+        Feedback wrong = ENGINE.assess(cap, "When there is no partition, strong consistency comes for free with no extra"
+                + " latency.");
+        assertThat(wrong.wrongClaims()).extracting(Feedback.WrongClaim::claim)
+                .contains("When there's no partition, strong consistency comes for free with no extra latency.");
+    }
 }
