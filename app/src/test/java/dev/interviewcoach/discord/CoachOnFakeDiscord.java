@@ -28,10 +28,24 @@ final class CoachOnFakeDiscord implements AutoCloseable {
     private CoachOnFakeDiscord(FakeDiscord discord, Coach coach) {
         this.discord = discord;
         this.coach = coach;
-        this.adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 1,
+        this.adapter = newAdapter();
+    }
+
+    private DiscordAdapter newAdapter() {
+        return new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 1,
                 Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),
-                coach.engine(), executor, coach::suggestions,
-                Clock.systemUTC());
+                coach.engine(), executor, coach::suggestions, Clock.systemUTC());
+    }
+
+    /**
+     * Stops the adapter and connects a new one to the same coach, as a restarted process would: its JDA has seen
+     * nothing yet (no DM channel, no cached message). The caller closes it.
+     */
+    DiscordAdapter restartAdapter() throws InterruptedException {
+        adapter.close();
+        DiscordAdapter restarted = newAdapter();
+        restarted.start();
+        return restarted;
     }
 
     /** Starts a fake Discord (with or without the Message Content intent), the coach in {@code dir}, and connects them. */

@@ -13,10 +13,8 @@ import dev.interviewcoach.testkit.discord.FakeDiscord;
 import dev.interviewcoach.testkit.discord.RestCall;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -211,38 +209,34 @@ class DiscordEndToEndTest {
         });
 
         String dm = discord.dmChannel(BEN);
-        discord.slashCommand(BEN, dm, "coach", "mock", Map.of("track", "behavioral", "questions", 2));
-        postedIn(dm, "Question 1 of 2");
-        String story = discord.message(BEN, dm, "At my last job I proposed weekly demos; as a result releases slipped"
-                + " 40% less.");
-        postedIn(dm, "Question 2 of 2");
-        MockSession direct = coach.sessions().activeFor(new UserRef(Platform.DISCORD, DiscordChatPort.DM_TENANT, BEN))
-                .orElseThrow();
+        String story = firstAnswerInADm(dm, 2);
+        MockSession direct = session(DiscordChatPort.DM_TENANT, BEN);
         discord.deleteMessage(BEN, story);
         postedIn(dm, "You deleted your answer to question 1");
         assertThat(coach.sessions().answers(direct.id()).getFirst().outcome()).isEqualTo(AnswerRecord.Outcome.WITHDRAWN);
+    }
+
+    /** Ben starts a behavioral interview of {@code questions} in his DM and answers the first; its message id. */
+    private String firstAnswerInADm(String dm, int questions) {
+        discord.slashCommand(BEN, dm, "coach", "mock", Map.of("track", "behavioral", "questions", questions));
+        postedIn(dm, "Question 1 of " + questions);
+        String story = discord.message(BEN, dm, "At my last job I proposed weekly demos; as a result releases slipped"
+                + " 40% less.");
+        postedIn(dm, "Question 2 of " + questions);
+        return story;
     }
 
     @Test
     void deletingOrEditingADirectMessageAnswerAfterARestartIsStillHeard() throws Exception {
         start(true);
         String dm = discord.dmChannel(BEN);
-        discord.slashCommand(BEN, dm, "coach", "mock", Map.of("track", "behavioral", "questions", 3));
-        postedIn(dm, "Question 1 of 3");
-        String first = discord.message(BEN, dm, "At my last job I proposed weekly demos; as a result releases slipped"
-                + " 40% less.");
-        postedIn(dm, "Question 2 of 3");
+        String first = firstAnswerInADm(dm, 3);
         String second = discord.message(BEN, dm, "I disagreed with my lead about a rewrite, so I");
         postedIn(dm, "Question 3 of 3");
-        MockSession direct = coach.sessions().activeFor(new UserRef(Platform.DISCORD, DiscordChatPort.DM_TENANT, BEN))
-                .orElseThrow();
+        MockSession direct = session(DiscordChatPort.DM_TENANT, BEN);
 
         // A new process: its JDA has not seen this DM, and Discord's deletion does not say whose DM it was.
-        adapter.close();
-        try (DiscordAdapter restarted = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID),
-                1, Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),
-                coach.engine(), running.executor, coach::suggestions, Clock.systemUTC())) {
-            restarted.start();
+        try (DiscordAdapter restarted = running.restartAdapter()) {
             assertThat(restarted.shards().getShards().getFirst().getPrivateChannelCache().isEmpty()).isTrue();
             discord.deleteMessage(BEN, first);
             assertThat(text(postedIn(dm, "You deleted your answer to question 1")))
