@@ -279,15 +279,12 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                     : mayAnswerIt ? "I could not tie this answer to the question's key points"
                     : "The answer does not address this question");
         } else {
-            if (score >= 4 && covered.size() * 2 < total) {
-                // The score weighs the whole answer (how near it comes to each point in meaning, its shape, its
-                // details); a count alone would read as a contradiction of the score beside it.
-                reason.append("As a whole it reads as a good answer to this question, though I could tie only ");
-            } else {
-                reason.append("You covered ");
-            }
-            reason.append(covered.size()).append(" of ").append(total).append(" talking points");
+            // The score weighs the whole answer (how near it comes to each point in meaning, its shape, its details):
+            // "You covered 2 of 5 talking points" beside a 4 or a 5 would read as a contradiction of it.
             boolean wholeAnswer = score >= 4 && covered.size() * 2 < total;
+            reason.append(wholeAnswer ? "As a whole it reads as a good answer to this question, though I could tie only "
+                    : "You covered ");
+            reason.append(covered.size()).append(" of ").append(total).append(" talking points");
             if (wholeAnswer) {
                 reason.append(" to your own words");
             }
@@ -430,8 +427,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             case REPEATED -> "; most of it repeats itself, and repeats count once";
             case OVERCLAIMS -> "; it speaks in absolutes with no trade-off, which costs a point";
             // beside "far too long", the short count must say it is what is left once the repeats are set aside
-            case TOO_SHORT -> repeats ? "; without the repeats, " + words(reading.words())
-                    + (reading.words() == 1 ? " is" : " are") + " left, too few to score above 2" : "; at " + words(reading.words()) + " it is too short to score above 2";
+            case TOO_SHORT -> repeats
+                    ? "; without the repeats, " + words(reading.words()) + (reading.words() == 1 ? " is" : " are")
+                            + " left, too few to score above 2"
+                    : "; at " + words(reading.words()) + " it is too short to score above 2";
             case FAR_TOO_LONG -> "; at " + rawWords + " words it is far too long to follow, which keeps it at 2 or below";
             case VERY_LONG -> "; at " + rawWords + " words it runs very long, which costs two points";
             case LONG -> "; at " + rawWords + " words it runs long, which costs a point";
