@@ -220,6 +220,12 @@ class SlackEndToEndTest extends SlackEndToEndFixture {
         for (int i = 0; i < n; i++) {
             assertThat(quoted.toString()).contains("word" + i + " ");
         }
+
+        // The weak answer is offered again from the scorecard, in the same DM, with its score to beat.
+        String retry = card.arg("blocks").replaceAll(".*\"action_id\":\"(coach:mock:retry:[^\"]+)\".*", "$1");
+        assertThat(retry).startsWith("coach:mock:retry:");
+        send(requests.blockAction(bot.url, ANA, "DANA", cardTs, retry, "retry"));
+        posted("DANA", null, "Question 1 again. Last time it scored 1/5", "Question 1 of 1");
     }
 
     @Test

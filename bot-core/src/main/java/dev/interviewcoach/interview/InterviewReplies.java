@@ -8,8 +8,10 @@ import dev.interviewcoach.feedback.Feedback;
 import dev.interviewcoach.feedback.FeedbackReply;
 import dev.interviewcoach.question.Question;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The words of a mock interview: every reply a person sees, written once for all platforms. */
@@ -139,12 +141,28 @@ public final class InterviewReplies {
             reply.text(RichText.builder().bold("Practise next: ").plain(String.join(", ", card.practiseTopics())).build());
         }
         if (card.answered() > 0) {
-            reply.block(new Block.Buttons(List.of(new Block.Button("Review my answers",
-                    new ActionId(FEATURE, "review", session.id(), 0), Block.Style.DEFAULT, "review"))));
+            List<Block.Button> buttons = new ArrayList<>();
+            buttons.add(new Block.Button("Review my answers", new ActionId(FEATURE, "review", session.id(), 0),
+                    Block.Style.DEFAULT, "review"));
+            // Trying the weakest answer again at once, with its feedback fresh, is what the feedback is for.
+            weakest(card).ifPresent(line -> buttons.add(new Block.Button("Try question " + line.number() + " again",
+                    new ActionId(FEATURE, "retry", session.id(), line.number() - 1), Block.Style.DEFAULT,
+                    "ask " + line.question().id())));
+            reply.block(new Block.Buttons(buttons));
         }
         reply.text("Start another with: mock " + card.track() + " " + card.total());
         return reply.build();
     }
+
+    /** The lowest-scored answer, first of equals, when it scored 3 or less: worth another try. */
+    static Optional<Scorecard.Line> weakest(Scorecard card) {
+        return card.lines().stream().filter(l -> l.outcome() == AnswerRecord.Outcome.ANSWERED && l.score() != null
+                        && l.score() <= RETRY_AT_MOST)
+                .min(Comparator.comparingInt(Scorecard.Line::score).thenComparingInt(Scorecard.Line::number));
+    }
+
+    /** The highest score still offered another try. */
+    static final int RETRY_AT_MOST = 3;
 
     /** Each answer of a session as the person wrote it, with its score and the points it missed. */
     public Reply review(MockSession session, List<AnswerRecord> answers, Function<String, Question> lookup) {

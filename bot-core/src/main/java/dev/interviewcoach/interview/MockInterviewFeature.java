@@ -185,6 +185,12 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     /** As {@link #start(Inbound.Command, Bank, List, String, ChatPort)}, asking follow-ups or not. */
     public void start(Inbound.Command command, Bank bank, List<Question> chosen, String note, boolean followUps,
                       ChatPort port) {
+        start(command, null, bank, chosen, note, followUps, port);
+    }
+
+    /** Starts it in {@code ownPlace} when given (a thread or DM that was this person's interview), else as above. */
+    private void start(Inbound.Command command, Place ownPlace, Bank bank, List<Question> chosen, String note,
+                       boolean followUps, ChatPort port) {
         Place here = command.place();
         UserRef user = command.user();
         Optional<MockSession> running = sessions.activeFor(user);
@@ -198,7 +204,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
                                 + (chosen.size() == 1 ? " question. " : " questions. ")
                                 + "Answer in this thread; only your replies count.").build())
                 .build();
-        Place place = switch (here.kind()) {
+        Place place = ownPlace != null ? ownPlace : switch (here.kind()) {
             case CHANNEL -> port.openThread(here, opening);
             // A thread already holds a conversation (someone's interview, a question of the day, a
             // discussion): an interview never moves into it, it gets a thread of its own beside it.
@@ -225,6 +231,29 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
                 : " Send each answer as one message (Shift+Enter for a new line); to add to your latest answer,"
                 + " edit it and it is scored again."));
         send(machine.start(session), port, note == null ? howTo : Reply.text(note).followedBy(howTo));
+    }
+
+    /**
+     * The scorecard's "Try question N again": that one question as a new interview, in the finished interview's own
+     * thread or DM, opening with the score it had so the person can see what the feedback bought them.
+     */
+    private void retry(MockSession finished, Inbound.Action action, ChatPort port) {
+        long position = action.action().version(); // the question's place in the finished interview
+        Optional<Question> question = position < 0 || position >= finished.questionIds().size() ? Optional.empty()
+                : banks.current().question(finished.questionIds().get((int) position));
+        Optional<Bank> bank = question.flatMap(q -> banks.current().track(q.track()));
+        if (question.isEmpty() || bank.isEmpty()) {
+            port.post(action.place(), Reply.text("That question is no longer in its bank. Start a new interview with:"
+                    + " mock").onlyTo(action.user()));
+            return;
+        }
+        String before = sessions.answers(finished.id()).stream().filter(a -> a.position() == position)
+                .filter(a -> a.outcome() == AnswerRecord.Outcome.ANSWERED).findFirst()
+                .map(a -> " Last time it scored " + a.score() + "/5; use what the feedback said.").orElse("");
+        Inbound.Command asked = new Inbound.Command(action.eventId(), action.user(), action.place(), "ask "
+                + question.get().id(), action.receivedAt());
+        start(asked, action.place().equals(finished.place()) ? finished.place() : null, bank.get(),
+                List.of(question.get()), "Question " + (position + 1) + " again." + before, settings.followUps(), port);
     }
 
     /**
@@ -386,6 +415,10 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         }
         if (action.action().verb().equals("review")) {
             port.post(action.place(), review(session).onlyTo(action.user()));
+            return;
+        }
+        if (action.action().verb().equals("retry")) {
+            retry(session, action, port);
             return;
         }
         Optional<Move> move = Move.commandWord(action.action().verb());

@@ -335,6 +335,49 @@ class CoachEngineTest {
     }
 
     @Test
+    void theScorecardOffersTheWeakestAnswerAgainAndTheRetryOpensWithItsLastScore() {
+        command(ana, dm, "mock tiny 2 --no-followups");
+        MockSession s = sessions.activeFor(ana).orElseThrow();
+        message(ana, dm, "I am not sure, maybe a cache somewhere.");
+        String good = TestBanks.tiny().questions().stream().filter(q -> q.id().equals(s.questionIds().get(1)))
+                .findFirst().orElseThrow().exampleAnswer().strip();
+        message(ana, dm, good);
+        int weak = sessions.answers(s.id()).getFirst().score();
+        assertThat(weak).isLessThanOrEqualTo(3);
+        Block.Buttons buttons = port.posted.getLast().reply().blocks().stream().filter(b -> b instanceof Block.Buttons)
+                .map(Block.Buttons.class::cast).reduce((a, b) -> b).orElseThrow();
+        assertThat(buttons.buttons()).extracting(Block.Button::label).containsExactly("Review my answers",
+                "Try question 1 again");
+        Block.Button retry = buttons.buttons().getLast();
+        assertThat(retry.typed()).isEqualTo("ask " + s.questionIds().getFirst());
+        port.clear();
+
+        engine.handle(new Inbound.Action(id(), ben, dm, retry.action(), null, NOW), port);
+        assertThat(port.last()).as("someone else's press").contains("belongs to someone else");
+        engine.handle(new Inbound.Action(id(), ana, dm, retry.action(), null, NOW), port);
+        MockSession again = sessions.activeFor(ana).orElseThrow();
+        assertThat(again.id()).isNotEqualTo(s.id());
+        assertThat(again.questionIds()).containsExactly(s.questionIds().getFirst());
+        assertThat(again.place()).as("in the same DM").isEqualTo(dm);
+        assertThat(port.all()).contains("Question 1 again. Last time it scored " + weak + "/5")
+                .contains("Question 1 of 1");
+        engine.handle(new Inbound.Action(id(), ana, dm, retry.action(), null, NOW), port);
+        assertThat(port.last()).as("one interview at a time").contains("already have");
+    }
+
+    @Test
+    void aScorecardOfStrongAnswersOffersNoRetry() {
+        command(ana, dm, "mock tiny 1 --no-followups");
+        MockSession s = sessions.activeFor(ana).orElseThrow();
+        String good = TestBanks.tiny().questions().stream().filter(q -> q.id().equals(s.currentQuestionId()))
+                .findFirst().orElseThrow().exampleAnswer().strip();
+        message(ana, dm, good);
+        assertThat(sessions.answers(s.id()).getFirst().score()).isGreaterThanOrEqualTo(4);
+        assertThat(port.posted.getLast().reply().blocks().toString()).contains("Review my answers")
+                .doesNotContain("again");
+    }
+
+    @Test
     void buttonsDoWhatTheWordsDoAndStaleOnesAreRefused() {
         command(ana, dm, "mock tiny 3");
         MockSession s = sessions.activeFor(ana).orElseThrow();
