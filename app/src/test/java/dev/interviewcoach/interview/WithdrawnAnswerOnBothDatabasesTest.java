@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** An interview answer whose message was deleted is found by that message and withdrawn, on SQLite and PostgreSQL. */
+/**
+ * An interview answer whose message was deleted is found by that message and withdrawn, and a person's latest
+ * answer to a question is found, on SQLite and PostgreSQL.
+ */
 class WithdrawnAnswerOnBothDatabasesTest {
 
     private static final Instant T0 = Instant.parse("2026-12-05T09:00:00Z");
@@ -56,7 +59,11 @@ class WithdrawnAnswerOnBothDatabasesTest {
             assertThat(sessions.answerInAnyDirect(Place.direct(Platform.DISCORD, "T1", "D-UNKNOWN"), "m-1"))
                     .as("another platform").isEmpty();
 
+            assertThat(sessions.lastAnswered(ana, "caching")).hasValueSatisfying(a -> assertThat(a.score()).isEqualTo(3));
+            assertThat(sessions.lastAnswered(ana, "conflict")).isEmpty();
+
             assertThat(sessions.withdraw("s1", 0)).isTrue();
+            assertThat(sessions.lastAnswered(ana, "caching")).as("a withdrawn answer is no score to beat").isEmpty();
             assertThat(sessions.withdraw("s1", 0)).as("a second time changes nothing").isFalse();
             assertThat(sessions.answers("s1")).singleElement().satisfies(a -> {
                 assertThat(a.outcome()).isEqualTo(AnswerRecord.Outcome.WITHDRAWN);

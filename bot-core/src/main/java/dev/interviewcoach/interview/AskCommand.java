@@ -73,7 +73,8 @@ public final class AskCommand implements CommandHandler {
         }
         var question = hits.getFirst().question();
         Bank bank = banks.current().track(question.track()).orElseThrow();
-        interviews.start(command, bank, List.of(question), null, port);
+        interviews.start(command, bank, List.of(question), interviews.lastTime(command.user(), question).orElse(null),
+                port);
     }
 
     private QuestionSearch search() {

@@ -247,13 +247,17 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
                     + " mock").onlyTo(action.user()));
             return;
         }
-        String before = sessions.answers(finished.id()).stream().filter(a -> a.position() == position)
-                .filter(a -> a.outcome() == AnswerRecord.Outcome.ANSWERED).findFirst()
-                .map(a -> " Last time it scored " + a.score() + "/5; use what the feedback said.").orElse("");
         Inbound.Command asked = new Inbound.Command(action.eventId(), action.user(), action.place(), "ask "
                 + question.get().id(), action.receivedAt());
         start(asked, action.place().equals(finished.place()) ? finished.place() : null, bank.get(),
-                List.of(question.get()), "Question " + (position + 1) + " again." + before, settings.followUps(), port);
+                List.of(question.get()), "Question " + (position + 1) + " again." + lastTime(action.user(), question.get())
+                        .map(said -> " " + said).orElse(""), settings.followUps(), port);
+    }
+
+    /** What a question asked again opens with, when the person has answered it before: the score to beat. */
+    public Optional<String> lastTime(UserRef user, Question question) {
+        return sessions.lastAnswered(user, question.id())
+                .map(a -> "Last time it scored " + a.score() + "/5; use what the feedback said.");
     }
 
     /**

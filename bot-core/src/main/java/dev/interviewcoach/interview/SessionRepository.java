@@ -327,6 +327,19 @@ public final class SessionRepository {
         return bySession;
     }
 
+    /** A person's latest scored answer to one question, in any of their interviews. */
+    public Optional<AnswerRecord> lastAnswered(UserRef user, String questionId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT a.* FROM mock_answer a JOIN mock_session s ON s.id = a.session_id
+                         WHERE s.platform = :platform AND s.tenant = :tenant AND s.user_id = :user
+                           AND a.question_id = :question AND a.outcome = 'ANSWERED'
+                         ORDER BY a.answered_at DESC LIMIT 1
+                        """)
+                .bind("platform", user.platform().name()).bind("tenant", user.tenant()).bind("user", user.userId())
+                .bind("question", questionId)
+                .map(SessionRepository::answer).findFirst());
+    }
+
     /** The answers of one session, in the order given. */
     public List<AnswerRecord> answers(String sessionId) {
         return jdbi.withHandle(h -> h.createQuery("""

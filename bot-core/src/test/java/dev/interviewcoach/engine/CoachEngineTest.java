@@ -366,6 +366,21 @@ class CoachEngineTest {
     }
 
     @Test
+    void askingForAQuestionAnsweredBeforeOpensWithTheScoreToBeat() {
+        command(ana, dm, "mock tiny 1 --no-followups");
+        MockSession s = sessions.activeFor(ana).orElseThrow();
+        message(ana, dm, "I am not sure, maybe something.");
+        int first = sessions.answers(s.id()).getFirst().score();
+        port.clear();
+        command(ana, dm, "ask " + s.questionIds().getFirst());
+        assertThat(sessions.activeFor(ana).orElseThrow().questionIds()).containsExactly(s.questionIds().getFirst());
+        assertThat(port.all()).contains("Last time it scored " + first + "/5");
+        port.clear();
+        command(ben, dm, "ask " + s.questionIds().getFirst());
+        assertThat(port.all()).as("someone who never answered it").doesNotContain("Last time");
+    }
+
+    @Test
     void aScorecardOfStrongAnswersOffersNoRetry() {
         command(ana, dm, "mock tiny 1 --no-followups");
         MockSession s = sessions.activeFor(ana).orElseThrow();
