@@ -59,11 +59,13 @@ class WithdrawnAnswerOnBothDatabasesTest {
             assertThat(sessions.answerInAnyDirect(Place.direct(Platform.DISCORD, "T1", "D-UNKNOWN"), "m-1"))
                     .as("another platform").isEmpty();
 
-            assertThat(sessions.lastAnswered(ana, "caching")).hasValueSatisfying(a -> assertThat(a.score()).isEqualTo(3));
-            assertThat(sessions.lastAnswered(ana, "conflict")).isEmpty();
+            Instant later = T0.plusSeconds(3600);
+            assertThat(sessions.lastAnswered(ana, "caching", later)).hasValueSatisfying(a -> assertThat(a.score()).isEqualTo(3));
+            assertThat(sessions.lastAnswered(ana, "caching", T0)).as("none before it was given").isEmpty();
+            assertThat(sessions.lastAnswered(ana, "conflict", later)).isEmpty();
 
             assertThat(sessions.withdraw("s1", 0)).isTrue();
-            assertThat(sessions.lastAnswered(ana, "caching")).as("a withdrawn answer is no score to beat").isEmpty();
+            assertThat(sessions.lastAnswered(ana, "caching", later)).as("a withdrawn answer is no score to beat").isEmpty();
             assertThat(sessions.withdraw("s1", 0)).as("a second time changes nothing").isFalse();
             assertThat(sessions.answers("s1")).singleElement().satisfies(a -> {
                 assertThat(a.outcome()).isEqualTo(AnswerRecord.Outcome.WITHDRAWN);

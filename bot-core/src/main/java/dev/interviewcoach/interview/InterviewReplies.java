@@ -125,6 +125,7 @@ public final class InterviewReplies {
                 lines.lineBreak();
             }
             lines.plain(line.number() + ". ").bold(result);
+            line.before().ifPresent(was -> lines.plain(" (was " + was + "/5)"));
             line.followUp().ifPresent(f -> lines.plain(f.outcome() == AnswerRecord.Outcome.SKIPPED
                     ? " (follow-up skipped)" : " (follow-up " + f.score() + "/5)"));
             lines.plain("  " + shorten(line.question().text()));

@@ -256,7 +256,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
 
     /** What a question asked again opens with, when the person has answered it before: the score to beat. */
     public Optional<String> lastTime(UserRef user, Question question) {
-        return sessions.lastAnswered(user, question.id())
+        return sessions.lastAnswered(user, question.id(), clock.instant().plusMillis(1))
                 .map(a -> "Last time it scored " + a.score() + "/5; use what the feedback said.");
     }
 
@@ -520,7 +520,8 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     /** The scorecard of a session from what was stored. */
     public Scorecard scorecard(MockSession session) {
         return Scorecard.of(session, sessions.answers(session.id()), sessions.followUps(session.id()),
-                id -> machine.question(session, id));
+                id -> machine.question(session, id),
+                id -> sessions.lastAnswered(session.user(), id, session.startedAt()).map(AnswerRecord::score));
     }
 
     private Reply inProgress(MockSession s, Place here) {

@@ -19,9 +19,9 @@ public record Scorecard(String track, int total, List<Line> lines, OptionalDoubl
      * ended early; and the follow-up asked on it, if one was.
      */
     public record Line(int number, Question question, Integer score, AnswerRecord.Outcome outcome,
-                       Optional<FollowUpRecord> followUp) {
+                       Optional<FollowUpRecord> followUp, Optional<Integer> before) {
         public Line(int number, Question question, Integer score, AnswerRecord.Outcome outcome) {
-            this(number, question, score, outcome, Optional.empty());
+            this(number, question, score, outcome, Optional.empty(), Optional.empty());
         }
     }
 
@@ -47,6 +47,15 @@ public record Scorecard(String track, int total, List<Line> lines, OptionalDoubl
     /** As {@link #of(MockSession, List, Function)}, each question's follow-up shown on its line. */
     static Scorecard of(MockSession session, List<AnswerRecord> answers, List<FollowUpRecord> followUps,
                         Function<String, Question> lookup) {
+        return of(session, answers, followUps, lookup, id -> Optional.empty());
+    }
+
+    /**
+     * As above, with each answered question's score from before this interview ({@code earlier}, by question id),
+     * so the person sees what practice changed.
+     */
+    static Scorecard of(MockSession session, List<AnswerRecord> answers, List<FollowUpRecord> followUps,
+                        Function<String, Question> lookup, Function<String, Optional<Integer>> earlier) {
         Map<Integer, FollowUpRecord> followUpAt = new HashMap<>();
         followUps.forEach(f -> followUpAt.put(f.position(), f));
         List<Line> lines = new ArrayList<>();
@@ -60,7 +69,8 @@ public record Scorecard(String track, int total, List<Line> lines, OptionalDoubl
                 continue;
             }
             Question q = lookup.apply(a.questionId());
-            lines.add(new Line(a.position() + 1, q, a.score(), a.outcome(), Optional.ofNullable(followUpAt.get(a.position()))));
+            lines.add(new Line(a.position() + 1, q, a.score(), a.outcome(), Optional.ofNullable(followUpAt.get(a.position())),
+                    a.outcome() == AnswerRecord.Outcome.ANSWERED ? earlier.apply(a.questionId()) : Optional.empty()));
             if (a.outcome() == AnswerRecord.Outcome.WITHDRAWN) {
                 continue; // taken back by its author: it says nothing about the topics either way
             }

@@ -327,16 +327,16 @@ public final class SessionRepository {
         return bySession;
     }
 
-    /** A person's latest scored answer to one question, in any of their interviews. */
-    public Optional<AnswerRecord> lastAnswered(UserRef user, String questionId) {
+    /** A person's latest scored answer to one question given before {@code before}, in any of their interviews. */
+    public Optional<AnswerRecord> lastAnswered(UserRef user, String questionId, Instant before) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT a.* FROM mock_answer a JOIN mock_session s ON s.id = a.session_id
                          WHERE s.platform = :platform AND s.tenant = :tenant AND s.user_id = :user
-                           AND a.question_id = :question AND a.outcome = 'ANSWERED'
+                           AND a.question_id = :question AND a.outcome = 'ANSWERED' AND a.answered_at < :before
                          ORDER BY a.answered_at DESC LIMIT 1
                         """)
                 .bind("platform", user.platform().name()).bind("tenant", user.tenant()).bind("user", user.userId())
-                .bind("question", questionId)
+                .bind("question", questionId).bind("before", before.toEpochMilli())
                 .map(SessionRepository::answer).findFirst());
     }
 
