@@ -251,6 +251,23 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    void theScorecardsRetryButtonAsksTheWeakQuestionAgainInTheSameDm() throws Exception {
+        start(true);
+        String dm = discord.dmChannel(ANA);
+        discord.slashCommand(ANA, dm, "coach", "mock", Map.of("track", "python-developer", "questions", 1,
+                "followups", "--no-followups"));
+        postedIn(dm, "Question 1 of 1");
+        MockSession s = session(DiscordChatPort.DM_TENANT, ANA);
+        discord.message(ANA, dm, "I am not sure, I would probably just google it and see what comes up.");
+        RestCall card = postedIn(dm, "Scorecard");
+        assertThat(text(card)).contains("coach:mock:retry:" + s.id() + ":0").contains("Try question 1 again");
+        discord.buttonClick(ANA, dm, discord.lastMessageId(dm), "coach:mock:retry:" + s.id() + ":0");
+        RestCall again = postedIn(dm, "Question 1 again. Last time it scored");
+        assertThat(text(again)).contains("Question 1 of 1");
+        assertThat(session(DiscordChatPort.DM_TENANT, ANA).questionIds()).isEqualTo(s.questionIds());
+    }
+
+    @Test
     void aDirectMessageInterviewWorks() throws Exception {
         start(true);
         String dm = discord.dmChannel(ANA);
