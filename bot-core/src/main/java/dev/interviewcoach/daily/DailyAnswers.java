@@ -127,6 +127,9 @@ public final class DailyAnswers implements MessageHandler, EditHandler, Deletion
             return true; // "thanks!" after their answer: people talk in the thread, and need no word from the coach
         }
         Reply reply = wantsHint && question.isPresent() ? hint(question.get())
+                : NotAnAnswer.asksAgain(typed) && question.isPresent() ? Reply.text("Today's question: "
+                        + question.get().text().strip() + " Reply here with your answer, a few sentences as you would say"
+                        + " it in an interview, or type hint.")
                 : passes ? Reply.text("No problem, that doesn't count as your answer. Type hint for a hint, or come back"
                         + " to it: your first full answer is the one that counts, and the reveal shows an example answer.")
                 : Reply.text("I didn't count \"" + (typed.length() > 40 ? typed.substring(0, 40) + "..." : typed)

@@ -118,6 +118,9 @@ class DailyAnswersTest {
         Place thread = subscribeAndPost(Subscription.AnswerMode.OPEN);
         answers.onMessage(new Inbound.Message("e-1", person("UANA"), thread, "hint please", NINE), port);
         assertThat(port.last()).startsWith("Hint");
+        answers.onMessage(new Inbound.Message("e-1b", person("UANA"), thread, "sorry, what?", NINE), port);
+        assertThat(port.last()).as("asked again, not told it was no answer").startsWith("Today's question: ")
+                .contains("Reply here with your answer");
         answers.onMessage(new Inbound.Message("e-2", person("UANA"), thread, "Great question!", NINE), port);
         assertThat(port.last()).contains("didn't count \"Great question!\"").contains("full one");
         answers.onMessage(new Inbound.Message("e-2b", person("UANA"), thread, "sorry, no clue what this one is about"
