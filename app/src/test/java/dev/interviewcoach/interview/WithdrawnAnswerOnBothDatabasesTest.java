@@ -10,6 +10,7 @@ import dev.interviewcoach.testkit.SharedPostgres;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +64,8 @@ class WithdrawnAnswerOnBothDatabasesTest {
             assertThat(sessions.lastAnswered(ana, "caching", later)).hasValueSatisfying(a -> assertThat(a.score()).isEqualTo(3));
             assertThat(sessions.lastAnswered(ana, "caching", T0)).as("none before it was given").isEmpty();
             assertThat(sessions.lastAnswered(ana, "conflict", later)).isEmpty();
+            assertThat(sessions.lastScores(ana, List.of("caching", "conflict"), later)).containsExactly(Map.entry("caching", 3));
+            assertThat(sessions.lastScores(ana, List.of("caching"), T0)).isEmpty();
 
             assertThat(sessions.withdraw("s1", 0)).isTrue();
             assertThat(sessions.lastAnswered(ana, "caching", later)).as("a withdrawn answer is no score to beat").isEmpty();

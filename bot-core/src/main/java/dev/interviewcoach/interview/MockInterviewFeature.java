@@ -519,9 +519,9 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
 
     /** The scorecard of a session from what was stored. */
     public Scorecard scorecard(MockSession session) {
+        Map<String, Integer> before = sessions.lastScores(session.user(), session.questionIds(), session.startedAt());
         return Scorecard.of(session, sessions.answers(session.id()), sessions.followUps(session.id()),
-                id -> machine.question(session, id),
-                id -> sessions.lastAnswered(session.user(), id, session.startedAt()).map(AnswerRecord::score));
+                id -> machine.question(session, id), id -> Optional.ofNullable(before.get(id)));
     }
 
     private Reply inProgress(MockSession s, Place here) {

@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -338,6 +340,28 @@ public final class SessionRepository {
                 .bind("platform", user.platform().name()).bind("tenant", user.tenant()).bind("user", user.userId())
                 .bind("question", questionId).bind("before", before.toEpochMilli())
                 .map(SessionRepository::answer).findFirst());
+    }
+
+    /**
+     * For each of {@code questionIds} a person answered before {@code before}, the score of their latest answer:
+     * one query for a whole scorecard.
+     */
+    public Map<String, Integer> lastScores(UserRef user, Collection<String> questionIds, Instant before) {
+        if (questionIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Integer> latest = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        SELECT a.question_id, a.score FROM mock_answer a JOIN mock_session s ON s.id = a.session_id
+                         WHERE s.platform = :platform AND s.tenant = :tenant AND s.user_id = :user
+                           AND a.question_id IN (<questions>) AND a.outcome = 'ANSWERED' AND a.answered_at < :before
+                         ORDER BY a.answered_at DESC
+                        """)
+                .bind("platform", user.platform().name()).bind("tenant", user.tenant()).bind("user", user.userId())
+                .bindList("questions", List.copyOf(new LinkedHashSet<>(questionIds))).bind("before", before.toEpochMilli())
+                .map((rs, ctx) -> Map.entry(rs.getString("question_id"), rs.getInt("score")))
+                .forEach(e -> latest.putIfAbsent(e.getKey(), e.getValue())));
+        return latest;
     }
 
     /** The answers of one session, in the order given. */
