@@ -539,8 +539,16 @@ public final class CoachEngine {
             "good evening", "yo", "hi there", "hello there", "hey there");
     private static final Set<String> THANKS = Set.of("thanks", "thank you", "thanks a lot", "thank you so much", "thx",
             "ty", "cheers", "great thanks", "ok thanks");
+    /** What people type after a scorecard to say they have read it: "ok" is no mistyped "mock". */
+    private static final Set<String> ACKNOWLEDGEMENTS = Set.of("ok", "okay", "k", "kk", "cool", "got it", "great", "nice",
+            "awesome", "perfect", "makes sense", "sure", "will do", "noted", "understood", "alright", "all right");
+    private static final Set<String> GOODBYES = Set.of("bye", "goodbye", "bye bye", "see you", "see ya", "later",
+            "good night", "night");
 
-    /** A greeting or thanks typed to the coach gets a friendly word and what to type, not "I don't know the command". */
+    /**
+     * A greeting, thanks, "ok" or goodbye typed to the coach gets a friendly word and what to type, not "I don't know
+     * the command".
+     */
     private static Optional<Reply> greeting(String text) {
         String plain = TextAnalyzer.plainWords(text);
         if (GREETINGS.contains(plain)) {
@@ -549,6 +557,12 @@ public final class CoachEngine {
         }
         if (THANKS.contains(plain)) {
             return Optional.of(Reply.text("You're welcome! Type mock to practise again, or help to see what else I do."));
+        }
+        if (ACKNOWLEDGEMENTS.contains(plain)) {
+            return Optional.of(Reply.text("Type mock when you want to practise again, or help to see what else I do."));
+        }
+        if (GOODBYES.contains(plain)) {
+            return Optional.of(Reply.text("Good luck with your interviews! Type mock any time to practise."));
         }
         return Optional.empty();
     }

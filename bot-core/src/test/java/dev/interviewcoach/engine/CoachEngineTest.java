@@ -284,6 +284,11 @@ class CoachEngineTest {
         port.clear();
         message(ana, dm, "thank you");
         assertThat(port.last()).startsWith("You're welcome!").doesNotContain("I don't know");
+        message(ana, dm, "ok");
+        assertThat(port.last()).as("\"ok\" is no mistyped mock").startsWith("Type mock when you want to practise again")
+                .doesNotContain("Did you mean");
+        message(ana, dm, "bye!");
+        assertThat(port.last()).startsWith("Good luck with your interviews!");
         message(ana, dm, "end");
         assertThat(port.last()).startsWith("There is no interview running to end. Type mock to start")
                 .doesNotContain("I don't know");
