@@ -22,7 +22,10 @@ public final class UnknownTrack {
                 .orElse("") + " Tracks: " + String.join(", ", names) + ".";
     }
 
-    /** The track a typed name most likely meant: a typo of its name or of its first word, or the start of its name. */
+    /**
+     * The track a typed name most likely meant: a typo of its name or of its first word, the start of its name, or
+     * its name with more after it.
+     */
     static Optional<String> nearest(List<String> names, String typed) {
         String t = typed.strip().toLowerCase(Locale.ROOT);
         if (t.isEmpty()) {
@@ -33,7 +36,9 @@ public final class UnknownTrack {
         for (String name : names) {
             String firstWord = name.split("-")[0];
             int distance = Math.min(EditDistance.between(t, name), EditDistance.between(t, firstWord));
-            if (t.length() >= 3 && name.startsWith(t)) {
+            // the start of a name ("sys"), or a name with more typed after it ("python-developer abc", whose words
+            // the command joins into one track name)
+            if (t.length() >= 3 && name.startsWith(t) || t.startsWith(name + "-")) {
                 distance = 0;
             }
             if (distance < bestDistance) {

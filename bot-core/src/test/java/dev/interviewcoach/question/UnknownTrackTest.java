@@ -17,6 +17,7 @@ class UnknownTrackTest {
         assertThat(UnknownTrack.nearest(TRACKS, "behavioural")).hasValue("behavioral");
         assertThat(UnknownTrack.nearest(TRACKS, "sys")).hasValue("system-design");
         assertThat(UnknownTrack.nearest(TRACKS, "jav")).hasValue("java-backend");
+        assertThat(UnknownTrack.nearest(TRACKS, "python-developer-abc")).hasValue("python-developer");
     }
 
     @Test
