@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.time.Duration;
 import dev.interviewcoach.feedback.reviewer.ReviewerSettings;
+import dev.interviewcoach.text.EditDistance;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -511,9 +513,29 @@ public record CoachConfig(
         List<String> unknown = new ArrayList<>();
         flatten("", root, values, unknown);
         if (!unknown.isEmpty()) {
-            throw new ConfigException(file + ": unknown setting " + String.join(", ", unknown)
-                    + "; known settings: " + String.join(", ", DEFAULTS.keySet()));
+            throw new ConfigException(file + ": unknown setting " + String.join(", ", unknown.stream()
+                    .map(key -> nearestSettings(key).isEmpty() ? key
+                            : key + " (did you mean " + String.join(" or ", nearestSettings(key)) + "?)")
+                    .toList()) + "; known settings: " + String.join(", ", DEFAULTS.keySet()));
         }
+    }
+
+    /**
+     * The known settings an unknown one most likely meant, nearest first, two at most: a typo of one ("slack.prot"),
+     * or those of the same section whose names hold the typed name ("interview.questions": interview.maxQuestions or
+     * interview.defaultQuestions).
+     */
+    static List<String> nearestSettings(String unknown) {
+        String typed = unknown.toLowerCase(Locale.ROOT);
+        int dot = typed.lastIndexOf('.');
+        String section = dot < 0 ? "" : typed.substring(0, dot + 1);
+        String name = typed.substring(dot + 1);
+        return DEFAULTS.keySet().stream()
+                .filter(known -> EditDistance.between(typed, known.toLowerCase(Locale.ROOT)) <= 2
+                        || name.length() >= 4 && known.toLowerCase(Locale.ROOT).startsWith(section)
+                        && known.substring(section.length()).toLowerCase(Locale.ROOT).contains(name))
+                .sorted(Comparator.comparingInt(known -> EditDistance.between(typed, known.toLowerCase(Locale.ROOT))))
+                .limit(2).toList();
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> values, List<String> unknown) {

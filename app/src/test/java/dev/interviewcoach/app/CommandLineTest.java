@@ -206,7 +206,12 @@ class CommandLineTest {
         Path file = dir.resolve("coach.yaml");
         Files.writeString(file, "interview:\n  defaultQuestion: 7\n");
         assertThatThrownBy(() -> CoachConfig.load(Optional.of(file), Map.of()))
-                .hasMessageContaining("unknown setting interview.defaultQuestion");
+                .hasMessageContaining("unknown setting interview.defaultQuestion (did you mean interview.defaultQuestions?)");
+        Files.writeString(file, "interview:\n  questions: 7\nslack:\n  mode: http\n");
+        assertThatThrownBy(() -> CoachConfig.load(Optional.of(file), Map.of()))
+                .hasMessageContaining("interview.questions (did you mean interview.maxQuestions or"
+                        + " interview.defaultQuestions?)")
+                .hasMessageContaining("slack.mode;").hasMessageNotContaining("slack.mode (did you mean");
         assertThatThrownBy(() -> CoachConfig.load(Optional.empty(), Map.of("COACH_INTERVIEW_MAX_QUESTIONS", "lots")))
                 .hasMessageContaining("interview.maxQuestions").hasMessageContaining("COACH_INTERVIEW_MAX_QUESTIONS");
         assertThatThrownBy(() -> CoachConfig.load(Optional.of(dir.resolve("missing.yaml")), Map.of()))
