@@ -115,28 +115,51 @@ public final class DailyAnswers implements MessageHandler, EditHandler, Deletion
      */
     private boolean notAnAnswer(Inbound.Message message, DailyPostRepository.Post post, ChatPort port) {
         String typed = message.text().strip();
-        boolean passes = NotAnAnswer.saysDontKnow(typed);
-        boolean asksForHint = NotAnAnswer.asksForHint(typed);
-        if (typed.split("\\s+").length >= FEWEST_ANSWER_WORDS && !passes && !asksForHint) {
+        if (!isRemark(typed)) {
             return false;
         }
-        Optional<Question> question = banks.current().question(post.questionId());
-        boolean wantsHint = asksForHint || typed.toLowerCase(Locale.ROOT).matches("(?s).*\\bhints?\\b.*");
-        if (!wantsHint && answers.forPost(post.subscriptionId(), post.localDate()).stream()
-                .anyMatch(a -> a.user().equals(message.user()))) {
+        if (!wantsHint(typed) && answered(post, message.user())) {
             return true; // "thanks!" after their answer: people talk in the thread, and need no word from the coach
         }
-        Reply reply = wantsHint && question.isPresent() ? hint(question.get())
-                : NotAnAnswer.asksAgain(typed) && question.isPresent() ? Reply.text("Today's question: "
-                        + question.get().text().strip() + " Reply here with your answer, a few sentences as you would say"
-                        + " it in an interview, or type hint.")
-                : passes ? Reply.text("No problem, that doesn't count as your answer. Type hint for a hint, or come back"
-                        + " to it: your first full answer is the one that counts, and the reveal shows an example answer.")
-                : Reply.text("I didn't count \"" + (typed.length() > 40 ? typed.substring(0, 40) + "..." : typed)
-                        + "\" as your answer: only your first answer to a question of the day counts, so reply with a"
-                        + " full one, a few sentences as you would say it in an interview. Type hint for a hint.");
-        port.post(message.place(), reply.onlyTo(message.user()));
+        port.post(message.place(), remarkReply(typed, post, false).onlyTo(message.user()));
         return true;
+    }
+
+    /** A word or three, "I don't know", or a request for a hint or for the question again: not an answer. */
+    private static boolean isRemark(String typed) {
+        return typed.split("\\s+").length < FEWEST_ANSWER_WORDS || NotAnAnswer.saysDontKnow(typed)
+                || NotAnAnswer.asksForHint(typed);
+    }
+
+    private static boolean wantsHint(String typed) {
+        return NotAnAnswer.asksForHint(typed) || typed.toLowerCase(Locale.ROOT).matches("(?s).*\\bhints?\\b.*");
+    }
+
+    private boolean answered(DailyPostRepository.Post post, UserRef user) {
+        return answers.forPost(post.subscriptionId(), post.localDate()).stream().anyMatch(a -> a.user().equals(user));
+    }
+
+    /**
+     * Why a remark was not taken for the person's one answer, and how to answer instead: in the thread, by replying
+     * there; in the private form, by pressing its button again.
+     */
+    private Reply remarkReply(String typed, DailyPostRepository.Post post, boolean inForm) {
+        Optional<Question> question = banks.current().question(post.questionId());
+        String answerAgain = inForm ? "press Answer privately again and write" : "reply here with";
+        if (wantsHint(typed) && question.isPresent()) {
+            return hint(question.get());
+        }
+        if (NotAnAnswer.asksAgain(typed) && question.isPresent()) {
+            return Reply.text("Today's question: " + question.get().text().strip() + " To answer, " + answerAgain
+                    + " a few sentences as you would say them in an interview, or type hint.");
+        }
+        if (NotAnAnswer.saysDontKnow(typed)) {
+            return Reply.text("No problem, that doesn't count as your answer. Type hint for a hint, or come back"
+                    + " to it: your first full answer is the one that counts, and the reveal shows an example answer.");
+        }
+        return Reply.text("I didn't count \"" + (typed.length() > 40 ? typed.substring(0, 40) + "..." : typed)
+                + "\" as your answer: only your first answer to a question of the day counts, so " + answerAgain
+                + " a full one, a few sentences as you would say it in an interview. Type hint for a hint.");
     }
 
     @Override
@@ -288,6 +311,11 @@ public final class DailyAnswers implements MessageHandler, EditHandler, Deletion
         if (text.isBlank()) {
             port.post(submission.place(), Reply.text("That answer was empty; press Answer privately again to write one.")
                     .onlyTo(submission.user()));
+            return;
+        }
+        // "no idea" or "pass" in the form would be stored as the person's one answer, scored 1, as in the thread.
+        if (isRemark(text.strip()) && !answered(post.get(), submission.user())) {
+            port.post(submission.place(), remarkReply(text.strip(), post.get(), true).onlyTo(submission.user()));
             return;
         }
         answer(post.get(), submission.user(), text, null, submission.place(), port, null);

@@ -120,7 +120,7 @@ class DailyAnswersTest {
         assertThat(port.last()).startsWith("Hint");
         answers.onMessage(new Inbound.Message("e-1b", person("UANA"), thread, "sorry, what?", NINE), port);
         assertThat(port.last()).as("asked again, not told it was no answer").startsWith("Today's question: ")
-                .contains("Reply here with your answer");
+                .contains("reply here with a few sentences");
         answers.onMessage(new Inbound.Message("e-2", person("UANA"), thread, "Great question!", NINE), port);
         assertThat(port.last()).contains("didn't count \"Great question!\"").contains("full one");
         answers.onMessage(new Inbound.Message("e-2b", person("UANA"), thread, "sorry, no clue what this one is about"
@@ -284,6 +284,33 @@ class DailyAnswersTest {
         answers.onSubmission(new Inbound.Submission("f-late", person("UDAN"), channel, new ActionId("daily", "answer", key, 0),
                 Map.of(Block.Button.FORM_FIELD, ANSWER), NINE), port);
         assertThat(port.last()).contains("revealed already");
+    }
+
+    @Test
+    void aRemarkInThePrivateFormIsNotTakenAsThePersonsOnlyAnswer() {
+        subscribeAndPost(Subscription.AnswerMode.SEALED);
+        String key = posts.byMessage("m1").orElseThrow().key();
+        LocalDate day = NINE.atZone(ZoneOffset.UTC).toLocalDate();
+        UserRef ana = person("UANA");
+        java.util.function.Consumer<String> submit = text -> answers.onSubmission(new Inbound.Submission("f-" + text,
+                ana, channel, new ActionId("daily", "answer", key, 0), Map.of(Block.Button.FORM_FIELD, text), NINE), port);
+
+        submit.accept("no clue, sorry");
+        assertThat(port.last()).startsWith("No problem, that doesn't count as your answer");
+        submit.accept("pass");
+        assertThat(port.last()).contains("didn't count \"pass\"").contains("press Answer privately again");
+        submit.accept("can I get a hint?");
+        assertThat(port.last()).startsWith("Hint: ");
+        submit.accept("what?");
+        assertThat(port.last()).startsWith("Today's question: ").contains("press Answer privately again");
+        assertThat(port.posted).allSatisfy(p -> assertThat(p.reply().visibility()).isEqualTo(Visibility.onlyTo(ana)));
+        assertThat(stored.count("sub", day)).as("none of those used up her one answer").isZero();
+
+        submit.accept(ANSWER);
+        assertThat(port.last()).startsWith("Score ");
+        submit.accept("thanks");
+        assertThat(port.last()).as("a second submission is told the first counts").contains("already answered");
+        assertThat(stored.count("sub", day)).isEqualTo(1);
     }
 
     @Test
