@@ -14,8 +14,8 @@ import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.UnknownTrack;
 import dev.interviewcoach.question.BankCatalog;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
@@ -23,14 +23,16 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.function.Function;
 
 /**
  * {@code daily subscribe|unsubscribe|status|now|reveal|leaderboard|dm|...}: a channel's question of the
@@ -96,7 +98,7 @@ public final class DailyCommand implements CommandHandler {
                 CommandSpec.of("pause", "post nothing here until resumed"),
                 CommandSpec.of("resume", "post on schedule again"),
                 CommandSpec.of("skip", "skip a date or a range of dates; alone, list the dates skipped",
-                        OptionSpec.word("dates", "YYYY-MM-DD, or a range such as 2026-12-24..2026-12-31")
+                        OptionSpec.word("dates", "YYYY-MM-DD, today, tomorrow or a weekday, or a range such as 2026-12-24..2026-12-31")
                                 .shaped(DATES_SHAPE).shownAs("YYYY-MM-DD[..YYYY-MM-DD]").maxLength(22)),
                 CommandSpec.of("holidays", "days skipped every year; alone, list them",
                         OptionSpec.choice("change", "Add or remove a day", OptionSpec.of("add", "add"),
@@ -165,7 +167,10 @@ public final class DailyCommand implements CommandHandler {
     private static final Set<String> CHANGES = Set.of("subscribe", "unsubscribe", "now", "reveal", "leaderboard", "preview",
             "pause",
             "resume", "skip", "holidays");
-    static final String DATES_SHAPE = "\\d{4}-\\d{1,2}-\\d{1,2}(\\.\\.\\d{4}-\\d{1,2}-\\d{1,2})?";
+    /** A date as YYYY-MM-DD, or today, tomorrow or a weekday's name (the next such day, today included). */
+    private static final String ONE_DATE = "(?:\\d{4}-\\d{1,2}-\\d{1,2}|today|tomorrow|mon(?:day)?|tue(?:s|sday)?"
+            + "|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)";
+    static final String DATES_SHAPE = ONE_DATE + "(?:\\.\\." + ONE_DATE + ")?";
     static final String MONTH_DAY_SHAPE = "\\d{1,2}-\\d{1,2}";
     /** The longest range one skip takes. */
     static final int MOST_DAYS_SKIPPED = 366;
@@ -242,14 +247,14 @@ public final class DailyCommand implements CommandHandler {
         if (typed.isEmpty()) {
             List<LocalDate> skipped = rules.skipped(s.id(), today);
             return Reply.text(skipped.isEmpty() ? "No dates are skipped here. Skip one with: daily skip 2026-12-24"
-                    : "Skipped here: " + skipped.stream().map(LocalDate::toString).collect(Collectors.joining(", ")) + ".");
+                    : "Skipped here: " + skipped.stream().map(DailyCommand::dayAndDate).collect(Collectors.joining(", ")) + ".");
         }
         String[] ends = typed.get().split("\\.\\.");
         LocalDate from;
         LocalDate to;
         try {
-            from = date(ends[0]);
-            to = ends.length > 1 ? date(ends[1]) : from;
+            from = date(ends[0], today);
+            to = ends.length > 1 ? date(ends[1], today) : from;
         } catch (DateTimeException e) {
             return Reply.text("\"" + shorten(typed.get()) + "\" is not a date I can read. Write dates as YYYY-MM-DD, and a"
                     + " range as 2026-12-24..2026-12-31.");
@@ -266,14 +271,32 @@ public final class DailyCommand implements CommandHandler {
         }
         List<LocalDate> dates = from.datesUntil(to.plusDays(1)).filter(d -> !d.isBefore(today)).toList();
         int added = rules.skip(s.id(), dates);
-        return Reply.text((dates.size() == 1 ? "Skipping " + dates.getFirst() : "Skipping " + dates.size() + " days, "
-                + dates.getFirst() + " to " + dates.getLast()) + (added < dates.size() ? " (some were skipped already)" : "")
+        return Reply.text((dates.size() == 1 ? "Skipping " + dayAndDate(dates.getFirst()) : "Skipping " + dates.size()
+                + " days, " + dayAndDate(dates.getFirst()) + " to " + dayAndDate(dates.getLast())) + (added < dates.size() ? " (some were skipped already)" : "")
                 + ". The next one: " + next(s) + ".");
     }
 
-    private static LocalDate date(String typed) {
+    private static LocalDate date(String typed, LocalDate today) {
+        String word = typed.toLowerCase(Locale.ROOT);
+        if (word.equals("today")) {
+            return today;
+        }
+        if (word.equals("tomorrow")) {
+            return today.plusDays(1);
+        }
+        if (Character.isLetter(word.charAt(0))) {
+            DayOfWeek day = Arrays.stream(DayOfWeek.values())
+                    .filter(d -> d.name().toLowerCase(Locale.ROOT).startsWith(word.substring(0, 3))).findFirst()
+                    .orElseThrow(() -> new DateTimeException("not a day: " + typed));
+            return today.with(TemporalAdjusters.nextOrSame(day));
+        }
         String[] parts = typed.split("-");
         return LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+    }
+
+    /** "Thursday 2026-12-24": a date typed as a word is shown as the date it was taken for. */
+    private static String dayAndDate(LocalDate date) {
+        return date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + date;
     }
 
     private Reply holidays(Subscription s, Optional<String> change, Optional<String> typedDay) {

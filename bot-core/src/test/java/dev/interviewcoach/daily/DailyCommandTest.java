@@ -80,12 +80,12 @@ class DailyCommandTest {
         run(channel, "subscribe python-developer 09:00 UTC daily");
         // Wednesday 25 Nov 2026, 10:00 UTC: the next post is Thursday the 26th.
         assertThat(run(channel, "status")).contains("Next: Thursday 26 Nov, 09:00 UTC.");
-        assertThat(run(channel, "skip 2026-11-26..2026-11-27")).isEqualTo("Skipping 2 days, 2026-11-26 to 2026-11-27."
-                + " The next one: Saturday 28 Nov, 09:00 UTC.");
+        assertThat(run(channel, "skip 2026-11-26..2026-11-27")).isEqualTo("Skipping 2 days, Thursday 2026-11-26 to"
+                + " Friday 2026-11-27. The next one: Saturday 28 Nov, 09:00 UTC.");
         assertThat(run(channel, "holidays add 11-28")).isEqualTo("November 28 is skipped every year from now on."
                 + " The next one: Sunday 29 Nov, 09:00 UTC.");
         assertThat(run(channel, "holidays")).isEqualTo("Skipped every year here: November 28.");
-        assertThat(run(channel, "skip")).isEqualTo("Skipped here: 2026-11-26, 2026-11-27.");
+        assertThat(run(channel, "skip")).isEqualTo("Skipped here: Thursday 2026-11-26, Friday 2026-11-27.");
         assertThat(run(channel, "pause")).startsWith("Paused: no questions of the day here");
         assertThat(run(channel, "status")).contains("It is paused: nothing goes out until daily resume.");
         assertThat(run(channel, "resume")).isEqualTo("Resumed. The next one: Sunday 29 Nov, 09:00 UTC.");
@@ -95,6 +95,20 @@ class DailyCommandTest {
         assertThat(run(member, channel, "pause")).startsWith("Only people who manage this channel");
         assertThat(run(member, channel, "preview")).startsWith("Only people who manage this channel can see its next");
         assertThat(run(member, channel, "skip")).as("anyone may look").startsWith("Skipped here:");
+    }
+
+    @Test
+    void skipTakesTodayTomorrowAndWeekdayNamesInTheChannelsZone() {
+        run(channel, "subscribe python-developer 09:00 Pacific/Kiritimati daily");
+        // Wednesday 25 Nov 2026, 10:00 UTC is already Thursday 26 Nov, 00:00 on Kiritimati (UTC+14).
+        assertThat(run(channel, "skip tomorrow")).startsWith("Skipping Friday 2026-11-27.");
+        assertThat(run(channel, "skip Today")).startsWith("Skipping Thursday 2026-11-26.");
+        assertThat(run(channel, "skip mon")).startsWith("Skipping Monday 2026-11-30.");
+        assertThat(run(channel, "skip thursday")).as("a weekday is the next such day, today included")
+                .startsWith("Skipping Thursday 2026-11-26 (some were skipped already)");
+        assertThat(run(channel, "skip saturday..tuesday")).startsWith("Skipping 4 days, Saturday 2026-11-28 to"
+                + " Tuesday 2026-12-01 (some were skipped already)");
+        assertThat(run(channel, "skip someday")).contains("someday").contains("YYYY-MM-DD");
     }
 
     @Test
