@@ -68,6 +68,19 @@ public final class PersonRepository {
                 .map(ZoneId::of);
     }
 
+    /**
+     * Sets the zone the person chose under every tenant where the coach keeps their settings (Discord), so every
+     * server and the DMs count their days alike; a place with no settings yet reads it from the others.
+     */
+    public void setZoneEverywhere(UserRef user, ZoneId zone) {
+        if (!user.platform().personIdsSpanTenants()) {
+            return;
+        }
+        jdbi.useHandle(h -> h.createUpdate("UPDATE coach_person SET zone = :zone WHERE platform = :platform AND user_id = :user")
+                .bind("zone", zone.getId()).bind("platform", user.platform().name()).bind("user", user.userId())
+                .execute());
+    }
+
     /** Mutes or unmutes the person under every tenant where the coach keeps their settings (Discord). */
     public void setMutedEverywhere(UserRef user, boolean muted) {
         if (!user.platform().personIdsSpanTenants()) {

@@ -103,6 +103,11 @@ public final class ProgressService implements MockInterviewFeature.TopicWeights 
         return people.zone(user).or(() -> fromPlatform).orElse(ZoneId.of("UTC"));
     }
 
+    /** Whether the person's zone is known (set by them, or the platform's) rather than UTC for want of one. */
+    public boolean knowsZoneOf(UserRef user, Optional<ZoneId> fromPlatform) {
+        return people.zone(user).or(() -> fromPlatform).isPresent();
+    }
+
     public Progress progress(UserRef user, ZoneId zone) {
         return Progress.of(scored(user), zone, clock.instant().atZone(zone).toLocalDate());
     }

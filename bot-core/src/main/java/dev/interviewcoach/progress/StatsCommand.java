@@ -90,7 +90,9 @@ public final class StatsCommand implements CommandHandler {
             reply.block(new Block.Buttons(List.of(new Block.Button("Review " + dueNow + " now", ReviewCommand.DUE_BUTTON,
                     Block.Style.PRIMARY, "review due"))));
         }
-        reply.text(RichText.builder().italic("Days are counted in " + zone.getId() + ". Only you can see this.").build());
+        reply.text(RichText.builder().italic("Days are counted in " + zone.getId()
+                + (progress.knowsZoneOf(user, port.zoneOf(user)) ? "" : " (if that is not yours: zone Europe/Berlin)")
+                + ". Only you can see this.").build());
         return reply.build();
     }
 
