@@ -186,13 +186,13 @@ public final class Coach implements AutoCloseable {
         DailyPoster poster = new DailyPoster(subscriptions, posts, dailyAnswers, banks, new QuestionPool(random),
                 new DailyRecap(dailyAnswers, leaderboard), daily.grace(), daily.checkEvery(), scheduleRules, metrics);
         DailyDirect directs = new DailyDirect(jdbi, subscriptions, posts, dailyAnswers, banks,
-                user -> people.find(user).flatMap(PersonRepository.Person::zone), daily.grace(), daily.checkEvery());
+                people::zone, daily.grace(), daily.checkEvery());
         StatsCommand stats = new StatsCommand(progress, reviews::dueCount, clock);
         DigestRepository digests = new DigestRepository(jdbi);
         DigestFeature digest = new DigestFeature(digests, new DigestReport(digests, banks, people::muted,
                 ScoreChart::forZone), subscriptions, people::muted, clock, daily.grace(), daily.checkEvery());
         this.pairing = new PeerPairingFeature(pairs, banks, feedback, reviews, new QuestionPicker(random),
-                user -> people.find(user).flatMap(PersonRepository.Person::zone), people::muted, ids, clock,
+                people::zone, people::muted, ids, clock,
                 PAIRING_WINDOW,
                 daily.grace(), daily.checkEvery());
         // Every feature, once. The engine finds what each does (commands, messages, buttons, the
