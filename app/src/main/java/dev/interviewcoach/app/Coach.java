@@ -201,7 +201,7 @@ public final class Coach implements AutoCloseable {
         List<Feature> features = List.of(
                 interviews,
                 new AskCommand(banks, interviews, analyzer, random),
-                new ReviewCommand(sessions, interviews, reviews, banks, clock),
+                new ReviewCommand(sessions, interviews, reviews, banks, clock, people::zone),
                 new TracksCommand(banks),
                 new DailyCommand(subscriptions, banks, daily.defaultTrack(), poster, leaderboard, scheduleRules, directs, clock, ids),
                 new DailyAnswers(subscriptions, posts, dailyAnswers, banks, feedback, interviews::start, clock, reviews,

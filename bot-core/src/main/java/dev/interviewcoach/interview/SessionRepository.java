@@ -313,6 +313,21 @@ public final class SessionRepository {
                 .map(SessionRepository::session).list());
     }
 
+    /** A person's latest interviews that hold at least one scored answer, newest first. */
+    public List<MockSession> recentAnsweredFor(UserRef user, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM mock_session s
+                         WHERE platform = :platform AND tenant = :tenant AND user_id = :user
+                           AND EXISTS (SELECT 1 FROM mock_answer a WHERE a.session_id = s.id AND a.outcome = 'ANSWERED')
+                         ORDER BY started_at DESC LIMIT :limit
+                        """)
+                .bind("platform", user.platform().name())
+                .bind("tenant", user.tenant())
+                .bind("user", user.userId())
+                .bind("limit", limit)
+                .map(SessionRepository::session).list());
+    }
+
     /** Every answer of a person's sessions, by session id, in the order given: one query for a whole history. */
     public Map<String, List<AnswerRecord>> answersOf(UserRef user) {
         Map<String, List<AnswerRecord>> bySession = new HashMap<>();

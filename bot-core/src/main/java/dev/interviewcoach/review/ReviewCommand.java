@@ -1,14 +1,17 @@
 package dev.interviewcoach.review;
 
+import dev.interviewcoach.chat.ActionId;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.chat.RichText;
+import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.command.CommandInput;
 import dev.interviewcoach.command.CommandSpec;
 import dev.interviewcoach.command.OptionSpec;
-import dev.interviewcoach.chat.ActionId;
 import dev.interviewcoach.engine.ActionHandler;
 import dev.interviewcoach.engine.CommandHandler;
+import dev.interviewcoach.interview.AnswerRecord;
 import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.interview.MockSession;
 import dev.interviewcoach.interview.SessionRepository;
@@ -17,16 +20,22 @@ import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.Question;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * {@code review}: a person's answers to their latest interview, quoted back with scores; and
- * {@code review due}: a short interview on the questions their spaced review says are due.
+ * {@code review}: a person's answers to their latest interview (or an earlier one: {@code review 2}), quoted back
+ * with scores; {@code history}: their latest interviews at a glance; and {@code review due}: a short interview on
+ * the questions their spaced review says are due.
  */
 public final class ReviewCommand implements CommandHandler, ActionHandler {
 
@@ -35,15 +44,21 @@ public final class ReviewCommand implements CommandHandler, ActionHandler {
 
     /** The most questions one review interview asks; the rest wait for the next. */
     static final int AT_ONCE = 5;
+    /** How many interviews {@code history} lists, and how far back {@code review N} reaches. */
+    static final int HISTORY = 10;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private final SessionRepository sessions;
     private final MockInterviewFeature interviews;
     private final SpacedReview reviews;
     private final BankCatalog banks;
     private final Clock clock;
+    private final Function<UserRef, Optional<ZoneId>> savedZone;
 
+    /** With {@code savedZone}, the zone a person set with the coach, in which {@code history} shows its dates. */
     public ReviewCommand(SessionRepository sessions, MockInterviewFeature interviews, SpacedReview reviews,
-                         BankCatalog banks, Clock clock) {
+                         BankCatalog banks, Clock clock, Function<UserRef, Optional<ZoneId>> savedZone) {
+        this.savedZone = savedZone;
         this.sessions = sessions;
         this.interviews = interviews;
         this.reviews = reviews;
@@ -53,23 +68,60 @@ public final class ReviewCommand implements CommandHandler, ActionHandler {
 
     @Override
     public List<CommandSpec> commands() {
-        return List.of(CommandSpec.of("review", "your answers to your latest interview; review due: practise what is"
-                        + " due again",
+        return List.of(CommandSpec.of("review", "your answers to your latest interview (review 2: the one before);"
+                        + " review due: practise what is due again",
                 OptionSpec.choice("what", "Your latest interview, or the questions due for review",
-                        OptionSpec.of("due", "due: practise the questions due for review"))));
+                        OptionSpec.of("due", "due: practise the questions due for review")),
+                OptionSpec.number("which", "Which interview: 1 is the latest, 2 the one before (see history)", 1, HISTORY)),
+                CommandSpec.of("history", "your latest interviews with their scores").alsoCalled("interviews"));
     }
 
     @Override
     public void handle(Inbound.Command command, CommandInput input, ChatPort port) {
+        if (input.command().equals("history")) {
+            port.post(command.place(), history(command.user(), port).onlyTo(command.user()));
+            return;
+        }
         if (input.value("what").isPresent()) {
             practiseDue(command, port);
             return;
         }
-        List<MockSession> recent = sessions.recentFor(command.user(), 1);
-        Reply reply = recent.isEmpty()
-                ? Reply.text("You have no interviews yet. Start one with: mock")
-                : interviews.review(recent.getFirst());
+        int which = input.value("which").map(Integer::parseInt).orElse(1);
+        // An interview ended before any answer has nothing to show: the one people mean is the latest with answers.
+        List<MockSession> recent = sessions.recentAnsweredFor(command.user(), which);
+        Reply reply = recent.isEmpty() ? Reply.text("You have no answered interviews yet. Start one with: mock")
+                : recent.size() < which ? Reply.text("You have " + recent.size() + (recent.size() == 1 ? " interview"
+                        : " interviews") + " with answers, so there is no number " + which + ". See them with: history")
+                : interviews.review(recent.get(which - 1));
         port.post(command.place(), reply.onlyTo(command.user()));
+    }
+
+    /** One line per recent interview with answers: when, which track, how many answered and the mean score. */
+    private Reply history(UserRef user, ChatPort port) {
+        List<MockSession> recent = sessions.recentAnsweredFor(user, HISTORY);
+        if (recent.isEmpty()) {
+            return Reply.text("You have no answered interviews yet. Start one with: mock");
+        }
+        ZoneId zone = savedZone.apply(user).or(() -> port.zoneOf(user)).orElse(ZoneOffset.UTC);
+        List<RichText> lines = new ArrayList<>();
+        List<String> plain = new ArrayList<>();
+        for (int i = 0; i < recent.size(); i++) {
+            MockSession s = recent.get(i);
+            List<Integer> scores = sessions.answers(s.id()).stream()
+                    .filter(a -> a.outcome() == AnswerRecord.Outcome.ANSWERED && a.score() != null)
+                    .map(AnswerRecord::score).toList();
+            double mean = scores.stream().mapToInt(Integer::intValue).average().orElse(0);
+            String line = DAY.format(s.startedAt().atZone(zone)) + ", " + s.track() + ": " + scores.size() + " of "
+                    + s.total() + " answered, " + String.format(Locale.ROOT, "%.1f/5", mean)
+                    + (s.status() == MockSession.Status.ACTIVE ? " (in progress)" : "");
+            lines.add(RichText.builder().bold((i + 1) + ". ").plain(line).build());
+            plain.add((i + 1) + ". " + line);
+        }
+        Reply.Builder reply = Reply.builder("Your latest interviews:\n" + String.join("\n", plain))
+                .heading("Your latest interviews");
+        lines.forEach(reply::text);
+        return reply.text(RichText.builder().italic("See one again with: review 2 (the number in this list).").build())
+                .build();
     }
 
     @Override

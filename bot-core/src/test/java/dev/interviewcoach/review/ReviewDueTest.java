@@ -56,7 +56,7 @@ class ReviewDueTest {
                     new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())),
                     new InterviewReplies(), new QuestionPicker(new Random(7)), clock, () -> "s" + ids.incrementAndGet(),
                     new MockInterviewFeature.Settings("tiny", 1, 10), MockInterviewFeature.TopicWeights.even(), reviews);
-            CoachEngine engine = new CoachEngine(List.of(mock, new ReviewCommand(sessions, mock, reviews, banks, clock)),
+            CoachEngine engine = new CoachEngine(List.of(mock, new ReviewCommand(sessions, mock, reviews, banks, clock, user -> java.util.Optional.empty())),
                     new Inbox(db.jdbi(), clock), CoachMetrics.none(), CoachEngine.ConversationGuard.inProcess());
             RecordingChatPort port = new RecordingChatPort();
             UserRef ana = new UserRef(Platform.SLACK, "T1", "UANA");
@@ -86,6 +86,58 @@ class ReviewDueTest {
                     clock.instant()), port);
             assertThat(port.all()).contains("Review: 1 question due again.");
             assertThat(questionIn(port.posted.getLast().text())).as("the same question again").isEqualTo(asked);
+        }
+    }
+
+    @Test
+    void historyListsTheAnsweredInterviewsAndReviewTakesANumberFromIt() {
+        try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
+            db.migrate();
+            MovingClock clock = new MovingClock(Instant.parse("2026-12-01T08:00:00Z"));
+            BankCatalog banks = TestBanks.tinyCatalog();
+            SessionRepository sessions = new SessionRepository(db.jdbi());
+            SpacedReview reviews = new SpacedReview(new ReviewRepository(db.jdbi()), new Fsrs(0.9), new SamePerson(db.jdbi()));
+            AtomicInteger ids = new AtomicInteger();
+            MockInterviewFeature mock = new MockInterviewFeature(banks, sessions,
+                    new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())),
+                    new InterviewReplies(), new QuestionPicker(new Random(7)), clock, () -> "s" + ids.incrementAndGet(),
+                    new MockInterviewFeature.Settings("tiny", 1, 10), MockInterviewFeature.TopicWeights.even(), reviews);
+            CoachEngine engine = new CoachEngine(List.of(mock, new ReviewCommand(sessions, mock, reviews, banks, clock,
+                    user -> java.util.Optional.of(java.time.ZoneId.of("Pacific/Kiritimati")))),
+                    new Inbox(db.jdbi(), clock), CoachMetrics.none(), CoachEngine.ConversationGuard.inProcess());
+            RecordingChatPort port = new RecordingChatPort();
+            UserRef ana = new UserRef(Platform.SLACK, "T1", "UANA");
+            Place dm = Place.direct(Platform.SLACK, "T1", "DANA");
+            AtomicInteger events = new AtomicInteger();
+            java.util.function.Function<String, String> say = text -> {
+                engine.handle(new Inbound.Message("e" + events.incrementAndGet(), ana, dm, text, clock.instant()), port);
+                return port.posted.getLast().text();
+            };
+
+            assertThat(say.apply("history")).startsWith("You have no answered interviews yet.");
+            say.apply("mock tiny 1");
+            say.apply("I am not sure, something with a database maybe.");
+            clock.advance(Duration.ofDays(1));
+            say.apply("mock tiny 1");
+            say.apply("I would put a cache in front of the database and invalidate it on writes, with a short TTL.");
+            clock.advance(Duration.ofHours(2));
+            say.apply("mock tiny 1");
+            say.apply("end");
+
+            String history = say.apply("history");
+            assertThat(history).as("the interview ended before an answer is not listed; dates in her zone (UTC+14)")
+                    .contains("1. Wed 2 Dec, tiny: 1 of 1 answered").contains("2. Tue 1 Dec, tiny: 1 of 1 answered")
+                    .doesNotContain("3. ");
+            java.util.function.Supplier<String> shown = () -> port.posted.getLast().reply().blocks().toString();
+            say.apply("review");
+            assertThat(shown.get()).as("the latest interview with answers, not the empty one")
+                    .contains("cache in front of the database");
+            say.apply("review 2");
+            assertThat(shown.get()).contains("something with a database maybe")
+                    .doesNotContain("cache in front");
+            assertThat(say.apply("review 3")).startsWith("You have 2 interviews with answers, so there is no number 3."
+                    + " See them with: history");
+            assertThat(port.posted).allSatisfy(p -> assertThat(p.place()).isEqualTo(dm));
         }
     }
 
