@@ -544,6 +544,9 @@ public final class CoachEngine {
             "awesome", "perfect", "makes sense", "sure", "will do", "noted", "understood", "alright", "all right");
     private static final Set<String> GOODBYES = Set.of("bye", "goodbye", "bye bye", "see you", "see ya", "later",
             "good night", "night");
+    /** A yes or no typed where a message asked for a choice: the choices are buttons, or the words shown with them. */
+    private static final Set<String> YES_OR_NO = Set.of("yes", "y", "yeah", "yep", "yup", "confirm", "no", "n", "nope",
+            "nah", "cancel");
 
     /**
      * A greeting, thanks, "ok" or goodbye typed to the coach gets a friendly word and what to type, not "I don't know
@@ -563,6 +566,11 @@ public final class CoachEngine {
         }
         if (GOODBYES.contains(plain)) {
             return Optional.of(Reply.text("Good luck with your interviews! Type mock any time to practise."));
+        }
+        if (YES_OR_NO.contains(plain)) {
+            // Never taken as a confirmation: a stray "yes" must not delete someone's data.
+            return Optional.of(Reply.text("If you are answering one of my questions, press its button, or type the words"
+                    + " shown with it (for example forget-me confirm). Otherwise type help to see what I can do."));
         }
         return Optional.empty();
     }

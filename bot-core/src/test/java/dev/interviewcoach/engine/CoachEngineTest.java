@@ -289,6 +289,9 @@ class CoachEngineTest {
                 .doesNotContain("Did you mean");
         message(ana, dm, "bye!");
         assertThat(port.last()).startsWith("Good luck with your interviews!");
+        message(ana, dm, "Yes");
+        assertThat(port.last()).as("a yes after forget-me's question is pointed at its button, never taken for it")
+                .startsWith("If you are answering one of my questions, press its button").contains("forget-me confirm");
         message(ana, dm, "end");
         assertThat(port.last()).startsWith("There is no interview running to end. Type mock to start")
                 .doesNotContain("I don't know");
