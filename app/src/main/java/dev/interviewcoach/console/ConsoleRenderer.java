@@ -28,8 +28,14 @@ public final class ConsoleRenderer {
                         .map(field -> field.label() + ": " + text(field.value()))
                         .collect(Collectors.joining("  |  "))).append('\n');
                 case Block.Progress p -> out.append(bar(p)).append('\n');
-                case Block.Buttons b -> out.append(style("2", "(type " + b.buttons().stream()
-                        .filter(button -> button.form() != Block.Form.INSTEAD_OF_TYPING).map(Block.Button::typed).collect(Collectors.joining(", ")) + ")")).append('\n');
+                case Block.Buttons b -> {
+                    // A button that only opens a form for what is typed here anyway has no word of its own to show.
+                    String typed = b.buttons().stream().filter(button -> button.form() != Block.Form.INSTEAD_OF_TYPING)
+                            .map(Block.Button::typed).collect(Collectors.joining(", "));
+                    if (!typed.isEmpty()) {
+                        out.append(style("2", "(type " + typed + ")")).append('\n');
+                    }
+                }
                 case Block.Divider ignored -> out.append("-".repeat(60)).append('\n');
                 case Block.Quote q -> out.append(text(q.text()).lines().map(l -> "> " + l)
                         .collect(Collectors.joining("\n"))).append('\n');

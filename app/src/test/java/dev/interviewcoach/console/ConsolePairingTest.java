@@ -85,6 +85,8 @@ class ConsolePairingTest {
                 .contains("\"peerPairing\"").contains("\"peerInterviews\"").contains("\"role\" : \"candidate\"")
                 .contains("\"peerScore\" : 4")
                 .contains("Done: everything stored about you is deleted")
-                .contains("You are not in it; join with pair on.");
+                .contains("You are not in it; join with pair on.")
+                .as("a post whose only button opens a form shows no empty list of words to type")
+                .doesNotContain("(type )");
     }
 }
