@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -259,6 +260,12 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                     covered, missed, wrong, List.of(), improvements(question, missed, cameClose, dismissed, wrong, shape, concrete,
                     reading, rel, mayAnswerIt, shapeOfText, rawWords), rawWords, signals);
         }
+        if (onlyLinks(answerText)) {
+            // "a list of terms without sentences" would misread it: the answer is elsewhere, where the coach does not go.
+            return new Feedback(1, "A link is not an answer: I don't open links, and an interviewer wants to hear it in"
+                    + " your own words.", List.of(), question.talkingPoints(), List.of(), List.of(),
+                    List.of("Say in a few sentences what you would do and why, as you would out loud."), rawWords, signals);
+        }
         if (shapeOfText.otherLanguage()) {
             // The talking points, the misconceptions and the weights are English: what they found here is chance.
             return new Feedback(1, "This answer reads as written in another language. The coach reads answers in English"
@@ -382,6 +389,13 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             denied.removeAll(asserted);
             return new Polarity(onlyAsserted, denied);
         }
+    }
+
+    private static final Pattern LINK = Pattern.compile("(?i)<?(?:https?://|www\\.)[^\\s>]+>?");
+
+    /** One or more links with at most a word or two around them ("see https://...", "this: <https://...>"). */
+    static boolean onlyLinks(String answer) {
+        return LINK.matcher(answer).find() && TextAnalyzer.wordCount(LINK.matcher(answer).replaceAll(" ")) <= 3;
     }
 
     /** A point listed as made only because a sentence came close to it in meaning. */

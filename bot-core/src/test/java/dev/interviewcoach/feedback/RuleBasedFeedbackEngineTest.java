@@ -261,6 +261,20 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void aLinkInPlaceOfAnAnswerIsToldThatLinksAreNotOpened() {
+        for (String link : java.util.List.of("https://stackoverflow.com/questions/12345", "see <https://redis.io/docs/|this>",
+                "www.example.com/caching-guide")) {
+            Feedback f = engine.assess(caching, link);
+            assertThat(f.score()).as(link).isEqualTo(1);
+            assertThat(f.scoreReason()).as(link).startsWith("A link is not an answer: I don't open links");
+        }
+        Feedback withWords = engine.assess(caching, "I'd use cache-aside with Redis: read the cache, load from the"
+                + " database on a miss and evict on every write, as https://redis.io/docs/ describes.");
+        assertThat(withWords.scoreReason()).as("an answer that cites a link is judged on its words")
+                .doesNotContain("A link is not an answer");
+    }
+
+    @Test
     void anAnswerInBulletsIsQuotedWithoutItsListMarkers() {
         Feedback f = engine.assess(caching, "- Cache-aside in Redis: read the cache, on a miss load from the database and store it.\n"
                 + "- Every write invalidates the key after the transaction commits.\n"
