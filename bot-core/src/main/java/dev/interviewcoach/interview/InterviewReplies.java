@@ -109,6 +109,14 @@ public final class InterviewReplies {
     }
 
     private Reply scorecard(MockSession session, Scorecard card) {
+        if (card.answered() == 0 && card.skipped() == 0 && card.lines().stream().allMatch(l -> l.outcome() == null)) {
+            // A list of "not reached" lines and "no scored answers" would only repeat that nothing happened.
+            return Reply.builder("Interview ended before any answer")
+                    .divider()
+                    .text("Ended before any answer, so there is nothing to score. Start another with: mock " + card.track()
+                            + " " + card.total())
+                    .build();
+        }
         String average = card.average().isPresent()
                 ? String.format(Locale.ROOT, "%.1f/5", card.average().getAsDouble()) : "no scored answers";
         Reply.Builder reply = Reply.builder("Scorecard: " + average + " over " + card.answered() + " answered")

@@ -271,6 +271,21 @@ class CoachEngineTest {
     }
 
     @Test
+    void anInterviewEndedBeforeAnyAnswerSaysSoInsteadOfAScorecardOfUnreachedQuestions() {
+        command(ana, dm, "mock tiny 2");
+        message(ana, dm, "end");
+        assertThat(port.last()).isEqualTo("Interview ended before any answer");
+        assertThat(port.posted.getLast().reply().blocks().toString())
+                .contains("Ended before any answer, so there is nothing to score. Start another with: mock tiny 2")
+                .doesNotContain("not reached").doesNotContain("Review my answers");
+        command(ana, dm, "mock tiny 2");
+        message(ana, dm, "skip");
+        message(ana, dm, "end");
+        assertThat(port.posted.getLast().reply().blocks().toString()).as("a skip is something to show")
+                .contains("skipped").contains("not reached");
+    }
+
+    @Test
     void thanksAfterFeedbackIsNotAnAnswerAndAGreetingGetsAFriendlyStart() {
         message(ana, dm, "hi!");
         assertThat(port.last()).startsWith("Hi! I coach people for job interviews").doesNotContain("I don't know");
