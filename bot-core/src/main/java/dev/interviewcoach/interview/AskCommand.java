@@ -12,9 +12,14 @@ import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.question.QuestionSearch;
+import dev.interviewcoach.text.EditDistance;
 import dev.interviewcoach.text.TextAnalyzer;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
@@ -66,8 +71,9 @@ public final class AskCommand implements CommandHandler {
         List<QuestionSearch.Hit> hits = search().search(topic, Optional.empty(), 1);
         if (hits.isEmpty()) {
             String shown = topic.length() > 60 ? topic.substring(0, 60) + "..." : topic;
-            port.post(command.place(), Reply.text("I have no question about \"" + shown + "\". Try other words,"
-                    + " ask anything for a question on any topic, or type tracks to see what there is.")
+            port.post(command.place(), Reply.text("I have no question about \"" + shown + "\"."
+                    + corrected(topic).map(fixed -> " Did you mean: ask " + fixed + "?").orElse("")
+                    + " Try other words, ask anything for a question on any topic, or type tracks to see what there is.")
                     .onlyTo(command.user()));
             return;
         }
@@ -76,6 +82,39 @@ public final class AskCommand implements CommandHandler {
         interviews.start(command, bank, List.of(question), interviews.lastTime(command.user(), question).orElse(null),
                 port);
     }
+
+    /**
+     * The typed topic with its misspelt words put right ("cachng" as "caching"), by the nearest word of the banks'
+     * topics, when that finds a question.
+     */
+    private Optional<String> corrected(String typed) {
+        Set<String> vocabulary = new HashSet<>();
+        banks.current().tracks().forEach(b -> b.questions().forEach(q -> q.topics().forEach(t -> {
+            vocabulary.add(t.toLowerCase(Locale.ROOT));
+            vocabulary.addAll(List.of(t.toLowerCase(Locale.ROOT).split("-")));
+        })));
+        String[] words = typed.toLowerCase(Locale.ROOT).strip().split("\\s+");
+        boolean changed = false;
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
+            if (word.length() < MIN_CORRECTED || vocabulary.contains(word)) {
+                continue;
+            }
+            int allowed = word.length() <= 5 ? 1 : 2;
+            Optional<String> nearest = vocabulary.stream().filter(v -> v.length() >= MIN_CORRECTED)
+                    .filter(v -> EditDistance.withSwaps(v, word) <= allowed)
+                    .min(Comparator.comparingInt((String v) -> EditDistance.withSwaps(v, word)).thenComparing(v -> v));
+            if (nearest.isPresent()) {
+                words[i] = nearest.get();
+                changed = true;
+            }
+        }
+        String fixed = String.join(" ", words);
+        return changed && !search().search(fixed, Optional.empty(), 1).isEmpty() ? Optional.of(fixed) : Optional.empty();
+    }
+
+    /** Shorter words are not put right: too many short topic words lie one letter from each other. */
+    private static final int MIN_CORRECTED = 4;
 
     private QuestionSearch search() {
         QuestionBanks now = banks.current();

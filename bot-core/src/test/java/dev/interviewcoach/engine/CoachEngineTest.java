@@ -484,7 +484,11 @@ class CoachEngineTest {
         assertThat(port.last()).startsWith("Answer each question")
                 .contains(Reply.PARAGRAPH + "Question 1 of 1: Tell me about a conflict with a colleague.");
         command(ben, dm, "ask quantum chromodynamics");
-        assertThat(port.last()).contains("I have no question about \"quantum chromodynamics\"");
+        assertThat(port.last()).contains("I have no question about \"quantum chromodynamics\"")
+                .doesNotContain("Did you mean");
+        command(ben, dm, "ask cachng");
+        assertThat(port.last()).as("a misspelt topic").startsWith("I have no question about \"cachng\"."
+                + " Did you mean: ask caching?");
         command(ben, dm, "ask");
         assertThat(port.last()).contains("ask caching");
         command(ben, dm, "ask a random question");
