@@ -114,7 +114,7 @@ public final class CommandGrammar {
 
     private static Parse read(CommandSpec top, CommandSpec spec, String path, List<String> given) {
         Map<String, String> values = new LinkedHashMap<>();
-        List<String> words = new ArrayList<>(given);
+        List<String> words = withNumbersAsDigits(spec, given);
         for (OptionSpec option : spec.options()) {
             if (!option.followsWord()) {
                 continue;
@@ -160,6 +160,12 @@ public final class CommandGrammar {
                 values.put(byShape.get().name(), word);
                 continue;
             }
+            if (word.startsWith("-") && !word.matches("-?\\d+")) {
+                // "--no-followup": a mistyped flag, not a track or topic named "--no-followup"
+                return new Parse.Invalid(top, "I don't know the option \"" + shorten(word) + "\"."
+                        + closestFlag(spec, word).map(f -> " Did you mean " + f + "?").orElse("") + " Usage: "
+                        + spec.usage(path));
+            }
             Optional<OptionSpec> free = spec.options().stream().filter(o -> o.byPosition() && o.takesAnyWord()).findFirst();
             if (free.isPresent() && !values.containsKey(free.get().name())) {
                 if (free.get().kind() == OptionSpec.Kind.TEXT) {
@@ -185,8 +191,46 @@ public final class CommandGrammar {
 
     private static boolean claimedElsewhere(CommandSpec spec, OptionSpec marked, String word) {
         String lower = word.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("--")) {
+            return true; // a flag, even a mistyped one, is never part of a topic
+        }
         return spec.options().stream().filter(o -> o != marked).anyMatch(o -> o.isKeyed() ? lower.startsWith(o.marker())
-                : o.byPosition() && o.kind() == OptionSpec.Kind.CHOICE && o.fits(word));
+                : o.byPosition() && (o.kind() == OptionSpec.Kind.CHOICE || o.kind() == OptionSpec.Kind.NUMBER)
+                        && o.fits(word));
+    }
+
+    private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+            "eighteen", "nineteen", "twenty");
+
+    /**
+     * Where a command takes a number: "three" read as 3, and "questions" after a number dropped, as people say
+     * "mock python three questions".
+     */
+    private static List<String> withNumbersAsDigits(CommandSpec spec, List<String> given) {
+        if (spec.options().stream().noneMatch(o -> o.byPosition() && o.kind() == OptionSpec.Kind.NUMBER)) {
+            return new ArrayList<>(given);
+        }
+        List<String> out = new ArrayList<>();
+        for (String word : given) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            int named = NUMBER_WORDS.indexOf(lower);
+            boolean afterNumber = !out.isEmpty() && out.getLast().matches("\\d{1,6}");
+            if (afterNumber && (lower.equals("questions") || lower.equals("question"))) {
+                continue;
+            }
+            out.add(named >= 0 ? Integer.toString(named) : word);
+        }
+        return out;
+    }
+
+    /** The choice that starts with a dash nearest a mistyped one, within a few letters. */
+    private static Optional<String> closestFlag(CommandSpec spec, String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return spec.options().stream().filter(o -> o.kind() == OptionSpec.Kind.CHOICE)
+                .flatMap(o -> o.choices().stream()).map(OptionSpec.Choice::value).filter(v -> v.startsWith("-"))
+                .filter(v -> EditDistance.withSwaps(v.toLowerCase(Locale.ROOT), lower) <= 3)
+                .min(Comparator.comparingInt(v -> EditDistance.withSwaps(v.toLowerCase(Locale.ROOT), lower)));
     }
 
     private static String notUnderstood(CommandSpec spec, String path, String word) {

@@ -46,6 +46,23 @@ class CommandGrammarTest {
     }
 
     @Test
+    void numbersAsWordsAfterATopicAndMistypedFlagsAreReadAsPeopleMeanThem() {
+        assertThat(parsed("mock python three questions").input().values()).as("a number said as a word, with its noun")
+                .isEqualTo(Map.of("track", "python", "questions", "3"));
+        assertThat(parsed("mock sql on indexes 2").input().values()).as("the count after the topic")
+                .isEqualTo(Map.of("track", "sql", "topic", "indexes", "questions", "2"));
+        assertThat(parsed("mock 4 questions on caching").input().values())
+                .isEqualTo(Map.of("questions", "4", "topic", "caching"));
+        assertThat(invalid("mock python --no-followup")).startsWith("I don't know the option \"--no-followup\"."
+                + " Did you mean --no-followups?");
+        assertThat(invalid("mock on caching --nofollowups")).as("a flag is never part of a topic")
+                .startsWith("I don't know the option \"--nofollowups\". Did you mean --no-followups?");
+        assertThat(invalid("mock --verbose")).startsWith("I don't know the option \"--verbose\". Usage: mock");
+        assertThat(parsed("ask one question about caching").input().value("topic")).as("no numbers where none is taken")
+                .contains("one question about caching");
+    }
+
+    @Test
     void wordsAreTakenByShapeWhereverTheyStand() {
         assertThat(parsed("mock 3 python developer on data modeling").input().values())
                 .isEqualTo(Map.of("questions", "3", "track", "python-developer", "topic", "data-modeling"));
