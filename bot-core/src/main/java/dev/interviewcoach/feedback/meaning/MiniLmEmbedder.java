@@ -46,6 +46,11 @@ public final class MiniLmEmbedder implements SentenceEmbedder, AutoCloseable {
 
     private static Loaded load() {
         long started = System.nanoTime();
+        // The tokenizer library asks the cloud metadata address (169.254.169.254) who runs it, for its makers'
+        // telemetry, unless told not to: the coach sends nothing anywhere its operator did not configure.
+        if (System.getenv("OPT_OUT_TRACKING") == null && System.getProperty("OPT_OUT_TRACKING") == null) {
+            System.setProperty("OPT_OUT_TRACKING", "true");
+        }
         try (InputStream onnx = resource(MODEL); InputStream vocabulary = resource(TOKENIZER)) {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
