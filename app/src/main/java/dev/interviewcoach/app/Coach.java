@@ -278,7 +278,8 @@ public final class Coach implements AutoCloseable {
                 watcher = Optional.of(new BankWatcher(config.customBanks().get(), reader, catalog));
             }
             Coach coach = new Coach(database, catalog, watcher, new MockInterviewFeature.Settings(config.defaultTrack(),
-                    config.defaultQuestions(), config.maxQuestions(), config.followUps()),
+                    config.defaultQuestions(), config.maxQuestions(), config.followUps(),
+                    Duration.ofSeconds(config.joinWithinSeconds())),
                     new DailySettings(config.defaultTrack(), config.dailyGrace(), config.daily().checkEvery()), clock,
                     new Random(), metrics,
                     SentenceModel.of(config.feedback()), Reviewer.of(config.review(), metrics),

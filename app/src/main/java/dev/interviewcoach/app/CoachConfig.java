@@ -40,6 +40,7 @@ public record CoachConfig(
         int defaultQuestions,
         int maxQuestions,
         boolean followUps,
+        int joinWithinSeconds,
         Slack slack,
         Discord discord,
         Daily daily,
@@ -161,6 +162,7 @@ public record CoachConfig(
         d.put("interview.defaultQuestions", "5");
         d.put("interview.maxQuestions", "20");
         d.put("interview.followUps", "on");
+        d.put("interview.joinWithinSeconds", "15");
         d.put("slack.host", "0.0.0.0");
         d.put("slack.port", "3000");
         d.put("slack.path", "/slack/events");
@@ -279,6 +281,7 @@ public record CoachConfig(
                 positive(values, "interview.defaultQuestions"),
                 positive(values, "interview.maxQuestions"),
                 onOff(values, "interview.followUps"),
+                zeroOrMore(values, "interview.joinWithinSeconds"),
                 new Slack(secret(env, "SLACK_BOT_TOKEN"), secret(env, "SLACK_SIGNING_SECRET"), secret(env, "SLACK_APP_TOKEN"),
                         values.get("slack.host").strip(), port(values, "slack.port"), path(values, "slack.path"),
                         Optional.of(values.get("slack.apiUrl").strip()).filter(s -> !s.isEmpty()),

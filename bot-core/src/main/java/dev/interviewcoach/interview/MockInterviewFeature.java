@@ -21,6 +21,7 @@ import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.UnknownTrack;
 import dev.interviewcoach.question.BankCatalog;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -44,10 +45,16 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     private static final int MAX_ATTEMPTS = 3;
 
     /** Defaults for a new interview. */
-    public record Settings(String defaultTrack, int defaultQuestions, int maxQuestions, boolean followUps) {
+    public record Settings(String defaultTrack, int defaultQuestions, int maxQuestions, boolean followUps,
+                           Duration joinWithin) {
         /** Settings with follow-up questions off. */
         public Settings(String defaultTrack, int defaultQuestions, int maxQuestions) {
             this(defaultTrack, defaultQuestions, maxQuestions, false);
+        }
+
+        /** Settings that never join a further message to the answer before it. */
+        public Settings(String defaultTrack, int defaultQuestions, int maxQuestions, boolean followUps) {
+            this(defaultTrack, defaultQuestions, maxQuestions, followUps, Duration.ZERO);
         }
     }
 
@@ -278,14 +285,80 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     public boolean onMessage(Inbound.Message message, ChatPort port) {
         Optional<MockSession> found = sessions.activeAt(message.place());
         if (found.isEmpty()) {
-            return nothingToMove(message, port);
+            return finishedJustNow(message).map(s -> continueAnswer(s, message, port)).orElse(false)
+                    || nothingToMove(message, port);
         }
         MockSession session = found.get();
         if (!session.user().equals(message.user())) {
             port.post(message.place(), notYours().onlyTo(message.user()));
             return true;
         }
-        apply(session.id(), Move.fromTyped(message.text()), port, message.messageId());
+        Move move = Move.fromTyped(message.text());
+        if (continueAnswer(session, message, port)) {
+            return true;
+        }
+        apply(session.id(), move, port, message.messageId());
+        return true;
+    }
+
+    /**
+     * Whether a message may be the rest of the answer before it. People send an answer in two or three messages in
+     * chat, each Enter sending one, before they have read a word of the reply to the first
+     * ({@link Settings#joinWithin}); the console gathers a whole answer up to an empty line, so there a message is
+     * always whole.
+     */
+    private boolean mayContinue(Inbound.Message message) {
+        return settings.joinWithin().isPositive() && message.user().platform() != Platform.CONSOLE
+                && Move.fromTyped(message.text()) instanceof Move.Answer;
+    }
+
+    /** The person's interview in this conversation that their last answer ended moments ago. */
+    private Optional<MockSession> finishedJustNow(Inbound.Message message) {
+        if (!mayContinue(message)) {
+            return Optional.empty();
+        }
+        return sessions.recentFor(message.user(), 1).stream().findFirst()
+                .filter(s -> s.status() == MockSession.Status.FINISHED && s.place().equals(message.place())
+                        && s.finishedAt() != null
+                        && !s.finishedAt().plus(settings.joinWithin()).isBefore(message.receivedAt()));
+    }
+
+    /**
+     * A message that follows the latest answer within {@link Settings#joinWithin}, before the person answered anything
+     * since, is the rest of that answer: the two are scored again as one (as an edit is) and the interview waits where
+     * it was. False when the message is not that, to be read as usual.
+     */
+    private boolean continueAnswer(MockSession session, Inbound.Message message, ChatPort port) {
+        if (!mayContinue(message)) {
+            return false;
+        }
+        boolean finished = session.status() == MockSession.Status.FINISHED;
+        int latest = finished || session.awaitingFollowUp() ? (finished ? session.total() - 1 : session.position())
+                : session.position() - 1;
+        Optional<AnswerRecord> previous = sessions.answers(session.id()).stream()
+                .filter(a -> a.position() == latest && a.outcome() == AnswerRecord.Outcome.ANSWERED
+                        && a.answerText() != null)
+                .findFirst()
+                .filter(a -> !a.at().plus(settings.joinWithin()).isBefore(message.receivedAt()));
+        boolean followUpAnswered = sessions.followUps(session.id()).stream()
+                .anyMatch(f -> f.position() == latest && f.outcome() != null);
+        if (previous.isEmpty() || followUpAnswered || message.text().isBlank()) {
+            return false;
+        }
+        InterviewMachine.Reassessed again = machine.reassessed(session, previous.get(),
+                previous.get().answerText() + "\n\n" + message.text().strip());
+        if (again.event().feedback().inAnotherLanguage()) {
+            return false; // read on its own, it is told what it is
+        }
+        sessions.rescore(again.record());
+        log.info("mock interview {} answer {} continued in a further message and scored again", session.id(), latest + 1);
+        Reply said = Reply.text("I added that to your answer to question " + (latest + 1) + " and scored it again (it was "
+                + previous.get().score() + "/5):").followedBy(replies.render(session, again.event(), null));
+        said = finished ? said.followedBy(replies.render(session, new InterviewEvent.Finished(session.endedEarly()),
+                scorecard(session)))
+                : said.followedBy(Reply.text(session.awaitingFollowUp() ? "The follow-up above is still waiting for you."
+                        : "Question " + (session.position() + 1) + " above is still waiting for you."));
+        port.post(session.place(), said);
         return true;
     }
 

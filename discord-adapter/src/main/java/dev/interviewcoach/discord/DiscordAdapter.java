@@ -236,8 +236,10 @@ public final class DiscordAdapter implements AutoCloseable {
             shards = build(again);
             restarts++;
         }
-        old.shutdown();
+        // Not on this thread: closing the old connections can take seconds under load, and the renewals of this
+        // instance's leases must not wait for it (a lease left to expire is taken over by another instance).
         takeUps.execute(() -> {
+            old.shutdown();
             try {
                 awaitShards(again);
                 log.info("Discord: shard(s) {} connected again", again);

@@ -1,0 +1,100 @@
+package dev.interviewcoach.interview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.MovingClock;
+import dev.interviewcoach.RecordingChatPort;
+import dev.interviewcoach.TestBanks;
+import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.engine.CoachEngine;
+import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
+import dev.interviewcoach.observe.CoachMetrics;
+import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.store.Database;
+import dev.interviewcoach.store.Inbox;
+import dev.interviewcoach.text.TextAnalyzer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An answer sent in two messages, as people do in chat: the second, moments after the first, is added to it and the
+ * two are scored as one; a message sent later, or a move, is read as usual.
+ */
+class SplitAnswerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSecondMessageMomentsAfterAnAnswerIsAddedToItAndTheInterviewWaitsWhereItWas() {
+        try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
+            db.migrate();
+            MovingClock clock = new MovingClock(Instant.parse("2026-12-01T08:00:00Z"));
+            BankCatalog banks = TestBanks.tinyCatalog();
+            SessionRepository sessions = new SessionRepository(db.jdbi());
+            AtomicInteger ids = new AtomicInteger();
+            MockInterviewFeature mock = new MockInterviewFeature(banks, sessions,
+                    new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())),
+                    new InterviewReplies(), new QuestionPicker(new Random(7)), clock, () -> "s" + ids.incrementAndGet(),
+                    new MockInterviewFeature.Settings("tiny", 2, 10, false, Duration.ofSeconds(15)));
+            CoachEngine engine = new CoachEngine(List.of(mock, new AskCommand(banks, mock, new TextAnalyzer(),
+                    new Random(1))), new Inbox(db.jdbi(), clock), CoachMetrics.none(),
+                    CoachEngine.ConversationGuard.inProcess());
+            RecordingChatPort port = new RecordingChatPort();
+            UserRef ana = new UserRef(Platform.SLACK, "T1", "UANA");
+            Place dm = Place.direct(Platform.SLACK, "T1", "DANA");
+            AtomicInteger events = new AtomicInteger();
+            Consumer<String> say = text -> engine.handle(new Inbound.Message("e" + events.incrementAndGet(), ana, dm,
+                    text, "m" + events.get(), clock.instant()), port);
+
+            say.accept("ask caching");
+            say.accept("I would put Redis in front of the database with cache-aside.");
+            assertThat(port.last()).contains("Scorecard");
+            int first = sessions.answers("s1").getFirst().score();
+
+            clock.advance(Duration.ofSeconds(6));
+            say.accept("Every key gets a TTL of five minutes, and I invalidate the key whenever the row is written.");
+            assertThat(port.last()).as("the rest of the answer, after the scorecard of a one-question interview")
+                    .startsWith("I added that to your answer to question 1 and scored it again (it was " + first + "/5):")
+                    .contains("Scorecard");
+            AnswerRecord joined = sessions.answers("s1").getFirst();
+            assertThat(joined.answerText()).contains("cache-aside").contains("TTL of five minutes");
+            assertThat(joined.score()).isGreaterThan(first);
+
+            clock.advance(Duration.ofSeconds(40));
+            int posted = port.posted.size();
+            say.accept("Sorry, one more thing: I would also warm the cache for the hottest keys at deploy time.");
+            assertThat(port.posted.subList(posted, port.posted.size())).as("too late to be the same answer")
+                    .noneMatch(p -> p.text().startsWith("I added that"));
+            assertThat(sessions.answers("s1").getFirst().answerText()).doesNotContain("warm the cache");
+
+            say.accept("mock tiny 2");
+            clock.advance(Duration.ofSeconds(30));
+            say.accept("I think it depends.");
+            MockSession running = sessions.activeAt(dm).orElseThrow();
+            assertThat(running.position()).isEqualTo(1);
+            clock.advance(Duration.ofSeconds(4));
+            say.accept("Let me say more: I would start from what was asked and give a real example from my work.");
+            assertThat(port.last()).startsWith("I added that to your answer to question 1")
+                    .endsWith("Question 2 above is still waiting for you.");
+            assertThat(sessions.activeAt(dm).orElseThrow().position()).as("the interview waits where it was").isEqualTo(1);
+            assertThat(sessions.answers(running.id())).singleElement()
+                    .satisfies(a -> assertThat(a.answerText()).contains("it depends").contains("real example"));
+
+            clock.advance(Duration.ofSeconds(3));
+            say.accept("skip");
+            assertThat(port.last()).as("a move is never the rest of an answer").contains("Scorecard");
+            assertThat(sessions.answers(running.id())).hasSize(2);
+        }
+    }
+}
