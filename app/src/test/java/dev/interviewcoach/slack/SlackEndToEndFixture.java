@@ -64,10 +64,16 @@ abstract class SlackEndToEndFixture {
         final URI url;
 
         Running(Optional<String> appToken) throws Exception {
+            this(appToken, Duration.ZERO);
+        }
+
+        /** With {@code joinWithin}, a message that soon after an answer is the rest of it, as in production. */
+        Running(Optional<String> appToken, Duration joinWithin) throws Exception {
             Database db = Database.sqlite(dir.resolve("coach.db"));
             db.migrate();
             coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
-                    new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(3));
+                    new MockInterviewFeature.Settings("python-developer", 5, 20, false, joinWithin), Clock.systemUTC(),
+                    new Random(3));
             adapter = new SlackAdapter(new SlackSettings("xoxb-test", Optional.of(SECRET), appToken,
                     Optional.of(slack.methodsUrl()), "127.0.0.1", 0, "/slack/events"), coach.engine(), executor,
                     Clock.systemUTC(), waits::add);

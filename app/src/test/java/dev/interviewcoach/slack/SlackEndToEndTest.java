@@ -345,6 +345,22 @@ class SlackEndToEndTest extends SlackEndToEndFixture {
     }
 
     @Test
+    void anAnswerSentInTwoMessagesIsJoinedAndScoredAsOne() throws Exception {
+        bot.close();
+        bot = new Running(Optional.empty(), Duration.ofSeconds(15));
+        firstOfTwoAnswered("I would measure first with a profiler.");
+        send(requests.event(bot.url, "Ev-rest", SlackRequests.messageEvent("DANA", ANA, "Then I would fix the slowest"
+                + " query, add an index, and check the p99 again under the same load.", SlackRequests.newTs(), null, "im")));
+        ApiCall joined = posted("DANA", null, "I added that to your answer to question 1 and scored it again",
+                "Question 2 above is still waiting for you.");
+        assertThat(joined.arg("text")).doesNotContain("Question 2 of 2");
+        MockSession session = anasInterview();
+        assertThat(session.position()).as("still on question 2").isEqualTo(1);
+        assertThat(bot.coach.sessions().answers(session.id())).singleElement()
+                .satisfies(a -> assertThat(a.answerText()).startsWith("I would measure first").contains("slowest query"));
+    }
+
+    @Test
     void deletingAnAnswerInAnInterviewWithdrawsItAndTheNextQuestionStillWaits() throws Exception {
         String answer = "I would measure first with a profiler, then fix the slowest query and add an index.";
         String ts = firstOfTwoAnswered(answer);
