@@ -335,6 +335,9 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         boolean finished = session.status() == MockSession.Status.FINISHED;
         int latest = finished || session.awaitingFollowUp() ? (finished ? session.total() - 1 : session.position())
                 : session.position() - 1;
+        if (latest < 0) {
+            return false; // the first question is still open: nothing answered to add to
+        }
         Optional<AnswerRecord> previous = sessions.answers(session.id()).stream()
                 .filter(a -> a.position() == latest && a.outcome() == AnswerRecord.Outcome.ANSWERED
                         && a.answerText() != null)
