@@ -205,7 +205,7 @@ public final class Coach implements AutoCloseable {
                 new TracksCommand(banks),
                 new DailyCommand(subscriptions, banks, daily.defaultTrack(), poster, leaderboard, scheduleRules, directs, clock, ids),
                 new DailyAnswers(subscriptions, posts, dailyAnswers, banks, feedback, interviews::start, clock, reviews,
-                        Optional.of(directs)),
+                        Optional.of(directs), settings.joinWithin()),
                 poster,
                 directs,
                 stats,

@@ -5,6 +5,7 @@ import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.MessageRef;
 import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
 import dev.interviewcoach.chat.UserRef;
@@ -22,6 +23,7 @@ import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.TalkingPoint;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import dev.interviewcoach.text.NotAnAnswer;
@@ -50,6 +52,8 @@ public final class DailyAnswers implements MessageHandler, EditHandler, Deletion
     private final AnswerScored scored;
     private final Clock clock;
     private final Optional<DailyDirect> direct;
+    /** How soon after an answer in the thread a further message from its author is the rest of it (zero: never). */
+    private final Duration joinWithin;
 
     public DailyAnswers(SubscriptionRepository subscriptions, DailyPostRepository posts, DailyAnswerRepository answers,
                         BankCatalog banks, FeedbackEngine feedback, Practice practice, Clock clock) {
@@ -63,6 +67,14 @@ public final class DailyAnswers implements MessageHandler, EditHandler, Deletion
     public DailyAnswers(SubscriptionRepository subscriptions, DailyPostRepository posts, DailyAnswerRepository answers,
                         BankCatalog banks, FeedbackEngine feedback, Practice practice, Clock clock, AnswerScored scored,
                         Optional<DailyDirect> direct) {
+        this(subscriptions, posts, answers, banks, feedback, practice, clock, scored, direct, Duration.ZERO);
+    }
+
+    /** As above; with {@code joinWithin}, a further message that soon after an answer in the thread is added to it. */
+    public DailyAnswers(SubscriptionRepository subscriptions, DailyPostRepository posts, DailyAnswerRepository answers,
+                        BankCatalog banks, FeedbackEngine feedback, Practice practice, Clock clock, AnswerScored scored,
+                        Optional<DailyDirect> direct, Duration joinWithin) {
+        this.joinWithin = joinWithin;
         this.direct = direct;
         this.scored = scored;
         this.subscriptions = subscriptions;
@@ -90,6 +102,9 @@ public final class DailyAnswers implements MessageHandler, EditHandler, Deletion
         if (message.text().isBlank()) {
             return true;
         }
+        if (joinsAnswer(message, post.get(), port)) {
+            return true;
+        }
         if (notAnAnswer(message, post.get(), port)) {
             return true;
         }
@@ -103,6 +118,39 @@ public final class DailyAnswers implements MessageHandler, EditHandler, Deletion
         if (stored) {
             message.ref().ifPresent(ref -> port.markReceived(ref));
         }
+        return true;
+    }
+
+    /**
+     * A message moments after the person's answer in the thread, before the reveal, is the rest of it (people send an
+     * answer in two or three messages): the two are scored again as one, as an edit is. A remark ("thanks!") is not.
+     */
+    private boolean joinsAnswer(Inbound.Message message, DailyPostRepository.Post post, ChatPort port) {
+        String typed = message.text().strip();
+        if (!joinWithin.isPositive() || message.user().platform() == Platform.CONSOLE || post.revealed()
+                || isRemark(typed)) {
+            return false;
+        }
+        Optional<DailyAnswerRepository.Answer> mine = answers.find(post.subscriptionId(), post.localDate(),
+                message.user()).filter(a -> !a.answeredAt().plus(joinWithin).isBefore(message.receivedAt()));
+        Optional<Question> question = banks.current().question(post.questionId());
+        if (mine.isEmpty() || question.isEmpty()
+                || answers.messageOf(post.subscriptionId(), post.localDate(), message.user()).isEmpty()) {
+            return false; // no answer just now, or one sent through the form: a thread message is not its rest
+        }
+        String text = mine.get().text() + "\n\n" + typed;
+        Feedback result = feedback.assess(question.get(), text, message.user().platform() + ":" + message.user().tenant());
+        if (result.inAnotherLanguage()) {
+            return false;
+        }
+        answers.rescore(new DailyAnswerRepository.Answer(post.subscriptionId(), post.localDate(), message.user(),
+                question.get().id(), text, result.score(), pointIds(result.covered().stream()
+                .map(TalkingPointMatcher.Match::point).toList()), pointIds(result.missed()), mine.get().shared(),
+                mine.get().answeredAt()));
+        log.info("question of the day answer continued in a further message for subscription {} ({})",
+                post.subscriptionId(), post.localDate());
+        port.post(message.place(), feedbackReply(post, question.get(), result, "I added that to your answer and scored it"
+                + " again (it was " + mine.get().score() + "/5):", true).onlyTo(message.user()));
         return true;
     }
 

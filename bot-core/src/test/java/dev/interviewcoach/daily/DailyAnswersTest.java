@@ -10,6 +10,7 @@ import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.chat.Visibility;
+import dev.interviewcoach.feedback.AnswerScored;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
 import dev.interviewcoach.interview.InterviewMachine;
 import dev.interviewcoach.interview.InterviewReplies;
@@ -24,6 +25,7 @@ import dev.interviewcoach.text.TextAnalyzer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -284,6 +286,36 @@ class DailyAnswersTest {
         answers.onSubmission(new Inbound.Submission("f-late", person("UDAN"), channel, new ActionId("daily", "answer", key, 0),
                 Map.of(Block.Button.FORM_FIELD, ANSWER), NINE), port);
         assertThat(port.last()).contains("revealed already");
+    }
+
+    @Test
+    void anAnswerSentInTwoMessagesInTheThreadIsJoinedAndScoredAsOne() {
+        Clock clock = Clock.fixed(NINE.plusSeconds(600), ZoneOffset.UTC);
+        DailyAnswers joining = new DailyAnswers(subs, posts, stored, BANKS, new RuleBasedFeedbackEngine(BANKS,
+                new TextAnalyzer()), interviews::start, clock, AnswerScored.nobody(), Optional.empty(),
+                Duration.ofSeconds(15));
+        Place thread = subscribeAndPost(Subscription.AnswerMode.OPEN);
+        LocalDate day = NINE.atZone(ZoneOffset.UTC).toLocalDate();
+        UserRef ana = person("UANA");
+        Instant answered = clock.instant();
+        joining.onMessage(new Inbound.Message("e-1", ana, thread, "I would start by measuring where the time goes.",
+                "ts-1", answered), port);
+        int first = stored.find("sub", day, ana).orElseThrow().score();
+
+        joining.onMessage(new Inbound.Message("e-2", ana, thread, "Then I would fix the slowest part first and check"
+                + " the numbers again before touching anything else.", "ts-2", answered.plusSeconds(5)), port);
+        assertThat(port.last()).startsWith("I added that to your answer and scored it again (it was " + first + "/5):");
+        assertThat(port.posted.getLast().reply().visibility()).isEqualTo(Visibility.onlyTo(ana));
+        assertThat(stored.find("sub", day, ana).orElseThrow().text()).contains("measuring").contains("slowest part");
+        assertThat(stored.count("sub", day)).isEqualTo(1);
+
+        int posted = port.posted.size();
+        joining.onMessage(new Inbound.Message("e-3", ana, thread, "thanks!", "ts-3", answered.plusSeconds(8)), port);
+        assertThat(port.posted).as("a remark is never the rest of an answer").hasSize(posted);
+        joining.onMessage(new Inbound.Message("e-4", ana, thread, "Also, I'd write down what I learned for the team.",
+                "ts-4", answered.plusSeconds(90)), port);
+        assertThat(port.last()).as("too late to be the same answer").contains("already answered");
+        assertThat(stored.find("sub", day, ana).orElseThrow().text()).doesNotContain("what I learned");
     }
 
     @Test
