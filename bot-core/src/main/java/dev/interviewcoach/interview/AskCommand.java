@@ -68,7 +68,11 @@ public final class AskCommand implements CommandHandler {
             interviews.start(command, banks.current().track(question.track()).orElseThrow(), List.of(question), null, port);
             return;
         }
-        List<QuestionSearch.Hit> hits = search().search(topic, Optional.empty(), 1);
+        // "ask composite-covering-index", as a scorecard offers it: that question, not the best match for its words
+        Optional<Question> byId = banks.current().tracks().stream().flatMap(b -> b.questions().stream())
+                .filter(q -> q.id().equalsIgnoreCase(topic)).findFirst();
+        List<QuestionSearch.Hit> hits = byId.map(q -> List.of(new QuestionSearch.Hit(q, Double.MAX_VALUE)))
+                .orElseGet(() -> search().search(topic, Optional.empty(), 1));
         if (hits.isEmpty()) {
             String shown = topic.length() > 60 ? topic.substring(0, 60) + "..." : topic;
             port.post(command.place(), Reply.text("I have no question about \"" + shown + "\"."
