@@ -18,6 +18,13 @@ import java.util.regex.Pattern;
 public final class Delivery {
 
     static final int SHORT_WORDS = 25;
+    /**
+     * Too short for a narrow question (one or two points, as a follow-up asks): two sentences that make the point are
+     * a whole answer there, where a question with several points needs more.
+     */
+    static final int SHORT_WORDS_NARROW = 12;
+    /** The most points a question may have and still be narrow. */
+    static final int NARROW_POINTS = 2;
     static final int LONG_WORDS = 350;
 
     /** Whether an answer is too short, about right, or rambling. */
@@ -67,8 +74,13 @@ public final class Delivery {
             "into", "out", "up", "about", "each", "every", "some", "any", "how", "who", "because", "could", "should", "been");
 
     public Result assess(AnalyzedText answer, Set<String> questionWords) {
+        return assess(answer, questionWords, false);
+    }
+
+    /** As above; with {@code narrow}, for a question of one or two points, a shorter answer is long enough. */
+    public Result assess(AnalyzedText answer, Set<String> questionWords, boolean narrow) {
         int words = answer.wordCount();
-        Length length = words < SHORT_WORDS ? Length.TOO_SHORT : words > LONG_WORDS ? Length.RAMBLING : Length.GOOD;
+        Length length = words < (narrow ? SHORT_WORDS_NARROW : SHORT_WORDS) ? Length.TOO_SHORT : words > LONG_WORDS ? Length.RAMBLING : Length.GOOD;
         String text = answer.spaced();
         List<String> hedges = findAll(HEDGE, text);
         List<String> fillers = findAll(FILLER, text);

@@ -229,7 +229,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             }
         }
         Specificity.Result concrete = specificity.assess(answer, question.track());
-        Delivery.Result reading = delivery.assess(answer, questionWords(question));
+        Delivery.Result reading = delivery.assess(answer, questionWords(question), narrow(question));
         int rawWords = TextAnalyzer.wordCount(answerText);
         Feedback.Meaning meaningSignal = byMeaning.map(r -> {
             Optional<MeaningMatcher.ClaimCloseness> closest = r.claims().stream()
@@ -389,6 +389,11 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             denied.removeAll(asserted);
             return new Polarity(onlyAsserted, denied);
         }
+    }
+
+    /** A question of one or two points, as a follow-up is: judged on a shorter answer. */
+    private static boolean narrow(Question question) {
+        return question.talkingPoints().size() <= Delivery.NARROW_POINTS;
     }
 
     private static final Pattern LINK = Pattern.compile("(?i)<?(?:https?://|www\\.)[^\\s>]+>?");
@@ -610,7 +615,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                     : "Say it outright: " + sentence(point.point()) + " (you came close with \"" + near + "\").");
         }
         if (reading.length() == Delivery.Length.TOO_SHORT && !shapeOfText.mostlyNamesTopics()) {
-            out.add("Say more: " + words(reading.words()) + " is short for an interview answer; aim for 80 to 250.");
+            out.add("Say more: " + words(reading.words()) + (narrow(q) ? " is short even here; aim for two or"
+                    + " three sentences." : " is short for an interview answer; aim for 80 to 250."));
         }
         boolean askedForDetail = !rel.offTopic() && concrete.level() <= GENERAL_SPECIFICITY && !shapeOfText.keywordList();
         if (askedForDetail) {

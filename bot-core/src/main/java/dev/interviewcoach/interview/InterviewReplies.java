@@ -49,7 +49,7 @@ public final class InterviewReplies {
             }
             case InterviewEvent.FollowUpSkipped ignored -> Reply.text("Follow-up skipped; the question keeps its score.");
             case InterviewEvent.NoHintForFollowUp ignored -> Reply.text(
-                    "A follow-up has no hints. Answer in a sentence or two, or type skip to move on.");
+                    "A follow-up has no hints. Answer in two or three sentences, or type skip to move on.");
             case InterviewEvent.Courtesy ignored -> Reply.text(
                     "The question is still open: answer it when you're ready, or type hint, skip, repeat or end.");
             case InterviewEvent.NotInEnglish notInEnglish -> Reply.text("That reads as written in another language, and I"
@@ -85,7 +85,7 @@ public final class InterviewReplies {
         return Reply.builder(heading + ": " + asked.text())
                 .heading(heading)
                 .text(RichText.builder().bold(asked.text()).build())
-                .text(RichText.builder().italic("Answer in a sentence or two, or type skip to move on.").build())
+                .text(RichText.builder().italic("Answer in two or three sentences, or type skip to move on.").build())
                 .build();
     }
 

@@ -37,4 +37,17 @@ class FollowUpScoringTest {
         assertThat(made.score()).as(made.scoreReason()).isGreaterThanOrEqualTo(3);
         assertThat(dodged.score()).as(dodged.scoreReason()).isLessThan(made.score());
     }
+
+    @Test
+    void twoSentencesAreAWholeFollowUpAnswerAndAFewWordsAreToldHowMuchToSay() {
+        Feedback twoSentences = followUpAnswer("python-developer", "gil-and-concurrency", "gil-one-thread",
+                "Only one at a time. The GIL lets just one thread run Python bytecode, so the other three wait.");
+        assertThat(twoSentences.score()).as("asked for two or three sentences, not capped for giving them: "
+                + twoSentences.scoreReason()).isGreaterThanOrEqualTo(3);
+        assertThat(twoSentences.scoreReason()).doesNotContain("too short");
+        Feedback fewWords = followUpAnswer("python-developer", "gil-and-concurrency", "gil-one-thread", "Just one, GIL.");
+        assertThat(fewWords.score()).isLessThanOrEqualTo(2);
+        assertThat(fewWords.improvements()).anyMatch(i -> i.contains("aim for two or three sentences"))
+                .noneMatch(i -> i.contains("aim for 80 to 250"));
+    }
 }
