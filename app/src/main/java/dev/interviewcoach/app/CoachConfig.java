@@ -281,7 +281,7 @@ public record CoachConfig(
                 positive(values, "interview.defaultQuestions"),
                 positive(values, "interview.maxQuestions"),
                 onOff(values, "interview.followUps"),
-                zeroOrMore(values, "interview.joinWithinSeconds"),
+                zeroOrMore(values, "interview.joinWithinSeconds", "off"),
                 new Slack(secret(env, "SLACK_BOT_TOKEN"), secret(env, "SLACK_SIGNING_SECRET"), secret(env, "SLACK_APP_TOKEN"),
                         values.get("slack.host").strip(), port(values, "slack.port"), path(values, "slack.path"),
                         Optional.of(values.get("slack.apiUrl").strip()).filter(s -> !s.isEmpty()),
@@ -330,7 +330,7 @@ public record CoachConfig(
         }
         return new Review(url, model, secret(env, "COACH_LLM_API_KEY"),
                 Duration.ofSeconds(positive(values, "review.llm.timeoutSeconds")),
-                zeroOrMore(values, "review.llm.perWorkspacePerMinute"));
+                zeroOrMore(values, "review.llm.perWorkspacePerMinute", "no limit"));
     }
 
     /** A URL reduced to where it points: scheme, host and port; never a path, query or credentials. */
@@ -347,7 +347,8 @@ public record CoachConfig(
         return "(not a URL)";
     }
 
-    private static int zeroOrMore(Map<String, String> values, String key) {
+    /** A whole number of 0 or more; {@code zeroMeans} says what 0 does, for the message. */
+    private static int zeroOrMore(Map<String, String> values, String key, String zeroMeans) {
         String raw = values.get(key).strip();
         try {
             int value = Integer.parseInt(raw);
@@ -357,7 +358,7 @@ public record CoachConfig(
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new ConfigException(key, "setting " + key + " must be a whole number, 0 or more (0: no limit), not '" + raw
+        throw new ConfigException(key, "setting " + key + " must be a whole number, 0 or more (0: " + zeroMeans + "), not '" + raw
                 + "'; fix it in config/coach.yaml or " + envName(key));
     }
 

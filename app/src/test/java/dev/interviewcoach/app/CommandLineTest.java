@@ -199,6 +199,11 @@ class CommandLineTest {
         assertThat(cfg.defaultQuestions()).isEqualTo(3);
         assertThat(cfg.jdbcUrl(Map.of())).isEqualTo("jdbc:sqlite:/tmp/x.db");
         assertThat(cfg.jdbcUrl(Map.of("COACH_DB_URL", "jdbc:postgresql://db/coach"))).isEqualTo("jdbc:postgresql://db/coach");
+        assertThat(cfg.joinWithinSeconds()).as("split chat answers are joined by default").isEqualTo(15);
+        assertThat(CoachConfig.load(Optional.empty(), Map.of("COACH_INTERVIEW_JOIN_WITHIN_SECONDS", "0"))
+                .joinWithinSeconds()).isZero();
+        assertThatThrownBy(() -> CoachConfig.load(Optional.empty(), Map.of("COACH_INTERVIEW_JOIN_WITHIN_SECONDS", "-5")))
+                .hasMessageContaining("interview.joinWithinSeconds must be a whole number, 0 or more (0: off)");
     }
 
     @Test
