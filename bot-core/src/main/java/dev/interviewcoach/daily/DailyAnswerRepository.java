@@ -73,6 +73,28 @@ public final class DailyAnswerRepository {
                 .mapTo(String.class).findFirst());
     }
 
+    /** Marks a person's answer as put together from several messages. */
+    public void markJoined(String subscriptionId, LocalDate date, UserRef user) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE daily_answer SET joined = 1 WHERE subscription_id = :sub AND local_date = :date
+                            AND platform = :platform AND tenant = :tenant AND user_id = :user
+                        """)
+                .bind("sub", subscriptionId).bind("date", date.toString())
+                .bind("platform", user.platform().name()).bind("tenant", user.tenant()).bind("user", user.userId())
+                .execute());
+    }
+
+    /** Whether a person's answer was put together from several messages. */
+    public boolean joined(String subscriptionId, LocalDate date, UserRef user) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT joined FROM daily_answer WHERE subscription_id = :sub AND local_date = :date
+                            AND platform = :platform AND tenant = :tenant AND user_id = :user
+                        """)
+                .bind("sub", subscriptionId).bind("date", date.toString())
+                .bind("platform", user.platform().name()).bind("tenant", user.tenant()).bind("user", user.userId())
+                .mapTo(Integer.class).findFirst().orElse(0)) == 1;
+    }
+
     /**
      * Replaces what a person's answer says and how it scored, after they edited the message that
      * carried it; its time and whether it is shared stay. False when there is no such answer.

@@ -147,6 +147,7 @@ public final class DailyAnswers implements MessageHandler, EditHandler, Deletion
                 question.get().id(), text, result.score(), pointIds(result.covered().stream()
                 .map(TalkingPointMatcher.Match::point).toList()), pointIds(result.missed()), mine.get().shared(),
                 mine.get().answeredAt()));
+        answers.markJoined(post.subscriptionId(), post.localDate(), message.user());
         log.info("question of the day answer continued in a further message for subscription {} ({})",
                 post.subscriptionId(), post.localDate());
         port.post(message.place(), feedbackReply(post, question.get(), result, "I added that to your answer and scored it"
@@ -239,6 +240,12 @@ public final class DailyAnswers implements MessageHandler, EditHandler, Deletion
             return true; // a remark after the answer, or a change that leaves the words as they were (a link preview)
         }
         Optional<Question> question = banks.current().question(post.get().questionId());
+        if (!post.get().revealed() && answers.joined(post.get().subscriptionId(), post.get().localDate(), edit.user())) {
+            // The edited message is only a part: scoring it alone would drop what the other messages added.
+            port.post(edit.place(), Reply.text("Your answer was put together from more than one message, so I can't score"
+                    + " an edit of one of them; it keeps its score of " + mine.get().score() + "/5.").onlyTo(edit.user()));
+            return true;
+        }
         if (post.get().revealed() || question.isEmpty()) {
             port.post(edit.place(), Reply.text("Your answer was scored as you first sent it: "
                     + (question.isEmpty() ? "the question has been taken out of its bank since."

@@ -354,6 +354,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
             return false; // read on its own, it is told what it is
         }
         sessions.rescore(again.record());
+        sessions.markJoined(session.id(), latest);
         log.info("mock interview {} answer {} continued in a further message and scored again", session.id(), latest + 1);
         Reply said = Reply.text("I added that to your answer to question " + (latest + 1) + " and scored it again (it was "
                 + previous.get().score() + "/5):").followedBy(replies.render(session, again.event(), null));
@@ -392,6 +393,13 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         if (position.get() != latest) {
             port.post(session.place(), Reply.text("Your answer to question " + (position.get() + 1) + " was scored as you"
                     + " first sent it: the interview has moved on since."));
+            return true;
+        }
+        if (sessions.joined(session.id(), position.get())) {
+            // The edited message is only a part: scoring it alone would drop what the other messages added.
+            port.post(session.place(), Reply.text("Your answer to question " + (position.get() + 1) + " was put together"
+                    + " from more than one message, so I can't score an edit of one of them; it keeps its score of "
+                    + previous.get().score() + "/5. To add something, send it as a new message."));
             return true;
         }
         InterviewMachine.Reassessed again = machine.reassessed(session, previous.get(), edit.text());

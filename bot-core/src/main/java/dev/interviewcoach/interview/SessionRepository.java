@@ -172,6 +172,18 @@ public final class SessionRepository {
                 .bind("message", messageId).bind("id", sessionId).bind("position", position).execute());
     }
 
+    /** Marks an answer as put together from several messages: an edit of one of them is not the whole answer. */
+    public void markJoined(String sessionId, int position) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE mock_answer SET joined = 1 WHERE session_id = :id AND position = :position")
+                .bind("id", sessionId).bind("position", position).execute());
+    }
+
+    /** Whether an answer was put together from several messages. */
+    public boolean joined(String sessionId, int position) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT joined FROM mock_answer WHERE session_id = :id AND position = :position")
+                .bind("id", sessionId).bind("position", position).mapTo(Integer.class).findFirst().orElse(0)) == 1;
+    }
+
     /** The position of the answer a message carried in a session, if that message carried one. */
     public Optional<Integer> answerOfMessage(String sessionId, String messageId) {
         return jdbi.withHandle(h -> h.createQuery("""

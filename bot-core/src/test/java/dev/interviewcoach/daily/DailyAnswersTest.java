@@ -308,6 +308,11 @@ class DailyAnswersTest {
         assertThat(port.posted.getLast().reply().visibility()).isEqualTo(Visibility.onlyTo(ana));
         assertThat(stored.find("sub", day, ana).orElseThrow().text()).contains("measuring").contains("slowest part");
         assertThat(stored.count("sub", day)).isEqualTo(1);
+        joining.onEdit(new Inbound.Edit("edit-1", ana, thread, "ts-1", "I would start by profiling.",
+                answered.plusSeconds(7)), port);
+        assertThat(port.last()).as("an edit of one part would drop the other")
+                .startsWith("Your answer was put together from more than one message");
+        assertThat(stored.find("sub", day, ana).orElseThrow().text()).contains("slowest part");
 
         int posted = port.posted.size();
         joining.onMessage(new Inbound.Message("e-3", ana, thread, "thanks!", "ts-3", answered.plusSeconds(8)), port);

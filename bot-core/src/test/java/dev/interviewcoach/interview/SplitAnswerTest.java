@@ -90,6 +90,12 @@ class SplitAnswerTest {
             assertThat(sessions.activeAt(dm).orElseThrow().position()).as("the interview waits where it was").isEqualTo(1);
             assertThat(sessions.answers(running.id())).singleElement()
                     .satisfies(a -> assertThat(a.answerText()).contains("it depends").contains("real example"));
+            String firstPart = "m" + (events.get() - 1);
+            engine.handle(new Inbound.Edit("e-edit", ana, dm, firstPart, "I think it depends on the case.",
+                    clock.instant()), port);
+            assertThat(port.last()).as("an edit of one part would drop the other")
+                    .startsWith("Your answer to question 1 was put together from more than one message");
+            assertThat(sessions.answers(running.id()).getFirst().answerText()).contains("real example");
 
             clock.advance(Duration.ofSeconds(3));
             say.accept("skip");
