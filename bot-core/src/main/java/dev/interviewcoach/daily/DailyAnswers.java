@@ -174,10 +174,10 @@ public final class DailyAnswers implements MessageHandler, EditHandler, Deletion
         return true;
     }
 
-    /** A word or three, "I don't know", or a request for a hint or for the question again: not an answer. */
+    /** A word or three, "I don't know", thanks, or a request for a hint or for the question again: not an answer. */
     private static boolean isRemark(String typed) {
         return typed.split("\\s+").length < FEWEST_ANSWER_WORDS || NotAnAnswer.saysDontKnow(typed)
-                || NotAnAnswer.asksForHint(typed);
+                || NotAnAnswer.asksForHint(typed) || NotAnAnswer.onlyCourtesy(typed);
     }
 
     private static boolean wantsHint(String typed) {

@@ -20,6 +20,8 @@ import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.UnknownTrack;
 import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.text.TextAnalyzer;
+import dev.interviewcoach.text.NotAnAnswer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -308,9 +310,18 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
      * always whole.
      */
     private boolean mayContinue(Inbound.Message message) {
-        return settings.joinWithin().isPositive() && message.user().platform() != Platform.CONSOLE
-                && Move.fromTyped(message.text()) instanceof Move.Answer;
+        String text = message.text().strip();
+        // "thanks!", "what?" or "no idea" after the feedback is a remark on it, not more of the answer
+        boolean remark = InterviewMachine.courtesy(text) || InterviewMachine.wordless(text) || NotAnAnswer.onlyCourtesy(text)
+                || TextAnalyzer.wordCount(text) < FEWEST_JOINED_WORDS || NotAnAnswer.saysDontKnow(text)
+                || NotAnAnswer.asksForHint(text) || NotAnAnswer.asksAgain(text);
+        return settings.joinWithin().isPositive() && message.user().platform() != Platform.CONSOLE && !remark
+                && Move.fromTyped(text) instanceof Move.Answer;
     }
+
+    /** Fewer words than this are a remark ("see you later" aside), not the rest of an answer. */
+    static final int FEWEST_JOINED_WORDS = 3;
+
 
     /** The person's interview in this conversation that their last answer ended moments ago. */
     private Optional<MockSession> finishedJustNow(Inbound.Message message) {

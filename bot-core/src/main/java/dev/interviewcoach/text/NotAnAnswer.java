@@ -34,7 +34,20 @@ public final class NotAnAnswer {
             + "|whats the question|what is the question|what was that|what was the question again"
             + "|(?:can|could) you (?:say|ask) (?:that|it) again)(?: please)?$");
 
+    /** The words of a thanks or an acknowledgement, in any order: "ok got it", "thanks that helps a lot". */
+    private static final java.util.Set<String> COURTESY_WORDS = java.util.Set.of("ok", "okay", "k", "kk", "got", "it",
+            "thanks", "thank", "you", "thx", "ty", "cheers", "cool", "great", "nice", "awesome", "perfect", "makes",
+            "sense", "that", "understood", "i", "see", "noted", "sure", "alright", "yes", "yeah", "yep", "sounds", "good",
+            "will", "do", "helps", "helpful", "a", "lot", "so", "much", "very", "fair", "enough", "right", "all", "bye",
+            "later");
+
     private NotAnAnswer() {
+    }
+
+    /** Whether the line is only thanks or an acknowledgement ("ok got it", "thanks, that helps a lot"). */
+    public static boolean onlyCourtesy(String text) {
+        String plain = TextAnalyzer.plainWords(text);
+        return !plain.isBlank() && java.util.Arrays.stream(plain.split("\\s+")).allMatch(COURTESY_WORDS::contains);
     }
 
     /** Whether the line asks for a hint, or what the question means. */

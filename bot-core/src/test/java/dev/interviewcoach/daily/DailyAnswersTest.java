@@ -316,6 +316,8 @@ class DailyAnswersTest {
 
         int posted = port.posted.size();
         joining.onMessage(new Inbound.Message("e-3", ana, thread, "thanks!", "ts-3", answered.plusSeconds(8)), port);
+        joining.onMessage(new Inbound.Message("e-3b", ana, thread, "ok got it, thanks a lot", "ts-3b",
+                answered.plusSeconds(9)), port);
         assertThat(port.posted).as("a remark is never the rest of an answer").hasSize(posted);
         joining.onMessage(new Inbound.Message("e-4", ana, thread, "Also, I'd write down what I learned for the team.",
                 "ts-4", answered.plusSeconds(90)), port);

@@ -71,7 +71,12 @@ class SplitAnswerTest {
             assertThat(joined.answerText()).contains("cache-aside").contains("TTL of five minutes");
             assertThat(joined.score()).isGreaterThan(first);
 
-            clock.advance(Duration.ofSeconds(40));
+            clock.advance(Duration.ofSeconds(2));
+            for (String remark : List.of("thanks!", "ok got it", "what?")) {
+                say.accept(remark);
+                assertThat(port.last()).as(remark + " is a remark on the feedback").doesNotStartWith("I added that");
+            }
+            clock.advance(Duration.ofSeconds(38));
             int posted = port.posted.size();
             say.accept("Sorry, one more thing: I would also warm the cache for the hottest keys at deploy time.");
             assertThat(port.posted.subList(posted, port.posted.size())).as("too late to be the same answer")
