@@ -6,6 +6,7 @@ import dev.interviewcoach.feedback.TalkingPointMatcher;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.TalkingPoint;
+import dev.interviewcoach.text.NotAnAnswer;
 import dev.interviewcoach.text.TextAnalyzer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ public final class InterviewMachine {
             "that makes sense", "understood", "i see", "noted", "sure");
 
     static boolean courtesy(String text) {
-        return COURTESIES.contains(TextAnalyzer.plainWords(text));
+        return COURTESIES.contains(TextAnalyzer.plainWords(text)) || NotAnAnswer.onlyCourtesy(text);
     }
 
     /** An answer judged again as the person edited it: the stored record as it now reads, and what to tell them. */
