@@ -11,6 +11,7 @@ import dev.interviewcoach.text.TextAnalyzer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.Optional;
 import dev.interviewcoach.question.QuestionKind;
@@ -95,6 +96,24 @@ public final class InterviewMachine {
 
     static boolean courtesy(String text) {
         return COURTESIES.contains(TextAnalyzer.plainWords(text)) || NotAnAnswer.onlyCourtesy(text);
+    }
+
+    /**
+     * Moves past the follow-up waiting on the current question when the answer, as it now reads (the rest of it sent
+     * in a further message), makes the point the follow-up asks about and claims nothing wrong: asking it would ask
+     * for what was just said. Empty when the follow-up still has something to ask.
+     */
+    public Optional<Step> followUpMadeMoot(MockSession session, Feedback answerNow, Instant now) {
+        if (!session.active() || !session.awaitingFollowUp()) {
+            return Optional.empty();
+        }
+        Optional<FollowUps.Probe> probe = FollowUps.find(question(session, session.currentQuestionId()),
+                session.followUpOn());
+        Set<String> covered = answerNow.covered().stream().map(m -> m.point().id()).collect(Collectors.toSet());
+        boolean made = probe.isPresent() && answerNow.wrongClaims().isEmpty()
+                && probe.get().judgedOn().stream().allMatch(p -> covered.contains(p.id()));
+        return made ? Optional.of(next(session.withFollowUp(null), Optional.empty(), Optional.empty(), new ArrayList<>(),
+                now)) : Optional.empty();
     }
 
     /** An answer judged again as the person edited it: the stored record as it now reads, and what to tell them. */

@@ -369,10 +369,20 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         log.info("mock interview {} answer {} continued in a further message and scored again", session.id(), latest + 1);
         Reply said = Reply.text("I added that to your answer to question " + (latest + 1) + " and scored it again (it was "
                 + previous.get().score() + "/5):").followedBy(replies.render(session, again.event(), null));
-        said = finished ? said.followedBy(replies.render(session, new InterviewEvent.Finished(session.endedEarly()),
-                scorecard(session)))
-                : said.followedBy(Reply.text(session.awaitingFollowUp() ? "The follow-up above is still waiting for you."
-                        : "Question " + (session.position() + 1) + " above is still waiting for you."));
+        Optional<InterviewMachine.Step> moot = machine.followUpMadeMoot(session, again.event().feedback(), clock.instant());
+        if (moot.isPresent() && sessions.save(moot.get().session(), session.version(), Optional.empty())) {
+            // The follow-up asked for what the rest of the answer has just said: on to what comes next.
+            said = said.followedBy(Reply.text("That answers the follow-up too, so on we go."));
+            for (InterviewEvent event : moot.get().events()) {
+                said = said.followedBy(replies.render(moot.get().session(), event,
+                        event instanceof InterviewEvent.Finished ? scorecard(moot.get().session()) : null));
+            }
+        } else {
+            said = finished ? said.followedBy(replies.render(session, new InterviewEvent.Finished(session.endedEarly()),
+                    scorecard(session)))
+                    : said.followedBy(Reply.text(session.awaitingFollowUp() ? "The follow-up above is still waiting for"
+                            + " you." : "Question " + (session.position() + 1) + " above is still waiting for you."));
+        }
         port.post(session.place(), said);
         return true;
     }

@@ -36,6 +36,40 @@ class SplitAnswerTest {
     Path dir;
 
     @Test
+    void whenTheRestOfTheAnswerMakesThePointAFollowUpAskedAboutTheFollowUpIsNotAskedAgain() {
+        try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
+            db.migrate();
+            MovingClock clock = new MovingClock(Instant.parse("2026-12-01T08:00:00Z"));
+            BankCatalog banks = TestBanks.tinyCatalog();
+            SessionRepository sessions = new SessionRepository(db.jdbi());
+            MockInterviewFeature mock = new MockInterviewFeature(banks, sessions,
+                    new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())),
+                    new InterviewReplies(), new QuestionPicker(new Random(7)), clock, () -> "s1",
+                    new MockInterviewFeature.Settings("tiny", 2, 10, true, Duration.ofSeconds(15)));
+            CoachEngine engine = new CoachEngine(List.of(mock, new AskCommand(banks, mock, new TextAnalyzer(),
+                    new Random(1))), new Inbox(db.jdbi(), clock), CoachMetrics.none(),
+                    CoachEngine.ConversationGuard.inProcess());
+            RecordingChatPort port = new RecordingChatPort();
+            UserRef ana = new UserRef(Platform.SLACK, "T1", "UANA");
+            Place dm = Place.direct(Platform.SLACK, "T1", "DANA");
+            AtomicInteger events = new AtomicInteger();
+            Consumer<String> say = text -> engine.handle(new Inbound.Message("e" + events.incrementAndGet(), ana, dm,
+                    text, "m" + events.get(), clock.instant()), port);
+
+            say.accept("ask caching");
+            say.accept("I would put Redis in front of the database with cache-aside and invalidate the key on writes.");
+            assertThat(port.last()).as("the time to live was missed").contains("What happens to an entry that nobody"
+                    + " writes to for a week?");
+            clock.advance(Duration.ofSeconds(5));
+            say.accept("Every key also gets a time to live of five minutes, so entries expire on their own.");
+            assertThat(port.last()).startsWith("I added that to your answer to question 1")
+                    .contains("That answers the follow-up too, so on we go.").contains("Scorecard");
+            assertThat(sessions.activeAt(dm)).as("finished, with no follow-up left waiting").isEmpty();
+            assertThat(sessions.followUps("s1")).as("no follow-up answer or skip recorded").isEmpty();
+        }
+    }
+
+    @Test
     void aSecondMessageMomentsAfterAnAnswerIsAddedToItAndTheInterviewWaitsWhereItWas() {
         try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
             db.migrate();
