@@ -2,6 +2,7 @@ package dev.interviewcoach.interview;
 
 import dev.interviewcoach.command.CommandInput;
 import dev.interviewcoach.feedback.AnswerScored;
+import dev.interviewcoach.feedback.Feedback;
 import dev.interviewcoach.command.CommandSpec;
 import dev.interviewcoach.command.OptionSpec;
 import dev.interviewcoach.chat.ChatPort;
@@ -369,22 +370,31 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         log.info("mock interview {} answer {} continued in a further message and scored again", session.id(), latest + 1);
         Reply said = Reply.text("I added that to your answer to question " + (latest + 1) + " and scored it again (it was "
                 + previous.get().score() + "/5):").followedBy(replies.render(session, again.event(), null));
-        Optional<InterviewMachine.Step> moot = machine.followUpMadeMoot(session, again.event().feedback(), clock.instant());
+        port.post(session.place(), said.followedBy(whatComesNext(session, again.event().feedback())));
+        return true;
+    }
+
+    /**
+     * What follows an answer scored again (edited, or joined with the rest of it): the follow-up waiting on it when it
+     * still has something to ask, else the next question (or the scorecard); the scorecard again for an interview
+     * already over.
+     */
+    private Reply whatComesNext(MockSession session, Feedback answerNow) {
+        if (session.status() == MockSession.Status.FINISHED) {
+            return replies.render(session, new InterviewEvent.Finished(session.endedEarly()), scorecard(session));
+        }
+        Optional<InterviewMachine.Step> moot = machine.followUpMadeMoot(session, answerNow, clock.instant());
         if (moot.isPresent() && sessions.save(moot.get().session(), session.version(), Optional.empty())) {
-            // The follow-up asked for what the rest of the answer has just said: on to what comes next.
-            said = said.followedBy(Reply.text("That answers the follow-up too, so on we go."));
+            // The follow-up would ask for what the answer now says: on to what comes next.
+            Reply next = Reply.text("That answers the follow-up too, so on we go.");
             for (InterviewEvent event : moot.get().events()) {
-                said = said.followedBy(replies.render(moot.get().session(), event,
+                next = next.followedBy(replies.render(moot.get().session(), event,
                         event instanceof InterviewEvent.Finished ? scorecard(moot.get().session()) : null));
             }
-        } else {
-            said = finished ? said.followedBy(replies.render(session, new InterviewEvent.Finished(session.endedEarly()),
-                    scorecard(session)))
-                    : said.followedBy(Reply.text(session.awaitingFollowUp() ? "The follow-up above is still waiting for"
-                            + " you." : "Question " + (session.position() + 1) + " above is still waiting for you."));
+            return next;
         }
-        port.post(session.place(), said);
-        return true;
+        return Reply.text(session.awaitingFollowUp() ? "The follow-up above is still waiting for you."
+                : "Question " + (session.position() + 1) + " above is still waiting for you.");
     }
 
     /**
@@ -435,8 +445,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         // The review schedule keeps the first answer's rating: an edit is the same attempt, not a second one.
         Reply said = Reply.text("Scored again after your edit (it was " + previous.get().score() + "/5):")
                 .followedBy(replies.render(session, again.event(), null))
-                .followedBy(Reply.text(session.awaitingFollowUp() ? "The follow-up above is still waiting for you."
-                        : "Question " + (session.position() + 1) + " above is still waiting for you."));
+                .followedBy(whatComesNext(session, again.event().feedback()));
         // Where the interview's feedback always goes: its own thread or DM.
         port.post(session.place(), said);
         return true;

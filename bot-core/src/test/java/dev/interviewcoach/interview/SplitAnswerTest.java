@@ -42,9 +42,10 @@ class SplitAnswerTest {
             MovingClock clock = new MovingClock(Instant.parse("2026-12-01T08:00:00Z"));
             BankCatalog banks = TestBanks.tinyCatalog();
             SessionRepository sessions = new SessionRepository(db.jdbi());
+            AtomicInteger sessionIds = new AtomicInteger();
             MockInterviewFeature mock = new MockInterviewFeature(banks, sessions,
                     new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())),
-                    new InterviewReplies(), new QuestionPicker(new Random(7)), clock, () -> "s1",
+                    new InterviewReplies(), new QuestionPicker(new Random(7)), clock, () -> "s" + sessionIds.incrementAndGet(),
                     new MockInterviewFeature.Settings("tiny", 2, 10, true, Duration.ofSeconds(15)));
             CoachEngine engine = new CoachEngine(List.of(mock, new AskCommand(banks, mock, new TextAnalyzer(),
                     new Random(1))), new Inbox(db.jdbi(), clock), CoachMetrics.none(),
@@ -66,6 +67,18 @@ class SplitAnswerTest {
                     .contains("That answers the follow-up too, so on we go.").contains("Scorecard");
             assertThat(sessions.activeAt(dm)).as("finished, with no follow-up left waiting").isEmpty();
             assertThat(sessions.followUps("s1")).as("no follow-up answer or skip recorded").isEmpty();
+
+            // The same with an edit of the answer in place of a further message.
+            clock.advance(Duration.ofMinutes(5));
+            say.accept("ask caching");
+            say.accept("I would put Redis in front of the database with cache-aside and invalidate the key on writes.");
+            String answer = "m" + events.get();
+            assertThat(port.last()).contains("What happens to an entry that nobody writes to for a week?");
+            engine.handle(new Inbound.Edit("e-edit", ana, dm, answer, "I would put Redis in front of the database with"
+                    + " cache-aside, invalidate the key on writes, and give every key a time to live of five minutes.",
+                    clock.instant()), port);
+            assertThat(port.last()).startsWith("Scored again after your edit")
+                    .contains("That answers the follow-up too, so on we go.").contains("Scorecard");
         }
     }
 
