@@ -50,11 +50,18 @@ final class CoachOnFakeDiscord implements AutoCloseable {
 
     /** Starts a fake Discord (with or without the Message Content intent), the coach in {@code dir}, and connects them. */
     static CoachOnFakeDiscord start(Path dir, boolean messageContent, long seed) throws InterruptedException {
+        return start(dir, messageContent, seed, Duration.ZERO);
+    }
+
+    /** As above; with {@code joinWithin}, a message that soon after an answer is the rest of it, as in production. */
+    static CoachOnFakeDiscord start(Path dir, boolean messageContent, long seed, Duration joinWithin)
+            throws InterruptedException {
         FakeDiscord discord = FakeDiscord.start().messageContentIntent(messageContent);
         Database db = Database.sqlite(dir.resolve("coach.db"));
         db.migrate();
         Coach coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
-                new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(seed));
+                new MockInterviewFeature.Settings("python-developer", 5, 20, false, joinWithin), Clock.systemUTC(),
+                new Random(seed));
         CoachOnFakeDiscord running = new CoachOnFakeDiscord(discord, coach);
         running.adapter.start();
         // As coach run has it: a reply that waited behind another in its lane goes out on the worker's next pass.

@@ -268,6 +268,26 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    void anAnswerSentInTwoDirectMessagesIsJoinedAndScoredAsOne() throws Exception {
+        running = CoachOnFakeDiscord.start(dir, true, 5, java.time.Duration.ofSeconds(15));
+        discord = running.discord;
+        coach = running.coach;
+        adapter = running.adapter;
+        String dm = discord.dmChannel(ANA);
+        discord.slashCommand(ANA, dm, "coach", "mock", Map.of("track", "python-developer", "questions", 2));
+        postedIn(dm, "Question 1 of 2");
+        discord.message(ANA, dm, "I would measure first with a profiler.");
+        postedIn(dm, "Question 2 of 2");
+        discord.message(ANA, dm, "Then I would fix the slowest query, add an index, and compare the p95 before and after.");
+        RestCall joined = postedIn(dm, "I added that to your answer to question 1");
+        assertThat(text(joined)).contains("Question 2 above is still waiting for you.").doesNotContain("Question 2 of 2");
+        MockSession s = session(DiscordChatPort.DM_TENANT, ANA);
+        assertThat(s.position()).as("still on question 2").isEqualTo(1);
+        assertThat(coach.sessions().answers(s.id())).singleElement()
+                .satisfies(a -> assertThat(a.answerText()).contains("profiler").contains("slowest query"));
+    }
+
+    @Test
     void aDirectMessageInterviewWorks() throws Exception {
         start(true);
         String dm = discord.dmChannel(ANA);
