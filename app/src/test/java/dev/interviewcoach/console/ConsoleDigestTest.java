@@ -96,6 +96,13 @@ class ConsoleDigestTest {
     }
 
     @Test
+    void aDigestOfAChannelWithNoAnswersAtAllHasNoChart() throws Exception {
+        String shown = run(String.join("\n", "digest show", ":quit"));
+        assertThat(shown).contains("Nobody answered a question of the day or practised a mock interview here this week.")
+                .doesNotContain("Saved PNG").doesNotContain("no answers; week to");
+    }
+
+    @Test
     void exportShowsTheDigestChoiceAndForgetMeLeavesNoDigestRowNamingThePerson() throws Exception {
         String shown = run(String.join("\n",
                 "digest weekly mon 09:00 UTC #prep-leads",

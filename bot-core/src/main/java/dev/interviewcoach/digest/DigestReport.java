@@ -96,7 +96,8 @@ public final class DigestReport {
             weakest(reply, thisWeek);
         }
         named(reply, thisWeek, cohort);
-        return reply.attach(chart(answers, zone, now)).build();
+        // Eight weeks of "no answers" drawn as a chart would say nothing the line above does not.
+        return (answers.isEmpty() ? reply : reply.attach(chart(answers, zone, now))).build();
     }
 
     private void topics(Reply.Builder reply, List<Placed> thisWeek, List<Placed> lastWeek) {
