@@ -289,7 +289,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         Optional<MockSession> found = sessions.activeAt(message.place());
         if (found.isEmpty()) {
             return finishedJustNow(message).map(s -> continueAnswer(s, message, port)).orElse(false)
-                    || nothingToMove(message, port);
+                    || nothingToMove(message, port) || afterTheEnd(message, port);
         }
         MockSession session = found.get();
         if (!session.user().equals(message.user())) {
@@ -482,6 +482,34 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
                     : " Question " + (session.position() + 1) + " above is still waiting for you.";
         }
         port.post(session.place(), Reply.text(said).onlyTo(session.user()));
+        return true;
+    }
+
+    /** How long after an interview ends an answer-like message where it ran is taken as meant for it. */
+    static final Duration AFTER_THE_END = Duration.ofMinutes(30);
+    /** Fewer words than this after an interview are a remark, left to the usual replies. */
+    static final int ANSWER_LIKE_WORDS = 8;
+
+    /**
+     * An answer-like message where the person's interview ended a little while ago, too late to be the rest of its last
+     * answer: told it was not scored and how to go on, rather than "I didn't find a command in ...".
+     */
+    private boolean afterTheEnd(Inbound.Message message, ChatPort port) {
+        if (TextAnalyzer.wordCount(message.text()) < ANSWER_LIKE_WORDS) {
+            return false;
+        }
+        Optional<MockSession> ended = sessions.recentFor(message.user(), 1).stream().findFirst()
+                .filter(s -> s.status() == MockSession.Status.FINISHED && s.place().equals(message.place())
+                        && s.finishedAt() != null && !s.finishedAt().plus(AFTER_THE_END).isBefore(message.receivedAt()));
+        if (ended.isEmpty()) {
+            return false;
+        }
+        MockSession s = ended.get();
+        // the last question the interview got past (all of them when it ran to the end)
+        String last = s.questionIds().get(Math.max(0, Math.min(s.position(), s.total()) - 1));
+        port.post(message.place(), Reply.text("Your " + s.track() + " interview is over, so I didn't score that. To"
+                + " answer its last question again, type: ask " + last + ". To start another: mock " + s.track() + " "
+                + s.total() + ".").onlyTo(message.user()));
         return true;
     }
 
