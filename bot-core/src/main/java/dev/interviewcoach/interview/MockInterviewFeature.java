@@ -508,7 +508,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         // the last question the interview got past (all of them when it ran to the end)
         String last = s.questionIds().get(Math.max(0, Math.min(s.position(), s.total()) - 1));
         port.post(message.place(), Reply.text("Your " + s.track() + " interview is over, so I didn't score that. To"
-                + " answer its last question again, type: ask " + last + ". To start another: mock " + s.track() + " "
+                + " practise its last question, type: ask " + last + ". To start another: mock " + s.track() + " "
                 + s.total() + ".").onlyTo(message.user()));
         return true;
     }

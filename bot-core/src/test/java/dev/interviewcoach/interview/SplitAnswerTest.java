@@ -128,8 +128,8 @@ class SplitAnswerTest {
             say.accept("Sorry, one more thing: I would also warm the cache for the hottest keys at deploy time.");
             assertThat(port.posted.subList(posted, port.posted.size())).as("too late to be the same answer")
                     .noneMatch(p -> p.text().startsWith("I added that"));
-            assertThat(port.last()).isEqualTo("Your tiny interview is over, so I didn't score that. To answer its last"
-                    + " question again, type: ask caching. To start another: mock tiny 1.");
+            assertThat(port.last()).isEqualTo("Your tiny interview is over, so I didn't score that. To practise its last"
+                    + " question, type: ask caching. To start another: mock tiny 1.");
             assertThat(sessions.answers("s1").getFirst().answerText()).doesNotContain("warm the cache");
 
             say.accept("mock tiny 2");
