@@ -137,6 +137,13 @@ public final class CommandGrammar {
                 words = rest;
             }
         }
+        for (OptionSpec option : spec.options()) {
+            if (option.followsWord() && !words.isEmpty() && words.getLast().equalsIgnoreCase(option.marker())) {
+                // "mock python 3 on": the word that introduces a value, with none after it
+                return new Parse.Invalid(top, "Type the " + option.name() + " after \"" + option.marker() + "\", for"
+                        + " example: " + path + " on caching. Usage: " + spec.usage(path));
+            }
+        }
         OptionSpec lastFree = null;
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);

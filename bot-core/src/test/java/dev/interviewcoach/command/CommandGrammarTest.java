@@ -58,6 +58,8 @@ class CommandGrammarTest {
         assertThat(invalid("mock on caching --nofollowups")).as("a flag is never part of a topic")
                 .startsWith("I don't know the option \"--nofollowups\". Did you mean --no-followups?");
         assertThat(invalid("mock --verbose")).startsWith("I don't know the option \"--verbose\". Usage: mock");
+        assertThat(invalid("mock python 3 on")).as("on with nothing after it")
+                .startsWith("Type the topic after \"on\", for example: mock on caching.");
         assertThat(parsed("ask one question about caching").input().value("topic")).as("no numbers where none is taken")
                 .contains("one question about caching");
     }
