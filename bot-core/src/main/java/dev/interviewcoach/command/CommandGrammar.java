@@ -106,8 +106,13 @@ public final class CommandGrammar {
         String subWord = words.isEmpty() ? top.otherwise() : words.removeFirst();
         Optional<CommandSpec> sub = top.subcommand(subWord);
         if (sub.isEmpty()) {
-            return new Parse.Invalid(top, "I don't know \"" + top.name() + " " + shorten(subWord) + "\". Try: "
-                    + top.usage());
+            String typed = subWord.toLowerCase(Locale.ROOT);
+            Optional<String> meant = top.subcommands().stream().map(CommandSpec::name)
+                    .filter(n -> EditDistance.withSwaps(n, typed) <= (n.length() <= 4 ? 1 : 2))
+                    .min(Comparator.comparingInt(n -> EditDistance.withSwaps(n, typed)));
+            String group = top.name();
+            return new Parse.Invalid(top, "I don't know \"" + group + " " + shorten(subWord) + "\"."
+                    + meant.map(m -> " Did you mean " + group + " " + m + "?").orElse("") + " Try: " + top.usage());
         }
         return read(top, sub.get(), top.name() + " " + sub.get().name(), words);
     }

@@ -26,7 +26,8 @@ public final class ScheduleInput {
     public static final String TIME_SHAPE = "\\d{1,2}(:\\d{2}(am|pm)?|am|pm)";
     /** A typed word that names days: {@code weekdays}, {@code daily}, {@code mon,wed,fri}. */
     static final String DAYS_SHAPE = "weekdays|daily|weekends|everyday"
-            + "|(mon|tue|wed|thu|fri|sat|sun)[a-z]*(,(mon|tue|wed|thu|fri|sat|sun)[a-z]*)*";
+            + "|(mon|tue|wed|thu|fri|sat|sun)[a-z]*(-(mon|tue|wed|thu|fri|sat|sun)[a-z]*)?"
+            + "(,(mon|tue|wed|thu|fri|sat|sun)[a-z]*(-(mon|tue|wed|thu|fri|sat|sun)[a-z]*)?)*";
 
     private static final Pattern CLOCK = Pattern.compile("(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?", Pattern.CASE_INSENSITIVE);
     private static final Map<String, DayOfWeek> DAY_NAMES = Map.ofEntries(
@@ -105,6 +106,15 @@ public final class ScheduleInput {
         }
     }
 
+    private static DayOfWeek day(String typed) {
+        DayOfWeek day = typed.length() >= 3 ? DAY_NAMES.get(typed.substring(0, 3)) : null;
+        if (day == null) {
+            throw new Invalid("\"" + typed + "\" is not a day. Use weekdays, daily, weekends, days like mon,wed,fri,"
+                    + " or a range like mon-thu.");
+        }
+        return day;
+    }
+
     public static Set<DayOfWeek> days(String typed) {
         String wanted = typed.strip().toLowerCase(Locale.ROOT);
         switch (wanted) {
@@ -120,12 +130,16 @@ public final class ScheduleInput {
             default -> {
                 EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
                 for (String part : wanted.split("[,\\s]+")) {
-                    DayOfWeek day = part.length() >= 3 ? DAY_NAMES.get(part.substring(0, 3)) : null;
-                    if (day == null) {
-                        throw new Invalid("\"" + part + "\" is not a day. Use weekdays, daily, weekends, or days like"
-                                + " mon,wed,fri.");
+                    // "mon-fri": every day from the first to the last, round the weekend if need be ("fri-mon")
+                    String[] ends = part.split("-", 2);
+                    DayOfWeek first = day(ends[0]);
+                    DayOfWeek last = ends.length > 1 ? day(ends[1]) : first;
+                    for (DayOfWeek d = first; ; d = d.plus(1)) {
+                        days.add(d);
+                        if (d == last) {
+                            break;
+                        }
                     }
-                    days.add(day);
                 }
                 return days;
             }

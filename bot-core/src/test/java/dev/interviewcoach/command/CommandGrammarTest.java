@@ -58,6 +58,10 @@ class CommandGrammarTest {
         assertThat(invalid("mock on caching --nofollowups")).as("a flag is never part of a topic")
                 .startsWith("I don't know the option \"--nofollowups\". Did you mean --no-followups?");
         assertThat(invalid("mock --verbose")).startsWith("I don't know the option \"--verbose\". Usage: mock");
+        assertThat(invalid("daily subscrib")).startsWith("I don't know \"daily subscrib\". Did you mean daily"
+                + " subscribe? Try: daily");
+        assertThat(invalid("daily stauts")).startsWith("I don't know \"daily stauts\". Did you mean daily status?");
+        assertThat(invalid("daily banana")).startsWith("I don't know \"daily banana\". Try: daily");
         assertThat(invalid("mock python 3 on")).as("on with nothing after it")
                 .startsWith("Type the topic after \"on\", for example: mock on caching.");
         assertThat(parsed("ask one question about caching").input().value("topic")).as("no numbers where none is taken")
@@ -90,8 +94,8 @@ class CommandGrammarTest {
         assertThat(invalid("daily subscribe sql python")).isEqualTo("I read both \"sql\" and \"python\" as a track."
                 + " Usage: daily subscribe [track] [HH:MM] [zone] [open|sealed] [topic:TOPIC]");
         assertThat(invalid("daily subscribe 9:00 10:00")).startsWith("I read both \"9:00\" and \"10:00\" as the time.");
-        assertThat(invalid("daily sbuscribe")).isEqualTo("I don't know \"daily sbuscribe\". Try: daily subscribe"
-                + " [track] [HH:MM] [zone] [open|sealed] [topic:TOPIC] | status");
+        assertThat(invalid("daily sbuscribe")).isEqualTo("I don't know \"daily sbuscribe\". Did you mean daily"
+                + " subscribe? Try: daily subscribe [track] [HH:MM] [zone] [open|sealed] [topic:TOPIC] | status");
         assertThat(invalid("remind maybe")).isEqualTo("I don't know what \"maybe\" is here (the state is on or off)."
                 + " Usage: remind on|off");
         assertThat(invalid("stats everything")).startsWith("stats takes nothing after it");

@@ -82,5 +82,11 @@ class PostTimesTest {
         assertThat(ScheduleInput.days("Mon, wed,FRIDAY")).containsExactly(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY,
                 DayOfWeek.FRIDAY);
         assertThatThrownBy(() -> ScheduleInput.days("someday")).hasMessageContaining("mon,wed,fri");
+        assertThat(ScheduleInput.days("mon-fri")).as("a range").isEqualTo(WEEKDAYS);
+        assertThat(ScheduleInput.days("mon-wed,fri")).containsExactly(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
+                DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY);
+        assertThat(ScheduleInput.days("fri-mon")).as("round the weekend").containsExactly(DayOfWeek.MONDAY,
+                DayOfWeek.FRIDAY, DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+        assertThat("Tue-Thu".matches("(?i)" + ScheduleInput.DAYS_SHAPE)).as("taken as days, not a track").isTrue();
     }
 }
