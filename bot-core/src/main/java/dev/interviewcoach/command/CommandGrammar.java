@@ -119,7 +119,7 @@ public final class CommandGrammar {
 
     private static Parse read(CommandSpec top, CommandSpec spec, String path, List<String> given) {
         Map<String, String> values = new LinkedHashMap<>();
-        List<String> words = withNumbersAsDigits(spec, given);
+        List<String> words = withOnOffSaidPlainly(spec, withNumbersAsDigits(spec, given));
         for (OptionSpec option : spec.options()) {
             if (!option.followsWord()) {
                 continue;
@@ -234,6 +234,20 @@ public final class CommandGrammar {
             out.add(named >= 0 ? Integer.toString(named) : word);
         }
         return out;
+    }
+
+    private static final Set<String> SAYS_ON = Set.of("yes", "y", "true", "enable", "enabled", "start");
+    private static final Set<String> SAYS_OFF = Set.of("no", "n", "false", "disable", "disabled", "stop");
+
+    /** Where a command takes on or off: "yes", "enable" read as on, "no", "disable" as off ("remind yes"). */
+    private static List<String> withOnOffSaidPlainly(CommandSpec spec, List<String> given) {
+        boolean onOff = spec.options().stream().anyMatch(o -> o.byPosition() && o.kind() == OptionSpec.Kind.CHOICE
+                && o.choices().stream().map(OptionSpec.Choice::value).toList().containsAll(List.of("on", "off")));
+        if (!onOff) {
+            return given;
+        }
+        return new ArrayList<>(given.stream().map(w -> SAYS_ON.contains(w.toLowerCase(Locale.ROOT)) ? "on"
+                : SAYS_OFF.contains(w.toLowerCase(Locale.ROOT)) ? "off" : w).toList());
     }
 
     /** The choice that starts with a dash nearest a mistyped one, within a few letters. */

@@ -62,6 +62,8 @@ class CommandGrammarTest {
                 + " subscribe? Try: daily");
         assertThat(invalid("daily stauts")).startsWith("I don't know \"daily stauts\". Did you mean daily status?");
         assertThat(invalid("daily banana")).startsWith("I don't know \"daily banana\". Try: daily");
+        assertThat(parsed("remind yes").input().value("state")).contains("on");
+        assertThat(parsed("remind disable").input().value("state")).contains("off");
         assertThat(invalid("mock python 3 on")).as("on with nothing after it")
                 .startsWith("Type the topic after \"on\", for example: mock on caching.");
         assertThat(parsed("ask one question about caching").input().value("topic")).as("no numbers where none is taken")
