@@ -216,7 +216,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         // a missed point the answer named only to wave it away ("stampedes aren't a real problem") is told why it matters
         Map<TalkingPoint, String> dismissed = new HashMap<>();
         Set<String> claimed = wrong.stream().map(Feedback.WrongClaim::evidence).collect(Collectors.toSet());
-        byWords.denied().stream().filter(d -> missed.contains(d.point()) && !claimed.contains(d.evidence()))
+        List<TalkingPoint> missedByWords = missed;
+        byWords.denied().stream().filter(d -> missedByWords.contains(d.point()) && !claimed.contains(d.evidence()))
                 .forEach(d -> dismissed.putIfAbsent(d.point(), d.evidence()));
         int total = question.talkingPoints().size();
         double coverage = total == 0 ? 0 : Math.min(1, credit / total);
@@ -248,6 +249,20 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
 
         Rubric.Decision decision = Rubric.decide(inputs, model.band(inputs));
         int score = decision.score();
+        // A point "shown" by the very words that make a wrong claim is not made: "The GIL was removed in Python 3"
+        // names the GIL and says the opposite of the point about it. Listing it as covered beside "Not right" would
+        // contradict itself; the score already holds the claim against the answer.
+        if (!wrong.isEmpty()) {
+            List<TalkingPointMatcher.Match> madeByTheClaim = covered.stream().filter(m -> wrong.stream()
+                    .anyMatch(w -> sameWords(m.evidence(), w.evidence()))).toList();
+            if (!madeByTheClaim.isEmpty()) {
+                List<TalkingPointMatcher.Match> kept = new ArrayList<>(covered);
+                kept.removeAll(madeByTheClaim);
+                covered = kept;
+                Set<String> still = covered.stream().map(m -> m.point().id()).collect(Collectors.toSet());
+                missed = question.talkingPoints().stream().filter(p -> !still.contains(p.id())).toList();
+            }
+        }
         // Words alone call an answer off-topic when it shares few of the question's words; one that is close in
         // meaning to a point, or a story where a story was asked for, may well answer it in other words, so the
         // feedback does not say it answers another question.
@@ -390,6 +405,23 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             return new Polarity(onlyAsserted, denied);
         }
     }
+
+    /** Whether two quotes come from the same words of the answer (each may be cut short with "..."). */
+    static boolean sameWords(String a, String b) {
+        String x = a.replace("...", " ").strip().toLowerCase(Locale.ROOT);
+        String y = b.replace("...", " ").strip().toLowerCase(Locale.ROOT);
+        if (x.isEmpty() || y.isEmpty()) {
+            return false;
+        }
+        int common = 0;
+        while (common < Math.min(x.length(), y.length()) && x.charAt(common) == y.charAt(common)) {
+            common++;
+        }
+        return x.contains(y) || y.contains(x) || common >= SAME_WORDS_PREFIX;
+    }
+
+    /** How many leading characters two quotes must share to be the same words. */
+    private static final int SAME_WORDS_PREFIX = 25;
 
     /** A question of one or two points, as a follow-up is: judged on a shorter answer. */
     private static boolean narrow(Question question) {

@@ -261,6 +261,18 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void theWordsOfAWrongClaimAreNotAlsoListedAsMakingAPoint() {
+        Question gil = BANKS.question("python-developer", "gil-and-concurrency").orElseThrow();
+        Feedback f = engine.assess(gil, "The GIL was removed in Python 3, so threads run in parallel on all cores and I"
+                + " just use a thread pool for everything, including heavy number crunching.");
+        assertThat(f.wrongClaims()).isNotEmpty();
+        assertThat(f.covered()).as("\"the GIL was removed\" does not show that the GIL lets one thread run at a time")
+                .noneMatch(m -> m.evidence().contains("The GIL was removed"));
+        assertThat(f.missed()).extracting(p -> p.id()).contains("gil-one-thread");
+        assertThat(f.scoreReason()).startsWith("You covered 0 of 5 talking points");
+    }
+
+    @Test
     void aLinkInPlaceOfAnAnswerIsToldThatLinksAreNotOpened() {
         for (String link : java.util.List.of("https://stackoverflow.com/questions/12345", "see <https://redis.io/docs/|this>",
                 "www.example.com/caching-guide")) {
