@@ -355,10 +355,9 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
                         && a.answerText() != null)
                 .findFirst()
                 .filter(a -> !a.at().plus(settings.joinWithin()).isBefore(message.receivedAt()));
-        boolean followUpAnswered = sessions.followUps(session.id()).stream()
-                .anyMatch(f -> f.position() == latest && f.outcome() != null);
-        if (previous.isEmpty() || followUpAnswered || message.text().isBlank()) {
-            return false;
+        if (previous.isEmpty() || message.text().isBlank() || sessions.followUps(session.id()).stream()
+                .anyMatch(f -> f.position() == latest && f.outcome() != null)) {
+            return false; // nothing answered just now, or its follow-up answered since: that is what came last
         }
         InterviewMachine.Reassessed again = machine.reassessed(session, previous.get(),
                 previous.get().answerText() + "\n\n" + message.text().strip());
