@@ -116,6 +116,24 @@ public final class InterviewMachine {
                 now)) : Optional.empty();
     }
 
+    /** A follow-up's answer judged again with more added to it: the stored record as it now reads, and what to say. */
+    public record FollowUpReassessed(FollowUpRecord record, InterviewEvent.FollowUpAssessed event) {}
+
+    /** The follow-up answer {@code previous} judged again as {@code text}; empty when the bank lost the follow-up. */
+    public Optional<FollowUpReassessed> reassessedFollowUp(MockSession session, FollowUpRecord previous, String text) {
+        Question question = question(session, session.questionIds().get(previous.position()));
+        return FollowUps.find(question, previous.probe()).map(probe -> {
+            String joined = text.strip();
+            Feedback result = feedback.assess(FollowUps.judgedAs(question, probe), joined,
+                    session.user().platform() + ":" + session.user().tenant());
+            FollowUpRecord record = new FollowUpRecord(previous.sessionId(), previous.position(), previous.probe(),
+                    previous.asked(), AnswerRecord.Outcome.ANSWERED, joined, result.score(),
+                    result.covered().stream().map(TalkingPointMatcher.Match::point).map(TalkingPoint::id).toList(),
+                    result.missed().stream().map(TalkingPoint::id).toList(), previous.at());
+            return new FollowUpReassessed(record, new InterviewEvent.FollowUpAssessed(question, probe.text(), result));
+        });
+    }
+
     /** An answer judged again as the person edited it: the stored record as it now reads, and what to tell them. */
     public record Reassessed(AnswerRecord record, InterviewEvent.Assessed event) {}
 

@@ -353,11 +353,18 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         Optional<AnswerRecord> previous = sessions.answers(session.id()).stream()
                 .filter(a -> a.position() == latest && a.outcome() == AnswerRecord.Outcome.ANSWERED
                         && a.answerText() != null)
-                .findFirst()
-                .filter(a -> !a.at().plus(settings.joinWithin()).isBefore(message.receivedAt()));
-        if (previous.isEmpty() || message.text().isBlank() || sessions.followUps(session.id()).stream()
-                .anyMatch(f -> f.position() == latest && f.outcome() != null)) {
-            return false; // nothing answered just now, or its follow-up answered since: that is what came last
+                .findFirst();
+        if (previous.isEmpty() || message.text().isBlank()) {
+            return false;
+        }
+        Optional<FollowUpRecord> followUp = sessions.followUps(session.id()).stream()
+                .filter(f -> f.position() == latest && f.outcome() != null).findFirst();
+        if (followUp.isPresent()) {
+            // its follow-up came after it: the message is the rest of that, if of anything
+            return continueFollowUp(session, followUp.get(), message, port);
+        }
+        if (previous.get().at().plus(settings.joinWithin()).isBefore(message.receivedAt())) {
+            return false;
         }
         InterviewMachine.Reassessed again = machine.reassessed(session, previous.get(),
                 previous.get().answerText() + "\n\n" + message.text().strip());
@@ -370,6 +377,31 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         Reply said = Reply.text("I added that to your answer to question " + (latest + 1) + " and scored it again (it was "
                 + previous.get().score() + "/5):").followedBy(replies.render(session, again.event(), null));
         port.post(session.place(), said.followedBy(whatComesNext(session, again.event().feedback())));
+        return true;
+    }
+
+    /** A message moments after a follow-up's answer is the rest of it: the two are scored again as one. */
+    private boolean continueFollowUp(MockSession session, FollowUpRecord previous, Inbound.Message message,
+                                     ChatPort port) {
+        if (previous.outcome() != AnswerRecord.Outcome.ANSWERED || previous.answerText() == null
+                || previous.at().plus(settings.joinWithin()).isBefore(message.receivedAt())) {
+            return false;
+        }
+        Optional<InterviewMachine.FollowUpReassessed> again = machine.reassessedFollowUp(session, previous,
+                previous.answerText() + "\n\n" + message.text().strip());
+        if (again.isEmpty() || again.get().event().feedback().inAnotherLanguage()) {
+            return false;
+        }
+        sessions.rescoreFollowUp(again.get().record());
+        log.info("mock interview {} follow-up {} continued in a further message and scored again", session.id(),
+                previous.position() + 1);
+        Reply said = Reply.text("I added that to your answer to the follow-up on question " + (previous.position() + 1)
+                + " and scored it again (it was " + previous.score() + "/5):")
+                .followedBy(replies.render(session, again.get().event(), null))
+                .followedBy(session.status() == MockSession.Status.FINISHED
+                        ? replies.render(session, new InterviewEvent.Finished(session.endedEarly()), scorecard(session))
+                        : Reply.text("Question " + (session.position() + 1) + " above is still waiting for you."));
+        port.post(session.place(), said);
         return true;
     }
 

@@ -130,6 +130,18 @@ public final class SessionRepository {
                 .execute();
     }
 
+    /** Replaces what a follow-up's answer says and how it scored (the rest of it came in a further message). */
+    public void rescoreFollowUp(FollowUpRecord f) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE mock_follow_up SET answer_text = :text, score = :score, covered = :covered, missed = :missed
+                        WHERE session_id = :session AND position = :position
+                        """)
+                .bind("text", f.answerText()).bind("score", f.score())
+                .bind("covered", String.join(",", f.coveredPointIds())).bind("missed", String.join(",", f.missedPointIds()))
+                .bind("session", f.sessionId()).bind("position", f.position())
+                .execute());
+    }
+
     /** The follow-ups of one session, by question position. */
     public List<FollowUpRecord> followUps(String sessionId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM mock_follow_up WHERE session_id = :id ORDER BY position")

@@ -79,6 +79,21 @@ class SplitAnswerTest {
                     clock.instant()), port);
             assertThat(port.last()).startsWith("Scored again after your edit")
                     .contains("That answers the follow-up too, so on we go.").contains("Scorecard");
+
+            // A follow-up's answer sent in two messages.
+            clock.advance(Duration.ofMinutes(5));
+            say.accept("ask caching");
+            say.accept("I would put Redis in front of the database with cache-aside and invalidate the key on writes.");
+            clock.advance(Duration.ofSeconds(40));
+            say.accept("It would stay in the cache forever.");
+            assertThat(port.last()).contains("Scorecard");
+            String session = sessions.recentFor(ana, 1).getFirst().id();
+            int first = sessions.followUps(session).getFirst().score();
+            clock.advance(Duration.ofSeconds(4));
+            say.accept("So every key gets a time to live of five minutes and expires on its own.");
+            assertThat(port.last()).startsWith("I added that to your answer to the follow-up on question 1 and scored it"
+                    + " again (it was " + first + "/5):").contains("Scorecard");
+            assertThat(sessions.followUps(session).getFirst().answerText()).contains("forever").contains("time to live");
         }
     }
 
