@@ -1,5 +1,6 @@
 package dev.interviewcoach.app;
 
+import dev.interviewcoach.app.logging.TerminalLogs;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.console.ConsoleChannel;
 import dev.interviewcoach.console.ConsoleChatPort;
@@ -21,8 +22,6 @@ import picocli.CommandLine.Option;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** {@code coach console}: a whole mock interview in the terminal, on the embedded database. */
 @Command(name = "console", mixinStandardHelpOptions = true,
@@ -59,11 +58,8 @@ final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (System.getenv("COACH_LOG_LEVEL") == null) {
-            // The terminal is the conversation here: only warnings belong beside it.
-            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
-                    .setLevel(ch.qos.logback.classic.Level.WARN);
-        }
+        // The terminal is the conversation here: only warnings belong beside it.
+        TerminalLogs.onlyWarnings();
         Map<String, String> env = new HashMap<>(System.getenv());
         if (db != null) {
             env.remove("COACH_DB_URL");

@@ -1,5 +1,6 @@
 package dev.interviewcoach.app;
 
+import dev.interviewcoach.app.logging.TerminalLogs;
 import dev.interviewcoach.feedback.Evaluation;
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
 import dev.interviewcoach.feedback.ScoreModel;
@@ -79,6 +80,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        TerminalLogs.onlyWarnings();
         CoachConfig settings = CoachConfig.load(Optional.ofNullable(config), new HashMap<>(System.getenv()));
         if (reviewer && !settings.review().enabled()) {
             spec.commandLine().getErr().println("--reviewer needs a reviewer: set review.llm.url and review.llm.model in"

@@ -1,5 +1,6 @@
 package dev.interviewcoach.app;
 
+import dev.interviewcoach.app.logging.TerminalLogs;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.console.ConsoleRenderer;
 import dev.interviewcoach.feedback.Feedback;
@@ -61,6 +62,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        TerminalLogs.onlyWarnings();
         QuestionBanks banks = BankCommand.loadBanks(config);
         CoachConfig settings = CoachConfig.load(Optional.ofNullable(config), new HashMap<>(System.getenv()));
         Optional<Bank> bank = banks.track(track);
