@@ -325,26 +325,19 @@ public final class SessionRepository {
 
     /** A person's most recent sessions, newest first. */
     public List<MockSession> recentFor(UserRef user, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT * FROM mock_session
-                         WHERE platform = :platform AND tenant = :tenant AND user_id = :user
-                         ORDER BY started_at DESC LIMIT :limit
-                        """)
-                .bind("platform", user.platform().name())
-                .bind("tenant", user.tenant())
-                .bind("user", user.userId())
-                .bind("limit", limit)
-                .map(SessionRepository::session).list());
+        return recent(user, limit, "");
     }
 
     /** A person's latest interviews that hold at least one scored answer, newest first. */
     public List<MockSession> recentAnsweredFor(UserRef user, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT * FROM mock_session s
-                         WHERE platform = :platform AND tenant = :tenant AND user_id = :user
-                           AND EXISTS (SELECT 1 FROM mock_answer a WHERE a.session_id = s.id AND a.outcome = 'ANSWERED')
-                         ORDER BY started_at DESC LIMIT :limit
-                        """)
+        return recent(user, limit,
+                " AND EXISTS (SELECT 1 FROM mock_answer a WHERE a.session_id = s.id AND a.outcome = 'ANSWERED')");
+    }
+
+    private List<MockSession> recent(UserRef user, int limit, String andAlso) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM mock_session s"
+                        + " WHERE platform = :platform AND tenant = :tenant AND user_id = :user" + andAlso
+                        + " ORDER BY started_at DESC LIMIT :limit")
                 .bind("platform", user.platform().name())
                 .bind("tenant", user.tenant())
                 .bind("user", user.userId())

@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,34 +34,45 @@ class SplitAnswerTest {
     @TempDir
     Path dir;
 
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-01T08:00:00Z"));
+    private final RecordingChatPort port = new RecordingChatPort();
+    private final UserRef ana = new UserRef(Platform.SLACK, "T1", "UANA");
+    private final Place dm = Place.direct(Platform.SLACK, "T1", "DANA");
+    private final AtomicInteger events = new AtomicInteger();
+    private SessionRepository sessions;
+    private CoachEngine engine;
+
+    /** The coach on the tiny bank, joining within 15 s, with follow-ups on or off; messages are Ana's, in her DM. */
+    private Database start(boolean followUps) {
+        Database db = Database.sqlite(dir.resolve("coach.db"));
+        db.migrate();
+        BankCatalog banks = TestBanks.tinyCatalog();
+        sessions = new SessionRepository(db.jdbi());
+        AtomicInteger sessionIds = new AtomicInteger();
+        MockInterviewFeature mock = new MockInterviewFeature(banks, sessions,
+                new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())),
+                new InterviewReplies(), new QuestionPicker(new Random(7)), clock, () -> "s" + sessionIds.incrementAndGet(),
+                new MockInterviewFeature.Settings("tiny", 2, 10, followUps, Duration.ofSeconds(15)));
+        engine = new CoachEngine(List.of(mock, new AskCommand(banks, mock, new TextAnalyzer(), new Random(1))),
+                new Inbox(db.jdbi(), clock), CoachMetrics.none(), CoachEngine.ConversationGuard.inProcess());
+        return db;
+    }
+
+    private void say(String text) {
+        engine.handle(new Inbound.Message("e" + events.incrementAndGet(), ana, dm, text, "m" + events.get(),
+                clock.instant()), port);
+    }
+
     @Test
     void whenTheRestOfTheAnswerMakesThePointAFollowUpAskedAboutTheFollowUpIsNotAskedAgain() {
-        try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
-            db.migrate();
-            MovingClock clock = new MovingClock(Instant.parse("2026-12-01T08:00:00Z"));
-            BankCatalog banks = TestBanks.tinyCatalog();
-            SessionRepository sessions = new SessionRepository(db.jdbi());
-            AtomicInteger sessionIds = new AtomicInteger();
-            MockInterviewFeature mock = new MockInterviewFeature(banks, sessions,
-                    new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())),
-                    new InterviewReplies(), new QuestionPicker(new Random(7)), clock, () -> "s" + sessionIds.incrementAndGet(),
-                    new MockInterviewFeature.Settings("tiny", 2, 10, true, Duration.ofSeconds(15)));
-            CoachEngine engine = new CoachEngine(List.of(mock, new AskCommand(banks, mock, new TextAnalyzer(),
-                    new Random(1))), new Inbox(db.jdbi(), clock), CoachMetrics.none(),
-                    CoachEngine.ConversationGuard.inProcess());
-            RecordingChatPort port = new RecordingChatPort();
-            UserRef ana = new UserRef(Platform.SLACK, "T1", "UANA");
-            Place dm = Place.direct(Platform.SLACK, "T1", "DANA");
-            AtomicInteger events = new AtomicInteger();
-            Consumer<String> say = text -> engine.handle(new Inbound.Message("e" + events.incrementAndGet(), ana, dm,
-                    text, "m" + events.get(), clock.instant()), port);
+        try (Database db = start(true)) {
 
-            say.accept("ask caching");
-            say.accept("I would put Redis in front of the database with cache-aside and invalidate the key on writes.");
+            say("ask caching");
+            say("I would put Redis in front of the database with cache-aside and invalidate the key on writes.");
             assertThat(port.last()).as("the time to live was missed").contains("What happens to an entry that nobody"
                     + " writes to for a week?");
             clock.advance(Duration.ofSeconds(5));
-            say.accept("Every key also gets a time to live of five minutes, so entries expire on their own.");
+            say("Every key also gets a time to live of five minutes, so entries expire on their own.");
             assertThat(port.last()).startsWith("I added that to your answer to question 1")
                     .contains("That answers the follow-up too, so on we go.").contains("Scorecard");
             assertThat(sessions.activeAt(dm)).as("finished, with no follow-up left waiting").isEmpty();
@@ -70,8 +80,8 @@ class SplitAnswerTest {
 
             // The same with an edit of the answer in place of a further message.
             clock.advance(Duration.ofMinutes(5));
-            say.accept("ask caching");
-            say.accept("I would put Redis in front of the database with cache-aside and invalidate the key on writes.");
+            say("ask caching");
+            say("I would put Redis in front of the database with cache-aside and invalidate the key on writes.");
             String answer = "m" + events.get();
             assertThat(port.last()).contains("What happens to an entry that nobody writes to for a week?");
             engine.handle(new Inbound.Edit("e-edit", ana, dm, answer, "I would put Redis in front of the database with"
@@ -82,15 +92,15 @@ class SplitAnswerTest {
 
             // A follow-up's answer sent in two messages.
             clock.advance(Duration.ofMinutes(5));
-            say.accept("ask caching");
-            say.accept("I would put Redis in front of the database with cache-aside and invalidate the key on writes.");
+            say("ask caching");
+            say("I would put Redis in front of the database with cache-aside and invalidate the key on writes.");
             clock.advance(Duration.ofSeconds(40));
-            say.accept("It would stay in the cache forever.");
+            say("It would stay in the cache forever.");
             assertThat(port.last()).contains("Scorecard");
             String session = sessions.recentFor(ana, 1).getFirst().id();
             int first = sessions.followUps(session).getFirst().score();
             clock.advance(Duration.ofSeconds(4));
-            say.accept("So every key gets a time to live of five minutes and expires on its own.");
+            say("So every key gets a time to live of five minutes and expires on its own.");
             assertThat(port.last()).startsWith("I added that to your answer to the follow-up on question 1 and scored it"
                     + " again (it was " + first + "/5):").contains("Scorecard");
             assertThat(sessions.followUps(session).getFirst().answerText()).contains("forever").contains("time to live");
@@ -99,33 +109,15 @@ class SplitAnswerTest {
 
     @Test
     void aSecondMessageMomentsAfterAnAnswerIsAddedToItAndTheInterviewWaitsWhereItWas() {
-        try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
-            db.migrate();
-            MovingClock clock = new MovingClock(Instant.parse("2026-12-01T08:00:00Z"));
-            BankCatalog banks = TestBanks.tinyCatalog();
-            SessionRepository sessions = new SessionRepository(db.jdbi());
-            AtomicInteger ids = new AtomicInteger();
-            MockInterviewFeature mock = new MockInterviewFeature(banks, sessions,
-                    new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())),
-                    new InterviewReplies(), new QuestionPicker(new Random(7)), clock, () -> "s" + ids.incrementAndGet(),
-                    new MockInterviewFeature.Settings("tiny", 2, 10, false, Duration.ofSeconds(15)));
-            CoachEngine engine = new CoachEngine(List.of(mock, new AskCommand(banks, mock, new TextAnalyzer(),
-                    new Random(1))), new Inbox(db.jdbi(), clock), CoachMetrics.none(),
-                    CoachEngine.ConversationGuard.inProcess());
-            RecordingChatPort port = new RecordingChatPort();
-            UserRef ana = new UserRef(Platform.SLACK, "T1", "UANA");
-            Place dm = Place.direct(Platform.SLACK, "T1", "DANA");
-            AtomicInteger events = new AtomicInteger();
-            Consumer<String> say = text -> engine.handle(new Inbound.Message("e" + events.incrementAndGet(), ana, dm,
-                    text, "m" + events.get(), clock.instant()), port);
+        try (Database db = start(false)) {
 
-            say.accept("ask caching");
-            say.accept("I would put Redis in front of the database with cache-aside.");
+            say("ask caching");
+            say("I would put Redis in front of the database with cache-aside.");
             assertThat(port.last()).contains("Scorecard");
             int first = sessions.answers("s1").getFirst().score();
 
             clock.advance(Duration.ofSeconds(6));
-            say.accept("Every key gets a TTL of five minutes, and I invalidate the key whenever the row is written.");
+            say("Every key gets a TTL of five minutes, and I invalidate the key whenever the row is written.");
             assertThat(port.last()).as("the rest of the answer, after the scorecard of a one-question interview")
                     .startsWith("I added that to your answer to question 1 and scored it again (it was " + first + "/5):")
                     .contains("Scorecard");
@@ -135,25 +127,25 @@ class SplitAnswerTest {
 
             clock.advance(Duration.ofSeconds(2));
             for (String remark : List.of("thanks!", "ok got it", "what?")) {
-                say.accept(remark);
+                say(remark);
                 assertThat(port.last()).as(remark + " is a remark on the feedback").doesNotStartWith("I added that");
             }
             clock.advance(Duration.ofSeconds(38));
             int posted = port.posted.size();
-            say.accept("Sorry, one more thing: I would also warm the cache for the hottest keys at deploy time.");
+            say("Sorry, one more thing: I would also warm the cache for the hottest keys at deploy time.");
             assertThat(port.posted.subList(posted, port.posted.size())).as("too late to be the same answer")
                     .noneMatch(p -> p.text().startsWith("I added that"));
             assertThat(port.last()).isEqualTo("Your tiny interview is over, so I didn't score that. To practise its last"
                     + " question, type: ask caching. To start another: mock tiny 1.");
             assertThat(sessions.answers("s1").getFirst().answerText()).doesNotContain("warm the cache");
 
-            say.accept("mock tiny 2");
+            say("mock tiny 2");
             clock.advance(Duration.ofSeconds(30));
-            say.accept("I think it depends.");
+            say("I think it depends.");
             MockSession running = sessions.activeAt(dm).orElseThrow();
             assertThat(running.position()).isEqualTo(1);
             clock.advance(Duration.ofSeconds(4));
-            say.accept("Let me say more: I would start from what was asked and give a real example from my work.");
+            say("Let me say more: I would start from what was asked and give a real example from my work.");
             assertThat(port.last()).startsWith("I added that to your answer to question 1")
                     .endsWith("Question 2 above is still waiting for you.");
             assertThat(sessions.activeAt(dm).orElseThrow().position()).as("the interview waits where it was").isEqualTo(1);
@@ -167,7 +159,7 @@ class SplitAnswerTest {
             assertThat(sessions.answers(running.id()).getFirst().answerText()).contains("real example");
 
             clock.advance(Duration.ofSeconds(3));
-            say.accept("skip");
+            say("skip");
             assertThat(port.last()).as("a move is never the rest of an answer").contains("Scorecard");
             assertThat(sessions.answers(running.id())).hasSize(2);
         }

@@ -51,13 +51,7 @@ class ReviewDueTest {
             BankCatalog banks = TestBanks.tinyCatalog();
             SessionRepository sessions = new SessionRepository(db.jdbi());
             SpacedReview reviews = new SpacedReview(new ReviewRepository(db.jdbi()), new Fsrs(0.9), new SamePerson(db.jdbi()));
-            AtomicInteger ids = new AtomicInteger();
-            MockInterviewFeature mock = new MockInterviewFeature(banks, sessions,
-                    new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())),
-                    new InterviewReplies(), new QuestionPicker(new Random(7)), clock, () -> "s" + ids.incrementAndGet(),
-                    new MockInterviewFeature.Settings("tiny", 1, 10), MockInterviewFeature.TopicWeights.even(), reviews);
-            CoachEngine engine = new CoachEngine(List.of(mock, new ReviewCommand(sessions, mock, reviews, banks, clock, user -> java.util.Optional.empty())),
-                    new Inbox(db.jdbi(), clock), CoachMetrics.none(), CoachEngine.ConversationGuard.inProcess());
+            CoachEngine engine = engine(db, clock, banks, sessions, reviews, user -> java.util.Optional.empty());
             RecordingChatPort port = new RecordingChatPort();
             UserRef ana = new UserRef(Platform.SLACK, "T1", "UANA");
             Place dm = Place.direct(Platform.SLACK, "T1", "DANA");
@@ -97,14 +91,8 @@ class ReviewDueTest {
             BankCatalog banks = TestBanks.tinyCatalog();
             SessionRepository sessions = new SessionRepository(db.jdbi());
             SpacedReview reviews = new SpacedReview(new ReviewRepository(db.jdbi()), new Fsrs(0.9), new SamePerson(db.jdbi()));
-            AtomicInteger ids = new AtomicInteger();
-            MockInterviewFeature mock = new MockInterviewFeature(banks, sessions,
-                    new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())),
-                    new InterviewReplies(), new QuestionPicker(new Random(7)), clock, () -> "s" + ids.incrementAndGet(),
-                    new MockInterviewFeature.Settings("tiny", 1, 10), MockInterviewFeature.TopicWeights.even(), reviews);
-            CoachEngine engine = new CoachEngine(List.of(mock, new ReviewCommand(sessions, mock, reviews, banks, clock,
-                    user -> java.util.Optional.of(java.time.ZoneId.of("Pacific/Kiritimati")))),
-                    new Inbox(db.jdbi(), clock), CoachMetrics.none(), CoachEngine.ConversationGuard.inProcess());
+            CoachEngine engine = engine(db, clock, banks, sessions, reviews,
+                    user -> java.util.Optional.of(java.time.ZoneId.of("Pacific/Kiritimati")));
             RecordingChatPort port = new RecordingChatPort();
             UserRef ana = new UserRef(Platform.SLACK, "T1", "UANA");
             Place dm = Place.direct(Platform.SLACK, "T1", "DANA");
@@ -139,6 +127,19 @@ class ReviewDueTest {
                     + " See them with: history");
             assertThat(port.posted).allSatisfy(p -> assertThat(p.place()).isEqualTo(dm));
         }
+    }
+
+    /** The coach with mock interviews and review on the tiny bank; {@code zone}, the zone a person set. */
+    private static CoachEngine engine(Database db, MovingClock clock, BankCatalog banks, SessionRepository sessions,
+                                      SpacedReview reviews,
+                                      java.util.function.Function<UserRef, java.util.Optional<java.time.ZoneId>> zone) {
+        AtomicInteger ids = new AtomicInteger();
+        MockInterviewFeature mock = new MockInterviewFeature(banks, sessions,
+                new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())),
+                new InterviewReplies(), new QuestionPicker(new Random(7)), clock, () -> "s" + ids.incrementAndGet(),
+                new MockInterviewFeature.Settings("tiny", 1, 10), MockInterviewFeature.TopicWeights.even(), reviews);
+        return new CoachEngine(List.of(mock, new ReviewCommand(sessions, mock, reviews, banks, clock, zone)),
+                new Inbox(db.jdbi(), clock), CoachMetrics.none(), CoachEngine.ConversationGuard.inProcess());
     }
 
     /** The question a message asks: its last part, from "Question " on (the how-to comes before it in one message). */
