@@ -461,7 +461,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
             // The edited message is only a part: scoring it alone would drop what the other messages added.
             port.post(session.place(), Reply.text("Your answer to question " + (position.get() + 1) + " was put together"
                     + " from more than one message, so I can't score an edit of one of them; it keeps its score of "
-                    + previous.get().score() + "/5. To add something, send it as a new message."));
+                    + previous.get().score() + "/5."));
             return true;
         }
         InterviewMachine.Reassessed again = machine.reassessed(session, previous.get(), edit.text());
@@ -529,7 +529,8 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         if (TextAnalyzer.wordCount(message.text()) < ANSWER_LIKE_WORDS) {
             return false;
         }
-        Optional<MockSession> ended = sessions.recentFor(message.user(), 1).stream().findFirst()
+        // one ended before any answer was never answered in, so nothing typed after it is meant for it
+        Optional<MockSession> ended = sessions.recentAnsweredFor(message.user(), 1).stream().findFirst()
                 .filter(s -> s.status() == MockSession.Status.FINISHED && s.place().equals(message.place())
                         && s.finishedAt() != null && !s.finishedAt().plus(AFTER_THE_END).isBefore(message.receivedAt()));
         if (ended.isEmpty()) {
