@@ -481,6 +481,18 @@ class CoachEngineTest {
     }
 
     @Test
+    void aTopicTypedNearlyRightIsTheTopicMeant() {
+        command(ana, dm, "mock tiny 1 on cachng");
+        assertThat(port.last()).as("one letter out").contains("Question 1 of 1: How would you cache an expensive endpoint?");
+        message(ana, dm, "end");
+        command(ana, dm, "mock tiny 1 on team");
+        assertThat(port.last()).as("the start of teamwork").contains("Question 1 of 1: Tell me about a conflict");
+        message(ana, dm, "end");
+        command(ana, dm, "mock tiny 1 on quantum");
+        assertThat(port.last()).startsWith("The tiny track has no questions on \"quantum\". Its topics:");
+    }
+
+    @Test
     void askStartsAOneQuestionInterviewOnTheTopic() {
         command(ana, dm, "ask a question about a conflict with a colleague");
         assertThat(port.last()).startsWith("Answer each question")
