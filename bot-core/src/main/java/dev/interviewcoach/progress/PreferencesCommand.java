@@ -102,7 +102,8 @@ public final class PreferencesCommand implements CommandHandler {
         }
         Optional<ZoneId> chosen = people.zone(p.user());
         if (chosen.isPresent()) {
-            return Reply.text("Your days are counted in " + chosen.get().getId() + ", the zone you set. Change it with:"
+            // Kept when they set it, or taken from the profile when they turned reminders on: either way, theirs.
+            return Reply.text("Your days are counted in " + chosen.get().getId() + ". Change it with:"
                     + " zone Europe/Berlin (any IANA name, or UTC).");
         }
         Optional<ZoneId> profile = port.zoneOf(p.user());

@@ -60,8 +60,8 @@ class ZoneCommandTest {
 
             assertThat(run(preferences, port, inServer, channel, "timezone Asia/Tokyo"))
                     .startsWith("Your days are counted in Asia/Tokyo from now on");
-            assertThat(run(preferences, port, inServer, channel, "zone")).startsWith("Your days are counted in Asia/Tokyo,"
-                    + " the zone you set.");
+            assertThat(run(preferences, port, inServer, channel, "zone")).startsWith("Your days are counted in Asia/Tokyo."
+                    + " Change it with: zone Europe/Berlin");
             assertThat(port.posted).allSatisfy(p -> assertThat(p.reply().visibility()).isEqualTo(Visibility.onlyTo(inServer)));
 
             // Reminders turned on in her DMs, with another zone: it replaces the one set in the server.
