@@ -595,7 +595,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         }
         if (concrete.level() >= 0.5 && !covered.isEmpty()) {
             String asked = q.text().toLowerCase(Locale.ROOT);
-            List<String> details = concrete.namedTools().stream().filter(t -> !asked.contains(t)).limit(3).toList();
+            List<String> details = concrete.namedTools().stream().filter(t -> !asked.contains(t.toLowerCase(Locale.ROOT))).limit(3).toList();
             out.add("Concrete details" + (details.isEmpty() ? "" : " such as " + String.join(", ", details))
                     + (concrete.numbers() > 0 ? " and real numbers" : "") + " make it believable.");
         }

@@ -85,7 +85,18 @@ public final class Specificity {
                 }
             }
         }
-        return new Result(numbers, List.copyOf(tools), REAL_CASE.matcher(text).find());
+        return new Result(numbers, tools.stream().map(t -> asTyped(answer.text(), t)).toList(),
+                REAL_CASE.matcher(text).find());
+    }
+
+    /**
+     * The term as the candidate spelt it ("JVM", "PostgreSQL"), since the feedback names it back to them; the
+     * glossary's lower case when the answer's spelling cannot be found word for word.
+     */
+    private static String asTyped(String answer, String term) {
+        Matcher typed = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(term).replace(" ", "\\E\\s+\\Q")
+                + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(answer);
+        return typed.find() ? typed.group() : term;
     }
 
     private static String trimPunctuation(String word) {

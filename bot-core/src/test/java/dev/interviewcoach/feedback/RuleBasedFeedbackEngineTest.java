@@ -38,7 +38,9 @@ class RuleBasedFeedbackEngineTest {
         assertThat(f.covered()).hasSizeGreaterThanOrEqualTo(4);
         assertThat(f.strengths()).isNotEmpty().hasSizeLessThanOrEqualTo(3);
         assertThat(f.improvements()).hasSizeLessThanOrEqualTo(3);
-        assertThat(f.signals().specificity().namedTools()).contains("redis", "postgres");
+        // named back as the candidate typed them, not as the glossary lists them
+        assertThat(f.signals().specificity().namedTools()).contains("Redis", "Postgres");
+        assertThat(f.strengths()).anyMatch(s -> s.startsWith("Concrete details such as Redis, Postgres"));
         assertThat(f.scoreReason()).startsWith("You covered");
     }
 
