@@ -37,8 +37,9 @@ public final class Structure {
         }
     }
 
-    private static final Pattern SITUATION = words("at my (last|previous|current|old|first) (job|company|role|team|employer)",
-            "in my (last|previous|current|first) (job|role|team|company|position)", "when i was", "last (year|quarter|month|spring|summer|autumn|fall|winter)",
+    private static final Pattern SITUATION = words("(at|on|in) my (last|previous|current|old|first|former) (job|company|role|team|employer|project|position|workplace)",
+            "(at|on|in) (a|an|one) (previous|former|old|earlier) (job|company|role|team|employer|project|position)",
+            "back when", "a while (back|ago)", "when i was", "last (year|quarter|month|spring|summer|autumn|fall|winter)",
             "a few (years|months) ago", "we had", "we were", "our team", "the situation", "the context", "there was a",
             "i was working", "i joined", "one time", "once,? (i|we|our)", "in \\d{4}", "i was (a|an|the|on|leading|responsible)");
     private static final Pattern TASK = words("my (job|task|role|goal|responsibility) was", "i was (responsible|asked|tasked|in charge)",
@@ -66,7 +67,8 @@ public final class Structure {
     private static final Pattern EXAMPLE = words("for example", "for instance", "e\\.g\\.", "such as", "in (one|a|my|our) (project|service|team|job|case|app|system|company)",
             "at my (last|previous|current) (job|company|role)", "last (year|month|week)", "we had", "once", "recently", "like when", "in practice", "say we", "imagine", "consider");
     private static final Pattern TRADE_OFF = words("trade-?off", "but", "however", "downside", "drawback", "cost", "the catch", "unless",
-            "on the other hand", "at the expense", "depends", "when not", "avoid", "instead", "overkill", "risk", "price", "versus", "vs\\.?", "whereas", "while");
+            "on the other hand", "at the expense", "depends", "when not", "avoid", "instead", "overkill", "risk", "price", "versus", "vs\\.?", "whereas", "while",
+            "gotchas?", "pitfalls?", "caveats?", "limitations?", "expensive", "watch out", "(do|does|did|wo|is|are)n't (help|pay off|scale|work)");
 
     private static Pattern words(String... alternatives) {
         return WordPattern.compile("\\b(" + String.join("|", alternatives) + ")\\b");

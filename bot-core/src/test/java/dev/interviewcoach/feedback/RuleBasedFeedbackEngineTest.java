@@ -434,4 +434,23 @@ class RuleBasedFeedbackEngineTest {
         assertThat(first).isEqualTo(second);
         assertThat(first).contains("\"score\"").contains("\"covered\"").contains("\"missed\"").contains("\"signals\"");
     }
+
+    @Test
+    void aStoryOpenedOnMyLastTeamSetsTheSceneAndAGotchaIsATradeOff() {
+        Feedback story = engine.assess(conflict, "On my last team a backend dev and I disagreed about whether to ship a"
+                + " feature behind a flag or wait until it was fully tested. It got a bit heated in standup. I asked him to"
+                + " grab a coffee and just listened; turned out he'd been paged three nights in a row for a similar rollout."
+                + " We agreed to ship behind a flag to 5% with an alert on error rate, and I wrote the rollback runbook. It"
+                + " went out fine and we still use that pattern.");
+        assertThat(story.covered()).anySatisfy(m -> assertThat(m.point().id()).isEqualTo("situation"));
+        assertThat(story.improvements()).noneSatisfy(i -> assertThat(i).startsWith("Open with the situation"));
+
+        Question virtualThreads = BANKS.question("java-backend", "virtual-threads-java-21").orElseThrow();
+        Feedback technical = engine.assess(virtualThreads, "Virtual threads are cheap threads scheduled by the JVM onto a"
+                + " small pool of carrier threads, so you can have a million of them. They help with blocking IO heavy"
+                + " workloads like a web server calling a db, because a blocked virtual thread unmounts and frees the"
+                + " carrier. Gotchas: synchronized blocks pinned the carrier before Java 24, you shouldn't pool them, and"
+                + " ThreadLocals get expensive with millions of threads.");
+        assertThat(technical.improvements()).noneSatisfy(i -> assertThat(i).startsWith("Add a trade-off"));
+    }
 }
