@@ -61,7 +61,7 @@ class EvaluationTest {
         assertThat(test.inBand(Evaluation.Label.KEYWORD_LIST)).as("keyword-list 1-2").isGreaterThanOrEqualTo(0.95);
         assertThat(test.inBand(Evaluation.Label.CONCISE)).as("concise 4-5").isGreaterThanOrEqualTo(0.82);
         assertThat(test.inBand(Evaluation.Label.PARAPHRASE)).as("paraphrase 4-5").isGreaterThanOrEqualTo(0.85);
-        assertThat(test.inBand(Evaluation.Label.WRONG)).as("wrong 1-2").isGreaterThanOrEqualTo(0.82);
+        assertThat(test.inBand(Evaluation.Label.WRONG)).as("wrong 1-2").isGreaterThanOrEqualTo(0.83);
         assertThat(test.inBand(Evaluation.Label.NEGATED)).as("negated 1-2").isGreaterThanOrEqualTo(0.96);
         assertThat(test.inBand(Evaluation.Label.WEAK)).as("weak 1-2").isGreaterThanOrEqualTo(0.94);
         assertThat(test.spearman()).as("Spearman").isGreaterThanOrEqualTo(0.75);
@@ -84,6 +84,22 @@ class EvaluationTest {
         assertThat(report.inBand(Evaluation.Label.NEGATED)).as("negated 1-2").isGreaterThanOrEqualTo(0.98);
         assertThat(report.inBand(Evaluation.Label.WRONG)).as("wrong 1-2").isGreaterThanOrEqualTo(0.64);
         assertThat(report.spearman()).as("Spearman").isGreaterThanOrEqualTo(0.65);
+    }
+
+    /**
+     * Stories typed as people chat, labelled with the points each makes: the coach should name as covered what was
+     * said and as missed what was not. Floors at the held-out part's figures when the points' chat phrases came in
+     * (before them: precision 0.761, recall 0.525), so that a change cannot quietly lose what they gained.
+     */
+    @Test
+    void pointsOfStoriesToldInChatAreRecognised() {
+        List<Evaluation.Case> stories = Evaluation.load(Path.of("src", "test", "resources", "eval-stories"));
+        Evaluation.Report heldOut = new Evaluation(SentenceModelForTests.BANKS, SentenceModelForTests.ENGINE)
+                .run(stories, "test");
+        assertThat(heldOut.scored()).hasSize(84);
+        assertThat(heldOut.precision()).as("points named as covered that the story made").isGreaterThanOrEqualTo(0.79);
+        assertThat(heldOut.recall()).as("points the story made that were named as covered").isGreaterThanOrEqualTo(0.63);
+        assertThat(heldOut.inBand(Evaluation.Label.STRONG)).as("stories making every point, 4-5").isGreaterThanOrEqualTo(0.90);
     }
 
     @Test
