@@ -59,7 +59,7 @@ class EvaluationTest {
         assertThat(test.inBand(Evaluation.Label.STRONG)).as("strong 4-5").isGreaterThanOrEqualTo(0.92);
         assertThat(test.inBand(Evaluation.Label.OFF_TOPIC)).as("off-topic 1-2").isGreaterThanOrEqualTo(0.95);
         assertThat(test.inBand(Evaluation.Label.KEYWORD_LIST)).as("keyword-list 1-2").isGreaterThanOrEqualTo(0.95);
-        assertThat(test.inBand(Evaluation.Label.CONCISE)).as("concise 4-5").isGreaterThanOrEqualTo(0.82);
+        assertThat(test.inBand(Evaluation.Label.CONCISE)).as("concise 4-5").isGreaterThanOrEqualTo(0.83);
         assertThat(test.inBand(Evaluation.Label.PARAPHRASE)).as("paraphrase 4-5").isGreaterThanOrEqualTo(0.85);
         assertThat(test.inBand(Evaluation.Label.WRONG)).as("wrong 1-2").isGreaterThanOrEqualTo(0.83);
         assertThat(test.inBand(Evaluation.Label.NEGATED)).as("negated 1-2").isGreaterThanOrEqualTo(0.96);
@@ -97,8 +97,8 @@ class EvaluationTest {
         Evaluation.Report heldOut = new Evaluation(SentenceModelForTests.BANKS, SentenceModelForTests.ENGINE)
                 .run(stories, "test");
         assertThat(heldOut.scored()).hasSize(84);
-        assertThat(heldOut.precision()).as("points named as covered that the story made").isGreaterThanOrEqualTo(0.79);
-        assertThat(heldOut.recall()).as("points the story made that were named as covered").isGreaterThanOrEqualTo(0.63);
+        assertThat(heldOut.precision()).as("points named as covered that the story made").isGreaterThanOrEqualTo(0.80);
+        assertThat(heldOut.recall()).as("points the story made that were named as covered").isGreaterThanOrEqualTo(0.66);
         assertThat(heldOut.inBand(Evaluation.Label.STRONG)).as("stories making every point, 4-5").isGreaterThanOrEqualTo(0.90);
     }
 
