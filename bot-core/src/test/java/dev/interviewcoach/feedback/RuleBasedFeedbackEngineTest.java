@@ -453,4 +453,15 @@ class RuleBasedFeedbackEngineTest {
                 + " ThreadLocals get expensive with millions of threads.");
         assertThat(technical.improvements()).noneSatisfy(i -> assertThat(i).startsWith("Add a trade-off"));
     }
+
+    @Test
+    void aCountWithAWordBeforeItsUnitIsANumberInTheResult() {
+        Question mistake = BANKS.question("behavioral", "mistake-you-made").orElseThrow();
+        Feedback f = engine.assess(mistake, "so last spring i pushed a config change on a friday that pointed our"
+                + " invoicing job at the staging db. saturday morning customers started getting test invoices. i pinged"
+                + " my lead straight away and owned it in the incident channel, reverted the config and we emailed the 40"
+                + " affected customers by noon. afterwards i added a check in CI that fails if a prod config points at a"
+                + " non-prod host.");
+        assertThat(f.improvements()).noneSatisfy(i -> assertThat(i).startsWith("Put a number on the result"));
+    }
 }
