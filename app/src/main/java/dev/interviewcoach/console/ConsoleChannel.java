@@ -183,7 +183,7 @@ public final class ConsoleChannel {
     }
 
     private ZoneId zone() {
-        return coach.subscriptions().find(channel).map(s -> s.times().zone()).orElse(ZoneId.systemDefault());
+        return coach.subscriptions().find(channel).map(s -> s.times().zone()).orElse(ConsoleChatPort.computerZone());
     }
 
     private Optional<DailyPostRepository.Post> latest() {

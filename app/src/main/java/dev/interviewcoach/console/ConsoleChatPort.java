@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -106,7 +107,19 @@ public final class ConsoleChatPort implements ChatPort {
 
     @Override
     public Optional<ZoneId> zoneOf(UserRef user) {
-        return Optional.of(ZoneId.systemDefault());
+        return Optional.of(computerZone());
+    }
+
+    /**
+     * This computer's time zone, with UTC called UTC: a server or container reports "Etc/UTC", which the person
+     * reading "Days are counted in Etc/UTC" should not have to decode.
+     */
+    static ZoneId computerZone() {
+        return plainlyNamed(ZoneId.systemDefault());
+    }
+
+    static ZoneId plainlyNamed(ZoneId zone) {
+        return zone.normalized().equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : zone;
     }
 
     /** A terminal cannot change what it printed; the next reply says what happened instead. */
