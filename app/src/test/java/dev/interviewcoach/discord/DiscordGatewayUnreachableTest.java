@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Random;
 import net.dv8tion.jda.api.JDA;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +61,13 @@ class DiscordGatewayUnreachableTest {
             adapter.shards().shutdown(1);
             adapter.shards().start(0);
             adapter.shards().start(1);
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> adapter.shards().getShardById(1) != null);
+            try {
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> adapter.shards().getShardById(1) != null);
+            } catch (ConditionTimeoutException e) {
+                // Seen about once in ten full runs and never alone: say where JDA's threads stood, for the next look.
+                throw new AssertionError("shard 1 was not started again within 30 s; shards " + adapter.shards().getShards()
+                        + "\n" + jdaThreads(), e);
+            }
             int before = adapter.failedConnects();
             discord.close();
             // Shard 1's turn comes a spacing after shard 0's (one identify at a time).
@@ -70,5 +77,19 @@ class DiscordGatewayUnreachableTest {
             Awaitility.await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5))
                     .until(() -> adapter.failedConnects() - before <= 6);
         }
+    }
+
+    private static String jdaThreads() {
+        StringBuilder out = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            String name = thread.getName();
+            if (name.contains("Shard") || name.contains("Session") || name.contains("JDA") || name.contains("discord")) {
+                out.append(name).append(' ').append(thread.getState()).append('\n');
+                for (int i = 0; i < Math.min(stack.length, 12); i++) {
+                    out.append("    at ").append(stack[i]).append('\n');
+                }
+            }
+        });
+        return out.toString();
     }
 }
