@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.util.HashSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +33,7 @@ import java.util.HashMap;
 public final class TalkingPointMatcher {
 
     private static final int TYPO_MIN_LENGTH = 5;
+    private static final Pattern CAMEL_CASE = Pattern.compile("\\b\\p{L}*\\p{Ll}\\p{Lu}[\\p{L}\\p{N}]*");
     /** Extra words allowed between the words of a phrase matched out of order. */
     private static final int PHRASE_SLACK = 3;
     /**
@@ -175,6 +178,11 @@ public final class TalkingPointMatcher {
     private final class Vocabulary {
         private final Map<String, Integer> ids = new HashMap<>();
         private final List<String> stems = new ArrayList<>();
+        /**
+         * Stems of code names written in camel case ("allOf", "thenCompose"), which are typed exactly or not at all:
+         * one letter off, "allOf" is "allow".
+         */
+        private final Set<String> exact = new HashSet<>();
         private int[] groups = new int[0];
 
         int[] ids(List<String> words) {
@@ -356,6 +364,10 @@ public final class TalkingPointMatcher {
             List<Wanted> phrases = new ArrayList<>();
             for (Phrase phrase : p.phrases()) {
                 phrases.add(new Wanted(phrase, words.ids(phrase.stems())));
+                Matcher codeName = CAMEL_CASE.matcher(phrase.text());
+                while (codeName.find()) {
+                    words.exact.addAll(analyzer.stems(codeName.group()));
+                }
             }
             points.add(new PointWords(point, p, List.copyOf(phrases), words.ids(p.keyStems())));
         }
@@ -529,7 +541,7 @@ public final class TalkingPointMatcher {
                     at.or(synonyms);
                 }
             }
-            if (readsDismissals && w.length() >= TYPO_MIN_LENGTH) {
+            if (readsDismissals && w.length() >= TYPO_MIN_LENGTH && !words.exact.contains(w)) {
                 for (Map.Entry<String, BitSet> typed : longByInitial.getOrDefault(w.charAt(0), List.of())) {
                     String t = typed.getKey();
                     // A typed stem found already (itself or a synonym) needs no edit distance.

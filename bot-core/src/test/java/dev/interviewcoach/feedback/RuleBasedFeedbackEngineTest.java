@@ -464,4 +464,16 @@ class RuleBasedFeedbackEngineTest {
                 + " non-prod host.");
         assertThat(f.improvements()).noneSatisfy(i -> assertThat(i).startsWith("Put a number on the result"));
     }
+
+    @Test
+    void aCodeNameIsNotFoundInAWordOneLetterAway() {
+        Question async = BANKS.question("java-backend", "executor-service-and-completablefuture").orElseThrow();
+        // "allow" is one letter from allOf, which shows the point on composing futures
+        Feedback allow = engine.assess(async, "I'd use a fixed pool and CompletableFuture.supplyAsync for the calls; the"
+                + " common pool doesn't allow blocking work, so IO gets its own executor with a bounded queue.");
+        assertThat(allow.covered()).noneSatisfy(m -> assertThat(m.point().id()).isEqualTo("compose-results"));
+        Feedback allOf = engine.assess(async, "I'd use a fixed pool and CompletableFuture.supplyAsync for the calls, then"
+                + " wait on allof for the fan-out; IO gets its own executor with a bounded queue.");
+        assertThat(allOf.covered()).anySatisfy(m -> assertThat(m.point().id()).isEqualTo("compose-results"));
+    }
 }
