@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +44,8 @@ public final class Specificity {
             + "|at my (last|previous|current|old|first) (job|company|role|team|employer)|last (year|month|week|quarter)|we had|i once|we once"
             + "|in production|on my team|at work|in my (last|previous|current) (role|job|team|company)|a few (months|years|weeks) ago|recently)\\b");
 
+    private static final Pattern CODE_SEPARATORS = Pattern.compile("[.()\\[\\]]+");
+
     static final List<String> TRACK_GLOSSARIES = List.of("python-developer", "java-backend", "behavioral",
             "system-design", "sql-and-data");
 
@@ -72,7 +75,7 @@ public final class Specificity {
             numbers++;
         }
         Set<String> tools = new LinkedHashSet<>();
-        List<String> words = answer.words();
+        List<String> words = codeSplit(answer.words());
         for (int i = 0; i < words.size(); i++) {
             StringBuilder term = new StringBuilder();
             for (int n = 0; n < longestTerm && i + n < words.size(); n++) {
@@ -97,6 +100,27 @@ public final class Specificity {
         Matcher typed = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(term).replace(" ", "\\E\\s+\\Q")
                 + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(answer);
         return typed.find() ? typed.group() : term;
+    }
+
+    /**
+     * The words with code split at its dots and brackets, so "asyncio.gather(...)" and "ex.submit(task)" name asyncio
+     * and submit as a tool would be named in prose.
+     */
+    private static List<String> codeSplit(List<String> words) {
+        List<String> out = new ArrayList<>(words.size());
+        for (String word : words) {
+            String trimmed = trimPunctuation(word);
+            if (trimmed.indexOf('.') > 0 || trimmed.indexOf('(') > 0) {
+                for (String piece : CODE_SEPARATORS.split(trimmed)) {
+                    if (!piece.isEmpty()) {
+                        out.add(piece);
+                    }
+                }
+            } else {
+                out.add(word);
+            }
+        }
+        return out;
     }
 
     private static String trimPunctuation(String word) {

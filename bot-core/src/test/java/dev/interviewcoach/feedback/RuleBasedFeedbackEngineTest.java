@@ -476,4 +476,13 @@ class RuleBasedFeedbackEngineTest {
                 + " wait on allof for the fan-out; IO gets its own executor with a bounded queue.");
         assertThat(allOf.covered()).anySatisfy(m -> assertThat(m.point().id()).isEqualTo("compose-results"));
     }
+
+    @Test
+    void toolsNamedInCodeCountAsNamed() {
+        Question gil = BANKS.question("python-developer", "gil-and-concurrency").orElseThrow();
+        Feedback f = engine.assess(gil, "For CPU-bound work: with ProcessPoolExecutor() as ex: results = list(ex.map(resize,"
+                + " images)). For I/O I use asyncio.gather over aiohttp calls, since the GIL is released while waiting on"
+                + " sockets.");
+        assertThat(f.signals().specificity().namedTools()).contains("ProcessPoolExecutor", "asyncio", "aiohttp");
+    }
 }
