@@ -75,7 +75,7 @@ public final class DiscordAdapter implements AutoCloseable {
     /**
      * Since when each shard this instance runs has been missing from JDA's list while no other shard was
      * connecting: JDA builds queued shards one at a time, so a shard left unbuilt with nothing else under way
-     * will not be built at all. Touched only by the rechecks.
+     * will not be built at all. Touched only by the rechecks (or, without leases, the stall checks).
      */
     private final Map<Integer, Long> unbuiltSince = new HashMap<>();
     /** Connects the shards, pausing before a retry; the one of the latest shard manager. */
@@ -84,6 +84,11 @@ public final class DiscordAdapter implements AutoCloseable {
     private ExecutorService takeUps;
     private boolean readsMessages;
     private int restarts;
+    /**
+     * How often an instance that shares no shards (no rechecks) looks for a shard JDA left unstarted: JDA can drop a
+     * shard started again right after it stopped, and nothing else would bring it back.
+     */
+    private Duration stallCheck = Duration.ofSeconds(10);
     private EnumSet<GatewayIntent> intents;
 
     /** An adapter that runs every shard of {@code settings}. */
@@ -138,6 +143,14 @@ public final class DiscordAdapter implements AutoCloseable {
             claims = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("discord-shard-claims").daemon()
                     .factory());
             claims.scheduleWithFixedDelay(this::recheckShards, recheck.toMillis(), recheck.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        if (recheck.isZero() && !stallCheck.isZero()) {
+            takeUps = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("discord-shard-restart").daemon()
+                    .factory());
+            claims = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("discord-shard-check").daemon()
+                    .factory());
+            claims.scheduleWithFixedDelay(this::checkForStalledShards, stallCheck.toMillis(), stallCheck.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
         if (owned.isEmpty()) {
             log.info("Discord: every shard this instance may run is held by another instance; standing by to take one"
@@ -200,6 +213,21 @@ public final class DiscordAdapter implements AutoCloseable {
         }
     }
 
+    private void checkForStalledShards() {
+        try {
+            restartIfStalled();
+        } catch (RuntimeException e) {
+            // One failed look must not end the looks.
+            log.warn("Discord: checking for a shard that never started failed: {}", e.toString());
+        }
+    }
+
+    /** Sets how often an instance without shard leases looks for a lost shard (zero: never); before {@link #start()}. */
+    DiscordAdapter withStallCheck(Duration every) {
+        this.stallCheck = every;
+        return this;
+    }
+
     /**
      * Builds the shard manager again when a shard this instance runs has stayed unbuilt, with no other shard
      * connecting, for longer than connecting it could take: its start was lost inside JDA, and nothing would
@@ -253,10 +281,10 @@ public final class DiscordAdapter implements AutoCloseable {
 
     /**
      * How long a shard may stay unbuilt with nothing else connecting before it is taken for lost: JDA waits
-     * about an identify's spacing between shards, and a check sees the state only every {@code recheck}.
+     * about an identify's spacing between shards, and a check sees the state only every {@code recheck} (or stall check).
      */
     private Duration stallLimit() {
-        Duration byChecks = recheck.multipliedBy(3);
+        Duration byChecks = (recheck.isZero() ? stallCheck : recheck).multipliedBy(3);
         Duration bySpacing = settings.identifySpacing().multipliedBy(2);
         return byChecks.compareTo(bySpacing) > 0 ? byChecks : bySpacing;
     }

@@ -1,0 +1,65 @@
+package dev.interviewcoach.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.app.Coach;
+import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.question.BankReader;
+import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.store.Database;
+import dev.interviewcoach.testkit.discord.FakeDiscord;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import net.dv8tion.jda.api.JDA;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One instance running every shard, as most teams run it (no shard leases, so no rechecks): a shard JDA drops
+ * from its list and never starts again is started again, and its server's commands are answered.
+ */
+class DiscordLostShardTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aShardLostWithoutLeasesIsStartedAgain() throws Exception {
+        FakeDiscord discord = FakeDiscord.start();
+        Database db = Database.sqlite(dir.resolve("coach.db"));
+        db.migrate();
+        try (Coach coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())),
+                Optional.empty(), new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(),
+                new Random(1));
+             ConversationExecutor executor = new ConversationExecutor(2, 16);
+             DiscordAdapter adapter = new DiscordAdapter(new DiscordSettings("fake-token",
+                     Optional.of(FakeDiscord.GUILD_ID), 2, Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()),
+                     DiscordSettings.MessageContent.OFF).withIdentifySpacing(Duration.ofMillis(200)), coach.engine(),
+                     executor, coach::suggestions, Clock.systemUTC()).withStallCheck(Duration.ofMillis(500))) {
+            adapter.start();
+            assertThat(adapter.problem()).as("both shards connected").isEmpty();
+            // What JDA was seen to do: a shard gone from its list, with nothing inside it that would build it again.
+            adapter.shards().shutdown(1);
+            assertThat(adapter.problem()).as("readiness names it").contains("shard 1 starting");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> adapter.problem().isEmpty()
+                    && adapter.shards().getShardById(1) != null
+                    && adapter.shards().getShardById(1).getStatus() == JDA.Status.CONNECTED);
+            assertThat(adapter.stalledRestarts()).isEqualTo(1);
+            String token = discord.slashCommand(FakeDiscord.USER_A, FakeDiscord.CHANNEL_ID, "coach", "tracks", Map.of());
+            Awaitility.await().atMost(Duration.ofSeconds(15))
+                    .until(() -> discord.calls().stream().anyMatch(c -> c.path().contains(token)));
+            // Shards that are there stay as they are.
+            Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                    .until(() -> adapter.stalledRestarts() == 1 && adapter.problem().isEmpty());
+        } finally {
+            discord.close();
+        }
+    }
+}
