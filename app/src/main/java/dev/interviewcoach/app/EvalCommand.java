@@ -9,6 +9,7 @@ import dev.interviewcoach.text.TextAnalyzer;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.QuestionBanks;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -107,7 +108,24 @@ final class EvalCommand implements Callable<Integer> {
             FeedbackEngine engine = new RuleBasedFeedbackEngine(BankCatalog.of(banks), analyzer,
                     SentenceModel.of(settings.feedback()));
             Evaluation evaluation = new Evaluation(banks, engine);
-            List<Evaluation.Case> cases = Evaluation.load(set);
+            List<Evaluation.Case> cases;
+            try {
+                cases = Evaluation.load(set);
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                spec.commandLine().getErr().println("Cannot read the labelled set: " + e.getMessage());
+                return 2;
+            }
+            List<String> problems = evaluation.problems(cases);
+            if (!problems.isEmpty()) {
+                spec.commandLine().getErr().println("The labelled set at " + set + " has " + problems.size()
+                        + (problems.size() == 1 ? " problem" : " problems") + "; fix " + (problems.size() == 1 ? "it" : "them")
+                        + " and run again:");
+                problems.stream().limit(20).forEach(p -> spec.commandLine().getErr().println("  " + p));
+                if (problems.size() > 20) {
+                    spec.commandLine().getErr().println("  ... and " + (problems.size() - 20) + " more");
+                }
+                return 2;
+            }
             out.println("feedback: words" + (settings.feedback().semantic() ? " and meaning" : " only (feedback.semantic: off)"));
             boolean hasParts = cases.stream().anyMatch(c -> List.of("dev", "test", "check").contains(c.part()));
             if (!fit && hasParts && List.of("dev", "test", "check").contains(part)

@@ -127,4 +127,25 @@ class EvalFitCommandTest {
                 .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--part must be dev, test, check");
     }
+
+    @Test
+    void aMistypedLabelOrPointIsNamedBeforeAnythingIsScored() throws Exception {
+        Path points = dir.resolve("points.yaml");
+        Files.writeString(points, "track: behavioral\ncases:\n  - question: conflict-with-coworker\n    label: strong\n"
+                + "    covers: [situation, privat-conversation]\n    answer: We disagreed, so I asked him for a coffee.\n");
+        int code = streams.run("eval", "--config", wordsOnlyConfig().toString(), points.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("covers 'privat-conversation', which is not one of its points: situation, private-conversation")
+                .doesNotContain("Exception");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("in band");
+
+        err.reset();
+        Path label = dir.resolve("label.yaml");
+        Files.writeString(label, "track: behavioral\ncases:\n  - question: conflict-with-coworker\n    label: superb\n"
+                + "    answer: We disagreed, so I asked him for a coffee.\n");
+        assertThat(streams.run("eval", "--config", wordsOnlyConfig().toString(), label.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("case 1 ('conflict-with-coworker'): unknown label 'superb'")
+                .doesNotContain("at dev.interviewcoach");
+    }
 }

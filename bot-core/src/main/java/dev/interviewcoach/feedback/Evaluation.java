@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.question.TalkingPoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.Arrays;
@@ -273,19 +275,54 @@ public final class Evaluation {
             try {
                 JsonNode root = yaml.readTree(file.toFile());
                 String track = root.path("track").asText();
+                int number = 0;
                 for (JsonNode c : root.path("cases")) {
+                    number++;
                     Set<String> covers = new HashSet<>();
                     c.path("covers").forEach(n -> covers.add(n.asText()));
                     Path parent = file.getParent() == null ? null : file.getParent().getFileName();
                     String part = parent == null ? "" : parent.toString();
+                    Label label;
+                    try {
+                        label = Label.of(c.path("label").asText());
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(file + ", case " + number + " ('" + c.path("question").asText()
+                                + "'): " + e.getMessage(), e);
+                    }
                     cases.add(new Case(file.getFileName().toString(), part, track, c.path("question").asText(),
-                            Label.of(c.path("label").asText()), covers, c.has("covers"), c.path("note").asText(""), c.path("answer").asText()));
+                            label, covers, c.has("covers"), c.path("note").asText(""), c.path("answer").asText()));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read eval file " + file + ": " + e.getMessage(), e);
             }
         }
         return cases;
+    }
+
+    /**
+     * What is wrong with the cases before any is scored, one line each: a question the banks do not have, a point in
+     * {@code covers} the question does not have (a typo there would quietly lower recall), an empty answer.
+     */
+    public List<String> problems(List<Case> cases) {
+        List<String> out = new ArrayList<>();
+        for (Case c : cases) {
+            Optional<Question> question = banks.question(c.track(), c.questionId());
+            if (question.isEmpty()) {
+                out.add(c.source() + ": no question '" + c.questionId() + "' in track '" + c.track() + "'");
+                continue;
+            }
+            if (c.answer().isBlank()) {
+                out.add(c.source() + ": a case for '" + c.questionId() + "' has no answer");
+            }
+            Set<String> points = question.get().talkingPoints().stream().map(TalkingPoint::id).collect(Collectors.toSet());
+            for (String id : sorted(c.covers())) {
+                if (!points.contains(id)) {
+                    out.add(c.source() + ": a case for '" + c.questionId() + "' covers '" + id + "', which is not one of its"
+                            + " points: " + String.join(", ", question.get().talkingPoints().stream().map(TalkingPoint::id).toList()));
+                }
+            }
+        }
+        return out;
     }
 
     /** Scores the cases of one part ("dev" or "test"). */
