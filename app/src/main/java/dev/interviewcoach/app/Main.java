@@ -2,6 +2,9 @@ package dev.interviewcoach.app;
 
 import dev.interviewcoach.app.logging.LogFormat;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -49,6 +52,19 @@ public final class Main implements Runnable {
             }
             if (e instanceof CoachConfig.ConfigException) {
                 commandLine.getErr().println("Configuration problem: " + e.getMessage());
+                return 2;
+            }
+            // A file named on the command line that cannot be read: say which and why, in one line.
+            if (e instanceof NoSuchFileException missing) {
+                commandLine.getErr().println("No such file: " + missing.getFile());
+                return 2;
+            }
+            if (e instanceof AccessDeniedException denied) {
+                commandLine.getErr().println("Cannot read " + denied.getFile() + ": permission denied");
+                return 2;
+            }
+            if (e instanceof CharacterCodingException) {
+                commandLine.getErr().println("A file given is not UTF-8 text; save it as UTF-8 and run again.");
                 return 2;
             }
             // The adapters' start-up failures are one line that names the setting to look at.

@@ -151,6 +151,18 @@ class CommandLineTest {
     }
 
     @Test
+    void anAnswerFileThatCannotBeReadIsNamedInOneLine() throws Exception {
+        String missing = dir.resolve("answer.txt").toString();
+        assertThat(streams.run("score", "--track", "python-developer", "--question", "gil-and-concurrency",
+                "--answer-file", missing)).isEqualTo(2);
+        assertThat(err()).isEqualToIgnoringNewLines("No such file: " + missing);
+        Path latin1 = Files.write(dir.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9});
+        assertThat(streams.run("score", "--track", "python-developer", "--question", "gil-and-concurrency",
+                "--answer-file", latin1.toString())).isEqualTo(2);
+        assertThat(err()).contains("not UTF-8 text").doesNotContain("Exception");
+    }
+
+    @Test
     void scoreJudgesSubstanceFromTheCommandLine() throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         assertThat(streams.run("score", "--json", "--track", "python-developer", "--question", "gil-and-concurrency",
