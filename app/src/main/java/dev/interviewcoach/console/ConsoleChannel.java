@@ -124,7 +124,8 @@ public final class ConsoleChannel {
             latest().ifPresentOrElse(post -> send(new Inbound.Message(nextId(), person, channel.thread(post.messageId()),
                             line.substring("reply ".length()), "console-" + eventCounter, clock.instant())),
                     () -> out.println("No question of the day yet: :advance the clock, or type daily now."));
-        } else if (lower.equals("hint") || lower.equals("share") || lower.equals("practise") || lower.equals("practice")) {
+        } else if (lower.equals("hint") || lower.equals("share") || lower.equals("unshare") || lower.equals("practise")
+                || lower.equals("practice")) {
             String verb = lower.equals("practice") ? "practise" : lower;
             latest().ifPresentOrElse(post -> send(new Inbound.Action(nextId(), person, channel,
                             new ActionId("daily", verb, post.key(), 0), null, clock.instant())),
@@ -176,7 +177,7 @@ public final class ConsoleChannel {
 
     private static String help() {
         return "Type answer <text> to answer today's question privately, reply <text> to answer in its thread,"
-                + " hint, share, practise, or any command (daily status, daily now, daily reveal, stats, help)."
+                + " hint, share (unshare takes it back), practise, or any command (daily status, daily now, daily reveal, stats, help)."
                 + " In a peer pairing (pair on), say <text> answers in your pair's conversation; covered N, score N"
                 + " and here are the interviewer's card and the pair's buttons."
                 + " :advance 1d moves the clock, :as NAME switches person, :time shows the time, :quit leaves.";

@@ -65,6 +65,8 @@ class ConsoleChannelTest {
                 "share",
                 ":as ben",
                 "answer " + ANSWER + " (ben)",
+                "share",
+                "unshare",
                 ":as cat",
                 "answer " + ANSWER + " (cat)",
                 "answer a second try",
@@ -74,6 +76,7 @@ class ConsoleChannelTest {
         assertThat(shown).contains("python-developer question every weekday at 09:00 Europe/Berlin");
         assertThat(shown.indexOf("== Question of the day")).as("posted once the clock passed 09:00 Berlin").isPositive();
         assertThat(shown).contains("first answer is the one that counts");
+        assertThat(shown).as("Ben took his share back").contains("Your answer stays private");
         String reveal = shown.substring(shown.indexOf("== The reveal =="));
         assertThat(reveal).contains("3 people answered").contains("(ana)").doesNotContain("(ben)").doesNotContain("(cat)");
         assertThat(shown.substring(0, shown.indexOf("== The reveal ==")).split("== Question of the day", -1))

@@ -127,6 +127,14 @@ class DiscordDailyEndToEndTest {
                 String share = discord.buttonClick(person, CHANNEL, post.messageId(), "coach:daily:share:" + post.key() + ":0");
                 await(c -> c.path().contains(share) && text(c).contains("shown in the thread at the reveal"));
             }
+            if (person.equals(FakeDiscord.USER_A)) {
+                // shared by mistake, and taken back with the button under the confirmation
+                String share = discord.buttonClick(person, CHANNEL, post.messageId(), "coach:daily:share:" + post.key() + ":0");
+                await(c -> c.path().contains(share) && text(c).contains("Keep it private"));
+                String unshare = discord.buttonClick(person, CHANNEL, post.messageId(),
+                        "coach:daily:unshare:" + post.key() + ":0");
+                await(c -> c.path().contains(unshare) && text(c).contains("stays private"));
+            }
         }
         await(c -> c.method().equals("PATCH") && text(c).contains("3 answers so far"));
         assertThat(publicCalls(post.messageId())).as("no sealed answer is visible before the reveal")

@@ -115,11 +115,20 @@ public final class DailyAnswerRepository {
 
     /** Marks a person's answer to be shown at the reveal; false when there is no such answer. */
     public boolean share(String subscriptionId, LocalDate date, UserRef user) {
+        return setShared(subscriptionId, date, user, true);
+    }
+
+    /** Takes back a share before the reveal; false when the person has no answer to that post. */
+    public boolean unshare(String subscriptionId, LocalDate date, UserRef user) {
+        return setShared(subscriptionId, date, user, false);
+    }
+
+    private boolean setShared(String subscriptionId, LocalDate date, UserRef user, boolean shared) {
         return jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE daily_answer SET share = 1 WHERE subscription_id = :sub AND local_date = :date
+                        UPDATE daily_answer SET share = :share WHERE subscription_id = :sub AND local_date = :date
                             AND platform = :platform AND tenant = :tenant AND user_id = :user
                         """)
-                .bind("sub", subscriptionId).bind("date", date.toString())
+                .bind("share", shared ? 1 : 0).bind("sub", subscriptionId).bind("date", date.toString())
                 .bind("platform", user.platform().name()).bind("tenant", user.tenant()).bind("user", user.userId())
                 .execute()) == 1;
     }

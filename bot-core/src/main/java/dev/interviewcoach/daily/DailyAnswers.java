@@ -328,6 +328,7 @@ public final class DailyAnswers implements MessageHandler, EditHandler, Deletion
         switch (action.action().verb()) {
             case "hint" -> port.post(action.place(), hint(question.get()).onlyTo(user));
             case "share" -> share(post.get(), action, port);
+            case "unshare" -> unshare(post.get(), action, port);
             case "practise" -> practise(question.get(), user, action, port);
             case "dm-off" -> port.post(action.place(), Reply.text(direct.map(d -> d.forget(post.get().subscriptionId(), user))
                     .orElse(false) ? "No more DMs of that channel's question of the day; it is in the channel as usual."
@@ -454,10 +455,24 @@ public final class DailyAnswers implements MessageHandler, EditHandler, Deletion
         if (post.revealed()) {
             port.post(action.place(), Reply.text("This question has been revealed already.").onlyTo(action.user()));
         } else if (answers.share(post.subscriptionId(), post.localDate(), action.user())) {
-            port.post(action.place(), Reply.text("Your answer will be shown in the thread at the reveal, with your name.")
+            // A share is one click, so it can be taken back as easily until the reveal.
+            String shared = "Your answer will be shown in the thread at the reveal, with your name.";
+            port.post(action.place(), Reply.builder(shared).text(shared).block(DailyMessages.unshareButton(post)).build()
                     .onlyTo(action.user()));
         } else {
             port.post(action.place(), Reply.text("Answer the question first; then you can share it.").onlyTo(action.user()));
+        }
+    }
+
+    private void unshare(DailyPostRepository.Post post, Inbound.Action action, ChatPort port) {
+        if (post.revealed()) {
+            port.post(action.place(), Reply.text("This question has been revealed already.").onlyTo(action.user()));
+        } else if (answers.unshare(post.subscriptionId(), post.localDate(), action.user())) {
+            String kept = "Your answer stays private: it will not be shown at the reveal.";
+            port.post(action.place(), Reply.builder(kept).text(kept).block(DailyMessages.shareButton(post)).build()
+                    .onlyTo(action.user()));
+        } else {
+            port.post(action.place(), Reply.text("You have no answer to this question to keep private.").onlyTo(action.user()));
         }
     }
 

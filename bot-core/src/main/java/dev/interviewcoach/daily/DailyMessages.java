@@ -74,6 +74,12 @@ final class DailyMessages {
         return new ActionId(FEATURE, verb, post.key(), 0);
     }
 
+    /** The button under a share's confirmation that takes it back before the reveal. */
+    static Block.Buttons unshareButton(DailyPostRepository.Post post) {
+        return new Block.Buttons(List.of(new Block.Button("Keep it private", action("unshare", post),
+                Block.Style.DEFAULT, "unshare")));
+    }
+
     /** The button under private feedback that lets a person show their answer at the reveal. */
     static Block.Buttons shareButton(DailyPostRepository.Post post) {
         return new Block.Buttons(List.of(new Block.Button("Share my answer at the reveal", action("share", post),

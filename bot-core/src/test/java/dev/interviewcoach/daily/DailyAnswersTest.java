@@ -273,6 +273,18 @@ class DailyAnswersTest {
         answers.onAction(new Inbound.Action("a-share", person("UBEN"), channel, new ActionId("daily", "share", key, 0),
                 null, NINE), port);
         assertThat(port.last()).contains("shown in the thread at the reveal");
+        assertThat(port.posted.getLast().reply().blocks().toString()).contains("Keep it private");
+        // Cat shares by mistake and takes it back before the reveal
+        answers.onAction(new Inbound.Action("a-share-cat", person("UCAT"), channel, new ActionId("daily", "share", key, 0),
+                null, NINE), port);
+        answers.onAction(new Inbound.Action("a-unshare-cat", person("UCAT"), channel,
+                new ActionId("daily", "unshare", key, 0), null, NINE), port);
+        assertThat(port.last()).contains("stays private");
+        assertThat(port.posted.getLast().reply().visibility()).isEqualTo(Visibility.onlyTo(person("UCAT")));
+        assertThat(port.posted.getLast().reply().blocks().toString()).contains("Share my answer at the reveal");
+        answers.onAction(new Inbound.Action("a-unshare-dan", person("UDAN"), channel,
+                new ActionId("daily", "unshare", key, 0), null, NINE), port);
+        assertThat(port.last()).contains("no answer to this question");
         assertThat(port.posted.stream().filter(p -> p.reply().visibility() instanceof Visibility.Everyone))
                 .as("nothing anyone else can read before the reveal").isEmpty();
         assertThat(port.updated).allSatisfy(u -> assertThat(u.reply().blocks().toString()).doesNotContain("(UANA)"));
