@@ -11,6 +11,7 @@ import dev.interviewcoach.command.CommandSpec;
 import dev.interviewcoach.command.OptionSpec;
 import dev.interviewcoach.engine.CommandHandler;
 import dev.interviewcoach.question.Bank;
+import dev.interviewcoach.question.TopicNames;
 import dev.interviewcoach.question.UnknownTrack;
 import dev.interviewcoach.question.BankCatalog;
 import java.time.Clock;
@@ -373,6 +374,11 @@ public final class DailyCommand implements CommandHandler {
         if (bank.isEmpty()) {
             return Reply.text(UnknownTrack.message(banks.current(), track));
         }
+        // "indexing" or "index" for the track's indexes, as mock takes it
+        List<String> nearTopics = topic == null ? List.of() : TopicNames.near(bank.get(), topic);
+        if (topic != null) {
+            topic = TopicNames.meant(bank.get(), topic);
+        }
         Subscription wanted = new Subscription(ids.get(), command.place(), bank.get().track(), new PostTimes(time, zone, days),
                 existing.map(Subscription::createdBy).orElse(command.user().userId()),
                 existing.map(Subscription::createdAt).orElse(clock.instant()), mode,
@@ -382,7 +388,8 @@ public final class DailyCommand implements CommandHandler {
             return Reply.text("No " + bank.get().track() + " question matches"
                     + (topic == null ? "" : " topic \"" + shorten(topic) + "\"")
                     + (difficulty == null ? "" : " at difficulty " + difficulty + " or below")
-                    + ". Topics in this track: " + bank.get().questions().stream().flatMap(q -> q.topics().stream())
+                    + (nearTopics.size() > 1 ? ". Did you mean " + TopicNames.either(nearTopics) + "?" : ".")
+                    + " Topics in this track: " + bank.get().questions().stream().flatMap(q -> q.topics().stream())
                     .distinct().sorted().collect(Collectors.joining(", ")) + ".");
         }
         Subscription saved = subscriptions.save(wanted);

@@ -19,10 +19,10 @@ import dev.interviewcoach.engine.EditHandler;
 import dev.interviewcoach.engine.MessageHandler;
 import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.Question;
+import dev.interviewcoach.question.TopicNames;
 import dev.interviewcoach.question.UnknownTrack;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.text.TextAnalyzer;
-import dev.interviewcoach.text.EditDistance;
 import dev.interviewcoach.text.NotAnAnswer;
 import java.time.Clock;
 import java.time.Duration;
@@ -157,15 +157,13 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         }
         List<Question> chosen;
         if (topic != null) {
-            String meant = nearestTopic(bank.get(), topic);
+            String meant = TopicNames.meant(bank.get(), topic);
             List<Question> onTopic = bank.get().questions().stream().filter(q -> q.topics().contains(meant)).toList();
             if (onTopic.isEmpty()) {
-                List<String> near = nearTopics(bank.get(), topic);
+                List<String> near = TopicNames.near(bank.get(), topic);
                 port.post(here, Reply.text("The " + bank.get().track() + " track has no questions on \"" + topic
-                        + "\"." + (near.isEmpty() ? "" : " Did you mean " + (near.size() == 1 ? near.getFirst()
-                        : String.join(", ", near.subList(0, near.size() - 1)) + " or " + near.getLast()) + "?")
-                        + " Its topics: " + String.join(", ", bank.get().questions().stream()
-                        .flatMap(q -> q.topics().stream()).distinct().sorted().toList()) + ".").onlyTo(user));
+                        + "\"." + (near.isEmpty() ? "" : " Did you mean " + TopicNames.either(near) + "?")
+                        + " Its topics: " + String.join(", ", TopicNames.of(bank.get())) + ".").onlyTo(user));
                 return;
             }
             // The topic's questions first; others of the track fill up the interview if it has fewer.
@@ -307,25 +305,6 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         }
         apply(session.id(), move, port, message.messageId());
         return true;
-    }
-
-    /**
-     * The track's topic a typed one means: itself when the track has it, else the one topic a letter or two away or
-     * of which it is the start ("index" for indexes, "cachng" for caching), else the typed one (which has none).
-     */
-    private static String nearestTopic(Bank bank, String typed) {
-        List<String> near = nearTopics(bank, typed);
-        return near.size() == 1 ? near.getFirst() : typed;
-    }
-
-    /** The track's topics a typed one may mean: itself, or those a letter or two away or that start with it. */
-    private static List<String> nearTopics(Bank bank, String typed) {
-        List<String> topics = bank.questions().stream().flatMap(q -> q.topics().stream()).distinct().sorted().toList();
-        if (topics.contains(typed)) {
-            return List.of(typed);
-        }
-        return topics.stream().filter(t -> typed.length() >= 4
-                && (t.startsWith(typed) || EditDistance.withSwaps(t, typed) <= (typed.length() <= 5 ? 1 : 2))).toList();
     }
 
     /**

@@ -189,4 +189,11 @@ class DailyCommandTest {
         assertThat(run(channel, "subscribe difficulty:1")).contains("question every weekday");
         assertThat(subscriptions.all()).singleElement().satisfies(s -> assertThat(s.maxDifficulty()).isEqualTo(1));
     }
+
+    @Test
+    void aTopicTypedWithAnotherEndingOrALetterOffIsTheTracksTopic() {
+        assertThat(run(channel, "subscribe sql-and-data topic:indexing")).contains("question on indexes");
+        assertThat(subscriptions.all()).singleElement().satisfies(s -> assertThat(s.topic()).isEqualTo("indexes"));
+        assertThat(run(channel, "subscribe sql-and-data topic:transactons")).contains("question on transactions");
+    }
 }
