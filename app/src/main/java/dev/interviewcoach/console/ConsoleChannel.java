@@ -76,7 +76,7 @@ public final class ConsoleChannel {
 
     /** Subscribes the channel when it has no subscription yet, then reads lines until input ends. */
     public void run(String subscribeWords, BufferedReader in) throws IOException {
-        out.println("A simulated channel, #practice. " + help());
+        out.println("A simulated channel, #" + CHANNEL_ID + ". " + help());
         if (coach.subscriptions().find(channel).isEmpty()) {
             command("daily subscribe " + subscribeWords);
         } else {
