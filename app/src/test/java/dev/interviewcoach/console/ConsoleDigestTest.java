@@ -65,10 +65,13 @@ class ConsoleDigestTest {
     @Test
     void theDigestComesOnceAtItsTimeNamesOnlyWhoAgreedAndSavesItsChart() throws Exception {
         String setUp = run(String.join("\n",
+                "digest status",
                 "digest weekly mon 09:00 UTC #prep-leads",
                 ":as ben",
                 "digest show-me on",
                 ":quit"));
+        assertThat(setUp).as("the person at the terminal manages the simulated channel")
+                .contains("no weekly digest. You manage this channel, so you can start one: digest weekly mon 09:00 #channel");
         assertThat(setUp).contains("This channel's weekly digest goes to #prep-leads every Monday at 09:00 UTC")
                 .contains("Digests may now name you");
         try (Database database = Database.sqlite(dir.resolve("coach.db")); Coach coach = coach(database)) {

@@ -130,7 +130,7 @@ public final class DigestFeature implements CommandHandler, Scheduled {
             case "off" -> digests.delete(here) ? Reply.text("This channel's weekly digest is stopped.")
                     : Reply.text("This channel has no weekly digest to stop.");
             case "show" -> report.build(here, zone(here, command, port), clock.instant());
-            default -> status(here);
+            default -> status(here, port.mayManage(command.user(), here));
         };
         port.post(here, reply.onlyTo(command.user()));
     }
@@ -203,15 +203,17 @@ public final class DigestFeature implements CommandHandler, Scheduled {
                 && p.channelId().matches("[A-Za-z0-9._-]{1,80}"));
     }
 
-    private Reply status(Place here) {
+    private Reply status(Place here, boolean manages) {
         return digests.find(here)
                 .map(d -> new Reply(List.of(new Block.Text(RichText.builder()
                         .plain("This channel's weekly digest goes to ").channel(d.target()).plain(" " + describe(d)
                                 + ". Next: " + next(d) + ".").build())),
                         "This channel's weekly digest goes out " + describe(d) + ".",
                         Visibility.everyone()))
-                .orElseGet(() -> Reply.text("This channel has no weekly digest. Someone who manages it can start one"
-                        + " with: digest weekly mon 09:00 #channel"));
+                .orElseGet(() -> Reply.text("This channel has no weekly digest. " + (manages
+                        ? "You manage this channel, so you can start one: digest weekly mon 09:00 #channel (the channel"
+                                + " it goes to; this one if you leave it out)."
+                        : "Someone who manages it can start one with: digest weekly mon 09:00 #channel")));
     }
 
     /** The zone for a new digest: the channel's question of the day's, else the person's, else UTC. */

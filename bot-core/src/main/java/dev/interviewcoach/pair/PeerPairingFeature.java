@@ -173,7 +173,7 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
                     : Reply.text("This channel has no weekly peer pairing to stop.");
             case "on" -> on(command, input, port);
             case "off" -> off(user, here);
-            default -> status(user, here);
+            default -> status(user, here, port);
         };
         port.post(here, reply.onlyTo(user));
     }
@@ -221,8 +221,7 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
         UserRef user = command.user();
         Optional<PairSchedule> schedule = pairings.schedule(here);
         if (schedule.isEmpty()) {
-            return Reply.text("This channel has no weekly peer pairing yet. Someone who manages it can start one with:"
-                    + " pair schedule python-developer mon 10:00");
+            return noSchedule(user, here, port);
         }
         Optional<PairMember> before = pairings.member(user, here);
         ZoneId zone;
@@ -300,11 +299,18 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
                 + " ends. Join again any time with pair on.");
     }
 
-    private Reply status(UserRef user, Place here) {
+    /** There is no pairing here: who can start one, and how (the person asking, when they manage the channel). */
+    private static Reply noSchedule(UserRef user, Place here, ChatPort port) {
+        return Reply.text("This channel has no weekly peer pairing yet. " + (port.mayManage(user, here)
+                ? "You manage this channel, so you can start one: pair schedule python-developer mon 10:00 (a track, a"
+                        + " weekday and a time)."
+                : "Someone who manages it can start one with: pair schedule python-developer mon 10:00"));
+    }
+
+    private Reply status(UserRef user, Place here, ChatPort port) {
         Optional<PairSchedule> schedule = pairings.schedule(here);
         if (schedule.isEmpty()) {
-            return Reply.text("This channel has no weekly peer pairing. Someone who manages it can start one with:"
-                    + " pair schedule python-developer mon 10:00");
+            return noSchedule(user, here, port);
         }
         PairSchedule s = schedule.get();
         List<String> lines = new ArrayList<>();

@@ -132,7 +132,9 @@ class PeerPairingTest {
             Coach coach = new Coach(db, new MovingClock(START), "one");
             assertThat(coach.command("UANA", "pair schedule python-developer mon 10:00 UTC"))
                     .startsWith("Only people who manage this channel");
-            assertThat(coach.command("UANA", "pair on")).contains("no weekly peer pairing yet");
+            assertThat(coach.command("UANA", "pair on")).contains("no weekly peer pairing yet")
+                    .contains("Someone who manages it can start one");
+            assertThat(coach.command("UADMIN", "pair status")).contains("You manage this channel, so you can start one");
             assertThat(coach.command("UADMIN", "pair schedule python-developer mon 10:00 UTC"))
                     .contains("(python-developer) are made every Monday at 10:00 UTC").contains("Next: Monday 7 Dec, 10:00");
             for (String person : List.of("UANA", "UBEN", "UCAT")) {
