@@ -234,6 +234,12 @@ public final class DigestFeature implements CommandHandler, Scheduled {
                     || !digests.claim(d.cohort(), due.get().localDate(), now)) {
                 continue;
             }
+            if (report.quiet(d.cohort(), now)) {
+                // Claimed all the same: the week is done with, and the next check must not try it again.
+                log.info("weekly digest of channel {} skipped: no practice there in two weeks ({})", d.cohort().channelId(),
+                        due.get().localDate());
+                continue;
+            }
             try {
                 port.get().post(d.target(), report.build(d.cohort(), d.times().zone(), now));
                 log.info("weekly digest of channel {} sent to channel {} ({})", d.cohort().channelId(),

@@ -63,6 +63,14 @@ public final class DigestReport {
     /** One answer placed in its track and topic. */
     private record Placed(UserRef user, String track, String topic, int score, int week) {}
 
+    /**
+     * Whether the channel has practised at all in the two weeks up to {@code now}: a digest of two empty weeks
+     * would only repeat that nobody practised, and a channel that gets it every week learns to ignore the coach.
+     */
+    public boolean quiet(Place cohort, Instant now) {
+        return digests.scored(cohort, now.minus(WEEK.multipliedBy(2)), now.plusMillis(1)).isEmpty();
+    }
+
     /** The digest of {@code cohort} for the 7 days up to {@code now}, dates shown in {@code zone}. */
     public Reply build(Place cohort, ZoneId zone, Instant now) {
         List<Placed> answers = new ArrayList<>();

@@ -56,6 +56,36 @@ class DigestSendingTest {
     Path dir;
 
     @Test
+    void aChannelThatHasNotPractisedInTwoWeeksGetsNoDigestAndTheWeekIsNotTriedAgain() throws Exception {
+        try (Database db = Database.sqlite(dir.resolve("quiet.db"))) {
+            db.migrate();
+            DigestRepository digests = new DigestRepository(db.jdbi());
+            SubscriptionRepository subscriptions = new SubscriptionRepository(db.jdbi());
+            Subscription sub = subscriptions.save(new Subscription("sub-1", COHORT, "python-developer",
+                    new PostTimes(LocalTime.of(9, 0), ZoneOffset.UTC, Set.of(DayOfWeek.MONDAY)), "UADMIN",
+                    DUE.minus(Duration.ofDays(60))));
+            digests.save(new Digest(COHORT, LEADS, new PostTimes(LocalTime.of(9, 0), ZoneOffset.UTC,
+                    Set.of(DayOfWeek.MONDAY)), "UADMIN", DUE.minus(Duration.ofDays(30))));
+            // the last answer, 20 days before: not in either of the two weeks the digest would show
+            String question = BANKS.current().track("python-developer").orElseThrow().questions().getFirst().id();
+            Instant old = DUE.minus(Duration.ofDays(20));
+            new DailyAnswerRepository(db.jdbi()).add(new DailyAnswerRepository.Answer(sub.id(),
+                    old.atZone(ZoneOffset.UTC).toLocalDate(), user("UANA"), question, "words", 3, List.of(), List.of(),
+                    false, old));
+            List<Reply> sent = new ArrayList<>();
+            DigestFeature feature = new DigestFeature(digests, new DigestReport(digests, BANKS, u -> false,
+                    zone -> new ScoreChart(ScoreChart.TextMode.WITHOUT_TEXT, zone)), subscriptions, u -> false,
+                    Clock.fixed(DUE, ZoneOffset.UTC), Duration.ofHours(2), Duration.ofSeconds(30));
+            ChatPorts ports = ChatPorts.only(new SyncPort(sent, new ArrayList<>()));
+            assertThat(feature.sendDue(DUE, ports)).isZero();
+            assertThat(feature.sendDue(DUE.plusSeconds(60), ports)).isZero();
+            assertThat(sent).as("nothing posted to the channel").isEmpty();
+            assertThat(digests.claim(COHORT, DUE.atZone(ZoneOffset.UTC).toLocalDate(), DUE.plusSeconds(90)))
+                    .as("the week is taken, so no later check sends it").isFalse();
+        }
+    }
+
+    @Test
     void onSqliteTwoInstancesSendOneDigestNamingOnlyTheUnmutedWhoAgreed() throws Exception {
         try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
             db.migrate();
