@@ -2,19 +2,9 @@ package dev.interviewcoach.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.interviewcoach.app.Coach;
-import dev.interviewcoach.engine.ConversationExecutor;
-import dev.interviewcoach.interview.MockInterviewFeature;
-import dev.interviewcoach.question.BankCatalog;
-import dev.interviewcoach.question.BankReader;
-import dev.interviewcoach.question.QuestionBanks;
-import dev.interviewcoach.store.Database;
 import dev.interviewcoach.testkit.discord.FakeDiscord;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.Random;
 import net.dv8tion.jda.api.JDA;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -40,15 +30,8 @@ class DiscordGatewayUnreachableTest {
     @Test
     void aShardThatCannotConnectIsTriedAgainAfterAPauseNotInALoop() throws Exception {
         FakeDiscord discord = FakeDiscord.start();
-        Database db = Database.sqlite(dir.resolve("coach.db"));
-        db.migrate();
-        try (Coach coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())),
-                Optional.empty(), new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(),
-                new Random(1));
-             ConversationExecutor executor = new ConversationExecutor(2, 16);
-             DiscordAdapter adapter = new DiscordAdapter(new DiscordSettings("fake-token",
-                     Optional.of(FakeDiscord.GUILD_ID), 2, Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()),
-                     DiscordSettings.MessageContent.OFF).withIdentifySpacing(IDENTIFY_SPACING), coach.engine(), executor, coach::suggestions, Clock.systemUTC())) {
+        try (TwoShardCoach running = TwoShardCoach.on(discord, dir, IDENTIFY_SPACING)) {
+            DiscordAdapter adapter = running.adapter();
             adapter.start();
             // The first start settles before the shards are taken up again: restarting shard 1 while its first
             // connect still waits in JDA's queue is another case (it once left shard 1 unstarted for 30 s).

@@ -2,20 +2,10 @@ package dev.interviewcoach.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.interviewcoach.app.Coach;
-import dev.interviewcoach.engine.ConversationExecutor;
-import dev.interviewcoach.interview.MockInterviewFeature;
-import dev.interviewcoach.question.BankCatalog;
-import dev.interviewcoach.question.BankReader;
-import dev.interviewcoach.question.QuestionBanks;
-import dev.interviewcoach.store.Database;
 import dev.interviewcoach.testkit.discord.FakeDiscord;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
 import net.dv8tion.jda.api.JDA;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -33,16 +23,8 @@ class DiscordLostShardTest {
     @Test
     void aShardLostWithoutLeasesIsStartedAgain() throws Exception {
         FakeDiscord discord = FakeDiscord.start();
-        Database db = Database.sqlite(dir.resolve("coach.db"));
-        db.migrate();
-        try (Coach coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())),
-                Optional.empty(), new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(),
-                new Random(1));
-             ConversationExecutor executor = new ConversationExecutor(2, 16);
-             DiscordAdapter adapter = new DiscordAdapter(new DiscordSettings("fake-token",
-                     Optional.of(FakeDiscord.GUILD_ID), 2, Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()),
-                     DiscordSettings.MessageContent.OFF).withIdentifySpacing(Duration.ofMillis(200)), coach.engine(),
-                     executor, coach::suggestions, Clock.systemUTC()).withStallCheck(Duration.ofMillis(500))) {
+        try (TwoShardCoach running = TwoShardCoach.on(discord, dir, Duration.ofMillis(200))) {
+            DiscordAdapter adapter = running.adapter().withStallCheck(Duration.ofMillis(500));
             adapter.start();
             assertThat(adapter.problem()).as("both shards connected").isEmpty();
             // What JDA was seen to do: a shard gone from its list, with nothing inside it that would build it again.
