@@ -234,7 +234,8 @@ public final class DigestFeature implements CommandHandler, Scheduled {
                     || !digests.claim(d.cohort(), due.get().localDate(), now)) {
                 continue;
             }
-            if (report.quiet(d.cohort(), now)) {
+            // A digest set up in the last two weeks still comes, empty or not: whoever set it up sees that it works.
+            if (d.createdAt().isBefore(now.minus(Duration.ofDays(14))) && report.quiet(d.cohort(), now)) {
                 // Claimed all the same: the week is done with, and the next check must not try it again.
                 log.info("weekly digest of channel {} skipped: no practice there in two weeks ({})", d.cohort().channelId(),
                         due.get().localDate());

@@ -56,7 +56,7 @@ class DigestSendingTest {
     Path dir;
 
     @Test
-    void aChannelThatHasNotPractisedInTwoWeeksGetsNoDigestAndTheWeekIsNotTriedAgain() throws Exception {
+    void aChannelThatHasNotPractisedInTwoWeeksGetsNoDigestUnlessItIsNew() throws Exception {
         try (Database db = Database.sqlite(dir.resolve("quiet.db"))) {
             db.migrate();
             DigestRepository digests = new DigestRepository(db.jdbi());
@@ -82,6 +82,14 @@ class DigestSendingTest {
             assertThat(sent).as("nothing posted to the channel").isEmpty();
             assertThat(digests.claim(COHORT, DUE.atZone(ZoneOffset.UTC).toLocalDate(), DUE.plusSeconds(90)))
                     .as("the week is taken, so no later check sends it").isFalse();
+
+            // A digest set up a few days ago comes even so: whoever set it up sees that it works.
+            Place other = Place.channel(Platform.SLACK, "T1", "C2");
+            digests.save(new Digest(other, other, new PostTimes(LocalTime.of(9, 0), ZoneOffset.UTC,
+                    Set.of(DayOfWeek.MONDAY)), "UADMIN", DUE.minus(Duration.ofDays(3))));
+            assertThat(feature.sendDue(DUE.plusSeconds(120), ports)).isEqualTo(1);
+            assertThat(sent).singleElement().satisfies(r -> assertThat(r.blocks().toString())
+                    .contains("Nobody answered a question of the day"));
         }
     }
 
