@@ -74,10 +74,20 @@ public class FeedbackBenchmark {
             look far more than they hand in, and a visitor with a ticket is bounced to the original page.
             """;
 
+    /** A story as typed in chat, about 100 words, to a behavioral question whose points have many chat phrases. */
+    static final String CHAT_STORY = """
+            On my last team a backend dev and I disagreed about whether to ship a feature behind a flag or wait until
+            it was fully tested. It got a bit heated in standup. I asked him to grab a coffee and just listened, and
+            it turned out he'd been paged three nights in a row for a similar rollout. We agreed to ship behind a flag
+            to 5% with an alert on error rate, and I wrote the rollback runbook. It went out fine, we still use that
+            pattern, and he and I plan risky releases together now.
+            """;
+
     private RuleBasedFeedbackEngine words;
     private RuleBasedFeedbackEngine wordsAndMeaning;
     private Question question;
     private Question shortener;
+    private Question conflict;
 
     @Setup
     public void setUp() {
@@ -89,6 +99,8 @@ public class FeedbackBenchmark {
         wordsAndMeaning.assess(question, OTHER_WORDS);
         shortener = banks.question("system-design", "design-url-shortener").orElseThrow();
         wordsAndMeaning.assess(shortener, EVERYDAY_WORDS);
+        conflict = banks.question("behavioral", "conflict-with-coworker").orElseThrow();
+        wordsAndMeaning.assess(conflict, CHAT_STORY);
     }
 
     /** Words only ({@code feedback.semantic: off}). */
@@ -113,5 +125,11 @@ public class FeedbackBenchmark {
     @Benchmark
     public Feedback score150WordsInOtherWordsWithMeaning() {
         return wordsAndMeaning.assess(question, OTHER_WORDS);
+    }
+
+    /** Words and meaning, on a story told in chat words to a behavioral question. */
+    @Benchmark
+    public Feedback scoreChatStoryWithMeaning() {
+        return wordsAndMeaning.assess(conflict, CHAT_STORY);
     }
 }
