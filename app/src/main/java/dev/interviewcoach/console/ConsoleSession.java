@@ -105,7 +105,8 @@ public final class ConsoleSession {
                 }
                 return false;
             }
-            if (lines.isEmpty() && Move.named(line).isPresent()) {
+            // A move ("hint") or a command word ("stats") on the first line acts at once, without the empty line.
+            if (lines.isEmpty() && (Move.named(line).isPresent() || engine.isCommandWord(line))) {
                 message(user, place, line.strip());
                 return true;
             }

@@ -120,6 +120,21 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void aCommandWordOnTheFirstLineRunsAtOnceAndTheQuestionStaysOpen() throws IOException {
+        try (Coach coach = coach(dir.resolve("coach.db"))) {
+            String out = run(coach, "ada", "mock python 1", new StringReader("stats\n" + GIL_ANSWER + "\n"));
+            assertThat(out).contains("== Your progress ==");
+            assertThat(out.indexOf("== Your progress ==")).as("before the answer is scored")
+                    .isLessThan(out.indexOf("== Score"));
+            assertThat(out).as("the lines after it are the answer, scored").contains("== Score ")
+                    .contains("== Scorecard");
+            // a word that is not a command starts the answer as usual
+            String two = run(coach, "bob", "mock python 1", new StringReader("Threads\nhelp when work waits on I/O.\n\n"));
+            assertThat(two).doesNotContain("== Interview Coach ==").contains("== Score");
+        }
+    }
+
+    @Test
     void blankLinesAfterAnInterviewGiveThePromptBackNotTheHintAgain() throws IOException {
         try (Coach coach = coach(dir.resolve("coach.db"))) {
             String out = run(coach, "ada", "mock python 1", new StringReader("end\n\n\n\ntracks\n\n"));

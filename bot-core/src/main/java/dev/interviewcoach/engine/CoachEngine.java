@@ -445,6 +445,20 @@ public final class CoachEngine {
         }
     }
 
+    /**
+     * Whether a line is one command word on its own ("stats", "history", "help"), which no answer starts with: a
+     * terminal that gathers an answer up to an empty line can run it at once instead of waiting for one.
+     */
+    public boolean isCommandWord(String line) {
+        String text = line.strip();
+        if (text.isEmpty() || text.split("\\s+").length != 1) {
+            return false;
+        }
+        CommandGrammar.Parse parse = grammar.parse(text);
+        return parse instanceof CommandGrammar.Parse.Parsed
+                || (parse instanceof CommandGrammar.Parse.Help && text.toLowerCase(Locale.ROOT).matches("/?help\\??"));
+    }
+
     /** The most words a message typed in a conversation may have and still be read as a command. */
     static final int MAX_TYPED_COMMAND_WORDS = 4;
 
