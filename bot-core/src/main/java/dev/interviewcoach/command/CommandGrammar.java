@@ -42,8 +42,8 @@ public final class CommandGrammar {
 
     /** What one typed command means. */
     public sealed interface Parse {
-        /** No words, or {@code help}. */
-        record Help() implements Parse {}
+        /** No words, or {@code help}; {@code about} the command asked about ("help daily", "daily help"). */
+        record Help(Optional<CommandSpec> about) implements Parse {}
 
         /** A first word no command answers to; {@code closest} is a command typed nearly so. */
         record Unknown(String word, Optional<String> closest) implements Parse {}
@@ -64,12 +64,17 @@ public final class CommandGrammar {
     private static final Set<String> LEAD_IN = Set.of("a", "an", "the", "new", "another", "me",
             "give", "let's", "lets", "do", "can", "you", "i", "want", "to", "quick", "some", "us", "my", "show");
 
+    /** What asks for a command's own help after its name. */
+    private static final Set<String> HELP_WORDS = Set.of("help", "--help", "-h", "?");
+
     /** Reads one typed command. */
     public Parse parse(String text) {
         List<String> words = new ArrayList<>(Arrays.asList(text.strip().split("\\s+")));
         words.removeIf(w -> w.isEmpty() || POLITE.contains(w.toLowerCase(Locale.ROOT)));
         if (words.isEmpty() || words.getFirst().equalsIgnoreCase("help")) {
-            return new Parse.Help();
+            // "help daily": that command's own help, when the word names one
+            return new Parse.Help(words.size() == 2 ? Optional.ofNullable(byWord.get(words.get(1).toLowerCase(Locale.ROOT)))
+                    : Optional.empty());
         }
         String word = words.removeFirst().toLowerCase(Locale.ROOT);
         CommandSpec top = byWord.get(word);
@@ -99,6 +104,9 @@ public final class CommandGrammar {
                 break;
             }
             words.removeFirst();
+        }
+        if (words.size() == 1 && HELP_WORDS.contains(words.getFirst().toLowerCase(Locale.ROOT))) {
+            return new Parse.Help(Optional.of(top)); // "daily help", "pair --help", "mock ?"
         }
         if (!top.isGroup()) {
             return read(top, top, top.name(), words);

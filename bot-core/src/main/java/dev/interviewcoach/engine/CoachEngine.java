@@ -506,7 +506,8 @@ public final class CoachEngine {
             return;
         }
         switch (grammar.parse(command.text())) {
-            case CommandGrammar.Parse.Help help -> port.post(command.place(), help().onlyTo(command.user()));
+            case CommandGrammar.Parse.Help help -> port.post(command.place(),
+                    help.about().map(CoachEngine::helpFor).orElseGet(this::help).onlyTo(command.user()));
             case CommandGrammar.Parse.Unknown unknown -> {
                 if (command.place().kind() == Place.Kind.CHANNEL || !tookAsMessage(command, port)) {
                     port.post(command.place(), greeting(command.text()).orElseGet(() -> unknown(unknown, command.text()))
@@ -540,13 +541,33 @@ public final class CoachEngine {
         for (CommandSpec spec : grammar.commands()) {
             items.add(RichText.builder().code(spec.usage()).plain("  " + spec.summary()).build());
         }
-        items.add(RichText.builder().code("help").plain("  this list").build());
+        items.add(RichText.builder().code("help [command]").plain("  this list, or one command in full (help daily)")
+                .build());
         return Reply.builder("Commands: " + String.join(", ", grammar.commands().stream().map(CommandSpec::usage).toList())
-                        + ", help")
+                        + ", help (help [command]: one command in full)")
                 .heading("Interview Coach")
                 .text("Practise interview questions and get feedback on every answer.")
                 .text(new RichText(List.of(new RichText.Bullets(items))))
                 .build();
+    }
+
+    /** One command's help: how to call it, and for a group each of its commands on a line of its own. */
+    static Reply helpFor(CommandSpec spec) {
+        Reply.Builder reply = Reply.builder(spec.name() + ": " + spec.summary() + ". " + spec.usage())
+                .heading(spec.name()).text(spec.summary().substring(0, 1).toUpperCase(Locale.ROOT)
+                        + spec.summary().substring(1) + ".");
+        if (spec.isGroup()) {
+            List<RichText> items = new ArrayList<>();
+            for (CommandSpec sub : spec.subcommands()) {
+                items.add(RichText.builder().code(spec.name() + " " + sub.usage()).plain("  " + sub.summary()).build());
+            }
+            reply.text(new RichText(List.of(new RichText.Bullets(items))));
+            reply.text(RichText.builder().plain(spec.name() + " alone means ").code(spec.name() + " " + spec.otherwise())
+                    .plain(".").build());
+        } else {
+            reply.text(RichText.builder().code(spec.usage()).build());
+        }
+        return reply.build();
     }
 
     private static final Set<String> GREETINGS = Set.of("hi", "hello", "hey", "hiya", "good morning", "good afternoon",

@@ -104,7 +104,19 @@ class CommandGrammarTest {
         assertThat(GRAMMAR.parse("mokc python")).isEqualTo(new CommandGrammar.Parse.Unknown("mokc",
                 java.util.Optional.of("mock")));
         assertThat(GRAMMAR.parse("  ")).isInstanceOf(CommandGrammar.Parse.Help.class);
-        assertThat(GRAMMAR.parse("HELP me")).isInstanceOf(CommandGrammar.Parse.Help.class);
+        assertThat(GRAMMAR.parse("HELP me")).isEqualTo(new CommandGrammar.Parse.Help(java.util.Optional.empty()));
+    }
+
+    @Test
+    void helpWithACommandIsThatCommandsHelp() {
+        for (String typed : List.of("help daily", "daily help", "daily --help", "DAILY ?")) {
+            assertThat(GRAMMAR.parse(typed)).as(typed).isInstanceOfSatisfying(CommandGrammar.Parse.Help.class,
+                    h -> assertThat(h.about()).hasValueSatisfying(spec -> assertThat(spec.name()).isEqualTo("daily")));
+        }
+        assertThat(GRAMMAR.parse("mock help")).isInstanceOfSatisfying(CommandGrammar.Parse.Help.class,
+                h -> assertThat(h.about()).hasValueSatisfying(spec -> assertThat(spec.name()).isEqualTo("mock")));
+        // a help word among other words is the command's own business: "daily skip help" is no request for help
+        assertThat(GRAMMAR.parse("help nonsense")).isEqualTo(new CommandGrammar.Parse.Help(java.util.Optional.empty()));
     }
 
     @Test

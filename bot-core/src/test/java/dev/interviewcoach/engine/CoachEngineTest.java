@@ -254,6 +254,18 @@ class CoachEngineTest {
     }
 
     @Test
+    void helpOnOneCommandListsItsWaysToCallItAndThePlainListSaysSo() {
+        command(ana, dm, "help");
+        assertThat(port.last()).contains("help [command]: one command in full");
+        command(ana, dm, "help mock");
+        assertThat(port.last()).contains("mock [track] [questions]").doesNotContain("tracks  list");
+        command(ana, dm, "mock help");
+        assertThat(port.last()).as("asking for help is not starting an interview on a track called help")
+                .contains("mock [track] [questions]").doesNotContain("Question 1");
+        assertThat(sessions.activeFor(ana)).isEmpty();
+    }
+
+    @Test
     void helpOrACommandTypedDuringAnInterviewIsRunAndTheQuestionStaysOpen() {
         command(ana, dm, "mock tiny 2");
         port.clear();
