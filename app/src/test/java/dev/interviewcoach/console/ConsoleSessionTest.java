@@ -122,7 +122,10 @@ class ConsoleSessionTest {
     @Test
     void aCommandWordOnTheFirstLineRunsAtOnceAndTheQuestionStaysOpen() throws IOException {
         try (Coach coach = coach(dir.resolve("coach.db"))) {
-            String out = run(coach, "ada", "mock python 1", new StringReader("stats\n" + GIL_ANSWER + "\n"));
+            String out = run(coach, "ada", "mock python 1", new StringReader("help\nstats\n" + GIL_ANSWER + "\n"));
+            assertThat(out).as("help lists a group by its commands, pointing to the rest")
+                    .contains("daily subscribe | unsubscribe | status").contains("help daily: each in full")
+                    .doesNotContain("[difficulty:1-3]");
             assertThat(out).contains("== Your progress ==");
             assertThat(out.indexOf("== Your progress ==")).as("before the answer is scored")
                     .isLessThan(out.indexOf("== Score"));

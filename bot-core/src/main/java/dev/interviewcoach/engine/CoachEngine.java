@@ -539,7 +539,14 @@ public final class CoachEngine {
     public Reply help() {
         List<RichText> items = new ArrayList<>();
         for (CommandSpec spec : grammar.commands()) {
-            items.add(RichText.builder().code(spec.usage()).plain("  " + spec.summary()).build());
+            if (spec.isGroup()) {
+                // a group's options would make one line of twelve commands: their names, and where the rest is
+                items.add(RichText.builder().code(spec.name() + " " + String.join(" | ",
+                                spec.subcommands().stream().map(CommandSpec::name).toList()))
+                        .plain("  " + spec.summary() + " (").code("help " + spec.name()).plain(": each in full)").build());
+            } else {
+                items.add(RichText.builder().code(spec.usage()).plain("  " + spec.summary()).build());
+            }
         }
         items.add(RichText.builder().code("help [command]").plain("  this list, or one command in full (help daily)")
                 .build());
