@@ -269,10 +269,19 @@ public final class TalkingPointMatcher {
     private Optional<String> spotted(List<Wanted> phrases, AnalyzedText answer, Positions positions) {
         for (Wanted wanted : phrases) {
             Phrase phrase = wanted.phrase();
-            Optional<Span> span = phraseSpan(wanted, positions, true);
+            boolean plain = !phrase.denies();
+            Optional<Span> span = containsRun(positions, wanted.ids(), plain);
+            // a short claim's words may stand apart in any order, but not the parts of one hyphenated word
+            if (span.isEmpty() && phrase.stems().size() <= 3 && !HYPHENATED.matcher(phrase.text()).find()) {
+                span = withinWindow(positions, wanted.ids(), phrase.stems().size(), phrase.stems().size() + PHRASE_SLACK,
+                        plain);
+            }
+            if (span.isEmpty()) {
+                span = saidOfAPronoun(positions, wanted.ids(), plain);
+            }
+            span = polarity(span, positions, phrase.denies(), true);
             if (span.isEmpty() && phrase.stems().size() > 3 && phrase.stems().size() <= 5) {
                 // A longer claim may be typed with a few words between its words, in their order.
-                boolean plain = !phrase.denies();
                 span = polarity(inOrder(positions, wanted.ids(), phrase.stems().size() + PHRASE_SLACK, plain),
                         positions, phrase.denies(), true);
             }
@@ -282,6 +291,9 @@ public final class TalkingPointMatcher {
         }
         return Optional.empty();
     }
+
+    /** A hyphenated word ("one-off", "get-then-put") is one unit: its parts are not matched words apart. */
+    private static final Pattern HYPHENATED = Pattern.compile("\\p{L}-\\p{L}");
 
     /** Whether the sentence around a spotted claim reports or rejects it instead of asserting it. */
     private static boolean distanced(AnalyzedText answer, Span span) {

@@ -343,6 +343,18 @@ class SubstanceTest {
     }
 
     @Test
+    void aWrongClaimIsNotFoundInHalfOfAHyphenatedWord() {
+        // a correct concise answer written by another person was told its mistake "was a one-off": "off" was half of
+        // "switched off" and "one" stood three words away
+        Question mistake = SentenceModelForTests.BANKS.question("behavioral", "mistake-you-made").orElseThrow();
+        assertThat(ENGINE.assess(mistake, "I pushed a config change that switched off email notifications for one"
+                + " customer group. I told my lead at once, rolled it back and added a validation check in CI.")
+                .wrongClaims()).isEmpty();
+        assertThat(ENGINE.assess(mistake, "I broke the nightly export once, but it was a one-off, so I fixed it and"
+                + " moved on.").wrongClaims()).isNotEmpty();
+    }
+
+    @Test
     void aStorySettingTheSceneIsNotTakenForTheOppositeOfItsPoint() {
         // the example answer sets its scene with a negation ("I had never used..."); that wording is no reference for
         // what denying "says what had to be learned and the time pressure" would be
