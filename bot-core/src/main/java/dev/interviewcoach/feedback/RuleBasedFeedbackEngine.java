@@ -200,7 +200,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             if (said.isEmpty() && byMeaning.isPresent()) {
                 MeaningMatcher.ClaimCloseness c = byMeaning.get().claims().get(i);
                 if (c.claim() >= MEANING_CLAIM && c.margin() >= MEANING_CLAIM_MARGIN && !TalkingPointMatcher.distanced(c.piece())
-                        && !sidesWithCorrection(m, c.piece(), answer) && !oppositePolarity(m.claim(), c.piece())) {
+                        && !sidesWithCorrection(m, c.piece(), answer) && !oppositePolarity(m.claim(), c.piece())
+                        && saysMoreThanTheTopic(question, m, c.piece())) {
                     said = Optional.of(excerpt(c.piece()));
                 }
             }
@@ -377,6 +378,18 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         correctionOnly.removeAll(claimSide);
         String sentence = answer.sentences().stream().filter(s -> s.contains(piece)).findFirst().orElse(piece);
         return analyzer.stems(sentence).stream().distinct().filter(correctionOnly::contains).count() >= CORRECTION_WORDS;
+    }
+
+    /**
+     * Whether a piece shares a word with the claim beyond the question's own: the sentence model puts "the order of
+     * columns matters in composite indexes" close to "column order in a composite index is irrelevant", on topic
+     * alone.
+     */
+    private boolean saysMoreThanTheTopic(Question question, Misconception m, String piece) {
+        Set<String> claimSide = new HashSet<>(analyzer.stems(m.claim()));
+        m.spottedBy().forEach(phrase -> claimSide.addAll(analyzer.stems(phrase)));
+        claimSide.removeAll(analyzer.stems(question.text()));
+        return analyzer.stems(piece).stream().anyMatch(claimSide::contains);
     }
 
     /**

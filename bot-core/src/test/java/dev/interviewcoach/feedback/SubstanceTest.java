@@ -343,6 +343,15 @@ class SubstanceTest {
     }
 
     @Test
+    void aSentenceCloseToAClaimOnTopicAloneIsNotTheClaim() {
+        // the sentence model puts this right (if thin) answer next to "column order in a composite index is
+        // irrelevant": it shares only the question's own words with that claim
+        Question q = SentenceModelForTests.BANKS.question("sql-and-data", "composite-covering-index").orElseThrow();
+        assertThat(ENGINE.assess(q, "The order of columns matters in composite indexes for performance reasons.")
+                .wrongClaims()).isEmpty();
+    }
+
+    @Test
     void aWrongClaimIsNotFoundInHalfOfAHyphenatedWord() {
         // a correct concise answer written by another person was told its mistake "was a one-off": "off" was half of
         // "switched off" and "one" stood three words away
