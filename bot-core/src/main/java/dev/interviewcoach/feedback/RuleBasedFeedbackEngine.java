@@ -201,7 +201,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 MeaningMatcher.ClaimCloseness c = byMeaning.get().claims().get(i);
                 if (c.claim() >= MEANING_CLAIM && c.margin() >= MEANING_CLAIM_MARGIN && !TalkingPointMatcher.distanced(c.piece())
                         && !sidesWithCorrection(m, c.piece(), answer) && !oppositePolarity(m.claim(), c.piece())
-                        && saysMoreThanTheTopic(question, m, c.piece())) {
+                        && beyondTheTopic(question, claimSide(m), c.piece())) {
                     said = Optional.of(excerpt(c.piece()));
                 }
             }
@@ -372,24 +372,29 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
      * INNER JOIN ... WHERE o.id IS NULL" as a sentence can be, but "left" is the correction's word, not the claim's.
      */
     private boolean sidesWithCorrection(Misconception m, String piece, AnalyzedText answer) {
-        Set<String> claimSide = new HashSet<>(analyzer.stems(m.claim()));
-        m.spottedBy().forEach(phrase -> claimSide.addAll(analyzer.stems(phrase)));
+        Set<String> claimSide = claimSide(m);
         Set<String> correctionOnly = new HashSet<>(analyzer.stems(m.correction()));
         correctionOnly.removeAll(claimSide);
         String sentence = answer.sentences().stream().filter(s -> s.contains(piece)).findFirst().orElse(piece);
         return analyzer.stems(sentence).stream().distinct().filter(correctionOnly::contains).count() >= CORRECTION_WORDS;
     }
 
+    /** The words a wrong claim is said in: the claim and its phrases. */
+    private Set<String> claimSide(Misconception m) {
+        Set<String> side = new HashSet<>(analyzer.stems(m.claim()));
+        m.spottedBy().forEach(phrase -> side.addAll(analyzer.stems(phrase)));
+        return side;
+    }
+
     /**
-     * Whether a piece shares a word with the claim beyond the question's own: the sentence model puts "the order of
-     * columns matters in composite indexes" close to "column order in a composite index is irrelevant", on topic
-     * alone.
+     * Whether a piece close in meaning to a wrong claim shares a word with it beyond the question's own: the sentence
+     * model puts "the order of columns matters in composite indexes" next to "column order in a composite index is
+     * irrelevant", on topic alone.
      */
-    private boolean saysMoreThanTheTopic(Question question, Misconception m, String piece) {
-        Set<String> claimSide = new HashSet<>(analyzer.stems(m.claim()));
-        m.spottedBy().forEach(phrase -> claimSide.addAll(analyzer.stems(phrase)));
-        claimSide.removeAll(analyzer.stems(question.text()));
-        return analyzer.stems(piece).stream().anyMatch(claimSide::contains);
+    private boolean beyondTheTopic(Question question, Set<String> saidIn, String piece) {
+        Set<String> own = new HashSet<>(saidIn);
+        own.removeAll(analyzer.stems(question.text()));
+        return analyzer.stems(piece).stream().anyMatch(own::contains);
     }
 
     /**
