@@ -325,7 +325,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             }
         }
         if (decision.caps().isEmpty() && score <= 3 && !rel.offTopic()) {
-            heaviestAgainst(inputs).filter(said -> !(said.equals(FEW_DETAILS) && reason.indexOf("few concrete details") >= 0))
+            // the reason has already spoken of the details, either way: "with concrete details; what weighed most
+            // against it: few concrete details" contradicts itself, and "few" twice says nothing new
+            Set<String> saidAlready = reason.indexOf("concrete details") >= 0 ? Set.of(FEW_DETAILS) : Set.of();
+            heaviestAgainst(inputs, saidAlready)
                     .ifPresent(said -> reason.append("; what weighed most against it: ").append(said));
         }
         for (Rubric.Cap cap : decision.caps()) {
@@ -462,7 +465,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
      * What lowered the score most, said plainly: the inputs that say the same thing are added up, and only
      * those on the side that says it (few points when below the average answer's, not above) count.
      */
-    private Optional<String> heaviestAgainst(ScoreInputs inputs) {
+    private Optional<String> heaviestAgainst(ScoreInputs inputs, Set<String> saidAlready) {
         double[] pulls = model.pulls(inputs);
         double[] means = model.means();
         Map<String, Double> against = new LinkedHashMap<>();
@@ -473,7 +476,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             if (a.input().equals("log_words") && inputs.get("points_covered") < 0.5) {
                 sideSaid = false;
             }
-            if (sideSaid && pulls[i] < 0) {
+            if (sideSaid && pulls[i] < 0 && !saidAlready.contains(a.said())) {
                 against.merge(a.said(), pulls[i], Double::sum);
             }
         }

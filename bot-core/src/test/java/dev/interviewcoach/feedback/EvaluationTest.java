@@ -3,6 +3,7 @@ package dev.interviewcoach.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import dev.interviewcoach.question.Question;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,16 @@ class EvaluationTest {
         for (Evaluation.Label label : Evaluation.Label.values()) {
             assertThat(test.count(label)).as("test cases labelled " + label.word()).isGreaterThanOrEqualTo(25);
         }
+    }
+
+    @Test
+    void noReasonSpeaksOfTheDetailsBothWays() {
+        // "with concrete details; what weighed most against it: few concrete details" was said of a concise answer
+        List<String> contradictions = cases.stream().filter(c -> c.part().equals("dev")).map(c -> {
+            Question q = SentenceModelForTests.BANKS.question(c.track(), c.questionId()).orElseThrow();
+            return SentenceModelForTests.ENGINE.assess(q, c.answer()).scoreReason();
+        }).filter(reason -> reason.contains("with concrete details") && reason.contains("few concrete details")).toList();
+        assertThat(contradictions).isEmpty();
     }
 
     /** The bars the labelled set was first held to, on the answers they were set for (now in the dev part). */
