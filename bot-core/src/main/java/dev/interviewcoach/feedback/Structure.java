@@ -41,7 +41,10 @@ public final class Structure {
             "(at|on|in) (a|an|one) (previous|former|old|earlier) (job|company|role|team|employer|project|position)",
             "back when", "a while (back|ago)", "when i was", "last (year|quarter|month|spring|summer|autumn|fall|winter)",
             "a few (years|months) ago", "we had", "we were", "our team", "the situation", "the context", "there was a",
-            "i was working", "i joined", "one time", "once,? (i|we|our)", "in \\d{4}", "i was (a|an|the|on|leading|responsible)");
+            "i was working", "i joined", "one time", "once,? (i|we|our)", "in \\d{4}", "i was (a|an|the|on|leading|responsible)",
+            // the background of a story is told in the past going on: "reviews were taking three days", "she kept rejecting"
+            "(was|were) (taking|getting|hurting|failing|breaking|missing|slipping|losing|piling|costing|blocking|running|growing)",
+            "kept (rejecting|changing|missing|failing|breaking|asking|pushing|coming|slipping|crashing|escalating)");
     private static final Pattern TASK = words("my (job|task|role|goal|responsibility) was", "i was (responsible|asked|tasked|in charge)",
             "i had to", "i needed to", "the goal was", "we needed to", "our goal", "needed to", "had to");
     private static final Pattern ACTION = words("i (decided|proposed|built|wrote|set up|created|organi[sz]ed|led|started|asked|suggested|talked|"

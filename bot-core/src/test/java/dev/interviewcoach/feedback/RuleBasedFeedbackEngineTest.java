@@ -436,6 +436,22 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void aStoryThatOpensOnWhatWasGoingOnSetsTheScene() {
+        // a concise story by another writer was told it had not set a scene: its background is in the past going on
+        Question process = BANKS.question("behavioral", "improving-a-process").orElseThrow();
+        Feedback f = engine.assess(process, "Code reviews were taking about three days on average and slowing releases."
+                + " I measured it first from our Git data, then proposed smaller PRs, a review rota and a 24-hour"
+                + " expectation. After six weeks median review time was under a day, and our change failure rate didn't"
+                + " rise. We kept the rota.");
+        assertThat(f.covered()).anySatisfy(m -> assertThat(m.point().id()).isEqualTo("context"));
+        Question stakeholder = BANKS.question("behavioral", "difficult-stakeholder").orElseThrow();
+        assertThat(engine.assess(stakeholder, "A finance lead kept rejecting our dashboards late in each cycle. I asked"
+                + " to sit with her for an hour and learned she answered to auditors for numbers she couldn't trace, so we"
+                + " added a view showing where each figure came from.").covered())
+                .anySatisfy(m -> assertThat(m.point().id()).isEqualTo("context"));
+    }
+
+    @Test
     void aStoryOpenedOnMyLastTeamSetsTheSceneAndAGotchaIsATradeOff() {
         Feedback story = engine.assess(conflict, "On my last team a backend dev and I disagreed about whether to ship a"
                 + " feature behind a flag or wait until it was fully tested. It got a bit heated in standup. I asked him to"
