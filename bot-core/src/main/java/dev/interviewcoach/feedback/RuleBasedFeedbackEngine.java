@@ -456,6 +456,27 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         return LINK.matcher(answer).find() && TextAnalyzer.wordCount(LINK.matcher(answer).replaceAll(" ")) <= 3;
     }
 
+    /**
+     * The parts of a good shape the answer lacks, less those the feedback lists as made: "open with the situation"
+     * beside "Covered: sets out the disagreement and what was at stake", or "end with the result" under a story
+     * that ends on "it now handles about 200k events a day", would contradict it.
+     */
+    private static List<String> storyGaps(Question q, List<TalkingPoint> missed, Structure.Result shape) {
+        Set<String> made = q.talkingPoints().stream().filter(p -> !missed.contains(p)).map(TalkingPoint::id)
+                .collect(Collectors.toSet());
+        List<String> gaps = new ArrayList<>(shape.missing());
+        if (!gaps.contains("measurable result") || made.contains("result") || made.contains("measurable-result")) {
+            gaps.remove("result");
+        }
+        if (made.contains("situation") || made.contains("context") || made.contains("current-context")) {
+            gaps.remove("situation");
+        }
+        if (made.contains("action") || made.contains("personal-role") || made.contains("highlight-action")) {
+            gaps.remove("action");
+        }
+        return gaps;
+    }
+
     /** A point listed as made only because a sentence came close to it in meaning. */
     private static boolean byMeaningOnly(TalkingPointMatcher.Match m, TalkingPointMatcher.Result byWords) {
         return m.ownWords() && byWords.covered().stream().noneMatch(w -> w.point() == m.point());
@@ -580,6 +601,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                     case "result" -> parts.contains("measurable result") ? "the numbers in your result"
                             : parts.contains("result") ? "the result you gave" : null;
                     case "measurable-result" -> parts.contains("measurable result") ? "the numbers in your result" : null;
+                    // a failure story's numbers are what it cost: "adoption was about 20% after two months"
+                    case "impact" -> parts.contains("measurable result") ? "the numbers you gave" : null;
                     default -> null;
                 };
                 if (part != null && !found.contains(point.id())) {
@@ -676,7 +699,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             out.add("Make it concrete: a real case from your work, a number, or the tool you used.");
         }
         if (!rel.offTopic()) {
-            List<String> gaps = shape.missing();
+            List<String> gaps = storyGaps(q, missed, shape);
             if (gaps.contains("result") && !shape.saysWhatChanged()) {
                 out.add("End with the result, and a number if you can: time saved, errors cut, customers kept.");
             } else if (gaps.contains("result")) {

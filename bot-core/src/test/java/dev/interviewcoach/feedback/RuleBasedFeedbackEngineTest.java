@@ -436,6 +436,31 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void theAdviceDoesNotAskForAPartOfTheStoryListedAsMade() {
+        Question owned = BANKS.question("python-developer", "project-owned-end-to-end").orElseThrow();
+        Feedback numbers = engine.assess(owned, "I owned a webhook service that pushes order events to partners. I started"
+                + " by talking to two partners and support to pin down delivery and retry needs, wrote a one-page design and"
+                + " got team review. I built it with a Postgres outbox, a worker with backoff and signed payloads, added"
+                + " dashboards for lag and failures, rolled out to one partner first and wrote a runbook. It now handles"
+                + " about 200k events a day.");
+        assertThat(numbers.improvements()).noneSatisfy(i -> assertThat(i).startsWith("End with the result"));
+        Question product = BANKS.question("python-developer", "working-with-product-and-design").orElseThrow();
+        Feedback scene = engine.assess(product, "A PM wanted search to query on every keystroke against a large table,"
+                + " and I worried about DB load. Instead of arguing, I built a quick prototype: p95 was over a second. I"
+                + " proposed debouncing plus a trigram index and showed the designer that a 300 ms debounce felt almost"
+                + " the same. We tried it with a few users, the PM agreed, and we shipped it.");
+        assertThat(scene.covered()).anySatisfy(m -> assertThat(m.point().id()).isEqualTo("situation"));
+        assertThat(scene.improvements()).noneSatisfy(i -> assertThat(i).startsWith("Open with the situation"));
+        // "by about half" is a number in a result
+        Question yourself = BANKS.question("behavioral", "tell-me-about-yourself").orElseThrow();
+        assertThat(engine.assess(yourself, "I'm a backend engineer with about five years' experience, mostly building"
+                + " payment services in Python. Most recently I worked with two teammates to move our billing monolith to"
+                + " event-driven services, which cut failed-charge incidents by about half. Now I'm looking for bigger"
+                + " problems in fintech, which is why this role caught my eye.").covered())
+                .anySatisfy(m -> assertThat(m.point().id()).isEqualTo("measurable-result"));
+    }
+
+    @Test
     void aStoryThatOpensOnWhatWasGoingOnSetsTheScene() {
         // a concise story by another writer was told it had not set a scene: its background is in the past going on
         Question process = BANKS.question("behavioral", "improving-a-process").orElseThrow();
