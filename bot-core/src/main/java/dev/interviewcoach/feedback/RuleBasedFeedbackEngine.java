@@ -459,7 +459,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     /**
      * The parts of a good shape the answer lacks, less those the feedback lists as made: "open with the situation"
      * beside "Covered: sets out the disagreement and what was at stake", or "end with the result" under a story
-     * that ends on "it now handles about 200k events a day", would contradict it.
+     * that ends on "it now handles about 200k events a day", would contradict it. A motivation answer is not asked
+     * for a trade-off.
      */
     private static List<String> storyGaps(Question q, List<TalkingPoint> missed, Structure.Result shape) {
         Set<String> made = q.talkingPoints().stream().filter(p -> !missed.contains(p)).map(TalkingPoint::id)
@@ -473,6 +474,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         }
         if (made.contains("action") || made.contains("personal-role") || made.contains("highlight-action")) {
             gaps.remove("action");
+        }
+        // "why this company" has no cost to weigh: a trade-off is asked of a technical answer
+        if (q.kind() == QuestionKind.MOTIVATION) {
+            gaps.remove("trade-off");
         }
         return gaps;
     }

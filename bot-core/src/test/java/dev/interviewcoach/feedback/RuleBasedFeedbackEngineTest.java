@@ -451,6 +451,10 @@ class RuleBasedFeedbackEngineTest {
                 + " the same. We tried it with a few users, the PM agreed, and we shipped it.");
         assertThat(scene.covered()).anySatisfy(m -> assertThat(m.point().id()).isEqualTo("situation"));
         assertThat(scene.improvements()).noneSatisfy(i -> assertThat(i).startsWith("Open with the situation"));
+        // nor is "why this company" asked for a trade-off, as a technical answer is
+        Question company = BANKS.question("behavioral", "why-this-company").orElseThrow();
+        assertThat(engine.assess(company, company.exampleAnswer()).improvements())
+                .noneSatisfy(i -> assertThat(i).startsWith("Add a trade-off"));
         // "by about half" is a number in a result
         Question yourself = BANKS.question("behavioral", "tell-me-about-yourself").orElseThrow();
         assertThat(engine.assess(yourself, "I'm a backend engineer with about five years' experience, mostly building"
