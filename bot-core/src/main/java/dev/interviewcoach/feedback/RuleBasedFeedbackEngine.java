@@ -472,7 +472,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         if (made.contains("situation") || made.contains("context") || made.contains("current-context")) {
             gaps.remove("situation");
         }
-        if (made.contains("action") || made.contains("personal-role") || made.contains("highlight-action")) {
+        if (made.contains("action") || made.contains("personal-role") || made.contains("highlight-action")
+                || shape.saysWhatIDid()) {
             gaps.remove("action");
         }
         // "why this company" has no cost to weigh: a trade-off is asked of a technical answer

@@ -17,9 +17,10 @@ public final class Structure {
 
     /**
      * The elements looked for, in order; {@code saysWhatChanged} when a story tells its outcome in words the result
-     * cues miss ("after a month the build breaks stopped"), which the advice heeds and the score does not.
+     * cues miss ("after a month the build breaks stopped"), which the advice heeds and the score does not; and
+     * {@code saysWhatIDid} when it tells what the person did in any verb ("I ranked", "I messaged"), likewise.
      */
-    public record Result(List<Element> elements, boolean saysWhatChanged) {
+    public record Result(List<Element> elements, boolean saysWhatChanged, boolean saysWhatIDid) {
         public Result {
             elements = List.copyOf(elements);
         }
@@ -62,6 +63,13 @@ public final class Structure {
     private static final Pattern WHAT_CHANGED = words(
             "(after|within) (a|an|one|two|three|four|six|a few|several|\\d+) (days?|weeks?|months?|sprints?|quarters?)",
             "stopped", "went away", "no longer", "became", "eventually", "from then on", "these days");
+    /**
+     * What the person did, in any verb of the past: read only to choose the advice, since as a score input it
+     * credited fluent wrong stories as much as right ones.
+     */
+    private static final Pattern I_DID = words("i (?!(need|feed|speed|proceed|exceed|succeed)\\b)[a-z]+ed",
+            "i (went|made|took|told|wrote|ran|chose|built|brought|sent|set|put|got|gave|kept|spent|sat|met|led|found|held"
+            + "|spoke|began|did|cut|paid|taught|won|sought|drew|rebuilt|rewrote|stood)");
     private static final Pattern MEASURE = Pattern.compile("\\d+(\\.\\d+)?\\s*(%|percent|x\\b|times|ms|seconds|minutes|hours|days|weeks|"
             + "months|people|users|customers|k\\b|gb|mb|tb|requests|engineers|points)"
             // a count with one word before its unit: "40 affected customers", "3 fewer incidents"
@@ -97,6 +105,6 @@ public final class Structure {
                 elements.add(new Element("trade-off", TRADE_OFF.matcher(text).find()));
             }
         }
-        return new Result(elements, WHAT_CHANGED.matcher(text).find());
+        return new Result(elements, WHAT_CHANGED.matcher(text).find(), I_DID.matcher(text).find());
     }
 }

@@ -451,6 +451,12 @@ class RuleBasedFeedbackEngineTest {
                 + " the same. We tried it with a few users, the PM agreed, and we shipped it.");
         assertThat(scene.covered()).anySatisfy(m -> assertThat(m.point().id()).isEqualTo("situation"));
         assertThat(scene.improvements()).noneSatisfy(i -> assertThat(i).startsWith("Open with the situation"));
+        // nor is a story that tells what the person did, in verbs of its own, asked to say what they did
+        Question priorities = BANKS.question("behavioral", "competing-priorities").orElseThrow();
+        assertThat(engine.assess(priorities, "Last quarter three teams wanted my time the same week. I ranked the asks by"
+                + " revenue at risk and deadline, messaged each lead with what would slip and why, and we shipped the"
+                + " billing fix first; the other two landed a week later with nobody surprised.").improvements())
+                .noneSatisfy(i -> assertThat(i).startsWith("Say what you did yourself"));
         // nor is "why this company" asked for a trade-off, as a technical answer is
         Question company = BANKS.question("behavioral", "why-this-company").orElseThrow();
         assertThat(engine.assess(company, company.exampleAnswer()).improvements())
