@@ -460,7 +460,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
      * The parts of a good shape the answer lacks, less those the feedback lists as made: "open with the situation"
      * beside "Covered: sets out the disagreement and what was at stake", or "end with the result" under a story
      * that ends on "it now handles about 200k events a day", would contradict it. A motivation answer is not asked
-     * for a trade-off.
+     * for a trade-off, nor a plan for what would be done for a story's parts.
      */
     private static List<String> storyGaps(Question q, List<TalkingPoint> missed, Structure.Result shape) {
         Set<String> made = q.talkingPoints().stream().filter(p -> !missed.contains(p)).map(TalkingPoint::id)
@@ -479,6 +479,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         // "why this company" has no cost to weigh: a trade-off is asked of a technical answer
         if (q.kind() == QuestionKind.MOTIVATION) {
             gaps.remove("trade-off");
+        }
+        // "what would you do if..." is answered with a plan: it has no result yet to end on, nor a scene to open with
+        if (q.kind() == QuestionKind.SITUATIONAL) {
+            gaps.removeAll(List.of("situation", "task", "action", "result", "measurable result"));
         }
         return gaps;
     }

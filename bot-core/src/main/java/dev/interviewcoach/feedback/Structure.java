@@ -62,7 +62,12 @@ public final class Structure {
      */
     private static final Pattern WHAT_CHANGED = words(
             "(after|within) (a|an|one|two|three|four|six|a few|several|\\d+) (days?|weeks?|months?|sprints?|quarters?)",
-            "stopped", "went away", "no longer", "became", "eventually", "from then on", "these days");
+            "stopped", "went away", "no longer", "became", "eventually", "from then on", "these days",
+            // an outcome told as what others then did: "they renewed that quarter", "his next doc was approved"
+            "renewed", "(was|were|got) (approved|accepted|adopted|signed off|merged)", "on time", "signed", "since then",
+            "by (week|month|day|sprint) \\w+", "got it (down )?to", "scored (much |a lot )?(higher|better)",
+            "(still|now) (use|uses|run|runs|do|does)", "(has|have|'s|'ve) used", "kept it from",
+            "no (more|further) (incidents|complaints|outages|escalations|pages)", "thanked", "promoted");
     /**
      * What the person did, in any verb of the past: read only to choose the advice, since as a score input it
      * credited fluent wrong stories as much as right ones.

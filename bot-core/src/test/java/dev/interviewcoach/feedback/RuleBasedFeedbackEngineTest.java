@@ -461,6 +461,11 @@ class RuleBasedFeedbackEngineTest {
         Question company = BANKS.question("behavioral", "why-this-company").orElseThrow();
         assertThat(engine.assess(company, company.exampleAnswer()).improvements())
                 .noneSatisfy(i -> assertThat(i).startsWith("Add a trade-off"));
+        // nor is a plan for "what would you do" told to end with its result or open with a scene
+        Question sharding = BANKS.question("system-design", "shard-a-growing-database").orElseThrow();
+        assertThat(engine.assess(sharding, sharding.exampleAnswer()).improvements())
+                .noneSatisfy(i -> assertThat(i).startsWith("End with the result"))
+                .noneSatisfy(i -> assertThat(i).startsWith("Open with the situation"));
         // "by about half" is a number in a result
         Question yourself = BANKS.question("behavioral", "tell-me-about-yourself").orElseThrow();
         assertThat(engine.assess(yourself, "I'm a backend engineer with about five years' experience, mostly building"
