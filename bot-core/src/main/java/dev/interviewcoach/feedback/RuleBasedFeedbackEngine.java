@@ -90,6 +90,9 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
      */
     static final int CORRECTION_WORDS = 2;
 
+    private static final Pattern SAID_WITH_A_DENIAL = Pattern.compile(
+            "\\b(not|no|never|nobody|none|without|instead of|rather than)\\b|n't\\b", Pattern.CASE_INSENSITIVE);
+
     /** What an input that lowered the score says to the candidate, when it is low ({@code true}) or high. */
     private record Against(String input, boolean whenLow, String said) {}
 
@@ -218,7 +221,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         Map<TalkingPoint, String> dismissed = new HashMap<>();
         Set<String> claimed = wrong.stream().map(Feedback.WrongClaim::evidence).collect(Collectors.toSet());
         List<TalkingPoint> missedByWords = missed;
-        byWords.denied().stream().filter(d -> missedByWords.contains(d.point()) && !claimed.contains(d.evidence()))
+        // a point that is itself said with a denial ("instead of a flat no", "no formal authority", "will not present
+        // it") is agreed with, not waved away, by "instead of saying no" or "none of them reported to me"
+        byWords.denied().stream().filter(d -> missedByWords.contains(d.point()) && !claimed.contains(d.evidence())
+                        && !SAID_WITH_A_DENIAL.matcher(d.point().point()).find())
                 .forEach(d -> dismissed.putIfAbsent(d.point(), d.evidence()));
         int total = question.talkingPoints().size();
         double coverage = total == 0 ? 0 : Math.min(1, credit / total);

@@ -436,6 +436,17 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void aPointSaidWithADenialIsNotWavedAwayByAnAnswerThatSaysItTheSameWay() {
+        // "instead of saying no" agrees with "offered alternatives instead of a flat no"; it was quoted back as
+        // waving the point away
+        Question product = BANKS.question("python-developer", "working-with-product-and-design").orElseThrow();
+        Feedback f = engine.assess(product, "Our PM wanted a full audit log UI in the sprint. Instead of saying no, I"
+                + " asked what problem it was meant to solve: support needed to see who changed a refund. I built a"
+                + " filtered table over the events we already stored in two days, and we agreed the full UI could wait.");
+        assertThat(f.improvements()).noneSatisfy(i -> assertThat(i).startsWith("You said"));
+    }
+
+    @Test
     void theAdviceDoesNotAskForAPartOfTheStoryListedAsMade() {
         Question owned = BANKS.question("python-developer", "project-owned-end-to-end").orElseThrow();
         Feedback numbers = engine.assess(owned, "I owned a webhook service that pushes order events to partners. I started"
