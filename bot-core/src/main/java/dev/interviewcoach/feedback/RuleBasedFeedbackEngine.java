@@ -472,6 +472,9 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         Set<String> made = q.talkingPoints().stream().filter(p -> !missed.contains(p)).map(TalkingPoint::id)
                 .collect(Collectors.toSet());
         List<String> gaps = new ArrayList<>(shape.missing());
+        if (shape.countsInWords()) {
+            gaps.remove("measurable result");
+        }
         if (!gaps.contains("measurable result") || made.contains("result") || made.contains("measurable-result")) {
             gaps.remove("result");
         }

@@ -18,9 +18,10 @@ public final class Structure {
     /**
      * The elements looked for, in order; {@code saysWhatChanged} when a story tells its outcome in words the result
      * cues miss ("after a month the build breaks stopped"), which the advice heeds and the score does not; and
-     * {@code saysWhatIDid} when it tells what the person did in any verb ("I ranked", "I messaged"), likewise.
+     * {@code saysWhatIDid} when it tells what the person did in any verb ("I ranked", "I messaged"), likewise; and
+     * {@code countsInWords} when it gives a count in words ("in two days", "three fewer incidents"), likewise.
      */
-    public record Result(List<Element> elements, boolean saysWhatChanged, boolean saysWhatIDid) {
+    public record Result(List<Element> elements, boolean saysWhatChanged, boolean saysWhatIDid, boolean countsInWords) {
         public Result {
             elements = List.copyOf(elements);
         }
@@ -75,6 +76,13 @@ public final class Structure {
     private static final Pattern I_DID = words("i (?!(need|feed|speed|proceed|exceed|succeed)\\b)[a-z]+ed",
             "i (went|made|took|told|wrote|ran|chose|built|brought|sent|set|put|got|gave|kept|spent|sat|met|led|found|held"
             + "|spoke|began|did|cut|paid|taught|won|sought|drew|rebuilt|rewrote|stood)");
+    /**
+     * A count in words: read only for the advice, since as a score input it also credited wrong stories and listed
+     * results that were not there (dev part).
+     */
+    private static final Pattern COUNT_IN_WORDS = words("(two|three|four|five|six|seven|eight|nine|ten|twelve|a dozen"
+            + "|twenty|thirty|forty|fifty|a hundred|half)( [a-z]+)? (days|weeks|hours|minutes|months|people|users"
+            + "|customers|clients|incidents|tickets|complaints|engineers|teams|the time)");
     private static final Pattern MEASURE = Pattern.compile("\\d+(\\.\\d+)?\\s*(%|percent|x\\b|times|ms|seconds|minutes|hours|days|weeks|"
             + "months|people|users|customers|k\\b|gb|mb|tb|requests|engineers|points)"
             // a count with one word before its unit: "40 affected customers", "3 fewer incidents"
@@ -110,6 +118,7 @@ public final class Structure {
                 elements.add(new Element("trade-off", TRADE_OFF.matcher(text).find()));
             }
         }
-        return new Result(elements, WHAT_CHANGED.matcher(text).find(), I_DID.matcher(text).find());
+        return new Result(elements, WHAT_CHANGED.matcher(text).find(), I_DID.matcher(text).find(),
+                COUNT_IN_WORDS.matcher(text).find());
     }
 }

@@ -468,6 +468,13 @@ class RuleBasedFeedbackEngineTest {
                 + " revenue at risk and deadline, messaged each lead with what would slip and why, and we shipped the"
                 + " billing fix first; the other two landed a week later with nobody surprised.").improvements())
                 .noneSatisfy(i -> assertThat(i).startsWith("Say what you did yourself"));
+        // nor one that gives its result as a count in words asked to put a number on it
+        Question conflict = BANKS.question("behavioral", "conflict-with-coworker").orElseThrow();
+        assertThat(engine.assess(conflict, "On my last team another dev and I disagreed on whether to rewrite a flaky"
+                + " service or patch it, and it got tense in standup. I asked her for a one-on-one, listened to why she wanted the"
+                + " rewrite, and we agreed to patch it now and plan the rewrite. Within three weeks the flaky alerts"
+                + " dropped to a couple a month, and we still work that way.").improvements())
+                .noneSatisfy(i -> assertThat(i).startsWith("Put a number on the result"));
         // nor is "why this company" asked for a trade-off, as a technical answer is
         Question company = BANKS.question("behavioral", "why-this-company").orElseThrow();
         assertThat(engine.assess(company, company.exampleAnswer()).improvements())
