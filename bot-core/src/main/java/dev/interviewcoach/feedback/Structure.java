@@ -46,7 +46,10 @@ public final class Structure {
             "i was working", "i joined", "one time", "once,? (i|we|our)", "in \\d{4}", "i was (a|an|the|on|leading|responsible)",
             // the background of a story is told in the past going on: "reviews were taking three days", "she kept rejecting"
             "(was|were) (taking|getting|hurting|failing|breaking|missing|slipping|losing|piling|costing|blocking|running|growing)",
-            "kept (rejecting|changing|missing|failing|breaking|asking|pushing|coming|slipping|crashing|escalating)");
+            "kept (rejecting|changing|missing|failing|breaking|asking|pushing|coming|slipping|crashing|escalating)",
+            // the scene of a disagreement: "another dev and I disagreed on whether to rewrite it"
+            "(and i|i and [a-z]+) (disagreed|clashed|argued|butted heads|had a (disagreement|conflict|falling out))",
+            "(disagreed|clashed|argued) (on|about|over) (whether|how|what|which|the)");
     private static final Pattern TASK = words("my (job|task|role|goal|responsibility) was", "i was (responsible|asked|tasked|in charge)",
             "i had to", "i needed to", "the goal was", "we needed to", "our goal", "needed to", "had to");
     private static final Pattern ACTION = words("i (decided|proposed|built|wrote|set up|created|organi[sz]ed|led|started|asked|suggested|talked|"

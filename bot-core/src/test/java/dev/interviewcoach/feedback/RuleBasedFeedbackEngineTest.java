@@ -507,6 +507,11 @@ class RuleBasedFeedbackEngineTest {
                 + " to sit with her for an hour and learned she answered to auditors for numbers she couldn't trace, so we"
                 + " added a view showing where each figure came from.").covered())
                 .anySatisfy(m -> assertThat(m.point().id()).isEqualTo("context"));
+        // and a disagreement's scene is who disagreed about what
+        assertThat(engine.assess(conflict, "Another dev and I disagreed on whether to rewrite a flaky service or patch"
+                + " it, and it got tense in standup. I asked her for a one-on-one and listened to why she wanted the"
+                + " rewrite; we agreed to patch it now and plan the rewrite for next quarter.").covered())
+                .anySatisfy(m -> assertThat(m.point().id()).isEqualTo("situation"));
     }
 
     @Test
