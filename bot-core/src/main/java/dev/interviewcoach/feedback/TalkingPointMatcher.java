@@ -269,19 +269,11 @@ public final class TalkingPointMatcher {
     private Optional<String> spotted(List<Wanted> phrases, AnalyzedText answer, Positions positions) {
         for (Wanted wanted : phrases) {
             Phrase phrase = wanted.phrase();
-            boolean plain = !phrase.denies();
-            Optional<Span> span = containsRun(positions, wanted.ids(), plain);
             // a short claim's words may stand apart in any order, but not the parts of one hyphenated word
-            if (span.isEmpty() && phrase.stems().size() <= 3 && !HYPHENATED.matcher(phrase.text()).find()) {
-                span = withinWindow(positions, wanted.ids(), phrase.stems().size(), phrase.stems().size() + PHRASE_SLACK,
-                        plain);
-            }
-            if (span.isEmpty()) {
-                span = saidOfAPronoun(positions, wanted.ids(), plain);
-            }
-            span = polarity(span, positions, phrase.denies(), true);
+            Optional<Span> span = phraseSpan(wanted, positions, true, !HYPHENATED.matcher(phrase.text()).find());
             if (span.isEmpty() && phrase.stems().size() > 3 && phrase.stems().size() <= 5) {
                 // A longer claim may be typed with a few words between its words, in their order.
+                boolean plain = !phrase.denies();
                 span = polarity(inOrder(positions, wanted.ids(), phrase.stems().size() + PHRASE_SLACK, plain),
                         positions, phrase.denies(), true);
             }
@@ -622,10 +614,15 @@ public final class TalkingPointMatcher {
     }
 
     private Optional<Span> phraseSpan(Wanted wanted, Positions answer, boolean asStated) {
+        return phraseSpan(wanted, answer, asStated, true);
+    }
+
+    /** As above; {@code apart} lets a short phrase's words stand a few words apart, in any order. */
+    private Optional<Span> phraseSpan(Wanted wanted, Positions answer, boolean asStated, boolean apart) {
         Phrase phrase = wanted.phrase();
         boolean plain = !phrase.denies() && asStated;
         Optional<Span> run = containsRun(answer, wanted.ids(), plain);
-        if (run.isEmpty() && phrase.stems().size() >= 2 && phrase.stems().size() <= 3) {
+        if (run.isEmpty() && apart && phrase.stems().size() >= 2 && phrase.stems().size() <= 3) {
             run = withinWindow(answer, wanted.ids(), phrase.stems().size(), phrase.stems().size() + PHRASE_SLACK, plain);
         }
         if (run.isEmpty()) {
