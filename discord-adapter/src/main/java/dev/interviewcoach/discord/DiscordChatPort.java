@@ -63,7 +63,10 @@ public final class DiscordChatPort implements ChatPort {
 
     @Override
     public MessageRef post(Place place, Reply reply) {
-        MessageChannel channel = target(place, reply);
+        return post(place, target(place, reply), reply);
+    }
+
+    private MessageRef post(Place place, MessageChannel channel, Reply reply) {
         String first = null;
         List<MessageCreateData> parts = withAttachments(DiscordMessages.render(reply.withoutAttachments()), reply);
         for (MessageCreateData message : parts) {
@@ -192,7 +195,9 @@ public final class DiscordChatPort implements ChatPort {
         }
         Place place = channelPlace.thread(thread.getId());
         if (!openingPosted) {
-            post(place, opening);
+            // into the thread as created: under load the cache's copy of a thread just made can lack its parent
+            // channel, and JDA's permission check then fails on it ("Sorry, something went wrong" to the person)
+            post(place, opening.visibility() instanceof Visibility.OnlyTo ? target(place, opening) : created, opening);
         }
         return place;
     }
