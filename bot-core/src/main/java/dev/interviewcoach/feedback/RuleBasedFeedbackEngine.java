@@ -732,7 +732,11 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             } else if (gaps.contains("trade-off")) {
                 out.add("Add a trade-off: what it costs, or when you would not do it.");
             } else if (gaps.contains("example") && !askedForDetail) { // said once is enough
-                out.add("Back it with a concrete example from a project, or name the tool you used.");
+                // "why this company" is backed by something the person did or saw, not by a tool
+                out.add(q.kind() == QuestionKind.MOTIVATION
+                        ? "Back it with something concrete from your own experience: what you did or saw that made you"
+                                + " think so."
+                        : "Back it with a concrete example from a project, or name the tool you used.");
             }
         }
         if (rawWords > Delivery.LONG_WORDS) {

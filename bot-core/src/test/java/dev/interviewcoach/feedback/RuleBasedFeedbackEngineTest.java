@@ -475,10 +475,15 @@ class RuleBasedFeedbackEngineTest {
                 + " rewrite, and we agreed to patch it now and plan the rewrite. Within three weeks the flaky alerts"
                 + " dropped to a couple a month, and we still work that way.").improvements())
                 .noneSatisfy(i -> assertThat(i).startsWith("Put a number on the result"));
-        // nor is "why this company" asked for a trade-off, as a technical answer is
+        // nor is "why this company" asked for a trade-off, or for a tool, as a technical answer is
         Question company = BANKS.question("behavioral", "why-this-company").orElseThrow();
         assertThat(engine.assess(company, company.exampleAnswer()).improvements())
                 .noneSatisfy(i -> assertThat(i).startsWith("Add a trade-off"));
+        Question fiveYears = BANKS.question("behavioral", "five-years").orElseThrow();
+        assertThat(engine.assess(fiveYears, "In five years I'd like to be a senior engineer who owns a whole area of the"
+                + " product end to end, and maybe leads a small team. I want to get much better at system design and at"
+                + " mentoring, and I'd like to grow into that here rather than by moving around every year.")
+                .improvements()).noneSatisfy(i -> assertThat(i).contains("name the tool you used"));
         // nor is a plan for "what would you do" told to end with its result or open with a scene
         Question sharding = BANKS.question("system-design", "shard-a-growing-database").orElseThrow();
         assertThat(engine.assess(sharding, sharding.exampleAnswer()).improvements())
