@@ -1,6 +1,7 @@
 package dev.interviewcoach.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.interviewcoach.app.Coach;
 import dev.interviewcoach.engine.ConversationExecutor;
@@ -78,6 +79,24 @@ class DiscordStartTest {
                 assertThat(adapter.problem()).isEmpty();
                 assertThat(discord.calls("PUT", "applications/\\d+/guilds/" + FakeDiscord.GUILD_ID + "/commands"))
                         .hasSize(1);
+            } finally {
+                adapter.close();
+            }
+        }
+    }
+
+    @Test
+    void aTokenDiscordRefusesStopsTheStartWithWhatToCheckWhateverTheMessageContentSetting() throws Exception {
+        try (FakeDiscord discord = FakeDiscord.start();
+             Coach coach = coach(); ConversationExecutor executor = new ConversationExecutor(2, 16)) {
+            discord.failNext("GET", "oauth2/applications/@me", 401, 0, "401: Unauthorized");
+            DiscordAdapter adapter = new DiscordAdapter(new DiscordSettings("revoked-token", Optional.of(FakeDiscord.GUILD_ID),
+                    1, Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.OFF),
+                    coach.engine(), executor, coach::suggestions, Clock.systemUTC());
+            try {
+                assertThatThrownBy(adapter::start).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("Discord refused the bot token (401). Check DISCORD_TOKEN");
+                assertThat(discord.gatewayReceived()).as("no shard tried to connect").isEmpty();
             } finally {
                 adapter.close();
             }

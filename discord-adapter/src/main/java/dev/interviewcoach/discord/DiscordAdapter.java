@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import dev.interviewcoach.command.OptionSpec;
 import java.util.function.Function;
 import net.dv8tion.jda.api.GatewayEncoding;
@@ -85,8 +86,8 @@ public final class DiscordAdapter implements AutoCloseable {
     private boolean readsMessages;
     private int restarts;
     /**
-     * How often an instance that shares no shards (no rechecks) looks for a shard JDA left unstarted: JDA can drop a
-     * shard started again right after it stopped, and nothing else would bring it back.
+     * How often an instance that shares no shards (no rechecks) looks for a shard JDA left unstarted: a manager whose
+     * queue worker went astray (see build) ignored every later start, and nothing else would bring such a shard back.
      */
     private Duration stallCheck = Duration.ofSeconds(10);
     private EnumSet<GatewayIntent> intents;
@@ -116,10 +117,13 @@ public final class DiscordAdapter implements AutoCloseable {
 
     /** Connects every shard and waits until they are ready, then registers the commands. */
     public void start() throws InterruptedException {
+        // Asked whatever the setting: the shards no longer log in on this thread (see build), so this is where a
+        // wrong token is told at once rather than as a shard that never connects.
+        OptionalLong flags = applicationFlags();
         readsMessages = switch (settings.messageContent()) {
             case ON -> true;
             case OFF -> false;
-            case AUTO -> hasMessageContentIntent();
+            case AUTO -> flags.isPresent() && (flags.getAsLong() & MESSAGE_CONTENT_FLAGS) != 0;
         };
         log.info(readsMessages
                 ? "Discord: Message Content intent available; answers can be typed in threads and DMs, or given through the Answer button"
@@ -308,7 +312,13 @@ public final class DiscordAdapter implements AutoCloseable {
         sessions = new PacedSessionController(settings.gatewayUrl(), settings.shards(), settings.identifySpacing());
         builder.setSessionController(sessions);
         settings.gatewayUrl().ifPresent(url -> builder.setCompression(Compression.NONE).setGatewayEncoding(GatewayEncoding.JSON));
-        return builder.build();
+        // Not login(): it hands the queue of shards to JDA's worker without holding the queue's lock, and when the
+        // worker finishes first (a one-shard queue, a busy machine) the manager keeps a finished worker for good and
+        // ignores every later start(id), a taken-up shard's among them. start(id) hands it over under the lock; the
+        // first shard, queued twice, is built once.
+        ShardManager manager = builder.build(false);
+        manager.start(ids.iterator().next());
+        return manager;
     }
 
     /**
@@ -346,8 +356,12 @@ public final class DiscordAdapter implements AutoCloseable {
         }
     }
 
-    /** Asks Discord which intents this application may use. */
-    private boolean hasMessageContentIntent() {
+    /**
+     * The application's flags (which privileged intents it may use), asked of Discord with the bot token: a token
+     * Discord refuses, or a Discord that cannot be reached, stops the start with a message saying what to check.
+     * Empty when Discord answered something else (a proxy's error page, an outage).
+     */
+    private OptionalLong applicationFlags() {
         String base = restUrl().orElse(DISCORD_API);
         URI url = URI.create(base + "oauth2/applications/@me");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -366,7 +380,7 @@ public final class DiscordAdapter implements AutoCloseable {
                 }
                 if (status == 200) {
                     JsonNode app = new ObjectMapper().readTree(response.body());
-                    return (app.path("flags").asLong(0) & MESSAGE_CONTENT_FLAGS) != 0;
+                    return OptionalLong.of(app.path("flags").asLong(0));
                 }
             } catch (IOException e) {
                 if (attempt == 2) {
@@ -376,13 +390,15 @@ public final class DiscordAdapter implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while asking Discord about intents", e);
+                throw new IllegalStateException("interrupted while asking Discord about the application", e);
             }
         }
-        // An answer that is not Discord's (a proxy's error page, an outage) says nothing about the intent.
-        log.warn("Discord did not say whether the app may read message content (HTTP {}); starting without it. Set"
-                + " discord.messageContent: on if the app has the Message Content intent.", status);
-        return false;
+        if (settings.messageContent() == DiscordSettings.MessageContent.AUTO) {
+            // An answer that is not Discord's says nothing about the intent.
+            log.warn("Discord did not say whether the app may read message content (HTTP {}); starting without it. Set"
+                    + " discord.messageContent: on if the app has the Message Content intent.", status);
+        }
+        return OptionalLong.empty();
     }
 
     /** The configured REST base, ending in a slash as JDA and the paths joined to it need. */
