@@ -195,11 +195,19 @@ public final class DiscordChatPort implements ChatPort {
         }
         Place place = channelPlace.thread(thread.getId());
         if (!openingPosted) {
-            // into the thread as created: under load the cache's copy of a thread just made can lack its parent
-            // channel, and JDA's permission check then fails on it ("Sorry, something went wrong" to the person)
-            post(place, opening.visibility() instanceof Visibility.OnlyTo ? target(place, opening) : created, opening);
+            postInto(place, created, opening);
         }
         return place;
+    }
+
+    /**
+     * The opening of a thread just made, into the thread as created rather than the cache's copy: JDA puts the copy
+     * in its cache before it sets the copy's parent channel, so a look-up in that moment (the gateway announces
+     * the thread as the reply arrives) gets a thread whose permission check throws, and the person was told
+     * "Sorry, something went wrong".
+     */
+    private void postInto(Place place, ThreadChannel created, Reply opening) {
+        post(place, opening.visibility() instanceof Visibility.OnlyTo ? target(place, opening) : created, opening);
     }
 
     /**
@@ -220,7 +228,7 @@ public final class DiscordChatPort implements ChatPort {
             run(near, "add people to threads", () -> thread.addThreadMemberById(member.userId()).complete());
         }
         Place place = near.thread(thread.getId());
-        post(place, opening);
+        postInto(place, thread, opening);
         return place;
     }
 
@@ -275,7 +283,7 @@ public final class DiscordChatPort implements ChatPort {
             case DIRECT -> dm(place.channelId().startsWith(DM_PREFIX) ? place.channelId().substring(DM_PREFIX.length())
                     : place.channelId());
             case THREAD -> {
-                ThreadChannel thread = manager.getThreadChannelById(place.threadId());
+                ThreadChannel thread = cachedThread(manager, place.threadId());
                 if (thread == null) {
                     throw new PlatformRefusal("I can't find that thread any more; it may have been archived or deleted."
                             + " Start a new interview with /coach mock.");
@@ -290,6 +298,36 @@ public final class DiscordChatPort implements ChatPort {
                 yield channel;
             }
         };
+    }
+
+    /**
+     * A thread from JDA's cache, once its parent channel is set: the copy is cached a moment before (see
+     * {@link #postInto}), and a message sent on it then fails JDA's permission check. The moment is short, so a
+     * few brief looks again are enough; after them the copy is used as it is.
+     */
+    private static ThreadChannel cachedThread(ShardManager manager, String threadId) {
+        ThreadChannel thread = manager.getThreadChannelById(threadId);
+        for (int look = 0; thread != null && !hasParent(thread) && look < PARENT_LOOKS; look++) {
+            try {
+                Thread.sleep(PARENT_PAUSE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            thread = manager.getThreadChannelById(threadId);
+        }
+        return thread;
+    }
+
+    private static final int PARENT_LOOKS = 20;
+    private static final long PARENT_PAUSE_MS = 5;
+
+    private static boolean hasParent(ThreadChannel thread) {
+        try {
+            return thread.getParentChannel() != null;
+        } catch (NullPointerException e) {
+            return false; // JDA's look-up of the parent dereferences the field not yet set
+        }
     }
 
     private MessageChannel dm(String userId) {
