@@ -104,12 +104,17 @@ final class BankCommand implements Runnable {
                 out.printf("  - %s%n      shown by: %s%n", p.point(), String.join(", ", p.shownBy()));
                 p.inOtherWords().forEach(w -> out.printf("      in other words: %s%n", w));
             }
-            if (!q.misconceptions().isEmpty()) {
+            if (!q.ownMisconceptions().isEmpty()) {
                 out.println("\nMisconceptions (an answer that asserts one scores at most 2):");
-                for (var m : q.misconceptions()) {
+                for (var m : q.ownMisconceptions()) {
                     out.printf("  - wrong: %s%n      spotted by: %s%n      correction: %s%n", m.claim(),
                             String.join(", ", m.spottedBy()), m.correction());
                 }
+            }
+            long trackWide = q.misconceptions().size() - q.ownMisconceptions().size();
+            if (trackWide > 0) {
+                out.printf("%nAlso the %d red flags this track lists for every question (in its bank file, under"
+                        + " misconceptions at the top level).%n", trackWide);
             }
             out.println("\nExample answer:\n  " + q.exampleAnswer());
             q.hints().forEach(h -> out.println("\nHint: " + h));

@@ -102,7 +102,7 @@ final class MeaningMatcher {
         // no support for the point.
         double[] nearestClaim = new double[pieces.size()];
         for (Anchor[] pair : q.claims()) {
-            for (int i = 0; i < pieces.size(); i++) {
+            for (int i = 0; pair != null && i < pieces.size(); i++) {
                 nearestClaim[i] = Math.max(nearestClaim[i], SentenceEmbedder.similarity(pair[0].vector(), vectors.get(i)));
             }
         }
@@ -136,7 +136,7 @@ final class MeaningMatcher {
         for (int m = 0; m < question.misconceptions().size(); m++) {
             Anchor[] pair = q.claims().get(m);
             ClaimCloseness best = new ClaimCloseness(question.misconceptions().get(m), 0, 0, null);
-            for (int i = 0; i < pieces.size(); i++) {
+            for (int i = 0; pair != null && i < pieces.size(); i++) {
                 if (pieces.get(i).polarity() != pair[0].polarity() && pair[0].polarity() != Polarity.MIXED) {
                     continue;
                 }
@@ -183,7 +183,8 @@ final class MeaningMatcher {
             anchorTexts.add(anchors);
             all.addAll(anchors);
         }
-        for (Misconception m : question.misconceptions()) {
+        // a track-wide red flag is general ("I hid my mistake"): by meaning it would sit close to any story told
+        for (Misconception m : question.ownMisconceptions()) {
             all.add(m.claim());
             all.add(m.correction());
         }
@@ -201,6 +202,10 @@ final class MeaningMatcher {
         }
         List<Anchor[]> claims = new ArrayList<>();
         for (Misconception m : question.misconceptions()) {
+            if (m.trackWide()) {
+                claims.add(null); // spotted by its phrases alone
+                continue;
+            }
             Anchor claim = new Anchor(vectors.get(at++), polarity(m.claim()));
             Anchor correction = new Anchor(vectors.get(at++), polarity(m.correction()));
             claims.add(new Anchor[] {claim, correction});

@@ -260,18 +260,23 @@ public final class TalkingPointMatcher {
         ClaimPlan plan = claimPlans.computeIfAbsent(misconceptions, this::claimPlan);
         Positions positions = new Positions(answer, plan.words(), false);
         List<Optional<String>> out = new ArrayList<>(misconceptions.size());
-        for (List<Wanted> phrases : plan.phrases()) {
-            out.add(spotted(phrases, answer, positions));
+        for (int m = 0; m < misconceptions.size(); m++) {
+            out.add(spotted(plan.phrases().get(m), answer, positions, misconceptions.get(m).trackWide()));
         }
         return out;
     }
 
-    private Optional<String> spotted(List<Wanted> phrases, AnalyzedText answer, Positions positions) {
+    /**
+     * The first of a misconception's phrases the answer states. A track-wide red flag's phrases are general words
+     * ("took the credit"), found only as typed, word after word: apart they turn up in any story ("I gave credit to
+     * Sam, who took on the tests").
+     */
+    private Optional<String> spotted(List<Wanted> phrases, AnalyzedText answer, Positions positions, boolean asTyped) {
         for (Wanted wanted : phrases) {
             Phrase phrase = wanted.phrase();
             // a short claim's words may stand apart in any order, but not the parts of one hyphenated word
-            Optional<Span> span = phraseSpan(wanted, positions, true, !HYPHENATED.matcher(phrase.text()).find());
-            if (span.isEmpty() && phrase.stems().size() > 3 && phrase.stems().size() <= 5) {
+            Optional<Span> span = phraseSpan(wanted, positions, true, !asTyped && !HYPHENATED.matcher(phrase.text()).find());
+            if (span.isEmpty() && !asTyped && phrase.stems().size() > 3 && phrase.stems().size() <= 5) {
                 // A longer claim may be typed with a few words between its words, in their order.
                 boolean plain = !phrase.denies();
                 span = polarity(inOrder(positions, wanted.ids(), phrase.stems().size() + PHRASE_SLACK, plain),

@@ -81,7 +81,7 @@ final class PairCards {
         Set<String> followUps = new LinkedHashSet<>(q.followUps());
         q.talkingPoints().stream().map(TalkingPoint::followUp).flatMap(Optional::stream).forEach(followUps::add);
         bullets(card, "Follow-ups to probe", List.copyOf(followUps));
-        bullets(card, "Misconceptions to watch for", q.misconceptions().stream()
+        bullets(card, "Misconceptions to watch for", q.ownMisconceptions().stream()
                 .map(m -> "\"" + m.claim() + "\" Not so: " + m.correction()).toList());
         List<Block.Button> cover = new ArrayList<>();
         for (int i = 0; i < q.talkingPoints().size() && i < 20; i++) {

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class BankReader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    static final Set<String> BANK_FIELDS = Set.of("track", "title", "description", "questions");
+    static final Set<String> BANK_FIELDS = Set.of("track", "title", "description", "questions", "misconceptions");
     private static final Set<String> BANK_REQUIRED = Set.of("track", "title", "questions");
     static final Set<String> QUESTION_FIELDS = Set.of("id", "kind", "difficulty", "topics", "question", "why",
             "guidance", "talking_points", "example_answer", "hints", "follow_ups", "misconceptions");
@@ -73,6 +73,9 @@ public final class BankReader {
         }
         String title = text(problems, top, "", "title");
         String description = optionalText(problems, top, "", "description");
+        // Red flags of any question of the track ("I hid my mistake" in any story), listed once, spotted by phrases
+        List<Misconception> trackWide = misconceptions(problems, top, "").stream()
+                .map(m -> new Misconception(m.claim(), m.spottedBy(), m.correction(), true)).toList();
         List<Question> questions = new ArrayList<>();
         Entry questionsEntry = top.entries().get("questions");
         if (questionsEntry != null) {
@@ -82,7 +85,7 @@ public final class BankReader {
                 }
                 Map<String, Integer> seenIds = new HashMap<>();
                 for (int i = 0; i < seq.items().size(); i++) {
-                    question(problems, seq.items().get(i), "questions[" + (i + 1) + "]", track, seenIds)
+                    question(problems, seq.items().get(i), "questions[" + (i + 1) + "]", track, seenIds, trackWide)
                             .ifPresent(questions::add);
                 }
             } else if (!isNull(questionsEntry.value())) {
@@ -96,7 +99,7 @@ public final class BankReader {
     }
 
     private Optional<Question> question(Problems problems, YamlNode node, String path, String track,
-                                        Map<String, Integer> seenIds) {
+                                        Map<String, Integer> seenIds, List<Misconception> trackWide) {
         if (!(node instanceof Mapping q)) {
             problems.add(node.line(), path, "expected a question (a mapping with id, kind, question, ...)");
             return Optional.empty();
@@ -134,7 +137,8 @@ public final class BankReader {
         String example = text(problems, q, path, "example_answer");
         List<String> hints = textList(problems, q, path, "hints");
         List<String> followUps = textList(problems, q, path, "follow_ups");
-        List<Misconception> misconceptions = misconceptions(problems, q, path);
+        List<Misconception> misconceptions = new ArrayList<>(misconceptions(problems, q, path));
+        misconceptions.addAll(trackWide);
         if (problems.count() > before) {
             return Optional.empty();
         }
@@ -212,7 +216,7 @@ public final class BankReader {
         if (entry == null || isNull(entry.value())) {
             return List.of();
         }
-        String field = path + ".misconceptions";
+        String field = join(path, "misconceptions");
         if (!(entry.value() instanceof Sequence seq)) {
             problems.add(entry.value().line(), field,
                     "expected a list of misconceptions (lines starting with '- '), each with claim, spotted_by and correction");

@@ -31,22 +31,28 @@ public final class PhraseLint {
                     }
                 }
             }
-            for (int m = 0; m < question.misconceptions().size(); m++) {
-                List<String> phrases = question.misconceptions().get(m).spottedBy();
-                for (int i = 0; i < phrases.size(); i++) {
-                    List<String> words = words(phrases.get(i), analyzer);
-                    if (words.size() < 2) {
-                        out.add(new BankProblem(file, 0, at + ".misconceptions[" + (m + 1) + "].spotted_by[" + (i + 1) + "]",
-                                "warning: \"" + phrases.get(i) + "\" reads as " + (words.isEmpty() ? "no word"
-                                        : "the one word \"" + words.getFirst() + "\"")
-                                        + " once common words and negations are set aside, and a wrong claim needs two"
-                                        + " (one word is used by right answers too), so it is ignored; add a word a"
-                                        + " believer would type"));
-                    }
+            misconceptions(file, at + ".", question.ownMisconceptions(), analyzer, out);
+        }
+        misconceptions(file, "", bank.trackWideMisconceptions(), analyzer, out);
+        return out;
+    }
+
+    private static void misconceptions(String file, String at, List<Misconception> list, TextAnalyzer analyzer,
+                                       List<BankProblem> out) {
+        for (int m = 0; m < list.size(); m++) {
+            List<String> phrases = list.get(m).spottedBy();
+            for (int i = 0; i < phrases.size(); i++) {
+                List<String> words = words(phrases.get(i), analyzer);
+                if (words.size() < 2) {
+                    out.add(new BankProblem(file, 0, at + "misconceptions[" + (m + 1) + "].spotted_by[" + (i + 1) + "]",
+                            "warning: \"" + phrases.get(i) + "\" reads as " + (words.isEmpty() ? "no word"
+                                    : "the one word \"" + words.getFirst() + "\"")
+                                    + " once common words and negations are set aside, and a wrong claim needs two"
+                                    + " (one word is used by right answers too), so it is ignored; add a word a"
+                                    + " believer would type"));
                 }
             }
         }
-        return out;
     }
 
     private static List<String> words(String phrase, TextAnalyzer analyzer) {

@@ -26,6 +26,11 @@ public record Question(
         followUps = List.copyOf(followUps);
     }
 
+    /** The misconceptions of this question alone, without those its track lists for every question. */
+    public List<Misconception> ownMisconceptions() {
+        return misconceptions.stream().filter(m -> !m.trackWide()).toList();
+    }
+
     /** A question without misconceptions (imported drafts, placeholders). */
     public Question(String id, String track, QuestionKind kind, int difficulty, List<String> topics, String text,
                     String why, String guidance, List<TalkingPoint> talkingPoints, String exampleAnswer,

@@ -31,6 +31,33 @@ class SubstanceTest {
     }
 
     @Test
+    void aRedFlagTheBehavioralTrackListsOnceIsNamedInAStoryForAnyOfItsQuestions() {
+        Bank behavioral = SentenceModelForTests.BANKS.tracks().stream().filter(b -> b.track().equals("behavioral"))
+                .findFirst().orElseThrow();
+        assertThat(behavioral.trackWideMisconceptions()).isNotEmpty();
+        String hidden = "Last spring I shipped a config change that broke checkout for about forty minutes. I quietly"
+                + " rolled it back at midnight, and nobody found out it was me, so the release went on as planned and"
+                + " we hit the launch date with 20% more sign-ups.";
+        String owned = "Last spring I shipped a config change that broke checkout for about forty minutes. I rolled it"
+                + " back, told my manager and the support lead within the hour, and wrote the postmortem; since then"
+                + " config changes go through a canary first, and we have had no repeat in six months.";
+        for (String id : List.of("failure-and-lesson", "mistake-you-made", "tight-deadline")) {
+            Question q = behavioral.question(id).orElseThrow();
+            Feedback flagged = ENGINE.assess(q, hidden);
+            assertThat(flagged.score()).as(id).isLessThanOrEqualTo(2);
+            assertThat(flagged.wrongClaims()).as(id).anyMatch(w -> w.evidence().contains("nobody found out")
+                    && w.correction().startsWith("Tell the people affected about your mistake"));
+            assertThat(ENGINE.assess(q, owned).wrongClaims()).as(id).isEmpty();
+        }
+        // general words typed apart are no red flag: "took" and "credit" in one sentence are not "I took the credit"
+        Question proud = behavioral.question("proudest-achievement").orElseThrow();
+        assertThat(ENGINE.assess(proud, "I led our move to a new billing system last year and cut invoice errors by"
+                + " 60%. I gave the credit to Priya in the all-hands, since she took on the hardest part, the data"
+                + " migration, and it mattered to me because it was the first project I planned end to end.")
+                .wrongClaims()).isEmpty();
+    }
+
+    @Test
     void aBareListOfTheRubricsKeywordsScoresAtMostTwoAndIsToldToAnswerInSentences() {
         for (Question q : everyQuestion()) {
             Feedback f = ENGINE.assess(q, keywordList(q));

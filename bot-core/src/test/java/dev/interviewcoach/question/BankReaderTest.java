@@ -116,6 +116,30 @@ class BankReaderTest {
     }
 
     @Test
+    void misconceptionsListedForTheWholeFileJoinEveryQuestionsOwnAndABadOneIsNamed() {
+        String redFlags = """
+                misconceptions:
+                  - claim: I hid the mistake so nobody would worry.
+                    spotted_by: [kept it quiet, covered it up]
+                    correction: Say what went wrong and who you told.
+                """;
+        Bank bank = reader.read("demo.yaml", bank(GOOD_QUESTION.formatted("one"), GOOD_QUESTION.formatted("two"))
+                + redFlags).orThrow();
+        for (Question q : bank.questions()) {
+            assertThat(q.misconceptions()).extracting(Misconception::claim)
+                    .containsExactly("I hid the mistake so nobody would worry.");
+            assertThat(q.misconceptions().getFirst().trackWide()).isTrue();
+            assertThat(q.ownMisconceptions()).isEmpty();
+        }
+        assertThat(bank.trackWideMisconceptions()).hasSize(1);
+
+        BankReader.Result bad = reader.read("demo.yaml", bank(GOOD_QUESTION.formatted("one"))
+                + redFlags.replace("    correction: Say what went wrong and who you told.\n", ""));
+        assertThat(bad.problems()).extracting(BankProblem::toString)
+                .containsExactly("demo.yaml:16: misconceptions[1].correction: missing field 'correction'");
+    }
+
+    @Test
     void namesThreePlantedMistakesWithTheirLines() {
         String yaml = """
                 track: demo
