@@ -633,8 +633,49 @@ public final class TalkingPointMatcher {
         if (run.isEmpty()) {
             run = saidOfAPronoun(answer, wanted.ids(), plain);
         }
+        if (run.isEmpty() && apart && phrase.stems().size() >= 2 && phrase.stems().getFirst().equals("i")) {
+            run = saidByTheSameI(answer, wanted.ids(), plain);
+        }
         return polarity(run, answer, phrase.denies(), asStated);
     }
+
+    /**
+     * A story's "I listened" told as one of a chain of things the speaker did, the I said once at the start: "I asked
+     * him for a coffee and just listened". The rest of the phrase must follow "and", "then", "but" or a comma, with at
+     * most two words such as "just" or "then" between, and the last person named as a subject before it be I ("I
+     * asked him if he was OK and listened" is not taken).
+     */
+    private static Optional<Span> saidByTheSameI(Positions answer, int[] wanted, boolean plain) {
+        int[] rest = Arrays.copyOfRange(wanted, 1, wanted.length);
+        BitSet starts = runStarts(answer, rest, plain);
+        String text = answer.answer.text();
+        for (int at = starts.nextSetBit(0); at >= 0; at = starts.nextSetBit(at + 1)) {
+            int start = answer.answer.analysed().get(at).start();
+            int sentence = Math.max(Math.max(text.lastIndexOf('.', start - 1), text.lastIndexOf('!', start - 1)),
+                    Math.max(text.lastIndexOf('?', start - 1), text.lastIndexOf('\n', start - 1))) + 1;
+            String before = text.substring(sentence, start);
+            Matcher chained = CHAINED_VERB.matcher(before);
+            if (!chained.find()) {
+                continue;
+            }
+            Matcher subject = SUBJECT.matcher(before.substring(0, chained.start()));
+            String last = null;
+            while (subject.find()) {
+                last = subject.group(1);
+            }
+            if (last != null && last.equalsIgnoreCase("i")) {
+                return Optional.of(new Span(at, at + rest.length - 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What may stand before the second verb of a chain: "and just", "then", ", then quickly". */
+    private static final Pattern CHAINED_VERB = Pattern.compile("(?:,|\\band\\b|\\bthen\\b|\\bbut\\b)\\s*(?:(?:just|then|also"
+            + "|simply|quickly|finally|immediately|actually|really|first|later|eventually|calmly|personally|basically"
+            + "|even|mostly)\\s+){0,2}$", Pattern.CASE_INSENSITIVE);
+    /** Who does something in a clause: the last one named before a chained verb is its subject. */
+    private static final Pattern SUBJECT = Pattern.compile("\\b(i|he|she|they|we|you)\\b", Pattern.CASE_INSENSITIVE);
 
     /**
      * A phrase whose first word, its subject, was named a little earlier and then referred to by a pronoun: "Records

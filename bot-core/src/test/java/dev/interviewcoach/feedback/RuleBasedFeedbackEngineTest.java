@@ -8,6 +8,7 @@ import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.chat.Block;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -517,6 +518,23 @@ class RuleBasedFeedbackEngineTest {
                 + " it, and it got tense in standup. I asked her for a one-on-one and listened to why she wanted the"
                 + " rewrite; we agreed to patch it now and plan the rewrite for next quarter.").covered())
                 .anySatisfy(m -> assertThat(m.point().id()).isEqualTo("situation"));
+    }
+
+    @Test
+    void aThingIDidToldAsTheNextInAChainOfThemCountsButNotOneSomeoneElseDid() {
+        String scene = "On my last team a backend dev and I kept clashing over code reviews. ";
+        String after = " Turned out he was under pressure from a deadline. Review time dropped from three days to one.";
+        for (String chained : List.of("I asked him for a coffee and just listened.",
+                "i asked him for a coffee, then just listened.")) {
+            assertThat(engine.assess(conflict, scene + chained + after).covered()).as(chained)
+                    .anySatisfy(m -> assertThat(m.point().id()).isEqualTo("private-conversation"));
+        }
+        // the last one named before "listened" is who listened
+        for (String other : List.of("He asked me for a coffee and just listened.",
+                "I asked him if he was okay and just listened.")) {
+            assertThat(engine.assess(conflict, scene + other + after).covered()).as(other)
+                    .noneSatisfy(m -> assertThat(m.point().id()).isEqualTo("private-conversation"));
+        }
     }
 
     @Test
