@@ -171,9 +171,9 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         double credit = 0;
         List<Double> supports = new ArrayList<>();
         for (TalkingPoint point : question.talkingPoints()) {
-            Optional<TalkingPointMatcher.Match> word = byWords.covered().stream().filter(m -> m.point() == point).findFirst();
+            Optional<TalkingPointMatcher.Match> word = byWords.covered().stream().filter(m -> samePoint(m.point(), point)).findFirst();
             Optional<MeaningMatcher.PointCloseness> close = byMeaning.flatMap(r -> r.points().stream()
-                    .filter(c -> c.point() == point).findFirst());
+                    .filter(c -> samePoint(c.point(), point)).findFirst());
             double support = close.map(MeaningMatcher.PointCloseness::support).orElse(0.0);
             credit += word.isPresent() ? 1 : Math.clamp((support - MEANING_FLOOR) / (MEANING_FULL - MEANING_FLOOR), 0, 1);
             supports.add(word.isPresent() ? 1.0 : support);
@@ -185,7 +185,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 if (support >= MEANING_CLOSE) {
                     cameClose.put(point, excerpt(close.get().supportPiece()));
                 }
-                byWords.denied().stream().filter(d -> d.point() == point && d.inItsOwnWords()).findFirst()
+                byWords.denied().stream().filter(d -> samePoint(d.point(), point) && d.inItsOwnWords()).findFirst()
                         .map(TalkingPointMatcher.Denial::evidence)
                         .or(() -> close.filter(c -> c.denial() >= MEANING_DENIES).map(c -> excerpt(c.denialPiece())))
                         .ifPresent(said -> wrong.add(new Feedback.WrongClaim(said, "the opposite of: " + point.point(),
@@ -345,7 +345,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             }
         }
         if (score == 4) {
-            reason.append(". To make it a 5, ").append(towardsFive(missed, concrete, shape));
+            reason.append(". To make it a 5, ").append(towardsFive(missed, concrete, storyGaps(question, missed, shape),
+                    question.kind(), rawWords));
         }
         reason.append('.');
         return new Feedback(score, reason.toString(), covered, missed, wrong,
@@ -485,6 +486,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 || shape.saysWhatIDid()) {
             gaps.remove("action");
         }
+        // the scene of a story carries what was at stake: "add the task" beside a story that set its scene is pedantry
+        if (!gaps.contains("situation")) {
+            gaps.remove("task");
+        }
         // "why this company" has no cost to weigh: a trade-off is asked of a technical answer
         if (q.kind() == QuestionKind.MOTIVATION) {
             gaps.remove("trade-off");
@@ -496,9 +501,18 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         return gaps;
     }
 
+    /**
+     * The same point of the question, by id: the matchers keep what they worked out for a question by its content, so a
+     * match can carry an equal point of an earlier load of the banks (a reload of an unchanged question), and compared
+     * as the same object it was not found, and every point made in words was dropped.
+     */
+    private static boolean samePoint(TalkingPoint a, TalkingPoint b) {
+        return a.id().equals(b.id());
+    }
+
     /** A point listed as made only because a sentence came close to it in meaning. */
     private static boolean byMeaningOnly(TalkingPointMatcher.Match m, TalkingPointMatcher.Result byWords) {
-        return m.ownWords() && byWords.covered().stream().noneMatch(w -> w.point() == m.point());
+        return m.ownWords() && byWords.covered().stream().noneMatch(w -> samePoint(w.point(), m.point()));
     }
 
     /**
@@ -549,15 +563,68 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         };
     }
 
-    private static String towardsFive(List<TalkingPoint> missed, Specificity.Result concrete, Structure.Result shape) {
+    /** A part of a good answer's shape the answer lacks, as something to do ("add the claim it lacks" was jargon). */
+    private static String partToAdd(String part, QuestionKind kind) {
+        return switch (part) {
+            case "claim" -> "open with your answer in one sentence";
+            case "example" -> kind == QuestionKind.MOTIVATION ? "back it with something you did or saw yourself"
+                    : "add an example from a project you worked on";
+            case "trade-off" -> "add a trade-off: what it costs, or when you would not do it";
+            case "situation" -> "open with the situation: where you were and what was at stake";
+            case "task" -> "say what you were asked to do";
+            case "action" -> "say what you did yourself";
+            case "result" -> "end with the result";
+            case "measurable result" -> "put a number on the result";
+            default -> "add the " + part + " it lacks";
+        };
+    }
+
+    /** Fewer words than this, with every point made, leave a 4 short of a 5 for its length. */
+    private static final int SHORT_OF_A_FIVE = 100;
+
+    /** What would make a 4 a 5: a missed point, what the details lack, or a part of the shape the answer has not made. */
+    private static String towardsFive(List<TalkingPoint> missed, Specificity.Result concrete, List<String> shapeGaps,
+                                      QuestionKind kind, int words) {
         if (!missed.isEmpty()) {
             return "also cover this: " + sentence(missed.getFirst().point());
         }
         if (concrete.level() < 0.5) {
-            return "add a concrete case from your own work, with a number";
+            // ask for what it lacks: a story with "3 weeks" and "5 releases" was asked to add a number, and a story is a
+            // case of the person's own whether or not it names its team
+            switch (kind) {
+                case BEHAVIORAL -> {
+                    if (concrete.numbers() == 0) {
+                        return "add a number that shows the result";
+                    }
+                }
+                case MOTIVATION -> {
+                    if (!concrete.realCase()) {
+                        return "tie it to something you have done yourself";
+                    }
+                }
+                case SITUATIONAL -> {
+                    if (concrete.numbers() == 0) {
+                        return "add a concrete detail with a number: a size, a limit or a deadline";
+                    }
+                }
+                case TECHNICAL -> {
+                    if (concrete.numbers() == 0) {
+                        return concrete.realCase() ? "add a number from that case"
+                                : "add a concrete case from your own work, with a number";
+                    }
+                    if (!concrete.realCase()) {
+                        return "say where you saw it: the project, team or system it was";
+                    }
+                }
+            }
         }
-        if (!shape.missing().isEmpty()) {
-            return "add the " + shape.missing().getFirst() + " it lacks";
+        if (!shapeGaps.isEmpty()) {
+            return partToAdd(shapeGaps.getFirst(), kind);
+        }
+        // a short answer with every point made is held back by its few words, not by its order
+        if (words < SHORT_OF_A_FIVE) {
+            return kind == QuestionKind.TECHNICAL ? "go one step deeper on one point: an example, a limit or a trade-off"
+                    : "say a little more about one step: what you did and why";
         }
         return "tighten it so the main point comes first";
     }

@@ -42,7 +42,9 @@ public final class Specificity {
             + "|\\b(two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|hundred|thousand|million|billion|half|double|doubled|halved|dozen)\\b");
     private static final Pattern REAL_CASE = WordPattern.compile("\\b(in (one|a|my|our) (project|service|team|job|previous|last|current|role|company|startup)"
             + "|at my (last|previous|current|old|first) (job|company|role|team|employer)|last (year|month|week|quarter)|we had|i once|we once"
-            + "|in production|on my team|at work|in my (last|previous|current) (role|job|team|company)|a few (months|years|weeks) ago|recently)\\b");
+            + "|in production|on my team|at work|in my (last|previous|current) (role|job|team|company)|a few (months|years|weeks) ago|recently"
+            + "|(my|our) (first|last|previous|current|biggest) (big )?(project|release|launch|job|role|team|sprint|client)"
+            + "|when i was (a|an|the) |as (a|an|the) (new )?(lead|tech lead|team lead|manager|junior|senior|intern|new hire))\\b");
 
     private static final Pattern CODE_SEPARATORS = Pattern.compile("[.()\\[\\]]+");
 

@@ -101,6 +101,7 @@ public final class TalkingPointMatcher {
     private final TextAnalyzer analyzer;
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
     private final Map<String, Optional<Phrase>> spottedPhrases = new ConcurrentHashMap<>();
+    private final Map<String, Pattern> typedPhrases = new ConcurrentHashMap<>();
     /** Everything a question's points look for, worked out on the first answer to that version of the question. */
     private final Map<Question, PointPlan> pointPlans = new ConcurrentHashMap<>();
     /** The same for a question's misconceptions. */
@@ -261,22 +262,63 @@ public final class TalkingPointMatcher {
         Positions positions = new Positions(answer, plan.words(), false);
         List<Optional<String>> out = new ArrayList<>(misconceptions.size());
         for (int m = 0; m < misconceptions.size(); m++) {
-            out.add(spotted(plan.phrases().get(m), answer, positions, misconceptions.get(m).trackWide()));
+            Misconception misconception = misconceptions.get(m);
+            out.add(misconception.trackWide() ? typed(misconception, answer)
+                    : spotted(plan.phrases().get(m), answer, positions));
         }
         return out;
     }
 
     /**
-     * The first of a misconception's phrases the answer states. A track-wide red flag's phrases are general words
-     * ("took the credit"), found only as typed, word after word: apart they turn up in any story ("I gave credit to
-     * Sam, who took on the tests").
+     * A track-wide red flag's phrase as typed, every word of it in its order, the small ones too: its words are
+     * general, so read as stems they turn up in any story ("it was all on me", a workload, read as "it was all me",
+     * a claim to the credit; "I took the credit" in "I gave credit to Sam, who took on the tests").
      */
-    private Optional<String> spotted(List<Wanted> phrases, AnalyzedText answer, Positions positions, boolean asTyped) {
+    private Optional<String> typed(Misconception misconception, AnalyzedText answer) {
+        String text = answer.text();
+        for (String phrase : misconception.spottedBy()) {
+            Matcher found = typedPhrases.computeIfAbsent(phrase, TalkingPointMatcher::typedPattern).matcher(text);
+            while (found.find()) {
+                Optional<Span> span = stemsWithin(answer, found.start(), found.end());
+                if (span.isPresent() && !distanced(answer, span.get())) {
+                    return Optional.of(answer.quoteInContext(span.get().from(), span.get().to()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Pattern typedPattern(String phrase) {
+        String[] words = phrase.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'').split("\\s+");
+        StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}'\u2019])");
+        for (int i = 0; i < words.length; i++) {
+            regex.append(i == 0 ? "" : "\\s+").append(Pattern.quote(words[i]).replace("'", "\\E['\u2019]\\Q"));
+        }
+        return Pattern.compile(regex.append("(?![\\p{L}\\p{N}])").toString(),
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /** The answer's analysed words from the first that starts at or after {@code from} to the last that ends by {@code to}. */
+    private static Optional<Span> stemsWithin(AnalyzedText answer, int from, int to) {
+        List<AnalyzedText.Stem> stems = answer.analysed();
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < stems.size(); i++) {
+            if (stems.get(i).start() >= from && stems.get(i).end() <= to) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        return first < 0 ? Optional.empty() : Optional.of(new Span(first, last));
+    }
+
+    /** The first of a misconception's phrases the answer states. */
+    private Optional<String> spotted(List<Wanted> phrases, AnalyzedText answer, Positions positions) {
         for (Wanted wanted : phrases) {
             Phrase phrase = wanted.phrase();
             // a short claim's words may stand apart in any order, but not the parts of one hyphenated word
-            Optional<Span> span = phraseSpan(wanted, positions, true, !asTyped && !HYPHENATED.matcher(phrase.text()).find());
-            if (span.isEmpty() && !asTyped && phrase.stems().size() > 3 && phrase.stems().size() <= 5) {
+            Optional<Span> span = phraseSpan(wanted, positions, true, !HYPHENATED.matcher(phrase.text()).find());
+            if (span.isEmpty() && phrase.stems().size() > 3 && phrase.stems().size() <= 5) {
                 // A longer claim may be typed with a few words between its words, in their order.
                 boolean plain = !phrase.denies();
                 span = polarity(inOrder(positions, wanted.ids(), phrase.stems().size() + PHRASE_SLACK, plain),

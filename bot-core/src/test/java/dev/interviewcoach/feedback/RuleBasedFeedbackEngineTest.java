@@ -538,6 +538,43 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void anUnchangedQuestionFromAReloadOfTheBanksIsJudgedAsBefore() {
+        // a reload (a bank file edited while the bot runs) makes new, equal questions; an answer to one was told it
+        // had made none of the points it made in words, once the same question had been judged before the reload
+        Question before = BANKS.question("behavioral", "failure-and-lesson").orElseThrow();
+        Question reloaded = QuestionBanks.load(new BankReader(), Optional.empty())
+                .question("behavioral", "failure-and-lesson").orElseThrow();
+        String answer = "I promised a client a launch date without asking the team, and that was my fault. We missed it"
+                + " by three weeks and lost the renewal. Since then I never commit to a date before the team estimates it.";
+        Feedback first = engine.assess(before, answer);
+        Feedback again = engine.assess(reloaded, answer);
+        assertThat(first.covered()).isNotEmpty();
+        assertThat(again.covered()).extracting(m -> m.point().id())
+                .containsExactlyElementsOf(first.covered().stream().map(m -> m.point().id()).toList());
+        assertThat(again.score()).isEqualTo(first.score());
+    }
+
+    @Test
+    void whatWouldMakeAFourAFiveIsWhatTheAnswerLacks() {
+        Question failure = SentenceModelForTests.BANKS.question("behavioral", "failure-and-lesson").orElseThrow();
+        String story = "my first big project as a lead i promised the client a launch date without checking with the"
+                + " team. we missed it by 3 weeks and the client was pretty upset. i owned it in the call, apologised and"
+                + " gave them a new plan we could actually hit. since then i never commit to a date before the team has"
+                + " estimated it, and our last 5 releases all shipped on time.";
+        // as people get it: with the sentence model
+        RuleBasedFeedbackEngine withMeaning = SentenceModelForTests.ENGINE;
+        Feedback f = withMeaning.assess(failure, story);
+        assertThat(f.score()).isEqualTo(4);
+        assertThat(f.missed()).isEmpty();
+        // it has numbers, a case of its own and a scene: it was asked for "a concrete case ..., with a number", then
+        // for "the task it lacks"; what holds it back is how little it says
+        assertThat(f.scoreReason()).endsWith("To make it a 5, say a little more about one step: what you did and why.");
+        Feedback more = withMeaning.assess(failure, story.replace("since then", "i rebuilt the plan with the team that same"
+                + " afternoon, cutting two reports we could ship later, because i wanted a date they believed in. since then"));
+        assertThat(more.score()).isEqualTo(5);
+    }
+
+    @Test
     void aStoryOpenedOnMyLastTeamSetsTheSceneAndAGotchaIsATradeOff() {
         Feedback story = engine.assess(conflict, "On my last team a backend dev and I disagreed about whether to ship a"
                 + " feature behind a flag or wait until it was fully tested. It got a bit heated in standup. I asked him to"
