@@ -248,7 +248,9 @@ public final class DiscordAdapter implements AutoCloseable {
             if (old == null) {
                 return;
             }
-            boolean connecting = old.getShards().stream().anyMatch(shard -> shard.getStatus() != JDA.Status.CONNECTED);
+            // a shard still in JDA's queue is being built (after a build, every shard is, the first too)
+            boolean connecting = old.getShardsQueued() > 0
+                    || old.getShards().stream().anyMatch(shard -> shard.getStatus() != JDA.Status.CONNECTED);
             long now = System.nanoTime();
             unbuiltSince.keySet().retainAll(running);
             for (int id : running) {
