@@ -579,8 +579,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         };
     }
 
-    /** Fewer words than this, with every point made, leave a 4 short of a 5 for its length. */
-    private static final int SHORT_OF_A_FIVE = 100;
+    /** Fewer words than this, with every point made, leave a 4 short of a 5 for its depth; more, for its focus. */
+    private static final int SHORT_OF_A_FIVE = 250;
 
     /** What would make a 4 a 5: a missed point, what the details lack, or a part of the shape the answer has not made. */
     private static String towardsFive(List<TalkingPoint> missed, Specificity.Result concrete, List<String> shapeGaps,
@@ -613,7 +613,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                                 : "add a concrete case from your own work, with a number";
                     }
                     if (!concrete.realCase()) {
-                        return "say where you saw it: the project, team or system it was";
+                        return "add an example from a project you worked on";
                     }
                 }
             }
@@ -621,7 +621,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         if (!shapeGaps.isEmpty()) {
             return partToAdd(shapeGaps.getFirst(), kind);
         }
-        // a short answer with every point made is held back by its few words, not by its order
+        // an answer of a minute or so with every point made is held back by how little it says, not by its order
         if (words < SHORT_OF_A_FIVE) {
             return kind == QuestionKind.TECHNICAL ? "go one step deeper on one point: an example, a limit or a trade-off"
                     : "say a little more about one step: what you did and why";
@@ -803,7 +803,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 out.add(q.kind() == QuestionKind.MOTIVATION
                         ? "Back it with something concrete from your own experience: what you did or saw that made you"
                                 + " think so."
-                        : "Back it with a concrete example from a project, or name the tool you used.");
+                        : concrete.namedTools().isEmpty() ? "Back it with a concrete example from a project, or name the tool you used."
+                        : "Back it with a concrete example from a project: where this came up and what happened.");
             }
         }
         if (rawWords > Delivery.LONG_WORDS) {

@@ -572,6 +572,23 @@ class RuleBasedFeedbackEngineTest {
         Feedback more = withMeaning.assess(failure, story.replace("since then", "i rebuilt the plan with the team that same"
                 + " afternoon, cutting two reports we could ship later, because i wanted a date they believed in. since then"));
         assertThat(more.score()).isEqualTo(5);
+
+        // a design answer naming Redis was told to "name the tool you used"; every point made and a real case in it, it
+        // was asked to "tighten it so the main point comes first", which its first words already were
+        Question limiter = SentenceModelForTests.BANKS.question("system-design", "design-rate-limiter").orElseThrow();
+        String design = "i'd use a token bucket per api key stored in redis, refill at the allowed rate, each request takes"
+                + " a token atomically with a lua script so concurrent requests across instances don't race. if the bucket"
+                + " is empty return 429 with a retry-after header. trade-off: redis adds a network hop and is a single point"
+                + " of failure so if it's down i'd fail open for most endpoints but fail closed for login.";
+        Feedback plain = withMeaning.assess(limiter, design);
+        assertThat(plain.improvements()).noneMatch(i -> i.contains("name the tool you used"));
+        Feedback withCase = withMeaning.assess(limiter, design + " at my last job we did exactly this for our public api at"
+                + " about 2k requests a second and redis added under a millisecond.");
+        assertThat(withCase.score()).isEqualTo(4);
+        assertThat(withCase.scoreReason()).endsWith("go one step deeper on one point: an example, a limit or a trade-off.");
+        assertThat(withMeaning.assess(limiter, design.replace("if the bucket", "the bucket size sets the burst: 100 tokens"
+                + " lets a client burst and then settle at 10 a second. if the bucket") + " at my last job we did exactly this"
+                + " for our public api at about 2k requests a second and redis added under a millisecond.").score()).isEqualTo(5);
     }
 
     @Test
