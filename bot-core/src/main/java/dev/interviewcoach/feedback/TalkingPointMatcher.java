@@ -99,7 +99,8 @@ public final class TalkingPointMatcher {
             "it'", "it", "what", "when", "how", "why", "say", "said", "explain", "describ", "name", "show");
 
     private final TextAnalyzer analyzer;
-    private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
+    /** By the point's content: a point edited in a bank file and reloaded is prepared again, not read as it was. */
+    private final Map<TalkingPoint, Prepared> prepared = new ConcurrentHashMap<>();
     private final Map<String, Optional<Phrase>> spottedPhrases = new ConcurrentHashMap<>();
     private final Map<String, Pattern> typedPhrases = new ConcurrentHashMap<>();
     /** Everything a question's points look for, worked out on the first answer to that version of the question. */
@@ -410,8 +411,7 @@ public final class TalkingPointMatcher {
         Vocabulary words = new Vocabulary();
         List<PointWords> points = new ArrayList<>();
         for (TalkingPoint point : question.talkingPoints()) {
-            Prepared p = prepared.computeIfAbsent(question.track() + "/" + question.id() + "/" + point.id(),
-                    k -> prepare(point));
+            Prepared p = prepared.computeIfAbsent(point, this::prepare);
             List<Wanted> phrases = new ArrayList<>();
             for (Phrase phrase : p.phrases()) {
                 phrases.add(new Wanted(phrase, words.ids(phrase.stems())));
@@ -462,7 +462,7 @@ public final class TalkingPointMatcher {
         // the question's phrases by their first stem, so each word of the answer is looked up once
         Map<String, List<List<String>>> byFirstStem = new HashMap<>();
         for (TalkingPoint point : question.talkingPoints()) {
-            prepared.computeIfAbsent(question.track() + "/" + question.id() + "/" + point.id(), k -> prepare(point))
+            prepared.computeIfAbsent(point, this::prepare)
                     .phrases().forEach(ph -> byFirstStem.computeIfAbsent(ph.stems().getFirst(), k -> new ArrayList<>())
                             .add(ph.stems()));
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.Question;
+import dev.interviewcoach.question.TalkingPoint;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.chat.Block;
 import java.util.List;
@@ -552,6 +553,22 @@ class RuleBasedFeedbackEngineTest {
         assertThat(again.covered()).extracting(m -> m.point().id())
                 .containsExactlyElementsOf(first.covered().stream().map(m -> m.point().id()).toList());
         assertThat(again.score()).isEqualTo(first.score());
+    }
+
+    @Test
+    void aPointEditedInItsBankAndReloadedIsReadWithItsNewPhrases() {
+        Question before = BANKS.question("behavioral", "failure-and-lesson").orElseThrow();
+        String answer = "I promised a launch date without asking the team and we missed it by three weeks. Looking back, I"
+                + " bit off more than I could chew. Since then I never commit to a date before the team estimates it.";
+        assertThat(engine.assess(before, answer).covered()).noneMatch(m -> m.point().id().equals("ownership"));
+        // a team adds the way its people say it to the point, and the bank is reloaded while the bot runs
+        List<TalkingPoint> points = before.talkingPoints().stream().map(p -> !p.id().equals("ownership") ? p
+                : new TalkingPoint(p.id(), p.point(), List.of("bit off more than I could chew"), p.followUp(),
+                        p.inOtherWords())).toList();
+        Question edited = new Question(before.id(), before.track(), before.kind(), before.difficulty(), before.topics(),
+                before.text(), before.why(), before.guidance(), points, before.exampleAnswer(), before.hints(),
+                before.followUps(), before.misconceptions());
+        assertThat(engine.assess(edited, answer).covered()).anyMatch(m -> m.point().id().equals("ownership"));
     }
 
     @Test
