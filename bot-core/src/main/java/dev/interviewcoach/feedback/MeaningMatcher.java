@@ -8,6 +8,7 @@ import dev.interviewcoach.question.TalkingPoint;
 import dev.interviewcoach.text.TextAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,6 +90,11 @@ final class MeaningMatcher {
         this.embedder = embedder;
         this.analyzer = analyzer;
         this.words = words;
+    }
+
+    /** Forgets the prepared wordings of any question but these (the banks were reloaded). */
+    void keepOnly(List<Question> questions) {
+        prepared.keySet().retainAll(Set.copyOf(questions));
     }
 
     /** Compares the answer's pieces with the question's points and misconceptions. */

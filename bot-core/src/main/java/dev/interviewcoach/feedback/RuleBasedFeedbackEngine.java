@@ -639,6 +639,11 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
+    /** How many questions' word plans the engine keeps: for tests of a reload. */
+    int questionsPrepared() {
+        return matcher.plansKept();
+    }
+
     private TopicByMeaning topics() {
         QuestionBanks now = banks.current();
         if (now != topicsFor) {
@@ -658,6 +663,13 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             synchronized (this) {
                 if (now != relevanceFor) {
                     relevance = new Relevance(now, analyzer);
+                    if (relevanceFor != null) {
+                        // a reload: what was worked out for questions no longer in the banks (an edited one's earlier
+                        // version, a removed one) would otherwise stay for the life of the process
+                        List<Question> questions = now.tracks().stream().flatMap(b -> b.questions().stream()).toList();
+                        matcher.keepOnly(questions);
+                        meaning.ifPresent(m -> m.keepOnly(questions));
+                    }
                     relevanceFor = now;
                 }
             }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.HashSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.io.IOException;
@@ -231,6 +232,22 @@ public final class TalkingPointMatcher {
         Span(int from, int to) {
             this(from, to, from);
         }
+    }
+
+    /** Forgets what was worked out for any question but these (the banks were reloaded). */
+    void keepOnly(List<Question> questions) {
+        pointPlans.keySet().retainAll(Set.copyOf(questions));
+        prepared.keySet().retainAll(questions.stream().flatMap(q -> q.talkingPoints().stream()).collect(Collectors.toSet()));
+        claimPlans.keySet().retainAll(questions.stream().map(Question::misconceptions).collect(Collectors.toSet()));
+        Set<String> phrases = questions.stream().flatMap(q -> q.misconceptions().stream())
+                .flatMap(m -> m.spottedBy().stream()).collect(Collectors.toSet());
+        spottedPhrases.keySet().retainAll(phrases);
+        typedPhrases.keySet().retainAll(phrases);
+    }
+
+    /** How many questions' plans are kept: for tests of a reload. */
+    int plansKept() {
+        return pointPlans.size();
     }
 
     public Result match(Question question, AnalyzedText answer) {
