@@ -103,7 +103,7 @@ public final class TalkingPointMatcher {
     /** By the point's content: a point edited in a bank file and reloaded is prepared again, not read as it was. */
     private final Map<TalkingPoint, Prepared> prepared = new ConcurrentHashMap<>();
     private final Map<String, Optional<Phrase>> spottedPhrases = new ConcurrentHashMap<>();
-    private final Map<String, Pattern> typedPhrases = new ConcurrentHashMap<>();
+    private final Map<String, String> typedPhrases = new ConcurrentHashMap<>();
     /** Everything a question's points look for, worked out on the first answer to that version of the question. */
     private final Map<Question, PointPlan> pointPlans = new ConcurrentHashMap<>();
     /** The same for a question's misconceptions. */
@@ -279,9 +279,13 @@ public final class TalkingPointMatcher {
         ClaimPlan plan = claimPlans.computeIfAbsent(misconceptions, this::claimPlan);
         Positions positions = new Positions(answer, plan.words(), false);
         List<Optional<String>> out = new ArrayList<>(misconceptions.size());
+        Typed typed = null;
         for (int m = 0; m < misconceptions.size(); m++) {
             Misconception misconception = misconceptions.get(m);
-            out.add(misconception.trackWide() ? typed(misconception, answer)
+            if (misconception.trackWide() && typed == null) {
+                typed = Typed.of(answer.text());
+            }
+            out.add(misconception.trackWide() ? typed(misconception, answer, typed)
                     : spotted(plan.phrases().get(m), answer, positions));
         }
         return out;
@@ -292,12 +296,14 @@ public final class TalkingPointMatcher {
      * general, so read as stems they turn up in any story ("it was all on me", a workload, read as "it was all me",
      * a claim to the credit; "I took the credit" in "I gave credit to Sam, who took on the tests").
      */
-    private Optional<String> typed(Misconception misconception, AnalyzedText answer) {
-        String text = answer.text();
+    private Optional<String> typed(Misconception misconception, AnalyzedText answer, Typed text) {
         for (String phrase : misconception.spottedBy()) {
-            Matcher found = typedPhrases.computeIfAbsent(phrase, TalkingPointMatcher::typedPattern).matcher(text);
-            while (found.find()) {
-                Optional<Span> span = stemsWithin(answer, found.start(), found.end());
+            String wanted = typedPhrases.computeIfAbsent(phrase, TalkingPointMatcher::plainTyping);
+            for (int at = text.plain().indexOf(wanted); at >= 0; at = text.plain().indexOf(wanted, at + 1)) {
+                if (!text.wordStartsAt(at) || !text.wordEndsAt(at + wanted.length())) {
+                    continue;
+                }
+                Optional<Span> span = stemsWithin(answer, text.original(at), text.original(at + wanted.length() - 1) + 1);
                 if (span.isPresent() && !distanced(answer, span.get())) {
                     return Optional.of(answer.quoteInContext(span.get().from(), span.get().to()));
                 }
@@ -306,14 +312,45 @@ public final class TalkingPointMatcher {
         return Optional.empty();
     }
 
-    private static Pattern typedPattern(String phrase) {
-        String[] words = phrase.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'').split("\\s+");
-        StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}'\u2019])");
-        for (int i = 0; i < words.length; i++) {
-            regex.append(i == 0 ? "" : "\\s+").append(Pattern.quote(words[i]).replace("'", "\\E['\u2019]\\Q"));
+    /** Text as typed but in one case, with straight apostrophes and single spaces, so a phrase is found by indexOf. */
+    private static String plainTyping(String text) {
+        return Typed.of(text.strip()).plain();
+    }
+
+    /** An answer in {@link #plainTyping} form, with where each of its characters stands in the answer. */
+    private record Typed(String plain, int[] at) {
+        static Typed of(String original) {
+            StringBuilder out = new StringBuilder(original.length());
+            int[] at = new int[original.length() + 1];
+            boolean space = false;
+            for (int i = 0; i < original.length(); i++) {
+                char c = original.charAt(i);
+                if (Character.isWhitespace(c)) {
+                    space = true;
+                    continue;
+                }
+                if (space && !out.isEmpty()) {
+                    at[out.length()] = i - 1;
+                    out.append(' ');
+                }
+                space = false;
+                at[out.length()] = i;
+                out.append(c == '\u2019' ? '\'' : Character.toLowerCase(c));
+            }
+            return new Typed(out.toString(), Arrays.copyOf(at, out.length()));
         }
-        return Pattern.compile(regex.append("(?![\\p{L}\\p{N}])").toString(),
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+        int original(int i) {
+            return at[i];
+        }
+
+        boolean wordStartsAt(int i) {
+            return i == 0 || !(Character.isLetterOrDigit(plain.charAt(i - 1)) || plain.charAt(i - 1) == '\'');
+        }
+
+        boolean wordEndsAt(int i) {
+            return i >= plain.length() || !Character.isLetterOrDigit(plain.charAt(i));
+        }
     }
 
     /** The answer's analysed words from the first that starts at or after {@code from} to the last that ends by {@code to}. */
