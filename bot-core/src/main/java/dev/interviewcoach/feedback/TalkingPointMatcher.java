@@ -280,13 +280,20 @@ public final class TalkingPointMatcher {
         Positions positions = new Positions(answer, plan.words(), false);
         List<Optional<String>> out = new ArrayList<>(misconceptions.size());
         Typed typed = null;
+        Boolean owned = null;
         for (int m = 0; m < misconceptions.size(); m++) {
             Misconception misconception = misconceptions.get(m);
-            if (misconception.trackWide() && typed == null) {
-                typed = Typed.of(answer.text());
+            if (!misconception.trackWide()) {
+                out.add(spotted(plan.phrases().get(m), answer, positions));
+                continue;
             }
-            out.add(misconception.trackWide() ? typed(misconception, answer, typed)
-                    : spotted(plan.phrases().get(m), answer, positions));
+            if (typed == null) {
+                typed = Typed.of(answer.text());
+                owned = OWNED_AS_A_MISTAKE.matcher(answer.text()).find();
+            }
+            // "I skipped code review to hit the deadline... I owned it... since then I never merge without a
+            // reviewer" tells a red flag as the mistake it was: what a failure story should do
+            out.add(owned ? Optional.empty() : typed(misconception, answer, typed));
         }
         return out;
     }
@@ -311,6 +318,15 @@ public final class TalkingPointMatcher {
         }
         return Optional.empty();
     }
+
+    /**
+     * Words that tell what was done as a mistake owned and learned from, not denied ("it wasn't my fault" is no such
+     * word): a track-wide red flag told this way is what a failure story is for.
+     */
+    private static final Pattern OWNED_AS_A_MISTAKE = Pattern.compile("(?<!\\b(?:not|n't|no|never|wasn't|isn't)\\s{1,3}"
+            + "(?:my\\s{1,3}|a\\s{1,3}|the\\s{1,3})?)\\b(my (own )?(mistake|fault|bad)|i learned|i learnt|the lesson|lesson i|since then"
+            + "|i should have|in hindsight|i regret|i owned (it|up|the)|owned up|i apologi[sz]ed|never again"
+            + "|wouldn't do that again|won't do that again)\\b", Pattern.CASE_INSENSITIVE);
 
     /** Text as typed but in one case, with straight apostrophes and single spaces, so a phrase is found by indexOf. */
     private static String plainTyping(String text) {

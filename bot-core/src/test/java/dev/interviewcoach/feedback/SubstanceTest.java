@@ -49,6 +49,14 @@ class SubstanceTest {
                     && w.correction().startsWith("Tell the people affected about your mistake"));
             assertThat(ENGINE.assess(q, owned).wrongClaims()).as(id).isEmpty();
         }
+        // a failure story tells a red flag as the mistake it was, owned and learned from: that is what it is for
+        Question failure = behavioral.question("failure-and-lesson").orElseThrow();
+        String ownedMistake = "Two years ago I skipped code review to hit a Friday deadline and pushed a pricing change"
+                + " myself. It broke checkout for an hour and cost us about 200 orders. I owned it in the incident channel,"
+                + " rolled it back, and wrote the postmortem. Since then I never merge without a second reviewer.";
+        assertThat(ENGINE.assess(failure, ownedMistake).wrongClaims()).isEmpty();
+        assertThat(ENGINE.assess(failure, ownedMistake.replace("I owned it in the incident channel", "It wasn't my fault")
+                .replace(" Since then I never merge without a second reviewer.", "")).wrongClaims()).isNotEmpty();
         // general words typed apart are no red flag: "took" and "credit" in one sentence are not "I took the credit"
         Question proud = behavioral.question("proudest-achievement").orElseThrow();
         assertThat(ENGINE.assess(proud, "I led our move to a new billing system last year and cut invoice errors by"
