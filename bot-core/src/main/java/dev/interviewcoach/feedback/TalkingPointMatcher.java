@@ -326,7 +326,8 @@ public final class TalkingPointMatcher {
     private static final Pattern OWNED_AS_A_MISTAKE = Pattern.compile("(?<!\\b(?:not|n't|no|never|wasn't|isn't)\\s{1,3}"
             + "(?:my\\s{1,3}|a\\s{1,3}|the\\s{1,3})?)\\b(my (own )?(mistake|fault|bad)|i learned|i learnt|the lesson|lesson i|since then"
             + "|i should have|in hindsight|i regret|i owned (it|up|the)|owned up|i apologi[sz]ed|never again"
-            + "|wouldn't do that again|won't do that again)\\b", Pattern.CASE_INSENSITIVE);
+            + "|wouldn't do that again|won't do that again|i reali[sz]ed|i made a mistake|(it|that) was a mistake)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /** Text as typed but in one case, with straight apostrophes and single spaces, so a phrase is found by indexOf. */
     private static String plainTyping(String text) {
