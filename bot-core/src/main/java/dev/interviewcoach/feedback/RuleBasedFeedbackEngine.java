@@ -490,8 +490,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         if (!gaps.contains("situation")) {
             gaps.remove("task");
         }
-        // "why this company" has no cost to weigh: a trade-off is asked of a technical answer
-        if (q.kind() == QuestionKind.MOTIVATION) {
+        // "why this company" has no cost to weigh: a trade-off is asked of a technical answer, unless it says when not
+        if (q.kind() == QuestionKind.MOTIVATION || shape.saysWhenNot()) {
             gaps.remove("trade-off");
         }
         // "what would you do if..." is answered with a plan: it has no result yet to end on, nor a scene to open with

@@ -19,9 +19,11 @@ public final class Structure {
      * The elements looked for, in order; {@code saysWhatChanged} when a story tells its outcome in words the result
      * cues miss ("after a month the build breaks stopped"), which the advice heeds and the score does not; and
      * {@code saysWhatIDid} when it tells what the person did in any verb ("I ranked", "I messaged"), likewise; and
-     * {@code countsInWords} when it gives a count in words ("in two days", "three fewer incidents"), likewise.
+     * {@code countsInWords} when it gives a count in words ("in two days", "three fewer incidents"), likewise; and
+     * {@code saysWhenNot} when it says when it would not do a thing ("I wouldn't switch to eager globally"), likewise.
      */
-    public record Result(List<Element> elements, boolean saysWhatChanged, boolean saysWhatIDid, boolean countsInWords) {
+    public record Result(List<Element> elements, boolean saysWhatChanged, boolean saysWhatIDid, boolean countsInWords,
+                         boolean saysWhenNot) {
         public Result {
             elements = List.copyOf(elements);
         }
@@ -100,6 +102,10 @@ public final class Structure {
             "on the other hand", "at the expense", "depends", "when not", "avoid", "instead", "overkill", "risk", "price", "versus", "vs\\.?", "whereas", "while",
             "gotchas?", "pitfalls?", "caveats?", "limitations?", "expensive", "watch out", "(do|does|did|wo|is|are)n't (help|pay off|scale|work)");
 
+    /** When the person would not do a thing, or would do it only sometimes: a trade-off, read for the advice only. */
+    private static final Pattern WHEN_NOT = words("i (wouldn't|would not|would never|'d never|'d avoid|would avoid)",
+            "rather than", "not worth", "only (if|when)", "moves? the problem");
+
     private static Pattern words(String... alternatives) {
         return WordPattern.compile("\\b(" + String.join("|", alternatives) + ")\\b");
     }
@@ -122,6 +128,6 @@ public final class Structure {
             }
         }
         return new Result(elements, WHAT_CHANGED.matcher(text).find(), I_DID.matcher(text).find(),
-                COUNT_IN_WORDS.matcher(text).find());
+                COUNT_IN_WORDS.matcher(text).find(), WHEN_NOT.matcher(text).find());
     }
 }

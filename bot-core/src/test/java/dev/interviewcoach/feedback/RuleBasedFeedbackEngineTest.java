@@ -572,6 +572,18 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void sayingWhenYouWouldNotDoItIsATradeOff() {
+        Question nPlusOne = BANKS.question("java-backend", "jpa-n-plus-one").orElseThrow();
+        String answer = "n+1 is when you load a list of orders and then hibernate fires one extra select per order to get"
+                + " its items because the association is lazy. i spot it with hibernate statistics or by logging sql in"
+                + " tests and counting queries. fix is a join fetch or an entity graph for that query, or batch fetching"
+                + " with @BatchSize. i wouldn't switch to eager globally since that just moves the problem everywhere.";
+        assertThat(engine.assess(nPlusOne, answer).improvements()).noneMatch(i -> i.startsWith("Add a trade-off"));
+        assertThat(engine.assess(nPlusOne, answer.replace(" i wouldn't switch to eager globally since that just moves the"
+                + " problem everywhere.", "")).improvements()).anyMatch(i -> i.startsWith("Add a trade-off"));
+    }
+
+    @Test
     void whatWouldMakeAFourAFiveIsWhatTheAnswerLacks() {
         Question failure = SentenceModelForTests.BANKS.question("behavioral", "failure-and-lesson").orElseThrow();
         String story = "my first big project as a lead i promised the client a launch date without checking with the"
