@@ -104,7 +104,9 @@ public final class Structure {
 
     /** When the person would not do a thing, or would do it only sometimes: a trade-off, read for the advice only. */
     private static final Pattern WHEN_NOT = words("i (wouldn't|would not|would never|'d never|'d avoid|would avoid)",
-            "rather than", "not worth", "only (if|when)", "moves? the problem");
+            "rather than", "not worth", "only (if|when|with|for)", "moves? the problem", "watch (out )?for", "beware",
+            "(is|are) fine for", "good enough for", "for most (cases|services|apps|workloads|teams)?", "if you need",
+            "better (for|when|if)", "not (for|when|if)");
 
     private static Pattern words(String... alternatives) {
         return WordPattern.compile("\\b(" + String.join("|", alternatives) + ")\\b");
