@@ -794,7 +794,13 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         }
         boolean askedForDetail = !rel.offTopic() && concrete.level() <= GENERAL_SPECIFICITY && !shapeOfText.keywordList();
         if (askedForDetail) {
-            out.add("Make it concrete: a real case from your work, a number, or the tool you used.");
+            // a story is already a case of the person's own, and a plan has no tool it used yet
+            out.add(switch (q.kind()) {
+                case BEHAVIORAL -> "Make it concrete: a number (how long, how many, how much) and what you worked on.";
+                case SITUATIONAL -> "Make it concrete: a number (a size, a deadline, a limit) or the tool you would use.";
+                case MOTIVATION -> "Make it concrete: something you did or saw yourself, with a number if there is one.";
+                case TECHNICAL -> "Make it concrete: a real case from your work, a number, or the tool you used.";
+            });
         }
         if (!rel.offTopic()) {
             List<String> gaps = storyGaps(q, missed, shape);
