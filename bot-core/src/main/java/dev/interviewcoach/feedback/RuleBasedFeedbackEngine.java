@@ -479,7 +479,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         if (!gaps.contains("measurable result") || made.contains("result") || made.contains("measurable-result")) {
             gaps.remove("result");
         }
-        if (made.contains("situation") || made.contains("context") || made.contains("current-context")) {
+        if (made.contains("situation") || made.contains("context") || made.contains("current-context")
+                || shape.opensOnAScene()) {
             gaps.remove("situation");
         }
         if (made.contains("action") || made.contains("personal-role") || made.contains("highlight-action")

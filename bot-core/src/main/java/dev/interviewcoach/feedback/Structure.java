@@ -3,6 +3,7 @@ package dev.interviewcoach.feedback;
 import dev.interviewcoach.question.QuestionKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -20,10 +21,12 @@ public final class Structure {
      * cues miss ("after a month the build breaks stopped"), which the advice heeds and the score does not; and
      * {@code saysWhatIDid} when it tells what the person did in any verb ("I ranked", "I messaged"), likewise; and
      * {@code countsInWords} when it gives a count in words ("in two days", "three fewer incidents"), likewise; and
-     * {@code saysWhenNot} when it says when it would not do a thing ("I wouldn't switch to eager globally"), likewise.
+     * {@code saysWhenNot} when it says when it would not do a thing ("I wouldn't switch to eager globally"), likewise;
+     * and {@code opensOnAScene} when its first sentence tells what was going on ("Our releases used to eat a whole
+     * afternoon", "I was cleaning up old feature flags"), likewise.
      */
     public record Result(List<Element> elements, boolean saysWhatChanged, boolean saysWhatIDid, boolean countsInWords,
-                         boolean saysWhenNot) {
+                         boolean saysWhenNot, boolean opensOnAScene) {
         public Result {
             elements = List.copyOf(elements);
         }
@@ -102,6 +105,14 @@ public final class Structure {
             "on the other hand", "at the expense", "depends", "when not", "avoid", "instead", "overkill", "risk", "price", "versus", "vs\\.?", "whereas", "while",
             "gotchas?", "pitfalls?", "caveats?", "limitations?", "expensive", "watch out", "(do|does|did|wo|is|are)n't (help|pay off|scale|work)");
 
+    /**
+     * A first sentence in the past, or one saying who the person is or was where: the scene of a story, read for the
+     * advice only ("open with the situation" was told to stories opening "Our releases used to eat a whole afternoon").
+     */
+    private static final Pattern SCENE = WordPattern.compile("\\b(was|were|had|used to|kept|\\w{3,}ed|led|ran|built|took"
+            + "|got|went|began|wrote|found|saw|sat|left|lost|told|thought|knew|felt|came|became|grew|held|spent|brought"
+            + "|chose|made|set|ran|(i'm|i am) (a|an|the))\\b");
+
     /** When the person would not do a thing, or would do it only sometimes: a trade-off, read for the advice only. */
     private static final Pattern WHEN_NOT = words("i (wouldn't|would not|would never|'d never|'d avoid|would avoid)",
             "rather than", "not worth", "only (if|when|with|for)", "moves? the problem", "watch (out )?for", "beware",
@@ -130,6 +141,8 @@ public final class Structure {
             }
         }
         return new Result(elements, WHAT_CHANGED.matcher(text).find(), I_DID.matcher(text).find(),
-                COUNT_IN_WORDS.matcher(text).find(), WHEN_NOT.matcher(text).find());
+                COUNT_IN_WORDS.matcher(text).find(), WHEN_NOT.matcher(text).find(),
+                !answer.sentences().isEmpty() && SCENE.matcher(answer.sentences().getFirst().toLowerCase(Locale.ROOT)
+                        .replace('\u2019', '\'')).find());
     }
 }

@@ -572,6 +572,18 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void aStoryThatOpensOnASceneIsNotAskedToOpenWithTheSituation() {
+        Question process = BANKS.question("behavioral", "improving-a-process").orElseThrow();
+        String story = "Our releases used to eat a whole afternoon: someone built the artefacts by hand and followed a"
+                + " 40-step checklist. I scripted the build and the checks in CI and we release in twenty minutes now.";
+        assertThat(engine.assess(process, story).improvements()).noneMatch(i -> i.startsWith("Open with the situation"));
+        // opened on a view rather than on what was going on, it is
+        assertThat(engine.assess(process, "Good release tooling matters a lot to me. " + story.replace("Our releases used to"
+                + " eat a whole afternoon: someone built", "Someone built")).improvements())
+                .anyMatch(i -> i.startsWith("Open with the situation"));
+    }
+
+    @Test
     void sayingWhenYouWouldNotDoItIsATradeOff() {
         Question nPlusOne = BANKS.question("java-backend", "jpa-n-plus-one").orElseThrow();
         String answer = "n+1 is when you load a list of orders and then hibernate fires one extra select per order to get"
