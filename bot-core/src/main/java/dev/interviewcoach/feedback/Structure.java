@@ -20,7 +20,8 @@ public final class Structure {
      * The elements looked for, in order; {@code saysWhatChanged} when a story tells its outcome in words the result
      * cues miss ("after a month the build breaks stopped"), which the advice heeds and the score does not; and
      * {@code saysWhatIDid} when it tells what the person did in any verb ("I ranked", "I messaged"), likewise; and
-     * {@code countsInWords} when it gives a count in words ("in two days", "three fewer incidents"), likewise; and
+     * {@code countsInWords} when it gives a count in words ("in two days", "three fewer incidents") or a measure as typed
+     * ("dropped about 40%"), likewise; and
      * {@code saysWhenNot} when it says when it would not do a thing ("I wouldn't switch to eager globally"), likewise;
      * and {@code opensOnAScene} when its first sentence tells what was going on ("Our releases used to eat a whole
      * afternoon", "I was cleaning up old feature flags"), likewise.
@@ -141,7 +142,9 @@ public final class Structure {
             }
         }
         return new Result(elements, WHAT_CHANGED.matcher(text).find(), I_DID.matcher(text).find(),
-                COUNT_IN_WORDS.matcher(text).find(), WHEN_NOT.matcher(text).find(),
+                // the score reads the analysed words, where "40%" is "40": the advice also reads what was typed
+                COUNT_IN_WORDS.matcher(text).find() || MEASURE.matcher(answer.text().toLowerCase(Locale.ROOT)).find(),
+                WHEN_NOT.matcher(text).find(),
                 !answer.sentences().isEmpty() && SCENE.matcher(answer.sentences().getFirst().toLowerCase(Locale.ROOT)
                         .replace('\u2019', '\'')).find());
     }
