@@ -9,6 +9,7 @@ import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.BankWatcher;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.question.TeamBank;
 import dev.interviewcoach.text.TextAnalyzer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,22 +26,7 @@ class FeedbackAfterReloadTest {
     Path dir;
 
     private static String bank(String title, String shownBy) {
-        return """
-                track: team-custom
-                title: %s
-                questions:
-                  - id: our-stack
-                    kind: technical
-                    difficulty: 1
-                    question: What is our stack?
-                    why: We use it every day.
-                    guidance: Name the parts and why.
-                    talking_points:
-                      - id: parts
-                        point: Names the parts.
-                        shown_by: [%s]
-                    example_answer: Kotlin services on Postgres.
-                """.formatted(title, shownBy);
+        return TeamBank.yaml(title, "What is our stack?", shownBy);
     }
 
     @Test

@@ -17,22 +17,7 @@ class BankWatcherTest {
     Path dir;
 
     private static String bank(String title, String questionText) {
-        return """
-                track: team-custom
-                title: %s
-                questions:
-                  - id: our-stack
-                    kind: technical
-                    difficulty: 1
-                    question: %s
-                    why: We use it every day.
-                    guidance: Name the parts and why.
-                    talking_points:
-                      - id: parts
-                        point: Names the parts.
-                        shown_by: [kotlin, postgres]
-                    example_answer: Kotlin services on Postgres.
-                """.formatted(title, questionText);
+        return TeamBank.yaml(title, questionText, "kotlin, postgres");
     }
 
     private static void awaitTitle(BankCatalog catalog, String title) {
