@@ -280,7 +280,7 @@ public final class TalkingPointMatcher {
         Positions positions = new Positions(answer, plan.words(), false);
         List<Optional<String>> out = new ArrayList<>(misconceptions.size());
         Typed typed = null;
-        Boolean owned = null;
+        boolean owned = false;
         for (int m = 0; m < misconceptions.size(); m++) {
             Misconception misconception = misconceptions.get(m);
             if (!misconception.trackWide()) {
