@@ -610,6 +610,10 @@ public final class TalkingPointMatcher {
             size = stems.size();
             for (int i = 0; i < stems.size(); i++) {
                 byStem.computeIfAbsent(stems.get(i).stem(), k -> new BitSet(size)).set(i);
+                if (I_CONTRACTED.contains(stems.get(i).stem())) {
+                    // "right now i'm a shift lead" says "right now I": a phrase's I is the typed I'm or I've too
+                    byStem.computeIfAbsent("i", k -> new BitSet(size)).set(i);
+                }
                 if (stems.get(i).negated()) {
                     negated.set(i);
                 }
@@ -787,6 +791,9 @@ public final class TalkingPointMatcher {
     private static final Pattern CHAINED_VERB = Pattern.compile("(?:,|\\band\\b|\\bthen\\b|\\bbut\\b)\\s*(?:(?:just|then|also"
             + "|simply|quickly|finally|immediately|actually|really|first|later|eventually|calmly|personally|basically"
             + "|even|mostly)\\s+){0,2}$", Pattern.CASE_INSENSITIVE);
+    /** I'm and I've as the analyser stems them (not I'd or I'll: "I'd listen" is no "I listened"). */
+    private static final Set<String> I_CONTRACTED = Set.of("i'm", "i\u2019m", "i'v", "i\u2019v");
+
     /** Who does something in a clause: the last one named before a chained verb is its subject. */
     private static final Pattern SUBJECT = Pattern.compile("\\b(i|he|she|they|we|you)\\b", Pattern.CASE_INSENSITIVE);
 

@@ -590,6 +590,14 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void aPhrasesIIsTheTypedImOrIve() {
+        Question yourself = BANKS.question("behavioral", "tell-me-about-yourself").orElseThrow();
+        assertThat(engine.assess(yourself, "so right now i'm a shift lead at a regional distribution center, i run the"
+                + " night crew on inbound, about 25 people.").covered())
+                .anySatisfy(m -> assertThat(m.point().id()).isEqualTo("current-context"));
+    }
+
+    @Test
     void sayingWhenYouWouldNotDoItIsATradeOff() {
         Question nPlusOne = BANKS.question("java-backend", "jpa-n-plus-one").orElseThrow();
         String answer = "n+1 is when you load a list of orders and then hibernate fires one extra select per order to get"
