@@ -182,7 +182,9 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             } else if (support >= MEANING_COVERS) {
                 covered.add(new TalkingPointMatcher.Match(point, excerpt(close.get().supportPiece())));
             } else if (support < MEANING_FULL) {
-                if (support >= MEANING_CLOSE) {
+                // "you came close with" a sentence that shares no word with the point beyond the question's would
+                // quote something merely on topic ("asyncio debug mode logs slow callbacks" for capping concurrency)
+                if (support >= MEANING_CLOSE && beyondTheTopic(question, pointSide(point), close.get().supportPiece())) {
                     cameClose.put(point, excerpt(close.get().supportPiece()));
                 }
                 byWords.denied().stream().filter(d -> samePoint(d.point(), point) && d.inItsOwnWords()).findFirst()
@@ -390,6 +392,14 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     }
 
     /** The words a wrong claim is said in: the claim and its phrases. */
+    /** The words a point is said in: its statement, its phrases and its other wordings. */
+    private Set<String> pointSide(TalkingPoint point) {
+        Set<String> side = new HashSet<>(analyzer.stems(point.point()));
+        point.shownBy().forEach(phrase -> side.addAll(analyzer.stems(phrase)));
+        point.inOtherWords().forEach(words -> side.addAll(analyzer.stems(words)));
+        return side;
+    }
+
     private Set<String> claimSide(Misconception m) {
         Set<String> side = new HashSet<>(analyzer.stems(m.claim()));
         m.spottedBy().forEach(phrase -> side.addAll(analyzer.stems(phrase)));

@@ -598,6 +598,19 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void aSentenceMerelyOnTopicIsNotQuotedAsComingCloseToAPoint() {
+        Question async = SentenceModelForTests.BANKS.question("python-developer", "async-pitfalls").orElseThrow();
+        Feedback f = SentenceModelForTests.ENGINE.assess(async, "the usual culprit is something blocking inside an async"
+                + " def - requests.get, time.sleep, a sync db driver - which freezes the whole event loop so every other"
+                + " request waits. i'd find it with asyncio debug mode which logs slow callbacks, then swap in"
+                + " httpx/asyncpg or push the blocking bit to a thread with asyncio.to_thread. also keep references to tasks"
+                + " from create_task or they can get garbage collected mid-flight.");
+        // the missed point is about capping concurrency; the closest sentence was about debug mode
+        assertThat(f.improvements()).noneMatch(i -> i.contains("you came close with \"i'd find it with asyncio debug"));
+        assertThat(f.improvements()).anyMatch(i -> i.startsWith("Cover this next time: unbounded concurrency"));
+    }
+
+    @Test
     void sayingWhenYouWouldNotDoItIsATradeOff() {
         Question nPlusOne = BANKS.question("java-backend", "jpa-n-plus-one").orElseThrow();
         String answer = "n+1 is when you load a list of orders and then hibernate fires one extra select per order to get"
