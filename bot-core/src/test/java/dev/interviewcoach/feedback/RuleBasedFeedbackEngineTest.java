@@ -611,6 +611,22 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void aClaimIsNotReadAcrossTwoSentencesOfARightAnswer() {
+        // "serializable stops all of it. postgres default is read committed" had been read as "default is serializable"
+        Question isolation = SentenceModelForTests.BANKS.question("sql-and-data", "isolation-levels-anomalies").orElseThrow();
+        Feedback f = SentenceModelForTests.ENGINE.assess(isolation, "dirty read = you see another txn's uncommitted data,"
+                + " non-repeatable read = same row read twice gives different values because someone committed in between,"
+                + " phantom = a range query returns new rows. read committed stops dirty reads, repeatable read stops"
+                + " non-repeatable, serializable stops all of it. postgres default is read committed and its repeatable"
+                + " read is snapshot isolation so phantoms don't happen there, but you can still get write skew unless you"
+                + " go serializable, and then you need to retry on serialization failures.");
+        assertThat(f.wrongClaims()).isEmpty();
+        assertThat(f.score()).isGreaterThanOrEqualTo(4);
+        assertThat(SentenceModelForTests.ENGINE.assess(isolation, "Postgres and MySQL both default to serializable, so you"
+                + " never see anomalies unless you lower the level.").wrongClaims()).isNotEmpty();
+    }
+
+    @Test
     void sayingWhenYouWouldNotDoItIsATradeOff() {
         Question nPlusOne = BANKS.question("java-backend", "jpa-n-plus-one").orElseThrow();
         String answer = "n+1 is when you load a list of orders and then hibernate fires one extra select per order to get"
