@@ -599,8 +599,7 @@ class RuleBasedFeedbackEngineTest {
 
     @Test
     void aSentenceMerelyOnTopicIsNotQuotedAsComingCloseToAPoint() {
-        Question async = SentenceModelForTests.BANKS.question("python-developer", "async-pitfalls").orElseThrow();
-        Feedback f = SentenceModelForTests.ENGINE.assess(async, "the usual culprit is something blocking inside an async"
+        Feedback f = withMeaning("python-developer", "async-pitfalls", "the usual culprit is something blocking inside an async"
                 + " def - requests.get, time.sleep, a sync db driver - which freezes the whole event loop so every other"
                 + " request waits. i'd find it with asyncio debug mode which logs slow callbacks, then swap in"
                 + " httpx/asyncpg or push the blocking bit to a thread with asyncio.to_thread. also keep references to tasks"
@@ -613,8 +612,7 @@ class RuleBasedFeedbackEngineTest {
     @Test
     void aClaimIsNotReadAcrossTwoSentencesOfARightAnswer() {
         // "serializable stops all of it. postgres default is read committed" had been read as "default is serializable"
-        Question isolation = SentenceModelForTests.BANKS.question("sql-and-data", "isolation-levels-anomalies").orElseThrow();
-        Feedback f = SentenceModelForTests.ENGINE.assess(isolation, "dirty read = you see another txn's uncommitted data,"
+        Feedback f = withMeaning("sql-and-data", "isolation-levels-anomalies", "dirty read = you see another txn's uncommitted data,"
                 + " non-repeatable read = same row read twice gives different values because someone committed in between,"
                 + " phantom = a range query returns new rows. read committed stops dirty reads, repeatable read stops"
                 + " non-repeatable, serializable stops all of it. postgres default is read committed and its repeatable"
@@ -622,8 +620,14 @@ class RuleBasedFeedbackEngineTest {
                 + " go serializable, and then you need to retry on serialization failures.");
         assertThat(f.wrongClaims()).isEmpty();
         assertThat(f.score()).isGreaterThanOrEqualTo(4);
-        assertThat(SentenceModelForTests.ENGINE.assess(isolation, "Postgres and MySQL both default to serializable, so you"
-                + " never see anomalies unless you lower the level.").wrongClaims()).isNotEmpty();
+        assertThat(withMeaning("sql-and-data", "isolation-levels-anomalies", "Postgres and MySQL both default to"
+                + " serializable, so you never see anomalies unless you lower the level.").wrongClaims()).isNotEmpty();
+    }
+
+    /** An answer judged as people get it, with the sentence model. */
+    private static Feedback withMeaning(String track, String questionId, String answer) {
+        Question question = SentenceModelForTests.BANKS.question(track, questionId).orElseThrow();
+        return SentenceModelForTests.ENGINE.assess(question, answer);
     }
 
     @Test
