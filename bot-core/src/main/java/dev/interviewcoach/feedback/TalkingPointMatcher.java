@@ -222,7 +222,14 @@ public final class TalkingPointMatcher {
     private record PointPlan(Vocabulary words, List<PointWords> points) {}
 
     /** For each misconception in order, its phrases that can spot it (two stems or more). */
-    private record ClaimPlan(Vocabulary words, List<List<Wanted>> phrases) {}
+    private record ClaimPlan(Vocabulary words, List<List<ClaimPhrase>> phrases) {}
+
+    /**
+     * A misconception's phrase; {@code apart} when its words may stand a few apart in any order. A phrase made only
+     * of words the correction uses too ("average is the peak") must be typed with its words together: apart, they are
+     * as likely the correction's ("1,200/s on average and 3-5x at peak").
+     */
+    private record ClaimPhrase(Wanted wanted, boolean apart) {}
 
     /**
      * Where in the answer (first and last stem index) something was found; {@code quoteFrom} is where its quote
@@ -385,11 +392,11 @@ public final class TalkingPointMatcher {
     }
 
     /** The first of a misconception's phrases the answer states. */
-    private Optional<String> spotted(List<Wanted> phrases, AnalyzedText answer, Positions positions) {
-        for (Wanted wanted : phrases) {
+    private Optional<String> spotted(List<ClaimPhrase> phrases, AnalyzedText answer, Positions positions) {
+        for (ClaimPhrase claimPhrase : phrases) {
+            Wanted wanted = claimPhrase.wanted();
             Phrase phrase = wanted.phrase();
-            // a short claim's words may stand apart in any order, but not the parts of one hyphenated word
-            Optional<Span> span = phraseSpan(wanted, positions, true, !HYPHENATED.matcher(phrase.text()).find());
+            Optional<Span> span = phraseSpan(wanted, positions, true, claimPhrase.apart());
             if (span.isEmpty() && phrase.stems().size() > 3 && phrase.stems().size() <= 5) {
                 // A longer claim may be typed with a few words between its words, in their order.
                 boolean plain = !phrase.denies();
@@ -498,15 +505,18 @@ public final class TalkingPointMatcher {
 
     private ClaimPlan claimPlan(List<Misconception> misconceptions) {
         Vocabulary words = new Vocabulary();
-        List<List<Wanted>> all = new ArrayList<>();
+        List<List<ClaimPhrase>> all = new ArrayList<>();
         for (Misconception m : misconceptions) {
-            List<Wanted> phrases = new ArrayList<>();
+            List<ClaimPhrase> phrases = new ArrayList<>();
+            Set<String> correction = new HashSet<>(analyzer.stems(m.correction()));
             for (String text : m.spottedBy()) {
                 // Phrases are analysed once: a built-in question holds sixty or so.
                 Phrase phrase = spottedPhrases.computeIfAbsent(text, t -> Optional.ofNullable(phrase(t))).orElse(null);
                 // One word is too little to tell a wrong claim from a right one that uses it.
                 if (phrase != null && phrase.stems().size() >= 2) {
-                    phrases.add(new Wanted(phrase, words.ids(phrase.stems())));
+                    // nor are the parts of one hyphenated word matched apart
+                    boolean apart = !HYPHENATED.matcher(phrase.text()).find() && !(phrase.stems().size() == 2 && correction.containsAll(phrase.stems()));
+                    phrases.add(new ClaimPhrase(new Wanted(phrase, words.ids(phrase.stems())), apart));
                 }
             }
             all.add(List.copyOf(phrases));

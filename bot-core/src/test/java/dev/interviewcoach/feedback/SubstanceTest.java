@@ -399,6 +399,20 @@ class SubstanceTest {
     }
 
     @Test
+    void aTwoWordClaimMadeOfTheCorrectionsOwnWordsIsFoundOnlyWithItsWordsTogether() {
+        // "average is the peak": apart, its two words are as likely the correction's own, and an estimate that applies
+        // a peak factor had been told it designs for the average
+        Question q = SentenceModelForTests.BANKS.question("system-design", "back-of-the-envelope-estimation").orElseThrow();
+        Feedback right = ENGINE.assess(q, "say 10M daily users, each does 10 requests, that's 100M a day, about 1,200/s"
+                + " on average and maybe 3-5x at peak so ~5k/s. if each stores 1KB that's 100GB a day, ~36TB a year"
+                + " before replication. i round aggressively and say the assumptions out loud.");
+        assertThat(right.wrongClaims()).isEmpty();
+        assertThat(right.covered()).anyMatch(m -> m.point().id().equals("request-rate") && m.inContext().contains("at peak"));
+        assertThat(ENGINE.assess(q, "100M requests a day over 86,400 seconds is about 1,200 a second, and I'd say the"
+                + " average is the peak here, so 1,200/s is what we size for.").wrongClaims()).isNotEmpty();
+    }
+
+    @Test
     void aStorySettingTheSceneIsNotTakenForTheOppositeOfItsPoint() {
         // the example answer sets its scene with a negation ("I had never used..."); that wording is no reference for
         // what denying "says what had to be learned and the time pressure" would be
