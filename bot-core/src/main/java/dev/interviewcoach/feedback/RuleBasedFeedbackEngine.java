@@ -102,6 +102,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             + " near meaning than said outright";
     private static final String ELSEWHERE = "much of it is about something other than this question";
     private static final String FEW_DETAILS = "few concrete details (a number, a named tool, a real case)";
+    /** Said with the sentence and the claim it came near, when they are known. */
+    private static final String NEAR_A_CLAIM = "part of it reads like a common misconception";
     private static final List<Against> AGAINST = List.of(
             new Against("coverage", true, FEW_POINTS),
             new Against("points_in_words", true, FEW_POINTS),
@@ -112,7 +114,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             new Against("numbers", true, FEW_DETAILS),
             new Against("real_case", true, FEW_DETAILS),
             new Against("log_words", true, "it is brief for what the question asks"),
-            new Against("claim_closeness", false, "part of it reads like a common misconception"),
+            new Against("claim_closeness", false, NEAR_A_CLAIM),
             new Against("hedges", false, "it hedges more than it commits"),
             new Against("general", false, "it stays general"));
 
@@ -241,6 +243,9 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         Specificity.Result concrete = specificity.assess(answer, question.track());
         Delivery.Result reading = delivery.assess(answer, questionWords(question), narrow(question));
         int rawWords = TextAnalyzer.wordCount(answerText);
+        // the sentence nearest a wrong claim the answer was not found to make: named if it is what lowered the score
+        Optional<MeaningMatcher.ClaimCloseness> nearestClaim = byMeaning.flatMap(r -> r.claims().stream()
+                .filter(c -> c.piece() != null).max(Comparator.comparingDouble(MeaningMatcher.ClaimCloseness::claim)));
         Feedback.Meaning meaningSignal = byMeaning.map(r -> {
             Optional<MeaningMatcher.ClaimCloseness> closest = r.claims().stream()
                     .max(Comparator.comparingDouble(MeaningMatcher.ClaimCloseness::claim));
@@ -337,6 +342,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             // against it: few concrete details" contradicts itself, and "few" twice says nothing new
             Set<String> saidAlready = reason.indexOf("concrete details") >= 0 ? Set.of(FEW_DETAILS) : Set.of();
             heaviestAgainst(inputs, saidAlready)
+                    .map(said -> said.equals(NEAR_A_CLAIM) ? nearestClaim.map(RuleBasedFeedbackEngine::nearAClaim)
+                            .orElse(said) : said)
                     .ifPresent(said -> reason.append("; what weighed most against it: ").append(said));
         }
         for (Rubric.Cap cap : decision.caps()) {
@@ -549,6 +556,16 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 // most points listed as made, but by the story's shape or by near meaning rather than in words: "few of
                 // the talking points are made" under "You covered 3 of 4" reads as a contradiction
                 .map(said -> said.equals(FEW_POINTS) && inputs.get("points_covered") >= 0.5 ? LOOSE_POINTS : said);
+    }
+
+    /**
+     * "Part of it reads like a common misconception" said of what: the answer's words and the claim they came near in
+     * meaning, so the person can see it and say it so that it cannot be taken for the claim.
+     */
+    private static String nearAClaim(MeaningMatcher.ClaimCloseness near) {
+        String claim = near.misconception().claim().strip();
+        return "\"" + excerpt(near.piece()) + "\" comes close in meaning to a common misconception (\""
+                + (claim.endsWith(".") ? claim.substring(0, claim.length() - 1) : claim) + "\")";
     }
 
     /** What a rule of the rubric did to the score, said after the reason's first part. */

@@ -413,6 +413,23 @@ class SubstanceTest {
     }
 
     @Test
+    void aSentenceThatLoweredTheScoreForComingNearAWrongClaimIsNamedWithTheClaim() {
+        // "part of it reads like a common misconception" sent the person looking for a mistake with nothing to find
+        Question q = SentenceModelForTests.BANKS.question("system-design", "replication-and-failover").orElseThrow();
+        Feedback f = ENGINE.assess(q, "with a primary and replicas, writes go to the primary and replicate to the"
+                + " replicas, usually async so a replica can lag and a failover can lose the last few writes. sync"
+                + " replication avoids that but adds latency. failover needs a health check and something like patroni"
+                + " to promote a replica, and fencing so the old primary can't keep accepting writes (split brain). reads"
+                + " from replicas can be stale, so read-your-writes goes to the primary.");
+        assertThat(f.wrongClaims()).isEmpty();
+        assertThat(f.scoreReason()).doesNotContain("part of it reads like");
+        if (f.scoreReason().contains("common misconception")) {
+            assertThat(f.scoreReason()).contains("\"reads from replicas can be stale")
+                    .contains("(\"Reads from a replica always return the latest data");
+        }
+    }
+
+    @Test
     void aStorySettingTheSceneIsNotTakenForTheOppositeOfItsPoint() {
         // the example answer sets its scene with a negation ("I had never used..."); that wording is no reference for
         // what denying "says what had to be learned and the time pressure" would be
