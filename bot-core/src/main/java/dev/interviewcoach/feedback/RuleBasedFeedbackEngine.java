@@ -486,6 +486,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
      * that ends on "it now handles about 200k events a day", would contradict it. A motivation answer is not asked
      * for a trade-off, nor a plan for what would be done for a story's parts.
      */
+    /** A talking point that is itself a trade-off: what something costs. */
+    private static final Pattern A_COST = Pattern.compile("\\b(trade-?offs?|costs?|overhead|downsides?|drawbacks?)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     private static List<String> storyGaps(Question q, List<TalkingPoint> missed, Structure.Result shape) {
         Set<String> made = q.talkingPoints().stream().filter(p -> !missed.contains(p)).map(TalkingPoint::id)
                 .collect(Collectors.toSet());
@@ -510,6 +514,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         }
         // "why this company" has no cost to weigh: a trade-off is asked of a technical answer, unless it says when not
         if (q.kind() == QuestionKind.MOTIVATION || shape.saysWhenNot()) {
+            gaps.remove("trade-off");
+        }
+        // a point about a cost listed as made is the trade-off: "add a trade-off" under it contradicts the list
+        if (q.talkingPoints().stream().filter(p -> !missed.contains(p)).anyMatch(p -> A_COST.matcher(p.point()).find())) {
             gaps.remove("trade-off");
         }
         // "what would you do if..." is answered with a plan: it has no result yet to end on, nor a scene to open with

@@ -464,6 +464,14 @@ class RuleBasedFeedbackEngineTest {
                 + " the same. We tried it with a few users, the PM agreed, and we shipped it.");
         assertThat(scene.covered()).anySatisfy(m -> assertThat(m.point().id()).isEqualTo("situation"));
         assertThat(scene.improvements()).noneSatisfy(i -> assertThat(i).startsWith("Open with the situation"));
+        // nor is a technical answer whose point about a cost is listed as made asked to add a trade-off
+        Question pydantic = BANKS.question("python-developer", "dataclasses-vs-pydantic").orElseThrow();
+        Feedback cost = engine.assess(pydantic, "dataclasses are just a quick way to make classes with fields, no"
+                + " validation at runtime. pydantic validates and coerces data at runtime, so it's what i use at the edges,"
+                + " like parsing request bodies or config. inside the app i'd use dataclasses since they're lighter and"
+                + " faster. type hints alone don't check anything at runtime.");
+        assertThat(cost.covered()).anySatisfy(m -> assertThat(m.point().id()).isEqualTo("tradeoffs"));
+        assertThat(cost.improvements()).noneSatisfy(i -> assertThat(i).startsWith("Add a trade-off"));
         // nor is a story that tells what the person did, in verbs of its own, asked to say what they did
         Question priorities = BANKS.question("behavioral", "competing-priorities").orElseThrow();
         assertThat(engine.assess(priorities, "Last quarter three teams wanted my time the same week. I ranked the asks by"
