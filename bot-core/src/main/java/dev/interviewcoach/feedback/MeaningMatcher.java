@@ -78,7 +78,8 @@ final class MeaningMatcher {
      * the dev and check parts among 0, 0.05 and 0.10: lower margins took support from right concise answers too.
      */
     private static final double CLAIM_OVER_POINT = 0.10;
-    private static final Pattern CLAUSE = Pattern.compile("\\s*[,;:]\\s+|\\s+(?=(but|so|because|although|though|while|whereas|yet|which|unless)\\b)"
+    private static final Pattern CLAUSE = Pattern.compile("\\s*[,;:]\\s+|\\s+(?=(but|so|because|although|though|while|whereas|yet|which|unless"
+            + "|and (that|if|when|then))\\b)"
             + "|\\s+[-\u2013\u2014]\\s+");
 
     private final CachedEmbedder embedder;
@@ -299,6 +300,46 @@ final class MeaningMatcher {
         return anyDenies ? Polarity.DENIES : Polarity.ASSERTS;
     }
 
+    /**
+     * A "not" that sets one thing against another ("SSO in weeks not a quarter", "use a set and not a list"): it
+     * follows no verb it could deny and asserts the first thing. A "not" after an auxiliary ("is not", "would
+     * really not"), opening the clause, or before "to" ("chose not to") denies.
+     */
+    private static boolean contrastive(String[] w, int i) {
+        if (!w[i].equals("not") || i + 1 >= w.length || !aThing(w[i + 1])) {
+            return false;
+        }
+        int before = i - 1;
+        while (before >= 0 && (w[before].endsWith("ly") || NOT_ADVERBS.contains(w[before]))) {
+            before--;
+        }
+        if (before < 0) {
+            return false;
+        }
+        String verb = w[before].replace('\u2019', '\'');
+        return !AUXILIARIES.contains(verb) && !verb.endsWith("'s") && !verb.endsWith("'re") && !verb.endsWith("'m")
+                && !verb.endsWith("'d") && !verb.endsWith("'ll") && !verb.endsWith("'ve");
+    }
+
+    /** Whether a word opens a thing rather than an action: a determiner, a number, or a plural ("not a quarter", "not months"). */
+    private static boolean aThing(String word) {
+        return DETERMINERS.contains(word) || Character.isDigit(word.charAt(0))
+                || word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us")
+                && !NOT_PLURALS.contains(word);
+    }
+
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "some", "this", "that", "these", "those", "my",
+            "our", "your", "their", "his", "her", "its", "every", "each", "one", "two", "three", "four", "five", "ten",
+            "hours", "days", "weeks", "months", "years");
+    private static final Set<String> NOT_PLURALS = Set.of("always", "perhaps", "does", "this", "thus", "was", "has", "is",
+            "as", "unless", "towards", "afterwards", "sometimes", "yes");
+
+    private static final Set<String> NOT_ADVERBS = Set.of("just", "still", "also", "maybe", "rather", "better", "even",
+            "often", "always", "perhaps", "quite", "sometimes", "then");
+    private static final Set<String> AUXILIARIES = Set.of("is", "are", "was", "were", "be", "been", "being", "am", "do",
+            "does", "did", "can", "could", "will", "would", "shall", "should", "must", "may", "might", "has", "have", "had",
+            "need", "ought", "i", "we", "you", "they", "he", "she", "it", "why", "if", "or", "whether", "cannot");
+
     private static int negations(String clause) {
         String[] w = clause.toLowerCase(Locale.ROOT).split("[^\\p{L}'\u2019]+");
         int count = 0;
@@ -306,7 +347,7 @@ final class MeaningMatcher {
             if (!TextAnalyzer.isNegator(w[i])) {
                 continue;
             }
-            if (TextAnalyzer.denies(w[i], i + 1 < w.length ? w[i + 1] : "")) {
+            if (TextAnalyzer.denies(w[i], i + 1 < w.length ? w[i + 1] : "") && !contrastive(w, i)) {
                 count++;
             }
         }
