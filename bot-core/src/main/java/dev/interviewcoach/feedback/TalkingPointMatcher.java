@@ -55,7 +55,11 @@ public final class TalkingPointMatcher {
     private static final String VERDICT =
             "\\b((is|are|was|were|'s|sounds)\\s+(a myth|a misconception|false|not true|untrue|outdated|a (bad idea|mistake|trap)"
             + "|an anti-pattern)|(?<!never )(?<!not )(?<!n't )(cause|causes|caused|lead to|leads to|led to)\\s+(\\w+\\s+){0,2}(problems|conflicts|bugs"
-            + "|outages|incidents|pain))\\b";
+            + "|outages|incidents|pain)"
+            // what it does when it goes wrong: "one bad payload retrying forever can stall a whole partition", "one team
+            // tagged metrics with request ids and the tsdb fell over"
+            + "|(can|will|would|could|might)\\s+(\\w+\\s+)?(stall|block|break|kill|starve|crash|overload|take down|blow up)"
+            + "|(and|so)\\s+(it|that|everything|the\\s+\\w+)\\s+(fell over|crashed|broke|died|blew up|went down|melted down|ran out))\\b";
     /** Talk about a topic, right before its words: "we also talked about", "people bring up", "a post about". */
     private static final Pattern NAMED_BEFORE = Pattern.compile("\\b(talk(ed|s|ing)? about|discuss(ed|es|ing)?"
             + "|br(ing|ings|ought) up|mention(ed|s|ing)?|heard (of|about)|read (a bit |something )?about"

@@ -430,6 +430,16 @@ class SubstanceTest {
     }
 
     @Test
+    void aWrongClaimToldAsWhatGoesWrongIsAWarningNotTheClaim() {
+        // "retrying forever" followed by what it does to the partition warns against the claim it names
+        Question q = SentenceModelForTests.BANKS.question("system-design", "queue-lag-and-backpressure").orElseThrow();
+        assertThat(ENGINE.assess(q, "watch for poison messages, one bad payload retrying forever can stall a whole"
+                + " partition, so after three tries park it in a DLQ and alert.").wrongClaims()).isEmpty();
+        assertThat(ENGINE.assess(q, "a message that fails should just keep retrying forever, so nothing is ever lost.")
+                .wrongClaims()).isNotEmpty();
+    }
+
+    @Test
     void aStorySettingTheSceneIsNotTakenForTheOppositeOfItsPoint() {
         // the example answer sets its scene with a negation ("I had never used..."); that wording is no reference for
         // what denying "says what had to be learned and the time pressure" would be
