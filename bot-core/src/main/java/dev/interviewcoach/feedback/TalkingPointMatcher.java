@@ -273,8 +273,10 @@ public final class TalkingPointMatcher {
                 matches.add(new Match(point, answer.quote(shown.get().quoteFrom(), shown.get().to()), true,
                         answer.quoteInContext(shown.get().quoteFrom(), shown.get().to())));
             } else {
-                Optional<Span> statement = statementSpan(p, positions, false);
-                Optional<Span> denied = statement.or(() -> evidence(p, positions, false));
+                // a denial said after "rather than", "instead of" or "people think" is not the candidate's: "rather than
+                // present something misleading" agrees with "will not personally present something misleading"
+                Optional<Span> statement = statementSpan(p, positions, false).filter(span -> !distanced(answer, span));
+                Optional<Span> denied = statement.or(() -> evidence(p, positions, false).filter(span -> !distanced(answer, span)));
                 denied.ifPresent(span -> denials.add(new Denial(point, answer.quoteInContext(span.quoteFrom(), span.to()),
                         statement.isPresent())));
             }

@@ -440,6 +440,21 @@ class SubstanceTest {
     }
 
     @Test
+    void aPointThatItselfDeniesIsAgreedWithByRatherThan() {
+        // "rather than present something i think misleads the client" is "will not personally present something
+        // misleading", not its opposite
+        Question q = SentenceModelForTests.BANKS.question("behavioral", "ethical-dilemma").orElseThrow();
+        Feedback f = ENGINE.assess(q, "i'd first ask my manager to explain, in case i'm missing context. "
+                + "if it still looked misleading i'd "
+                + "say so plainly and suggest an honest alternative, like showing the full period instead of cherry-"
+                + "picking one quarter, with a note explaining the dip. if they insisted, i'd escalate to their manager"
+                + " or compliance rather than present something i think misleads the client, because losing the "
+                + "client's trust costs more than one bad quarter.");
+        assertThat(f.wrongClaims()).isEmpty();
+        assertThat(f.score()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void aStorySettingTheSceneIsNotTakenForTheOppositeOfItsPoint() {
         // the example answer sets its scene with a negation ("I had never used..."); that wording is no reference for
         // what denying "says what had to be learned and the time pressure" would be
