@@ -230,10 +230,12 @@ public final class TalkingPointMatcher {
 
     /**
      * A misconception's phrase; {@code apart} when its words may stand a few apart in any order. A phrase made only
-     * of words the correction uses too ("average is the peak") must be typed with its words together: apart, they are
-     * as likely the correction's ("1,200/s on average and 3-5x at peak").
+     * of words the correction uses too ({@code correctionsWords}) is as likely the correction's when its words stand
+     * apart: two such words must be typed together ("average is the peak" is not "1,200/s on average and 3-5x at
+     * peak"), three in their order ("ELT transforms before loading" is not "etl transforms data before loading it;
+     * elt loads raw data").
      */
-    private record ClaimPhrase(Wanted wanted, boolean apart) {}
+    private record ClaimPhrase(Wanted wanted, boolean apart, boolean correctionsWords) {}
 
     /**
      * Where in the answer (first and last stem index) something was found; {@code quoteFrom} is where its quote
@@ -402,7 +404,15 @@ public final class TalkingPointMatcher {
         for (ClaimPhrase claimPhrase : phrases) {
             Wanted wanted = claimPhrase.wanted();
             Phrase phrase = wanted.phrase();
-            Optional<Span> span = phraseSpan(wanted, positions, true, claimPhrase.apart());
+            Optional<Span> span;
+            if (claimPhrase.correctionsWords() && phrase.stems().size() == 3) {
+                boolean plain = !phrase.denies();
+                span = polarity(containsRun(positions, wanted.ids(), plain)
+                        .or(() -> inOrder(positions, wanted.ids(), phrase.stems().size() + PHRASE_SLACK, plain)),
+                        positions, phrase.denies(), true);
+            } else {
+                span = phraseSpan(wanted, positions, true, claimPhrase.apart());
+            }
             if (span.isEmpty() && phrase.stems().size() > 3 && phrase.stems().size() <= 5) {
                 // A longer claim may be typed with a few words between its words, in their order.
                 boolean plain = !phrase.denies();
@@ -521,8 +531,9 @@ public final class TalkingPointMatcher {
                 // One word is too little to tell a wrong claim from a right one that uses it.
                 if (phrase != null && phrase.stems().size() >= 2) {
                     // nor are the parts of one hyphenated word matched apart
-                    boolean apart = !HYPHENATED.matcher(phrase.text()).find() && !(phrase.stems().size() == 2 && correction.containsAll(phrase.stems()));
-                    phrases.add(new ClaimPhrase(new Wanted(phrase, words.ids(phrase.stems())), apart));
+                    boolean correctionsWords = correction.containsAll(phrase.stems());
+                    boolean apart = !HYPHENATED.matcher(phrase.text()).find() && !(phrase.stems().size() == 2 && correctionsWords);
+                    phrases.add(new ClaimPhrase(new Wanted(phrase, words.ids(phrase.stems())), apart, correctionsWords));
                 }
             }
             all.add(List.copyOf(phrases));

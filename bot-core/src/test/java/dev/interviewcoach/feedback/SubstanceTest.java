@@ -410,6 +410,13 @@ class SubstanceTest {
         assertThat(right.covered()).anyMatch(m -> m.point().id().equals("request-rate") && m.inContext().contains("at peak"));
         assertThat(ENGINE.assess(q, "100M requests a day over 86,400 seconds is about 1,200 a second, and I'd say the"
                 + " average is the peak here, so 1,200/s is what we size for.").wrongClaims()).isNotEmpty();
+        // three such words must come in their order: a right answer that describes both ETL and ELT has them all
+        Question etl = SentenceModelForTests.BANKS.question("sql-and-data", "etl-elt-idempotent-pipelines").orElseThrow();
+        assertThat(ENGINE.assess(etl, "etl transforms data before loading it into the warehouse; elt loads raw data first"
+                + " and transforms inside the warehouse with sql, e.g. dbt. for idempotency each run overwrites one date's"
+                + " partition, and don't use now() inside the logic.").wrongClaims()).isEmpty();
+        assertThat(ENGINE.assess(etl, "with ELT you transform everything before loading, so the warehouse only ever"
+                + " sees clean data.").wrongClaims()).isNotEmpty();
     }
 
     @Test
