@@ -58,7 +58,10 @@ public final class Structure {
             "(disagreed|clashed|argued) (on|about|over) (whether|how|what|which|the)");
     private static final Pattern TASK = words("my (job|task|role|goal|responsibility) was", "i was (responsible|asked|tasked|in charge)",
             "i had to", "i needed to", "the goal was", "we needed to", "our goal", "needed to", "had to");
-    private static final Pattern ACTION = words("i (decided|proposed|built|wrote|set up|created|organi[sz]ed|led|started|asked|suggested|talked|"
+    /** Words that may stand between "I" and what they did: "I then ran the postmortem", "I also wrote". */
+    private static final String I_THEN = "i (?:(?:then|also|just|quickly|finally|first|immediately|personally|eventually"
+            + "|actually|later|instead|still|even) )?";
+    private static final Pattern ACTION = words(I_THEN + "(decided|proposed|built|wrote|set up|created|organi[sz]ed|led|started|asked|suggested|talked|"
             + "met|called|scheduled|rewrote|added|changed|moved|split|introduced|ran|reached out|pushed|sat down|"
             + "took|designed|implemented|negotiated|explained|shared|documented|prioriti[sz]ed|measured|profiled|"
             + "fixed|refactored|paired|escalated|volunteered|mentored|drafted|presented|gathered|interviewed|"
@@ -82,8 +85,8 @@ public final class Structure {
      * What the person did, in any verb of the past: read only to choose the advice, since as a score input it
      * credited fluent wrong stories as much as right ones.
      */
-    private static final Pattern I_DID = words("i (?!(need|feed|speed|proceed|exceed|succeed)\\b)[a-z]+ed",
-            "i (went|made|took|told|wrote|ran|chose|built|brought|sent|set|put|got|gave|kept|spent|sat|met|led|found|held"
+    private static final Pattern I_DID = words(I_THEN + "(?!(need|feed|speed|proceed|exceed|succeed)\\b)[a-z]+ed",
+            I_THEN + "(went|made|took|told|wrote|ran|chose|built|brought|sent|set|put|got|gave|kept|spent|sat|met|led|found|held"
             + "|spoke|began|did|cut|paid|taught|won|sought|drew|rebuilt|rewrote|stood)");
     /**
      * A count in words: read only for the advice, since as a score input it also credited wrong stories and listed

@@ -472,6 +472,12 @@ class RuleBasedFeedbackEngineTest {
                 + " faster. type hints alone don't check anything at runtime.");
         assertThat(cost.covered()).anySatisfy(m -> assertThat(m.point().id()).isEqualTo("tradeoffs"));
         assertThat(cost.improvements()).noneSatisfy(i -> assertThat(i).startsWith("Add a trade-off"));
+        // nor one that tells it with a word between I and the verb ("i then ran the blameless postmortem")
+        Question incident = BANKS.question("java-backend", "production-incident-handled").orElseThrow();
+        assertThat(engine.assess(incident, "a config change lowered our db pool size and at 9am peak the checkout api"
+                + " started timing out. the alert fired, we declared an incident and rolled the config back within 15"
+                + " minutes. i then ran the blameless postmortem, and we added config validation in ci.").improvements())
+                .noneSatisfy(i -> assertThat(i).startsWith("Say what you did yourself"));
         // nor is a story that tells what the person did, in verbs of its own, asked to say what they did
         Question priorities = BANKS.question("behavioral", "competing-priorities").orElseThrow();
         assertThat(engine.assess(priorities, "Last quarter three teams wanted my time the same week. I ranked the asks by"
