@@ -354,8 +354,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             }
         }
         if (score == 4) {
-            reason.append(". To make it a 5, ").append(towardsFive(missed, concrete, storyGaps(question, missed, shape),
-                    question.kind(), rawWords));
+            reason.append(". To make it a 5, ").append(towardsFive(missed, cameClose, concrete,
+                    storyGaps(question, missed, shape), question.kind(), rawWords));
         }
         reason.append('.');
         return new Feedback(score, reason.toString(), covered, missed, wrong,
@@ -619,10 +619,17 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     private static final int SHORT_OF_A_FIVE = 250;
 
     /** What would make a 4 a 5: a missed point, what the details lack, or a part of the shape the answer has not made. */
-    private static String towardsFive(List<TalkingPoint> missed, Specificity.Result concrete, List<String> shapeGaps,
-                                      QuestionKind kind, int words) {
+    private static String towardsFive(List<TalkingPoint> missed, Map<TalkingPoint, String> cameClose,
+                                      Specificity.Result concrete, List<String> shapeGaps, QuestionKind kind, int words) {
+        // a point nothing came near is the one to add; one a sentence came close to may be there in other words, so it
+        // is asked to be said outright, with the sentence ("also cover" what was said read as not having been read)
+        Optional<TalkingPoint> absent = missed.stream().filter(p -> !cameClose.containsKey(p)).findFirst();
+        if (absent.isPresent()) {
+            return "also cover this: " + sentence(absent.get().point());
+        }
         if (!missed.isEmpty()) {
-            return "also cover this: " + sentence(missed.getFirst().point());
+            TalkingPoint near = missed.getFirst();
+            return "say this outright: " + sentence(near.point()) + " (you came close with \"" + cameClose.get(near) + "\")";
         }
         if (concrete.level() < 0.5) {
             // ask for what it lacks: a story with "3 weeks" and "5 releases" was asked to add a number, and a story is a
