@@ -176,7 +176,11 @@ public final class TalkingPointMatcher {
     /** A phrase as stems, and whether it is itself a denial ("no downtime", "never retry"). */
     private record Phrase(String text, List<String> stems, boolean denies) {}
 
-    private record Prepared(List<Phrase> phrases, List<String> keyStems, boolean pointDenies) {}
+    /**
+     * A point's phrases and key words; {@code hazards} are the phrases that name what the point says to avoid ("shared
+     * state" for "lambdas should not mutate shared state"), which show it only when the answer warns against them.
+     */
+    private record Prepared(List<Phrase> phrases, List<String> keyStems, boolean pointDenies, Set<String> hazards) {}
 
     /**
      * The distinct words a question looks for, numbered from 0, each with its synonym group (-1 for
@@ -600,7 +604,43 @@ public final class TalkingPointMatcher {
                 keys.add(t.stem());
             }
         }
-        return new Prepared(phrases, List.copyOf(keys), pointTokens.stream().anyMatch(TextAnalyzer.Token::negator));
+        Set<String> hazards = new HashSet<>();
+        Matcher avoid = AVOIDED.matcher(point.point());
+        if (avoid.find()) {
+            Set<String> avoided = new HashSet<>(analyzer.stems(avoid.group(2)));
+            Set<String> before = new HashSet<>(analyzer.stems(point.point().substring(0, avoid.start())));
+            for (Phrase phrase : phrases) {
+                if (!phrase.denies() && avoided.containsAll(phrase.stems()) && !before.containsAll(phrase.stems())) {
+                    hazards.add(phrase.text());
+                }
+            }
+        }
+        return new Prepared(phrases, List.copyOf(keys), pointTokens.stream().anyMatch(TextAnalyzer.Token::negator),
+                Set.copyOf(hazards));
+    }
+
+    /** What a point says to avoid: the words after "instead of", "rather than", "avoid", "never", ", not"... */
+    private static final Pattern AVOIDED = Pattern.compile("(\\binstead of|\\brather than|\\bavoid(?:ing)?|\\bshould not"
+            + "|\\bshouldn't|\\bmust not|\\bmustn't|\\bnever|\\bdon't|\\bdo not|, not)\\b([^,;.]*?)(?=[,;.]|\\band\\b|\\bso\\b"
+            + "|\\bbut\\b|$)", Pattern.CASE_INSENSITIVE);
+
+    /** Words before a hazard, in its clause, that warn against it: "don't mutate shared state", "avoid row by row". */
+    private static final Pattern WARNED_BEFORE = Pattern.compile("\\b(avoid|avoiding|don't|do not|never|no|not|without"
+            + "|instead of|rather than|stop|stopped|careful with|beware( of)?|watch out for|danger|risk|problem with"
+            + "|mistake|pitfall|trap)\\b[^,;:]*$");
+    /** Words after a hazard that warn against it: "side effects in lambdas are a smell", "row by row is slow". */
+    private static final Pattern WARNED_AFTER = Pattern.compile("^[^.!?]{0,40}?\\b((is|are|was|were|'s|'re|gets?)\\s+"
+            + "(really |very |usually |often |always |a )?(a smell|smell|bad|dangerous|risky|a bug|buggy|a trap|a problem|wrong"
+            + "|slow|unsafe|not safe|a mistake|an anti-pattern|a pitfall|a footgun|fragile|expensive|painful|terrible)"
+            + "|causes?|caused|leads? to|breaks?|bites?|blocks?|starves?|hurts?|kills?|defeats?"
+            + "|can (stall|block|break|starve|deadlock|hang|freeze|crash|leak|corrupt|lose))\\b");
+
+    /** Whether the words before or after a span, in its sentence, warn against what it names. */
+    private static boolean warned(AnalyzedText answer, Span span) {
+        Around around = Around.of(answer, span);
+        String before = around.before().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        String after = around.after().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        return WARNED_BEFORE.matcher(before).find() || WARNED_AFTER.matcher(after).find();
     }
 
     /**
@@ -743,6 +783,14 @@ public final class TalkingPointMatcher {
      */
     private Optional<Span> evidence(PointWords p, Positions answer, boolean asStated) {
         for (Wanted phrase : p.phrases()) {
+            if (p.prepared().hazards().contains(phrase.phrase().text())) {
+                // named to warn against it, it makes the point; named plainly, it may recommend the hazard
+                Optional<Span> hazard = asStated ? hazardSpan(phrase, answer) : Optional.empty();
+                if (hazard.isPresent()) {
+                    return hazard;
+                }
+                continue;
+            }
             Optional<Span> span = phraseSpan(phrase, answer, asStated);
             if (span.isPresent()) {
                 return span;
@@ -764,6 +812,16 @@ public final class TalkingPointMatcher {
 
     private Optional<Span> phraseSpan(Wanted wanted, Positions answer, boolean asStated) {
         return phraseSpan(wanted, answer, asStated, true);
+    }
+
+    /** A hazard phrase where the answer negates it or warns against it. */
+    private static Optional<Span> hazardSpan(Wanted wanted, Positions answer) {
+        int size = wanted.phrase().stems().size();
+        Optional<Span> run = containsRun(answer, wanted.ids(), false);
+        if (run.isEmpty() && size >= 2 && size <= 3) {
+            run = withinWindow(answer, wanted.ids(), size, size + PHRASE_SLACK, false);
+        }
+        return run.filter(span -> answer.anyNegated(span) || warned(answer.answer, span));
     }
 
     /** As above; {@code apart} lets a short phrase's words stand a few words apart, in any order. */

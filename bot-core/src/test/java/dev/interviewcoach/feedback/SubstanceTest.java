@@ -462,6 +462,27 @@ class SubstanceTest {
     }
 
     @Test
+    void aPhraseNamingWhatThePointSaysToAvoidShowsItOnlyWhenWarnedAgainst() {
+        // "row by row" names what "use COPY rather than row-by-row INSERTs" warns against: an answer that inserts row
+        // by row had been credited with the point
+        Question csv = SentenceModelForTests.BANKS.question("python-developer", "large-csv-into-postgres").orElseThrow();
+        assertThat(ENGINE.assess(csv, "i'd read the csv with the csv module and insert row by row with executemany,"
+                + " committing every 1000 rows so memory stays flat.").covered())
+                .noneSatisfy(m -> assertThat(m.point().id()).isEqualTo("copy-command"));
+        Question streams = SentenceModelForTests.BANKS.question("java-backend", "streams-pitfalls").orElseThrow();
+        assertThat(ENGINE.assess(streams, "streams are fine for anything, mutating shared state from forEach is totally"
+                + " fine since the stream runs in order.").covered())
+                .noneSatisfy(m -> assertThat(m.point().id()).isEqualTo("side-effects"));
+        assertThat(ENGINE.assess(streams, "don't mutate shared state from lambdas, collect into a new list instead."
+                + " toMap throws on duplicate keys without a merge function.").covered())
+                .anySatisfy(m -> assertThat(m.point().id()).isEqualTo("side-effects"));
+        Question index = SentenceModelForTests.BANKS.question("sql-and-data", "composite-covering-index").orElseThrow();
+        assertThat(ENGINE.assess(index, "equality column first, then the range, and INCLUDE the selected columns so it"
+                + " is covering. but an index per query is a trap: each costs disk and slows writes.")
+                .covered()).anySatisfy(m -> assertThat(m.point().id()).isEqualTo("wider-index-cost"));
+    }
+
+    @Test
     void aStorySettingTheSceneIsNotTakenForTheOppositeOfItsPoint() {
         // the example answer sets its scene with a negation ("I had never used..."); that wording is no reference for
         // what denying "says what had to be learned and the time pressure" would be
