@@ -208,6 +208,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 MeaningMatcher.ClaimCloseness c = byMeaning.get().claims().get(i);
                 if (c.claim() >= MEANING_CLAIM && c.margin() >= MEANING_CLAIM_MARGIN && !TalkingPointMatcher.distanced(c.piece())
                         && !sidesWithCorrection(m, c.piece(), answer) && !oppositePolarity(m.claim(), c.piece())
+                        && !namesTheAlternative(m.claim(), c.piece())
                         && beyondTheTopic(question, claimSide(m), c.piece())) {
                     said = Optional.of(excerpt(c.piece()));
                 }
@@ -429,6 +430,35 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
      * asserted where the claim denies it ("you still trade latency" against "with no extra latency"). The sentence
      * model reads both as the same thing; the words say they are opposites.
      */
+    /**
+     * Whether a piece names the other one of a pair where the claim names one, and not the claim's: "select c.* from
+     * customers c left join orders ... where o.id is null" is near "use an INNER JOIN with WHERE o.id IS NULL" in meaning,
+     * but says left where the claim says inner.
+     */
+    private boolean namesTheAlternative(String claim, String piece) {
+        Set<String> claimWords = new HashSet<>(analyzer.stems(claim));
+        Set<String> pieceWords = new HashSet<>(analyzer.stems(piece));
+        for (List<String> pair : ALTERNATIVES) {
+            for (String mine : pair) {
+                String said = analyzer.stems(mine).getFirst();
+                if (claimWords.contains(said) && !pieceWords.contains(said)
+                        && pair.stream().filter(o -> !o.equals(mine)).map(o -> analyzer.stems(o).getFirst())
+                        .anyMatch(other -> pieceWords.contains(other) && !claimWords.contains(other))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Words that name one of two or three alternatives, where saying another is not saying the first. */
+    private static final List<List<String>> ALTERNATIVES = List.of(List.of("inner", "left", "outer"),
+            List.of("synchronous", "asynchronous"), List.of("sync", "async"), List.of("optimistic", "pessimistic"),
+            List.of("checked", "unchecked"), List.of("eager", "lazy"), List.of("horizontal", "vertical"),
+            List.of("stateless", "stateful"), List.of("301", "302"), List.of("etl", "elt"), List.of("l4", "l7"),
+            List.of("tcp", "udp"), List.of("clustered", "nonclustered"), List.of("increase", "decrease"),
+            List.of("faster", "slower"), List.of("push", "pull"));
+
     private boolean oppositePolarity(String claim, String piece) {
         Polarity claimSays = Polarity.of(AnalyzedText.of(claim, analyzer));
         Polarity pieceSays = Polarity.of(AnalyzedText.of(piece, analyzer));

@@ -483,6 +483,19 @@ class SubstanceTest {
     }
 
     @Test
+    void aSentenceNearAClaimInMeaningButNamingTheOtherAlternativeIsNotTheClaim() {
+        // a LEFT JOIN anti-join sits next to "use an INNER JOIN with WHERE o.id IS NULL" in meaning
+        Question q = SentenceModelForTests.BANKS.question("sql-and-data", "inner-left-anti-join").orElseThrow();
+        Feedback f = ENGINE.assess(q, "inner join only keeps rows that match on both sides, left join keeps every row"
+                + " from the left table and fills nulls where there's no match. for customers with no orders: select c.*"
+                + " from customers c left join orders o on o.customer_id = c.id where o.id is null. or not exists (select 1"
+                + " from orders o where o.customer_id = c.id), which i usually prefer, avoid not in if customer_id can be"
+                + " null");
+        assertThat(f.wrongClaims()).isEmpty();
+        assertThat(f.score()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void aStorySettingTheSceneIsNotTakenForTheOppositeOfItsPoint() {
         // the example answer sets its scene with a negation ("I had never used..."); that wording is no reference for
         // what denying "says what had to be learned and the time pressure" would be
