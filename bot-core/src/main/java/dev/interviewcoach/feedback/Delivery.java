@@ -50,8 +50,14 @@ public final class Delivery {
         }
     }
 
-    private static final Pattern HEDGE = WordPattern.compile("\\b(i think|i guess|maybe|probably|perhaps|kind of|sort of|i'm not sure|not sure"
-            + "|i suppose|i believe|might be|possibly|somewhat|hopefully|some kind of|some sort of"
+    /**
+     * "maybe", "probably", "perhaps" and "possibly", but not before a number: "from 1 in 4 to maybe 1 in 30" is an
+     * estimate, which is what a chat answer gives, not doubt about what was done.
+     */
+    private static final String ESTIMATE_OR_HEDGE = "(?:maybe|probably|perhaps|possibly)(?!\\s+(?:about\\s+|around\\s+|like\\s+"
+            + "|~\\s*)?\\d)";
+    private static final Pattern HEDGE = WordPattern.compile("\\b(i think|i guess|" + ESTIMATE_OR_HEDGE + "|kind of|sort of"
+            + "|i'm not sure|not sure|i suppose|i believe|might be|somewhat|hopefully|some kind of|some sort of"
             // "it depends" with nothing it depends on is a way of not answering
             + "|depends on the (?:use case|situation|context|requirements|business(?: needs| logic)?)"
             + "|depends on (?:your|the) needs)\\b");

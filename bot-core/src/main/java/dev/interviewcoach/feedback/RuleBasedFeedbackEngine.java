@@ -907,7 +907,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         }
         if (reading.hedges().size() >= 2) {
             out.add("Drop the hedges (" + reading.hedges().stream().distinct().limit(2).map(h -> "\"" + h + "\"")
-                    .collect(Collectors.joining(", ")) + "): say what you would do with confidence.");
+                    .collect(Collectors.joining(", ")) + (q.kind() == QuestionKind.BEHAVIORAL
+                    ? "): say what you did and what came of it with confidence." : "): say what you would do with confidence."));
         }
         if (reading.fillers().size() >= 3) {
             out.add("Cut the filler words (" + reading.fillers().stream().distinct().limit(2).map(h -> "\"" + h + "\"")
