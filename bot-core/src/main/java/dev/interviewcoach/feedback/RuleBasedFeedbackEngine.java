@@ -191,7 +191,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 }
                 byWords.denied().stream().filter(d -> samePoint(d.point(), point) && d.inItsOwnWords()).findFirst()
                         .map(TalkingPointMatcher.Denial::evidence)
-                        .or(() -> close.filter(c -> c.denial() >= MEANING_DENIES).map(c -> excerpt(c.denialPiece())))
+                        .or(() -> close.filter(c -> c.denial() >= MEANING_DENIES
+                                && !TalkingPointMatcher.negatedOnlyInScope(c.denialPiece())).map(c -> excerpt(c.denialPiece())))
                         .ifPresent(said -> wrong.add(new Feedback.WrongClaim(said, "the opposite of: " + point.point(),
                                 point.point())));
             }

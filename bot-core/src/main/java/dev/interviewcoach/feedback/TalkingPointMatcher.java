@@ -282,7 +282,8 @@ public final class TalkingPointMatcher {
                 // a denial said after "rather than", "instead of" or "people think" is not the candidate's: "rather than
                 // present something misleading" agrees with "will not personally present something misleading"
                 Optional<Span> statement = statementSpan(p, positions, false).filter(span -> !distanced(answer, span));
-                Optional<Span> denied = statement.or(() -> evidence(p, positions, false).filter(span -> !distanced(answer, span)));
+                Optional<Span> denied = statement.or(() -> evidence(p, positions, false)
+                        .filter(span -> !distanced(answer, span) && !deniedOnlyInScope(answer, span)));
                 denied.ifPresent(span -> denials.add(new Denial(point, answer.quoteInContext(span.quoteFrom(), span.to()),
                         statement.isPresent())));
             }
@@ -432,6 +433,26 @@ public final class TalkingPointMatcher {
 
     /** A hyphenated word ("one-off", "get-then-put") is one unit: its parts are not matched words apart. */
     private static final Pattern HYPHENATED = Pattern.compile("\\p{L}-\\p{L}");
+
+    /**
+     * Whether what a negation denies is only a thing done too widely: "don't build a covering index per query" denies an
+     * index for every query, not what a covering index is.
+     */
+    private static boolean deniedOnlyInScope(AnalyzedText answer, Span span) {
+        return IN_SCOPE.matcher(Around.of(answer, span).after().toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** The same said of a piece of an answer: a negation whose clause goes on to say it is only too wide a use. */
+    public static boolean negatedOnlyInScope(String piece) {
+        return NEGATED_IN_SCOPE.matcher(piece.toLowerCase(Locale.ROOT).replace('\u2019', '\'')).find();
+    }
+
+    private static final Pattern NEGATED_IN_SCOPE = Pattern.compile("\\b(don't|do not|never|not|shouldn't|should not|no need to"
+            + "|avoid)\\b[^,;.]{0,60}?\\b(per (query|request|call|row|table|user|endpoint|service)|for (every|each|all)\\b"
+            + "|on every\\b|everywhere|for everything|every time|by default|up front|blindly)");
+    private static final Pattern IN_SCOPE = Pattern.compile("^\\W{0,3}(\\w+\\s+){0,2}?(per (query|request|call|row|table|user"
+            + "|endpoint|service)|for (every|each|all)\\b|on every\\b|everywhere|for everything|every time|by default"
+            + "|up front|too early|too many|blindly)");
 
     /** Whether the sentence around a spotted claim reports or rejects it instead of asserting it. */
     private static boolean distanced(AnalyzedText answer, Span span) {
