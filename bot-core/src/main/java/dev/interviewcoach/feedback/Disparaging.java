@@ -20,7 +20,7 @@ final class Disparaging {
             + " respect: an interviewer hears how you would one day speak of them.";
 
     private static final String PEOPLE = "(my|our|the|his|her|their|other|whole|half (of )?the) ?(old |previous |current "
-            + "|former |new |other |whole )?(manager|managers|boss|bosses|lead|leads|team|teammates?|colleagues?|co-?workers?"
+            + "|former |new |other |whole )?(team |tech |engineering |product |project |line )?(manager|managers|boss|bosses|lead|leads|team|teammates?|colleagues?|co-?workers?"
             + "|engineers|developers|devs|people|management|leadership|company|employer|product people|sales people)"
             + "|\\b(he|she|they|everyone|everybody|nobody|half of them|most of them)\\b";
     private static final String RUN_DOWN = "(incompetent|clueless|useless|lazy|stupid|idiots?|morons?|hopeless|dumb"
@@ -29,7 +29,7 @@ final class Disparaging {
             + "|couldn't \\w+ (a|an|to) \\w+ to save (their|his|her) li(fe|ves)|to save (their|his|her) li(fe|ves)"
             + "|takes? (all )?(the )?credit for my|took (all )?(the )?credit for my|can't keep up with me)";
     /** Words that may stand between the people and what is said of them: "are frankly all useless". */
-    private static final String BETWEEN = "(?:(?:is|are|was|were|seem|seems|seemed|just|really|all|basically|frankly"
+    private static final String BETWEEN = "(?:(?:is|are|was|were|seem|seems|seemed|just|really|all|basically|frankly|there|here"
             + "|honestly|totally|completely|so|pretty|quite|utterly|simply|always|mostly|also|still)\\s+){0,3}";
     /** People, then what runs them down, said of them ("the engineers are useless", not "a useless module"). */
     private static final Pattern PEOPLE_RUN_DOWN = Pattern.compile("\\b(" + PEOPLE + ")\\s+" + BETWEEN + RUN_DOWN,

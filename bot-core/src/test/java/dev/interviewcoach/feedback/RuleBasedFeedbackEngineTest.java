@@ -197,6 +197,10 @@ class RuleBasedFeedbackEngineTest {
             assertThat(w.evidence()).contains("my manager has no idea what he's doing");
         });
         assertThat(f.score()).isLessThanOrEqualTo(2);
+        // a role of two words, and "there" between the people and what is said of them
+        assertThat(engine.assess(leaving, "so i'm a backend dev, three years at my current place, but honestly the"
+                + " management there is a joke and my team lead doesn't know what he's doing, so i carry the team.")
+                .wrongClaims()).anySatisfy(w -> assertThat(w.claim()).startsWith("Speaking badly"));
 
         Feedback messyCode = engine.assess(conflict, "My colleague and I disagreed on how to split a messy, useless old"
                 + " module. I asked him to pair for an hour, we listed the risks together, and he proposed a plan I"
