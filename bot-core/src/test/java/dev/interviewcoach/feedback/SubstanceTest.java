@@ -450,15 +450,12 @@ class SubstanceTest {
     void aPointThatItselfDeniesIsAgreedWithByRatherThan() {
         // "rather than present something i think misleads the client" is "will not personally present something
         // misleading", not its opposite
-        Question q = SentenceModelForTests.BANKS.question("behavioral", "ethical-dilemma").orElseThrow();
-        Feedback f = ENGINE.assess(q, "i'd first ask my manager to explain, in case i'm missing context. "
+        judgedRight("behavioral", "ethical-dilemma", "i'd first ask my manager to explain, in case i'm missing context. "
                 + "if it still looked misleading i'd "
                 + "say so plainly and suggest an honest alternative, like showing the full period instead of cherry-"
                 + "picking one quarter, with a note explaining the dip. if they insisted, i'd escalate to their manager"
                 + " or compliance rather than present something i think misleads the client, because losing the "
                 + "client's trust costs more than one bad quarter.");
-        assertThat(f.wrongClaims()).isEmpty();
-        assertThat(f.score()).isGreaterThanOrEqualTo(4);
     }
 
     @Test
@@ -489,14 +486,19 @@ class SubstanceTest {
     @Test
     void aSentenceNearAClaimInMeaningButNamingTheOtherAlternativeIsNotTheClaim() {
         // a LEFT JOIN anti-join sits next to "use an INNER JOIN with WHERE o.id IS NULL" in meaning
-        Question q = SentenceModelForTests.BANKS.question("sql-and-data", "inner-left-anti-join").orElseThrow();
-        Feedback f = ENGINE.assess(q, "inner join only keeps rows that match on both sides, left join keeps every row"
-                + " from the left table and fills nulls where there's no match. for customers with no orders: select c.*"
-                + " from customers c left join orders o on o.customer_id = c.id where o.id is null. or not exists (select 1"
+        judgedRight("sql-and-data", "inner-left-anti-join", "inner join only keeps rows that match on both sides, left"
+                + " join keeps every row from the left table and fills nulls where there's no match. for customers"
+                + " with no orders: select c.* from customers c left join orders o on o.customer_id = c.id where o.id is"
+                + " null. or not exists (select 1"
                 + " from orders o where o.customer_id = c.id), which i usually prefer, avoid not in if customer_id can be"
                 + " null");
-        assertThat(f.wrongClaims()).isEmpty();
-        assertThat(f.score()).isGreaterThanOrEqualTo(4);
+    }
+
+    /** A right answer typed by a user: no wrong claim named, and 4 or 5. */
+    private static void judgedRight(String track, String questionId, String answer) {
+        Feedback f = ENGINE.assess(SentenceModelForTests.BANKS.question(track, questionId).orElseThrow(), answer);
+        assertThat(f.wrongClaims()).as(questionId).isEmpty();
+        assertThat(f.score()).as(questionId).isGreaterThanOrEqualTo(4);
     }
 
     @Test
