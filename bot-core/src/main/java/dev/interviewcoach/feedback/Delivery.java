@@ -66,7 +66,9 @@ public final class Delivery {
     private static final Pattern ABSOLUTE = WordPattern.compile("\\b(always|never|guarantee[sd]?|impossible|automatically"
             + "|all you need|no need|not a concern|nothing (?:breaks|can)|can't (?:lose|fail|happen)|cannot (?:lose|fail|happen)"
             + "|under any circumstances|(?:completely|totally|fully|perfectly) (?:safe|fine|compatible)|costs? (?:almost )?nothing"
-            + "|for free|no downside|100%|simply|just works|every time|is fine|are fine|exactly-once)\\b");
+            // "every time someone opens a change" says when a thing happens, not that it never fails
+            + "|for free|no downside|100%|simply|just works|every time(?!\\s+(?:someone|somebody|anyone|we|you|they|i|he|she"
+            + "|a|an|the|it|there|this|that|our|your|their|my))|is fine|are fine|exactly-once)\\b");
     /**
      * "Never" or "always" as advice rather than as a claim about how things behave: an imperative at the start of a
      * sentence or clause, or "never" setting one thing against another ("from the main store, never a saved copy").

@@ -187,6 +187,15 @@ class RuleBasedFeedbackEngineTest {
     }
 
     @Test
+    void everyTimeSayingWhenSomethingHappensIsNoAbsolute() {
+        Question ci = BANKS.question("python-developer", "ci-cd-small-team").orElseThrow();
+        Feedback f = engine.assess(ci, "every time someone opens a change for review, a bot automatically checks the code"
+                + " style and runs our tests, and it has to go green before it can be merged. when something is merged it"
+                + " gets packaged up and put on a test server automatically, and pushing to the real site is one click.");
+        assertThat(f.signals().delivery().absolutes()).doesNotContain("every time");
+    }
+
+    @Test
     void runningDownColleaguesIsCalledOutInAStoryButLazyLoadingIsNot() {
         Question leaving = BANKS.question("behavioral", "tell-me-about-yourself").orElseThrow();
         Feedback f = engine.assess(leaving, "I'm a backend engineer, five years in, currently at a payments startup"
