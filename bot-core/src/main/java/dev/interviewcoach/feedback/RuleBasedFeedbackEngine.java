@@ -547,6 +547,10 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         if (q.kind() == QuestionKind.MOTIVATION || shape.saysWhenNot()) {
             gaps.remove("trade-off");
         }
+        // an answer whose first sentence states its answer is not asked to open with one
+        if (shape.opensWithAStatement()) {
+            gaps.remove("claim");
+        }
         // a point about a cost listed as made is the trade-off: "add a trade-off" under it contradicts the list
         if (q.talkingPoints().stream().filter(p -> !missed.contains(p)).anyMatch(p -> A_COST.matcher(p.point()).find())) {
             gaps.remove("trade-off");
@@ -697,8 +701,12 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         }
         // an answer of a minute or so with every point made is held back by how little it says, not by its order
         if (words < SHORT_OF_A_FIVE) {
-            return kind == QuestionKind.TECHNICAL ? "go one step deeper on one point: an example, a limit or a trade-off"
-                    : "say a little more about one step: what you did and why";
+            return switch (kind) {
+                case TECHNICAL -> "go one step deeper on one point: an example, a limit or a trade-off";
+                // "why this company" has no steps: it is asked for one reason told more fully
+                case MOTIVATION -> "say a little more about one reason: what drew you to it and what you would bring";
+                case BEHAVIORAL, SITUATIONAL -> "say a little more about one step: what you did and why";
+            };
         }
         return "tighten it so the main point comes first";
     }

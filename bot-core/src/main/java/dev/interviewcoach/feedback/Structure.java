@@ -1,6 +1,7 @@
 package dev.interviewcoach.feedback;
 
 import dev.interviewcoach.question.QuestionKind;
+import dev.interviewcoach.text.TextAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ public final class Structure {
      * afternoon", "I was cleaning up old feature flags"), likewise.
      */
     public record Result(List<Element> elements, boolean saysWhatChanged, boolean saysWhatIDid, boolean countsInWords,
-                         boolean saysWhenNot, boolean opensOnAScene) {
+                         boolean saysWhenNot, boolean opensOnAScene, boolean opensWithAStatement) {
         public Result {
             elements = List.copyOf(elements);
         }
@@ -149,6 +150,22 @@ public final class Structure {
                 COUNT_IN_WORDS.matcher(text).find() || MEASURE.matcher(answer.text().toLowerCase(Locale.ROOT)).find(),
                 WHEN_NOT.matcher(text).find(),
                 !answer.sentences().isEmpty() && SCENE.matcher(answer.sentences().getFirst().toLowerCase(Locale.ROOT)
-                        .replace('\u2019', '\'')).find());
+                        .replace('\u2019', '\'')).find(),
+                !answer.sentences().isEmpty() && opensWithAStatement(answer.sentences().getFirst()));
     }
+
+    /**
+     * A first sentence that states something outright: short, not a question, not a preamble ("so", "well", "good
+     * question", "it depends"). Read for the advice only: "open with your answer in one sentence" was told to answers
+     * opening "WHERE filters rows before grouping and HAVING filters groups after".
+     */
+    private static boolean opensWithAStatement(String first) {
+        String s = first.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        return !s.endsWith("?") && TextAnalyzer.wordCount(s) <= STATEMENT_WORDS && !PREAMBLE.matcher(s).find();
+    }
+
+    private static final int STATEMENT_WORDS = 30;
+    private static final Pattern PREAMBLE = Pattern.compile("^(so|well|um+|uh+|hmm+|ok|okay|good question|great question"
+            + "|it depends|that depends|there are (a few|several|many)|there's a few|i think|i guess|honestly|basically"
+            + "|let me|first of all|to be honest)\\b");
 }

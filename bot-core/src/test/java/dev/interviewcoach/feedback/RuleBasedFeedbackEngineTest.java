@@ -485,6 +485,12 @@ class RuleBasedFeedbackEngineTest {
                 + " faster. type hints alone don't check anything at runtime.");
         assertThat(cost.covered()).anySatisfy(m -> assertThat(m.point().id()).isEqualTo("tradeoffs"));
         assertThat(cost.improvements()).noneSatisfy(i -> assertThat(i).startsWith("Add a trade-off"));
+        // nor is a technical answer that opens by stating its answer asked to open with one
+        Question having = BANKS.question("sql-and-data", "having-and-duplicates").orElseThrow();
+        assertThat(engine.assess(having, "WHERE filters rows before grouping and HAVING filters the groups after"
+                + " aggregation, so count(*) > 1 goes in having: select email, count(*) from users group by email having"
+                + " count(*) > 1. keep the lowest id per email with row_number() and delete where rn > 1, then add a"
+                + " unique index.").scoreReason()).doesNotContain("open with your answer");
         // nor one that tells it with a word between I and the verb ("i then ran the blameless postmortem")
         Question incident = BANKS.question("java-backend", "production-incident-handled").orElseThrow();
         assertThat(engine.assess(incident, "a config change lowered our db pool size and at 9am peak the checkout api"
