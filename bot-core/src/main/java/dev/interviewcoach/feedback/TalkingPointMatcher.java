@@ -447,12 +447,12 @@ public final class TalkingPointMatcher {
         return NEGATED_IN_SCOPE.matcher(piece.toLowerCase(Locale.ROOT).replace('\u2019', '\'')).find();
     }
 
+    /** Words that say a thing is done too widely: "per query", "for every request", "by default". */
+    private static final String TOO_WIDELY = "per (query|request|call|row|table|user|endpoint|service)|for (every|each|all)\\b"
+            + "|on every\\b|everywhere|for everything|every time|by default|up front|blindly";
     private static final Pattern NEGATED_IN_SCOPE = Pattern.compile("\\b(don't|do not|never|not|shouldn't|should not|no need to"
-            + "|avoid)\\b[^,;.]{0,60}?\\b(per (query|request|call|row|table|user|endpoint|service)|for (every|each|all)\\b"
-            + "|on every\\b|everywhere|for everything|every time|by default|up front|blindly)");
-    private static final Pattern IN_SCOPE = Pattern.compile("^\\W{0,3}(\\w+\\s+){0,2}?(per (query|request|call|row|table|user"
-            + "|endpoint|service)|for (every|each|all)\\b|on every\\b|everywhere|for everything|every time|by default"
-            + "|up front|too early|too many|blindly)");
+            + "|avoid)\\b[^,;.]{0,60}?\\b(" + TOO_WIDELY + ")");
+    private static final Pattern IN_SCOPE = Pattern.compile("^\\W{0,3}(\\w+\\s+){0,2}?(" + TOO_WIDELY + "|too early|too many)");
 
     /** Whether the sentence around a spotted claim reports or rejects it instead of asserting it. */
     private static boolean distanced(AnalyzedText answer, Span span) {
