@@ -494,6 +494,28 @@ class SubstanceTest {
                 + " null");
     }
 
+    @Test
+    void aSentenceNearAClaimAndFarFromEveryPointSaysTheClaim() {
+        // under the first test's closeness, but it makes none of the question's points: it is the wrong claim
+        Question api = SentenceModelForTests.BANKS.question("java-backend", "rest-api-design-and-versioning").orElseThrow();
+        Feedback wrong = ENGINE.assess(api, "Orders are a resource: GET /orders with paging, GET /orders/{id}, POST to"
+                + " create, PATCH to update, with 201, 404 and 409 where they fit. Clients can retry a POST safely if"
+                + " they get a timeout. For versioning I put v1 in the path and only add optional fields.");
+        assertThat(wrong.wrongClaims()).extracting(Feedback.WrongClaim::claim)
+                .anySatisfy(c -> assertThat(c).startsWith("POST is already idempotent"));
+        assertThat(wrong.score()).isLessThanOrEqualTo(2);
+        // near the same claim, but it makes the idempotency point as well: right
+        Feedback right = ENGINE.assess(api, "Orders are a resource: GET /orders with paging, GET /orders/{id}, POST to"
+                + " create, PATCH to update, with 201, 404 and 409 where they fit. Clients can retry a POST safely"
+                + " only when they send an Idempotency-Key header, so the server returns the first result instead of"
+                + " creating a second order. For versioning I put v1 in the path and only add optional fields.");
+        assertThat(right.wrongClaims()).isEmpty();
+        // a short piece is mostly its topic: "NOT EXISTS" is an anti-join, not the INNER JOIN claim
+        judgedRight("sql-and-data", "inner-left-anti-join", "An inner join keeps only matching rows; a left join keeps"
+                + " every customer and puts nulls where there is no order. Customers with no orders: SELECT c.* FROM"
+                + " customers c WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id).");
+    }
+
     /** A right answer typed by a user: no wrong claim named, and 4 or 5. */
     private static void judgedRight(String track, String questionId, String answer) {
         Feedback f = ENGINE.assess(SentenceModelForTests.BANKS.question(track, questionId).orElseThrow(), answer);
