@@ -348,10 +348,12 @@ final class MeaningMatcher {
             "need", "ought", "i", "we", "you", "they", "he", "she", "it", "why", "if", "or", "whether", "cannot");
 
     private static int negations(String clause) {
-        String[] w = clause.toLowerCase(Locale.ROOT).split("[^\\p{L}'\u2019]+");
+        String[] typed = clause.strip().split("[^\\p{L}'\u2019]+");
+        String[] w = clause.strip().toLowerCase(Locale.ROOT).split("[^\\p{L}'\u2019]+");
         int count = 0;
         for (int i = 0; i < w.length; i++) {
-            if (!TextAnalyzer.isNegator(w[i])) {
+            // Python's None inside a sentence ("catching None handling") denies nothing
+            if (!TextAnalyzer.isNegator(w[i]) || i > 0 && i < typed.length && typed[i].equals("None")) {
                 continue;
             }
             if (TextAnalyzer.denies(w[i], i + 1 < w.length ? w[i + 1] : "") && !contrastive(w, i)) {

@@ -51,6 +51,21 @@ public final class TextAnalyzer implements AutoCloseable {
     }
 
     /**
+     * Whether the word at this place is Python's {@code None} rather than the English "none": typed with a capital
+     * inside a sentence ("catching None handling", "returns None"), not at a sentence's start ("None of them worked").
+     */
+    public static boolean pythonNone(String text, int start, int end) {
+        if (!text.startsWith("None", start) || end - start != 4) {
+            return false;
+        }
+        int before = start - 1;
+        while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
+            before--;
+        }
+        return before >= 0 && ".!?\n:".indexOf(text.charAt(before)) < 0;
+    }
+
+    /**
      * Whether a negator, followed by this word, denies what follows: "not only X", "don't just X"
      * and "no matter", "no doubt" assert rather than deny.
      */
@@ -74,7 +89,8 @@ public final class TextAnalyzer implements AutoCloseable {
             while (stream.incrementToken()) {
                 int start = offset.startOffset();
                 int end = offset.endOffset();
-                boolean negator = start >= 0 && end <= text.length() && isNegator(text.substring(start, end));
+                boolean negator = start >= 0 && end <= text.length() && isNegator(text.substring(start, end))
+                        && !pythonNone(text, start, end);
                 out.add(new Token(term.toString(), start, end, negator));
             }
             stream.end();

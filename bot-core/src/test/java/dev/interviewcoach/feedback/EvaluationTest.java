@@ -72,7 +72,7 @@ class EvaluationTest {
         assertThat(test.inBand(Evaluation.Label.KEYWORD_LIST)).as("keyword-list 1-2").isGreaterThanOrEqualTo(0.95);
         assertThat(test.inBand(Evaluation.Label.CONCISE)).as("concise 4-5").isGreaterThanOrEqualTo(0.89);
         assertThat(test.inBand(Evaluation.Label.PARAPHRASE)).as("paraphrase 4-5").isGreaterThanOrEqualTo(0.87);
-        assertThat(test.inBand(Evaluation.Label.WRONG)).as("wrong 1-2").isGreaterThanOrEqualTo(0.83);
+        assertThat(test.inBand(Evaluation.Label.WRONG)).as("wrong 1-2").isGreaterThanOrEqualTo(0.86);
         assertThat(test.inBand(Evaluation.Label.NEGATED)).as("negated 1-2").isGreaterThanOrEqualTo(0.96);
         assertThat(test.inBand(Evaluation.Label.WEAK)).as("weak 1-2").isGreaterThanOrEqualTo(0.94);
         assertThat(test.spearman()).as("Spearman").isGreaterThanOrEqualTo(0.78);
@@ -93,8 +93,8 @@ class EvaluationTest {
         assertThat(report.inBand(Evaluation.Label.PARAPHRASE)).as("paraphrase 4-5").isGreaterThanOrEqualTo(0.94);
         assertThat(report.inBand(Evaluation.Label.WEAK)).as("weak 1-2").isGreaterThanOrEqualTo(0.88);
         assertThat(report.inBand(Evaluation.Label.NEGATED)).as("negated 1-2").isGreaterThanOrEqualTo(0.98);
-        assertThat(report.inBand(Evaluation.Label.WRONG)).as("wrong 1-2").isGreaterThanOrEqualTo(0.64);
-        assertThat(report.spearman()).as("Spearman").isGreaterThanOrEqualTo(0.67);
+        assertThat(report.inBand(Evaluation.Label.WRONG)).as("wrong 1-2").isGreaterThanOrEqualTo(0.67);
+        assertThat(report.spearman()).as("Spearman").isGreaterThanOrEqualTo(0.69);
     }
 
     /**

@@ -516,6 +516,21 @@ class SubstanceTest {
                 + " customers c WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id).");
     }
 
+    @Test
+    void pythonsNoneIsNoNegation() {
+        // "catching None handling" was read as denying that type checking catches bugs
+        Question typing = SentenceModelForTests.BANKS.question("python-developer", "typing-and-mypy").orElseThrow();
+        Feedback f = ENGINE.assess(typing, "I type the boundaries first, public functions and data models, and run mypy in"
+                + " CI, strict on new modules and looser on legacy code. Hints pay off in refactoring and catching None"
+                + " handling. They stop paying off in very dynamic code or with untyped libraries, where a cast or an"
+                + " ignore with a comment is fine.");
+        assertThat(f.wrongClaims()).isEmpty();
+        // "None of them" at a sentence's start still denies
+        assertThat(new TextAnalyzer().tokens("None of them worked.").getFirst().negator()).isTrue();
+        assertThat(new TextAnalyzer().tokens("it returns None here").stream().filter(t -> t.stem().equals("none"))
+                .findFirst().orElseThrow().negator()).isFalse();
+    }
+
     /** A right answer typed by a user: no wrong claim named, and 4 or 5. */
     private static void judgedRight(String track, String questionId, String answer) {
         Feedback f = ENGINE.assess(SentenceModelForTests.BANKS.question(track, questionId).orElseThrow(), answer);
