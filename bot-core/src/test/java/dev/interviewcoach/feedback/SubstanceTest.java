@@ -498,17 +498,17 @@ class SubstanceTest {
     void aSentenceNearAClaimAndFarFromEveryPointSaysTheClaim() {
         // under the first test's closeness, but it makes none of the question's points: it is the wrong claim
         Question api = SentenceModelForTests.BANKS.question("java-backend", "rest-api-design-and-versioning").orElseThrow();
-        Feedback wrong = ENGINE.assess(api, "Orders are a resource: GET /orders with paging, GET /orders/{id}, POST to"
-                + " create, PATCH to update, with 201, 404 and 409 where they fit. Clients can retry a POST safely if"
-                + " they get a timeout. For versioning I put v1 in the path and only add optional fields.");
+        String resources = "Orders are a resource: GET /orders with paging, GET /orders/{id}, POST to create, PATCH to"
+                + " update, with 201, 404 and 409 where they fit.";
+        String versions = " For versioning I put v1 in the path and only add optional fields.";
+        Feedback wrong = ENGINE.assess(api, resources + " Clients can retry a POST safely if they get a timeout." + versions);
         assertThat(wrong.wrongClaims()).extracting(Feedback.WrongClaim::claim)
                 .anySatisfy(c -> assertThat(c).startsWith("POST is already idempotent"));
         assertThat(wrong.score()).isLessThanOrEqualTo(2);
         // near the same claim, but it makes the idempotency point as well: right
-        Feedback right = ENGINE.assess(api, "Orders are a resource: GET /orders with paging, GET /orders/{id}, POST to"
-                + " create, PATCH to update, with 201, 404 and 409 where they fit. Clients can retry a POST safely"
-                + " only when they send an Idempotency-Key header, so the server returns the first result instead of"
-                + " creating a second order. For versioning I put v1 in the path and only add optional fields.");
+        Feedback right = ENGINE.assess(api, resources + " Clients can retry a POST safely only when they send an"
+                + " Idempotency-Key header, so the server returns the first result instead of creating a second order."
+                + versions);
         assertThat(right.wrongClaims()).isEmpty();
         // a short piece is mostly its topic: "NOT EXISTS" is an anti-join, not the INNER JOIN claim
         judgedRight("sql-and-data", "inner-left-anti-join", "An inner join keeps only matching rows; a left join keeps"
@@ -519,12 +519,10 @@ class SubstanceTest {
     @Test
     void pythonsNoneIsNoNegation() {
         // "catching None handling" was read as denying that type checking catches bugs
-        Question typing = SentenceModelForTests.BANKS.question("python-developer", "typing-and-mypy").orElseThrow();
-        Feedback f = ENGINE.assess(typing, "I type the boundaries first, public functions and data models, and run mypy in"
-                + " CI, strict on new modules and looser on legacy code. Hints pay off in refactoring and catching None"
-                + " handling. They stop paying off in very dynamic code or with untyped libraries, where a cast or an"
-                + " ignore with a comment is fine.");
-        assertThat(f.wrongClaims()).isEmpty();
+        judgedRight("python-developer", "typing-and-mypy", "I type the boundaries first, public functions and data"
+                + " models, and run mypy in CI, strict on new modules and looser on legacy code, tightening module by"
+                + " module. Hints pay off in refactoring and catching None handling. They stop paying off in very dynamic"
+                + " code or with untyped libraries, where a cast or an ignore with a comment is fine.");
         // "None of them" at a sentence's start still denies
         assertThat(new TextAnalyzer().tokens("None of them worked.").getFirst().negator()).isTrue();
         assertThat(new TextAnalyzer().tokens("it returns None here").stream().filter(t -> t.stem().equals("none"))
