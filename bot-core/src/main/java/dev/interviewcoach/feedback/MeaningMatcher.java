@@ -35,12 +35,8 @@ final class MeaningMatcher {
     /** The closest piece to one point, with the same polarity ({@code support}) and the opposite one ({@code denial}). */
     public record PointCloseness(TalkingPoint point, double support, String supportPiece, double denial, String denialPiece) {}
 
-    /**
-     * The piece closest to a misconception's claim, how close it is to the correction, and how close it comes to the
-     * nearest wording of any of the question's points ({@code toPoints}).
-     */
-    public record ClaimCloseness(Misconception misconception, double claim, double correction, String piece,
-                                 double toPoints) {
+    /** The piece closest to a misconception's claim, and how close it is to the correction. */
+    public record ClaimCloseness(Misconception misconception, double claim, double correction, String piece) {
         public double margin() {
             return claim - correction;
         }
@@ -117,7 +113,6 @@ final class MeaningMatcher {
                 nearestClaim[i] = Math.max(nearestClaim[i], SentenceEmbedder.similarity(pair[0].vector(), vectors.get(i)));
             }
         }
-        double[] nearestPoint = new double[pieces.size()];
         List<PointCloseness> points = new ArrayList<>();
         for (TalkingPoint point : question.talkingPoints()) {
             double support = 0;
@@ -131,7 +126,6 @@ final class MeaningMatcher {
                         continue;
                     }
                     double sim = SentenceEmbedder.similarity(anchor.vector(), vectors.get(i));
-                    nearestPoint[i] = Math.max(nearestPoint[i], sim);
                     if (piece.polarity() == anchor.polarity() || anchor.polarity() == Polarity.MIXED) {
                         if (sim > support && nearestClaim[i] < sim + CLAIM_OVER_POINT) {
                             support = sim;
@@ -148,7 +142,7 @@ final class MeaningMatcher {
         List<ClaimCloseness> claims = new ArrayList<>();
         for (int m = 0; m < question.misconceptions().size(); m++) {
             Anchor[] pair = q.claims().get(m);
-            ClaimCloseness best = new ClaimCloseness(question.misconceptions().get(m), 0, 0, null, 0);
+            ClaimCloseness best = new ClaimCloseness(question.misconceptions().get(m), 0, 0, null);
             for (int i = 0; pair != null && i < pieces.size(); i++) {
                 if (pieces.get(i).polarity() != pair[0].polarity() && pair[0].polarity() != Polarity.MIXED) {
                     continue;
@@ -157,8 +151,7 @@ final class MeaningMatcher {
                 double correction = SentenceEmbedder.similarity(pair[1].vector(), vectors.get(i));
                 // The piece most like the claim speaks for the answer; its margin says whether it is nearer the truth.
                 if (best.piece() == null || claim > best.claim()) {
-                    best = new ClaimCloseness(question.misconceptions().get(m), claim, correction, pieces.get(i).text(),
-                            nearestPoint[i]);
+                    best = new ClaimCloseness(question.misconceptions().get(m), claim, correction, pieces.get(i).text());
                 }
             }
             claims.add(best);

@@ -495,21 +495,14 @@ class SubstanceTest {
     }
 
     @Test
-    void aSentenceNearAClaimAndFarFromEveryPointSaysTheClaim() {
-        // under the first test's closeness, but it makes none of the question's points: it is the wrong claim
-        Question api = SentenceModelForTests.BANKS.question("java-backend", "rest-api-design-and-versioning").orElseThrow();
-        String resources = "Orders are a resource: GET /orders with paging, GET /orders/{id}, POST to create, PATCH to"
-                + " update, with 201, 404 and 409 where they fit.";
-        String versions = " For versioning I put v1 in the path and only add optional fields.";
-        Feedback wrong = ENGINE.assess(api, resources + " Clients can retry a POST safely if they get a timeout." + versions);
-        assertThat(wrong.wrongClaims()).extracting(Feedback.WrongClaim::claim)
-                .anySatisfy(c -> assertThat(c).startsWith("POST is already idempotent"));
-        assertThat(wrong.score()).isLessThanOrEqualTo(2);
-        // near the same claim, but it makes the idempotency point as well: right
-        Feedback right = ENGINE.assess(api, resources + " Clients can retry a POST safely only when they send an"
-                + " Idempotency-Key header, so the server returns the first result instead of creating a second order."
-                + versions);
-        assertThat(right.wrongClaims()).isEmpty();
+    void aPlainRightSentenceNearAPlainClaimIsNotTheClaim() {
+        // an everyday answer sits nearer "Kafka delivers each message exactly once" than its technical correction
+        judgedRight("java-backend", "kafka-idempotent-consumer", "kafka may hand you the same message twice, so the"
+                + " consumer has to be fine with that, like a cashier checking the receipt number so the same receipt"
+                + " can't be refunded twice. every message has a unique id, and when i save the result i save that id"
+                + " in the same step, if it's already there i skip it. i only tell kafka done after the work is saved."
+                + " for messages that fail, retry a few times with a pause, and if it keeps failing park it in a"
+                + " separate problem queue so it doesn't block everything behind it, and alert someone.");
         // a short piece is mostly its topic: "NOT EXISTS" is an anti-join, not the INNER JOIN claim
         judgedRight("sql-and-data", "inner-left-anti-join", "An inner join keeps only matching rows; a left join keeps"
                 + " every customer and puts nulls where there is no order. Customers with no orders: SELECT c.* FROM"
