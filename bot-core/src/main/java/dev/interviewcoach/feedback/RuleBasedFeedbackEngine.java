@@ -195,7 +195,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 byWords.denied().stream().filter(d -> samePoint(d.point(), point) && d.inItsOwnWords()).findFirst()
                         .map(TalkingPointMatcher.Denial::evidence)
                         .or(() -> close.filter(c -> c.denial() >= MEANING_DENIES
-                                && !TalkingPointMatcher.negatedOnlyInScope(c.denialPiece())).map(c -> excerpt(c.denialPiece())))
+                                && !TalkingPointMatcher.negatedOnlyInScope(c.denialPiece())
+                                && !distancedInItsSentence(answer, c.denialPiece())).map(c -> excerpt(c.denialPiece())))
                         .ifPresent(said -> wrong.add(new Feedback.WrongClaim(said, "the opposite of: " + point.point(),
                                 point.point())));
             }
@@ -401,6 +402,20 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         correctionOnly.removeAll(claimSide);
         String sentence = answer.sentences().stream().filter(s -> s.contains(piece)).findFirst().orElse(piece);
         return analyzer.stems(sentence).stream().distinct().filter(correctionOnly::contains).count() >= CORRECTION_WORDS;
+    }
+
+    /**
+     * Whether what comes before a piece in its sentence reports it rather than says it: a clause of "Mistakes I watch
+     * for: ..., and never shutting the executor down" is read alone by meaning, without the words that make it a mistake.
+     */
+    private static boolean distancedInItsSentence(AnalyzedText answer, String piece) {
+        for (String sentence : answer.sentences()) {
+            int at = sentence.indexOf(piece);
+            if (at >= 0) {
+                return TalkingPointMatcher.distanced(sentence.substring(0, at + piece.length()));
+            }
+        }
+        return TalkingPointMatcher.distanced(piece);
     }
 
     /** The words a point is said in: its statement, its phrases and its other wordings. */

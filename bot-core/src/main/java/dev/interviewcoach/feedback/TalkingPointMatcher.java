@@ -49,7 +49,10 @@ public final class TalkingPointMatcher {
             + "|the (idea|claim|belief|notion) that|not (just|simply|only|merely)"
             // a story's first, failed attempt and a list of mistakes report the claim: "at first we tried long
             // video calls", "before deciding they're just being difficult", "expecting checked exceptions to roll back"
-            + "|at first|initially|(we|i) first tried|before (deciding|assuming|concluding)|expecting)"
+            + "|at first|initially|(we|i) first tried|before (deciding|assuming|concluding)|expecting"
+            // a list headed as mistakes: "Mistakes I watch for: ..., and never shutting the executor down"
+            + "|(mistakes|pitfalls|anti-patterns|traps) (i|we|to) (watch|look|avoid)[^:]{0,20}(?=:)"
+            + "|(common |typical |classic )?(mistakes|pitfalls)(?=\\s*:))"
             + "|n't (just|simply|only|merely))\\b");
     /** Words after a claim, in its sentence, that reject it: "X is a myth", "X is not true", "X causes resolver conflicts". */
     private static final String VERDICT =

@@ -522,6 +522,21 @@ class SubstanceTest {
                 .findFirst().orElseThrow().negator()).isFalse();
     }
 
+    @Test
+    void aListOfMistakesWarnsAgainstWhatItNames() {
+        // read alone by meaning, "and never shutting the executor down" denies the clean-shutdown point
+        judgedRight("java-backend", "executor-service-and-completablefuture", "I create a bounded ThreadPoolExecutor"
+                + " sized for the workload, then CompletableFuture.supplyAsync(task, executor) and compose with"
+                + " thenCompose and allOf. Mistakes I watch for: not passing an executor so blocking calls land on the"
+                + " common ForkJoinPool, unbounded queues, exceptions silently lost because nobody added exceptionally,"
+                + " no timeouts, and never shutting the executor down.");
+        // and words of a claim's phrase a few words apart, pronouns among them, are not the claim
+        judgedRight("behavioral", "receiving-criticism", "a colleague told me in a retro that i came across as"
+                + " dismissive in meetings, cutting people off. that stung. i thanked her, asked another teammate if it"
+                + " was true and he said yeah, sometimes. so i made a point of letting people finish and asking one"
+                + " question before giving my view. a couple of months later she told me it had made a real difference.");
+    }
+
     /** A right answer typed by a user: no wrong claim named, and 4 or 5. */
     private static void judgedRight(String track, String questionId, String answer) {
         Feedback f = ENGINE.assess(SentenceModelForTests.BANKS.question(track, questionId).orElseThrow(), answer);
