@@ -426,6 +426,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         return side;
     }
 
+    /** The words a wrong claim is said in: the claim and its phrases. */
     private Set<String> claimSide(Misconception m) {
         Set<String> side = new HashSet<>(analyzer.stems(m.claim()));
         m.spottedBy().forEach(phrase -> side.addAll(analyzer.stems(phrase)));
