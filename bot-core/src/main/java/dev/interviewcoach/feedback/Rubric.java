@@ -21,7 +21,7 @@ public final class Rubric {
      */
     public enum Cap {
         COPIES_QUESTION, WRONG_CLAIM, KEYWORD_LIST, REPEATED, OVERCLAIMS, TOO_SHORT, FAR_TOO_LONG,
-        VERY_LONG, LONG
+        VERY_LONG, LONG, ANSWERS_ANOTHER_QUESTION
     }
 
     /** The score and the rules that set or lowered it. */
@@ -72,6 +72,13 @@ public final class Rubric {
         } else if (words > Delivery.LONG_WORDS && score > 1) {
             score -= 1;
             caps.add(Cap.LONG);
+        }
+        // A 2 says "on the question, but weak or wrong"; an answer to another question has not begun to answer this
+        // one, which is what a 1 says. It never lifts a score and never lowers one the measurements put above 2:
+        // the words alone can misread an answer in other words, and then the rest of the reading stands.
+        if (in.answersAnotherQuestion() && score == 2) {
+            score = 1;
+            caps.add(Cap.ANSWERS_ANOTHER_QUESTION);
         }
         return new Decision(score, caps);
     }

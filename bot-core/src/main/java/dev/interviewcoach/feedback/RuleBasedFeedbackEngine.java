@@ -262,8 +262,14 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         }).orElse(Feedback.Meaning.notRead());
         boolean general = concrete.level() <= GENERAL_SPECIFICITY
                 && (total == 0 || (double) inWords / total < GENERAL_WORD_COVERAGE);
+        // Words alone call an answer off-topic when it shares few of the question's words; one that is close in
+        // meaning to a point, or a story where a story was asked for, may well answer it in other words, so the
+        // feedback does not say it answers another question.
+        boolean mayAnswerIt = byMeaning.map(r -> r.points().stream().mapToDouble(MeaningMatcher.PointCloseness::support)
+                .max().orElse(0)).orElse(0.0) >= NEAR_IN_MEANING || rel.storyForAnotherStory(question);
+        boolean answersAnother = rel.offTopic() && !mayAnswerIt && covered.isEmpty() && wrong.isEmpty();
         ScoreInputs inputs = inputs(coverage, supports, inWords, covered.size(), total, rel, shape, concrete, reading,
-                shapeOfText, meaningSignal, wrong.size(), rawWords, general);
+                shapeOfText, meaningSignal, wrong.size(), rawWords, general, answersAnother);
         Feedback.Signals signals = new Feedback.Signals(coverage, rel, shape, concrete, reading, shapeOfText, meaningSignal,
                 inputs);
 
@@ -283,11 +289,6 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 missed = question.talkingPoints().stream().filter(p -> !still.contains(p.id())).toList();
             }
         }
-        // Words alone call an answer off-topic when it shares few of the question's words; one that is close in
-        // meaning to a point, or a story where a story was asked for, may well answer it in other words, so the
-        // feedback does not say it answers another question.
-        boolean mayAnswerIt = byMeaning.map(r -> r.points().stream().mapToDouble(MeaningMatcher.PointCloseness::support)
-                .max().orElse(0)).orElse(0.0) >= NEAR_IN_MEANING || rel.storyForAnotherStory(question);
         StringBuilder reason = new StringBuilder();
         if (rawWords == 0) {
             // Only punctuation or emoji: the caps' reasons ("repeats itself", "0 words") would say nothing useful.
@@ -373,7 +374,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     private static ScoreInputs inputs(double coverage, List<Double> supports, long inWords, int covered, int total,
                                       Relevance.Result rel, Structure.Result shape, Specificity.Result concrete,
                                       Delivery.Result reading, AnswerForm.Result form, Feedback.Meaning meaning,
-                                      int wrongClaims, int rawWords, boolean general) {
+                                      int wrongClaims, int rawWords, boolean general, boolean answersAnother) {
         double points = Math.max(1, total);
         double mean = supports.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         double min = supports.stream().mapToDouble(Double::doubleValue).min().orElse(0);
@@ -388,7 +389,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 denial, meaning.claimCloseness(), meaning.claimMargin(),
                 wrongClaims > 0 ? 1 : 0, form.keywordList() ? 1 : 0, form.repeatedShare(),
                 reading.overclaims() ? 1 : 0, Math.min(3, reading.hedges().size()) / 3.0, rel.offTopic() ? 1 : 0,
-                general ? 1 : 0}, rawWords, form.copiesQuestion());
+                general ? 1 : 0}, rawWords, form.copiesQuestion(), answersAnother);
     }
 
     /**
@@ -634,7 +635,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     private static String capReason(Rubric.Cap cap, Delivery.Result reading, int rawWords, QuestionKind kind,
                                     boolean repeats) {
         return switch (cap) {
-            case COPIES_QUESTION -> "";
+            // the reason's first part already says the answer is to another question
+            case COPIES_QUESTION, ANSWERS_ANOTHER_QUESTION -> "";
             // A story's misstep (running down a colleague, "I'm a team player") is not a false statement.
             case WRONG_CLAIM -> kind.claimsAreConduct()
                     ? "; it says something that works against you in an interview, which keeps it at 2 or below"

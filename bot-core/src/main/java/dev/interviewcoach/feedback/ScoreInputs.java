@@ -6,10 +6,11 @@ import java.util.Objects;
 
 /**
  * An answer's measurements, each a number in the order of {@link #NAMES}, that the {@link ScoreModel} weighs,
- * with the two facts the rubric's caps need beside them: the answer's length in words, and whether it
- * copies the question back.
+ * with the facts the rubric's rules need beside them: the answer's length in words, whether it copies the
+ * question back, and whether it answers another question (read off-topic, with no point made, no wrong claim
+ * about this question and nothing near a point in meaning).
  */
-public record ScoreInputs(double[] values, int rawWords, boolean copiesQuestion) {
+public record ScoreInputs(double[] values, int rawWords, boolean copiesQuestion, boolean answersAnotherQuestion) {
 
     /** What each value measures. */
     public static final List<String> NAMES = List.of(
@@ -23,6 +24,11 @@ public record ScoreInputs(double[] values, int rawWords, boolean copiesQuestion)
             throw new IllegalArgumentException("expected " + NAMES.size() + " values, got " + values.length);
         }
         values = values.clone();
+    }
+
+    /** Measurements of an answer that is about the question asked. */
+    public ScoreInputs(double[] values, int rawWords, boolean copiesQuestion) {
+        this(values, rawWords, copiesQuestion, false);
     }
 
     /** One value by name. */
@@ -46,16 +52,17 @@ public record ScoreInputs(double[] values, int rawWords, boolean copiesQuestion)
     @Override
     public boolean equals(Object o) {
         return o instanceof ScoreInputs other && Arrays.equals(values, other.values) && rawWords == other.rawWords
-                && copiesQuestion == other.copiesQuestion;
+                && copiesQuestion == other.copiesQuestion && answersAnotherQuestion == other.answersAnotherQuestion;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(Arrays.hashCode(values), rawWords, copiesQuestion);
+        return Objects.hash(Arrays.hashCode(values), rawWords, copiesQuestion, answersAnotherQuestion);
     }
 
     @Override
     public String toString() {
-        return "ScoreInputs" + Arrays.toString(values) + ", " + rawWords + " words" + (copiesQuestion ? ", copies the question" : "");
+        return "ScoreInputs" + Arrays.toString(values) + ", " + rawWords + " words" + (copiesQuestion ? ", copies the question" : "")
+                + (answersAnotherQuestion ? ", answers another question" : "");
     }
 }

@@ -107,5 +107,10 @@ class ScoreModelFitTest {
         assertThat(Rubric.decide(new ScoreInputs(new double[x.length], 60, true), 5).score()).isEqualTo(1);
         assertThat(Rubric.decide(new ScoreInputs(new double[x.length], 800, false), 5).score()).isEqualTo(3);
         assertThat(Rubric.decide(new ScoreInputs(new double[x.length], 3000, false), 5).score()).isEqualTo(2);
+        Rubric.Decision another = Rubric.decide(new ScoreInputs(new double[x.length], 60, false, true), 2);
+        assertThat(another.score()).as("an answer to another question").isEqualTo(1);
+        assertThat(another.caps()).containsExactly(Rubric.Cap.ANSWERS_ANOTHER_QUESTION);
+        assertThat(Rubric.decide(new ScoreInputs(new double[x.length], 60, false, true), 4).score())
+                .as("never lowers what the measurements put above 2: words can misread other words").isEqualTo(4);
     }
 }
