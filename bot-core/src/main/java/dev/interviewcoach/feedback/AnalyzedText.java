@@ -23,10 +23,11 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n\\s*\\n|\\n\\s*[-*\\d]+[.)]?\\s+");
     /**
      * What ends the reach of a negation: punctuation, a blank line or a new list item (a single line
-     * break is only where a typed line wrapped), or a word that turns the clause.
+     * break is only where a typed line wrapped), a word that turns the clause, or "and" before a new subject
+     * ("nothing needs checking and they come with the standard library" denies nothing of the library).
      */
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:.!?()]|\\n\\s*\\n|\\n\\s*[-*\u2022\\d]|\\s[-\u2013\u2014]\\s|\\b(but|however|so|because|although|though"
-            + "|while|whereas|yet|unless|except|which|then|and then)\\b");
+            + "|while|whereas|yet|unless|except|which|then|and then|and (i|we|they|he|she|you|it))\\b");
     /** How many content words after a negator it denies. */
     private static final int NEGATION_REACH = 4;
     /** Words quoted in context at most (a longer match is quoted whole), and at most before the match. */

@@ -7,14 +7,16 @@ import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.TalkingPoint;
 import dev.interviewcoach.text.TextAnalyzer;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How close in meaning an answer's sentences (and, for long or mixed sentences, their windows and
@@ -58,10 +60,56 @@ final class MeaningMatcher {
      * a story's wording that sets the scene with a negation ("I had never used Terraform and had a week") is no
      * reference for what denying the point would be.
      */
-    private record Anchor(float[] vector, Polarity polarity, boolean asThePoint) {
+    private record Anchor(float[] vector, Polarity polarity, boolean asThePoint, Set<String> negativeRoots) {
         Anchor(float[] vector, Polarity polarity) {
-            this(vector, polarity, true);
+            this(vector, polarity, true, Set.of());
         }
+    }
+
+    /** A word made negative by its prefix, and the root a plain negation would say it with: "untrusted", "trust". */
+    private static final Pattern NEGATIVE_PREFIX = Pattern.compile("\\b(?:un|non-?|in|im|ir|il)([a-z]{4,})\\b");
+    /** How many letters of a root must open the word a negation denies: "trusted" and "trust", "safe" and "safe". */
+    private static final int ROOT_LETTERS = 5;
+    /** Words that may stand between a negation and the root it denies: "can't be trusted", "is not really safe". */
+    private static final Set<String> BETWEEN_NEGATION_AND_ROOT = Set.of("be", "been", "being", "a", "an", "the", "really",
+            "fully", "very", "always", "yet");
+
+    /** The roots of the words in a wording that a negation can say: "untrusted input" gives "trust". */
+    private static Set<String> negativeRoots(String text) {
+        Set<String> roots = new HashSet<>();
+        Matcher m = NEGATIVE_PREFIX.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            String root = m.group(1);
+            roots.add(root.substring(0, Math.min(ROOT_LETTERS, root.length())));
+        }
+        return roots;
+    }
+
+    /**
+     * Whether a piece's negation says one of the anchor's negative words in plain words: "data you can't trust" is
+     * "untrusted data", which agrees with a point about untrusted input rather than denying it.
+     */
+    private static boolean negatesARoot(String piece, Set<String> roots) {
+        if (roots.isEmpty()) {
+            return false;
+        }
+        String[] w = piece.toLowerCase(Locale.ROOT).replace('\u2019', '\'').split("[^\\p{L}'-]+");
+        for (int i = 0; i < w.length; i++) {
+            if (!TextAnalyzer.isNegator(w[i])) {
+                continue;
+            }
+            for (int j = i + 1; j < w.length && j <= i + 3; j++) {
+                String next = w[j];
+                String root = next.substring(0, Math.min(ROOT_LETTERS, next.length()));
+                if (next.length() >= 4 && roots.contains(root)) {
+                    return true;
+                }
+                if (!BETWEEN_NEGATION_AND_ROOT.contains(next)) {
+                    break;
+                }
+            }
+        }
+        return false;
     }
 
     private record PreparedQuestion(Map<String, List<Anchor>> points, List<Anchor[]> claims) {}
@@ -126,7 +174,8 @@ final class MeaningMatcher {
                         continue;
                     }
                     double sim = SentenceEmbedder.similarity(anchor.vector(), vectors.get(i));
-                    if (piece.polarity() == anchor.polarity() || anchor.polarity() == Polarity.MIXED) {
+                    if (piece.polarity() == anchor.polarity() || anchor.polarity() == Polarity.MIXED
+                            || negatesARoot(piece.text(), anchor.negativeRoots())) {
                         if (sim > support && nearestClaim[i] < sim + CLAIM_OVER_POINT) {
                             support = sim;
                             supportPiece = piece.text();
@@ -203,7 +252,8 @@ final class MeaningMatcher {
             Polarity ofThePoint = polarity(question.talkingPoints().get(p).point());
             for (String text : anchorTexts.get(p)) {
                 Polarity polarity = polarity(text);
-                anchors.add(new Anchor(vectors.get(at++), polarity, polarity == ofThePoint || ofThePoint == Polarity.MIXED));
+                anchors.add(new Anchor(vectors.get(at++), polarity, polarity == ofThePoint || ofThePoint == Polarity.MIXED,
+                        negativeRoots(text)));
             }
             points.put(question.talkingPoints().get(p).id(), anchors);
         }

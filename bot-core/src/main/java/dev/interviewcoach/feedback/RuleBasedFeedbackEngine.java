@@ -155,7 +155,9 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     }
 
     @Override
-    public Feedback assess(Question question, String answerText) {
+    public Feedback assess(Question question, String typed) {
+        // "dont just add workers" denies as "don't just add workers" does; the quotes show the apostrophe restored
+        String answerText = TextAnalyzer.withApostrophes(typed);
         AnswerForm.Result read = form.read(answerText, question.text(), analyzer);
         AnalyzedText answer = AnalyzedText.of(read.distinctText(), analyzer);
         AnswerForm.Result shapeOfText = !read.keywordList() && !read.otherLanguage() && !read.codeOnly()

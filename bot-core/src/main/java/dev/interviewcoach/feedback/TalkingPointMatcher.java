@@ -460,8 +460,16 @@ public final class TalkingPointMatcher {
     /** Whether the sentence around a spotted claim reports or rejects it instead of asserting it. */
     private static boolean distanced(AnalyzedText answer, Span span) {
         Around around = Around.of(answer, span);
-        return distanced(around.before(), around.after());
+        // a claim said with "just" is denied by "don't" before it: "don't just add more consumers" for "just add more
+        // consumers", where the "just" is the claim's own word rather than what follows the negation
+        AnalyzedText.Stem first = answer.analysed().get(span.from());
+        String firstWord = answer.text().substring(first.start(), first.end());
+        String before = ONLY_WORDS.contains(firstWord.toLowerCase(Locale.ROOT))
+                ? around.before() + firstWord : around.before();
+        return distanced(before, around.after());
     }
+
+    private static final Set<String> ONLY_WORDS = Set.of("just", "simply", "only", "merely");
 
     /** What stands before a span in its sentence, and everything after it. */
     private record Around(String before, String after) {

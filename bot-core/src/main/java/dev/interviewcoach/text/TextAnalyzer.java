@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -118,6 +120,32 @@ public final class TextAnalyzer implements AutoCloseable {
     public static String plainWords(String text) {
         return text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("[^\\p{L}\\p{N}' ]+", " ").strip()
                 .replaceAll("\\s+", " ");
+    }
+
+    /** A negative contraction typed without its apostrophe, as people do in chat: "dont", "wasnt", "cant". */
+    private static final Pattern BARE_CONTRACTION = Pattern.compile(
+            "\\b(do|does|did|is|was|are|were|could|should|would|have|has|had|must|need|ca|wo|ai)nt\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The text with negative contractions typed without an apostrophe written with one ("dont just add workers" ->
+     * "don't just add workers"), so that they read as the denials they are. "cant" and "wont" are read as "can't" and
+     * "won't": in an answer typed in chat the contraction is far likelier than the rare nouns.
+     */
+    public static String withApostrophes(String text) {
+        Matcher m = BARE_CONTRACTION.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        do {
+            String stem = m.group(1);
+            String n = text.substring(m.end(1), m.end(1) + 1);
+            String t = text.substring(m.end(1) + 1, m.end());
+            m.appendReplacement(out, Matcher.quoteReplacement(stem + n + "'" + t));
+        } while (m.find());
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** Counts words the way a reader would: runs of letters or digits. */

@@ -511,6 +511,31 @@ class SubstanceTest {
     }
 
     @Test
+    void aDenialTypedWithoutItsApostropheStillDenies() {
+        // "dont just add consumers" warns against the claim that more consumers fix the lag; without the apostrophe it
+        // was read as saying it
+        judgedRight("system-design", "queue-lag-and-backpressure", "first i'd check the slow api is really the"
+                + " bottleneck. dont just add more consumers, that hits the struggling service even harder and past the"
+                + " partition count they sit idle anyway. cap how many calls are in flight, slow down reading when it"
+                + " errors, send poison messages to a dead letter queue, and alert on lag growing.");
+        assertThat(TextAnalyzer.withApostrophes("Dont do it, it wasnt safe and cant work; wont is fine"))
+                .isEqualTo("Don't do it, it wasn't safe and can't work; won't is fine");
+        assertThat(TextAnalyzer.withApostrophes("the content of an instance")).isEqualTo("the content of an instance");
+    }
+
+    @Test
+    void aNegationThatSaysAPointsNegativeWordAgreesWithIt() {
+        // "input you can't trust" is "untrusted input": it was read as the opposite of the point about validating it
+        Question q = SentenceModelForTests.BANKS.question("python-developer", "dataclasses-vs-pydantic").orElseThrow();
+        Feedback f = ENGINE.assess(q, "Dataclasses are for objects my own code creates, so nothing needs checking and"
+                + " they come with the standard library. For input you can't trust, like a request body or a config"
+                + " file, I use Pydantic: it validates every field, coerces \"42\" to an int and gives clear errors.");
+        assertThat(f.wrongClaims()).isEmpty();
+        // and "nothing needs checking" denies nothing of the standard library in the clause after "and they"
+        assertThat(f.covered()).extracting(m -> m.point().id()).contains("dataclass-internal");
+    }
+
+    @Test
     void pythonsNoneIsNoNegation() {
         // "catching None handling" was read as denying that type checking catches bugs
         judgedRight("python-developer", "typing-and-mypy", "I type the boundaries first, public functions and data"
