@@ -38,6 +38,12 @@ public final class Rubric {
     public static Decision decide(ScoreInputs in, int band) {
         List<Cap> caps = new ArrayList<>();
         int score = band;
+        // A 1 says the answer has not begun on the question. One that makes a point of it, on the question and with
+        // nothing false said, has begun: it is weak or partial, a 2 at least (the rules below still hold).
+        if (band == 1 && in.get("points_covered") > 0 && !in.flag("wrong_claims") && !in.flag("off_topic")
+                && !in.flag("keyword_list")) {
+            score = 2;
+        }
         if (in.copiesQuestion()) {
             score = 1;
             caps.add(Cap.COPIES_QUESTION);

@@ -107,6 +107,12 @@ class ScoreModelFitTest {
         assertThat(Rubric.decide(new ScoreInputs(new double[x.length], 60, true), 5).score()).isEqualTo(1);
         assertThat(Rubric.decide(new ScoreInputs(new double[x.length], 800, false), 5).score()).isEqualTo(3);
         assertThat(Rubric.decide(new ScoreInputs(new double[x.length], 3000, false), 5).score()).isEqualTo(2);
+        double[] onePoint = new double[x.length];
+        onePoint[ScoreInputs.NAMES.indexOf("points_covered")] = 0.2;
+        assertThat(Rubric.decide(new ScoreInputs(onePoint, 60, false), 1).score()).as("a point made is more than nothing")
+                .isEqualTo(2);
+        onePoint[ScoreInputs.NAMES.indexOf("wrong_claims")] = 1;
+        assertThat(Rubric.decide(new ScoreInputs(onePoint, 60, false), 1).score()).as("beside a wrong claim").isEqualTo(1);
         Rubric.Decision another = Rubric.decide(new ScoreInputs(new double[x.length], 60, false, true), 2);
         assertThat(another.score()).as("an answer to another question").isEqualTo(1);
         assertThat(another.caps()).containsExactly(Rubric.Cap.ANSWERS_ANOTHER_QUESTION);

@@ -177,6 +177,16 @@ class SubstanceTest {
     }
 
     @Test
+    void aRightAnswerThatMakesOnePointIsPartialNotNothing() {
+        Question q = SentenceModelForTests.BANKS.question("system-design", "design-payment-system").orElseThrow();
+        Feedback f = ENGINE.assess(q, "Every payment request carries an idempotency key from the client. We store the key"
+                + " under a unique constraint, and when a retry comes in with a key we have already seen, we return the"
+                + " first response instead of charging again.");
+        assertThat(f.covered()).hasSize(1);
+        assertThat(f.score()).as("a 1 is for an answer that has not begun on the question").isEqualTo(2);
+    }
+
+    @Test
     void aKeywordListAlreadyScoredLowIsStillToldWhy() {
         Question q = SentenceModelForTests.BANKS.question("python-developer", "gil-and-concurrency").orElseThrow();
         Feedback f = ENGINE.assess(q, "GIL, threads, multiprocessing, asyncio, CPU-bound, I/O-bound, released");
