@@ -52,7 +52,7 @@ public final class TalkingPointMatcher {
             + "|at first|initially|(we|i) first tried|before (deciding|assuming|concluding)|expecting"
             // a list headed as mistakes: "Mistakes I watch for: ..., and never shutting the executor down"
             + "|(mistakes|pitfalls|anti-patterns|traps) (i|we|to) (watch|look|avoid)[^:]{0,20}(?=:)"
-            + "|(common |typical |classic )?(mistakes|pitfalls)(?=\\s*:))"
+            + "|(common |typical |classic )?(mistakes|pitfalls)(?=\\s*:)|(watch|look) out for(?=\\s*:)|(things to )?avoid(?=\\s*:))"
             + "|n't (just|simply|only|merely))\\b");
     /** Words after a claim, in its sentence, that reject it: "X is a myth", "X is not true", "X causes resolver conflicts". */
     private static final String VERDICT =

@@ -566,6 +566,13 @@ class SubstanceTest {
                 + " thenCompose and allOf. Mistakes I watch for: not passing an executor so blocking calls land on the"
                 + " common ForkJoinPool, unbounded queues, exceptions silently lost because nobody added exceptionally,"
                 + " no timeouts, and never shutting the executor down.");
+        // "watch out for:" heads such a list as well
+        Feedback watched = ENGINE.assess(SentenceModelForTests.BANKS.question("java-backend",
+                "executor-service-and-completablefuture").orElseThrow(), "I size a ThreadPoolExecutor on purpose with a"
+                + " bounded queue and a rejection policy, chain futures with thenCompose and thenCombine, give each one"
+                + " orTimeout and exceptionally, and shut the pool down with awaitTermination. Things to watch out for:"
+                + " the common ForkJoinPool used when you pass no executor, blocking io on it, and futures nobody joins.");
+        assertThat(watched.wrongClaims()).isEmpty();
         // and words of a claim's phrase a few words apart, pronouns among them, are not the claim
         judgedRight("behavioral", "receiving-criticism", "a colleague told me in a retro that i came across as"
                 + " dismissive in meetings, cutting people off. that stung. i thanked her, asked another teammate if it"
