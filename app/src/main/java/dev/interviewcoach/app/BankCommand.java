@@ -103,6 +103,7 @@ final class BankCommand implements Runnable {
             for (TalkingPoint p : q.talkingPoints()) {
                 out.printf("  - %s%n      shown by: %s%n", p.point(), String.join(", ", p.shownBy()));
                 p.inOtherWords().forEach(w -> out.printf("      in other words: %s%n", w));
+                p.inEverydayWords().forEach(w -> out.printf("      in everyday words: %s%n", w));
             }
             if (!q.ownMisconceptions().isEmpty()) {
                 out.println("\nMisconceptions (an answer that asserts one scores at most 2):");

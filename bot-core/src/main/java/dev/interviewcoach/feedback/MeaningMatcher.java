@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * How close in meaning an answer's sentences (and, for long or mixed sentences, their windows and
  * clauses) come to each talking point and each misconception of a question. A point is compared
- * with its own statement, the bank's other wordings of it ({@code in_other_words}) and the example
+ * with its own statement, the bank's other wordings of it ({@code in_other_words}, and {@code in_everyday_words} where
+ * they make the point) and the example
  * answer's sentences that make it, so several wordings of the point count. Each piece of the answer carries its polarity: a piece that denies
  * ("threads do not...") is compared with the points as a denial, never as support. The scores are
  * evidence; the feedback engine decides what they are worth together with the words.
@@ -58,11 +59,13 @@ final class MeaningMatcher {
     /**
      * A wording to compare with; {@code asThePoint} when it has the point's own polarity. Only those tell a denial:
      * a story's wording that sets the scene with a negation ("I had never used Terraform and had a week") is no
-     * reference for what denying the point would be.
+     * reference for what denying the point would be. {@code plain} for one of the point's everyday wordings, which
+     * counts only where a piece comes close enough to make the point.
      */
-    private record Anchor(float[] vector, Polarity polarity, boolean asThePoint, Set<String> negativeRoots) {
+    private record Anchor(float[] vector, Polarity polarity, boolean asThePoint, Set<String> negativeRoots,
+                          boolean plain) {
         Anchor(float[] vector, Polarity polarity) {
-            this(vector, polarity, true, Set.of());
+            this(vector, polarity, true, Set.of(), false);
         }
     }
 
@@ -165,6 +168,8 @@ final class MeaningMatcher {
         for (TalkingPoint point : question.talkingPoints()) {
             double support = 0;
             String supportPiece = null;
+            double plainSupport = 0;
+            String plainPiece = null;
             double denial = 0;
             String denialPiece = null;
             for (Anchor anchor : q.points().get(point.id())) {
@@ -176,7 +181,12 @@ final class MeaningMatcher {
                     double sim = SentenceEmbedder.similarity(anchor.vector(), vectors.get(i));
                     if (piece.polarity() == anchor.polarity() || anchor.polarity() == Polarity.MIXED
                             || negatesARoot(piece.text(), anchor.negativeRoots())) {
-                        if (sim > support && nearestClaim[i] < sim + CLAIM_OVER_POINT) {
+                        if (anchor.plain()) {
+                            if (sim > plainSupport && nearestClaim[i] < sim + CLAIM_OVER_POINT) {
+                                plainSupport = sim;
+                                plainPiece = piece.text();
+                            }
+                        } else if (sim > support && nearestClaim[i] < sim + CLAIM_OVER_POINT) {
                             support = sim;
                             supportPiece = piece.text();
                         }
@@ -185,6 +195,12 @@ final class MeaningMatcher {
                         denialPiece = piece.text();
                     }
                 }
+            }
+            // an everyday wording recognises the point when an answer says it that way; nearer misses are weighed
+            // against the point's own wordings, or every answer on the topic would edge closer to every point
+            if (plainSupport > support && plainSupport >= RuleBasedFeedbackEngine.MEANING_COVERS) {
+                support = plainSupport;
+                supportPiece = plainPiece;
             }
             points.add(new PointCloseness(point, support, supportPiece, denial, denialPiece));
         }
@@ -223,6 +239,7 @@ final class MeaningMatcher {
             List<String> texts = new ArrayList<>();
             texts.add(point.point());
             texts.addAll(point.inOtherWords());
+            texts.addAll(point.inEverydayWords());
             int fromExample = 0;
             for (String sentence : exampleSentences) {
                 if (fromExample >= EXAMPLE_ANCHORS) {
@@ -250,10 +267,11 @@ final class MeaningMatcher {
         for (int p = 0; p < question.talkingPoints().size(); p++) {
             List<Anchor> anchors = new ArrayList<>();
             Polarity ofThePoint = polarity(question.talkingPoints().get(p).point());
+            Set<String> plain = Set.copyOf(question.talkingPoints().get(p).inEverydayWords());
             for (String text : anchorTexts.get(p)) {
                 Polarity polarity = polarity(text);
                 anchors.add(new Anchor(vectors.get(at++), polarity, polarity == ofThePoint || ofThePoint == Polarity.MIXED,
-                        negativeRoots(text)));
+                        negativeRoots(text), plain.contains(text)));
             }
             points.put(question.talkingPoints().get(p).id(), anchors);
         }

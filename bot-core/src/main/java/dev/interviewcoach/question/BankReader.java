@@ -30,7 +30,8 @@ public final class BankReader {
             "guidance", "talking_points", "example_answer", "hints", "follow_ups", "misconceptions");
     private static final Set<String> QUESTION_REQUIRED = Set.of("id", "kind", "difficulty", "question", "why",
             "guidance", "talking_points", "example_answer");
-    static final Set<String> POINT_FIELDS = Set.of("id", "point", "shown_by", "follow_up", "in_other_words");
+    static final Set<String> POINT_FIELDS = Set.of("id", "point", "shown_by", "follow_up", "in_other_words",
+            "in_everyday_words");
     static final Set<String> POINT_REQUIRED = Set.of("id", "point", "shown_by");
     static final Set<String> MISCONCEPTION_FIELDS = Set.of("claim", "spotted_by", "correction");
 
@@ -206,7 +207,8 @@ public final class BankReader {
             Optional<String> followUp = p.entries().containsKey("follow_up")
                     ? Optional.ofNullable(text(problems, p, pointPath, "follow_up")) : Optional.empty();
             List<String> inOtherWords = textList(problems, p, pointPath, "in_other_words");
-            points.add(new TalkingPoint(id, point, shownBy, followUp, inOtherWords));
+            List<String> inEverydayWords = textList(problems, p, pointPath, "in_everyday_words");
+            points.add(new TalkingPoint(id, point, shownBy, followUp, inOtherWords, inEverydayWords));
         }
         return points;
     }

@@ -597,7 +597,7 @@ class RuleBasedFeedbackEngineTest {
         // a team adds the way its people say it to the point, and the bank is reloaded while the bot runs
         List<TalkingPoint> points = before.talkingPoints().stream().map(p -> !p.id().equals("ownership") ? p
                 : new TalkingPoint(p.id(), p.point(), List.of("bit off more than I could chew"), p.followUp(),
-                        p.inOtherWords())).toList();
+                        p.inOtherWords(), p.inEverydayWords())).toList();
         Question edited = new Question(before.id(), before.track(), before.kind(), before.difficulty(), before.topics(),
                 before.text(), before.why(), before.guidance(), points, before.exampleAnswer(), before.hints(),
                 before.followUps(), before.misconceptions());

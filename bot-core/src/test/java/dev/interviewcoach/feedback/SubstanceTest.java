@@ -187,6 +187,17 @@ class SubstanceTest {
     }
 
     @Test
+    void aPointSaidInEverydayWordsIsHeard() {
+        Question q = SentenceModelForTests.BANKS.question("sql-and-data", "inner-left-anti-join").orElseThrow();
+        Feedback f = ENGINE.assess(q, "if you combine the two tables the strict way you only get the rows that found a"
+                + " partner on both sides. the other way keeps the whole first table, so every customer shows up, and the"
+                + " order columns are just empty for people who never bought anything. so to find the never-buyers I keep"
+                + " everyone and then filter down to the customers whose order columns came back empty.");
+        assertThat(f.covered()).extracting(m -> m.point().id()).contains("anti-join");
+        assertThat(f.score()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void aKeywordListAlreadyScoredLowIsStillToldWhy() {
         Question q = SentenceModelForTests.BANKS.question("python-developer", "gil-and-concurrency").orElseThrow();
         Feedback f = ENGINE.assess(q, "GIL, threads, multiprocessing, asyncio, CPU-bound, I/O-bound, released");

@@ -61,6 +61,8 @@ class BankReaderTest {
                         in_other_words:
                           - "When two workers change one value at once, one update can be lost."
                           - "Unsynchronised writes step on each other."
+                        in_everyday_words:
+                          - "if two things change the same number at the same moment, one change can vanish."
                       - id: q
                         point: Q.
                         shown_by: [q]
@@ -69,12 +71,15 @@ class BankReaderTest {
                 """;
         List<String> problems = reader.read("w.yaml", yaml).problems().stream().map(BankProblem::toString).toList();
         assertThat(problems).containsExactly(
-                "w.yaml:20: questions[1].talking_points[2].in_other_words: expected a list, e.g. [first, second] or lines starting with '- '");
+                "w.yaml:22: questions[1].talking_points[2].in_other_words: expected a list, e.g. [first, second] or lines starting with '- '");
         Bank bank = reader.read("w.yaml", yaml.replace("in_other_words: one sentence", "in_other_words: []")).orThrow();
         TalkingPoint p = bank.questions().getFirst().talkingPoints().getFirst();
         assertThat(p.inOtherWords()).containsExactly(
                 "When two workers change one value at once, one update can be lost.", "Unsynchronised writes step on each other.");
+        assertThat(p.inEverydayWords()).containsExactly(
+                "if two things change the same number at the same moment, one change can vanish.");
         assertThat(bank.questions().getFirst().talkingPoints().get(1).inOtherWords()).isEmpty();
+        assertThat(bank.questions().getFirst().talkingPoints().get(1).inEverydayWords()).isEmpty();
     }
 
     @Test

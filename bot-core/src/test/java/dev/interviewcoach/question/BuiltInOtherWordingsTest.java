@@ -33,6 +33,12 @@ class BuiltInOtherWordingsTest {
                         assertThat(denies(wording)).as("%s says it as a denial: %s", where, wording).isFalse();
                     }
                 }
+                for (String wording : p.inEverydayWords()) {
+                    assertThat(TextAnalyzer.wordCount(wording)).as("%s: %s", where, wording).isBetween(6, 45);
+                    if (!pointDenies) {
+                        assertThat(denies(wording)).as("%s says it as a denial: %s", where, wording).isFalse();
+                    }
+                }
             }
         }
     }
