@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.question.TalkingPoint;
+import dev.interviewcoach.text.TextAnalyzer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -224,7 +225,7 @@ public final class Evaluation {
         public String table() {
             StringBuilder out = new StringBuilder("source\tpart\ttrack\tquestion\tlabel\tnote\tscore\tcoverage\texpected\tfound\t"
                     + "wrong_claims\twrong_said\trelevance\tbest_other\toff_topic\tkeyword_list\tstructure\tspecificity\twords\tpoint_closeness\tpoint_denial\tclaim_closeness\tclaim_margin\t"
-                    + ScoreInputs.NAMES.stream().map(n -> "in_" + n).collect(Collectors.joining("\t")) + "\n");
+                    + ScoreInputs.NAMES.stream().map(n -> "in_" + n).collect(Collectors.joining("\t")) + "\tevidence_words\n");
             for (Scored s : scored) {
                 Feedback.Signals g = s.feedback().signals();
                 out.append(String.join("\t", Path.of(s.example().source()).getFileName().toString(), s.example().part(), s.example().track(), s.example().questionId(),
@@ -246,7 +247,10 @@ public final class Evaluation {
                         String.format(Locale.ROOT, "%.3f", g.meaning().claimCloseness()),
                         String.format(Locale.ROOT, "%.3f", g.meaning().claimMargin()),
                         Arrays.stream(g.inputs().values()).mapToObj(v -> String.format(Locale.ROOT, "%.4f", v))
-                                .collect(Collectors.joining("\t"))))
+                                .collect(Collectors.joining("\t")),
+                        // how many words showed each point made (0 for one shown by the story's shape)
+                        s.feedback().covered().stream().map(m -> Integer.toString(m.ownWords()
+                                ? TextAnalyzer.wordCount(m.evidence()) : 0)).collect(Collectors.joining(","))))
                         .append('\n');
             }
             return out.toString();
