@@ -98,6 +98,12 @@ class CommandLineTest {
                       - id: not-exists
                         point: NOT EXISTS finds rows with no match.
                         shown_by: [not exists, not in]
+                      - id: left-join
+                        point: A left join keeps every customer and fills the order columns with NULLs.
+                        shown_by: [left join]
+                        in_everyday_words:
+                          - every customer stays in the list, and the order columns just don't get filled in
+                          - every customer stays in the list, and the order columns come back empty for some
                     misconceptions:
                       - claim: An inner join with IS NULL finds them.
                         spotted_by: [inner join with is null, never]
@@ -108,6 +114,9 @@ class CommandLineTest {
         assertThat(err()).contains(bank + ": questions[1].talking_points[1].shown_by[2]: warning: \"not in\" is only"
                         + " common words and negations")
                 .contains(bank + ": questions[1].misconceptions[1].spotted_by[2]: warning: \"never\" reads as no word")
+                .contains(bank + ": questions[1].talking_points[2].in_everyday_words[1]: warning: \"every customer"
+                        + " stays in the list, and the order columns just don't get filled in\" says the point as a denial")
+                .doesNotContain("in_everyday_words[2]")
                 .doesNotContain("shown_by[1]").doesNotContain("spotted_by[1]");
     }
 

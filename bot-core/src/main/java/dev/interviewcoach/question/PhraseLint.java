@@ -3,11 +3,13 @@ package dev.interviewcoach.question;
 import dev.interviewcoach.text.TextAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Phrases of a bank that read correctly but that the coach cannot use: a {@code shown_by} phrase made only of common
- * words and negations never shows its point, and a {@code spotted_by} phrase of one word is ignored. They are warnings,
- * not problems: the bank still loads.
+ * words and negations never shows its point, a {@code spotted_by} phrase of one word is ignored, and a wording of a
+ * point that says it as a denial (when the point itself denies nothing) would match answers that deny the point. They
+ * are warnings, not problems: the bank still loads.
  */
 public final class PhraseLint {
 
@@ -21,7 +23,13 @@ public final class PhraseLint {
             Question question = bank.questions().get(q);
             String at = "questions[" + (q + 1) + "]";
             for (int p = 0; p < question.talkingPoints().size(); p++) {
-                List<String> phrases = question.talkingPoints().get(p).shownBy();
+                TalkingPoint point = question.talkingPoints().get(p);
+                String pointAt = at + ".talking_points[" + (p + 1) + "]";
+                if (!denies(point.point())) {
+                    wordingsSaidAsDenials(file, pointAt + ".in_other_words", point.inOtherWords(), out);
+                    wordingsSaidAsDenials(file, pointAt + ".in_everyday_words", point.inEverydayWords(), out);
+                }
+                List<String> phrases = point.shownBy();
                 for (int i = 0; i < phrases.size(); i++) {
                     if (words(phrases.get(i), analyzer).isEmpty()) {
                         out.add(new BankProblem(file, 0, at + ".talking_points[" + (p + 1) + "].shown_by[" + (i + 1) + "]",
@@ -53,6 +61,27 @@ public final class PhraseLint {
                 }
             }
         }
+    }
+
+    private static void wordingsSaidAsDenials(String file, String at, List<String> wordings, List<BankProblem> out) {
+        for (int i = 0; i < wordings.size(); i++) {
+            if (denies(wordings.get(i))) {
+                out.add(new BankProblem(file, 0, at + "[" + (i + 1) + "]", "warning: \"" + wordings.get(i) + "\" says the"
+                        + " point as a denial, so an answer denying the point would come close to it; say what is so"
+                        + " (\"the database itself refuses a duplicate email\", not \"it doesn't allow duplicates\")"));
+            }
+        }
+    }
+
+    /** Whether a text denies something: a negation that does not only widen what follows ("not only", "no matter"). */
+    private static boolean denies(String text) {
+        String[] w = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').split("[^\\p{L}']+");
+        for (int i = 0; i < w.length; i++) {
+            if (TextAnalyzer.isNegator(w[i]) && TextAnalyzer.denies(w[i], i + 1 < w.length ? w[i + 1] : "")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> words(String phrase, TextAnalyzer analyzer) {
