@@ -213,7 +213,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             Optional<String> said = spotted.get(i);
             if (said.isEmpty() && byMeaning.isPresent()) {
                 MeaningMatcher.ClaimCloseness c = byMeaning.get().claims().get(i);
-                if (c.claim() >= MEANING_CLAIM && c.margin() >= MEANING_CLAIM_MARGIN && !TalkingPointMatcher.distanced(c.piece())
+                // a window of a long sentence is judged with the words before it there: "I used to believe that ..."
+                if (c.claim() >= MEANING_CLAIM && c.margin() >= MEANING_CLAIM_MARGIN && !distancedInItsSentence(answer, c.piece())
                         && !sidesWithCorrection(m, c.piece(), answer) && !oppositePolarity(m.claim(), c.piece())
                         && !namesTheAlternative(m.claim(), c.piece())
                         && beyondTheTopic(question, claimSide(m), c.piece())) {

@@ -42,8 +42,16 @@ public final class TalkingPointMatcher {
      * asserting it: "instead of X", "some people think X", "it's a myth that X", "don't just X", "at first we tried X".
      */
     private static final Pattern DISTANCED_BEFORE = Pattern.compile(
-            "(\\b(instead of|rather than|unlike|as opposed to|myths?|misconceptions?|people (think|assume|believe|say)"
-            + "|(some|many|most) (think|assume|believe)|used to (think|believe|assume)|tempting to|trap is|mistake is"
+            "(\\b(instead of|rather than|unlike|as opposed to|contrary to|myths?|misconceptions?"
+            // a belief reported to be set right: "people often think X", "a common assumption is that X", "you might
+            // assume X", "I was tempted to X", "the usual answer is X"
+            + "|(people|folks|teams|developers|devs|engineers|juniors|everyone|many|some|most|others)( \\w+ly| often| sometimes"
+            + "| still| usually| tend to)? (think|assume|believe|say|expect|claim|feel)"
+            + "|(common|popular|widespread|frequent|classic|typical|old|usual) (belief|assumption|misunderstanding|intuition)"
+            + "|(belief|assumption|intuition) (is )?that|(it's|it is) (easy|tempting) to (think|assume|believe)"
+            + "|you (might|may|could) (think|assume|expect)|(often|commonly|widely) (assumed|believed|thought|claimed)"
+            + "|(was|were|am|felt) tempted|first (instinct|thought|reaction|impulse)|(usual|obvious|lazy|textbook|standard) answer"
+            + "|used to (think|believe|assume)|tempting to|trap is|mistake is"
             // a rejected first thought: "people's reflex is to pool virtual threads", "the naive fix is a bigger pool"
             + "|(reflex|instinct|temptation) (is|was)|naive (approach|answer|fix|way|version|idea)"
             + "|the (idea|claim|belief|notion) that|not (just|simply|only|merely)"
@@ -478,7 +486,10 @@ public final class TalkingPointMatcher {
             int start = answer.analysed().get(span.from()).start();
             int end = answer.analysed().get(span.to()).end();
             int sentenceStart = start;
-            while (sentenceStart > 0 && ".!?\n".indexOf(text.charAt(sentenceStart - 1)) < 0) {
+            // a full stop ends a sentence where space follows it: ".env", "3.12" and "e.g." stand inside one
+            while (sentenceStart > 0 && !(text.charAt(sentenceStart - 1) == '\n'
+                    || ".!?".indexOf(text.charAt(sentenceStart - 1)) >= 0 && sentenceStart < text.length()
+                    && Character.isWhitespace(text.charAt(sentenceStart)))) {
                 sentenceStart--;
             }
             return new Around(text.substring(sentenceStart, start), text.substring(end));

@@ -557,6 +557,21 @@ class SubstanceTest {
     }
 
     @Test
+    void aMythNamedToBeSetRightIsNotTheCandidatesClaim() {
+        // right answers that name a common belief to reject it were told they made it, 31 of 132 of them
+        judgedRight("python-developer", "profiling-memory", "A common assumption is that Python can't leak because it's"
+                + " garbage collected, but anything still referenced stays alive: an ever-growing cache dict, listeners"
+                + " never removed, globals. I'd compare tracemalloc snapshots over time to see which lines keep"
+                + " allocating, use objgraph or a heap dump to see who holds the references, and watch RSS in production.");
+        // the full stop of ".env" is no sentence's end: "People often think" still stands before the claim's words
+        Feedback env = ENGINE.assess(SentenceModelForTests.BANKS.question("python-developer", "secrets-auth-api-risks")
+                .orElseThrow(), "People often think a .env file committed to a private repo is fine because the repo is"
+                + " private. It isn't: laptops, forks and CI logs leak. I keep secrets in a managed store, inject them at"
+                + " runtime, scope them per environment, and run secret scanning in CI.");
+        assertThat(env.wrongClaims()).isEmpty();
+    }
+
+    @Test
     void pythonsNoneIsNoNegation() {
         // "catching None handling" was read as denying that type checking catches bugs
         judgedRight("python-developer", "typing-and-mypy", "I type the boundaries first, public functions and data"
