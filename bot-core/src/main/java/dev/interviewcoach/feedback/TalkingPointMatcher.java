@@ -474,8 +474,24 @@ public final class TalkingPointMatcher {
         String firstWord = answer.text().substring(first.start(), first.end());
         String before = ONLY_WORDS.contains(firstWord.toLowerCase(Locale.ROOT))
                 ? around.before() + firstWord : around.before();
-        return distanced(before, around.after());
+        // a phrase whose words were found out of order can start before the words that report it: "my first instinct
+        // was to complain to our lead" holds "my ... complain ... lead", so what stands inside the span counts too
+        String inside = span.to() > span.from() ? answer.text().substring(first.start(),
+                answer.analysed().get(span.to()).start()) : "";
+        return distanced(before, around.after())
+                || !inside.isEmpty() && BELIEF_REPORTED.matcher((before + inside).toLowerCase(Locale.ROOT)
+                        .replace('\u2019', '\'')).find();
     }
+
+    /**
+     * Words that report a belief, not a contrast within a claim ("yield instead of return", "a volatile int rather
+     * than synchronized" are claims): inside a phrase found out of order, only these distance it.
+     */
+    private static final Pattern BELIEF_REPORTED = Pattern.compile("\\b((people|folks|teams|developers|devs|engineers"
+            + "|juniors|everyone|many|some|most|others)( \\w+ly| often| sometimes| still| usually| tend to)? (think|assume"
+            + "|believe|say|expect|claim|feel)|(common|popular|widespread|frequent|classic|typical|old|usual) (belief"
+            + "|assumption|misunderstanding|intuition)|(was|were|am|felt) tempted|first (instinct|thought|reaction|impulse)"
+            + "|used to (think|believe|assume)|myths?|misconceptions?)\\b");
 
     private static final Set<String> ONLY_WORDS = Set.of("just", "simply", "only", "merely");
 

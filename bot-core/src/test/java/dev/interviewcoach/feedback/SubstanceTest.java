@@ -569,6 +569,12 @@ class SubstanceTest {
                 + " private. It isn't: laptops, forks and CI logs leak. I keep secrets in a managed store, inject them at"
                 + " runtime, scope them per environment, and run secret scanning in CI.");
         assertThat(env.wrongClaims()).isEmpty();
+        // a phrase found out of order may start before the words that report it: "my ... complain ... lead"
+        Feedback instinct = ENGINE.assess(SentenceModelForTests.BANKS.question("behavioral", "conflict-with-coworker")
+                .orElseThrow(), "a colleague kept rewriting my prs through review comments. my first instinct was to"
+                + " complain to our lead, but i talked to him first over a coffee: he felt left out of design decisions,"
+                + " so we agreed he'd review the design doc before i start coding. reviews got shorter and calmer.");
+        assertThat(instinct.wrongClaims()).isEmpty();
     }
 
     @Test
