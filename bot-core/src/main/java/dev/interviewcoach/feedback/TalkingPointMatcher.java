@@ -501,15 +501,18 @@ public final class TalkingPointMatcher {
             String text = answer.text();
             int start = answer.analysed().get(span.from()).start();
             int end = answer.analysed().get(span.to()).end();
-            int sentenceStart = start;
-            // a full stop ends a sentence where space follows it: ".env", "3.12" and "e.g." stand inside one
-            while (sentenceStart > 0 && !(text.charAt(sentenceStart - 1) == '\n'
-                    || ".!?".indexOf(text.charAt(sentenceStart - 1)) >= 0 && sentenceStart < text.length()
-                    && Character.isWhitespace(text.charAt(sentenceStart)))) {
-                sentenceStart--;
-            }
-            return new Around(text.substring(sentenceStart, start), text.substring(end));
+            return new Around(text.substring(sentenceStart(text, start), start), text.substring(end));
         }
+    }
+
+    /** Where the sentence holding this offset starts: a full stop ends one only where space follows it (".env", "3.12"). */
+    private static int sentenceStart(String text, int at) {
+        int from = at;
+        while (from > 0 && !(text.charAt(from - 1) == '\n' || ".!?".indexOf(text.charAt(from - 1)) >= 0
+                && from < text.length() && Character.isWhitespace(text.charAt(from)))) {
+            from--;
+        }
+        return from;
     }
 
     /**
@@ -912,9 +915,7 @@ public final class TalkingPointMatcher {
         String text = answer.answer.text();
         for (int at = starts.nextSetBit(0); at >= 0; at = starts.nextSetBit(at + 1)) {
             int start = answer.answer.analysed().get(at).start();
-            int sentence = Math.max(Math.max(text.lastIndexOf('.', start - 1), text.lastIndexOf('!', start - 1)),
-                    Math.max(text.lastIndexOf('?', start - 1), text.lastIndexOf('\n', start - 1))) + 1;
-            String before = text.substring(sentence, start);
+            String before = text.substring(sentenceStart(text, start), start);
             Matcher chained = CHAINED_VERB.matcher(before);
             if (!chained.find()) {
                 continue;
