@@ -119,6 +119,21 @@ class EvaluationTest {
         assertThat(stories.inBand(Evaluation.Label.STRONG)).as("stories making every point, 4-5").isGreaterThanOrEqualTo(0.90);
     }
 
+    /**
+     * Right answers that use negations freely or name a common wrong belief to reject it ("people often think X,
+     * but..."): 42 of 264 were told they were not right before the coach read reported beliefs as reported, 13 after.
+     * A floor at that, so a change cannot quietly go back to reading a rejected myth as the candidate's claim.
+     */
+    @Test
+    void rightAnswersThatRejectAMythAreNotToldTheyAreWrong() {
+        List<Evaluation.Case> myths = Evaluation.load(Path.of("src", "test", "resources", "eval-rejected-myths"));
+        Evaluation.Report report = new Evaluation(SentenceModelForTests.BANKS, SentenceModelForTests.ENGINE).run(myths);
+        assertThat(report.scored()).hasSize(264);
+        assertThat(report.scored().stream().filter(s -> !s.feedback().wrongClaims().isEmpty()).count())
+                .as("right answers told they are not right").isLessThanOrEqualTo(13);
+        assertThat(report.inBand(Evaluation.Label.CONCISE)).as("right answers 4-5").isGreaterThanOrEqualTo(0.88);
+    }
+
     @Test
     void whatTheCoachSaysTheCandidateSaidIsAlwaysTheirOwnWords() {
         for (Evaluation.Scored s : test.scored()) {
