@@ -207,7 +207,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         covered = withStoryPoints(question, covered, shape);
         credit += covered.size() - beforeStory;
         long inWords = covered.size() - covered.stream().filter(m -> byMeaningOnly(m, byWords)).count();
-        List<Optional<String>> spotted = matcher.spotted(question.misconceptions(), answer);
+        List<Optional<String>> spotted = matcher.spotted(question.misconceptions(), answer,
+                question.kind() != QuestionKind.TECHNICAL);
         for (int i = 0; i < question.misconceptions().size(); i++) {
             Misconception m = question.misconceptions().get(i);
             Optional<String> said = spotted.get(i);

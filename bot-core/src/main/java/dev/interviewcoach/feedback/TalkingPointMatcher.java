@@ -307,6 +307,14 @@ public final class TalkingPointMatcher {
      * stated (and not denied). The answer's word positions are worked out once for all of them.
      */
     public List<Optional<String>> spotted(List<Misconception> misconceptions, AnalyzedText answer) {
+        return spotted(misconceptions, answer, false);
+    }
+
+    /**
+     * The same, for a story question when {@code story}: there a claim's words in a clause whose subject is someone
+     * else ("he would shoot them down in front of everyone") tell what that person did, not what the candidate did.
+     */
+    public List<Optional<String>> spotted(List<Misconception> misconceptions, AnalyzedText answer, boolean story) {
         ClaimPlan plan = claimPlans.computeIfAbsent(misconceptions, this::claimPlan);
         Positions positions = new Positions(answer, plan.words(), false);
         List<Optional<String>> out = new ArrayList<>(misconceptions.size());
@@ -315,7 +323,7 @@ public final class TalkingPointMatcher {
         for (int m = 0; m < misconceptions.size(); m++) {
             Misconception misconception = misconceptions.get(m);
             if (!misconception.trackWide()) {
-                out.add(spotted(plan.phrases().get(m), answer, positions));
+                out.add(spotted(plan.phrases().get(m), answer, positions, story));
                 continue;
             }
             if (typed == null) {
@@ -416,7 +424,7 @@ public final class TalkingPointMatcher {
     }
 
     /** The first of a misconception's phrases the answer states. */
-    private Optional<String> spotted(List<ClaimPhrase> phrases, AnalyzedText answer, Positions positions) {
+    private Optional<String> spotted(List<ClaimPhrase> phrases, AnalyzedText answer, Positions positions, boolean story) {
         for (ClaimPhrase claimPhrase : phrases) {
             Wanted wanted = claimPhrase.wanted();
             Phrase phrase = wanted.phrase();
@@ -435,12 +443,36 @@ public final class TalkingPointMatcher {
                 span = polarity(inOrder(positions, wanted.ids(), phrase.stems().size() + PHRASE_SLACK, plain),
                         positions, phrase.denies(), true);
             }
-            if (span.isPresent() && !distanced(answer, span.get())) {
+            if (span.isPresent() && !distanced(answer, span.get())
+                    && !(story && doneBySomeoneElse(answer, span.get(), phrase.text()))) {
                 return Optional.of(answer.quoteInContext(span.get().quoteFrom(), span.get().to()));
             }
         }
         return Optional.empty();
     }
+
+    /**
+     * Whether a claim phrase that names no doer is found in a clause whose subject is another person ("he would shoot
+     * them down in front of everyone", "the customer yelled at support"): in a story that is the situation the
+     * candidate faced, not what they did.
+     */
+    static boolean doneBySomeoneElse(AnalyzedText answer, Span span, String phrase) {
+        if (FIRST_PERSON.matcher(phrase.toLowerCase(Locale.ROOT)).find()) {
+            return false;
+        }
+        String before = Around.of(answer, span).before().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        String[] clauses = CLAUSE_START.split(before, -1);
+        String clause = clauses[clauses.length - 1];
+        return SOMEONE_ELSE.matcher(clause).find() && !FIRST_PERSON.matcher(clause).find();
+    }
+
+    private static final Pattern FIRST_PERSON = Pattern.compile("\\b(i|we|i'm|im|i'd|id|i've|ive|i'll|we're|we'd|we've"
+            + "|we'll|me|us)\\b");
+    private static final Pattern SOMEONE_ELSE = Pattern.compile("\\b(he|she|they|he'd|she'd|they'd|someone|somebody"
+            + "|(the|a|our|my|his|her|their) (guy|peer|coworker|colleague|teammate|manager|lead|boss|customer|client"
+            + "|engineer|developer|director|vp|pm|tester|designer|stakeholder))\\b");
+    private static final Pattern CLAUSE_START = Pattern.compile("[,;:]|\\b(and|but|so|because|when|while|then|after"
+            + "|until|whereas|although|though)\\b");
 
     /** A hyphenated word ("one-off", "get-then-put") is one unit: its parts are not matched words apart. */
     private static final Pattern HYPHENATED = Pattern.compile("\\p{L}-\\p{L}");

@@ -66,6 +66,19 @@ class SubstanceTest {
     }
 
     @Test
+    void inAStoryWhatSomeoneElseDidIsNotTheCandidatesRedFlag() {
+        Question q = SentenceModelForTests.BANKS.tracks().stream().map(Bank::questions).flatMap(List::stream)
+                .filter(x -> x.id().equals("giving-hard-feedback")).findFirst().orElseThrow();
+        String theirs = "A teammate kept shooting down our testers' bug reports in front of everyone in the group chat,"
+                + " and the testers stopped reporting. I asked him for a coffee, just the two of us, showed him two of"
+                + " his messages and how they read, and a week later his replies were far kinder.";
+        assertThat(ENGINE.assess(q, theirs).wrongClaims()).isEmpty();
+        String mine = "A teammate kept shooting down our testers' bug reports, so I called him out in front of everyone"
+                + " in the group chat to make an example of it, and a week later his replies were far kinder.";
+        assertThat(ENGINE.assess(q, mine).wrongClaims()).isNotEmpty();
+    }
+
+    @Test
     void aBareListOfTheRubricsKeywordsScoresAtMostTwoAndIsToldToAnswerInSentences() {
         for (Question q : everyQuestion()) {
             Feedback f = ENGINE.assess(q, keywordList(q));
