@@ -36,7 +36,13 @@ final class MeaningMatcher {
     public record Piece(String text, Polarity polarity, boolean whole) {}
 
     /** The closest piece to one point, with the same polarity ({@code support}) and the opposite one ({@code denial}). */
-    public record PointCloseness(TalkingPoint point, double support, String supportPiece, double denial, String denialPiece) {}
+    /**
+     * The closest piece to one point, with the same polarity ({@code support}) and the opposite one ({@code denial});
+     * {@code denialSaysAPoint} when that denying piece comes closer still to some point as it is worded, so it says
+     * that point rather than denies this one.
+     */
+    public record PointCloseness(TalkingPoint point, double support, String supportPiece, double denial, String denialPiece,
+                                 boolean denialSaysAPoint) {}
 
     /** The piece closest to a misconception's claim, and how close it is to the correction. */
     public record ClaimCloseness(Misconception misconception, double claim, double correction, String piece) {
@@ -164,6 +170,23 @@ final class MeaningMatcher {
                 nearestClaim[i] = Math.max(nearestClaim[i], SentenceEmbedder.similarity(pair[0].vector(), vectors.get(i)));
             }
         }
+        // How strongly each piece says some point as it is worded: a piece that says one point is not read as denying
+        // another it comes less close to ("fills NULLs where nothing matched" says what a left join keeps; it does not
+        // deny the anti-join beside it)
+        double[] bestSaid = new double[pieces.size()];
+        {
+            for (TalkingPoint point : question.talkingPoints()) {
+                for (Anchor anchor : q.points().get(point.id())) {
+                    for (int i = 0; i < pieces.size(); i++) {
+                        Piece piece = pieces.get(i);
+                        if (piece.polarity() != Polarity.MIXED && (piece.polarity() == anchor.polarity()
+                                || anchor.polarity() == Polarity.MIXED)) {
+                            bestSaid[i] = Math.max(bestSaid[i], SentenceEmbedder.similarity(anchor.vector(), vectors.get(i)));
+                        }
+                    }
+                }
+            }
+        }
         List<PointCloseness> points = new ArrayList<>();
         for (TalkingPoint point : question.talkingPoints()) {
             double support = 0;
@@ -172,6 +195,7 @@ final class MeaningMatcher {
             String plainPiece = null;
             double denial = 0;
             String denialPiece = null;
+            boolean denialSaysAPoint = false;
             for (Anchor anchor : q.points().get(point.id())) {
                 for (int i = 0; i < pieces.size(); i++) {
                     Piece piece = pieces.get(i);
@@ -193,6 +217,7 @@ final class MeaningMatcher {
                     } else if (anchor.asThePoint() && sim > denial) {
                         denial = sim;
                         denialPiece = piece.text();
+                        denialSaysAPoint = bestSaid[i] >= sim;
                     }
                 }
             }
@@ -202,7 +227,7 @@ final class MeaningMatcher {
                 support = plainSupport;
                 supportPiece = plainPiece;
             }
-            points.add(new PointCloseness(point, support, supportPiece, denial, denialPiece));
+            points.add(new PointCloseness(point, support, supportPiece, denial, denialPiece, denialSaysAPoint));
         }
         List<ClaimCloseness> claims = new ArrayList<>();
         for (int m = 0; m < question.misconceptions().size(); m++) {

@@ -196,7 +196,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 }
                 byWords.denied().stream().filter(d -> samePoint(d.point(), point) && d.inItsOwnWords()).findFirst()
                         .map(TalkingPointMatcher.Denial::evidence)
-                        .or(() -> close.filter(c -> c.denial() >= MEANING_DENIES
+                        .or(() -> close.filter(c -> c.denial() >= MEANING_DENIES && !c.denialSaysAPoint()
                                 && !TalkingPointMatcher.negatedOnlyInScope(c.denialPiece())
                                 && !distancedInItsSentence(answer, c.denialPiece())).map(c -> excerpt(c.denialPiece())))
                         .ifPresent(said -> wrong.add(new Feedback.WrongClaim(said, "the opposite of: " + point.point(),

@@ -79,6 +79,16 @@ class SubstanceTest {
     }
 
     @Test
+    void aSentenceThatSaysOnePointIsNotReadAsDenyingTheNextOne() {
+        // "where nothing matched" describes what a left join keeps; read alone by meaning it came out as the opposite
+        // of the anti-join point beside it, and a right partial answer was told "Not right"
+        Question q = SentenceModelForTests.BANKS.question("sql-and-data", "inner-left-anti-join").orElseThrow();
+        Feedback f = ENGINE.assess(q, "LEFT JOIN keeps every left row and fills NULLs where nothing matched.");
+        assertThat(f.wrongClaims()).isEmpty();
+        assertThat(f.covered()).anyMatch(m -> m.point().id().equals("left-keeps-all"));
+    }
+
+    @Test
     void aBareListOfTheRubricsKeywordsScoresAtMostTwoAndIsToldToAnswerInSentences() {
         for (Question q : everyQuestion()) {
             Feedback f = ENGINE.assess(q, keywordList(q));
