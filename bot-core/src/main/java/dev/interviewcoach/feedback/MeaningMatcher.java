@@ -44,8 +44,15 @@ final class MeaningMatcher {
     public record PointCloseness(TalkingPoint point, double support, String supportPiece, double denial, String denialPiece,
                                  boolean denialSaysAPoint) {}
 
-    /** The piece closest to a misconception's claim, and how close it is to the correction. */
-    public record ClaimCloseness(Misconception misconception, double claim, double correction, String piece) {
+    /**
+     * The piece closest to a misconception's claim, how close it is to the correction, and ({@code point}) how close it
+     * comes to the nearest point's wording of its own polarity.
+     */
+    public record ClaimCloseness(Misconception misconception, double claim, double correction, String piece, double point) {
+        ClaimCloseness(Misconception misconception, double claim, double correction, String piece) {
+            this(misconception, claim, correction, piece, 0);
+        }
+
         public double margin() {
             return claim - correction;
         }
@@ -241,7 +248,8 @@ final class MeaningMatcher {
                 double correction = SentenceEmbedder.similarity(pair[1].vector(), vectors.get(i));
                 // The piece most like the claim speaks for the answer; its margin says whether it is nearer the truth.
                 if (best.piece() == null || claim > best.claim()) {
-                    best = new ClaimCloseness(question.misconceptions().get(m), claim, correction, pieces.get(i).text());
+                    best = new ClaimCloseness(question.misconceptions().get(m), claim, correction, pieces.get(i).text(),
+                            bestSaid[i]);
                 }
             }
             claims.add(best);

@@ -214,8 +214,11 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             Optional<String> said = spotted.get(i);
             if (said.isEmpty() && byMeaning.isPresent()) {
                 MeaningMatcher.ClaimCloseness c = byMeaning.get().claims().get(i);
-                // a window of a long sentence is judged with the words before it there: "I used to believe that ..."
+                // a window of a long sentence is judged with the words before it there: "I used to believe that ...";
+                // and a piece that comes as close to a point as worded says the point: "objects that are equal must
+                // return the same hashCode" sits as near "same hash code must be equal" as the model can tell apart
                 if (c.claim() >= MEANING_CLAIM && c.margin() >= MEANING_CLAIM_MARGIN && !distancedInItsSentence(answer, c.piece())
+                        && c.point() < c.claim()
                         && !sidesWithCorrection(m, c.piece(), answer) && !oppositePolarity(m.claim(), c.piece())
                         && !namesTheAlternative(m.claim(), c.piece())
                         && beyondTheTopic(question, claimSide(m), c.piece())) {

@@ -79,6 +79,18 @@ class SubstanceTest {
     }
 
     @Test
+    void theContractStatedTheRightWayRoundIsNotTheConverseMisconception() {
+        // the sentence model cannot tell "equal objects must share a hash code" from its converse; the words can
+        Question q = SentenceModelForTests.BANKS.question("java-backend", "equals-hashcode-and-records").orElseThrow();
+        for (String right : List.of("Objects that are equal must return the same hashCode.",
+                "If two objects are equal according to equals, they must return the same hashCode.")) {
+            assertThat(ENGINE.assess(q, right).wrongClaims()).as(right).isEmpty();
+        }
+        assertThat(ENGINE.assess(q, "Two objects with the same hash code must be equal, so a HashMap can use the hash"
+                + " code alone as the key.").wrongClaims()).isNotEmpty();
+    }
+
+    @Test
     void aSentenceThatSaysOnePointIsNotReadAsDenyingTheNextOne() {
         // "where nothing matched" describes what a left join keeps; read alone by meaning it came out as the opposite
         // of the anti-join point beside it, and a right partial answer was told "Not right"
