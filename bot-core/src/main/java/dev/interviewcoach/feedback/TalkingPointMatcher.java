@@ -61,7 +61,9 @@ public final class TalkingPointMatcher {
             // a list headed as mistakes: "Mistakes I watch for: ..., and never shutting the executor down"
             + "|(mistakes|pitfalls|anti-patterns|traps) (i|we|to) (watch|look|avoid)[^:]{0,20}(?=:)"
             + "|(common |typical |classic )?(mistakes|pitfalls)(?=\\s*:)|(watch|look) out for(?=\\s*:)|(things to )?avoid(?=\\s*:))"
-            + "|n't (just|simply|only|merely))\\b");
+            + "|n't (just|simply|only|merely)"
+            // what is prevented is not done: "stop teams from adding labels with unlimited values"
+            + "|(stop|stops|stopping|prevent|prevents|preventing|forbid|forbids|forbidding) (\\w+ ){0,2}from)\\b");
     /** Words after a claim, in its sentence, that reject it: "X is a myth", "X is not true", "X causes resolver conflicts". */
     private static final String VERDICT =
             "\\b((is|are|was|were|'s|sounds)\\s+(a myth|a misconception|false|not true|untrue|outdated|a (bad idea|mistake|trap)"
@@ -70,7 +72,8 @@ public final class TalkingPointMatcher {
             // what it does when it goes wrong: "one bad payload retrying forever can stall a whole partition", "one team
             // tagged metrics with request ids and the tsdb fell over"
             + "|(can|will|would|could|might)\\s+(\\w+\\s+)?(stall|block|break|kill|starve|crash|overload|take down|blow up)"
-            + "|(and|so)\\s+(it|that|everything|the\\s+\\w+)\\s+(fell over|crashed|broke|died|blew up|went down|melted down|ran out))\\b";
+            + "|(and|so)\\s+(it|that|everything|storage|memory|the\\s+\\w+)\\s+(fell over|falls over|crashed|crashes|broke|breaks"
+            + "|died|dies|blew up|blows up|went down|goes down|melted down|melts down|ran out|runs out))\\b";
     /** Talk about a topic, right before its words: "we also talked about", "people bring up", "a post about". */
     private static final Pattern NAMED_BEFORE = Pattern.compile("\\b(talk(ed|s|ing)? about|discuss(ed|es|ing)?"
             + "|br(ing|ings|ought) up|mention(ed|s|ing)?|heard (of|about)|read (a bit |something )?about"

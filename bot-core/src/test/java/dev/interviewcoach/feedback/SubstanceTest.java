@@ -375,13 +375,17 @@ class SubstanceTest {
 
     @Test
     void noMisconceptionsPhraseIsFoundInItsQuestionsOwnWordingsOfAPoint() {
-        // each point's other wordings say it rightly; a phrase found in one would cap an answer that says the same
+        // each point's statement, other and everyday wordings say it rightly; a phrase found in one would cap an answer
+        // that says the same
         TextAnalyzer analyzer = new TextAnalyzer();
         TalkingPointMatcher matcher = new TalkingPointMatcher(analyzer);
         SoftAssertions softly = new SoftAssertions();
         for (Question q : everyQuestion()) {
             for (TalkingPoint p : q.talkingPoints()) {
-                for (String wording : p.inOtherWords()) {
+                List<String> wordings = new java.util.ArrayList<>(List.of(p.point()));
+                wordings.addAll(p.inOtherWords());
+                wordings.addAll(p.inEverydayWords());
+                for (String wording : wordings) {
                     List<String> spotted = matcher.spotted(q.misconceptions(), AnalyzedText.of(wording, analyzer)).stream()
                             .flatMap(Optional::stream).toList();
                     softly.assertThat(spotted).as(q.id() + ", " + p.id() + ": " + wording).isEmpty();
