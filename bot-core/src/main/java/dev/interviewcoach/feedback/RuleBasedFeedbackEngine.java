@@ -100,6 +100,11 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     private record Against(String input, boolean whenLow, String said) {}
 
     /** The inputs that can be said plainly; the others (the caps among them) are said by the rubric or not at all. */
+    /**
+     * A piece that opens by supposing ("without a happens-before edge...", "if equals is overridden without hashCode",
+     * "unless...") tells what happens in that case: its negation is the condition, not a denial of the point.
+     */
+    private static final Pattern SUPPOSES = Pattern.compile("(?i)\\W*(without|unless|if|when|whenever|once)\\b");
     private static final String FEW_POINTS = "few of the talking points are made";
     private static final String LOOSE_POINTS = "the points come through loosely, more by the shape of the answer or"
             + " near meaning than said outright";
@@ -197,6 +202,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
                 byWords.denied().stream().filter(d -> samePoint(d.point(), point) && d.inItsOwnWords()).findFirst()
                         .map(TalkingPointMatcher.Denial::evidence)
                         .or(() -> close.filter(c -> c.denial() >= MEANING_DENIES && !c.denialSaysAPoint()
+                                && !SUPPOSES.matcher(c.denialPiece()).lookingAt()
                                 && !TalkingPointMatcher.negatedOnlyInScope(c.denialPiece())
                                 && !distancedInItsSentence(answer, c.denialPiece())).map(c -> excerpt(c.denialPiece())))
                         .ifPresent(said -> wrong.add(new Feedback.WrongClaim(said, "the opposite of: " + point.point(),

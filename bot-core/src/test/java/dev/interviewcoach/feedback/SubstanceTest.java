@@ -91,6 +91,16 @@ class SubstanceTest {
     }
 
     @Test
+    void whatHappensWithoutAThingIsNotADenialOfIt() {
+        // "without X, Y goes wrong" supposes X away to show why it matters; read by meaning it had come out as the
+        // opposite of the point that X does its job
+        Question q = SentenceModelForTests.BANKS.question("python-developer", "generators-context-managers-decorators")
+                .orElseThrow();
+        assertThat(ENGINE.assess(q, "Without functools.wraps the wrapper replaces the function's name and docstring,"
+                + " which breaks introspection and logging.").wrongClaims()).isEmpty();
+    }
+
+    @Test
     void aSentenceThatSaysOnePointIsNotReadAsDenyingTheNextOne() {
         // "where nothing matched" describes what a left join keeps; read alone by meaning it came out as the opposite
         // of the anti-join point beside it, and a right partial answer was told "Not right"
