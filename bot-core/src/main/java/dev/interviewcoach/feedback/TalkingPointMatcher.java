@@ -61,9 +61,13 @@ public final class TalkingPointMatcher {
             // a list headed as mistakes: "Mistakes I watch for: ..., and never shutting the executor down"
             + "|(mistakes|pitfalls|anti-patterns|traps) (i|we|to) (watch|look|avoid)[^:]{0,20}(?=:)"
             + "|(common |typical |classic )?(mistakes|pitfalls)(?=\\s*:)|(watch|look) out for(?=\\s*:)|(things to )?avoid(?=\\s*:))"
-            + "|n't (just|simply|only|merely)"
-            // what is prevented is not done: "stop teams from adding labels with unlimited values"
-            + "|(stop|stops|stopping|prevent|prevents|preventing|forbid|forbids|forbidding) (\\w+ ){0,2}from)\\b");
+            + "|n't (just|simply|only|merely))\\b");
+    /**
+     * What is prevented is not done, when the claim follows right after: "stop teams tagging metrics with user IDs",
+     * "stop teams from adding labels with unlimited values".
+     */
+    private static final Pattern PREVENTED_BEFORE = Pattern.compile("\\b(stop|stops|stopped|stopping|prevent|prevents"
+            + "|prevented|preventing|forbid|forbids|forbidding|ban|bans|banned|block|blocks|blocking) (\\w+ ){0,3}?(from )?$");
     /** Words after a claim, in its sentence, that reject it: "X is a myth", "X is not true", "X causes resolver conflicts". */
     private static final String VERDICT =
             "\\b((is|are|was|were|'s|sounds)\\s+(a myth|a misconception|false|not true|untrue|outdated|a (bad idea|mistake|trap)"
@@ -593,6 +597,7 @@ public final class TalkingPointMatcher {
 
     private static boolean distanced(String before, String after) {
         return DISTANCED_BEFORE.matcher(before.toLowerCase(Locale.ROOT).replace('\u2019', '\'')).find()
+                || PREVENTED_BEFORE.matcher(before.toLowerCase(Locale.ROOT)).find()
                 || DISTANCED_AFTER.matcher(after.toLowerCase(Locale.ROOT).replace('\u2019', '\'')).find();
     }
 
