@@ -77,7 +77,10 @@ public final class TalkingPointMatcher {
             // tagged metrics with request ids and the tsdb fell over"
             + "|(can|will|would|could|might)\\s+(\\w+\\s+)?(stall|block|break|kill|starve|crash|overload|take down|blow up)"
             + "|(and|so)\\s+(it|that|everything|storage|memory|the\\s+\\w+)\\s+(fell over|falls over|crashed|crashes|broke|breaks"
-            + "|died|dies|blew up|blows up|went down|goes down|melted down|melts down|ran out|runs out))\\b";
+            + "|died|dies|blew up|blows up|went down|goes down|melted down|melts down|ran out|runs out)"
+            // the same said in the present: "throwing more workers at it just knocks it over", "only makes it worse"
+            + "|(just |only |simply )?(knocks (it|them|things|the\\s+\\w+) over|makes (it|things|the\\s+\\w+) worse"
+            + "|(overloads|swamps|floods|hammers) (it|them|the\\s+\\w+)))\\b";
     /** Talk about a topic, right before its words: "we also talked about", "people bring up", "a post about". */
     private static final Pattern NAMED_BEFORE = Pattern.compile("\\b(talk(ed|s|ing)? about|discuss(ed|es|ing)?"
             + "|br(ing|ings|ought) up|mention(ed|s|ing)?|heard (of|about)|read (a bit |something )?about"
