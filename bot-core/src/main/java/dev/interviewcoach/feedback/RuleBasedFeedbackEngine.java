@@ -99,12 +99,12 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     /** What an input that lowered the score says to the candidate, when it is low ({@code true}) or high. */
     private record Against(String input, boolean whenLow, String said) {}
 
-    /** The inputs that can be said plainly; the others (the caps among them) are said by the rubric or not at all. */
     /**
      * A piece that opens by supposing ("without a happens-before edge...", "if equals is overridden without hashCode",
      * "unless...") tells what happens in that case: its negation is the condition, not a denial of the point.
      */
     private static final Pattern SUPPOSES = Pattern.compile("(?i)\\W*(without|unless|if|when|whenever|once)\\b");
+    /** The inputs that can be said plainly; the others (the caps among them) are said by the rubric or not at all. */
     private static final String FEW_POINTS = "few of the talking points are made";
     private static final String LOOSE_POINTS = "the points come through loosely, more by the shape of the answer or"
             + " near meaning than said outright";
@@ -622,6 +622,11 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             boolean sideSaid = a.whenLow() ? inputs.get(a.input()) < means[i] : inputs.get(a.input()) > means[i];
             // brevity is worth saying only of an answer that makes most of the points; otherwise what is missing is
             if (a.input().equals("log_words") && inputs.get("points_covered") < 0.5) {
+                sideSaid = false;
+            }
+            // a sentence nearer the correction than the claim does not read like the misconception, however close
+            // it comes to both: saying so would tell a right answer it is near a wrong one
+            if (a.input().equals("claim_closeness") && inputs.get("claim_margin") <= 0) {
                 sideSaid = false;
             }
             if (sideSaid && pulls[i] < 0 && !saidAlready.contains(a.said())) {
