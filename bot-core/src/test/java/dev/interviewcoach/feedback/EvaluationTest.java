@@ -79,6 +79,15 @@ class EvaluationTest {
     }
 
     /**
+     * The product's bars on the test part (every label in band 85%, off-topic 95%, Spearman 0.80), held since they
+     * were first all met: the build fails below any of them, as {@code coach eval} exits 1.
+     */
+    @Test
+    void theTestPartMeetsEveryBar() {
+        assertThat(test.missedBars()).as("bars missed on the test part").isEmpty();
+    }
+
+    /**
      * The check part (other writers' answers to the dev questions, never fitted on) as first measured. Like the
      * floors above, a guard against a change that helps the test part at the cost of answers written apart
      * from it; its wrong answers are far from the product's bar (see the README).
