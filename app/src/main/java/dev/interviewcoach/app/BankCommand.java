@@ -1,5 +1,6 @@
 package dev.interviewcoach.app;
 
+import dev.interviewcoach.feedback.OwnWordingsCheck;
 import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.BankProblem;
 import dev.interviewcoach.question.BankReader;
@@ -168,6 +169,7 @@ final class BankCommand implements Runnable {
                 result.bank().ifPresent(b -> out.printf("%s: ok, track %s, %d questions%n", file, b.track(),
                         b.questions().size()));
                 result.bank().ifPresent(b -> warnings.addAll(PhraseLint.check(file.toString(), b, analyzer)));
+                result.bank().ifPresent(b -> warnings.addAll(OwnWordingsCheck.check(file.toString(), b, analyzer)));
             }
         }
     }

@@ -101,6 +101,8 @@ class CommandLineTest {
                       - id: left-join
                         point: A left join keeps every customer and fills the order columns with NULLs.
                         shown_by: [left join]
+                        in_other_words:
+                          - An inner join with IS NULL on the order id would drop every customer without orders.
                         in_everyday_words:
                           - every customer stays in the list, and the order columns just don't get filled in
                           - every customer stays in the list, and the order columns come back empty for some
@@ -116,6 +118,9 @@ class CommandLineTest {
                 .contains(bank + ": questions[1].misconceptions[1].spotted_by[2]: warning: \"never\" reads as no word")
                 .contains(bank + ": questions[1].talking_points[2].in_everyday_words[1]: warning: \"every customer"
                         + " stays in the list, and the order columns just don't get filled in\" says the point as a denial")
+                .contains(bank + ": questions[1].talking_points[2].in_other_words[1]: warning: \"An inner join with"
+                        + " IS NULL on the order id would drop every customer...\" states the claim \"An inner join with"
+                        + " IS NULL finds them.\"")
                 .doesNotContain("in_everyday_words[2]")
                 .doesNotContain("shown_by[1]").doesNotContain("spotted_by[1]");
     }
