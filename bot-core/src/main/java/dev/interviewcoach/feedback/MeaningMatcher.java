@@ -181,15 +181,13 @@ final class MeaningMatcher {
         // another it comes less close to ("fills NULLs where nothing matched" says what a left join keeps; it does not
         // deny the anti-join beside it)
         double[] bestSaid = new double[pieces.size()];
-        {
-            for (TalkingPoint point : question.talkingPoints()) {
-                for (Anchor anchor : q.points().get(point.id())) {
-                    for (int i = 0; i < pieces.size(); i++) {
-                        Piece piece = pieces.get(i);
-                        if (piece.polarity() != Polarity.MIXED && (piece.polarity() == anchor.polarity()
-                                || anchor.polarity() == Polarity.MIXED)) {
-                            bestSaid[i] = Math.max(bestSaid[i], SentenceEmbedder.similarity(anchor.vector(), vectors.get(i)));
-                        }
+        for (TalkingPoint point : question.talkingPoints()) {
+            for (Anchor anchor : q.points().get(point.id())) {
+                for (int i = 0; i < pieces.size(); i++) {
+                    Piece piece = pieces.get(i);
+                    if (piece.polarity() != Polarity.MIXED && (piece.polarity() == anchor.polarity()
+                            || anchor.polarity() == Polarity.MIXED)) {
+                        bestSaid[i] = Math.max(bestSaid[i], SentenceEmbedder.similarity(anchor.vector(), vectors.get(i)));
                     }
                 }
             }

@@ -3,6 +3,7 @@ package dev.interviewcoach.feedback;
 import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.BankProblem;
 import dev.interviewcoach.question.Question;
+import dev.interviewcoach.question.QuestionKind;
 import dev.interviewcoach.question.TalkingPoint;
 import dev.interviewcoach.text.TextAnalyzer;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class OwnWordingsCheck {
     private static void warn(String file, String field, String wording, Question question, TalkingPointMatcher matcher,
                              TextAnalyzer analyzer, List<BankProblem> out) {
         List<Optional<String>> spotted = matcher.spotted(question.misconceptions(), AnalyzedText.of(wording, analyzer),
-                question.kind() != dev.interviewcoach.question.QuestionKind.TECHNICAL);
+                question.kind() != QuestionKind.TECHNICAL);
         for (int m = 0; m < spotted.size(); m++) {
             if (spotted.get(m).isPresent()) {
                 out.add(new BankProblem(file, 0, field, "warning: \"" + spotted.get(m).get() + "\" states the claim \""
