@@ -491,7 +491,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
             List.of("stateless", "stateful"), List.of("301", "302"), List.of("etl", "elt"), List.of("l4", "l7"),
             List.of("tcp", "udp"), List.of("clustered", "nonclustered"), List.of("increase", "decrease"),
             List.of("faster", "slower"), List.of("push", "pull"), List.of("stale", "latest"), List.of("stale", "fresh"),
-            List.of("stale", "current"));
+            List.of("stale", "current"), List.of("exactly", "least", "twice"));
 
     private boolean oppositePolarity(String claim, String piece) {
         Polarity claimSays = Polarity.of(AnalyzedText.of(claim, analyzer));

@@ -60,7 +60,9 @@ public final class TalkingPointMatcher {
             + "|at first|initially|(we|i) first tried|before (deciding|assuming|concluding)|expecting"
             // a list headed as mistakes: "Mistakes I watch for: ..., and never shutting the executor down"
             + "|(mistakes|pitfalls|anti-patterns|traps) (i|we|to) (watch|look|avoid)[^:]{0,20}(?=:)"
-            + "|(common |typical |classic )?(mistakes|pitfalls)(?=\\s*:)|(watch|look) out for(?=\\s*:)|(things to )?avoid(?=\\s*:))"
+            + "|(common |typical |classic )?(mistakes|pitfalls)(?=\\s*:)|(watch|look) out for(?=\\s*:)|(things to )?avoid(?=\\s*:)"
+            // "Watch-outs imo: blocking IO on the common pool, ..., and executors never shut down on app stop"
+            + "|(watch-outs|gotchas|footguns|traps|red flags)( \\w+){0,2}(?=\\s*:))"
             + "|n't (just|simply|only|merely))\\b");
     /**
      * What is prevented is not done, when the claim follows right after: "stop teams tagging metrics with user IDs",
