@@ -56,14 +56,14 @@ public final class Delivery {
      */
     private static final String ESTIMATE_OR_HEDGE = "(?:maybe|probably|perhaps|possibly)(?!\\s+(?:about\\s+|around\\s+|like\\s+"
             + "|~\\s*)?\\d)";
-    private static final Pattern HEDGE = WordPattern.compile("\\b(i think|i guess|" + ESTIMATE_OR_HEDGE + "|kind of|sort of"
+    private static final WordPattern HEDGE = WordPattern.compile("\\b(i think|i guess|" + ESTIMATE_OR_HEDGE + "|kind of|sort of"
             + "|i'm not sure|not sure|i suppose|i believe|might be|somewhat|hopefully|some kind of|some sort of"
             // "it depends" with nothing it depends on is a way of not answering
             + "|depends on the (?:use case|situation|context|requirements|business(?: needs| logic)?)"
             + "|depends on (?:your|the) needs)\\b");
-    private static final Pattern FILLER = WordPattern.compile("\\b(um+|uh+|erm|basically|actually|literally|you know|i mean|like,|stuff|things like that"
+    private static final WordPattern FILLER = WordPattern.compile("\\b(um+|uh+|erm|basically|actually|literally|you know|i mean|like,|stuff|things like that"
             + "|and so on|etc|whatever)\\b");
-    private static final Pattern ABSOLUTE = WordPattern.compile("\\b(always|never|guarantee[sd]?|impossible|automatically"
+    private static final WordPattern ABSOLUTE = WordPattern.compile("\\b(always|never|guarantee[sd]?|impossible|automatically"
             + "|all you need|no need|not a concern|nothing (?:breaks|can)|can't (?:lose|fail|happen)|cannot (?:lose|fail|happen)"
             + "|under any circumstances|(?:completely|totally|fully|perfectly) (?:safe|fine|compatible)|costs? (?:almost )?nothing"
             // "every time someone opens a change" says when a thing happens, not that it never fails
@@ -112,10 +112,9 @@ public final class Delivery {
         return new Result(words, length, hedges, fillers, absolutes, overused);
     }
 
-    private static List<String> findAll(Pattern pattern, String text) {
+    private static List<String> findAll(WordPattern pattern, String text) {
         List<String> found = new ArrayList<>();
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
+        for (var m : pattern.allIn(text)) {
             found.add(m.group(1));
         }
         found.sort(Comparator.naturalOrder());

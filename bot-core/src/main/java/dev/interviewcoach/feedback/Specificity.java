@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.ArrayList;
@@ -38,9 +39,12 @@ public final class Specificity {
         }
     }
 
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}])\\d+(?:[.,]\\d+)?(?:\\s?(?:%|ms|s|k|m|gb|mb|tb|x))?(?![\\p{L}])"
-            + "|\\b(two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|hundred|thousand|million|billion|half|double|doubled|halved|dozen)\\b");
-    private static final Pattern REAL_CASE = WordPattern.compile("\\b(in (one|a|my|our) (project|service|team|job|previous|last|current|role|company|startup)"
+    /** A number in digits, with its unit if any ("40", "1.5s", "200 ms", "3x"), not part of a word. */
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}])\\d+(?:[.,]\\d+)?(?:\\s?(?:%|ms|s|k|m|gb|mb|tb|x))?(?![\\p{L}])");
+    /** A number in words; never overlaps a number in digits, so the two are counted apart. */
+    private static final WordPattern NUMBER_WORD = WordPattern.compile("\\b(two|three|four|five|six|seven|eight|nine|ten|twenty"
+            + "|thirty|fifty|hundred|thousand|million|billion|half|double|doubled|halved|dozen)\\b");
+    private static final WordPattern REAL_CASE = WordPattern.compile("\\b(in (one|a|my|our) (project|service|team|job|previous|last|current|role|company|startup)"
             + "|at my (last|previous|current|old|first) (job|company|role|team|employer)|last (year|month|week|quarter)|we had|i once|we once"
             + "|in production|on my team|at work|in my (last|previous|current) (role|job|team|company)|a few (months|years|weeks) ago|recently"
             + "|(my|our) (first|last|previous|current|biggest) (big )?(project|release|launch|job|role|team|sprint|client)"
@@ -55,6 +59,8 @@ public final class Specificity {
     private final Map<String, Set<String>> byTrack = new HashMap<>();
     private final Set<String> everything = new LinkedHashSet<>();
     private final int longestTerm;
+    /** Each glossary term's pattern as typed, made the first time an answer names the term. */
+    private final Map<String, Pattern> asTyped = new ConcurrentHashMap<>();
 
     public Specificity() {
         Set<String> common = loadGlossary("common");
@@ -71,11 +77,7 @@ public final class Specificity {
     public Result assess(AnalyzedText answer, String track) {
         Set<String> glossary = byTrack.getOrDefault(track, everything);
         String text = answer.spaced();
-        int numbers = 0;
-        Matcher numberMatch = NUMBER.matcher(text);
-        while (numberMatch.find()) {
-            numbers++;
-        }
+        int numbers = numbersInDigits(text) + NUMBER_WORD.allIn(text).size();
         Set<String> tools = new LinkedHashSet<>();
         List<String> words = codeSplit(answer.words());
         for (int i = 0; i < words.size(); i++) {
@@ -91,16 +93,37 @@ public final class Specificity {
             }
         }
         return new Result(numbers, tools.stream().map(t -> asTyped(answer.text(), t)).toList(),
-                REAL_CASE.matcher(text).find());
+                REAL_CASE.foundIn(text));
+    }
+
+    /**
+     * How many numbers in digits the text holds, as {@code NUMBER}'s matches one after another: tried only where a
+     * digit is, since a match starts with one (the pattern as a whole tried its look-behind at every character).
+     */
+    private static int numbersInDigits(String text) {
+        int count = 0;
+        Matcher m = NUMBER.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int p = 0; p < text.length(); ) {
+            char c = text.charAt(p);
+            if (c >= '0' && c <= '9' && m.region(p, text.length()).lookingAt()) {
+                count++;
+                p = m.end();
+            } else {
+                p++;
+            }
+        }
+        return count;
     }
 
     /**
      * The term as the candidate spelt it ("JVM", "PostgreSQL"), since the feedback names it back to them; the
      * glossary's lower case when the answer's spelling cannot be found word for word.
      */
-    private static String asTyped(String answer, String term) {
-        Matcher typed = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(term).replace(" ", "\\E\\s+\\Q")
-                + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(answer);
+    private String asTyped(String answer, String term) {
+        // compiled once per glossary term: compiling it for every answer cost more than finding it
+        Matcher typed = asTyped.computeIfAbsent(term, t -> Pattern.compile("(?<![\\p{L}\\p{N}])"
+                + Pattern.quote(t).replace(" ", "\\E\\s+\\Q") + "(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).matcher(answer);
         return typed.find() ? typed.group() : term;
     }
 

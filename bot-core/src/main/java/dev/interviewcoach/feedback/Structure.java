@@ -46,7 +46,7 @@ public final class Structure {
         }
     }
 
-    private static final Pattern SITUATION = words("(at|on|in) my (last|previous|current|old|first|former) (job|company|role|team|employer|project|position|workplace)",
+    private static final WordPattern SITUATION = words("(at|on|in) my (last|previous|current|old|first|former) (job|company|role|team|employer|project|position|workplace)",
             "(at|on|in) (a|an|one) (previous|former|old|earlier) (job|company|role|team|employer|project|position)",
             "back when", "a while (back|ago)", "when i was", "last (year|quarter|month|spring|summer|autumn|fall|winter)",
             "a few (years|months) ago", "we had", "we were", "our team", "the situation", "the context", "there was a",
@@ -57,24 +57,24 @@ public final class Structure {
             // the scene of a disagreement: "another dev and I disagreed on whether to rewrite it"
             "(and i|i and [a-z]+) (disagreed|clashed|argued|butted heads|had a (disagreement|conflict|falling out))",
             "(disagreed|clashed|argued) (on|about|over) (whether|how|what|which|the)");
-    private static final Pattern TASK = words("my (job|task|role|goal|responsibility) was", "i was (responsible|asked|tasked|in charge)",
+    private static final WordPattern TASK = words("my (job|task|role|goal|responsibility) was", "i was (responsible|asked|tasked|in charge)",
             "i had to", "i needed to", "the goal was", "we needed to", "our goal", "needed to", "had to");
     /** Words that may stand between "I" and what they did: "I then ran the postmortem", "I also wrote". */
     private static final String I_THEN = "i (?:(?:then|also|just|quickly|finally|first|immediately|personally|eventually"
             + "|actually|later|instead|still|even) )?";
-    private static final Pattern ACTION = words(I_THEN + "(decided|proposed|built|wrote|set up|created|organi[sz]ed|led|started|asked|suggested|talked|"
+    private static final WordPattern ACTION = words(I_THEN + "(decided|proposed|built|wrote|set up|created|organi[sz]ed|led|started|asked|suggested|talked|"
             + "met|called|scheduled|rewrote|added|changed|moved|split|introduced|ran|reached out|pushed|sat down|"
             + "took|designed|implemented|negotiated|explained|shared|documented|prioriti[sz]ed|measured|profiled|"
             + "fixed|refactored|paired|escalated|volunteered|mentored|drafted|presented|gathered|interviewed|"
             + "automated|migrated|reviewed|tested|traced|went|made|put|used|learned|focused|broke)");
-    private static final Pattern RESULT = words("as a result", "the result", "result was", "in the end", "which (led|meant|cut|saved|reduced|increased|dropped)",
+    private static final WordPattern RESULT = words("as a result", "the result", "result was", "in the end", "which (led|meant|cut|saved|reduced|increased|dropped)",
             "we (shipped|launched|delivered|hit|met|cut|saved|reduced|increased|finished|released)", "(reduced|increased|cut|dropped|saved|improved|grew|fell|went down|went up)",
             "outcome", "afterwards", "since then", "ended up", "turned out", "by the end");
     /**
      * An outcome told with the time it took or as a lasting change. Read only to choose the advice: as a score
      * input it also credited the fluent wrong stories of the check part.
      */
-    private static final Pattern WHAT_CHANGED = words(
+    private static final WordPattern WHAT_CHANGED = words(
             "(after|within) (a|an|one|two|three|four|six|a few|several|\\d+) (days?|weeks?|months?|sprints?|quarters?)",
             "stopped", "went away", "no longer", "became", "eventually", "from then on", "these days",
             // an outcome told as what others then did: "they renewed that quarter", "his next doc was approved"
@@ -86,14 +86,14 @@ public final class Structure {
      * What the person did, in any verb of the past: read only to choose the advice, since as a score input it
      * credited fluent wrong stories as much as right ones.
      */
-    private static final Pattern I_DID = words(I_THEN + "(?!(need|feed|speed|proceed|exceed|succeed)\\b)[a-z]+ed",
+    private static final WordPattern I_DID = words(I_THEN + "(?!(need|feed|speed|proceed|exceed|succeed)\\b)[a-z]+ed",
             I_THEN + "(went|made|took|told|wrote|ran|chose|built|brought|sent|set|put|got|gave|kept|spent|sat|met|led|found|held"
             + "|spoke|began|did|cut|paid|taught|won|sought|drew|rebuilt|rewrote|stood)");
     /**
      * A count in words: read only for the advice, since as a score input it also credited wrong stories and listed
      * results that were not there (dev part).
      */
-    private static final Pattern COUNT_IN_WORDS = words("(two|three|four|five|six|seven|eight|nine|ten|twelve|a dozen"
+    private static final WordPattern COUNT_IN_WORDS = words("(two|three|four|five|six|seven|eight|nine|ten|twelve|a dozen"
             + "|twenty|thirty|forty|fifty|a hundred|half)( [a-z]+)? (days|weeks|hours|minutes|months|people|users"
             + "|customers|clients|incidents|tickets|complaints|engineers|teams|the time)");
     private static final Pattern MEASURE = Pattern.compile("\\d+(\\.\\d+)?\\s*(%|percent|x\\b|times|ms|seconds|minutes|hours|days|weeks|"
@@ -101,12 +101,12 @@ public final class Structure {
             // a count with one word before its unit: "40 affected customers", "3 fewer incidents"
             + "|\\d+(\\.\\d+)? [a-z]+ (people|users|customers|clients|orders|tickets|incidents|requests|engineers|complaints|errors|bugs)\\b|\\bfrom \\S+( \\S+)? to \\S+|\\b(halved|doubled|tripled)\\b"
             + "|\\bby (about |roughly |nearly |almost |over |more than )?(half|a third|a quarter|two thirds)\\b");
-    private static final Pattern CLAIM = words("i would", "i'd", "i prefer", "i recommend", "i start", "i use", "i pick", "i choose", "i go with",
+    private static final WordPattern CLAIM = words("i would", "i'd", "i prefer", "i recommend", "i start", "i use", "i pick", "i choose", "i go with",
             "my (approach|rule|default|answer|first step)", "the (key|main|short answer|answer|first thing)", "it depends", "depends on",
             "is (a|an|the|when|about)", "means", "you (should|want|need)", "we (use|used|would)", "the way i", "first,? i", "i'll", "i'm");
-    private static final Pattern EXAMPLE = words("for example", "for instance", "e\\.g\\.", "such as", "in (one|a|my|our) (project|service|team|job|case|app|system|company)",
+    private static final WordPattern EXAMPLE = words("for example", "for instance", "e\\.g\\.", "such as", "in (one|a|my|our) (project|service|team|job|case|app|system|company)",
             "at my (last|previous|current) (job|company|role)", "last (year|month|week)", "we had", "once", "recently", "like when", "in practice", "say we", "imagine", "consider");
-    private static final Pattern TRADE_OFF = words("trade-?off", "but", "however", "downside", "drawback", "cost", "the catch", "unless",
+    private static final WordPattern TRADE_OFF = words("trade-?off", "but", "however", "downside", "drawback", "cost", "the catch", "unless",
             "on the other hand", "at the expense", "depends", "when not", "avoid", "instead", "overkill", "risk", "price", "versus", "vs\\.?", "whereas", "while",
             "gotchas?", "pitfalls?", "caveats?", "limitations?", "expensive", "watch out", "(do|does|did|wo|is|are)n't (help|pay off|scale|work)");
 
@@ -114,17 +114,17 @@ public final class Structure {
      * A first sentence in the past, or one saying who the person is or was where: the scene of a story, read for the
      * advice only ("open with the situation" was told to stories opening "Our releases used to eat a whole afternoon").
      */
-    private static final Pattern SCENE = WordPattern.compile("\\b(was|were|had|used to|kept|\\w{3,}ed|led|ran|built|took"
+    private static final WordPattern SCENE = WordPattern.compile("\\b(was|were|had|used to|kept|\\w{3,}ed|led|ran|built|took"
             + "|got|went|began|wrote|found|saw|sat|left|lost|told|thought|knew|felt|came|became|grew|held|spent|brought"
             + "|chose|made|set|ran|(i'm|i am) (a|an|the))\\b");
 
     /** When the person would not do a thing, or would do it only sometimes: a trade-off, read for the advice only. */
-    private static final Pattern WHEN_NOT = words("i (wouldn't|would not|would never|'d never|'d avoid|would avoid)",
+    private static final WordPattern WHEN_NOT = words("i (wouldn't|would not|would never|'d never|'d avoid|would avoid)",
             "rather than", "not worth", "only (if|when|with|for)", "moves? the problem", "watch (out )?for", "beware",
             "(is|are) fine for", "good enough for", "for most (cases|services|apps|workloads|teams)?", "if you need",
             "better (for|when|if)", "not (for|when|if)");
 
-    private static Pattern words(String... alternatives) {
+    private static WordPattern words(String... alternatives) {
         return WordPattern.compile("\\b(" + String.join("|", alternatives) + ")\\b");
     }
 
@@ -133,24 +133,24 @@ public final class Structure {
         List<Element> elements = new ArrayList<>();
         switch (kind) {
             case BEHAVIORAL, SITUATIONAL -> {
-                elements.add(new Element("situation", SITUATION.matcher(text).find()));
-                elements.add(new Element("task", TASK.matcher(text).find()));
-                elements.add(new Element("action", ACTION.matcher(text).find()));
-                elements.add(new Element("result", RESULT.matcher(text).find()));
+                elements.add(new Element("situation", SITUATION.foundIn(text)));
+                elements.add(new Element("task", TASK.foundIn(text)));
+                elements.add(new Element("action", ACTION.foundIn(text)));
+                elements.add(new Element("result", RESULT.foundIn(text)));
                 elements.add(new Element("measurable result", MEASURE.matcher(text).find()));
             }
             case TECHNICAL, MOTIVATION -> {
-                elements.add(new Element("claim", CLAIM.matcher(text).find()));
-                elements.add(new Element("example", EXAMPLE.matcher(text).find()));
-                elements.add(new Element("trade-off", TRADE_OFF.matcher(text).find()));
+                elements.add(new Element("claim", CLAIM.foundIn(text)));
+                elements.add(new Element("example", EXAMPLE.foundIn(text)));
+                elements.add(new Element("trade-off", TRADE_OFF.foundIn(text)));
             }
         }
-        return new Result(elements, WHAT_CHANGED.matcher(text).find(), I_DID.matcher(text).find(),
+        return new Result(elements, WHAT_CHANGED.foundIn(text), I_DID.foundIn(text),
                 // the score reads the analysed words, where "40%" is "40": the advice also reads what was typed
-                COUNT_IN_WORDS.matcher(text).find() || MEASURE.matcher(answer.text().toLowerCase(Locale.ROOT)).find(),
-                WHEN_NOT.matcher(text).find(),
-                !answer.sentences().isEmpty() && SCENE.matcher(answer.sentences().getFirst().toLowerCase(Locale.ROOT)
-                        .replace('\u2019', '\'')).find(),
+                COUNT_IN_WORDS.foundIn(text) || MEASURE.matcher(answer.text().toLowerCase(Locale.ROOT)).find(),
+                WHEN_NOT.foundIn(text),
+                !answer.sentences().isEmpty() && SCENE.foundIn(answer.sentences().getFirst().toLowerCase(Locale.ROOT)
+                        .replace('\u2019', '\'')),
                 !answer.sentences().isEmpty() && opensWithAStatement(answer.sentences().getFirst()));
     }
 

@@ -2,35 +2,124 @@ package dev.interviewcoach.feedback;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compiles a pattern of the form {@code \b(alternative|alternative|...)...} so that it tries its
- * alternatives only where a word starts with one of their first letters: the regex engine would
- * otherwise try each of dozens of alternatives at every word boundary of an answer. It matches
- * exactly what the plain pattern matches; a pattern whose first letters cannot be told for certain
- * (an optional first letter, a class, an escape) is compiled as it is.
+ * A pattern of the form {@code \b(alternative|alternative|...)...}, found by trying, at each word start, only the
+ * alternatives that can begin with that word's first character: the regex engine would otherwise try each of dozens
+ * of alternatives at every word boundary of an answer, and these patterns run on every answer. It finds exactly what
+ * the plain pattern finds, in the same order; a pattern whose first characters cannot be told for certain (an
+ * optional first letter, a class, an escape) is searched as it is.
  */
 final class WordPattern {
 
     private static final String LEAD = "\\b(";
+    private static final int ASCII = 128;
 
-    private WordPattern() {
+    private final Pattern whole;
+    /** By first character, the pattern with only the alternatives that may start with it; null for none. */
+    private final Pattern[] byFirst;
+
+    private WordPattern(Pattern whole, Pattern[] byFirst) {
+        this.whole = whole;
+        this.byFirst = byFirst;
     }
 
-    static Pattern compile(String regex) {
-        if (regex.startsWith(LEAD)) {
-            int close = closing(regex, LEAD.length() - 1);
+    static WordPattern compile(String regex) {
+        Pattern whole = Pattern.compile(regex);
+        if (!regex.startsWith(LEAD)) {
+            return new WordPattern(whole, null);
+        }
+        int close = closing(regex, LEAD.length() - 1);
+        if (close < 0) {
+            return new WordPattern(whole, null);
+        }
+        List<String> alternatives = topLevel(regex.substring(LEAD.length(), close));
+        Map<Character, List<String>> byLetter = new TreeMap<>();
+        for (String alternative : alternatives) {
             Set<Character> first = new TreeSet<>();
-            if (close > 0 && firstLetters(regex.substring(LEAD.length(), close), first)) {
-                StringBuilder letters = new StringBuilder();
-                first.forEach(letters::append);
-                return Pattern.compile("\\b(?=[" + letters + "])" + regex.substring(2));
+            if (!firstLetters(alternative, first)) {
+                return new WordPattern(whole, null);
+            }
+            for (char c : first) {
+                if (c >= ASCII) {
+                    return new WordPattern(whole, null);
+                }
+                byLetter.computeIfAbsent(c, k -> new ArrayList<>()).add(alternative);
             }
         }
-        return Pattern.compile(regex);
+        Pattern[] byFirst = new Pattern[ASCII];
+        String rest = regex.substring(close);
+        byLetter.forEach((c, alts) -> byFirst[c] = Pattern.compile(LEAD + String.join("|", alts) + rest));
+        return new WordPattern(whole, byFirst);
+    }
+
+    /** The pattern as written. */
+    Pattern pattern() {
+        return whole;
+    }
+
+    /** The first characters a match can start with, or empty when the pattern is searched as it is. */
+    String firstCharacters() {
+        StringBuilder out = new StringBuilder();
+        for (int c = 0; byFirst != null && c < ASCII; c++) {
+            if (byFirst[c] != null) {
+                out.append((char) c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whether the text holds a match. */
+    boolean foundIn(String text) {
+        return next(text, 0, new Matcher[ASCII]) != null;
+    }
+
+    /** Each match in the text, left to right, as {@link Matcher#find()} would give them one after another. */
+    List<MatchResult> allIn(String text) {
+        List<MatchResult> out = new ArrayList<>();
+        Matcher[] matchers = new Matcher[ASCII];
+        int from = 0;
+        MatchResult m;
+        while (from <= text.length() && (m = next(text, from, matchers)) != null) {
+            out.add(m);
+            from = m.end() == m.start() ? m.end() + 1 : m.end();
+        }
+        return out;
+    }
+
+    private MatchResult next(String text, int from, Matcher[] matchers) {
+        if (byFirst == null) {
+            Matcher m = matchers[0] == null ? (matchers[0] = whole.matcher(text)) : matchers[0];
+            return m.find(from) ? m.toMatchResult() : null;
+        }
+        for (int p = from; p < text.length(); p++) {
+            char c = text.charAt(p);
+            // a word character after another is no word start, where \b( must be (the pattern's own \b decides the
+            // rest, seeing the text before p: "'s" follows a word)
+            if (c >= ASCII || byFirst[c] == null || wordChar(c) && p > 0 && wordChar(text.charAt(p - 1))) {
+                continue;
+            }
+            Matcher m = matchers[c];
+            if (m == null) {
+                m = matchers[c] = byFirst[c].matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            m.region(p, text.length());
+            if (m.lookingAt()) {
+                return m.toMatchResult();
+            }
+        }
+        return null;
+    }
+
+    private static boolean wordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     /** Adds the letter each alternative must start with; false when that cannot be told. */

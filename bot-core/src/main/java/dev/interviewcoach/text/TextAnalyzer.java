@@ -118,8 +118,31 @@ public final class TextAnalyzer implements AutoCloseable {
      * curly apostrophes straightened, punctuation and emoji dropped, single spaces ("Thanks!!" -> "thanks").
      */
     public static String plainWords(String text) {
-        return text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("[^\\p{L}\\p{N}' ]+", " ").strip()
-                .replaceAll("\\s+", " ");
+        // A loop rather than two regular expressions: this runs several times on every message, answers included.
+        String lower = text.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        boolean gap = false;
+        for (int i = 0; i < lower.length(); ) {
+            int c = lower.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\u2019' || c == '\'' || Character.isLetter(c) || isNumber(c)) {
+                if (gap && !out.isEmpty()) {
+                    out.append(' ');
+                }
+                gap = false;
+                out.appendCodePoint(c == '\u2019' ? '\'' : c);
+            } else {
+                gap = true;
+            }
+        }
+        return out.toString();
+    }
+
+    /** What {@code \\p{N}} matches: any kind of digit or numeral. */
+    private static boolean isNumber(int c) {
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     /** A negative contraction typed without its apostrophe, as people do in chat: "dont", "wasnt", "cant". */
