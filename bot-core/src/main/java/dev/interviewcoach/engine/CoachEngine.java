@@ -451,7 +451,7 @@ public final class CoachEngine {
      */
     public boolean isCommandWord(String line) {
         String text = line.strip();
-        if (text.isEmpty() || text.split("\\s+").length != 1) {
+        if (text.isEmpty() || TextAnalyzer.splitAtSpaces(text).length != 1) {
             return false;
         }
         CommandGrammar.Parse parse = grammar.parse(text);
@@ -470,7 +470,7 @@ public final class CoachEngine {
     private boolean typedCommand(Inbound.Message message) {
         String text = message.text().strip();
         if (message.place().kind() == Place.Kind.CHANNEL || text.isEmpty() || text.indexOf('\n') >= 0
-                || text.split("\\s+").length > MAX_TYPED_COMMAND_WORDS) {
+                || TextAnalyzer.splitAtSpaces(text).length > MAX_TYPED_COMMAND_WORDS) {
             return false;
         }
         CommandGrammar.Parse parse = grammar.parse(text);
@@ -618,7 +618,7 @@ public final class CoachEngine {
     }
 
     private static Reply unknown(CommandGrammar.Parse.Unknown unknown, String typed) {
-        String plain = typed.strip().replaceAll("\\s+", " ");
+        String plain = TextAnalyzer.singleSpaced(typed.strip());
         if (unknown.closest().isEmpty() && plain.split(" ").length >= 3) {
             // a sentence, not a mistyped command word: quoting its first word ("i", "can") would say nothing
             String shown = plain.length() > 60 ? plain.substring(0, 60) + "..." : plain;

@@ -34,6 +34,8 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
     static final int QUOTE_WORDS = 14;
     private static final int QUOTE_WORDS_BEFORE = 5;
     /** After a line break, what starts a new paragraph or list item (a single line break is where a line wrapped). */
+    private static final Pattern TRAILING_MARKS = Pattern.compile("[,;:.!?\\s]+$");
+    private static final Pattern LIST_MARKS = Pattern.compile("^([,;:\\s]|[-*\u2022]\\s|\\d{1,2}[.)]\\s)+");
     private static final Pattern PARAGRAPH_OR_ITEM = Pattern.compile("[ \\t]*(\\n|[-*\u2022]\\s|\\d+[.)]\\s)");
 
     public AnalyzedText {
@@ -122,7 +124,7 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
 
     /** The words of the answer between two stems, inclusive, exactly as the person typed them. */
     public String quote(int fromStem, int toStem) {
-        return text.substring(analysed.get(fromStem).start(), analysed.get(toStem).end()).replaceAll("\\s+", " ");
+        return TextAnalyzer.singleSpaced(text.substring(analysed.get(fromStem).start(), analysed.get(toStem).end()));
     }
 
     /**
@@ -149,9 +151,9 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
         int takeAfter = Math.min(after.size(), Math.max(0, room - takeBefore));
         int from = takeBefore == 0 ? start : before.get(before.size() - takeBefore)[0];
         int to = takeAfter == 0 ? end : after.get(takeAfter - 1)[1];
-        String quoted = text.substring(from, to).replaceAll("\\s+", " ").strip();
+        String quoted = TextAnalyzer.singleSpaced(text.substring(from, to)).strip();
         // a list item's marker is not the person's words: "you said "- Every insert..."" reads oddly
-        quoted = quoted.replaceAll("[,;:.!?\\s]+$", "").replaceAll("^([,;:\\s]|[-*\u2022]\\s|\\d{1,2}[.)]\\s)+", "");
+        quoted = LIST_MARKS.matcher(TRAILING_MARKS.matcher(quoted).replaceAll("")).replaceAll("");
         return (takeBefore < before.size() ? "..." : "") + quoted + (takeAfter < after.size() ? "..." : "");
     }
 

@@ -84,6 +84,14 @@ public final class AnswerForm {
     /** Length of the phrases compared for repetition. */
     private static final int SHINGLE = 6;
 
+    // Compiled once: String.split and matches with these would compile them for every answer.
+    private static final Pattern ENDS_A_SENTENCE = Pattern.compile("(?s).*[.!?]$");
+    private static final Pattern FENCED = Pattern.compile("(?s)```.*?(```|$)");
+    private static final Pattern LIST_ITEM_BREAK = Pattern.compile("[,;\\n\u2022]+|\\s[-*]\\s");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+    private static final Pattern JOIN = Pattern.compile("[,;]+|\\b(?:and|or)\\b");
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}'+#]+");
+
     /** The stems of each question's text, worked out on its first answer: the question does not change between answers. */
     private final Map<String, Set<String>> questionStems = new ConcurrentHashMap<>();
 
@@ -120,7 +128,7 @@ public final class AnswerForm {
         int removed = sentences.size() - kept.size() - named.size();
         double repeatedShare = sentences.isEmpty() ? 0
                 : Math.max(share, (double) removed / Math.max(1, sentences.size()));
-        long fullSentences = kept.stream().filter(k -> TextAnalyzer.wordCount(k) >= 6 && k.strip().matches("(?s).*[.!?]$")).count();
+        long fullSentences = kept.stream().filter(k -> TextAnalyzer.wordCount(k) >= 6 && ENDS_A_SENTENCE.matcher(k.strip()).matches()).count();
         boolean otherLanguage = otherLanguage(distinct, words);
         boolean codeOnly = !otherLanguage && codeOnly(answer);
         // what the rest reads has a blank line between the kept sentences, so list items typed without a full stop
@@ -157,7 +165,7 @@ public final class AnswerForm {
         String prose = text;
         boolean fenced = text.contains("```");
         if (fenced) {
-            prose = text.replaceAll("(?s)```.*?(```|$)", " ");
+            prose = FENCED.matcher(text).replaceAll(" ");
         } else {
             List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
             long code = lines.stream().filter(l -> CODE_LINE.matcher(l).matches()).count();
@@ -180,7 +188,7 @@ public final class AnswerForm {
         }
         long glue = words.stream().filter(GLUE::contains).count();
         double glueShare = (double) glue / words.size();
-        String[] items = text.split("[,;\\n\u2022]+|\\s[-*]\\s");
+        String[] items = LIST_ITEM_BREAK.split(text);
         int shortItems = 0;
         int inShortItems = 0;
         int shortInside = 0;
@@ -212,7 +220,7 @@ public final class AnswerForm {
     private static boolean bulletList(String answer) {
         int bullets = 0;
         int shortBullets = 0;
-        for (String line : answer.split("\\R")) {
+        for (String line : LINE_BREAK.split(answer)) {
             Matcher m = BULLET.matcher(line);
             if (m.matches()) {
                 bullets++;
@@ -234,7 +242,7 @@ public final class AnswerForm {
                 continue;
             }
             String sentence = sentences.get(s);
-            String[] pieces = sentence.split("[,;]+|\\b(?:and|or)\\b");
+            String[] pieces = JOIN.split(sentence);
             int counted = 0;
             int shortPieces = 0;
             for (String piece : pieces) {
@@ -330,7 +338,7 @@ public final class AnswerForm {
 
     private static List<String> words(String text) {
         List<String> out = new ArrayList<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'+#]+")) {
+        for (String w : NOT_A_WORD.split(text.toLowerCase(Locale.ROOT))) {
             if (!w.isEmpty()) {
                 out.add(w);
             }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.Arrays;
@@ -541,7 +542,8 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
 
     /** One or more links with at most a word or two around them ("see https://...", "this: <https://...>"). */
     static boolean onlyLinks(String answer) {
-        return LINK.matcher(answer).find() && TextAnalyzer.wordCount(LINK.matcher(answer).replaceAll(" ")) <= 3;
+        Matcher link = LINK.matcher(answer);
+        return link.find() && TextAnalyzer.wordCount(link.replaceAll(" ")) <= 3;
     }
 
     /**
@@ -752,7 +754,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
 
     /** A piece of the answer, quoted as the person wrote it, shortened to a dozen words or so. */
     private static String excerpt(String piece) {
-        String[] w = piece.strip().split("\\s+");
+        String[] w = TextAnalyzer.splitAtSpaces(piece.strip());
         if (w.length > 14) {
             return String.join(" ", Arrays.copyOfRange(w, 0, 12)) + "...";
         }
@@ -832,9 +834,11 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         return out;
     }
 
+    private static final Pattern NOT_A_QUESTION_WORD = Pattern.compile("[^\\p{L}\\p{N}'-]+");
+
     private Set<String> questionWords(Question question) {
         Set<String> words = new HashSet<>();
-        for (String w : question.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'-]+")) {
+        for (String w : NOT_A_QUESTION_WORD.split(question.text().toLowerCase(Locale.ROOT))) {
             words.add(w);
         }
         return words;
@@ -987,7 +991,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
     }
 
     private static String shorten(String text) {
-        String line = text.replaceAll("\\s+", " ").strip();
+        String line = TextAnalyzer.singleSpaced(text).strip();
         return line.length() <= 100 ? line : line.substring(0, 97) + "...";
     }
 }

@@ -7,6 +7,7 @@ import dev.interviewcoach.chat.RichText;
 import dev.interviewcoach.feedback.Feedback;
 import dev.interviewcoach.feedback.FeedbackReply;
 import dev.interviewcoach.question.Question;
+import dev.interviewcoach.text.TextAnalyzer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -212,7 +213,7 @@ public final class InterviewReplies {
     }
 
     private static String shorten(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").strip();
+        String oneLine = TextAnalyzer.singleSpaced(text).strip();
         return oneLine.length() <= 90 ? oneLine : oneLine.substring(0, 87) + "...";
     }
 }

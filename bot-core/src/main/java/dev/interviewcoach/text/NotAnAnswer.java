@@ -47,7 +47,7 @@ public final class NotAnAnswer {
     /** Whether the line is only thanks or an acknowledgement ("ok got it", "thanks, that helps a lot"). */
     public static boolean onlyCourtesy(String text) {
         String plain = TextAnalyzer.plainWords(text);
-        return !plain.isBlank() && java.util.Arrays.stream(plain.split("\\s+")).allMatch(COURTESY_WORDS::contains);
+        return !plain.isBlank() && java.util.Arrays.stream(TextAnalyzer.splitAtSpaces(plain)).allMatch(COURTESY_WORDS::contains);
     }
 
     /** Whether the line asks for a hint, or what the question means. */

@@ -145,6 +145,18 @@ public final class TextAnalyzer implements AutoCloseable {
                 || type == Character.OTHER_NUMBER;
     }
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /** The text with each run of white space made one space, as {@code replaceAll("\\s+", " ")} would, compiled once. */
+    public static String singleSpaced(String text) {
+        return WHITESPACE.matcher(text).replaceAll(" ");
+    }
+
+    /** The text split at runs of white space, as {@code split("\\s+")} would, compiled once. */
+    public static String[] splitAtSpaces(String text) {
+        return WHITESPACE.split(text);
+    }
+
     /** A negative contraction typed without its apostrophe, as people do in chat: "dont", "wasnt", "cant". */
     private static final Pattern BARE_CONTRACTION = Pattern.compile(
             "\\b(do|does|did|is|was|are|were|could|should|would|have|has|had|must|need|ca|wo|ai)nt\\b",
