@@ -19,8 +19,9 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
     /** One content word: its stem, its place in the text, and whether "not", "never" or the like denies it. */
     public record Stem(String stem, int start, int end, boolean negated) {}
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'+#.-]*[\\p{L}\\p{N}+#]|[\\p{L}\\p{N}]");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n\\s*\\n|\\n\\s*[-*\\d]+[.)]?\\s+");
+    private static final Pattern SENTENCE_END = Pattern.compile(
+            // each way starts on white space: elsewhere nothing more is tried
+            "(?=\\s)(?:(?<=[.!?])\\s+|\\n\\s*\\n|\\n\\s*[-*\\d]+[.)]?\\s+)");
     /**
      * What ends the reach of a negation: punctuation, a blank line or a new list item (a single line
      * break is only where a typed line wrapped), a word that turns the clause, or "and" before a new subject
@@ -33,9 +34,10 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
     /** Words quoted in context at most (a longer match is quoted whole), and at most before the match. */
     static final int QUOTE_WORDS = 14;
     private static final int QUOTE_WORDS_BEFORE = 5;
-    /** After a line break, what starts a new paragraph or list item (a single line break is where a line wrapped). */
+    /** What a quote does not end or begin with: trailing marks, and a list item's marker before the words. */
     private static final Pattern TRAILING_MARKS = Pattern.compile("[,;:.!?\\s]+$");
     private static final Pattern LIST_MARKS = Pattern.compile("^([,;:\\s]|[-*\u2022]\\s|\\d{1,2}[.)]\\s)+");
+    /** After a line break, what starts a new paragraph or list item (a single line break is where a line wrapped). */
     private static final Pattern PARAGRAPH_OR_ITEM = Pattern.compile("[ \\t]*(\\n|[-*\u2022]\\s|\\d+[.)]\\s)");
 
     public AnalyzedText {
@@ -46,15 +48,55 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
     }
 
     public static AnalyzedText of(String text, TextAnalyzer analyzer) {
-        List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            words.add(m.group());
-        }
+        List<String> words = words(text.toLowerCase(Locale.ROOT));
         List<String> sentences = sentences(text);
         List<Stem> analysed = negations(text, analyzer.tokens(text));
         return new AnalyzedText(text, analysed, analysed.stream().map(Stem::stem).toList(), words, sentences,
                 TextAnalyzer.wordCount(text));
+    }
+
+    /**
+     * The words of a text: a letter or digit, then letters, digits and {@code '+#.-}, ending on a letter, a digit,
+     * {@code +} or {@code #} ("c++", "c#", "asyncio.gather", "don't", "e.g", "3.11"), as the pattern
+     * {@code [\p{L}\p{N}][\p{L}\p{N}'+#.-]*[\p{L}\p{N}+#]|[\p{L}\p{N}]} finds them one after another; a loop,
+     * as it reads every character of every answer.
+     */
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            int c = text.codePointAt(i);
+            if (!letterOrDigit(c)) {
+                i += Character.charCount(c);
+                continue;
+            }
+            int start = i;
+            int end = i + Character.charCount(c);
+            for (int j = end; j < text.length(); ) {
+                int d = text.codePointAt(j);
+                boolean ends = letterOrDigit(d) || d == '+' || d == '#';
+                if (!ends && d != '\'' && d != '.' && d != '-') {
+                    break;
+                }
+                j += Character.charCount(d);
+                if (ends) {
+                    end = j;
+                }
+            }
+            out.add(text.substring(start, end));
+            i = end;
+        }
+        return out;
+    }
+
+    /** What {@code [\p{L}\p{N}]} matches. */
+    private static boolean letterOrDigit(int c) {
+        if (Character.isLetter(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     /** The text's sentences (list items and paragraphs count as sentences), as {@link #sentences()} holds them. */

@@ -73,8 +73,10 @@ public final class Delivery {
      * "Never" or "always" as advice rather than as a claim about how things behave: an imperative at the start of a
      * sentence or clause, or "never" setting one thing against another ("from the main store, never a saved copy").
      */
-    private static final Pattern ADVICE = Pattern.compile("(?:^|[.!?;:(]\\s*|\\bso\\s+)(never|always)\\b(?!\\s+(?:be|been|is|are))"
-            + "|\\b(never)\\s+(?=(?:the|a|an|in|on|at|to|from|into|inside|by|as|our|your|their|its|plain|raw)\\b)");
+    private static final Pattern ADVICE = Pattern.compile(
+            // each way starts on one of these characters: elsewhere nothing more is tried
+            "(?=[.!?;:(sna])(?:(?:^|[.!?;:(]\\s*|\\bso\\s+)(never|always)\\b(?!\\s+(?:be|been|is|are))"
+            + "|\\b(never)\\s+(?=(?:the|a|an|in|on|at|to|from|into|inside|by|as|our|your|their|its|plain|raw)\\b))");
     private static final Set<String> COMMON = Set.of("the", "a", "an", "and", "or", "but", "to", "of", "in", "on", "for", "with", "is",
             "are", "was", "were", "it", "that", "this", "i", "we", "you", "they", "be", "as", "at", "by", "so", "if", "then", "from",
             "my", "our", "me", "us", "not", "no", "do", "did", "have", "has", "had", "can", "will", "would", "which", "what",

@@ -32,7 +32,9 @@ final class Disparaging {
     private static final String BETWEEN = "(?:(?:is|are|was|were|seem|seems|seemed|just|really|all|basically|frankly|there|here"
             + "|honestly|totally|completely|so|pretty|quite|utterly|simply|always|mostly|also|still)\\s+){0,3}";
     /** People, then what runs them down, said of them ("the engineers are useless", not "a useless module"). */
-    private static final Pattern PEOPLE_RUN_DOWN = Pattern.compile("\\b(" + PEOPLE + ")\\s+" + BETWEEN + RUN_DOWN,
+    private static final Pattern PEOPLE_RUN_DOWN = Pattern.compile(
+            // every way of naming the people starts with one of these letters: the rest is tried only there
+            "\\b(?=[mothwsen])(" + PEOPLE + ")\\s+" + BETWEEN + RUN_DOWN,
             Pattern.CASE_INSENSITIVE);
 
     private Disparaging() {

@@ -96,11 +96,13 @@ public final class Structure {
     private static final WordPattern COUNT_IN_WORDS = words("(two|three|four|five|six|seven|eight|nine|ten|twelve|a dozen"
             + "|twenty|thirty|forty|fifty|a hundred|half)( [a-z]+)? (days|weeks|hours|minutes|months|people|users"
             + "|customers|clients|incidents|tickets|complaints|engineers|teams|the time)");
-    private static final Pattern MEASURE = Pattern.compile("\\d+(\\.\\d+)?\\s*(%|percent|x\\b|times|ms|seconds|minutes|hours|days|weeks|"
+    private static final Pattern MEASURE = Pattern.compile(
+            // each way starts on a digit or one of these letters: elsewhere nothing more is tried
+            "(?=[0-9fhdtb])(?:\\d+(\\.\\d+)?\\s*(%|percent|x\\b|times|ms|seconds|minutes|hours|days|weeks|"
             + "months|people|users|customers|k\\b|gb|mb|tb|requests|engineers|points)"
             // a count with one word before its unit: "40 affected customers", "3 fewer incidents"
             + "|\\d+(\\.\\d+)? [a-z]+ (people|users|customers|clients|orders|tickets|incidents|requests|engineers|complaints|errors|bugs)\\b|\\bfrom \\S+( \\S+)? to \\S+|\\b(halved|doubled|tripled)\\b"
-            + "|\\bby (about |roughly |nearly |almost |over |more than )?(half|a third|a quarter|two thirds)\\b");
+            + "|\\bby (about |roughly |nearly |almost |over |more than )?(half|a third|a quarter|two thirds)\\b)");
     private static final WordPattern CLAIM = words("i would", "i'd", "i prefer", "i recommend", "i start", "i use", "i pick", "i choose", "i go with",
             "my (approach|rule|default|answer|first step)", "the (key|main|short answer|answer|first thing)", "it depends", "depends on",
             "is (a|an|the|when|about)", "means", "you (should|want|need)", "we (use|used|would)", "the way i", "first,? i", "i'll", "i'm");

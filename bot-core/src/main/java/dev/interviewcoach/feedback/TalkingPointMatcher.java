@@ -374,8 +374,10 @@ public final class TalkingPointMatcher {
      * Words that tell what was done as a mistake owned and learned from, not denied ("it wasn't my fault" is no such
      * word): a track-wide red flag told this way is what a failure story is for.
      */
-    private static final Pattern OWNED_AS_A_MISTAKE = Pattern.compile("(?<!\\b(?:not|n't|no|never|wasn't|isn't)\\s{1,3}"
-            + "(?:my\\s{1,3}|a\\s{1,3}|the\\s{1,3})?)\\b(my (own )?(mistake|fault|bad)|i learned|i learnt|the lesson|lesson i|since then"
+    private static final Pattern OWNED_AS_A_MISTAKE = Pattern.compile(
+            // the look-behind is tried only where one of the phrases may start, not at every character
+            "\\b(?=[mitlsonw])(?<!\\b(?:not|n't|no|never|wasn't|isn't)\\s{1,3}"
+            + "(?:my\\s{1,3}|a\\s{1,3}|the\\s{1,3})?)(my (own )?(mistake|fault|bad)|i learned|i learnt|the lesson|lesson i|since then"
             + "|i should have|in hindsight|i regret|i owned (it|up|the)|owned up|i apologi[sz]ed|never again"
             + "|wouldn't do that again|won't do that again|i reali[sz]ed|i made a mistake|(it|that) was a mistake)\\b",
             Pattern.CASE_INSENSITIVE);

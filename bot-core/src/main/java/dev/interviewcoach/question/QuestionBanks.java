@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +27,13 @@ public final class QuestionBanks {
 
     private final Map<String, Bank> banks;
     private final List<BankProblem> problems;
+    /** Every question by id, the first of the tracks in {@link #banks}' order: looked up for each answer scored. */
+    private final Map<String, Question> byId = new HashMap<>();
 
     private QuestionBanks(Map<String, Bank> banks, List<BankProblem> problems) {
         this.banks = Map.copyOf(banks);
         this.problems = List.copyOf(problems);
+        this.banks.values().forEach(b -> b.questions().forEach(q -> byId.putIfAbsent(q.id(), q)));
     }
 
     public static QuestionBanks of(List<Bank> banks) {
@@ -116,7 +120,7 @@ public final class QuestionBanks {
 
     /** Finds a question by id in any track. */
     public Optional<Question> question(String id) {
-        return banks.values().stream().flatMap(b -> b.question(id).stream()).findFirst();
+        return Optional.ofNullable(byId.get(id));
     }
 
     private static Bank overlay(Bank base, Bank custom) {

@@ -157,6 +157,34 @@ public final class TextAnalyzer implements AutoCloseable {
         return WHITESPACE.split(text);
     }
 
+    /** {@link #BARE_CONTRACTION}'s words, for finding them among a text's words before the pattern is tried. */
+    private static final Set<String> BARE_CONTRACTIONS = Set.of("dont", "doesnt", "didnt", "isnt", "wasnt", "arent",
+            "werent", "couldnt", "shouldnt", "wouldnt", "havent", "hasnt", "hadnt", "mustnt", "neednt", "cant", "wont",
+            "aint");
+
+    /**
+     * Whether a run of ASCII letters and digits in the text is one of the bare contractions, in any case: a match of
+     * the pattern is always such a run, and most texts hold none, so the pattern is tried only on those that do.
+     */
+    private static boolean hasABareContraction(String text) {
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            boolean word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                int length = i - start;
+                if (length >= 4 && length <= 8 && (text.charAt(i - 1) | 0x20) == 't'
+                        && BARE_CONTRACTIONS.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+                start = -1;
+            }
+        }
+        return false;
+    }
+
     /** A negative contraction typed without its apostrophe, as people do in chat: "dont", "wasnt", "cant". */
     private static final Pattern BARE_CONTRACTION = Pattern.compile(
             "\\b(do|does|did|is|was|are|were|could|should|would|have|has|had|must|need|ca|wo|ai)nt\\b",
@@ -168,6 +196,9 @@ public final class TextAnalyzer implements AutoCloseable {
      * "won't": in an answer typed in chat the contraction is far likelier than the rare nouns.
      */
     public static String withApostrophes(String text) {
+        if (!hasABareContraction(text)) {
+            return text;
+        }
         Matcher m = BARE_CONTRACTION.matcher(text);
         if (!m.find()) {
             return text;

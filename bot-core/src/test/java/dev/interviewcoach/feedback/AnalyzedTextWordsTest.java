@@ -1,0 +1,43 @@
+package dev.interviewcoach.feedback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class AnalyzedTextWordsTest {
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'+#.-]*[\\p{L}\\p{N}+#]|[\\p{L}\\p{N}]");
+
+    private static List<String> byPattern(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    @Test
+    void keepsCodeAndNumbersWhole() {
+        assertEquals(List.of("c++", "c#", "asyncio.gather", "don't", "e.g", "3.11", "x"),
+                AnalyzedText.words("c++, c#; asyncio.gather() don't e.g. 3.11- x"));
+    }
+
+    @Test
+    void findsWhatThePatternFinds() {
+        String alphabet = "ab9 '+#.-,_é½٣😀\ud800\u0301İ";
+        Random random = new Random(3);
+        for (int n = 0; n < 30_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(16); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertEquals(byPattern(text.toString()), AnalyzedText.words(text.toString()), text.toString());
+        }
+    }
+}
