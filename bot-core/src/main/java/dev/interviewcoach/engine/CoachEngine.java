@@ -299,8 +299,12 @@ public final class CoachEngine {
         }
         int sent = 0;
         for (String lane : written.lanes) {
-            sent += delivery.deliverOwn(lane, written.rowsByLane.get(lane), port, written.content);
-            sent += delivery.deliver(lane, port, written.rows, written.content);
+            int own = delivery.deliverOwn(lane, written.rowsByLane.get(lane), port, written.content);
+            sent += own;
+            // With all of its own sent the lane is empty unless someone stopped behind them: looking costs a query
+            if (own < written.rowsByLane.get(lane).size() || delivery.othersWaitIn(lane)) {
+                sent += delivery.deliver(lane, port, written.rows, written.content);
+            }
         }
         if (sent < written.rows.size()) {
             // Some wait behind a rate limit or an earlier reply: whoever delivers that lane next takes them.

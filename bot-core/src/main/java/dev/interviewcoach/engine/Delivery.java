@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends the outbox: a lane's replies one after another, oldest first. A rate limit puts the lane
@@ -43,11 +44,25 @@ public final class Delivery {
     private final Outbox outbox;
     private final ChatJson json;
     private final Clock clock;
+    /**
+     * Lanes where a deliverer of this process stopped at a reply another one held: whoever sends that reply goes on
+     * with the lane at once, so what queued behind it does not wait for the next pass.
+     */
+    private final Set<String> waitingBehindAClaim = ConcurrentHashMap.newKeySet();
 
     Delivery(Outbox outbox, ChatJson json, Clock clock) {
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
+    }
+
+    /**
+     * Whether a deliverer of this process stopped in the lane behind a reply it could not take since this was last
+     * asked: then the lane has more to send after an event's own replies. Another instance's replies that stopped so
+     * go on the next pass of the delivery worker.
+     */
+    boolean othersWaitIn(String lane) {
+        return waitingBehindAClaim.remove(lane);
     }
 
     /**
@@ -128,11 +143,16 @@ public final class Delivery {
         while (true) {
             Optional<Outbox.Entry> head = outbox.head(lane);
             long now = clock.millis();
-            if (head.isEmpty() || head.get().notBefore() > now) {
+            if (head.isEmpty()) {
+                waitingBehindAClaim.remove(lane); // nothing waits in it any more
+                return sent;
+            }
+            if (head.get().notBefore() > now) {
                 return sent;
             }
             Outbox.Entry entry = head.get();
             if (!claimedHere.contains(entry.id()) && !outbox.claim(entry.id(), now + CLAIM.toMillis())) {
+                waitingBehindAClaim.add(lane);
                 return sent;
             }
             try {
