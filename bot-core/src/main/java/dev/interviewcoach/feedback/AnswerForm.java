@@ -22,11 +22,12 @@ public final class AnswerForm {
 
     /**
      * What was found, and the answer with each repeated sentence kept once ({@code distinctText}),
-     * which is what the rest of the feedback reads; {@code otherLanguage} and {@code codeOnly} when it is not English
-     * prose at all.
+     * which is what the rest of the feedback reads ({@code analysed}: that text analysed); {@code otherLanguage} and
+     * {@code codeOnly} when it is not English prose at all.
      */
     public record Result(boolean keywordList, List<String> repeated, double repeatedShare, boolean copiesQuestion,
-                         String distinctText, boolean otherLanguage, boolean codeOnly, List<String> namedOnly) {
+                         String distinctText, boolean otherLanguage, boolean codeOnly, List<String> namedOnly,
+                         AnalyzedText analysed) {
         public Result {
             repeated = List.copyOf(repeated);
             namedOnly = List.copyOf(namedOnly);
@@ -35,7 +36,7 @@ public final class AnswerForm {
         /** The same reading, taken for a keyword list (one found only against the question's own phrases). */
         public Result asKeywordList() {
             return new Result(true, repeated, repeatedShare, copiesQuestion, distinctText, otherLanguage, codeOnly,
-                    namedOnly);
+                    namedOnly, analysed);
         }
 
         /**
@@ -134,9 +135,12 @@ public final class AnswerForm {
         // what the rest reads has a blank line between the kept sentences, so list items typed without a full stop
         // stay apart when quoted ("...on both sides Left join: every..." read as one sentence)
         boolean keywordList = keywordList(distinct, words, fullSentences, kept, keptWords) || bulletList(answer);
+        // the distinct text analysed once: what the rest of the feedback reads, and its stems for copiesQuestion
+        String distinctText = String.join("\n\n", kept);
+        AnalyzedText analysed = AnalyzedText.of(distinctText, analyzer);
         return new Result(!otherLanguage && !codeOnly && keywordList, List.copyOf(repeated),
-                repeatedShare, copiesQuestion(distinct, question, analyzer), String.join("\n\n", kept), otherLanguage,
-                codeOnly, named);
+                repeatedShare, copiesQuestion(analysed.stems(), question, analyzer), distinctText, otherLanguage,
+                codeOnly, named, analysed);
     }
 
     /**
@@ -326,8 +330,7 @@ public final class AnswerForm {
     }
 
     /** Most of the answer's content words are the question's own, and it says little else. */
-    private boolean copiesQuestion(String answer, String question, TextAnalyzer analyzer) {
-        List<String> answerStems = analyzer.stems(answer);
+    private boolean copiesQuestion(List<String> answerStems, String question, TextAnalyzer analyzer) {
         Set<String> questionStems = this.questionStems.computeIfAbsent(question, q -> Set.copyOf(analyzer.stems(q)));
         if (answerStems.isEmpty() || questionStems.isEmpty()) {
             return false;

@@ -165,7 +165,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         // "dont just add workers" denies as "don't just add workers" does; the quotes show the apostrophe restored
         String answerText = TextAnalyzer.withApostrophes(typed);
         AnswerForm.Result read = form.read(answerText, question.text(), analyzer);
-        AnalyzedText answer = AnalyzedText.of(read.distinctText(), analyzer);
+        AnalyzedText answer = read.analysed();
         AnswerForm.Result shapeOfText = !read.keywordList() && !read.otherLanguage() && !read.codeOnly()
                 && matcher.bareRubricPhrases(question, answer) ? read.asKeywordList() : read;
         Structure.Result shape = structure.assess(question.kind(), answer);

@@ -303,7 +303,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
         if (continueAnswer(session, message, port)) {
             return true;
         }
-        apply(session.id(), move, port, message.messageId());
+        apply(session, move, port, message.messageId());
         return true;
     }
 
@@ -618,7 +618,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
                     + " question " + (session.position() + 1) + ".").onlyTo(action.user()));
             return;
         }
-        apply(session.id(), move.get(), port, null);
+        apply(session, move.get(), port, null);
     }
 
     private static boolean sameWorkspace(MockSession session, UserRef user) {
@@ -641,23 +641,26 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
                     Block.Button.FORM_FIELD, "")).onlyTo(submission.user()));
             return;
         }
-        apply(session.id(), new Move.Answer(submission.values().getOrDefault(Block.Button.FORM_FIELD, "")),
-                port, null);
+        apply(session, new Move.Answer(submission.values().getOrDefault(Block.Button.FORM_FIELD, "")), port, null);
     }
 
-    /** Applies a move; {@code messageId} is the message that carried it, when a typed message did. */
-    private void apply(String sessionId, Move move, ChatPort port, String messageId) {
+    /**
+     * Applies a move to the session as just read; {@code messageId} is the message that carried it, when a typed
+     * message did. Should the session have changed meanwhile (its version moved), it is read again and the move
+     * applied again.
+     */
+    private void apply(MockSession read, Move move, ChatPort port, String messageId) {
+        String sessionId = read.id();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            MockSession before = sessions.find(sessionId).orElseThrow();
+            MockSession before = attempt == 1 ? read : sessions.find(sessionId).orElseThrow();
             InterviewMachine.Step step = machine.apply(before, move, clock.instant());
+            // the message that carried an answer is stored with it, so an edit of that message finds it
+            String carriedBy = step.recorded().filter(r -> r.outcome() == AnswerRecord.Outcome.ANSWERED).isPresent()
+                    ? messageId : null;
             if (!step.changed(before) || sessions.save(step.session(), before.version(), step.recorded(),
-                    step.followUp())) {
+                    step.followUp(), carriedBy)) {
                 step.recorded().filter(r -> r.score() != null).ifPresent(r -> scored.scored(before.user(),
                         machine.question(before, r.questionId()), r.score(), r.at()));
-                if (messageId != null && step.changed(before)) {
-                    step.recorded().filter(r -> r.outcome() == AnswerRecord.Outcome.ANSWERED)
-                            .ifPresent(r -> sessions.rememberAnswerMessage(r.sessionId(), r.position(), messageId));
-                }
                 // The question left behind keeps its buttons: editing it would cost a call per answer, and a
                 // press on them is refused as belonging to an earlier question (onAction).
                 send(step, port, null);

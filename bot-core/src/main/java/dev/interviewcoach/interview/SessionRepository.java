@@ -83,6 +83,15 @@ public final class SessionRepository {
     /** As {@link #save(MockSession, long, Optional)}, with the answer to a follow-up, if any. */
     public boolean save(MockSession s, long expectedVersion, Optional<AnswerRecord> answer,
                         Optional<FollowUpRecord> followUp) {
+        return save(s, expectedVersion, answer, followUp, null);
+    }
+
+    /**
+     * As above; {@code answerMessageId}, when not null, is the message that carried the answer, stored with it (as
+     * {@link #rememberAnswerMessage} would store it later).
+     */
+    public boolean save(MockSession s, long expectedVersion, Optional<AnswerRecord> answer,
+                        Optional<FollowUpRecord> followUp, String answerMessageId) {
         return jdbi.inTransaction(h -> {
             int updated = h.createUpdate("""
                             UPDATE mock_session
@@ -105,7 +114,7 @@ public final class SessionRepository {
                 h.rollback();
                 return false;
             }
-            answer.ifPresent(a -> insertAnswer(h, a));
+            answer.ifPresent(a -> insertAnswer(h, a, answerMessageId));
             followUp.ifPresent(f -> insertFollowUp(h, f));
             return true;
         });
@@ -156,13 +165,14 @@ public final class SessionRepository {
                 }).list());
     }
 
-    private static void insertAnswer(Handle h, AnswerRecord a) {
+    private static void insertAnswer(Handle h, AnswerRecord a, String messageId) {
         h.createUpdate("""
                         INSERT INTO mock_answer (session_id, position, question_id, outcome, answer_text, score,
-                            covered, missed, hints_used, answered_at)
+                            covered, missed, hints_used, answered_at, message_id)
                         VALUES (:session, :position, :question, :outcome, :text, :score, :covered, :missed,
-                            :hints, :at)
+                            :hints, :at, :message)
                         """)
+                .bind("message", messageId)
                 .bind("session", a.sessionId())
                 .bind("position", a.position())
                 .bind("question", a.questionId())

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Stores each person's review cards (table from V10__review_cards.sql). */
@@ -31,33 +30,24 @@ public final class ReviewRepository {
                 .map((rs, ctx) -> card(rs)).findOne());
     }
 
-    /** Saves a card, replacing the one stored for the same person and question. */
+    /** Saves a card, replacing the one stored for the same person and question: one statement, on both databases. */
     public void save(UserRef user, String track, String questionId, Fsrs.Card card) {
-        jdbi.useTransaction(h -> {
-            delete(h, user, track, questionId);
-            h.createUpdate("""
-                            INSERT INTO review_card (platform, tenant, user_id, track, question_id, stability, difficulty,
-                                last_review, due_at, reps, lapses)
-                            VALUES (:platform, :tenant, :user, :track, :question, :stability, :difficulty, :last, :due,
-                                :reps, :lapses)
-                            """)
-                    .bind("platform", user.platform().name()).bind("tenant", user.tenant()).bind("user", user.userId())
-                    .bind("track", track).bind("question", questionId)
-                    .bind("stability", card.stability()).bind("difficulty", card.difficulty())
-                    .bind("last", card.lastReview().toEpochMilli()).bind("due", card.due().toEpochMilli())
-                    .bind("reps", card.reps()).bind("lapses", card.lapses())
-                    .execute();
-        });
-    }
-
-    private static void delete(Handle h, UserRef user, String track, String questionId) {
-        h.createUpdate("""
-                        DELETE FROM review_card WHERE platform = :platform AND tenant = :tenant AND user_id = :user
-                           AND track = :track AND question_id = :question
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO review_card (platform, tenant, user_id, track, question_id, stability, difficulty,
+                            last_review, due_at, reps, lapses)
+                        VALUES (:platform, :tenant, :user, :track, :question, :stability, :difficulty, :last, :due,
+                            :reps, :lapses)
+                        ON CONFLICT (platform, tenant, user_id, track, question_id) DO UPDATE SET
+                            stability = excluded.stability, difficulty = excluded.difficulty,
+                            last_review = excluded.last_review, due_at = excluded.due_at, reps = excluded.reps,
+                            lapses = excluded.lapses
                         """)
                 .bind("platform", user.platform().name()).bind("tenant", user.tenant()).bind("user", user.userId())
                 .bind("track", track).bind("question", questionId)
-                .execute();
+                .bind("stability", card.stability()).bind("difficulty", card.difficulty())
+                .bind("last", card.lastReview().toEpochMilli()).bind("due", card.due().toEpochMilli())
+                .bind("reps", card.reps()).bind("lapses", card.lapses())
+                .execute());
     }
 
     /** A person's cards due at {@code now}, most overdue first. */

@@ -111,7 +111,10 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             // Deleted rows are overwritten with zeros, so a forget-me leaves nothing readable in the file.
             config.addDataSourceProperty("secure_delete", "true");
-            config.setMaximumPoolSize(4);
+            // A unit of work holds its connection while the event is handled (reads need no lock in WAL mode),
+            // so the 8 engine lanes, the acknowledgements that record events and the workers each need one: with
+            // 4, lanes spent a third of their time waiting for a connection under load. Writers still take turns.
+            config.setMaximumPoolSize(SQLITE_CONNECTIONS);
         } else {
             config.setMaximumPoolSize(10);
             // The server's detail of an error can quote the row ("Failing row contains ..."): someone's answer.
@@ -120,6 +123,9 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(10_000);
         return new Database(new HikariDataSource(config), sqlite);
     }
+
+    /** Connections to an SQLite file: the engine's lanes and a few more for acknowledgements and workers. */
+    static final int SQLITE_CONNECTIONS = 12;
 
     /** The newest migration's version; a test keeps it in step with the migration files. */
     static final int SCHEMA_VERSION = 24;
