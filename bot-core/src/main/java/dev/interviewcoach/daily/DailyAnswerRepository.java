@@ -2,6 +2,7 @@ package dev.interviewcoach.daily;
 
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.store.ScoreTally;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -177,6 +178,19 @@ public final class DailyAnswerRepository {
                         """)
                 .bind("platform", user.platform().name()).bind("tenant", user.tenant()).bind("user", user.userId())
                 .map((rs, ctx) -> answer(rs)).list());
+    }
+
+    /** A person's answers to questions of the day summed up per question by the database (no track: see {@link ScoreTally}). */
+    public List<ScoreTally> scoreTallies(UserRef user) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT question_id, COUNT(*) AS answers, SUM(score) AS score_sum, MAX(answered_at) AS latest
+                          FROM daily_answer WHERE platform = :platform AND tenant = :tenant AND user_id = :user
+                         GROUP BY question_id
+                        """)
+                .bind("platform", user.platform().name()).bind("tenant", user.tenant()).bind("user", user.userId())
+                .map((rs, ctx) -> new ScoreTally(null, rs.getString("question_id"), rs.getInt("answers"),
+                        rs.getLong("score_sum"), Instant.ofEpochMilli(rs.getLong("latest"))))
+                .list());
     }
 
     /** Answers given in a subscription's channel per person in a local-date range (inclusive): the leaderboard. */

@@ -66,9 +66,11 @@ public final class CoachEngine {
     /**
      * Events this process received and has not finished: queued in a lane or waiting for one. The
      * background pass leaves them to their lane (it would take them out of their conversation's
-     * order); after a stop they are no longer here, and it takes them.
+     * order); after a stop they are no longer here, and it takes them. The value is true for an
+     * event received here whose first start was counted when it was recorded and has not run yet:
+     * its lane knows it pending and starts it without looking or writing.
      */
-    private final Set<String> inHand = ConcurrentHashMap.newKeySet();
+    private final Map<String, Boolean> inHand = new ConcurrentHashMap<>();
 
     /** Holds a conversation across every instance while one of its events is handled. */
     @FunctionalInterface
@@ -203,10 +205,10 @@ public final class CoachEngine {
      * platform must then not be told it arrived, so that it delivers the event again.
      */
     public boolean receive(Inbound inbound) {
-        if (inbox.record(inbound) != Inbox.State.NEW) {
+        if (inbox.recordStarted(inbound) != Inbox.State.NEW) {
             return false;
         }
-        inHand.add(inbound.eventId());
+        inHand.put(inbound.eventId(), Boolean.TRUE);
         return true;
     }
 
@@ -230,9 +232,12 @@ public final class CoachEngine {
     }
 
     private void dispatch(Inbound inbound, ChatPort platformPort) {
-        // Adapters record an event before acknowledging it: looking costs no write. The console and
-        // the tests hand events straight in, and they are recorded here.
-        Inbox.State state = inbox.state(inbound.eventId()).orElseGet(() -> inbox.record(inbound));
+        // An event received here is known pending, its start counted when it was recorded. Others
+        // (left by a stopped process, put aside for a rate limit) are looked at: that costs no write.
+        // The console and the tests hand events straight in, and they are recorded here.
+        boolean fresh = inHand.replace(inbound.eventId(), Boolean.TRUE, Boolean.FALSE);
+        Inbox.State state = fresh ? Inbox.State.PENDING
+                : inbox.state(inbound.eventId()).orElseGet(() -> inbox.record(inbound));
         if (state == Inbox.State.DONE) {
             log.debug("dropping repeated delivery {}", inbound.eventId());
             metrics.duplicateEvent(inbound.user().platform());
@@ -241,21 +246,22 @@ public final class CoachEngine {
         metrics.eventIn(inbound.user().platform(), kind(inbound));
         ChatPort port = new MeteredChatPort(platformPort, inbound.user().platform(), metrics);
         if (guard.ordersEveryInstance()) {
-            guard.exclusively(conversationKey(inbound), () -> process(inbound, port));
+            guard.exclusively(conversationKey(inbound), () -> process(inbound, port, fresh));
             return;
         }
         locks.inOrder(conversationKey(inbound), () -> {
-            guard.exclusively(conversationKey(inbound), () -> process(inbound, port));
+            guard.exclusively(conversationKey(inbound), () -> process(inbound, port, fresh));
             return null;
         });
     }
 
     /**
      * Handles an event in one transaction: the state it changes, the replies it causes (into the
-     * outbox) and its mark as handled commit together; then its replies are delivered.
+     * outbox) and its mark as handled commit together; then its replies are delivered. A
+     * {@code fresh} event's start was counted when it was recorded.
      */
-    private void process(Inbound inbound, ChatPort port) {
-        switch (inbox.start(inbound.eventId())) {
+    private void process(Inbound inbound, ChatPort port, boolean fresh) {
+        switch (fresh ? Inbox.Start.GO : inbox.start(inbound.eventId())) {
             case HANDLED -> {
                 return; // handled meanwhile, by another lane or instance
             }
@@ -374,12 +380,12 @@ public final class CoachEngine {
             List<Inbox.Pending> page = inbox.pendingAfter(age, Math.min(LEFT_PAGE, atMost - seen), after);
             for (Inbox.Pending pending : page) {
                 // An event in hand is queued or waiting for its lane here already: its content is not even read.
-                if (inHand.contains(pending.eventId())) {
+                if (inHand.containsKey(pending.eventId())) {
                     continue;
                 }
                 Optional<Inbound> event = inbox.event(pending.eventId());
                 Optional<ChatPort> port = event.flatMap(e -> ports.on(e.user().platform()));
-                if (port.isEmpty() || !inHand.add(pending.eventId())) {
+                if (port.isEmpty() || inHand.putIfAbsent(pending.eventId(), Boolean.FALSE) != null) {
                     continue;
                 }
                 Inbound left = event.get();

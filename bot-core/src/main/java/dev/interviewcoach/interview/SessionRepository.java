@@ -3,6 +3,7 @@ package dev.interviewcoach.interview;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.store.ScoreTally;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -369,6 +370,25 @@ public final class SessionRepository {
                 .map((rs, ctx) -> Map.entry(rs.getString("session_id"), answer(rs, ctx)))
                 .forEach(e -> bySession.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
         return bySession;
+    }
+
+    /**
+     * A person's scored interview answers summed up per track and question by the database: what
+     * topic weights need, read in one row per question however long the history.
+     */
+    public List<ScoreTally> scoreTallies(UserRef user) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT s.track, a.question_id, COUNT(*) AS answers, SUM(a.score) AS score_sum,
+                               MAX(a.answered_at) AS latest
+                          FROM mock_answer a JOIN mock_session s ON s.id = a.session_id
+                         WHERE s.platform = :platform AND s.tenant = :tenant AND s.user_id = :user
+                           AND a.outcome = 'ANSWERED' AND a.score IS NOT NULL
+                         GROUP BY s.track, a.question_id
+                        """)
+                .bind("platform", user.platform().name()).bind("tenant", user.tenant()).bind("user", user.userId())
+                .map((rs, ctx) -> new ScoreTally(rs.getString("track"), rs.getString("question_id"), rs.getInt("answers"),
+                        rs.getLong("score_sum"), Instant.ofEpochMilli(rs.getLong("latest"))))
+                .list());
     }
 
     /** A person's latest scored answer to one question given before {@code before}, in any of their interviews. */

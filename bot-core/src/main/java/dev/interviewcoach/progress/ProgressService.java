@@ -10,8 +10,10 @@ import dev.interviewcoach.pair.PairingRepository;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.store.SamePerson;
+import dev.interviewcoach.store.ScoreTally;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,18 +114,54 @@ public final class ProgressService implements MockInterviewFeature.TopicWeights 
         return Progress.of(scored(user), zone, clock.instant().atZone(zone).toLocalDate());
     }
 
+    /**
+     * The topic weights, from per-question sums the database makes (the same means and latest
+     * answers as {@link #progress}, without reading every answer's text and feedback): an
+     * interview's start costs as much after a thousand answers as after ten.
+     */
     @Override
-    public Map<String, Double> forUser(UserRef user) {
-        Progress p = progress(user, zoneOf(user, Optional.empty()));
-        Map<String, Double> weights = new HashMap<>();
-        for (Progress.TopicStats t : p.topics()) {
-            if (t.mean() < Progress.WEAK_BELOW) {
-                weights.put(t.topic(), WEAK_WEIGHT);
-            } else if (t.last().plus(DUE_AFTER).isBefore(clock.instant())) {
-                weights.put(t.topic(), DUE_WEIGHT);
+    public Map<String, Double> forUser(UserRef person) {
+        Map<String, TopicTally> byTopic = new HashMap<>();
+        for (UserRef user : samePerson.withAnswers(person)) {
+            for (ScoreTally t : sessions.scoreTallies(user)) {
+                byTopic.computeIfAbsent(topicOf(t.questionId(), t.track()), k -> new TopicTally())
+                        .add(t.answers(), t.scoreSum(), t.latest());
+            }
+            for (ScoreTally t : daily.scoreTallies(user)) {
+                String track = banks.current().question(t.questionId()).map(Question::track).orElse("daily");
+                byTopic.computeIfAbsent(topicOf(t.questionId(), track), k -> new TopicTally())
+                        .add(t.answers(), t.scoreSum(), t.latest());
+            }
+            for (PairingRepository.AnsweredWithPeer a : pairings.answeredWithPeers(user)) {
+                String track = banks.current().question(a.questionId()).map(Question::track).orElse("peer");
+                byTopic.computeIfAbsent(topicOf(a.questionId(), track), k -> new TopicTally())
+                        .add(1, a.coachScore().orElse(a.peerScore()), a.scoredAt());
             }
         }
+        Map<String, Double> weights = new HashMap<>();
+        byTopic.forEach((topic, t) -> {
+            if ((double) t.scoreSum / t.answers < Progress.WEAK_BELOW) {
+                weights.put(topic, WEAK_WEIGHT);
+            } else if (t.latest.plus(DUE_AFTER).isBefore(clock.instant())) {
+                weights.put(topic, DUE_WEIGHT);
+            }
+        });
         return weights;
+    }
+
+    /** Scored answers on one topic, summed. */
+    private static final class TopicTally {
+        int answers;
+        long scoreSum;
+        Instant latest = Instant.MIN;
+
+        void add(int count, long sum, Instant at) {
+            answers += count;
+            scoreSum += sum;
+            if (at.isAfter(latest)) {
+                latest = at;
+            }
+        }
     }
 
     private String topicOf(String questionId, String fallback) {

@@ -61,14 +61,28 @@ public final class Inbox {
 
     /** Records a delivery with its content, so it can be handled after a restart. */
     public State record(Inbound event) {
+        return record(event, 0);
+    }
+
+    /**
+     * As {@link #record(Inbound)}, with its first start counted already: for an event handed
+     * straight to a lane, which then starts it without a write of its own (see {@link #start}).
+     * Should the process stop with the event queued, that counts as a start that did not finish.
+     */
+    public State recordStarted(Inbound event) {
+        return record(event, 1);
+    }
+
+    private State record(Inbound event, int attempts) {
         int inserted = jdbi.withHandle(h -> h.createUpdate("""
                         INSERT INTO processed_event (event_id, processed_at, status, payload, attempts, not_before)
-                        VALUES (:id, :at, 'PENDING', :payload, 0, 0)
+                        VALUES (:id, :at, 'PENDING', :payload, :attempts, 0)
                         ON CONFLICT (event_id) DO NOTHING
                         """)
                 .bind("id", event.eventId())
                 .bind("at", clock.millis())
                 .bind("payload", json.write(event))
+                .bind("attempts", attempts)
                 .execute());
         if (inserted == 1) {
             return State.NEW;

@@ -97,6 +97,20 @@ public class InboxTest {
     }
 
     @Test
+    void anEventRecordedOnItsWayToALaneHasHadItsFirstStartAndIsGivenUpAfterTwoMore() {
+        try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
+            db.migrate();
+            Inbox inbox = new Inbox(db.jdbi(), Clock.fixed(START, ZoneOffset.UTC));
+            assertThat(inbox.recordStarted(event("poison"))).isEqualTo(Inbox.State.NEW);
+            assertThat(inbox.recordStarted(event("poison"))).as("a repeat delivery").isEqualTo(Inbox.State.PENDING);
+            // the lane's start wrote nothing; each restart after a crash counts one
+            assertThat(inbox.start("poison")).isEqualTo(Inbox.Start.GO);
+            assertThat(inbox.start("poison")).isEqualTo(Inbox.Start.GO);
+            assertThat(inbox.start("poison")).isEqualTo(Inbox.Start.GIVEN_UP);
+        }
+    }
+
+    @Test
     void stateAndRepliesCommitTogetherOrNotAtAll() {
         try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
             db.migrate();
