@@ -37,6 +37,7 @@ final class CoachOnSlack implements SlackTarget {
     private final SlackAdapter adapter;
     private final DeliveryWorker delivery;
     private final URI url;
+    private final StatementCounter statements = new StatementCounter();
 
     /**
      * @param lanes        engine lanes ({@code coach run} uses 8)
@@ -52,6 +53,7 @@ final class CoachOnSlack implements SlackTarget {
         Database db = Database.open("jdbc:sqlite:" + dir.resolve("coach.db") + (fullSync ? "?synchronous=FULL" : ""),
                 null, null);
         db.migrate();
+        db.jdbi().setSqlLogger(statements);
         coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
                 new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(3));
         executor = new ConversationExecutor(lanes, queuePerLane);
@@ -83,6 +85,11 @@ final class CoachOnSlack implements SlackTarget {
 
     Coach coach() {
         return coach;
+    }
+
+    /** The SQL statements the coach has run since the counter was last reset. */
+    StatementCounter statements() {
+        return statements;
     }
 
     /** Engine work queued or running. */

@@ -19,7 +19,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -28,7 +27,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,11 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Collectors;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * What the scheduled check for questions of the day costs as subscriptions grow: for each size, a new database
@@ -48,7 +41,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * over five zones, the hours of the day and three kinds of day sets; then the coach's {@code daily-posts} job runs
  * at a fixed instant (the check that posts what is due), again a minute later several times (the checks of a
  * running bot, where what is due is already posted), and the whole scheduler tick (every job) likewise. Statements
- * are counted with a Jdbi {@link SqlLogger} on the coach's own Jdbi (harness side; the core is not changed).
+ * are counted by a {@link StatementCounter} on the coach's own Jdbi (harness side; the core is not changed).
  */
 final class DailyCheckCost {
 
@@ -143,7 +136,7 @@ final class DailyCheckCost {
             SubscriptionRepository repo = new SubscriptionRepository(db.jdbi());
             subscriptions(n, AT.minus(Duration.ofDays(1))).forEach(repo::save);
             double saveSeconds = (System.nanoTime() - saving) / 1e9;
-            Counter counter = new Counter();
+            StatementCounter counter = new StatementCounter();
             db.jdbi().setSqlLogger(counter);
             DroppingPort port = new DroppingPort();
             ChatPorts ports = ChatPorts.only(port);
@@ -188,7 +181,7 @@ final class DailyCheckCost {
         return String.format(Locale.ROOT, "%.1f", ms);
     }
 
-    private static Cost timed(Runnable check, Counter counter) {
+    private static Cost timed(Runnable check, StatementCounter counter) {
         counter.reset();
         long start = System.nanoTime();
         check.run();
@@ -228,40 +221,4 @@ final class DailyCheckCost {
     }
 
     /** Counts the statements Jdbi runs, in all and by their SQL (whitespace folded). */
-    private static final class Counter implements SqlLogger {
-        private final LongAdder total = new LongAdder();
-        private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
-
-        @Override
-        public void logAfterExecution(StatementContext context) {
-            count(context);
-        }
-
-        @Override
-        public void logException(StatementContext context, SQLException ex) {
-            count(context);
-        }
-
-        private void count(StatementContext context) {
-            total.increment();
-            String sql = context.getRawSql() == null ? "?" : context.getRawSql().replaceAll("\\s+", " ").strip();
-            bySql.computeIfAbsent(sql.length() > 70 ? sql.substring(0, 70) + "..." : sql, k -> new LongAdder())
-                    .increment();
-        }
-
-        void reset() {
-            total.reset();
-            bySql.clear();
-        }
-
-        long total() {
-            return total.sum();
-        }
-
-        List<String> top(int count) {
-            return bySql.entrySet().stream()
-                    .sorted(Comparator.comparingLong((Map.Entry<String, LongAdder> e) -> e.getValue().sum()).reversed())
-                    .limit(count).map(e -> e.getValue().sum() + " x " + e.getKey()).collect(Collectors.toList());
-        }
-    }
 }

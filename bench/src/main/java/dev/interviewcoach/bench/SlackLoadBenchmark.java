@@ -161,8 +161,10 @@ public final class SlackLoadBenchmark {
                 AdapterDrops drops = AdapterDrops.listen();
                 try (CoachOnSlack coach = new CoachOnSlack(slack, o.lanes(), o.laneQueue(), o.fullSync())) {
                     coachOpen = phases.open(coach, id + "O");
+                    coach.statements().reset();
                     coachClosed = phases.closed(coach, id + "C", true);
                     awaitIdle(coach);
+                    statementsPerEvent(coach.statements(), out);
                     out.printf("coach: engine lanes that have run work: %d of %d%n", threadsNamed("coach-lane-"),
                             o.lanes());
                     coachHeap = heapAfterGcMb(slack);
@@ -228,6 +230,20 @@ public final class SlackLoadBenchmark {
             printPhase(result, out);
             return result;
         }
+    }
+
+    /**
+     * SQL statements per event over a phase (its warm-up and drain included): all, those that write, and the most
+     * frequent. Each event is recorded by one insert into the inbox, which gives the number of events.
+     */
+    private static void statementsPerEvent(StatementCounter statements, PrintStream out) {
+        long events = statements.startingWith("INSERT INTO processed_event");
+        if (events == 0) {
+            return;
+        }
+        out.printf(Locale.ROOT, "coach: SQL statements per event %.2f, of which writes %.2f (%d events); the most frequent"
+                        + " per event: %s%n", statements.total() / (double) events, statements.writes() / (double) events,
+                events, String.join("; ", statements.top(12, events)));
     }
 
     /** Lets queued engine work finish, so the heap figure is of a coach at rest, not of its queues. */

@@ -657,13 +657,18 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
             // the message that carried an answer is stored with it, so an edit of that message finds it
             String carriedBy = step.recorded().filter(r -> r.outcome() == AnswerRecord.Outcome.ANSWERED).isPresent()
                     ? messageId : null;
+            // Rendered before the session is written: from its first write to its commit the event's work holds
+            // SQLite's one write turn, which every other event waits for. A scorecard reads the answers as stored,
+            // the one just given among them, so it is rendered after.
+            boolean finishes = step.events().stream().anyMatch(InterviewEvent.Finished.class::isInstance);
+            Reply said = finishes ? null : message(step, null);
             if (!step.changed(before) || sessions.save(step.session(), before.version(), step.recorded(),
                     step.followUp(), carriedBy)) {
                 step.recorded().filter(r -> r.score() != null).ifPresent(r -> scored.scored(before.user(),
                         machine.question(before, r.questionId()), r.score(), r.at()));
                 // The question left behind keeps its buttons: editing it would cost a call per answer, and a
                 // press on them is refused as belonging to an earlier question (onAction).
-                send(step, port, null);
+                post(step.session(), finishes ? message(step, null) : said, port);
                 return;
             }
             log.debug("session {} changed under us (attempt {}); applying again", sessionId, attempt);
@@ -677,6 +682,17 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
      * message per event would cost a platform call each, and a channel takes about one a second.
      */
     private void send(InterviewMachine.Step step, ChatPort port, Reply before) {
+        post(step.session(), message(step, before), port);
+    }
+
+    private static void post(MockSession session, Reply message, ChatPort port) {
+        if (message != null) {
+            port.post(session.place(), message);
+        }
+    }
+
+    /** What {@link #send} posts: null when the step says nothing. */
+    private Reply message(InterviewMachine.Step step, Reply before) {
         MockSession session = step.session();
         Reply message = before;
         for (InterviewEvent event : step.events()) {
@@ -687,9 +703,7 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
             Reply said = replies.render(session, event, card);
             message = message == null ? said : message.followedBy(said);
         }
-        if (message != null) {
-            port.post(session.place(), message);
-        }
+        return message;
     }
 
     /** A person's answers to a session, quoted, with scores: for looking back. */

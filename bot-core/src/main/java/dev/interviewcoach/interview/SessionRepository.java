@@ -112,7 +112,8 @@ public final class SessionRepository {
                     .bind("expected", expectedVersion)
                     .execute();
             if (updated == 0) {
-                h.rollback();
+                // Nothing was written here, so nothing to undo; inside an event's unit of work the transaction
+                // is the unit's, and its earlier writes stay.
                 return false;
             }
             answer.ifPresent(a -> insertAnswer(h, a, answerMessageId));

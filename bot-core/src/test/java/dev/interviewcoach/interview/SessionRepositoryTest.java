@@ -184,6 +184,21 @@ class SessionRepositoryTest {
     }
 
     @Test
+    void aStaleWriterInsideAnEventsWorkLeavesWhatTheWorkWroteBeforeIt() {
+        MockSession s = session("s1");
+        repo.create(s);
+        assertThat(repo.save(s.advanced(T0.plusSeconds(60)), 0, Optional.empty())).isTrue();
+        Inbox events = new Inbox(db.jdbi(), Clock.fixed(T0, ZoneOffset.UTC));
+        boolean saved = events.inTransaction(() -> {
+            events.record(dev.interviewcoach.store.InboxTest.event("Ev1")); // the unit's first write
+            return repo.save(s.advanced(T0.plusSeconds(61)), 0, Optional.empty()); // computed from version 0: stale
+        });
+        assertThat(saved).isFalse();
+        assertThat(events.state("Ev1")).as("the write before the stale one is kept").hasValue(Inbox.State.PENDING);
+        assertThat(repo.find("s1").orElseThrow().version()).isEqualTo(1);
+    }
+
+    @Test
     void remembersDeliveredEvents() {
         Inbox events = new Inbox(db.jdbi(), Clock.fixed(T0, ZoneOffset.UTC));
         assertThat(events.firstDelivery(dev.interviewcoach.store.InboxTest.event("Ev1"))).isTrue();

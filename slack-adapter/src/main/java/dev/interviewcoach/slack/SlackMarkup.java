@@ -40,6 +40,9 @@ final class SlackMarkup {
      */
     static String literal(String text) {
         String escaped = escape(text).replace("```", "\u02cb\u02cb\u02cb");
+        if (!hasDelimiter(escaped)) {
+            return escaped; // most text: nothing the pattern could match, and it is costly to run on every reply
+        }
         Matcher m = FORMATTED.matcher(escaped);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -48,6 +51,20 @@ final class SlackMarkup {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    private static boolean hasDelimiter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '*', '_', '~', '`' -> {
+                    return true;
+                }
+                default -> {
+                    // plain character
+                }
+            }
+        }
+        return false;
     }
 
     private static String lookAlike(char delimiter) {
