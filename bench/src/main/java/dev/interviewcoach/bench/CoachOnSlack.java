@@ -49,9 +49,17 @@ final class CoachOnSlack implements SlackTarget {
 
     /** {@code fullSync}: the SQLite file with {@code synchronous=FULL}, as an operator asks for it in the URL. */
     CoachOnSlack(FakeSlack slack, int lanes, int queuePerLane, boolean fullSync) throws Exception {
+        this(slack, lanes, queuePerLane, fullSync, null);
+    }
+
+    /**
+     * As above; with {@code postgres} (a JDBC URL to an empty database, user and password "postgres") the coach runs in
+     * PostgreSQL mode instead of on an SQLite file.
+     */
+    CoachOnSlack(FakeSlack slack, int lanes, int queuePerLane, boolean fullSync, String postgres) throws Exception {
         dir = Files.createTempDirectory("coach-bench-");
-        Database db = Database.open("jdbc:sqlite:" + dir.resolve("coach.db") + (fullSync ? "?synchronous=FULL" : ""),
-                null, null);
+        Database db = postgres != null ? Database.open(postgres, "postgres", "postgres")
+                : Database.open("jdbc:sqlite:" + dir.resolve("coach.db") + (fullSync ? "?synchronous=FULL" : ""), null, null);
         db.migrate();
         db.jdbi().setSqlLogger(statements);
         coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),

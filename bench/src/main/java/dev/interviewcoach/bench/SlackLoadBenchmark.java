@@ -1,13 +1,18 @@
 package dev.interviewcoach.bench;
 
+
 import dev.interviewcoach.testkit.slack.FakeSlack;
 import dev.interviewcoach.testkit.slack.SlackRequests;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,7 +55,7 @@ public final class SlackLoadBenchmark {
     /** The load mode's settings; every one has a command-line key of the same name in kebab case. */
     record LoadOptions(int people, double rate, Duration warmup, Duration duration, int closedPeople,
                        Duration closedWarmup, Duration closedDuration, Duration drain, int runs, int lanes,
-                       int laneQueue, DirectChannelIds dmIds, boolean fullSync) {
+                       int laneQueue, DirectChannelIds dmIds, boolean fullSync, boolean postgres) {
 
         static LoadOptions from(Map<String, String> args) {
             return new LoadOptions(intArg(args, "people", 50), doubleArg(args, "rate", 200),
@@ -59,7 +64,17 @@ public final class SlackLoadBenchmark {
                     intArg(args, "runs", 1), intArg(args, "lanes", 8), intArg(args, "lane-queue", 256),
                     DirectChannelIds.parse(args.getOrDefault("dm-ids", "random")),
                     // --sqlite-sync=full: the coach's SQLite file with synchronous=FULL (kept through a power cut)
-                    args.getOrDefault("sqlite-sync", "normal").equalsIgnoreCase("full"));
+                    args.getOrDefault("sqlite-sync", "normal").equalsIgnoreCase("full"),
+                    // --database=postgres: the coach in PostgreSQL mode, on an embedded server started by the harness
+                    database(args.getOrDefault("database", "sqlite")));
+        }
+
+        private static boolean database(String name) {
+            return switch (name.toLowerCase(Locale.ROOT)) {
+                case "sqlite" -> false;
+                case "postgres", "postgresql" -> true;
+                default -> throw new IllegalArgumentException("--database must be sqlite or postgres, not " + name);
+            };
         }
     }
 
@@ -139,7 +154,12 @@ public final class SlackLoadBenchmark {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         SlackRequests requests = new SlackRequests(CoachOnSlack.SIGNING_SECRET);
-        try (FakeSlack slack = FakeSlack.start()) {
+        try (FakeSlack slack = FakeSlack.start();
+             EmbeddedPostgres postgres = o.postgres() ? EmbeddedPostgres.builder().start() : null) {
+            if (postgres != null) {
+                out.println("coach: PostgreSQL mode, on an embedded server (" + postgres.getJdbcUrl("postgres", "postgres")
+                        + ")");
+            }
             slack.onCall(call -> {
                 LoadDriver driver = active.get();
                 if (driver != null) {
@@ -159,7 +179,8 @@ public final class SlackLoadBenchmark {
                 long dropped;
                 double coachHeap;
                 AdapterDrops drops = AdapterDrops.listen();
-                try (CoachOnSlack coach = new CoachOnSlack(slack, o.lanes(), o.laneQueue(), o.fullSync())) {
+                try (CoachOnSlack coach = new CoachOnSlack(slack, o.lanes(), o.laneQueue(), o.fullSync(),
+                        postgres == null ? null : newDatabase(postgres, "load_" + run))) {
                     coachOpen = phases.open(coach, id + "O");
                     coach.statements().reset();
                     coachClosed = phases.closed(coach, id + "C", true);
@@ -230,6 +251,14 @@ public final class SlackLoadBenchmark {
             printPhase(result, out);
             return result;
         }
+    }
+
+    /** A new empty database on the embedded server, as a JDBC URL. */
+    private static String newDatabase(EmbeddedPostgres postgres, String name) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        }
+        return postgres.getJdbcUrl("postgres", name);
     }
 
     /**

@@ -20,7 +20,7 @@ class SlackLoadBenchmarkSmokeTest {
     void twoPeopleForASecondGetEveryReplyFromTheCoachAndTheEchoBotAndEveryAckFromTheBareApp() throws Exception {
         SlackLoadBenchmark.LoadOptions options = new SlackLoadBenchmark.LoadOptions(2, 20, Duration.ofMillis(500),
                 Duration.ofSeconds(1), 2, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(5), 1, 2,
-                16, DirectChannelIds.RANDOM, false);
+                16, DirectChannelIds.RANDOM, false, false);
 
         List<SlackLoadBenchmark.LoadRun> runs = SlackLoadBenchmark.load(options, QUIET);
 
@@ -46,6 +46,22 @@ class SlackLoadBenchmarkSmokeTest {
         assertThat(run.coachClosed().calls().answers()).isPositive();
         assertThat(run.coachClosed().calls().byMethod()).as("nothing but posts").containsOnlyKeys("chat.postMessage");
         assertThat(run.bareClosed().calls().total()).as("the bare app never calls Slack").isZero();
+    }
+
+    @Test
+    void inPostgresModeTheCoachAnswersEveryoneToo() throws Exception {
+        SlackLoadBenchmark.LoadOptions options = new SlackLoadBenchmark.LoadOptions(2, 20, Duration.ofMillis(500),
+                Duration.ofSeconds(1), 2, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(10), 1, 2,
+                16, DirectChannelIds.RANDOM, false, true);
+
+        SlackLoadBenchmark.LoadRun run = SlackLoadBenchmark.load(options, QUIET).getFirst();
+
+        for (PhaseResult phase : List.of(run.coachOpen(), run.coachClosed())) {
+            assertThat(phase.sent()).as(phase.phase()).isPositive();
+            assertThat(phase.errors()).as(phase.phase()).isZero();
+            assertThat(phase.reply().count()).as("every reply timed").isEqualTo(phase.sent());
+        }
+        assertThat(run.echoRatio()).isPositive();
     }
 
     @Test

@@ -90,7 +90,7 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
     }
 
     /** What {@code [\p{L}\p{N}]} matches. */
-    private static boolean letterOrDigit(int c) {
+    static boolean letterOrDigit(int c) {
         if (Character.isLetter(c)) {
             return true;
         }

@@ -88,10 +88,8 @@ public final class AnswerForm {
     // Compiled once: String.split and matches with these would compile them for every answer.
     private static final Pattern ENDS_A_SENTENCE = Pattern.compile("(?s).*[.!?]$");
     private static final Pattern FENCED = Pattern.compile("(?s)```.*?(```|$)");
-    private static final Pattern LIST_ITEM_BREAK = Pattern.compile("[,;\\n\u2022]+|\\s[-*]\\s");
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
     private static final Pattern JOIN = Pattern.compile("[,;]+|\\b(?:and|or)\\b");
-    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}'+#]+");
 
     /** The stems of each question's text, worked out on its first answer: the question does not change between answers. */
     private final Map<String, Set<String>> questionStems = new ConcurrentHashMap<>();
@@ -148,9 +146,23 @@ public final class AnswerForm {
      * together are another language's, hardly any English ones.
      */
     static boolean otherLanguage(String text, List<String> words) {
-        long letters = text.codePoints().filter(Character::isLetter).count();
-        long latin = text.codePoints().filter(c -> Character.isLetter(c)
-                && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
+        long letters = 0;
+        long latin = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c < 128) {
+                // ASCII letters are Latin: no look-up of the script for nearly every character of an answer
+                int lower = c | 0x20;
+                if (lower >= 'a' && lower <= 'z') {
+                    letters++;
+                    latin++;
+                }
+            } else if (Character.isLetter(c)) {
+                letters++;
+                latin += Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN ? 1 : 0;
+            }
+        }
         if (letters >= 20 && latin < letters / 2) {
             return true;
         }
@@ -192,30 +204,76 @@ public final class AnswerForm {
         }
         long glue = words.stream().filter(GLUE::contains).count();
         double glueShare = (double) glue / words.size();
-        String[] items = LIST_ITEM_BREAK.split(text);
+        List<String> items = listItems(text);
         int shortItems = 0;
         int inShortItems = 0;
         int shortInside = 0;
-        for (int i = 0; i < items.length; i++) {
-            int n = TextAnalyzer.wordCount(items[i]);
+        for (int i = 0; i < items.size(); i++) {
+            int n = TextAnalyzer.wordCount(items.get(i));
             if (n > 0 && n <= 4) {
                 shortItems++;
                 inShortItems += n;
-                if (i > 0 && i < items.length - 1) {
+                if (i > 0 && i < items.size() - 1) {
                     shortInside++;
                 }
             }
         }
-        boolean listShaped = items.length >= 5 && shortItems >= 0.7 * items.length;
+        boolean listShaped = items.size() >= 5 && shortItems >= 0.7 * items.size();
         // half the words or more in the list's items: a list with a sentence around it ("It depends on many factors, such
         // as ..."), where prose with a list in it has its words in the sentences
         boolean mostlyItems = inShortItems >= 0.5 * words.size();
         // ten items or more, nearly all short once the first and the last are set aside (the sentence framing a list
         // rides on them: "I know a lot about X, ..., and Z, and I have used all of them for years"): a long list
-        boolean longList = items.length >= 10 && shortInside >= 0.8 * (items.length - 2);
+        boolean longList = items.size() >= 10 && shortInside >= 0.8 * (items.size() - 2);
         return (glueShare < 0.12 && fullSentences < 2)
                 || (listShaped && (glueShare < 0.25 || fullSentences == 0 || mostlyItems || longList))
                 || joinedList(sentences, sentenceWords, words.size()) || framedList(sentenceWords);
+    }
+
+    /**
+     * The pieces of a text between list breaks (runs of {@code , ; \n •}, or a {@code -} or {@code *} with
+     * white space on both sides), as splitting it at {@code [,;\n•]+|\s[-*]\s} gives them (trailing empty
+     * pieces dropped); a loop, as it reads every character of every answer.
+     */
+    static List<String> listItems(String text) {
+        List<String> items = new ArrayList<>();
+        int from = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int end = i;
+            while (end < text.length() && itemBreak(text.charAt(end))) {
+                end++;
+            }
+            if (end == i && i + 2 < text.length() && regexSpace(text.charAt(i))
+                    && (text.charAt(i + 1) == '-' || text.charAt(i + 1) == '*') && regexSpace(text.charAt(i + 2))) {
+                end = i + 3;
+            }
+            if (end > i) {
+                items.add(text.substring(from, i));
+                from = end;
+                i = end;
+            } else {
+                i++;
+            }
+        }
+        items.add(text.substring(from));
+        int last = items.size();
+        while (last > 1 && items.get(last - 1).isEmpty()) {
+            last--;
+        }
+        if (last == 1 && items.getFirst().isEmpty() && !text.isEmpty()) {
+            return List.of(); // nothing but breaks: splitting gives no pieces at all
+        }
+        return items.subList(0, last);
+    }
+
+    private static boolean itemBreak(char c) {
+        return c == ',' || c == ';' || c == '\n' || c == '\u2022';
+    }
+
+    /** What {@code \s} matches without flags. */
+    private static boolean regexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*\u2022]|\\d+[.)])\\s+(.*)$");
@@ -339,12 +397,28 @@ public final class AnswerForm {
         return inQuestion >= 0.8 * answerStems.size() && answerStems.size() <= 1.5 * questionStems.size() + 3;
     }
 
-    private static List<String> words(String text) {
+    /**
+     * The lower-cased runs of letters, digits and {@code '+#} in a text, as splitting it at
+     * {@code [^\p{L}\p{N}'+#]+} gives them; a loop, as it reads every character of every answer.
+     */
+    static List<String> words(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
         List<String> out = new ArrayList<>();
-        for (String w : NOT_A_WORD.split(text.toLowerCase(Locale.ROOT))) {
-            if (!w.isEmpty()) {
-                out.add(w);
+        int start = -1;
+        int i = 0;
+        while (i < lower.length()) {
+            int c = lower.codePointAt(i);
+            boolean inWord = c == '\'' || c == '+' || c == '#' || AnalyzedText.letterOrDigit(c);
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                out.add(lower.substring(start, i));
+                start = -1;
             }
+            i += Character.charCount(c);
+        }
+        if (start >= 0) {
+            out.add(lower.substring(start));
         }
         return out;
     }

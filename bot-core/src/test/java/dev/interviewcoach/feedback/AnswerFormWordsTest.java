@@ -1,0 +1,77 @@
+package dev.interviewcoach.feedback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class AnswerFormWordsTest {
+
+    private static final Pattern LIST_ITEM_BREAK = Pattern.compile("[,;\\n\u2022]+|\\s[-*]\\s");
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}'+#]+");
+
+    private static List<String> bySplitting(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : NOT_A_WORD.split(text.toLowerCase(Locale.ROOT))) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void keepsContractionsAndLanguageNamesWhole() {
+        assertEquals(List.of("don't", "use", "c++", "or", "c#", "3", "times"),
+                AnswerForm.words("Don't use C++ (or C#) 3 times."));
+    }
+
+    @Test
+    void findsWhatSplittingFinds() {
+        String alphabet = "aB9 '+#.-,_é½٣😀\ud800\u0301İΣ\n";
+        Random random = new Random(5);
+        for (int n = 0; n < 30_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(16); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertEquals(bySplitting(text.toString()), AnswerForm.words(text.toString()), text.toString());
+        }
+    }
+
+    @Test
+    void listItemsAreThePiecesSplittingGives() {
+        assertEquals(List.of("redis", " memcached", " ttl", " cache-aside", "more"),
+                AnswerForm.listItems("redis, memcached; ttl\n cache-aside - more"));
+        String alphabet = "ab -*,;\n\u2022\t\r\f\u000Bé";
+        Random random = new Random(7);
+        for (int n = 0; n < 30_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(14); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertEquals(List.of(LIST_ITEM_BREAK.split(text)), AnswerForm.listItems(text.toString()), text.toString());
+        }
+    }
+
+    @Test
+    void anotherScriptIsCountedAsTheStreamsCountedIt() {
+        String alphabet = "aZ@[`{ 9éжΩ中😀\ud800ñ";
+        Random random = new Random(11);
+        for (int n = 0; n < 30_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 20 + random.nextInt(30); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String t = text.toString();
+            long letters = t.codePoints().filter(Character::isLetter).count();
+            long latin = t.codePoints().filter(c -> Character.isLetter(c)
+                    && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
+            assertEquals(letters >= 20 && latin < letters / 2, AnswerForm.otherLanguage(t, List.of()), t);
+        }
+    }
+}
