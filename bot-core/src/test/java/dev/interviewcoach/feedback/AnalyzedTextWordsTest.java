@@ -2,6 +2,7 @@ package dev.interviewcoach.feedback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.interviewcoach.RandomText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -33,11 +34,8 @@ class AnalyzedTextWordsTest {
         String alphabet = "ab9 '+#.-,_é½٣😀\ud800\u0301İ";
         Random random = new Random(3);
         for (int n = 0; n < 30_000; n++) {
-            StringBuilder text = new StringBuilder();
-            for (int i = random.nextInt(16); i > 0; i--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            assertEquals(byPattern(text.toString()), AnalyzedText.words(text.toString()), text.toString());
+            String text = RandomText.of(random, alphabet, 0, 16);
+            assertEquals(byPattern(text), AnalyzedText.words(text), text);
         }
     }
 }

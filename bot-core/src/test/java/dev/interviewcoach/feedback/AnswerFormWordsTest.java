@@ -2,6 +2,7 @@ package dev.interviewcoach.feedback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.interviewcoach.RandomText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,11 +36,8 @@ class AnswerFormWordsTest {
         String alphabet = "aB9 '+#.-,_é½٣😀\ud800\u0301İΣ\n";
         Random random = new Random(5);
         for (int n = 0; n < 30_000; n++) {
-            StringBuilder text = new StringBuilder();
-            for (int i = random.nextInt(16); i > 0; i--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            assertEquals(bySplitting(text.toString()), AnswerForm.words(text.toString()), text.toString());
+            String text = RandomText.of(random, alphabet, 0, 16);
+            assertEquals(bySplitting(text), AnswerForm.words(text), text);
         }
     }
 
@@ -50,11 +48,8 @@ class AnswerFormWordsTest {
         String alphabet = "ab -*,;\n\u2022\t\r\f\u000Bé";
         Random random = new Random(7);
         for (int n = 0; n < 30_000; n++) {
-            StringBuilder text = new StringBuilder();
-            for (int i = random.nextInt(14); i > 0; i--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            assertEquals(List.of(LIST_ITEM_BREAK.split(text)), AnswerForm.listItems(text.toString()), text.toString());
+            String text = RandomText.of(random, alphabet, 0, 14);
+            assertEquals(List.of(LIST_ITEM_BREAK.split(text)), AnswerForm.listItems(text), text);
         }
     }
 
@@ -63,11 +58,7 @@ class AnswerFormWordsTest {
         String alphabet = "aZ@[`{ 9éжΩ中😀\ud800ñ";
         Random random = new Random(11);
         for (int n = 0; n < 30_000; n++) {
-            StringBuilder text = new StringBuilder();
-            for (int i = 20 + random.nextInt(30); i > 0; i--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String t = text.toString();
+            String t = RandomText.of(random, alphabet, 20, 50);
             long letters = t.codePoints().filter(Character::isLetter).count();
             long latin = t.codePoints().filter(c -> Character.isLetter(c)
                     && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();

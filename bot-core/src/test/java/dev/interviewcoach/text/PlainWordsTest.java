@@ -2,6 +2,7 @@ package dev.interviewcoach.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.interviewcoach.RandomText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -34,12 +35,8 @@ class PlainWordsTest {
         Random random = new Random(7);
         String alphabet = "aZ9 '\u2019.,!?\t\n-_İıΣσς½٣😀\ud800é\u00a0\u0301";
         for (int n = 0; n < 20_000; n++) {
-            StringBuilder text = new StringBuilder();
-            int length = random.nextInt(24);
-            for (int i = 0; i < length; i++) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            assertEquals(asRegex(text.toString()), TextAnalyzer.plainWords(text.toString()), text.toString());
+            String text = RandomText.of(random, alphabet, 0, 24);
+            assertEquals(asRegex(text), TextAnalyzer.plainWords(text), text);
         }
     }
 }
