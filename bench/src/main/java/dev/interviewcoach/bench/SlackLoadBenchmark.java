@@ -55,7 +55,7 @@ public final class SlackLoadBenchmark {
     /** The load mode's settings; every one has a command-line key of the same name in kebab case. */
     record LoadOptions(int people, double rate, Duration warmup, Duration duration, int closedPeople,
                        Duration closedWarmup, Duration closedDuration, Duration drain, int runs, int lanes,
-                       int laneQueue, DirectChannelIds dmIds, boolean fullSync, boolean postgres) {
+                       int laneQueue, DirectChannelIds dmIds, boolean fullSync, boolean postgres, Duration slackLatency) {
 
         static LoadOptions from(Map<String, String> args) {
             return new LoadOptions(intArg(args, "people", 50), doubleArg(args, "rate", 200),
@@ -66,7 +66,9 @@ public final class SlackLoadBenchmark {
                     // --sqlite-sync=full: the coach's SQLite file with synchronous=FULL (kept through a power cut)
                     args.getOrDefault("sqlite-sync", "normal").equalsIgnoreCase("full"),
                     // --database=postgres: the coach in PostgreSQL mode, on an embedded server started by the harness
-                    database(args.getOrDefault("database", "sqlite")));
+                    database(args.getOrDefault("database", "sqlite")),
+                    // --slack-latency=MS: the fake Slack answers each Web API call that much later, as Slack does
+                    Duration.ofMillis(intArg(args, "slack-latency", 0)));
         }
 
         private static boolean database(String name) {
@@ -156,6 +158,10 @@ public final class SlackLoadBenchmark {
         SlackRequests requests = new SlackRequests(CoachOnSlack.SIGNING_SECRET);
         try (FakeSlack slack = FakeSlack.start();
              EmbeddedPostgres postgres = o.postgres() ? EmbeddedPostgres.builder().start() : null) {
+            slack.answerAfter(o.slackLatency());
+            if (!o.slackLatency().isZero()) {
+                out.println("the fake Slack answers every Web API call " + o.slackLatency().toMillis() + " ms late");
+            }
             if (postgres != null) {
                 out.println("coach: PostgreSQL mode, on an embedded server (" + postgres.getJdbcUrl("postgres", "postgres")
                         + ")");

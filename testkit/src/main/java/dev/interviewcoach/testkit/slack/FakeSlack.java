@@ -39,6 +39,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -85,6 +86,11 @@ public final class FakeSlack implements AutoCloseable {
 
     private final HttpServer http;
     private final ExecutorService httpPool;
+    /** Answers Web API calls that wait (see {@link #answerAfter}). */
+    private final ScheduledExecutorService late =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("fake-slack-late-"));
+    /** How long every Web API answer waits; zero unless a test or the load harness asks for more. */
+    private volatile Duration latency = Duration.ZERO;
     private final SocketServer socket;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -188,6 +194,14 @@ public final class FakeSlack implements AutoCloseable {
             throw new IllegalArgumentException("times and retryAfterSeconds must not be negative");
         }
         monitor.update(() -> rateLimits.put(method, new Throttle(times, retryAfterSeconds)));
+    }
+
+    /**
+     * Answers every Web API call {@code latency} after it arrives, as Slack's own answers take 100-300 ms; the call is
+     * seen (and its listeners told) when it arrives.
+     */
+    public void answerAfter(Duration latency) {
+        this.latency = latency;
     }
 
     /** Answers the next call of {@code method} with {@code {"ok":false,"error":error}}; repeated calls queue up. */
@@ -498,23 +512,41 @@ public final class FakeSlack implements AutoCloseable {
         }
         http.stop(0);
         httpPool.shutdownNow();
+        late.shutdownNow();
     }
 
     // ---------------------------------------------------------------- HTTP handling
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Reply reply;
+        Reply reply;
+        try {
+            reply = answer(exchange);
+        } catch (RuntimeException | IOException e) {
+            // The JDK server swallows handler exceptions silently; say what broke instead.
+            LOG.error("fake Slack failed to answer {}", exchange.getRequestURI(), e);
+            ObjectNode body = JSON.createObjectNode();
+            body.put("ok", false);
+            body.put("error", "fake_slack_internal_error: " + e);
+            reply = new Reply(500, body, null);
+        }
+        Duration wait = latency;
+        if (wait.isZero()) {
+            send(exchange, reply);
+            return;
+        }
+        // Answered later from a timer, so a slow answer holds none of the server's few threads.
+        Reply later = reply;
+        late.schedule(() -> {
             try {
-                reply = answer(exchange);
-            } catch (RuntimeException | IOException e) {
-                // The JDK server swallows handler exceptions silently; say what broke instead.
-                LOG.error("fake Slack failed to answer {}", exchange.getRequestURI(), e);
-                ObjectNode body = JSON.createObjectNode();
-                body.put("ok", false);
-                body.put("error", "fake_slack_internal_error: " + e);
-                reply = new Reply(500, body, null);
+                send(exchange, later);
+            } catch (IOException e) {
+                LOG.debug("fake Slack could not send a late answer: {}", e.toString());
             }
+        }, wait.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+        try (exchange) {
             byte[] bytes = reply.body().toString().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
             if (reply.retryAfterSeconds() != null) {
