@@ -41,6 +41,8 @@ public final class ConversationExecutor implements AutoCloseable {
 
     /** How long closing lets the lanes work through what they hold before interrupting them. */
     static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    /** How long work interrupted at a stop gets to end, after {@link #STOP_WAIT}. */
+    static final Duration INTERRUPTED_WAIT = Duration.ofSeconds(5);
 
     /** How much may wait beyond the lanes' queues, by default: events, and their summed size. */
     public static final WaitingRoom WAITING_ROOM = new WaitingRoom(10_000, 16_000_000);
@@ -301,15 +303,30 @@ public final class ConversationExecutor implements AutoCloseable {
         // One deadline for all lanes, not one each: eight lanes must not make a stop take eight times as long.
         long deadline = System.nanoTime() + STOP_WAIT.toNanos();
         int unstarted = 0;
+        List<ThreadPoolExecutor> interrupted = new ArrayList<>();
         for (Lane lane : lanes) {
             ThreadPoolExecutor pool = lane.pool;
             try {
                 if (!pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     unstarted += pool.shutdownNow().size();
+                    interrupted.add(pool);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 unstarted += pool.shutdownNow().size();
+            }
+        }
+        // Work interrupted in a platform call still writes what became of its replies (sent, or to try again):
+        // it gets a moment to, so that what closes after the lanes (the database) is not gone under it.
+        long interruptedDeadline = System.nanoTime() + INTERRUPTED_WAIT.toNanos();
+        for (ThreadPoolExecutor pool : interrupted) {
+            try {
+                if (!pool.awaitTermination(Math.max(0, interruptedDeadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    log.warn("a lane did not stop within {} s of being interrupted", INTERRUPTED_WAIT.toSeconds());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
         if (unstarted > 0) {

@@ -116,6 +116,29 @@ class ConversationExecutorTest {
         assertThat(ran).as("queued work finishes; waiting work stays for the next start").containsExactly("queued");
     }
 
+    @Test
+    void workInterruptedAtAStopEndsBeforeCloseReturns() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        List<String> ended = new CopyOnWriteArrayList<>();
+        ConversationExecutor executor = new ConversationExecutor(1, 4, Duration.ofSeconds(30));
+        executor.submit("conv", () -> {
+            started.countDown();
+            try {
+                Thread.sleep(60_000); // a platform call that outlives the stop's wait
+            } catch (InterruptedException e) {
+                try {
+                    Thread.sleep(300); // writing down what became of its reply
+                } catch (InterruptedException again) {
+                    Thread.currentThread().interrupt();
+                }
+                ended.add("recorded");
+            }
+        });
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        executor.close();
+        assertThat(ended).as("ended before the database would close").containsExactly("recorded");
+    }
+
     private static void hold(CountDownLatch latch) {
         try {
             latch.await(20, TimeUnit.SECONDS);
