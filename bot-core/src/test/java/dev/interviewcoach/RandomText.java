@@ -1,6 +1,9 @@
 package dev.interviewcoach;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.Random;
+import java.util.function.Function;
 
 /** Random strings over a small alphabet: for comparing a hand-written reading of text with the pattern it replaces. */
 public final class RandomText {
@@ -15,5 +18,17 @@ public final class RandomText {
             text.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return text.toString();
+    }
+
+    /**
+     * Checks that {@code candidate} reads {@code times} random strings ({@link #of}, drawn with {@code random}) as
+     * {@code reference} does; a failure names the string.
+     */
+    public static <T> void readAlike(Random random, String alphabet, int from, int below, int times,
+                                     Function<String, T> reference, Function<String, T> candidate) {
+        for (int n = 0; n < times; n++) {
+            String text = of(random, alphabet, from, below);
+            assertEquals(reference.apply(text), candidate.apply(text), text);
+        }
     }
 }

@@ -31,11 +31,7 @@ class AnalyzedTextWordsTest {
 
     @Test
     void findsWhatThePatternFinds() {
-        String alphabet = "ab9 '+#.-,_é½٣😀\ud800\u0301İ";
-        Random random = new Random(3);
-        for (int n = 0; n < 30_000; n++) {
-            String text = RandomText.of(random, alphabet, 0, 16);
-            assertEquals(byPattern(text), AnalyzedText.words(text), text);
-        }
+        RandomText.readAlike(new Random(3), "ab9 '+#.-,_é½٣😀\ud800\u0301İ", 0, 16, 30_000,
+                AnalyzedTextWordsTest::byPattern, AnalyzedText::words);
     }
 }

@@ -33,36 +33,25 @@ class AnswerFormWordsTest {
 
     @Test
     void findsWhatSplittingFinds() {
-        String alphabet = "aB9 '+#.-,_é½٣😀\ud800\u0301İΣ\n";
-        Random random = new Random(5);
-        for (int n = 0; n < 30_000; n++) {
-            String text = RandomText.of(random, alphabet, 0, 16);
-            assertEquals(bySplitting(text), AnswerForm.words(text), text);
-        }
+        RandomText.readAlike(new Random(5), "aB9 '+#.-,_é½٣😀\ud800\u0301İΣ\n", 0, 16, 30_000,
+                AnswerFormWordsTest::bySplitting, AnswerForm::words);
     }
 
     @Test
     void listItemsAreThePiecesSplittingGives() {
         assertEquals(List.of("redis", " memcached", " ttl", " cache-aside", "more"),
                 AnswerForm.listItems("redis, memcached; ttl\n cache-aside - more"));
-        String alphabet = "ab -*,;\n\u2022\t\r\f\u000Bé";
-        Random random = new Random(7);
-        for (int n = 0; n < 30_000; n++) {
-            String text = RandomText.of(random, alphabet, 0, 14);
-            assertEquals(List.of(LIST_ITEM_BREAK.split(text)), AnswerForm.listItems(text), text);
-        }
+        RandomText.readAlike(new Random(7), "ab -*,;\n\u2022\t\r\f\u000Bé", 0, 14, 30_000,
+                text -> List.of(LIST_ITEM_BREAK.split(text)), AnswerForm::listItems);
     }
 
     @Test
     void anotherScriptIsCountedAsTheStreamsCountedIt() {
-        String alphabet = "aZ@[`{ 9éжΩ中😀\ud800ñ";
-        Random random = new Random(11);
-        for (int n = 0; n < 30_000; n++) {
-            String t = RandomText.of(random, alphabet, 20, 50);
+        RandomText.readAlike(new Random(11), "aZ@[`{ 9éжΩ中😀\ud800ñ", 20, 50, 30_000, t -> {
             long letters = t.codePoints().filter(Character::isLetter).count();
             long latin = t.codePoints().filter(c -> Character.isLetter(c)
                     && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
-            assertEquals(letters >= 20 && latin < letters / 2, AnswerForm.otherLanguage(t, List.of()), t);
-        }
+            return letters >= 20 && latin < letters / 2;
+        }, t -> AnswerForm.otherLanguage(t, List.of()));
     }
 }

@@ -32,11 +32,7 @@ class PlainWordsTest {
         for (String text : odd) {
             assertEquals(asRegex(text), TextAnalyzer.plainWords(text), text);
         }
-        Random random = new Random(7);
-        String alphabet = "aZ9 '\u2019.,!?\t\n-_İıΣσς½٣😀\ud800é\u00a0\u0301";
-        for (int n = 0; n < 20_000; n++) {
-            String text = RandomText.of(random, alphabet, 0, 24);
-            assertEquals(asRegex(text), TextAnalyzer.plainWords(text), text);
-        }
+        RandomText.readAlike(new Random(7), "aZ9 '\u2019.,!?\t\n-_İıΣσς½٣😀\ud800é\u00a0\u0301", 0, 24, 20_000,
+                PlainWordsTest::asRegex, TextAnalyzer::plainWords);
     }
 }
