@@ -117,6 +117,13 @@ public final class Coach implements AutoCloseable {
                 random);
     }
 
+    /** As above, sending replies on {@code deliveries}, as {@code coach run} does, instead of on the event's lane. */
+    public Coach(Database database, BankCatalog banks, Optional<BankWatcher> watcher,
+                 MockInterviewFeature.Settings settings, Clock clock, RandomGenerator random, CoachEngine.Lanes deliveries) {
+        this(database, banks, watcher, settings, new DailySettings(settings.defaultTrack(), Duration.ofHours(2)), clock,
+                random, CoachMetrics.none(), Optional.empty(), Optional.empty(), DEFAULT_GRACE, deliveries);
+    }
+
     public Coach(Database database, BankCatalog banks, Optional<BankWatcher> watcher,
                  MockInterviewFeature.Settings settings, DailySettings daily, Clock clock, RandomGenerator random) {
         this(database, banks, watcher, settings, daily, clock, random, CoachMetrics.none(), Optional.empty());
@@ -136,7 +143,8 @@ public final class Coach implements AutoCloseable {
     public Coach(Database database, BankCatalog banks, Optional<BankWatcher> watcher,
                  MockInterviewFeature.Settings settings, DailySettings daily, Clock clock, RandomGenerator random,
                  CoachMetrics metrics, Optional<CachedEmbedder> sentenceModel, Optional<LanguageModelReviewer> reviewer) {
-        this(database, banks, watcher, settings, daily, clock, random, metrics, sentenceModel, reviewer, DEFAULT_GRACE);
+        this(database, banks, watcher, settings, daily, clock, random, metrics, sentenceModel, reviewer, DEFAULT_GRACE,
+                CoachEngine.Lanes.callerRuns());
     }
 
     /** How long a week's peer pair has to meet before the pairing closes and a no-show counts. */
@@ -152,7 +160,7 @@ public final class Coach implements AutoCloseable {
     public Coach(Database database, BankCatalog banks, Optional<BankWatcher> watcher,
                  MockInterviewFeature.Settings settings, DailySettings daily, Clock clock, RandomGenerator random,
                  CoachMetrics metrics, Optional<CachedEmbedder> sentenceModel, Optional<LanguageModelReviewer> reviewer,
-                 Duration workspaceGrace) {
+                 Duration workspaceGrace, CoachEngine.Lanes deliveries) {
         this.metrics = metrics;
         this.database = database;
         this.leases = new Leases(database.jdbi(), clock);
@@ -219,7 +227,7 @@ public final class Coach implements AutoCloseable {
                 tenants);
         this.engine = new CoachEngine(features, new Inbox(jdbi, clock), metrics, database.isSqlite()
                 ? CoachEngine.ConversationGuard.inProcess()
-                : CoachEngine.ConversationGuard.everyInstance(database::exclusively));
+                : CoachEngine.ConversationGuard.everyInstance(database::exclusively), deliveries);
         metrics.gauge("coach.sessions.active", "Mock interviews in progress", sessions::activeCount);
         this.installations = new Installations(jdbi, tenants);
         metrics.gauge("coach.installations", "Slack workspaces that installed the coach by OAuth", installations::count);
@@ -248,6 +256,15 @@ public final class Coach implements AutoCloseable {
 
     /** As {@link #start(CoachConfig, Map, Clock)}, recording into {@code metrics}. */
     public static Coach start(CoachConfig config, Map<String, String> env, Clock clock, CoachMetrics metrics) {
+        return start(config, env, clock, metrics, CoachEngine.Lanes.callerRuns());
+    }
+
+    /**
+     * As {@link #start(CoachConfig, Map, Clock, CoachMetrics)}, sending replies on {@code deliveries}
+     * (the delivery lanes of {@code coach run}) instead of on the lane that handled the event.
+     */
+    public static Coach start(CoachConfig config, Map<String, String> env, Clock clock, CoachMetrics metrics,
+                              CoachEngine.Lanes deliveries) {
         long began = System.nanoTime();
         // The banks do not need the database: read them on a second core while it opens and migrates.
         BankReader reader = new BankReader();
@@ -283,7 +300,7 @@ public final class Coach implements AutoCloseable {
                     new DailySettings(config.defaultTrack(), config.dailyGrace(), config.daily().checkEvery()), clock,
                     new Random(), metrics,
                     SentenceModel.of(config.feedback()), Reviewer.of(config.review(), metrics),
-                    config.workspaces().grace());
+                    config.workspaces().grace(), deliveries);
             // Where start-up time goes, for operators comparing machines.
             log.info("database ready in {} ms, banks {} ms after it, coaching engine in {} ms",
                     (migrated - began) / 1_000_000, (loaded - migrated) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);

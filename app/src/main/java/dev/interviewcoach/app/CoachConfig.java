@@ -47,7 +47,15 @@ public record CoachConfig(
         Admin admin,
         Feedback feedback,
         Review review,
-        Workspaces workspaces) {
+        Workspaces workspaces,
+        Engine engine) {
+
+    /**
+     * How much runs at once: {@code lanes} threads handle events (each conversation's in order, so more
+     * lanes only help with more cores), and {@code deliveryLanes} threads send replies to the platforms
+     * (each place's in order; a Slack or Discord call mostly waits, 100-300 ms, so these are many).
+     */
+    public record Engine(int lanes, int deliveryLanes) {}
 
     /**
      * Serving many workspaces: how long a removed workspace's data is kept in case it installs the
@@ -187,6 +195,8 @@ public record CoachConfig(
         d.put("review.llm.model", "");
         d.put("review.llm.timeoutSeconds", "8");
         d.put("review.llm.perWorkspacePerMinute", "20");
+        d.put("engine.lanes", "8");
+        d.put("engine.deliveryLanes", "32");
         return d;
     }
 
@@ -302,7 +312,8 @@ public record CoachConfig(
                         Optional.of(values.get("feedback.vectorCache").strip()).filter(s -> !s.isEmpty()).map(Path::of)),
                 review(values, env),
                 new Workspaces(Duration.ofDays(positive(values, "workspaces.graceDays")), secret(env, "COACH_SECRET_KEY"),
-                        secret(env, "COACH_SECRET_KEY_PREVIOUS")));
+                        secret(env, "COACH_SECRET_KEY_PREVIOUS")),
+                new Engine(atMost(values, "engine.lanes", 256), atMost(values, "engine.deliveryLanes", 1024)));
     }
 
     private static Review review(Map<String, String> values, Map<String, String> env) {
@@ -488,6 +499,16 @@ public record CoachConfig(
     public String jdbcUrl(Map<String, String> env) {
         String url = env.getOrDefault("COACH_DB_URL", databaseUrl);
         return url == null || url.isBlank() ? "jdbc:sqlite:" + Path.of(databasePath).toAbsolutePath() : url;
+    }
+
+    /** A whole number from 1 to {@code most}: a thread count, where a slip of the keyboard must not start thousands. */
+    private static int atMost(Map<String, String> values, String key, int most) {
+        int value = positive(values, key);
+        if (value > most) {
+            throw new ConfigException(key, "setting " + key + " is " + value + ", more than the " + most
+                    + " it may be; lower it in config/coach.yaml or " + envName(key));
+        }
+        return value;
     }
 
     private static int positive(Map<String, String> values, String key) {

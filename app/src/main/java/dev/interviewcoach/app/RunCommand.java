@@ -94,12 +94,15 @@ final class RunCommand implements Callable<Integer> {
         CoachMetrics metrics = new CoachMetrics(registry);
         OpsEndpoints ops = new OpsEndpoints(registry::scrape);
         try {
-            // Closed in reverse: the executor drains queued work first, while the platforms can still reply.
-            try (Coach coach = Coach.start(cfg, env, clock, metrics);
+            // Closed in reverse: the executor drains queued work first, while the platforms can still reply;
+            // the delivery lanes drain when the platforms close (added to them below), before the adapters stop.
+            try (ConversationExecutor deliveries = new ConversationExecutor("coach-send", cfg.engine().deliveryLanes(), 256);
+                 Coach coach = Coach.start(cfg, env, clock, metrics, deliveries::submit);
                  Platforms platforms = new Platforms();
-                 ConversationExecutor executor = new ConversationExecutor(8, 256)) {
+                 ConversationExecutor executor = new ConversationExecutor(cfg.engine().lanes(), 256)) {
                 ops.require("database", () -> coach.database().ping());
                 ops.require("lanes", executor::problem);
+                ops.require("delivery lanes", deliveries::problem);
                 ops.inform("workspaces", () -> coach.installations().count() + " installed by OAuth, "
                         + coach.installations().activeSince(clock.instant().minus(Duration.ofDays(1)))
                         + " with answers in the last 24 h");
@@ -110,6 +113,8 @@ final class RunCommand implements Callable<Integer> {
                 metrics.gauge("coach.lanes.turned.away", "Events turned away because their lane's queue and the waiting"
                         + " room were full (Slack delivers them again; Discord users are asked to resend)",
                         executor::turnedAway);
+                metrics.gauge("coach.deliveries.pending", "Events whose replies wait for a delivery lane or are being sent",
+                        deliveries::pending);
                 Map<Platform, ChatPort> ports = new EnumMap<>(Platform.class);
                 boolean slackHttp = false;
                 if (cfg.slack().enabled()) {
@@ -152,6 +157,8 @@ final class RunCommand implements Callable<Integer> {
                 // run, and leaves the rest (stored) for the next start.
                 platforms.add(new DeliveryWorker(coach.engine(), running, DRAIN, executor::submit))
                         .start(Duration.ofSeconds(1));
+                // Closed before the worker: the replies handed to the delivery lanes go out first, in order.
+                platforms.add(deliveries);
                 // The features' scheduled work (questions of the day, reminders, housekeeping): db-scheduler
                 // on the coach's database picks one instance per run; claims inside make every post happen once.
                 platforms.add(new JobScheduler(coach.database().dataSource(), coach.database().isSqlite(),

@@ -309,6 +309,20 @@ class CommandLineTest {
     }
 
     @Test
+    void theLanesAreSetFromTheEnvironmentAndANumberOutOfRangeSaysWhichAndWhere() {
+        CoachConfig defaults = CoachConfig.load(Optional.empty(), Map.of());
+        assertThat(defaults.engine()).isEqualTo(new CoachConfig.Engine(8, 32));
+        assertThat(CoachConfig.load(Optional.empty(), Map.of("COACH_ENGINE_LANES", "4", "COACH_ENGINE_DELIVERY_LANES",
+                "64")).engine()).isEqualTo(new CoachConfig.Engine(4, 64));
+        assertThatThrownBy(() -> CoachConfig.load(Optional.empty(), Map.of("COACH_ENGINE_DELIVERY_LANES", "0")))
+                .hasMessageContaining("engine.deliveryLanes").hasMessageContaining("above 0")
+                .hasMessageContaining("COACH_ENGINE_DELIVERY_LANES");
+        assertThatThrownBy(() -> CoachConfig.load(Optional.empty(), Map.of("COACH_ENGINE_LANES", "8000")))
+                .hasMessageContaining("engine.lanes is 8000").hasMessageContaining("256")
+                .hasMessageContaining("COACH_ENGINE_LANES");
+    }
+
+    @Test
     void theShippedConfigFileIsValid() {
         CoachConfig cfg = CoachConfig.load(Optional.of(Path.of("..", "config", "coach.yaml")), Map.of());
         assertThat(cfg.defaultTrack()).isEqualTo("python-developer");

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.engine.DeliveryWorker;
 import dev.interviewcoach.interview.AnswerRecord;
 import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.interview.MockSession;
@@ -57,25 +59,34 @@ class TwoInstancesOnPostgresTest {
     private static final class Instance implements AutoCloseable {
         final Coach coach;
         final ConversationExecutor executor = new ConversationExecutor(4, 64);
+        /** Sends the replies off the event's lane, as coach run does. */
+        final ConversationExecutor deliveries = new ConversationExecutor("coach-send", 4, 64);
         final SlackAdapter adapter;
+        final DeliveryWorker delivery;
         final URI url;
 
         Instance(String jdbcUrl, long seed) throws Exception {
             Database db = Database.open(jdbcUrl, "postgres", "postgres");
             db.migrate();
             coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
-                    new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(seed));
+                    new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(seed),
+                    deliveries::submit);
             adapter = new SlackAdapter(new SlackSettings("xoxb-pg", Optional.of(SECRET), Optional.empty(),
                     Optional.of(slack.methodsUrl()), "127.0.0.1", 0, "/slack/events"), coach.engine(), executor,
                     Clock.systemUTC(), millis -> { });
             adapter.start();
+            // As coach run has it: replies that waited behind the other instance's go out on the worker's next pass.
+            delivery = new DeliveryWorker(coach.engine(), ChatPorts.only(adapter.port()), Duration.ofSeconds(2),
+                    executor::submit).start(Duration.ofMillis(200));
             url = URI.create("http://127.0.0.1:" + adapter.httpPort() + "/slack/events");
         }
 
         @Override
         public void close() throws Exception {
+            delivery.close();
             adapter.close();
             executor.close();
+            deliveries.close();
             coach.close();
         }
     }

@@ -22,10 +22,13 @@ final class CoachOnFakeDiscord implements AutoCloseable {
     final FakeDiscord discord;
     final Coach coach;
     final ConversationExecutor executor = new ConversationExecutor(4, 64);
+    /** Sends the replies off the event's lane, as coach run does. */
+    final ConversationExecutor deliveries;
     final DiscordAdapter adapter;
     private DeliveryWorker delivery;
 
-    private CoachOnFakeDiscord(FakeDiscord discord, Coach coach) {
+    private CoachOnFakeDiscord(FakeDiscord discord, Coach coach, ConversationExecutor deliveries) {
+        this.deliveries = deliveries;
         this.discord = discord;
         this.coach = coach;
         this.adapter = newAdapter();
@@ -59,10 +62,11 @@ final class CoachOnFakeDiscord implements AutoCloseable {
         FakeDiscord discord = FakeDiscord.start().messageContentIntent(messageContent);
         Database db = Database.sqlite(dir.resolve("coach.db"));
         db.migrate();
+        ConversationExecutor deliveries = new ConversationExecutor("coach-send", 4, 64);
         Coach coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
                 new MockInterviewFeature.Settings("python-developer", 5, 20, false, joinWithin), Clock.systemUTC(),
-                new Random(seed));
-        CoachOnFakeDiscord running = new CoachOnFakeDiscord(discord, coach);
+                new Random(seed), deliveries::submit);
+        CoachOnFakeDiscord running = new CoachOnFakeDiscord(discord, coach, deliveries);
         running.adapter.start();
         // As coach run has it: a reply that waited behind another in its lane goes out on the worker's next pass.
         running.delivery = new DeliveryWorker(coach.engine(), ChatPorts.only(running.adapter.port()), Duration.ofSeconds(2))
@@ -76,6 +80,7 @@ final class CoachOnFakeDiscord implements AutoCloseable {
             delivery.close();
         }
         executor.close();
+        deliveries.close();
         adapter.close();
         coach.close();
         discord.close();

@@ -59,6 +59,8 @@ abstract class SlackEndToEndFixture {
     final class Running implements AutoCloseable {
         final Coach coach;
         final ConversationExecutor executor = new ConversationExecutor(4, 64);
+        /** Sends the replies off the event's lane, as coach run does. */
+        final ConversationExecutor deliveries = new ConversationExecutor("coach-send", 4, 64);
         final SlackAdapter adapter;
         final DeliveryWorker delivery;
         final URI url;
@@ -73,7 +75,7 @@ abstract class SlackEndToEndFixture {
             db.migrate();
             coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
                     new MockInterviewFeature.Settings("python-developer", 5, 20, false, joinWithin), Clock.systemUTC(),
-                    new Random(3));
+                    new Random(3), deliveries::submit);
             adapter = new SlackAdapter(new SlackSettings("xoxb-test", Optional.of(SECRET), appToken,
                     Optional.of(slack.methodsUrl()), "127.0.0.1", 0, "/slack/events"), coach.engine(), executor,
                     Clock.systemUTC(), waits::add);
@@ -88,6 +90,7 @@ abstract class SlackEndToEndFixture {
             delivery.close();
             adapter.close();
             executor.close();
+            deliveries.close();
             coach.close();
         }
     }

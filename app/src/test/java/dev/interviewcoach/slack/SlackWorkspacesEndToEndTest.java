@@ -72,6 +72,8 @@ class SlackWorkspacesEndToEndTest {
     private FakeSlack slack;
     private Coach coach;
     private ConversationExecutor executor;
+    /** Sends the replies, as in coach run: each workspace's through its own token, off the event's lane. */
+    private ConversationExecutor deliveries;
     private SlackAdapter adapter;
     private URI base;
     private URI events;
@@ -96,12 +98,13 @@ class SlackWorkspacesEndToEndTest {
     }
 
     private void startCoach() throws Exception {
+        deliveries = new ConversationExecutor("coach-send", 4, 64);
         Database db = Database.sqlite(dir.resolve("coach.db"));
         db.migrate();
         coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
                 new MockInterviewFeature.Settings("python-developer", 5, 20),
                 new Coach.DailySettings("python-developer", Duration.ofHours(2)), Clock.systemUTC(), new Random(5),
-                CoachMetrics.none(), Optional.empty(), Optional.empty(), Duration.ofDays(30));
+                CoachMetrics.none(), Optional.empty(), Optional.empty(), Duration.ofDays(30), deliveries::submit);
         executor = new ConversationExecutor(4, 64);
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
@@ -122,6 +125,7 @@ class SlackWorkspacesEndToEndTest {
     void stop() throws Exception {
         adapter.close();
         executor.close();
+        deliveries.close();
         coach.close();
         slack.close();
     }
@@ -427,6 +431,7 @@ class SlackWorkspacesEndToEndTest {
         install(teamA);
         adapter.close();
         executor.close();
+        deliveries.close();
         coach.close();
         byte[] newKey = new byte[32];
         new SecureRandom().nextBytes(newKey);

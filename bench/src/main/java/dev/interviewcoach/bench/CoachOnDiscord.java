@@ -6,6 +6,7 @@ import dev.interviewcoach.engine.DeliveryWorker;
 import dev.interviewcoach.app.Coach;
 import dev.interviewcoach.discord.DiscordAdapter;
 import dev.interviewcoach.discord.DiscordSettings;
+import dev.interviewcoach.engine.CoachEngine;
 import dev.interviewcoach.engine.ConversationExecutor;
 import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.question.BankCatalog;
@@ -29,15 +30,20 @@ final class CoachOnDiscord implements DiscordTarget {
     private final Path dir;
     private final Coach coach;
     private final ConversationExecutor executor;
+    /** The delivery lanes, or null when each event's lane sends its replies. */
+    private final ConversationExecutor deliveries;
     private final DiscordAdapter adapter;
     private final DeliveryWorker delivery;
 
-    CoachOnDiscord(FakeDiscord discord, int lanes, int queuePerLane) throws Exception {
+    /** {@code deliveryLanes}: threads that send the replies ({@code coach run} uses 32); 0 leaves them to the event's lane. */
+    CoachOnDiscord(FakeDiscord discord, int lanes, int queuePerLane, int deliveryLanes) throws Exception {
         dir = Files.createTempDirectory("coach-bench-discord-");
         Database db = Database.sqlite(dir.resolve("coach.db"));
         db.migrate();
+        deliveries = deliveryLanes == 0 ? null : new ConversationExecutor("coach-send", deliveryLanes, queuePerLane);
         coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
-                new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(3));
+                new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(3),
+                deliveries == null ? CoachEngine.Lanes.callerRuns() : deliveries::submit);
         executor = new ConversationExecutor(lanes, queuePerLane);
         adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 1,
                 Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),
@@ -59,15 +65,18 @@ final class CoachOnDiscord implements DiscordTarget {
         return true;
     }
 
-    /** Engine work queued or running. */
+    /** Engine work, and replies handed to the delivery lanes, queued or running. */
     int pending() {
-        return executor.pending();
+        return executor.pending() + (deliveries == null ? 0 : deliveries.pending());
     }
 
     @Override
     public void close() {
         try {
             executor.close();
+            if (deliveries != null) {
+                deliveries.close(); // after the lanes, which hand replies to it as they finish
+            }
             delivery.close();
             adapter.close();
         } finally {

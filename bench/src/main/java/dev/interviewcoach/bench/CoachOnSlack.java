@@ -4,6 +4,7 @@ import java.time.Duration;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.engine.DeliveryWorker;
 import dev.interviewcoach.app.Coach;
+import dev.interviewcoach.engine.CoachEngine;
 import dev.interviewcoach.engine.ConversationExecutor;
 import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.question.BankCatalog;
@@ -34,6 +35,8 @@ final class CoachOnSlack implements SlackTarget {
     private final Path dir;
     private final Coach coach;
     private final ConversationExecutor executor;
+    /** The delivery lanes, or null when each event's lane sends its replies. */
+    private final ConversationExecutor deliveries;
     private final SlackAdapter adapter;
     private final DeliveryWorker delivery;
     private final URI url;
@@ -44,26 +47,26 @@ final class CoachOnSlack implements SlackTarget {
      * @param queuePerLane queued events per lane before the adapter turns work away ({@code coach run} uses 256)
      */
     CoachOnSlack(FakeSlack slack, int lanes, int queuePerLane) throws Exception {
-        this(slack, lanes, queuePerLane, false);
-    }
-
-    /** {@code fullSync}: the SQLite file with {@code synchronous=FULL}, as an operator asks for it in the URL. */
-    CoachOnSlack(FakeSlack slack, int lanes, int queuePerLane, boolean fullSync) throws Exception {
-        this(slack, lanes, queuePerLane, fullSync, null);
+        this(slack, lanes, queuePerLane, 32, false, null);
     }
 
     /**
      * As above; with {@code postgres} (a JDBC URL to an empty database, user and password "postgres") the coach runs in
-     * PostgreSQL mode instead of on an SQLite file.
+     * PostgreSQL mode instead of on an SQLite file. {@code deliveryLanes}: threads that send the replies ({@code coach
+     * run} uses 32); 0 leaves them to the lane that handled the event. {@code fullSync}: the SQLite file with
+     * {@code synchronous=FULL}, as an operator asks for it in the URL.
      */
-    CoachOnSlack(FakeSlack slack, int lanes, int queuePerLane, boolean fullSync, String postgres) throws Exception {
+    CoachOnSlack(FakeSlack slack, int lanes, int queuePerLane, int deliveryLanes, boolean fullSync, String postgres)
+            throws Exception {
         dir = Files.createTempDirectory("coach-bench-");
         Database db = postgres != null ? Database.open(postgres, "postgres", "postgres")
                 : Database.open("jdbc:sqlite:" + dir.resolve("coach.db") + (fullSync ? "?synchronous=FULL" : ""), null, null);
         db.migrate();
         db.jdbi().setSqlLogger(statements);
+        deliveries = deliveryLanes == 0 ? null : new ConversationExecutor("coach-send", deliveryLanes, queuePerLane);
         coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
-                new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(3));
+                new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(3),
+                deliveries == null ? CoachEngine.Lanes.callerRuns() : deliveries::submit);
         executor = new ConversationExecutor(lanes, queuePerLane);
         adapter = new SlackAdapter(new SlackSettings(BOT_TOKEN, Optional.of(SIGNING_SECRET), Optional.empty(),
                 Optional.of(slack.methodsUrl()), "127.0.0.1", 0, PATH), coach.engine(), executor, Clock.systemUTC(),
@@ -100,9 +103,9 @@ final class CoachOnSlack implements SlackTarget {
         return statements;
     }
 
-    /** Engine work queued or running. */
+    /** Engine work, and replies handed to the delivery lanes, queued or running. */
     int pending() {
-        return executor.pending();
+        return executor.pending() + (deliveries == null ? 0 : deliveries.pending());
     }
 
     @Override
@@ -117,6 +120,9 @@ final class CoachOnSlack implements SlackTarget {
             throw new IllegalStateException("the Slack adapter did not stop cleanly", e);
         } finally {
             executor.close();
+            if (deliveries != null) {
+                deliveries.close(); // after the lanes, which hand replies to it as they finish
+            }
             coach.close();
             SlackLoadBenchmark.deleteTree(dir);
         }

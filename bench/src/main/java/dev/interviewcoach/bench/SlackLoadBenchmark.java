@@ -55,7 +55,8 @@ public final class SlackLoadBenchmark {
     /** The load mode's settings; every one has a command-line key of the same name in kebab case. */
     record LoadOptions(int people, double rate, Duration warmup, Duration duration, int closedPeople,
                        Duration closedWarmup, Duration closedDuration, Duration drain, int runs, int lanes,
-                       int laneQueue, DirectChannelIds dmIds, boolean fullSync, boolean postgres, Duration slackLatency) {
+                       int laneQueue, DirectChannelIds dmIds, boolean fullSync, boolean postgres, Duration slackLatency,
+                       int deliveryLanes) {
 
         static LoadOptions from(Map<String, String> args) {
             return new LoadOptions(intArg(args, "people", 50), doubleArg(args, "rate", 200),
@@ -68,7 +69,10 @@ public final class SlackLoadBenchmark {
                     // --database=postgres: the coach in PostgreSQL mode, on an embedded server started by the harness
                     database(args.getOrDefault("database", "sqlite")),
                     // --slack-latency=MS: the fake Slack answers each Web API call that much later, as Slack does
-                    Duration.ofMillis(intArg(args, "slack-latency", 0)));
+                    Duration.ofMillis(intArg(args, "slack-latency", 0)),
+                    // --delivery-lanes=N: threads that send the coach's replies, as coach run has them (0: each event's
+                    // own lane sends its replies, as before they had lanes of their own)
+                    intArg(args, "delivery-lanes", 32));
         }
 
         private static boolean database(String name) {
@@ -185,7 +189,7 @@ public final class SlackLoadBenchmark {
                 long dropped;
                 double coachHeap;
                 AdapterDrops drops = AdapterDrops.listen();
-                try (CoachOnSlack coach = new CoachOnSlack(slack, o.lanes(), o.laneQueue(), o.fullSync(),
+                try (CoachOnSlack coach = new CoachOnSlack(slack, o.lanes(), o.laneQueue(), o.deliveryLanes(), o.fullSync(),
                         postgres == null ? null : newDatabase(postgres, "load_" + run))) {
                     coachOpen = phases.open(coach, id + "O");
                     coach.statements().reset();

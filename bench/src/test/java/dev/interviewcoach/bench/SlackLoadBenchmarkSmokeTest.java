@@ -20,7 +20,7 @@ class SlackLoadBenchmarkSmokeTest {
     void twoPeopleForASecondGetEveryReplyFromTheCoachAndTheEchoBotAndEveryAckFromTheBareApp() throws Exception {
         SlackLoadBenchmark.LoadOptions options = new SlackLoadBenchmark.LoadOptions(2, 20, Duration.ofMillis(500),
                 Duration.ofSeconds(1), 2, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(5), 1, 2,
-                16, DirectChannelIds.RANDOM, false, false, Duration.ZERO);
+                16, DirectChannelIds.RANDOM, false, false, Duration.ZERO, 4);
 
         List<SlackLoadBenchmark.LoadRun> runs = SlackLoadBenchmark.load(options, QUIET);
 
@@ -52,7 +52,7 @@ class SlackLoadBenchmarkSmokeTest {
     void inPostgresModeTheCoachAnswersEveryoneToo() throws Exception {
         SlackLoadBenchmark.LoadOptions options = new SlackLoadBenchmark.LoadOptions(2, 20, Duration.ofMillis(500),
                 Duration.ofSeconds(1), 2, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(10), 1, 2,
-                16, DirectChannelIds.RANDOM, false, true, Duration.ZERO);
+                16, DirectChannelIds.RANDOM, false, true, Duration.ZERO, 4);
 
         SlackLoadBenchmark.LoadRun run = SlackLoadBenchmark.load(options, QUIET).getFirst();
 

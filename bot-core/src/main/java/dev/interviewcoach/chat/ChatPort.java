@@ -44,6 +44,15 @@ public interface ChatPort {
     /** Replaces a message the bot posted earlier. */
     void update(MessageRef message, Reply reply);
 
+    /**
+     * Whether replies through this port must be sent while the event that caused them is handled,
+     * on its own lane: a port that lives for one interaction (Discord's, which is closed after the
+     * event) cannot wait for a delivery lane.
+     */
+    default boolean repliesWithinEvent() {
+        return false;
+    }
+
     /** Shows a person their home page (Slack App Home); platforms without one ignore it. */
     default void publishHome(UserRef user, Reply home) {
     }

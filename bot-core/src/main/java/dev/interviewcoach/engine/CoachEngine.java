@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -63,6 +64,7 @@ public final class CoachEngine {
     private final ConversationLocks locks = new ConversationLocks(64);
     private final CoachMetrics metrics;
     private final ConversationGuard guard;
+    private final Lanes deliveries;
     /**
      * Events this process received and has not finished: queued in a lane or waiting for one. The
      * background pass leaves them to their lane (it would take them out of their conversation's
@@ -109,6 +111,18 @@ public final class CoachEngine {
      */
     public CoachEngine(List<? extends Feature> features, Inbox processed, CoachMetrics metrics,
                        ConversationGuard guard) {
+        this(features, processed, metrics, guard, Lanes.callerRuns());
+    }
+
+    /**
+     * As above; an event's replies are sent on {@code deliveries}, keyed by the place they go to, so
+     * the lane that handled the event goes on to the next one while the platform takes its time (a
+     * Slack or Discord call takes 100-300 ms). Replies into one place keep their order there. When
+     * {@code deliveries} has no room, the event's own lane sends them.
+     */
+    public CoachEngine(List<? extends Feature> features, Inbox processed, CoachMetrics metrics,
+                       ConversationGuard guard, Lanes deliveries) {
+        this.deliveries = deliveries;
         this.metrics = metrics;
         this.guard = guard;
         List<CommandSpec> specs = new ArrayList<>();
@@ -303,18 +317,70 @@ public final class CoachEngine {
             tellInstead(inbound, "Sorry, something went wrong on my side. Your progress is saved; please try again in a"
                     + " moment.", port, written);
         }
-        int sent = 0;
-        for (String lane : written.lanes) {
-            int own = delivery.deliverOwn(lane, written.rowsByLane.get(lane), port, written.content);
-            sent += own;
-            // With all of its own sent the lane is empty unless someone stopped behind them: looking costs a query
-            if (own < written.rowsByLane.get(lane).size() || delivery.othersWaitIn(lane)) {
-                sent += delivery.deliver(lane, port, written.rows, written.content);
-            }
+        if (written.rows.isEmpty()) {
+            return;
         }
-        if (sent < written.rows.size()) {
-            // Some wait behind a rate limit or an earlier reply: whoever delivers that lane next takes them.
-            outbox.release(written.rows);
+        String event = MDC.get(EVENT_ID);
+        // Keyed by the place of the first reply: replies into one place are sent by one delivery lane, in order.
+        String lane = written.lanes.iterator().next();
+        if (!port.repliesWithinEvent()) {
+            if (!deliveries.submit(lane, 0, () -> send(written, port, event))) {
+                send(written, port, event); // no room to hand them over: this lane sends them, its next events wait
+            }
+            return;
+        }
+        // A port that lives for this event alone (an interaction) must be done with before the event ends; its
+        // replies still queue behind the place's earlier ones, so this lane waits for them to go.
+        CountDownLatch sent = new CountDownLatch(1);
+        Runnable send = () -> {
+            try {
+                send(written, port, event);
+            } finally {
+                sent.countDown();
+            }
+        };
+        if (!deliveries.submit(lane, 0, send)) {
+            send.run();
+        }
+        try {
+            sent.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // past the event's budget: its delivery lane still sends them
+        }
+    }
+
+    /** Sends what an event wrote to the outbox, its log lines labelled with the event's id. */
+    private void send(OutboxPort.Written written, ChatPort port, String event) {
+        String outer = MDC.get(EVENT_ID);
+        if (event != null) {
+            MDC.put(EVENT_ID, event);
+        }
+        try {
+            if (!delivery.stillHeld(written)) {
+                // Held past its claim (the deliveries were far behind) and partly taken by another deliverer:
+                // each place's replies go the general way, claimed one by one.
+                written.lanes.forEach(lane -> delivery.deliver(lane, port));
+                return;
+            }
+            int sent = 0;
+            for (String lane : written.lanes) {
+                int own = delivery.deliverOwn(lane, written.rowsByLane.get(lane), port, written.content);
+                sent += own;
+                // With all of its own sent the lane is empty unless someone stopped behind them: looking costs a query
+                if (own < written.rowsByLane.get(lane).size() || delivery.othersWaitIn(lane)) {
+                    sent += delivery.deliver(lane, port, written.rows, written.content);
+                }
+            }
+            if (sent < written.rows.size()) {
+                // Some wait behind a rate limit or an earlier reply: whoever delivers that lane next takes them.
+                outbox.release(written.rows);
+            }
+        } finally {
+            if (outer == null) {
+                MDC.remove(EVENT_ID);
+            } else {
+                MDC.put(EVENT_ID, outer);
+            }
         }
     }
 

@@ -58,6 +58,7 @@ public final class ConversationExecutor implements AutoCloseable {
     }
 
     private final List<Lane> lanes = new ArrayList<>();
+    private final String name;
     private final int queuePerLane;
     private final Duration budget;
     private final WaitingRoom room;
@@ -68,10 +69,18 @@ public final class ConversationExecutor implements AutoCloseable {
     private volatile boolean closed;
     private final AtomicLong lanesRenewed = new AtomicLong();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().daemon().name("coach-lane-watchdog").unstarted(r));
+            r -> Thread.ofPlatform().daemon().name("coach-lanes-watchdog").unstarted(r));
 
     public ConversationExecutor(int lanes, int queuePerLane) {
         this(lanes, queuePerLane, WAITING_ROOM, BUDGET);
+    }
+
+    /**
+     * Lanes whose threads are named {@code name-0}, {@code name-1}, ...: for work other than
+     * handling events (sending replies), so a thread dump and the metrics tell them apart.
+     */
+    public ConversationExecutor(String name, int lanes, int queuePerLane) {
+        this(name, lanes, queuePerLane, WAITING_ROOM, BUDGET);
     }
 
     /** With a given time budget per event (tests use a short one). */
@@ -81,6 +90,15 @@ public final class ConversationExecutor implements AutoCloseable {
 
     /** With a given waiting room beyond the lanes' queues and time budget per event. */
     public ConversationExecutor(int lanes, int queuePerLane, WaitingRoom room, Duration budget) {
+        this("coach-lane", lanes, queuePerLane, room, budget);
+    }
+
+    private ConversationExecutor(String name, int lanes, int queuePerLane, WaitingRoom room, Duration budget) {
+        if (lanes < 1 || queuePerLane < 1) {
+            throw new IllegalArgumentException("lanes and their queues need room for work: " + lanes + " lanes of "
+                    + queuePerLane);
+        }
+        this.name = name;
         this.queuePerLane = queuePerLane;
         this.budget = budget;
         this.room = room;
@@ -108,10 +126,10 @@ public final class ConversationExecutor implements AutoCloseable {
         }
 
         ThreadPoolExecutor newPool() {
-            String name = "coach-lane-" + index + (generation == 0 ? "" : "." + generation);
+            String thread = name + "-" + index + (generation == 0 ? "" : "." + generation);
             generation++;
             return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queuePerLane),
-                    r -> Thread.ofPlatform().daemon().name(name).unstarted(r));
+                    r -> Thread.ofPlatform().daemon().name(thread).unstarted(r));
         }
     }
 

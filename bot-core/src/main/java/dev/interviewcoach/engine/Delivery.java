@@ -34,6 +34,8 @@ public final class Delivery {
      * soon after the next start.
      */
     static final Duration CLAIM = Duration.ofSeconds(15);
+    /** Less than this left of an event's claim on its replies when their sending starts, and it is renewed first. */
+    static final Duration CLAIM_LEFT_TO_SEND = CLAIM.dividedBy(2);
     /** How long a reply is tried before the person is told it could not be delivered. */
     static final Duration GIVE_UP = Duration.ofMinutes(10);
 
@@ -63,6 +65,27 @@ public final class Delivery {
      */
     boolean othersWaitIn(String lane) {
         return waitingBehindAClaim.remove(lane);
+    }
+
+    /**
+     * Whether the rows an event wrote are still its own to send, with time to send them: a claim that
+     * runs short (they waited long for a delivery lane) is renewed first. False when the claim ran out
+     * and another deliverer took some of them meanwhile; then the rest are let go too, for the general
+     * way to claim one by one.
+     */
+    boolean stillHeld(OutboxPort.Written written) {
+        long now = clock.millis();
+        if (written.claimUntil - now >= CLAIM_LEFT_TO_SEND.toMillis()) {
+            return true;
+        }
+        long renewed = now + CLAIM.toMillis();
+        if (outbox.renewClaims(written.rows, written.claimUntil, renewed) == written.rows.size()) {
+            written.claimUntil = renewed;
+            return true;
+        }
+        log.info("replies of an event waited past their claim and were partly taken by another deliverer");
+        outbox.release(written.rows, renewed);
+        return false;
     }
 
     /**

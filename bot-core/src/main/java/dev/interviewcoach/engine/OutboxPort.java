@@ -59,7 +59,8 @@ final class OutboxPort implements ChatPort {
         final Map<String, List<Long>> rowsByLane = new LinkedHashMap<>();
         /** What each row holds, as written: sent from here, not read back and parsed again. */
         final Map<Long, Object> content = new HashMap<>();
-        private final long claimUntil;
+        /** Until when the rows are claimed for the one who wrote them; moved on when a late sender renews the claim. */
+        long claimUntil;
 
         Written(long claimUntil) {
             this.claimUntil = claimUntil;

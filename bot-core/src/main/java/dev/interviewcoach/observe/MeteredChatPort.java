@@ -40,6 +40,11 @@ public final class MeteredChatPort implements ChatPort {
     }
 
     @Override
+    public boolean repliesWithinEvent() {
+        return port.repliesWithinEvent();
+    }
+
+    @Override
     public MessageRef post(Place place, Reply reply) {
         return counted(() -> port.post(place, reply));
     }

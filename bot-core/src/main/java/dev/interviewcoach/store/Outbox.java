@@ -108,6 +108,34 @@ public final class Outbox {
                 .bind("until", untilMillis).bind("id", id).bind("now", now).execute()) == 1;
     }
 
+    /**
+     * Moves the claim on those of {@code ids} still waiting and still claimed until {@code heldUntil}
+     * (by whoever wrote them) on to {@code untilMillis}; returns how many it moved. Fewer than asked:
+     * the claim ran out and another deliverer took or sent some.
+     */
+    public int renewClaims(Collection<Long> ids, long heldUntil, long untilMillis) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE outbox_reply SET claimed_until = :until
+                         WHERE id IN (<ids>) AND status = 'PENDING' AND claimed_until = :held
+                        """)
+                .bindList("ids", List.copyOf(ids)).bind("held", heldUntil).bind("until", untilMillis).execute());
+    }
+
+    /** Gives up the claims on those of {@code ids} still claimed until {@code heldUntil}: the holder's own. */
+    public void release(Collection<Long> ids, long heldUntil) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE outbox_reply SET claimed_until = NULL
+                         WHERE id IN (<ids>) AND status = 'PENDING' AND claimed_until = :held
+                        """)
+                .bindList("ids", List.copyOf(ids)).bind("held", heldUntil).execute());
+    }
+
     /** Gives up the claims on those of {@code ids} still waiting, so any deliverer may take them. */
     public void release(Collection<Long> ids) {
         if (ids.isEmpty()) {

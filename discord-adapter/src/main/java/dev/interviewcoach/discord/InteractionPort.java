@@ -42,6 +42,12 @@ final class InteractionPort implements ChatPort {
         this.deferredReply = deferredReply;
     }
 
+    /** Its replies go through the interaction, which {@link #finish()} closes when the event is handled. */
+    @Override
+    public boolean repliesWithinEvent() {
+        return true;
+    }
+
     @Override
     public MessageRef post(Place place, Reply reply) {
         if (forActor(reply)) {

@@ -1,0 +1,316 @@
+package dev.interviewcoach.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.interviewcoach.MovingClock;
+import dev.interviewcoach.TestBanks;
+import dev.interviewcoach.chat.ChatPort;
+import dev.interviewcoach.chat.ChatPorts;
+import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.chat.MessageRef;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.Reply;
+import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
+import dev.interviewcoach.interview.InterviewMachine;
+import dev.interviewcoach.interview.InterviewReplies;
+import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.interview.QuestionPicker;
+import dev.interviewcoach.interview.SessionRepository;
+import dev.interviewcoach.observe.CoachMetrics;
+import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.store.Database;
+import dev.interviewcoach.store.Inbox;
+import dev.interviewcoach.text.TextAnalyzer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Replies sent on delivery lanes of their own, as {@code coach run} sends them: the lane that handled an event goes
+ * on while the platform takes its time, replies into one place keep their order, and a reply that waited long for
+ * its delivery lane is still sent exactly once.
+ */
+class DeliveryLanesTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String ANSWER = "I would put Redis in front of Postgres using cache-aside, so reads check the"
+            + " cache first and fall back to the database. Every key gets a TTL of five minutes, and we evict the key on"
+            + " every write so nobody reads a stale price.";
+    private static final int DELIVERY_LANES = 4;
+
+    @TempDir
+    Path dir;
+
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-02T10:00:00Z"));
+    private final UserRef ana = new UserRef(Platform.SLACK, "T1", "UANA");
+    private final UserRef ben = new UserRef(Platform.SLACK, "T1", "UBEN");
+    private final Place anasDm = Place.direct(Platform.SLACK, "T1", "DANA");
+    private final AtomicInteger ids = new AtomicInteger();
+    private final GatedPort port = new GatedPort();
+    private Database db;
+    private ConversationExecutor deliveries;
+    private CoachEngine engine;
+
+    @BeforeEach
+    void open() {
+        db = Database.sqlite(dir.resolve("coach.db"));
+        db.migrate();
+        deliveries = new ConversationExecutor("coach-send", DELIVERY_LANES, 16);
+        BankCatalog banks = TestBanks.tinyCatalog();
+        AtomicInteger sessionIds = new AtomicInteger();
+        MockInterviewFeature mock = new MockInterviewFeature(banks, new SessionRepository(db.jdbi()),
+                new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())), new InterviewReplies(),
+                new QuestionPicker(new Random(7)), clock, () -> "session-" + sessionIds.incrementAndGet(),
+                new MockInterviewFeature.Settings("tiny", 3, 10));
+        engine = new CoachEngine(List.of(mock), new Inbox(db.jdbi(), clock), CoachMetrics.none(),
+                CoachEngine.ConversationGuard.inProcess(), deliveries::submit);
+    }
+
+    @AfterEach
+    void close() {
+        port.openAll();
+        deliveries.close();
+        db.close();
+    }
+
+    private Inbound.Command command(UserRef user, Place place, String text) {
+        return new Inbound.Command("Ev" + ids.incrementAndGet(), user, place, text, clock.instant());
+    }
+
+    private Inbound.Message message(UserRef user, Place place, String text) {
+        return new Inbound.Message("Ev" + ids.incrementAndGet(), user, place, text, clock.instant());
+    }
+
+    /** The delivery lane a place's replies go to. */
+    private static int laneOf(Place place) {
+        return Math.floorMod(ConversationExecutor.spread(OutboxPort.lane(place)), DELIVERY_LANES);
+    }
+
+    /** Ben's DM, on another delivery lane than Ana's, so that one waits only for the platform. */
+    private Place bensDmBesideAnas() {
+        for (int i = 0; ; i++) {
+            Place candidate = Place.direct(Platform.SLACK, "T1", "DBEN" + i);
+            if (laneOf(candidate) != laneOf(anasDm)) {
+                return candidate;
+            }
+        }
+    }
+
+    @Test
+    void theLaneThatHandledAnEventGoesOnWhileItsReplyIsStillWithThePlatform() throws Exception {
+        Place bensDm = bensDmBesideAnas();
+        port.hold(anasDm);
+        // The event is handled and committed on this thread; the platform holding its reply does not hold it here.
+        engine.handle(command(ana, anasDm, "mock tiny 3"), port);
+        assertThat(port.calledIn(anasDm).await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("Ana's reply is being sent").isTrue();
+        assertThat(port.posted).isEmpty();
+
+        engine.handle(command(ben, bensDm, "mock tiny 3"), port);
+        await().atMost(WAIT).until(() -> port.posted.size() == 1);
+        assertThat(port.posted.getFirst().place()).as("Ben is answered while Ana's reply is still on its way")
+                .isEqualTo(bensDm);
+
+        port.open(anasDm);
+        await().atMost(WAIT).until(() -> port.posted.size() == 2);
+        assertThat(port.posted.get(1).place()).isEqualTo(anasDm);
+        assertThat(port.posted.get(1).text()).contains("Question 1 of 3");
+        await().atMost(WAIT).until(() -> engine.waiting() == 0);
+    }
+
+    @Test
+    void repliesIntoOnePlaceKeepTheirOrderWhenThePlatformIsSlow() {
+        port.delay(Duration.ofMillis(40));
+        engine.handle(command(ana, anasDm, "mock tiny 3"), port);
+        engine.handle(message(ana, anasDm, ANSWER), port);
+        engine.handle(message(ana, anasDm, "repeat"), port);
+        engine.handle(message(ana, anasDm, "skip"), port);
+        await().atMost(WAIT).until(() -> port.posted.size() == 4);
+        assertThat(port.posted).extracting(Posted::text).satisfiesExactly(
+                first -> assertThat(first).contains("Question 1 of 3"),
+                feedback -> assertThat(feedback).startsWith("Score").contains(Reply.PARAGRAPH + "Question 2 of 3"),
+                again -> assertThat(again).startsWith("Again, question 2 of 3"),
+                skipped -> assertThat(skipped).contains("Question 3 of 3"));
+    }
+
+    @Test
+    void aReplyThatWaitedPastHalfItsClaimForItsDeliveryLaneRenewsItSoNobodyElseSendsItMeanwhile() throws Exception {
+        CountDownLatch laneBusy = occupyDeliveryLaneOf(anasDm);
+        engine.handle(command(ana, anasDm, "mock tiny 3"), port);
+        clock.advance(Delivery.CLAIM.minusSeconds(2));
+        assertThat(engine.deliverDue(ChatPorts.only(port))).as("its claim still holds").isZero();
+        port.hold(anasDm);
+        laneBusy.countDown();
+        assertThat(port.calledIn(anasDm).await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("being sent").isTrue();
+        // The claim made when it was written has run out while the platform holds the call; the renewed one has not.
+        clock.advance(Duration.ofSeconds(5));
+        CompletableFuture<Integer> pass = CompletableFuture.supplyAsync(() -> engine.deliverDue(ChatPorts.only(port)));
+        assertThat(pass.get(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the background pass leaves it alone").isZero();
+        port.open(anasDm);
+        await().atMost(WAIT).until(() -> port.posted.size() == 1);
+        await().atMost(WAIT).until(() -> deliveries.pending() == 0);
+        clock.advance(Delivery.CLAIM.multipliedBy(2));
+        assertThat(engine.deliverDue(ChatPorts.only(port))).as("nothing left to send").isZero();
+        assertThat(port.posted).singleElement().satisfies(p -> assertThat(p.text()).contains("Question 1 of 3"));
+    }
+
+    @Test
+    void aReplyTheBackgroundPassSentWhileItWaitedForItsDeliveryLaneIsNotSentAgain() throws Exception {
+        CountDownLatch laneBusy = occupyDeliveryLaneOf(anasDm);
+        engine.handle(command(ana, anasDm, "mock tiny 3"), port);
+        clock.advance(Delivery.CLAIM.plusSeconds(1));
+        assertThat(engine.deliverDue(ChatPorts.only(port))).as("the claim ran out: the background pass takes it")
+                .isEqualTo(1);
+        laneBusy.countDown();
+        await().atMost(WAIT).until(() -> deliveries.pending() == 0);
+        engine.handle(message(ana, anasDm, "repeat"), port);
+        await().atMost(WAIT).until(() -> port.posted.size() == 2);
+        assertThat(port.posted).extracting(Posted::text).satisfiesExactly(
+                first -> assertThat(first).contains("Question 1 of 3"),
+                again -> assertThat(again).startsWith("Again, question 1 of 3"));
+    }
+
+    @Test
+    void aPortThatLivesForOneEventIsDoneWithBeforeTheEventEndsAndStillQueuesBehindThePlacesEarlierReplies()
+            throws Exception {
+        port.hold(anasDm);
+        engine.handle(command(ana, anasDm, "mock tiny 3"), port);
+        assertThat(port.calledIn(anasDm).await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        ChatPort interaction = new GatedPort.WithinEvent(port);
+        CompletableFuture<Void> pressed = CompletableFuture.runAsync(
+                () -> engine.handle(message(ana, anasDm, "repeat"), interaction));
+        Thread.sleep(300);
+        assertThat(pressed).as("its reply waits behind the question still on its way").isNotDone();
+        port.open(anasDm);
+        pressed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(port.posted).as("sent by the time the event ends, in order").extracting(Posted::text).satisfiesExactly(
+                first -> assertThat(first).contains("Question 1 of 3"),
+                again -> assertThat(again).startsWith("Again, question 1 of 3"));
+    }
+
+    /** Holds the delivery lane of {@code place} busy until the latch is counted down. */
+    private CountDownLatch occupyDeliveryLaneOf(Place place) throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
+        assertThat(deliveries.submit(OutboxPort.lane(place), () -> {
+            running.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })).isTrue();
+        assertThat(running.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        return release;
+    }
+
+    record Posted(Place place, Reply reply) {
+        String text() {
+            return reply.fallback();
+        }
+    }
+
+    /** A platform that can hold the replies into a place until let go, or answer every call late; thread-safe. */
+    private static final class GatedPort implements ChatPort {
+        final List<Posted> posted = new CopyOnWriteArrayList<>();
+        private final Map<Place, CountDownLatch> gates = new ConcurrentHashMap<>();
+        private final Map<Place, CountDownLatch> called = new ConcurrentHashMap<>();
+        private final AtomicInteger counter = new AtomicInteger();
+        private volatile Duration delay = Duration.ZERO;
+
+        void hold(Place place) {
+            gates.put(place, new CountDownLatch(1));
+        }
+
+        void open(Place place) {
+            gates.getOrDefault(place, new CountDownLatch(0)).countDown();
+        }
+
+        void openAll() {
+            gates.values().forEach(CountDownLatch::countDown);
+        }
+
+        void delay(Duration by) {
+            delay = by;
+        }
+
+        CountDownLatch calledIn(Place place) {
+            return called.computeIfAbsent(place, p -> new CountDownLatch(1));
+        }
+
+        @Override
+        public MessageRef post(Place place, Reply reply) {
+            calledIn(place).countDown();
+            try {
+                CountDownLatch gate = gates.get(place);
+                if (gate != null && !gate.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("held too long");
+                }
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            posted.add(new Posted(place, reply));
+            return new MessageRef(place, "m" + counter.incrementAndGet());
+        }
+
+        @Override
+        public Place openThread(Place channel, Reply opening) {
+            return channel.thread(post(channel, opening).messageId());
+        }
+
+        @Override
+        public Place openDirect(UserRef user) {
+            return Place.direct(user.platform(), user.tenant(), "D-" + user.userId());
+        }
+
+        @Override
+        public void update(MessageRef message, Reply reply) {
+            // nothing here edits a message
+        }
+
+        /** The same platform through a port that lives for one event, as a Discord interaction's does. */
+        record WithinEvent(GatedPort platform) implements ChatPort {
+            @Override
+            public boolean repliesWithinEvent() {
+                return true;
+            }
+
+            @Override
+            public MessageRef post(Place place, Reply reply) {
+                return platform.post(place, reply);
+            }
+
+            @Override
+            public Place openThread(Place channel, Reply opening) {
+                return platform.openThread(channel, opening);
+            }
+
+            @Override
+            public Place openDirect(UserRef user) {
+                return platform.openDirect(user);
+            }
+
+            @Override
+            public void update(MessageRef message, Reply reply) {
+                platform.update(message, reply);
+            }
+        }
+    }
+}
