@@ -8,16 +8,20 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.DividerBlock;
+import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.util.http.listener.HttpResponseListener;
 import com.slack.api.util.json.GsonFactory;
 import dev.interviewcoach.slack.SharedGsonMethodsClient;
 import dev.interviewcoach.testkit.slack.FakeSlack;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,6 +59,10 @@ public class SlackClientBenchmark {
     @Param({"sdk", "shared"})
     public String client;
 
+    /** What is posted: a question as the coach posts one, or feedback with the next question (about 3 KB of blocks). */
+    @Param({"question", "feedback"})
+    public String reply;
+
     private FakeSlack fake;
     private SlackConfig config;
     private MethodsClient methods;
@@ -78,7 +86,7 @@ public class SlackClientBenchmark {
         Slack slack = Slack.getInstance(config);
         methods = client.equals("sdk") ? slack.methods(TOKEN) : SharedGsonMethodsClient.of(slack, TOKEN);
         shared = GsonFactory.createSnakeCase(config);
-        blocks = question();
+        blocks = reply.equals("question") ? question() : feedback();
         postMessage();
         // The fake echoes the blocks back in the message, as Slack does: the answer is as big as the question.
         answer = seen.get();
@@ -111,6 +119,50 @@ public class SlackClientBenchmark {
                                 .text(PlainTextObject.builder().text("Stop").build()).build())).build(),
                 ContextBlock.builder().elements(List.of(MarkdownTextObject.builder()
                         .text("Behavioural interview \u00b7 answer in this thread").build())).build());
+    }
+
+    /** Feedback on an answer and the next question, in one message, as the coach posts it after an answer. */
+    private static List<LayoutBlock> feedback() {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(HeaderBlock.builder().text(PlainTextObject.builder().text("Score 2/5").emoji(true).build()).build());
+        blocks.add(section("I could tie little of this answer to the question's key points (1 of 4)."));
+        blocks.add(section("*Covered*"));
+        blocks.add(section("\u2022 Gives a measurable result. _(you said \"...minute and saw that seventy percent of the time"
+                + " went into an N+1 query...\")_"));
+        blocks.add(section("*Missed*"));
+        blocks.add(section("\u2022 Describes the vague request and the change in priorities.\n\u2022 Turned a vague request"
+                + " into concrete, agreed requirements.\n\u2022 Re-scoped the work and made the trade-off explicit to"
+                + " stakeholders."));
+        blocks.add(section("*To improve*"));
+        blocks.add(section("\u2022 This reads as an answer to a different question. Re-read what was asked (Describe a time"
+                + " when the requirements were vague and priorities changed while you were in the mid...) and answer that"
+                + " directly.\n\u2022 You said \"Then I added a test with django-assert-num-queries so the regression cannot"
+                + " come back quietly\", but it matters here: describes the vague request and the change in priorities."));
+        blocks.add(section("*An interviewer might follow up:* _What would you have done if the CEO had insisted on both"
+                + " at once?_"));
+        blocks.add(DividerBlock.builder().build());
+        blocks.add(HeaderBlock.builder().text(PlainTextObject.builder().text("Question 2 of 5").emoji(true).build()).build());
+        blocks.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder()
+                .text("`\u25a0\u25a0\u25a1\u25a1\u25a1\u25a1\u25a1\u25a1\u25a1\u25a1`  1/5 done  \u00b7  python-developer")
+                .build())).build());
+        blocks.add(section("*How do you use type hints and a type checker like mypy in a growing Python codebase, and"
+                + " where do they stop paying off?*"));
+        blocks.add(SectionBlock.builder().fields(List.of(
+                MarkdownTextObject.builder().text("*Kind*\ntechnical").build(),
+                MarkdownTextObject.builder().text("*Topics*\ntyping, code-quality").build(),
+                MarkdownTextObject.builder().text("*Level*\ncore").build())).build());
+        List<BlockElement> buttons = new ArrayList<>();
+        for (String name : List.of("hint", "skip", "repeat", "end")) {
+            buttons.add(ButtonElement.builder().actionId("coach:mock:" + name + ":7aac32f2-288f-619d-8ae4-43668c911315:1")
+                    .value(name).text(PlainTextObject.builder().text(name).emoji(true).build())
+                    .style(name.equals("end") ? "danger" : null).build());
+        }
+        blocks.add(ActionsBlock.builder().elements(buttons).build());
+        return blocks;
+    }
+
+    private static SectionBlock section(String markdown) {
+        return SectionBlock.builder().text(MarkdownTextObject.builder().text(markdown).build()).build();
     }
 
     /** The whole call: form, HTTP on loopback, the answer read into a ChatPostMessageResponse. */
