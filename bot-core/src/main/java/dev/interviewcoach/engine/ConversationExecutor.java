@@ -244,8 +244,8 @@ public final class ConversationExecutor implements AutoCloseable {
                 if (stuck != null) {
                     stuck.interrupt();
                 }
-                log.warn("an event held lane {} for {} s, past its {} s budget; the {} events behind it move to a fresh"
-                        + " thread", lane.index, Duration.ofNanos(now - since).toSeconds(), budget.toSeconds(), queued.size());
+                log.warn("an event held lane {} for {} s, past its {} s budget; the {} items behind it move to a fresh"
+                        + " thread", name + "-" + lane.index, Duration.ofNanos(now - since).toSeconds(), budget.toSeconds(), queued.size());
             }
         }
     }
@@ -267,7 +267,7 @@ public final class ConversationExecutor implements AutoCloseable {
             for (Running running : all) {
                 long since = running.since;
                 if (since != 0 && now - since >= budget.toNanos()) {
-                    return Optional.of("an event on lane " + lane.index + " has run for "
+                    return Optional.of("an event on lane " + lane.index + " of " + name + " has run for "
                             + Duration.ofNanos(now - since).toSeconds() + " s (budget " + budget.toSeconds()
                             + " s); its lane's other work moved on");
                 }
@@ -314,7 +314,7 @@ public final class ConversationExecutor implements AutoCloseable {
         waitingEvents.set(0);
         waitingSize.set(0);
         if (dropped > 0) {
-            log.info("stopping with {} events still waiting for a lane; they stay recorded for the next start", dropped);
+            log.info("{}: stopping with {} items still waiting for a lane; they stay recorded for the next start", name, dropped);
         }
         watchdog.shutdownNow();
         lanes.forEach(l -> l.pool.shutdown());
@@ -340,7 +340,7 @@ public final class ConversationExecutor implements AutoCloseable {
         for (ThreadPoolExecutor pool : interrupted) {
             try {
                 if (!pool.awaitTermination(Math.max(0, interruptedDeadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    log.warn("a lane did not stop within {} s of being interrupted", INTERRUPTED_WAIT.toSeconds());
+                    log.warn("a lane of {} did not stop within {} s of being interrupted", name, INTERRUPTED_WAIT.toSeconds());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -348,7 +348,7 @@ public final class ConversationExecutor implements AutoCloseable {
             }
         }
         if (unstarted > 0) {
-            log.info("stopped with {} queued events not started; they stay recorded for the next start", unstarted);
+            log.info("{}: stopped with {} queued items not started; they stay recorded for the next start", name, unstarted);
         }
     }
 
