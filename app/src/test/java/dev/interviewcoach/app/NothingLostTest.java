@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -116,6 +117,51 @@ class NothingLostTest {
                 second.waitFor(30, TimeUnit.SECONDS);
             }
         }
+    }
+
+    @Test
+    void sigtermWithRepliesQueuedBehindASlowSlackLosesNoneAndSendsEachOnce() throws Exception {
+        Map<String, String> database = database("sqlite");
+        int people = 8;
+        try (FakeSlack slack = FakeSlack.start()) {
+            // One delivery lane and a Slack that takes 1.5 s a call: most replies are still queued at the stop.
+            Process first = start(slack, database, Map.of("COACH_ENGINE_DELIVERY_LANES", "1"));
+            try {
+                URI url = eventsUrl(first);
+                slack.answerAfter(Duration.ofMillis(1_500));
+                for (int i = 0; i < people; i++) {
+                    var event = SlackRequests.messageEvent("DQ" + i, "UQ" + i, "tracks", SlackRequests.newTs(), null, "im");
+                    assertThat(HttpClient.newHttpClient().send(new SlackRequests(SECRET).event(url, "Ev-queued-" + i, event),
+                            HttpResponse.BodyHandlers.ofString()).statusCode()).as("acknowledged").isEqualTo(200);
+                }
+                slack.awaitCall("chat.postMessage", Duration.ofSeconds(20));
+                first.toHandle().destroy(); // SIGTERM
+                assertThat(first.waitFor(40, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                first.destroyForcibly();
+            }
+            assertThat(replies(slack)).as("some were still queued at the stop").isLessThan(people);
+            slack.answerAfter(Duration.ZERO);
+            // Replies queued at the stop keep their claim (15 s); the next start runs on a clock past it.
+            Process second = start(slack, database, Map.of("COACH_CLOCK_START", Instant.now().plusSeconds(16).toString()));
+            try {
+                eventsUrl(second);
+                await().atMost(Duration.ofSeconds(40)).until(() -> repliedIn(slack).size() == people);
+                await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
+                // A call cut off by the stop may have reached Slack before its answer came back: that one may go twice.
+                assertThat(replies(slack)).as("each person's reply once, but for one cut off mid-call")
+                        .isBetween((long) people, (long) people + 1);
+            } finally {
+                second.toHandle().destroy();
+                second.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** The DMs the reply reached. */
+    private static java.util.Set<String> repliedIn(FakeSlack slack) {
+        return slack.calls("chat.postMessage").stream().filter(c -> c.arg("text").startsWith("5 tracks"))
+                .map(c -> c.arg("channel")).collect(java.util.stream.Collectors.toSet());
     }
 
     @ParameterizedTest
