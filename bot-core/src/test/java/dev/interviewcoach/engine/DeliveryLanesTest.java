@@ -191,7 +191,7 @@ class DeliveryLanesTest {
         port.hold(anasDm);
         engine.handle(command(ana, anasDm, "mock tiny 3"), port);
         assertThat(port.calledIn(anasDm).await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        ChatPort interaction = new GatedPort.WithinEvent(port);
+        ChatPort interaction = port.withinEvent();
         CompletableFuture<Void> pressed = CompletableFuture.runAsync(
                 () -> engine.handle(message(ana, anasDm, "repeat"), interaction));
         Thread.sleep(300);
@@ -227,11 +227,36 @@ class DeliveryLanesTest {
 
     /** A platform that can hold the replies into a place until let go, or answer every call late; thread-safe. */
     private static final class GatedPort implements ChatPort {
-        final List<Posted> posted = new CopyOnWriteArrayList<>();
-        private final Map<Place, CountDownLatch> gates = new ConcurrentHashMap<>();
-        private final Map<Place, CountDownLatch> called = new ConcurrentHashMap<>();
-        private final AtomicInteger counter = new AtomicInteger();
+        final List<Posted> posted;
+        private final Map<Place, CountDownLatch> gates;
+        private final Map<Place, CountDownLatch> called;
+        private final AtomicInteger counter;
+        private final boolean withinEvent;
         private volatile Duration delay = Duration.ZERO;
+
+        GatedPort() {
+            this(new CopyOnWriteArrayList<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new AtomicInteger(),
+                    false);
+        }
+
+        private GatedPort(List<Posted> posted, Map<Place, CountDownLatch> gates, Map<Place, CountDownLatch> called,
+                          AtomicInteger counter, boolean withinEvent) {
+            this.posted = posted;
+            this.gates = gates;
+            this.called = called;
+            this.counter = counter;
+            this.withinEvent = withinEvent;
+        }
+
+        /** The same platform through a port that lives for one event, as a Discord interaction's does. */
+        GatedPort withinEvent() {
+            return new GatedPort(posted, gates, called, counter, true);
+        }
+
+        @Override
+        public boolean repliesWithinEvent() {
+            return withinEvent;
+        }
 
         void hold(Place place) {
             gates.put(place, new CountDownLatch(1));
@@ -283,34 +308,6 @@ class DeliveryLanesTest {
         @Override
         public void update(MessageRef message, Reply reply) {
             // nothing here edits a message
-        }
-
-        /** The same platform through a port that lives for one event, as a Discord interaction's does. */
-        record WithinEvent(GatedPort platform) implements ChatPort {
-            @Override
-            public boolean repliesWithinEvent() {
-                return true;
-            }
-
-            @Override
-            public MessageRef post(Place place, Reply reply) {
-                return platform.post(place, reply);
-            }
-
-            @Override
-            public Place openThread(Place channel, Reply opening) {
-                return platform.openThread(channel, opening);
-            }
-
-            @Override
-            public Place openDirect(UserRef user) {
-                return platform.openDirect(user);
-            }
-
-            @Override
-            public void update(MessageRef message, Reply reply) {
-                platform.update(message, reply);
-            }
         }
     }
 }
