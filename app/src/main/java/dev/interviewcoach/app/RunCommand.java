@@ -157,7 +157,14 @@ final class RunCommand implements Callable<Integer> {
                 // run, and leaves the rest (stored) for the next start.
                 platforms.add(new DeliveryWorker(coach.engine(), running, DRAIN, executor::submit))
                         .start(Duration.ofSeconds(1));
-                // Closed before the worker: the replies handed to the delivery lanes go out first, in order.
+                // Closed before the worker: the replies handed to the delivery lanes go out first, in order; those
+                // no delivery lane took up by then are let go, for the worker's last pass or the next start.
+                platforms.add(() -> {
+                    int released = coach.engine().releaseHandedOver();
+                    if (released > 0) {
+                        log.info("the replies of {} events were not sent before the stop; they go out next", released);
+                    }
+                });
                 platforms.add(deliveries);
                 // The features' scheduled work (questions of the day, reminders, housekeeping): db-scheduler
                 // on the coach's database picks one instance per run; claims inside make every post happen once.

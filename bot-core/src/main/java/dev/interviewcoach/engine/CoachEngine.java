@@ -65,6 +65,8 @@ public final class CoachEngine {
     private final CoachMetrics metrics;
     private final ConversationGuard guard;
     private final Lanes deliveries;
+    /** Replies handed to the delivery lanes and not yet taken up by one. */
+    private final Set<OutboxPort.Written> handedOver = ConcurrentHashMap.newKeySet();
     /**
      * Events this process received and has not finished: queued in a lane or waiting for one. The
      * background pass leaves them to their lane (it would take them out of their conversation's
@@ -323,30 +325,46 @@ public final class CoachEngine {
         String event = MDC.get(EVENT_ID);
         // Keyed by the place of the first reply: replies into one place are sent by one delivery lane, in order.
         String lane = written.lanes.iterator().next();
-        if (!port.repliesWithinEvent()) {
-            if (!deliveries.submit(lane, 0, () -> send(written, port, event))) {
-                send(written, port, event); // no room to hand them over: this lane sends them, its next events wait
-            }
-            return;
-        }
-        // A port that lives for this event alone (an interaction) must be done with before the event ends; its
-        // replies still queue behind the place's earlier ones, so this lane waits for them to go.
         CountDownLatch sent = new CountDownLatch(1);
+        handedOver.add(written);
         Runnable send = () -> {
             try {
-                send(written, port, event);
+                if (handedOver.remove(written)) { // else let go at a stop, for whoever delivers next
+                    send(written, port, event);
+                }
             } finally {
                 sent.countDown();
             }
         };
         if (!deliveries.submit(lane, 0, send)) {
-            send.run();
+            send.run(); // no room to hand them over: this lane sends them, and its next events wait
         }
+        if (!port.repliesWithinEvent()) {
+            return;
+        }
+        // A port that lives for this event alone (an interaction) must be done with before the event ends; its
+        // replies still queue behind the place's earlier ones, so this lane waits for them to go.
         try {
             sent.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // past the event's budget: its delivery lane still sends them
         }
+    }
+
+    /**
+     * Lets go of the replies handed to the delivery lanes that no lane has started sending: at a stop, once the
+     * delivery lanes are closed, so that the background worker's last pass, or the next start, sends them at once
+     * instead of after their claim runs out. Returns how many events' replies were let go.
+     */
+    public int releaseHandedOver() {
+        int released = 0;
+        for (OutboxPort.Written written : List.copyOf(handedOver)) {
+            if (handedOver.remove(written)) {
+                outbox.release(written.rows, written.claimUntil);
+                released++;
+            }
+        }
+        return released;
     }
 
     /** Sends what an event wrote to the outbox, its log lines labelled with the event's id. */

@@ -203,6 +203,20 @@ class DeliveryLanesTest {
                 again -> assertThat(again).startsWith("Again, question 1 of 3"));
     }
 
+    @Test
+    void repliesNoDeliveryLaneTookUpAreLetGoAtAStopAndSentByTheNextPassAtOnceAndOnlyThere() throws Exception {
+        CountDownLatch laneBusy = occupyDeliveryLaneOf(anasDm);
+        engine.handle(command(ana, anasDm, "mock tiny 3"), port);
+        assertThat(engine.deliverDue(ChatPorts.only(port))).as("claimed for its delivery lane").isZero();
+        assertThat(engine.releaseHandedOver()).isOne();
+        assertThat(engine.deliverDue(ChatPorts.only(port))).as("let go: the pass sends it without waiting").isOne();
+        laneBusy.countDown();
+        await().atMost(WAIT).until(() -> deliveries.pending() == 0);
+        assertThat(port.posted).as("the delivery lane, let go of it, does not send it again").singleElement()
+                .satisfies(p -> assertThat(p.text()).contains("Question 1 of 3"));
+        assertThat(engine.releaseHandedOver()).isZero();
+    }
+
     /** Holds the delivery lane of {@code place} busy until the latch is counted down. */
     private CountDownLatch occupyDeliveryLaneOf(Place place) throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
