@@ -194,8 +194,7 @@ class DeliveryLanesTest {
         ChatPort interaction = port.withinEvent();
         CompletableFuture<Void> pressed = CompletableFuture.runAsync(
                 () -> engine.handle(message(ana, anasDm, "repeat"), interaction));
-        Thread.sleep(300);
-        assertThat(pressed).as("its reply waits behind the question still on its way").isNotDone();
+        await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> !pressed.isDone()); // it waits behind the question
         port.open(anasDm);
         pressed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(port.posted).as("sent by the time the event ends, in order").extracting(Posted::text).satisfiesExactly(
