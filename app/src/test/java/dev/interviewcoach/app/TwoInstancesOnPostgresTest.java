@@ -75,9 +75,10 @@ class TwoInstancesOnPostgresTest {
                     Optional.of(slack.methodsUrl()), "127.0.0.1", 0, "/slack/events"), coach.engine(), executor,
                     Clock.systemUTC(), millis -> { });
             adapter.start();
-            // As coach run has it: replies that waited behind the other instance's go out on the worker's next pass.
+            // As coach run has it: replies that stopped behind the other instance's follow it within moments, and the
+            // worker's pass every second sends whatever is left.
             delivery = new DeliveryWorker(coach.engine(), ChatPorts.only(adapter.port()), Duration.ofSeconds(2),
-                    executor::submit).start(Duration.ofMillis(200));
+                    executor::submit).start(Duration.ofSeconds(1));
             url = URI.create("http://127.0.0.1:" + adapter.httpPort() + "/slack/events");
         }
 
@@ -191,5 +192,38 @@ class TwoInstancesOnPostgresTest {
                 .flatMap(c -> parts(c).stream()).filter(p -> p.startsWith("Question ")).toList();
         assertThat(questions).extracting(q -> q.substring(0, "Question 1 of 4".length()))
                 .containsExactly("Question 1 of 4", "Question 2 of 4", "Question 3 of 4", "Question 4 of 4");
+    }
+    @Test
+    void answersAlternatingBetweenInstancesWhileSlackIsSlowGetEachReplyOnceAndInOrder() throws Exception {
+        String dm = "DPGALT";
+        String user = "UPGALT";
+        // Each answer is sent as soon as the question reaches Slack, to the other instance, while the instance that
+        // posted the question still waits for Slack's answer and holds that reply: the answer's reply queues behind it.
+        slack.answerAfter(Duration.ofMillis(300));
+        try {
+            http.send(requests.event(one.url, "Ev-pg3-start", SlackRequests.messageEvent(dm, user, "mock python 3",
+                    SlackRequests.newTs(), null, "im")), HttpResponse.BodyHandlers.ofString());
+            for (int i = 1; i <= 3; i++) {
+                String question = "Question " + i + " of 3";
+                await().atMost(WAIT).until(() -> count(dm, question) >= 1);
+                Instance to = i % 2 == 1 ? two : one;
+                HttpResponse<String> acked = http.send(requests.event(to.url, "Ev-pg3-" + i, SlackRequests.messageEvent(dm,
+                        user, "Answer " + i + ": " + ANSWER, SlackRequests.newTs(), null, "im")),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(acked.statusCode()).isEqualTo(200);
+            }
+            awaitCount(dm, "Scorecard", 1);
+        } finally {
+            slack.answerAfter(Duration.ZERO);
+        }
+        awaitCount(dm, "Score ", 3);
+        List<String> turns = slack.calls("chat.postMessage").stream().filter(c -> dm.equals(c.arg("channel")))
+                .flatMap(c -> parts(c).stream())
+                .filter(p -> p.startsWith("Question ") || p.startsWith("Score ") || p.startsWith("Scorecard"))
+                .map(p -> p.startsWith("Question ") ? p.substring(0, "Question 1 of 3".length())
+                        : p.startsWith("Scorecard") ? "Scorecard" : "Score")
+                .toList();
+        assertThat(turns).as("each reply once, in order").containsExactly("Question 1 of 3", "Score", "Question 2 of 3",
+                "Score", "Question 3 of 3", "Score", "Scorecard");
     }
 }

@@ -18,6 +18,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
@@ -33,50 +35,91 @@ final class CoachOnSlack implements SlackTarget {
     static final String PATH = "/slack/events";
 
     private final Path dir;
-    private final Coach coach;
-    private final ConversationExecutor executor;
-    /** The delivery lanes, or null when each event's lane sends its replies. */
-    private final ConversationExecutor deliveries;
-    private final SlackAdapter adapter;
-    private final DeliveryWorker delivery;
-    private final URI url;
+    private final List<Instance> instances = new ArrayList<>();
     private final StatementCounter statements = new StatementCounter();
+
+    /** One instance of the coach: its database pool, engine, lanes, Slack endpoint and background worker. */
+    private record Instance(Coach coach, ConversationExecutor executor, ConversationExecutor deliveries,
+                            SlackAdapter adapter, DeliveryWorker delivery, URI url) {
+
+        int pending() {
+            return executor.pending() + (deliveries == null ? 0 : deliveries.pending());
+        }
+
+        void close() {
+            try {
+                delivery.close();
+                adapter.close();
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("the Slack adapter did not stop cleanly", e);
+            } finally {
+                executor.close();
+                if (deliveries != null) {
+                    deliveries.close(); // after the lanes, which hand replies to it as they finish
+                }
+                coach.close();
+            }
+        }
+    }
 
     /**
      * @param lanes        engine lanes ({@code coach run} uses 8)
      * @param queuePerLane queued events per lane before the adapter turns work away ({@code coach run} uses 256)
      */
     CoachOnSlack(FakeSlack slack, int lanes, int queuePerLane) throws Exception {
-        this(slack, lanes, queuePerLane, 32, false, null);
+        this(slack, lanes, queuePerLane, 32, false, null, 1);
     }
 
     /**
      * As above; with {@code postgres} (a JDBC URL to an empty database, user and password "postgres") the coach runs in
-     * PostgreSQL mode instead of on an SQLite file. {@code deliveryLanes}: threads that send the replies ({@code coach
-     * run} uses 32); 0 leaves them to the lane that handled the event. {@code fullSync}: the SQLite file with
-     * {@code synchronous=FULL}, as an operator asks for it in the URL.
+     * PostgreSQL mode instead of on an SQLite file, as {@code instances} instances on that one database, each with its
+     * own Slack request URL (a load balancer in front of them spreads events over them). {@code deliveryLanes}: threads
+     * that send the replies ({@code coach run} uses 32); 0 leaves them to the lane that handled the event.
+     * {@code fullSync}: the SQLite file with {@code synchronous=FULL}, as an operator asks for it in the URL.
      */
-    CoachOnSlack(FakeSlack slack, int lanes, int queuePerLane, int deliveryLanes, boolean fullSync, String postgres)
-            throws Exception {
+    CoachOnSlack(FakeSlack slack, int lanes, int queuePerLane, int deliveryLanes, boolean fullSync, String postgres,
+                 int instances) throws Exception {
+        if (instances > 1 && postgres == null) {
+            throw new IllegalArgumentException("several instances share a PostgreSQL database: add --database=postgres");
+        }
         dir = Files.createTempDirectory("coach-bench-");
+        try {
+            for (int i = 0; i < instances; i++) {
+                this.instances.add(instance(slack, lanes, queuePerLane, deliveryLanes, fullSync, postgres, i));
+            }
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    private Instance instance(FakeSlack slack, int lanes, int queuePerLane, int deliveryLanes, boolean fullSync,
+                              String postgres, int index) throws Exception {
         Database db = postgres != null ? Database.open(postgres, "postgres", "postgres")
                 : Database.open("jdbc:sqlite:" + dir.resolve("coach.db") + (fullSync ? "?synchronous=FULL" : ""), null, null);
         db.migrate();
         db.jdbi().setSqlLogger(statements);
-        deliveries = deliveryLanes == 0 ? null : new ConversationExecutor("coach-send", deliveryLanes, queuePerLane);
-        coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
-                new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(3),
+        ConversationExecutor deliveries = deliveryLanes == 0 ? null
+                : new ConversationExecutor("coach-send", deliveryLanes, queuePerLane);
+        Coach coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
+                new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(),
+                // Seeded for repeatable runs, and apart per instance: the interviews' ids come from it too
+                new Random(3 + index),
                 deliveries == null ? CoachEngine.Lanes.callerRuns() : deliveries::submit);
-        executor = new ConversationExecutor(lanes, queuePerLane);
-        adapter = new SlackAdapter(new SlackSettings(BOT_TOKEN, Optional.of(SIGNING_SECRET), Optional.empty(),
+        ConversationExecutor executor = new ConversationExecutor(lanes, queuePerLane);
+        SlackAdapter adapter = new SlackAdapter(new SlackSettings(BOT_TOKEN, Optional.of(SIGNING_SECRET), Optional.empty(),
                 Optional.of(slack.methodsUrl()), "127.0.0.1", 0, PATH), coach.engine(), executor, Clock.systemUTC(),
                 Thread::sleep);
         adapter.start();
         // As coach run has it: a reply that waited behind another in its lane goes out on the worker's pass,
         // and events left waiting go to the lanes.
-        delivery = new DeliveryWorker(coach.engine(), ChatPorts.only(adapter.port()), Duration.ofSeconds(2),
+        DeliveryWorker delivery = new DeliveryWorker(coach.engine(), ChatPorts.only(adapter.port()), Duration.ofSeconds(2),
                 executor::submit).start(Duration.ofSeconds(1));
-        url = URI.create("http://127.0.0.1:" + adapter.httpPort() + PATH);
+        return new Instance(coach, executor, deliveries, adapter, delivery,
+                URI.create("http://127.0.0.1:" + adapter.httpPort() + PATH));
     }
 
     @Override
@@ -86,7 +129,18 @@ final class CoachOnSlack implements SlackTarget {
 
     @Override
     public URI url() {
-        return url;
+        return instances.getFirst().url();
+    }
+
+    /** Events go to the instances in turn, as a load balancer in front of them would send them. */
+    @Override
+    public URI url(long send) {
+        return instances.get((int) Math.floorMod(send, (long) instances.size())).url();
+    }
+
+    /** How many instances of the coach share the database. */
+    int instances() {
+        return instances.size();
     }
 
     @Override
@@ -94,8 +148,9 @@ final class CoachOnSlack implements SlackTarget {
         return true;
     }
 
+    /** The first instance's coach (the only one, unless several were asked for). */
     Coach coach() {
-        return coach;
+        return instances.getFirst().coach();
     }
 
     /** The SQL statements the coach has run since the counter was last reset. */
@@ -103,27 +158,18 @@ final class CoachOnSlack implements SlackTarget {
         return statements;
     }
 
-    /** Engine work, and replies handed to the delivery lanes, queued or running. */
+    /** Engine work, and replies handed to the delivery lanes, queued or running, in every instance. */
     int pending() {
-        return executor.pending() + (deliveries == null ? 0 : deliveries.pending());
+        return instances.stream().mapToInt(Instance::pending).sum();
     }
 
     @Override
     public void close() {
         try {
-            delivery.close();
-            adapter.close();
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
+            for (Instance instance : instances.reversed()) {
+                instance.close();
             }
-            throw new IllegalStateException("the Slack adapter did not stop cleanly", e);
         } finally {
-            executor.close();
-            if (deliveries != null) {
-                deliveries.close(); // after the lanes, which hand replies to it as they finish
-            }
-            coach.close();
             SlackLoadBenchmark.deleteTree(dir);
         }
     }

@@ -3,6 +3,7 @@ package dev.interviewcoach.bench;
 import dev.interviewcoach.testkit.slack.ApiCall;
 import dev.interviewcoach.testkit.slack.FakeSlack;
 import dev.interviewcoach.testkit.slack.SlackRequests;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -48,6 +49,8 @@ final class LoadDriver {
     private final BlockingQueue<SimulatedPerson> ready = new LinkedBlockingQueue<>();
     private final Queue<Delivery> measured = new ConcurrentLinkedQueue<>();
     private final AtomicLong eventIds = new AtomicLong();
+    /** Requests sent in this phase: with several instances, which one a request goes to. */
+    private final AtomicLong sends = new AtomicLong();
     private final LongAdder stalls = new LongAdder();
     private final Map<String, LongAdder> callsByMethod = new ConcurrentSkipListMap<>();
     private final LongAdder answersTaken = new LongAdder();
@@ -159,10 +162,11 @@ final class LoadDriver {
 
     private void send(SimulatedPerson person, boolean inWindow) {
         SimulatedPerson.Turn turn = person.turn();
+        URI url = target.url(sends.getAndIncrement());
         HttpRequest request = switch (turn) {
-            case COMMAND -> requests.slashCommand(target.url(), FakeSlack.TEAM_ID, person.channel(), person.userId(),
+            case COMMAND -> requests.slashCommand(url, FakeSlack.TEAM_ID, person.channel(), person.userId(),
                     SimulatedPerson.COMMAND_TEXT);
-            case ANSWER -> requests.event(target.url(), "Ev" + idPrefix + eventIds.incrementAndGet(),
+            case ANSWER -> requests.event(url, "Ev" + idPrefix + eventIds.incrementAndGet(),
                     SlackRequests.messageEvent(person.channel(), person.userId(), person.nextAnswer(),
                             SlackRequests.newTs(), null, "im"));
         };

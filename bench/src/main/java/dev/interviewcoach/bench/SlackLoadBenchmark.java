@@ -56,7 +56,7 @@ public final class SlackLoadBenchmark {
     record LoadOptions(int people, double rate, Duration warmup, Duration duration, int closedPeople,
                        Duration closedWarmup, Duration closedDuration, Duration drain, int runs, int lanes,
                        int laneQueue, DirectChannelIds dmIds, boolean fullSync, boolean postgres, Duration slackLatency,
-                       int deliveryLanes) {
+                       int deliveryLanes, int instances) {
 
         static LoadOptions from(Map<String, String> args) {
             return new LoadOptions(intArg(args, "people", 50), doubleArg(args, "rate", 200),
@@ -72,7 +72,21 @@ public final class SlackLoadBenchmark {
                     Duration.ofMillis(intArg(args, "slack-latency", 0)),
                     // --delivery-lanes=N: threads that send the coach's replies, as coach run has them (0: each event's
                     // own lane sends its replies, as before they had lanes of their own)
-                    intArg(args, "delivery-lanes", 32));
+                    intArg(args, "delivery-lanes", 32),
+                    // --instances=N: that many instances of the coach on one PostgreSQL database, events sent to them in
+                    // turn as a load balancer would (needs --database=postgres)
+                    instances(intArg(args, "instances", 1), args.getOrDefault("database", "sqlite")));
+        }
+
+        private static int instances(int instances, String database) {
+            if (instances < 1) {
+                throw new IllegalArgumentException("--instances must be 1 or more, not " + instances);
+            }
+            if (instances > 1 && !database(database)) {
+                throw new IllegalArgumentException("--instances=" + instances + " needs --database=postgres: several"
+                        + " instances of the coach share a PostgreSQL database");
+            }
+            return instances;
         }
 
         private static boolean database(String name) {
@@ -168,7 +182,8 @@ public final class SlackLoadBenchmark {
             }
             if (postgres != null) {
                 out.println("coach: PostgreSQL mode, on an embedded server (" + postgres.getJdbcUrl("postgres", "postgres")
-                        + ")");
+                        + ")" + (o.instances() > 1 ? ", " + o.instances() + " instances on one database, each event sent"
+                        + " to the next in turn" : ""));
             }
             slack.onCall(call -> {
                 LoadDriver driver = active.get();
@@ -190,14 +205,14 @@ public final class SlackLoadBenchmark {
                 double coachHeap;
                 AdapterDrops drops = AdapterDrops.listen();
                 try (CoachOnSlack coach = new CoachOnSlack(slack, o.lanes(), o.laneQueue(), o.deliveryLanes(), o.fullSync(),
-                        postgres == null ? null : newDatabase(postgres, "load_" + run))) {
+                        postgres == null ? null : newDatabase(postgres, "load_" + run), o.instances())) {
                     coachOpen = phases.open(coach, id + "O");
                     coach.statements().reset();
                     coachClosed = phases.closed(coach, id + "C", true);
                     awaitIdle(coach);
                     statementsPerEvent(coach.statements(), out);
                     out.printf("coach: engine lanes that have run work: %d of %d%n", threadsNamed("coach-lane-"),
-                            o.lanes());
+                            o.lanes() * coach.instances());
                     coachHeap = heapAfterGcMb(slack);
                     out.printf("coach: heap after GC %.1f MiB (RSS %s)%n", coachHeap, rss());
                     coachAckOnly = phases.closed(coach, id + "A", false);

@@ -11,6 +11,11 @@ interface SlackTarget extends AutoCloseable {
     /** The request URL Slack would post events and commands to. */
     URI url();
 
+    /** Where the {@code send}-th request of a phase goes: the one URL, unless several instances share the load. */
+    default URI url(long send) {
+        return url();
+    }
+
     /** Whether the app answers people through the Web API (the coach), or only acknowledges (the bare app). */
     boolean replies();
 

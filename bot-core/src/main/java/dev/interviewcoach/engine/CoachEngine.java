@@ -25,7 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -67,6 +69,8 @@ public final class CoachEngine {
     private final Lanes deliveries;
     /** Replies handed to the delivery lanes and not yet taken up by one. */
     private final Set<OutboxPort.Written> handedOver = ConcurrentHashMap.newKeySet();
+    /** Set at a stop, once the delivery lanes are closed: no lane is looked at again after that. */
+    private volatile boolean stopping;
     /**
      * Events this process received and has not finished: queued in a lane or waiting for one. The
      * background pass leaves them to their lane (it would take them out of their conversation's
@@ -354,9 +358,11 @@ public final class CoachEngine {
     /**
      * Lets go of the replies handed to the delivery lanes that no lane has started sending: at a stop, once the
      * delivery lanes are closed, so that the background worker's last pass, or the next start, sends them at once
-     * instead of after their claim runs out. Returns how many events' replies were let go.
+     * instead of after their claim runs out; no lane is looked at again after this. Returns how many events'
+     * replies were let go.
      */
     public int releaseHandedOver() {
+        stopping = true;
         int released = 0;
         for (OutboxPort.Written written : List.copyOf(handedOver)) {
             if (handedOver.remove(written)) {
@@ -377,22 +383,33 @@ public final class CoachEngine {
             if (!delivery.stillHeld(written)) {
                 // Held past its claim (the deliveries were far behind) and partly taken by another deliverer:
                 // each place's replies go the general way, claimed one by one.
-                written.lanes.forEach(lane -> delivery.deliver(lane, port));
+                for (String lane : written.lanes) {
+                    lookAgainIfHeld(lane, port, delivery.deliver(lane, port, Set.of(), Map.of()),
+                            written.rowsByLane.get(lane).getLast(), 0);
+                }
                 return;
             }
             int sent = 0;
+            Map<String, Delivery.Run> heldElsewhere = Map.of();
             for (String lane : written.lanes) {
                 int own = delivery.deliverOwn(lane, written.rowsByLane.get(lane), port, written.content);
                 sent += own;
                 // With all of its own sent the lane is empty unless someone stopped behind them: looking costs a query
                 if (own < written.rowsByLane.get(lane).size() || delivery.othersWaitIn(lane)) {
-                    sent += delivery.deliver(lane, port, written.rows, written.content);
+                    Delivery.Run run = delivery.deliver(lane, port, written.rows, written.content);
+                    sent += run.sent();
+                    if (run.heldElsewhere()) {
+                        heldElsewhere = heldElsewhere.isEmpty() ? new LinkedHashMap<>() : heldElsewhere;
+                        heldElsewhere.put(lane, run);
+                    }
                 }
             }
             if (sent < written.rows.size()) {
                 // Some wait behind a rate limit or an earlier reply: whoever delivers that lane next takes them.
                 outbox.release(written.rows);
             }
+            heldElsewhere.forEach((lane, run) ->
+                    lookAgainIfHeld(lane, port, run, written.rowsByLane.get(lane).getLast(), 0));
         } finally {
             if (outer == null) {
                 MDC.remove(EVENT_ID);
@@ -401,6 +418,44 @@ public final class CoachEngine {
             }
         }
     }
+
+    /**
+     * A lane whose replies stopped behind one another deliverer holds (on PostgreSQL, most often another instance
+     * sending the reply before them) is looked at again soon, so they follow within moments of it rather than on the
+     * background worker's next pass, which takes over after the last look: first when that reply is likely sent (its
+     * claim's start plus a platform call's usual time), then 10, 20, 40 ... 320 ms after each look that finds it still
+     * held, until the event's own replies there have gone (whoever sent them). A look runs on a virtual thread of its own, not queued behind the delivery lane's other sends: the outbox's
+     * head and claims keep the lane's order whoever sends. An event's own port ({@link ChatPort#repliesWithinEvent()})
+     * is gone by then: the worker's pass sends those.
+     */
+    private void lookAgainIfHeld(String lane, ChatPort port, Delivery.Run run, long lastOwnRow, int looks) {
+        if (!run.heldElsewhere() || run.heldRow() > lastOwnRow || looks >= LOOKS_AGAIN || port.repliesWithinEvent()
+                || stopping) {
+            return; // a held reply behind the event's own is another event's: its deliverer looks after it
+        }
+        long after = looks == 0
+                ? Math.clamp(run.likelyFreeAt() + LOOK_MARGIN_MILLIS - delivery.now(), FIRST_LOOK_AGAIN_MILLIS, 1_000)
+                : FIRST_LOOK_AGAIN_MILLIS << (looks - 1);
+        Runnable look = () -> {
+            if (stopping) {
+                return; // the delivery lanes are closed: the worker's last pass or the next start sends it
+            }
+            try {
+                lookAgainIfHeld(lane, port, delivery.deliver(lane, port, Set.of(), Map.of()), lastOwnRow, looks + 1);
+            } catch (RuntimeException e) {
+                log.debug("could not look at lane {} again; the background pass will: {}", lane, e.toString());
+            }
+        };
+        // The JDK's delay thread only hands the look over; it must not wait for the database or the platform.
+        CompletableFuture.delayedExecutor(after, TimeUnit.MILLISECONDS,
+                hop -> Thread.ofVirtual().name("coach-look-again").start(hop)).execute(look);
+    }
+
+    /** How many times a lane stopped behind another deliverer's reply is looked at again, and after how long at least. */
+    static final int LOOKS_AGAIN = 7;
+    static final long FIRST_LOOK_AGAIN_MILLIS = 10;
+    /** After the time the reply ahead is likely sent: room for its deliverer to mark it so. */
+    static final long LOOK_MARGIN_MILLIS = 5;
 
     /** Undoes a run whose event another worker finished first. */
     private static final class HandledElsewhere extends RuntimeException {

@@ -51,11 +51,18 @@ public final class Delivery {
      * with the lane at once, so what queued behind it does not wait for the next pass.
      */
     private final Set<String> waitingBehindAClaim = ConcurrentHashMap.newKeySet();
+    /** How long a platform call that went through took lately, in ms: when a reply another deliverer holds is likely sent. */
+    private volatile long typicalCallMillis;
 
     Delivery(Outbox outbox, ChatJson json, Clock clock) {
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
+    }
+
+    /** The clock's millis, as claims count them. */
+    long now() {
+        return clock.millis();
     }
 
     /**
@@ -93,7 +100,19 @@ public final class Delivery {
      * Stops at a reply that must wait, or that another deliverer holds.
      */
     public int deliver(String lane, ChatPort port) {
-        return deliver(lane, port, Set.of(), Map.of());
+        return deliver(lane, port, Set.of(), Map.of()).sent();
+    }
+
+    /**
+     * What a run over a lane came to: how many replies went, and whether it stopped at one another deliverer holds;
+     * then {@code heldRow} is that reply's row and {@code likelyFreeAt} when it is likely sent, by the clock's millis
+     * (0: not known).
+     */
+    record Run(int sent, boolean heldElsewhere, long heldRow, long likelyFreeAt) {
+
+        Run(int sent) {
+            this(sent, false, 0, 0);
+        }
     }
 
     /**
@@ -112,7 +131,8 @@ public final class Delivery {
         try {
             for (long row : rows) {
                 entry = row == head.get().id() ? head.get() : new Outbox.Entry(row, lane, head.get().platform(),
-                        head.get().eventId(), head.get().user(), opOf(written.get(row)), null, 0, 0, head.get().createdAt());
+                        head.get().eventId(), head.get().user(), opOf(written.get(row)), null, 0, 0, head.get().createdAt(),
+                        head.get().claimedUntil());
                 sentIds.put(row, send(entry, written.get(row), port, sentIds));
             }
         } catch (RuntimeException e) {
@@ -161,22 +181,26 @@ public final class Delivery {
      * As {@link #deliver(String, ChatPort)}; rows in {@code claimedHere} were claimed when written,
      * by this caller, which still holds their content in {@code written}.
      */
-    int deliver(String lane, ChatPort port, Set<Long> claimedHere, Map<Long, Object> written) {
+    Run deliver(String lane, ChatPort port, Set<Long> claimedHere, Map<Long, Object> written) {
         int sent = 0;
         while (true) {
             Optional<Outbox.Entry> head = outbox.head(lane);
             long now = clock.millis();
             if (head.isEmpty()) {
                 waitingBehindAClaim.remove(lane); // nothing waits in it any more
-                return sent;
+                return new Run(sent);
             }
             if (head.get().notBefore() > now) {
-                return sent;
+                return new Run(sent);
             }
             Outbox.Entry entry = head.get();
-            if (!claimedHere.contains(entry.id()) && !outbox.claim(entry.id(), now + CLAIM.toMillis())) {
+            // A claim seen running needs no attempt to take it (on PostgreSQL, another instance sending it meanwhile)
+            if (!claimedHere.contains(entry.id())
+                    && (entry.claimedUntil() >= now || !outbox.claim(entry.id(), now + CLAIM.toMillis()))) {
                 waitingBehindAClaim.add(lane);
-                return sent;
+                // Its holder took it at most a claim's length ago and started sending then or later.
+                long claimedAt = entry.claimedUntil() - CLAIM.toMillis();
+                return new Run(sent, true, entry.id(), entry.claimedUntil() >= now ? claimedAt + typicalCallMillis : 0);
             }
             try {
                 outbox.sent(entry.id(), send(entry, written.get(entry.id()), port, Map.of()));
@@ -194,7 +218,7 @@ public final class Delivery {
                 if (e instanceof PlatformRefusal) {
                     continue; // nothing to wait for: the lane goes on
                 }
-                return sent;
+                return new Run(sent);
             }
         }
     }
@@ -206,6 +230,15 @@ public final class Delivery {
 
     /** Sends one row; {@code justSent}: rows sent in this run and not yet marked, by the platform's id. */
     private String send(Outbox.Entry entry, Object held, ChatPort port, Map<Long, String> justSent) {
+        long start = System.nanoTime();
+        String sent = sendNow(entry, held, port, justSent);
+        // A rough running mean (racy updates lose a sample now and then, which an estimate can bear)
+        long took = (System.nanoTime() - start) / 1_000_000;
+        typicalCallMillis += (took - typicalCallMillis) / 8;
+        return sent;
+    }
+
+    private String sendNow(Outbox.Entry entry, Object held, ChatPort port, Map<Long, String> justSent) {
         return switch (entry.op()) {
             case POST -> {
                 OutboxPort.Post post = content(entry, held, OutboxPort.Post.class);

@@ -25,9 +25,12 @@ public final class Outbox {
         POST_FILE
     }
 
-    /** One reply waiting; {@code user} is who caused it, told if it cannot be delivered. */
+    /**
+     * One reply waiting; {@code user} is who caused it, told if it cannot be delivered; {@code claimedUntil}: until when
+     * a deliverer holds it, 0 for nobody.
+     */
     public record Entry(long id, String lane, Platform platform, String eventId, UserRef user, Op op, String payload,
-                        int attempts, long notBefore, long createdAt) {}
+                        int attempts, long notBefore, long createdAt, long claimedUntil) {}
 
     /**
      * A finished row keeps only its id, state and the platform's message id: who it was for, where
@@ -76,7 +79,8 @@ public final class Outbox {
     /** The oldest reply of a lane that is neither sent nor given up on. */
     public Optional<Entry> head(String lane) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT id, lane, platform, event_id, tenant, user_id, op, payload, attempts, not_before, created_at
+                        SELECT id, lane, platform, event_id, tenant, user_id, op, payload, attempts, not_before, created_at,
+                               claimed_until
                           FROM outbox_reply
                          WHERE lane = :lane AND status = 'PENDING'
                          ORDER BY id
@@ -90,7 +94,7 @@ public final class Outbox {
                     return new Entry(rs.getLong("id"), rs.getString("lane"), platform, rs.getString("event_id"),
                             tenant == null || user == null ? null : new UserRef(platform, tenant, user),
                             Op.valueOf(rs.getString("op")), rs.getString("payload"), rs.getInt("attempts"),
-                            rs.getLong("not_before"), rs.getLong("created_at"));
+                            rs.getLong("not_before"), rs.getLong("created_at"), rs.getLong("claimed_until"));
                 })
                 .findOne());
     }

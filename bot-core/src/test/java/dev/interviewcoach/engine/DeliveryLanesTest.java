@@ -216,6 +216,46 @@ class DeliveryLanesTest {
         assertThat(engine.releaseHandedOver()).isZero();
     }
 
+    @Test
+    void aReplyThatStoppedBehindAnotherInstancesReplyFollowsItWithinMomentsWithoutWaitingForTheBackgroundPass()
+            throws Exception {
+        // Another instance on the same database: its own engine, delivery lanes and platform connection.
+        ConversationExecutor otherDeliveries = new ConversationExecutor("other-send", DELIVERY_LANES, 16);
+        GatedPort otherPort = port.sharingWhatWasPosted();
+        try {
+            BankCatalog banks = TestBanks.tinyCatalog();
+            AtomicInteger sessionIds = new AtomicInteger(100);
+            CoachEngine other = new CoachEngine(List.of(new MockInterviewFeature(banks, new SessionRepository(db.jdbi()),
+                    new InterviewMachine(banks, new RuleBasedFeedbackEngine(banks, new TextAnalyzer())),
+                    new InterviewReplies(), new QuestionPicker(new Random(7)), clock,
+                    () -> "session-" + sessionIds.incrementAndGet(), new MockInterviewFeature.Settings("tiny", 3, 10))),
+                    new Inbox(db.jdbi(), clock), CoachMetrics.none(), CoachEngine.ConversationGuard.inProcess(),
+                    otherDeliveries::submit);
+            otherPort.hold(anasDm);
+            other.handle(command(ana, anasDm, "mock tiny 3"), otherPort);
+            assertThat(otherPort.calledIn(anasDm).await(WAIT.toSeconds(), TimeUnit.SECONDS))
+                    .as("the other instance is sending the first question").isTrue();
+
+            // Ana's next event reaches this instance while the platform still holds the other's reply.
+            engine.handle(message(ana, anasDm, "repeat"), port);
+            await().during(Duration.ofMillis(200)).atMost(WAIT).until(() -> port.posted.isEmpty());
+
+            otherPort.open(anasDm);
+            long opened = System.nanoTime();
+            // No background pass runs here: only looking at the lane again soon sends it.
+            await().atMost(WAIT).until(() -> port.posted.size() == 2);
+            long followedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opened);
+            assertThat(port.posted).extracting(Posted::text).satisfiesExactly(
+                    first -> assertThat(first).contains("Question 1 of 3"),
+                    again -> assertThat(again).startsWith("Again, question 1 of 3"));
+            assertThat(followedMillis).as("followed within moments, not a background pass later").isLessThan(1_500);
+            await().atMost(WAIT).until(() -> engine.waiting() == 0);
+        } finally {
+            otherPort.openAll();
+            otherDeliveries.close();
+        }
+    }
+
     /** Holds the delivery lane of {@code place} busy until the latch is counted down. */
     private CountDownLatch occupyDeliveryLaneOf(Place place) throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
@@ -259,6 +299,11 @@ class DeliveryLanesTest {
             this.called = called;
             this.counter = counter;
             this.withinEvent = withinEvent;
+        }
+
+        /** Another connection to the same platform (another instance's): its own holds, one record of what was posted. */
+        GatedPort sharingWhatWasPosted() {
+            return new GatedPort(posted, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), counter, false);
         }
 
         /** The same platform through a port that lives for one event, as a Discord interaction's does. */
