@@ -69,6 +69,8 @@ public final class CoachEngine {
     private final Lanes deliveries;
     /** Replies handed to the delivery lanes and not yet taken up by one. */
     private final Set<OutboxPort.Written> handedOver = ConcurrentHashMap.newKeySet();
+    /** Lanes of waiting replies a background pass handed to the delivery lanes, until they are done there. */
+    private final Set<String> dueInHand = ConcurrentHashMap.newKeySet();
     /** Set at a stop, once the delivery lanes are closed: no lane is looked at again after that. */
     private volatile boolean stopping;
     /**
@@ -553,6 +555,38 @@ public final class CoachEngine {
             }
         }
         return sent;
+    }
+
+    /**
+     * Hands the lanes of replies that are due and held by nobody to the delivery lanes, keyed by the lane, so that many
+     * places' waiting replies go out side by side (when a rate limit or an outage passes, or at start) rather than one
+     * place after another on the background thread; a lane still in hand from an earlier pass is left to it. With no
+     * room on the delivery lanes a lane is sent here. Returns how many lanes were taken up.
+     */
+    public int handOverDue(ChatPorts ports) {
+        int taken = 0;
+        for (String lane : outbox.dueLanes(100)) {
+            if (!dueInHand.add(lane)) {
+                continue;
+            }
+            Optional<ChatPort> port = outbox.head(lane).flatMap(entry -> ports.on(entry.platform()));
+            if (port.isEmpty()) {
+                dueInHand.remove(lane);
+                continue;
+            }
+            Runnable send = () -> {
+                try {
+                    delivery.deliver(lane, port.get());
+                } finally {
+                    dueInHand.remove(lane);
+                }
+            };
+            if (!deliveries.submit(lane, 0, send)) {
+                send.run();
+            }
+            taken++;
+        }
+        return taken;
     }
 
     /** Events and replies still waiting: for readiness and metrics. */

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Finishes what the inbox and outbox hold, in the background: at start, events a stopped process
  * left; then, every second, replies whose rate limit has passed or whose platform failed for a
- * while, and events put aside. Closing it delivers what it can within a bound and leaves the rest
- * for the next start.
+ * while (handed to the delivery lanes, each place's in order), and events put aside. Closing it
+ * delivers what it can within a bound and leaves the rest for the next start.
  */
 public final class DeliveryWorker implements AutoCloseable {
 
@@ -59,9 +59,9 @@ public final class DeliveryWorker implements AutoCloseable {
     private void run(Duration age, int atMost) {
         try {
             int handled = engine.handleLeftEvents(ports, age, lanes, atMost);
-            int sent = engine.deliverDue(ports);
-            if (handled > 0 || sent > 0) {
-                log.info("took up {} waiting events and delivered {} waiting replies", handled, sent);
+            int places = engine.handOverDue(ports);
+            if (handled > 0 || places > 0) {
+                log.info("took up {} waiting events, and the waiting replies of {} places", handled, places);
             }
         } catch (RuntimeException e) {
             log.warn("background delivery failed; trying again shortly: {}", e.toString());

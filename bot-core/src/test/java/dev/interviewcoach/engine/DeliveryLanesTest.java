@@ -27,6 +27,7 @@ import dev.interviewcoach.text.TextAnalyzer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -256,6 +257,37 @@ class DeliveryLanesTest {
         }
     }
 
+    @Test
+    void repliesThatWaitedInSeveralPlacesGoOutSideBySideOnTheBackgroundPass() throws Exception {
+        List<Place> dms = new ArrayList<>();
+        for (int i = 0; dms.size() < DELIVERY_LANES; i++) {
+            Place candidate = Place.direct(Platform.SLACK, "T1", "DWAIT" + i);
+            if (dms.stream().noneMatch(dm -> laneOf(dm) == laneOf(candidate))) {
+                dms.add(candidate);
+            }
+        }
+        port.failing(true); // an outage: every reply is put off for a second
+        for (int i = 0; i < dms.size(); i++) {
+            engine.handle(command(new UserRef(Platform.SLACK, "T1", "UWAIT" + i), dms.get(i), "mock tiny 3"), port);
+        }
+        await().atMost(WAIT).until(() -> deliveries.pending() == 0);
+        assertThat(port.posted).isEmpty();
+        port.failing(false);
+        dms.forEach(port::hold);
+        clock.advance(Duration.ofSeconds(2));
+
+        assertThat(engine.handOverDue(ChatPorts.only(port))).as("every place taken up").isEqualTo(dms.size());
+        for (Place dm : dms) {
+            assertThat(port.calledIn(dm).await(WAIT.toSeconds(), TimeUnit.SECONDS))
+                    .as("each place's reply is with the platform at once, not behind another place's").isTrue();
+        }
+        assertThat(engine.handOverDue(ChatPorts.only(port))).as("a place in hand is not taken up twice").isZero();
+        port.openAll();
+        await().atMost(WAIT).until(() -> port.posted.size() == dms.size());
+        await().atMost(WAIT).until(() -> engine.waiting() == 0);
+        assertThat(port.posted).extracting(Posted::place).containsExactlyInAnyOrderElementsOf(dms);
+    }
+
     /** Holds the delivery lane of {@code place} busy until the latch is counted down. */
     private CountDownLatch occupyDeliveryLaneOf(Place place) throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
@@ -286,6 +318,7 @@ class DeliveryLanesTest {
         private final AtomicInteger counter;
         private final boolean withinEvent;
         private volatile Duration delay = Duration.ZERO;
+        private volatile boolean failing;
 
         GatedPort() {
             this(new CopyOnWriteArrayList<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new AtomicInteger(),
@@ -332,12 +365,19 @@ class DeliveryLanesTest {
             delay = by;
         }
 
+        void failing(boolean failing) {
+            this.failing = failing;
+        }
+
         CountDownLatch calledIn(Place place) {
             return called.computeIfAbsent(place, p -> new CountDownLatch(1));
         }
 
         @Override
         public MessageRef post(Place place, Reply reply) {
+            if (failing) {
+                throw new IllegalStateException("the platform is down");
+            }
             calledIn(place).countDown();
             try {
                 CountDownLatch gate = gates.get(place);
