@@ -145,6 +145,12 @@ public final class SlackLoadBenchmark {
                 summarize(runs, out);
             }
             case "discord" -> DiscordLoadBenchmark.run(LoadOptions.from(args), out);
+            case "drain" -> {
+                for (int run = 1; run <= intArg(args, "runs", 1); run++) {
+                    WaitingRepliesDrain.run(intArg(args, "places", 100),
+                            Duration.ofMillis(intArg(args, "slack-latency", 100)), out);
+                }
+            }
             case "memory" -> memory(intArg(args, "interviews", 10_000), intArg(args, "subscriptions", 1_000),
                     intArg(args, "lanes", 8), intArg(args, "lane-queue", 256), out);
             case "daily" -> DailyCheckCost.run(sizes(args.getOrDefault("subscriptions", "1000,5000,10000")),
@@ -155,8 +161,8 @@ public final class SlackLoadBenchmark {
             case "jfr" -> JfrSummary.print(Path.of(args.get("file")), args.getOrDefault("threads", ""),
                     args.containsKey("from") ? LocalTime.parse(args.get("from")) : null,
                     args.containsKey("to") ? LocalTime.parse(args.get("to")) : null, args.get("under"), out);
-            default -> throw new IllegalArgumentException("--mode must be load, discord, memory, daily, startup or jfr, not "
-                    + mode);
+            default -> throw new IllegalArgumentException(
+                    "--mode must be load, discord, drain, memory, daily, startup or jfr, not " + mode);
         }
         System.exit(0); // OkHttp and Jetty leave non-daemon threads behind for a while
     }

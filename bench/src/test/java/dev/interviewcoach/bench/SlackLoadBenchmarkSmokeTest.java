@@ -66,6 +66,14 @@ class SlackLoadBenchmarkSmokeTest {
     }
 
     @Test
+    void repliesHeldByARateLimitAllGoOutOnceItIsOver() throws Exception {
+        WaitingRepliesDrain.Result drained = WaitingRepliesDrain.run(6, Duration.ofMillis(20), QUIET);
+
+        assertThat(drained.places()).isEqualTo(6);
+        assertThat(drained.firstDueToLastMillis()).isGreaterThanOrEqualTo(drained.firstDueToMedianMillis());
+    }
+
+    @Test
     void aMessageThatEndsWithTheNextQuestionOrTheScorecardTellsThePersonWhatToSendNext() {
         assertThat(SimulatedPerson.turnAfter("Score 3/5. Two of four points.\n\nQuestion 2 of 5: Why?"))
                 .isEqualTo(SimulatedPerson.Turn.ANSWER);
