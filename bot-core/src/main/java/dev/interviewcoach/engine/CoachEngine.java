@@ -426,14 +426,15 @@ public final class CoachEngine {
      * sending the reply before them) is looked at again soon, so they follow within moments of it rather than on the
      * background worker's next pass, which takes over after the last look: first when that reply is likely sent (its
      * claim's start plus a platform call's usual time), then 10, 20, 40 ... 320 ms after each look that finds it still
-     * held, until the event's own replies there have gone (whoever sent them). A look runs on a virtual thread of its own, not queued behind the delivery lane's other sends: the outbox's
-     * head and claims keep the lane's order whoever sends. An event's own port ({@link ChatPort#repliesWithinEvent()})
-     * is gone by then: the worker's pass sends those.
+     * held, until the event's own replies there have gone (whoever sent them): a held reply behind them is another
+     * event's, whose deliverer looks after it. A look runs on a virtual thread of its own, not queued behind the
+     * delivery lane's other sends: the outbox's head and claims keep the lane's order whoever sends. An event's own
+     * port ({@link ChatPort#repliesWithinEvent()}) is gone by then: the worker's pass sends those.
      */
     private void lookAgainIfHeld(String lane, ChatPort port, Delivery.Run run, long lastOwnRow, int looks) {
         if (!run.heldElsewhere() || run.heldRow() > lastOwnRow || looks >= LOOKS_AGAIN || port.repliesWithinEvent()
                 || stopping) {
-            return; // a held reply behind the event's own is another event's: its deliverer looks after it
+            return;
         }
         long after = looks == 0
                 ? Math.clamp(run.likelyFreeAt() + LOOK_MARGIN_MILLIS - delivery.now(), FIRST_LOOK_AGAIN_MILLIS, 1_000)
