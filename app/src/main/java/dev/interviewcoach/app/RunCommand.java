@@ -18,6 +18,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.interviewcoach.discord.DiscordSettings;
 import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.engine.PlaceQueues;
 import dev.interviewcoach.engine.DeliveryWorker;
 import dev.interviewcoach.slack.SlackAdapter;
 import dev.interviewcoach.slack.SlackSettings;
@@ -96,7 +97,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             // Closed in reverse: the executor drains queued work first, while the platforms can still reply;
             // the delivery lanes drain when the platforms close (added to them below), before the adapters stop.
-            try (ConversationExecutor deliveries = new ConversationExecutor("coach-send", cfg.engine().deliveryLanes(), 256);
+            try (PlaceQueues deliveries = new PlaceQueues("coach-send", cfg.engine().deliveryLanes(),
+                    cfg.engine().deliveryLanes() * 256);
                  Coach coach = Coach.start(cfg, env, clock, metrics, deliveries::submit);
                  Platforms platforms = new Platforms();
                  ConversationExecutor executor = new ConversationExecutor(cfg.engine().lanes(), 256)) {
@@ -113,8 +115,10 @@ final class RunCommand implements Callable<Integer> {
                 metrics.gauge("coach.lanes.turned.away", "Events turned away because their lane's queue and the waiting"
                         + " room were full (Slack delivers them again; Discord users are asked to resend)",
                         executor::turnedAway);
-                metrics.gauge("coach.deliveries.pending", "Events whose replies wait for a delivery lane or are being sent",
+                metrics.gauge("coach.deliveries.pending", "Events whose replies wait for a sending thread or are being sent",
                         deliveries::pending);
+                metrics.gauge("coach.deliveries.over.budget", "Sends interrupted because they ran past their time budget",
+                        deliveries::overBudget);
                 Map<Platform, ChatPort> ports = new EnumMap<>(Platform.class);
                 boolean slackHttp = false;
                 if (cfg.slack().enabled()) {

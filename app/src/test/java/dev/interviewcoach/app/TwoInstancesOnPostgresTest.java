@@ -7,6 +7,7 @@ import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.engine.PlaceQueues;
 import dev.interviewcoach.engine.DeliveryWorker;
 import dev.interviewcoach.interview.AnswerRecord;
 import dev.interviewcoach.interview.MockInterviewFeature;
@@ -60,7 +61,7 @@ class TwoInstancesOnPostgresTest {
         final Coach coach;
         final ConversationExecutor executor = new ConversationExecutor(4, 64);
         /** Sends the replies off the event's lane, as coach run does. */
-        final ConversationExecutor deliveries = new ConversationExecutor("coach-send", 4, 64);
+        final PlaceQueues deliveries = new PlaceQueues("coach-send", 4, 256);
         final SlackAdapter adapter;
         final DeliveryWorker delivery;
         final URI url;

@@ -3,6 +3,7 @@ package dev.interviewcoach.discord;
 import dev.interviewcoach.app.Coach;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.engine.PlaceQueues;
 import dev.interviewcoach.engine.DeliveryWorker;
 import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.question.BankCatalog;
@@ -23,11 +24,11 @@ final class CoachOnFakeDiscord implements AutoCloseable {
     final Coach coach;
     final ConversationExecutor executor = new ConversationExecutor(4, 64);
     /** Sends the replies off the event's lane, as coach run does. */
-    final ConversationExecutor deliveries;
+    final PlaceQueues deliveries;
     final DiscordAdapter adapter;
     private DeliveryWorker delivery;
 
-    private CoachOnFakeDiscord(FakeDiscord discord, Coach coach, ConversationExecutor deliveries) {
+    private CoachOnFakeDiscord(FakeDiscord discord, Coach coach, PlaceQueues deliveries) {
         this.deliveries = deliveries;
         this.discord = discord;
         this.coach = coach;
@@ -62,7 +63,7 @@ final class CoachOnFakeDiscord implements AutoCloseable {
         FakeDiscord discord = FakeDiscord.start().messageContentIntent(messageContent);
         Database db = Database.sqlite(dir.resolve("coach.db"));
         db.migrate();
-        ConversationExecutor deliveries = new ConversationExecutor("coach-send", 4, 64);
+        PlaceQueues deliveries = new PlaceQueues("coach-send", 4, 256);
         Coach coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
                 new MockInterviewFeature.Settings("python-developer", 5, 20, false, joinWithin), Clock.systemUTC(),
                 new Random(seed), deliveries::submit);

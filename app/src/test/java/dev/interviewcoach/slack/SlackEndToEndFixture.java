@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.interviewcoach.app.Coach;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.engine.PlaceQueues;
 import dev.interviewcoach.engine.DeliveryWorker;
 import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.interview.MockSession;
@@ -60,7 +61,7 @@ abstract class SlackEndToEndFixture {
         final Coach coach;
         final ConversationExecutor executor = new ConversationExecutor(4, 64);
         /** Sends the replies off the event's lane, as coach run does. */
-        final ConversationExecutor deliveries = new ConversationExecutor("coach-send", 4, 64);
+        final PlaceQueues deliveries = new PlaceQueues("coach-send", 4, 256);
         final SlackAdapter adapter;
         final DeliveryWorker delivery;
         final URI url;

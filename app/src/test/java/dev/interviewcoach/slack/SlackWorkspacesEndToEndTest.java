@@ -12,6 +12,7 @@ import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.engine.PlaceQueues;
 import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.interview.MockSession;
 import dev.interviewcoach.observe.CoachMetrics;
@@ -73,7 +74,7 @@ class SlackWorkspacesEndToEndTest {
     private Coach coach;
     private ConversationExecutor executor;
     /** Sends the replies, as in coach run: each workspace's through its own token, off the event's lane. */
-    private ConversationExecutor deliveries;
+    private PlaceQueues deliveries;
     private SlackAdapter adapter;
     private URI base;
     private URI events;
@@ -98,7 +99,7 @@ class SlackWorkspacesEndToEndTest {
     }
 
     private void startCoach() throws Exception {
-        deliveries = new ConversationExecutor("coach-send", 4, 64);
+        deliveries = new PlaceQueues("coach-send", 4, 256);
         Database db = Database.sqlite(dir.resolve("coach.db"));
         db.migrate();
         coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),

@@ -30,20 +30,20 @@ final class CoachOnDiscord implements DiscordTarget {
     private final Path dir;
     private final Coach coach;
     private final ConversationExecutor executor;
-    /** The delivery lanes, or null when each event's lane sends its replies. */
-    private final ConversationExecutor deliveries;
+    /** What sends the replies. */
+    private final Sending.Senders deliveries;
     private final DiscordAdapter adapter;
     private final DeliveryWorker delivery;
 
-    /** {@code deliveryLanes}: threads that send the replies ({@code coach run} uses 32); 0 leaves them to the event's lane. */
-    CoachOnDiscord(FakeDiscord discord, int lanes, int queuePerLane, int deliveryLanes) throws Exception {
+    /** {@code sending}: how the replies are sent (see {@link Sending}). */
+    CoachOnDiscord(FakeDiscord discord, int lanes, int queuePerLane, Sending sending) throws Exception {
         dir = Files.createTempDirectory("coach-bench-discord-");
         Database db = Database.sqlite(dir.resolve("coach.db"));
         db.migrate();
-        deliveries = deliveryLanes == 0 ? null : new ConversationExecutor("coach-send", deliveryLanes, queuePerLane);
+        deliveries = sending.open(queuePerLane);
         coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
                 new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(3),
-                deliveries == null ? CoachEngine.Lanes.callerRuns() : deliveries::submit);
+                deliveries.lanes());
         executor = new ConversationExecutor(lanes, queuePerLane);
         adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 1,
                 Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),
@@ -67,16 +67,14 @@ final class CoachOnDiscord implements DiscordTarget {
 
     /** Engine work, and replies handed to the delivery lanes, queued or running. */
     int pending() {
-        return executor.pending() + (deliveries == null ? 0 : deliveries.pending());
+        return executor.pending() + deliveries.pending().getAsInt();
     }
 
     @Override
     public void close() {
         try {
             executor.close();
-            if (deliveries != null) {
-                deliveries.close(); // after the lanes, which hand replies to it as they finish
-            }
+            deliveries.close(); // after the lanes, which hand replies to it as they finish
             delivery.close();
             adapter.close();
         } finally {

@@ -39,11 +39,11 @@ final class CoachOnSlack implements SlackTarget {
     private final StatementCounter statements = new StatementCounter();
 
     /** One instance of the coach: its database pool, engine, lanes, Slack endpoint and background worker. */
-    private record Instance(Coach coach, ConversationExecutor executor, ConversationExecutor deliveries,
+    private record Instance(Coach coach, ConversationExecutor executor, Sending.Senders deliveries,
                             SlackAdapter adapter, DeliveryWorker delivery, URI url) {
 
         int pending() {
-            return executor.pending() + (deliveries == null ? 0 : deliveries.pending());
+            return executor.pending() + deliveries.pending().getAsInt();
         }
 
         void close() {
@@ -57,9 +57,7 @@ final class CoachOnSlack implements SlackTarget {
                 throw new IllegalStateException("the Slack adapter did not stop cleanly", e);
             } finally {
                 executor.close();
-                if (deliveries != null) {
-                    deliveries.close(); // after the lanes, which hand replies to it as they finish
-                }
+                deliveries.close(); // after the lanes, which hand replies to it as they finish
                 coach.close();
             }
         }
@@ -70,17 +68,17 @@ final class CoachOnSlack implements SlackTarget {
      * @param queuePerLane queued events per lane before the adapter turns work away ({@code coach run} uses 256)
      */
     CoachOnSlack(FakeSlack slack, int lanes, int queuePerLane) throws Exception {
-        this(slack, lanes, queuePerLane, 32, false, null, 1);
+        this(slack, lanes, queuePerLane, Sending.DEFAULT, false, null, 1);
     }
 
     /**
      * As above; with {@code postgres} (a JDBC URL to an empty database, user and password "postgres") the coach runs in
      * PostgreSQL mode instead of on an SQLite file, as {@code instances} instances on that one database, each with its
-     * own Slack request URL (a load balancer in front of them spreads events over them). {@code deliveryLanes}: threads
-     * that send the replies ({@code coach run} uses 32); 0 leaves them to the lane that handled the event.
+     * own Slack request URL (a load balancer in front of them spreads events over them). {@code sending}: how replies are
+     * sent (see {@link Sending}).
      * {@code fullSync}: the SQLite file with {@code synchronous=FULL}, as an operator asks for it in the URL.
      */
-    CoachOnSlack(FakeSlack slack, int lanes, int queuePerLane, int deliveryLanes, boolean fullSync, String postgres,
+    CoachOnSlack(FakeSlack slack, int lanes, int queuePerLane, Sending sending, boolean fullSync, String postgres,
                  int instances) throws Exception {
         if (instances > 1 && postgres == null) {
             throw new IllegalArgumentException("several instances share a PostgreSQL database: add --database=postgres");
@@ -88,7 +86,7 @@ final class CoachOnSlack implements SlackTarget {
         dir = Files.createTempDirectory("coach-bench-");
         try {
             for (int i = 0; i < instances; i++) {
-                this.instances.add(instance(slack, lanes, queuePerLane, deliveryLanes, fullSync, postgres, i));
+                this.instances.add(instance(slack, lanes, queuePerLane, sending, fullSync, postgres, i));
             }
         } catch (Exception | Error e) {
             close();
@@ -96,19 +94,18 @@ final class CoachOnSlack implements SlackTarget {
         }
     }
 
-    private Instance instance(FakeSlack slack, int lanes, int queuePerLane, int deliveryLanes, boolean fullSync,
+    private Instance instance(FakeSlack slack, int lanes, int queuePerLane, Sending sending, boolean fullSync,
                               String postgres, int index) throws Exception {
         Database db = postgres != null ? Database.open(postgres, "postgres", "postgres")
                 : Database.open("jdbc:sqlite:" + dir.resolve("coach.db") + (fullSync ? "?synchronous=FULL" : ""), null, null);
         db.migrate();
         db.jdbi().setSqlLogger(statements);
-        ConversationExecutor deliveries = deliveryLanes == 0 ? null
-                : new ConversationExecutor("coach-send", deliveryLanes, queuePerLane);
+        Sending.Senders deliveries = sending.open(queuePerLane);
         Coach coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
                 new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(),
                 // Seeded for repeatable runs, and apart per instance: the interviews' ids come from it too
                 new Random(3 + index),
-                deliveries == null ? CoachEngine.Lanes.callerRuns() : deliveries::submit);
+                deliveries.lanes());
         ConversationExecutor executor = new ConversationExecutor(lanes, queuePerLane);
         SlackAdapter adapter = new SlackAdapter(new SlackSettings(BOT_TOKEN, Optional.of(SIGNING_SECRET), Optional.empty(),
                 Optional.of(slack.methodsUrl()), "127.0.0.1", 0, PATH), coach.engine(), executor, Clock.systemUTC(),

@@ -65,7 +65,7 @@ final class DiscordLoadBenchmark {
                 Latencies answerReply;
                 PhaseResult coachClosed;
                 long lanes;
-                try (CoachOnDiscord coach = new CoachOnDiscord(discord, o.lanes(), o.laneQueue(), o.deliveryLanes())) {
+                try (CoachOnDiscord coach = new CoachOnDiscord(discord, o.lanes(), o.laneQueue(), o.sending())) {
                     DiscordLoadDriver open = new DiscordLoadDriver(discord, coach, ++phaseId * 10 + run, o.people());
                     coachOpen = phase(open, active, "open " + SlackLoadBenchmark.fmt(o.rate()) + "/s", o.rate(),
                             o.warmup(), o.duration(), o.drain(), out);

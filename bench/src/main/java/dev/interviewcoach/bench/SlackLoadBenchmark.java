@@ -56,7 +56,7 @@ public final class SlackLoadBenchmark {
     record LoadOptions(int people, double rate, Duration warmup, Duration duration, int closedPeople,
                        Duration closedWarmup, Duration closedDuration, Duration drain, int runs, int lanes,
                        int laneQueue, DirectChannelIds dmIds, boolean fullSync, boolean postgres, Duration slackLatency,
-                       int deliveryLanes, int instances) {
+                       Sending sending, int instances) {
 
         static LoadOptions from(Map<String, String> args) {
             return new LoadOptions(intArg(args, "people", 50), doubleArg(args, "rate", 200),
@@ -71,8 +71,9 @@ public final class SlackLoadBenchmark {
                     // --slack-latency=MS: the fake Slack answers each Web API call that much later, as Slack does
                     Duration.ofMillis(intArg(args, "slack-latency", 0)),
                     // --delivery-lanes=N: threads that send the coach's replies, as coach run has them (0: each event's
-                    // own lane sends its replies, as before they had lanes of their own)
-                    intArg(args, "delivery-lanes", 32),
+                    // own lane sends its replies, as before they had lanes of their own); --hashed-delivery: one lane
+                    // per place chosen by hash, as before places shared the threads (--hashed-delivery=true)
+                    new Sending(intArg(args, "delivery-lanes", 32), Boolean.parseBoolean(args.getOrDefault("hashed-delivery", "false"))),
                     // --instances=N: that many instances of the coach on one PostgreSQL database, events sent to them in
                     // turn as a load balancer would (needs --database=postgres)
                     instances(intArg(args, "instances", 1), args.getOrDefault("database", "sqlite")));
@@ -186,6 +187,7 @@ public final class SlackLoadBenchmark {
             if (!o.slackLatency().isZero()) {
                 out.println("the fake Slack answers every Web API call " + o.slackLatency().toMillis() + " ms late");
             }
+            out.println("coach: " + o.sending().describe());
             if (postgres != null) {
                 out.println("coach: PostgreSQL mode, on an embedded server (" + postgres.getJdbcUrl("postgres", "postgres")
                         + ")" + (o.instances() > 1 ? ", " + o.instances() + " instances on one database, each event sent"
@@ -210,7 +212,7 @@ public final class SlackLoadBenchmark {
                 long dropped;
                 double coachHeap;
                 AdapterDrops drops = AdapterDrops.listen();
-                try (CoachOnSlack coach = new CoachOnSlack(slack, o.lanes(), o.laneQueue(), o.deliveryLanes(), o.fullSync(),
+                try (CoachOnSlack coach = new CoachOnSlack(slack, o.lanes(), o.laneQueue(), o.sending(), o.fullSync(),
                         postgres == null ? null : newDatabase(postgres, "load_" + run), o.instances())) {
                     coachOpen = phases.open(coach, id + "O");
                     coach.statements().reset();

@@ -65,14 +65,14 @@ class DeliveryLanesTest {
     private final AtomicInteger ids = new AtomicInteger();
     private final GatedPort port = new GatedPort();
     private Database db;
-    private ConversationExecutor deliveries;
+    private PlaceQueues deliveries;
     private CoachEngine engine;
 
     @BeforeEach
     void open() {
         db = Database.sqlite(dir.resolve("coach.db"));
         db.migrate();
-        deliveries = new ConversationExecutor("coach-send", DELIVERY_LANES, 16);
+        deliveries = new PlaceQueues("coach-send", DELIVERY_LANES, 64);
         BankCatalog banks = TestBanks.tinyCatalog();
         AtomicInteger sessionIds = new AtomicInteger();
         MockInterviewFeature mock = new MockInterviewFeature(banks, new SessionRepository(db.jdbi()),
@@ -98,16 +98,16 @@ class DeliveryLanesTest {
         return new Inbound.Message("Ev" + ids.incrementAndGet(), user, place, text, clock.instant());
     }
 
-    /** The delivery lane a place's replies go to. */
-    private static int laneOf(Place place) {
+    /** The lane a place's replies went to when delivery lanes were chosen by hash, as ConversationExecutor does. */
+    private static int hashedLaneOf(Place place) {
         return Math.floorMod(ConversationExecutor.spread(OutboxPort.lane(place)), DELIVERY_LANES);
     }
 
-    /** Ben's DM, on another delivery lane than Ana's, so that one waits only for the platform. */
-    private Place bensDmBesideAnas() {
+    /** Ben's DM, on the lane Ana's would share with it if lanes were chosen by hash. */
+    private Place bensDmOnAnasHashedLane() {
         for (int i = 0; ; i++) {
             Place candidate = Place.direct(Platform.SLACK, "T1", "DBEN" + i);
-            if (laneOf(candidate) != laneOf(anasDm)) {
+            if (hashedLaneOf(candidate) == hashedLaneOf(anasDm)) {
                 return candidate;
             }
         }
@@ -115,7 +115,8 @@ class DeliveryLanesTest {
 
     @Test
     void theLaneThatHandledAnEventGoesOnWhileItsReplyIsStillWithThePlatform() throws Exception {
-        Place bensDm = bensDmBesideAnas();
+        // A place that a hash would have put behind Ana's: Ben still waits only for the platform.
+        Place bensDm = bensDmOnAnasHashedLane();
         port.hold(anasDm);
         // The event is handled and committed on this thread; the platform holding its reply does not hold it here.
         engine.handle(command(ana, anasDm, "mock tiny 3"), port);
@@ -221,7 +222,7 @@ class DeliveryLanesTest {
     void aReplyThatStoppedBehindAnotherInstancesReplyFollowsItWithinMomentsWithoutWaitingForTheBackgroundPass()
             throws Exception {
         // Another instance on the same database: its own engine, delivery lanes and platform connection.
-        ConversationExecutor otherDeliveries = new ConversationExecutor("other-send", DELIVERY_LANES, 16);
+        PlaceQueues otherDeliveries = new PlaceQueues("other-send", DELIVERY_LANES, 64);
         GatedPort otherPort = port.sharingWhatWasPosted();
         try {
             BankCatalog banks = TestBanks.tinyCatalog();
@@ -259,10 +260,11 @@ class DeliveryLanesTest {
 
     @Test
     void repliesThatWaitedInSeveralPlacesGoOutSideBySideOnTheBackgroundPass() throws Exception {
+        // As many places as sending threads, all of which a hash would have put on one lane.
         List<Place> dms = new ArrayList<>();
         for (int i = 0; dms.size() < DELIVERY_LANES; i++) {
             Place candidate = Place.direct(Platform.SLACK, "T1", "DWAIT" + i);
-            if (dms.stream().noneMatch(dm -> laneOf(dm) == laneOf(candidate))) {
+            if (dms.isEmpty() || hashedLaneOf(candidate) == hashedLaneOf(dms.getFirst())) {
                 dms.add(candidate);
             }
         }
@@ -288,11 +290,11 @@ class DeliveryLanesTest {
         assertThat(port.posted).extracting(Posted::place).containsExactlyInAnyOrderElementsOf(dms);
     }
 
-    /** Holds the delivery lane of {@code place} busy until the latch is counted down. */
+    /** Holds the sending of {@code place}'s replies busy until the latch is counted down. */
     private CountDownLatch occupyDeliveryLaneOf(Place place) throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch running = new CountDownLatch(1);
-        assertThat(deliveries.submit(OutboxPort.lane(place), () -> {
+        assertThat(deliveries.submit(OutboxPort.lane(place), 0, () -> {
             running.countDown();
             try {
                 release.await();
