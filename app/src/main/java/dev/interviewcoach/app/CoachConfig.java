@@ -52,8 +52,9 @@ public record CoachConfig(
 
     /**
      * How much runs at once: {@code lanes} threads handle events (each conversation's in order, so more
-     * lanes only help with more cores), and {@code deliveryLanes} threads send replies to the platforms
-     * (each place's in order; a Slack or Discord call mostly waits, 100-300 ms, so these are many).
+     * lanes only help with more cores), and at most {@code deliveryLanes} threads send replies to the
+     * platforms (each place's in order, any free thread taking the next place; a Slack or Discord call
+     * mostly waits, 100-300 ms, so these are many).
      */
     public record Engine(int lanes, int deliveryLanes) {}
 

@@ -96,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
         OpsEndpoints ops = new OpsEndpoints(registry::scrape);
         try {
             // Closed in reverse: the executor drains queued work first, while the platforms can still reply;
-            // the delivery lanes drain when the platforms close (added to them below), before the adapters stop.
+            // the sending threads drain when the platforms close (added to them below), before the adapters stop.
             try (PlaceQueues deliveries = new PlaceQueues("coach-send", cfg.engine().deliveryLanes(),
                     cfg.engine().deliveryLanes() * 256);
                  Coach coach = Coach.start(cfg, env, clock, metrics, deliveries::submit);
@@ -104,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
                  ConversationExecutor executor = new ConversationExecutor(cfg.engine().lanes(), 256)) {
                 ops.require("database", () -> coach.database().ping());
                 ops.require("lanes", executor::problem);
-                ops.require("delivery lanes", deliveries::problem);
+                ops.require("sending replies", deliveries::problem);
                 ops.inform("workspaces", () -> coach.installations().count() + " installed by OAuth, "
                         + coach.installations().activeSince(clock.instant().minus(Duration.ofDays(1)))
                         + " with answers in the last 24 h");
@@ -161,8 +161,8 @@ final class RunCommand implements Callable<Integer> {
                 // run, and leaves the rest (stored) for the next start.
                 platforms.add(new DeliveryWorker(coach.engine(), running, DRAIN, executor::submit))
                         .start(Duration.ofSeconds(1));
-                // Closed before the worker: the replies handed to the delivery lanes go out first, in order; those
-                // no delivery lane took up by then are let go, for the worker's last pass or the next start.
+                // Closed before the worker: the replies handed to the sending threads go out first, in order; those
+                // no sending thread took up by then are let go, for the worker's last pass or the next start.
                 platforms.add(() -> {
                     int released = coach.engine().releaseHandedOver();
                     if (released > 0) {

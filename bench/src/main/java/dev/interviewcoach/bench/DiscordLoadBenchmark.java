@@ -50,6 +50,11 @@ final class DiscordLoadBenchmark {
             return t;
         });
         try (FakeDiscord discord = FakeDiscord.start()) {
+            discord.answerAfter(o.slackLatency());
+            if (!o.slackLatency().isZero()) {
+                out.println("the fake Discord answers every REST call " + o.slackLatency().toMillis() + " ms late");
+            }
+            out.println("coach: " + o.sending().describe());
             discord.onCall(call -> {
                 DiscordLoadDriver driver = active.get();
                 if (driver != null) {

@@ -7,8 +7,8 @@ import java.util.function.IntSupplier;
 
 /**
  * How the coach under load sends its replies: {@code threads} threads, each place's replies in turn on any free one
- * (as {@code coach run} has it), or, with {@code hashed}, on one lane per place chosen by hash (as before 7
- * December: places that share a lane wait for each other); 0 threads leaves them to the event's own lane.
+ * (as {@code coach run} has it), or, with {@code hashed}, on one lane per place chosen by hash (as before the
+ * place queues: places that share a lane wait for each other); 0 threads leaves them to the event's own lane.
  */
 record Sending(int threads, boolean hashed) {
 

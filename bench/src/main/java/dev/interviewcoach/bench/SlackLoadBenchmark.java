@@ -69,11 +69,13 @@ public final class SlackLoadBenchmark {
                     // --database=postgres: the coach in PostgreSQL mode, on an embedded server started by the harness
                     database(args.getOrDefault("database", "sqlite")),
                     // --slack-latency=MS: the fake Slack answers each Web API call that much later, as Slack does
-                    Duration.ofMillis(intArg(args, "slack-latency", 0)),
+                    // (--discord-latency=MS, the same for the fake Discord's REST calls in --mode=discord)
+                    Duration.ofMillis(intArg(args, "slack-latency", intArg(args, "discord-latency", 0))),
                     // --delivery-lanes=N: threads that send the coach's replies, as coach run has them (0: each event's
-                    // own lane sends its replies, as before they had lanes of their own); --hashed-delivery: one lane
-                    // per place chosen by hash, as before places shared the threads (--hashed-delivery=true)
-                    new Sending(intArg(args, "delivery-lanes", 32), Boolean.parseBoolean(args.getOrDefault("hashed-delivery", "false"))),
+                    // own lane sends its replies, as before they had lanes of their own); --hashed-delivery=true: one
+                    // thread per place chosen by hash, as before places shared the threads
+                    new Sending(intArg(args, "delivery-lanes", 32),
+                            Boolean.parseBoolean(args.getOrDefault("hashed-delivery", "false"))),
                     // --instances=N: that many instances of the coach on one PostgreSQL database, events sent to them in
                     // turn as a load balancer would (needs --database=postgres)
                     instances(intArg(args, "instances", 1), args.getOrDefault("database", "sqlite")));

@@ -329,7 +329,7 @@ public final class CoachEngine {
             return;
         }
         String event = MDC.get(EVENT_ID);
-        // Keyed by the place of the first reply: replies into one place are sent by one delivery lane, in order.
+        // Keyed by the place of the first reply: replies into one place are sent one after another, in order.
         String lane = written.lanes.iterator().next();
         CountDownLatch sent = new CountDownLatch(1);
         handedOver.add(written);

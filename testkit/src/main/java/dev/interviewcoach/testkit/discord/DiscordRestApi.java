@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.interviewcoach.testkit.CallLog;
+import dev.interviewcoach.testkit.DaemonThreads;
 import dev.interviewcoach.testkit.StateMonitor;
 import java.io.IOException;
 import java.time.Duration;
@@ -17,6 +18,9 @@ import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +67,9 @@ final class DiscordRestApi {
     private final Map<RestCall, String> createdBy = new IdentityHashMap<>();
     private volatile String handedOutGateway;
     private volatile Consumer<RestCall> listener = call -> { };
+    private volatile Duration latency = Duration.ZERO;
+    private final ScheduledExecutorService late =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("fake-discord-late-"));
 
     DiscordRestApi(StateMonitor monitor, CallLog<RestCall> calls, RestFaults faults, GuildState guild,
                    DiscordGateway gateway, ApplicationCommands commands, ChannelMessages messages,
@@ -101,18 +108,45 @@ final class DiscordRestApi {
         monitor.update(createdBy::clear);
     }
 
+    /** Answers every REST call this much after it arrives (see {@link FakeDiscord#answerAfter}). */
+    void answerAfter(Duration latency) {
+        this.latency = latency;
+    }
+
     /** The HTTP handler for every path. */
     void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            RestReply reply;
+        RestReply reply;
+        try {
+            reply = answer(exchange);
+        } catch (RuntimeException | IOException e) {
+            // The JDK server swallows handler exceptions silently; say what broke instead.
+            LOG.error("fake Discord failed to answer {} {}", exchange.getRequestMethod(),
+                    exchange.getRequestURI(), e);
+            reply = RestReply.error(500, "fake Discord internal error: " + e, 0);
+        }
+        Duration wait = latency;
+        if (wait.isZero()) {
+            send(exchange, reply);
+            return;
+        }
+        // Answered later from a timer, so a slow answer holds none of the server's few threads.
+        RestReply later = reply;
+        late.schedule(() -> {
             try {
-                reply = answer(exchange);
-            } catch (RuntimeException | IOException e) {
-                // The JDK server swallows handler exceptions silently; say what broke instead.
-                LOG.error("fake Discord failed to answer {} {}", exchange.getRequestMethod(),
-                        exchange.getRequestURI(), e);
-                reply = RestReply.error(500, "fake Discord internal error: " + e, 0);
+                send(exchange, later);
+            } catch (IOException e) {
+                LOG.debug("fake Discord could not send a late answer: {}", e.toString());
             }
+        }, wait.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Stops answering late calls (at close). */
+    void stopLateAnswers() {
+        late.shutdownNow();
+    }
+
+    private static void send(HttpExchange exchange, RestReply reply) throws IOException {
+        try (exchange) {
             exchange.getResponseHeaders().set("Via", "1.1 google"); // without it JDA takes a 429 for Cloudflare's
             reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             if (reply.body() == null) {

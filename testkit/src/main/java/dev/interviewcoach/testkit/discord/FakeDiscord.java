@@ -230,6 +230,14 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /**
+     * Answers every REST call {@code latency} after it arrives, as Discord's own answers take 100-300 ms; the call is
+     * recorded (and its effect visible) at once, and the wait holds none of the fake's threads. Zero: at once.
+     */
+    public void answerAfter(Duration latency) {
+        rest.answerAfter(Objects.requireNonNull(latency, "latency"));
+    }
+
+    /**
      * Calls {@code listener} with every REST call as it arrives, on the fake's HTTP thread, after recording the call
      * and before answering it (replacing any listener set before). For timing the bot's calls, as a load harness
      * does; a listener that throws makes the fake answer that call with 500.
@@ -487,6 +495,7 @@ public final class FakeDiscord implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        rest.stopLateAnswers();
         http.stop(0);
         httpPool.shutdownNow();
     }

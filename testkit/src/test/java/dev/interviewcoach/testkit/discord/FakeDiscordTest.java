@@ -218,6 +218,31 @@ class FakeDiscordTest {
     }
 
     @Test
+    void answersCanComeAsLateAsDiscordsWithoutHoldingTheServer() throws Exception {
+        connect(ALL_MESSAGES);
+        fake.answerAfter(Duration.ofMillis(300));
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        long start = System.nanoTime();
+        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(client.sendAsync(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(fake.restUrl() + "gateway/bot")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+        for (var answer : answers) {
+            assertThat(answer.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        // eight calls at once against a server of four threads: all late, none queued behind another's wait
+        assertThat(millis).isBetween(300L, 2_000L);
+
+        long sent = System.nanoTime();
+        jda.getTextChannelById(CHANNEL_ID).sendMessage("late").complete();
+        assertThat((System.nanoTime() - sent) / 1_000_000).as("JDA waits for the late answer").isGreaterThanOrEqualTo(300L);
+        fake.answerAfter(Duration.ZERO);
+    }
+
+    @Test
     void injectedMessagesReachOnMessageReceived() throws Exception {
         connect(ALL_MESSAGES);
 
