@@ -234,7 +234,9 @@ public final class PlaceQueues implements AutoCloseable {
                     continue;
                 }
                 item.interrupted = true;
-                // Under the item's lock, so the interrupt cannot reach the thread's next item instead.
+                // Under the item's lock, so its thread, once the item ends, sees the place is no longer its own
+                // before it takes another item, and the interrupt cannot reach that next item instead.
+                item.place.abandoned = true;
                 item.thread.interrupt();
             }
             overBudget.incrementAndGet();
@@ -245,7 +247,6 @@ public final class PlaceQueues implements AutoCloseable {
                 if (current != stuck) {
                     return current;
                 }
-                stuck.abandoned = true;
                 if (stuck.items.isEmpty()) {
                     return null;
                 }
