@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.interviewcoach.testkit.CallLog;
-import dev.interviewcoach.testkit.DaemonThreads;
+import dev.interviewcoach.testkit.LateAnswers;
 import dev.interviewcoach.testkit.StateMonitor;
 import java.io.IOException;
 import java.time.Duration;
@@ -18,9 +18,6 @@ import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,9 +64,7 @@ final class DiscordRestApi {
     private final Map<RestCall, String> createdBy = new IdentityHashMap<>();
     private volatile String handedOutGateway;
     private volatile Consumer<RestCall> listener = call -> { };
-    private volatile Duration latency = Duration.ZERO;
-    private final ScheduledExecutorService late =
-            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("fake-discord-late-"));
+    private final LateAnswers late = new LateAnswers("discord");
 
     DiscordRestApi(StateMonitor monitor, CallLog<RestCall> calls, RestFaults faults, GuildState guild,
                    DiscordGateway gateway, ApplicationCommands commands, ChannelMessages messages,
@@ -110,7 +105,7 @@ final class DiscordRestApi {
 
     /** Answers every REST call this much after it arrives (see {@link FakeDiscord#answerAfter}). */
     void answerAfter(Duration latency) {
-        this.latency = latency;
+        late.after(latency);
     }
 
     /** The HTTP handler for every path. */
@@ -124,25 +119,13 @@ final class DiscordRestApi {
                     exchange.getRequestURI(), e);
             reply = RestReply.error(500, "fake Discord internal error: " + e, 0);
         }
-        Duration wait = latency;
-        if (wait.isZero()) {
-            send(exchange, reply);
-            return;
-        }
-        // Answered later from a timer, so a slow answer holds none of the server's few threads.
-        RestReply later = reply;
-        late.schedule(() -> {
-            try {
-                send(exchange, later);
-            } catch (IOException e) {
-                LOG.debug("fake Discord could not send a late answer: {}", e.toString());
-            }
-        }, wait.toNanos(), TimeUnit.NANOSECONDS);
+        RestReply answer = reply;
+        late.send(() -> send(exchange, answer));
     }
 
     /** Stops answering late calls (at close). */
     void stopLateAnswers() {
-        late.shutdownNow();
+        late.close();
     }
 
     private static void send(HttpExchange exchange, RestReply reply) throws IOException {

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.interviewcoach.testkit.CallLog;
 import dev.interviewcoach.testkit.DaemonThreads;
+import dev.interviewcoach.testkit.LateAnswers;
 import dev.interviewcoach.testkit.StateMonitor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -86,11 +86,8 @@ public final class FakeSlack implements AutoCloseable {
 
     private final HttpServer http;
     private final ExecutorService httpPool;
-    /** Answers Web API calls that wait (see {@link #answerAfter}). */
-    private final ScheduledExecutorService late =
-            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("fake-slack-late-"));
-    /** How long every Web API answer waits; zero unless a test or the load harness asks for more. */
-    private volatile Duration latency = Duration.ZERO;
+    /** Answers Web API calls, late when a test or the load harness asks (see {@link #answerAfter}). */
+    private final LateAnswers late = new LateAnswers("slack");
     private final SocketServer socket;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -201,7 +198,7 @@ public final class FakeSlack implements AutoCloseable {
      * seen (and its listeners told) when it arrives.
      */
     public void answerAfter(Duration latency) {
-        this.latency = latency;
+        late.after(latency);
     }
 
     /** Answers the next call of {@code method} with {@code {"ok":false,"error":error}}; repeated calls queue up. */
@@ -512,7 +509,7 @@ public final class FakeSlack implements AutoCloseable {
         }
         http.stop(0);
         httpPool.shutdownNow();
-        late.shutdownNow();
+        late.close();
     }
 
     // ---------------------------------------------------------------- HTTP handling
@@ -529,20 +526,8 @@ public final class FakeSlack implements AutoCloseable {
             body.put("error", "fake_slack_internal_error: " + e);
             reply = new Reply(500, body, null);
         }
-        Duration wait = latency;
-        if (wait.isZero()) {
-            send(exchange, reply);
-            return;
-        }
-        // Answered later from a timer, so a slow answer holds none of the server's few threads.
-        Reply later = reply;
-        late.schedule(() -> {
-            try {
-                send(exchange, later);
-            } catch (IOException e) {
-                LOG.debug("fake Slack could not send a late answer: {}", e.toString());
-            }
-        }, wait.toNanos(), TimeUnit.NANOSECONDS);
+        Reply answer = reply;
+        late.send(() -> send(exchange, answer));
     }
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {
