@@ -123,7 +123,7 @@ public final class PlaceQueues implements AutoCloseable {
         final Thread thread = Thread.currentThread();
         final long since = System.nanoTime();
         final PlaceQueue place;
-        /** Guarded by this: the watchdog interrupted the item, or the item ended; never both. */
+        /** Guarded by this: whether the watchdog interrupted the item, and whether it ended (none after that). */
         boolean interrupted;
         boolean ended;
 

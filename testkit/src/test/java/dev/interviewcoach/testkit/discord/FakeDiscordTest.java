@@ -223,7 +223,8 @@ class FakeDiscordTest {
         fake.answerAfter(Duration.ofMillis(300));
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         long start = System.nanoTime();
-        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> answers =
+                new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
             answers.add(client.sendAsync(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(fake.restUrl() + "gateway/bot")).build(),
@@ -238,7 +239,8 @@ class FakeDiscordTest {
 
         long sent = System.nanoTime();
         jda.getTextChannelById(CHANNEL_ID).sendMessage("late").complete();
-        assertThat((System.nanoTime() - sent) / 1_000_000).as("JDA waits for the late answer").isGreaterThanOrEqualTo(300L);
+        assertThat((System.nanoTime() - sent) / 1_000_000).as("JDA waits for the late answer")
+                .isGreaterThanOrEqualTo(300L);
         fake.answerAfter(Duration.ZERO);
     }
 
