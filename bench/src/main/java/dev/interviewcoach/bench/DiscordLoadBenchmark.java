@@ -54,7 +54,8 @@ final class DiscordLoadBenchmark {
             if (!o.slackLatency().isZero()) {
                 out.println("the fake Discord answers every REST call " + o.slackLatency().toMillis() + " ms late");
             }
-            out.println("coach: " + o.sending().describe());
+            out.println("coach: " + o.sending().describe() + "; interviews started in " + o.discordChannels()
+                    + (o.discordChannels() == 1 ? " text channel" : " text channels, people taking turns"));
             discord.onCall(call -> {
                 DiscordLoadDriver driver = active.get();
                 if (driver != null) {
@@ -71,13 +72,14 @@ final class DiscordLoadBenchmark {
                 PhaseResult coachClosed;
                 long lanes;
                 try (CoachOnDiscord coach = new CoachOnDiscord(discord, o.lanes(), o.laneQueue(), o.sending())) {
-                    DiscordLoadDriver open = new DiscordLoadDriver(discord, coach, ++phaseId * 10 + run, o.people());
+                    DiscordLoadDriver open = new DiscordLoadDriver(discord, coach, ++phaseId * 10 + run, o.people(), o.discordChannels());
                     coachOpen = phase(open, active, "open " + SlackLoadBenchmark.fmt(o.rate()) + "/s", o.rate(),
                             o.warmup(), o.duration(), o.drain(), out);
                     answerReply = open.answerReplies();
                     out.printf(Locale.ROOT, "          typed answers alone: event-to-reply p50 %.2f p99 %.2f ms (%d)%n",
                             answerReply.percentileMillis(50), answerReply.percentileMillis(99), answerReply.count());
-                    coachClosed = phase(new DiscordLoadDriver(discord, coach, ++phaseId * 10 + run, o.closedPeople()),
+                    coachClosed = phase(new DiscordLoadDriver(discord, coach, ++phaseId * 10 + run, o.closedPeople(),
+                            o.discordChannels()),
                             active, "closed loop", 0, o.closedWarmup(), o.closedDuration(), o.drain(), out);
                     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                     while (coach.pending() > 0 && System.nanoTime() < deadline) {

@@ -76,12 +76,18 @@ final class DiscordLoadDriver {
      * @param idPrefix a number that makes this phase's user ids unique (Discord ids are snowflakes: digits only)
      */
     DiscordLoadDriver(FakeDiscord discord, DiscordTarget target, int idPrefix, int peopleCount) {
+        this(discord, target, idPrefix, peopleCount, 1);
+    }
+
+    /** As above, with people starting their interviews in {@code channels} (1 or 2) of the guild's text channels, in turn. */
+    DiscordLoadDriver(FakeDiscord discord, DiscordTarget target, int idPrefix, int peopleCount, int channels) {
         this.discord = discord;
         this.target = target;
         this.followReplies = target.replies();
         for (int i = 0; i < peopleCount; i++) {
             String userId = String.format("14%07d%06d", idPrefix, i);
-            SimulatedPerson person = new SimulatedPerson(i, userId, FakeDiscord.CHANNEL_ID);
+            SimulatedPerson person = new SimulatedPerson(i, userId,
+                    i % channels == 0 ? FakeDiscord.CHANNEL_ID : FakeDiscord.LEADS_CHANNEL_ID);
             people.add(person);
             byUser.put(userId, person);
         }
@@ -266,7 +272,7 @@ final class DiscordLoadDriver {
         }
         String token;
         try {
-            token = whenConnected(() -> discord.slashCommand(person.userId(), FakeDiscord.CHANNEL_ID, "coach", "mock",
+            token = whenConnected(() -> discord.slashCommand(person.userId(), person.channel(), "coach", "mock",
                     MOCK_OPTIONS));
         } catch (RuntimeException e) {
             delivery.failed(System.nanoTime(), e.getClass().getSimpleName());

@@ -22,8 +22,8 @@ final class SimulatedPerson {
     private boolean waiting;
 
     /**
-     * @param channel the person's direct conversation with the bot; on Slack its id has nothing to do with the
-     *                user's id (see {@link DirectChannelIds})
+     * @param channel the person's direct conversation with the bot on Slack, whose id has nothing to do with the
+     *                user's id (see {@link DirectChannelIds}); on Discord the text channel they start interviews in
      */
     SimulatedPerson(int index, String userId, String channel) {
         this.index = index;
@@ -35,7 +35,7 @@ final class SimulatedPerson {
         return userId;
     }
 
-    /** The person's direct conversation with the bot. */
+    /** The person's direct conversation with the bot (Slack), or where they start interviews (Discord). */
     String channel() {
         return channel;
     }

@@ -56,7 +56,7 @@ public final class SlackLoadBenchmark {
     record LoadOptions(int people, double rate, Duration warmup, Duration duration, int closedPeople,
                        Duration closedWarmup, Duration closedDuration, Duration drain, int runs, int lanes,
                        int laneQueue, DirectChannelIds dmIds, boolean fullSync, boolean postgres, Duration slackLatency,
-                       Sending sending, int instances) {
+                       Sending sending, int instances, int discordChannels) {
 
         static LoadOptions from(Map<String, String> args) {
             return new LoadOptions(intArg(args, "people", 50), doubleArg(args, "rate", 200),
@@ -78,7 +78,18 @@ public final class SlackLoadBenchmark {
                             Boolean.parseBoolean(args.getOrDefault("hashed-delivery", "false"))),
                     // --instances=N: that many instances of the coach on one PostgreSQL database, events sent to them in
                     // turn as a load balancer would (needs --database=postgres)
-                    instances(intArg(args, "instances", 1), args.getOrDefault("database", "sqlite")));
+                    instances(intArg(args, "instances", 1), args.getOrDefault("database", "sqlite")),
+                    // --discord-channels=2: in --mode=discord, half the people start their interviews in the fake
+                    // guild's second text channel (Discord and JDA take one channel's thread creations one at a time)
+                    discordChannels(intArg(args, "discord-channels", 1)));
+        }
+
+        private static int discordChannels(int channels) {
+            if (channels < 1 || channels > 2) {
+                throw new IllegalArgumentException("--discord-channels is 1 or 2 (the fake guild has two text channels),"
+                        + " not " + channels);
+            }
+            return channels;
         }
 
         private static int instances(int instances, String database) {
