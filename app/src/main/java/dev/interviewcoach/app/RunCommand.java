@@ -17,7 +17,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.interviewcoach.discord.DiscordSettings;
-import dev.interviewcoach.engine.ConversationExecutor;
+import dev.interviewcoach.store.Database;
 import dev.interviewcoach.engine.PlaceQueues;
 import dev.interviewcoach.engine.DeliveryWorker;
 import dev.interviewcoach.slack.SlackAdapter;
@@ -101,20 +101,19 @@ final class RunCommand implements Callable<Integer> {
                     cfg.engine().deliveryLanes() * 256);
                  Coach coach = Coach.start(cfg, env, clock, metrics, deliveries::submit);
                  Platforms platforms = new Platforms();
-                 ConversationExecutor executor = new ConversationExecutor(cfg.engine().lanes(), 256)) {
+                 PlaceQueues executor = eventQueues(cfg, coach.database().isSqlite())) {
                 ops.require("database", () -> coach.database().ping());
                 ops.require("lanes", executor::problem);
                 ops.require("sending replies", deliveries::problem);
                 ops.inform("workspaces", () -> coach.installations().count() + " installed by OAuth, "
                         + coach.installations().activeSince(clock.instant().minus(Duration.ofDays(1)))
                         + " with answers in the last 24 h");
-                metrics.gauge("coach.lanes.renewed", "Times a lane got a fresh thread because an event ran past its"
-                        + " time budget", executor::lanesRenewed);
-                metrics.gauge("coach.lanes.waiting", "Events acknowledged and waiting for room in their lane's queue",
-                        executor::waiting);
-                metrics.gauge("coach.lanes.turned.away", "Events turned away because their lane's queue and the waiting"
-                        + " room were full (Slack delivers them again; Discord users are asked to resend)",
-                        executor::turnedAway);
+                metrics.gauge("coach.lanes.renewed", "Events interrupted because they ran past their time budget (their"
+                        + " conversation's later events went on without them)", executor::overBudget);
+                metrics.gauge("coach.lanes.waiting", "Events acknowledged and waiting for their turn",
+                        executor::queued);
+                metrics.gauge("coach.lanes.turned.away", "Events turned away because too many (or too large) were waiting"
+                        + " (Slack delivers them again; Discord users are asked to resend)", executor::turnedAway);
                 metrics.gauge("coach.deliveries.pending", "Events whose replies wait for a sending thread or are being sent",
                         deliveries::pending);
                 metrics.gauge("coach.deliveries.over.budget", "Sends interrupted because they ran past their time budget",
@@ -159,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
                 // Events a stopped process left and replies waiting out a rate limit. Added last, so it is
                 // closed first: it delivers what it can within the drain bound while the platforms still
                 // run, and leaves the rest (stored) for the next start.
-                platforms.add(new DeliveryWorker(coach.engine(), running, DRAIN, executor::submit))
+                platforms.add(new DeliveryWorker(coach.engine(), running, DRAIN, executor))
                         .start(Duration.ofSeconds(1));
                 // Closed before the worker: the replies handed to the sending threads go out first, in order; those
                 // no sending thread took up by then are let go, for the worker's last pass or the next start.
@@ -213,6 +212,17 @@ final class RunCommand implements Callable<Integer> {
      * {@code 2026-12-01T08:59:00Z}) one that starts there and runs on, to see a schedule through
      * (the question of the day, reminders) without waiting for it.
      */
+    /**
+     * Each conversation's events one after another on a queue of its own, {@code engine.lanes} of them running engine
+     * work at once. An event waiting on a platform does not count, and its thread holds its database connection
+     * meanwhile, so on SQLite, whose connections are cheap, up to {@link Database#SQLITE_EVENT_THREADS} threads may
+     * hold events; on PostgreSQL, whose pool is small, only the lanes.
+     */
+    static PlaceQueues eventQueues(CoachConfig cfg, boolean sqlite) {
+        int lanes = cfg.engine().lanes();
+        return PlaceQueues.forEvents(lanes, sqlite ? Math.max(lanes, Database.SQLITE_EVENT_THREADS) : lanes);
+    }
+
     static Clock clock(Map<String, String> env) {
         String start = env.getOrDefault("COACH_CLOCK_START", "").strip();
         if (start.isEmpty()) {

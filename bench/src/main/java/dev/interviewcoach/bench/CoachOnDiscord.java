@@ -7,7 +7,6 @@ import dev.interviewcoach.app.Coach;
 import dev.interviewcoach.discord.DiscordAdapter;
 import dev.interviewcoach.discord.DiscordSettings;
 import dev.interviewcoach.engine.CoachEngine;
-import dev.interviewcoach.engine.ConversationExecutor;
 import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.BankReader;
@@ -22,21 +21,21 @@ import java.util.Random;
 
 /**
  * The real coach on Discord, in this process, wired as the app's {@code CoachOnFakeDiscord} wires it: a SQLite file
- * in a temp folder, {@link Coach}, a {@link ConversationExecutor} and the real {@link DiscordAdapter} (JDA, one
+ * in a temp folder, {@link Coach}, its event lanes ({@link EventLanes}) and the real {@link DiscordAdapter} (JDA, one
  * shard) connected to a {@link FakeDiscord} that grants the Message Content intent, so answers are typed.
  */
 final class CoachOnDiscord implements DiscordTarget {
 
     private final Path dir;
     private final Coach coach;
-    private final ConversationExecutor executor;
+    private final EventLanes.Opened executor;
     /** What sends the replies. */
     private final Sending.Senders deliveries;
     private final DiscordAdapter adapter;
     private final DeliveryWorker delivery;
 
     /** {@code sending}: how the replies are sent (see {@link Sending}). */
-    CoachOnDiscord(FakeDiscord discord, int lanes, int queuePerLane, Sending sending) throws Exception {
+    CoachOnDiscord(FakeDiscord discord, EventLanes lanes, int queuePerLane, Sending sending) throws Exception {
         dir = Files.createTempDirectory("coach-bench-discord-");
         Database db = Database.sqlite(dir.resolve("coach.db"));
         db.migrate();
@@ -44,15 +43,15 @@ final class CoachOnDiscord implements DiscordTarget {
         coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
                 new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(3),
                 deliveries.lanes());
-        executor = new ConversationExecutor(lanes, queuePerLane);
+        executor = lanes.open(queuePerLane, true);
         adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 1,
                 Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),
-                coach.engine(), executor, coach::suggestions, Clock.systemUTC());
+                coach.engine(), executor.lanes(), coach::suggestions, Clock.systemUTC());
         adapter.start();
         // As coach run has it: a reply that waited behind another in its lane goes out on the worker's pass,
         // and events left waiting go to the lanes.
         delivery = new DeliveryWorker(coach.engine(), ChatPorts.only(adapter.port()), Duration.ofSeconds(2),
-                executor::submit).start(Duration.ofSeconds(1));
+                executor.lanes()).start(Duration.ofSeconds(1));
     }
 
     @Override
@@ -67,7 +66,7 @@ final class CoachOnDiscord implements DiscordTarget {
 
     /** Engine work, and replies handed to the delivery lanes, queued or running. */
     int pending() {
-        return executor.pending() + deliveries.pending().getAsInt();
+        return executor.pending().getAsInt() + deliveries.pending().getAsInt();
     }
 
     @Override

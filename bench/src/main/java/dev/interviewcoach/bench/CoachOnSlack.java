@@ -5,7 +5,6 @@ import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.engine.DeliveryWorker;
 import dev.interviewcoach.app.Coach;
 import dev.interviewcoach.engine.CoachEngine;
-import dev.interviewcoach.engine.ConversationExecutor;
 import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.BankReader;
@@ -25,7 +24,7 @@ import java.util.Random;
 
 /**
  * The real coach on Slack, in this process, wired as {@code SlackEndToEndTest} wires it: a SQLite file in a temp
- * folder, {@link Coach}, a {@link ConversationExecutor} and the real {@link SlackAdapter} (Bolt in our Jetty) on
+ * folder, {@link Coach}, its event lanes ({@link EventLanes}) and the real {@link SlackAdapter} (Bolt in our Jetty) on
  * loopback, with the Slack Web API pointed at a {@link FakeSlack}.
  */
 final class CoachOnSlack implements SlackTarget {
@@ -39,11 +38,11 @@ final class CoachOnSlack implements SlackTarget {
     private final StatementCounter statements = new StatementCounter();
 
     /** One instance of the coach: its database pool, engine, lanes, Slack endpoint and background worker. */
-    private record Instance(Coach coach, ConversationExecutor executor, Sending.Senders deliveries,
+    private record Instance(Coach coach, EventLanes.Opened executor, Sending.Senders deliveries,
                             SlackAdapter adapter, DeliveryWorker delivery, URI url) {
 
         int pending() {
-            return executor.pending() + deliveries.pending().getAsInt();
+            return executor.pending().getAsInt() + deliveries.pending().getAsInt();
         }
 
         void close() {
@@ -68,17 +67,17 @@ final class CoachOnSlack implements SlackTarget {
      * @param queuePerLane queued events per lane before the adapter turns work away ({@code coach run} uses 256)
      */
     CoachOnSlack(FakeSlack slack, int lanes, int queuePerLane) throws Exception {
-        this(slack, lanes, queuePerLane, Sending.DEFAULT, false, null, 1);
+        this(slack, new EventLanes(lanes, false), queuePerLane, Sending.DEFAULT, false, null, 1);
     }
 
     /**
      * As above; with {@code postgres} (a JDBC URL to an empty database, user and password "postgres") the coach runs in
      * PostgreSQL mode instead of on an SQLite file, as {@code instances} instances on that one database, each with its
      * own Slack request URL (a load balancer in front of them spreads events over them). {@code sending}: how replies are
-     * sent (see {@link Sending}).
+     * sent (see {@link Sending}); {@code events}: how events are run (see {@link EventLanes}).
      * {@code fullSync}: the SQLite file with {@code synchronous=FULL}, as an operator asks for it in the URL.
      */
-    CoachOnSlack(FakeSlack slack, int lanes, int queuePerLane, Sending sending, boolean fullSync, String postgres,
+    CoachOnSlack(FakeSlack slack, EventLanes lanes, int queuePerLane, Sending sending, boolean fullSync, String postgres,
                  int instances) throws Exception {
         if (instances > 1 && postgres == null) {
             throw new IllegalArgumentException("several instances share a PostgreSQL database: add --database=postgres");
@@ -94,7 +93,7 @@ final class CoachOnSlack implements SlackTarget {
         }
     }
 
-    private Instance instance(FakeSlack slack, int lanes, int queuePerLane, Sending sending, boolean fullSync,
+    private Instance instance(FakeSlack slack, EventLanes lanes, int queuePerLane, Sending sending, boolean fullSync,
                               String postgres, int index) throws Exception {
         Database db = postgres != null ? Database.open(postgres, "postgres", "postgres")
                 : Database.open("jdbc:sqlite:" + dir.resolve("coach.db") + (fullSync ? "?synchronous=FULL" : ""), null, null);
@@ -106,15 +105,15 @@ final class CoachOnSlack implements SlackTarget {
                 // Seeded for repeatable runs, and apart per instance: the interviews' ids come from it too
                 new Random(3 + index),
                 deliveries.lanes());
-        ConversationExecutor executor = new ConversationExecutor(lanes, queuePerLane);
+        EventLanes.Opened executor = lanes.open(queuePerLane, postgres == null);
         SlackAdapter adapter = new SlackAdapter(new SlackSettings(BOT_TOKEN, Optional.of(SIGNING_SECRET), Optional.empty(),
-                Optional.of(slack.methodsUrl()), "127.0.0.1", 0, PATH), coach.engine(), executor, Clock.systemUTC(),
+                Optional.of(slack.methodsUrl()), "127.0.0.1", 0, PATH), coach.engine(), executor.lanes(), Clock.systemUTC(),
                 Thread::sleep);
         adapter.start();
         // As coach run has it: a reply that waited behind another in its lane goes out on the worker's pass,
         // and events left waiting go to the lanes.
         DeliveryWorker delivery = new DeliveryWorker(coach.engine(), ChatPorts.only(adapter.port()), Duration.ofSeconds(2),
-                executor::submit).start(Duration.ofSeconds(1));
+                executor.lanes()).start(Duration.ofSeconds(1));
         return new Instance(coach, executor, deliveries, adapter, delivery,
                 URI.create("http://127.0.0.1:" + adapter.httpPort() + PATH));
     }

@@ -54,7 +54,7 @@ final class DiscordLoadBenchmark {
             if (!o.slackLatency().isZero()) {
                 out.println("the fake Discord answers every REST call " + o.slackLatency().toMillis() + " ms late");
             }
-            out.println("coach: " + o.sending().describe() + "; interviews started in " + o.discordChannels()
+            out.println("coach: " + o.events().describe() + "; " + o.sending().describe() + "; interviews started in " + o.discordChannels()
                     + (o.discordChannels() == 1 ? " text channel" : " text channels, people taking turns"));
             discord.onCall(call -> {
                 DiscordLoadDriver driver = active.get();
@@ -71,7 +71,7 @@ final class DiscordLoadBenchmark {
                 Latencies answerReply;
                 PhaseResult coachClosed;
                 long lanes;
-                try (CoachOnDiscord coach = new CoachOnDiscord(discord, o.lanes(), o.laneQueue(), o.sending())) {
+                try (CoachOnDiscord coach = new CoachOnDiscord(discord, o.events(), o.laneQueue(), o.sending())) {
                     DiscordLoadDriver open = new DiscordLoadDriver(discord, coach, ++phaseId * 10 + run, o.people(), o.discordChannels());
                     coachOpen = phase(open, active, "open " + SlackLoadBenchmark.fmt(o.rate()) + "/s", o.rate(),
                             o.warmup(), o.duration(), o.drain(), out);
@@ -86,7 +86,7 @@ final class DiscordLoadBenchmark {
                         Thread.sleep(50);
                     }
                     lanes = SlackLoadBenchmark.threadsNamed("coach-lane-");
-                    out.printf("coach: engine lanes that have run work: %d of %d%n", lanes, o.lanes());
+                    out.printf("coach: threads that have run events: %d%n", lanes);
                 }
                 PhaseResult bareOpen;
                 PhaseResult bareClosed;

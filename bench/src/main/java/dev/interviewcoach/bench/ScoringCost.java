@@ -29,6 +29,7 @@ import java.util.Optional;
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.interviewcoach.bench.ScoringCost [--rounds=10] [--set=bot-core/src/test/resources/eval]
  * java -cp bench/target/benchmarks.jar dev.interviewcoach.bench.ScoringCost --dump=scores.txt [--meaning]
+ * java -cp bench/target/benchmarks.jar dev.interviewcoach.bench.ScoringCost --practice   # the load harness's answers
  * </pre>
  */
 public final class ScoringCost {
@@ -41,6 +42,7 @@ public final class ScoringCost {
         Path set = Path.of("bot-core/src/test/resources/eval");
         Path dump = null;
         boolean meaning = false;
+        boolean practice = false;
         for (String arg : args) {
             if (arg.startsWith("--rounds=")) {
                 rounds = Integer.parseInt(arg.substring("--rounds=".length()));
@@ -50,15 +52,31 @@ public final class ScoringCost {
                 dump = Path.of(arg.substring("--dump=".length()));
             } else if (arg.equals("--meaning")) {
                 meaning = true;
+            } else if (arg.equals("--practice")) {
+                practice = true;
             } else {
-                throw new IllegalArgumentException("unknown option " + arg + "; use --rounds=N, --set=PATH, --dump=FILE, --meaning");
+                throw new IllegalArgumentException("unknown option " + arg + "; use --rounds=N, --set=PATH, --dump=FILE, --meaning, --practice");
             }
         }
         QuestionBanks banks = QuestionBanks.load(new BankReader(), Optional.empty());
-        List<Evaluation.Case> cases = Evaluation.load(set);
+        List<String> sources = new ArrayList<>();
+        List<String> answers = new ArrayList<>();
         List<Question> questions = new ArrayList<>();
-        for (Evaluation.Case c : cases) {
-            questions.add(banks.question(c.track(), c.questionId()).orElseThrow());
+        if (practice) {
+            // What the load harness types, against every question of the track its people practise.
+            for (Question q : banks.track("python-developer").orElseThrow().questions()) {
+                for (int i = 0; i < PracticeAnswers.count(); i++) {
+                    sources.add("practice-" + i);
+                    answers.add(PracticeAnswers.answer(i, 0));
+                    questions.add(q);
+                }
+            }
+        } else {
+            for (Evaluation.Case c : Evaluation.load(set)) {
+                sources.add(c.source());
+                answers.add(c.answer());
+                questions.add(banks.question(c.track(), c.questionId()).orElseThrow());
+            }
         }
         try (TextAnalyzer analyzer = new TextAnalyzer()) {
             // Vectors are made afresh (no cache folder), so a dump depends on nothing left by an earlier run.
@@ -68,19 +86,19 @@ public final class ScoringCost {
             if (dump != null) {
                 FeedbackJson json = new FeedbackJson();
                 List<String> lines = new ArrayList<>();
-                for (int i = 0; i < cases.size(); i++) {
-                    lines.add(i + "\t" + cases.get(i).source() + "\t"
-                            + json.write(questions.get(i), engine.assess(questions.get(i), cases.get(i).answer())).replace("\n", " "));
+                for (int i = 0; i < answers.size(); i++) {
+                    lines.add(i + "\t" + sources.get(i) + "\t"
+                            + json.write(questions.get(i), engine.assess(questions.get(i), answers.get(i))).replace("\n", " "));
                 }
                 Files.write(dump, lines);
-                System.out.println(cases.size() + " answers' feedback written to " + dump);
+                System.out.println(answers.size() + " answers' feedback written to " + dump);
             } else {
-                measure(engine, cases, questions, rounds, System.out);
+                measure(engine, answers, questions, rounds, System.out);
             }
         }
     }
 
-    private static void measure(RuleBasedFeedbackEngine engine, List<Evaluation.Case> cases, List<Question> questions,
+    private static void measure(RuleBasedFeedbackEngine engine, List<String> answers, List<Question> questions,
                                 int rounds, PrintStream out) {
         ThreadMXBean thread = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         List<Double> cpu = new ArrayList<>();
@@ -88,18 +106,18 @@ public final class ScoringCost {
         for (int r = 0; r < rounds; r++) {
             long cpuBefore = thread.getCurrentThreadCpuTime();
             long bytesBefore = thread.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < cases.size(); i++) {
-                sink += engine.assess(questions.get(i), cases.get(i).answer()).score();
+            for (int i = 0; i < answers.size(); i++) {
+                sink += engine.assess(questions.get(i), answers.get(i)).score();
             }
-            double micros = (thread.getCurrentThreadCpuTime() - cpuBefore) / 1e3 / cases.size();
-            double kib = (thread.getCurrentThreadAllocatedBytes() - bytesBefore) / 1024.0 / cases.size();
+            double micros = (thread.getCurrentThreadCpuTime() - cpuBefore) / 1e3 / answers.size();
+            double kib = (thread.getCurrentThreadAllocatedBytes() - bytesBefore) / 1024.0 / answers.size();
             cpu.add(micros);
             out.printf("round %d: %.1f µs CPU and %.0f KiB allocated per answer%n", r + 1, micros, kib);
         }
         // The first rounds warm the JIT up; the later half is the steady state.
         List<Double> warm = new ArrayList<>(cpu.subList(rounds / 2, rounds));
         warm.sort(null);
-        out.printf("%d answers, median of rounds %d to %d: %.1f µs CPU per answer (scores total %d)%n", cases.size(),
+        out.printf("%d answers, median of rounds %d to %d: %.1f µs CPU per answer (scores total %d)%n", answers.size(),
                 rounds / 2 + 1, rounds, warm.get(warm.size() / 2), sink);
     }
 }

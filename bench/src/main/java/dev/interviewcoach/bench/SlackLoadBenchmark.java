@@ -56,7 +56,7 @@ public final class SlackLoadBenchmark {
     record LoadOptions(int people, double rate, Duration warmup, Duration duration, int closedPeople,
                        Duration closedWarmup, Duration closedDuration, Duration drain, int runs, int lanes,
                        int laneQueue, DirectChannelIds dmIds, boolean fullSync, boolean postgres, Duration slackLatency,
-                       Sending sending, int instances, int discordChannels) {
+                       Sending sending, int instances, int discordChannels, boolean hashedLanes) {
 
         static LoadOptions from(Map<String, String> args) {
             return new LoadOptions(intArg(args, "people", 50), doubleArg(args, "rate", 200),
@@ -81,7 +81,15 @@ public final class SlackLoadBenchmark {
                     instances(intArg(args, "instances", 1), args.getOrDefault("database", "sqlite")),
                     // --discord-channels=2: in --mode=discord, half the people start their interviews in the fake
                     // guild's second text channel (Discord and JDA take one channel's thread creations one at a time)
-                    discordChannels(intArg(args, "discord-channels", 1)));
+                    discordChannels(intArg(args, "discord-channels", 1)),
+                    // --hashed-lanes=true: events on --lanes threads chosen by a hash of the conversation, as before
+                    // each conversation had a queue of its own (see EventLanes)
+                    Boolean.parseBoolean(args.getOrDefault("hashed-lanes", "false")));
+        }
+
+        /** How the coach runs its events in this run. */
+        EventLanes events() {
+            return new EventLanes(lanes, hashedLanes);
         }
 
         private static int discordChannels(int channels) {
@@ -200,7 +208,7 @@ public final class SlackLoadBenchmark {
             if (!o.slackLatency().isZero()) {
                 out.println("the fake Slack answers every Web API call " + o.slackLatency().toMillis() + " ms late");
             }
-            out.println("coach: " + o.sending().describe());
+            out.println("coach: " + o.events().describe() + "; " + o.sending().describe());
             if (postgres != null) {
                 out.println("coach: PostgreSQL mode, on an embedded server (" + postgres.getJdbcUrl("postgres", "postgres")
                         + ")" + (o.instances() > 1 ? ", " + o.instances() + " instances on one database, each event sent"
@@ -225,15 +233,15 @@ public final class SlackLoadBenchmark {
                 long dropped;
                 double coachHeap;
                 AdapterDrops drops = AdapterDrops.listen();
-                try (CoachOnSlack coach = new CoachOnSlack(slack, o.lanes(), o.laneQueue(), o.sending(), o.fullSync(),
+                try (CoachOnSlack coach = new CoachOnSlack(slack, o.events(), o.laneQueue(), o.sending(), o.fullSync(),
                         postgres == null ? null : newDatabase(postgres, "load_" + run), o.instances())) {
                     coachOpen = phases.open(coach, id + "O");
                     coach.statements().reset();
                     coachClosed = phases.closed(coach, id + "C", true);
                     awaitIdle(coach);
                     statementsPerEvent(coach.statements(), out);
-                    out.printf("coach: engine lanes that have run work: %d of %d%n", threadsNamed("coach-lane-"),
-                            o.lanes() * coach.instances());
+                    out.printf("coach: threads that have run events: %d (%d instance(s))%n", threadsNamed("coach-lane-"),
+                            coach.instances());
                     coachHeap = heapAfterGcMb(slack);
                     out.printf("coach: heap after GC %.1f MiB (RSS %s)%n", coachHeap, rss());
                     coachAckOnly = phases.closed(coach, id + "A", false);

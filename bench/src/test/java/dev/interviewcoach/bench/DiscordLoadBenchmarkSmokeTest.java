@@ -22,7 +22,7 @@ class DiscordLoadBenchmarkSmokeTest {
         SlackLoadBenchmark.LoadOptions options = new SlackLoadBenchmark.LoadOptions(2, 20, Duration.ofMillis(500),
                 // A reply may be slow on a loaded build machine: the drain waits for it (and ends as soon as all are in).
                 Duration.ofSeconds(1), 2, Duration.ofMillis(200), Duration.ofMillis(800), Duration.ofSeconds(20), 1, 2,
-                16, DirectChannelIds.RANDOM, false, false, Duration.ZERO, new Sending(4, false), 1, 1);
+                16, DirectChannelIds.RANDOM, false, false, Duration.ZERO, new Sending(4, false), 1, 1, false);
 
         List<DiscordLoadBenchmark.DiscordRun> runs = DiscordLoadBenchmark.run(options, QUIET);
 

@@ -20,7 +20,7 @@ class SlackLoadBenchmarkSmokeTest {
     void twoPeopleForASecondGetEveryReplyFromTheCoachAndTheEchoBotAndEveryAckFromTheBareApp() throws Exception {
         SlackLoadBenchmark.LoadOptions options = new SlackLoadBenchmark.LoadOptions(2, 20, Duration.ofMillis(500),
                 Duration.ofSeconds(1), 2, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(5), 1, 2,
-                16, DirectChannelIds.RANDOM, false, false, Duration.ZERO, new Sending(4, false), 1, 1);
+                16, DirectChannelIds.RANDOM, false, false, Duration.ZERO, new Sending(4, false), 1, 1, false);
 
         List<SlackLoadBenchmark.LoadRun> runs = SlackLoadBenchmark.load(options, QUIET);
 
@@ -53,7 +53,7 @@ class SlackLoadBenchmarkSmokeTest {
         // A Slack that answers late leaves one instance's reply in flight when the person's next event reaches the other.
         SlackLoadBenchmark.LoadOptions options = new SlackLoadBenchmark.LoadOptions(2, 20, Duration.ofMillis(500),
                 Duration.ofSeconds(1), 2, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(10), 1, 2,
-                16, DirectChannelIds.RANDOM, false, true, Duration.ofMillis(50), new Sending(4, false), 2, 1);
+                16, DirectChannelIds.RANDOM, false, true, Duration.ofMillis(50), new Sending(4, false), 2, 1, false);
 
         SlackLoadBenchmark.LoadRun run = SlackLoadBenchmark.load(options, QUIET).getFirst();
 

@@ -63,7 +63,7 @@ public final class CoachEngine {
     private final Outbox outbox;
     private final ChatJson json = new ChatJson();
     private final Delivery delivery;
-    private final ConversationLocks locks = new ConversationLocks(64);
+    private final ConversationLocks locks = new ConversationLocks();
     private final CoachMetrics metrics;
     private final ConversationGuard guard;
     private final Lanes deliveries;
@@ -487,6 +487,14 @@ public final class CoachEngine {
     public interface Lanes {
         boolean submit(String conversationKey, int size, Runnable work);
 
+        /**
+         * The port work run here should use to reach {@code platform}: lanes that bound how much
+         * engine work runs at once let other work run while a call through it waits.
+         */
+        default ChatPort portFor(ChatPort platform) {
+            return platform;
+        }
+
         /** Each event at once, on the caller's thread. */
         static Lanes callerRuns() {
             return (key, size, work) -> {
@@ -531,7 +539,7 @@ public final class CoachEngine {
                     continue;
                 }
                 Inbound left = event.get();
-                if (!lanes.submit(conversationKey(left), size(left), () -> handle(left, port.get()))) {
+                if (!lanes.submit(conversationKey(left), size(left), () -> handle(left, lanes.portFor(port.get())))) {
                     inHand.remove(left.eventId());
                     return taken; // no room now; the next pass goes on from here
                 }

@@ -32,7 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * its queued work moves there, so one pathological event cannot silence everyone behind it; the
  * old thread is interrupted and, while it still runs, readiness says so.
  */
-public final class ConversationExecutor implements AutoCloseable {
+public final class ConversationExecutor implements CoachEngine.Lanes, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationExecutor.class);
 

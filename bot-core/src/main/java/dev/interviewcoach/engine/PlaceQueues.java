@@ -1,5 +1,6 @@
 package dev.interviewcoach.engine;
 
+import dev.interviewcoach.chat.ChatPort;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * without it, and its thread no longer counts against the bound while it still runs; readiness says
  * so until it ends.
  */
-public final class PlaceQueues implements AutoCloseable {
+public final class PlaceQueues implements CoachEngine.Lanes, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PlaceQueues.class);
 
@@ -41,6 +42,11 @@ public final class PlaceQueues implements AutoCloseable {
 
     private final String name;
     private final int capacity;
+    /** The summed size of the items queued or running may not pass this (characters, for events). */
+    private final long maxSize;
+    private final AtomicLong pendingSize = new AtomicLong();
+    /** For engine work: how many items run it at once, an item waiting on a platform not counted; else null. */
+    private final WorkGate gate;
     private final Duration budget;
     private final ThreadPoolExecutor pool;
     /** A place is here while it has work queued or running; all changes to a place's queue go through compute. */
@@ -69,13 +75,40 @@ public final class PlaceQueues implements AutoCloseable {
 
     /** With a given time budget per item (tests use a short one). */
     public PlaceQueues(String name, int threads, int capacity, Duration budget) {
-        if (threads < 1 || capacity < 1) {
+        this(name, threads, capacity, Long.MAX_VALUE, budget, 0);
+    }
+
+    /**
+     * For events: each conversation's events one after another, conversations side by side on up
+     * to {@code threads} threads, of which at most {@code working} run engine work at once (about
+     * the cores' worth); an event waiting on a platform through {@link #portFor} does not count
+     * meanwhile, so a burst of interview starts waiting on Discord holds no one else's answer up.
+     * At most {@code capacity} events, whose sizes sum to at most {@code maxSize}, queued or running.
+     */
+    public PlaceQueues(String name, int threads, int working, int capacity, long maxSize) {
+        this(name, threads, capacity, maxSize, ConversationExecutor.BUDGET, working);
+    }
+
+    /**
+     * The coach's event queues, named {@code coach-lane-N}: {@code working} events run engine work at once on up to
+     * {@code threads} threads, with room for as many events (and of the same summed size) as the hashed lanes and
+     * their waiting room had.
+     */
+    public static PlaceQueues forEvents(int working, int threads) {
+        return new PlaceQueues("coach-lane", Math.max(working, threads), working,
+                working * 256 + ConversationExecutor.WAITING_ROOM.events(), ConversationExecutor.WAITING_ROOM.size());
+    }
+
+    PlaceQueues(String name, int threads, int capacity, long maxSize, Duration budget, int working) {
+        if (threads < 1 || capacity < 1 || maxSize < 1) {
             throw new IllegalArgumentException("place queues need threads and room for work: " + threads
                     + " threads, room for " + capacity);
         }
         this.name = name;
         this.threads = threads;
         this.capacity = capacity;
+        this.maxSize = maxSize;
+        this.gate = working > 0 ? new WorkGate(working) : null;
         this.budget = budget;
         AtomicInteger numbered = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -89,7 +122,7 @@ public final class PlaceQueues implements AutoCloseable {
     private final class PlaceQueue implements Runnable {
         final String key;
         /** Guarded by the map's lock on {@link #key} (taken by compute). */
-        final ArrayDeque<Runnable> items = new ArrayDeque<>(2);
+        final ArrayDeque<Item> items = new ArrayDeque<>(2);
         /** Set when the watchdog moved this place's work on while an item ran past its budget. */
         volatile boolean abandoned;
 
@@ -105,7 +138,7 @@ public final class PlaceQueues implements AutoCloseable {
                     drop(this); // the stop's wait is over: not started, so the outbox keeps it for the next deliverer
                     return;
                 }
-                Runnable next = take(this);
+                Item next = take(this);
                 if (next == null) {
                     return;
                 }
@@ -116,6 +149,10 @@ public final class PlaceQueues implements AutoCloseable {
             }
             schedule(this); // more to do: behind the places that waited meanwhile
         }
+    }
+
+    /** Work queued for a place, and its size. */
+    private record Item(Runnable work, int size) {
     }
 
     /** An item running now: its thread, when it started and for which place. */
@@ -134,9 +171,9 @@ public final class PlaceQueues implements AutoCloseable {
 
     /**
      * Queues the work behind its place's earlier work; false when {@code capacity} items are
-     * already queued or running, or the queues are closed. {@code size} is not used: items here are
-     * small (a {@link CoachEngine.Lanes} takes it for the event lanes' waiting room).
+     * already queued or running, their sizes would sum past the bound, or the queues are closed.
      */
+    @Override
     public boolean submit(String place, int size, Runnable work) {
         if (closed) {
             return false;
@@ -146,13 +183,20 @@ public final class PlaceQueues implements AutoCloseable {
             turnedAway.incrementAndGet();
             return false;
         }
+        if (pendingSize.addAndGet(size) > maxSize) {
+            pendingSize.addAndGet(-size);
+            pending.decrementAndGet();
+            turnedAway.incrementAndGet();
+            return false;
+        }
+        Item item = new Item(work, size);
         PlaceQueue[] started = new PlaceQueue[1];
         places.compute(place, (key, queue) -> {
             if (queue == null) {
                 queue = new PlaceQueue(key);
                 started[0] = queue;
             }
-            queue.items.add(work);
+            queue.items.add(item);
             return queue;
         });
         if (started[0] != null) {
@@ -162,8 +206,8 @@ public final class PlaceQueues implements AutoCloseable {
     }
 
     /** The place's next item, or null, the place then leaving the map (with nothing queued) in the same step. */
-    private Runnable take(PlaceQueue queue) {
-        Runnable[] next = new Runnable[1];
+    private Item take(PlaceQueue queue) {
+        Item[] next = new Item[1];
         places.computeIfPresent(queue.key, (key, current) -> {
             if (current != queue) {
                 return current; // abandoned meanwhile: the place's work is another queue's now
@@ -185,26 +229,36 @@ public final class PlaceQueues implements AutoCloseable {
 
     private void drop(PlaceQueue queue) {
         int[] dropped = new int[1];
+        long[] droppedSize = new long[1];
         places.computeIfPresent(queue.key, (key, current) -> {
             if (current != queue) {
                 return current;
             }
             dropped[0] = queue.items.size();
+            queue.items.forEach(item -> droppedSize[0] += item.size());
             return null;
         });
         pending.addAndGet(-dropped[0]);
+        pendingSize.addAndGet(-droppedSize[0]);
     }
 
-    private void runItem(PlaceQueue queue, Runnable item) {
+    private void runItem(PlaceQueue queue, Item item) {
         Running now = new Running(queue);
         running.add(now);
+        if (gate != null) {
+            gate.enter();
+        }
         try {
-            item.run();
+            item.work().run();
         } catch (RuntimeException e) {
             log.error("{}: work for {} failed", name, queue.key, e);
         } finally {
+            if (gate != null) {
+                gate.leave();
+            }
             running.remove(now);
             pending.decrementAndGet();
+            pendingSize.addAndGet(-item.size());
             boolean wasInterrupted;
             synchronized (now) {
                 now.ended = true;
@@ -279,8 +333,25 @@ public final class PlaceQueues implements AutoCloseable {
         }
     }
 
-    /** For readiness: an item that has run past its budget, while it still runs. */
+    /**
+     * The port an event run here should reply through: its calls to the platform let other events
+     * run engine work while it waits. Work run elsewhere may use it too (it then just calls).
+     */
+    @Override
+    public ChatPort portFor(ChatPort platform) {
+        return gate == null ? platform : new WaitingPort(platform, gate);
+    }
+
+    /**
+     * For readiness: an item that has run past its budget, while it still runs; or the queues nine
+     * tenths full, so a balancer sends new work to another instance first.
+     */
     public Optional<String> problem() {
+        int queuedNow = pending.get();
+        if (queuedNow * 10L >= capacity * 9L || maxSize != Long.MAX_VALUE && pendingSize.get() * 10 >= maxSize * 9) {
+            return Optional.of(queuedNow + " items are queued or running on " + name + " (room for " + capacity
+                    + "); new ones are taken while there is room, then refused until it drains");
+        }
         long now = System.nanoTime();
         for (Running item : running) {
             if (now - item.since >= budget.toNanos()) {
@@ -290,6 +361,11 @@ public final class PlaceQueues implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** Items queued and not started yet, across places. */
+    public int queued() {
+        return Math.max(0, pending.get() - running.size());
     }
 
     /** Items queued or running, across places. */

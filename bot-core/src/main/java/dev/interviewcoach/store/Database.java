@@ -2,6 +2,7 @@ package dev.interviewcoach.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -112,9 +113,14 @@ public final class Database implements AutoCloseable {
             // Deleted rows are overwritten with zeros, so a forget-me leaves nothing readable in the file.
             config.addDataSourceProperty("secure_delete", "true");
             // A unit of work holds its connection while the event is handled (reads need no lock in WAL mode),
-            // so the 8 engine lanes, the acknowledgements that record events and the workers each need one: with
-            // 4, lanes spent a third of their time waiting for a connection under load. Writers still take turns.
+            // a wait on the platform included (an interview start waiting for Discord to make its thread), so
+            // every event thread, the acknowledgements that record events and the workers each need one: when
+            // they ran short, a Discord shard's one gateway reader waited for a connection and every event
+            // behind it waited too. Writers still take turns. Connections beyond a few are opened as needed
+            // and closed again after a while idle (each has its own page cache).
             config.setMaximumPoolSize(SQLITE_CONNECTIONS);
+            config.setMinimumIdle(SQLITE_IDLE_CONNECTIONS);
+            config.setIdleTimeout(Duration.ofMinutes(1).toMillis());
         } else {
             config.setMaximumPoolSize(10);
             // The server's detail of an error can quote the row ("Failing row contains ..."): someone's answer.
@@ -124,8 +130,17 @@ public final class Database implements AutoCloseable {
         return new Database(new HikariDataSource(config), sqlite);
     }
 
-    /** Connections to an SQLite file: the engine's lanes and a few more for acknowledgements and workers. */
-    static final int SQLITE_CONNECTIONS = 12;
+    /**
+     * Connections to an SQLite file: one for each thread that may hold an event (see {@link #SQLITE_EVENT_THREADS})
+     * and sixteen more for acknowledgements, sending and workers.
+     */
+    static final int SQLITE_CONNECTIONS = 80;
+
+    /** How many threads may hold an event at once on SQLite, each with its connection. */
+    public static final int SQLITE_EVENT_THREADS = SQLITE_CONNECTIONS - 16;
+
+    /** Connections kept open while idle. */
+    static final int SQLITE_IDLE_CONNECTIONS = 4;
 
     /** The newest migration's version; a test keeps it in step with the migration files. */
     static final int SCHEMA_VERSION = 24;

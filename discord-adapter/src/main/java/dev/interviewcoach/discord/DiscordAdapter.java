@@ -3,7 +3,6 @@ package dev.interviewcoach.discord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interviewcoach.engine.CoachEngine;
-import dev.interviewcoach.engine.ConversationExecutor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,7 +63,7 @@ public final class DiscordAdapter implements AutoCloseable {
 
     private final DiscordSettings settings;
     private final CoachEngine engine;
-    private final ConversationExecutor executor;
+    private final CoachEngine.Lanes executor;
     private final Function<OptionSpec.Suggest, List<String>> suggestions;
     private final Clock clock;
     private final ShardOwnership ownership;
@@ -93,7 +92,7 @@ public final class DiscordAdapter implements AutoCloseable {
     private EnumSet<GatewayIntent> intents;
 
     /** An adapter that runs every shard of {@code settings}. */
-    public DiscordAdapter(DiscordSettings settings, CoachEngine engine, ConversationExecutor executor,
+    public DiscordAdapter(DiscordSettings settings, CoachEngine engine, CoachEngine.Lanes executor,
                           Function<OptionSpec.Suggest, List<String>> suggestions, Clock clock) {
         this(settings, engine, executor, suggestions, clock, ShardOwnership.all(), Duration.ZERO);
     }
@@ -103,7 +102,7 @@ public final class DiscordAdapter implements AutoCloseable {
      * claim, and looks again every {@code recheck} to renew them and to take up any another
      * instance stopped renewing (one that died).
      */
-    public DiscordAdapter(DiscordSettings settings, CoachEngine engine, ConversationExecutor executor,
+    public DiscordAdapter(DiscordSettings settings, CoachEngine engine, CoachEngine.Lanes executor,
                           Function<OptionSpec.Suggest, List<String>> suggestions, Clock clock, ShardOwnership ownership,
                           Duration recheck) {
         this.settings = settings;

@@ -9,7 +9,6 @@ import dev.interviewcoach.chat.UserRef;
 import net.dv8tion.jda.api.events.RawGatewayEvent;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import dev.interviewcoach.engine.CoachEngine;
-import dev.interviewcoach.engine.ConversationExecutor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -56,13 +55,13 @@ final class DiscordListener extends ListenerAdapter {
     static final String COMMAND = CoachSlashCommand.NAME;
 
     private final CoachEngine engine;
-    private final ConversationExecutor executor;
+    private final CoachEngine.Lanes executor;
     private final DiscordChatPort port;
     private final Function<OptionSpec.Suggest, List<String>> suggestions;
     private final Clock clock;
     private final boolean readsMessages;
 
-    DiscordListener(CoachEngine engine, ConversationExecutor executor, DiscordChatPort port,
+    DiscordListener(CoachEngine engine, CoachEngine.Lanes executor, DiscordChatPort port,
                     Function<OptionSpec.Suggest, List<String>> suggestions, Clock clock, boolean readsMessages) {
         this.engine = engine;
         this.executor = executor;
@@ -296,7 +295,7 @@ final class DiscordListener extends ListenerAdapter {
         }
         boolean queued = executor.submit(CoachEngine.conversationKey(inbound), CoachEngine.size(inbound), () -> {
             try {
-                engine.handle(inbound, replies);
+                engine.handle(inbound, executor.portFor(replies));
             } finally {
                 if (replies instanceof InteractionPort interaction) {
                     interaction.finish();

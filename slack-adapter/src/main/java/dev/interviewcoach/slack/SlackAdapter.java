@@ -30,7 +30,6 @@ import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.engine.CoachEngine;
-import dev.interviewcoach.engine.ConversationExecutor;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +60,7 @@ public final class SlackAdapter implements AutoCloseable {
 
     private final SlackSettings settings;
     private final CoachEngine engine;
-    private final ConversationExecutor executor;
+    private final CoachEngine.Lanes executor;
     private final Clock clock;
     private final App app;
     private final SlackChatPort port;
@@ -79,13 +78,13 @@ public final class SlackAdapter implements AutoCloseable {
     private SlackHttpServer http;
     private SocketModeApp socket;
 
-    public SlackAdapter(SlackSettings settings, CoachEngine engine, ConversationExecutor executor, Clock clock,
+    public SlackAdapter(SlackSettings settings, CoachEngine engine, CoachEngine.Lanes executor, Clock clock,
                         SlackChatPort.Sleeper sleeper) {
         this(settings, engine, executor, clock, sleeper, OpsEndpoints.healthOnly());
     }
 
     /** With {@code ops}, the HTTP server also answers the operators' endpoints. */
-    public SlackAdapter(SlackSettings settings, CoachEngine engine, ConversationExecutor executor, Clock clock,
+    public SlackAdapter(SlackSettings settings, CoachEngine engine, CoachEngine.Lanes executor, Clock clock,
                         SlackChatPort.Sleeper sleeper, OpsEndpoints ops) {
         this(settings, engine, executor, clock, sleeper, ops, Optional.empty());
     }
@@ -101,7 +100,7 @@ public final class SlackAdapter implements AutoCloseable {
      * With {@code workspaces} (and OAuth settings), the coach is installed through Slack's OAuth in any
      * number of workspaces, and posts in each with that workspace's own bot token.
      */
-    public SlackAdapter(SlackSettings settings, CoachEngine engine, ConversationExecutor executor, Clock clock,
+    public SlackAdapter(SlackSettings settings, CoachEngine engine, CoachEngine.Lanes executor, Clock clock,
                         SlackChatPort.Sleeper sleeper, OpsEndpoints ops, Optional<Workspaces> workspaces) {
         if (settings.oauth().isPresent() != workspaces.isPresent()) {
             throw new IllegalArgumentException("OAuth settings and the workspaces' stores go together");
@@ -280,8 +279,8 @@ public final class SlackAdapter implements AutoCloseable {
                 return ctx.ack();
             }
             // Slack did not say which DM is theirs just now: it is asked again in the lane.
-            executor.submit("home/" + user.userId(), () -> SlackInbound.action(payload, port.openDirect(user),
-                    clock.instant()).ifPresent(a -> engine.handle(a, port)));
+            executor.submit("home/" + user.userId(), 0, () -> SlackInbound.action(payload, port.openDirect(user),
+                    clock.instant()).ifPresent(a -> engine.handle(a, executor.portFor(port))));
             return ctx.ack();
         });
     }
@@ -340,7 +339,7 @@ public final class SlackAdapter implements AutoCloseable {
                         SlackForms.Origin.of(action.get(), user.tenant(), place)));
             } catch (RuntimeException e) {
                 log.warn("could not open a form for {}: {}", place.map(Place::key).orElse("home"), e.getMessage());
-                executor.submit("home/" + user.userId(), () -> port.post(place.orElseGet(() -> port.openDirect(user)),
+                executor.submit("home/" + user.userId(), 0, () -> port.post(place.orElseGet(() -> port.openDirect(user)),
                         Reply.text(FORM_NOT_OPENED).onlyTo(user)));
             }
             return ctx.ack();
@@ -365,8 +364,8 @@ public final class SlackAdapter implements AutoCloseable {
                         clock.instant()));
             } else {
                 // Slack did not say which DM is theirs just now: it is asked again in the lane.
-                queued = executor.submit("home/" + user.userId(), () -> engine.handle(SlackInbound.submission(view.getId(),
-                        user, port.openDirect(user), action, text.get(), clock.instant()), port));
+                queued = executor.submit("home/" + user.userId(), 0, () -> engine.handle(SlackInbound.submission(view.getId(),
+                        user, port.openDirect(user), action, text.get(), clock.instant()), executor.portFor(port)));
             }
             // Busy: keep the modal open with a note, so what they typed is not lost.
             return queued ? ctx.ack() : ctx.ackWithErrors(Map.of(SlackForms.BLOCK_ID, BUSY));
@@ -412,7 +411,7 @@ public final class SlackAdapter implements AutoCloseable {
             return true; // recorded before: handled, or waiting in a lane already
         }
         boolean queued = executor.submit(CoachEngine.conversationKey(inbound), CoachEngine.size(inbound),
-                () -> engine.handle(inbound, port));
+                () -> engine.handle(inbound, executor.portFor(port)));
         if (!queued) {
             engine.refuse(inbound);
             busy.increment();
