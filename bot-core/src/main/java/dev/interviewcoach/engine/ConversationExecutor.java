@@ -31,6 +31,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Each event has a time budget. A lane whose event runs past it is given a fresh thread, and
  * its queued work moves there, so one pathological event cannot silence everyone behind it; the
  * old thread is interrupted and, while it still runs, readiness says so.
+ *
+ * <p>{@code coach run} now runs its events on {@link PlaceQueues#forEvents}, where an event waiting
+ * on the platform holds up nobody else's; these lanes remain for work that needs a fixed set of
+ * threads and for the load harness's comparison ({@code --hashed-lanes=true}).
  */
 public final class ConversationExecutor implements CoachEngine.Lanes, AutoCloseable {
 

@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs each place's work one item after another, places side by side on a shared set of threads:
- * for sending replies, where most of the time is spent waiting for the platform.
+ * for sending replies, where most of the time is spent waiting for the platform, and for the
+ * coach's events ({@link #forEvents}), each conversation a place, where a bound on the engine work
+ * running at once leaves out an event while it waits on the platform.
  *
  * <p>Unlike {@link ConversationExecutor}, whose lanes are chosen by a hash, no place waits behind
  * another place's work while a thread is free; with every thread busy, places take their turns in
