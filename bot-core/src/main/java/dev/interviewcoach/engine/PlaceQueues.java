@@ -245,11 +245,15 @@ public final class PlaceQueues implements CoachEngine.Lanes, AutoCloseable {
     }
 
     private void runItem(PlaceQueue queue, Item item) {
+        // Before its budget starts: the budget is for the work, not for the wait for a place. Interrupted while
+        // waiting, the queues are stopping: the item is not started, and stays recorded for whoever runs it next.
+        if (gate != null && !gate.enter()) {
+            pending.decrementAndGet();
+            pendingSize.addAndGet(-item.size());
+            return;
+        }
         Running now = new Running(queue);
         running.add(now);
-        if (gate != null) {
-            gate.enter();
-        }
         try {
             item.work().run();
         } catch (RuntimeException e) {

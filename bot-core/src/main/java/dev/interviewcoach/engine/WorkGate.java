@@ -29,10 +29,16 @@ final class WorkGate {
         this.places = new Semaphore(places, true);
     }
 
-    /** Takes a place for the work about to run on this thread, waiting for one. */
-    void enter() {
-        places.acquireUninterruptibly();
+    /** Takes a place for the work about to run on this thread, waiting for one; false if interrupted (a stop). */
+    boolean enter() {
+        try {
+            places.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
         holds.set(Boolean.TRUE);
+        return true;
     }
 
     /** Gives this thread's place back, if it holds one. */
