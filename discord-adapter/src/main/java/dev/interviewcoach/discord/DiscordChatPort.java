@@ -10,8 +10,11 @@ import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.chat.Visibility;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
@@ -190,14 +193,42 @@ public final class DiscordChatPort implements ChatPort {
             openingPosted = true; // the anchor shows at the top of its thread: posting it again would ping twice
         }
         ThreadChannel created = thread;
-        for (String userId : DiscordMessages.mentions(opening)) {
-            run(channelPlace, "add people to threads", () -> created.addThreadMemberById(userId).complete());
-        }
         Place place = channelPlace.thread(thread.getId());
+        List<CompletableFuture<Void>> adding = addMembers(channelPlace, created, DiscordMessages.mentions(opening));
         if (!openingPosted) {
             postInto(place, created, opening);
         }
+        awaitAdded(channelPlace, adding);
         return place;
+    }
+
+    /**
+     * Asks Discord to add each person to the thread without waiting for its answers, so the opening is posted
+     * meanwhile: a start then waits for one round trip fewer. The opening mentions the person, so they are told of
+     * it whichever lands first; {@link #awaitAdded} still reports an add Discord refused.
+     */
+    private static List<CompletableFuture<Void>> addMembers(Place place, ThreadChannel thread,
+                                                           Collection<String> userIds) {
+        List<CompletableFuture<Void>> adding = new ArrayList<>(userIds.size());
+        for (String userId : userIds) {
+            adding.add(run(place, "add people to threads", () -> thread.addThreadMemberById(userId).submit()));
+        }
+        return adding;
+    }
+
+    private static void awaitAdded(Place place, List<CompletableFuture<Void>> adding) {
+        for (CompletableFuture<Void> add : adding) {
+            run(place, "add people to threads", () -> {
+                try {
+                    return add.join();
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException cause) {
+                        throw cause; // the ErrorResponseException that run() turns into words for the person
+                    }
+                    throw e;
+                }
+            });
+        }
     }
 
     /**
@@ -211,8 +242,8 @@ public final class DiscordChatPort implements ChatPort {
     }
 
     /**
-     * A private thread in the channel that nobody else can be invited to, with each member added,
-     * then the opening in it. No public fallback, unlike an interview's thread: what a pair says
+     * A private thread in the channel that nobody else can be invited to, with each member added
+     * while the opening is posted in it. No public fallback, unlike an interview's thread: what a pair says
      * stays between them, so a server without private threads is told what to allow instead.
      */
     @Override
@@ -224,11 +255,11 @@ public final class DiscordChatPort implements ChatPort {
         String name = threadName(opening, null);
         ThreadChannel thread = run(near, "create private threads",
                 () -> parent.createThreadChannel(name, true).setInvitable(false).complete());
-        for (UserRef member : members) {
-            run(near, "add people to threads", () -> thread.addThreadMemberById(member.userId()).complete());
-        }
+        List<CompletableFuture<Void>> adding =
+                addMembers(near, thread, members.stream().map(UserRef::userId).toList());
         Place place = near.thread(thread.getId());
         postInto(place, thread, opening);
+        awaitAdded(near, adding);
         return place;
     }
 

@@ -307,6 +307,35 @@ class DiscordPlatformHooksTest {
         return reply;
     }
 
+    @Test
+    void aStartPostsItsOpeningWhileDiscordAddsThePersonToTheThread() throws Exception {
+        start(true);
+        discord.awaitCall("PUT", "applications/.*/commands", WAIT);
+        Duration latency = Duration.ofMillis(400);
+        discord.answerAfter(latency);
+
+        discord.slashCommand(ANA, CHANNEL, "coach", "practice", Map.of());
+        RestCall added = discord.awaitCall("PUT", "channels/\\d+/thread-members/" + ANA, WAIT);
+        String thread = discord.lastThreadId();
+        RestCall opening = postedIn(thread, "Practice");
+
+        // Before, the opening went out only once Discord had answered the add: a round trip more for every start.
+        assertThat(Duration.between(added.at(), opening.at())).as("opening sent while the add is unanswered")
+                .isLessThan(latency);
+        assertThat(text(opening)).contains("<@" + ANA + ">");
+    }
+
+    @Test
+    void anAddDiscordRefusesIsStillToldToThePersonThoughTheOpeningWentOutMeanwhile() throws Exception {
+        start(true);
+        discord.failNext("PUT", "channels/\\d+/thread-members/.*", 403, 50013, "Missing Permissions");
+
+        discord.slashCommand(ANA, CHANNEL, "coach", "practice", Map.of());
+
+        RestCall told = ephemeralReply(c -> text(c).contains("permission"));
+        assertThat(text(told)).contains("add people to threads");
+    }
+
     /** Opens a private practice thread for Ana in the channel and returns its id. */
     private String openPracticeThread() {
         discord.slashCommand(ANA, CHANNEL, "coach", "practice", Map.of());
