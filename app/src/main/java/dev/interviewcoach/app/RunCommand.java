@@ -101,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
                     cfg.engine().deliveryLanes() * 256);
                  Coach coach = Coach.start(cfg, env, clock, metrics, deliveries::submit);
                  Platforms platforms = new Platforms();
-                 PlaceQueues executor = eventQueues(cfg, coach.database().isSqlite())) {
+                 PlaceQueues executor = eventQueues(cfg, coach.database())) {
                 ops.require("database", () -> coach.database().ping());
                 ops.require("lanes", executor::problem);
                 ops.require("sending replies", deliveries::problem);
@@ -214,13 +214,12 @@ final class RunCommand implements Callable<Integer> {
      */
     /**
      * Each conversation's events one after another on a queue of its own, {@code engine.lanes} of them running engine
-     * work at once. An event waiting on a platform does not count, and its thread holds its database connection
-     * meanwhile, so on SQLite, whose connections are cheap, up to {@link Database#SQLITE_EVENT_THREADS} threads may
-     * hold events; on PostgreSQL, whose pool is small, only the lanes.
+     * work at once. An event waiting on a platform counts for neither, nor holds a database connection meanwhile,
+     * so up to {@link PlaceQueues#EVENT_THREADS} threads may hold events, on SQLite and PostgreSQL alike.
      */
-    static PlaceQueues eventQueues(CoachConfig cfg, boolean sqlite) {
+    static PlaceQueues eventQueues(CoachConfig cfg, Database db) {
         int lanes = cfg.engine().lanes();
-        return PlaceQueues.forEvents(lanes, sqlite ? Math.max(lanes, Database.SQLITE_EVENT_THREADS) : lanes);
+        return PlaceQueues.forEvents(lanes, PlaceQueues.EVENT_THREADS, db::letGoWhileWaiting);
     }
 
     static Clock clock(Map<String, String> env) {

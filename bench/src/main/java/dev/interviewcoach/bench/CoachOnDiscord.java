@@ -34,16 +34,21 @@ final class CoachOnDiscord implements DiscordTarget {
     private final DiscordAdapter adapter;
     private final DeliveryWorker delivery;
 
-    /** {@code sending}: how the replies are sent (see {@link Sending}). */
-    CoachOnDiscord(FakeDiscord discord, EventLanes lanes, int queuePerLane, Sending sending) throws Exception {
+    /**
+     * {@code sending}: how the replies are sent (see {@link Sending}); {@code postgres}: a JDBC URL to an empty
+     * database (user and password "postgres") for PostgreSQL mode, or null for an SQLite file.
+     */
+    CoachOnDiscord(FakeDiscord discord, EventLanes lanes, int queuePerLane, Sending sending, String postgres)
+            throws Exception {
         dir = Files.createTempDirectory("coach-bench-discord-");
-        Database db = Database.sqlite(dir.resolve("coach.db"));
+        Database db = postgres != null ? Database.open(postgres, "postgres", "postgres")
+                : Database.sqlite(dir.resolve("coach.db"));
         db.migrate();
         deliveries = sending.open(queuePerLane);
         coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
                 new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random(3),
                 deliveries.lanes());
-        executor = lanes.open(queuePerLane, true);
+        executor = lanes.open(queuePerLane, db);
         adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 1,
                 Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.AUTO),
                 coach.engine(), executor.lanes(), coach::suggestions, Clock.systemUTC());

@@ -105,7 +105,7 @@ final class CoachOnSlack implements SlackTarget {
                 // Seeded for repeatable runs, and apart per instance: the interviews' ids come from it too
                 new Random(3 + index),
                 deliveries.lanes());
-        EventLanes.Opened executor = lanes.open(queuePerLane, postgres == null);
+        EventLanes.Opened executor = lanes.open(queuePerLane, db);
         SlackAdapter adapter = new SlackAdapter(new SlackSettings(BOT_TOKEN, Optional.of(SIGNING_SECRET), Optional.empty(),
                 Optional.of(slack.methodsUrl()), "127.0.0.1", 0, PATH), coach.engine(), executor.lanes(), Clock.systemUTC(),
                 Thread::sleep);

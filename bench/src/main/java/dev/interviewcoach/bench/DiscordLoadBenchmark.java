@@ -1,6 +1,7 @@
 package dev.interviewcoach.bench;
 
 import dev.interviewcoach.testkit.discord.FakeDiscord;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,13 +50,15 @@ final class DiscordLoadBenchmark {
             t.setDaemon(true);
             return t;
         });
-        try (FakeDiscord discord = FakeDiscord.start()) {
+        try (FakeDiscord discord = FakeDiscord.start();
+             EmbeddedPostgres postgres = o.postgres() ? EmbeddedPostgres.builder().start() : null) {
             discord.answerAfter(o.slackLatency());
             if (!o.slackLatency().isZero()) {
                 out.println("the fake Discord answers every REST call " + o.slackLatency().toMillis() + " ms late");
             }
             out.println("coach: " + o.events().describe() + "; " + o.sending().describe() + "; interviews started in " + o.discordChannels()
-                    + (o.discordChannels() == 1 ? " text channel" : " text channels, people taking turns"));
+                    + (o.discordChannels() == 1 ? " text channel" : " text channels, people taking turns")
+                    + (postgres != null ? "; PostgreSQL mode, on an embedded server" : ""));
             discord.onCall(call -> {
                 DiscordLoadDriver driver = active.get();
                 if (driver != null) {
@@ -71,13 +74,17 @@ final class DiscordLoadBenchmark {
                 Latencies answerReply;
                 PhaseResult coachClosed;
                 long lanes;
-                try (CoachOnDiscord coach = new CoachOnDiscord(discord, o.events(), o.laneQueue(), o.sending())) {
+                try (CoachOnDiscord coach = new CoachOnDiscord(discord, o.events(), o.laneQueue(), o.sending(),
+                        postgres == null ? null : SlackLoadBenchmark.newDatabase(postgres, "discord_" + run))) {
                     DiscordLoadDriver open = new DiscordLoadDriver(discord, coach, ++phaseId * 10 + run, o.people(), o.discordChannels());
                     coachOpen = phase(open, active, "open " + SlackLoadBenchmark.fmt(o.rate()) + "/s", o.rate(),
                             o.warmup(), o.duration(), o.drain(), out);
                     answerReply = open.answerReplies();
                     out.printf(Locale.ROOT, "          typed answers alone: event-to-reply p50 %.2f p99 %.2f ms (%d)%n",
                             answerReply.percentileMillis(50), answerReply.percentileMillis(99), answerReply.count());
+                    Latencies startReply = open.openings();
+                    out.printf(Locale.ROOT, "          interview starts: command to the opening in its thread p50 %.2f p99 %.2f ms (%d)%n",
+                            startReply.percentileMillis(50), startReply.percentileMillis(99), startReply.count());
                     coachClosed = phase(new DiscordLoadDriver(discord, coach, ++phaseId * 10 + run, o.closedPeople(),
                             o.discordChannels()),
                             active, "closed loop", 0, o.closedWarmup(), o.closedDuration(), o.drain(), out);

@@ -46,6 +46,7 @@ final class DiscordLoadDriver {
     private static final Pattern CALLBACK = Pattern.compile("interactions/\\d+/([^/]+)/callback");
     private static final Pattern THREAD_MEMBER = Pattern.compile("channels/(\\d+)/thread-members/(\\d+)");
     private static final Pattern CHANNEL_MESSAGES = Pattern.compile("channels/(\\d+)/messages");
+    private static final Pattern MENTION = Pattern.compile("<@(\\d+)>");
     private static final Pattern WEBHOOK = Pattern.compile("webhooks/\\d+/([^/]+)(/messages/[^/]+)?");
 
     /** One thing a person sent, and whether it was the slash command (an interaction) or a typed answer. */
@@ -53,10 +54,17 @@ final class DiscordLoadDriver {
     }
 
     /** An interaction sent, waiting for its acknowledgement. */
+    /** A measured start: when it went out, and the thread the person was in before it ("" for none). */
+    private record Start(long at, String formerThread) {
+    }
+
     private record Pending(SimulatedPerson person, Delivery delivery) {
     }
 
     private final FakeDiscord discord;
+    /** When each person's measured {@code /coach mock} went out, until its thread's first message arrives. */
+    private final Map<String, Start> startedAt = new ConcurrentHashMap<>();
+    private final Latencies openings = new Latencies();
     private final DiscordTarget target;
     private final boolean followReplies;
     private final List<SimulatedPerson> people = new ArrayList<>();
@@ -113,11 +121,7 @@ final class DiscordLoadDriver {
             return;
         }
         if (call.method().equals("PUT") && (m = THREAD_MEMBER.matcher(path)).matches()) {
-            SimulatedPerson person = byUser.get(m.group(2));
-            if (person != null) {
-                threadOf.put(person.userId(), m.group(1));
-                byThread.put(m.group(1), person);
-            }
+            joined(m.group(1), byUser.get(m.group(2)));
             return;
         }
         if (!followReplies) {
@@ -125,7 +129,24 @@ final class DiscordLoadDriver {
         }
         SimulatedPerson person = null;
         if (call.method().equals("POST") && (m = CHANNEL_MESSAGES.matcher(path)).matches()) {
-            person = byThread.get(m.group(1));
+            String channel = m.group(1);
+            person = byThread.get(channel);
+            if (person == null && (m = MENTION.matcher(text(call.body()))).find()) {
+                // The coach posts an interview's opening while Discord adds the person, so the opening, which
+                // mentions them, can come before the add that tells the harness whose thread it is.
+                person = byUser.get(m.group(1));
+                if (person != null && discord.isThread(channel)) {
+                    joined(channel, person);
+                } else {
+                    person = null;
+                }
+            }
+            Start started = person == null ? null : startedAt.get(person.userId());
+            // the first message in a thread other than the one the person was in: not a late word in the old one
+            if (started != null && !channel.equals(started.formerThread())
+                    && startedAt.remove(person.userId(), started)) {
+                openings.add(now - started.at());
+            }
         } else if ((call.method().equals("POST") || call.method().equals("PATCH"))
                 && (m = WEBHOOK.matcher(path)).matches()) {
             synchronized (byToken) {
@@ -135,6 +156,13 @@ final class DiscordLoadDriver {
         }
         if (person != null && person.botPosted(text(call.body()), now)) {
             ready.add(person);
+        }
+    }
+
+    private void joined(String thread, SimulatedPerson person) {
+        if (person != null) {
+            threadOf.put(person.userId(), thread);
+            byThread.put(thread, person);
         }
     }
 
@@ -266,9 +294,11 @@ final class DiscordLoadDriver {
             }
             return;
         }
-        Delivery delivery = person.sent(System.nanoTime(), inWindow);
+        long sentAt = System.nanoTime();
+        Delivery delivery = person.sent(sentAt, inWindow);
         if (inWindow) {
             measured.add(new Sent(delivery, true));
+            startedAt.put(person.userId(), new Start(sentAt, threadOf.getOrDefault(person.userId(), "")));
         }
         String token;
         try {
@@ -352,12 +382,21 @@ final class DiscordLoadDriver {
 
     /** Event-to-reply latencies of the measured typed answers alone (the slash commands' are in the phase's too). */
     Latencies answerReplies() {
-        Latencies answers = new Latencies();
+        return replies(false);
+    }
+
+    /** From a measured {@code /coach mock} to the first message in the thread the coach opened for it. */
+    Latencies openings() {
+        return openings;
+    }
+
+    private Latencies replies(boolean commands) {
+        Latencies out = new Latencies();
         for (Sent s : measured) {
-            if (!s.command() && s.delivery().accepted() && s.delivery().replied()) {
-                answers.add(s.delivery().replyLatency());
+            if (s.command() == commands && s.delivery().accepted() && s.delivery().replied()) {
+                out.add(s.delivery().replyLatency());
             }
         }
-        return answers;
+        return out;
     }
 }

@@ -25,13 +25,13 @@ record EventLanes(int lanes, boolean hashed) {
         }
     }
 
-    /** {@code sqlite}: the coach's database is an SQLite file (more threads may hold events, as in coach run). */
-    Opened open(int queuePerLane, boolean sqlite) {
+    /** {@code db}: the coach's database, which lets go of an event's connection while it waits on a platform. */
+    Opened open(int queuePerLane, Database db) {
         if (hashed) {
             ConversationExecutor executor = new ConversationExecutor(lanes, queuePerLane);
             return new Opened(executor, executor::pending, executor);
         }
-        PlaceQueues queues = PlaceQueues.forEvents(lanes, sqlite ? Math.max(lanes, Database.SQLITE_EVENT_THREADS) : lanes);
+        PlaceQueues queues = PlaceQueues.forEvents(lanes, PlaceQueues.EVENT_THREADS, db::letGoWhileWaiting);
         return new Opened(queues, queues::pending, queues);
     }
 

@@ -308,7 +308,7 @@ public final class SlackLoadBenchmark {
     }
 
     /** A new empty database on the embedded server, as a JDBC URL. */
-    private static String newDatabase(EmbeddedPostgres postgres, String name) throws SQLException {
+    static String newDatabase(EmbeddedPostgres postgres, String name) throws SQLException {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
         }

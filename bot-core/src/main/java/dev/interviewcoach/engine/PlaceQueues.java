@@ -49,6 +49,8 @@ public final class PlaceQueues implements CoachEngine.Lanes, AutoCloseable {
     private final AtomicLong pendingSize = new AtomicLong();
     /** For engine work: how many items run it at once, an item waiting on a platform not counted; else null. */
     private final WorkGate gate;
+    /** Run before an event's call to a platform (see {@link #forEvents(int, int, Runnable)}). */
+    private Runnable beforeWaiting = () -> { };
     private final Duration budget;
     private final ThreadPoolExecutor pool;
     /** A place is here while it has work queued or running; all changes to a place's queue go through compute. */
@@ -97,9 +99,27 @@ public final class PlaceQueues implements CoachEngine.Lanes, AutoCloseable {
      * their waiting room had.
      */
     public static PlaceQueues forEvents(int working, int threads) {
-        return new PlaceQueues("coach-lane", Math.max(working, threads), working,
-                working * 256 + ConversationExecutor.WAITING_ROOM.events(), ConversationExecutor.WAITING_ROOM.size());
+        return forEvents(working, threads, () -> { });
     }
+
+    /**
+     * As above, with {@code beforeWaiting} run on an event's thread before each of its calls to a platform: the
+     * database lets go of the connection of a unit of work that has not begun writing, so an event waiting on
+     * Discord holds none.
+     */
+    public static PlaceQueues forEvents(int working, int threads, Runnable beforeWaiting) {
+        PlaceQueues queues = new PlaceQueues("coach-lane", Math.max(working, threads), working,
+                working * 256 + ConversationExecutor.WAITING_ROOM.events(), ConversationExecutor.WAITING_ROOM.size());
+        queues.beforeWaiting = beforeWaiting;
+        return queues;
+    }
+
+    /**
+     * Threads that may hold the coach's events at once: many more than run engine work, since most of those
+     * beyond it wait on a platform (an interview start waiting for Discord's thread) and hold neither a place
+     * for work nor a database connection meanwhile.
+     */
+    public static final int EVENT_THREADS = 64;
 
     PlaceQueues(String name, int threads, int capacity, long maxSize, Duration budget, int working) {
         if (threads < 1 || capacity < 1 || maxSize < 1) {
@@ -345,7 +365,7 @@ public final class PlaceQueues implements CoachEngine.Lanes, AutoCloseable {
      */
     @Override
     public ChatPort portFor(ChatPort platform) {
-        return gate == null ? platform : new WaitingPort(platform, gate);
+        return gate == null ? platform : new WaitingPort(platform, gate, beforeWaiting);
     }
 
     /**

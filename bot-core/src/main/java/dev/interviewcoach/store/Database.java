@@ -37,7 +37,7 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, boolean sqlite) {
         this.dataSource = dataSource;
         this.sqlite = sqlite;
-        this.jdbi = Jdbi.create(dataSource);
+        this.jdbi = Jdbi.create(new ParkingConnections(dataSource));
         UnitOfWork.install(jdbi, sqlite);
         // A failed statement's message names the statement only: Jdbi would add the bound values,
         // which can be what someone wrote, and the message goes to the log.
@@ -112,12 +112,13 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             // Deleted rows are overwritten with zeros, so a forget-me leaves nothing readable in the file.
             config.addDataSourceProperty("secure_delete", "true");
-            // A unit of work holds its connection while the event is handled (reads need no lock in WAL mode),
-            // a wait on the platform included (an interview start waiting for Discord to make its thread), so
-            // every event thread, the acknowledgements that record events and the workers each need one: when
-            // they ran short, a Discord shard's one gateway reader waited for a connection and every event
-            // behind it waited too. Writers still take turns. Connections beyond a few are opened as needed
-            // and closed again after a while idle (each has its own page cache).
+            // A unit of work takes its connection at its first statement and gives it back while it waits on a
+            // platform before writing (an interview start waiting for Discord to make its thread), so the events
+            // doing database work at once (the engine's lanes, a few more), the acknowledgements recording events,
+            // the sending threads' short statements and the workers share these; when events waiting on Discord
+            // held theirs, a shard's one gateway reader waited for one and every event behind it waited too.
+            // Writers still take turns. Connections beyond a few are opened as needed and closed again after a
+            // while idle (each has its own page cache, up to 2 MB).
             config.setMaximumPoolSize(SQLITE_CONNECTIONS);
             config.setMinimumIdle(SQLITE_IDLE_CONNECTIONS);
             config.setIdleTimeout(Duration.ofMinutes(1).toMillis());
@@ -130,20 +131,22 @@ public final class Database implements AutoCloseable {
         return new Database(new HikariDataSource(config), sqlite);
     }
 
-    /**
-     * Connections to an SQLite file: one for each thread that may hold an event (see {@link #SQLITE_EVENT_THREADS})
-     * and sixteen more for acknowledgements, sending and workers.
-     */
-    static final int SQLITE_CONNECTIONS = 80;
-
-    /** How many threads may hold an event at once on SQLite, each with its connection. */
-    public static final int SQLITE_EVENT_THREADS = SQLITE_CONNECTIONS - 16;
+    /** Connections to an SQLite file, at most. */
+    static final int SQLITE_CONNECTIONS = 32;
 
     /** Connections kept open while idle. */
     static final int SQLITE_IDLE_CONNECTIONS = 4;
 
     /** The newest migration's version; a test keeps it in step with the migration files. */
     static final int SCHEMA_VERSION = 24;
+
+    /**
+     * On an event's thread, before it waits on a chat platform: the unit of work running there gives its pooled
+     * connection back unless it has begun writing, and takes one again at its next statement.
+     */
+    public void letGoWhileWaiting() {
+        UnitOfWork.letGoWhileWaiting(jdbi);
+    }
 
     /** Applies pending migrations; returns how many ran. */
     public int migrate() {

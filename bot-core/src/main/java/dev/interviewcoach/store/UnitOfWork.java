@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.transaction.TransactionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One transaction around everything a thread does for one event, which every repository call on
@@ -27,6 +29,8 @@ import org.jdbi.v3.core.transaction.TransactionException;
  * waits behind it; from the first write to the commit, the work is one transaction.
  */
 public final class UnitOfWork implements JdbiConfig<UnitOfWork> {
+
+    private static final Logger log = LoggerFactory.getLogger(UnitOfWork.class);
 
     /** The handle of the unit of work running on this thread, if any. */
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
@@ -96,6 +100,22 @@ public final class UnitOfWork implements JdbiConfig<UnitOfWork> {
             then.forEach(Runnable::run);
             return result;
         });
+    }
+
+    /**
+     * Before the thread waits on a chat platform: the unit of work running on it gives its pooled connection back
+     * if it has not begun writing (its next statement takes one again), so work that waits holds none. A unit that
+     * has begun writing keeps it, with its transaction.
+     */
+    static void letGoWhileWaiting(Jdbi jdbi) {
+        Handle handle = jdbi.getConfig(UnitOfWork.class).current.get();
+        if (handle != null && handle.getConnection() instanceof ParkingConnections.Parkable parkable) {
+            try {
+                parkable.park();
+            } catch (SQLException e) {
+                log.debug("could not give a connection back before a platform call; the unit keeps it", e);
+            }
+        }
     }
 
     /** Runs {@code action} once the unit of work on this thread commits; at once when there is none. */

@@ -332,6 +332,13 @@ public final class FakeDiscord implements AutoCloseable {
         return guild.lastThreadId();
     }
 
+    /** Whether the channel is a thread the bot made, public or private. */
+    public boolean isThread(String channelId) {
+        ObjectNode channel = guild.channel(channelId);
+        int type = channel == null ? -1 : channel.path("type").asInt();
+        return type == DiscordJson.PUBLIC_THREAD || type == DiscordJson.PRIVATE_THREAD;
+    }
+
     /** The id of the latest injected interaction, or {@code null}. */
     public String lastInteractionId() {
         Interaction interaction = issued.latest();
