@@ -87,29 +87,17 @@ public final class CoachEngine {
     public interface ConversationGuard {
         void exclusively(String conversationKey, Runnable work);
 
-        /** Whether this guard alone orders a conversation's events (a database lock); else the engine orders them in-process. */
-        default boolean ordersEveryInstance() {
-            return false;
-        }
-
         /** One process only: the in-process order is enough. */
         static ConversationGuard inProcess() {
             return (key, work) -> work.run();
         }
 
-        /** A lock every instance honours (PostgreSQL's advisory locks): the in-process order is not needed beside it. */
+        /**
+         * A lock every instance honours (PostgreSQL's advisory locks), taken inside the conversation's in-process
+         * lock.
+         */
         static ConversationGuard everyInstance(ConversationGuard lock) {
-            return new ConversationGuard() {
-                @Override
-                public void exclusively(String conversationKey, Runnable work) {
-                    lock.exclusively(conversationKey, work);
-                }
-
-                @Override
-                public boolean ordersEveryInstance() {
-                    return true;
-                }
-            };
+            return lock;
         }
     }
 
@@ -267,10 +255,8 @@ public final class CoachEngine {
         }
         metrics.eventIn(inbound.user().platform(), kind(inbound));
         ChatPort port = new MeteredChatPort(platformPort, inbound.user().platform(), metrics);
-        if (guard.ordersEveryInstance()) {
-            guard.exclusively(conversationKey(inbound), () -> process(inbound, port, fresh));
-            return;
-        }
+        // In-process first, for every guard: a lock every instance honours may be one this instance's threads
+        // share (PostgreSQL's session locks), which would let two of its threads in at once.
         locks.inOrder(conversationKey(inbound), () -> {
             guard.exclusively(conversationKey(inbound), () -> process(inbound, port, fresh));
             return null;

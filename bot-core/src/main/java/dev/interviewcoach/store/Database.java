@@ -194,50 +194,40 @@ public final class Database implements AutoCloseable {
     /**
      * Runs work while holding a lock on {@code key} that every instance on this database honours,
      * so one conversation's steps and their replies go out in order even when its events reach
-     * two instances at once. On PostgreSQL a transaction-scoped advisory lock, held on a connection
-     * of its own; on SQLite, where several processes on one file are rare, the in-process
-     * conversation order is all there is.
+     * two instances at once. On PostgreSQL an advisory lock held by one of a few connections this
+     * instance's threads share (the caller holds the conversation's in-process lock around it), so
+     * events that wait on a platform while they hold their conversation use up no connection; on
+     * SQLite, where several processes on one file are rare, the in-process order is all there is.
      */
     public void exclusively(String key, Runnable work) {
         if (sqlite) {
             work.run();
             return;
         }
-        try (Connection c = locks().getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement timeout = c.createStatement()) {
-                timeout.execute("SET LOCAL lock_timeout = '30s'");
-            }
-            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8))
-                        .getMostSignificantBits());
-                lock.execute();
-            }
-            try {
-                work.run();
-            } finally {
-                c.commit(); // ends the transaction, and with it the lock
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not take the conversation lock: " + e.getMessage(), e);
-        }
+        locks().exclusively(key, work);
     }
 
-    private HikariDataSource lockPool; // opened on first use: SQLite never needs it
+    /** Connections that hold conversation locks: few, since every thread of this instance shares them. */
+    static final int LOCK_CONNECTIONS = 4;
 
-    /** Connections that only hold advisory locks, so waiting for one never starves the work's own pool. */
-    private synchronized HikariDataSource locks() {
-        if (lockPool == null) {
+    private HikariDataSource lockPool; // opened on first use: SQLite never needs it
+    private SharedAdvisoryLocks sharedLocks;
+
+    /** Connections that only hold advisory locks, so taking one never waits for the work's own pool. */
+    private synchronized SharedAdvisoryLocks locks() {
+        if (sharedLocks == null) {
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(dataSource.getJdbcUrl());
             config.setUsername(dataSource.getUsername());
             config.setPassword(dataSource.getPassword());
             config.setPoolName("coach-locks");
-            config.setMaximumPoolSize(12);
+            config.setMaximumPoolSize(LOCK_CONNECTIONS);
+            config.setMinimumIdle(0);
             config.setConnectionTimeout(30_000);
             lockPool = new HikariDataSource(config);
+            sharedLocks = new SharedAdvisoryLocks(lockPool, LOCK_CONNECTIONS);
         }
-        return lockPool;
+        return sharedLocks;
     }
 
     /**
@@ -278,7 +268,8 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
-            if (lockPool != null) {
+            if (sharedLocks != null) {
+                sharedLocks.close();
                 lockPool.close();
             }
         }
