@@ -14,7 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
@@ -220,12 +220,16 @@ public final class DiscordChatPort implements ChatPort {
         for (CompletableFuture<Void> add : adding) {
             run(place, "add people to threads", () -> {
                 try {
-                    return add.join();
-                } catch (CompletionException e) {
+                    return add.get();
+                } catch (InterruptedException e) {
+                    // past the event's budget, or stopping: as a call to Discord interrupted while it waits
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while Discord added people to a thread", e);
+                } catch (ExecutionException e) {
                     if (e.getCause() instanceof RuntimeException cause) {
                         throw cause; // the ErrorResponseException that run() turns into words for the person
                     }
-                    throw e;
+                    throw new IllegalStateException(e.getCause());
                 }
             });
         }
