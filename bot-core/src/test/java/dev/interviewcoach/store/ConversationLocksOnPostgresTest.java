@@ -78,18 +78,18 @@ class ConversationLocksOnPostgresTest {
         CompletableFuture<Void> holder = hold(one, "shared conversation", in, release);
         assertThat(in.await(10, TimeUnit.SECONDS)).isTrue();
 
-        AtomicBoolean second = new AtomicBoolean();
+        CountDownLatch second = new CountDownLatch(1);
         CompletableFuture<Void> waiting = CompletableFuture.runAsync(
-                () -> other.exclusively("shared conversation", () -> second.set(true)), threads);
+                () -> other.exclusively("shared conversation", second::countDown), threads);
         CompletableFuture.runAsync(() -> other.exclusively("a different conversation", () -> { }), threads)
                 .get(3, TimeUnit.SECONDS);
-        Thread.sleep(300);
-        assertThat(second).as("the other instance waits while this one holds it").isFalse();
+        assertThat(second.await(300, TimeUnit.MILLISECONDS)).as("the other instance waits while this one holds it")
+                .isFalse();
 
         release.countDown();
         holder.get(10, TimeUnit.SECONDS);
         waiting.get(10, TimeUnit.SECONDS);
-        assertThat(second).as("and goes on once it is let go").isTrue();
+        assertThat(second.getCount()).as("and goes on once it is let go").isZero();
     }
 
     @Test
