@@ -192,7 +192,8 @@ public final class Coach implements AutoCloseable {
         Leaderboard leaderboard = new Leaderboard(dailyAnswers);
         ScheduleRules scheduleRules = new ScheduleRules(jdbi);
         DailyPoster poster = new DailyPoster(subscriptions, posts, dailyAnswers, banks, new QuestionPool(random),
-                new DailyRecap(dailyAnswers, leaderboard), daily.grace(), daily.checkEvery(), scheduleRules, metrics);
+                new DailyRecap(dailyAnswers, leaderboard), daily.grace(), daily.checkEvery(), scheduleRules, metrics,
+                database::besideTheUnit);
         DailyDirect directs = new DailyDirect(jdbi, subscriptions, posts, dailyAnswers, banks,
                 people::zone, daily.grace(), daily.checkEvery());
         StatsCommand stats = new StatsCommand(progress, reviews::dueCount, clock);

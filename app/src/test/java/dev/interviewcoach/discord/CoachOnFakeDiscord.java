@@ -1,6 +1,7 @@
 package dev.interviewcoach.discord;
 
 import dev.interviewcoach.app.Coach;
+import dev.interviewcoach.app.PlatformWaits;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.engine.ConversationExecutor;
 import dev.interviewcoach.engine.PlaceQueues;
@@ -85,5 +86,6 @@ final class CoachOnFakeDiscord implements AutoCloseable {
         adapter.close();
         coach.close();
         discord.close();
+        PlatformWaits.noneInsideTransactions(coach);
     }
 }

@@ -1,6 +1,7 @@
 package dev.interviewcoach.slack;
 
 import dev.interviewcoach.app.Coach;
+import dev.interviewcoach.app.PlatformWaits;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.engine.ConversationExecutor;
 import dev.interviewcoach.engine.DeliveryWorker;
@@ -66,5 +67,6 @@ final class CoachOnFakeSlack implements AutoCloseable {
         executor.close();
         coach.close();
         slack.close();
+        PlatformWaits.noneInsideTransactions(coach);
     }
 }

@@ -26,6 +26,8 @@ import java.time.ZoneId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -195,6 +197,51 @@ class SlackDailyEndToEndTest {
                 .as("an edit that changes no word is not scored again").hasSize(1);
         assertThat(slack.calls("chat.postMessage").stream().filter(c -> thread.equals(c.arg("thread_ts"))))
                 .as("feedback never goes to the thread for all to see").isEmpty();
+    }
+
+    @Test
+    void anotherPersonsAnswerIsNotHeldUpWhileSlackIsSlowToPostTheQuestionOfTheDay() throws Exception {
+        command(ADMIN, "daily subscribe python-developer");
+        send(requests.event(url, "Ev-mock", SlackRequests.messageEvent("DUANA", "UANA", "mock python 2",
+                SlackRequests.newTs(), null, "im")));
+        slack.awaitCall("chat.postMessage", c -> "DUANA".equals(c.arg("channel"))
+                && c.arg("text").contains("Question 1 of 2"), WAIT);
+
+        // Slack takes its time over the question of the day's post, as it can under load.
+        CountDownLatch posting = new CountDownLatch(1);
+        CountDownLatch answered = new CountDownLatch(1);
+        slack.onCall(c -> {
+            if (c.method().equals("chat.postMessage") && "C1".equals(c.arg("channel")) && c.arg("text") != null
+                    && c.arg("text").startsWith("Question of the day")) {
+                posting.countDown();
+                try {
+                    answered.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        try {
+            send(requests.slashCommand(url, TEAM, "C1", ADMIN, "daily now"));
+            assertThat(posting.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+
+            // Meanwhile someone answers their interview: the answer is stored and judged without waiting for Slack
+            // to finish another channel's post.
+            send(requests.event(url, "Ev-answer", SlackRequests.messageEvent("DUANA", "UANA", ANSWER,
+                    SlackRequests.newTs(), null, "im")));
+            ApiCall feedback = slack.awaitCall("chat.postMessage", c -> "DUANA".equals(c.arg("channel"))
+                    && c.arg("text").startsWith("Score "), WAIT);
+            assertThat(feedback.arg("text")).contains("Question 2 of 2");
+            assertThat(posting.getCount()).isZero();
+        } finally {
+            answered.countDown();
+        }
+        assertThat(slack.awaitCall("chat.postEphemeral", c -> ADMIN.equals(c.arg("user"))
+                && c.arg("text").startsWith("Posted."), WAIT)).isNotNull();
+        assertThat(coach.dailyPosts().latest(coach.subscriptions().find(Place.channel(Platform.SLACK, TEAM, "C1"))
+                .orElseThrow().id()).orElseThrow().messageId()).as("the post recorded with Slack's id").isNotBlank();
+        assertThat(coach.metrics().registry().find("coach.platform.calls.while.writing").counters())
+                .as("no event waited on Slack inside its open transaction").isEmpty();
     }
 
     /** The answers stored for channel C1's question of the day, read from the database file itself. */

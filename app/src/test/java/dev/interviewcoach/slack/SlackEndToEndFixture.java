@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.interviewcoach.app.Coach;
+import dev.interviewcoach.app.PlatformWaits;
 import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.engine.ConversationExecutor;
 import dev.interviewcoach.engine.PlaceQueues;
@@ -93,6 +94,7 @@ abstract class SlackEndToEndFixture {
             executor.close();
             deliveries.close();
             coach.close();
+            PlatformWaits.noneInsideTransactions(coach);
         }
     }
 

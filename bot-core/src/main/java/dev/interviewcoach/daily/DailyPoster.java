@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.interviewcoach.observe.CoachMetrics;
+import dev.interviewcoach.store.BesideTheUnit;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -54,6 +55,8 @@ public final class DailyPoster implements Scheduled {
     private final Duration every;
     private final ScheduleRules rules;
     private final CoachMetrics metrics;
+    /** What posting at a person's command runs in: its claim and record commit as made, not with the command. */
+    private final BesideTheUnit beside;
     /** Due times already counted as missed by this instance, so each is counted once. */
     private final Set<String> missedSeen = ConcurrentHashMap.newKeySet();
 
@@ -64,8 +67,9 @@ public final class DailyPoster implements Scheduled {
     public DailyPoster(SubscriptionRepository subscriptions, DailyPostRepository posts, DailyAnswerRepository answers,
                        BankCatalog banks, QuestionPool pool, DailyRecap recap, Duration grace, Duration every,
                        ScheduleRules rules,
-                       CoachMetrics metrics) {
+                       CoachMetrics metrics, BesideTheUnit beside) {
         this.metrics = metrics;
+        this.beside = beside;
         this.subscriptions = subscriptions;
         this.posts = posts;
         this.answers = answers;
@@ -205,7 +209,9 @@ public final class DailyPoster implements Scheduled {
 
     /** Posts the channel's question for today now, unless today's is out already ({@code daily now}). */
     public Outcome postNow(Subscription s, Instant now, ChatPort port) {
-        return post(s, now.atZone(s.times().zone()).toLocalDate(), now, port);
+        // As a scheduled post does: the claim commits before Slack or Discord is asked to post, so no one waits for
+        // the command's transaction meanwhile, and a post that went out stays recorded whatever the command does next.
+        return beside.run(() -> post(s, now.atZone(s.times().zone()).toLocalDate(), now, port));
     }
 
     private Outcome post(Subscription s, LocalDate date, Instant now, ChatPort port) {

@@ -285,7 +285,8 @@ public final class CoachEngine {
         OutboxPort.Written written = new OutboxPort.Written(inbox.clock().millis() + Delivery.CLAIM.toMillis());
         try {
             inbox.inTransaction(() -> {
-                route(inbound, new OutboxPort(outbox, port, json, inbound.eventId(), inbound.user(), written));
+                route(inbound, new OutboxPort(outbox, port, json, inbound.eventId(), inbound.user(), written,
+                        call -> directCall(inbound, call)));
                 // Marked handled last: its write is quick, and until then the work takes no write lock of its own.
                 if (!inbox.take(inbound.eventId())) {
                     throw new HandledElsewhere();
@@ -453,13 +454,29 @@ public final class CoachEngine {
         }
     }
 
+    /**
+     * Before a call that goes straight to the platform from an event's work: one made after the work has begun
+     * writing keeps its transaction open for a round trip to Slack or Discord, and on SQLite every writer of the
+     * process waits that long. Counted, so such a flow shows; the stack at debug says which.
+     */
+    private void directCall(Inbound inbound, String call) {
+        if (inbox.writing()) {
+            metrics.platformCallWhileWriting(inbound.user().platform(), call);
+            if (log.isDebugEnabled()) {
+                log.debug("{} for {} {} waits on the platform inside its open transaction", call, kind(inbound),
+                        inbound.eventId(), new Throwable("where"));
+            }
+        }
+    }
+
     /** The event's work was undone: it is marked handled, and the person hears why instead. */
     private void tellInstead(Inbound inbound, String text, ChatPort port, OutboxPort.Written written) {
         written.clear();
         try {
             inbox.inTransaction(() -> {
                 inbox.finish(inbound.eventId());
-                new OutboxPort(outbox, port, json, inbound.eventId(), inbound.user(), written)
+                new OutboxPort(outbox, port, json, inbound.eventId(), inbound.user(), written,
+                        call -> directCall(inbound, call))
                         .post(inbound.place(), Reply.text(text).onlyTo(inbound.user()));
                 return null;
             });

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The port a feature speaks through while it handles an event: what it says is written to the
@@ -50,6 +51,8 @@ final class OutboxPort implements ChatPort {
     private final String eventId;
     private final UserRef actor;
     private final Written written;
+    /** Told the name of each call that goes straight to the platform, before it is made. */
+    private final Consumer<String> directCall;
 
     /** What one event's handling wrote: the lanes, and the rows it claimed to send itself. */
     static final class Written {
@@ -74,8 +77,10 @@ final class OutboxPort implements ChatPort {
         }
     }
 
-    OutboxPort(Outbox outbox, ChatPort platform, ChatJson json, String eventId, UserRef actor, Written written) {
+    OutboxPort(Outbox outbox, ChatPort platform, ChatJson json, String eventId, UserRef actor, Written written,
+               Consumer<String> directCall) {
         this.outbox = outbox;
+        this.directCall = directCall;
         this.platform = platform;
         this.json = json;
         this.eventId = eventId;
@@ -135,36 +140,43 @@ final class OutboxPort implements ChatPort {
 
     @Override
     public Place openThread(Place channel, Reply opening) {
+        directCall.accept("openThread");
         return platform.openThread(channel, opening);
     }
 
     @Override
     public Place openGroup(Place near, List<UserRef> members, Reply opening) {
+        directCall.accept("openGroup");
         return platform.openGroup(near, members, opening);
     }
 
     @Override
     public MessageRef postForReplies(Place channel, Reply reply) {
+        directCall.accept("postForReplies");
         return platform.postForReplies(channel, reply);
     }
 
     @Override
     public Place openDirect(UserRef user) {
+        directCall.accept("openDirect");
         return platform.openDirect(user);
     }
 
     @Override
     public Optional<Place> channelNamed(Place near, String name) {
+        directCall.accept("channelNamed");
         return platform.channelNamed(near, name);
     }
 
     @Override
     public boolean mayManage(UserRef user, Place channel) {
+        directCall.accept("mayManage");
         return platform.mayManage(user, channel);
     }
 
     @Override
     public Optional<ZoneId> zoneOf(UserRef user) {
+        directCall.accept("zoneOf");
         return platform.zoneOf(user);
     }
 }

@@ -54,6 +54,16 @@ public final class CoachMetrics {
                 .tag("platform", name(platform)).register(registry).increment();
     }
 
+    /**
+     * A call straight to the platform made by an event's work after it began writing: its transaction (on SQLite,
+     * the process's one write turn) stays open for the round trip. Zero in every flow the coach has.
+     */
+    public void platformCallWhileWriting(Platform platform, String call) {
+        Counter.builder("coach.platform.calls.while.writing")
+                .description("Platform calls an event made while holding its open transaction")
+                .tag("platform", name(platform)).tag("call", call).register(registry).increment();
+    }
+
     /** A platform call that failed: {@code refused} (permissions, closed DMs) or {@code failed}. */
     public void platformError(Platform platform, String kind) {
         Counter.builder("coach.platform.errors").description("Platform API calls that failed")

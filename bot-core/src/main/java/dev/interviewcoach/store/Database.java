@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.StatementExceptions;
@@ -147,6 +148,19 @@ public final class Database implements AutoCloseable {
      */
     public void letGoWhileWaiting() {
         UnitOfWork.letGoWhileWaiting(jdbi);
+    }
+
+    /**
+     * Runs work whose writes commit as each is made, beside the unit of work on this thread (if it has not begun
+     * writing): see {@link UnitOfWork#beside}.
+     */
+    public <T> T besideTheUnit(Supplier<T> work) {
+        return UnitOfWork.beside(jdbi, work);
+    }
+
+    /** Whether the unit of work on this thread has begun writing (holds its transaction, on SQLite the write turn). */
+    public boolean writing() {
+        return UnitOfWork.writing(jdbi);
     }
 
     /** Applies pending migrations; returns how many ran. */

@@ -59,6 +59,11 @@ public final class Inbox {
         return UnitOfWork.run(jdbi, work);
     }
 
+    /** Whether the unit of work on this thread has begun writing, so holds its transaction open. */
+    public boolean writing() {
+        return UnitOfWork.writing(jdbi);
+    }
+
     /** Records a delivery with its content, so it can be handled after a restart. */
     public State record(Inbound event) {
         return record(event, 0);

@@ -118,6 +118,45 @@ public final class UnitOfWork implements JdbiConfig<UnitOfWork> {
         }
     }
 
+    /** Whether the unit of work on this thread has begun writing: its transaction is open until it ends. */
+    static boolean writing(Jdbi jdbi) {
+        Handle handle = jdbi.getConfig(UnitOfWork.class).current.get();
+        if (handle == null) {
+            return false;
+        }
+        try {
+            return !handle.getConnection().getAutoCommit();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Runs work beside the unit of work on this thread rather than in it: each of its writes commits as it is made,
+     * as with no unit at all. For work that claims something others must see at once and then waits on a platform
+     * (posting a question of the day): in the unit, the claim would keep the unit's transaction open across the
+     * call, and on SQLite every writer in the process would wait for it; and should the unit fail afterwards, the
+     * record of what the platform did would be undone with it. Once the unit has begun writing, the work can only
+     * join it, and does.
+     */
+    static <T> T beside(Jdbi jdbi, Supplier<T> work) {
+        UnitOfWork units = jdbi.getConfig(UnitOfWork.class);
+        Handle handle = units.current.get();
+        if (handle == null) {
+            return work.get();
+        }
+        if (writing(jdbi)) {
+            log.debug("work meant to commit on its own joins a unit that has begun writing");
+            return work.get();
+        }
+        units.current.remove();
+        try {
+            return work.get();
+        } finally {
+            units.current.set(handle);
+        }
+    }
+
     /** Runs {@code action} once the unit of work on this thread commits; at once when there is none. */
     public static void afterCommit(Jdbi jdbi, Runnable action) {
         UnitOfWork units = jdbi.getConfig(UnitOfWork.class);

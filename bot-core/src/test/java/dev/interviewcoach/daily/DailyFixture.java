@@ -15,6 +15,7 @@ final class DailyFixture {
         DailyAnswerRepository answers = new DailyAnswerRepository(db.jdbi());
         return new DailyPoster(new SubscriptionRepository(db.jdbi()), new DailyPostRepository(db.jdbi()), answers, banks,
                 new QuestionPool(new Random(seed)), new DailyRecap(answers, new Leaderboard(answers)), Duration.ofHours(2),
-                Duration.ofSeconds(30), new ScheduleRules(db.jdbi()), dev.interviewcoach.observe.CoachMetrics.none());
+                Duration.ofSeconds(30), new ScheduleRules(db.jdbi()), dev.interviewcoach.observe.CoachMetrics.none(),
+                db::besideTheUnit);
     }
 }
