@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * An answer read once for every signal: its stems (Lucene English analysis) with where each stands
- * in the text and whether a negation governs it, its lower-case words as typed, its sentences and
- * its word count.
+ * in the text and whether a negation governs it, its lower-case words as typed, its sentences, its
+ * word count, and its words with single spaces, padded ({@code spaced}), for phrase look-ups on whole words.
  */
 public record AnalyzedText(String text, List<Stem> analysed, List<String> stems, List<String> words,
-                           List<String> sentences, int wordCount) {
+                           List<String> sentences, int wordCount, String spaced) {
 
     /** One content word: its stem, its place in the text, and whether "not", "never" or the like denies it. */
     public record Stem(String stem, int start, int end, boolean negated) {}
@@ -27,7 +27,7 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
      * break is only where a typed line wrapped), a word that turns the clause, or "and" before a new subject
      * ("nothing needs checking and they come with the standard library" denies nothing of the library).
      */
-    private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:.!?()]|\\n\\s*\\n|\\n\\s*[-*\u2022\\d]|\\s[-\u2013\u2014]\\s|\\b(but|however|so|because|although|though"
+    static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:.!?()]|\\n\\s*\\n|\\n\\s*[-*\u2022\\d]|\\s[-\u2013\u2014]\\s|\\b(but|however|so|because|although|though"
             + "|while|whereas|yet|unless|except|which|then|and then|and (i|we|they|he|she|you|it))\\b");
     /** How many content words after a negator it denies. */
     private static final int NEGATION_REACH = 4;
@@ -52,7 +52,7 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
         List<String> sentences = sentences(text);
         List<Stem> analysed = negations(text, analyzer.tokens(text));
         return new AnalyzedText(text, analysed, analysed.stream().map(Stem::stem).toList(), words, sentences,
-                TextAnalyzer.wordCount(text));
+                TextAnalyzer.wordCount(text), " " + String.join(" ", words) + " ");
     }
 
     /**
@@ -139,11 +139,13 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
         int previousEnd = 0;
         for (int i = 0; i < tokens.size(); i++) {
             TextAnalyzer.Token t = tokens.get(i);
-            String gap = text.substring(Math.min(previousEnd, t.start()), t.start()).toLowerCase(Locale.ROOT);
+            int gapFrom = Math.min(previousEnd, t.start());
             String word = text.substring(t.start(), t.end()).toLowerCase(Locale.ROOT);
-            // Most gaps are one space, where no clause break can be (it needs a mark, a line break or a word).
-            if ((!gap.isBlank() || gap.indexOf('\n') >= 0) && CLAUSE_BREAK.matcher(gap).find()
-                    || CLAUSE_BREAK.matcher(word).matches()) {
+            // Most gaps are white space on one line, where no clause break can be (it needs a mark, a line break or a
+            // word); a token, which holds no white space, breaks a clause only as one mark or one turning word.
+            if (!blankOnOneLine(text, gapFrom, t.start())
+                    && CLAUSE_BREAK.matcher(text.substring(gapFrom, t.start()).toLowerCase(Locale.ROOT)).find()
+                    || breaksClause(word)) {
                 reach = 0;
             }
             previousEnd = t.end();
@@ -162,6 +164,26 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
             }
         }
         return out;
+    }
+
+    /** The words of {@link #CLAUSE_BREAK} that stand alone, as a token can match it whole. */
+    private static final Set<String> CLAUSE_WORDS = Set.of("but", "however", "so", "because", "although", "though",
+            "while", "whereas", "yet", "unless", "except", "which", "then");
+
+    /** Whether a token (lower case, no white space) matches {@link #CLAUSE_BREAK} whole. */
+    static boolean breaksClause(String token) {
+        return token.length() == 1 ? ",;:.!?()".indexOf(token.charAt(0)) >= 0 : CLAUSE_WORDS.contains(token);
+    }
+
+    /** Whether text[from, to) is white space with no line break (or empty). */
+    private static boolean blankOnOneLine(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || !Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The words of the answer between two stems, inclusive, exactly as the person typed them. */
@@ -234,8 +256,4 @@ public record AnalyzedText(String text, List<Stem> analysed, List<String> stems,
         return out;
     }
 
-    /** The text in lower case with single spaces, padded, for phrase look-ups on whole words. */
-    public String spaced() {
-        return " " + String.join(" ", words) + " ";
-    }
 }

@@ -361,7 +361,53 @@ public final class AnswerForm {
     }
 
     /** Share of the answer's 6-word phrases that already appeared earlier; the longest repeat is named. */
-    private static double repeatedPhrases(List<String> words, Set<String> named) {
+    static double repeatedPhrases(List<String> words, Set<String> named) {
+        if (words.size() < SHINGLE * 2) {
+            return 0;
+        }
+        // Each distinct word as a number, and each phrase as its six numbers in one long: phrases are compared
+        // without joining each into a string (this runs on every answer). Past 1,024 distinct words the numbers
+        // no longer fit, and phrases are joined as before.
+        Map<String, Integer> ids = new HashMap<>();
+        long[] id = new long[words.size()];
+        for (int i = 0; i < words.size(); i++) {
+            Integer known = ids.putIfAbsent(words.get(i), ids.size());
+            id[i] = known == null ? ids.size() - 1 : known;
+        }
+        if (ids.size() > 1 << WORD_ID_BITS) {
+            return repeatedPhrasesJoined(words, named);
+        }
+        int phrases = words.size() - SHINGLE + 1;
+        PhraseTable first = new PhraseTable(phrases);
+        int repeats = 0;
+        int example = -1;
+        long key = 0;
+        for (int i = 0; i < words.size(); i++) {
+            key = (key << WORD_ID_BITS | id[i]) & PHRASE_MASK;
+            int start = i - SHINGLE + 1;
+            if (start < 0) {
+                continue;
+            }
+            int at = first.putIfAbsent(key, start);
+            if (at >= 0 && at + SHINGLE <= start) {
+                repeats++;
+                if (example < 0) {
+                    example = start;
+                }
+            }
+        }
+        double share = (double) repeats / phrases;
+        if (example >= 0 && share >= 0.1) {
+            named.add(String.join(" ", words.subList(example, example + SHINGLE)));
+        }
+        return share;
+    }
+
+    private static final int WORD_ID_BITS = 10;
+    private static final long PHRASE_MASK = (1L << WORD_ID_BITS * SHINGLE) - 1;
+
+    /** As {@link #repeatedPhrases}, on the phrases as strings: for answers of more distinct words than fit a long. */
+    static double repeatedPhrasesJoined(List<String> words, Set<String> named) {
         if (words.size() < SHINGLE * 2) {
             return 0;
         }
@@ -385,6 +431,36 @@ public final class AnswerForm {
             named.add(example);
         }
         return share;
+    }
+
+    /** Where each phrase (six word numbers in a long) first stood: open addressing, no boxing. */
+    private static final class PhraseTable {
+        private final long[] keys;
+        private final int[] firstAt;
+        private final boolean[] used;
+
+        PhraseTable(int phrases) {
+            int size = Integer.highestOneBit(Math.max(phrases, 2) * 2 - 1) << 1;
+            keys = new long[size];
+            firstAt = new int[size];
+            used = new boolean[size];
+        }
+
+        /** Where the phrase first stood, or -1 if this is its first time (then {@code at} is kept). */
+        int putIfAbsent(long key, int at) {
+            int mask = keys.length - 1;
+            int slot = (int) (key ^ key >>> 29 ^ key >>> 47) * 0x9E3779B9 & mask;
+            while (used[slot]) {
+                if (keys[slot] == key) {
+                    return firstAt[slot];
+                }
+                slot = slot + 1 & mask;
+            }
+            used[slot] = true;
+            keys[slot] = key;
+            firstAt[slot] = at;
+            return -1;
+        }
     }
 
     /** Most of the answer's content words are the question's own, and it says little else. */

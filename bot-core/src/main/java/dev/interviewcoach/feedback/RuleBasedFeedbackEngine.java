@@ -538,12 +538,25 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         return question.talkingPoints().size() <= Delivery.NARROW_POINTS;
     }
 
-    private static final Pattern LINK = Pattern.compile("(?i)<?(?:https?://|www\\.)[^\\s>]+>?");
+    static final Pattern LINK = Pattern.compile("(?i)<?(?:https?://|www\\.)[^\\s>]+>?");
 
     /** One or more links with at most a word or two around them ("see https://...", "this: <https://...>"). */
     static boolean onlyLinks(String answer) {
+        if (!mayHoldLink(answer)) {
+            return false; // a link starts with http or www, which most answers never spell
+        }
         Matcher link = LINK.matcher(answer);
         return link.find() && TextAnalyzer.wordCount(link.replaceAll(" ")) <= 3;
+    }
+
+    /** Whether "http" or "www." appears anywhere, in any case: where {@link #LINK} can match at all. */
+    static boolean mayHoldLink(String answer) {
+        for (int i = 0; i + 4 <= answer.length(); i++) {
+            if (answer.regionMatches(true, i, "http", 0, 4) || answer.regionMatches(true, i, "www.", 0, 4)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 
@@ -59,6 +60,8 @@ public final class Specificity {
     private final Map<String, Set<String>> byTrack = new HashMap<>();
     private final Set<String> everything = new LinkedHashSet<>();
     private final int longestTerm;
+    /** Every glossary term's beginnings that end before one of its spaces: where a longer term may still follow. */
+    private final Set<String> termStarts = new HashSet<>();
     /** Each glossary term's pattern as typed, made the first time an answer names the term. */
     private final Map<String, Pattern> asTyped = new ConcurrentHashMap<>();
 
@@ -72,6 +75,11 @@ public final class Specificity {
             everything.addAll(terms);
         }
         this.longestTerm = everything.stream().mapToInt(t -> t.split(" ").length).max().orElse(1);
+        for (String term : everything) {
+            for (int space = term.indexOf(' '); space >= 0; space = term.indexOf(' ', space + 1)) {
+                termStarts.add(term.substring(0, space));
+            }
+        }
     }
 
     public Result assess(AnalyzedText answer, String track) {
@@ -87,8 +95,12 @@ public final class Specificity {
                     term.append(' ');
                 }
                 term.append(trimPunctuation(words.get(i + n)));
-                if (glossary.contains(term.toString())) {
-                    tools.add(term.toString());
+                String spelt = term.toString();
+                if (glossary.contains(spelt)) {
+                    tools.add(spelt);
+                }
+                if (!termStarts.contains(spelt)) {
+                    break; // no term goes on from these words
                 }
             }
         }
