@@ -25,39 +25,79 @@ final class WordPattern {
     private final Pattern whole;
     /** By first character, the pattern with only the alternatives that may start with it; null for none. */
     private final Pattern[] byFirst;
+    /**
+     * By first character, the words each of those alternatives must begin with as typed ("in production" for
+     * {@code in production|...}, "we ha" for {@code we hav?e}): where none of them stands, the pattern is not tried.
+     * Null where some alternative's beginning cannot be told beyond its first character, and it is always tried.
+     */
+    private final String[][] leadsByFirst;
 
-    private WordPattern(Pattern whole, Pattern[] byFirst) {
+    private WordPattern(Pattern whole, Pattern[] byFirst, String[][] leadsByFirst) {
         this.whole = whole;
         this.byFirst = byFirst;
+        this.leadsByFirst = leadsByFirst;
     }
 
     static WordPattern compile(String regex) {
         Pattern whole = Pattern.compile(regex);
         if (!regex.startsWith(LEAD)) {
-            return new WordPattern(whole, null);
+            return new WordPattern(whole, null, null);
         }
         int close = closing(regex, LEAD.length() - 1);
         if (close < 0) {
-            return new WordPattern(whole, null);
+            return new WordPattern(whole, null, null);
         }
         List<String> alternatives = topLevel(regex.substring(LEAD.length(), close));
         Map<Character, List<String>> byLetter = new TreeMap<>();
         for (String alternative : alternatives) {
             Set<Character> first = new TreeSet<>();
             if (!firstLetters(alternative, first)) {
-                return new WordPattern(whole, null);
+                return new WordPattern(whole, null, null);
             }
             for (char c : first) {
                 if (c >= ASCII) {
-                    return new WordPattern(whole, null);
+                    return new WordPattern(whole, null, null);
                 }
                 byLetter.computeIfAbsent(c, k -> new ArrayList<>()).add(alternative);
             }
         }
         Pattern[] byFirst = new Pattern[ASCII];
+        String[][] leadsByFirst = new String[ASCII][];
         String rest = regex.substring(close);
-        byLetter.forEach((c, alts) -> byFirst[c] = Pattern.compile(LEAD + String.join("|", alts) + rest));
-        return new WordPattern(whole, byFirst);
+        byLetter.forEach((c, alts) -> {
+            byFirst[c] = Pattern.compile(LEAD + String.join("|", alts) + rest);
+            List<String> leads = new ArrayList<>();
+            for (String alternative : alts) {
+                String lead = literalLead(alternative);
+                if (lead.length() < 2) {
+                    return; // nothing to tell its places apart by: tried at every word starting with c
+                }
+                leads.add(lead);
+            }
+            leadsByFirst[c] = leads.toArray(String[]::new);
+        });
+        return new WordPattern(whole, byFirst, leadsByFirst);
+    }
+
+    /**
+     * What every match of an alternative begins with, character for character: its letters, digits, spaces and
+     * apostrophes up to the first other character, less the last one when a {@code ?}, {@code *} or {@code {}
+     * after it may leave it out.
+     */
+    static String literalLead(String alternative) {
+        int end = 0;
+        while (end < alternative.length()) {
+            char c = alternative.charAt(end);
+            if (c < ASCII && (Character.isLetterOrDigit(c) || c == ' ' || c == '\'')) {
+                end++;
+            } else {
+                break;
+            }
+        }
+        if (end < alternative.length() && "?*{".indexOf(alternative.charAt(end)) >= 0) {
+            end--;
+        }
+        return alternative.substring(0, Math.max(end, 0));
     }
 
     /** The pattern as written. */
@@ -103,7 +143,8 @@ final class WordPattern {
             char c = text.charAt(p);
             // a word character after another is no word start, where \b( must be (the pattern's own \b decides the
             // rest, seeing the text before p: "'s" follows a word)
-            if (c >= ASCII || byFirst[c] == null || wordChar(c) && p > 0 && wordChar(text.charAt(p - 1))) {
+            if (c >= ASCII || byFirst[c] == null || wordChar(c) && p > 0 && wordChar(text.charAt(p - 1))
+                    || leadsByFirst[c] != null && !anyStartsAt(text, p, leadsByFirst[c])) {
                 continue;
             }
             Matcher m = matchers[c];
@@ -116,6 +157,15 @@ final class WordPattern {
             }
         }
         return null;
+    }
+
+    private static boolean anyStartsAt(String text, int p, String[] leads) {
+        for (String lead : leads) {
+            if (text.startsWith(lead, p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean wordChar(char c) {

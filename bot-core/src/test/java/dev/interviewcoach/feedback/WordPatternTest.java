@@ -54,6 +54,31 @@ class WordPatternTest {
         }
     }
 
+    @Test
+    void triesAnAlternativeOnlyWhereWhatItMustBeginWithStands() {
+        assertEquals("in production", WordPattern.literalLead("in production"));
+        assertEquals("we ha", WordPattern.literalLead("we hav?e"));
+        assertEquals("cost", WordPattern.literalLead("costs?"));
+        assertEquals("um", WordPattern.literalLead("um+"));
+        assertEquals("in ", WordPattern.literalLead("in (one|a) project"));
+        assertEquals("", WordPattern.literalLead("(?:a|b)c"));
+        assertEquals("e", WordPattern.literalLead("e\\.g"));
+        String regex = "\\b(in production|in (one|a) project|we had|we hav?e|wee|costs?|i once|it's|its|i|x{2}y|ab*c)\\b";
+        WordPattern fast = WordPattern.compile(regex);
+        Pattern plain = Pattern.compile(regex);
+        String[] pieces = {"i", " ", "in", "production", "one", "a", "project", "we", "had", "have", "hae", "wee", "cost",
+            "s", "once", "it", "'s", "its", "x", "xx", "y", "ab", "b", "c", "ac", "_", "é", "."};
+        Random random = new Random(13);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(14); i > 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            assertEquals(all(plain, text.toString()), all(fast, text.toString()), text.toString());
+            assertEquals(plain.matcher(text).find(), fast.foundIn(text.toString()), text.toString());
+        }
+    }
+
     private static List<String> all(Pattern pattern, String text) {
         List<String> found = new ArrayList<>();
         Matcher m = pattern.matcher(text);
