@@ -53,6 +53,15 @@ public interface ChatPort {
         return false;
     }
 
+    /**
+     * Runs {@code wait}, the last thing an event's work does: waiting for its replies, sent by another thread, to
+     * go out through a port that lives for the event alone. A port that bounds how much engine work runs at once
+     * lets another event have this one's place meanwhile.
+     */
+    default void finishWaiting(Runnable wait) {
+        wait.run();
+    }
+
     /** Shows a person their home page (Slack App Home); platforms without one ignore it. */
     default void publishHome(UserRef user, Reply home) {
     }

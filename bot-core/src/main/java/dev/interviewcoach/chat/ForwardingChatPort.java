@@ -25,6 +25,11 @@ public abstract class ForwardingChatPort implements ChatPort {
         return call.get();
     }
 
+    /** Around the wait that ends an event's work ({@link ChatPort#finishWaiting}); by default it just runs. */
+    protected void finishing(Runnable wait) {
+        wait.run();
+    }
+
     private void sending(Runnable call) {
         sending(() -> {
             call.run();
@@ -35,6 +40,11 @@ public abstract class ForwardingChatPort implements ChatPort {
     @Override
     public boolean repliesWithinEvent() {
         return port.repliesWithinEvent();
+    }
+
+    @Override
+    public void finishWaiting(Runnable wait) {
+        finishing(() -> port.finishWaiting(wait));
     }
 
     @Override

@@ -336,12 +336,15 @@ public final class CoachEngine {
             return;
         }
         // A port that lives for this event alone (an interaction) must be done with before the event ends; its
-        // replies still queue behind the place's earlier ones, so this lane waits for them to go.
-        try {
-            sent.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // past the event's budget: its delivery lane still sends them
-        }
+        // replies still queue behind the place's earlier ones, so this lane waits for them to go, without keeping
+        // its place for engine work from other events meanwhile.
+        port.finishWaiting(() -> {
+            try {
+                sent.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // past the event's budget: its delivery lane still sends them
+            }
+        });
     }
 
     /**

@@ -25,6 +25,13 @@ final class WaitingPort extends ForwardingChatPort {
         return gate.whileWaiting(call);
     }
 
+    /** The event's engine work is done: its place goes to another event, and it does not take one again. */
+    @Override
+    protected void finishing(Runnable wait) {
+        gate.leave();
+        wait.run();
+    }
+
     @Override
     protected <T> T asking(Supplier<T> call) {
         beforeWaiting.run();

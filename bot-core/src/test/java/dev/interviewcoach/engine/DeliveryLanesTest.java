@@ -205,6 +205,40 @@ class DeliveryLanesTest {
     }
 
     @Test
+    void anInteractionWaitingForItsReplyToGoOutLeavesItsPlaceForWorkToOthers() throws Exception {
+        engine.handle(command(ana, anasDm, "mock tiny 3"), port);
+        await().atMost(WAIT).until(() -> port.posted.size() == 1);
+        // One place for engine work, as if every other were taken.
+        try (PlaceQueues events = PlaceQueues.forEvents(1, 4, () -> { })) {
+            port.hold(anasDm);
+            ChatPort interaction = events.portFor(port.withinEvent());
+            CountDownLatch pressedDone = new CountDownLatch(1);
+            events.submit(anasDm.key(), 0, () -> {
+                engine.handle(message(ana, anasDm, "repeat"), interaction);
+                pressedDone.countDown();
+            });
+            assertThat(port.calledIn(anasDm).await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("Ana's reply on its way")
+                    .isTrue();
+
+            // Ben's start is judged and written meanwhile, in the one place Ana's button press no longer needs.
+            Place bensDm = Place.direct(Platform.SLACK, "T1", "DBEN");
+            ChatPort bensPort = events.portFor(port);
+            CountDownLatch started = new CountDownLatch(1);
+            events.submit(bensDm.key(), 0, () -> {
+                engine.handle(command(ben, bensDm, "mock tiny 3"), bensPort);
+                started.countDown();
+            });
+            assertThat(started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("Ben's start did not wait for Ana's reply")
+                    .isTrue();
+            assertThat(pressedDone.getCount()).as("Ana's press still waits for its reply").isOne();
+
+            port.open(anasDm);
+            assertThat(pressedDone.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(port.posted).extracting(Posted::text).anySatisfy(t -> assertThat(t).startsWith("Again, question 1"));
+        }
+    }
+
+    @Test
     void repliesNoDeliveryLaneTookUpAreLetGoAtAStopAndSentByTheNextPassAtOnceAndOnlyThere() throws Exception {
         CountDownLatch laneBusy = occupyDeliveryLaneOf(anasDm);
         engine.handle(command(ana, anasDm, "mock tiny 3"), port);
