@@ -39,19 +39,9 @@ class WordPatternTest {
 
     @Test
     void findsWhatThePlainPatternFindsInAnyText() {
-        WordPattern fast = WordPattern.compile(REGEX);
-        Pattern plain = Pattern.compile(REGEX);
-        String[] pieces = {"i", " ", "think", "maybe", "um", "m", "once", ",", "we", "in", "2019", "100", "%", "é", "_",
-            "'d", "never", "'s", "'ve", "used", "has", "trade", "-", "off", "e.g.", "nothing", "can", "x", "."};
-        Random random = new Random(11);
-        for (int n = 0; n < 20_000; n++) {
-            StringBuilder text = new StringBuilder();
-            for (int i = random.nextInt(14); i > 0; i--) {
-                text.append(pieces[random.nextInt(pieces.length)]);
-            }
-            assertEquals(all(plain, text.toString()), all(fast, text.toString()), text.toString());
-            assertEquals(plain.matcher(text).find(), fast.foundIn(text.toString()), text.toString());
-        }
+        findsAsThePlainPatternFinds(REGEX, new Random(11), "i", " ", "think", "maybe", "um", "m", "once", ",", "we", "in",
+                "2019", "100", "%", "é", "_", "'d", "never", "'s", "'ve", "used", "has", "trade", "-", "off", "e.g.",
+                "nothing", "can", "x", ".");
     }
 
     @Test
@@ -64,11 +54,15 @@ class WordPatternTest {
         assertEquals("", WordPattern.literalLead("(?:a|b)c"));
         assertEquals("e", WordPattern.literalLead("e\\.g"));
         String regex = "\\b(in production|in (one|a) project|we had|we hav?e|wee|costs?|i once|it's|its|i|x{2}y|ab*c)\\b";
+        findsAsThePlainPatternFinds(regex, new Random(13), "i", " ", "in", "production", "one", "a", "project", "we",
+                "had", "have", "hae", "wee", "cost", "s", "once", "it", "'s", "its", "x", "xx", "y", "ab", "b", "c", "ac",
+                "_", "é", ".");
+    }
+
+    /** On 20,000 texts of up to 13 random pieces, the fast pattern finds what the plain one finds. */
+    private static void findsAsThePlainPatternFinds(String regex, Random random, String... pieces) {
         WordPattern fast = WordPattern.compile(regex);
         Pattern plain = Pattern.compile(regex);
-        String[] pieces = {"i", " ", "in", "production", "one", "a", "project", "we", "had", "have", "hae", "wee", "cost",
-            "s", "once", "it", "'s", "its", "x", "xx", "y", "ab", "b", "c", "ac", "_", "é", "."};
-        Random random = new Random(13);
         for (int n = 0; n < 20_000; n++) {
             StringBuilder text = new StringBuilder();
             for (int i = random.nextInt(14); i > 0; i--) {
