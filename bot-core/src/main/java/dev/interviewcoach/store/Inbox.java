@@ -34,11 +34,14 @@ public final class Inbox {
     private final Clock clock;
     private final ChatJson json = new ChatJson();
     private final Outbox outbox;
+    /** Events being recorded by the threads that acknowledge them, committed together. */
+    private final GroupCommit<Recording, Integer> recordings;
 
     public Inbox(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.outbox = new Outbox(jdbi, clock);
+        this.recordings = new GroupCommit<>(jdbi, this::insert);
     }
 
     /** The clock the records are kept by. */
@@ -79,16 +82,7 @@ public final class Inbox {
     }
 
     private State record(Inbound event, int attempts) {
-        int inserted = jdbi.withHandle(h -> h.createUpdate("""
-                        INSERT INTO processed_event (event_id, processed_at, status, payload, attempts, not_before)
-                        VALUES (:id, :at, 'PENDING', :payload, :attempts, 0)
-                        ON CONFLICT (event_id) DO NOTHING
-                        """)
-                .bind("id", event.eventId())
-                .bind("at", clock.millis())
-                .bind("payload", json.write(event))
-                .bind("attempts", attempts)
-                .execute());
+        int inserted = recordings.commit(new Recording(event.eventId(), clock.millis(), json.write(event), attempts));
         if (inserted == 1) {
             return State.NEW;
         }
@@ -96,6 +90,23 @@ public final class Inbox {
                         .bind("id", event.eventId()).mapTo(String.class).findOne())
                 .map(status -> status.equals("PENDING") ? State.PENDING : State.DONE)
                 .orElse(State.NEW);
+    }
+
+    /** One event to record, its content already written out. */
+    private record Recording(String eventId, long at, String payload, int attempts) {}
+
+    /** Inserts the event unless it is there already; 1 if it inserted it. */
+    private int insert(Recording r) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        INSERT INTO processed_event (event_id, processed_at, status, payload, attempts, not_before)
+                        VALUES (:id, :at, 'PENDING', :payload, :attempts, 0)
+                        ON CONFLICT (event_id) DO NOTHING
+                        """)
+                .bind("id", r.eventId())
+                .bind("at", r.at())
+                .bind("payload", r.payload())
+                .bind("attempts", r.attempts())
+                .execute());
     }
 
     /** Where a delivery stands, by looking only (no write): empty when it was never recorded. */

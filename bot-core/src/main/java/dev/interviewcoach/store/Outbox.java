@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -40,10 +41,16 @@ public final class Outbox {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    /** The sending threads' marks, written together. */
+    private final GroupCommit<Map<Long, String>, Void> sentMarks;
 
     Outbox(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.sentMarks = new GroupCommit<>(jdbi, marks -> {
+            marks.forEach(this::markSent);
+            return null;
+        });
     }
 
     /** Adds a reply; joins the transaction open on this thread, if any. Returns the row's id. */
@@ -153,23 +160,26 @@ public final class Outbox {
 
     /** The reply went out; {@code deliveredId} is the platform's id for the message, when there is one. */
     public void sent(long id, String deliveredId) {
+        sentAll(Collections.singletonMap(id, deliveredId)); // the platform may give no id: a null value
+    }
+
+    /**
+     * Several replies went out: marked together, in one commit, which may also hold other sending threads' marks
+     * ({@link GroupCommit}); they are committed when this returns.
+     */
+    public void sentAll(Map<Long, String> deliveredIds) {
+        if (!deliveredIds.isEmpty()) {
+            sentMarks.commit(deliveredIds);
+        }
+    }
+
+    private void markSent(long id, String deliveredId) {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE outbox_reply SET status = 'SENT', delivered_id = :delivered, claimed_until = NULL,
                             created_at = :now, """ + FORGET_CONTENT + """
                          WHERE id = :id
                         """)
                 .bind("delivered", deliveredId).bind("id", id).bind("now", clock.millis()).execute());
-    }
-
-    /** Several replies went out: marked together, in one commit. */
-    public void sentAll(Map<Long, String> deliveredIds) {
-        if (deliveredIds.isEmpty()) {
-            return;
-        }
-        UnitOfWork.run(jdbi, () -> {
-            deliveredIds.forEach(this::sent);
-            return null;
-        });
     }
 
     /** The platform asked to wait, or failed for now: try again at {@code notBeforeMillis}. */
