@@ -8,14 +8,15 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Short writes that many threads make at once (an acknowledgement recording its event, a sending thread marking its
- * reply sent), committed together: a thread queues its write and waits for the one writer, holding no connection
+ * Short writes that many threads make at once (the sending threads marking their replies sent), committed together: a thread queues its write and waits for the one writer, holding no connection
  * meanwhile; whoever writes next takes every write queued by then into one transaction. Each caller's write is
  * committed when its call returns, as if it had committed it alone.
  *
  * <p>On SQLite each such write took the process's one write turn, holding a pooled connection while it queued for
  * it; under load a dozen or more queued so, and the connections they held were what other work waited for. Should a
- * group fail, each of its writes is tried again on its own, so one bad write fails only its own caller.
+ * group fail, each of its writes is tried again on its own, so one bad write fails only its own caller. A caller
+ * waits for the group ahead of it as well as its own: for writes whose latency a person feels (an acknowledgement)
+ * that measured worse than queueing for the write turn alone.
  *
  * @param <T> what one caller asks to have written
  * @param <R> what writing it tells that caller
