@@ -230,6 +230,7 @@ public final class Coach implements AutoCloseable {
                 ? CoachEngine.ConversationGuard.inProcess()
                 : CoachEngine.ConversationGuard.everyInstance(database::exclusively), deliveries);
         metrics.gauge("coach.sessions.active", "Mock interviews in progress", sessions::activeCount);
+        database.writeTurn().ifPresent(metrics::writeTurn);
         this.installations = new Installations(jdbi, tenants);
         metrics.gauge("coach.installations", "Slack workspaces that installed the coach by OAuth", installations::count);
         metrics.gauge("coach.workspaces.active", "Workspaces (Slack teams, Discord servers) with an answer scored in the"

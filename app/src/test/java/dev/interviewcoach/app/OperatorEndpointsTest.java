@@ -107,7 +107,13 @@ class OperatorEndpointsTest {
                         .contains("coach_replies_out_total{platform=\"discord\"}")
                         .contains("coach_sessions_active").contains("coach_scheduler_lag_seconds")
                         .contains("coach_lanes_waiting 0.0").contains("coach_lanes_turned_away 0.0")
+                        .contains("coach_sqlite_write_turn_held_seconds_total")
+                        .contains("coach_sqlite_write_turn_waited_seconds_total")
+                        .contains("coach_sqlite_write_turn_waiting")
                         .contains("jvm_memory_used_bytes");
+                // the command was recorded, so SQLite's write turn has been taken at least once
+                assertThat(metrics.lines().filter(l -> l.startsWith("coach_sqlite_write_turns_total ")))
+                        .singleElement().satisfies(l -> assertThat(Double.parseDouble(l.split(" ")[1])).isPositive());
                 assertThat(get(admin, "/nothing").statusCode()).isEqualTo(404);
             } finally {
                 stop(running);

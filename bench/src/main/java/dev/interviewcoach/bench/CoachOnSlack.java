@@ -12,6 +12,7 @@ import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.slack.SlackAdapter;
 import dev.interviewcoach.slack.SlackSettings;
 import dev.interviewcoach.store.Database;
+import dev.interviewcoach.store.WriteTurn;
 import dev.interviewcoach.testkit.slack.FakeSlack;
 import java.net.URI;
 import java.nio.file.Files;
@@ -147,6 +148,11 @@ final class CoachOnSlack implements SlackTarget {
     /** The first instance's coach (the only one, unless several were asked for). */
     Coach coach() {
         return instances.getFirst().coach();
+    }
+
+    /** On SQLite, the turn the coach's writers take for the file's one writer; empty on PostgreSQL. */
+    Optional<WriteTurn> writeTurn() {
+        return coach().database().writeTurn();
     }
 
     /** The SQL statements the coach has run since the counter was last reset. */

@@ -1,6 +1,6 @@
 package dev.interviewcoach.bench;
 
-
+import dev.interviewcoach.store.WriteTurn;
 import dev.interviewcoach.testkit.slack.FakeSlack;
 import dev.interviewcoach.testkit.slack.SlackRequests;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -235,11 +236,15 @@ public final class SlackLoadBenchmark {
                 AdapterDrops drops = AdapterDrops.listen();
                 try (CoachOnSlack coach = new CoachOnSlack(slack, o.events(), o.laneQueue(), o.sending(), o.fullSync(),
                         postgres == null ? null : newDatabase(postgres, "load_" + run), o.instances())) {
+                    Optional<TurnReading> turnBefore = TurnReading.of(coach.writeTurn());
                     coachOpen = phases.open(coach, id + "O");
+                    writeTurnOver(turnBefore, coach.writeTurn(), out);
                     coach.statements().reset();
+                    turnBefore = TurnReading.of(coach.writeTurn());
                     coachClosed = phases.closed(coach, id + "C", true);
                     awaitIdle(coach);
                     statementsPerEvent(coach.statements(), out);
+                    writeTurnOver(turnBefore, coach.writeTurn(), out);
                     out.printf("coach: threads that have run events: %d (%d instance(s))%n", threadsNamed("coach-lane-"),
                             coach.instances());
                     coachHeap = heapAfterGcMb(slack);
@@ -327,6 +332,31 @@ public final class SlackLoadBenchmark {
         out.printf(Locale.ROOT, "coach: SQL statements per event %.2f, of which writes %.2f (%d events); the most frequent"
                         + " per event: %s%n", statements.total() / (double) events, statements.writes() / (double) events,
                 events, String.join("; ", statements.top(12, events)));
+    }
+
+    /** The SQLite write turn's running totals at one moment, to give its figures over a phase. */
+    private record TurnReading(long nanos, long turns, double secondsWaited, double secondsHeld) {
+        static Optional<TurnReading> of(Optional<WriteTurn> turn) {
+            return turn.map(t -> new TurnReading(System.nanoTime(), t.turns(), t.secondsWaited(), t.secondsHeld()));
+        }
+    }
+
+    /**
+     * How busy SQLite's one writer was over a phase (its warm-up and drain included): the share of the time some
+     * writer held the turn, turns a second, and the mean time a turn was held and waited for.
+     */
+    private static void writeTurnOver(Optional<TurnReading> before, Optional<WriteTurn> turn, PrintStream out) {
+        Optional<TurnReading> after = TurnReading.of(turn);
+        if (before.isEmpty() || after.isEmpty() || after.get().turns() == before.get().turns()) {
+            return;
+        }
+        double seconds = (after.get().nanos() - before.get().nanos()) / 1e9;
+        long turns = after.get().turns() - before.get().turns();
+        double held = after.get().secondsHeld() - before.get().secondsHeld();
+        double waited = after.get().secondsWaited() - before.get().secondsWaited();
+        out.printf(Locale.ROOT, "coach: SQLite write turn held %.0f%% of the phase, %.0f turns/s, a turn held %.2f ms"
+                        + " and waited for %.2f ms on average, %.1f writers waiting on average%n", 100 * held / seconds,
+                turns / seconds, 1000 * held / turns, 1000 * waited / turns, waited / seconds);
     }
 
     /** Lets queued engine work finish, so the heap figure is of a coach at rest, not of its queues. */

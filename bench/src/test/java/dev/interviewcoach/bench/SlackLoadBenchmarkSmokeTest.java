@@ -2,8 +2,10 @@ package dev.interviewcoach.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,8 +24,12 @@ class SlackLoadBenchmarkSmokeTest {
                 Duration.ofSeconds(1), 2, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(5), 1, 2,
                 16, DirectChannelIds.RANDOM, false, false, Duration.ZERO, new Sending(4, false), 1, 1, false);
 
-        List<SlackLoadBenchmark.LoadRun> runs = SlackLoadBenchmark.load(options, QUIET);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        List<SlackLoadBenchmark.LoadRun> runs = SlackLoadBenchmark.load(options,
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
 
+        assertThat(printed.toString(StandardCharsets.UTF_8)).as("how busy SQLite's writer was in the closed loop")
+                .containsPattern("coach: SQLite write turn held \\d+% of the phase, \\d+ turns/s");
         SlackLoadBenchmark.LoadRun run = runs.getFirst();
         for (PhaseResult phase : List.of(run.coachOpen(), run.coachClosed(), run.echoOpen(), run.echoClosed(),
                 run.bareOpen(), run.bareClosed())) {

@@ -2,6 +2,7 @@ package dev.interviewcoach.observe;
 
 import dev.interviewcoach.chat.Platform;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import io.micrometer.core.instrument.Gauge;
 import dev.interviewcoach.feedback.reviewer.ReviewerMetrics;
+import dev.interviewcoach.store.WriteTurn;
 
 /**
  * The coach's own measurements, named once here so every feature records them the same way:
@@ -130,6 +132,22 @@ public final class CoachMetrics {
     /** A gauge read when scraped, such as interviews in progress. */
     public void gauge(String name, String description, Supplier<Number> value) {
         Gauge.builder(name, value).description(description).register(registry);
+    }
+
+    /**
+     * On SQLite, the turn the process's writers take: turns, the seconds writers waited for it and the seconds it
+     * was held (a rate near 1 means writes are what bounds the process), and the writers waiting now.
+     */
+    public void writeTurn(WriteTurn turn) {
+        FunctionCounter.builder("coach.sqlite.write.turns", turn, WriteTurn::turns)
+                .description("Turns taken for SQLite's one writer at a time").register(registry);
+        FunctionCounter.builder("coach.sqlite.write.turn.waited", turn, WriteTurn::secondsWaited).baseUnit("seconds")
+                .description("Time writers waited for SQLite's write turn, all of them together").register(registry);
+        FunctionCounter.builder("coach.sqlite.write.turn.held", turn, WriteTurn::secondsHeld).baseUnit("seconds")
+                .description("Time SQLite's write turn was held; per second, the share of the time it was taken")
+                .register(registry);
+        Gauge.builder("coach.sqlite.write.turn.waiting", turn, WriteTurn::waiting)
+                .description("Writers waiting for SQLite's write turn now").register(registry);
     }
 
     private static String name(Platform platform) {

@@ -31,12 +31,14 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean sqlite;
+    private final Optional<WriteTurn> writeTurn;
 
     private Database(HikariDataSource dataSource, boolean sqlite) {
         this.dataSource = dataSource;
         this.sqlite = sqlite;
+        this.writeTurn = sqlite ? Optional.of(new WriteTurn()) : Optional.empty();
         this.jdbi = Jdbi.create(new ParkingConnections(dataSource));
-        UnitOfWork.install(jdbi, sqlite);
+        UnitOfWork.install(jdbi, writeTurn.orElse(null));
         // A failed statement's message names the statement only: Jdbi would add the bound values,
         // which can be what someone wrote, and the message goes to the log.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::describe);
@@ -156,6 +158,11 @@ public final class Database implements AutoCloseable {
      */
     public <T> T besideTheUnit(Supplier<T> work) {
         return UnitOfWork.beside(jdbi, work);
+    }
+
+    /** On SQLite, the turn this process's writers take, with the time spent waiting for it and holding it. */
+    public Optional<WriteTurn> writeTurn() {
+        return writeTurn;
     }
 
     /** Whether the unit of work on this thread has begun writing (holds its transaction, on SQLite the write turn). */

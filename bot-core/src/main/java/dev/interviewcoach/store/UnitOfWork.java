@@ -16,7 +16,6 @@ import org.jdbi.v3.core.transaction.TransactionHandler;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.transaction.TransactionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,35 +35,31 @@ public final class UnitOfWork implements JdbiConfig<UnitOfWork> {
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
     /** Whether the unit on this thread took the write turn when it began its transaction. */
     private final ThreadLocal<Boolean> holdsTurn = ThreadLocal.withInitial(() -> false);
-    /**
-     * On SQLite, whose one writer at a time makes others wait in its busy handler (sleeps of 1 to
-     * 100 ms, so a lock free after a fraction of a millisecond can cost a waiter 50), writers of
-     * this process take turns here instead; null where the database orders writers itself.
-     */
-    private ReentrantLock writeTurn;
+    /** On SQLite, the turn this process's writers take for its one writer; null where the database orders writers. */
+    private WriteTurn writeTurn;
     /** What to do once the unit on this thread has committed. */
     private final ThreadLocal<List<Runnable>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
 
     /**
      * Makes {@code jdbi} honour units of work: called once, where the Jdbi is made.
-     * {@code oneWriter}: the database lets one writer in at a time (SQLite).
+     * {@code writeTurn}: the turn writers take where the database lets one in at a time (SQLite), else null.
      */
-    static void install(Jdbi jdbi, boolean oneWriter) {
+    static void install(Jdbi jdbi, WriteTurn writeTurn) {
         UnitOfWork units = jdbi.getConfig(UnitOfWork.class);
-        units.writeTurn = oneWriter ? new ReentrantLock() : null;
+        units.writeTurn = writeTurn;
         jdbi.setTransactionHandler(new Joining(jdbi.getTransactionHandler(), units));
         jdbi.addCustomizer(new BeginAtFirstWrite(units));
     }
 
     private void takeTurn() {
         if (writeTurn != null) {
-            writeTurn.lock();
+            writeTurn.take();
         }
     }
 
     private void endTurn() {
-        if (writeTurn != null && writeTurn.isHeldByCurrentThread()) {
-            writeTurn.unlock();
+        if (writeTurn != null) {
+            writeTurn.giveBack();
         }
     }
 
