@@ -132,9 +132,10 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Connections to an SQLite file, at most. Waiting events no longer hold one, but with 32 the Slack path's
-     * latency at 200 events/s doubled (event-to-reply p99 23-24 ms against 9-10 with 80, docs/performance.md);
-     * those beyond the four kept idle close after a minute unused.
+     * Connections to an SQLite file, at most. Waiting events hold none, and with the sent marks grouped 32 serve the
+     * Slack path's open and closed loops as well as 80; but past what the engine can take, acknowledgements then wait
+     * for a connection too and twice as many events are turned away (docs/performance.md, 7 December). Those beyond
+     * the four kept idle close after a minute unused.
      */
     static final int SQLITE_CONNECTIONS = 80;
 
