@@ -3,13 +3,10 @@ package dev.interviewcoach.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Work run beside an event's unit of work (a question of the day's claim and post) commits as it goes: others see
@@ -17,28 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BesideTheUnitTest {
 
-    @TempDir
-    Path dir;
-
-    private Database db;
-
-    @BeforeEach
-    void open() {
-        db = Database.sqlite(dir.resolve("coach.db"));
-        db.jdbi().useHandle(h -> h.execute("CREATE TABLE said (who TEXT NOT NULL)"));
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
+    @RegisterExtension
+    final SaidTable said = new SaidTable();
 
     private void write(String who) {
-        db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO said (who) VALUES (:who)").bind("who", who).execute());
+        said.write(who);
     }
 
     private int count() {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM said").mapTo(Integer.class).one());
+        return said.count();
     }
 
     /** Counted on another thread, with a connection of its own: what the rest of the process sees. */
@@ -55,12 +39,12 @@ class BesideTheUnitTest {
     void workBesideAUnitThatHasNotWrittenCommitsAtOnceAndLeavesOthersFreeToWrite() throws Exception {
         assertThatThrownBy(() -> inAUnit(() -> {
             count();
-            assertThat(db.writing()).isFalse();
-            db.besideTheUnit(() -> {
+            assertThat(said.db().writing()).isFalse();
+            said.db().besideTheUnit(() -> {
                 write("claim");
                 return null;
             });
-            assertThat(db.writing()).as("the claim did not open the unit's transaction").isFalse();
+            assertThat(said.db().writing()).as("the claim did not open the unit's transaction").isFalse();
             try {
                 assertThat(countElsewhere()).as("seen at once").isEqualTo(1);
                 writeElsewhere("someone else"); // would wait for the unit's commit on SQLite if the claim had joined it
@@ -68,7 +52,7 @@ class BesideTheUnitTest {
                 throw new IllegalStateException(e);
             }
             write("the command's own reply");
-            assertThat(db.writing()).isTrue();
+            assertThat(said.db().writing()).isTrue();
             throw new IllegalStateException("the command failed afterwards");
         })).hasMessageContaining("failed afterwards");
         assertThat(count()).as("the claim and the other person's write stay; the command's own write is undone")
@@ -79,7 +63,7 @@ class BesideTheUnitTest {
     void workBesideAUnitThatHasBegunWritingJoinsIt() {
         assertThatThrownBy(() -> inAUnit(() -> {
             write("first");
-            db.besideTheUnit(() -> {
+            said.db().besideTheUnit(() -> {
                 write("beside");
                 return null;
             });
@@ -90,8 +74,8 @@ class BesideTheUnitTest {
 
     @Test
     void outsideAnyUnitItRunsAsItIs() {
-        assertThat(db.writing()).isFalse();
-        assertThat(db.besideTheUnit(() -> {
+        assertThat(said.db().writing()).isFalse();
+        assertThat(said.db().besideTheUnit(() -> {
             write("plain");
             return count();
         })).isEqualTo(1);
@@ -99,7 +83,7 @@ class BesideTheUnitTest {
 
     /** Runs work in a unit of work, as an event's work runs. */
     private void inAUnit(Runnable work) {
-        UnitOfWork.run(db.jdbi(), () -> {
+        UnitOfWork.run(said.db().jdbi(), () -> {
             work.run();
             return null;
         });

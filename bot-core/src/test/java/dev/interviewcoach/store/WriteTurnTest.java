@@ -2,14 +2,11 @@ package dev.interviewcoach.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * On SQLite, the write turn tells an operator how busy the one writer is: how many turns were taken, how long they
@@ -17,41 +14,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WriteTurnTest {
 
-    @TempDir
-    Path dir;
-
-    private Database db;
-
-    @BeforeEach
-    void open() {
-        db = Database.sqlite(dir.resolve("coach.db"));
-        db.jdbi().useHandle(h -> h.execute("CREATE TABLE said (who TEXT NOT NULL)"));
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
-    private void write(String who) {
-        db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO said (who) VALUES (:who)").bind("who", who).execute());
-    }
+    @RegisterExtension
+    final SaidTable said = new SaidTable();
 
     @Test
     void aWriterHoldingTheTurnIsTimedAndSoIsTheOneWaitingForIt() throws Exception {
-        WriteTurn turn = db.writeTurn().orElseThrow();
+        WriteTurn turn = said.db().writeTurn().orElseThrow();
         long before = turn.turns();
         CountDownLatch holding = new CountDownLatch(1);
-        CompletableFuture<Void> slowUnit = CompletableFuture.runAsync(() -> UnitOfWork.run(db.jdbi(), () -> {
-            write("first");
+        CompletableFuture<Void> slowUnit = CompletableFuture.runAsync(() -> UnitOfWork.run(said.db().jdbi(), () -> {
+            said.write("first");
             holding.countDown();
             sleep(300); // work between writes keeps the unit's transaction, and so the turn
-            write("second");
+            said.write("second");
             return null;
         }));
         assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
         long asked = System.nanoTime();
-        write("other"); // waits for the slow unit to commit
+        said.write("other"); // waits for the slow unit to commit
         double waitedHere = (System.nanoTime() - asked) / 1e9;
         slowUnit.get(5, TimeUnit.SECONDS);
 
@@ -63,12 +43,12 @@ class WriteTurnTest {
 
     @Test
     void aReadTakesNoTurn() {
-        write("first");
-        WriteTurn turn = db.writeTurn().orElseThrow();
+        said.write("first");
+        WriteTurn turn = said.db().writeTurn().orElseThrow();
         long before = turn.turns();
-        db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM said").mapTo(Integer.class).one());
-        UnitOfWork.run(db.jdbi(), () ->
-                db.jdbi().withHandle(h -> h.createQuery("SELECT who FROM said").mapTo(String.class).list()));
+        said.db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM said").mapTo(Integer.class).one());
+        UnitOfWork.run(said.db().jdbi(), () ->
+                said.db().jdbi().withHandle(h -> h.createQuery("SELECT who FROM said").mapTo(String.class).list()));
         assertThat(turn.turns()).isEqualTo(before);
     }
 
