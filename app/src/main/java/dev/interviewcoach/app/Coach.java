@@ -72,6 +72,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jdbi.v3.core.Jdbi;
@@ -100,6 +101,7 @@ public final class Coach implements AutoCloseable {
     private final SubscriptionRepository subscriptions;
     private final DailyPostRepository posts;
     private final TenantLifecycle tenants;
+    private final RuleBasedFeedbackEngine judging;
 
     /**
      * Settings of the question of the day: the default track, how late a missed post may still go
@@ -169,9 +171,11 @@ public final class Coach implements AutoCloseable {
         this.analyzer = new TextAnalyzer();
         Jdbi jdbi = database.jdbi();
         Supplier<String> ids = () -> new UUID(random.nextLong(), random.nextLong()).toString();
-        // The sentence model loads on the first answer (about half a second); a question's vectors are made on
-        // its first answer (about 40 ms) and kept in the vector cache, so start-up never waits for either.
-        FeedbackEngine timed = new TimedFeedbackEngine(new RuleBasedFeedbackEngine(banks, analyzer, sentenceModel), metrics);
+        // Start-up never waits for the sentence model (about half a second to load) or for the questions' vectors
+        // (kept in the vector cache once made): coach run readies them once it is ready (prepareJudging), and an
+        // answer that comes first makes what it needs itself.
+        this.judging = new RuleBasedFeedbackEngine(banks, analyzer, sentenceModel);
+        FeedbackEngine timed = new TimedFeedbackEngine(judging, metrics);
         // The reviewer is a second opinion around the engine: it moves a score by one point at most, and
         // whenever it cannot answer in time the engine's feedback goes out as it is.
         FeedbackEngine feedback = reviewer.<FeedbackEngine>map(r -> new ReviewingFeedbackEngine(timed, r)).orElse(timed);
@@ -329,6 +333,14 @@ public final class Coach implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Readies judging on a thread of its own (see {@link JudgingWarmUp}), giving way while {@code eventsInHand} is
+     * above zero; close it before the coach, which it uses.
+     */
+    JudgingWarmUp prepareJudging(IntSupplier eventsInHand) {
+        return JudgingWarmUp.start(judging, eventsInHand);
     }
 
     /** The workspaces the coach is installed in, and how many are in use. */

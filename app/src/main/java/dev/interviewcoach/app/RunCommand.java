@@ -184,6 +184,9 @@ final class RunCommand implements Callable<Integer> {
                     }
                 }, "coach-shutdown"));
                 log.info("Interview Coach ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+                // After the ready line, so start-up does not wait for it; closed first, before what it uses.
+                JudgingWarmUp judging = platforms.add(coach.prepareJudging(executor::pending));
+                ops.inform("judging", judging::state);
                 stopped.await();
                 log.info("stopping");
             }

@@ -131,7 +131,8 @@ class OperatorEndpointsTest {
                 assertThat(running.lines()).noneMatch(l -> l.contains("health and metrics on"));
                 assertThat(get(port, "/healthz").body()).isEqualTo("ok\n");
                 assertThat(get(port, "/readyz").body()).contains("database: ok").contains("slack: ok")
-                        .contains("workspaces: 0 installed by OAuth, 0 with answers in the last 24 h");
+                        .contains("workspaces: 0 installed by OAuth, 0 with answers in the last 24 h")
+                        .containsPattern("judging: (getting ready in the background|ready) \\(");
                 assertThat(get(port, "/metrics").body()).contains("coach_feedback_duration_seconds")
                         .contains("coach_installations").contains("coach_workspaces_active");
             } finally {

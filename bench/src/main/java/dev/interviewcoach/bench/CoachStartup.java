@@ -4,6 +4,7 @@ import dev.interviewcoach.testkit.slack.FakeSlack;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +25,26 @@ import java.io.IOException;
 final class CoachStartup {
 
     private static final Pattern READY = Pattern.compile("Interview Coach ready in (\\d+) ms");
+    private static final Pattern LISTENING = Pattern.compile("Slack: listening on (http://\\S+)");
     private static final long GIVE_UP_SECONDS = 60;
+    /** The Slack signing secret the coach is started with. */
+    static final String SIGNING_SECRET = "startup-secret";
 
     /**
      * @param cpuMillis CPU time the coach's process had used when it said it was ready (all its threads: JIT and
      *                  GC too); less sensitive to other work on the machine than the wall times, -1 if unknown
      */
-    record Result(long wallMillis, long loggedMillis, long cpuMillis, String loadBefore) {}
+    record Result(long wallMillis, long loggedMillis, long cpuMillis, String loadBefore, List<Long> firstInterview) {
+        Result(long wallMillis, long loggedMillis, long cpuMillis, String loadBefore) {
+            this(wallMillis, loggedMillis, cpuMillis, loadBefore, List.of());
+        }
+    }
+
+    /** Something done with the coach once it is ready and before it is stopped, given its Slack events URL. */
+    interface WhileReady {
+        /** What a person waited for each turn, in milliseconds. */
+        List<Long> run(URI events) throws Exception;
+    }
 
     /**
      * Starts {@code coach run} once and stops it when it is ready. Its log goes to {@code log}, each line with the
@@ -40,6 +54,12 @@ final class CoachStartup {
      */
     static Result once(Path coachJar, List<String> javaOptions, Path dir, FakeSlack slack, PrintStream out,
                        PrintStream log) throws Exception {
+        return once(coachJar, javaOptions, dir, slack, out, log, null);
+    }
+
+    /** As {@link #once}, doing {@code whileReady} (if not null) once the coach is ready, before stopping it. */
+    static Result once(Path coachJar, List<String> javaOptions, Path dir, FakeSlack slack, PrintStream out,
+                       PrintStream log, WhileReady whileReady) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED"));
         command.addAll(javaOptions);
@@ -47,9 +67,11 @@ final class CoachStartup {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_")
                 || k.startsWith("COACH_"));
-        builder.environment().putAll(Map.of("SLACK_BOT_TOKEN", "xoxb-startup", "SLACK_SIGNING_SECRET", "startup-secret",
+        builder.environment().putAll(Map.of("SLACK_BOT_TOKEN", "xoxb-startup", "SLACK_SIGNING_SECRET", SIGNING_SECRET,
                 "COACH_SLACK_API_URL", slack.methodsUrl(), "COACH_SLACK_PORT", "0", "COACH_SLACK_HOST", "127.0.0.1",
-                "COACH_DATABASE_PATH", dir.resolve("coach.db").toString()));
+                "COACH_DATABASE_PATH", dir.resolve("coach.db").toString(),
+                // The harness's person answers at once; a real one types for longer than the window (see FirstInterview).
+                "COACH_INTERVIEW_JOIN_WITHIN_SECONDS", "0"));
         String load = ResourceUse.loadAverageNow();
         long launched = System.nanoTime();
         Process process = builder.start();
@@ -66,15 +88,44 @@ final class CoachStartup {
                 }
             });
             String line;
+            URI events = null;
             while ((line = lines.readLine()) != null) {
                 seen.add(line);
                 log.printf("[coach run +%5d ms] %s%n", (System.nanoTime() - launched) / 1_000_000, line);
+                Matcher listening = LISTENING.matcher(line);
+                if (listening.find()) {
+                    events = URI.create(listening.group(1));
+                }
                 Matcher ready = READY.matcher(line);
                 if (ready.find()) {
                     long wall = (System.nanoTime() - launched) / 1_000_000;
                     long cpu = cpuMillis(process.pid());
                     killer.interrupt();
-                    return new Result(wall, Long.parseLong(ready.group(1)), cpu, load);
+                    if (whileReady == null) {
+                        return new Result(wall, Long.parseLong(ready.group(1)), cpu, load);
+                    }
+                    if (events == null) {
+                        throw new IllegalStateException("coach run did not say where it listens for Slack events");
+                    }
+                    // Its log goes on while the person practises; a full pipe would stall it.
+                    Thread.ofVirtual().start(() -> {
+                        try {
+                            String more;
+                            while ((more = lines.readLine()) != null) {
+                                log.printf("[coach run +%5d ms] %s%n", (System.nanoTime() - launched) / 1_000_000, more);
+                            }
+                        } catch (IOException stopped) {
+                            // the process ended
+                        }
+                    });
+                    List<Long> waited;
+                    try {
+                        waited = whileReady.run(events);
+                    } finally {
+                        // Ends the log, so that the reader (which the thread above holds) can be closed.
+                        process.destroy();
+                    }
+                    return new Result(wall, Long.parseLong(ready.group(1)), cpu, load, waited);
                 }
             }
             throw new IllegalStateException("coach run ended without saying it was ready; it said:\n"

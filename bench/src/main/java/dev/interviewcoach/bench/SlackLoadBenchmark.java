@@ -180,7 +180,9 @@ public final class SlackLoadBenchmark {
                     intArg(args, "checks", 5), args.getOrDefault("database", "postgres"), out);
             case "startup" -> startup(Path.of(args.getOrDefault("coach-jar", "app/target/coach.jar")),
                     args.containsKey("coach-java-options") ? List.of(args.get("coach-java-options").trim().split("\\s+"))
-                            : List.of(), intArg(args, "startup-runs", 3), out);
+                            : List.of(), intArg(args, "startup-runs", 3),
+                    Duration.ofSeconds(intArg(args, "first-interview-after", 3)),
+                    Duration.ofSeconds(intArg(args, "settle", 30)), out);
             case "jfr" -> JfrSummary.print(Path.of(args.get("file")), args.getOrDefault("threads", ""),
                     args.containsKey("from") ? LocalTime.parse(args.get("from")) : null,
                     args.containsKey("to") ? LocalTime.parse(args.get("to")) : null, args.get("under"), out);
@@ -456,7 +458,15 @@ public final class SlackLoadBenchmark {
 
     // ------------------------------------------------------------------------------------------------ start-up
 
-    static void startup(Path coachJar, List<String> javaOptions, int runs, PrintStream out) throws Exception {
+    /**
+     * Start-up on a new database and on the same database again (a restart, as after a deploy), {@code runs} times
+     * each. After each start, one person starts a mock interview {@code firstAfter} past the ready line and answers it
+     * through, timed turn by turn (see {@link FirstInterview}): after the first start as the first person of a new
+     * installation (nothing in the vector cache yet), after the restart as the first after a deploy. The first start
+     * stays up {@code settle} after its interview, as an installation in use would, before it is stopped.
+     */
+    static void startup(Path coachJar, List<String> javaOptions, int runs, Duration firstAfter, Duration settle,
+                        PrintStream out) throws Exception {
         if (!Files.isRegularFile(coachJar)) {
             throw new IllegalArgumentException(coachJar.toAbsolutePath() + " is missing: build it first (mvn -o -pl bench"
                     + " -am package -DskipTests builds app/target/coach.jar too), or pass --coach-jar=PATH");
@@ -464,18 +474,26 @@ public final class SlackLoadBenchmark {
         List<CoachStartup.Result> first = new ArrayList<>();
         List<CoachStartup.Result> again = new ArrayList<>();
         try (FakeSlack slack = FakeSlack.start()) {
+            FirstInterview person = new FirstInterview(slack, CoachStartup.SIGNING_SECRET);
+            CoachStartup.WhileReady practise = events -> {
+                Thread.sleep(firstAfter.toMillis());
+                return person.run(events);
+            };
+            CoachStartup.WhileReady practiseAndStay = events -> {
+                List<Long> waited = practise.run(events);
+                Thread.sleep(settle.toMillis());
+                return waited;
+            };
             for (int i = 1; i <= runs; i++) {
                 Path dir = Files.createTempDirectory("coach-startup-");
                 try {
-                    CoachStartup.Result fresh = CoachStartup.once(coachJar, javaOptions, dir, slack, out, System.err);
-                    out.printf("start-up %d, new database:      launch to ready line %5d ms; logged \"ready in %5d ms\";"
-                            + " CPU used %5d ms; load average %s%n", i, fresh.wallMillis(), fresh.loggedMillis(),
-                            fresh.cpuMillis(), fresh.loadBefore());
+                    CoachStartup.Result fresh = CoachStartup.once(coachJar, javaOptions, dir, slack, out, System.err,
+                            practiseAndStay);
+                    printStart(out, i, "new database:     ", fresh, firstAfter);
                     first.add(fresh);
-                    CoachStartup.Result restart = CoachStartup.once(coachJar, javaOptions, dir, slack, out, System.err);
-                    out.printf("start-up %d, existing database: launch to ready line %5d ms; logged \"ready in %5d ms\";"
-                            + " CPU used %5d ms; load average %s%n", i, restart.wallMillis(), restart.loggedMillis(),
-                            restart.cpuMillis(), restart.loadBefore());
+                    CoachStartup.Result restart = CoachStartup.once(coachJar, javaOptions, dir, slack, out, System.err,
+                            practise);
+                    printStart(out, i, "existing database:", restart, firstAfter);
                     again.add(restart);
                 } finally {
                     deleteTree(dir);
@@ -483,12 +501,30 @@ public final class SlackLoadBenchmark {
             }
         }
         for (var set : List.of(Map.entry("new database", first), Map.entry("existing database", again))) {
+            List<CoachStartup.Result> results = set.getValue();
             out.printf("median of %d, %s: launch to ready %s ms, logged %s ms, CPU used %s ms; target < %s ms%n", runs,
-                    set.getKey(), fmt(median(set.getValue().stream().mapToDouble(CoachStartup.Result::wallMillis).toArray())),
-                    fmt(median(set.getValue().stream().mapToDouble(CoachStartup.Result::loggedMillis).toArray())),
-                    fmt(median(set.getValue().stream().mapToDouble(CoachStartup.Result::cpuMillis).toArray())),
+                    set.getKey(), fmt(median(results.stream().mapToDouble(CoachStartup.Result::wallMillis).toArray())),
+                    fmt(median(results.stream().mapToDouble(CoachStartup.Result::loggedMillis).toArray())),
+                    fmt(median(results.stream().mapToDouble(CoachStartup.Result::cpuMillis).toArray())),
                     fmt(TARGET_STARTUP_MS));
+            // Follow-ups come at random, so interviews differ in length: their first three turns, and the rest together.
+            List<List<Long>> waits = results.stream().map(CoachStartup.Result::firstInterview).toList();
+            ToDoubleFunction<Integer> turn = t -> median(waits.stream().mapToDouble(w -> w.get(t)).toArray());
+            double later = median(waits.stream().flatMap(w -> w.subList(3, w.size()).stream())
+                    .mapToDouble(Long::doubleValue).toArray());
+            out.printf("median of %d, %s, the first interview: its first question in %s ms; the reply to its first"
+                    + " answer in %s ms, to its second in %s ms, to later ones %s ms%n", runs, set.getKey(),
+                    fmt(turn.applyAsDouble(0)), fmt(turn.applyAsDouble(1)), fmt(turn.applyAsDouble(2)), fmt(later));
         }
+    }
+
+    private static void printStart(PrintStream out, int run, String which, CoachStartup.Result start, Duration firstAfter) {
+        out.printf("start-up %d, %s launch to ready line %5d ms; logged \"ready in %5d ms\"; CPU used %5d ms; load"
+                + " average %s%n", run, which, start.wallMillis(), start.loggedMillis(), start.cpuMillis(),
+                start.loadBefore());
+        out.printf("  first interview %d s after it was ready: its first question in %d ms; the replies to its answers"
+                + " in %s ms%n", firstAfter.toSeconds(), start.firstInterview().get(0),
+                start.firstInterview().subList(1, start.firstInterview().size()));
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

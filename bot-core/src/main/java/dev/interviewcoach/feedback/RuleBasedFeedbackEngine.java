@@ -2,6 +2,7 @@ package dev.interviewcoach.feedback;
 
 import dev.interviewcoach.text.TextAnalyzer;
 import dev.interviewcoach.feedback.meaning.CachedEmbedder;
+import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.Misconception;
 import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.BankCatalog;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -94,6 +96,11 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
      */
     static final int CORRECTION_WORDS = 2;
 
+    /** What loads the sentence model when judging is readied: any sentence does. */
+    private static final String WARM_UP_SENTENCE = "A sentence read to load the model.";
+    /** How many of the banks' texts {@link #prepare} embeds between two looks at whether it should stop. */
+    private static final int TEXTS_A_STEP = 32;
+
     private static final Pattern SAID_WITH_A_DENIAL = Pattern.compile(
             "\\b(not|no|never|nobody|none|without|instead of|rather than)\\b|n't\\b", Pattern.CASE_INSENSITIVE);
 
@@ -158,6 +165,49 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         this.banks = banks;
         this.model = ScoreModel.builtIn(meaning.isPresent() ? ScoreModel.WITH_MEANING : ScoreModel.WORDS_ONLY);
         relevance();
+    }
+
+    /**
+     * Readies judging for the banks of the day before anyone answers, so that the first answers after a start
+     * take about as long as later ones: the sentence model loaded, every question placed by meaning, and one
+     * sentence of each question's example answer judged, which readies that question's wordings (their vectors
+     * from the vector cache where it has them) and compiles the judging code. Safe beside answers being judged;
+     * when the thread is interrupted it stops after the step in hand (a question, or a few of the banks' texts).
+     * After each step {@code step} is told how many questions are ready (0 while the banks are placed, then up to
+     * {@link #questionsToPrepare()}), on this thread, which it may hold there to give way to answers.
+     */
+    public void prepare(IntConsumer step) {
+        QuestionBanks now = banks.current();
+        if (sentenceModel.isPresent()) {
+            CachedEmbedder model = sentenceModel.get();
+            model.embedFresh(List.of(WARM_UP_SENTENCE));
+            // In steps, each a fraction of a second, so that a stop is never kept waiting for seconds.
+            List<String> placing = TopicByMeaning.texts(now);
+            for (int from = 0; from < placing.size(); from += TEXTS_A_STEP) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                model.embedKnown(placing.subList(from, Math.min(placing.size(), from + TEXTS_A_STEP)));
+                step.accept(0);
+            }
+            topics();
+        }
+        int count = 0;
+        for (Bank track : now.tracks()) {
+            for (Question question : track.questions()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                List<String> sentences = AnalyzedText.sentences(question.exampleAnswer());
+                assess(question, sentences.isEmpty() ? question.text() : sentences.getFirst());
+                step.accept(++count);
+            }
+        }
+    }
+
+    /** How many questions {@link #prepare} readies: every question of the banks of the day. */
+    public int questionsToPrepare() {
+        return banks.current().tracks().stream().mapToInt(track -> track.questions().size()).sum();
     }
 
     @Override

@@ -26,10 +26,7 @@ final class TopicByMeaning {
         List<String> texts = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
         for (Question q : questions) {
-            List<String> own = new ArrayList<>();
-            own.add(q.text());
-            own.addAll(AnalyzedText.sentences(q.exampleAnswer()));
-            q.talkingPoints().stream().map(TalkingPoint::point).forEach(own::add);
+            List<String> own = textsOf(q);
             texts.addAll(own);
             counts.add(own.size());
         }
@@ -41,6 +38,20 @@ final class TopicByMeaning {
             at += count;
         }
         this.places = placed;
+    }
+
+    /** The texts whose vectors place the banks' questions, in the order they are placed: for readying them early. */
+    static List<String> texts(QuestionBanks banks) {
+        return banks.tracks().stream().map(Bank::questions).flatMap(List::stream).flatMap(q -> textsOf(q).stream())
+                .toList();
+    }
+
+    private static List<String> textsOf(Question q) {
+        List<String> own = new ArrayList<>();
+        own.add(q.text());
+        own.addAll(AnalyzedText.sentences(q.exampleAnswer()));
+        q.talkingPoints().stream().map(TalkingPoint::point).forEach(own::add);
+        return own;
     }
 
     /**
