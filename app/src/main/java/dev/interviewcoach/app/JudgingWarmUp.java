@@ -9,17 +9,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Readies judging on a thread of its own once the coach is ready for events, so that the first people to answer
- * after a start or a deploy do not wait for the sentence model to load, for the banks to be placed by meaning
- * (seconds on two cores when the vector cache is new) or for the judging code to be compiled. Events are taken
- * meanwhile: an answer that comes first gets what it needs itself, as it would without this.
+ * after a start or a deploy do not wait for the sentence model to load, for the banks to be placed by meaning and
+ * their questions' wordings turned into vectors (seconds on two cores when the vector cache is new; read from it
+ * otherwise) or for the judging code to be compiled. Events are taken meanwhile: an answer that comes first gets
+ * what it needs itself, as it would without this.
  */
 final class JudgingWarmUp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JudgingWarmUp.class);
     /**
-     * How long a stop waits for the step in hand (a question, or a few of the banks' texts: a fraction of a second,
-     * the model's load under a second) to end. It should end before the process exits: a JVM that exited while the
-     * model was loading has been seen to abort in ONNX Runtime's native code (docs/performance.md, "Model load").
+     * How long a stop waits for the step in hand (the model's load, under a second; a question, or a few of the
+     * banks' texts, a fraction of one) to end. It should end before the process exits, since ONNX Runtime releases
+     * its native environment in a shutdown hook (see {@link StopSignals}).
      */
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 

@@ -173,10 +173,26 @@ final class RunCommand implements Callable<Integer> {
                 // on the coach's database picks one instance per run; claims inside make every post happen once.
                 platforms.add(new JobScheduler(coach.database().dataSource(), coach.database().isSqlite(),
                         coach.engine().jobs(), running, clock, instanceName(), metrics)).start();
+                // SIGTERM (docker stop, systemctl stop) and Ctrl-C stop the coach before the JVM's shutdown begins
+                // (see StopSignals); the process exits once everything below is closed, or after the grace.
+                StopSignals.install(() -> {
+                    stopped.countDown();
+                    Thread.ofPlatform().name("coach-stop-grace").daemon().start(() -> {
+                        try {
+                            if (!closed.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                                log.warn("not stopped within {} s of being told to; ending the process now",
+                                        STOP_GRACE_SECONDS);
+                                Runtime.getRuntime().halt(1);
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                });
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     stopped.countDown();
-                    // The JVM halts as soon as its shutdown hooks return: hold it until the platforms are
-                    // closed and queued work has drained, so SIGTERM (docker stop, systemctl stop) stops cleanly.
+                    // Any other way the JVM is ended: it halts as soon as its shutdown hooks return, so hold it
+                    // until the platforms are closed and queued work has drained.
                     try {
                         closed.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {

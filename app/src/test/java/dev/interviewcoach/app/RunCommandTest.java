@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interviewcoach.testkit.discord.FakeDiscord;
 import dev.interviewcoach.testkit.slack.FakeSlack;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,28 @@ class RunCommandTest {
             }
             // It closes the platforms and drains queued work before the JVM exits.
             assertThat(String.join("\n", readUntil(process, "never", 10))).contains("stopping").contains("stopped");
+        }
+    }
+
+    @Test
+    void aStopAsSoonAsItIsReadyEndsCleanlyWhileJudgingIsBeingReadied() throws Exception {
+        try (FakeSlack slack = FakeSlack.start()) {
+            // In a folder of its own, where a JVM that crashed on its way out would leave its hs_err_pid file.
+            Process process = CoachProcess.builder(Map.of("SLACK_BOT_TOKEN", "xoxb-stop-test", "SLACK_SIGNING_SECRET",
+                    "stop-secret", "COACH_SLACK_API_URL", slack.methodsUrl(), "COACH_SLACK_PORT", "0", "COACH_SLACK_HOST",
+                    "127.0.0.1", "COACH_DATABASE_PATH", dir.resolve("coach.db").toString()), "run")
+                    .directory(dir.toFile()).redirectErrorStream(true).start();
+            readUntil(process, "Interview Coach ready", 90);
+            // The sentence model starts loading in the background now: stop in the middle of it.
+            process.toHandle().destroy();
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+            String said = String.join("\n", readUntil(process, "never", 10));
+            assertThat(process.exitValue()).as(said).isZero();
+            assertThat(said).contains("SIGTERM received").contains("stopped");
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.startsWith("hs_err"));
+            }
         }
     }
 

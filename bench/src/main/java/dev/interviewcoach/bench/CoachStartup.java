@@ -27,6 +27,8 @@ final class CoachStartup {
     private static final Pattern READY = Pattern.compile("Interview Coach ready in (\\d+) ms");
     private static final Pattern LISTENING = Pattern.compile("Slack: listening on (http://\\S+)");
     private static final long GIVE_UP_SECONDS = 60;
+    /** How a JVM that ran its shutdown hooks after SIGTERM exits: 128 + 15. */
+    private static final int SIGTERM_EXIT = 143;
     /** The Slack signing secret the coach is started with. */
     static final String SIGNING_SECRET = "startup-secret";
 
@@ -135,6 +137,9 @@ final class CoachStartup {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 out.println("coach run did not stop within 30 s of SIGTERM");
+            } else if (process.exitValue() != 0 && process.exitValue() != SIGTERM_EXIT) {
+                // A crash on the way out (an hs_err_pid file in its folder) ends the JVM with 134.
+                out.println("coach run did not stop cleanly: exit code " + process.exitValue());
             }
         }
     }

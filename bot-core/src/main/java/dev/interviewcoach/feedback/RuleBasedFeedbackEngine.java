@@ -96,8 +96,6 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
      */
     static final int CORRECTION_WORDS = 2;
 
-    /** What loads the sentence model when judging is readied: any sentence does. */
-    private static final String WARM_UP_SENTENCE = "A sentence read to load the model.";
     /** How many of the banks' texts {@link #prepare} embeds between two looks at whether it should stop. */
     private static final int TEXTS_A_STEP = 32;
 
@@ -180,7 +178,7 @@ public final class RuleBasedFeedbackEngine implements FeedbackEngine {
         QuestionBanks now = banks.current();
         if (sentenceModel.isPresent()) {
             CachedEmbedder model = sentenceModel.get();
-            model.embedFresh(List.of(WARM_UP_SENTENCE));
+            model.load();
             // In steps, each a fraction of a second, so that a stop is never kept waiting for seconds.
             List<String> placing = TopicByMeaning.texts(now);
             for (int from = 0; from < placing.size(); from += TEXTS_A_STEP) {

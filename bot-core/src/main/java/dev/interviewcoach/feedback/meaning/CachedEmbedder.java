@@ -56,6 +56,11 @@ public final class CachedEmbedder {
         return out;
     }
 
+    /** Loads the model now rather than on the first text that needs it, by reading one sentence; cheap once loaded. */
+    public void load() {
+        embedder.embed(List.of("A sentence read to load the model."));
+    }
+
     /** Vectors for texts seen once (an answer's sentences). */
     public List<float[]> embedFresh(List<String> texts) {
         return embedder.embed(texts);
