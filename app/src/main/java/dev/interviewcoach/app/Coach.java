@@ -340,7 +340,7 @@ public final class Coach implements AutoCloseable {
      * above zero; close it before the coach, which it uses.
      */
     JudgingWarmUp prepareJudging(IntSupplier eventsInHand) {
-        return JudgingWarmUp.start(judging, eventsInHand);
+        return JudgingWarmUp.start(judging, banks, eventsInHand);
     }
 
     /** The workspaces the coach is installed in, and how many are in use. */

@@ -1,7 +1,9 @@
 package dev.interviewcoach.app;
 
 import dev.interviewcoach.feedback.RuleBasedFeedbackEngine;
+import dev.interviewcoach.question.BankCatalog;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -11,8 +13,9 @@ import org.slf4j.LoggerFactory;
  * Readies judging on a thread of its own once the coach is ready for events, so that the first people to answer
  * after a start or a deploy do not wait for the sentence model to load, for the banks to be placed by meaning and
  * their questions' wordings turned into vectors (seconds on two cores when the vector cache is new; read from it
- * otherwise) or for the judging code to be compiled. Events are taken meanwhile: an answer that comes first gets
- * what it needs itself, as it would without this.
+ * otherwise) or for the judging code to be compiled. It does so again whenever the banks are reloaded (a custom bank
+ * edited while the coach runs). Events are taken meanwhile: an answer that comes first gets what it needs itself, as
+ * it would without this.
  */
 final class JudgingWarmUp implements AutoCloseable {
 
@@ -30,24 +33,28 @@ final class JudgingWarmUp implements AutoCloseable {
 
     private final RuleBasedFeedbackEngine engine;
     private final IntSupplier eventsInHand;
-    private final int questions;
+    private final Semaphore banksChanged = new Semaphore(0);
     private final AtomicInteger done = new AtomicInteger();
     private final Thread thread;
+    private volatile int questions;
+    private volatile boolean again;
     private volatile String outcome;
 
-    private JudgingWarmUp(RuleBasedFeedbackEngine engine, IntSupplier eventsInHand) {
+    private JudgingWarmUp(RuleBasedFeedbackEngine engine, BankCatalog banks, IntSupplier eventsInHand) {
         this.engine = engine;
         this.eventsInHand = eventsInHand;
         this.questions = engine.questionsToPrepare();
         this.thread = Thread.ofPlatform().name("judging-warm-up").daemon().unstarted(this::run);
+        banks.onReplace(banksChanged::release);
     }
 
     /**
-     * Starts readying {@code engine}'s judging in the background, giving way between questions while
+     * Starts readying {@code engine}'s judging for {@code banks} in the background (and again after each reload of
+     * them), giving way between questions while
      * {@code eventsInHand} (events queued or being handled) is above zero: on two cores it would slow them.
      */
-    static JudgingWarmUp start(RuleBasedFeedbackEngine engine, IntSupplier eventsInHand) {
-        JudgingWarmUp warmUp = new JudgingWarmUp(engine, eventsInHand);
+    static JudgingWarmUp start(RuleBasedFeedbackEngine engine, BankCatalog banks, IntSupplier eventsInHand) {
+        JudgingWarmUp warmUp = new JudgingWarmUp(engine, banks, eventsInHand);
         warmUp.thread.start();
         return warmUp;
     }
@@ -55,30 +62,44 @@ final class JudgingWarmUp implements AutoCloseable {
     /** How far it got, for {@code /readyz}: never a reason to be unready, since answers are judged meanwhile. */
     String state() {
         String finished = outcome;
-        return finished != null ? finished : "getting ready in the background (" + done.get() + " of " + questions
-                + " questions)";
+        return finished != null ? finished : "getting ready " + (again ? "again after the banks changed" : "in the background")
+                + " (" + done.get() + " of " + questions + " questions)";
     }
 
     private void run() {
-        long began = System.nanoTime();
-        try {
-            engine.prepare(this::between);
-            if (Thread.currentThread().isInterrupted()) {
-                outcome = "stopped before it was ready (" + done.get() + " of " + questions + " questions)";
+        while (true) {
+            long began = System.nanoTime();
+            questions = engine.questionsToPrepare();
+            done.set(0);
+            outcome = null;
+            try {
+                engine.prepare(this::between);
+                if (Thread.currentThread().isInterrupted()) {
+                    outcome = "stopped before it was ready (" + done.get() + " of " + questions + " questions)";
+                    return;
+                }
+                long millis = (System.nanoTime() - began) / 1_000_000;
+                outcome = (again ? "ready again after the banks changed" : "ready") + " (" + questions
+                        + " questions, readied in " + millis + " ms)";
+                log.info("judging ready for the first answers{}: {} questions readied in {} ms",
+                        again ? " after the banks changed" : "", questions, millis);
+            } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    outcome = "stopped before it was ready";
+                    log.debug("judging warm-up stopped by the coach's stop", e);
+                    return;
+                }
+                // Nothing is lost: each answer readies what it needs, as it would have without this.
+                outcome = "readied on the first answers instead (" + e.getClass().getSimpleName() + " while getting ready)";
+                log.warn("judging could not be readied ahead of the first answers; they will ready it as they come", e);
+            }
+            try {
+                banksChanged.acquire();
+                banksChanged.drainPermits(); // several reloads in a row: one pass for the last of them
+            } catch (InterruptedException stopped) {
                 return;
             }
-            long millis = (System.nanoTime() - began) / 1_000_000;
-            outcome = "ready (" + questions + " questions, readied in " + millis + " ms)";
-            log.info("judging ready for the first answers: {} questions readied in {} ms", questions, millis);
-        } catch (RuntimeException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                outcome = "stopped before it was ready";
-                log.debug("judging warm-up stopped by the coach's stop", e);
-                return;
-            }
-            // Nothing is lost: each answer readies what it needs, as it would have without this.
-            outcome = "readied on the first answers instead (" + e.getClass().getSimpleName() + " while getting ready)";
-            log.warn("judging could not be readied ahead of the first answers; they will ready it as they come", e);
+            again = true;
         }
     }
 

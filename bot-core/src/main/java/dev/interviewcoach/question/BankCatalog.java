@@ -1,6 +1,8 @@
 package dev.interviewcoach.question;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -10,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class BankCatalog {
 
     private final AtomicReference<QuestionBanks> current;
+    private final List<Runnable> onReplace = new CopyOnWriteArrayList<>();
 
     private BankCatalog(QuestionBanks banks) {
         this.current = new AtomicReference<>(Objects.requireNonNull(banks));
@@ -23,7 +26,13 @@ public final class BankCatalog {
         return current.get();
     }
 
+    /** Runs {@code listener} after each reload is in use, on the thread that reloaded: it must return at once. */
+    public void onReplace(Runnable listener) {
+        onReplace.add(Objects.requireNonNull(listener));
+    }
+
     void replace(QuestionBanks banks) {
         current.set(Objects.requireNonNull(banks));
+        onReplace.forEach(Runnable::run);
     }
 }
