@@ -271,6 +271,17 @@ public final class Coach implements AutoCloseable {
      */
     public static Coach start(CoachConfig config, Map<String, String> env, Clock clock, CoachMetrics metrics,
                               CoachEngine.Lanes deliveries) {
+        return start(config, env, clock, metrics, deliveries, () -> SentenceModel.of(config.feedback()));
+    }
+
+    /** As {@link #start(CoachConfig, Map, Clock)}, for a terminal command that a stop may end only between steps. */
+    static Coach start(CoachConfig config, Map<String, String> env, Clock clock, StopOutsideTheModel stops) {
+        return start(config, env, clock, CoachMetrics.none(), CoachEngine.Lanes.callerRuns(),
+                () -> SentenceModel.of(config.feedback(), stops));
+    }
+
+    private static Coach start(CoachConfig config, Map<String, String> env, Clock clock, CoachMetrics metrics,
+                               CoachEngine.Lanes deliveries, Supplier<Optional<CachedEmbedder>> sentenceModel) {
         long began = System.nanoTime();
         // The banks do not need the database: read them on a second core while it opens and migrates.
         BankReader reader = new BankReader();
@@ -305,7 +316,7 @@ public final class Coach implements AutoCloseable {
                     Duration.ofSeconds(config.joinWithinSeconds())),
                     new DailySettings(config.defaultTrack(), config.dailyGrace(), config.daily().checkEvery()), clock,
                     new Random(), metrics,
-                    SentenceModel.of(config.feedback()), Reviewer.of(config.review(), metrics),
+                    sentenceModel.get(), Reviewer.of(config.review(), metrics),
                     config.workspaces().grace(), deliveries);
             // Where start-up time goes, for operators comparing machines.
             log.info("database ready in {} ms, banks {} ms after it, coaching engine in {} ms",

@@ -76,7 +76,13 @@ final class ConsoleCommand implements Callable<Integer> {
         if (channel) {
             return channel(cfg, env, out, ansi, name);
         }
-        try (Coach coach = Coach.start(cfg, env)) {
+        StopOutsideTheModel stops = new StopOutsideTheModel();
+        try (Coach coach = Coach.start(cfg, env, Clock.systemUTC(), stops)) {
+            UserRef person = ConsoleSession.user(name);
+            // Ctrl-C waits for the answer in hand to get its feedback; the interview stays where it was.
+            stops.stopOnSignals(() -> out.println(coach.sessions().activeFor(person).isPresent()
+                    ? "\nStopped. Your interview is kept: run coach console again to go on where you left off."
+                    : "\nStopped."));
             coach.banks().problems().forEach(p -> System.err.println("warning: left out a custom bank: " + p));
             out.println("Interview Coach: a mock interview in your terminal. Type help for commands.");
             if (cfg.review().enabled()) {
@@ -84,10 +90,9 @@ final class ConsoleCommand implements Callable<Integer> {
                 cfg.review().settings().ifPresent(r -> out.println("Each answer also gets a second opinion from the model "
                         + r.model() + " at " + r.where() + (r.loopback() ? " (on this machine)." : ": your answers leave this machine.")));
             }
-            UserRef person = ConsoleSession.user(name);
             ConsoleChatPort port = new ConsoleChatPort(out, new ConsoleRenderer(ansi), charts(cfg));
             ConsoleSession session = new ConsoleSession(coach.engine(), coach.interviews(), coach.sessions(), port,
-                    out, Clock.systemUTC());
+                    out, Clock.systemUTC(), stops);
             String start = "mock " + (track == null ? cfg.defaultTrack() : track) + " "
                     + (questions == null ? cfg.defaultQuestions() : questions) + (noFollowUps ? " --no-followups" : "");
             session.run(person, start, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
@@ -104,9 +109,11 @@ final class ConsoleCommand implements Callable<Integer> {
     private int channel(CoachConfig cfg, Map<String, String> env, PrintStream out, boolean ansi, String name)
             throws IOException {
         MovableClock clock = new MovableClock(Clock.systemUTC().instant());
-        try (Coach coach = Coach.start(cfg, env, clock)) {
+        StopOutsideTheModel stops = new StopOutsideTheModel();
+        try (Coach coach = Coach.start(cfg, env, clock, stops)) {
+            stops.stopOnSignals(() -> out.println("\nStopped."));
             ConsoleChannel simulated = new ConsoleChannel(coach.consoleBot(), new ConsoleChatPort(out, new ConsoleRenderer(ansi), charts(cfg)), clock,
-                    out, name);
+                    out, name, stops);
             simulated.run(subscribe != null ? subscribe : (track == null ? cfg.defaultTrack() : track),
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         }

@@ -104,9 +104,11 @@ final class EvalCommand implements Callable<Integer> {
         }
         QuestionBanks banks = BankCommand.loadBanks(config);
         PrintWriter out = spec.commandLine().getOut();
+        StopOutsideTheModel stops = new StopOutsideTheModel();
+        stops.stopOnSignals(() -> { });
         try (TextAnalyzer analyzer = new TextAnalyzer()) {
             FeedbackEngine engine = new RuleBasedFeedbackEngine(BankCatalog.of(banks), analyzer,
-                    SentenceModel.of(settings.feedback()));
+                    SentenceModel.of(settings.feedback(), stops));
             Evaluation evaluation = new Evaluation(banks, engine);
             List<Evaluation.Case> cases;
             try {

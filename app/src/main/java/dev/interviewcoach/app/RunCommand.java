@@ -82,19 +82,20 @@ final class RunCommand implements Callable<Integer> {
         // Before anything opens: the OAuth install cannot store a token without its key.
         Optional<SecretBox> box = cfg.slack().oauth() ? Optional.of(secretBox(cfg.workspaces())) : Optional.empty();
         long started = System.nanoTime();
-        log.info("{} starting", BuildInfo.current().line());
         Clock clock = clock(env);
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        CoachMetrics metrics = new CoachMetrics(registry);
-        OpsEndpoints ops = new OpsEndpoints(registry::scrape);
         try {
+            stopOnSignals(stopped, closed);
+            log.info("{} starting", BuildInfo.current().line());
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            new JvmMemoryMetrics().bindTo(registry);
+            new JvmGcMetrics().bindTo(registry);
+            new JvmThreadMetrics().bindTo(registry);
+            new ProcessorMetrics().bindTo(registry);
+            new UptimeMetrics().bindTo(registry);
+            CoachMetrics metrics = new CoachMetrics(registry);
+            OpsEndpoints ops = new OpsEndpoints(registry::scrape);
             // Closed in reverse: the executor drains queued work first, while the platforms can still reply;
             // the sending threads drain when the platforms close (added to them below), before the adapters stop.
             try (PlaceQueues deliveries = new PlaceQueues("coach-send", cfg.engine().deliveryLanes(),
@@ -102,6 +103,10 @@ final class RunCommand implements Callable<Integer> {
                  Coach coach = Coach.start(cfg, env, clock, metrics, deliveries::submit);
                  Platforms platforms = new Platforms();
                  PlaceQueues executor = eventQueues(cfg, coach.database())) {
+                if (stopped.getCount() == 0) {
+                    log.info("told to stop while starting; closing what is open");
+                    return 0;
+                }
                 ops.require("database", () -> coach.database().ping());
                 ops.require("lanes", executor::problem);
                 ops.require("sending replies", deliveries::problem);
@@ -173,32 +178,10 @@ final class RunCommand implements Callable<Integer> {
                 // on the coach's database picks one instance per run; claims inside make every post happen once.
                 platforms.add(new JobScheduler(coach.database().dataSource(), coach.database().isSqlite(),
                         coach.engine().jobs(), running, clock, instanceName(), metrics)).start();
-                // SIGTERM (docker stop, systemctl stop) and Ctrl-C stop the coach before the JVM's shutdown begins
-                // (see StopSignals); the process exits once everything below is closed, or after the grace.
-                StopSignals.install(() -> {
-                    stopped.countDown();
-                    Thread.ofPlatform().name("coach-stop-grace").daemon().start(() -> {
-                        try {
-                            if (!closed.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
-                                log.warn("not stopped within {} s of being told to; ending the process now",
-                                        STOP_GRACE_SECONDS);
-                                Runtime.getRuntime().halt(1);
-                            }
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    });
-                });
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    stopped.countDown();
-                    // Any other way the JVM is ended: it halts as soon as its shutdown hooks return, so hold it
-                    // until the platforms are closed and queued work has drained.
-                    try {
-                        closed.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "coach-shutdown"));
+                if (stopped.getCount() == 0) {
+                    log.info("told to stop while starting; closing what is open");
+                    return 0;
+                }
                 log.info("Interview Coach ready in {} ms", (System.nanoTime() - started) / 1_000_000);
                 // After the ready line, so start-up does not wait for it; closed first, before what it uses.
                 JudgingWarmUp judging = platforms.add(coach.prepareJudging(executor::pending));
@@ -211,6 +194,39 @@ final class RunCommand implements Callable<Integer> {
             closed.countDown();
         }
         return 0;
+    }
+
+    /**
+     * SIGTERM (docker stop, systemctl stop) and Ctrl-C stop the coach before the JVM's shutdown begins (see
+     * StopSignals), from the first moment of start-up: a stop while starting lets the step in hand finish (a
+     * migration, a platform's connection) and closes what is open. The process exits once everything is closed, or
+     * after the grace.
+     */
+    private static void stopOnSignals(CountDownLatch stopped, CountDownLatch closed) {
+        StopSignals.install(() -> {
+            stopped.countDown();
+            Thread.ofPlatform().name("coach-stop-grace").daemon().start(() -> {
+                try {
+                    if (!closed.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                        log.warn("not stopped within {} s of being told to; ending the process now",
+                                STOP_GRACE_SECONDS);
+                        Runtime.getRuntime().halt(1);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopped.countDown();
+            // Any other way the JVM is ended: it halts as soon as its shutdown hooks return, so hold it
+            // until the platforms are closed and queued work has drained.
+            try {
+                closed.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "coach-shutdown"));
     }
 
     /** Waits out Slack's rate limits, counting each. */

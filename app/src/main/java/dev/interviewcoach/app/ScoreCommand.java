@@ -85,9 +85,11 @@ final class ScoreCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("The answer is empty; give some text with --answer or --answer-file.");
             return 1;
         }
+        StopOutsideTheModel stops = new StopOutsideTheModel();
+        stops.stopOnSignals(() -> { });
         try (TextAnalyzer analyzer = new TextAnalyzer()) {
             FeedbackEngine engine = new RuleBasedFeedbackEngine(BankCatalog.of(banks), analyzer,
-                    SentenceModel.of(settings.feedback()));
+                    SentenceModel.of(settings.feedback(), stops));
             ReviewedFeedback reviewed = Reviewer.around(engine, settings.review(), CoachMetrics.none())
                     .map(r -> r.reviewed(q.get(), answer, "cli"))
                     .orElseGet(() -> ReviewedFeedback.off(engine.assess(q.get(), answer)));

@@ -16,4 +16,12 @@ final class SentenceModel {
         }
         return Optional.of(new CachedEmbedder(new MiniLmEmbedder(), settings.vectorCache()));
     }
+
+    /** As {@link #of(CoachConfig.Feedback)}, for a terminal command that a stop may end only between texts. */
+    static Optional<CachedEmbedder> of(CoachConfig.Feedback settings, StopOutsideTheModel stops) {
+        if (!settings.semantic()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CachedEmbedder(stops.around(new MiniLmEmbedder()), settings.vectorCache()));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.interviewcoach.app;
 
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -25,11 +26,19 @@ final class StopSignals {
      * JVM does not let them be handled (another platform, or {@code -Xrs}); the caller's shutdown hook then stops it.
      */
     static boolean install(Runnable stop) {
+        return install(exitCode -> stop.run());
+    }
+
+    /**
+     * As {@link #install(Runnable)}, telling {@code stop} the exit code a shell expects of a process ended by that
+     * signal (128 and its number: 130 for Ctrl-C, 143 for SIGTERM).
+     */
+    static boolean install(IntConsumer stop) {
         for (String name : STOPPING) {
             try {
                 Signal.handle(new Signal(name), signal -> {
                     log.info("SIG{} received", signal.getName());
-                    stop.run();
+                    stop.accept(128 + signal.getNumber());
                 });
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
                 log.debug("SIG{} cannot be handled here; a shutdown hook stops the coach instead", name, e);

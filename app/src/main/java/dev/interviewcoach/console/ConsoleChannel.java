@@ -59,10 +59,18 @@ public final class ConsoleChannel {
     private final PrintStream out;
     private final String runId = UUID.randomUUID().toString();
     private final Place channel = Place.channel(Platform.CONSOLE, ConsoleSession.TENANT, CHANNEL_ID);
+    private final Steps steps;
     private long eventCounter;
     private UserRef person;
 
     public ConsoleChannel(Bot coach, ConsoleChatPort port, MovableClock clock, PrintStream out, String name) {
+        this(coach, port, clock, out, name, Steps.AS_THEY_COME);
+    }
+
+    /** As the plain constructor, handling each line typed (and the first post) through {@code steps}. */
+    public ConsoleChannel(Bot coach, ConsoleChatPort port, MovableClock clock, PrintStream out, String name,
+                          Steps steps) {
+        this.steps = steps;
         this.coach = coach;
         this.port = port;
         this.clock = clock;
@@ -77,23 +85,28 @@ public final class ConsoleChannel {
     /** Subscribes the channel when it has no subscription yet, then reads lines until input ends. */
     public void run(String subscribeWords, BufferedReader in) throws IOException {
         out.println("A simulated channel, #" + CHANNEL_ID + ". " + help());
-        if (coach.subscriptions().find(channel).isEmpty()) {
-            command("daily subscribe " + subscribeWords);
-        } else {
-            command("daily status");
-        }
-        coach.tick().accept(clock.instant(), ChatPorts.only(port)); // as a running bot would: post what is due now
+        steps.run(() -> {
+            if (coach.subscriptions().find(channel).isEmpty()) {
+                command("daily subscribe " + subscribeWords);
+            } else {
+                command("daily status");
+            }
+            coach.tick().accept(clock.instant(), ChatPorts.only(port)); // as a running bot would: post what is due now
+        });
         while (true) {
-            out.print("\n[" + WHEN.format(clock.instant().atZone(zone())) + " " + zone().getId() + "] " + person.userId()
-                    + "> ");
-            out.flush();
+            // a prompt is a step too, so that one never follows what a stop says last
+            steps.run(() -> {
+                out.print("\n[" + WHEN.format(clock.instant().atZone(zone())) + " " + zone().getId() + "] " + person.userId()
+                        + "> ");
+                out.flush();
+            });
             String line = in.readLine();
             // "quit" as the interview console takes it, too: no command of the bot is called that
             if (line == null || QUIT.contains(line.strip().toLowerCase(Locale.ROOT))) {
                 out.println();
                 return;
             }
-            handle(line.strip());
+            steps.run(() -> handle(line.strip()));
         }
     }
 

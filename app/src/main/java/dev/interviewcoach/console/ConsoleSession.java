@@ -36,11 +36,19 @@ public final class ConsoleSession {
     private final ChatPort port;
     private final PrintStream out;
     private final Clock clock;
+    private final Steps steps;
     private final String runId = UUID.randomUUID().toString();
     private long eventCounter;
 
     public ConsoleSession(CoachEngine engine, MockInterviewFeature interviews, SessionRepository sessions,
                           ChatPort port, PrintStream out, Clock clock) {
+        this(engine, interviews, sessions, port, out, clock, Steps.AS_THEY_COME);
+    }
+
+    /** As the plain constructor, handing each command and answer to the engine through {@code steps}. */
+    public ConsoleSession(CoachEngine engine, MockInterviewFeature interviews, SessionRepository sessions,
+                          ChatPort port, PrintStream out, Clock clock, Steps steps) {
+        this.steps = steps;
         this.engine = engine;
         this.interviews = interviews;
         this.sessions = sessions;
@@ -62,7 +70,7 @@ public final class ConsoleSession {
     public void run(UserRef user, String startCommand, BufferedReader in) throws IOException {
         Place place = placeFor(user);
         if (interviews.resume(user, port).isEmpty()) {
-            engine.handle(new Inbound.Command(nextId(), user, place, startCommand, clock.instant()), port);
+            command(user, place, startCommand);
         }
         boolean hinted = false;
         while (true) {
@@ -73,8 +81,7 @@ public final class ConsoleSession {
                 }
             } else {
                 // the hint once after each reply; a blank line only gets the prompt back
-                out.print(hinted ? "> " : "\nType mock to start another interview, tracks to see them all, or quit.\n> ");
-                out.flush();
+                prompt(hinted ? "> " : "\nType mock to start another interview, tracks to see them all, or quit.\n> ");
                 hinted = true;
                 String line = in.readLine();
                 if (line == null || QUIT.contains(line.strip().toLowerCase(Locale.ROOT))) {
@@ -82,7 +89,7 @@ public final class ConsoleSession {
                     return;
                 }
                 if (!line.isBlank()) {
-                    engine.handle(new Inbound.Command(nextId(), user, place, line, clock.instant()), port);
+                    command(user, place, line);
                     hinted = false;
                 }
             }
@@ -91,8 +98,7 @@ public final class ConsoleSession {
 
     /** Reads one answer or command word; false when input has ended. */
     private boolean answerTurn(UserRef user, Place place, BufferedReader in) throws IOException {
-        out.print("\nYour answer (finish with an empty line):\n> ");
-        out.flush();
+        prompt("\nYour answer (finish with an empty line):\n> ");
         List<String> lines = new ArrayList<>();
         while (true) {
             String line = in.readLine();
@@ -112,21 +118,33 @@ public final class ConsoleSession {
             }
             if (line.isBlank()) {
                 if (lines.isEmpty()) {
-                    out.print("> ");
-                    out.flush();
+                    prompt("> ");
                     continue;
                 }
                 message(user, place, String.join("\n", lines));
                 return true;
             }
             lines.add(line);
-            out.print("> ");
-            out.flush();
+            prompt("> ");
         }
     }
 
+    /** A prompt is a step too, so that one never follows what a stop says last. */
+    private void prompt(String text) {
+        steps.run(() -> {
+            out.print(text);
+            out.flush();
+        });
+    }
+
+    private void command(UserRef user, Place place, String text) {
+        Inbound event = new Inbound.Command(nextId(), user, place, text, clock.instant());
+        steps.run(() -> engine.handle(event, port));
+    }
+
     private void message(UserRef user, Place place, String text) {
-        engine.handle(new Inbound.Message(nextId(), user, place, text, clock.instant()), port);
+        Inbound event = new Inbound.Message(nextId(), user, place, text, clock.instant());
+        steps.run(() -> engine.handle(event, port));
     }
 
     private String nextId() {

@@ -78,6 +78,38 @@ class RunCommandTest {
     }
 
     @Test
+    void aStopWhileItIsStartingClosesWhatIsOpenAndEndsCleanly() throws Exception {
+        try (FakeSlack slack = FakeSlack.start()) {
+            Process process = CoachProcess.builder(Map.of("SLACK_BOT_TOKEN", "xoxb-stop-test", "SLACK_SIGNING_SECRET",
+                    "stop-secret", "COACH_SLACK_API_URL", slack.methodsUrl(), "COACH_SLACK_PORT", "0", "COACH_SLACK_HOST",
+                    "127.0.0.1", "COACH_DATABASE_PATH", dir.resolve("coach.db").toString()), "run")
+                    .directory(dir.toFile()).redirectErrorStream(true).start();
+            readUntil(process, " starting", 90);
+            // The database is being opened and migrated now.
+            process.toHandle().destroy();
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+            String said = String.join("\n", readUntil(process, "never", 10));
+            assertThat(process.exitValue()).as(said).isZero();
+            assertThat(said).contains("SIGTERM received");
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.startsWith("hs_err"));
+            }
+        }
+        // What it had begun is whole: the next start finds the database as a finished start leaves it.
+        try (FakeSlack slack = FakeSlack.start()) {
+            Process process = CoachProcess.builder(Map.of("SLACK_BOT_TOKEN", "xoxb-stop-test", "SLACK_SIGNING_SECRET",
+                    "stop-secret", "COACH_SLACK_API_URL", slack.methodsUrl(), "COACH_SLACK_PORT", "0", "COACH_SLACK_HOST",
+                    "127.0.0.1", "COACH_DATABASE_PATH", dir.resolve("coach.db").toString()), "run")
+                    .directory(dir.toFile()).redirectErrorStream(true).start();
+            assertThat(String.join("\n", readUntil(process, "Interview Coach ready", 90))).contains("Interview Coach ready");
+            process.toHandle().destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isZero();
+        }
+    }
+
+    @Test
     void withNothingConfiguredItSaysWhatToSetAndExitsOne() throws Exception {
         Process process = launch(Map.of("COACH_DATABASE_PATH", dir.resolve("coach.db").toString()), "run");
         List<String> lines = readUntil(process, "never", 60);
