@@ -6,6 +6,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,13 +72,21 @@ public final class CachedEmbedder {
             return;
         }
         int count = 0;
+        long whole = 0; // bytes of the entries read in full
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f)))) {
             while (true) {
-                String text;
+                int length;
                 try {
-                    text = readText(in);
+                    length = in.readInt();
                 } catch (EOFException end) {
                     break;
+                }
+                if (length < 0 || length > 1_000_000) {
+                    throw new IOException("bad text length " + length);
+                }
+                byte[] bytes = in.readNBytes(length);
+                if (bytes.length != length) {
+                    throw new EOFException("torn entry");
                 }
                 int dims = in.readInt();
                 if (dims <= 0 || dims > 4096) {
@@ -87,32 +96,42 @@ public final class CachedEmbedder {
                 for (int i = 0; i < dims; i++) {
                     v[i] = in.readFloat();
                 }
-                known.put(text, v);
+                known.put(new String(bytes, StandardCharsets.UTF_8), v);
                 count++;
+                whole += Integer.BYTES + length + Integer.BYTES + (long) Float.BYTES * dims;
             }
             log.debug("Read {} cached sentence vectors from {}", count, f);
+        } catch (EOFException cut) {
+            // The process ended in the middle of a write (a kill, a power cut): what was written whole is kept,
+            // and the cut entry is dropped so that the next ones follow a whole entry.
+            keepWhole(f, whole, count);
         } catch (IOException | RuntimeException e) {
-            // A torn or foreign file costs only the time to embed the banks again.
+            // A garbled or foreign file costs only the time to embed the banks again.
             log.warn("Ignoring the sentence-vector cache {} ({}); it will be written afresh", f, e.getMessage());
             known.clear();
-            try {
-                Files.deleteIfExists(f);
-            } catch (IOException ignored) {
-                // the next append recreates it
-            }
+            delete(f);
         }
     }
 
-    private static String readText(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > 1_000_000) {
-            throw new IOException("bad text length " + length);
+    private void keepWhole(Path f, long whole, int count) {
+        try (FileChannel file = FileChannel.open(f, StandardOpenOption.WRITE)) {
+            file.truncate(whole);
+            log.info("The sentence-vector cache {} ended in the middle of an entry; kept the {} vectors before it",
+                    f, count);
+        } catch (IOException e) {
+            log.warn("Ignoring the sentence-vector cache {} (it ends in the middle of an entry and cannot be cut"
+                    + " back: {}); it will be written afresh", f, e.getMessage());
+            known.clear();
+            delete(f);
         }
-        byte[] bytes = in.readNBytes(length);
-        if (bytes.length != length) {
-            throw new EOFException("torn entry");
+    }
+
+    private static void delete(Path f) {
+        try {
+            Files.deleteIfExists(f);
+        } catch (IOException ignored) {
+            // the next append recreates it
         }
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private synchronized void append(Path f, List<String> texts, List<float[]> vectors) {
