@@ -502,6 +502,23 @@ public record CoachConfig(
         return url == null || url.isBlank() ? "jdbc:sqlite:" + Path.of(databasePath).toAbsolutePath() : url;
     }
 
+    /** The embedded database's file when the coach runs on SQLite (database.path, or a {@code jdbc:sqlite:} URL). */
+    public Optional<Path> sqliteFile(Map<String, String> env) {
+        String url = jdbcUrl(env);
+        if (!url.startsWith("jdbc:sqlite:")) {
+            return Optional.empty();
+        }
+        String path = url.substring("jdbc:sqlite:".length());
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        if (path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file:")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(path));
+    }
+
     /** A whole number from 1 to {@code most}: a thread count, where a slip of the keyboard must not start thousands. */
     private static int atMost(Map<String, String> values, String key, int most) {
         int value = positive(values, key);

@@ -77,7 +77,8 @@ final class ConsoleCommand implements Callable<Integer> {
             return channel(cfg, env, out, ansi, name);
         }
         StopOutsideTheModel stops = new StopOutsideTheModel();
-        try (Coach coach = Coach.start(cfg, env, Clock.systemUTC(), stops)) {
+        try (DatabaseInUse inUse = DatabaseInUse.hold(cfg.sqliteFile(env));
+             Coach coach = Coach.start(cfg, env, Clock.systemUTC(), stops)) {
             UserRef person = ConsoleSession.user(name);
             // Ctrl-C waits for the answer in hand to get its feedback; the interview stays where it was.
             stops.stopOnSignals(() -> out.println(coach.sessions().activeFor(person).isPresent()
@@ -110,7 +111,8 @@ final class ConsoleCommand implements Callable<Integer> {
             throws IOException {
         MovableClock clock = new MovableClock(Clock.systemUTC().instant());
         StopOutsideTheModel stops = new StopOutsideTheModel();
-        try (Coach coach = Coach.start(cfg, env, clock, stops)) {
+        try (DatabaseInUse inUse = DatabaseInUse.hold(cfg.sqliteFile(env));
+             Coach coach = Coach.start(cfg, env, clock, stops)) {
             stops.stopOnSignals(() -> out.println("\nStopped."));
             ConsoleChannel simulated = new ConsoleChannel(coach.consoleBot(), new ConsoleChatPort(out, new ConsoleRenderer(ansi), charts(cfg)), clock,
                     out, name, stops);

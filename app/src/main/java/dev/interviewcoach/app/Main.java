@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Interview Coach: practise job interviews with feedback on every answer.",
         subcommands = {ConsoleCommand.class, RunCommand.class, BankCommand.class, ScoreCommand.class, EvalCommand.class,
-                ConfigCommand.class, InstallationsCommand.class,
+                ConfigCommand.class, InstallationsCommand.class, BackupCommand.class, RestoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -98,7 +98,8 @@ final class RunCommand implements Callable<Integer> {
             OpsEndpoints ops = new OpsEndpoints(registry::scrape);
             // Closed in reverse: the executor drains queued work first, while the platforms can still reply;
             // the sending threads drain when the platforms close (added to them below), before the adapters stop.
-            try (PlaceQueues deliveries = new PlaceQueues("coach-send", cfg.engine().deliveryLanes(),
+            try (DatabaseInUse inUse = DatabaseInUse.hold(cfg.sqliteFile(env));
+                 PlaceQueues deliveries = new PlaceQueues("coach-send", cfg.engine().deliveryLanes(),
                     cfg.engine().deliveryLanes() * 256);
                  Coach coach = Coach.start(cfg, env, clock, metrics, deliveries::submit);
                  Platforms platforms = new Platforms();

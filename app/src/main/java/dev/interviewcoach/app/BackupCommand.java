@@ -1,0 +1,95 @@
+package dev.interviewcoach.app;
+
+import dev.interviewcoach.store.SqliteBackup;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code coach backup}: a checked copy of the embedded database, safe to take while the coach runs. */
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = "Copy the embedded SQLite database to a file, checked, while the coach runs or not (default:"
+                + " backups/ beside the database, named by the time). On PostgreSQL, use pg_dump.")
+final class BackupCommand implements Callable<Integer> {
+
+    /** How backups are named: sorted by name is sorted by time. */
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "Where to write the copy (it must not exist yet).")
+    Path target;
+
+    @Option(names = "--db", description = "SQLite database file (default: database.path, data/coach.db).")
+    Path db;
+
+    @Option(names = "--config", description = "Configuration file (default: config/coach.yaml if present).")
+    Path config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Path> live = database(config, db, err);
+        if (live.isEmpty()) {
+            return 2;
+        }
+        Path to = target != null ? target : defaultTarget(live.get(), Clock.systemUTC());
+        try {
+            SqliteBackup.Copy copy = SqliteBackup.take(live.get(), to);
+            out.println("Backed up " + live.get() + " to " + copy.file() + " (" + size(copy.bytes())
+                    + ", checked; schema version " + copy.schemaVersion() + ").");
+            out.println("It holds everyone's answers and progress: keep it as safe as the database. To put it back,"
+                    + " stop the coach and run: coach restore " + copy.file());
+            return 0;
+        } catch (SqliteBackup.BackupException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    /** {@code backups/<name>-<time>.db} beside the database. */
+    static Path defaultTarget(Path database, Clock clock) {
+        String name = database.getFileName().toString().replaceFirst("\\.db$", "");
+        Path folder = database.toAbsolutePath().getParent().resolve("backups");
+        return folder.resolve(name + "-" + STAMP.format(clock.instant()) + ".db");
+    }
+
+    /**
+     * The SQLite file the configuration names ({@code db} when given), or empty after saying why there is none: the
+     * coach keeps its data in PostgreSQL, whose own tools copy it.
+     */
+    static Optional<Path> database(Path config, Path db, PrintWriter err) {
+        if (db != null) {
+            return Optional.of(db);
+        }
+        Map<String, String> env = new HashMap<>(System.getenv());
+        CoachConfig cfg = CoachConfig.load(Optional.ofNullable(config), env);
+        Optional<Path> file = cfg.sqliteFile(env);
+        if (file.isEmpty()) {
+            err.println("This coach keeps its data in " + CoachConfig.maskUrl(cfg.jdbcUrl(env)) + ", not in an SQLite"
+                    + " file. Back PostgreSQL up with its own tools (pg_dump -Fc, or your provider's snapshots), and"
+                    + " restore with pg_restore while the coach is stopped.");
+        }
+        return file;
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+}

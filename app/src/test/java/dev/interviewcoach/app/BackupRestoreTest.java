@@ -1,0 +1,217 @@
+package dev.interviewcoach.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.console.ConsoleChatPort;
+import dev.interviewcoach.console.ConsoleRenderer;
+import dev.interviewcoach.console.ConsoleSession;
+import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.question.BankReader;
+import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.store.Database;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code coach backup} and {@code coach restore} as an operator uses them, on real SQLite files. */
+class BackupRestoreTest {
+
+    private static final String ANSWER = """
+            The GIL lets only one thread run Python bytecode at a time, so threads do not speed up CPU-bound work.
+            For CPU-bound jobs I use multiprocessing or a ProcessPoolExecutor; for I/O-bound work such as many
+            HTTP calls I use asyncio with an event loop, or threads when the library is blocking.
+            """;
+
+    @TempDir
+    Path dir;
+
+    /** What a command said, and its exit code. */
+    private record Said(int code, String out, String err) {}
+
+    private static Said coach(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Said(code, out.toString(), err.toString());
+    }
+
+    private static Coach open(Path db) {
+        Database database = Database.sqlite(db);
+        database.migrate();
+        return new Coach(database, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
+                new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(), new Random()); // ids differ from one opening to the next, as in a real process
+    }
+
+    /** One console session of {@code user}: a one-question interview answered, or the lines given. */
+    private static String console(Coach coach, String user, String start, String typed) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        ConsoleSession session = new ConsoleSession(coach.engine(), coach.interviews(), coach.sessions(),
+                new ConsoleChatPort(out, new ConsoleRenderer(false)), out, Clock.systemUTC());
+        try {
+            session.run(ConsoleSession.user(user), start, new BufferedReader(new StringReader(typed)));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String history(Path db, String user) {
+        try (Coach coach = open(db)) {
+            return console(coach, user, "history", "quit\n");
+        }
+    }
+
+    @Test
+    void aBackupTakenWhileTheCoachIsBusyIsWholeAndRestoresEveryonesInterviews() throws Exception {
+        Path live = dir.resolve("data/coach.db");
+        Path copy = dir.resolve("copy.db");
+        try (Coach coach = open(live)) {
+            assertThat(console(coach, "gus", "mock python-developer 1 --no-followups", ANSWER + "\n"))
+                    .contains("Scorecard");
+            // Others go on practising while the backup is taken.
+            AtomicBoolean busy = new AtomicBoolean(true);
+            CompletableFuture<Integer> others = CompletableFuture.supplyAsync(() -> {
+                int rounds = 0;
+                while (busy.get()) {
+                    console(coach, "hal" + rounds++, "mock python-developer 1 --no-followups", ANSWER + "\n");
+                }
+                return rounds;
+            });
+            Said backup = coach("backup", "--db", live.toString(), copy.toString());
+            busy.set(false);
+            assertThat(others.get()).isPositive();
+
+            assertThat(backup.code()).as(backup.err()).isZero();
+            assertThat(backup.out()).contains("Backed up " + live + " to " + copy).contains("checked; schema version")
+                    .contains("coach restore " + copy);
+        }
+
+        Path elsewhere = dir.resolve("restored/coach.db");
+        Said restore = coach("restore", "--db", elsewhere.toString(), copy.toString());
+        assertThat(restore.code()).as(restore.err()).isZero();
+        assertThat(restore.out()).contains("Restored " + elsewhere + " from " + copy)
+                .doesNotContain("kept as"); // nothing was there to replace
+        assertThat(history(elsewhere, "gus")).contains("python-developer").contains("/5");
+    }
+
+    @Test
+    void aRestoreWaitsForTheCoachToStopAndKeepsTheDatabaseItReplaces() throws Exception {
+        Path live = dir.resolve("coach.db");
+        Path backup = dir.resolve("monday.db");
+        try (Coach coach = open(live)) {
+            console(coach, "ida", "mock python-developer 1 --no-followups", ANSWER + "\n");
+        }
+        assertThat(coach("backup", "--db", live.toString(), backup.toString()).code()).isZero();
+        try (Coach coach = open(live)) {
+            // practised after the backup: the restore takes the database back to before it
+            assertThat(console(coach, "jon", "mock python-developer 1 --no-followups", ANSWER + "\n")).contains("Scorecard");
+        }
+        byte[] before = Files.readAllBytes(live);
+
+        try (DatabaseInUse running = DatabaseInUse.hold(Optional.of(live))) {
+            Said refused = coach("restore", "--db", live.toString(), backup.toString());
+            assertThat(refused.code()).isEqualTo(1);
+            assertThat(refused.err()).contains("has " + live + " open. Stop it first").contains("Nothing was changed.");
+            assertThat(Files.readAllBytes(live)).isEqualTo(before);
+        }
+
+        Said restored = coach("restore", "--db", live.toString(), backup.toString());
+        assertThat(restored.code()).as(restored.err()).isZero();
+        assertThat(restored.out()).contains("The database it replaced is kept as " + live + ".before-restore-");
+        assertThat(history(live, "ida")).contains("python-developer");
+        assertThat(history(live, "jon")).doesNotContain("python-developer");
+        Path kept;
+        try (var files = Files.list(dir)) {
+            kept = files.filter(f -> f.getFileName().toString().matches("coach\\.db\\.before-restore-[0-9TZ-]+"))
+                    .findFirst().orElseThrow();
+        }
+        assertThat(history(kept, "jon")).as("what the restore replaced is all there").contains("python-developer");
+    }
+
+    @Test
+    void whatCannotBeBackedUpOrRestoredIsSaidAndNothingIsChanged() throws Exception {
+        Path live = dir.resolve("coach.db");
+        try (Coach coach = open(live)) {
+            console(coach, "kim", "mock python-developer 1 --no-followups", ANSWER + "\n");
+        }
+        Path copy = dir.resolve("copy.db");
+        assertThat(coach("backup", "--db", live.toString(), copy.toString()).code()).isZero();
+
+        Said again = coach("backup", "--db", live.toString(), copy.toString());
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err()).contains(copy + " already exists");
+
+        Said missing = coach("backup", "--db", dir.resolve("typo.db").toString(), dir.resolve("x.db").toString());
+        assertThat(missing.err()).contains("There is no database at " + dir.resolve("typo.db"));
+        assertThat(dir.resolve("typo.db")).doesNotExist();
+        assertThat(dir.resolve("x.db")).doesNotExist();
+
+        byte[] before = Files.readAllBytes(live);
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "not a database");
+        Said notADatabase = coach("restore", "--db", live.toString(), notes.toString());
+        assertThat(notADatabase.code()).isEqualTo(1);
+        assertThat(notADatabase.err()).contains("is not a database the coach can read").contains("Nothing was changed.");
+
+        Path foreign = dir.resolve("foreign.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + foreign); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE notes (body TEXT)");
+        }
+        assertThat(coach("restore", "--db", live.toString(), foreign.toString()).err())
+                .contains("is not the coach's database");
+
+        Path newer = dir.resolve("newer.db");
+        Files.copy(copy, newer);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + newer); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                    + " installed_by, execution_time, success) VALUES (999, '999', 'from the future', 'SQL', 'V999.sql',"
+                    + " 'coach', 1, 1)");
+        }
+        Said fromTheFuture = coach("restore", "--db", live.toString(), newer.toString());
+        assertThat(fromTheFuture.code()).isEqualTo(1);
+        assertThat(fromTheFuture.err()).contains("made by a newer version of the coach (schema version 999")
+                .contains("Nothing was changed.");
+
+        assertThat(Files.readAllBytes(live)).isEqualTo(before);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList())
+                    .noneMatch(name -> name.contains("before-restore") || name.endsWith(".restoring"));
+        }
+    }
+
+    @Test
+    void onPostgresqlItPointsToTheDatabasesOwnTools() throws Exception {
+        Path config = Files.writeString(dir.resolve("coach.yaml"), """
+                database:
+                  url: jdbc:postgresql://db.internal:5432/coach
+                """);
+        for (List<String> command : List.of(List.of("backup"), List.of("restore", "x.db"))) {
+            String[] args = new java.util.ArrayList<>(command) {{
+                add("--config");
+                add(config.toString());
+            }}.toArray(String[]::new);
+            Said said = coach(args);
+            assertThat(said.code()).isEqualTo(2);
+            assertThat(said.err()).contains("jdbc:postgresql://db.internal:5432/coach").contains("pg_dump");
+        }
+    }
+}
