@@ -48,7 +48,14 @@ public record CoachConfig(
         Feedback feedback,
         Review review,
         Workspaces workspaces,
-        Engine engine) {
+        Engine engine,
+        Backups backups) {
+
+    /**
+     * The daily copies {@code coach run} makes of its SQLite database: into {@code folder} (empty: {@code backups}
+     * beside the database), the {@code keep} newest kept; 0 makes none.
+     */
+    public record Backups(Optional<Path> folder, int keep) {}
 
     /**
      * How much runs at once: {@code lanes} threads handle events (each conversation's in order, so more
@@ -166,6 +173,8 @@ public record CoachConfig(
         Map<String, String> d = new LinkedHashMap<>();
         d.put("database.url", "");
         d.put("database.path", "data/coach.db");
+        d.put("database.backups.folder", "");
+        d.put("database.backups.keep", "7");
         d.put("banks.customDir", "");
         d.put("interview.defaultTrack", "python-developer");
         d.put("interview.defaultQuestions", "5");
@@ -314,7 +323,9 @@ public record CoachConfig(
                 review(values, env),
                 new Workspaces(Duration.ofDays(positive(values, "workspaces.graceDays")), secret(env, "COACH_SECRET_KEY"),
                         secret(env, "COACH_SECRET_KEY_PREVIOUS")),
-                new Engine(atMost(values, "engine.lanes", 256), atMost(values, "engine.deliveryLanes", 1024)));
+                new Engine(atMost(values, "engine.lanes", 256), atMost(values, "engine.deliveryLanes", 1024)),
+                new Backups(Optional.of(values.get("database.backups.folder").strip()).filter(s -> !s.isEmpty())
+                        .map(Path::of), zeroOrMore(values, "database.backups.keep", "no daily backups")));
     }
 
     private static Review review(Map<String, String> values, Map<String, String> env) {

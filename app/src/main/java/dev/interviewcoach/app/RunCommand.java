@@ -43,6 +43,9 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import dev.interviewcoach.engine.Scheduled;
 import java.util.Deque;
 import java.util.Locale;
 
@@ -177,8 +180,14 @@ final class RunCommand implements Callable<Integer> {
                 platforms.add(deliveries);
                 // The features' scheduled work (questions of the day, reminders, housekeeping): db-scheduler
                 // on the coach's database picks one instance per run; claims inside make every post happen once.
+                // A copy of the SQLite file once a day, beside the coaching jobs (see DailyBackups).
+                List<Scheduled.Job> jobs = new ArrayList<>(coach.engine().jobs());
+                DailyBackups.of(cfg, env).ifPresent(backups -> {
+                    jobs.add(backups.job());
+                    ops.inform("backups", backups::state);
+                });
                 platforms.add(new JobScheduler(coach.database().dataSource(), coach.database().isSqlite(),
-                        coach.engine().jobs(), running, clock, instanceName(), metrics)).start();
+                        jobs, running, clock, instanceName(), metrics)).start();
                 if (stopped.getCount() == 0) {
                     log.info("told to stop while starting; closing what is open");
                     return 0;

@@ -115,6 +115,14 @@ class OperatorEndpointsTest {
                 assertThat(metrics.lines().filter(l -> l.startsWith("coach_sqlite_write_turns_total ")))
                         .singleElement().satisfies(l -> assertThat(Double.parseDouble(l.split(" ")[1])).isPositive());
                 assertThat(get(admin, "/nothing").statusCode()).isEqualTo(404);
+                // The day's copy of the database is made soon after the start, and /readyz says where it went.
+                String backups = await().atMost(Duration.ofSeconds(30)).until(() -> get(admin, "/readyz").body(),
+                        body -> body.contains("backups: last daily copy coach-daily-"));
+                assertThat(backups).contains("1 kept in " + dir.resolve("backups"));
+                try (var copies = java.nio.file.Files.list(dir.resolve("backups"))) {
+                    assertThat(copies.map(f -> f.getFileName().toString()))
+                            .singleElement().asString().matches("coach-daily-\\d{4}-\\d{2}-\\d{2}T\\d{6}Z\\.db");
+                }
             } finally {
                 stop(running);
             }

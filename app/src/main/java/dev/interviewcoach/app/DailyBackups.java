@@ -1,0 +1,128 @@
+package dev.interviewcoach.app;
+
+import dev.interviewcoach.engine.Scheduled;
+import dev.interviewcoach.store.SqliteBackup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SQLite database copied once a day while {@code coach run} runs, as {@code coach backup} copies it, into
+ * {@code <name>-daily-<time>.db} files of which the newest few are kept. The job looks every hour and copies when the
+ * newest daily copy is a day old, so restarts neither skip a day nor make extra copies. Copies made by hand (named
+ * otherwise) are never counted or deleted.
+ */
+final class DailyBackups {
+
+    private static final Logger log = LoggerFactory.getLogger(DailyBackups.class);
+
+    /** How often the job looks; the copy itself is made once a day. */
+    static final Duration LOOK_EVERY = Duration.ofHours(1);
+    /** A copy at most this old counts as the day's (a little under a day, so the time of day does not creep). */
+    static final Duration DAY = Duration.ofHours(23);
+
+    private final Path database;
+    private final Path folder;
+    private final int keep;
+    private final String prefix;
+    private final Pattern named;
+    private final AtomicReference<String> state = new AtomicReference<>("no daily copy made by this process yet");
+
+    DailyBackups(Path database, Optional<Path> folder, int keep) {
+        this.database = database.toAbsolutePath();
+        this.folder = folder.orElse(this.database.getParent().resolve("backups"));
+        this.keep = keep;
+        this.prefix = this.database.getFileName().toString().replaceFirst("\\.db$", "") + "-daily-";
+        this.named = Pattern.compile(Pattern.quote(prefix) + "(\\d{4}-\\d{2}-\\d{2}T\\d{6}Z)\\.db");
+    }
+
+    /** The daily copies the configuration asks for: none with {@code keep: 0} or on PostgreSQL. */
+    static Optional<DailyBackups> of(CoachConfig cfg, Map<String, String> env) {
+        Optional<Path> file = cfg.sqliteFile(env);
+        if (file.isEmpty() || cfg.backups().keep() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new DailyBackups(file.get(), cfg.backups().folder(), cfg.backups().keep()));
+    }
+
+    /** The scheduler's job: a look every hour. */
+    Scheduled.Job job() {
+        return new Scheduled.Job("database-backup", LOOK_EVERY, (now, ports) -> runAt(now));
+    }
+
+    /** For {@code /readyz}: the last copy and how many are kept. */
+    String state() {
+        return state.get();
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    /** Copies the database if the newest daily copy is a day old (or there is none), then prunes to the newest few. */
+    void runAt(Instant now) {
+        List<Path> copies = dailyCopies();
+        Optional<Instant> newest = copies.isEmpty() ? Optional.empty() : takenAt(copies.getLast());
+        if (newest.isPresent() && newest.get().isAfter(now.minus(DAY))) {
+            state.compareAndSet("no daily copy made by this process yet", "last daily copy "
+                    + copies.getLast().getFileName() + ", " + Math.min(copies.size(), keep) + " kept in " + folder);
+            return;
+        }
+        Path target = folder.resolve(prefix + BackupCommand.STAMP.format(now) + ".db");
+        try {
+            SqliteBackup.Copy copy = SqliteBackup.take(database, target);
+            log.info("database copied to {} ({}, checked)", copy.file(), BackupCommand.size(copy.bytes()));
+        } catch (SqliteBackup.BackupException e) {
+            // The coach goes on; the next look tries again, and /readyz says what went wrong meanwhile.
+            log.warn("the daily copy of the database failed: {}", e.getMessage());
+            state.set("the daily copy failed at " + now + ": " + e.getMessage());
+            return;
+        }
+        List<Path> all = dailyCopies();
+        for (Path old : all.subList(0, Math.max(0, all.size() - keep))) {
+            try {
+                Files.deleteIfExists(old);
+            } catch (IOException e) {
+                log.warn("could not delete the old daily copy {}: {}", old, e.getMessage());
+            }
+        }
+        state.set("last daily copy " + target.getFileName() + ", " + Math.min(all.size(), keep) + " kept in " + folder);
+    }
+
+    /** The daily copies in the folder, oldest first (their names sort by time). */
+    List<Path> dailyCopies() {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> named.matcher(f.getFileName().toString()).matches()).sorted().toList();
+        } catch (IOException e) {
+            log.warn("cannot list the backup folder {}: {}", folder, e.getMessage());
+            return List.of();
+        }
+    }
+
+    private Optional<Instant> takenAt(Path copy) {
+        Matcher m = named.matcher(copy.getFileName().toString());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(BackupCommand.STAMP.parse(m.group(1), Instant::from));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}
