@@ -46,7 +46,7 @@ final class BackupCommand implements Callable<Integer> {
         if (live.isEmpty()) {
             return 2;
         }
-        Path to = target != null ? target : defaultTarget(live.get(), Clock.systemUTC());
+        Path to = target != null ? target : defaultTarget(live.get(), folder(config), Clock.systemUTC());
         try {
             SqliteBackup.Copy copy = SqliteBackup.take(live.get(), to);
             out.println("Backed up " + live.get() + " to " + copy.file() + " (" + size(copy.bytes())
@@ -60,11 +60,14 @@ final class BackupCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code backups/<name>-<time>.db} beside the database. */
-    static Path defaultTarget(Path database, Clock clock) {
+    /** {@code <name>-<time>.db} in the backups folder (database.backups.folder, else backups/ beside the database). */
+    static Path defaultTarget(Path database, Optional<Path> folder, Clock clock) {
         String name = database.getFileName().toString().replaceFirst("\\.db$", "");
-        Path folder = database.toAbsolutePath().getParent().resolve("backups");
-        return folder.resolve(name + "-" + STAMP.format(clock.instant()) + ".db");
+        return DailyBackups.folderFor(database, folder).resolve(name + "-" + STAMP.format(clock.instant()) + ".db");
+    }
+
+    private static Optional<Path> folder(Path config) {
+        return CoachConfig.load(Optional.ofNullable(config), new HashMap<>(System.getenv())).backups().folder();
     }
 
     /**

@@ -68,6 +68,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.nio.file.Path;
+import dev.interviewcoach.store.SqliteBackup;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -250,6 +253,35 @@ public final class Coach implements AutoCloseable {
         engine.jobs().forEach(job -> job.work().run(now, ports));
     }
 
+    /**
+     * An SQLite database that this version is about to bring to a newer schema is copied first (as {@code coach backup}
+     * does, into the backups folder), so going back to the version before stays possible. With
+     * {@code database.backups.keep: 0} no copies are made at all.
+     */
+    private static void beforeUpgrade(CoachConfig config, Map<String, String> env, Database database) {
+        Optional<Path> file = config.sqliteFile(env);
+        OptionalInt applied = database.appliedVersion();
+        if (file.isEmpty() || applied.isEmpty() || applied.getAsInt() >= Database.schemaVersion()
+                || config.backups().keep() == 0) {
+            return;
+        }
+        Path folder = DailyBackups.folderFor(file.get(), config.backups().folder());
+        String name = file.get().getFileName().toString().replaceFirst("\\.db$", "");
+        Path copy = folder.resolve(name + "-before-schema-" + Database.schemaVersion() + "-"
+                + BackupCommand.STAMP.format(Instant.now()) + ".db");
+        try {
+            SqliteBackup.Copy made = SqliteBackup.take(file.get(), copy);
+            log.info("copied the database to {} before bringing it from schema version {} to {}", made.file(),
+                    applied.getAsInt(), Database.schemaVersion());
+        } catch (SqliteBackup.BackupException e) {
+            database.close();
+            throw new StartupFailure("This version brings the database to a newer schema (" + applied.getAsInt()
+                    + " to " + Database.schemaVersion() + ") and copies it first, and the copy failed: " + e.getMessage()
+                    + " Free space there or set database.backups.folder (COACH_DATABASE_BACKUPS_FOLDER); to upgrade"
+                    + " without a copy, set database.backups.keep to 0.", e);
+        }
+    }
+
     /** Opens the configured database, migrates it and loads the banks, watching the custom folder if any. */
     public static Coach start(CoachConfig config, Map<String, String> env) {
         return start(config, env, Clock.systemUTC());
@@ -297,6 +329,7 @@ public final class Coach implements AutoCloseable {
                     + " database is running and reachable, and COACH_DB_USER / COACH_DB_PASSWORD.", e);
         }
         try {
+            beforeUpgrade(config, env, database);
             try {
                 database.migrate();
             } catch (RuntimeException e) {

@@ -42,10 +42,15 @@ final class DailyBackups {
 
     DailyBackups(Path database, Optional<Path> folder, int keep) {
         this.database = database.toAbsolutePath();
-        this.folder = folder.orElse(this.database.getParent().resolve("backups"));
+        this.folder = folderFor(this.database, folder);
         this.keep = keep;
         this.prefix = this.database.getFileName().toString().replaceFirst("\\.db$", "") + "-daily-";
         this.named = Pattern.compile(Pattern.quote(prefix) + "(\\d{4}-\\d{2}-\\d{2}T\\d{6}Z)\\.db");
+    }
+
+    /** Where copies go: the configured folder, else {@code backups} beside the database. */
+    static Path folderFor(Path database, Optional<Path> configured) {
+        return configured.orElse(database.toAbsolutePath().getParent().resolve("backups"));
     }
 
     /** The daily copies the configuration asks for: none with {@code keep: 0} or on PostgreSQL. */

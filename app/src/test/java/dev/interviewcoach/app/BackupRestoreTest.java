@@ -199,6 +199,40 @@ class BackupRestoreTest {
     }
 
     @Test
+    void anUpgradeCopiesTheDatabaseBeforeChangingItsSchemaAndOnlyThen() throws Exception {
+        Path live = dir.resolve("coach.db");
+        // A database as the version before last left it: migrated up to schema 20.
+        org.flywaydb.core.Flyway.configure().dataSource("jdbc:sqlite:" + live, null, null)
+                .locations("classpath:db/migration", "classpath:db/vendor/sqlite").target("20").load().migrate();
+        CoachConfig config = CoachConfig.load(Optional.empty(), java.util.Map.of("COACH_DATABASE_PATH", live.toString()));
+
+        try (Coach upgraded = Coach.start(config, java.util.Map.of())) {
+            assertThat(upgraded.database().appliedVersion()).hasValue(Database.schemaVersion());
+        }
+        List<Path> copies;
+        try (var files = Files.list(dir.resolve("backups"))) {
+            copies = files.toList();
+        }
+        assertThat(copies).singleElement().satisfies(copy -> {
+            assertThat(copy.getFileName().toString()).startsWith("coach-before-schema-" + Database.schemaVersion() + "-");
+            assertThat(dev.interviewcoach.store.SqliteBackup.check(copy).schemaVersion()).isEqualTo("20");
+        });
+
+        try (Coach again = Coach.start(config, java.util.Map.of())) {
+            assertThat(again.database().appliedVersion()).hasValue(Database.schemaVersion());
+        }
+        Path fresh = dir.resolve("new/coach.db");
+        try (Coach first = Coach.start(CoachConfig.load(Optional.empty(),
+                java.util.Map.of("COACH_DATABASE_PATH", fresh.toString())), java.util.Map.of())) {
+            assertThat(first.database().appliedVersion()).hasValue(Database.schemaVersion());
+        }
+        try (var files = Files.list(dir.resolve("backups"))) {
+            assertThat(files.toList()).as("no copy when nothing changes, nor of a new database").hasSize(1);
+        }
+        assertThat(dir.resolve("new/backups")).doesNotExist();
+    }
+
+    @Test
     void onPostgresqlItPointsToTheDatabasesOwnTools() throws Exception {
         Path config = Files.writeString(dir.resolve("coach.yaml"), """
                 database:

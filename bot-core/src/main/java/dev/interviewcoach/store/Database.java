@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.statement.StatementException;
@@ -187,23 +188,36 @@ public final class Database implements AutoCloseable {
 
     /** Whether every migration up to {@link #SCHEMA_VERSION} is recorded as applied, and none failed. */
     private boolean upToDate() {
+        return appliedVersion().orElse(-1) == SCHEMA_VERSION;
+    }
+
+    /**
+     * The newest schema version applied to this database: empty for a new database, and for one whose history shows a
+     * failed migration (Flyway has to look at it).
+     */
+    public OptionalInt appliedVersion() {
         try (Connection c = dataSource.getConnection();
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT version, success FROM flyway_schema_history")) {
             int newest = 0;
             while (rs.next()) {
                 if (!rs.getBoolean("success")) {
-                    return false;
+                    return OptionalInt.empty();
                 }
                 String version = rs.getString("version");
                 if (version != null) {
                     newest = Math.max(newest, Integer.parseInt(version));
                 }
             }
-            return newest == SCHEMA_VERSION;
+            return newest == 0 ? OptionalInt.empty() : OptionalInt.of(newest);
         } catch (SQLException | NumberFormatException e) {
-            return false; // a new database, or one Flyway should look at
+            return OptionalInt.empty(); // a new database, or one Flyway should look at
         }
+    }
+
+    /** The schema version this build brings a database to. */
+    public static int schemaVersion() {
+        return SCHEMA_VERSION;
     }
 
     public Jdbi jdbi() {
