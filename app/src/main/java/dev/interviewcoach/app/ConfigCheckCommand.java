@@ -123,6 +123,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
         if (cfg.customBanks().isPresent() && !Files.isDirectory(cfg.customBanks().get())) {
             problems.add("banks.customDir " + cfg.customBanks().get() + " is not a folder");
         }
+        backupsProblem(cfg, env).ifPresent(problems::add);
         try {
             QuestionBanks banks = QuestionBanks.load(new BankReader(), cfg.customBanks().filter(Files::isDirectory));
             banks.problems().forEach(p -> problems.add("custom bank: " + p));
@@ -134,6 +135,31 @@ final class ConfigCheckCommand implements Callable<Integer> {
             problems.add("the banks cannot be loaded: " + e.getMessage());
         }
         return problems;
+    }
+
+    /** Daily copies that could not be written: the folder is a file, or the coach may not write where it would be. */
+    private static Optional<String> backupsProblem(CoachConfig cfg, Map<String, String> env) {
+        Optional<Path> file = cfg.sqliteFile(env);
+        if (file.isEmpty() || cfg.backups().keep() == 0) {
+            return Optional.empty();
+        }
+        Path folder = DailyBackups.folderFor(file.get(), cfg.backups().folder());
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent(); // the coach creates the missing folders
+        }
+        if (existing == null) {
+            return Optional.empty();
+        }
+        if (!Files.isDirectory(existing)) {
+            return Optional.of("database.backups.folder " + folder + " cannot be made: " + existing
+                    + " is a file; the daily copies of the database would fail");
+        }
+        if (!Files.isWritable(existing)) {
+            return Optional.of("database.backups.folder " + folder + " is not writable by this user ("
+                    + existing + "); the daily copies of the database would fail");
+        }
+        return Optional.empty();
     }
 
     /** Where the language-model reviewer would send people's answers: the host only, never the key. */

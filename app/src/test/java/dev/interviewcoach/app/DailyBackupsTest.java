@@ -78,6 +78,23 @@ class DailyBackupsTest {
     }
 
     @Test
+    void configCheckSaysWhenTheDailyCopiesCouldNotBeWritten() throws Exception {
+        Files.writeString(dir.resolve("afile"), "not a folder");
+        Path config = Files.writeString(dir.resolve("coach.yaml"), """
+                database:
+                  path: %s
+                  backups:
+                    folder: %s
+                """.formatted(database, dir.resolve("afile/backups")));
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(out), "config", "check", "--config",
+                config.toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains("database.backups.folder " + dir.resolve("afile/backups") + " cannot be made: "
+                + dir.resolve("afile") + " is a file");
+    }
+
+    @Test
     void noneAreMadeOfPostgresqlOrWithKeepZero() {
         CoachConfig none = CoachConfig.load(Optional.empty(), java.util.Map.of("COACH_DATABASE_BACKUPS_KEEP", "0",
                 "COACH_DATABASE_PATH", database.toString()));
