@@ -90,13 +90,16 @@ class BackupRestoreTest {
                     .contains("Scorecard");
             // Others go on practising while the backup is taken.
             AtomicBoolean busy = new AtomicBoolean(true);
+            java.util.concurrent.CountDownLatch practising = new java.util.concurrent.CountDownLatch(1);
             CompletableFuture<Integer> others = CompletableFuture.supplyAsync(() -> {
                 int rounds = 0;
                 while (busy.get()) {
                     console(coach, "hal" + rounds++, "mock python-developer 1 --no-followups", ANSWER + "\n");
+                    practising.countDown();
                 }
                 return rounds;
-            });
+            }, command -> Thread.ofPlatform().start(command));
+            assertThat(practising.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             Said backup = coach("backup", "--db", live.toString(), copy.toString());
             busy.set(false);
             assertThat(others.get()).isPositive();
