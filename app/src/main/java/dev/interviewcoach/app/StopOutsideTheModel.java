@@ -86,6 +86,11 @@ final class StopOutsideTheModel implements Steps {
         return StopSignals.install(code -> Thread.ofPlatform().name("stop-between-steps").start(() -> stop(code, farewell)));
     }
 
+    /** Whether a stop has begun: it waits for the step in hand, or holds the lock while the process ends. */
+    boolean stopping() {
+        return inUse.isWriteLocked() || inUse.hasQueuedThreads();
+    }
+
     /** Waits for the step in hand, says {@code farewell} and ends the process with {@code code}, holding the lock. */
     void stop(int code, Runnable farewell) {
         Lock whole = inUse.writeLock();

@@ -83,8 +83,8 @@ class ConsoleStopTest {
         screen.waitFor("\n> > ", 1, 30); // the answer's line was read; the empty line hands it in
         keys.write("\n".getBytes(StandardCharsets.UTF_8));
         keys.flush();
-        // The first answer loads the sentence model: stop while it is being judged.
-        Thread.sleep(200);
+        // The first answer loads the sentence model (a second or more here): stop while it is being judged.
+        Thread.sleep(500);
         process.toHandle().destroy();
 
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("ends on SIGTERM").isTrue();

@@ -40,7 +40,10 @@ class StopOutsideTheModelTest {
         assertThat(inStep.await(5, TimeUnit.SECONDS)).isTrue();
 
         Thread.ofPlatform().start(() -> stops.stop(130, () -> ending.events.add("farewell")));
-        Thread.sleep(200);
+        while (!stops.stopping()) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(100);
         assertThat(ending.code).as("not while the answer is being judged").isNotDone();
 
         finishStep.countDown();
@@ -98,7 +101,9 @@ class StopOutsideTheModelTest {
         });
         assertThat(firstBatchIn.await(5, TimeUnit.SECONDS)).as("%s", vectors).isTrue();
         Thread.ofPlatform().start(() -> stops.stop(130, () -> { }));
-        Thread.sleep(100);
+        while (!stops.stopping()) {
+            Thread.sleep(5);
+        }
         finishFirstBatch.countDown();
 
         assertThat(ending.code.get(5, TimeUnit.SECONDS)).isEqualTo(130);
