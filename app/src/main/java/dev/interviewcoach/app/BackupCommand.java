@@ -6,14 +6,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code coach backup}: a checked copy of the embedded database, safe to take while the coach runs. */
@@ -29,11 +27,8 @@ final class BackupCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "Where to write the copy (it must not exist yet).")
     Path target;
 
-    @Option(names = "--db", description = "SQLite database file (default: database.path, data/coach.db).")
-    Path db;
-
-    @Option(names = "--config", description = "Configuration file (default: config/coach.yaml if present).")
-    Path config;
+    @Mixin
+    DatabaseFileOptions files;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,11 +37,11 @@ final class BackupCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Path> live = database(config, db, err);
+        Optional<Path> live = files.database(err);
         if (live.isEmpty()) {
             return 2;
         }
-        Path to = target != null ? target : defaultTarget(live.get(), folder(config), Clock.systemUTC());
+        Path to = target != null ? target : defaultTarget(live.get(), files.config().backups().folder(), Clock.systemUTC());
         try {
             SqliteBackup.Copy copy = SqliteBackup.take(live.get(), to);
             out.println("Backed up " + live.get() + " to " + copy.file() + " (" + size(copy.bytes())
@@ -64,29 +59,6 @@ final class BackupCommand implements Callable<Integer> {
     static Path defaultTarget(Path database, Optional<Path> folder, Clock clock) {
         String name = database.getFileName().toString().replaceFirst("\\.db$", "");
         return DailyBackups.folderFor(database, folder).resolve(name + "-" + STAMP.format(clock.instant()) + ".db");
-    }
-
-    private static Optional<Path> folder(Path config) {
-        return CoachConfig.load(Optional.ofNullable(config), new HashMap<>(System.getenv())).backups().folder();
-    }
-
-    /**
-     * The SQLite file the configuration names ({@code db} when given), or empty after saying why there is none: the
-     * coach keeps its data in PostgreSQL, whose own tools copy it.
-     */
-    static Optional<Path> database(Path config, Path db, PrintWriter err) {
-        if (db != null) {
-            return Optional.of(db);
-        }
-        Map<String, String> env = new HashMap<>(System.getenv());
-        CoachConfig cfg = CoachConfig.load(Optional.ofNullable(config), env);
-        Optional<Path> file = cfg.sqliteFile(env);
-        if (file.isEmpty()) {
-            err.println("This coach keeps its data in " + CoachConfig.maskUrl(cfg.jdbcUrl(env)) + ", not in an SQLite"
-                    + " file. Back PostgreSQL up with its own tools (pg_dump -Fc, or your provider's snapshots), and"
-                    + " restore with pg_restore while the coach is stopped.");
-        }
-        return file;
     }
 
     static String size(long bytes) {

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code coach restore}: puts a backup in place of the embedded database, keeping the one it replaces. */
@@ -22,11 +22,8 @@ final class RestoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "BACKUP", description = "The backup file to put back.")
     Path backup;
 
-    @Option(names = "--db", description = "SQLite database file (default: database.path, data/coach.db).")
-    Path db;
-
-    @Option(names = "--config", description = "Configuration file (default: config/coach.yaml if present).")
-    Path config;
+    @Mixin
+    DatabaseFileOptions files;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,7 +32,7 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Path> live = BackupCommand.database(config, db, err);
+        Optional<Path> live = files.database(err);
         if (live.isEmpty()) {
             return 2;
         }

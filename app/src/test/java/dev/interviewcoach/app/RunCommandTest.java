@@ -55,53 +55,49 @@ class RunCommandTest {
         }
     }
 
+    /** coach run on the fake Slack, in the test's folder, where a JVM that crashed would leave its hs_err_pid file. */
+    private Process onSlackInItsOwnFolder(FakeSlack slack) throws Exception {
+        return CoachProcess.builder(Map.of("SLACK_BOT_TOKEN", "xoxb-stop-test", "SLACK_SIGNING_SECRET", "stop-secret",
+                        "COACH_SLACK_API_URL", slack.methodsUrl(), "COACH_SLACK_PORT", "0", "COACH_SLACK_HOST", "127.0.0.1",
+                        "COACH_DATABASE_PATH", dir.resolve("coach.db").toString()), "run")
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+    }
+
+    /** Its exit code was 0 and it left no crash report; returns what it said while stopping. */
+    private String stoppedCleanly(Process process) throws Exception {
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        String said = String.join("\n", readUntil(process, "never", 10));
+        assertThat(process.exitValue()).as(said).isZero();
+        assertThat(said).contains("SIGTERM received");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.startsWith("hs_err"));
+        }
+        return said;
+    }
+
     @Test
     void aStopAsSoonAsItIsReadyEndsCleanlyWhileJudgingIsBeingReadied() throws Exception {
         try (FakeSlack slack = FakeSlack.start()) {
-            // In a folder of its own, where a JVM that crashed on its way out would leave its hs_err_pid file.
-            Process process = CoachProcess.builder(Map.of("SLACK_BOT_TOKEN", "xoxb-stop-test", "SLACK_SIGNING_SECRET",
-                    "stop-secret", "COACH_SLACK_API_URL", slack.methodsUrl(), "COACH_SLACK_PORT", "0", "COACH_SLACK_HOST",
-                    "127.0.0.1", "COACH_DATABASE_PATH", dir.resolve("coach.db").toString()), "run")
-                    .directory(dir.toFile()).redirectErrorStream(true).start();
+            Process process = onSlackInItsOwnFolder(slack);
             readUntil(process, "Interview Coach ready", 90);
             // The sentence model starts loading in the background now: stop in the middle of it.
             process.toHandle().destroy();
-
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
-            String said = String.join("\n", readUntil(process, "never", 10));
-            assertThat(process.exitValue()).as(said).isZero();
-            assertThat(said).contains("SIGTERM received").contains("stopped");
-            try (var files = Files.list(dir)) {
-                assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.startsWith("hs_err"));
-            }
+            assertThat(stoppedCleanly(process)).contains("stopped");
         }
     }
 
     @Test
     void aStopWhileItIsStartingClosesWhatIsOpenAndEndsCleanly() throws Exception {
         try (FakeSlack slack = FakeSlack.start()) {
-            Process process = CoachProcess.builder(Map.of("SLACK_BOT_TOKEN", "xoxb-stop-test", "SLACK_SIGNING_SECRET",
-                    "stop-secret", "COACH_SLACK_API_URL", slack.methodsUrl(), "COACH_SLACK_PORT", "0", "COACH_SLACK_HOST",
-                    "127.0.0.1", "COACH_DATABASE_PATH", dir.resolve("coach.db").toString()), "run")
-                    .directory(dir.toFile()).redirectErrorStream(true).start();
+            Process process = onSlackInItsOwnFolder(slack);
             readUntil(process, " starting", 90);
             // The database is being opened and migrated now.
             process.toHandle().destroy();
-
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
-            String said = String.join("\n", readUntil(process, "never", 10));
-            assertThat(process.exitValue()).as(said).isZero();
-            assertThat(said).contains("SIGTERM received");
-            try (var files = Files.list(dir)) {
-                assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.startsWith("hs_err"));
-            }
+            stoppedCleanly(process);
         }
         // What it had begun is whole: the next start finds the database as a finished start leaves it.
         try (FakeSlack slack = FakeSlack.start()) {
-            Process process = CoachProcess.builder(Map.of("SLACK_BOT_TOKEN", "xoxb-stop-test", "SLACK_SIGNING_SECRET",
-                    "stop-secret", "COACH_SLACK_API_URL", slack.methodsUrl(), "COACH_SLACK_PORT", "0", "COACH_SLACK_HOST",
-                    "127.0.0.1", "COACH_DATABASE_PATH", dir.resolve("coach.db").toString()), "run")
-                    .directory(dir.toFile()).redirectErrorStream(true).start();
+            Process process = onSlackInItsOwnFolder(slack);
             assertThat(String.join("\n", readUntil(process, "Interview Coach ready", 90))).contains("Interview Coach ready");
             process.toHandle().destroy();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -72,22 +72,12 @@ class StopOutsideTheModelTest {
         List<Integer> batches = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch firstBatchIn = new CountDownLatch(1);
         CountDownLatch finishFirstBatch = new CountDownLatch(1);
-        SentenceEmbedder model = stops.around(new SentenceEmbedder() {
-            @Override
-            public String modelId() {
-                return "counting";
+        SentenceEmbedder model = stops.around(new NumberModel(batches, () -> {
+            if (batches.size() == 1) {
+                firstBatchIn.countDown();
+                await(finishFirstBatch);
             }
-
-            @Override
-            public List<float[]> embed(List<String> texts) {
-                batches.add(texts.size());
-                if (batches.size() == 1) {
-                    firstBatchIn.countDown();
-                    await(finishFirstBatch);
-                }
-                return texts.stream().map(t -> new float[] {Float.parseFloat(t)}).toList();
-            }
-        });
+        }));
         assertThat(model.modelId()).isEqualTo("counting");
 
         List<String> texts = IntStream.range(0, 40).mapToObj(Integer::toString).toList();
@@ -116,22 +106,26 @@ class StopOutsideTheModelTest {
     void withNoStopTheModelsVectorsComeBackWholeAndInOrder() {
         StopOutsideTheModel stops = new StopOutsideTheModel(code -> { });
         List<Integer> batches = new ArrayList<>();
-        SentenceEmbedder model = stops.around(new SentenceEmbedder() {
-            @Override
-            public String modelId() {
-                return "counting";
-            }
-
-            @Override
-            public List<float[]> embed(List<String> texts) {
-                batches.add(texts.size());
-                return texts.stream().map(t -> new float[] {Float.parseFloat(t)}).toList();
-            }
-        });
+        SentenceEmbedder model = stops.around(new NumberModel(batches, () -> { }));
         List<float[]> vectors = model.embed(IntStream.range(0, 40).mapToObj(Integer::toString).toList());
         assertThat(batches).containsExactly(16, 16, 8);
         assertThat(vectors).extracting(v -> (int) v[0]).containsExactlyElementsOf(IntStream.range(0, 40).boxed().toList());
         assertThat(model.embed(List.of())).isEmpty();
+    }
+
+    /** A stand-in model: a text that is a number gets that number as its vector; it records each batch's size. */
+    private record NumberModel(List<Integer> batches, Runnable eachBatch) implements SentenceEmbedder {
+        @Override
+        public String modelId() {
+            return "counting";
+        }
+
+        @Override
+        public List<float[]> embed(List<String> texts) {
+            batches.add(texts.size());
+            eachBatch.run();
+            return texts.stream().map(t -> new float[] {Float.parseFloat(t)}).toList();
+        }
     }
 
     private static void await(CountDownLatch latch) {
