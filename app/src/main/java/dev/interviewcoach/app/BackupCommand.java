@@ -2,6 +2,7 @@ package dev.interviewcoach.app;
 
 import dev.interviewcoach.store.SqliteBackup;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -24,7 +25,8 @@ final class BackupCommand implements Callable<Integer> {
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    @Parameters(arity = "0..1", paramLabel = "FILE", description = "Where to write the copy (it must not exist yet).")
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "Where to write the copy: a file that does not exist"
+            + " yet, or a folder to write it into.")
     Path target;
 
     @Mixin
@@ -41,7 +43,10 @@ final class BackupCommand implements Callable<Integer> {
         if (live.isEmpty()) {
             return 2;
         }
-        Path to = target != null ? target : defaultTarget(live.get(), files.config().backups().folder(), Clock.systemUTC());
+        Path to = target == null ? defaultTarget(live.get(), files.config().backups().folder(), Clock.systemUTC())
+                // a folder given (a mounted disk, say): the copy goes into it, named as by default
+                : Files.isDirectory(target) ? defaultTarget(live.get(), Optional.of(target), Clock.systemUTC())
+                : target;
         try {
             SqliteBackup.Copy copy = SqliteBackup.take(live.get(), to);
             out.println("Backed up " + live.get() + " to " + copy.file() + " (" + size(copy.bytes())

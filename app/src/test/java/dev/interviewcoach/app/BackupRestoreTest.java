@@ -164,6 +164,18 @@ class BackupRestoreTest {
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.err()).contains(copy + " already exists");
 
+        Path usb = Files.createDirectories(dir.resolve("usb"));
+        Said intoAFolder = coach("backup", "--db", live.toString(), usb.toString());
+        assertThat(intoAFolder.code()).as(intoAFolder.err()).isZero();
+        try (var files = Files.list(usb)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .singleElement().asString().matches("coach-\\d{4}-\\d{2}-\\d{2}T\\d{6}Z\\.db");
+        }
+
+        Said itself = coach("restore", "--db", live.toString(), live.toString());
+        assertThat(itself.code()).isEqualTo(1);
+        assertThat(itself.err()).contains("is the database itself").contains("Nothing was changed.");
+
         Said missing = coach("backup", "--db", dir.resolve("typo.db").toString(), dir.resolve("x.db").toString());
         assertThat(missing.err()).contains("There is no database at " + dir.resolve("typo.db"));
         assertThat(dir.resolve("typo.db")).doesNotExist();

@@ -108,6 +108,10 @@ public final class SqliteBackup {
      * backup itself is left where it was. Returns where the replaced database went (none if there was none).
      */
     public static Optional<Path> restore(Path backup, Path live, String stamp) {
+        if (backup.toAbsolutePath().normalize().equals(live.toAbsolutePath().normalize())) {
+            throw new BackupException(backup + " is the database itself; give a backup of it (coach backup makes"
+                    + " one). Nothing was changed.");
+        }
         Copy copy = check(backup);
         if (newerThanThisCoach(copy.schemaVersion())) {
             throw new BackupException(backup + " was made by a newer version of the coach (schema version "
