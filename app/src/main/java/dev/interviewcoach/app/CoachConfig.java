@@ -49,7 +49,11 @@ public record CoachConfig(
         Review review,
         Workspaces workspaces,
         Engine engine,
-        Backups backups) {
+        Backups backups,
+        Privacy privacy) {
+
+    /** How long the words of answers are kept ({@code keepAnswersDays}; 0: until the person deletes them). */
+    public record Privacy(int keepAnswersDays) {}
 
     /**
      * The daily copies {@code coach run} makes of its SQLite database: into {@code folder} (empty: {@code backups}
@@ -175,6 +179,7 @@ public record CoachConfig(
         d.put("database.path", "data/coach.db");
         d.put("database.backups.folder", "");
         d.put("database.backups.keep", "7");
+        d.put("privacy.keepAnswersDays", "0");
         d.put("banks.customDir", "");
         d.put("interview.defaultTrack", "python-developer");
         d.put("interview.defaultQuestions", "5");
@@ -325,7 +330,8 @@ public record CoachConfig(
                         secret(env, "COACH_SECRET_KEY_PREVIOUS")),
                 new Engine(atMost(values, "engine.lanes", 256), atMost(values, "engine.deliveryLanes", 1024)),
                 new Backups(Optional.of(values.get("database.backups.folder").strip()).filter(s -> !s.isEmpty())
-                        .map(Path::of), zeroOrMore(values, "database.backups.keep", "no daily backups")));
+                        .map(Path::of), zeroOrMore(values, "database.backups.keep", "no daily backups")),
+                new Privacy(zeroOrMore(values, "privacy.keepAnswersDays", "answers are kept until the person deletes them")));
     }
 
     private static Review review(Map<String, String> values, Map<String, String> env) {

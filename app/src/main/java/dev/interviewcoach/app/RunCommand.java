@@ -46,6 +46,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import dev.interviewcoach.engine.Scheduled;
+import dev.interviewcoach.progress.AnswerRetention;
 import java.util.Deque;
 import java.util.Locale;
 
@@ -186,6 +187,10 @@ final class RunCommand implements Callable<Integer> {
                     jobs.add(backups.job());
                     ops.inform("backups", backups::state);
                 });
+                if (cfg.privacy().keepAnswersDays() > 0) {
+                    jobs.add(new AnswerRetention(coach.database().jdbi(),
+                            Duration.ofDays(cfg.privacy().keepAnswersDays())).job());
+                }
                 platforms.add(new JobScheduler(coach.database().dataSource(), coach.database().isSqlite(),
                         jobs, running, clock, instanceName(), metrics)).start();
                 if (stopped.getCount() == 0) {

@@ -47,7 +47,9 @@ public final class DailyRecap {
             top(question, made).ifPresent(p -> reply.text(RichText.builder().bold("Most often made: ").plain(p).build()));
             top(question, missed).ifPresent(p -> reply.text(RichText.builder().bold("Most often missed: ").plain(p).build()));
         }
-        List<DailyAnswerRepository.Answer> shared = given.stream().filter(DailyAnswerRepository.Answer::shared).toList();
+        // An answer whose words were erased (privacy.keepAnswersDays) before its reveal has nothing left to show.
+        List<DailyAnswerRepository.Answer> shared = given.stream().filter(DailyAnswerRepository.Answer::shared)
+                .filter(a -> !a.text().isBlank()).toList();
         if (!shared.isEmpty()) {
             reply.divider().text(RichText.builder().bold(shared.size() == 1 ? "Shared answer" : "Shared answers").build());
             for (DailyAnswerRepository.Answer a : shared) {

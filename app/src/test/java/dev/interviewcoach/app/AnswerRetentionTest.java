@@ -1,0 +1,105 @@
+package dev.interviewcoach.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interviewcoach.console.ConsoleChatPort;
+import dev.interviewcoach.console.ConsoleRenderer;
+import dev.interviewcoach.console.ConsoleSession;
+import dev.interviewcoach.interview.MockInterviewFeature;
+import dev.interviewcoach.progress.AnswerRetention;
+import dev.interviewcoach.question.BankCatalog;
+import dev.interviewcoach.question.BankReader;
+import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.store.Database;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** privacy.keepAnswersDays: the words of old answers are erased, and what was made of them stays. */
+class AnswerRetentionTest {
+
+    private static final String ANSWER = """
+            The GIL lets only one thread run Python bytecode at a time, so threads do not speed up CPU-bound work.
+            For CPU-bound jobs I use multiprocessing; for I/O-bound work such as many HTTP calls I use asyncio.
+            """;
+
+    @TempDir
+    Path dir;
+
+    private static String console(Coach coach, String user, String start, String typed) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        new ConsoleSession(coach.engine(), coach.interviews(), coach.sessions(),
+                new ConsoleChatPort(out, new ConsoleRenderer(false)), out, Clock.systemUTC())
+                .run(ConsoleSession.user(user), start, new BufferedReader(new StringReader(typed)));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<Map<String, Object>> answers(Database db) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT answer_text, score FROM mock_answer ORDER BY answered_at")
+                .mapToMap().list());
+    }
+
+    @Test
+    void oldAnswersLoseTheirWordsButKeepTheirScoresAndRecentOnesAreUntouched() throws Exception {
+        Database db = Database.sqlite(dir.resolve("coach.db"));
+        db.migrate();
+        try (Coach coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())),
+                Optional.empty(), new MockInterviewFeature.Settings("python-developer", 5, 20), Clock.systemUTC(),
+                new Random())) {
+            console(coach, "lea", "mock python-developer 1 --no-followups", ANSWER + "\n");
+            String before = console(coach, "lea", "history", "quit\n");
+            Instant between = Instant.now();
+            Thread.sleep(5);
+            console(coach, "lea", "mock python-developer 1 --no-followups", ANSWER + "\n");
+            db.jdbi().useHandle(h -> h.execute("INSERT INTO daily_answer (subscription_id, local_date, platform, tenant,"
+                    + " user_id, question_id, answer_text, score, covered, missed, share, answered_at) VALUES ('s', "
+                    + "'2026-01-05', 'SLACK', 'T1', 'U1', 'q', 'my answer of the day', 3, '', '', 0, ?)",
+                    between.minus(Duration.ofDays(40)).toEpochMilli()));
+
+            AnswerRetention retention = new AnswerRetention(db.jdbi(), Duration.ofDays(30));
+            assertThat(retention.eraseBefore(between)).isEqualTo(2); // lea's first answer and the daily one
+
+            List<Map<String, Object>> kept = answers(db);
+            assertThat(kept).hasSize(2);
+            assertThat(kept.get(0).get("answer_text")).isNull();
+            assertThat(kept.get(0).get("score")).isNotNull();
+            assertThat((String) kept.get(1).get("answer_text")).contains("The GIL lets only one thread");
+            String daily = db.jdbi().withHandle(h -> h.createQuery("SELECT answer_text FROM daily_answer")
+                    .mapTo(String.class).one());
+            assertThat(daily).isEmpty();
+
+            String after = console(coach, "lea", "history", "quit\n");
+            assertThat(after).as("the first interview's line is as it was").contains(before.lines()
+                    .filter(l -> l.startsWith("2. ") || l.startsWith("1. ")).findFirst().orElseThrow().substring(3));
+            assertThat(retention.eraseBefore(between)).as("nothing left to erase").isZero();
+        }
+    }
+
+    @Test
+    void itIsOffUnlessConfiguredAndSaysWhatZeroMeans() {
+        assertThat(CoachConfig.load(Optional.empty(), Map.of()).privacy().keepAnswersDays()).isZero();
+        assertThat(CoachConfig.load(Optional.empty(), Map.of("COACH_PRIVACY_KEEP_ANSWERS_DAYS", "90")).privacy()
+                .keepAnswersDays()).isEqualTo(90);
+        try {
+            CoachConfig.load(Optional.empty(), Map.of("COACH_PRIVACY_KEEP_ANSWERS_DAYS", "a month"));
+            throw new AssertionError("a month was accepted");
+        } catch (CoachConfig.ConfigException e) {
+            assertThat(e.getMessage()).contains("privacy.keepAnswersDays").contains("0 or more")
+                    .contains("answers are kept until the person deletes them");
+        }
+    }
+}
