@@ -52,7 +52,7 @@ final class BackupCommand implements Callable<Integer> {
             out.println("Backed up " + live.get() + " to " + copy.file() + " (" + size(copy.bytes())
                     + ", checked; schema version " + copy.schemaVersion() + ").");
             out.println("It holds everyone's answers and progress: keep it as safe as the database. To put it back,"
-                    + " stop the coach and run: coach restore " + copy.file());
+                    + " stop the coach and run: coach restore --db " + live.get().toAbsolutePath() + " " + copy.file());
             return 0;
         } catch (SqliteBackup.BackupException e) {
             err.println(e.getMessage());

@@ -275,10 +275,12 @@ public final class Coach implements AutoCloseable {
                     applied.getAsInt(), Database.schemaVersion());
         } catch (SqliteBackup.BackupException e) {
             database.close();
+            String why = e.getMessage();
             throw new StartupFailure("This version brings the database to a newer schema (" + applied.getAsInt()
-                    + " to " + Database.schemaVersion() + ") and copies it first, and the copy failed: " + e.getMessage()
-                    + " Free space there or set database.backups.folder (COACH_DATABASE_BACKUPS_FOLDER); to upgrade"
-                    + " without a copy, set database.backups.keep to 0.", e);
+                    + " to " + Database.schemaVersion() + ") and copies it first, and the copy failed: " + why
+                    + (why.endsWith(".") ? "" : ".") + " Make room or permission in " + folder + ", or set"
+                    + " database.backups.folder (COACH_DATABASE_BACKUPS_FOLDER) to another folder; to upgrade without"
+                    + " a copy, set database.backups.keep to 0 (which also turns off the daily copies).", e);
         }
     }
 

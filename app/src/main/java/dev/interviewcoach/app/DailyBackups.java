@@ -30,8 +30,11 @@ final class DailyBackups {
 
     /** How often the job looks; the copy itself is made once a day. */
     static final Duration LOOK_EVERY = Duration.ofHours(1);
-    /** A copy at most this old counts as the day's (a little under a day, so the time of day does not creep). */
-    static final Duration DAY = Duration.ofHours(23);
+    /**
+     * A copy at most this old counts as the day's: under a day by less than a look's interval, so that with a look
+     * every hour the copies come a day apart rather than an hour earlier each day.
+     */
+    static final Duration DAY = Duration.ofHours(23).plusMinutes(30);
 
     private final Path database;
     private final Path folder;
@@ -78,7 +81,10 @@ final class DailyBackups {
 
     /** Copies the database if the newest daily copy is a day old (or there is none), then prunes to the newest few. */
     void runAt(Instant now) {
-        List<Path> copies = dailyCopies();
+        removeCutShort();
+        // A copy stamped ahead of now (the clock was wrong once) must not hold back every copy until then.
+        List<Path> copies = dailyCopies().stream()
+                .filter(c -> takenAt(c).map(t -> !t.isAfter(now.plus(LOOK_EVERY))).orElse(false)).toList();
         Optional<Instant> newest = copies.isEmpty() ? Optional.empty() : takenAt(copies.getLast());
         if (newest.isPresent() && newest.get().isAfter(now.minus(DAY))) {
             state.compareAndSet("no daily copy made by this process yet", "last daily copy "
@@ -95,7 +101,8 @@ final class DailyBackups {
             state.set("the daily copy failed at " + now + ": " + e.getMessage());
             return;
         }
-        List<Path> all = dailyCopies();
+        List<Path> all = dailyCopies().stream()
+                .filter(c -> takenAt(c).map(t -> !t.isAfter(now.plus(LOOK_EVERY))).orElse(false)).toList();
         for (Path old : all.subList(0, Math.max(0, all.size() - keep))) {
             try {
                 Files.deleteIfExists(old);
@@ -104,6 +111,23 @@ final class DailyBackups {
             }
         }
         state.set("last daily copy " + target.getFileName() + ", " + Math.min(all.size(), keep) + " kept in " + folder);
+    }
+
+    /** A copy the process was killed in the middle of leaves a {@code .part} file as big as the database. */
+    private void removeCutShort() {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path part : files.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.startsWith(prefix) && name.endsWith(".db.part");
+            }).toList()) {
+                Files.deleteIfExists(part);
+            }
+        } catch (IOException e) {
+            log.debug("cannot clear cut-short copies in {}: {}", folder, e.getMessage());
+        }
     }
 
     /** The daily copies in the folder, oldest first (their names sort by time). */

@@ -30,7 +30,10 @@ final class DatabaseInUse implements AutoCloseable {
         return database.resolveSibling(database.getFileName() + ".lock");
     }
 
-    /** Marks {@code database} as open by this process until closed; a database elsewhere (PostgreSQL) is not marked. */
+    /**
+     * Marks {@code database} as open by this process until closed; a database elsewhere (PostgreSQL) is not marked.
+     * Refuses while a restore is putting a backup in its place.
+     */
     static DatabaseInUse hold(Optional<Path> database) {
         if (database.isEmpty()) {
             return new DatabaseInUse(Optional.empty());
@@ -43,7 +46,10 @@ final class DatabaseInUse implements AutoCloseable {
             // Shared: a console beside coach run is fine; only a restore needs the database to itself.
             FileLock held = file.tryLock(0, Long.MAX_VALUE, true);
             if (held == null) {
-                log.debug("{} is locked by a restore under way", lock);
+                // A restore has the database to itself: opening it now would write into a file about to be set aside.
+                closeQuietly(file);
+                throw new StartupFailure("A restore of " + database.get() + " is under way (coach restore). Start the"
+                        + " coach again once it has finished.", null);
             }
             return new DatabaseInUse(Optional.of(file));
         } catch (OverlappingFileLockException alreadyHere) {

@@ -94,14 +94,13 @@ final class StopOutsideTheModel implements Steps {
     /** Waits for the step in hand, says {@code farewell} and ends the process with {@code code}, holding the lock. */
     void stop(int code, Runnable farewell) {
         Lock whole = inUse.writeLock();
-        boolean held = false;
         try {
-            held = whole.tryLock(LONGEST_WAIT_SECONDS, TimeUnit.SECONDS);
+            if (!whole.tryLock(LONGEST_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("a step was still under way {} s after the stop; ending anyway", LONGEST_WAIT_SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (!held) {
-            log.warn("a step was still under way {} s after the stop; ending anyway", LONGEST_WAIT_SECONDS);
+            log.warn("the wait for the step in hand was interrupted; ending anyway");
         }
         try {
             farewell.run();

@@ -106,7 +106,7 @@ class BackupRestoreTest {
 
             assertThat(backup.code()).as(backup.err()).isZero();
             assertThat(backup.out()).contains("Backed up " + live + " to " + copy).contains("checked; schema version")
-                    .contains("coach restore " + copy);
+                    .contains("coach restore --db " + live + " " + copy);
         }
 
         Path elsewhere = dir.resolve("restored/coach.db");
@@ -245,6 +245,70 @@ class BackupRestoreTest {
             assertThat(files.toList()).as("no copy when nothing changes, nor of a new database").hasSize(1);
         }
         assertThat(dir.resolve("new/backups")).doesNotExist();
+    }
+
+    @Test
+    void aDatabaseSetAsideWithItsLogComesBackWholeAndNoSetAsideDatabaseIsOverwritten() throws Exception {
+        Path live = dir.resolve("coach.db");
+        try (Database db = Database.sqlite(live)) {
+            db.migrate();
+        }
+        // A database left with committed rows still in its write-ahead log (the process ended without closing it).
+        Path aside = dir.resolve("aside.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + live); Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode=WAL");
+            st.execute("PRAGMA wal_autocheckpoint=0");
+            st.execute("INSERT INTO daily_answer (subscription_id, local_date, platform, tenant, user_id, question_id,"
+                    + " answer_text, score, covered, missed, share, answered_at) VALUES ('s', '2026-12-07', 'SLACK', 'T1',"
+                    + " 'U1', 'q', 'in the log only', 4, '', '', 0, 1)");
+            assertThat(dir.resolve("coach.db-wal")).isNotEmptyFile();
+            Files.copy(live, aside);
+            Files.copy(dir.resolve("coach.db-wal"), dir.resolve("aside.db-wal"));
+        }
+        Path restored = dir.resolve("restored.db");
+        Said said = coach("restore", "--db", restored.toString(), aside.toString());
+        assertThat(said.code()).as(said.err()).isZero();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + restored); Statement st = c.createStatement();
+             var rows = st.executeQuery("SELECT answer_text FROM daily_answer")) {
+            assertThat(rows.next()).as("the row that was only in the log").isTrue();
+            assertThat(rows.getString(1)).isEqualTo("in the log only");
+        }
+
+        // Two restores within the same second each keep what they replaced.
+        Optional<Path> first = dev.interviewcoach.store.SqliteBackup.restore(aside, restored, "same-second");
+        Optional<Path> second = dev.interviewcoach.store.SqliteBackup.restore(aside, restored, "same-second");
+        assertThat(first).isPresent();
+        assertThat(second).isPresent().isNotEqualTo(first);
+        assertThat(first.get()).exists();
+        assertThat(second.get()).exists();
+    }
+
+    @Test
+    void aCoachDoesNotStartOnADatabaseBeingRestoredAndCopiesAreAsPrivateAsTheDatabase() throws Exception {
+        Path live = dir.resolve("coach.db");
+        try (Database db = Database.sqlite(live)) {
+            db.migrate();
+        }
+        java.nio.file.Files.setPosixFilePermissions(live, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path copy = dir.resolve("copy.db");
+        assertThat(coach("backup", "--db", live.toString(), copy.toString()).code()).isZero();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)))
+                .isEqualTo("rw-------");
+
+        String[] console = new String[1];
+        boolean alone = DatabaseInUse.whileUnused(live, () -> {
+            try {
+                Process process = CoachProcess.launch(java.util.Map.of(), "console", "--db", live.toString());
+                process.getOutputStream().close();
+                console[0] = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(process.exitValue()).as(console[0]).isEqualTo(2);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(alone).isTrue();
+        assertThat(console[0]).contains("A restore of " + live + " is under way (coach restore)");
     }
 
     @Test

@@ -55,9 +55,15 @@ class DailyBackupsTest {
         assertThat(backups.dailyCopies()).hasSize(1);
 
         backups.runAt(MONDAY_NINE.plus(Duration.ofHours(23)));
-        backups.runAt(MONDAY_NINE.plus(Duration.ofHours(47)));
-        assertThat(names(backups)).as("the newest two").isEqualTo(
-                "[coach-daily-2026-12-08T080000Z.db, coach-daily-2026-12-09T080000Z.db]");
+        assertThat(backups.dailyCopies()).as("a day apart, not an hour earlier each day").hasSize(1);
+        backups.runAt(MONDAY_NINE.plus(Duration.ofHours(24)));
+        // A copy cut short by a kill, and one stamped ahead by a wrong clock, hold nothing back.
+        Files.writeString(dir.resolve("backups/coach-daily-2026-12-08T100000Z.db.part"), "half a copy");
+        SqliteBackup.take(database, dir.resolve("backups/coach-daily-2027-06-01T000000Z.db"));
+        backups.runAt(MONDAY_NINE.plus(Duration.ofHours(48)));
+        assertThat(names(backups)).as("the newest two, and the one from the future left alone").isEqualTo(
+                "[coach-daily-2026-12-08T090000Z.db, coach-daily-2026-12-09T090000Z.db, coach-daily-2027-06-01T000000Z.db]");
+        assertThat(dir.resolve("backups/coach-daily-2026-12-08T100000Z.db.part")).doesNotExist();
         assertThat(byHand).exists();
         for (Path copy : backups.dailyCopies()) {
             assertThat(SqliteBackup.check(copy).schemaVersion()).isNotBlank();

@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileChannel;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -68,10 +72,19 @@ public final class SqliteBackup {
             copy.execute();
         } catch (SQLException e) {
             deleteQuietly(partial);
-            throw new BackupException("Could not copy " + live + ": " + e.getMessage(), e);
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new BackupException("Could not copy " + live + ": " + why + (why.contains("READONLY")
+                    || why.contains("readonly") ? ". SQLite needs to write its shared-memory file beside the database"
+                    + " even to read it: run this as the user the coach runs as." : ""), e);
         }
         try {
             Copy checked = check(partial);
+            // The copy carries the database's own permissions (a private database makes private copies), and is on
+            // disk before it takes its name, so a power cut cannot leave an empty file that passed its check.
+            sameAccessAs(live, partial);
+            try (FileChannel file = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                file.force(true);
+            }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             return new Copy(target, checked.bytes(), checked.schemaVersion());
         } catch (IOException e) {
@@ -119,11 +132,17 @@ public final class SqliteBackup {
                     + " that version or a later one. Nothing was changed.");
         }
         Path incoming = live.resolveSibling(live.getFileName() + ".restoring");
-        Path kept = live.resolveSibling(live.getFileName() + ".before-restore-" + stamp);
+        Path kept = keptName(live, stamp);
         List<Path[]> moved = new ArrayList<>();
         try {
             Files.createDirectories(live.toAbsolutePath().getParent());
-            Files.copy(backup, incoming, StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(incoming);
+            // Read through SQLite rather than copied as a file: a backup with its own write-ahead log (a database
+            // set aside by an earlier restore, say) comes back whole, committed rows in the log included.
+            take(backup, incoming);
+            if (Files.exists(live)) {
+                sameAccessAs(live, incoming); // the coach's user must be able to write what is put back
+            }
             // SQLite finds a database's log and index by name: they go with the database they belong to, or a
             // log left behind would be replayed into the restored file.
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
@@ -136,7 +155,7 @@ public final class SqliteBackup {
             }
             Files.move(incoming, live, StandardCopyOption.ATOMIC_MOVE);
             return moved.isEmpty() ? Optional.empty() : Optional.of(kept);
-        } catch (IOException e) {
+        } catch (IOException | BackupException e) {
             deleteQuietly(incoming);
             // Put back what was moved aside, so a failed restore leaves the database as it was.
             for (Path[] move : moved.reversed()) {
@@ -148,7 +167,39 @@ public final class SqliteBackup {
                 }
             }
             throw new BackupException("Could not put " + backup + " in place of " + live + ": " + e.getMessage()
-                    + ". Nothing was changed.", e);
+                    + (e.getMessage().endsWith(".") ? "" : ".") + " Nothing was changed.", e);
+        }
+    }
+
+    /** {@code <name>.before-restore-<stamp>}, with a number after it when that name, its log or index is taken. */
+    private static Path keptName(Path live, String stamp) {
+        String base = live.getFileName() + ".before-restore-" + stamp;
+        for (int n = 1; ; n++) {
+            String name = n == 1 ? base : base + "-" + n;
+            boolean free = true;
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                free &= !Files.exists(live.resolveSibling(name + suffix));
+            }
+            if (free) {
+                return live.resolveSibling(name);
+            }
+        }
+    }
+
+    /** Gives {@code to} the permissions (and, where this user may, the owner and group) of {@code from}. */
+    private static void sameAccessAs(Path from, Path to) {
+        try {
+            PosixFileAttributes access = Files.readAttributes(from, PosixFileAttributes.class);
+            Files.setPosixFilePermissions(to, access.permissions());
+            PosixFileAttributeView view = Files.getFileAttributeView(to, PosixFileAttributeView.class);
+            try {
+                view.setGroup(access.group());
+                view.setOwner(access.owner());
+            } catch (IOException notAllowed) {
+                // only root may give a file away; the permissions above are what matters for a copy
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: the copy keeps what the system gave it
         }
     }
 

@@ -75,12 +75,12 @@ public final class CachedEmbedder {
         long whole = 0; // bytes of the entries read in full
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f)))) {
             while (true) {
-                int length;
-                try {
-                    length = in.readInt();
-                } catch (EOFException end) {
-                    break;
+                int first = in.read();
+                if (first < 0) {
+                    break; // the end, between entries
                 }
+                // the rest of the length: a write cut inside it is a cut entry like any other (EOFException below)
+                int length = first << 24 | in.readUnsignedByte() << 16 | in.readUnsignedByte() << 8 | in.readUnsignedByte();
                 if (length < 0 || length > 1_000_000) {
                     throw new IOException("bad text length " + length);
                 }

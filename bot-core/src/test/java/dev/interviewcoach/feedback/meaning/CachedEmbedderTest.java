@@ -74,6 +74,24 @@ class CachedEmbedderTest {
     }
 
     @Test
+    void aWriteCutInsideTheNextEntrysLengthIsCutBackToo() throws Exception {
+        new CachedEmbedder(new CountingModel(), Optional.of(dir)).embedKnown(BANK);
+        Path file = cacheFile();
+        long whole = Files.size(file);
+        Files.write(file, new byte[] {0, 0}, java.nio.file.StandardOpenOption.APPEND); // two bytes of a length
+
+        CountingModel afterTheKill = new CountingModel();
+        new CachedEmbedder(afterTheKill, Optional.of(dir)).embedKnown(BANK);
+        assertThat(afterTheKill.asked).isEmpty();
+        assertThat(Files.size(file)).isEqualTo(whole);
+
+        new CachedEmbedder(new CountingModel(), Optional.of(dir)).embedKnown(List.of("one more text"));
+        CountingModel next = new CountingModel();
+        new CachedEmbedder(next, Optional.of(dir)).embedKnown(BANK);
+        assertThat(next.asked).as("what came after the cut is read, not taken for a garbled file").isEmpty();
+    }
+
+    @Test
     void aGarbledFileIsSetAsideAndWrittenAfresh() throws Exception {
         new CachedEmbedder(new CountingModel(), Optional.of(dir)).embedKnown(BANK);
         Path file = cacheFile();
