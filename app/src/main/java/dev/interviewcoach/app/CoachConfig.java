@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import dev.interviewcoach.progress.AnswerRetention;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -331,7 +332,7 @@ public record CoachConfig(
                 new Engine(atMost(values, "engine.lanes", 256), atMost(values, "engine.deliveryLanes", 1024)),
                 new Backups(Optional.of(values.get("database.backups.folder").strip()).filter(s -> !s.isEmpty())
                         .map(Path::of), zeroOrMore(values, "database.backups.keep", "no daily backups")),
-                new Privacy(zeroOrMore(values, "privacy.keepAnswersDays", "answers are kept until the person deletes them")));
+                new Privacy(keepAnswersDays(values)));
     }
 
     private static Review review(Map<String, String> values, Map<String, String> env) {
@@ -374,6 +375,18 @@ public record CoachConfig(
             // shown masked below
         }
         return "(not a URL)";
+    }
+
+    /** 0 (kept until the person deletes them), or at least a week: a shared answer of the day is shown days later. */
+    private static int keepAnswersDays(Map<String, String> values) {
+        String key = "privacy.keepAnswersDays";
+        int days = zeroOrMore(values, key, "answers are kept until the person deletes them");
+        if (days > 0 && days < AnswerRetention.LEAST_DAYS) {
+            throw new ConfigException(key, "setting " + key + " is " + days + ": answers must be kept at least "
+                    + AnswerRetention.LEAST_DAYS + " days (a shared answer of the day is shown with the next question,"
+                    + " up to a few days later), or 0 to keep them; fix it in config/coach.yaml or " + envName(key));
+        }
+        return days;
     }
 
     /** A whole number of 0 or more; {@code zeroMeans} says what 0 does, for the message. */

@@ -29,14 +29,19 @@ final class StopOutsideTheModel implements Steps {
 
     private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
     private final IntConsumer exit;
+    private final IntConsumer halt;
 
     StopOutsideTheModel() {
-        this(code -> Runtime.getRuntime().exit(code));
+        this(code -> Runtime.getRuntime().exit(code), code -> Runtime.getRuntime().halt(code));
     }
 
-    /** With how the process ends given, for tests. */
-    StopOutsideTheModel(IntConsumer exit) {
+    /**
+     * With how the process ends given, for tests: {@code exit} runs the JVM's shutdown hooks; {@code halt} does not, for
+     * a step that never finished (the model's hook must not run beside it).
+     */
+    StopOutsideTheModel(IntConsumer exit, IntConsumer halt) {
         this.exit = exit;
+        this.halt = halt;
     }
 
     @Override
@@ -94,19 +99,26 @@ final class StopOutsideTheModel implements Steps {
     /** Waits for the step in hand, says {@code farewell} and ends the process with {@code code}, holding the lock. */
     void stop(int code, Runnable farewell) {
         Lock whole = inUse.writeLock();
+        boolean alone = false;
         try {
-            if (!whole.tryLock(LONGEST_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                log.warn("a step was still under way {} s after the stop; ending anyway", LONGEST_WAIT_SECONDS);
-            }
+            alone = whole.tryLock(LONGEST_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            log.warn("the wait for the step in hand was interrupted; ending anyway");
         }
         try {
             farewell.run();
+        } catch (RuntimeException e) {
+            log.debug("the farewell could not be said in full", e); // e.g. the session had already closed its database
         } finally {
-            // Never unlocked when the process ends: no step may begin while the JVM's hooks run.
-            exit.accept(code);
+            if (alone) {
+                // Never unlocked: no step may begin while the JVM's hooks run.
+                exit.accept(code);
+            } else {
+                // A step is still under way, perhaps inside the model: end without the hooks that would pull the
+                // model out from under it.
+                log.warn("a step was still under way {} s after the stop; ending the process now", LONGEST_WAIT_SECONDS);
+                halt.accept(code);
+            }
         }
     }
 }

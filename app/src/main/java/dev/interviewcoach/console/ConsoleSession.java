@@ -69,7 +69,9 @@ public final class ConsoleSession {
     /** Resumes the person's interview or starts one with {@code startCommand}, then reads input until it ends. */
     public void run(UserRef user, String startCommand, BufferedReader in) throws IOException {
         Place place = placeFor(user);
-        if (interviews.resume(user, port).isEmpty()) {
+        boolean[] resumed = new boolean[1];
+        steps.run(() -> resumed[0] = interviews.resume(user, port).isPresent());
+        if (!resumed[0]) {
             command(user, place, startCommand);
         }
         boolean hinted = false;

@@ -86,6 +86,25 @@ class AnswerRetentionTest {
             assertThat(after).as("the first interview's line is as it was").contains(before.lines()
                     .filter(l -> l.startsWith("2. ") || l.startsWith("1. ")).findFirst().orElseThrow().substring(3));
             assertThat(retention.eraseBefore(between)).as("nothing left to erase").isZero();
+
+            String review = console(coach, "lea", "review 2", "quit\n");
+            assertThat(review).as("the erased interview, reviewed").contains("The words of this answer are no longer kept")
+                    .contains("Score ");
+
+            // A peer pairing's answer the interviewer never scored is as old as its pairing.
+            long old = between.minus(Duration.ofDays(40)).toEpochMilli();
+            db.jdbi().useHandle(h -> {
+                h.execute("INSERT INTO peer_pairing (id, platform, tenant, channel_id, local_date, track, first_user,"
+                        + " second_user, place_channel, place_kind, turn, first_showed, second_showed, window_ends,"
+                        + " created_at) VALUES ('p1', 'SLACK', 'T1', 'C1', '2026-10-01', 'python-developer', 'U1', 'U2',"
+                        + " 'C1', 'CHANNEL', 0, 1, 1, ?, ?)", old, old);
+                h.execute("INSERT INTO peer_turn (pairing_id, turn, platform, tenant, interviewer, candidate, question_id,"
+                        + " answer_text, covered) VALUES ('p1', 0, 'SLACK', 'T1', 'U1', 'U2', 'q', 'never scored', '')");
+            });
+            assertThat(retention.eraseBefore(between)).isEqualTo(1);
+            Optional<String> peer = db.jdbi().withHandle(h -> h.createQuery("SELECT answer_text FROM peer_turn")
+                    .mapTo(String.class).findOne());
+            assertThat(peer).isEmpty();
         }
     }
 
@@ -94,6 +113,12 @@ class AnswerRetentionTest {
         assertThat(CoachConfig.load(Optional.empty(), Map.of()).privacy().keepAnswersDays()).isZero();
         assertThat(CoachConfig.load(Optional.empty(), Map.of("COACH_PRIVACY_KEEP_ANSWERS_DAYS", "90")).privacy()
                 .keepAnswersDays()).isEqualTo(90);
+        try {
+            CoachConfig.load(Optional.empty(), Map.of("COACH_PRIVACY_KEEP_ANSWERS_DAYS", "3"));
+            throw new AssertionError("3 days was accepted");
+        } catch (CoachConfig.ConfigException e) {
+            assertThat(e.getMessage()).contains("answers must be kept at least 7 days").contains("or 0 to keep them");
+        }
         try {
             CoachConfig.load(Optional.empty(), Map.of("COACH_PRIVACY_KEEP_ANSWERS_DAYS", "a month"));
             throw new AssertionError("a month was accepted");

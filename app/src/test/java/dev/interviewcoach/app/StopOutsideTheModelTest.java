@@ -29,7 +29,7 @@ class StopOutsideTheModelTest {
     @Test
     void aStopWaitsForTheStepInHandThenSaysItsFarewellAndEndsWithTheSignalsCode() throws Exception {
         Ending ending = new Ending();
-        StopOutsideTheModel stops = new StopOutsideTheModel(ending::exit);
+        StopOutsideTheModel stops = new StopOutsideTheModel(ending::exit, code -> ending.exit(-code));
         CountDownLatch inStep = new CountDownLatch(1);
         CountDownLatch finishStep = new CountDownLatch(1);
         Thread answer = Thread.ofPlatform().start(() -> stops.run(() -> {
@@ -55,7 +55,7 @@ class StopOutsideTheModelTest {
     @Test
     void noStepBeginsOnceAStopHasBegun() throws Exception {
         Ending ending = new Ending();
-        StopOutsideTheModel stops = new StopOutsideTheModel(ending::exit);
+        StopOutsideTheModel stops = new StopOutsideTheModel(ending::exit, code -> ending.exit(-code));
         stops.stop(143, () -> { });
         assertThat(ending.code.get(5, TimeUnit.SECONDS)).isEqualTo(143);
 
@@ -68,7 +68,7 @@ class StopOutsideTheModelTest {
     @Test
     void theModelReadsAFewTextsAtATimeAndAStopComesBetweenThem() throws Exception {
         Ending ending = new Ending();
-        StopOutsideTheModel stops = new StopOutsideTheModel(ending::exit);
+        StopOutsideTheModel stops = new StopOutsideTheModel(ending::exit, code -> ending.exit(-code));
         List<Integer> batches = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch firstBatchIn = new CountDownLatch(1);
         CountDownLatch finishFirstBatch = new CountDownLatch(1);
@@ -104,7 +104,7 @@ class StopOutsideTheModelTest {
 
     @Test
     void withNoStopTheModelsVectorsComeBackWholeAndInOrder() {
-        StopOutsideTheModel stops = new StopOutsideTheModel(code -> { });
+        StopOutsideTheModel stops = new StopOutsideTheModel(code -> { }, code -> { });
         List<Integer> batches = new ArrayList<>();
         SentenceEmbedder model = stops.around(new NumberModel(batches, () -> { }));
         List<float[]> vectors = model.embed(IntStream.range(0, 40).mapToObj(Integer::toString).toList());

@@ -189,7 +189,12 @@ public final class InterviewReplies {
                 reply.text(RichText.builder().italic("Withdrawn: you deleted this answer, so it is not kept").build());
                 continue;
             }
-            reply.block(new Block.Quote(RichText.of(answer.answerText())));
+            if (answer.answerText() == null || answer.answerText().isBlank()) {
+                // privacy.keepAnswersDays: the words are gone, what was made of them stays
+                reply.text(RichText.builder().italic("The words of this answer are no longer kept").build());
+            } else {
+                reply.block(new Block.Quote(RichText.of(answer.answerText())));
+            }
             RichText.Builder result = RichText.builder().bold("Score " + answer.score() + "/5");
             List<String> missed = q.talkingPoints().stream().filter(p -> answer.missedPointIds().contains(p.id()))
                     .map(p -> p.point()).toList();

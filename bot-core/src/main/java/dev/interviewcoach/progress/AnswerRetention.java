@@ -23,9 +23,12 @@ public final class AnswerRetention {
     private final Jdbi jdbi;
     private final Duration keep;
 
+    /** The shortest time answers may be kept: a shared answer of the day is shown with the next one, days later. */
+    public static final int LEAST_DAYS = 7;
+
     public AnswerRetention(Jdbi jdbi, Duration keep) {
-        if (keep.isNegative() || keep.isZero()) {
-            throw new IllegalArgumentException("answers must be kept for a positive time, not " + keep);
+        if (keep.toDays() < LEAST_DAYS) {
+            throw new IllegalArgumentException("answers must be kept at least " + LEAST_DAYS + " days, not " + keep);
         }
         this.jdbi = jdbi;
         this.keep = keep;
@@ -47,8 +50,10 @@ public final class AnswerRetention {
                 // NOT NULL here: an empty text stands for one erased
                 + h.createUpdate("UPDATE daily_answer SET answer_text = '' WHERE answer_text <> '' AND answered_at < :before")
                 .bind("before", before).execute()
-                + h.createUpdate("UPDATE peer_turn SET answer_text = NULL WHERE answer_text IS NOT NULL"
-                        + " AND scored_at < :before").bind("before", before).execute());
+                // a turn the interviewer never scored is as old as its pairing
+                + h.createUpdate("UPDATE peer_turn SET answer_text = NULL WHERE answer_text IS NOT NULL AND COALESCE("
+                        + "scored_at, (SELECT p.created_at FROM peer_pairing p WHERE p.id = peer_turn.pairing_id)) < :before")
+                .bind("before", before).execute());
         if (erased > 0) {
             Database.purgeDeleted(jdbi);
             log.info("erased the text of {} answers given before {} (kept {} days)", erased, cutoff, keep.toDays());
