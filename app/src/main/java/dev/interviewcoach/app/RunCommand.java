@@ -308,10 +308,23 @@ final class RunCommand implements Callable<Integer> {
             return adapter;
         }
 
+        /** Closes every one, newest first, even when one fails: a stop must not leave the others running. */
         @Override
         public void close() throws Exception {
+            Exception first = null;
             while (!open.isEmpty()) {
-                open.pop().close();
+                try {
+                    open.pop().close();
+                } catch (Exception e) {
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
             }
         }
     }
