@@ -1,8 +1,10 @@
 package dev.interviewcoach.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.interviewcoach.feedback.meaning.SentenceEmbedder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,15 +36,13 @@ class StopOutsideTheModelTest {
         CountDownLatch finishStep = new CountDownLatch(1);
         Thread answer = Thread.ofPlatform().start(() -> stops.run(() -> {
             inStep.countDown();
-            await(finishStep);
+            waitFor(finishStep);
             ending.events.add("feedback shown");
         }));
         assertThat(inStep.await(5, TimeUnit.SECONDS)).isTrue();
 
         Thread.ofPlatform().start(() -> stops.stop(130, () -> ending.events.add("farewell")));
-        while (!stops.stopping()) {
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofSeconds(5)).until(stops::stopping);
         Thread.sleep(100);
         assertThat(ending.code).as("not while the answer is being judged").isNotDone();
 
@@ -75,7 +75,7 @@ class StopOutsideTheModelTest {
         SentenceEmbedder model = stops.around(new NumberModel(batches, () -> {
             if (batches.size() == 1) {
                 firstBatchIn.countDown();
-                await(finishFirstBatch);
+                waitFor(finishFirstBatch);
             }
         }));
         assertThat(model.modelId()).isEqualTo("counting");
@@ -91,9 +91,7 @@ class StopOutsideTheModelTest {
         });
         assertThat(firstBatchIn.await(5, TimeUnit.SECONDS)).as("%s", vectors).isTrue();
         Thread.ofPlatform().start(() -> stops.stop(130, () -> { }));
-        while (!stops.stopping()) {
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofSeconds(5)).until(stops::stopping);
         finishFirstBatch.countDown();
 
         assertThat(ending.code.get(5, TimeUnit.SECONDS)).isEqualTo(130);
@@ -128,7 +126,7 @@ class StopOutsideTheModelTest {
         }
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void waitFor(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
