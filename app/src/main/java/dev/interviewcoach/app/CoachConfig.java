@@ -58,9 +58,10 @@ public record CoachConfig(
 
     /**
      * The daily copies {@code coach run} makes of its SQLite database: into {@code folder} (empty: {@code backups}
-     * beside the database), the {@code keep} newest kept; 0 makes none.
+     * beside the database), the {@code keep} newest kept; 0 makes none. {@code afterCopy}, when set, is a shell command
+     * run on each new copy (its path as {@code $1}) to take it off the machine.
      */
-    public record Backups(Optional<Path> folder, int keep) {}
+    public record Backups(Optional<Path> folder, int keep, Optional<String> afterCopy) {}
 
     /**
      * How much runs at once: {@code lanes} threads handle events (each conversation's in order, so more
@@ -180,6 +181,7 @@ public record CoachConfig(
         d.put("database.path", "data/coach.db");
         d.put("database.backups.folder", "");
         d.put("database.backups.keep", "7");
+        d.put("database.backups.afterCopy", "");
         d.put("privacy.keepAnswersDays", "0");
         d.put("banks.customDir", "");
         d.put("interview.defaultTrack", "python-developer");
@@ -331,7 +333,8 @@ public record CoachConfig(
                         secret(env, "COACH_SECRET_KEY_PREVIOUS")),
                 new Engine(atMost(values, "engine.lanes", 256), atMost(values, "engine.deliveryLanes", 1024)),
                 new Backups(Optional.of(values.get("database.backups.folder").strip()).filter(s -> !s.isEmpty())
-                        .map(Path::of), zeroOrMore(values, "database.backups.keep", "no daily backups")),
+                        .map(Path::of), zeroOrMore(values, "database.backups.keep", "no daily backups"),
+                        Optional.of(values.get("database.backups.afterCopy").strip()).filter(s -> !s.isEmpty())),
                 new Privacy(keepAnswersDays(values)));
     }
 

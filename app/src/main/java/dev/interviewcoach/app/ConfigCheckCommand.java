@@ -124,6 +124,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
             problems.add("banks.customDir " + cfg.customBanks().get() + " is not a folder");
         }
         backupsProblem(cfg, env).ifPresent(problems::add);
+        afterCopyProblem(cfg, env).ifPresent(problems::add);
         try {
             QuestionBanks banks = QuestionBanks.load(new BankReader(), cfg.customBanks().filter(Files::isDirectory));
             banks.problems().forEach(p -> problems.add("custom bank: " + p));
@@ -158,6 +159,25 @@ final class ConfigCheckCommand implements Callable<Integer> {
         if (!Files.isWritable(existing)) {
             return Optional.of("database.backups.folder " + folder + " is not writable by this user ("
                     + existing + "); the daily copies of the database would fail");
+        }
+        return Optional.empty();
+    }
+
+    /** A command to take copies off the machine that would never run, or could not. */
+    private static Optional<String> afterCopyProblem(CoachConfig cfg, Map<String, String> env) {
+        if (cfg.backups().afterCopy().isEmpty()) {
+            return Optional.empty();
+        }
+        if (cfg.sqliteFile(env).isEmpty()) {
+            return Optional.of("database.backups.afterCopy is set, but the database is PostgreSQL, which the coach does"
+                    + " not copy: back it up with pg_dump (or the provider's snapshots) and leave afterCopy empty");
+        }
+        if (cfg.backups().keep() == 0) {
+            return Optional.of("database.backups.afterCopy is set, but database.backups.keep is 0, so no daily copy is"
+                    + " made for it to send: set keep to 1 or more");
+        }
+        if (!Files.isExecutable(Path.of("/bin/sh"))) {
+            return Optional.of("database.backups.afterCopy needs /bin/sh to run, and this machine has none");
         }
         return Optional.empty();
     }

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * newest daily copy is a day old, so restarts neither skip a day nor make extra copies. Copies made by hand (named
  * otherwise) are never counted or deleted.
  */
-final class DailyBackups {
+final class DailyBackups implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DailyBackups.class);
 
@@ -42,11 +42,19 @@ final class DailyBackups {
     private final String prefix;
     private final Pattern named;
     private final AtomicReference<String> state = new AtomicReference<>("no daily copy made by this process yet");
+    private final Optional<OffMachineCopies> offMachine;
 
     DailyBackups(Path database, Optional<Path> folder, int keep) {
+        this(database, folder, keep, Optional.empty(), Map.of(), OffMachineCopies.TIME_LIMIT);
+    }
+
+    /** With {@code afterCopy}, the operator's command run on each new copy (see OffMachineCopies). */
+    DailyBackups(Path database, Optional<Path> folder, int keep, Optional<String> afterCopy, Map<String, String> env,
+            Duration afterCopyLimit) {
         this.database = database.toAbsolutePath();
         this.folder = folderFor(this.database, folder);
         this.keep = keep;
+        this.offMachine = afterCopy.map(command -> new OffMachineCopies(command, this.folder, env, afterCopyLimit));
         this.prefix = this.database.getFileName().toString().replaceFirst("\\.db$", "") + "-daily-";
         this.named = Pattern.compile(Pattern.quote(prefix) + "(\\d{4}-\\d{2}-\\d{2}T\\d{6}Z)\\.db");
     }
@@ -62,7 +70,8 @@ final class DailyBackups {
         if (file.isEmpty() || cfg.backups().keep() == 0) {
             return Optional.empty();
         }
-        return Optional.of(new DailyBackups(file.get(), cfg.backups().folder(), cfg.backups().keep()));
+        return Optional.of(new DailyBackups(file.get(), cfg.backups().folder(), cfg.backups().keep(),
+                cfg.backups().afterCopy(), env, OffMachineCopies.TIME_LIMIT));
     }
 
     /** The scheduler's job: a look every hour. */
@@ -70,9 +79,20 @@ final class DailyBackups {
         return new Scheduled.Job("database-backup", LOOK_EVERY, (now, ports) -> runAt(now));
     }
 
-    /** For {@code /readyz}: the last copy and how many are kept. */
+    /** For {@code /readyz}: the last copy, how many are kept, and whether the newest left the machine. */
     String state() {
-        return state.get();
+        String sent = offMachine.map(OffMachineCopies::state).orElse("");
+        return sent.isEmpty() ? state.get() : state.get() + "; " + sent;
+    }
+
+    Optional<OffMachineCopies> offMachine() {
+        return offMachine;
+    }
+
+    /** Stops the operator's command if one is running; it runs again at the next start. */
+    @Override
+    public void close() {
+        offMachine.ifPresent(OffMachineCopies::close);
     }
 
     Path folder() {
@@ -89,6 +109,8 @@ final class DailyBackups {
         if (newest.isPresent() && newest.get().isAfter(now.minus(DAY))) {
             state.compareAndSet("no daily copy made by this process yet", "last daily copy "
                     + copies.getLast().getFileName() + ", " + Math.min(copies.size(), keep) + " kept in " + folder);
+            // Also the copy the command failed on, or was stopped in, before: it is tried again at each look.
+            offMachine.ifPresent(o -> o.offer(copies.getLast(), now));
             return;
         }
         Path target = folder.resolve(prefix + BackupCommand.STAMP.format(now) + ".db");
@@ -111,6 +133,7 @@ final class DailyBackups {
             }
         }
         state.set("last daily copy " + target.getFileName() + ", " + Math.min(all.size(), keep) + " kept in " + folder);
+        offMachine.ifPresent(o -> o.offer(target, now));
     }
 
     /** A copy the process was killed in the middle of leaves a {@code .part} file as big as the database. */

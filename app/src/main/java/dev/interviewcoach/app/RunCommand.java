@@ -184,6 +184,7 @@ final class RunCommand implements Callable<Integer> {
                 // A copy of the SQLite file once a day, beside the coaching jobs (see DailyBackups).
                 List<Scheduled.Job> jobs = new ArrayList<>(coach.engine().jobs());
                 DailyBackups.of(cfg, env).ifPresent(backups -> {
+                    platforms.add(backups); // closed after the scheduler: stops an afterCopy command still running
                     jobs.add(backups.job());
                     ops.inform("backups", backups::state);
                 });

@@ -93,7 +93,8 @@ class OperatorEndpointsTest {
         try (FakeDiscord discord = FakeDiscord.start()) {
             Running running = launch(Map.of("DISCORD_TOKEN", "discord-ops-test", "COACH_DISCORD_API_URL", discord.restUrl(),
                     "COACH_DISCORD_GATEWAY_URL", discord.gatewayUrl(), "COACH_DISCORD_DEV_GUILD_ID", FakeDiscord.GUILD_ID,
-                    "COACH_ADMIN_PORT", "0"));
+                    "COACH_ADMIN_PORT", "0", "COACH_DATABASE_BACKUPS_AFTER_COPY", "mkdir -p '" + dir.resolve("offsite")
+                            + "' && cp \"$1\" '" + dir.resolve("offsite") + "/'"));
             try {
                 int admin = port(running.lines(), ADMIN);
                 assertThat(get(admin, "/healthz").body()).isEqualTo("ok\n");
@@ -120,8 +121,17 @@ class OperatorEndpointsTest {
                         body -> body.contains("backups: last daily copy coach-daily-"));
                 assertThat(backups).contains("1 kept in " + dir.resolve("backups"));
                 try (var copies = java.nio.file.Files.list(dir.resolve("backups"))) {
-                    assertThat(copies.map(f -> f.getFileName().toString()))
+                    assertThat(copies.map(f -> f.getFileName().toString()).filter(f -> !f.startsWith(".")))
                             .singleElement().asString().matches("coach-daily-\\d{4}-\\d{2}-\\d{2}T\\d{6}Z\\.db");
+                }
+                // database.backups.afterCopy took it off the machine (here: another folder), and /readyz says so.
+                String sent = await().atMost(Duration.ofSeconds(30)).until(() -> get(admin, "/readyz").body(),
+                        body -> body.contains(" sent off by database.backups.afterCopy at "));
+                assertThat(sent).containsPattern("backups: last daily copy (coach-daily-\\S+\\.db), 1 kept in .*; \\1 sent"
+                        + " off by database.backups.afterCopy at ");
+                try (var offsite = java.nio.file.Files.list(dir.resolve("offsite"))) {
+                    assertThat(offsite.map(f -> f.getFileName().toString())).singleElement().asString()
+                            .startsWith("coach-daily-");
                 }
             } finally {
                 stop(running);
