@@ -10,7 +10,13 @@ import dev.interviewcoach.progress.AnswerRetention;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.QuestionBanks;
+import dev.interviewcoach.chat.Inbound;
+import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.store.Database;
+import dev.interviewcoach.store.Inbox;
+import dev.interviewcoach.store.Outbox;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,6 +112,37 @@ class AnswerRetentionTest {
             Optional<String> peer = db.jdbi().withHandle(h -> h.createQuery("SELECT answer_text FROM peer_turn")
                     .mapTo(String.class).findOne());
             assertThat(peer).isEmpty();
+        }
+    }
+
+    @Test
+    void eventsAndRepliesStillWaitingThatLongAreGivenUpWithTheirWords() {
+        Instant now = Instant.parse("2026-12-07T09:00:00Z");
+        try (Database db = Database.sqlite(dir.resolve("waiting.db"))) {
+            db.migrate();
+            // Recorded 40 days ago for a platform turned off since, and an hour ago.
+            Inbox then = new Inbox(db.jdbi(), Clock.fixed(now.minus(Duration.ofDays(40)), ZoneOffset.UTC));
+            Inbox recent = new Inbox(db.jdbi(), Clock.fixed(now.minus(Duration.ofHours(1)), ZoneOffset.UTC));
+            UserRef ana = new UserRef(Platform.SLACK, "T1", "U1");
+            Place dm = Place.direct(Platform.SLACK, "T1", "D1");
+            then.record(new Inbound.Message("old-event", ana, dm, "my old answer about the GIL", now.minus(Duration.ofDays(40))));
+            recent.record(new Inbound.Message("new-event", ana, dm, "my new answer", now.minus(Duration.ofHours(1))));
+            then.outbox().add("lane", Platform.SLACK, "old-event", ana, Outbox.Op.POST, "{\"text\":\"you said: my old answer\"}");
+            recent.outbox().add("lane", Platform.SLACK, "new-event", ana, Outbox.Op.POST, "{\"text\":\"you said: my new answer\"}");
+
+            new AnswerRetention(db.jdbi(), Duration.ofDays(30)).eraseBefore(now.minus(Duration.ofDays(30)));
+
+            Inbox today = new Inbox(db.jdbi(), Clock.fixed(now, ZoneOffset.UTC));
+            assertThat(today.event("old-event")).as("given up, its words gone").isEmpty();
+            assertThat(today.event("new-event")).as("still waiting, for when its platform is back").isPresent();
+            assertThat(today.pendingCount()).isEqualTo(1);
+            assertThat(today.outbox().pendingCount()).isEqualTo(1);
+            String stored = db.jdbi().withHandle(h -> String.join("\n", h.createQuery(
+                    "SELECT COALESCE(payload, '') || ' ' || status FROM processed_event UNION ALL"
+                            + " SELECT payload || ' ' || status || ' ' || COALESCE(last_error, '') FROM outbox_reply")
+                    .mapTo(String.class).list()));
+            assertThat(stored).doesNotContain("old answer").contains("my new answer")
+                    .contains("FAILED not delivered within privacy.keepAnswersDays (30 days)");
         }
     }
 

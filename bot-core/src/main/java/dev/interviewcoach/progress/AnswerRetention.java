@@ -2,6 +2,8 @@ package dev.interviewcoach.progress;
 
 import dev.interviewcoach.engine.Scheduled;
 import dev.interviewcoach.store.Database;
+import dev.interviewcoach.store.Inbox;
+import dev.interviewcoach.store.Outbox;
 import java.time.Duration;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
@@ -54,8 +56,19 @@ public final class AnswerRetention {
                 + h.createUpdate("UPDATE peer_turn SET answer_text = NULL WHERE answer_text IS NOT NULL AND COALESCE("
                         + "scored_at, (SELECT p.created_at FROM peer_pairing p WHERE p.id = peer_turn.pairing_id)) < :before")
                 .bind("before", before).execute());
-        if (erased > 0) {
+        // An event or a reply still waiting that long (its platform was turned off) may hold an answer's words too.
+        long now = cutoff.plus(keep).toEpochMilli();
+        int[] waiting = jdbi.inTransaction(h -> new int[] {Inbox.giveUpRecordedBefore(h, before),
+                Outbox.giveUpWrittenBefore(h, before, now, "not delivered within privacy.keepAnswersDays ("
+                        + keep.toDays() + " days)")});
+        if (waiting[0] + waiting[1] > 0) {
+            log.warn("gave up {} events and {} replies still waiting after {} days, the time answers are kept (was a"
+                    + " platform turned off?)", waiting[0], waiting[1], keep.toDays());
+        }
+        if (erased > 0 || waiting[0] + waiting[1] > 0) {
             Database.purgeDeleted(jdbi);
+        }
+        if (erased > 0) {
             log.info("erased the text of {} answers given before {} (kept {} days)", erased, cutoff, keep.toDays());
         }
         return erased;

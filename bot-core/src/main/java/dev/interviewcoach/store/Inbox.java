@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import java.util.Optional;
 
@@ -235,6 +236,15 @@ public final class Inbox {
     public int pendingCount() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM processed_event WHERE status = 'PENDING'")
                 .mapTo(Integer.class).one());
+    }
+
+    /**
+     * Gives up every event still waiting to be handled that was recorded before {@code beforeMillis} (its platform
+     * has been off that long), dropping its content; for the limit on how long answers are kept. Returns how many.
+     */
+    public static int giveUpRecordedBefore(Handle h, long beforeMillis) {
+        return h.createUpdate("UPDATE processed_event SET status = 'DONE', payload = NULL"
+                + " WHERE status = 'PENDING' AND processed_at < :before").bind("before", beforeMillis).execute();
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.interviewcoach.chat.UserRef;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import java.util.Collection;
 import java.util.Collections;
@@ -200,6 +201,16 @@ public final class Outbox {
                          WHERE id = :id
                         """)
                 .bind("why", shorten(why)).bind("id", id).bind("now", clock.millis()).execute());
+    }
+
+    /**
+     * Gives up every reply still waiting that was written before {@code beforeMillis} (its platform has been off that
+     * long), dropping what it said; for the limit on how long answers are kept. Returns how many.
+     */
+    public static int giveUpWrittenBefore(Handle h, long beforeMillis, long nowMillis, String why) {
+        return h.createUpdate("UPDATE outbox_reply SET status = 'FAILED', claimed_until = NULL, last_error = :why,"
+                        + " created_at = :now, " + FORGET_CONTENT + " WHERE status = 'PENDING' AND created_at < :before")
+                .bind("why", shorten(why)).bind("now", nowMillis).bind("before", beforeMillis).execute();
     }
 
     /** The platform's id of the message a delivered row posted. */
