@@ -84,13 +84,17 @@ final class ConsoleCommand implements Callable<Integer> {
             stops.stopOnSignals(() -> out.println(coach.sessions().activeFor(person).isPresent()
                     ? "\nStopped. Your interview is kept: run coach console again to go on where you left off."
                     : "\nStopped."));
-            coach.banks().problems().forEach(p -> System.err.println("warning: left out a custom bank: " + p));
-            out.println("Interview Coach: a mock interview in your terminal. Type help for commands.");
-            if (cfg.review().enabled()) {
-                // the log is quiet here, so the person is told where their answers go
-                cfg.review().settings().ifPresent(r -> out.println("Each answer also gets a second opinion from the model "
-                        + r.model() + " at " + r.where() + (r.loopback() ? " (on this machine)." : ": your answers leave this machine.")));
-            }
+            // A step too, so that a Ctrl-C in the first moments prints its farewell after the banner, not before.
+            stops.run(() -> {
+                coach.banks().problems().forEach(p -> System.err.println("warning: left out a custom bank: " + p));
+                out.println("Interview Coach: a mock interview in your terminal. Type help for commands.");
+                if (cfg.review().enabled()) {
+                    // the log is quiet here, so the person is told where their answers go
+                    cfg.review().settings().ifPresent(r -> out.println("Each answer also gets a second opinion from the"
+                            + " model " + r.model() + " at " + r.where()
+                            + (r.loopback() ? " (on this machine)." : ": your answers leave this machine.")));
+                }
+            });
             ConsoleChatPort port = new ConsoleChatPort(out, new ConsoleRenderer(ansi), charts(cfg));
             ConsoleSession session = new ConsoleSession(coach.engine(), coach.interviews(), coach.sessions(), port,
                     out, Clock.systemUTC(), stops);
