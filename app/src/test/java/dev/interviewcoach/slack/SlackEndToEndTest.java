@@ -277,6 +277,21 @@ class SlackEndToEndTest extends SlackEndToEndFixture {
     }
 
     @Test
+    void aReplySlackWillNeverTakeIsGivenUpAtOnceThePersonIsToldAndTheInterviewGoesOn() throws Exception {
+        send(requests.slashCommand(bot.url, TEAM, "DANA", ANA, "mock sql 2 --no-followups"));
+        posted("DANA", null, HOW_TO, "Question 1 of 2");
+        slack.failNext("chat.postMessage", "invalid_blocks");
+        answer("DANA", null, ANA, "I would use a LEFT JOIN and keep rows where the right side IS NULL, an anti-join.", "im");
+        ApiCall told = posted("DANA", null, "Slack would not take part of my reply (invalid_blocks)");
+        assertThat(told.arg("text")).contains("type repeat to see the current question again");
+        // Given up, not tried again (before, it went on trying for ten minutes while the lane waited behind it).
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> slack.calls("chat.postMessage")
+                .stream().filter(c -> c.arg("text") != null && c.arg("text").startsWith("Score ")).count() == 1);
+        answer("DANA", null, ANA, "skip", "im");
+        posted("DANA", null, "Skipped.", "Scorecard");
+    }
+
+    @Test
     void inAChannelWithoutTheBotThePersonIsToldToInviteIt() throws Exception {
         slack.failNext("chat.postMessage", "not_in_channel");
         slack.failNext("chat.postEphemeral", "not_in_channel");

@@ -500,6 +500,10 @@ public final class SlackAdapter implements AutoCloseable {
 
     /** Why Slack cannot reach the bot right now, if it cannot: for readiness. */
     public Optional<String> problem() {
+        Optional<String> token = port.accessProblem();
+        if (token.isPresent()) {
+            return token;
+        }
         if (http != null) {
             return Optional.empty();
         }

@@ -25,11 +25,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,6 +95,8 @@ public final class SlackChatPort implements ChatPort {
     private final MethodsClient client;
     private final Sleeper sleeper;
     private final Set<String> admins;
+    /** Set when Slack refuses the single bot token, cleared by the next call that goes through; for readiness. */
+    private volatile String accessRefused;
     private final Cache<UserRef, Profile> profiles = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(PROFILE_TTL)
@@ -141,11 +146,38 @@ public final class SlackChatPort implements ChatPort {
 
     @Override
     public MessageRef post(Place place, Reply reply) {
-        MessageRef posted = postWords(place, reply.withoutAttachments());
-        for (Attachment file : reply.attachments()) {
-            attach(place, reply.visibility(), file);
+        return forGood("chat.postMessage", () -> {
+            MessageRef posted = postWords(place, reply.withoutAttachments());
+            for (Attachment file : reply.attachments()) {
+                attach(place, reply.visibility(), file);
+            }
+            return posted;
+        });
+    }
+
+    /**
+     * Runs a call for a reply; an error no retry can change comes out as a {@link PlatformRefusal}, so the outbox
+     * gives that reply up at once, with words for the person, rather than trying it while the replies behind it wait.
+     */
+    private <T> T forGood(String method, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (SlackCallFailed e) {
+            throw SlackRefusals.of(method, e.error()).map(RuntimeException.class::cast).orElse(e);
         }
-        return posted;
+    }
+
+    private void forGood(String method, Runnable work) {
+        forGood(method, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Why Slack refuses the bot token now, for readiness; empty once a call goes through again. */
+    public Optional<String> accessProblem() {
+        String refused = accessRefused;
+        return refused == null ? Optional.empty() : Optional.of(refused);
     }
 
     /**
@@ -178,7 +210,8 @@ public final class SlackChatPort implements ChatPort {
                 // Not in that channel: a private note can still reach the person in a DM.
                 return send(openDirect(only.user()), reply);
             }
-            throw new PlatformRefusal("I'm not in this channel, so I can't post here. Invite me with /invite @coach,"
+            throw new PlatformRefusal(e.error().equals("is_archived") ? SlackRefusals.ARCHIVED
+                    : "I'm not in this channel, so I can't post here. Invite me with /invite @coach,"
                     + " or send me a direct message to practise privately.");
         }
     }
@@ -216,8 +249,8 @@ public final class SlackChatPort implements ChatPort {
     @Override
     public Place openGroup(Place near, List<UserRef> members, Reply opening) {
         List<String> users = members.stream().map(UserRef::userId).toList();
-        ConversationsOpenResponse opened = call("conversations.open", near,
-                () -> clients.forTeam(near.tenant()).conversationsOpen(r -> r.users(users)));
+        ConversationsOpenResponse opened = forGood("conversations.open", () -> call("conversations.open", near,
+                () -> clients.forTeam(near.tenant()).conversationsOpen(r -> r.users(users))));
         Place group = Place.channel(Platform.SLACK, near.tenant(), opened.getChannel().getId());
         post(group, opening);
         return group;
@@ -225,16 +258,17 @@ public final class SlackChatPort implements ChatPort {
 
     @Override
     public Place openDirect(UserRef user) {
-        ConversationsOpenResponse opened = call("conversations.open", null,
-                () -> clients.forTeam(user.tenant()).conversationsOpen(r -> r.users(List.of(user.userId()))));
+        ConversationsOpenResponse opened = forGood("conversations.open", () -> call("conversations.open", null,
+                () -> clients.forTeam(user.tenant()).conversationsOpen(r -> r.users(List.of(user.userId())))));
         return Place.direct(Platform.SLACK, user.tenant(), opened.getChannel().getId());
     }
 
     @Override
     public void update(MessageRef message, Reply reply) {
         SlackBlocks.Message first = SlackBlocks.messages(reply).getFirst();
-        call("chat.update", message.place(), () -> clients.forTeam(message.place().tenant()).chatUpdate(r -> r.channel(message.place().channelId())
-                .ts(message.messageId()).text(first.text()).blocks(first.blocks())));
+        forGood("chat.update", () -> call("chat.update", message.place(), () -> clients.forTeam(message.place().tenant())
+                .chatUpdate(r -> r.channel(message.place().channelId())
+                        .ts(message.messageId()).text(first.text()).blocks(first.blocks()))));
     }
 
     @Override
@@ -242,7 +276,8 @@ public final class SlackChatPort implements ChatPort {
         var blocks = SlackBlocks.blocks(home);
         var shown = blocks.size() <= HOME_MAX_BLOCKS ? blocks : blocks.subList(0, HOME_MAX_BLOCKS);
         View view = View.builder().type("home").blocks(List.copyOf(shown)).build();
-        call("views.publish", null, () -> clients.forTeam(user.tenant()).viewsPublish(r -> r.userId(user.userId()).view(view)));
+        forGood("views.publish", () -> call("views.publish", null,
+                () -> clients.forTeam(user.tenant()).viewsPublish(r -> r.userId(user.userId()).view(view))));
     }
 
     /**
@@ -346,15 +381,17 @@ public final class SlackChatPort implements ChatPort {
         Place where = message.visibility() instanceof Visibility.OnlyTo only && place.kind() != Place.Kind.DIRECT
                 ? openDirect(only.user()) : place;
         String comment = SlackBlocks.messages(message).getFirst().text();
-        try {
-            call("files.uploadV2", where, () -> clients.forTeam(where.tenant()).filesUploadV2(r -> r.channel(where.channelId())
-                    .threadTs(where.threadId()).filename(fileName).title(fileName).fileData(content)
-                    .initialComment(comment)));
-        } catch (SlackFilesUploadV2Exception e) {
-            log.warn("Slack file upload failed in channel {} ({}); sending the content as text", where.channelId(),
-                    uploadError(e));
-            ChatPort.super.postFile(where, message, fileName, content);
-        }
+        forGood("files.uploadV2", () -> {
+            try {
+                call("files.uploadV2", where, () -> clients.forTeam(where.tenant()).filesUploadV2(r -> r
+                        .channel(where.channelId()).threadTs(where.threadId()).filename(fileName).title(fileName)
+                        .fileData(content).initialComment(comment)));
+            } catch (SlackFilesUploadV2Exception e) {
+                log.warn("Slack file upload failed in channel {} ({}); sending the content as text", where.channelId(),
+                        uploadError(e));
+                ChatPort.super.postFile(where, message, fileName, content);
+            }
+        });
     }
 
     /** Which step of an upload failed, and Slack's error for it. */
@@ -398,6 +435,11 @@ public final class SlackChatPort implements ChatPort {
             try {
                 T response = call.run();
                 if (!response.isOk()) {
+                    if (client != null && SlackRefusals.refusedAccess(response.getError())) {
+                        accessRefused = "Slack refused the bot token (" + response.getError() + ") on " + method + " at "
+                                + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                                + "; check SLACK_BOT_TOKEN, or reinstall the app";
+                    }
                     if (expected.test(response.getError())) {
                         log.debug("Slack {} in channel {}: {}", method, where, response.getError());
                     } else {
@@ -407,6 +449,9 @@ public final class SlackChatPort implements ChatPort {
                 }
                 if (attempt > 1) {
                     log.info("Slack {} went through on attempt {}", method, attempt);
+                }
+                if (accessRefused != null) {
+                    accessRefused = null; // the token works again (a new one, or Slack's trouble passed)
                 }
                 return response;
             } catch (SlackApiException e) {
