@@ -450,9 +450,41 @@ class DiscordEndToEndTest {
         assertThat(anchor.body().path("allowed_mentions").path("users").toString()).contains(ANA);
         assertThat(thread.body().path("name").asText()).as("the thread is named after the track")
                 .startsWith("Mock interview: ").contains("Python");
+        assertThat(thread.body().path("auto_archive_duration").asInt()).as("open a week, so a paused interview can go on")
+                .isEqualTo(10080);
         discord.awaitCall("POST", "channels/.*/messages", c -> text(c).contains("Question 1 of 1"), WAIT);
         assertThat(discord.calls("POST", "channels/.*/messages").stream().filter(c -> text(c).contains("Mock interview for")))
                 .as("the opening is posted once: the anchor heads its own thread").hasSize(1);
+    }
+
+    @Test
+    void discordsOwnTroubleMakingAPrivateThreadNeverMakesTheInterviewPublic() throws Exception {
+        start(true);
+        for (int i = 0; i < 8; i++) { // JDA tries a 5xx again itself
+            discord.failNext("POST", "channels/" + CHANNEL + "/threads", 500, 0, "Internal Server Error");
+        }
+        discord.slashCommand(ANA, CHANNEL, "coach", "mock", Map.of("track", "python-developer", "questions", 1));
+        discord.awaitCall("POST", "webhooks/.*", c -> text(c).toLowerCase(java.util.Locale.ROOT).contains("sorry")
+                || text(c).contains("try"), WAIT);
+        assertThat(discord.calls("POST", "channels/" + CHANNEL + "/messages")).as("no opening posted in the channel")
+                .noneMatch(c -> text(c).contains("Mock interview for"));
+        assertThat(discord.calls("POST", "channels/" + CHANNEL + "/messages/\\d+/threads")).as("no public thread")
+                .isEmpty();
+    }
+
+    @Test
+    void aReplyDiscordWillNeverTakeIsGivenUpAtOnceAndThePersonIsTold() throws Exception {
+        start(true);
+        String dm = discord.dmChannel(ANA);
+        discord.slashCommand(ANA, dm, "coach", "mock", Map.of("track", "sql-and-data", "questions", 2));
+        postedIn(dm, "Question 1 of 2");
+        discord.failNext("POST", "channels/" + dm + "/messages", 400, 50035, "Invalid Form Body");
+        discord.message(ANA, dm, "I would use a LEFT JOIN and keep rows where the right side IS NULL, an anti-join.");
+        RestCall told = postedIn(dm, "Discord would not take part of my reply");
+        assertThat(text(told)).contains("Invalid Form Body").contains("type repeat to see the current question again");
+        // Given up, not tried again: the refused reply is the only one with a score.
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> discord.calls("POST",
+                "channels/" + dm + "/messages").stream().filter(c -> text(c).contains("Score ")).count() == 1);
     }
 
     @Test

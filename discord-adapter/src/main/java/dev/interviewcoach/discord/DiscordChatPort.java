@@ -71,7 +71,8 @@ public final class DiscordChatPort implements ChatPort {
 
     private MessageRef post(Place place, MessageChannel channel, Reply reply) {
         String first = null;
-        List<MessageCreateData> parts = withAttachments(DiscordMessages.render(reply.withoutAttachments()), reply);
+        List<MessageCreateData> parts = rendered(() -> withAttachments(DiscordMessages.render(reply.withoutAttachments()),
+                reply));
         for (MessageCreateData message : parts) {
             String what = reply.attachments().isEmpty() || message != parts.getLast() ? "send a message" : "attach files";
             Message sent = run(place, what, () -> channel.sendMessage(message).complete());
@@ -93,7 +94,7 @@ public final class DiscordChatPort implements ChatPort {
     @Override
     public void postFile(Place place, Reply message, String fileName, byte[] content) {
         MessageChannel channel = target(place, message);
-        List<MessageCreateData> parts = withFile(DiscordMessages.render(message), fileName, content);
+        List<MessageCreateData> parts = rendered(() -> withFile(DiscordMessages.render(message), fileName, content));
         for (MessageCreateData part : parts) {
             String what = part == parts.getLast() ? "attach files" : "send a message";
             run(place, what, () -> channel.sendMessage(part).complete());
@@ -183,13 +184,18 @@ public final class DiscordChatPort implements ChatPort {
         ThreadChannel thread;
         boolean openingPosted = false;
         try {
-            thread = parent.createThreadChannel(name, true).complete();
+            thread = parent.createThreadChannel(name, true).setAutoArchiveDuration(KEPT_OPEN).complete();
         } catch (InsufficientPermissionException | ErrorResponseException e) {
+            if (e instanceof ErrorResponseException refused && !privateThreadsNotAllowed(refused)) {
+                // Discord's own trouble, or a channel full of threads: never a reason to make the interview public.
+                throw refused(channelPlace, "create private threads", refused);
+            }
             // Servers without private threads (or without the permission for them) still allow public ones.
             log.info("private thread refused in channel {} ({}); opening a public one", parent.getId(), e.getMessage());
             Message anchor = run(channelPlace, "post in this channel",
                     () -> parent.sendMessage(DiscordMessages.render(opening).getFirst()).complete());
-            thread = run(channelPlace, "create threads", () -> parent.createThreadChannel(name, anchor.getId()).complete());
+            thread = run(channelPlace, "create threads", () -> parent.createThreadChannel(name, anchor.getId())
+                    .setAutoArchiveDuration(KEPT_OPEN).complete());
             openingPosted = true; // the anchor shows at the top of its thread: posting it again would ping twice
         }
         ThreadChannel created = thread;
@@ -258,7 +264,8 @@ public final class DiscordChatPort implements ChatPort {
         }
         String name = threadName(opening, null);
         ThreadChannel thread = run(near, "create private threads",
-                () -> parent.createThreadChannel(name, true).setInvitable(false).complete());
+                () -> parent.createThreadChannel(name, true).setInvitable(false).setAutoArchiveDuration(KEPT_OPEN)
+                        .complete());
         List<CompletableFuture<Void>> adding =
                 addMembers(near, thread, members.stream().map(UserRef::userId).toList());
         Place place = near.thread(thread.getId());
@@ -279,7 +286,8 @@ public final class DiscordChatPort implements ChatPort {
             return posted;
         }
         try {
-            parent.createThreadChannel(threadName(reply, null), posted.messageId()).complete();
+            parent.createThreadChannel(threadName(reply, null), posted.messageId()).setAutoArchiveDuration(KEPT_OPEN)
+                    .complete();
         } catch (InsufficientPermissionException | ErrorResponseException e) {
             // The post stands; answers still come through its button, only thread replies are lost.
             log.warn("no thread under the post in channel {} ({}); answers can still use the button", parent.getId(),
@@ -296,9 +304,8 @@ public final class DiscordChatPort implements ChatPort {
     @Override
     public void update(MessageRef message, Reply reply) {
         MessageChannel channel = channel(message.place());
-        MessageCreateData first = DiscordMessages.render(reply).getFirst();
-        run(message.place(), "edit messages",
-                () -> channel.editMessageById(message.messageId(), MessageEditData.fromCreateData(first)).complete());
+        MessageEditData first = rendered(() -> MessageEditData.fromCreateData(DiscordMessages.render(reply).getFirst()));
+        run(message.place(), "edit messages", () -> channel.editMessageById(message.messageId(), first).complete());
     }
 
     /** A text channel of the same server, by name (from the gateway's cache of channels). */
@@ -405,23 +412,88 @@ public final class DiscordChatPort implements ChatPort {
             throw new PlatformRefusal("I don't have permission to " + what + " here (missing: "
                     + e.getPermission().getName() + "). Ask a server admin to grant it to my role.");
         } catch (ErrorResponseException e) {
-            log.warn("Discord refused to {} in {}: {} {}", what, place == null ? "-" : place.key(), e.getErrorCode(),
-                    e.getMeaning());
-            if (e.getErrorResponse() == ErrorResponse.MISSING_PERMISSIONS || e.getErrorResponse() == ErrorResponse.MISSING_ACCESS) {
-                throw new PlatformRefusal("I don't have permission to " + what + " here. Ask a server admin to check"
-                        + " my role's permissions for this channel (Send Messages, Create Private Threads,"
-                        + " Send Messages in Threads).");
-            }
-            if (e.getErrorResponse() == ErrorResponse.REQUEST_ENTITY_TOO_LARGE
-                    || e.getErrorResponse() == ErrorResponse.FILE_UPLOAD_MAX_SIZE_EXCEEDED) {
-                throw new PlatformRefusal("That file is larger than Discord lets me send here.");
-            }
-            if (e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER) {
-                throw new PlatformRefusal("I can't send you direct messages. Allow DMs from server members in your"
-                        + " privacy settings, or use /coach in a channel.");
-            }
-            throw e;
+            throw refused(place, what, e);
         }
+    }
+
+    /** What a refusal of Discord's comes to: words for the person, or the error itself when a retry may help. */
+    private static RuntimeException refused(Place place, String what, ErrorResponseException e) {
+        log.warn("Discord refused to {} in {}: {} {}", what, place == null ? "-" : place.key(), e.getErrorCode(),
+                e.getMeaning());
+        if (e.getErrorResponse() == ErrorResponse.MISSING_PERMISSIONS || e.getErrorResponse() == ErrorResponse.MISSING_ACCESS) {
+            return new PlatformRefusal("I don't have permission to " + what + " here. Ask a server admin to check"
+                    + " my role's permissions for this channel (Send Messages, Create Private Threads,"
+                    + " Send Messages in Threads).");
+        }
+        if (e.getErrorResponse() == ErrorResponse.REQUEST_ENTITY_TOO_LARGE
+                || e.getErrorResponse() == ErrorResponse.FILE_UPLOAD_MAX_SIZE_EXCEEDED) {
+            return new PlatformRefusal("That file is larger than Discord lets me send here.");
+        }
+        if (e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER) {
+            return new PlatformRefusal("I can't send you direct messages. Allow DMs from server members in your"
+                    + " privacy settings, or use /coach in a channel.");
+        }
+        return refusalForGood(e).map(RuntimeException.class::cast).orElse(e);
+    }
+
+    /**
+     * Discord's answers that no retry can change, in words for the person: the outbox gives such a reply up at once
+     * and goes on with the replies behind it. Discord's own trouble (5xx) and rate limits are tried again.
+     */
+    static Optional<PlatformRefusal> refusalForGood(ErrorResponseException e) {
+        ErrorResponse error = e.getErrorResponse();
+        if (error == ErrorResponse.UNKNOWN_CHANNEL) {
+            return Optional.of(new PlatformRefusal("I can't find that channel any more: it was deleted, or I was removed"
+                    + " from it."));
+        }
+        if (error == ErrorResponse.UNKNOWN_MESSAGE) {
+            return Optional.of(new PlatformRefusal("The message I meant to change is no longer there."));
+        }
+        if (error == ErrorResponse.ILLEGAL_OPERATION_ARCHIVED_THREAD || error == ErrorResponse.THREAD_LOCKED) {
+            return Optional.of(new PlatformRefusal("This thread is archived or locked, so I can't post in it any more."
+                    + " Start a new interview with /coach mock."));
+        }
+        if (error == ErrorResponse.MAX_ACTIVE_THREADS) {
+            return Optional.of(new PlatformRefusal("This channel has as many active threads as Discord allows. Archive"
+                    + " some, or practise in a direct message with me."));
+        }
+        int status = e.getResponse() == null ? 0 : e.getResponse().code;
+        if (e.isServerError() || status == 429 || status == 408 || status < 400 || status >= 500) {
+            return Optional.empty();
+        }
+        return Optional.of(new PlatformRefusal(cannotTake(e.getMeaning())));
+    }
+
+    /** For a reply Discord refused, or one that could not be made into a Discord message at all. */
+    static String cannotTake(String why) {
+        return "Discord would not take part of my reply (" + why + "), so it is missing here. Your progress is saved:"
+                + " type repeat to see the current question again, or stats for your results.";
+    }
+
+    /**
+     * The reply as Discord messages. JDA's builders refuse content past Discord's limits with an exception no retry
+     * can change; the person is told instead of the reply being tried for ten minutes.
+     */
+    private static <T> T rendered(Supplier<T> rendering) {
+        try {
+            return rendering.get();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            log.warn("Discord: a reply could not be made into a message: {}", e.getMessage());
+            throw new PlatformRefusal(cannotTake("it went past one of Discord's limits"));
+        }
+    }
+
+    /**
+     * How long a thread the coach makes stays open without a message: the longest Discord allows, so an interview
+     * paused over a weekend, or a question of the day's thread waiting for its reveal, can still be posted in
+     * (JDA forgets an archived thread, and the coach could no longer find it).
+     */
+    static final ThreadChannel.AutoArchiveDuration KEPT_OPEN = ThreadChannel.AutoArchiveDuration.TIME_1_WEEK;
+
+    /** Whether Discord refused a private thread because this server or channel does not allow one for the coach. */
+    private static boolean privateThreadsNotAllowed(ErrorResponseException e) {
+        return e.getErrorResponse() == ErrorResponse.MISSING_PERMISSIONS
+                || e.getErrorResponse() == ErrorResponse.INVALID_CHANNEL_TYPE;
     }
 
     static List<String> permissionsNeeded() {
