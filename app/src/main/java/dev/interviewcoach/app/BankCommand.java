@@ -161,7 +161,8 @@ final class BankCommand implements Runnable {
                 try {
                     text = Files.readString(file, StandardCharsets.UTF_8);
                 } catch (IOException e) {
-                    problems.add(new BankProblem(file.toString(), 0, "", "cannot read the file: " + e.getMessage()));
+                    problems.add(new BankProblem(file.toString(), 0, "", "cannot read the file: "
+                            + FileProblem.describe(file, e)));
                     continue;
                 }
                 BankReader.Result result = reader.read(file.toString(), text);

@@ -76,7 +76,7 @@ final class BankImportCommand implements Callable<Integer> {
         try {
             text = read(file);
         } catch (IOException e) {
-            err.println("Cannot read " + file + ": " + e.getMessage());
+            err.println("Cannot read " + file + ": " + FileProblem.describe(file, e) + ".");
             return 1;
         }
         ImportResult result;

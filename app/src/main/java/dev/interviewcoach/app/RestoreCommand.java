@@ -3,6 +3,7 @@ package dev.interviewcoach.app;
 import dev.interviewcoach.store.SqliteBackup;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -43,6 +44,7 @@ final class RestoreCommand implements Callable<Integer> {
             err.println(e.getMessage() + (e.getMessage().endsWith(".") ? " " : ". ") + "Nothing was changed.");
             return 1;
         }
+        boolean existed = Files.exists(live.get());
         AtomicReference<Optional<Path>> kept = new AtomicReference<>();
         AtomicReference<SqliteBackup.BackupException> failed = new AtomicReference<>();
         boolean alone = DatabaseInUse.whileUnused(live.get(), () -> {
@@ -64,6 +66,11 @@ final class RestoreCommand implements Callable<Integer> {
         out.println("Restored " + live.get() + " from " + backup + " (schema version " + checked.schemaVersion() + ").");
         kept.get().ifPresent(k -> out.println("The database it replaced is kept as " + k + " (delete it once you are"
                 + " sure)."));
+        if (!existed) {
+            // A mistyped --db would otherwise look like a restore of the coach's database.
+            out.println("There was no database at " + live.get() + " before: if the coach uses another one, run coach"
+                    + " restore again with --db (or --config) naming it.");
+        }
         out.println("Start the coach as usual; a backup from an older version is brought up to date when it starts.");
         return 0;
     }

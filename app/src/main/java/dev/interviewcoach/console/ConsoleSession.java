@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -118,6 +119,20 @@ public final class ConsoleSession {
                 message(user, place, line.strip());
                 return true;
             }
+            // hint, repeat or skip alone on a later line acts too: the lines so far are kept for the first two. end does
+            // not, there: a block of code (SQL's CASE ... END, Ruby) closes with it, and Ctrl-D ends the interview.
+            Optional<String> midway = lines.isEmpty() ? Optional.empty() : bareMove(line);
+            if (midway.isPresent()) {
+                if (midway.get().equals("skip")) {
+                    say("(Skipping: the " + (lines.size() == 1 ? "line you had typed for it is" : lines.size()
+                            + " lines you had typed for it are") + " not scored.)");
+                    message(user, place, "skip");
+                    return true;
+                }
+                message(user, place, midway.get());
+                prompt("\nYour answer so far is kept: go on, and finish with an empty line.\n> ");
+                continue;
+            }
             if (line.isBlank()) {
                 if (lines.isEmpty()) {
                     prompt("> ");
@@ -129,6 +144,19 @@ public final class ConsoleSession {
             lines.add(line);
             prompt("> ");
         }
+    }
+
+    /** The move a later line of an answer names when it is only that word: hint, repeat or skip. */
+    static Optional<String> bareMove(String line) {
+        String word = line.strip().toLowerCase(Locale.ROOT).replaceAll("[.!?]+$", "");
+        return switch (word) {
+            case "hint", "repeat", "skip" -> Optional.of(word);
+            default -> Optional.empty();
+        };
+    }
+
+    private void say(String text) {
+        steps.run(() -> out.println(text));
     }
 
     /** A prompt is a step too, so that one never follows what a stop says last. */

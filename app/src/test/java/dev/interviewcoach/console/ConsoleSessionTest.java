@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interviewcoach.app.Coach;
 import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.interview.AnswerRecord;
 import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.interview.MockSession;
 import dev.interviewcoach.question.BankCatalog;
@@ -19,6 +20,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -134,6 +136,49 @@ class ConsoleSessionTest {
             // a word that is not a command starts the answer as usual
             String two = run(coach, "bob", "mock python 1", new StringReader("Threads\nhelp when work waits on I/O.\n\n"));
             assertThat(two).doesNotContain("== Interview Coach ==").contains("== Score");
+        }
+    }
+
+    private static List<AnswerRecord> answers(Coach coach, String user) {
+        MockSession latest = coach.sessions().recentFor(ConsoleSession.user(user), 1).getFirst();
+        return coach.sessions().answers(latest.id()).stream()
+                .filter(a -> a.outcome() == AnswerRecord.Outcome.ANSWERED).toList();
+    }
+
+    @Test
+    void aCommandTypedALetterWrongIsAnsweredWithTheCommandAndNeverScored() throws IOException {
+        try (Coach coach = coach(dir.resolve("coach.db"))) {
+            String out = run(coach, "ada", "mock python 1 --no-followups",
+                    new StringReader("hlep\n\nstast\n\nhistroy\n\n" + GIL_ANSWER + "\n\n"));
+            assertThat(out).contains("I don't know the command \"hlep\". Did you mean \"help\"? Your question is still"
+                    + " open").contains("Did you mean \"start\" or \"stats\"?").contains("Did you mean \"history\"?");
+            assertThat(out.split("== Score ", -1)).as("only the real answer is scored").hasSize(2);
+            assertThat(answers(coach, "ada")).singleElement()
+                    .satisfies(a -> assertThat(a.answerText()).startsWith("The GIL"));
+        }
+    }
+
+    @Test
+    void hintRepeatAndSkipOnALaterLineOfAnAnswerActAtOnceAndHintKeepsTheLinesSoFar() throws IOException {
+        try (Coach coach = coach(dir.resolve("coach.db"))) {
+            String out = run(coach, "ada", "mock python 2 --no-followups", new StringReader(
+                    "The GIL lets only one thread run Python bytecode at a time.\nhint\n"
+                            + "For I/O-bound work threads help, since the GIL is released while waiting.\n\n"
+                            + "A first thought\nskip\n"));
+            assertThat(out).contains("Hint 1 of").contains("Your answer so far is kept")
+                    .contains("(Skipping: the line you had typed for it is not scored.)").contains("Skipped.");
+            assertThat(answers(coach, "ada").getFirst().answerText())
+                    .as("both lines, and not the word hint").isEqualTo("The GIL lets only one thread run Python bytecode"
+                            + " at a time.\nFor I/O-bound work threads help, since the GIL is released while waiting.");
+        }
+    }
+
+    @Test
+    void endOnALaterLineIsPartOfTheAnswerSinceCodeClosesWithIt() throws IOException {
+        try (Coach coach = coach(dir.resolve("coach.db"))) {
+            String out = run(coach, "ada", "mock sql 2 --no-followups", new StringReader(
+                    "SELECT CASE\n  WHEN amount > 0 THEN 'up'\nEND\nFROM sales;\n\n"));
+            assertThat(out).contains("== Score ").contains("Question 2 of 2");
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Every command the coach knows, read from their {@link CommandSpec}s: typed text is parsed by it
@@ -276,6 +277,21 @@ public final class CommandGrammar {
         return "I don't know what \"" + shorten(word) + "\" is here" + choice.map(c -> " (the " + c.name() + " is "
                 + String.join(" or ", c.choices().stream().map(OptionSpec.Choice::value).toList()) + ")").orElse("")
                 + ". Usage: " + spec.usage(path);
+    }
+
+    /**
+     * The command words (and help) a word typed a letter or two wrong may have meant: within one edit or swap for a
+     * word of up to five letters, two for a longer one; nearest first, then by name.
+     */
+    public List<String> nearMisses(String typed) {
+        String word = typed.toLowerCase(Locale.ROOT);
+        int allowed = word.length() <= 5 ? 1 : 2;
+        return Stream.concat(byWord.keySet().stream(), Stream.of("help"))
+                .distinct().filter(name -> !name.equals(word))
+                .filter(name -> EditDistance.withSwaps(word, name) <= allowed)
+                .sorted(Comparator.comparingInt((String name) -> EditDistance.withSwaps(word, name))
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
     }
 
     private Optional<String> closest(String word) {

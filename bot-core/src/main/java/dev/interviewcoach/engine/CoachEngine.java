@@ -618,6 +618,14 @@ public final class CoachEngine {
         switch (inbound) {
             case Inbound.Command command -> command(command, port);
             case Inbound.Message message -> {
+                List<String> meant = mistypedCommand(message);
+                if (!meant.isEmpty()) {
+                    port.post(message.place(), Reply.text("I don't know the command \"" + message.text().strip()
+                            + "\". Did you mean " + String.join(" or ", meant.stream().map(m -> "\"" + m + "\"").toList())
+                            + "? Your question is still open: answer it, or type the command again.")
+                            .onlyTo(message.user()));
+                    return;
+                }
                 if (typedCommand(message)) {
                     // "help" or "stats" typed in an interview or a question's thread is run, not judged as an
                     // answer; the conversation waits where it was.
@@ -679,6 +687,26 @@ public final class CoachEngine {
         }
         return message.place().kind() == Place.Kind.DIRECT
                 || messageHandlers.stream().anyMatch(h -> h.holdsConversation(message));
+    }
+
+    /**
+     * The commands a message in a conversation the coach holds may have meant when it is one word typed a letter or
+     * two wrong ("hlep", "stast", "histroy"): it is answered with them, and the question stays open, rather than
+     * scored 1/5 as an answer and kept in the person's progress. Only near misses count (see
+     * {@link CommandGrammar#nearMisses}), so a one-word answer such as "stack" is still an answer. Empty otherwise.
+     */
+    private List<String> mistypedCommand(Inbound.Message message) {
+        String text = message.text().strip();
+        if (message.place().kind() == Place.Kind.CHANNEL || text.isEmpty()
+                || TextAnalyzer.splitAtSpaces(text).length != 1
+                || !(grammar.parse(text) instanceof CommandGrammar.Parse.Unknown)) {
+            return List.of();
+        }
+        List<String> meant = grammar.nearMisses(text);
+        if (meant.isEmpty() || messageHandlers.stream().noneMatch(h -> h.holdsConversation(message))) {
+            return List.of();
+        }
+        return meant.size() <= 3 ? meant : meant.subList(0, 3);
     }
 
     private Optional<ActionHandler> actionHandler(ActionId action, Place place, UserRef user,

@@ -98,6 +98,9 @@ public final class SqliteBackup {
 
     /** Reads a copy through: SQLite's own check of every page, and the coach's schema version in it. */
     public static Copy check(Path copy) {
+        if (Files.isDirectory(copy)) {
+            throw new BackupException(copy + " is a folder; name one of the copies in it (coach-....db)");
+        }
         if (!Files.isRegularFile(copy)) {
             throw new BackupException("No such file: " + copy);
         }
