@@ -326,6 +326,14 @@ public final class Coach implements AutoCloseable {
         try {
             database = Database.open(config.jdbcUrl(env), config.databaseUser(), config.databasePassword());
         } catch (RuntimeException e) {
+            Optional<Path> file = config.sqliteFile(env);
+            if (file.isPresent()) {
+                // An SQLite file: the server's words (a user, a password, reachable) would only mislead.
+                throw new StartupFailure("The database file " + file.get() + " cannot be opened ("
+                        + (Files.isDirectory(file.get()) ? "it is a folder" : StartupFailure.rootOf(e)) + "). Give --db"
+                        + " (or database.path, COACH_DATABASE_PATH) a file name, such as data/coach.db, in a folder this"
+                        + " user may write to.", e);
+            }
             throw new StartupFailure("The database " + CoachConfig.maskUrl(config.jdbcUrl(env)) + " cannot be opened ("
                     + StartupFailure.rootOf(e) + "). Check database.url (COACH_DB_URL) or database.path, that the"
                     + " database is running and reachable, and COACH_DB_USER / COACH_DB_PASSWORD.", e);

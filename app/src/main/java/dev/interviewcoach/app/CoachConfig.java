@@ -270,22 +270,35 @@ public record CoachConfig(
         return shown;
     }
 
+    /** The key a {@link ConfigException} for settings the file has and the coach does not know carries. */
+    static final String UNKNOWN_SETTINGS = "file:unknown";
+
     private static void fileValues(Optional<Path> explicitFile, Map<String, String> env, Map<String, String> values) {
+        fileValues(explicitFile, env, values, false);
+    }
+
+    private static void fileValues(Optional<Path> explicitFile, Map<String, String> env, Map<String, String> values,
+                                   boolean ignoreUnknown) {
         Optional<Path> file = explicitFile.or(() -> Optional.ofNullable(env.get("COACH_CONFIG")).map(Path::of));
         if (file.isPresent()) {
             if (!Files.isRegularFile(file.get())) {
                 throw new ConfigException("configuration file " + file.get() + " not found; check --config or COACH_CONFIG");
             }
-            readFile(file.get(), values);
+            readFile(file.get(), values, ignoreUnknown);
         } else if (Files.isRegularFile(Path.of("config", "coach.yaml"))) {
-            readFile(Path.of("config", "coach.yaml"), values);
+            readFile(Path.of("config", "coach.yaml"), values, ignoreUnknown);
         }
     }
 
     /** Loads the file if there is one (an explicitly named file must exist) and applies the environment. */
     public static CoachConfig load(Optional<Path> explicitFile, Map<String, String> env) {
+        return load(explicitFile, env, false);
+    }
+
+    /** As {@link #load(Optional, Map)}; with {@code ignoreUnknown}, settings the coach does not know are passed over. */
+    static CoachConfig load(Optional<Path> explicitFile, Map<String, String> env, boolean ignoreUnknown) {
         Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
-        fileValues(explicitFile, env, values);
+        fileValues(explicitFile, env, values, ignoreUnknown);
         for (String key : DEFAULTS.keySet()) {
             String fromEnv = env.get(envName(key));
             if (fromEnv != null) {
@@ -576,7 +589,7 @@ public record CoachConfig(
                 + "'; fix it in config/coach.yaml or " + envName(key));
     }
 
-    private static void readFile(Path file, Map<String, String> values) {
+    private static void readFile(Path file, Map<String, String> values, boolean ignoreUnknown) {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
@@ -588,8 +601,8 @@ public record CoachConfig(
         }
         List<String> unknown = new ArrayList<>();
         flatten("", root, values, unknown);
-        if (!unknown.isEmpty()) {
-            throw new ConfigException(file + ": unknown setting " + String.join(", ", unknown.stream()
+        if (!unknown.isEmpty() && !ignoreUnknown) {
+            throw new ConfigException(UNKNOWN_SETTINGS, file + ": unknown setting " + String.join(", ", unknown.stream()
                     .map(key -> nearestSettings(key).isEmpty() ? key
                             : key + " (did you mean " + String.join(" or ", nearestSettings(key)) + "?)")
                     .toList()) + "; known settings: " + String.join(", ", DEFAULTS.keySet()));

@@ -3,14 +3,17 @@ package dev.interviewcoach.app;
 import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.store.Database;
+import dev.interviewcoach.text.EditDistance;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,7 +59,10 @@ final class ConfigCheckCommand implements Callable<Integer> {
             return 0;
         }
         out.println(problems.size() == 1 ? "1 problem:" : problems.size() + " problems:");
-        problems.forEach(p -> out.println("  - " + p));
+        // The messages name the usual file; this check may have read another one.
+        Optional<String> file = Optional.ofNullable(config).map(Path::toString)
+                .or(() -> Optional.ofNullable(env.get("COACH_CONFIG")));
+        problems.forEach(p -> out.println("  - " + file.map(f -> p.replace("config/coach.yaml", f)).orElse(p)));
         return 1;
     }
 
@@ -64,14 +70,17 @@ final class ConfigCheckCommand implements Callable<Integer> {
     private CoachConfig loadReportingEach(Map<String, String> env, List<String> problems) {
         Map<String, String> trying = new HashMap<>(env);
         Optional<Path> file = Optional.ofNullable(config);
+        boolean passOverUnknown = false;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             try {
-                return CoachConfig.load(file, trying);
+                return CoachConfig.load(file, trying, passOverUnknown);
             } catch (CoachConfig.ConfigException e) {
                 problems.add(e.getMessage());
                 String key = e.key();
                 if (key == null) {
                     return null;
+                } else if (key.equals(CoachConfig.UNKNOWN_SETTINGS)) {
+                    passOverUnknown = true; // reported; the settings it does know are checked too
                 } else if (key.startsWith("env:")) {
                     trying.remove(key.substring("env:".length()));
                 } else {
@@ -107,11 +116,18 @@ final class ConfigCheckCommand implements Callable<Integer> {
         if (!cfg.slack().enabled() && (cfg.slack().appToken().isPresent() || cfg.slack().signingSecret().isPresent())) {
             problems.add("SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not: Slack will not run");
         }
-        try (Database db = Database.open(cfg.jdbcUrl(env), cfg.databaseUser(), cfg.databasePassword())) {
-            db.ping().ifPresent(p -> problems.add("database " + CoachConfig.maskUrl(cfg.jdbcUrl(env)) + " is " + p));
-        } catch (RuntimeException e) {
-            problems.add("database " + CoachConfig.maskUrl(cfg.jdbcUrl(env)) + " cannot be opened: "
-                    + CoachConfig.maskUrl(e.getMessage()));
+        Optional<Path> sqlite = cfg.sqliteFile(env);
+        if (sqlite.isPresent() && !Files.exists(sqlite.get())) {
+            // Opening it would create it: a check changes nothing, and an empty file is no database to back up.
+            unwritableFolder(sqlite.get().toAbsolutePath().getParent()).ifPresent(where -> problems.add("database "
+                    + sqlite.get() + " does not exist and cannot be made: " + where));
+        } else {
+            try (Database db = Database.open(cfg.jdbcUrl(env), cfg.databaseUser(), cfg.databasePassword())) {
+                db.ping().ifPresent(p -> problems.add("database " + CoachConfig.maskUrl(cfg.jdbcUrl(env)) + " is " + p));
+            } catch (RuntimeException e) {
+                problems.add("database " + CoachConfig.maskUrl(cfg.jdbcUrl(env)) + " cannot be opened: "
+                        + CoachConfig.maskUrl(e.getMessage()));
+            }
         }
         if (!cfg.review().enabled() && cfg.review().apiKey().isPresent()) {
             problems.add("COACH_LLM_API_KEY is set but review.llm.url is not: the language-model reviewer is off");
@@ -125,6 +141,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
         }
         backupsProblem(cfg, env).ifPresent(problems::add);
         afterCopyProblem(cfg, env).ifPresent(problems::add);
+        problems.addAll(unknownVariables(env));
         try {
             QuestionBanks banks = QuestionBanks.load(new BankReader(), cfg.customBanks().filter(Files::isDirectory));
             banks.problems().forEach(p -> problems.add("custom bank: " + p));
@@ -161,6 +178,48 @@ final class ConfigCheckCommand implements Callable<Integer> {
                     + existing + "); the daily copies of the database would fail");
         }
         return Optional.empty();
+    }
+
+    /** What the coach (and its launcher) read from the environment besides one variable per setting. */
+    private static final Set<String> OTHER_VARIABLES = Set.of("COACH_CONFIG", "COACH_DB_URL", "COACH_DB_USER",
+            "COACH_DB_PASSWORD", "COACH_DB_PASSWORD_FILE", "COACH_LLM_API_KEY", "COACH_LLM_API_KEY_FILE",
+            "COACH_SECRET_KEY", "COACH_SECRET_KEY_FILE", "COACH_SECRET_KEY_PREVIOUS", "COACH_SECRET_KEY_PREVIOUS_FILE",
+            "COACH_LOG_FORMAT", "COACH_LOG_LEVEL", "COACH_CLOCK_START", "COACH_CDS", "COACH_CDS_DIR", "COACH_JAVA_OPTS",
+            "COACH_BACKUP_FILE");
+
+    /**
+     * COACH_ variables the coach does not read: a misspelt one ({@code COACH_INTERVIEW_DEFAULTQUESTIONS}) would
+     * otherwise be ignored without a word, and the setting stay at its default.
+     */
+    static List<String> unknownVariables(Map<String, String> env) {
+        Set<String> known = new HashSet<>(OTHER_VARIABLES);
+        CoachConfig.DEFAULTS.keySet().forEach(key -> known.add(CoachConfig.envName(key)));
+        return env.keySet().stream().filter(name -> name.startsWith("COACH_") && !known.contains(name)).sorted()
+                .map(name -> {
+                    String squeezed = name.replace("_", "");
+                    Optional<String> meant = known.stream().filter(k -> k.replace("_", "").equals(squeezed)
+                            || EditDistance.withSwaps(k, name) <= 2).sorted().findFirst();
+                    return "environment variable " + name + " is not one the coach reads"
+                            + meant.map(m -> " (did you mean " + m + "?)").orElse("") + "; a setting's variable is COACH_"
+                            + " and its name in capitals, words apart (interview.defaultQuestions:"
+                            + " COACH_INTERVIEW_DEFAULT_QUESTIONS)";
+                }).toList();
+    }
+
+    /** Why files could not be made in {@code folder} (or the nearest existing folder above it), if they could not. */
+    private static Optional<String> unwritableFolder(Path folder) {
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent(); // the coach creates the missing folders
+        }
+        if (existing == null) {
+            return Optional.empty();
+        }
+        if (!Files.isDirectory(existing)) {
+            return Optional.of(existing + " is a file, not a folder");
+        }
+        return Files.isWritable(existing) ? Optional.empty()
+                : Optional.of(existing + " is not writable by this user");
     }
 
     /** A command to take copies off the machine that would never run, or could not. */

@@ -67,6 +67,11 @@ final class ConsoleCommand implements Callable<Integer> {
             env.put(CoachConfig.envName("database.url"), "");
         }
         CoachConfig cfg = CoachConfig.load(Optional.ofNullable(config), env);
+        if (questions != null && (questions < 1 || questions > cfg.maxQuestions())) {
+            System.err.println("--questions must be a number from 1 to " + cfg.maxQuestions() + ", not " + questions
+                    + " (interview.maxQuestions sets the most).");
+            return 2;
+        }
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
         boolean ansi = System.console() != null && System.getenv("NO_COLOR") == null

@@ -128,6 +128,9 @@ public final class ConsoleChannel {
                             "console-" + eventCounter, clock.instant())),
                     () -> out.println("You have no open peer pairing. Type pair on to join this channel's weekly"
                             + " pairing, then :advance to its time."));
+        } else if (lower.equals("answer") || lower.equals("reply")) {
+            out.println("Type your answer on the same line: " + lower + " I would put a cache in front of the"
+                    + " database...");
         } else if (lower.startsWith("answer ")) {
             latest().ifPresentOrElse(post -> send(new Inbound.Submission(nextId(), person, channel,
                             new ActionId("daily", "answer", post.key(), 0),

@@ -137,6 +137,26 @@ class RunCommandTest {
         assertThat(fine.exitValue()).isZero();
     }
 
+    @Test
+    void configCheckReportsASettingItDoesNotKnowAndStillChecksTheRestAndAMisspeltVariable() throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("team.yaml"), """
+                interview:
+                  defaultQuestions: -3
+                  fooBar: 1
+                """);
+        Process process = launch(Map.of("COACH_DATABASE_PATH", dir.resolve("fresh/coach.db").toString(),
+                "DISCORD_TOKEN", "a-discord-token", "COACH_INTERVIEW_MAXQUESTIONS", "9"), "config", "check", "--config",
+                file.toString());
+        String out = String.join("\n", readUntil(process, "never", 60));
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(out).contains("3 problems:").contains("unknown setting interview.fooBar")
+                .contains("interview.defaultQuestions must be a whole number above 0, not '-3'; fix it in " + file)
+                .contains("environment variable COACH_INTERVIEW_MAXQUESTIONS is not one the coach reads (did you mean"
+                        + " COACH_INTERVIEW_MAX_QUESTIONS?)");
+        assertThat(dir.resolve("fresh/coach.db")).as("a check makes no database").doesNotExist();
+    }
+
     /** The output of a run that should fail at start: its exit code, and what it printed. */
     private String failedStart(Map<String, String> env) throws Exception {
         Process process = launch(env, "run");

@@ -274,7 +274,8 @@ public final class CommandGrammar {
         if (spec.options().isEmpty()) {
             return path + " takes nothing after it; I don't know what \"" + shorten(word) + "\" is. Usage: " + path;
         }
-        return "I don't know what \"" + shorten(word) + "\" is here" + choice.map(c -> " (the " + c.name() + " is "
+        // "(expected due)", not "(the what is due)": an option's name is for forms, not for sentences
+        return "I don't know what \"" + shorten(word) + "\" is here" + choice.map(c -> " (expected "
                 + String.join(" or ", c.choices().stream().map(OptionSpec.Choice::value).toList()) + ")").orElse("")
                 + ". Usage: " + spec.usage(path);
     }

@@ -98,7 +98,7 @@ class CommandGrammarTest {
         assertThat(invalid("daily subscribe 9:00 10:00")).startsWith("I read both \"9:00\" and \"10:00\" as the time.");
         assertThat(invalid("daily sbuscribe")).isEqualTo("I don't know \"daily sbuscribe\". Did you mean daily"
                 + " subscribe? Try: daily subscribe [track] [HH:MM] [zone] [open|sealed] [topic:TOPIC] | status");
-        assertThat(invalid("remind maybe")).isEqualTo("I don't know what \"maybe\" is here (the state is on or off)."
+        assertThat(invalid("remind maybe")).isEqualTo("I don't know what \"maybe\" is here (expected on or off)."
                 + " Usage: remind on|off");
         assertThat(invalid("stats everything")).startsWith("stats takes nothing after it");
         assertThat(GRAMMAR.parse("mokc python")).isEqualTo(new CommandGrammar.Parse.Unknown("mokc",
