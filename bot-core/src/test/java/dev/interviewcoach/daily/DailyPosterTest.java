@@ -67,6 +67,25 @@ class DailyPosterTest {
     }
 
     @Test
+    void aChannelThatSubscribesAfterTodaysTimeStartsWithTheNextPostNotOneLate() {
+        try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
+            db.migrate();
+            SubscriptionRepository subs = new SubscriptionRepository(db.jdbi());
+            // Monday 7 December, 10:09 in Berlin: subscribed for 08:30, within the two hours' grace.
+            Instant subscribed = Instant.parse("2026-12-07T09:09:00Z");
+            subs.save(new Subscription("late", Place.channel(Platform.SLACK, "T1", "C1"), "python-developer",
+                    new PostTimes(LocalTime.parse("08:30"), ZoneId.of("Europe/Berlin"),
+                            EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY)), "UADMIN", subscribed));
+            DailyPoster poster = DailyFixture.poster(db, BANKS, 1);
+            RecordingChatPort port = new RecordingChatPort();
+            assertThat(poster.postDue(subscribed.plus(Duration.ofMinutes(30)), port)).as("Monday's 08:30 was never due")
+                    .isZero();
+            assertThat(poster.nextPost(subs.all().getFirst(), subscribed).localDate()).hasToString("2026-12-09");
+            assertThat(poster.postDue(Instant.parse("2026-12-09T07:30:00Z"), port)).as("Wednesday's is").isEqualTo(1);
+        }
+    }
+
+    @Test
     void postsAtTheLocalTimeAndCatchesUpOnlyWithinTheGraceWindow() {
         try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
             db.migrate();
