@@ -25,6 +25,7 @@ import dev.interviewcoach.question.TalkingPoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import dev.interviewcoach.text.NotAnAnswer;
 import java.util.Locale;
@@ -482,6 +483,10 @@ public final class DailyAnswers implements MessageHandler, EditHandler, Deletion
     }
 
     /** Starts a short mock interview on the question's topic in the person's direct conversation. */
+    void practiseOn(Question daily, UserRef user, Inbound.Action action, ChatPort port) {
+        practise(daily, user, action, port);
+    }
+
     private void practise(Question daily, UserRef user, Inbound.Action action, ChatPort port) {
         Optional<Bank> bank = banks.current().track(daily.track());
         if (bank.isEmpty()) {
@@ -489,15 +494,30 @@ public final class DailyAnswers implements MessageHandler, EditHandler, Deletion
             return;
         }
         String topic = topicOf(daily);
-        List<Question> chosen = new ArrayList<>(bank.get().questions().stream()
-                .filter(q -> !q.id().equals(daily.id()) && q.topics().contains(topic)).limit(PRACTICE_QUESTIONS).toList());
+        // The questions sharing most of its topics first (its first topic breaking ties), then the rest of the track:
+        // a topic only this question has still gets its nearest neighbours, and the person is told what they got.
+        List<Question> related = bank.get().questions().stream()
+                .filter(q -> !q.id().equals(daily.id()) && shared(daily, q) > 0)
+                .sorted(Comparator.comparingInt((Question q) -> -shared(daily, q))
+                        .thenComparing(q -> q.topics().contains(topic) ? 0 : 1))
+                .limit(PRACTICE_QUESTIONS).toList();
+        List<Question> chosen = new ArrayList<>(related);
         bank.get().questions().stream().filter(q -> !q.id().equals(daily.id()) && !chosen.contains(q))
                 .limit(PRACTICE_QUESTIONS - chosen.size()).forEach(chosen::add);
+        String about = related.isEmpty() ? "from the " + daily.track() + " track (none of its other questions is on "
+                + topic + ")"
+                : "on " + String.join(", ", related.getFirst().topics().stream().filter(daily.topics()::contains).toList())
+                + (related.size() < chosen.size() ? ", then more of the " + daily.track() + " track" : "");
         Place direct = port.openDirect(user);
-        port.post(action.place(), Reply.text("I've started a " + chosen.size() + "-question mock interview on " + topic
+        port.post(action.place(), Reply.text("I've started a " + chosen.size() + "-question mock interview " + about
                 + " in our direct messages.").onlyTo(user));
         practice.start(new Inbound.Command(action.eventId() + ":practise", user, direct, "mock", action.receivedAt()),
-                bank.get(), chosen, "Practice on " + topic + ", from the question of the day.", port);
+                bank.get(), chosen, "Practice " + about + ", from the question of the day.", port);
+    }
+
+    /** How many topics two questions have in common. */
+    private static int shared(Question a, Question b) {
+        return (int) b.topics().stream().filter(a.topics()::contains).count();
     }
 
     private static String topicOf(Question q) {

@@ -17,8 +17,10 @@ import dev.interviewcoach.interview.InterviewReplies;
 import dev.interviewcoach.interview.MockInterviewFeature;
 import dev.interviewcoach.interview.QuestionPicker;
 import dev.interviewcoach.interview.SessionRepository;
+import dev.interviewcoach.question.Bank;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.BankReader;
+import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.QuestionBanks;
 import dev.interviewcoach.store.Database;
 import dev.interviewcoach.text.TextAnalyzer;
@@ -31,6 +33,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -362,6 +365,34 @@ class DailyAnswersTest {
         submit.accept("thanks");
         assertThat(port.last()).as("a second submission is told the first counts").contains("already answered");
         assertThat(stored.count("sub", day)).isEqualTo(1);
+    }
+
+    @Test
+    void practiseStartsWithTheQuestionsSharingMostTopicsAndSaysWhatItPicked() {
+        List<List<Question>> started = new ArrayList<>();
+        DailyAnswers recorded = new DailyAnswers(subs, posts, stored, BANKS, new RuleBasedFeedbackEngine(BANKS,
+                new TextAnalyzer()), (command, bank, chosen, intro, out) -> started.add(chosen),
+                Clock.fixed(NINE, ZoneOffset.UTC));
+        // Every question of the track in turn, as the question of the day, pressed Practise on.
+        Bank bank = BANKS.current().track("python-developer").orElseThrow();
+        for (Question daily : bank.questions()) {
+            port.clear();
+            started.clear();
+            recorded.practiseOn(daily, person("UANA"), new Inbound.Action("p-" + daily.id(), person("UANA"), channel,
+                    new ActionId("daily", "practise", "k", 0), null, NINE), port);
+            List<Question> chosen = started.getFirst();
+            boolean anyRelated = bank.questions().stream().anyMatch(q -> q != daily
+                    && q.topics().stream().anyMatch(daily.topics()::contains));
+            String said = port.last();
+            if (anyRelated) {
+                assertThat(chosen.getFirst().topics()).as(daily.id()).containsAnyElementsOf(daily.topics());
+                String named = said.replaceAll("^I've started a \\d-question mock interview on ([^,]+?)(,.*)? in our.*$",
+                        "$1");
+                assertThat(chosen.getFirst().topics()).as(said).contains(named.split(", ")[0]);
+            } else {
+                assertThat(said).as(daily.id()).contains("none of its other questions is on " + daily.topics().getFirst());
+            }
+        }
     }
 
     @Test
