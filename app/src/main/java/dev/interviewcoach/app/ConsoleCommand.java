@@ -67,6 +67,10 @@ final class ConsoleCommand implements Callable<Integer> {
             env.put(CoachConfig.envName("database.url"), "");
         }
         CoachConfig cfg = CoachConfig.load(Optional.ofNullable(config), env);
+        if (subscribe != null && !channel) {
+            System.err.println("--subscribe sets the simulated channel's question of the day: use it with --channel.");
+            return 2;
+        }
         if (questions != null && (questions < 1 || questions > cfg.maxQuestions())) {
             System.err.println("--questions must be a number from 1 to " + cfg.maxQuestions() + ", not " + questions
                     + " (interview.maxQuestions sets the most).");
@@ -105,7 +109,8 @@ final class ConsoleCommand implements Callable<Integer> {
                     out, Clock.systemUTC(), stops);
             String start = "mock " + (track == null ? cfg.defaultTrack() : track) + " "
                     + (questions == null ? cfg.defaultQuestions() : questions) + (noFollowUps ? " --no-followups" : "");
-            session.run(person, start, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            session.run(person, start, track != null || questions != null,
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         }
         return 0;
     }

@@ -88,6 +88,10 @@ public final class ConsoleChannel {
         steps.run(() -> {
             if (coach.subscriptions().find(channel).isEmpty()) {
                 command("daily subscribe " + subscribeWords);
+                if (coach.subscriptions().find(channel).isEmpty()) {
+                    out.println("The channel has no question of the day: type daily subscribe with what to change"
+                            + " (daily help shows how), or start again with a corrected --subscribe.");
+                }
             } else {
                 command("daily status");
             }

@@ -69,11 +69,22 @@ public final class ConsoleSession {
 
     /** Resumes the person's interview or starts one with {@code startCommand}, then reads input until it ends. */
     public void run(UserRef user, String startCommand, BufferedReader in) throws IOException {
+        run(user, startCommand, false, in);
+    }
+
+    /**
+     * As {@link #run(UserRef, String, BufferedReader)}; {@code asked}: the start command was asked for (a track or a
+     * number of questions given), so a resumed interview says it goes on instead of that one.
+     */
+    public void run(UserRef user, String startCommand, boolean asked, BufferedReader in) throws IOException {
         Place place = placeFor(user);
         boolean[] resumed = new boolean[1];
         steps.run(() -> resumed[0] = interviews.resume(user, port).isPresent());
         if (!resumed[0]) {
             command(user, place, startCommand);
+        } else if (asked) {
+            say("(Your interview in progress goes on. To start the one you asked for, type end, then "
+                    + startCommand + ".)");
         }
         boolean hinted = false;
         while (true) {

@@ -174,6 +174,21 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void anInterviewAskedForWhileOneIsInProgressSaysThatOneGoesOn() throws IOException {
+        try (Coach coach = coach(dir.resolve("coach.db"))) {
+            run(coach, "ada", "mock python 3 --no-followups", dying(GIL_ANSWER + "\n\n"));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+            new ConsoleSession(coach.engine(), coach.interviews(), coach.sessions(),
+                    new ConsoleChatPort(out, new ConsoleRenderer(false)), out, Clock.systemUTC())
+                    .run(ConsoleSession.user("ada"), "mock java-backend 7", true, new BufferedReader(new StringReader("")));
+            assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("resuming your python-developer interview at question 2")
+                    .contains("(Your interview in progress goes on. To start the one you asked for, type end, then"
+                            + " mock java-backend 7.)");
+        }
+    }
+
+    @Test
     void endOnALaterLineIsPartOfTheAnswerSinceCodeClosesWithIt() throws IOException {
         try (Coach coach = coach(dir.resolve("coach.db"))) {
             String out = run(coach, "ada", "mock sql 2 --no-followups", new StringReader(
