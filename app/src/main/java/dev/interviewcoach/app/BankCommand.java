@@ -171,8 +171,26 @@ final class BankCommand implements Runnable {
                         b.questions().size()));
                 result.bank().ifPresent(b -> warnings.addAll(PhraseLint.check(file.toString(), b, analyzer)));
                 result.bank().ifPresent(b -> warnings.addAll(OwnWordingsCheck.check(file.toString(), b, analyzer)));
+                result.bank().ifPresent(b -> drafts(file.toString(), b).ifPresent(warnings::add));
             }
         }
+    }
+
+    /**
+     * Questions still holding the placeholders {@code coach bank import} writes: valid YAML, but people would be
+     * judged against "DRAFT: ..." talking points.
+     */
+    static Optional<BankProblem> drafts(String file, Bank bank) {
+        List<String> ids = bank.questions().stream().filter(q -> q.why().startsWith("DRAFT")
+                || q.guidance().startsWith("DRAFT") || q.exampleAnswer().startsWith("DRAFT")
+                || q.talkingPoints().stream().anyMatch(p -> p.point().startsWith("DRAFT"))).map(Question::id).toList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BankProblem(file, 0, "", ids.size() + " of " + bank.questions().size()
+                + " questions still have DRAFT placeholders from coach bank import (" + String.join(", ",
+                ids.subList(0, Math.min(3, ids.size()))) + (ids.size() > 3 ? ", ..." : "") + "): rewrite them before"
+                + " people practise with this bank"));
     }
 
     /** Up to three question ids a mistyped one is near: containing it, or a few letters from it. */

@@ -66,6 +66,8 @@ class BankImportCommandTest {
 
         assertThat(streams.run("bank", "validate", bank.toString())).as(err()).isZero();
         assertThat(out()).contains("ok, track team-notes, 2 questions");
+        assertThat(out() + err()).as("valid, but not ready for people").contains("2 of 2 questions still have DRAFT"
+                + " placeholders from coach bank import");
     }
 
     @Test
