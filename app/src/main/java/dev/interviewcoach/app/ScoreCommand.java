@@ -12,7 +12,6 @@ import dev.interviewcoach.question.Question;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.QuestionBanks;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,16 +78,14 @@ final class ScoreCommand implements Callable<Integer> {
                     + " Run: coach bank list");
             return 1;
         }
-        String answer;
-        try {
-            answer = source.text != null ? source.text
-                    : source.file.toString().equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(source.file, StandardCharsets.UTF_8);
-        } catch (IOException | UncheckedIOException e) {
-            spec.commandLine().getErr().println("Cannot read the answer from " + source.file + ": "
-                    + FileProblem.describe(source.file, e) + ". Give a text file, or - to read it from standard input.");
-            return 1;
+        if (source.file != null && Files.isDirectory(source.file)) {
+            spec.commandLine().getErr().println(source.file + " is a folder: give --answer-file the answer's text file,"
+                    + " or - to read it from standard input.");
+            return 2;
         }
+        String answer = source.text != null ? source.text
+                : source.file.toString().equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                : Files.readString(source.file, StandardCharsets.UTF_8);
         if (answer.isBlank()) {
             spec.commandLine().getErr().println("The answer is empty; give some text with --answer or --answer-file.");
             return 1;

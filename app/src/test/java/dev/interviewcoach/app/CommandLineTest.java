@@ -174,6 +174,9 @@ class CommandLineTest {
         assertThat(streams.run("score", "--track", "python-developer", "--question", "gil-and-concurrency",
                 "--answer-file", latin1.toString())).isEqualTo(2);
         assertThat(err()).contains("not UTF-8 text").doesNotContain("Exception");
+        assertThat(streams.run("score", "--track", "python-developer", "--question", "gil-and-concurrency",
+                "--answer-file", dir.toString())).isEqualTo(2);
+        assertThat(err()).contains(dir + " is a folder").doesNotContain("Exception");
     }
 
     @Test
