@@ -5,6 +5,7 @@ import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.MessageRef;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.PlatformRefusal;
+import dev.interviewcoach.chat.PlatformUnavailable;
 import dev.interviewcoach.chat.RateLimited;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.store.Outbox;
@@ -38,6 +39,11 @@ public final class Delivery {
     static final Duration CLAIM_LEFT_TO_SEND = CLAIM.dividedBy(2);
     /** How long a reply is tried before the person is told it could not be delivered. */
     static final Duration GIVE_UP = Duration.ofMinutes(10);
+    /**
+     * As {@link #GIVE_UP}, while the platform itself is down: Slack's and Discord's outages last minutes to an hour,
+     * and feedback that comes late after one is worth more than a note, sent into the same outage, that it is lost.
+     */
+    static final Duration GIVE_UP_WHILE_UNAVAILABLE = Duration.ofHours(2);
 
     static final String GAVE_UP = "I could not get a reply through to you here (the platform kept refusing it),"
             + " so part of what I said is missing. Your progress is saved: type repeat to see the current question again,"
@@ -207,7 +213,8 @@ public final class Delivery {
                 sent++;
             } catch (RuntimeException e) {
                 boolean worthRetrying = !(e instanceof RateLimited) && !(e instanceof PlatformRefusal);
-                if (worthRetrying && now - entry.createdAt() >= GIVE_UP.toMillis()) {
+                Duration tried = e instanceof PlatformUnavailable ? GIVE_UP_WHILE_UNAVAILABLE : GIVE_UP;
+                if (worthRetrying && now - entry.createdAt() >= tried.toMillis()) {
                     log.warn("reply {} in lane {} given up after {} attempts: {}", entry.id(), lane, entry.attempts() + 1,
                             e.toString());
                     outbox.failed(entry.id(), e.toString());
@@ -281,11 +288,13 @@ public final class Delivery {
 
     /** Tells the person who caused a reply that it failed; once, straight to the platform, never fatal. */
     private void tell(Outbox.Entry entry, String text, ChatPort port) {
-        if (entry.user() == null || entry.op() != Outbox.Op.POST) {
+        if (entry.user() == null || (entry.op() != Outbox.Op.POST && entry.op() != Outbox.Op.POST_FILE)) {
             return; // an edit, a reaction or a home page that failed is cosmetic: nobody is waiting for it
         }
         try {
-            Place place = json.read(entry.payload(), OutboxPort.Post.class).place();
+            // a file (an export, a chart) was asked for too: "That file is larger than Discord lets me send here."
+            Place place = entry.op() == Outbox.Op.POST ? json.read(entry.payload(), OutboxPort.Post.class).place()
+                    : json.read(entry.payload(), OutboxPort.File.class).place();
             port.post(place, Reply.text(text).onlyTo(entry.user()));
         } catch (RuntimeException e) {
             log.warn("could not tell the person about reply {} either: {}", entry.id(), e.toString());

@@ -10,6 +10,7 @@ import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.MessageRef;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.PlatformUnavailable;
 import dev.interviewcoach.chat.RateLimited;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.UserRef;
@@ -248,6 +249,23 @@ class DurableDeliveryTest {
     }
 
     @Test
+    void aReplyDuringAPlatformOutageWaitsItOutAndGoesOutLateRatherThanBeingGivenUp() {
+        CoachEngine engine = engine();
+        port.unavailable = true; // Slack or Discord down: every post fails with their own trouble
+        engine.handle(command(ana, anasDm, "tracks"), port);
+        for (int minute = 0; minute < 45; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            engine.deliverDue(ChatPorts.only(port));
+        }
+        assertThat(port.posted).as("nothing given up during a 45-minute outage").isEmpty();
+        port.unavailable = false;
+        clock.advance(Duration.ofMinutes(1));
+        engine.deliverDue(ChatPorts.only(port));
+        assertThat(port.posted).singleElement().satisfies(p -> assertThat(p.text()).contains("track"));
+        assertThat(engine.waiting()).isZero();
+    }
+
+    @Test
     void anUpdateOfAMessageStillInTheOutboxGoesToTheMessageItBecame() {
         // A feature that posts a message with one event and edits it with the next, while the post still waits.
         java.util.concurrent.atomic.AtomicReference<MessageRef> draft = new java.util.concurrent.atomic.AtomicReference<>();
@@ -290,6 +308,8 @@ class DurableDeliveryTest {
             failures.add(() -> new RateLimited("test post", wait));
         }
 
+        volatile boolean unavailable;
+
         void failPostsContaining(String text, int times) {
             failing = text;
             failCount = times;
@@ -300,6 +320,9 @@ class DurableDeliveryTest {
             attempts++;
             if (!failures.isEmpty()) {
                 throw failures.poll().get();
+            }
+            if (unavailable) {
+                throw new PlatformUnavailable("HTTP 503 from the platform", null);
             }
             if (failing != null && reply.fallback().contains(failing) && failCount-- > 0) {
                 throw new IllegalStateException("HTTP 500 from the platform");

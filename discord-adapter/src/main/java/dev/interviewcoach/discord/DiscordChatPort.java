@@ -6,6 +6,7 @@ import dev.interviewcoach.chat.MessageRef;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.PlatformRefusal;
 import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.PlatformUnavailable;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.chat.Visibility;
@@ -432,6 +433,9 @@ public final class DiscordChatPort implements ChatPort {
         if (e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER) {
             return new PlatformRefusal("I can't send you direct messages. Allow DMs from server members in your"
                     + " privacy settings, or use /coach in a channel.");
+        }
+        if (e.isServerError()) {
+            return new PlatformUnavailable("Discord: " + e.getMeaning(), e);
         }
         return refusalForGood(e).map(RuntimeException.class::cast).orElse(e);
     }

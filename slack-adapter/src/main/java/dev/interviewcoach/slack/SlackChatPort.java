@@ -17,6 +17,7 @@ import dev.interviewcoach.chat.MessageRef;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.PlatformRefusal;
 import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.PlatformUnavailable;
 import dev.interviewcoach.chat.RateLimited;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.UserRef;
@@ -163,7 +164,12 @@ public final class SlackChatPort implements ChatPort {
         try {
             return work.get();
         } catch (SlackCallFailed e) {
+            if (SlackRefusals.slacksOwnTrouble(e.error())) {
+                throw new PlatformUnavailable("Slack " + method + ": " + e.error(), e);
+            }
             throw SlackRefusals.of(method, e.error()).map(RuntimeException.class::cast).orElse(e);
+        } catch (UncheckedIOException e) {
+            throw new PlatformUnavailable("Slack " + method + " could not be reached", e);
         }
     }
 

@@ -64,6 +64,12 @@ final class SlackRefusals {
         return Optional.empty();
     }
 
+    /** Whether {@code error} is Slack's own trouble (an outage, a 5xx), which passes. */
+    static boolean slacksOwnTrouble(String error) {
+        return error != null && (error.startsWith("http_5") || error.equals("internal_error")
+                || error.equals("fatal_error") || error.equals("service_unavailable") || error.equals("request_timeout"));
+    }
+
     /** Whether {@code error} says the coach's token no longer works in its workspace. */
     static boolean refusedAccess(String error) {
         return error != null && ACCESS.contains(error);

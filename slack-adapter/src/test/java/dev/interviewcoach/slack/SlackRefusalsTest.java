@@ -9,6 +9,7 @@ import dev.interviewcoach.chat.MessageRef;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.PlatformRefusal;
+import dev.interviewcoach.chat.PlatformUnavailable;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.testkit.slack.FakeSlack;
 import java.util.Set;
@@ -73,10 +74,13 @@ class SlackRefusalsTest {
     }
 
     @Test
-    void slacksOwnTroubleIsNotARefusalSoTheOutboxTriesAgain() {
+    void slacksOwnTroubleIsNotARefusalSoTheOutboxTriesAgainForLonger() {
         slack.failNext("chat.postMessage", "internal_error");
         assertThatThrownBy(() -> port.post(CHANNEL, Reply.text("hello")))
-                .isInstanceOf(SlackChatPort.SlackCallFailed.class).isNotInstanceOf(PlatformRefusal.class);
+                .isInstanceOf(PlatformUnavailable.class).hasMessage("Slack chat.postMessage: internal_error");
+        slack.serverErrorNext("chat.postMessage", 10);
+        assertThatThrownBy(() -> port.post(CHANNEL, Reply.text("hello"))).as("a 5xx still there after the call's own"
+                + " tries").isInstanceOf(PlatformUnavailable.class);
         assertThat(SlackRefusals.of("chat.postMessage", "fatal_error")).isEmpty();
         assertThat(SlackRefusals.of("chat.postMessage", "http_503")).isEmpty();
         assertThat(SlackRefusals.of("chat.postMessage", "http_400")).isPresent();
