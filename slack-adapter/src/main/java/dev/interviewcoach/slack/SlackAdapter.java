@@ -115,6 +115,10 @@ public final class SlackAdapter implements AutoCloseable {
         // The SDK's own call statistics look up the team with auth.test on every client and log each
         // failure with a stack trace; the coach keeps its own metrics.
         slackConfig.setStatsEnabled(false);
+        // Slack answers a Web API call in well under a second; one that hangs is given up after this long, so a
+        // reply's tries end well inside its claim in the outbox, which another deliverer would otherwise take over
+        // and post a second time. OkHttp's default sets no limit on the whole call.
+        slackConfig.setHttpClientCallTimeoutMillis((int) SlackChatPort.CALL_TIMEOUT.toMillis());
         Slack slack = Slack.getInstance(slackConfig);
         if (settings.oauth().isPresent()) {
             SlackSettings.OAuth oauth = settings.oauth().get();

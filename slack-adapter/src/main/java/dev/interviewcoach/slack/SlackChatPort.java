@@ -50,6 +50,13 @@ public final class SlackChatPort implements ChatPort {
     private static final long MAX_WAIT_SECONDS = 30;
     /** A rate limit this short is waited out where it happens; a longer one is handed back. */
     static final long LONGEST_WAIT_IN_LINE_SECONDS = 1;
+    /** The longest one Web API call may take (set on the SDK's HTTP client by the adapter). */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * No new try of a failed call starts after this long: with the call timeout, every call ends within about 11 s,
+     * inside the 15 s a deliverer holds a reply, so no other deliverer takes it over and posts it again.
+     */
+    static final Duration RETRY_WITHIN = Duration.ofSeconds(6);
     private static final int HOME_MAX_BLOCKS = 100;
     /** The reaction that tells a channel someone took part, without showing what they wrote. */
     static final String RECEIVED_REACTION = "white_check_mark";
@@ -96,6 +103,7 @@ public final class SlackChatPort implements ChatPort {
     private final MethodsClient client;
     private final Sleeper sleeper;
     private final Set<String> admins;
+    private volatile Duration retryWithin = RETRY_WITHIN;
     /** Set when Slack refuses the single bot token, cleared by the next call that goes through; for readiness. */
     private volatile String accessRefused;
     private final Cache<UserRef, Profile> profiles = Caffeine.newBuilder()
@@ -437,6 +445,7 @@ public final class SlackChatPort implements ChatPort {
     private <T extends SlackApiTextResponse> T call(String method, Place place, int maxAttempts,
                                                     Predicate<String> expected, Call<T> call) {
         String where = place == null ? "-" : place.channelId();
+        long began = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
                 T response = call.run();
@@ -475,7 +484,7 @@ public final class SlackChatPort implements ChatPort {
                     pause(Math.min(wait, MAX_WAIT_SECONDS) * 1000);
                     continue;
                 }
-                if (status >= 500 && attempt < maxAttempts) {
+                if (status >= 500 && attempt < maxAttempts && stillTime(began)) {
                     log.info("Slack {} answered HTTP {} in channel {}; retrying (attempt {})", method, status, where, attempt);
                     pause(500L * attempt);
                     continue;
@@ -484,7 +493,7 @@ public final class SlackChatPort implements ChatPort {
                         e.getError() == null ? "" : e.getError().getError());
                 throw new SlackCallFailed(method + " failed with HTTP " + status, "http_" + status);
             } catch (IOException e) {
-                if (attempt < maxAttempts) {
+                if (attempt < maxAttempts && stillTime(began)) {
                     log.info("Slack {} could not be reached ({}); retrying", method, e.getClass().getSimpleName());
                     pause(500L * attempt);
                     continue;
@@ -493,6 +502,17 @@ public final class SlackChatPort implements ChatPort {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** Whether a failed call may be tried again: only within {@link #RETRY_WITHIN} of its first try. */
+    private boolean stillTime(long began) {
+        return System.nanoTime() - began < retryWithin.toNanos();
+    }
+
+    /** For tests: how long after a call's first try another may start. */
+    SlackChatPort retryingWithin(Duration within) {
+        this.retryWithin = within;
+        return this;
     }
 
     private static Optional<Long> retryAfter(SlackApiException e) {

@@ -61,6 +61,16 @@ class SlackRefusalsTest {
     }
 
     @Test
+    void aCallThatKeepsFailingStopsTryingSoonEnoughThatItsClaimOnTheReplyHolds() {
+        slack.serverErrorNext("chat.postMessage", 10);
+        slack.answerAfter(java.time.Duration.ofMillis(400));
+        port.retryingWithin(java.time.Duration.ofSeconds(1));
+        assertThatThrownBy(() -> port.post(CHANNEL, Reply.text("hello"))).isInstanceOf(PlatformUnavailable.class);
+        // Tries start 0.4 s apart at the least, so a fourth would start after the second the tries may take.
+        assertThat(slack.calls("chat.postMessage")).as("no try started after the time for tries").hasSizeBetween(1, 3);
+    }
+
+    @Test
     void aRevokedTokenIsARefusalAndShowsOnReadinessUntilACallGoesThroughAgain() {
         slack.failNext("chat.postMessage", "token_revoked");
         assertThatThrownBy(() -> port.post(CHANNEL, Reply.text("hello")))
