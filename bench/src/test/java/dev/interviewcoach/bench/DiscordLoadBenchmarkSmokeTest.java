@@ -19,8 +19,10 @@ class DiscordLoadBenchmarkSmokeTest {
 
     @Test
     void twoPeopleForASecondGetEveryReplyFromTheCoachAndEveryAckFromTheBareBot() throws Exception {
-        SlackLoadBenchmark.LoadOptions options = new SlackLoadBenchmark.LoadOptions(2, 20, Duration.ofMillis(500),
-                // A reply may be slow on a loaded build machine: the drain waits for it (and ends as soon as all are in).
+        // On a loaded build machine the two interviews may take a while to start: a warm-up of two seconds lets
+        // them, so the measured second has answers in it; a reply may be slow too, and the drain waits for it (and
+        // ends as soon as all are in).
+        SlackLoadBenchmark.LoadOptions options = new SlackLoadBenchmark.LoadOptions(2, 20, Duration.ofSeconds(2),
                 Duration.ofSeconds(1), 2, Duration.ofMillis(200), Duration.ofMillis(800), Duration.ofSeconds(20), 1, 2,
                 16, DirectChannelIds.RANDOM, false, false, Duration.ZERO, new Sending(4, false), 1, 1, false);
 
