@@ -58,7 +58,7 @@ final class BankCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             QuestionBanks banks = loadBanks(config);
             for (Bank bank : banks.tracks()) {
-                out.printf("%s  (%s, %d questions)%n", bank.track(), bank.title(), bank.questions().size());
+                out.printf("%s  (%s, %s)%n", bank.track(), bank.title(), questions(bank.questions().size()));
                 for (Question q : bank.questions()) {
                     out.printf("  %-34s %-11s %d  %s%n", q.id(), q.kind().word(), q.difficulty(), shorten(q.text()));
                 }
@@ -167,8 +167,8 @@ final class BankCommand implements Runnable {
                 }
                 BankReader.Result result = reader.read(file.toString(), text);
                 problems.addAll(result.problems());
-                result.bank().ifPresent(b -> out.printf("%s: ok, track %s, %d questions%n", file, b.track(),
-                        b.questions().size()));
+                result.bank().ifPresent(b -> out.printf("%s: ok, track %s, %s%n", file, b.track(),
+                        questions(b.questions().size())));
                 result.bank().ifPresent(b -> warnings.addAll(PhraseLint.check(file.toString(), b, analyzer)));
                 result.bank().ifPresent(b -> warnings.addAll(OwnWordingsCheck.check(file.toString(), b, analyzer)));
                 result.bank().ifPresent(b -> drafts(file.toString(), b).ifPresent(warnings::add));
@@ -191,6 +191,10 @@ final class BankCommand implements Runnable {
                 + " questions still have DRAFT placeholders from coach bank import (" + String.join(", ",
                 ids.subList(0, Math.min(3, ids.size()))) + (ids.size() > 3 ? ", ..." : "") + "): rewrite them before"
                 + " people practise with this bank"));
+    }
+
+    private static String questions(int n) {
+        return n == 1 ? "1 question" : n + " questions";
     }
 
     /** Up to three question ids a mistyped one is near: containing it, or a few letters from it. */

@@ -95,11 +95,16 @@ public final class ScheduleInput {
         try {
             return ZoneId.of(wanted);
         } catch (DateTimeException e) {
-            Optional<String> close = ZoneId.getAvailableZoneIds().stream()
+            // A city alone ("Berlin", "new york", "Sao_Paulo") names the zone it ends; else a typo of a whole name.
+            String city = wanted.toLowerCase(Locale.ROOT).replace(' ', '_');
+            Optional<String> byCity = city.contains("/") || city.isEmpty() ? Optional.empty()
+                    : ZoneId.getAvailableZoneIds().stream().filter(id -> id.contains("/"))
+                    .filter(id -> id.toLowerCase(Locale.ROOT).endsWith("/" + city)).sorted().findFirst();
+            Optional<String> close = byCity.or(() -> ZoneId.getAvailableZoneIds().stream()
                     .filter(id -> id.contains("/"))
                     .min(Comparator.comparingInt(id -> EditDistance.withSwaps(id.toLowerCase(Locale.ROOT),
                             wanted.toLowerCase(Locale.ROOT))))
-                    .filter(id -> EditDistance.withSwaps(id.toLowerCase(Locale.ROOT), wanted.toLowerCase(Locale.ROOT)) <= 3);
+                    .filter(id -> EditDistance.withSwaps(id.toLowerCase(Locale.ROOT), wanted.toLowerCase(Locale.ROOT)) <= 3));
             throw new Invalid("\"" + typed + "\" is not a time zone I know."
                     + close.map(c -> " Did you mean " + c + "?").orElse("")
                     + " Use an IANA name like Europe/Berlin, America/New_York or Asia/Kolkata, or UTC.");

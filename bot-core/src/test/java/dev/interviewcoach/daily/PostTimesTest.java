@@ -78,6 +78,8 @@ class PostTimesTest {
         assertThatThrownBy(() -> ScheduleInput.time("9")).hasMessageContaining("HH:MM");
         assertThat(ScheduleInput.zone("America/St_Johns")).isEqualTo(ZoneId.of("America/St_Johns"));
         assertThatThrownBy(() -> ScheduleInput.zone("Europe/Berln")).hasMessageContaining("Did you mean Europe/Berlin?");
+        assertThatThrownBy(() -> ScheduleInput.zone("Berlin")).hasMessageContaining("Did you mean Europe/Berlin?");
+        assertThatThrownBy(() -> ScheduleInput.zone("new york")).hasMessageContaining("Did you mean America/New_York?");
         assertThat(ScheduleInput.days("weekdays")).isEqualTo(WEEKDAYS);
         assertThat(ScheduleInput.days("Mon, wed,FRIDAY")).containsExactly(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY,
                 DayOfWeek.FRIDAY);
