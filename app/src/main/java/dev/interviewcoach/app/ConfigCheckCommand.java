@@ -194,7 +194,10 @@ final class ConfigCheckCommand implements Callable<Integer> {
     static List<String> unknownVariables(Map<String, String> env) {
         Set<String> known = new HashSet<>(OTHER_VARIABLES);
         CoachConfig.DEFAULTS.keySet().forEach(key -> known.add(CoachConfig.envName(key)));
-        return env.keySet().stream().filter(name -> name.startsWith("COACH_") && !known.contains(name)).sorted()
+        // Kubernetes gives every pod COACH_SERVICE_HOST, COACH_PORT_3000_TCP and the like for a Service named coach.
+        return env.keySet().stream().filter(name -> name.startsWith("COACH_") && !known.contains(name))
+                .filter(name -> !name.startsWith("COACH_SERVICE_") && !name.matches("COACH_PORT(_\\d+_(TCP|UDP|SCTP).*)?"))
+                .sorted()
                 .map(name -> {
                     String squeezed = name.replace("_", "");
                     Optional<String> meant = known.stream().filter(k -> k.replace("_", "").equals(squeezed)

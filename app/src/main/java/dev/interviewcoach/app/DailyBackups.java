@@ -61,7 +61,8 @@ final class DailyBackups implements AutoCloseable {
 
     /** Where copies go: the configured folder, else {@code backups} beside the database. */
     static Path folderFor(Path database, Optional<Path> configured) {
-        return configured.orElse(database.toAbsolutePath().getParent().resolve("backups"));
+        // absolute: the operator's afterCopy command runs in this folder and is given the copy's path
+        return configured.map(Path::toAbsolutePath).orElse(database.toAbsolutePath().getParent().resolve("backups"));
     }
 
     /** The daily copies the configuration asks for: none with {@code keep: 0} or on PostgreSQL. */

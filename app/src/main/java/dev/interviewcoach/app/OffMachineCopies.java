@@ -145,7 +145,13 @@ final class OffMachineCopies implements AutoCloseable {
             } else if (started0.exitValue() != 0) {
                 fail(name, offeredAt, "it ended with exit code " + started0.exitValue(), output);
             } else {
-                markSent(name);
+                try {
+                    markSent(name);
+                } catch (IOException e) {
+                    // Sent, but not noted: it is sent again at the next look, which the operator's tool can bear.
+                    log.warn("{} was sent off, but {} could not be written in {} ({}); it is sent again at the next"
+                            + " look", name, SENT_MARK, folder, e.getMessage());
+                }
                 log.info("daily copy {} sent off by database.backups.afterCopy in {} s", name, seconds);
                 state.set(name + " sent off by database.backups.afterCopy at " + offeredAt.plusSeconds(seconds));
             }
@@ -177,8 +183,9 @@ final class OffMachineCopies implements AutoCloseable {
         String said = lastOutput(output);
         log.warn("database.backups.afterCopy failed on {}: {}{}; tried again at the next look", name, why,
                 said.isEmpty() ? "" : "; it said: " + said);
-        state.set("sending " + name + " off failed at " + offeredAt + ": " + why
-                + (said.isEmpty() ? "" : " (" + said + ")") + "; tried again at the next look");
+        // /readyz may be served on a public port: what the tool printed (a bucket, a signed address) stays in the log
+        state.set("sending " + name + " off failed at " + offeredAt + ": " + why + " (its output is in the log);"
+                + " tried again at the next look");
     }
 
     /** The end of what the command printed, on one line: where its error usually is. */

@@ -130,8 +130,9 @@ public final class ConsoleSession {
                 message(user, place, line.strip());
                 return true;
             }
-            // hint, repeat or skip alone on a later line acts too: the lines so far are kept for the first two. end does
-            // not, there: a block of code (SQL's CASE ... END, Ruby) closes with it, and Ctrl-D ends the interview.
+            // hint or skip alone on a later line acts too (the lines so far kept for a hint). end and repeat do not,
+            // there: a block of code closes with end (SQL's CASE ... END, Ruby) or opens with repeat (Lua, Pascal),
+            // and Ctrl-D ends the interview.
             Optional<String> midway = lines.isEmpty() ? Optional.empty() : bareMove(line);
             if (midway.isPresent()) {
                 if (midway.get().equals("skip")) {
@@ -157,11 +158,11 @@ public final class ConsoleSession {
         }
     }
 
-    /** The move a later line of an answer names when it is only that word: hint, repeat or skip. */
+    /** The move a later line of an answer names when it is only that word: hint or skip. */
     static Optional<String> bareMove(String line) {
         String word = line.strip().toLowerCase(Locale.ROOT).replaceAll("[.!?]+$", "");
         return switch (word) {
-            case "hint", "repeat", "skip" -> Optional.of(word);
+            case "hint", "skip" -> Optional.of(word);
             default -> Optional.empty();
         };
     }

@@ -281,18 +281,29 @@ public final class CommandGrammar {
     }
 
     /**
-     * The command words (and help) a word typed a letter or two wrong may have meant: within one edit or swap for a
-     * word of up to five letters, two for a longer one; nearest first, then by name.
+     * The command words (and help) a word may have meant when it is one of them with two neighbouring letters swapped
+     * ("hlep", "stast", "histroy"), the slip of fast typing. Other near misses are not taken: a letter more, less or
+     * different makes real words of commands (mutex and mute, heap and help, done and zone, lock and mock).
      */
-    public List<String> nearMisses(String typed) {
+    public List<String> swappedCommands(String typed) {
         String word = typed.toLowerCase(Locale.ROOT);
-        int allowed = word.length() <= 5 ? 1 : 2;
-        return Stream.concat(byWord.keySet().stream(), Stream.of("help"))
-                .distinct().filter(name -> !name.equals(word))
-                .filter(name -> EditDistance.withSwaps(word, name) <= allowed)
-                .sorted(Comparator.comparingInt((String name) -> EditDistance.withSwaps(word, name))
-                        .thenComparing(Comparator.naturalOrder()))
-                .toList();
+        return Stream.concat(byWord.keySet().stream(), Stream.of("help")).distinct()
+                .filter(name -> name.length() == word.length() && !name.equals(word) && oneSwapApart(word, name))
+                .sorted().toList();
+    }
+
+    private static boolean oneSwapApart(String a, String b) {
+        int first = -1;
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                if (first >= 0) {
+                    return i == first + 1 && a.charAt(first) == b.charAt(i) && a.charAt(i) == b.charAt(first)
+                            && a.substring(i + 1).equals(b.substring(i + 1));
+                }
+                first = i;
+            }
+        }
+        return false;
     }
 
     private Optional<String> closest(String word) {

@@ -93,8 +93,8 @@ public final class DailyPoster implements Scheduled {
         List<Optional<PostTimes.Due>> dues = new ArrayList<>(all.size());
         Map<String, LocalDate> dueDates = new HashMap<>();
         for (Subscription s : all) {
-            // A time that passed before the channel subscribed (or changed its time) was never missed: subscribing at
-            // 10:00 for 08:30 starts with the next post, as the subscribe reply says, not one an hour and a half late.
+            // A time that passed before the channel subscribed was never missed: subscribing at 10:00 for 08:30
+            // starts with the next post, as the subscribe reply says, not one an hour and a half late.
             Optional<PostTimes.Due> due = s.times().catchUp(now, grace).filter(d -> !d.at().isBefore(s.createdAt()));
             dues.add(due);
             if (due.isPresent() && ports.on(s.channel().platform()).isPresent()) {

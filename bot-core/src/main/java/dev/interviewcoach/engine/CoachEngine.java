@@ -690,23 +690,22 @@ public final class CoachEngine {
     }
 
     /**
-     * The commands a message in a conversation the coach holds may have meant when it is one word typed a letter or
-     * two wrong ("hlep", "stast", "histroy"): it is answered with them, and the question stays open, rather than
-     * scored 1/5 as an answer and kept in the person's progress. Only near misses count (see
-     * {@link CommandGrammar#nearMisses}), so a one-word answer such as "stack" is still an answer. Empty otherwise.
+     * The commands a message in someone's mock interview may have meant when it is one word that is a command with two
+     * letters swapped ("hlep", "stast", "histroy"): it is answered with them, and the question stays open, rather than
+     * scored 1/5 as an answer and kept in the person's progress. Only swaps count (see
+     * {@link CommandGrammar#swappedCommands}), so a one-word answer such as "mutex" or "heap" is still an answer.
      */
     private List<String> mistypedCommand(Inbound.Message message) {
         String text = message.text().strip();
-        if (message.place().kind() == Place.Kind.CHANNEL || text.isEmpty()
-                || TextAnalyzer.splitAtSpaces(text).length != 1
+        if (text.isEmpty() || TextAnalyzer.splitAtSpaces(text).length != 1
                 || !(grammar.parse(text) instanceof CommandGrammar.Parse.Unknown)) {
             return List.of();
         }
-        List<String> meant = grammar.nearMisses(text);
-        if (meant.isEmpty() || messageHandlers.stream().noneMatch(h -> h.holdsConversation(message))) {
+        List<String> meant = grammar.swappedCommands(text);
+        if (meant.isEmpty() || messageHandlers.stream().noneMatch(h -> h.interviewing(message))) {
             return List.of();
         }
-        return meant.size() <= 3 ? meant : meant.subList(0, 3);
+        return meant;
     }
 
     private Optional<ActionHandler> actionHandler(ActionId action, Place place, UserRef user,

@@ -20,4 +20,13 @@ public interface MessageHandler extends Feature {
     default boolean holdsConversation(Inbound.Message message) {
         return false;
     }
+
+    /**
+     * Whether the message's author is answering this feature's questions one after another at its place (a mock
+     * interview), where a command word typed with two letters swapped is a slip to point out rather than an answer
+     * to score. A question of the day's thread or a peer pairing is not: people talk there.
+     */
+    default boolean interviewing(Inbound.Message message) {
+        return false;
+    }
 }

@@ -574,6 +574,11 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     }
 
     @Override
+    public boolean interviewing(Inbound.Message message) {
+        return sessions.activeAt(message.place()).filter(s -> s.user().equals(message.user())).isPresent();
+    }
+
+    @Override
     public void onAction(Inbound.Action action, ChatPort port) {
         if (action.action().verb().equals("start")) {
             // The home page's button: an interview on the default track, in the person's DM.

@@ -76,9 +76,19 @@ public final class DiscordChatPort implements ChatPort {
                 reply));
         for (MessageCreateData message : parts) {
             String what = reply.attachments().isEmpty() || message != parts.getLast() ? "send a message" : "attach files";
-            Message sent = run(place, what, () -> channel.sendMessage(message).complete());
             if (first == null) {
-                first = sent.getId();
+                first = run(place, what, () -> channel.sendMessage(message).complete()).getId();
+                continue;
+            }
+            // Once a part is out, a later one that fails must not make the outbox try the whole reply again, which
+            // would post the parts already out a second time.
+            try {
+                run(place, what, () -> channel.sendMessage(message).complete());
+            } catch (RuntimeException e) {
+                log.warn("Discord: a later part of a reply in {} could not be sent ({})", place.key(), e.toString());
+                throw new PlatformRefusal(e instanceof PlatformRefusal refusal ? refusal.getMessage()
+                        : "Part of my reply did not get through (Discord had trouble), so it is missing here. Your"
+                        + " progress is saved: type repeat to see the current question again.");
             }
         }
         return new MessageRef(place, first == null ? "" : first);

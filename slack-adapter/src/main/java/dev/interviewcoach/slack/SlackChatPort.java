@@ -158,7 +158,13 @@ public final class SlackChatPort implements ChatPort {
         return forGood("chat.postMessage", () -> {
             MessageRef posted = postWords(place, reply.withoutAttachments());
             for (Attachment file : reply.attachments()) {
-                attach(place, reply.visibility(), file);
+                try {
+                    attach(place, reply.visibility(), file);
+                } catch (RuntimeException e) {
+                    // The words are out: trying the row again would post them again, so the chart is let go.
+                    log.warn("Slack: the file {} of a reply in channel {} could not be sent, nor its description ({})",
+                            file.fileName(), place.channelId(), e.toString());
+                }
             }
             return posted;
         });
@@ -232,21 +238,40 @@ public final class SlackChatPort implements ChatPort {
 
     private MessageRef send(Place place, Reply reply) {
         MessageRef first = null;
+        boolean somePartOut = false;
         for (SlackBlocks.Message message : SlackBlocks.messages(reply)) {
-            if (reply.visibility() instanceof Visibility.OnlyTo only && place.kind() != Place.Kind.DIRECT) {
-                call("chat.postEphemeral", place, () -> clients.forTeam(place.tenant()).chatPostEphemeral(r -> r.channel(place.channelId())
-                        .user(only.user().userId()).threadTs(place.threadId()).text(message.text())
-                        .blocks(message.blocks())));
+            if (somePartOut) {
+                // A reply too long for one message: once a part is out, a failure of a later one must not make the
+                // outbox try the whole reply again, which would post the parts already out a second time.
+                try {
+                    MessageRef later = sendOne(place, reply, message);
+                    first = first == null ? later : first;
+                } catch (RuntimeException e) {
+                    log.warn("Slack: a later part of a reply in channel {} could not be sent ({})", place.channelId(),
+                            e.toString());
+                    throw new PlatformRefusal("Part of my reply did not get through (Slack had trouble), so it is"
+                            + " missing here. Your progress is saved: type repeat to see the current question again.");
+                }
                 continue;
             }
-            ChatPostMessageResponse posted = call("chat.postMessage", place, () -> clients.forTeam(place.tenant()).chatPostMessage(r -> r
-                    .channel(place.channelId()).threadTs(place.threadId()).text(message.text()).blocks(message.blocks())
-                    .linkNames(false).unfurlLinks(false).unfurlMedia(false)));
-            if (first == null) {
-                first = new MessageRef(place, posted.getTs());
-            }
+            first = sendOne(place, reply, message);
+            somePartOut = true;
         }
         return first == null ? new MessageRef(place, "") : first;
+    }
+
+    /** One message of a reply; the message's reference, or null for an ephemeral one (it has none to keep). */
+    private MessageRef sendOne(Place place, Reply reply, SlackBlocks.Message message) {
+        if (reply.visibility() instanceof Visibility.OnlyTo only && place.kind() != Place.Kind.DIRECT) {
+            call("chat.postEphemeral", place, () -> clients.forTeam(place.tenant()).chatPostEphemeral(r -> r
+                    .channel(place.channelId()).user(only.user().userId()).threadTs(place.threadId())
+                    .text(message.text()).blocks(message.blocks())));
+            return null;
+        }
+        ChatPostMessageResponse posted = call("chat.postMessage", place, () -> clients.forTeam(place.tenant())
+                .chatPostMessage(r -> r.channel(place.channelId()).threadTs(place.threadId()).text(message.text())
+                        .blocks(message.blocks()).linkNames(false).unfurlLinks(false).unfurlMedia(false)));
+        return new MessageRef(place, posted.getTs());
     }
 
     @Override

@@ -18,11 +18,18 @@ final class SlackRefusals {
     /** Whom the reply was for cannot be reached. */
     static final Set<String> PERSON = Set.of("user_not_found", "user_not_in_channel", "cannot_dm_bot",
             "user_disabled", "messages_tab_disabled", "not_allowed_token_type");
-    /** The coach has no access (any more) in the workspace: an admin has to act. */
-    static final Set<String> ACCESS = Set.of("invalid_auth", "not_authed", "token_revoked", "token_expired",
-            "account_inactive", "not_installed", "team_access_not_granted", "missing_scope", "no_permission",
-            "restricted_action", "ekm_access_denied", "org_login_required", "team_not_found", "enterprise_is_restricted",
+    /**
+     * The bot token itself no longer works: an admin has to reinstall the app or set a new token. (An expired token
+     * is not here: while tokens rotate, the next try has the new one.)
+     */
+    static final Set<String> TOKEN = Set.of("invalid_auth", "not_authed", "token_revoked", "account_inactive");
+    /** The app lacks access to this workspace or a permission it needs: an admin has to act. */
+    static final Set<String> ACCESS = Set.of("not_installed", "team_access_not_granted", "missing_scope",
+            "no_permission", "ekm_access_denied", "org_login_required", "team_not_found", "enterprise_is_restricted",
             "access_denied", "app_missing_action_url");
+    /** The channel lets only some people, or only threads, post: its settings, not the app, decide. */
+    static final Set<String> RESTRICTED = Set.of("restricted_action", "restricted_action_read_only_channel",
+            "restricted_action_thread_only_channel", "restricted_action_non_threadable_channel");
     /** The message an edit was for is no longer there to change. */
     static final Set<String> GONE = Set.of("message_not_found", "cant_update_message", "edit_window_closed",
             "thread_not_found");
@@ -49,9 +56,17 @@ final class SlackRefusals {
         if (PERSON.contains(error)) {
             return Optional.of(new PlatformRefusal("Slack would not let me reach that person (" + error + ")."));
         }
-        if (ACCESS.contains(error)) {
+        if (TOKEN.contains(error)) {
             return Optional.of(new PlatformRefusal("Slack refused the coach's access in this workspace (" + error
                     + "). A workspace admin needs to reinstall the app."));
+        }
+        if (ACCESS.contains(error)) {
+            return Optional.of(new PlatformRefusal("The coach's Slack app lacks a permission it needs here (" + error
+                    + "). A workspace admin can reinstall it to grant it."));
+        }
+        if (RESTRICTED.contains(error)) {
+            return Optional.of(new PlatformRefusal("This channel's settings don't let me post here (" + error
+                    + "). Send me a direct message to practise privately."));
         }
         if (GONE.contains(error) || (method.equals("chat.update")
                 && (error.equals("channel_not_found") || error.equals("not_in_channel")))) {
@@ -70,8 +85,8 @@ final class SlackRefusals {
                 || error.equals("fatal_error") || error.equals("service_unavailable") || error.equals("request_timeout"));
     }
 
-    /** Whether {@code error} says the coach's token no longer works in its workspace. */
+    /** Whether {@code error} says the coach's bot token no longer works: for readiness, unlike a channel's limits. */
     static boolean refusedAccess(String error) {
-        return error != null && ACCESS.contains(error);
+        return error != null && TOKEN.contains(error);
     }
 }

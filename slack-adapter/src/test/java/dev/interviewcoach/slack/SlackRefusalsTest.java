@@ -84,6 +84,19 @@ class SlackRefusalsTest {
     }
 
     @Test
+    void aChannelThatLetsOnlySomePeoplePostIsARefusalButNotAProblemWithTheToken() {
+        slack.failNext("chat.postMessage", "restricted_action");
+        assertThatThrownBy(() -> port.post(CHANNEL, Reply.text("hello")))
+                .isInstanceOf(PlatformRefusal.class).hasMessageStartingWith("This channel's settings don't let me post");
+        slack.failNext("chat.postMessage", "missing_scope");
+        assertThatThrownBy(() -> port.post(CHANNEL, Reply.text("hello"))).isInstanceOf(PlatformRefusal.class);
+        assertThat(port.accessProblem()).as("readiness is about the token").isEmpty();
+        slack.failNext("chat.postMessage", "token_expired");
+        assertThatThrownBy(() -> port.post(CHANNEL, Reply.text("hello"))).as("while tokens rotate, tried again")
+                .isNotInstanceOf(PlatformRefusal.class);
+    }
+
+    @Test
     void slacksOwnTroubleIsNotARefusalSoTheOutboxTriesAgainForLonger() {
         slack.failNext("chat.postMessage", "internal_error");
         assertThatThrownBy(() -> port.post(CHANNEL, Reply.text("hello")))
