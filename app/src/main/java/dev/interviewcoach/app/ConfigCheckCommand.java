@@ -162,22 +162,8 @@ final class ConfigCheckCommand implements Callable<Integer> {
             return Optional.empty();
         }
         Path folder = DailyBackups.folderFor(file.get(), cfg.backups().folder());
-        Path existing = folder;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent(); // the coach creates the missing folders
-        }
-        if (existing == null) {
-            return Optional.empty();
-        }
-        if (!Files.isDirectory(existing)) {
-            return Optional.of("database.backups.folder " + folder + " cannot be made: " + existing
-                    + " is a file; the daily copies of the database would fail");
-        }
-        if (!Files.isWritable(existing)) {
-            return Optional.of("database.backups.folder " + folder + " is not writable by this user ("
-                    + existing + "); the daily copies of the database would fail");
-        }
-        return Optional.empty();
+        return unwritableFolder(folder).map(why -> "database.backups.folder " + folder + " cannot be made: " + why
+                + "; the daily copies of the database would fail");
     }
 
     /** What the coach (and its launcher) read from the environment besides one variable per setting. */
