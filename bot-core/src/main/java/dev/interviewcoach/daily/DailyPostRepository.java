@@ -121,6 +121,13 @@ public final class DailyPostRepository {
                 .execute()) == 1;
     }
 
+    /** Gives back a reveal whose recap did not go out for now, so the next try of the day's post reveals it. */
+    public void unclaimReveal(String subscriptionId, LocalDate date) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE daily_post SET revealed_at = NULL"
+                        + " WHERE subscription_id = :sub AND local_date = :date")
+                .bind("sub", subscriptionId).bind("date", date.toString()).execute());
+    }
+
     /** Gives back a claim whose post never went out, so a later check can post it. */
     public void release(String subscriptionId, LocalDate date) {
         jdbi.useHandle(h -> h.createUpdate("""

@@ -294,7 +294,18 @@ public final class DailyPoster implements Scheduled {
             return true;
         }
         var thread = s.channel().thread(post.messageId());
-        port.post(thread, recap.recap(s, post, question.get(), now));
+        try {
+            port.post(thread, recap.recap(s, post, question.get(), now));
+        } catch (PlatformRefusal refused) {
+            // The thread is gone for good (deleted, locked): the day's post must not wait on it.
+            log.warn("the recap of post {} could not be posted ({}); revealed without it", post.key(),
+                    refused.getMessage());
+            return true;
+        } catch (RuntimeException e) {
+            // Slack or Discord in trouble: the reveal is given back, so the next try of the day's post brings it.
+            posts.unclaimReveal(s.id(), post.localDate());
+            throw e;
+        }
         Bank bank = banks.current().track(question.get().track()).orElse(null);
         if (bank != null) {
             try {

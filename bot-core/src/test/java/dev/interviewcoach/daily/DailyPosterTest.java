@@ -3,8 +3,13 @@ package dev.interviewcoach.daily;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interviewcoach.RecordingChatPort;
+import dev.interviewcoach.chat.ChatPort;
+import dev.interviewcoach.chat.ForwardingChatPort;
+import dev.interviewcoach.chat.MessageRef;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.PlatformRefusal;
+import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.question.BankCatalog;
 import dev.interviewcoach.question.BankReader;
 import dev.interviewcoach.question.QuestionBanks;
@@ -82,6 +87,45 @@ class DailyPosterTest {
                     .isZero();
             assertThat(poster.nextPost(subs.all().getFirst(), subscribed).localDate()).hasToString("2026-12-09");
             assertThat(poster.postDue(Instant.parse("2026-12-09T07:30:00Z"), port)).as("Wednesday's is").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRevealThatFailsWhileThePlatformIsInTroubleComesWithTheNextTryAndAGoneThreadHoldsNothingUp() {
+        try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
+            db.migrate();
+            SubscriptionRepository subs = new SubscriptionRepository(db.jdbi());
+            subs.save(sub("berlin", "C1", "09:00", "Europe/Berlin"));
+            DailyPoster poster = DailyFixture.poster(db, BANKS, 1);
+            RecordingChatPort recorded = new RecordingChatPort();
+            java.util.concurrent.atomic.AtomicReference<RuntimeException> threadFails =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            ChatPort port = new ForwardingChatPort(recorded) {
+                @Override
+                protected <T> T sending(java.util.function.Supplier<T> call) {
+                    return call.get();
+                }
+
+                @Override
+                public MessageRef post(Place place, Reply reply) {
+                    RuntimeException fail = threadFails.get();
+                    if (fail != null && place.kind() == Place.Kind.THREAD) {
+                        throw fail;
+                    }
+                    return super.post(place, reply);
+                }
+            };
+            assertThat(poster.postDue(Instant.parse("2026-11-23T08:00:00Z"), port)).isEqualTo(1); // Monday
+            threadFails.set(new IllegalStateException("HTTP 503 from the platform"));
+            assertThat(poster.postDue(Instant.parse("2026-11-24T08:00:00Z"), port)).as("Tuesday waits for it").isZero();
+            threadFails.set(null);
+            assertThat(poster.postDue(Instant.parse("2026-11-24T08:01:00Z"), port)).isEqualTo(1);
+            assertThat(recorded.posted.stream().filter(p -> p.text().startsWith("The reveal"))).as("Monday's, once")
+                    .hasSize(1);
+
+            threadFails.set(new PlatformRefusal("I can't find that thread any more"));
+            assertThat(poster.postDue(Instant.parse("2026-11-25T08:00:00Z"), port)).as("Wednesday goes out without it")
+                    .isEqualTo(1);
         }
     }
 
