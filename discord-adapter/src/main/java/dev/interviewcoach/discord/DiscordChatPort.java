@@ -10,12 +10,15 @@ import dev.interviewcoach.chat.PlatformUnavailable;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.chat.Visibility;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
@@ -30,6 +33,7 @@ import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
@@ -55,10 +59,23 @@ public final class DiscordChatPort implements ChatPort {
     static final String DM_PREFIX = "dm-";
     static final String DM_TENANT = "dm";
 
+    /**
+     * The longest a reply's message may wait in JDA (for a rate limit, or Discord's answer): inside the 15 s the outbox
+     * holds a reply for its deliverer, so no other deliverer takes it over and posts it a second time. A send that
+     * runs out of it is tried again by the outbox later.
+     */
+    static final Duration SEND_WITHIN = Duration.ofSeconds(10);
+
     private final Supplier<ShardManager> shards;
+    private final Duration sendWithin;
 
     public DiscordChatPort(Supplier<ShardManager> shards) {
+        this(shards, SEND_WITHIN);
+    }
+
+    DiscordChatPort(Supplier<ShardManager> shards, Duration sendWithin) {
         this.shards = shards;
+        this.sendWithin = sendWithin;
     }
 
     static Place directPlace(String userId) {
@@ -77,13 +94,13 @@ public final class DiscordChatPort implements ChatPort {
         for (MessageCreateData message : parts) {
             String what = reply.attachments().isEmpty() || message != parts.getLast() ? "send a message" : "attach files";
             if (first == null) {
-                first = run(place, what, () -> channel.sendMessage(message).complete()).getId();
+                first = run(place, what, () -> within(channel.sendMessage(message))).getId();
                 continue;
             }
             // Once a part is out, a later one that fails must not make the outbox try the whole reply again, which
             // would post the parts already out a second time.
             try {
-                run(place, what, () -> channel.sendMessage(message).complete());
+                run(place, what, () -> within(channel.sendMessage(message)));
             } catch (RuntimeException e) {
                 log.warn("Discord: a later part of a reply in {} could not be sent ({})", place.key(), e.toString());
                 throw new PlatformRefusal(e instanceof PlatformRefusal refusal ? refusal.getMessage()
@@ -108,7 +125,7 @@ public final class DiscordChatPort implements ChatPort {
         List<MessageCreateData> parts = rendered(() -> withFile(DiscordMessages.render(message), fileName, content));
         for (MessageCreateData part : parts) {
             String what = part == parts.getLast() ? "attach files" : "send a message";
-            run(place, what, () -> channel.sendMessage(part).complete());
+            run(place, what, () -> within(channel.sendMessage(part)));
         }
     }
 
@@ -316,7 +333,7 @@ public final class DiscordChatPort implements ChatPort {
     public void update(MessageRef message, Reply reply) {
         MessageChannel channel = channel(message.place());
         MessageEditData first = rendered(() -> MessageEditData.fromCreateData(DiscordMessages.render(reply).getFirst()));
-        run(message.place(), "edit messages", () -> channel.editMessageById(message.messageId(), first).complete());
+        run(message.place(), "edit messages", () -> within(channel.editMessageById(message.messageId(), first)));
     }
 
     /** A text channel of the same server, by name (from the gateway's cache of channels). */
@@ -424,6 +441,30 @@ public final class DiscordChatPort implements ChatPort {
                     + e.getPermission().getName() + "). Ask a server admin to grant it to my role.");
         } catch (ErrorResponseException e) {
             throw refused(place, what, e);
+        }
+    }
+
+    /**
+     * A reply's request, waited for at most {@link #sendWithin}: JDA waits out a rate limit before it sends, and only
+     * then looks at a request's own timeout, so the wait is bounded here and the request taken back when it runs out.
+     */
+    private <T> T within(RestAction<T> action) {
+        CompletableFuture<T> sent = action.submit();
+        try {
+            return sent.get(sendWithin.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            sent.cancel(true);
+            throw new PlatformUnavailable("Discord did not take it within " + sendWithin.toSeconds() + " s (a rate"
+                    + " limit, or Discord slow to answer)", e);
+        } catch (InterruptedException e) {
+            sent.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending to Discord", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause; // an ErrorResponseException, which run() turns into words for the person
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

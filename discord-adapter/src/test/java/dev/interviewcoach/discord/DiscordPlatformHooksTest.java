@@ -1,6 +1,7 @@
 package dev.interviewcoach.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.interviewcoach.chat.ActionId;
@@ -8,6 +9,8 @@ import dev.interviewcoach.chat.Block;
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
+import dev.interviewcoach.chat.PlatformUnavailable;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.RichText;
 import dev.interviewcoach.command.CommandInput;
@@ -92,6 +95,22 @@ class DiscordPlatformHooksTest {
         if (discord != null) {
             discord.close();
         }
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    @Test
+    void aSendThatWaitsInJdaPastItsTimeIsGivenBackToTheOutboxInsteadOfHeldOnTo() throws Exception {
+        start(true);
+        discord.awaitCall("PUT", "applications/.*", WAIT);
+        discord.rateLimitNext("POST", "channels/" + CHANNEL + "/messages", 1, 30.0);
+        DiscordChatPort port = new DiscordChatPort(adapter::shards, Duration.ofSeconds(1));
+        Place channel = Place.channel(Platform.DISCORD, FakeDiscord.GUILD_ID, CHANNEL);
+        long began = System.nanoTime();
+        assertThatThrownBy(() -> port.post(channel, Reply.text("first, rate-limited for 30 s")))
+                .isInstanceOf(PlatformUnavailable.class).hasMessageContaining("within 1 s");
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).as("not the 30 s of the limit")
+                .isLessThan(Duration.ofSeconds(20));
     }
 
     // ---------------------------------------------------------------- slash commands
