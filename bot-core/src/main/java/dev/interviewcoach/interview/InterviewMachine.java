@@ -191,20 +191,24 @@ public final class InterviewMachine {
                 events.add(new InterviewEvent.FollowUpAssessed(question, probe.text(), result));
                 yield next(session, Optional.empty(), Optional.of(record), events, now);
             }
-            case Move.Skip ignored -> {
-                FollowUpRecord record = new FollowUpRecord(session.id(), session.position(), probe.id(), probe.text(),
-                        AnswerRecord.Outcome.SKIPPED, null, null, List.of(),
-                        probe.judgedOn().stream().map(TalkingPoint::id).toList(), now);
-                List<InterviewEvent> events = new ArrayList<>();
-                events.add(new InterviewEvent.FollowUpSkipped(question));
-                yield next(session, Optional.empty(), Optional.of(record), events, now);
-            }
+            case Move.Skip ignored -> followUpSkipped(session, question, probe, now);
             case Move.Hint ignored -> new Step(session, Optional.empty(), List.of(new InterviewEvent.NoHintForFollowUp()));
             case Move.Repeat ignored -> new Step(session, Optional.empty(), List.of(new InterviewEvent.FollowUpAsked(
                     question, probe.text(), session.position() + 1, session.total(), true)));
-            case Move.End ignored -> new Step(session.endedEarly(now), Optional.empty(),
-                    List.of(new InterviewEvent.Finished(true)));
+            // Ending on the last question's follow-up ends nothing early: every question was answered.
+            case Move.End ignored -> session.position() + 1 >= session.total()
+                    ? followUpSkipped(session, question, probe, now)
+                    : new Step(session.endedEarly(now), Optional.empty(), List.of(new InterviewEvent.Finished(true)));
         };
+    }
+
+    private Step followUpSkipped(MockSession session, Question question, FollowUps.Probe probe, Instant now) {
+        FollowUpRecord record = new FollowUpRecord(session.id(), session.position(), probe.id(), probe.text(),
+                AnswerRecord.Outcome.SKIPPED, null, null, List.of(),
+                probe.judgedOn().stream().map(TalkingPoint::id).toList(), now);
+        List<InterviewEvent> events = new ArrayList<>();
+        events.add(new InterviewEvent.FollowUpSkipped(question));
+        return next(session, Optional.empty(), Optional.of(record), events, now);
     }
 
     private Step skipped(MockSession session, Question question, Instant now) {

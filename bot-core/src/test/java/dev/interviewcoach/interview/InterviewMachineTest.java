@@ -99,6 +99,19 @@ class InterviewMachineTest {
     }
 
     @Test
+    void endOnTheLastQuestionsFollowUpFinishesTheInterviewAsWholeNotEarly() {
+        MockSession last = new MockSession("s1", alice, Place.direct(Platform.CONSOLE, "local", "c"), "tiny",
+                List.of("caching"), 0, 0, MockSession.Status.ACTIVE, false, 0, NOW, null, true, null);
+        MockSession waiting = machine.apply(last, new Move.Answer(
+                "I would use cache-aside in front of the database and evict the key on every write."), NOW).session();
+        assertThat(waiting.followUpOn()).as("a follow-up is waiting").isNotNull();
+        InterviewMachine.Step ended = machine.apply(waiting, new Move.End(), NOW);
+        assertThat(ended.session().active()).isFalse();
+        assertThat(ended.session().endedEarly()).as("its one question was answered").isFalse();
+        assertThat(ended.followUp()).hasValueSatisfying(f -> assertThat(f.outcome()).isEqualTo(AnswerRecord.Outcome.SKIPPED));
+    }
+
+    @Test
     void withFollowUpsOffTheNextQuestionComesStraightAway() {
         InterviewMachine.Step step = machine.apply(fresh(), new Move.Answer(
                 "I would use cache-aside in front of the database and evict the key on every write."), NOW);
