@@ -193,7 +193,7 @@ public final class InterviewReplies {
                 // privacy.keepAnswersDays: the words are gone, what was made of them stays
                 reply.text(RichText.builder().italic("The words of this answer are no longer kept").build());
             } else {
-                reply.block(new Block.Quote(RichText.of(answer.answerText())));
+                reply.block(new Block.Quote(RichText.of(quoted(answer.answerText()))));
             }
             RichText.Builder result = RichText.builder().bold("Score " + answer.score() + "/5");
             List<String> missed = q.talkingPoints().stream().filter(p -> answer.missedPointIds().contains(p.id()))
@@ -215,6 +215,19 @@ public final class InterviewReplies {
             case 2 -> "core";
             default -> "senior";
         };
+    }
+
+    /** The longest answer a review quotes whole (a few thousand words); a pasted file would bury the rest of it. */
+    static final int REVIEW_QUOTE_CHARS = 12_000;
+
+    /** An answer as a review quotes it: whole when it is as long as a spoken answer, else its start and how much more. */
+    static String quoted(String answer) {
+        if (answer.length() <= REVIEW_QUOTE_CHARS) {
+            return answer;
+        }
+        int cut = answer.lastIndexOf(' ', REVIEW_QUOTE_CHARS);
+        String start = answer.substring(0, cut > REVIEW_QUOTE_CHARS / 2 ? cut : REVIEW_QUOTE_CHARS);
+        return start + " ... (" + String.format(Locale.ROOT, "%,d", answer.length() - start.length()) + " more characters)";
     }
 
     private static String shorten(String text) {
