@@ -40,7 +40,7 @@ public final class ConsoleChannel {
 
 
     static final String CHANNEL_ID = "console-channel";
-    private static final Pattern ADVANCE = Pattern.compile("(\\d{1,4})\\s*([dhm])");
+    private static final Pattern ADVANCE = Pattern.compile("(\\d{1,4})\\s*([wdhm])");
     /** The moves of a peer pair typed instead of pressed: covered N, score N, here. */
     private static final Pattern PAIR_MOVE = Pattern.compile("(covered|score)\\s+\\d{1,2}|here");
     private static final Duration STEP = Duration.ofMinutes(15);
@@ -160,16 +160,21 @@ public final class ConsoleChannel {
         if (lower.startsWith("advance")) {
             Matcher m = ADVANCE.matcher(lower.substring("advance".length()).strip());
             if (!m.matches()) {
-                out.println("Say how far, for example :advance 1d, :advance 3h or :advance 30m.");
+                out.println("Say how far, for example :advance 1w, :advance 1d, :advance 3h or :advance 30m.");
                 return;
             }
             Duration by = switch (m.group(2)) {
+                case "w" -> Duration.ofDays(7 * Long.parseLong(m.group(1)));
                 case "d" -> Duration.ofDays(Long.parseLong(m.group(1)));
                 case "h" -> Duration.ofHours(Long.parseLong(m.group(1)));
                 default -> Duration.ofMinutes(Long.parseLong(m.group(1)));
             };
             if (by.compareTo(Duration.ofDays(366)) > 0) {
                 out.println("At most a year at a time.");
+                return;
+            }
+            if (by.isZero()) {
+                out.println("That moves the clock nowhere; say how far, for example :advance 1d.");
                 return;
             }
             // Step through the span so every post and reminder comes at its own time.
@@ -190,8 +195,10 @@ public final class ConsoleChannel {
             out.println("You are now " + name + ".");
         } else if (lower.equals("time")) {
             out.println(WHEN.format(clock.instant().atZone(zone())) + " " + zone().getId());
+        } else if (lower.equals("as")) {
+            out.println("Say who, for example :as ben.");
         } else {
-            out.println(help());
+            out.println((lower.isEmpty() || lower.equals("help") ? "" : "I don't know :" + words + ". ") + help());
         }
     }
 

@@ -85,6 +85,14 @@ class ConsoleChannelTest {
     }
 
     @Test
+    void theSimulationsOwnCommandsSayWhatWasWrongAndAWeekMayPass() throws Exception {
+        String shown = run(String.join("\n", ":advance 0d", ":foo", ":as", "answer", ":advance 1w", ":time", ":quit"));
+        assertThat(shown).contains("That moves the clock nowhere").contains("I don't know :foo.")
+                .contains("Say who, for example :as ben.").contains("Type your answer on the same line: answer ")
+                .contains("Mon 30 Nov 2026");
+    }
+
+    @Test
     void forgetMeLeavesNoRowThatNamesThePerson() throws Exception {
         String shown = run("zed-the-person", String.join("\n",
                 ":advance 2h",
