@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import java.io.FileDescriptor;
@@ -89,10 +91,19 @@ final class ConsoleCommand implements Callable<Integer> {
         try (DatabaseInUse inUse = DatabaseInUse.hold(cfg.sqliteFile(env));
              Coach coach = Coach.start(cfg, env, Clock.systemUTC(), stops)) {
             UserRef person = ConsoleSession.user(name);
-            // Ctrl-C waits for the answer in hand to get its feedback; the interview stays where it was.
-            stops.stopOnSignals(() -> out.println(coach.sessions().activeFor(person).isPresent()
-                    ? "\nStopped. Your interview is kept: run coach console again to go on where you left off."
-                    : "\nStopped."));
+            // Ctrl-C waits for the answer in hand to get its feedback; the interview stays where it was, and lines of
+            // an answer not yet sent are shown, to paste again.
+            AtomicReference<ConsoleSession> running = new AtomicReference<>();
+            stops.stopOnSignals(() -> {
+                out.println(coach.sessions().activeFor(person).isPresent()
+                        ? "\nStopped. Your interview is kept: run coach console again to go on where you left off."
+                        : "\nStopped.");
+                List<String> typed = running.get() == null ? List.of() : running.get().unsent();
+                if (!typed.isEmpty()) {
+                    out.println("The answer you were typing was not sent; here it is, to paste again:");
+                    typed.forEach(out::println);
+                }
+            });
             // A step too, so that a Ctrl-C in the first moments prints its farewell after the banner, not before.
             stops.run(() -> {
                 coach.banks().problems().forEach(p -> System.err.println("warning: left out a custom bank: " + p));
@@ -107,6 +118,7 @@ final class ConsoleCommand implements Callable<Integer> {
             ConsoleChatPort port = new ConsoleChatPort(out, new ConsoleRenderer(ansi), charts(cfg));
             ConsoleSession session = new ConsoleSession(coach.engine(), coach.interviews(), coach.sessions(), port,
                     out, Clock.systemUTC(), stops);
+            running.set(session);
             String start = "mock " + (track == null ? cfg.defaultTrack() : track) + " "
                     + (questions == null ? cfg.defaultQuestions() : questions) + (noFollowUps ? " --no-followups" : "");
             session.run(person, start, track != null || questions != null,

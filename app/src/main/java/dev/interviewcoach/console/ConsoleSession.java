@@ -110,10 +110,21 @@ public final class ConsoleSession {
         }
     }
 
+    /**
+     * The lines of an answer typed and not yet sent (no empty line after them yet), so that a stop can show them to
+     * paste again rather than lose them.
+     */
+    public List<String> unsent() {
+        return unsent;
+    }
+
+    private volatile List<String> unsent = List.of();
+
     /** Reads one answer or command word; false when input has ended. */
     private boolean answerTurn(UserRef user, Place place, BufferedReader in) throws IOException {
         prompt("\nYour answer (finish with an empty line):\n> ");
         List<String> lines = new ArrayList<>();
+        unsent = List.of();
         while (true) {
             String line = in.readLine();
             if (line == null) {
@@ -154,6 +165,7 @@ public final class ConsoleSession {
                 return true;
             }
             lines.add(line);
+            unsent = List.copyOf(lines);
             prompt("> ");
         }
     }
@@ -186,7 +198,12 @@ public final class ConsoleSession {
 
     private void message(UserRef user, Place place, String text) {
         Inbound event = new Inbound.Message(nextId(), user, place, text, clock.instant());
-        steps.run(() -> engine.handle(event, port));
+        steps.run(() -> {
+            if (String.join("\n", unsent).equals(text)) {
+                unsent = List.of(); // sent: a stop from here on has nothing of it to show
+            }
+            engine.handle(event, port);
+        });
     }
 
     private String nextId() {

@@ -98,6 +98,18 @@ class ConsoleStopTest {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.startsWith("hs_err"));
         }
 
+        // A stop while an answer is half typed (no empty line yet) shows its lines, to paste again.
+        Process typing = console();
+        Screen half = new Screen(typing.getInputStream());
+        half.waitFor("Your answer (finish with an empty line):\n> ", 1, 90);
+        typing.getOutputStream().write("the first line of my second answer\n".getBytes(StandardCharsets.UTF_8));
+        typing.getOutputStream().flush();
+        half.waitFor("\n> > ", 1, 30);
+        typing.toHandle().destroy();
+        assertThat(typing.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(half.toString()).contains("Stopped. Your interview is kept").contains("The answer you were typing was"
+                + " not sent; here it is, to paste again:\nthe first line of my second answer");
+
         Process again = console();
         Screen next = new Screen(again.getInputStream());
         next.waitFor("Your answer (finish with an empty line):\n> ", 1, 90);
