@@ -276,6 +276,27 @@ class SlackWorkspacesEndToEndTest {
     }
 
     @Test
+    void aTokenSlackSaysExpiredIsRotatedAtTheNextTryRatherThanAMinuteLater() throws Exception {
+        slack.rotateTokens(teamA, Duration.ofHours(12));
+        install(teamA);
+        ApiCall first = command(fromA, A, "C1", "UANA", "tracks");
+        // Slack expires it early (as when a rotation failed once): the coach's cached client still holds it.
+        coach.database().jdbi().useHandle(h -> h.createUpdate("UPDATE chat_installation SET bot_expires_at = :soon")
+                .bind("soon", Instant.now().plus(Duration.ofHours(1)).toEpochMilli()).execute());
+        slack.failNext("chat.postEphemeral", "token_expired");
+        int before = slack.calls().size();
+        send(fromA.slashCommand(events, A, "C1", "UANA", "help"));
+        // The refused reply is tried again a second later, as coach run's delivery worker would.
+        ApiCall second = await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
+            coach.engine().deliverDue(ChatPorts.only(adapter.port()));
+            return slack.calls("chat.postEphemeral").stream().filter(c -> "UANA".equals(c.arg("user"))
+                    && slack.calls().indexOf(c) >= before && !first.token().equals(c.token())).findFirst().orElse(null);
+        }, java.util.Objects::nonNull);
+        assertThat(second.token()).as("the reply went out with a refreshed token, not the cached one")
+                .startsWith("xoxe.xoxb-" + A + "-");
+    }
+
+    @Test
     void anExpiredStateIsRefused() throws Exception {
         InstallPage page = openInstallPage();
         coach.database().jdbi().useHandle(h -> h.createUpdate("UPDATE oauth_state SET expires_at = :past")

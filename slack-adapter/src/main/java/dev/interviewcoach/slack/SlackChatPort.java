@@ -96,6 +96,10 @@ public final class SlackChatPort implements ChatPort {
     @FunctionalInterface
     public interface Clients {
         MethodsClient forTeam(String team);
+
+        /** Forgets the workspace's client when Slack says its token expired, so the next try loads a fresh one. */
+        default void tokenExpired(String team) {
+        }
     }
 
     private final Clients clients;
@@ -475,6 +479,9 @@ public final class SlackChatPort implements ChatPort {
             try {
                 T response = call.run();
                 if (!response.isOk()) {
+                    if ("token_expired".equals(response.getError()) && place != null) {
+                        clients.tokenExpired(place.tenant()); // a rotation that failed once; the next try refreshes
+                    }
                     if (client != null && SlackRefusals.refusedAccess(response.getError())) {
                         accessRefused = "Slack refused the bot token (" + response.getError() + ") on " + method + " at "
                                 + Instant.now().truncatedTo(ChronoUnit.SECONDS)

@@ -52,6 +52,12 @@ final class SlackWorkspaceClients implements SlackChatPort.Clients {
         clients.invalidate(team == null ? "" : team);
     }
 
+    @Override
+    public void tokenExpired(String team) {
+        log.info("Slack said the token of workspace {} expired; it is loaded (and rotated) again", team);
+        invalidate(team);
+    }
+
     private MethodsClient load(String team) {
         Optional<SlackInstallations.Installation> found = installations.forTeam(team);
         if (found.isEmpty()) {
