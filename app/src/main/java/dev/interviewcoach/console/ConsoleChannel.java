@@ -121,8 +121,9 @@ public final class ConsoleChannel {
         String lower = line.toLowerCase(Locale.ROOT);
         if (line.startsWith(":")) {
             control(line.substring(1).strip());
-        } else if (coach.sessions().activeFor(person).isPresent()) {
-            // A mock interview (e.g. from the practise button) takes what is typed, as in a DM.
+        } else if (coach.sessions().activeFor(person).isPresent() && !forTheChannel(lower)) {
+            // A mock interview (e.g. from the practise button) takes what is typed, as in a DM; the simulation's own
+            // words for the channel (answer, reply, share, daily ...) still go to the channel.
             send(new Inbound.Message(nextId(), person, coach.sessions().activeFor(person).get().place(), line,
                     clock.instant()));
         } else if (lower.startsWith("say ") || PAIR_MOVE.matcher(lower).matches()) {
@@ -150,9 +151,20 @@ public final class ConsoleChannel {
             latest().ifPresentOrElse(post -> send(new Inbound.Action(nextId(), person, channel,
                             new ActionId("daily", verb, post.key(), 0), null, clock.instant())),
                     () -> out.println("No question of the day yet: :advance the clock, or type daily now."));
+            if (verb.equals("practise") && coach.sessions().activeFor(person).isPresent()) {
+                out.println("(What you type now answers the practice interview; answer, reply, share and daily still"
+                        + " go to the channel, and end finishes the practice.)");
+            }
         } else {
             command(line);
         }
+    }
+
+    /** What the simulation reads as said in the channel even while a practice interview takes the rest. */
+    private static boolean forTheChannel(String lower) {
+        return lower.startsWith("answer ") || lower.startsWith("reply ") || lower.equals("share")
+                || lower.equals("unshare") || lower.equals("daily") || lower.startsWith("daily ")
+                || lower.startsWith("say ");
     }
 
     private void control(String words) {

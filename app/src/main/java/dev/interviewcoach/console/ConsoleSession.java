@@ -137,7 +137,8 @@ public final class ConsoleSession {
                 return false;
             }
             // A move ("hint") or a command word ("stats") on the first line acts at once, without the empty line.
-            if (lines.isEmpty() && (Move.named(line).isPresent() || engine.isCommandWord(line))) {
+            if (lines.isEmpty() && (Move.named(line).isPresent() || engine.isCommandWord(line)
+                    || engine.isSwappedCommandWord(line))) {
                 message(user, place, line.strip());
                 return true;
             }

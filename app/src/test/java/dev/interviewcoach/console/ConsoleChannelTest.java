@@ -93,6 +93,18 @@ class ConsoleChannelTest {
     }
 
     @Test
+    void duringAPracticeInterviewTheChannelsOwnWordsStillGoToTheChannel() throws Exception {
+        String shown = run(String.join("\n", ":advance 2h", "practise", "answer " + ANSWER + " (ana)", "daily status",
+                "end", ":advance 1d", ":quit"));
+        assertThat(shown).contains("What you type now answers the practice interview");
+        assertThat(shown).as("the answer went to the question of the day, not to the practice")
+                .contains("Ended before any answer, so there is nothing to score");
+        assertThat(shown).doesNotContain("A question of the day belongs to a channel");
+        String reveal = shown.substring(shown.indexOf("== The reveal =="));
+        assertThat(reveal).contains("1 person answered");
+    }
+
+    @Test
     void forgetMeLeavesNoRowThatNamesThePerson() throws Exception {
         String shown = run("zed-the-person", String.join("\n",
                 ":advance 2h",

@@ -150,9 +150,10 @@ class ConsoleSessionTest {
             throws IOException {
         try (Coach coach = coach(dir.resolve("coach.db"))) {
             String out = run(coach, "ada", "mock python 1 --no-followups",
-                    new StringReader("hlep\n\nstast\n\nhistroy\n\nheap\n\n"));
+                    new StringReader("hlep\nstast\nsikp\n\nhistroy\n\nheap\n\n"));
             assertThat(out).contains("I don't know the command \"hlep\". Did you mean \"help\"? Your question is still"
-                    + " open").contains("Did you mean \"stats\"?").contains("Did you mean \"history\"?");
+                    + " open").contains("Did you mean \"stats\"?").contains("Did you mean \"history\"?")
+                    .as("a move with two letters swapped too").contains("Did you mean \"skip\"?");
             assertThat(out.split("== Score ", -1)).as("only the answer is scored").hasSize(2);
             assertThat(answers(coach, "ada")).singleElement()
                     .satisfies(a -> assertThat(a.answerText()).as("a real word one letter from help").isEqualTo("heap"));

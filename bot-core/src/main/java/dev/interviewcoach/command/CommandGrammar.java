@@ -292,7 +292,11 @@ public final class CommandGrammar {
                 .sorted().toList();
     }
 
-    private static boolean oneSwapApart(String a, String b) {
+    /** Whether two words of one length differ only by two neighbouring letters swapped. */
+    public static boolean oneSwapApart(String a, String b) {
+        if (a.length() != b.length() || a.equals(b)) {
+            return false;
+        }
         int first = -1;
         for (int i = 0; i < a.length(); i++) {
             if (a.charAt(i) != b.charAt(i)) {

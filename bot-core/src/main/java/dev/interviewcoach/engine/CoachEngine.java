@@ -701,11 +701,36 @@ public final class CoachEngine {
                 || !(grammar.parse(text) instanceof CommandGrammar.Parse.Unknown)) {
             return List.of();
         }
-        List<String> meant = grammar.swappedCommands(text);
+        List<String> meant = swapped(text);
         if (meant.isEmpty() || messageHandlers.stream().noneMatch(h -> h.interviewing(message))) {
             return List.of();
         }
         return meant;
+    }
+
+    /** An interview's moves, which a slip of two letters ("sikp", "hnit") should not spend a question on either. */
+    private static final List<String> MOVES = List.of("hint", "skip", "repeat", "end");
+
+    /** The commands and moves {@code word} is with two neighbouring letters swapped. */
+    private List<String> swapped(String word) {
+        List<String> meant = new ArrayList<>(grammar.swappedCommands(word));
+        String lower = word.toLowerCase(Locale.ROOT);
+        for (String move : MOVES) {
+            if (!grammar.swappedCommands(word).contains(move) && CommandGrammar.oneSwapApart(lower, move)) {
+                meant.add(move);
+            }
+        }
+        return meant;
+    }
+
+    /**
+     * Whether a line is one word that is a command or a move with two letters swapped: a terminal gathering an answer
+     * up to an empty line hands it in at once, as it does a command word, to be told what it is near.
+     */
+    public boolean isSwappedCommandWord(String line) {
+        String text = line.strip();
+        return !text.isEmpty() && TextAnalyzer.splitAtSpaces(text).length == 1
+                && grammar.parse(text) instanceof CommandGrammar.Parse.Unknown && !swapped(text).isEmpty();
     }
 
     private Optional<ActionHandler> actionHandler(ActionId action, Place place, UserRef user,
