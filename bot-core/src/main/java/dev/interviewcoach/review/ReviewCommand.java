@@ -120,8 +120,10 @@ public final class ReviewCommand implements CommandHandler, ActionHandler {
         Reply.Builder reply = Reply.builder("Your latest interviews:\n" + String.join("\n", plain))
                 .heading("Your latest interviews");
         lines.forEach(reply::text);
-        return reply.text(RichText.builder().italic("See one again with: review 2 (the number in this list).").build())
-                .build();
+        // the example names an interview the list has: "review 2" with one interview would be refused
+        String example = recent.size() == 1 ? "review 1" : "review 2";
+        return reply.text(RichText.builder().italic("See one again with: " + example + " (the number in this list).")
+                .build()).build();
     }
 
     @Override
