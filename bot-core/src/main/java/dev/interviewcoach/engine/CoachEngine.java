@@ -708,18 +708,16 @@ public final class CoachEngine {
         return meant;
     }
 
-    /** An interview's moves, which a slip of two letters ("sikp", "hnit") should not spend a question on either. */
-    private static final List<String> MOVES = List.of("hint", "skip", "repeat", "end");
-
-    /** The commands and moves {@code word} is with two neighbouring letters swapped. */
+    /**
+     * The commands, and the features' moves ("sikp" for skip: a slip no question should be spent on either), that
+     * {@code word} is with two neighbouring letters swapped.
+     */
     private List<String> swapped(String word) {
         List<String> meant = new ArrayList<>(grammar.swappedCommands(word));
         String lower = word.toLowerCase(Locale.ROOT);
-        for (String move : MOVES) {
-            if (!grammar.swappedCommands(word).contains(move) && CommandGrammar.oneSwapApart(lower, move)) {
-                meant.add(move);
-            }
-        }
+        messageHandlers.stream().flatMap(h -> h.moveWords().stream()).distinct()
+                .filter(move -> !meant.contains(move) && CommandGrammar.oneSwapApart(lower, move))
+                .forEach(meant::add);
         return meant;
     }
 

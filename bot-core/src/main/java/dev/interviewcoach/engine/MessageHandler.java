@@ -2,6 +2,7 @@ package dev.interviewcoach.engine;
 
 import dev.interviewcoach.chat.ChatPort;
 import dev.interviewcoach.chat.Inbound;
+import java.util.List;
 
 /**
  * Takes messages in conversations a feature owns (an interview thread, a DM session). The engine
@@ -28,5 +29,10 @@ public interface MessageHandler extends Feature {
      */
     default boolean interviewing(Inbound.Message message) {
         return false;
+    }
+
+    /** The words that are moves in this feature's interviews ("hint", "skip"), besides the coach's commands. */
+    default List<String> moveWords() {
+        return List.of();
     }
 }

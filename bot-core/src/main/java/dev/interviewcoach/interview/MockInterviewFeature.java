@@ -579,6 +579,11 @@ public final class MockInterviewFeature implements CommandHandler, MessageHandle
     }
 
     @Override
+    public List<String> moveWords() {
+        return Move.WORDS;
+    }
+
+    @Override
     public void onAction(Inbound.Action action, ChatPort port) {
         if (action.action().verb().equals("start")) {
             // The home page's button: an interview on the default track, in the person's DM.

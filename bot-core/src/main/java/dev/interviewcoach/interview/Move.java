@@ -2,6 +2,7 @@ package dev.interviewcoach.interview;
 
 import dev.interviewcoach.text.NotAnAnswer;
 import dev.interviewcoach.text.TextAnalyzer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +72,9 @@ public sealed interface Move permits Move.Answer, Move.Hint, Move.Skip, Move.Rep
         }
         return move;
     }
+
+    /** The words a move is typed as most often: what a slip of two letters is most likely to be. */
+    List<String> WORDS = List.of("hint", "skip", "repeat", "end");
 
     /** The move named by a word or button verb ({@code hint}, {@code skip}, {@code repeat}, {@code end}). */
     static Optional<Move> commandWord(String text) {
