@@ -145,6 +145,9 @@ final class ConfigCheckCommand implements Callable<Integer> {
         try {
             QuestionBanks banks = QuestionBanks.load(new BankReader(), cfg.customBanks().filter(Files::isDirectory));
             banks.problems().forEach(p -> problems.add("custom bank: " + p));
+            // A bank straight from coach bank import loads, but judges people against its placeholders.
+            banks.tracks().forEach(bank -> BankCommand.drafts(bank.source(), bank)
+                    .ifPresent(p -> problems.add("custom bank: " + p)));
             if (banks.track(cfg.defaultTrack()).isEmpty()) {
                 problems.add("interview.defaultTrack " + cfg.defaultTrack() + " is not a track; tracks: "
                         + String.join(", ", banks.tracks().stream().map(b -> b.track()).toList()));

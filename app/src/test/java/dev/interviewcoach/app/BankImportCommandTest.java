@@ -68,6 +68,12 @@ class BankImportCommandTest {
         assertThat(out()).contains("ok, track team-notes, 2 questions");
         assertThat(out() + err()).as("valid, but not ready for people").contains("2 of 2 questions still have DRAFT"
                 + " placeholders from coach bank import");
+
+        // Put in a coach's bank folder as it is, config check says so before people are judged against it.
+        Path config = Files.writeString(dir.resolve("coach.yaml"), "database:\n  path: " + dir.resolve("c.db")
+                + "\nbanks:\n  customDir: " + bank.getParent() + "\n");
+        streams.run("config", "check", "--config", config.toString());
+        assertThat(out()).contains("custom bank: ").contains("still have DRAFT placeholders from coach bank import");
     }
 
     @Test
