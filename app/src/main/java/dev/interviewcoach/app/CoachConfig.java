@@ -131,6 +131,11 @@ public record CoachConfig(
         public boolean enabled() {
             return token.isPresent();
         }
+
+        /** Whether other instances may run some of the bot's shards: shared by leases, or this one given a part. */
+        public boolean splitBetweenInstances() {
+            return enabled() && (shardLeases || !shardIds.isEmpty() && shardIds.size() < shards);
+        }
     }
 
     /**

@@ -181,6 +181,7 @@ final class RunCommand implements Callable<Integer> {
                 platforms.add(deliveries);
                 // The features' scheduled work (questions of the day, reminders, housekeeping): db-scheduler
                 // on the coach's database picks one instance per run; claims inside make every post happen once.
+                // Where instances split Discord's shards, each runs the posting jobs for its own servers itself.
                 // A copy of the SQLite file once a day, beside the coaching jobs (see DailyBackups).
                 List<Scheduled.Job> jobs = new ArrayList<>(coach.engine().jobs());
                 DailyBackups.of(cfg, env).ifPresent(backups -> {
@@ -193,7 +194,7 @@ final class RunCommand implements Callable<Integer> {
                             Duration.ofDays(cfg.privacy().keepAnswersDays())).job());
                 }
                 platforms.add(new JobScheduler(coach.database().dataSource(), coach.database().isSqlite(),
-                        jobs, running, clock, instanceName(), metrics)).start();
+                        jobs, running, clock, instanceName(), metrics, cfg.discord().splitBetweenInstances())).start();
                 if (stopped.getCount() == 0) {
                     log.info("told to stop while starting; closing what is open");
                     return 0;

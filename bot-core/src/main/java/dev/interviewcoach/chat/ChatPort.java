@@ -38,6 +38,16 @@ public interface ChatPort {
         throw new PlatformRefusal("I can't open a private conversation for several people here.");
     }
 
+    /**
+     * Whether this process can act in {@code tenant} (a Slack workspace, a Discord server, or Discord's direct
+     * messages) now. Where several instances split a platform's connection between them (Discord's shards), a
+     * server another instance runs is not reached from here: its scheduled posts and waiting replies are left to
+     * that instance rather than refused here.
+     */
+    default boolean reaches(String tenant) {
+        return true;
+    }
+
     /** Opens (or finds) the direct conversation with a person. */
     Place openDirect(UserRef user);
 

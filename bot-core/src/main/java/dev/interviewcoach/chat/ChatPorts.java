@@ -13,6 +13,24 @@ public interface ChatPorts {
 
     Optional<ChatPort> on(Platform platform);
 
+    /**
+     * The port to act in {@code tenant} of {@code platform} with, when this process reaches it: none for a
+     * platform not running here, or a server whose connection another instance runs (see {@link ChatPort#reaches}).
+     */
+    default Optional<ChatPort> reaching(Platform platform, String tenant) {
+        return on(platform).filter(port -> port.reaches(tenant));
+    }
+
+    /** The port to act in {@code place} with, when this process reaches its workspace or server. */
+    default Optional<ChatPort> reaching(Place place) {
+        return reaching(place.platform(), place.tenant());
+    }
+
+    /** The port to act for {@code person} with, when this process reaches their workspace or server. */
+    default Optional<ChatPort> reaching(UserRef person) {
+        return reaching(person.platform(), person.tenant());
+    }
+
     /** One port for every platform: the console, and tests. */
     static ChatPorts only(ChatPort port) {
         return platform -> Optional.of(port);

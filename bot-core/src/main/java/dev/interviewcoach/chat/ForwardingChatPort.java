@@ -43,6 +43,11 @@ public abstract class ForwardingChatPort implements ChatPort {
     }
 
     @Override
+    public boolean reaches(String tenant) {
+        return port.reaches(tenant);
+    }
+
+    @Override
     public void finishWaiting(Runnable wait) {
         finishing(() -> port.finishWaiting(wait));
     }

@@ -74,7 +74,7 @@ public final class DailyDirect implements Scheduled {
 
     @Override
     public List<Job> jobs() {
-        return List.of(new Job("daily-dms", every, this::sendDue));
+        return List.of(Job.inPlaces("daily-dms", every, this::sendDue));
     }
 
     /**
@@ -138,7 +138,7 @@ public final class DailyDirect implements Scheduled {
     public int sendDue(Instant now, ChatPorts ports) {
         int sent = 0;
         for (Choice c : all()) {
-            Optional<ChatPort> port = ports.on(c.user().platform());
+            Optional<ChatPort> port = ports.reaching(c.user());
             if (port.isEmpty()) {
                 continue;
             }

@@ -83,7 +83,7 @@ public final class DailyPoster implements Scheduled {
 
     @Override
     public List<Job> jobs() {
-        return List.of(new Job("daily-posts", every, this::postDue));
+        return List.of(Job.inPlaces("daily-posts", every, this::postDue));
     }
 
     /** Posts every question that is due at {@code now} on a platform this process runs; returns how many. */
@@ -97,7 +97,7 @@ public final class DailyPoster implements Scheduled {
             // starts with the next post, as the subscribe reply says, not one an hour and a half late.
             Optional<PostTimes.Due> due = s.times().catchUp(now, grace).filter(d -> !d.at().isBefore(s.createdAt()));
             dues.add(due);
-            if (due.isPresent() && ports.on(s.channel().platform()).isPresent()) {
+            if (due.isPresent() && ports.reaching(s.channel()).isPresent()) {
                 dueDates.put(s.id(), due.get().localDate());
             }
         }
@@ -107,7 +107,7 @@ public final class DailyPoster implements Scheduled {
         Map<String, LocalDate> maybeMissed = new HashMap<>();
         for (int i = 0; i < all.size(); i++) {
             Subscription s = all.get(i);
-            Optional<ChatPort> port = ports.on(s.channel().platform());
+            Optional<ChatPort> port = ports.reaching(s.channel());
             Optional<PostTimes.Due> due = dues.get(i);
             if (port.isEmpty()) {
                 continue;

@@ -99,7 +99,7 @@ public final class DigestFeature implements CommandHandler, Scheduled {
 
     @Override
     public List<Job> jobs() {
-        return List.of(new Job("cohort-digests", every, this::sendDue));
+        return List.of(Job.inPlaces("cohort-digests", every, this::sendDue));
     }
 
     @Override
@@ -228,7 +228,7 @@ public final class DigestFeature implements CommandHandler, Scheduled {
     public int sendDue(Instant now, ChatPorts ports) {
         int sent = 0;
         for (Digest d : digests.all()) {
-            Optional<ChatPort> port = ports.on(d.cohort().platform());
+            Optional<ChatPort> port = ports.reaching(d.cohort());
             Optional<PostTimes.Due> due = d.times().catchUp(now, grace);
             if (port.isEmpty() || due.isEmpty() || !due.get().at().isAfter(d.createdAt())
                     || !digests.claim(d.cohort(), due.get().localDate(), now)) {

@@ -540,7 +540,8 @@ public final class CoachEngine {
                     continue;
                 }
                 Optional<Inbound> event = inbox.event(pending.eventId());
-                Optional<ChatPort> port = event.flatMap(e -> ports.on(e.user().platform()));
+                // An event of a server another instance runs (its Discord shard) is left to that instance.
+                Optional<ChatPort> port = event.flatMap(e -> ports.reaching(e.place()));
                 if (port.isEmpty() || inHand.putIfAbsent(pending.eventId(), Boolean.FALSE) != null) {
                     continue;
                 }
@@ -563,13 +564,36 @@ public final class CoachEngine {
     /** Delivers replies that are due and not held by anyone; returns how many went. */
     public int deliverDue(ChatPorts ports) {
         int sent = 0;
-        for (String lane : outbox.dueLanes(100)) {
-            Optional<ChatPort> port = outbox.head(lane).flatMap(entry -> ports.on(entry.platform()));
-            if (port.isPresent()) {
-                sent += delivery.deliver(lane, port.get());
-            }
+        for (Map.Entry<String, ChatPort> due : dueLanesReached(ports).entrySet()) {
+            sent += delivery.deliver(due.getKey(), due.getValue());
         }
         return sent;
+    }
+
+    /** How many lanes of due replies one pass takes up at most. */
+    private static final int DUE_LANES = 100;
+    /** How many pages of due lanes a pass looks through for ones this process reaches. */
+    private static final int DUE_PAGES = 10;
+
+    /**
+     * Lanes of due replies, oldest first, with the port to send them through, for the workspaces and servers this
+     * process reaches. Those another instance runs (a Discord server on its shard) are passed over and left to it,
+     * also when they are the oldest: a page of them must not keep this process from its own.
+     */
+    private Map<String, ChatPort> dueLanesReached(ChatPorts ports) {
+        Map<String, ChatPort> reached = new LinkedHashMap<>();
+        for (int page = 0; page < DUE_PAGES && reached.size() < DUE_LANES; page++) {
+            List<String> lanes = outbox.dueLanes(DUE_LANES, page * DUE_LANES);
+            for (String lane : lanes) {
+                if (reached.size() < DUE_LANES) {
+                    OutboxPort.reaching(ports, lane).ifPresent(port -> reached.put(lane, port));
+                }
+            }
+            if (lanes.size() < DUE_LANES) {
+                break;
+            }
+        }
+        return reached;
     }
 
     /**
@@ -580,18 +604,14 @@ public final class CoachEngine {
      */
     public int handOverDue(ChatPorts ports) {
         int taken = 0;
-        for (String lane : outbox.dueLanes(100)) {
+        for (Map.Entry<String, ChatPort> due : dueLanesReached(ports).entrySet()) {
+            String lane = due.getKey();
             if (!dueInHand.add(lane)) {
-                continue;
-            }
-            Optional<ChatPort> port = outbox.head(lane).flatMap(entry -> ports.on(entry.platform()));
-            if (port.isEmpty()) {
-                dueInHand.remove(lane);
                 continue;
             }
             Runnable send = () -> {
                 try {
-                    delivery.deliver(lane, port.get());
+                    delivery.deliver(lane, due.getValue());
                 } finally {
                     dueInHand.remove(lane);
                 }

@@ -2,8 +2,10 @@ package dev.interviewcoach.engine;
 
 import dev.interviewcoach.chat.ChatJson;
 import dev.interviewcoach.chat.ChatPort;
+import dev.interviewcoach.chat.ChatPorts;
 import dev.interviewcoach.chat.MessageRef;
 import dev.interviewcoach.chat.Place;
+import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.Reply;
 import dev.interviewcoach.chat.UserRef;
 import dev.interviewcoach.store.Outbox;
@@ -16,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -91,6 +94,24 @@ final class OutboxPort implements ChatPort {
     /** The lane of replies into a place: one order per place, as a platform rate-limits per channel. */
     static String lane(Place place) {
         return place.key();
+    }
+
+    /**
+     * The port to send a lane's replies through, when this process reaches the workspace or server of the lane's
+     * place (a lane begins with its place's {@link Place#key()}: platform, tenant, channel).
+     */
+    static Optional<ChatPort> reaching(ChatPorts ports, String lane) {
+        String[] parts = lane.split(":", 3);
+        if (parts.length < 3) {
+            return Optional.empty();
+        }
+        Platform platform;
+        try {
+            platform = Platform.valueOf(parts[0].toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return ports.reaching(platform, parts[1]);
     }
 
     /**

@@ -145,7 +145,7 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
 
     @Override
     public List<Job> jobs() {
-        return List.of(new Job("peer-pairings", every, this::run));
+        return List.of(Job.inPlaces("peer-pairings", every, this::run));
     }
 
     // --- commands
@@ -565,7 +565,7 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
     /** Closes pairings whose window ended, then makes the pairs that are due; returns how many pairs were made. */
     public int run(Instant now, ChatPorts ports) {
         for (Pairing ended : pairings.ended(now)) {
-            Optional<ChatPort> port = ports.on(ended.channel().platform());
+            Optional<ChatPort> port = ports.reaching(ended.channel());
             if (port.isPresent() && pairings.close(ended.id(), now)) {
                 try {
                     port.get().post(ended.place(), PairCards.closed(ended));
@@ -577,7 +577,7 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
         }
         int made = 0;
         for (PairSchedule s : pairings.schedules()) {
-            Optional<ChatPort> port = ports.on(s.channel().platform());
+            Optional<ChatPort> port = ports.reaching(s.channel());
             Optional<PostTimes.Due> due = s.times().catchUp(now, grace);
             if (port.isEmpty() || due.isEmpty() || !due.get().at().isAfter(s.createdAt())
                     || !pairings.claimRound(s.channel(), due.get().localDate(), now)) {

@@ -56,14 +56,14 @@ public final class Reminders implements Scheduled {
 
     @Override
     public List<Job> jobs() {
-        return List.of(new Job("streak-reminders", every, this::sendDue));
+        return List.of(Job.inPlaces("streak-reminders", every, this::sendDue));
     }
 
     /** Sends the reminders due at {@code now}; returns how many went out. */
     public int sendDue(Instant now, ChatPorts ports) {
         int sent = 0;
         for (PersonRepository.Person p : onePerRecord(people.wantingReminders(), now)) {
-            Optional<ChatPort> port = ports.on(p.user().platform());
+            Optional<ChatPort> port = ports.reaching(p.user());
             ZoneId zone = p.zone().or(() -> people.zone(p.user())).orElse(ZoneId.of("UTC"));
             var local = now.atZone(zone);
             LocalDate today = local.toLocalDate();

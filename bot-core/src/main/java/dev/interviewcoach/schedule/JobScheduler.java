@@ -14,7 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the features' scheduled jobs with db-scheduler on the coach's own database: each job is one
@@ -25,15 +30,43 @@ import javax.sql.DataSource;
  */
 public final class JobScheduler implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
+
     private final Scheduler scheduler;
+    /** Jobs in places run on this instance's own timer, when instances split a platform's servers. */
+    private final List<Scheduled.Job> ownRuns;
+    private final ChatPorts ports;
+    private final Clock clock;
+    private final ScheduledExecutorService ownTimer = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("coach-jobs-here").unstarted(r));
 
     public JobScheduler(DataSource dataSource, boolean sqlite, List<Scheduled.Job> jobs, ChatPorts ports, Clock clock,
                         String instanceName, CoachMetrics metrics) {
+        this(dataSource, sqlite, jobs, ports, clock, instanceName, metrics, false);
+    }
+
+    /**
+     * {@code splitPlaces}: instances split a platform's servers between them (Discord's shards), so the jobs
+     * {@link Scheduled.Job#inPlaces in places} run on every instance, on a timer of its own, for the servers it
+     * reaches; the scheduler's one run at a time would leave every other instance's servers waiting for a run of
+     * their own. Their posts are claimed in the database, so two instances never make the same one.
+     */
+    public JobScheduler(DataSource dataSource, boolean sqlite, List<Scheduled.Job> jobs, ChatPorts ports, Clock clock,
+                        String instanceName, CoachMetrics metrics, boolean splitPlaces) {
         if (jobs.isEmpty()) {
             throw new IllegalArgumentException("nothing to schedule");
         }
+        this.ports = ports;
+        this.clock = clock;
+        this.ownRuns = jobs.stream().filter(job -> splitPlaces && job.inPlaces()).toList();
+        // A job run here stays a task of the scheduler that does nothing, so its row in the table stays known to
+        // every instance (an unknown task's row is reported as unresolved) and a later start without the split
+        // takes it up as before.
         List<RecurringTask<Void>> tasks = jobs.stream().map(job -> Tasks.recurring(job.name(), FixedDelay.of(job.every()))
                 .execute((instance, context) -> {
+                    if (ownRuns.contains(job)) {
+                        return;
+                    }
                     metrics.schedulerLag(Duration.between(context.getExecution().getExecutionTime(), Instant.now()));
                     job.work().run(clock.instant(), ports);
                 })).toList();
@@ -74,10 +107,22 @@ public final class JobScheduler implements AutoCloseable {
 
     public void start() {
         scheduler.start();
+        for (Scheduled.Job job : ownRuns) {
+            ownTimer.scheduleWithFixedDelay(() -> runHere(job), 0, job.every().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void runHere(Scheduled.Job job) {
+        try {
+            job.work().run(clock.instant(), ports);
+        } catch (RuntimeException e) {
+            log.warn("scheduled job {} failed here; it runs again in {}: {}", job.name(), job.every(), e.toString());
+        }
     }
 
     @Override
     public void close() {
+        ownTimer.shutdownNow();
         scheduler.stop();
     }
 }

@@ -221,15 +221,20 @@ public final class Outbox {
 
     /** Lanes whose oldest waiting reply may go out now. */
     public List<String> dueLanes(int limit) {
+        return dueLanes(limit, 0);
+    }
+
+    /** Lanes whose oldest waiting reply may go out now, oldest first, after the first {@code skip} of them. */
+    public List<String> dueLanes(int limit, int skip) {
         long now = clock.millis();
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT lane FROM outbox_reply
                          WHERE status = 'PENDING' AND not_before <= :now AND (claimed_until IS NULL OR claimed_until < :now)
                          GROUP BY lane
                          ORDER BY MIN(id)
-                         LIMIT :limit
+                         LIMIT :limit OFFSET :skip
                         """)
-                .bind("now", now).bind("limit", limit).mapTo(String.class).list());
+                .bind("now", now).bind("limit", limit).bind("skip", skip).mapTo(String.class).list());
     }
 
     /** Replies waiting, across lanes. */

@@ -9,6 +9,8 @@ import dev.interviewcoach.observe.CoachMetrics;
 import dev.interviewcoach.store.Database;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,6 +53,36 @@ class JobSchedulerTest {
             }
             assertThat(runs.get()).as("the check keeps running").isGreaterThanOrEqualTo(4);
             assertThat(overlaps.get()).as("never two at once").isZero();
+        }
+    }
+    @Test
+    void whereInstancesSplitTheServersEachRunsThePostingJobsForItsOwnAndTheRestStayShared() throws Exception {
+        try (Database one = Database.sqlite(dir.resolve("coach.db")); Database two = Database.sqlite(dir.resolve("coach.db"))) {
+            one.migrate();
+            Map<String, AtomicInteger> posts = new ConcurrentHashMap<>();
+            AtomicInteger purges = new AtomicInteger();
+            AtomicInteger purging = new AtomicInteger();
+            AtomicInteger overlaps = new AtomicInteger();
+            java.util.function.Function<String, List<Scheduled.Job>> jobsOf = instance -> List.of(
+                    Scheduled.Job.inPlaces("daily-posts", Duration.ofMillis(200),
+                            (now, ports) -> posts.computeIfAbsent(instance, i -> new AtomicInteger()).incrementAndGet()),
+                    new Scheduled.Job("purge", Duration.ofMillis(200), (now, ports) -> {
+                        if (purging.incrementAndGet() > 1) {
+                            overlaps.incrementAndGet();
+                        }
+                        purges.incrementAndGet();
+                        purging.decrementAndGet();
+                    }));
+            try (JobScheduler a = new JobScheduler(one.dataSource(), true, jobsOf.apply("a"), ChatPorts.none(),
+                    Clock.systemUTC(), "a", CoachMetrics.none(), true);
+                 JobScheduler b = new JobScheduler(two.dataSource(), true, jobsOf.apply("b"), ChatPorts.none(),
+                         Clock.systemUTC(), "b", CoachMetrics.none(), true)) {
+                a.start();
+                b.start();
+                await().atMost(Duration.ofSeconds(15)).until(() -> posts.containsKey("a") && posts.containsKey("b")
+                        && posts.get("a").get() >= 5 && posts.get("b").get() >= 5 && purges.get() >= 3);
+            }
+            assertThat(overlaps.get()).as("a job on the database alone: still one run at a time").isZero();
         }
     }
 }

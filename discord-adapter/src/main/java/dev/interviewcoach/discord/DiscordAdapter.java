@@ -345,6 +345,12 @@ public final class DiscordAdapter implements AutoCloseable {
         SlashCommandData coach = CoachSlashCommand.definition(engine.grammar());
         if (settings.devGuildId().isPresent()) {
             Guild guild = shards.getGuildById(settings.devGuildId().get());
+            if (guild == null && !new DiscordChatPort(() -> shards).reaches(settings.devGuildId().get())) {
+                // Another instance runs that server's shard (discord.shardIds, or leases) and registers them there.
+                log.info("Discord: /coach is registered in server {} by the instance running its shard",
+                        settings.devGuildId().get());
+                return;
+            }
             if (guild == null) {
                 throw new IllegalStateException("Discord: discord.devGuildId " + settings.devGuildId().get()
                         + " is not a server the bot is in; invite it first, or unset discord.devGuildId");

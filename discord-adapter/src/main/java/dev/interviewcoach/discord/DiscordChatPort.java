@@ -87,6 +87,34 @@ public final class DiscordChatPort implements ChatPort {
         return post(place, target(place, reply), reply);
     }
 
+    /**
+     * A server is reached when this instance runs its shard (Discord sends a server's events to one shard, and JDA
+     * knows its channels only there); direct messages from any shard this instance runs. An instance standing by
+     * with no shard reaches nothing. An id that names no server is let through, for the call to say what is wrong.
+     */
+    @Override
+    public boolean reaches(String tenant) {
+        ShardManager manager = shards.get();
+        if (manager == null) {
+            return false;
+        }
+        if (DM_TENANT.equals(tenant)) {
+            return !manager.getShards().isEmpty();
+        }
+        long guild;
+        try {
+            guild = Long.parseUnsignedLong(tenant);
+        } catch (NumberFormatException e) {
+            return true;
+        }
+        return manager.getShardById(shardOf(guild, manager.getShardsTotal())) != null;
+    }
+
+    /** The shard Discord sends a server's events to: the id's timestamp part, modulo the shard count. */
+    static int shardOf(long guildId, int shardsTotal) {
+        return (int) Long.remainderUnsigned(guildId >>> 22, Math.max(1, shardsTotal));
+    }
+
     private MessageRef post(Place place, MessageChannel channel, Reply reply) {
         String first = null;
         List<MessageCreateData> parts = rendered(() -> withAttachments(DiscordMessages.render(reply.withoutAttachments()),
