@@ -379,9 +379,12 @@ public final class DailyCommand implements CommandHandler {
         if (topic != null) {
             topic = TopicNames.meant(bank.get(), topic);
         }
-        Subscription wanted = new Subscription(ids.get(), command.place(), bank.get().track(), new PostTimes(time, zone, days),
+        PostTimes times = new PostTimes(time, zone, days);
+        // New times count from now, as a new subscription's do: moving 11:00 to 09:30 at 10:00 starts with the next
+        // 09:30, as the reply says, rather than a post at once for a time that was not set when it passed.
+        Subscription wanted = new Subscription(ids.get(), command.place(), bank.get().track(), times,
                 existing.map(Subscription::createdBy).orElse(command.user().userId()),
-                existing.map(Subscription::createdAt).orElse(clock.instant()), mode,
+                existing.filter(e -> e.times().equals(times)).map(Subscription::createdAt).orElse(clock.instant()), mode,
                 existing.map(Subscription::leaderboard).orElse(false), topic, difficulty);
         long matching = bank.get().questions().stream().filter(wanted::allows).count();
         if (matching == 0) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 /**
  * A channel's question of the day: which track (optionally one topic of it, up to a difficulty),
  * when ({@link PostTimes}), how people answer, and whether the channel sees a leaderboard.
+ * {@code createdAt}: when it was set up, or its times last changed; a post time before it was never due.
  */
 public record Subscription(String id, Place channel, String track, PostTimes times, String createdBy, Instant createdAt,
                            AnswerMode mode, boolean leaderboard, String topic, Integer maxDifficulty) {

@@ -75,6 +75,27 @@ class DailyCommandTest {
     }
 
     @Test
+    void newTimesCountFromNowSoAnEarlierTimeStartsWithTheNextPostAsTheReplySays() {
+        BankCatalog banks = BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty()));
+        DailyPoster poster = DailyFixture.poster(db, banks, 2);
+        run(channel, "subscribe python-developer 11:00 UTC daily");
+        Subscription before = subscriptions.find(channel).orElseThrow();
+        // Set up a week before, and changed without touching its times: it keeps its start.
+        subscriptions.save(new Subscription(before.id(), channel, before.track(), before.times(), before.createdBy(),
+                Instant.parse("2026-11-18T08:00:00Z"), before.mode(), false, null, null));
+        run(channel, "subscribe python-developer 11:00 UTC daily");
+        assertThat(subscriptions.find(channel).orElseThrow().createdAt()).hasToString("2026-11-18T08:00:00Z");
+
+        // Wednesday 25 Nov, 10:00 UTC: 11:00 moved to 09:30, which passed half an hour ago.
+        assertThat(run(channel, "subscribe python-developer 09:30 UTC daily"))
+                .contains("The next one: Thursday 26 Nov, 09:30 UTC.");
+        assertThat(poster.postDue(Instant.parse("2026-11-25T10:00:30Z"), port)).as("no post at once for 09:30 today")
+                .isZero();
+        assertThat(poster.postDue(Instant.parse("2026-11-25T11:00:30Z"), port)).as("nor at the old time").isZero();
+        assertThat(poster.postDue(Instant.parse("2026-11-26T09:30:30Z"), port)).as("Thursday's, as said").isEqualTo(1);
+    }
+
+    @Test
     void managersPauseResumeSkipDatesAndKeepYearlyHolidaysAndTheNextPostPassesOverThem() {
         UserRef member = new UserRef(Platform.SLACK, "T1", "UMEMBER");
         run(channel, "subscribe python-developer 09:00 UTC daily");
