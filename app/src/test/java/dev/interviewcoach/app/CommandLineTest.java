@@ -292,6 +292,15 @@ class CommandLineTest {
         assertThat(CoachConfig.load(Optional.empty(), Map.of()).discord().shardIds()).as("all of them").isEmpty();
         assertThat(CoachConfig.load(Optional.empty(), Map.of("COACH_DISCORD_SHARD_LEASES", "on")).discord().shardLeases())
                 .isTrue();
+        // Whether each instance runs the posting jobs for its own servers: only where others may run some shards.
+        assertThat(CoachConfig.load(Optional.empty(), Map.of("DISCORD_TOKEN", "t", "COACH_DISCORD_SHARDS", "8",
+                "COACH_DISCORD_SHARD_IDS", "0-3")).discord().splitBetweenInstances()).isTrue();
+        assertThat(CoachConfig.load(Optional.empty(), Map.of("DISCORD_TOKEN", "t", "COACH_DISCORD_SHARDS", "2",
+                "COACH_DISCORD_SHARD_IDS", "0-1")).discord().splitBetweenInstances()).as("all of them").isFalse();
+        assertThat(CoachConfig.load(Optional.empty(), Map.of("DISCORD_TOKEN", "t", "COACH_DISCORD_SHARD_LEASES", "on"))
+                .discord().splitBetweenInstances()).isTrue();
+        assertThat(CoachConfig.load(Optional.empty(), Map.of("DISCORD_TOKEN", "t")).discord().splitBetweenInstances())
+                .isFalse();
         assertThatThrownBy(() -> CoachConfig.load(Optional.empty(), Map.of("COACH_DISCORD_SHARDS", "4",
                 "COACH_DISCORD_SHARD_IDS", "2-5"))).hasMessageContaining("discord.shardIds").hasMessageContaining("0 to 3")
                 .hasMessageContaining("'2-5'");

@@ -95,21 +95,53 @@ public final class ScheduleInput {
         try {
             return ZoneId.of(wanted);
         } catch (DateTimeException e) {
+            // Written as people write it ("europe/berlin", "America/New York"): the same zone, taken as meant.
+            String folded = wanted.toLowerCase(Locale.ROOT).replaceAll("\\s+", "_");
+            Optional<String> sameName = ZoneId.getAvailableZoneIds().stream()
+                    .filter(id -> id.toLowerCase(Locale.ROOT).equals(folded)).findFirst();
+            if (sameName.isPresent()) {
+                return ZoneId.of(sameName.get());
+            }
+            String abbreviation = SHORT_NAMES.get(folded);
+            if (abbreviation != null) {
+                throw new Invalid("\"" + typed + "\" is a short name that means different hours in summer and winter,"
+                        + " or in different places. Did you mean " + abbreviation + "? Use an IANA name like that one,"
+                        + " so daylight saving is followed, or UTC.");
+            }
             // A city alone ("Berlin", "new york", "Sao_Paulo") names the zone it ends; else a typo of a whole name.
-            String city = wanted.toLowerCase(Locale.ROOT).replace(' ', '_');
-            Optional<String> byCity = city.contains("/") || city.isEmpty() ? Optional.empty()
+            Optional<String> byCity = folded.contains("/") || folded.isEmpty() ? Optional.empty()
                     : ZoneId.getAvailableZoneIds().stream().filter(id -> id.contains("/"))
-                    .filter(id -> id.toLowerCase(Locale.ROOT).endsWith("/" + city)).sorted().findFirst();
+                    .filter(id -> id.toLowerCase(Locale.ROOT).endsWith("/" + folded)).sorted().findFirst();
             Optional<String> close = byCity.or(() -> ZoneId.getAvailableZoneIds().stream()
                     .filter(id -> id.contains("/"))
-                    .min(Comparator.comparingInt(id -> EditDistance.withSwaps(id.toLowerCase(Locale.ROOT),
-                            wanted.toLowerCase(Locale.ROOT))))
-                    .filter(id -> EditDistance.withSwaps(id.toLowerCase(Locale.ROOT), wanted.toLowerCase(Locale.ROOT)) <= 3));
+                    .min(Comparator.comparingInt(id -> EditDistance.withSwaps(id.toLowerCase(Locale.ROOT), folded)))
+                    .filter(id -> EditDistance.withSwaps(id.toLowerCase(Locale.ROOT), folded) <= 3));
             throw new Invalid("\"" + typed + "\" is not a time zone I know."
                     + close.map(c -> " Did you mean " + c + "?").orElse("")
                     + " Use an IANA name like Europe/Berlin, America/New_York or Asia/Kolkata, or UTC.");
         }
     }
+
+    /**
+     * Short names people use for a zone (lower case), with the zone most who type them mean. Not taken as that
+     * zone: "IST" is India's, Ireland's and Israel's, and "EST" alone would leave out summer time.
+     */
+    private static final Map<String, String> SHORT_NAMES = Map.ofEntries(
+            Map.entry("pst", "America/Los_Angeles"), Map.entry("pdt", "America/Los_Angeles"),
+            Map.entry("pt", "America/Los_Angeles"), Map.entry("mst", "America/Denver"),
+            Map.entry("mdt", "America/Denver"), Map.entry("mt", "America/Denver"),
+            Map.entry("cst", "America/Chicago"), Map.entry("cdt", "America/Chicago"),
+            Map.entry("ct", "America/Chicago"), Map.entry("est", "America/New_York"),
+            Map.entry("edt", "America/New_York"), Map.entry("et", "America/New_York"),
+            Map.entry("akst", "America/Anchorage"), Map.entry("hst", "Pacific/Honolulu"),
+            Map.entry("bst", "Europe/London"), Map.entry("cest", "Europe/Berlin"),
+            Map.entry("eest", "Europe/Athens"), Map.entry("msk", "Europe/Moscow"),
+            Map.entry("ist", "Asia/Kolkata"), Map.entry("pkt", "Asia/Karachi"),
+            Map.entry("sgt", "Asia/Singapore"), Map.entry("jst", "Asia/Tokyo"),
+            Map.entry("kst", "Asia/Seoul"), Map.entry("aest", "Australia/Sydney"),
+            Map.entry("aedt", "Australia/Sydney"), Map.entry("awst", "Australia/Perth"),
+            Map.entry("nzst", "Pacific/Auckland"), Map.entry("nzdt", "Pacific/Auckland"),
+            Map.entry("brt", "America/Sao_Paulo"));
 
     private static DayOfWeek day(String typed) {
         DayOfWeek day = typed.length() >= 3 ? DAY_NAMES.get(typed.substring(0, 3)) : null;

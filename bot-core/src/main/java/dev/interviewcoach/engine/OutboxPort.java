@@ -91,6 +91,9 @@ final class OutboxPort implements ChatPort {
         this.written = written;
     }
 
+    /** What a lane of a person's home page begins with. */
+    private static final String HOME_LANE = "home:";
+
     /** The lane of replies into a place: one order per place, as a platform rate-limits per channel. */
     static String lane(Place place) {
         return place.key();
@@ -101,7 +104,8 @@ final class OutboxPort implements ChatPort {
      * place (a lane begins with its place's {@link Place#key()}: platform, tenant, channel).
      */
     static Optional<ChatPort> reaching(ChatPorts ports, String lane) {
-        String[] parts = lane.split(":", 3);
+        // A person's home page has a lane of its own: platform, tenant and person after the prefix.
+        String[] parts = (lane.startsWith(HOME_LANE) ? lane.substring(HOME_LANE.length()) : lane).split(":", 3);
         if (parts.length < 3) {
             return Optional.empty();
         }
@@ -149,8 +153,13 @@ final class OutboxPort implements ChatPort {
     }
 
     @Override
+    public boolean reaches(String tenant) {
+        return platform.reaches(tenant);
+    }
+
+    @Override
     public void publishHome(UserRef user, Reply home) {
-        add("home:" + user.platform() + ":" + user.tenant() + ":" + user.userId(), Outbox.Op.PUBLISH_HOME,
+        add(HOME_LANE + user.platform() + ":" + user.tenant() + ":" + user.userId(), Outbox.Op.PUBLISH_HOME,
                 new Home(user, home));
     }
 

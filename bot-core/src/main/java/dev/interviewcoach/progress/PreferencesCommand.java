@@ -36,7 +36,7 @@ public final class PreferencesCommand implements CommandHandler {
                         OptionSpec.word("zone", "Your time zone, e.g. Europe/Berlin (default: yours as the coach knows it)")
                                 .shaped(".*/.*|utc")),
                 CommandSpec.of("zone", "the time zone your days, streaks and reminders are counted in",
-                        OptionSpec.word("zone", "Your time zone, e.g. Europe/Berlin; alone, shows the one in use"))
+                        OptionSpec.text("zone", "Your time zone, e.g. Europe/Berlin; alone, shows the one in use"))
                         .alsoCalled("timezone"),
                 CommandSpec.of("mute", "no reminders and no messages you did not ask for"),
                 CommandSpec.of("unmute", "let the coach message you again"));

@@ -115,14 +115,27 @@ public final class JobScheduler implements AutoCloseable {
     private void runHere(Scheduled.Job job) {
         try {
             job.work().run(clock.instant(), ports);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // a timer's task that throws is never run again
             log.warn("scheduled job {} failed here; it runs again in {}: {}", job.name(), job.every(), e.toString());
         }
     }
 
+    /** How long closing waits for a job running here to finish its run (a post under way, with its claim). */
+    private static final Duration FINISH_RUN = Duration.ofSeconds(20);
+
     @Override
     public void close() {
-        ownTimer.shutdownNow();
+        // Not interrupted: a post cut off after it went out would give its claim back, and be made again elsewhere.
+        ownTimer.shutdown();
+        try {
+            if (!ownTimer.awaitTermination(FINISH_RUN.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("a scheduled job still ran {} after the stop began; stopping it", FINISH_RUN);
+                ownTimer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            ownTimer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         scheduler.stop();
     }
 }

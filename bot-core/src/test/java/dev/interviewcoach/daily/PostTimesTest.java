@@ -80,6 +80,15 @@ class PostTimesTest {
         assertThatThrownBy(() -> ScheduleInput.zone("Europe/Berln")).hasMessageContaining("Did you mean Europe/Berlin?");
         assertThatThrownBy(() -> ScheduleInput.zone("Berlin")).hasMessageContaining("Did you mean Europe/Berlin?");
         assertThatThrownBy(() -> ScheduleInput.zone("new york")).hasMessageContaining("Did you mean America/New_York?");
+        // The right name, written as people write it, is that zone; never "did you mean" itself.
+        assertThat(ScheduleInput.zone("europe/berlin")).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(ScheduleInput.zone("America/New York")).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(ScheduleInput.zone("utc")).isEqualTo(ZoneId.of("UTC"));
+        // A short name is not a zone: it leaves out summer time, or means several places.
+        assertThatThrownBy(() -> ScheduleInput.zone("PST")).hasMessageContaining("Did you mean America/Los_Angeles?")
+                .hasMessageContaining("summer and winter");
+        assertThatThrownBy(() -> ScheduleInput.zone("EST")).hasMessageContaining("Did you mean America/New_York?");
+        assertThatThrownBy(() -> ScheduleInput.zone("ist")).hasMessageContaining("Did you mean Asia/Kolkata?");
         assertThat(ScheduleInput.days("weekdays")).isEqualTo(WEEKDAYS);
         assertThat(ScheduleInput.days("Mon, wed,FRIDAY")).containsExactly(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY,
                 DayOfWeek.FRIDAY);

@@ -57,6 +57,8 @@ class ZoneCommandTest {
             assertThat(run(preferences, port, inServer, channel, "zone Europe/Berln"))
                     .contains("\"Europe/Berln\" is not a time zone I know. Did you mean Europe/Berlin?");
             assertThat(people.zone(inServer)).as("a typo changes nothing").isEmpty();
+            assertThat(run(preferences, port, inServer, channel, "zone america/new york"))
+                    .as("a name with a space, in small letters").startsWith("Your days are counted in America/New_York");
 
             assertThat(run(preferences, port, inServer, channel, "timezone Asia/Tokyo"))
                     .startsWith("Your days are counted in Asia/Tokyo from now on");

@@ -88,9 +88,11 @@ public final class DiscordChatPort implements ChatPort {
     }
 
     /**
-     * A server is reached when this instance runs its shard (Discord sends a server's events to one shard, and JDA
-     * knows its channels only there); direct messages from any shard this instance runs. An instance standing by
-     * with no shard reaches nothing. An id that names no server is let through, for the call to say what is wrong.
+     * A server is reached when this instance runs its shard and that shard is connected (Discord sends a server's
+     * events to one shard, and JDA knows its channels only there, once the shard has loaded its servers: before
+     * that, or while it reconnects, the server's replies wait rather than being refused as a channel it cannot see);
+     * direct messages from any shard this instance runs. An instance standing by with no shard reaches nothing. An
+     * id that names no server is let through, for the call to say what is wrong.
      */
     @Override
     public boolean reaches(String tenant) {
@@ -107,7 +109,8 @@ public final class DiscordChatPort implements ChatPort {
         } catch (NumberFormatException e) {
             return true;
         }
-        return manager.getShardById(shardOf(guild, manager.getShardsTotal())) != null;
+        JDA shard = manager.getShardById(shardOf(guild, manager.getShardsTotal()));
+        return shard != null && shard.getStatus() == JDA.Status.CONNECTED;
     }
 
     /** The shard Discord sends a server's events to: the id's timestamp part, modulo the shard count. */

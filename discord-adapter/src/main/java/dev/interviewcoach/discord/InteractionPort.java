@@ -49,6 +49,11 @@ final class InteractionPort implements ChatPort {
     }
 
     @Override
+    public boolean reaches(String tenant) {
+        return channels.reaches(tenant);
+    }
+
+    @Override
     public MessageRef post(Place place, Reply reply) {
         if (forActor(reply)) {
             return new MessageRef(place, ephemeral(DiscordChatPort.withAttachments(
