@@ -1,5 +1,6 @@
 package dev.interviewcoach.daily;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -26,8 +27,16 @@ public final class DailyPostRepository {
     }
 
     /**
+     * How long a claim may stay without its message before it counts as left: its process died between the claim
+     * and recording the post (a kill, a crash). Far longer than posting takes (each platform call is bounded to
+     * seconds), so a post still under way is never taken over; well inside the grace a late post is made in.
+     */
+    public static final Duration LEFT_AFTER = Duration.ofMinutes(10);
+
+    /**
      * Claims the post of a subscription for a local date. Exactly one caller ever gets true, across
-     * threads, restarts and instances: the primary key decides.
+     * threads, restarts and instances: the primary key decides. A claim left without its message for
+     * {@link #LEFT_AFTER} is taken over, so a process that died mid-post does not cost the channel its day.
      */
     public boolean claim(String subscriptionId, LocalDate date, String questionId, Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("""
@@ -39,7 +48,18 @@ public final class DailyPostRepository {
                 .bind("date", date.toString())
                 .bind("question", questionId)
                 .bind("at", now.toEpochMilli())
-                .execute()) == 1;
+                .execute() == 1
+                || h.createUpdate("""
+                        UPDATE daily_post SET question_id = :question, claimed_at = :at
+                         WHERE subscription_id = :sub AND local_date = :date AND message_id IS NULL
+                           AND claimed_at < :left
+                        """)
+                .bind("sub", subscriptionId)
+                .bind("date", date.toString())
+                .bind("question", questionId)
+                .bind("at", now.toEpochMilli())
+                .bind("left", now.minus(LEFT_AFTER).toEpochMilli())
+                .execute() == 1);
     }
 
     /** Records where the claimed post went, for the reveal. */
@@ -141,7 +161,9 @@ public final class DailyPostRepository {
      * already (posted, or being posted by another instance). One statement per 500 subscriptions, so a
      * check can pass over the channels whose question is out without a statement for each.
      */
-    public Set<String> claimedAmong(Map<String, LocalDate> dates) {
+    public Set<String> claimedAmong(Map<String, LocalDate> dates, Instant now) {
+        // A claim left without its message (see LEFT_AFTER) is not one: that post is still to make.
+        long leftBefore = now.minus(LEFT_AFTER).toEpochMilli();
         Set<String> claimed = new HashSet<>();
         List<String> ids = List.copyOf(dates.keySet());
         for (int from = 0; from < ids.size(); from += CLAIM_BATCH) {
@@ -150,8 +172,9 @@ public final class DailyPostRepository {
             jdbi.useHandle(h -> h.createQuery("""
                             SELECT subscription_id, local_date FROM daily_post
                             WHERE subscription_id IN (<subs>) AND local_date IN (<dates>)
+                              AND (message_id IS NOT NULL OR claimed_at >= :left)
                             """)
-                    .bindList("subs", batch).bindList("dates", days)
+                    .bindList("subs", batch).bindList("dates", days).bind("left", leftBefore)
                     .map((rs, ctx) -> Map.entry(rs.getString("subscription_id"), rs.getString("local_date")))
                     .forEach(row -> {
                         // The dates are shared by the batch: keep only each subscription's own.

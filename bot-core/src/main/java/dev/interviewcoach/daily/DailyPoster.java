@@ -103,7 +103,7 @@ public final class DailyPoster implements Scheduled {
         }
         // A post stays due for the whole grace window, checked every few seconds: the posts out
         // already are found together, so each check goes through only those still to make.
-        Set<String> claimed = dueDates.isEmpty() ? Set.of() : posts.claimedAmong(dueDates);
+        Set<String> claimed = dueDates.isEmpty() ? Set.of() : posts.claimedAmong(dueDates, now);
         Map<String, LocalDate> maybeMissed = new HashMap<>();
         for (int i = 0; i < all.size(); i++) {
             Subscription s = all.get(i);
@@ -136,7 +136,7 @@ public final class DailyPoster implements Scheduled {
                 tellManagerOnce(s, due.get().localDate(), e, port.get());
             }
         }
-        countMissed(maybeMissed);
+        countMissed(maybeMissed, now);
         return posted;
     }
 
@@ -176,11 +176,11 @@ public final class DailyPoster implements Scheduled {
     }
 
     /** Counts the posts whose time passed beyond the grace window without one, looked up together. */
-    private void countMissed(Map<String, LocalDate> candidates) {
+    private void countMissed(Map<String, LocalDate> candidates, Instant now) {
         if (candidates.isEmpty()) {
             return;
         }
-        Set<String> posted = posts.claimedAmong(candidates);
+        Set<String> posted = posts.claimedAmong(candidates, now);
         candidates.forEach((id, date) -> {
             if (!posted.contains(id)) {
                 log.warn("question of the day for subscription {} ({}) was missed: the bot was down past the grace window",

@@ -91,6 +91,30 @@ class DailyPosterTest {
     }
 
     @Test
+    void aPostWhoseProcessDiedAfterClaimingItIsMadeByAnotherOnceTheClaimIsLeftNotLostForTheDay() {
+        try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
+            db.migrate();
+            SubscriptionRepository subs = new SubscriptionRepository(db.jdbi());
+            subs.save(sub("berlin", "C1", "09:00", "Europe/Berlin"));
+            DailyPostRepository posts = new DailyPostRepository(db.jdbi());
+            // Monday 7 December, 09:00 in Berlin: a process claims the day's post and dies before it goes out.
+            Instant due = Instant.parse("2026-12-07T08:00:05Z");
+            String question = BANKS.current().track("python-developer").orElseThrow().questions().getFirst().id();
+            assertThat(posts.claim("berlin", java.time.LocalDate.parse("2026-12-07"), question, due)).isTrue();
+
+            DailyPoster poster = DailyFixture.poster(db, BANKS, 2);
+            RecordingChatPort port = new RecordingChatPort();
+            assertThat(poster.postDue(due.plus(Duration.ofMinutes(2)), port)).as("a claim this young may be a post under way")
+                    .isZero();
+            assertThat(poster.postDue(due.plus(DailyPostRepository.LEFT_AFTER).plusSeconds(30), port))
+                    .as("left: posted by the next check, within the grace").isEqualTo(1);
+            assertThat(poster.postDue(due.plus(Duration.ofMinutes(30)), port)).as("and once").isZero();
+            assertThat(posts.find("berlin", java.time.LocalDate.parse("2026-12-07")).orElseThrow().messageId()).isNotNull();
+            assertThat(port.posted.stream().filter(p -> p.text().startsWith("Question of the day"))).hasSize(1);
+        }
+    }
+
+    @Test
     void aRevealThatFailsWhileThePlatformIsInTroubleComesWithTheNextTryAndAGoneThreadHoldsNothingUp() {
         try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
             db.migrate();
