@@ -7,12 +7,14 @@ import dev.interviewcoach.chat.Inbound;
 import dev.interviewcoach.chat.Place;
 import dev.interviewcoach.chat.Platform;
 import dev.interviewcoach.chat.UserRef;
+import dev.interviewcoach.command.CommandGrammar;
 import dev.interviewcoach.daily.DailyPostRepository;
 import dev.interviewcoach.daily.Subscription;
 import dev.interviewcoach.daily.SubscriptionRepository;
 import dev.interviewcoach.engine.CoachEngine;
 import dev.interviewcoach.interview.SessionRepository;
 import dev.interviewcoach.pair.PeerPairingFeature;
+import dev.interviewcoach.text.TextAnalyzer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -155,9 +157,24 @@ public final class ConsoleChannel {
                 out.println("(What you type now answers the practice interview; answer, reply, share and daily still"
                         + " go to the channel, and end finishes the practice.)");
             }
+        } else if (readsAsAnAnswer(line)) {
+            // In a real channel people talk to each other; here a sentence that is no command was meant as an answer.
+            out.println("That reads like an answer, not a command. Start the line with answer to answer today's"
+                    + " question privately (answer " + shorten(line) + "), or with reply to answer in its thread.");
         } else {
             command(line);
         }
+    }
+
+    /** A line of several words whose first is no command of the coach's, while there is a question to answer. */
+    private boolean readsAsAnAnswer(String line) {
+        return TextAnalyzer.splitAtSpaces(line).length >= 4
+                && coach.engine().grammar().parse(line) instanceof CommandGrammar.Parse.Unknown
+                && latest().isPresent();
+    }
+
+    private static String shorten(String line) {
+        return line.length() <= 40 ? line : line.substring(0, 37) + "...";
     }
 
     /** What the simulation reads as said in the channel even while a practice interview takes the rest. */

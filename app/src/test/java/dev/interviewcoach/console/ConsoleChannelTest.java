@@ -93,6 +93,17 @@ class ConsoleChannelTest {
     }
 
     @Test
+    void anAnswerTypedWithoutAnswerIsToldHowRatherThanReadAsAnUnknownCommand() throws Exception {
+        String shown = run(String.join("\n", "A list is mutable and a tuple is not.", ":advance 2h", "answer",
+                "A list is mutable and a tuple is not.", "stats please", ":quit"));
+        assertThat(shown).as("before any question: a command the coach does not know, as before")
+                .contains("I don't know the command \"a\"");
+        assertThat(shown).contains("That reads like an answer, not a command. Start the line with answer to answer"
+                + " today's question privately (answer A list is mutable and a tuple is not.)");
+        assertThat(shown).as("a command with words after it is still a command").doesNotContain("stats please)");
+    }
+
+    @Test
     void duringAPracticeInterviewTheChannelsOwnWordsStillGoToTheChannel() throws Exception {
         String shown = run(String.join("\n", ":advance 2h", "practise", "answer " + ANSWER + " (ana)", "daily status",
                 "end", ":advance 1d", ":quit"));
