@@ -124,21 +124,35 @@ public final class DailyPostRepository {
                 .bind("sub", subscriptionId).map(DailyPostRepository::post).findOne());
     }
 
-    /** Posts made but not yet revealed, oldest first. */
-    public List<Post> unrevealed(String subscriptionId) {
+    /**
+     * Posts made but not yet revealed at {@code now}, oldest first: never claimed for a reveal, or claimed by a process
+     * that left it unfinished (see {@link #LEFT_AFTER}), which would otherwise lose that day's recap.
+     */
+    public List<Post> unrevealed(String subscriptionId, Instant now) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM daily_post WHERE subscription_id = :sub"
-                        + " AND message_id IS NOT NULL AND revealed_at IS NULL ORDER BY local_date")
-                .bind("sub", subscriptionId).map(DailyPostRepository::post).list());
+                        + " AND message_id IS NOT NULL AND " + REVEAL_OPEN + " ORDER BY local_date")
+                .bind("sub", subscriptionId).bind("left", now.minus(LEFT_AFTER).toEpochMilli())
+                .map(DailyPostRepository::post).list());
     }
 
-    /** Claims a post's reveal; exactly one caller gets true, as with {@link #claim}. */
+    /** A reveal still to make: not claimed, or claimed and left unfinished before {@code :left}. */
+    private static final String REVEAL_OPEN = "(revealed_at IS NULL OR recap_done_at IS NULL AND revealed_at < :left)";
+
+    /** Claims a post's reveal; exactly one caller gets true, as with {@link #claim}, a left one taken over too. */
     public boolean claimReveal(String subscriptionId, LocalDate date, Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("""
                         UPDATE daily_post SET revealed_at = :at
-                        WHERE subscription_id = :sub AND local_date = :date AND revealed_at IS NULL
-                        """)
+                        WHERE subscription_id = :sub AND local_date = :date AND\s""" + REVEAL_OPEN)
                 .bind("at", now.toEpochMilli()).bind("sub", subscriptionId).bind("date", date.toString())
+                .bind("left", now.minus(LEFT_AFTER).toEpochMilli())
                 .execute()) == 1;
+    }
+
+    /** Records that a post's reveal is finished: its recap went out, or never can. */
+    public void revealDone(String subscriptionId, LocalDate date, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE daily_post SET recap_done_at = :at"
+                        + " WHERE subscription_id = :sub AND local_date = :date")
+                .bind("at", now.toEpochMilli()).bind("sub", subscriptionId).bind("date", date.toString()).execute());
     }
 
     /** Gives back a reveal whose recap did not go out for now, so the next try of the day's post reveals it. */

@@ -276,7 +276,7 @@ public final class DailyPoster implements Scheduled {
     /** Reveals every earlier post of the subscription that is not revealed yet; returns how many. */
     public int revealOpen(Subscription s, Instant now, ChatPort port) {
         int revealed = 0;
-        for (DailyPostRepository.Post post : posts.unrevealed(s.id())) {
+        for (DailyPostRepository.Post post : posts.unrevealed(s.id(), now)) {
             if (reveal(s, post, now, port)) {
                 revealed++;
             }
@@ -291,15 +291,18 @@ public final class DailyPoster implements Scheduled {
         }
         if (question.isEmpty()) {
             log.warn("question {} of post {} left the bank; revealed without a recap", post.questionId(), post.key());
+            posts.revealDone(s.id(), post.localDate(), now);
             return true;
         }
         var thread = s.channel().thread(post.messageId());
         try {
             port.post(thread, recap.recap(s, post, question.get(), now));
+            posts.revealDone(s.id(), post.localDate(), now);
         } catch (PlatformRefusal refused) {
             // The thread is gone for good (deleted, locked): the day's post must not wait on it.
             log.warn("the recap of post {} could not be posted ({}); revealed without it", post.key(),
                     refused.getMessage());
+            posts.revealDone(s.id(), post.localDate(), now);
             return true;
         } catch (RuntimeException e) {
             // Slack or Discord in trouble: the reveal is given back, so the next try of the day's post brings it.

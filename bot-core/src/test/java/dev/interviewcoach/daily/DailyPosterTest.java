@@ -115,6 +115,35 @@ class DailyPosterTest {
     }
 
     @Test
+    void aRevealWhoseProcessDiedBeforeItsRecapWentOutComesWithTheNextPostNotLost() {
+        try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
+            db.migrate();
+            SubscriptionRepository subs = new SubscriptionRepository(db.jdbi());
+            subs.save(sub("berlin", "C1", "09:00", "Europe/Berlin"));
+            DailyPostRepository posts = new DailyPostRepository(db.jdbi());
+            DailyPoster poster = DailyFixture.poster(db, BANKS, 1);
+            RecordingChatPort port = new RecordingChatPort();
+            assertThat(poster.postDue(Instant.parse("2026-12-07T08:00:30Z"), port)).isEqualTo(1);
+            // Tuesday's check claims Tuesday's post, then Monday's reveal, and its process dies before the recap goes out.
+            String question = BANKS.current().track("python-developer").orElseThrow().questions().get(3).id();
+            assertThat(posts.claim("berlin", java.time.LocalDate.parse("2026-12-08"), question,
+                    Instant.parse("2026-12-08T08:00:10Z"))).isTrue();
+            java.time.LocalDate monday = java.time.LocalDate.parse("2026-12-07");
+            assertThat(posts.claimReveal("berlin", monday, Instant.parse("2026-12-08T08:00:10Z"))).isTrue();
+
+            assertThat(poster.postDue(Instant.parse("2026-12-08T08:02:00Z"), port)).as("a claim this young: left alone")
+                    .isZero();
+            assertThat(port.posted.stream().filter(p -> p.text().startsWith("The reveal"))).isEmpty();
+            assertThat(poster.postDue(Instant.parse("2026-12-08T08:12:00Z"), port)).as("Tuesday's question")
+                    .isEqualTo(1);
+            assertThat(port.posted.stream().filter(p -> p.text().startsWith("The reveal"))).as("Monday's recap, once")
+                    .hasSize(1).allSatisfy(p -> assertThat(p.place().kind()).isEqualTo(Place.Kind.THREAD));
+            assertThat(poster.postDue(Instant.parse("2026-12-08T08:40:00Z"), port)).isZero();
+            assertThat(port.posted.stream().filter(p -> p.text().startsWith("The reveal"))).hasSize(1);
+        }
+    }
+
+    @Test
     void aRevealThatFailsWhileThePlatformIsInTroubleComesWithTheNextTryAndAGoneThreadHoldsNothingUp() {
         try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
             db.migrate();
