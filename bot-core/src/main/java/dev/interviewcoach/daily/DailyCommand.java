@@ -214,6 +214,9 @@ public final class DailyCommand implements CommandHandler {
     private Reply now(Subscription s, ChatPort port) {
         return switch (poster.postNow(s, clock.instant(), port)) {
             case DailyPoster.Outcome.Posted p -> Reply.text("Posted. The next scheduled one: " + next(s) + ".");
+            case DailyPoster.Outcome.AlreadyPosted p when p.post().messageId() == null -> Reply.text("Today's question"
+                    + " is being posted right now. If it does not show up here, a post cut off halfway is made again"
+                    + " within " + DailyPostRepository.LEFT_AFTER.toMinutes() + " minutes.");
             case DailyPoster.Outcome.AlreadyPosted p -> Reply.text("Today's question is out already; the next one comes "
                     + next(s) + ". Use daily reveal to reveal the open one.");
             case DailyPoster.Outcome.NoQuestions p -> Reply.text("Nothing posted: " + p.why() + ".");

@@ -75,6 +75,21 @@ class DailyCommandTest {
     }
 
     @Test
+    void dailyNowWhileTodaysPostIsClaimedButNotOutSaysSoRatherThanThatItIsOut() {
+        run(channel, "subscribe python-developer 09:00 UTC daily");
+        DailyPostRepository posts = new DailyPostRepository(db.jdbi());
+        String question = BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())).current()
+                .track("python-developer").orElseThrow().questions().getFirst().id();
+        // Another instance claimed today's post a minute ago and is posting it (or died doing so).
+        assertThat(posts.claim("sub-1", java.time.LocalDate.parse("2026-11-25"), question,
+                Instant.parse("2026-11-25T09:59:00Z"))).isTrue();
+        assertThat(run(channel, "now")).isEqualTo("Today's question is being posted right now. If it does not show up"
+                + " here, a post cut off halfway is made again within 10 minutes.");
+        posts.posted("sub-1", java.time.LocalDate.parse("2026-11-25"), "M1");
+        assertThat(run(channel, "now")).startsWith("Today's question is out already");
+    }
+
+    @Test
     void newTimesCountFromNowSoAnEarlierTimeStartsWithTheNextPostAsTheReplySays() {
         BankCatalog banks = BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty()));
         DailyPoster poster = DailyFixture.poster(db, banks, 2);
