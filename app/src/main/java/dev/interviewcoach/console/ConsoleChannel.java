@@ -160,21 +160,21 @@ public final class ConsoleChannel {
         } else if (readsAsAnAnswer(line)) {
             // In a real channel people talk to each other; here a sentence that is no command was meant as an answer.
             out.println("That reads like an answer, not a command. Start the line with answer to answer today's"
-                    + " question privately (answer " + shorten(line) + "), or with reply to answer in its thread.");
+                    + " question privately (answer and your words), or with reply to answer in its thread.");
         } else {
             command(line);
         }
     }
 
-    /** A line of several words whose first is no command of the coach's, while there is a question to answer. */
+    /**
+     * A line of several words whose first is no command of the coach's nor a slip of one, while a question waits for
+     * answers.
+     */
     private boolean readsAsAnAnswer(String line) {
         return TextAnalyzer.splitAtSpaces(line).length >= 4
-                && coach.engine().grammar().parse(line) instanceof CommandGrammar.Parse.Unknown
-                && latest().isPresent();
-    }
-
-    private static String shorten(String line) {
-        return line.length() <= 40 ? line : line.substring(0, 37) + "...";
+                && coach.engine().grammar().parse(line) instanceof CommandGrammar.Parse.Unknown unknown
+                && (unknown.closest().isEmpty() || unknown.word().length() < 4) // "a" is no slip of "ask"
+                && latest().filter(post -> !post.revealed()).isPresent();
     }
 
     /** What the simulation reads as said in the channel even while a practice interview takes the rest. */

@@ -95,12 +95,14 @@ class ConsoleChannelTest {
     @Test
     void anAnswerTypedWithoutAnswerIsToldHowRatherThanReadAsAnUnknownCommand() throws Exception {
         String shown = run(String.join("\n", "A list is mutable and a tuple is not.", ":advance 2h", "answer",
-                "A list is mutable and a tuple is not.", "stats please", ":quit"));
+                "A list is mutable and a tuple is not.", "stats please", "mokc python three questions", ":quit"));
         assertThat(shown).as("before any question: a command the coach does not know, as before")
                 .contains("I don't know the command \"a\"");
         assertThat(shown).contains("That reads like an answer, not a command. Start the line with answer to answer"
-                + " today's question privately (answer A list is mutable and a tuple is not.)");
-        assertThat(shown).as("a command with words after it is still a command").doesNotContain("stats please)");
+                + " today's question privately (answer and your words), or with reply to answer in its thread.");
+        assertThat(shown.split("That reads like an answer", -1)).as("once: a command with words after it is still a"
+                + " command, and a slip of one gets its suggestion").hasSize(2);
+        assertThat(shown).contains("Did you mean \"mock\"?");
     }
 
     @Test

@@ -78,7 +78,7 @@ public final class DailyCommand implements CommandHandler {
                                 .suggesting(OptionSpec.Suggest.TRACKS),
                         OptionSpec.word("time", "Local time, HH:MM (default 09:00)").shaped(ScheduleInput.TIME_SHAPE)
                                 .shownAs("HH:MM").maxLength(8),
-                        OptionSpec.word("zone", "Time zone, e.g. Europe/Berlin (default UTC)").shaped(".*/.*|utc"),
+                        OptionSpec.word("zone", "Time zone, e.g. Europe/Berlin (default UTC)").shaped(ScheduleInput.ZONE_SHAPE),
                         OptionSpec.word("days", "weekdays, daily, or e.g. mon,wed,fri").shaped(ScheduleInput.DAYS_SHAPE)
                                 .shownAs("weekdays"),
                         OptionSpec.choice("mode", "How people answer",
@@ -111,7 +111,7 @@ public final class DailyCommand implements CommandHandler {
                         OptionSpec.word("time", "Your local time, HH:MM (default: the channel's)")
                                 .shaped(ScheduleInput.TIME_SHAPE).shownAs("HH:MM").maxLength(8),
                         OptionSpec.word("zone", "Your time zone, e.g. Europe/Berlin (default: yours as the coach knows it)")
-                                .shaped(".*/.*|utc"))));
+                                .shaped(ScheduleInput.ZONE_SHAPE))));
     }
 
     @Override
@@ -215,8 +215,8 @@ public final class DailyCommand implements CommandHandler {
         return switch (poster.postNow(s, clock.instant(), port)) {
             case DailyPoster.Outcome.Posted p -> Reply.text("Posted. The next scheduled one: " + next(s) + ".");
             case DailyPoster.Outcome.AlreadyPosted p when p.post().messageId() == null -> Reply.text("Today's question"
-                    + " is being posted right now. If it does not show up here, a post cut off halfway is made again"
-                    + " within " + DailyPostRepository.LEFT_AFTER.toMinutes() + " minutes.");
+                    + " is being posted right now. If it has not shown up here " + DailyPostRepository.LEFT_AFTER.toMinutes()
+                    + " minutes from now, type daily now again.");
             case DailyPoster.Outcome.AlreadyPosted p -> Reply.text("Today's question is out already; the next one comes "
                     + next(s) + ". Use daily reveal to reveal the open one.");
             case DailyPoster.Outcome.NoQuestions p -> Reply.text("Nothing posted: " + p.why() + ".");

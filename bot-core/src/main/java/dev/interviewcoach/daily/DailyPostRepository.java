@@ -28,8 +28,9 @@ public final class DailyPostRepository {
 
     /**
      * How long a claim may stay without its message before it counts as left: its process died between the claim
-     * and recording the post (a kill, a crash). Far longer than posting takes (each platform call is bounded to
-     * seconds), so a post still under way is never taken over; well inside the grace a late post is made in.
+     * and recording the post (a kill, a crash). Far longer than a post takes (its platform calls are bounded to
+     * seconds, and a claim is stamped when it is made, not when its check began), so a post still under way is not
+     * taken over; well inside the grace a late post is made in.
      */
     public static final Duration LEFT_AFTER = Duration.ofMinutes(10);
 
@@ -62,12 +63,18 @@ public final class DailyPostRepository {
                 .execute() == 1);
     }
 
-    /** Records where the claimed post went, for the reveal. */
-    public void posted(String subscriptionId, LocalDate date, String messageId) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE daily_post SET message_id = :message WHERE subscription_id = :sub AND local_date = :date
+    /**
+     * Records where the claimed post went, for the reveal: only while the claim made at {@code claimedAt} is still
+     * the one held (a slow process whose claim was taken over must not overwrite the post that replaced its own).
+     * False when it no longer is.
+     */
+    public boolean posted(String subscriptionId, LocalDate date, Instant claimedAt, String messageId) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE daily_post SET message_id = :message
+                         WHERE subscription_id = :sub AND local_date = :date AND claimed_at = :mine AND message_id IS NULL
                         """)
-                .bind("message", messageId).bind("sub", subscriptionId).bind("date", date.toString()).execute());
+                .bind("message", messageId).bind("sub", subscriptionId).bind("date", date.toString())
+                .bind("mine", claimedAt.toEpochMilli()).execute()) == 1;
     }
 
     /** A post as stored: whose, for which date, which question, the message that carries it, and whether revealed. */
@@ -135,39 +142,53 @@ public final class DailyPostRepository {
                 .map(DailyPostRepository::post).list());
     }
 
-    /** A reveal still to make: not claimed, or claimed and left unfinished before {@code :left}. */
-    private static final String REVEAL_OPEN = "(revealed_at IS NULL OR recap_done_at IS NULL AND revealed_at < :left)";
+    /** A reveal still to make: not claimed, or claimed, still pending, and left before {@code :left}. */
+    private static final String REVEAL_OPEN = "(revealed_at IS NULL OR reveal_pending = 1 AND revealed_at < :left)";
 
-    /** Claims a post's reveal; exactly one caller gets true, as with {@link #claim}, a left one taken over too. */
+    /**
+     * Claims a post's reveal at {@code now}, pending until {@link #revealDone}; exactly one caller gets true, as with
+     * {@link #claim}, a left one taken over too.
+     */
     public boolean claimReveal(String subscriptionId, LocalDate date, Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE daily_post SET revealed_at = :at
+                        UPDATE daily_post SET revealed_at = :at, reveal_pending = 1
                         WHERE subscription_id = :sub AND local_date = :date AND\s""" + REVEAL_OPEN)
                 .bind("at", now.toEpochMilli()).bind("sub", subscriptionId).bind("date", date.toString())
                 .bind("left", now.minus(LEFT_AFTER).toEpochMilli())
                 .execute()) == 1;
     }
 
-    /** Records that a post's reveal is finished: its recap went out, or never can. */
-    public void revealDone(String subscriptionId, LocalDate date, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE daily_post SET recap_done_at = :at"
-                        + " WHERE subscription_id = :sub AND local_date = :date")
-                .bind("at", now.toEpochMilli()).bind("sub", subscriptionId).bind("date", date.toString()).execute());
+    /** Records that the reveal claimed at {@code claimedAt} is finished: its recap went out, or never can. */
+    public boolean revealDone(String subscriptionId, LocalDate date, Instant claimedAt) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE daily_post SET reveal_pending = 0"
+                        + " WHERE subscription_id = :sub AND local_date = :date AND revealed_at = :mine")
+                .bind("sub", subscriptionId).bind("date", date.toString()).bind("mine", claimedAt.toEpochMilli())
+                .execute()) == 1;
     }
 
-    /** Gives back a reveal whose recap did not go out for now, so the next try of the day's post reveals it. */
-    public void unclaimReveal(String subscriptionId, LocalDate date) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE daily_post SET revealed_at = NULL"
-                        + " WHERE subscription_id = :sub AND local_date = :date")
-                .bind("sub", subscriptionId).bind("date", date.toString()).execute());
+    /**
+     * Gives back the reveal claimed at {@code claimedAt} whose recap did not go out for now, so the next try of the
+     * day's post reveals it; nothing when another has taken it over since.
+     */
+    public void unclaimReveal(String subscriptionId, LocalDate date, Instant claimedAt) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE daily_post SET revealed_at = NULL, reveal_pending = 0"
+                        + " WHERE subscription_id = :sub AND local_date = :date AND revealed_at = :mine"
+                        + " AND reveal_pending = 1")
+                .bind("sub", subscriptionId).bind("date", date.toString()).bind("mine", claimedAt.toEpochMilli())
+                .execute());
     }
 
-    /** Gives back a claim whose post never went out, so a later check can post it. */
-    public void release(String subscriptionId, LocalDate date) {
+    /**
+     * Gives back the claim made at {@code claimedAt} whose post never went out, so a later check can post it; nothing
+     * when another has taken it over since.
+     */
+    public void release(String subscriptionId, LocalDate date, Instant claimedAt) {
         jdbi.useHandle(h -> h.createUpdate("""
                         DELETE FROM daily_post WHERE subscription_id = :sub AND local_date = :date AND message_id IS NULL
+                           AND claimed_at = :mine
                         """)
-                .bind("sub", subscriptionId).bind("date", date.toString()).execute());
+                .bind("sub", subscriptionId).bind("date", date.toString()).bind("mine", claimedAt.toEpochMilli())
+                .execute());
     }
 
     /**

@@ -88,6 +88,7 @@ public final class DailyPoster implements Scheduled {
 
     /** Posts every question that is due at {@code now} on a platform this process runs; returns how many. */
     public int postDue(Instant now, ChatPorts ports) {
+        long began = System.nanoTime();
         int posted = 0;
         List<Subscription> all = subscriptions.all();
         List<Optional<PostTimes.Due>> dues = new ArrayList<>(all.size());
@@ -122,8 +123,11 @@ public final class DailyPoster implements Scheduled {
             if (rules.blocks(s.id(), due.get().localDate())) {
                 continue; // paused, or a skipped date or holiday: nothing goes out, and nothing is missed
             }
+            // A claim is stamped when it is made: a check that posts hundreds of channels in turn takes minutes, and
+            // a claim stamped with the check's start would look left (LEFT_AFTER) while its post is still under way.
+            Instant at = now.plusNanos(System.nanoTime() - began);
             try {
-                if (post(s, due.get().localDate(), now, port.get()) instanceof Outcome.Posted) {
+                if (post(s, due.get().localDate(), at, port.get()) instanceof Outcome.Posted) {
                     log.info("question of the day posted for subscription {} ({}), due {}", s.id(), due.get().localDate(),
                             due.get().at());
                     metrics.dailyPost("posted");
@@ -239,11 +243,14 @@ public final class DailyPoster implements Scheduled {
             }
             DailyPostRepository.Post claimed = new DailyPostRepository.Post(s.id(), date, choice.question().id(), null, false);
             MessageRef message = port.postForReplies(s.channel(), DailyMessages.post(s, claimed, choice.question(), bank.get(), 0));
-            posts.posted(s.id(), date, message.messageId());
+            if (!posts.posted(s.id(), date, now, message.messageId())) {
+                log.warn("the post of subscription {} for {} went out after its claim was taken over; the other one"
+                        + " stands", s.id(), date);
+            }
             return new Outcome.Posted(new DailyPostRepository.Post(s.id(), date, choice.question().id(),
                     message.messageId(), false));
         } catch (RuntimeException e) {
-            posts.release(s.id(), date);
+            posts.release(s.id(), date, now);
             throw e;
         }
     }
@@ -297,7 +304,6 @@ public final class DailyPoster implements Scheduled {
         var thread = s.channel().thread(post.messageId());
         try {
             port.post(thread, recap.recap(s, post, question.get(), now));
-            posts.revealDone(s.id(), post.localDate(), now);
         } catch (PlatformRefusal refused) {
             // The thread is gone for good (deleted, locked): the day's post must not wait on it.
             log.warn("the recap of post {} could not be posted ({}); revealed without it", post.key(),
@@ -306,8 +312,14 @@ public final class DailyPoster implements Scheduled {
             return true;
         } catch (RuntimeException e) {
             // Slack or Discord in trouble: the reveal is given back, so the next try of the day's post brings it.
-            posts.unclaimReveal(s.id(), post.localDate());
+            posts.unclaimReveal(s.id(), post.localDate(), now);
             throw e;
+        }
+        // Outside the try: the recap is out, and a failure to record it must not give the reveal back to be made again.
+        try {
+            posts.revealDone(s.id(), post.localDate(), now);
+        } catch (RuntimeException e) {
+            log.warn("the recap of post {} went out but could not be recorded as finished: {}", post.key(), e.toString());
         }
         Bank bank = banks.current().track(question.get().track()).orElse(null);
         if (bank != null) {

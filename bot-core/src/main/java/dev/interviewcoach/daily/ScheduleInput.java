@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads the schedule people type ({@code 09:00}, {@code 9am}, {@code Europe/Berlin},
@@ -142,6 +143,14 @@ public final class ScheduleInput {
             Map.entry("aedt", "Australia/Sydney"), Map.entry("awst", "Australia/Perth"),
             Map.entry("nzst", "Pacific/Auckland"), Map.entry("nzdt", "Pacific/Auckland"),
             Map.entry("brt", "America/Sao_Paulo"));
+
+    /**
+     * What a typed word must look like to be read as a time zone among a command's other words: a region name, UTC or
+     * GMT, CET and its like, or a short name of three letters or more (answered with the zone meant). "pt" and its
+     * like are left out: too short to tell from other words.
+     */
+    public static final String ZONE_SHAPE = ".*/.*|utc|gmt|cet|eet|wet|met|" + SHORT_NAMES.keySet().stream()
+            .filter(name -> name.length() >= 3).sorted().collect(Collectors.joining("|"));
 
     private static DayOfWeek day(String typed) {
         DayOfWeek day = typed.length() >= 3 ? DAY_NAMES.get(typed.substring(0, 3)) : null;

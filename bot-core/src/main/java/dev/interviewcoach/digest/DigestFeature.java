@@ -86,7 +86,7 @@ public final class DigestFeature implements CommandHandler, Scheduled {
                         OptionSpec.word("time", "Local time, HH:MM (default 09:00)").shaped(ScheduleInput.TIME_SHAPE)
                                 .shownAs("HH:MM").maxLength(8),
                         OptionSpec.word("zone", "Time zone, e.g. Europe/Berlin (default: the channel's)")
-                                .shaped(".*/.*|utc"),
+                                .shaped(ScheduleInput.ZONE_SHAPE),
                         OptionSpec.word("channel", "Where it goes, e.g. #prep-leads (default: this channel)")
                                 .shaped(CHANNEL_SHAPE).shownAs("#channel").maxLength(100)),
                 CommandSpec.of("off", "stop this channel's weekly digest"),

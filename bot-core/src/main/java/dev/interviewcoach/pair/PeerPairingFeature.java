@@ -123,7 +123,7 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
                         OptionSpec.word("track", "The track you practise (default: the channel's)").manyWords()
                                 .suggesting(OptionSpec.Suggest.TRACKS),
                         OptionSpec.word("zone", "Your time zone for working hours, e.g. Europe/Berlin (default: your"
-                                + " profile's)").shaped(".*/.*|utc"),
+                                + " profile's)").shaped(ScheduleInput.ZONE_SHAPE),
                         OptionSpec.word("hours", "When you are free on weekdays, e.g. 13:00-17:00 (default 09:00-18:00)")
                                 .shaped(HOURS_SHAPE).shownAs("HH:MM-HH:MM").maxLength(20)),
                 CommandSpec.of("off", "leave this channel's weekly peer pairing"),
@@ -134,7 +134,7 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
                         OptionSpec.word("weekday", "Weekday pairs are made (default mon)").shaped(DAY_SHAPE).shownAs("mon"),
                         OptionSpec.word("time", "Local time, HH:MM (default 10:00)").shaped(ScheduleInput.TIME_SHAPE)
                                 .shownAs("HH:MM").maxLength(8),
-                        OptionSpec.word("zone", "Time zone, e.g. Europe/Berlin (default: yours)").shaped(".*/.*|utc")),
+                        OptionSpec.word("zone", "Time zone, e.g. Europe/Berlin (default: yours)").shaped(ScheduleInput.ZONE_SHAPE)),
                 CommandSpec.of("stop", "stop this channel's weekly pairing (managers)")));
     }
 

@@ -34,7 +34,7 @@ public final class PreferencesCommand implements CommandHandler {
                         OptionSpec.choice("state", "Remind me or not", OptionSpec.of("on", "on"), OptionSpec.of("off", "off"))
                                 .mandatory(),
                         OptionSpec.word("zone", "Your time zone, e.g. Europe/Berlin (default: yours as the coach knows it)")
-                                .shaped(".*/.*|utc")),
+                                .shaped(ScheduleInput.ZONE_SHAPE)),
                 CommandSpec.of("zone", "the time zone your days, streaks and reminders are counted in",
                         OptionSpec.text("zone", "Your time zone, e.g. Europe/Berlin; alone, shows the one in use"))
                         .alsoCalled("timezone"),

@@ -83,9 +83,9 @@ class DailyCommandTest {
         // Another instance claimed today's post a minute ago and is posting it (or died doing so).
         assertThat(posts.claim("sub-1", java.time.LocalDate.parse("2026-11-25"), question,
                 Instant.parse("2026-11-25T09:59:00Z"))).isTrue();
-        assertThat(run(channel, "now")).isEqualTo("Today's question is being posted right now. If it does not show up"
-                + " here, a post cut off halfway is made again within 10 minutes.");
-        posts.posted("sub-1", java.time.LocalDate.parse("2026-11-25"), "M1");
+        assertThat(run(channel, "now")).isEqualTo("Today's question is being posted right now. If it has not shown up"
+                + " here 10 minutes from now, type daily now again.");
+        posts.posted("sub-1", java.time.LocalDate.parse("2026-11-25"), Instant.parse("2026-11-25T09:59:00Z"), "M1");
         assertThat(run(channel, "now")).startsWith("Today's question is out already");
     }
 
@@ -169,6 +169,8 @@ class DailyCommandTest {
     @Test
     void mistakesAreExplained() {
         assertThat(run(channel, "subscribe Europe/Berln")).contains("Did you mean Europe/Berlin?");
+        assertThat(run(channel, "subscribe python-developer 09:00 PST")).as("a short name, read as a zone")
+                .contains("Did you mean America/Los_Angeles?");
         assertThat(run(channel, "subscribe 25:00")).contains("HH:MM");
         assertThat(run(channel, "subscribe pythn")).contains("I don't know the track \"pythn\"")
                 .contains("Did you mean python-developer?");

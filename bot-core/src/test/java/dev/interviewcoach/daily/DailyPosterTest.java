@@ -115,6 +115,33 @@ class DailyPosterTest {
     }
 
     @Test
+    void aSlowProcessWhoseClaimWasTakenOverChangesNothingOfThePostThatReplacedItsOwn() {
+        try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
+            db.migrate();
+            DailyPostRepository posts = new DailyPostRepository(db.jdbi());
+            java.time.LocalDate day = java.time.LocalDate.parse("2026-12-07");
+            Instant slow = Instant.parse("2026-12-07T08:00:05Z");
+            Instant other = slow.plus(DailyPostRepository.LEFT_AFTER).plusSeconds(1);
+            assertThat(posts.claim("berlin", day, "q1", slow)).isTrue();
+            assertThat(posts.claim("berlin", day, "q2", other)).as("taken over once left").isTrue();
+            posts.release("berlin", day, slow);
+            assertThat(posts.find("berlin", day)).as("the slow one's failure gives back nothing of the other's").isPresent();
+            assertThat(posts.posted("berlin", day, slow, "M-slow")).isFalse();
+            assertThat(posts.posted("berlin", day, other, "M-other")).isTrue();
+            assertThat(posts.find("berlin", day).orElseThrow().messageId()).isEqualTo("M-other");
+
+            Instant reveal = Instant.parse("2026-12-08T08:00:05Z");
+            Instant revealAgain = reveal.plus(DailyPostRepository.LEFT_AFTER).plusSeconds(1);
+            assertThat(posts.claimReveal("berlin", day, reveal)).isTrue();
+            assertThat(posts.claimReveal("berlin", day, revealAgain)).as("a pending reveal, left").isTrue();
+            assertThat(posts.revealDone("berlin", day, revealAgain)).isTrue();
+            posts.unclaimReveal("berlin", day, reveal);
+            assertThat(posts.unrevealed("berlin", revealAgain.plus(Duration.ofDays(1)))).as("finished, and the slow"
+                    + " one's give-back changed nothing").isEmpty();
+        }
+    }
+
+    @Test
     void aRevealWhoseProcessDiedBeforeItsRecapWentOutComesWithTheNextPostNotLost() {
         try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
             db.migrate();

@@ -345,9 +345,10 @@ public final class DiscordChatPort implements ChatPort {
             return posted;
         }
         try {
-            parent.createThreadChannel(threadName(reply, null), posted.messageId()).setAutoArchiveDuration(KEPT_OPEN)
-                    .complete();
-        } catch (InsufficientPermissionException | ErrorResponseException e) {
+            // Bounded, as a send is: the post is out, and a thread that waits on a long rate limit must not hold the
+            // question of the day's claim past the time another check would take it for left.
+            within(parent.createThreadChannel(threadName(reply, null), posted.messageId()).setAutoArchiveDuration(KEPT_OPEN));
+        } catch (InsufficientPermissionException | ErrorResponseException | PlatformUnavailable e) {
             // The post stands; answers still come through its button, only thread replies are lost.
             log.warn("no thread under the post in channel {} ({}); answers can still use the button", parent.getId(),
                     e.getMessage());
