@@ -321,7 +321,7 @@ public record CoachConfig(
                 values.get("database.url").strip(),
                 values.get("database.path").strip(),
                 env.get("COACH_DB_USER"),
-                env.get("COACH_DB_PASSWORD"),
+                secret(env, "COACH_DB_PASSWORD").orElse(null), // or COACH_DB_PASSWORD_FILE, as the other secrets
                 custom.isEmpty() ? Optional.empty() : Optional.of(Path.of(custom)),
                 values.get("interview.defaultTrack").strip(),
                 positive(values, "interview.defaultQuestions"),
@@ -454,9 +454,11 @@ public record CoachConfig(
                     ids.add(id);
                 }
             } catch (NumberFormatException e) {
+                String example = total == 1 ? "0" : total == 2 ? "0 or 1" : "0-" + (total / 2 - 1) + " or 0," + (total - 1);
                 throw new ConfigException("discord.shardIds", "setting discord.shardIds must list shards from 0 to "
-                        + (total - 1) + " (discord.shards is " + total + "), such as 0-3 or 0,2; '" + part
-                        + "' is not; fix it in config/coach.yaml or " + envName("discord.shardIds"));
+                        + (total - 1) + " (discord.shards is " + total + "), such as " + example + "; '" + part
+                        + "' is not; fix it (or raise discord.shards to the bot's total) in config/coach.yaml or "
+                        + envName("discord.shardIds"));
             }
         }
         return ids;
@@ -645,6 +647,10 @@ public record CoachConfig(
                 List<String> items = new ArrayList<>();
                 value.forEach(item -> items.add(item.asText()));
                 values.put(key, String.join(",", items));
+            } else if (DEFAULTS.containsKey(key) && value.isBoolean()) {
+                // YAML reads a bare on or off as a boolean: kept in the words the settings take, so an unchanged
+                // setting reads as its default and "messageContent: on" as on
+                values.put(key, value.asBoolean() ? "on" : "off");
             } else if (DEFAULTS.containsKey(key)) {
                 values.put(key, value.isNull() ? "" : value.asText());
             } else {

@@ -139,6 +139,11 @@ final class ConfigCheckCommand implements Callable<Integer> {
         if (cfg.customBanks().isPresent() && !Files.isDirectory(cfg.customBanks().get())) {
             problems.add("banks.customDir " + cfg.customBanks().get() + " is not a folder");
         }
+        if (cfg.daily().checkEvery().compareTo(cfg.daily().grace()) > 0) {
+            problems.add("daily.checkSeconds (" + cfg.daily().checkEvery().toSeconds() + ") is longer than"
+                    + " daily.graceMinutes (" + cfg.daily().grace().toMinutes() + "): a question of the day whose time"
+                    + " falls between two checks would be skipped; check at least once within the grace");
+        }
         backupsProblem(cfg, env).ifPresent(problems::add);
         afterCopyProblem(cfg, env).ifPresent(problems::add);
         problems.addAll(unknownVariables(env));

@@ -286,6 +286,27 @@ class CommandLineTest {
     }
 
     @Test
+    void onAndOffInTheFileAreReadAsTheSettingsTakeThemNotAsYamlBooleans() throws Exception {
+        java.nio.file.Path file = dir.resolve("coach.yaml");
+        java.nio.file.Files.writeString(file, "interview:\n  followUps: on\ndiscord:\n  messageContent: on\n"
+                + "feedback:\n  semantic: off\n");
+        CoachConfig cfg = CoachConfig.load(Optional.of(file), Map.of());
+        assertThat(cfg.discord().messageContent()).as("was refused as 'true'").isEqualTo("on");
+        assertThat(cfg.followUps()).isTrue();
+        Map<String, String> shown = CoachConfig.effective(Optional.of(file), Map.of());
+        assertThat(shown.get("interview.followUps")).as("unchanged: its default").isEqualTo("on   (default)");
+        assertThat(shown.get("feedback.semantic")).isEqualTo("off   (from the file)");
+    }
+
+    @Test
+    void aDatabasePasswordMayComeFromAFileAsTheOtherSecretsDo() throws Exception {
+        java.nio.file.Path secret = dir.resolve("db-password");
+        java.nio.file.Files.writeString(secret, "s3cret\n");
+        assertThat(CoachConfig.load(Optional.empty(), Map.of("COACH_DB_PASSWORD_FILE", secret.toString())).databasePassword())
+                .isEqualTo("s3cret");
+    }
+
+    @Test
     void discordShardIdsAreIdsAndRangesWithinTheShardCount() {
         assertThat(CoachConfig.load(Optional.empty(), Map.of("COACH_DISCORD_SHARDS", "8", "COACH_DISCORD_SHARD_IDS",
                 "0-2, 5")).discord().shardIds()).containsExactly(0, 1, 2, 5);

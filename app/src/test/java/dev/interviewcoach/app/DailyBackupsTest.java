@@ -76,7 +76,8 @@ class DailyBackupsTest {
         DailyBackups backups = new DailyBackups(database, Optional.of(blocked), 7);
 
         backups.runAt(MONDAY_NINE);
-        assertThat(backups.state()).startsWith("the daily copy failed at 2026-12-07T09:00:00Z: Cannot write in");
+        assertThat(backups.state()).startsWith("the daily copy failed at 2026-12-07T09:00:00Z: Cannot write in")
+                .as("says why, not only where").contains("a file of that name is in the way of the folder");
 
         Files.delete(blocked);
         backups.runAt(MONDAY_NINE.plus(DailyBackups.LOOK_EVERY));
@@ -98,6 +99,21 @@ class DailyBackupsTest {
         assertThat(code).isEqualTo(1);
         assertThat(out.toString()).contains("database.backups.folder " + dir.resolve("afile/backups") + " cannot be made: "
                 + dir.resolve("afile") + " is a file");
+    }
+
+    @Test
+    void configCheckSaysWhenTheDailyCheckIsRarerThanTheGraceAllows() throws Exception {
+        Path config = Files.writeString(dir.resolve("coach.yaml"), """
+                database:
+                  path: %s
+                daily:
+                  checkSeconds: 86400
+                """.formatted(database));
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(out), "config", "check", "--config",
+                config.toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains("daily.checkSeconds (86400) is longer than daily.graceMinutes (120)");
     }
 
     @Test

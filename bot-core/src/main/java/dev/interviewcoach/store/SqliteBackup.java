@@ -64,7 +64,9 @@ public final class SqliteBackup {
             Files.createDirectories(folder);
             Files.deleteIfExists(partial);
         } catch (IOException e) {
-            throw new BackupException("Cannot write in " + target.toAbsolutePath().getParent() + ": " + e.getMessage(), e);
+            throw new BackupException("Cannot write in " + target.toAbsolutePath().getParent() + ": " + whyNot(e)
+                    + ". Give this user a folder it may write in (database.backups.folder), or run it as the user that"
+                    + " runs the coach.", e);
         }
         try (Connection db = readOnly(live); PreparedStatement copy = db.prepareStatement("VACUUM INTO ?")) {
             schemaVersion(db, live);
@@ -243,5 +245,19 @@ public final class SqliteBackup {
         } catch (IOException ignored) {
             // a leftover .part file is named as such and replaced by the next attempt
         }
+    }
+
+    /** Why a folder cannot be written, in words: the file system's own exceptions carry little more than the path. */
+    static String whyNot(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "this user may not write there (permission denied)";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException) {
+            return "a file of that name is in the way of the folder";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }
