@@ -297,7 +297,19 @@ public record CoachConfig(
 
     /** Loads the file if there is one (an explicitly named file must exist) and applies the environment. */
     public static CoachConfig load(Optional<Path> explicitFile, Map<String, String> env) {
-        return load(explicitFile, env, false);
+        try {
+            return load(explicitFile, env, false);
+        } catch (ConfigException e) {
+            // The messages name the usual file; one given with --config or COACH_CONFIG is the one to fix.
+            Optional<Path> file = explicitFile.or(() -> Optional.ofNullable(env.get("COACH_CONFIG")).map(Path::of));
+            if (file.isEmpty() || e.getMessage() == null || !e.getMessage().contains("config/coach.yaml")) {
+                throw e;
+            }
+            ConfigException named = new ConfigException(e.key(), e.getMessage().replace("config/coach.yaml",
+                    file.get().toString()));
+            named.setStackTrace(e.getStackTrace());
+            throw named;
+        }
     }
 
     /** As {@link #load(Optional, Map)}; with {@code ignoreUnknown}, settings the coach does not know are passed over. */

@@ -296,6 +296,11 @@ class CommandLineTest {
         Map<String, String> shown = CoachConfig.effective(Optional.of(file), Map.of());
         assertThat(shown.get("interview.followUps")).as("unchanged: its default").isEqualTo("on   (default)");
         assertThat(shown.get("feedback.semantic")).isEqualTo("off   (from the file)");
+
+        java.nio.file.Path other = dir.resolve("team.yaml");
+        java.nio.file.Files.writeString(other, "daily:\n  checkSeconds: 30s\n");
+        assertThatThrownBy(() -> CoachConfig.load(Optional.of(other), Map.of())).as("names the file given, not the usual one")
+                .hasMessageContaining("fix it in " + other).hasMessageNotContaining("config/coach.yaml");
     }
 
     @Test
