@@ -61,6 +61,10 @@ class DiscordShardTakeOverTest {
     }
 
     private Instance instance(String name, Duration identifySpacing) throws Exception {
+        return instance(name, identifySpacing, java.util.Set.of());
+    }
+
+    private Instance instance(String name, Duration identifySpacing, java.util.Set<Integer> shardIds) throws Exception {
         Database db = Database.sqlite(dir.resolve("coach.db"));
         db.migrate();
         Coach coach = new Coach(db, BankCatalog.of(QuestionBanks.load(new BankReader(), Optional.empty())), Optional.empty(),
@@ -69,8 +73,8 @@ class DiscordShardTakeOverTest {
         ConversationExecutor executor = new ConversationExecutor(2, 16);
         open.add(executor);
         DiscordAdapter adapter = new DiscordAdapter(new DiscordSettings("fake-token", Optional.of(FakeDiscord.GUILD_ID), 2,
-                Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.OFF)
-                .withIdentifySpacing(identifySpacing), coach.engine(), executor, coach::suggestions, Clock.systemUTC(),
+                Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), DiscordSettings.MessageContent.OFF,
+                shardIds).withIdentifySpacing(identifySpacing), coach.engine(), executor, coach::suggestions, Clock.systemUTC(),
                 new LeasedShards(coach.leases(), name, TTL), RECHECK);
         open.add(adapter);
         adapter.start();
@@ -136,6 +140,25 @@ class DiscordShardTakeOverTest {
         // The leases move first and the shards are built just after: until then the spare still reads as standing by.
         Awaitility.await().atMost(Duration.ofSeconds(30 + 10 * 2)).until(() -> spare.adapter().shards() != null
                 && spare.adapter().problem().isEmpty());
+        answered(discord.slashCommand(FakeDiscord.USER_A, FakeDiscord.CHANNEL_ID, "coach", "tracks", Map.of()),
+                Duration.ofSeconds(20));
+    }
+
+    @Test
+    void anInstanceThatTakesUpTheDevelopmentServersShardRegistersItsCommandsThere() throws Exception {
+        discord = FakeDiscord.start();
+        String registered = "applications/" + FakeDiscord.APPLICATION_ID + "/guilds/" + FakeDiscord.GUILD_ID + "/commands";
+        // The server is on shard 1: the first instance may run only that one, the second either.
+        Instance first = instance("instance-a", Duration.ofMillis(200), java.util.Set.of(1));
+        Instance second = instance("instance-b", Duration.ofMillis(200), java.util.Set.of(0, 1));
+        assertThat(second.coach().leases().heldBy("instance-b", "discord-shard-")).containsExactly("discord-shard-0");
+        assertThat(discord.calls("PUT", registered)).as("registered by the instance running the server's shard")
+                .hasSize(1);
+
+        first.adapter().haltWithoutRelease();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                second.coach().leases().heldBy("instance-b", "discord-shard-").size() == 2);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> discord.calls("PUT", registered).size() == 2);
         answered(discord.slashCommand(FakeDiscord.USER_A, FakeDiscord.CHANNEL_ID, "coach", "tracks", Map.of()),
                 Duration.ofSeconds(20));
     }

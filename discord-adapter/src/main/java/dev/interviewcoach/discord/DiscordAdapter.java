@@ -174,6 +174,7 @@ public final class DiscordAdapter implements AutoCloseable {
         try {
             Set<Integer> owned = ownership.claim(settings.candidateShards());
             boolean first;
+            Set<Integer> takenUp = new TreeSet<>();
             synchronized (this) {
                 first = shards == null && !owned.isEmpty();
                 if (first) {
@@ -184,6 +185,7 @@ public final class DiscordAdapter implements AutoCloseable {
                         if (running.add(id)) {
                             log.info("Discord: taking up shard {} of {}", id, settings.shards());
                             shards.start(id);
+                            takenUp.add(id);
                         }
                     }
                     for (int id : Set.copyOf(running)) {
@@ -196,6 +198,23 @@ public final class DiscordAdapter implements AutoCloseable {
                 }
             }
             restartIfStalled();
+            // The development server's shard taken up from an instance that stopped: its commands are registered
+            // here now, so a deploy that changed /coach reaches that server too.
+            Optional<Integer> devShard = settings.devGuildId().flatMap(DiscordAdapter::guildIdOf)
+                    .map(guild -> DiscordChatPort.shardOf(guild, settings.shards()));
+            if (!first && devShard.isPresent() && takenUp.contains(devShard.get())) {
+                takeUps.execute(() -> {
+                    try {
+                        awaitShards(Set.of(devShard.get()));
+                        registerCommands();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        log.warn("Discord: the commands could not be registered in the development server: {}",
+                                e.toString());
+                    }
+                });
+            }
             if (first) {
                 log.info("Discord: taking up shard(s) {} of {}", owned, settings.shards());
                 // Waiting for them on this thread would stop the renewals for as long as they take to connect.
@@ -498,6 +517,14 @@ public final class DiscordAdapter implements AutoCloseable {
         }
         if (current != null) {
             current.shutdown();
+        }
+    }
+
+    private static Optional<Long> guildIdOf(String id) {
+        try {
+            return Optional.of(Long.parseUnsignedLong(id.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 }
