@@ -92,7 +92,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
     }
 
     /** What loading alone cannot tell: platforms, secrets' shapes, the database and the banks. */
-    private static List<String> checks(CoachConfig cfg, Map<String, String> env) {
+    static List<String> checks(CoachConfig cfg, Map<String, String> env) {
         List<String> problems = new ArrayList<>();
         if (!cfg.slack().enabled() && !cfg.discord().enabled()) {
             problems.add("no chat platform is configured: coach run needs SLACK_BOT_TOKEN (with SLACK_APP_TOKEN or"
@@ -138,6 +138,11 @@ final class ConfigCheckCommand implements Callable<Integer> {
                         + " key and people's answers would travel unencrypted; use https"));
         if (cfg.customBanks().isPresent() && !Files.isDirectory(cfg.customBanks().get())) {
             problems.add("banks.customDir " + cfg.customBanks().get() + " is not a folder");
+        }
+        try {
+            RunCommand.clockStart(env);
+        } catch (CoachConfig.ConfigException e) {
+            problems.add(e.getMessage());
         }
         if (cfg.daily().checkEvery().compareTo(cfg.daily().grace()) > 0) {
             problems.add("daily.checkSeconds (" + cfg.daily().checkEvery().toSeconds() + ") is longer than"

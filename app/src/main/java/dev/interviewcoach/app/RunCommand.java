@@ -275,14 +275,22 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static Clock clock(Map<String, String> env) {
-        String start = env.getOrDefault("COACH_CLOCK_START", "").strip();
+        Optional<Instant> start = clockStart(env);
         if (start.isEmpty()) {
             return Clock.systemUTC();
         }
+        log.warn("the clock starts at {} (COACH_CLOCK_START), not at the real time: schedules follow it", start.get());
+        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start.get()));
+    }
+
+    /** {@code COACH_CLOCK_START} read, empty when unset; a value that is no instant is a configuration problem. */
+    static Optional<Instant> clockStart(Map<String, String> env) {
+        String start = env.getOrDefault("COACH_CLOCK_START", "").strip();
+        if (start.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            Instant at = Instant.parse(start);
-            log.warn("the clock starts at {} (COACH_CLOCK_START), not at the real time: schedules follow it", at);
-            return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), at));
+            return Optional.of(Instant.parse(start));
         } catch (DateTimeParseException e) {
             throw new CoachConfig.ConfigException("COACH_CLOCK_START must be an instant such as 2026-12-01T08:59:00Z;"
                     + " it is \"" + (start.length() > 40 ? start.substring(0, 40) + "..." : start) + "\". Unset it to run on"

@@ -117,6 +117,15 @@ class DailyBackupsTest {
     }
 
     @Test
+    void configCheckSaysWhenTheClockStartIsNoInstant() throws Exception {
+        Path config = Files.writeString(dir.resolve("coach.yaml"), "database:\n  path: %s\n".formatted(database));
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("COACH_CLOCK_START", "2026-12-01T08:59");
+        java.util.List<String> problems = ConfigCheckCommand.checks(CoachConfig.load(Optional.of(config), env), env);
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("COACH_CLOCK_START must be an instant"));
+    }
+
+    @Test
     void noneAreMadeOfPostgresqlOrWithKeepZero() {
         CoachConfig none = CoachConfig.load(Optional.empty(), java.util.Map.of("COACH_DATABASE_BACKUPS_KEEP", "0",
                 "COACH_DATABASE_PATH", database.toString()));
