@@ -136,6 +136,13 @@ public final class ConsoleSession {
                 }
                 return false;
             }
+            // quit, exit or bye leaves the console as Ctrl-C does, the interview kept: in a terminal they mean the
+            // program, not "end this interview for good", and as an answer they would only be scored 1/5.
+            if (lines.isEmpty() && QUIT.contains(line.strip().toLowerCase(Locale.ROOT))) {
+                say("Your interview is kept: run coach console again to go on where you left off (or type end there to"
+                        + " finish it with a scorecard).");
+                return false;
+            }
             // A move ("hint") or a command word ("stats") on the first line acts at once, without the empty line.
             if (lines.isEmpty() && (Move.named(line).isPresent() || engine.isCommandWord(line)
                     || engine.isSwappedCommandWord(line))) {

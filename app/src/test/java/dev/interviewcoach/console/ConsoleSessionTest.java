@@ -59,6 +59,18 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void quitOrExitInTheMiddleOfAnInterviewLeavesTheConsoleAndKeepsTheInterview() throws IOException {
+        try (Coach coach = coach(dir.resolve("quit.db"))) {
+            for (String word : new String[] {"quit", "Exit"}) {
+                String out = run(coach, "quinn", "mock python 3", new StringReader(word + "\n"));
+                assertThat(out).contains("Your interview is kept").doesNotContain("Score 1/5").doesNotContain("Scorecard");
+                assertThat(coach.sessions().activeFor(ConsoleSession.user("quinn"))).as("still there to resume")
+                        .isPresent();
+            }
+        }
+    }
+
+    @Test
     void withFollowUpsOnAnAnswerThatMissesPointsIsProbedOnceAndBothScoresReachTheScorecardAndSurviveARestart()
             throws IOException {
         Path db = dir.resolve("follow.db");

@@ -147,7 +147,8 @@ public final class DailyCommand implements CommandHandler {
                     .map(q -> Reply.builder("Next question of the day (" + next(s) + "): " + q.text())
                             .heading("Next question of the day, privately")
                             .text(RichText.builder().bold(q.text()).build())
-                            .text(RichText.builder().italic("It goes out " + next(s) + "; only you see this.").build())
+                            .text(RichText.builder().italic((rules.paused(s.id()) ? "Nothing goes out while it is paused (daily resume)"
+                                    : "It goes out " + next(s)) + "; only you see this.").build())
                             .build())
                     .orElseGet(() -> Reply.text("There is no question to post: no question of " + s.track()
                             + " matches this channel's topic and difficulty.")));

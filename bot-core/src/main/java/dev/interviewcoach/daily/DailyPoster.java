@@ -114,7 +114,9 @@ public final class DailyPoster implements Scheduled {
                 continue;
             }
             if (due.isEmpty()) {
-                missedCandidate(s, now).ifPresent(date -> maybeMissed.put(s.id(), date));
+                // A day paused, skipped or a holiday was passed over on purpose, not missed.
+                missedCandidate(s, now).filter(date -> !rules.blocks(s.id(), date))
+                        .ifPresent(date -> maybeMissed.put(s.id(), date));
                 continue;
             }
             if (claimed.contains(s.id())) {

@@ -87,6 +87,11 @@ public final class ReviewCommand implements CommandHandler, ActionHandler {
             return;
         }
         int which = input.value("which").map(Integer::parseInt).orElse(1);
+        if (which < 1) {
+            port.post(command.place(), Reply.text("Interviews are numbered from 1, the latest (review 1), as history"
+                    + " lists them.").onlyTo(command.user()));
+            return;
+        }
         // An interview ended before any answer has nothing to show: the one people mean is the latest with answers.
         List<MockSession> recent = sessions.recentAnsweredFor(command.user(), which);
         Reply reply = recent.isEmpty() ? Reply.text("You have no answered interviews yet. Start one with: mock")

@@ -12,10 +12,14 @@ final class DailyFixture {
     }
 
     static DailyPoster poster(Database db, BankCatalog banks, long seed) {
+        return poster(db, banks, seed, dev.interviewcoach.observe.CoachMetrics.none());
+    }
+
+    /** As {@link #poster(Database, BankCatalog, long)}, counting into {@code metrics}. */
+    static DailyPoster poster(Database db, BankCatalog banks, long seed, dev.interviewcoach.observe.CoachMetrics metrics) {
         DailyAnswerRepository answers = new DailyAnswerRepository(db.jdbi());
         return new DailyPoster(new SubscriptionRepository(db.jdbi()), new DailyPostRepository(db.jdbi()), answers, banks,
                 new QuestionPool(new Random(seed)), new DailyRecap(answers, new Leaderboard(answers)), Duration.ofHours(2),
-                Duration.ofSeconds(30), new ScheduleRules(db.jdbi()), dev.interviewcoach.observe.CoachMetrics.none(),
-                db::besideTheUnit);
+                Duration.ofSeconds(30), new ScheduleRules(db.jdbi()), metrics, db::besideTheUnit);
     }
 }

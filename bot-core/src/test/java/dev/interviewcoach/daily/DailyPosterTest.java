@@ -142,6 +142,27 @@ class DailyPosterTest {
     }
 
     @Test
+    void aDaySkippedOnPurposeIsNotCountedAsMissedButADayTheBotWasDownIs() {
+        try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
+            db.migrate();
+            SubscriptionRepository subs = new SubscriptionRepository(db.jdbi());
+            subs.save(sub("berlin", "C1", "09:00", "Europe/Berlin"));
+            new ScheduleRules(db.jdbi()).skip("berlin", java.util.List.of(java.time.LocalDate.parse("2026-12-08")));
+            dev.interviewcoach.observe.CoachMetrics metrics = dev.interviewcoach.observe.CoachMetrics.none();
+            DailyPoster poster = DailyFixture.poster(db, BANKS, 1, metrics);
+            RecordingChatPort port = new RecordingChatPort();
+            // Tuesday the 8th is skipped; the first check is Tuesday evening, the next Thursday evening (it counts
+            // the latest post time it finds gone by: Thursday morning).
+            poster.postDue(Instant.parse("2026-12-08T18:00:00Z"), port);
+            assertThat(metrics.registry().find("coach.daily.posts").tag("outcome", "missed").counter())
+                    .as("the skipped Tuesday").isNull();
+            poster.postDue(Instant.parse("2026-12-10T18:00:00Z"), port);
+            assertThat(metrics.registry().find("coach.daily.posts").tag("outcome", "missed").counter().count())
+                    .as("the Thursday the bot was down for").isEqualTo(1.0);
+        }
+    }
+
+    @Test
     void aRevealWhoseProcessDiedBeforeItsRecapWentOutComesWithTheNextPostNotLost() {
         try (Database db = Database.sqlite(dir.resolve("coach.db"))) {
             db.migrate();
