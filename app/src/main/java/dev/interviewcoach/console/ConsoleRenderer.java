@@ -31,7 +31,8 @@ public final class ConsoleRenderer {
                 case Block.Buttons b -> {
                     // A button that only opens a form for what is typed here anyway has no word of its own to show.
                     String typed = b.buttons().stream().filter(button -> button.form() != Block.Form.INSTEAD_OF_TYPING)
-                            .map(Block.Button::typed).collect(Collectors.joining(", "));
+                            .map(Block.Button::typed).filter(word -> word != null && !word.isBlank())
+                            .collect(Collectors.joining(", "));
                     if (!typed.isEmpty()) {
                         out.append(style("2", "(type " + typed + ")")).append('\n');
                     }

@@ -136,6 +136,7 @@ class ConsoleChannelTest {
                 ":quit"));
         assertThat(shown).contains("Question 1 of 3").contains("\"questionOfTheDayAnswers\"").contains("Delete everything about you?")
                 .contains("everything stored about you is deleted").contains("Nothing scored yet");
+        assertThat(shown).as("only a word that does something is offered").contains("(type forget-me confirm)\n");
         List<String> found = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("coach.db"));
              Statement st = c.createStatement()) {

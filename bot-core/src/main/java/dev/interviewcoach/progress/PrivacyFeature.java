@@ -123,7 +123,8 @@ public final class PrivacyFeature implements CommandHandler, ActionHandler {
                 .block(new Block.Buttons(List.of(
                         new Block.Button("Delete everything", new ActionId(FEATURE, "forget", "me", 0), Block.Style.DANGER,
                                 "forget-me confirm"),
-                        new Block.Button("Keep it", new ActionId(FEATURE, "keep", "me", 0), Block.Style.DEFAULT, "keep"))))
+                        // nothing to type to keep it: typing anything else does
+                        new Block.Button("Keep it", new ActionId(FEATURE, "keep", "me", 0), Block.Style.DEFAULT, null))))
                 .build();
     }
 
