@@ -101,6 +101,9 @@ public final class DailyCommand implements CommandHandler {
                 CommandSpec.of("skip", "skip a date or a range of dates; alone, list the dates skipped",
                         OptionSpec.word("dates", "YYYY-MM-DD, today, tomorrow or a weekday, or a range such as 2026-12-24..2026-12-31")
                                 .shaped(DATES_SHAPE).shownAs("YYYY-MM-DD[..YYYY-MM-DD]").maxLength(22)),
+                CommandSpec.of("unskip", "post on a date skipped earlier after all, or a range of them",
+                        OptionSpec.word("dates", "YYYY-MM-DD, today, tomorrow or a weekday, or a range such as 2026-12-24..2026-12-31")
+                                .shaped(DATES_SHAPE).shownAs("YYYY-MM-DD[..YYYY-MM-DD]").maxLength(22).mandatory()),
                 CommandSpec.of("holidays", "days skipped every year; alone, list them",
                         OptionSpec.choice("change", "Add or remove a day", OptionSpec.of("add", "add"),
                                 OptionSpec.of("remove", "remove")),
@@ -160,6 +163,7 @@ public final class DailyCommand implements CommandHandler {
                     ? Reply.text("Resumed. The next one: " + next(s) + ".")
                     : Reply.text("The question of the day here is not paused. Next: " + next(s) + "."));
             case "skip" -> withSubscription(here, s -> skip(s, input.value("dates")));
+            case "unskip" -> withSubscription(here, s -> unskip(s, input.value("dates").orElseThrow()));
             case "holidays" -> withSubscription(here, s -> holidays(s, input.value("change"), input.value("day")));
             default -> status(here);
         };
@@ -168,7 +172,7 @@ public final class DailyCommand implements CommandHandler {
 
     private static final Set<String> CHANGES = Set.of("subscribe", "unsubscribe", "now", "reveal", "leaderboard", "preview",
             "pause",
-            "resume", "skip", "holidays");
+            "resume", "skip", "unskip", "holidays");
     /** A date as YYYY-MM-DD, or today, tomorrow or a weekday's name (the next such day, today included). */
     private static final String ONE_DATE = "(?:\\d{4}-\\d{1,2}-\\d{1,2}|today|tomorrow|mon(?:day)?|tue(?:s|sday)?"
             + "|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)";
@@ -279,6 +283,34 @@ public final class DailyCommand implements CommandHandler {
         return Reply.text((dates.size() == 1 ? "Skipping " + dayAndDate(dates.getFirst()) : "Skipping " + dates.size()
                 + " days, " + dayAndDate(dates.getFirst()) + " to " + dayAndDate(dates.getLast())) + (added < dates.size() ? " (some were skipped already)" : "")
                 + ". The next one: " + next(s) + ".");
+    }
+
+    /** Takes dates back off the skipped list, so their questions go out after all. */
+    private Reply unskip(Subscription s, String typed) {
+        LocalDate today = clock.instant().atZone(s.times().zone()).toLocalDate();
+        String[] ends = typed.split("\\.\\.");
+        LocalDate from;
+        LocalDate to;
+        try {
+            from = date(ends[0], today);
+            to = ends.length > 1 ? date(ends[1], today) : from;
+        } catch (DateTimeException e) {
+            return Reply.text("\"" + shorten(typed) + "\" is not a date I can read. Write dates as YYYY-MM-DD, and a"
+                    + " range as 2026-12-24..2026-12-31.");
+        }
+        if (to.isBefore(from)) {
+            return Reply.text("That range ends before it starts; write the earlier date first, e.g. daily unskip "
+                    + to + ".." + from);
+        }
+        List<LocalDate> skipped = rules.skipped(s.id(), today).stream()
+                .filter(d -> !d.isBefore(from) && !d.isAfter(to)).toList();
+        if (skipped.isEmpty()) {
+            return Reply.text((from.equals(to) ? dayAndDate(from) + " is not" : "No date from " + dayAndDate(from)
+                    + " to " + dayAndDate(to) + " is") + " skipped here; daily skip lists the dates that are.");
+        }
+        rules.unskip(s.id(), skipped);
+        return Reply.text("Not skipping " + skipped.stream().map(DailyCommand::dayAndDate).collect(Collectors.joining(", "))
+                + " any more. The next one: " + next(s) + ".");
     }
 
     private static LocalDate date(String typed, LocalDate today) {

@@ -51,6 +51,11 @@ public final class ScheduleRules {
         return (int) dates.stream().filter(d -> add(subscriptionId, SKIP, d.toString())).count();
     }
 
+    /** Takes dates off the skipped list; returns how many were on it. */
+    public int unskip(String subscriptionId, List<LocalDate> dates) {
+        return (int) dates.stream().filter(d -> remove(subscriptionId, SKIP, d.toString())).count();
+    }
+
     /** The dates still to be skipped from {@code from} on, in order. */
     public List<LocalDate> skipped(String subscriptionId, LocalDate from) {
         return days(subscriptionId, SKIP).stream().map(LocalDate::parse).filter(d -> !d.isBefore(from)).sorted().toList();

@@ -122,6 +122,12 @@ class DailyCommandTest {
                 + " The next one: Sunday 29 Nov, 09:00 UTC.");
         assertThat(run(channel, "holidays")).isEqualTo("Skipped every year here: November 28.");
         assertThat(run(channel, "skip")).isEqualTo("Skipped here: Thursday 2026-11-26, Friday 2026-11-27.");
+        assertThat(run(channel, "unskip 2026-11-27")).isEqualTo("Not skipping Friday 2026-11-27 any more. The next one:"
+                + " Friday 27 Nov, 09:00 UTC.");
+        assertThat(run(channel, "unskip 2026-11-27")).isEqualTo("Friday 2026-11-27 is not skipped here; daily skip lists"
+                + " the dates that are.");
+        assertThat(run(member, channel, "unskip 2026-11-26")).startsWith("Only people who manage this channel");
+        assertThat(run(channel, "skip 2026-11-27")).startsWith("Skipping Friday 2026-11-27");
         assertThat(run(channel, "pause")).startsWith("Paused: no questions of the day here");
         assertThat(run(channel, "status")).contains("It is paused: nothing goes out until daily resume.");
         assertThat(run(channel, "resume")).isEqualTo("Resumed. The next one: Sunday 29 Nov, 09:00 UTC.");
