@@ -59,6 +59,16 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void aChannelCommandOnTheConsoleSaysWhereItsChannelSimulationIs() throws IOException {
+        try (Coach coach = coach(dir.resolve("channel.db"))) {
+            String out = run(coach, "cora", "mock python 3", new StringReader("end\ndaily subscribe\ndigest weekly\n"
+                    + "pair on\nquit\n"));
+            assertThat(out.split("./coach console --channel simulates one", -1)).as("said for daily, digest and pair")
+                    .hasSize(4);
+        }
+    }
+
+    @Test
     void quitOrExitInTheMiddleOfAnInterviewLeavesTheConsoleAndKeepsTheInterview() throws IOException {
         try (Coach coach = coach(dir.resolve("quit.db"))) {
             for (String word : new String[] {"quit", "Exit"}) {

@@ -117,7 +117,8 @@ public final class DigestFeature implements CommandHandler, Scheduled {
             return;
         }
         if (here.kind() != Place.Kind.CHANNEL) {
-            port.post(here, Reply.text("A digest sums up a channel: run this in the channel it should be about.")
+            port.post(here, Reply.text("A digest sums up a channel: run this in the channel it should be about."
+                            + here.platform().whereChannelsAre())
                     .onlyTo(command.user()));
             return;
         }
