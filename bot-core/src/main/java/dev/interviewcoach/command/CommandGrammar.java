@@ -73,9 +73,18 @@ public final class CommandGrammar {
         List<String> words = new ArrayList<>(Arrays.asList(text.strip().split("\\s+")));
         words.removeIf(w -> w.isEmpty() || POLITE.contains(w.toLowerCase(Locale.ROOT)));
         if (words.isEmpty() || words.getFirst().equalsIgnoreCase("help")) {
-            // "help daily": that command's own help, when the word names one
-            return new Parse.Help(words.size() == 2 ? Optional.ofNullable(byWord.get(words.get(1).toLowerCase(Locale.ROOT)))
-                    : Optional.empty());
+            if (words.size() < 2) {
+                return new Parse.Help(Optional.empty());
+            }
+            // "help daily" (and "help daily skip"): that command's own help; "help dialy" the command meant; "help
+            // me" the whole list
+            String about = words.get(1).toLowerCase(Locale.ROOT);
+            CommandSpec spec = byWord.get(about);
+            if (spec != null) {
+                return new Parse.Help(Optional.of(spec));
+            }
+            Optional<String> meant = about.length() >= 4 ? closest(about) : Optional.empty();
+            return meant.isPresent() ? new Parse.Unknown(about, meant) : new Parse.Help(Optional.empty());
         }
         String word = words.removeFirst().toLowerCase(Locale.ROOT);
         CommandSpec top = byWord.get(word);

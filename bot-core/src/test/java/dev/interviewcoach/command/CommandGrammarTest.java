@@ -116,7 +116,14 @@ class CommandGrammarTest {
         assertThat(GRAMMAR.parse("mock help")).isInstanceOfSatisfying(CommandGrammar.Parse.Help.class,
                 h -> assertThat(h.about()).hasValueSatisfying(spec -> assertThat(spec.name()).isEqualTo("mock")));
         // a help word among other words is the command's own business: "daily skip help" is no request for help
+        // help about a slip of a command's name names the command (it showed the whole list); other words get the list
+        assertThat(GRAMMAR.parse("help dialy")).isEqualTo(new CommandGrammar.Parse.Unknown("dialy",
+                java.util.Optional.of("daily")));
         assertThat(GRAMMAR.parse("help nonsense")).isEqualTo(new CommandGrammar.Parse.Help(java.util.Optional.empty()));
+        assertThat(GRAMMAR.parse("help daily skip")).as("the command's help, the rest read as its subject")
+                .isInstanceOfSatisfying(CommandGrammar.Parse.Help.class,
+                        h -> assertThat(h.about()).hasValueSatisfying(spec -> assertThat(spec.name()).isEqualTo("daily")));
+        assertThat(GRAMMAR.parse("help")).isEqualTo(new CommandGrammar.Parse.Help(java.util.Optional.empty()));
     }
 
     @Test
