@@ -26,6 +26,13 @@ class WriteTurnTest {
         CountDownLatch holding = new CountDownLatch(1);
         CompletableFuture<Void> unit = CompletableFuture.runAsync(() -> UnitOfWork.run(said.db().jdbi(), () -> {
             said.write("first");
+            // Held a while before the other writer may queue: its wait also counts the hand-over after the commit
+            // (a thread waking on a busy machine), which this keeps well inside the time held.
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             holding.countDown();
             // The unit's transaction, and so the turn, stays open until another writer is queued for it.
             await().atMost(Duration.ofSeconds(5)).until(() -> turn.waiting() == 1);
