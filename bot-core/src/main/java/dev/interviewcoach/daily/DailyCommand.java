@@ -258,20 +258,14 @@ public final class DailyCommand implements CommandHandler {
             return Reply.text(skipped.isEmpty() ? "No dates are skipped here. Skip one with: daily skip 2026-12-24"
                     : "Skipped here: " + skipped.stream().map(DailyCommand::dayAndDate).collect(Collectors.joining(", ")) + ".");
         }
-        String[] ends = typed.get().split("\\.\\.");
-        LocalDate from;
-        LocalDate to;
+        DateRange range;
         try {
-            from = date(ends[0], today);
-            to = ends.length > 1 ? date(ends[1], today) : from;
-        } catch (DateTimeException e) {
-            return Reply.text("\"" + shorten(typed.get()) + "\" is not a date I can read. Write dates as YYYY-MM-DD, and a"
-                    + " range as 2026-12-24..2026-12-31.");
+            range = DateRange.read(typed.get(), today, "skip");
+        } catch (ScheduleInput.Invalid e) {
+            return Reply.text(e.getMessage());
         }
-        if (to.isBefore(from)) {
-            return Reply.text("That range ends before it starts; write the earlier date first, e.g. daily skip "
-                    + to + ".." + from);
-        }
+        LocalDate from = range.from();
+        LocalDate to = range.to();
         if (to.isBefore(today)) {
             return Reply.text(to + " has passed already; skip today or a later date.");
         }
@@ -288,20 +282,14 @@ public final class DailyCommand implements CommandHandler {
     /** Takes dates back off the skipped list, so their questions go out after all. */
     private Reply unskip(Subscription s, String typed) {
         LocalDate today = clock.instant().atZone(s.times().zone()).toLocalDate();
-        String[] ends = typed.split("\\.\\.");
-        LocalDate from;
-        LocalDate to;
+        DateRange range;
         try {
-            from = date(ends[0], today);
-            to = ends.length > 1 ? date(ends[1], today) : from;
-        } catch (DateTimeException e) {
-            return Reply.text("\"" + shorten(typed) + "\" is not a date I can read. Write dates as YYYY-MM-DD, and a"
-                    + " range as 2026-12-24..2026-12-31.");
+            range = DateRange.read(typed, today, "unskip");
+        } catch (ScheduleInput.Invalid e) {
+            return Reply.text(e.getMessage());
         }
-        if (to.isBefore(from)) {
-            return Reply.text("That range ends before it starts; write the earlier date first, e.g. daily unskip "
-                    + to + ".." + from);
-        }
+        LocalDate from = range.from();
+        LocalDate to = range.to();
         List<LocalDate> skipped = rules.skipped(s.id(), today).stream()
                 .filter(d -> !d.isBefore(from) && !d.isAfter(to)).toList();
         if (skipped.isEmpty()) {
@@ -311,6 +299,28 @@ public final class DailyCommand implements CommandHandler {
         rules.unskip(s.id(), skipped);
         return Reply.text("Not skipping " + skipped.stream().map(DailyCommand::dayAndDate).collect(Collectors.joining(", "))
                 + " any more. The next one: " + next(s) + ".");
+    }
+
+    /** A date or a range of them as typed after daily skip or unskip ({@code 2026-12-24..2026-12-31}, {@code friday}). */
+    private record DateRange(LocalDate from, LocalDate to) {
+
+        static DateRange read(String typed, LocalDate today, String verb) {
+            String[] ends = typed.split("\\.\\.");
+            LocalDate from;
+            LocalDate to;
+            try {
+                from = date(ends[0], today);
+                to = ends.length > 1 ? date(ends[1], today) : from;
+            } catch (DateTimeException e) {
+                throw new ScheduleInput.Invalid("\"" + shorten(typed) + "\" is not a date I can read. Write dates as"
+                        + " YYYY-MM-DD, and a range as 2026-12-24..2026-12-31.");
+            }
+            if (to.isBefore(from)) {
+                throw new ScheduleInput.Invalid("That range ends before it starts; write the earlier date first, e.g."
+                        + " daily " + verb + " " + to + ".." + from);
+            }
+            return new DateRange(from, to);
+        }
     }
 
     private static LocalDate date(String typed, LocalDate today) {
