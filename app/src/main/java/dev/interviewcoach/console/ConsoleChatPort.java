@@ -45,6 +45,11 @@ public final class ConsoleChatPort implements ChatPort {
     }
 
     @Override
+    public String whereChannelsAre() {
+        return " The console has no channels; ./coach console --channel simulates one.";
+    }
+
+    @Override
     public MessageRef post(Place place, Reply reply) {
         out.print(renderer.render(reply.withoutAttachments()));
         for (Attachment file : reply.attachments()) {

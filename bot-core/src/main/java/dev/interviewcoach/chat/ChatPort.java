@@ -98,6 +98,14 @@ public interface ChatPort {
         return Optional.empty();
     }
 
+    /**
+     * What to add to a reply that says a command needs a channel, where this surface has none (the console names its
+     * channel simulation); nothing on a chat platform.
+     */
+    default String whereChannelsAre() {
+        return "";
+    }
+
     /** Marks a person's message as seen with a reaction, so others see participation, not content. */
     default void markReceived(MessageRef message) {
     }

@@ -48,6 +48,11 @@ public abstract class ForwardingChatPort implements ChatPort {
     }
 
     @Override
+    public String whereChannelsAre() {
+        return port.whereChannelsAre();
+    }
+
+    @Override
     public void finishWaiting(Runnable wait) {
         finishing(() -> port.finishWaiting(wait));
     }

@@ -20,12 +20,4 @@ public enum Platform {
     public boolean personIdsSpanTenants() {
         return personIdsSpanTenants;
     }
-
-    /**
-     * What to add where a command needs a channel and was typed elsewhere: on the console, which has no channels,
-     * where its channel simulation is; nothing on a chat platform.
-     */
-    public String whereChannelsAre() {
-        return this == CONSOLE ? " The console has no channels; ./coach console --channel simulates one." : "";
-    }
 }

@@ -127,7 +127,7 @@ public final class DailyCommand implements CommandHandler {
             return;
         }
         if (here.kind() != Place.Kind.CHANNEL) {
-            port.post(here, notAChannel(here).onlyTo(command.user()));
+            port.post(here, notAChannel(port).onlyTo(command.user()));
             return;
         }
         boolean changes = CHANGES.contains(verb) && !(verb.equals("leaderboard") && state.isEmpty())
@@ -489,8 +489,8 @@ public final class DailyCommand implements CommandHandler {
         return days + " at " + times.at() + " " + times.zone().getId();
     }
 
-    private static Reply notAChannel(Place here) {
+    private static Reply notAChannel(ChatPort port) {
         return Reply.text("A question of the day belongs to a channel: run this in the channel that should get it."
-                + here.platform().whereChannelsAre());
+                + port.whereChannelsAre());
     }
 }

@@ -118,7 +118,7 @@ public final class DigestFeature implements CommandHandler, Scheduled {
         }
         if (here.kind() != Place.Kind.CHANNEL) {
             port.post(here, Reply.text("A digest sums up a channel: run this in the channel it should be about."
-                            + here.platform().whereChannelsAre())
+                            + port.whereChannelsAre())
                     .onlyTo(command.user()));
             return;
         }

@@ -158,6 +158,11 @@ final class OutboxPort implements ChatPort {
     }
 
     @Override
+    public String whereChannelsAre() {
+        return platform.whereChannelsAre();
+    }
+
+    @Override
     public void publishHome(UserRef user, Reply home) {
         add(HOME_LANE + user.platform() + ":" + user.tenant() + ":" + user.userId(), Outbox.Op.PUBLISH_HOME,
                 new Home(user, home));

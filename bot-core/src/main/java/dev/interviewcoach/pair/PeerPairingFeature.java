@@ -156,7 +156,7 @@ public final class PeerPairingFeature implements CommandHandler, MessageHandler,
         UserRef user = command.user();
         if (here.kind() != Place.Kind.CHANNEL) {
             port.post(here, Reply.text("Peer pairing belongs to a channel: type this in the channel whose weekly pairing"
-                    + " you mean." + here.platform().whereChannelsAre()).onlyTo(user));
+                    + " you mean." + port.whereChannelsAre()).onlyTo(user));
             return;
         }
         Reply reply = switch (input.verb()) {
